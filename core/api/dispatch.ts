@@ -1,0 +1,58 @@
+// The single entry point from any shell into the core. Order matters: the call must exist, its
+// argument must match the contract, set-up and the session must allow it — only then is a
+// handler reached. Everything comes back as a Result value; nothing throws across the boundary.
+import { CALL_NAMES, type CallName } from '../../shared/api/call-names.ts';
+import { contract } from '../../shared/api/contract.ts';
+import { fail, ok, type Result } from '../../shared/api/result.ts';
+import { fieldErrors, summariseFieldErrors } from '../../shared/api/validation-errors.ts';
+import type { AppCore } from '../app-core.ts';
+import { CoreError } from '../core-error.ts';
+import { handlers } from './handlers.ts';
+
+const NAMES: ReadonlySet<string> = new Set(CALL_NAMES);
+export const isCallName = (name: string): name is CallName => NAMES.has(name);
+
+/** Calls allowed before the office is set up. */
+const BEFORE_SETUP: ReadonlySet<CallName> = new Set(['app.status', 'office.setup']);
+
+export async function dispatch(core: AppCore, name: string, rawArg: unknown): Promise<Result<unknown>> {
+  if (!isCallName(name)) return fail('not_found', `没有名为「${name}」的功能调用。`);
+  const spec = contract[name];
+  const parsed = spec.input.safeParse(rawArg === undefined ? {} : rawArg);
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    return fail('validation', summariseFieldErrors(fields), fields);
+  }
+  if (!BEFORE_SETUP.has(name) && core.office.agencyName() === null) {
+    return fail('setup_required', '本机尚未完成首次设置，请先填写行政机关名称并登记执法人员。');
+  }
+  const session = core.session.state();
+  if (spec.access === 'officer' && session.officers.length === 0) {
+    return fail('unauthorized', '请先登录：至少一名执法人员登录后才能查看。');
+  }
+  if (spec.access === 'pair' && !session.pair) {
+    return fail('forbidden', '此操作须两名执法人员同时登录（每人使用自己的密码）。请另一名执法人员登录后再试。');
+  }
+  try {
+    const handler = handlers[name] as (arg: unknown, core: AppCore) => unknown;
+    const value = await handler(parsed.data, core);
+    // The result is checked too: the renderer relies on the contract, and a mismatch is a bug to surface here.
+    const out = spec.output.safeParse(value);
+    if (!out.success) {
+      core.log.error(`result of ${name} does not match the contract: ${out.error.message}`);
+      return fail('internal', '程序内部错误：返回的数据不符合约定。请重试；如仍出现，请联系技术支持。');
+    }
+    return ok(out.data);
+  } catch (e) {
+    if (e instanceof CoreError) return fail(e.kind, e.message, e.fields);
+    if (isDiskFull(e)) return fail('io', '磁盘空间已满，本次操作没有保存。请清理磁盘空间后重试。');
+    // Log the failure without the argument: it may hold passwords or personal data.
+    core.log.error(`call ${name} failed: ${(e as Error)?.stack ?? String(e)}`);
+    return fail('internal', '程序内部错误，本次操作没有完成。请重试；如仍出现，请联系技术支持。');
+  }
+}
+
+function isDiskFull(e: unknown): boolean {
+  const err = e as { code?: string; message?: string };
+  return err?.code === 'ENOSPC' || err?.code === 'SQLITE_FULL' || /database or disk is full/i.test(err?.message ?? '');
+}

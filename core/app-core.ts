@@ -1,0 +1,67 @@
+// The core: every service of the app, composed over one data folder. Hosted by the Electron main
+// process or by the web shell; it never imports either (enforced by eslint.config.js).
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import pkg from '../package.json' with { type: 'json' };
+import type { AppStatus } from '../shared/domain/office.ts';
+import { CaseStore } from './cases/case-store.ts';
+import { loadCatalog, type CatalogService } from './catalog/catalog-service.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { openDatabase } from './db/open-database.ts';
+import { stderrLog, type Log } from './log.ts';
+import { OfficeStore } from './office/office-store.ts';
+import { OfficerStore } from './officers/officer-store.ts';
+import { TwoOfficerSession } from './session/two-officer-session.ts';
+
+export const APP_VERSION: string = pkg.version;
+
+export interface CoreOptions {
+  dataDir: string;
+  clock?: Clock;
+  log?: Log;
+  /** Path of an alternative catalog file (tests); defaults to the shipped one. */
+  catalogPath?: string;
+}
+
+export interface AppCore {
+  readonly dataDir: string;
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly log: Log;
+  readonly catalog: CatalogService;
+  readonly office: OfficeStore;
+  readonly officers: OfficerStore;
+  readonly session: TwoOfficerSession;
+  readonly cases: CaseStore;
+  status(): AppStatus;
+  close(): void;
+}
+
+export function openCore(options: CoreOptions): AppCore {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? stderrLog;
+  const catalog = loadCatalog(options.catalogPath);
+  const db = openDatabase(options.dataDir);
+  const office = new OfficeStore(db, clock);
+  const officers = new OfficerStore(db, clock);
+  const session = new TwoOfficerSession(officers, clock);
+  const cases = new CaseStore(db, clock, catalog, officers);
+  return {
+    dataDir: options.dataDir,
+    db,
+    clock,
+    log,
+    catalog,
+    office,
+    officers,
+    session,
+    cases,
+    status: () => {
+      const agencyName = office.agencyName();
+      return { appVersion: APP_VERSION, setupDone: agencyName !== null, agencyName, catalogVersion: catalog.version, session: session.state() };
+    },
+    close: () => {
+      session.signOutAll();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,192 @@
+// Cases (案件) in the device database. Every user action is one transaction: the case row, its
+// handling officers and its timeline event commit together or not at all.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { randomUUID } from 'node:crypto';
+import type { CaseData, CaseDetail, CaseStatus, CaseSummary, Party, Platform } from '../../shared/domain/case.ts';
+import { CASE_STATUS_LABELS } from '../../shared/domain/case.ts';
+import type { OfficerPublic } from '../../shared/domain/officer.ts';
+import type { CatalogService } from '../catalog/catalog-service.ts';
+import type { Clock } from '../clock.ts';
+import { chinaYear, isoNow } from '../clock.ts';
+import { CoreError } from '../core-error.ts';
+import type { OfficerStore } from '../officers/officer-store.ts';
+import { nextCaseNumber } from './case-number.ts';
+
+interface CaseRow {
+  id: string;
+  case_no: string;
+  title: string;
+  source: CaseSummary['source'];
+  source_note: string;
+  party_json: string;
+  platform_json: string;
+  matter_id: string;
+  summary: string;
+  status: CaseStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+interface EventRow {
+  at: string;
+  kind: string;
+  text: string;
+  officer_ids: string;
+}
+
+const partyIdNumber = (p: Party) => (p.kind === 'organisation' ? p.creditCode : p.idNumber);
+
+/** Lower-cased text that search matches against: numbers, names, domains. */
+function searchText(caseNo: string, d: CaseData, matterName: string): string {
+  const p = d.platform;
+  return [caseNo, d.title, d.party.name, partyIdNumber(d.party), p.name, p.domain, p.url, p.icp, matterName, d.summary]
+    .join('\n')
+    .toLowerCase();
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export class CaseStore {
+  private readonly db: Database;
+  private readonly clock: Clock;
+  private readonly catalog: CatalogService;
+  private readonly officers: OfficerStore;
+  constructor(db: Database, clock: Clock, catalog: CatalogService, officers: OfficerStore) {
+    this.db = db;
+    this.clock = clock;
+    this.catalog = catalog;
+    this.officers = officers;
+  }
+
+  create(data: CaseData, actorIds: string[]): CaseDetail {
+    const matterName = this.checkReferences(data);
+    const id = randomUUID();
+    const now = isoNow(this.clock);
+    this.db.transaction(() => {
+      const caseNo = nextCaseNumber(this.db, chinaYear(this.clock.now()));
+      this.db
+        .prepare(
+          `INSERT INTO cases (id, case_no, title, source, source_note, party_json, platform_json, matter_id, summary, status, search_text, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'clue', ?, ?, ?)`,
+        )
+        .run(id, caseNo, data.title, data.source, data.sourceNote, JSON.stringify(data.party), JSON.stringify(data.platform), data.matterId, data.summary, searchText(caseNo, data, matterName), now, now);
+      this.setOfficers(id, data.officerIds);
+      this.addEvent(id, 'created', `创建案件（${CASE_STATUS_LABELS.clue}），案件来源：${data.source}`, actorIds, now);
+    })();
+    return this.get(id);
+  }
+
+  update(id: string, data: CaseData, actorIds: string[]): CaseDetail {
+    const existing = this.row(id);
+    const matterName = this.checkReferences(data);
+    const now = isoNow(this.clock);
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE cases SET title = ?, source = ?, source_note = ?, party_json = ?, platform_json = ?, matter_id = ?, summary = ?, search_text = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(data.title, data.source, data.sourceNote, JSON.stringify(data.party), JSON.stringify(data.platform), data.matterId, data.summary, searchText(existing.case_no, data, matterName), now, id);
+      this.db.prepare(`DELETE FROM case_officers WHERE case_id = ?`).run(id);
+      this.setOfficers(id, data.officerIds);
+      this.addEvent(id, 'updated', '修改案件信息', actorIds, now);
+    })();
+    return this.get(id);
+  }
+
+  setStatus(id: string, status: CaseStatus, note: string, actorIds: string[]): CaseDetail {
+    const existing = this.row(id);
+    if (existing.status === status) throw new CoreError('conflict', `案件已经是「${CASE_STATUS_LABELS[status]}」状态。`);
+    const now = isoNow(this.clock);
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE cases SET status = ?, updated_at = ? WHERE id = ?`).run(status, now, id);
+      const text = `状态由「${CASE_STATUS_LABELS[existing.status]}」改为「${CASE_STATUS_LABELS[status]}」${note ? `：${note}` : ''}`;
+      this.addEvent(id, 'status', text, actorIds, now);
+    })();
+    return this.get(id);
+  }
+
+  list(q: { query: string; status?: CaseStatus | undefined; limit: number; offset: number }): { items: CaseSummary[]; total: number } {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    for (const term of q.query.toLowerCase().split(/\s+/).filter(Boolean)) {
+      where.push(`search_text LIKE ? ESCAPE '\\'`);
+      params.push(`%${escapeLike(term)}%`);
+    }
+    if (q.status) {
+      where.push('status = ?');
+      params.push(q.status);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM cases ${clause}`).get(...params) as { n: number }).n;
+    const rows = this.db.prepare(`SELECT * FROM cases ${clause} ORDER BY updated_at DESC, case_no DESC LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as CaseRow[];
+    return { items: rows.map((r) => this.summary(r)), total };
+  }
+
+  get(id: string): CaseDetail {
+    const r = this.row(id);
+    const officerIds = (this.db.prepare(`SELECT officer_id FROM case_officers WHERE case_id = ? ORDER BY position`).all(id) as { officer_id: string }[]).map((o) => o.officer_id);
+    const officers = officerIds.map((oid) => this.officers.get(oid)).filter((o): o is OfficerPublic => o !== undefined);
+    const names = new Map(this.officers.list().map((o) => [o.id, o.name]));
+    const events = (this.db.prepare(`SELECT at, kind, text, officer_ids FROM case_events WHERE case_id = ? ORDER BY id`).all(id) as EventRow[]).map((e) => ({
+      at: e.at,
+      kind: e.kind,
+      text: e.text,
+      officers: (JSON.parse(e.officer_ids) as string[]).map((oid) => names.get(oid) ?? oid),
+    }));
+    const matter = this.catalog.get(r.matter_id);
+    return {
+      ...this.summary(r),
+      sourceNote: r.source_note,
+      summary: r.summary,
+      party: JSON.parse(r.party_json) as Party,
+      platform: JSON.parse(r.platform_json) as Platform,
+      officers,
+      matter: matter ? this.catalog.summary(matter) : null,
+      events,
+    };
+  }
+
+  private row(id: string): CaseRow {
+    const r = this.db.prepare(`SELECT * FROM cases WHERE id = ?`).get(id) as CaseRow | undefined;
+    if (!r) throw new CoreError('not_found', '找不到该案件，它可能已被删除或编号有误。请返回案件列表重新选择。');
+    return r;
+  }
+
+  private summary(r: CaseRow): CaseSummary {
+    const party = JSON.parse(r.party_json) as Party;
+    const platform = JSON.parse(r.platform_json) as Platform;
+    return {
+      id: r.id,
+      caseNo: r.case_no,
+      title: r.title,
+      status: r.status,
+      source: r.source,
+      partyName: party.name,
+      platformName: platform.name,
+      matterId: r.matter_id,
+      matterName: this.catalog.get(r.matter_id)?.name ?? `（目录中已无此事项：${r.matter_id}）`,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
+  }
+
+  /** The matter must exist in the catalog and both handling officers on the roster. */
+  private checkReferences(d: CaseData): string {
+    const matter = this.catalog.get(d.matterId);
+    if (!matter) throw new CoreError('validation', '所选执法事项不在事项目录中，请重新选择。', { matterId: '所选执法事项不在事项目录中，请重新选择。' });
+    for (const oid of d.officerIds) {
+      const o = this.officers.get(oid);
+      if (!o || !o.active) throw new CoreError('validation', '承办人员不在本机执法人员名单中，请重新选择。', { officerIds: '承办人员不在本机执法人员名单中，请重新选择。' });
+    }
+    return matter.name;
+  }
+
+  private setOfficers(caseId: string, officerIds: string[]): void {
+    const ins = this.db.prepare(`INSERT INTO case_officers (case_id, position, officer_id) VALUES (?, ?, ?)`);
+    officerIds.forEach((oid, i) => ins.run(caseId, i + 1, oid));
+  }
+
+  private addEvent(caseId: string, kind: string, text: string, officerIds: string[], at: string): void {
+    this.db.prepare(`INSERT INTO case_events (case_id, at, kind, text, officer_ids) VALUES (?, ?, ?, ?, ?)`).run(caseId, at, kind, text, JSON.stringify(officerIds));
+  }
+}

@@ -1,0 +1,41 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CoreError } from '../core-error.ts';
+import { migrate } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+
+export const DATABASE_FILE = 'device.db';
+
+export interface OpenDatabaseOptions {
+  /**
+   * Encryption key (SQLCipher mode). The security issue supplies it; until then the database is
+   * opened without one. Passing a key is the only change needed to encrypt.
+   */
+  key?: Buffer;
+}
+
+/**
+ * Opens (creating if needed) the device database in `dataDir`, durable against power loss:
+ * WAL with synchronous=FULL (a committed transaction survives a crash; TECH-NOTES.md).
+ */
+export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): Db {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  let db: Db;
+  try {
+    db = new Database(join(dataDir, DATABASE_FILE));
+    if (options.key) {
+      db.pragma(`cipher='sqlcipher'`);
+      db.pragma(`key="x'${options.key.toString('hex')}'"`);
+    }
+    db.pragma('journal_mode = WAL');
+  } catch (e) {
+    throw new CoreError('io', `无法打开数据文件（${join(dataDir, DATABASE_FILE)}）：${(e as Error).message}。请检查数据目录是否存在、可写，且未被其他程序占用。`);
+  }
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, MIGRATIONS);
+  return db;
+}

@@ -1,0 +1,76 @@
+// The two-officer session (DESIGN.md): each officer signs in with their own password. One officer
+// may browse; creating or changing case records needs two (2017 regulation art. 18 — at least two
+// officers with enforcement certificates). The session lives in memory only: a restart signs
+// everyone out.
+import type { OfficerPublic, SessionState } from '../../shared/domain/officer.ts';
+import type { Clock } from '../clock.ts';
+import { CoreError } from '../core-error.ts';
+import type { OfficerStore } from '../officers/officer-store.ts';
+import { decoyHash, verifyPassword } from '../officers/password-hash.ts';
+
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MINUTES = 5;
+
+const hhmm = (d: Date) => d.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+
+export class TwoOfficerSession {
+  private officers: OfficerPublic[] = [];
+  private readonly store: OfficerStore;
+  private readonly clock: Clock;
+  constructor(store: OfficerStore, clock: Clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  state(): SessionState {
+    return { officers: [...this.officers], pair: this.officers.length === 2 };
+  }
+
+  signedInIds(): string[] {
+    return this.officers.map((o) => o.id);
+  }
+
+  async signIn(certNo: string, password: string): Promise<SessionState> {
+    const officer = this.store.findByCertNo(certNo);
+    if (!officer) {
+      await verifyPassword(password, await decoyHash());
+      throw new CoreError('unauthorized', '执法证号或密码不正确，请核对后重新输入。');
+    }
+    if (!officer.active) throw new CoreError('forbidden', `${officer.name}的账号已停用，请联系管理员。`);
+    const now = this.clock.now();
+    if (officer.lockedUntil && new Date(officer.lockedUntil) > now) {
+      throw new CoreError('locked', `${officer.name}因连续${MAX_FAILED_ATTEMPTS}次密码错误已被暂时锁定，请于${hhmm(new Date(officer.lockedUntil))}后再试。`);
+    }
+    if (!(await verifyPassword(password, officer.passwordHash))) {
+      // A lock that has expired starts a fresh count.
+      const previous = officer.lockedUntil ? 0 : officer.failedAttempts;
+      const failures = previous + 1;
+      if (failures >= MAX_FAILED_ATTEMPTS) {
+        const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+        this.store.recordFailure(officer.id, failures, until.toISOString());
+        throw new CoreError('locked', `密码连续${MAX_FAILED_ATTEMPTS}次错误，${officer.name}已被锁定${LOCKOUT_MINUTES}分钟，请于${hhmm(until)}后再试。`);
+      }
+      this.store.recordFailure(officer.id, failures, null);
+      throw new CoreError('unauthorized', `执法证号或密码不正确，还可再试${MAX_FAILED_ATTEMPTS - failures}次。`);
+    }
+    this.store.recordSuccess(officer.id);
+    if (this.officers.some((o) => o.id === officer.id)) {
+      throw new CoreError('conflict', `${officer.name}已经登录，请由另一名执法人员登录。`);
+    }
+    if (this.officers.length >= 2) {
+      throw new CoreError('forbidden', '已有两名执法人员登录。如需换人，请先让其中一人退出。');
+    }
+    const { passwordHash: _h, failedAttempts: _f, lockedUntil: _l, ...pub } = officer;
+    this.officers.push(pub);
+    return this.state();
+  }
+
+  signOut(officerId: string): SessionState {
+    this.officers = this.officers.filter((o) => o.id !== officerId);
+    return this.state();
+  }
+
+  signOutAll(): void {
+    this.officers = [];
+  }
+}

@@ -1,0 +1,50 @@
+// `npm run build`: the renderer (Vite → dist/renderer) and the Electron shell (esbuild →
+// dist/electron). `--if-stale` rebuilds the renderer only when a source is newer than the build.
+import { build as esbuild } from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as viteBuild } from 'vite';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+export function rendererIsStale(): boolean {
+  const index = join(RENDERER_DIR, 'index.html');
+  if (!existsSync(index)) return true;
+  const built = statSync(index).mtimeMs;
+  return ['renderer', 'shared'].some((d) => newestMtime(join(ROOT, d)) > built) || statSync(join(ROOT, 'vite.config.ts')).mtimeMs > built;
+}
+
+export async function buildRenderer(): Promise<void> {
+  await viteBuild({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+export async function buildElectron(): Promise<void> {
+  const common = { bundle: true, platform: 'node', target: 'node24', sourcemap: true, logLevel: 'warning', external: ['electron'] } as const;
+  await esbuild({
+    ...common,
+    entryPoints: [join(ROOT, 'electron', 'main.ts')],
+    outfile: join(ROOT, 'dist', 'electron', 'main.mjs'),
+    format: 'esm',
+    // The native SQLite binding is loaded from node_modules (unpacked from asar when packaged).
+    external: ['electron', 'better-sqlite3-multiple-ciphers'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  // A sandboxed preload must be one CommonJS file that requires nothing but `electron`.
+  await esbuild({ ...common, entryPoints: [join(ROOT, 'electron', 'preload.ts')], outfile: join(ROOT, 'dist', 'electron', 'preload.cjs'), format: 'cjs' });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const ifStale = process.argv.includes('--if-stale');
+  if (!ifStale || rendererIsStale()) await buildRenderer();
+  if (!process.argv.includes('--renderer-only')) await buildElectron();
+}

@@ -1,0 +1,70 @@
+// The API contract: every call the renderer can make, with a runtime schema for its argument and
+// result. Both shells (Electron IPC and the web shell's HTTP) dispatch through core/api/dispatch.ts,
+// which validates the argument against `input`, checks `access`, and only then reaches the core.
+// To add a call: add its name to call-names.ts, its entry here, and its handler in core/api/handlers.ts.
+import { z } from 'zod';
+import type { CallName } from './call-names.ts';
+import { AppStatusSchema, OfficeSetupSchema } from '../domain/office.ts';
+import { OfficerCreateSchema, OfficerPublicSchema, SessionStateSchema, SignInSchema } from '../domain/officer.ts';
+import {
+  CaseDetailSchema,
+  CaseInputSchema,
+  CaseListQuerySchema,
+  CaseStatusSchema,
+  CaseSummarySchema,
+} from '../domain/case.ts';
+import { MatterSchema, MatterSummarySchema, MatterTypeSchema } from '../catalog/catalog-schema.ts';
+import './zod-locale.ts';
+
+/**
+ * Who may make a call:
+ * - `open`: anyone, even before set-up or sign-in;
+ * - `officer`: at least one officer signed in (browsing);
+ * - `pair`: two officers signed in — the legal minimum for creating or changing case records.
+ */
+export type Access = 'open' | 'officer' | 'pair';
+
+interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+  access: Access;
+  input: I;
+  output: O;
+}
+const call = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): CallSpec<I, O> => ({
+  access,
+  input,
+  output,
+});
+
+const Empty = z.object({}).strict();
+const IdInput = z.object({ id: z.string().min(1).max(64) }).strict();
+
+export const contract = {
+  'app.status': call('open', Empty, AppStatusSchema),
+  'office.setup': call('open', OfficeSetupSchema, AppStatusSchema),
+  'session.signIn': call('open', SignInSchema, SessionStateSchema),
+  'session.signOut': call('officer', z.object({ officerId: z.string().min(1) }).strict(), SessionStateSchema),
+  'officers.list': call('officer', Empty, z.array(OfficerPublicSchema)),
+  'officers.create': call('pair', OfficerCreateSchema, OfficerPublicSchema),
+  'catalog.search': call(
+    'officer',
+    z.object({ query: z.string().trim().max(100).default(''), type: MatterTypeSchema.optional(), limit: z.number().int().min(1).max(500).default(200) }),
+    z.object({ version: z.string(), items: z.array(MatterSummarySchema) }),
+  ),
+  'catalog.get': call('officer', IdInput, MatterSchema),
+  'cases.list': call('officer', CaseListQuerySchema, z.object({ items: z.array(CaseSummarySchema), total: z.number().int() })),
+  'cases.get': call('officer', IdInput, CaseDetailSchema),
+  'cases.create': call('pair', CaseInputSchema, CaseDetailSchema),
+  'cases.update': call('pair', z.object({ id: z.string().min(1).max(64), data: CaseInputSchema }), CaseDetailSchema),
+  'cases.setStatus': call(
+    'pair',
+    z.object({ id: z.string().min(1).max(64), status: CaseStatusSchema, note: z.string().trim().max(500).default('') }),
+    CaseDetailSchema,
+  ),
+} satisfies Record<CallName, CallSpec<z.ZodType, z.ZodType>>;
+
+export type Contract = typeof contract;
+/** What the renderer passes (defaults may be omitted). */
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+/** What the core receives after validation (defaults filled in). */
+export type CallArg<K extends CallName> = z.output<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<Contract[K]['output']>;

@@ -1,0 +1,52 @@
+// `npm run web -- --port P --data DIR`: opens the core on DIR and serves it with the renderer.
+// Prints exactly one line `web shell ready: URL` when it answers (tests wait for that line).
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCore } from '../core/app-core.ts';
+import { CoreError } from '../core/core-error.ts';
+import { startWebShell } from './web-shell-server.ts';
+
+export async function main(argv: string[], rendererDir: string): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string', default: '0' },
+      data: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+    },
+    strict: true,
+  });
+  if (!values.data) {
+    console.error('用法：npm run web -- --port 端口 --data 数据目录（缺少 --data）');
+    process.exit(2);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`端口无效：${values.port}（应为 0–65535 的整数，0 表示自动选择）`);
+    process.exit(2);
+  }
+  let core;
+  try {
+    core = openCore({ dataDir: resolve(values.data) });
+  } catch (e) {
+    console.error(e instanceof CoreError ? e.message : `无法启动：${(e as Error).message}`);
+    process.exit(1);
+  }
+  let shell;
+  try {
+    shell = await startWebShell({ core, rendererDir, port, host: values.host });
+  } catch (e) {
+    core.close();
+    const err = e as NodeJS.ErrnoException;
+    console.error(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请换一个端口（--port）。` : err.message);
+    process.exit(1);
+  }
+  console.log(`web shell ready: ${shell.url}`);
+  const stop = async () => {
+    await shell.close();
+    core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
