@@ -1,6 +1,6 @@
 // `npm run build`: the renderer (Vite → dist/renderer) and the Electron shell (esbuild →
 // dist/electron). `--if-stale` rebuilds the renderer only when a source is newer than the build.
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, type BuildOptions } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,7 @@ export async function buildRenderer(): Promise<void> {
 }
 
 export async function buildElectron(): Promise<void> {
-  const common = { bundle: true, platform: 'node', target: 'node24', sourcemap: true, logLevel: 'warning', external: ['electron'] } as const;
+  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node24', sourcemap: true, logLevel: 'warning', external: ['electron'] };
   await esbuild({
     ...common,
     entryPoints: [join(ROOT, 'electron', 'main.ts')],

@@ -1,0 +1,24 @@
+// `npm run bench [-- NAME…]`: runs the benchmarks, prints each figure beside its reference, and
+// writes bench-results.json in the project root.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildRenderer, rendererIsStale, ROOT } from '../scripts/build.ts';
+import type { Benchmark, BenchResult } from './harness.ts';
+import { startupWebShell } from './startup-web-shell.ts';
+
+const ALL: Benchmark[] = [startupWebShell];
+
+const wanted = process.argv.slice(2);
+const chosen = wanted.length ? ALL.filter((b) => wanted.includes(b.name)) : ALL;
+if (rendererIsStale()) await buildRenderer();
+
+const results: BenchResult[] = [];
+for (const b of chosen) {
+  console.log(`• ${b.name}: ${b.description}`);
+  for (const r of await b.run()) {
+    results.push(r);
+    console.log(`  ${r.name}: ${r.value} ${r.unit}  vs ${r.reference}: ${r.referenceValue} ${r.unit}  → ratio ${r.ratio}`);
+  }
+}
+writeFileSync(join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(`wrote bench-results.json (${results.length} results)`);

@@ -1,0 +1,109 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CoreError } from '../core-error.ts';
+import { migrate, type Migration } from './migrate.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { DATABASE_FILE, openDatabase } from './open-database.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'field-db-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const tables = (db: Database.Database) =>
+  (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('001 creates the foundation schema and sets user_version', () => {
+    const db = openDatabase(tempDir());
+    expect(tables(db)).toEqual(['case_events', 'case_officers', 'cases', 'counters', 'office', 'officers', 'settings']);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    // the office table can hold only one office
+    db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (1, 'a', 'now')`).run();
+    expect(() => db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (2, 'b', 'now')`).run()).toThrow(/CHECK/);
+    // 执法证号 is unique regardless of letter case
+    const ins = db.prepare(`INSERT INTO officers (id, name, cert_no, unit, password_hash, created_at, updated_at) VALUES (?, 'n', ?, 'u', 'h', 't', 't')`);
+    ins.run('1', 'gx-001');
+    expect(() => ins.run('2', 'GX-001')).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('opens durable: WAL journal, synchronous=FULL, foreign keys on', () => {
+    const db = openDatabase(tempDir());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('re-opening an up-to-date database changes nothing and keeps the data', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('k', 'v')`).run();
+    db.close();
+    const again = openDatabase(dir);
+    expect(again.prepare(`SELECT value FROM settings WHERE key = 'k'`).get()).toEqual({ value: 'v' });
+    again.close();
+  });
+
+  it('refuses a database made by a newer app, with a Chinese message, and leaves it untouched', () => {
+    const dir = tempDir();
+    const raw = new Database(join(dir, DATABASE_FILE));
+    raw.pragma('user_version = 99');
+    raw.close();
+    let err: unknown;
+    try {
+      openDatabase(dir);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CoreError);
+    expect((err as CoreError).message).toMatch(/更新版本的程序创建（数据版本 99/);
+    const check = new Database(join(dir, DATABASE_FILE));
+    expect(check.pragma('user_version', { simple: true })).toBe(99);
+    expect(tables(check)).toEqual([]);
+    check.close();
+  });
+
+  it('a failing migration is rolled back and not marked done', () => {
+    const db = new Database(join(tempDir(), DATABASE_FILE));
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up: (d) => {
+        d.exec(`CREATE TABLE half_done (x INTEGER)`);
+        throw new Error('disk full halfway');
+      },
+    };
+    expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/disk full halfway/);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).not.toContain('half_done');
+    db.close();
+  });
+
+  it('a migration that moves data keeps it (pattern for later migrations)', () => {
+    const dir = tempDir();
+    const db = openDatabase(dir);
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('case_no_prefix', '柳南网信')`).run();
+    const rename: Migration = {
+      version: 2,
+      name: 'settings-to-kv',
+      up: (d) => {
+        d.exec(`CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT NOT NULL) STRICT; INSERT INTO kv SELECT key, value FROM settings;`);
+      },
+    };
+    expect(migrate(db, [...MIGRATIONS, rename])).toEqual({ from: 1, to: 2 });
+    expect(db.prepare(`SELECT v FROM kv WHERE k = 'case_no_prefix'`).get()).toEqual({ v: '柳南网信' });
+    db.close();
+  });
+});

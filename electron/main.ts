@@ -1,0 +1,53 @@
+// The Electron main process: windows and the IPC bridge only. All behaviour lives in the core.
+import './security.ts'; // first: locks down every web contents before anything else runs
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { openCore, type AppCore } from '../core/app-core.ts';
+import { dispatch } from '../core/api/dispatch.ts';
+import { APP_ORIGIN, isAppUrl } from './app-origin.ts';
+import { registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { registerApi, type IpcMainLike } from './ipc-bridge.ts';
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let core: AppCore | undefined;
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    title: '网信执法现场取证',
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.whenReady().then(() => {
+  const root = app.getAppPath();
+  core = openCore({ dataDir: join(app.getPath('userData'), 'data'), catalogPath: join(root, 'assets', 'catalog', 'catalog.json') });
+  const c = core;
+  serveRenderer(join(root, 'dist', 'renderer'));
+  registerApi(ipcMain as unknown as IpcMainLike, (name, arg) => dispatch(c, name, arg), isAppUrl);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => core?.close());

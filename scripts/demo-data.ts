@@ -1,0 +1,63 @@
+// The demo's fictional office, officers and cases. Names, numbers and companies are invented;
+// the identity numbers carry valid check characters so they pass the app's validation.
+import type { CaseInput, CaseStatus } from '../shared/domain/case.ts';
+import { creditCodeCheckChar } from '../shared/validation/credit-code.ts';
+import { residentIdCheckChar } from '../shared/validation/resident-id.ts';
+
+const code = (first17: string) => first17 + creditCodeCheckChar(first17);
+const rid = (first17: string) => first17 + residentIdCheckChar(first17);
+
+export const DEMO_AGENCY = '柳州市柳南区互联网信息办公室';
+
+export const DEMO_OFFICERS = [
+  { name: '李明', certNo: '45020019001', unit: '柳州市柳南区互联网信息办公室', password: 'demo2026a' },
+  { name: '王芳', certNo: '45020019002', unit: '柳州市柳南区互联网信息办公室', password: 'demo2026b' },
+];
+
+interface DemoCase {
+  matterQuery: string;
+  input: Omit<CaseInput, 'matterId' | 'officerIds'>;
+  status?: CaseStatus;
+  statusNote?: string;
+}
+
+export const DEMO_CASES: DemoCase[] = [
+  {
+    matterQuery: '网络安全保护义务',
+    input: {
+      title: '柳州市星河网络科技有限公司涉嫌未履行网络安全保护义务案',
+      source: '监督检查发现',
+      sourceNote: '2026年11月网络安全专项检查中发现该公司运营的「星河资讯」网站存在未修复的高危漏洞，且未留存网络日志。',
+      party: {
+        kind: 'organisation',
+        name: '柳州市星河网络科技有限公司',
+        creditCode: code('91450204MA5N8K2X7'),
+        legalRepresentative: '陈立新',
+        address: '广西壮族自治区柳州市柳南区航五路12号星河大厦8楼',
+        phone: '0772-3861234',
+      },
+      platform: { name: '星河资讯', domain: 'xinghe-news.cn', url: 'https://www.xinghe-news.cn/', icp: '桂ICP备20231234号-1' },
+      summary: '经检查，该网站后台管理系统存在弱口令，网络日志仅留存7日，未达到不少于六个月的要求。',
+    },
+    status: 'filed',
+    statusNote: '经办公室负责人批准立案',
+  },
+  {
+    matterQuery: '实名',
+    input: {
+      title: '𠮷祥互动论坛涉嫌未要求用户提供真实身份信息案',
+      source: '投诉举报',
+      sourceNote: '群众通过12377举报平台反映该论坛可匿名注册发帖。',
+      party: {
+        kind: 'person',
+        name: '黄㵘',
+        idType: '居民身份证',
+        idNumber: rid('45020319880512003'),
+        address: '广西壮族自治区柳州市城中区文惠路5号',
+        phone: '13907721234',
+      },
+      platform: { name: '𠮷祥互动论坛', domain: 'jixiang-bbs.com', url: 'https://jixiang-bbs.com/', icp: '' },
+      summary: '',
+    },
+  },
+];

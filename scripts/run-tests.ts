@@ -1,0 +1,77 @@
+// `npm test`: every check — lint, typecheck, unit + integration + end-to-end (vitest), and the
+// Electron smoke test where an Electron binary exists. Ends with the plain line
+// `N passed, N failed` (lint and typecheck count as one test each). Exit code 0 only if none failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildRenderer, rendererIsStale, ROOT } from './build.ts';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const notes: string[] = [];
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+
+function step(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  console.log(`\n=== ${title}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+function count(title: string, status: number) {
+  if (status === 0) passed++;
+  else {
+    failed++;
+    notes.push(`${title}: FAILED`);
+  }
+}
+
+const only = process.argv.slice(2); // e.g. `npm test -- e2e` runs one vitest project
+if (only.length === 0) {
+  count('lint', step('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']));
+  count('typecheck (node)', step('typecheck: core, shells, tests', bin('tsc'), ['-p', 'tsconfig.json']));
+  count('typecheck (renderer)', step('typecheck: renderer', bin('tsc'), ['-p', 'tsconfig.renderer.json']));
+}
+
+if (rendererIsStale()) {
+  console.log('\n=== building the renderer for the end-to-end tests');
+  await buildRenderer();
+}
+
+const results = join(ROOT, 'test-results');
+mkdirSync(results, { recursive: true });
+const jsonFile = join(results, 'vitest.json');
+rmSync(jsonFile, { force: true });
+const projectArgs = only.flatMap((p) => ['--project', p]);
+const vitestStatus = step('vitest (unit, integration, end-to-end)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`, ...projectArgs]);
+if (existsSync(jsonFile)) {
+  const r = JSON.parse(readFileSync(jsonFile, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  skipped += r.numPendingTests + r.numTodoTests;
+  if (vitestStatus !== 0 && r.numFailedTests === 0) {
+    failed++;
+    notes.push(`vitest exited with status ${vitestStatus} (errors outside tests: see above)`);
+  }
+} else {
+  failed++;
+  notes.push('vitest produced no results file');
+}
+
+if (only.length === 0) {
+  console.log('\n=== Electron smoke test');
+  const s = spawnSync(process.execPath, [join(ROOT, 'tests', 'electron', 'smoke.ts')], { cwd: ROOT, stdio: 'inherit' });
+  if (s.status === 0) passed++;
+  else if (s.status === 77) {
+    skipped++;
+    notes.push('Electron smoke test NOT RUN: no Electron binary can be had on this machine (not counted as passed)');
+  } else {
+    failed++;
+    notes.push('Electron smoke test: FAILED');
+  }
+}
+
+console.log('');
+for (const n of notes) console.log(n);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,96 @@
+// A real core on a fresh temporary data folder, for integration tests. No mocks: real SQLite,
+// real scrypt, the shipped catalog.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dispatch } from '../../core/api/dispatch.ts';
+import { openCore, type AppCore } from '../../core/app-core.ts';
+import type { Clock } from '../../core/clock.ts';
+import { silentLog } from '../../core/log.ts';
+import type { CallName } from '../../shared/api/call-names.ts';
+import type { CallInput, CallOutput } from '../../shared/api/contract.ts';
+import type { Result } from '../../shared/api/result.ts';
+import { creditCodeCheckChar } from '../../shared/validation/credit-code.ts';
+import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
+
+export const OFFICER_A = { name: '李明', certNo: '45020019001', unit: '柳州市柳南区互联网信息办公室', password: 'field2026a' };
+export const OFFICER_B = { name: '王芳', certNo: '45020019002', unit: '柳州市柳南区互联网信息办公室', password: 'field2026b' };
+export const AGENCY = '柳州市柳南区互联网信息办公室';
+
+/** A valid 统一社会信用代码 built from 17 characters. */
+export const creditCode = (first17 = '91450204MA5N8K2X7') => first17 + creditCodeCheckChar(first17);
+/** A valid resident ID number built from 17 digits. */
+export const residentId = (first17 = '45020319880512003') => first17 + residentIdCheckChar(first17);
+
+export class FixedClock implements Clock {
+  t: number;
+  constructor(iso = '2026-11-20T02:00:00.000Z') {
+    this.t = Date.parse(iso);
+  }
+  now = () => new Date(this.t);
+  advanceMinutes(m: number) {
+    this.t += m * 60_000;
+  }
+}
+
+export interface TestCore {
+  core: AppCore;
+  dir: string;
+  call<K extends CallName>(name: K, arg: CallInput<K>): Promise<Result<CallOutput<K>>>;
+  /** Like call, but fails the test unless ok. */
+  must<K extends CallName>(name: K, arg: CallInput<K>): Promise<CallOutput<K>>;
+  reopen(): void;
+  dispose(): void;
+}
+
+export function makeCore(opts: { clock?: Clock } = {}): TestCore {
+  const dir = mkdtempSync(join(tmpdir(), 'field-core-'));
+  const open = () => openCore({ dataDir: dir, log: silentLog, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const t: TestCore = {
+    core: open(),
+    dir,
+    call: (name, arg) => dispatch(t.core, name, arg) as never,
+    must: async (name, arg) => {
+      const r = await t.call(name, arg);
+      if (!r.ok) throw new Error(`${name} failed: ${r.error.kind}: ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+      return r.value;
+    },
+    reopen: () => {
+      t.core.close();
+      t.core = open();
+    },
+    dispose: () => {
+      t.core.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return t;
+}
+
+/** Set up the office with officers A and B and sign both in. */
+export async function setUpPair(t: TestCore): Promise<void> {
+  await t.must('office.setup', { agencyName: AGENCY, officers: [OFFICER_A, OFFICER_B] });
+  await t.must('session.signIn', { certNo: OFFICER_A.certNo, password: OFFICER_A.password });
+  await t.must('session.signIn', { certNo: OFFICER_B.certNo, password: OFFICER_B.password });
+}
+
+export function orgCaseInput(officerIds: string[], matterId: string, over: Partial<Record<string, unknown>> = {}) {
+  return {
+    title: '某网络科技有限公司涉嫌未履行网络安全保护义务案',
+    source: '监督检查发现' as const,
+    sourceNote: '2026年11月专项检查中发现',
+    party: {
+      kind: 'organisation' as const,
+      name: '柳州市星河网络科技有限公司',
+      creditCode: creditCode(),
+      legalRepresentative: '陈立新',
+      address: '广西壮族自治区柳州市柳南区航五路12号',
+      phone: '0772-3861234',
+    },
+    platform: { name: '星河资讯', domain: 'xinghe-news.cn', url: 'https://www.xinghe-news.cn/', icp: '桂ICP备20231234号-1' },
+    matterId,
+    officerIds,
+    summary: '',
+    ...over,
+  };
+}
