@@ -2,8 +2,8 @@
 // argument must match the contract, set-up and the session must allow it — only then is a
 // handler reached. Everything comes back as a Result value; nothing throws across the boundary.
 import { CALL_NAMES, type CallName } from '../../shared/api/call-names.ts';
-import { contract } from '../../shared/api/contract.ts';
-import { fail, ok, type Result } from '../../shared/api/result.ts';
+import { contract, type Access } from '../../shared/api/contract.ts';
+import { fail, ok, type ApiError, type Result } from '../../shared/api/result.ts';
 import { fieldErrors, summariseFieldErrors } from '../../shared/api/validation-errors.ts';
 import type { AppCore } from '../app-core.ts';
 import { CoreError } from '../core-error.ts';
@@ -23,17 +23,9 @@ export async function dispatch(core: AppCore, name: string, rawArg: unknown): Pr
     const fields = fieldErrors(parsed.error);
     return fail('validation', summariseFieldErrors(fields), fields);
   }
-  if (!BEFORE_SETUP.has(name) && core.office.agencyName() === null) {
-    return fail('setup_required', '本机尚未完成首次设置，请先填写行政机关名称并登记执法人员。');
-  }
-  const session = core.session.state();
-  if (spec.access === 'officer' && session.officers.length === 0) {
-    return fail('unauthorized', '请先登录：至少一名执法人员登录后才能查看。');
-  }
-  if (spec.access === 'pair' && !session.pair) {
-    return fail('forbidden', '此操作须两名执法人员同时登录（每人使用自己的密码）。请另一名执法人员登录后再试。');
-  }
   try {
+    const refusal = checkAccess(core, name, spec.access);
+    if (refusal) return refusal;
     const handler = handlers[name] as (arg: unknown, core: AppCore) => unknown;
     const value = await handler(parsed.data, core);
     // The result is checked too: the renderer relies on the contract, and a mismatch is a bug to surface here.
@@ -50,6 +42,21 @@ export async function dispatch(core: AppCore, name: string, rawArg: unknown): Pr
     core.log.error(`call ${name} failed: ${(e as Error)?.stack ?? String(e)}`);
     return fail('internal', '程序内部错误，本次操作没有完成。请重试；如仍出现，请联系技术支持。');
   }
+}
+
+/** Set-up and session checks, in that order; null when the call may proceed. */
+function checkAccess(core: AppCore, name: CallName, access: Access): { ok: false; error: ApiError } | null {
+  if (!BEFORE_SETUP.has(name) && core.office.agencyName() === null) {
+    return fail('setup_required', '本机尚未完成首次设置，请先填写行政机关名称并登记执法人员。');
+  }
+  const session = core.session.state();
+  if (access === 'officer' && session.officers.length === 0) {
+    return fail('unauthorized', '请先登录：至少一名执法人员登录后才能查看。');
+  }
+  if (access === 'pair' && !session.pair) {
+    return fail('forbidden', '此操作须两名执法人员同时登录（每人使用自己的密码）。请另一名执法人员登录后再试。');
+  }
+  return null;
 }
 
 function isDiskFull(e: unknown): boolean {
