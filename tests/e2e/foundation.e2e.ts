@@ -28,6 +28,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   shell = await startShell(dataDir);
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(15_000);
 });
 afterAll(async () => {
   await browser?.close();
@@ -49,7 +50,7 @@ describe('foundation: office, two-officer session, cases', () => {
   it('first start asks for the office and two officers', async () => {
     await page.goto(shell.url);
     const setup = new SetupPage(page);
-    await expect(setup.form().isVisible()).resolves.toBe(true);
+    await setup.form().waitFor();
     await setup.fill(AGENCY, [A, B]);
     await screenshot(page, '01-setup');
     await setup.submit();

@@ -70,7 +70,8 @@ export class CaseFormPage {
     const sel = this.input(testId);
     await sel.click();
     const search = sel.locator('input').first();
-    if (await search.count()) await search.fill(text).catch(() => undefined);
+    // Only searchable selects accept typing; the others have a read-only input.
+    if ((await search.count()) && (await search.isEditable())) await search.fill(text);
     await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
   }
   /** The message shown next to a field (inside its Form.Item). */

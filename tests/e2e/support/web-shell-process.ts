@@ -33,15 +33,16 @@ export function startShell(dataDir: string, timeoutMs = 60_000): Promise<ShellPr
       child.kill('SIGKILL');
       reject(new Error(`web shell not ready after ${timeoutMs} ms:\n${out}`));
     }, timeoutMs);
-    child.once('exit', (code) => {
+    const early = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`web shell exited (${code}) before ready:\n${out}`));
-    });
+    };
+    child.once('exit', early);
     child.stdout!.on('data', () => {
       const m = /^web shell ready: (\S+)$/m.exec(out);
       if (!m) return;
       clearTimeout(timer);
-      child.removeAllListeners('exit');
+      child.off('exit', early);
       const url = m[1]!;
       resolve({ url, origin: new URL(url).origin, child, output: () => out, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') });
     });

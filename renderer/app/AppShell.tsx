@@ -1,0 +1,56 @@
+// The work area: header with the agency and both officer slots, side navigation, one page.
+import { BookOutlined, FolderOpenOutlined, TeamOutlined } from '@ant-design/icons';
+import { Layout, Menu } from 'antd';
+import { useState } from 'react';
+import { CaseDetail } from '../cases/CaseDetail.tsx';
+import { CaseForm } from '../cases/CaseForm.tsx';
+import { CaseList } from '../cases/CaseList.tsx';
+import { CatalogBrowser } from '../catalog/CatalogBrowser.tsx';
+import { OfficerList } from '../officers/OfficerList.tsx';
+import { SessionBar } from '../session/SessionBar.tsx';
+import { useApi } from './api-context.tsx';
+
+export type View =
+  | { page: 'cases' }
+  | { page: 'case'; id: string }
+  | { page: 'case-new' }
+  | { page: 'case-edit'; id: string }
+  | { page: 'catalog' }
+  | { page: 'officers' };
+
+const NAV = [
+  { key: 'cases', icon: <FolderOpenOutlined />, label: <span data-testid="nav-cases">案件</span> },
+  { key: 'catalog', icon: <BookOutlined />, label: <span data-testid="nav-catalog">执法事项目录</span> },
+  { key: 'officers', icon: <TeamOutlined />, label: <span data-testid="nav-officers">执法人员</span> },
+];
+
+export function AppShell() {
+  const { status } = useApi();
+  const [view, setView] = useState<View>({ page: 'cases' });
+  const section = view.page.startsWith('case') ? 'cases' : view.page;
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Layout.Header className="app-header">
+        <div>
+          <div className="app-title">网信执法现场取证</div>
+          <div className="app-agency">{status?.agencyName}</div>
+        </div>
+        <div style={{ flex: 1 }} />
+        <SessionBar />
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={180} theme="light">
+          <Menu mode="inline" selectedKeys={[section]} items={NAV} onClick={(e) => setView({ page: e.key as 'cases' | 'catalog' | 'officers' })} style={{ height: '100%', paddingTop: 8 }} />
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          {view.page === 'cases' && <CaseList open={(id) => setView({ page: 'case', id })} create={() => setView({ page: 'case-new' })} />}
+          {view.page === 'case' && <CaseDetail id={view.id} back={() => setView({ page: 'cases' })} edit={() => setView({ page: 'case-edit', id: view.id })} />}
+          {view.page === 'case-new' && <CaseForm done={(id) => setView(id ? { page: 'case', id } : { page: 'cases' })} />}
+          {view.page === 'case-edit' && <CaseForm caseId={view.id} done={() => setView({ page: 'case', id: view.id })} />}
+          {view.page === 'catalog' && <CatalogBrowser />}
+          {view.page === 'officers' && <OfficerList />}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,79 @@
+// The officer roster on this device; adding an officer needs two officers signed in.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Modal, Table, Tag, Tooltip } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { OfficerCreateSchema, type OfficerPublic } from '../../shared/domain/officer.ts';
+import { useApi } from '../app/api-context.tsx';
+import { clearFieldErrors, showFieldErrors, validateWith } from '../forms/field-errors.ts';
+
+export function OfficerList() {
+  const { run, status } = useApi();
+  const [officers, setOfficers] = useState<OfficerPublic[]>([]);
+  const [adding, setAdding] = useState(false);
+  const [form] = Form.useForm();
+  const pair = status?.session.pair ?? false;
+
+  const load = useCallback(async () => {
+    const r = await run('officers.list', {});
+    if (r.ok) setOfficers(r.value);
+  }, [run]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const add = async () => {
+    clearFieldErrors(form);
+    const v = form.getFieldsValue(true) as Record<string, string>;
+    if ((v.password ?? '') !== (v.password2 ?? '')) return showFieldErrors(form, { password2: '两次输入的密码不一致。' });
+    const input = validateWith(form, OfficerCreateSchema, { name: v.name ?? '', certNo: v.certNo ?? '', unit: v.unit ?? '', password: v.password ?? '' });
+    if (!input) return;
+    const r = await run('officers.create', input);
+    if (!r.ok) return r.error.fields && showFieldErrors(form, r.error.fields);
+    form.resetFields();
+    setAdding(false);
+    void load();
+  };
+
+  return (
+    <>
+      <div className="page-title">
+        <h2>执法人员</h2>
+        <Tooltip title={pair ? '' : '添加执法人员须两名执法人员同时登录'}>
+          <Button type="primary" icon={<PlusOutlined />} disabled={!pair} onClick={() => setAdding(true)}>
+            添加执法人员
+          </Button>
+        </Tooltip>
+      </div>
+      <Table<OfficerPublic>
+        rowKey="id"
+        dataSource={officers}
+        pagination={false}
+        columns={[
+          { title: '姓名', dataIndex: 'name' },
+          { title: '执法证号', dataIndex: 'certNo' },
+          { title: '所在单位', dataIndex: 'unit' },
+          { title: '状态', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">在用</Tag> : <Tag>停用</Tag>) },
+        ]}
+      />
+      <Modal title="添加执法人员" open={adding} onOk={() => void add()} onCancel={() => setAdding(false)} okText="添加" destroyOnHidden>
+        <Form form={form} layout="vertical" initialValues={{ unit: status?.agencyName ?? '' }}>
+          <Form.Item label="姓名" name="name" required>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item label="执法证号" name="certNo" required>
+            <Input maxLength={32} />
+          </Form.Item>
+          <Form.Item label="所在单位" name="unit" required>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item label="密码" name="password" required extra="至少8位，须同时包含字母和数字。">
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item label="确认密码" name="password2" required>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
