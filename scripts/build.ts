@@ -1,10 +1,9 @@
 // `npm run build`: the renderer (Vite → dist/renderer) and the Electron shell (esbuild →
 // dist/electron). `--if-stale` rebuilds the renderer only when a source is newer than the build.
-import { build as esbuild, type BuildOptions } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as viteBuild } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const RENDERER_DIR = join(ROOT, 'dist', 'renderer');
@@ -24,11 +23,14 @@ export function rendererIsStale(): boolean {
   return ['renderer', 'shared'].some((d) => newestMtime(join(ROOT, d)) > built) || statSync(join(ROOT, 'vite.config.ts')).mtimeMs > built;
 }
 
+// Vite and esbuild are loaded only when a build runs: `npm run web` starts without them.
 export async function buildRenderer(): Promise<void> {
+  const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
 
 export async function buildElectron(): Promise<void> {
+  const { build: esbuild } = await import('esbuild');
   const common: BuildOptions = { bundle: true, platform: 'node', target: 'node24', sourcemap: true, logLevel: 'warning', external: ['electron'] };
   await esbuild({
     ...common,

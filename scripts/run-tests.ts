@@ -30,6 +30,7 @@ const only = process.argv.slice(2); // e.g. `npm test -- e2e` runs one vitest pr
 if (only.length === 0) {
   count('lint', step('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']));
   count('typecheck (node)', step('typecheck: core, shells, tests', bin('tsc'), ['-p', 'tsconfig.json']));
+  count('typecheck (browser tests)', step('typecheck: end-to-end and Electron tests', bin('tsc'), ['-p', 'tsconfig.e2e.json']));
   count('typecheck (renderer)', step('typecheck: renderer', bin('tsc'), ['-p', 'tsconfig.renderer.json']));
 }
 

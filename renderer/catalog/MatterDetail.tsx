@@ -30,7 +30,8 @@ export function MatterDetail({ id, onClose }: { id: string | null; onClose: () =
                 {b.law}
                 {b.article}
               </b>
-              　{b.text}
+              {'\u3000'}
+              {b.text}
             </Typography.Paragraph>
           ))}
           {m.penalty && (

@@ -32,7 +32,7 @@ export function normaliseLaw(name: string): string {
 export function parseLegalBasis(raw: string): LegalBasis[] {
   const text = cleanText(raw);
   const marks: { index: number; end: number; law?: string; article?: string }[] = [];
-  const pattern = new RegExp(`(《[^》]+》)|(?:^|(?<=[》）)\\n。；：:　 ]|\\d[.．]))(第${NUM}条(?:第${NUM}款)?)`, 'gm');
+  const pattern = new RegExp(`(《[^》]+》)|(?:^|(?<=[》）)\\n。；：:\u3000 ]|\\d[.．]))(第${NUM}条(?:第${NUM}款)?)`, 'gm');
   for (const m of text.matchAll(pattern)) {
     if (m[1]) {
       const after = text.slice(m.index + m[0].length);
@@ -57,7 +57,7 @@ export function parseLegalBasis(raw: string): LegalBasis[] {
       // the title of the next numbered item, if it sits at the end
       .replace(/(\s|\n)*(\d+(-\d+)?[.．、。]\s*)?(【[^】]+】)?\s*《[^》]+》(（[^）]*）)?\s*$/, '')
       .replace(/(\s|\n)*\d+(-\d+)?[.．、。]\s*(【[^】]+】)?\s*$/, '')
-      .replace(/^[\s：:　]+/, '')
+      .replace(/^[\s：:\u3000]+/, '')
       .replace(/\s*\n\s*/g, '\n')
       .trim();
     if (body.length < 6) return;
@@ -82,7 +82,7 @@ export function splitItems(raw: string): string[] {
     if (continues) items[items.length - 1] += p;
     else items.push(p);
   }
-  return items.map((s) => s.replace(/[　 ]+$/g, '').trim()).filter((s) => s.length > 1);
+  return items.map((s) => s.replace(/[\u3000 ]+$/g, '').trim()).filter((s) => s.length > 1);
 }
 
 const AMOUNT = '[零〇一二两三四五六七八九十百千万\\d]+元';

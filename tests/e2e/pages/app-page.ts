@@ -10,7 +10,10 @@ export interface OfficerData {
 }
 
 export class SetupPage {
-  constructor(private readonly page: Page) {}
+  private readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
   form = () => this.page.getByTestId('setup-form');
   async fill(agency: string, officers: OfficerData[]) {
     await this.page.getByTestId('setup-agency').fill(agency);
@@ -26,7 +29,10 @@ export class SetupPage {
 }
 
 export class SessionPage {
-  constructor(private readonly page: Page) {}
+  private readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
   slot = (i: 0 | 1): Locator => this.page.getByTestId(`signin-slot-${i}`).first();
   /** Signs an officer in through slot i (opening the slot's form first if it is behind a button). */
   async signIn(i: 0 | 1, certNo: string, password: string) {
@@ -43,7 +49,10 @@ export class SessionPage {
 }
 
 export class CasesPage {
-  constructor(private readonly page: Page) {}
+  private readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
   newButton = () => this.page.getByTestId('case-new');
   rows = () => this.page.getByTestId('case-row');
   async search(text: string) {
@@ -55,7 +64,10 @@ export class CasesPage {
 }
 
 export class CaseFormPage {
-  constructor(private readonly page: Page) {}
+  private readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
   form = () => this.page.getByTestId('case-form');
   private input(testId: string): Locator {
     return this.page.getByTestId(testId);

@@ -18,5 +18,7 @@ export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 /** Saves a full-page screenshot as a test artifact: test-results/screenshots/NAME.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Let drawers and modals finish their transitions, so the picture shows what a user sees.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
