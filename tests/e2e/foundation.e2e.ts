@@ -136,4 +136,15 @@ describe('foundation: office, two-officer session, cases', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="case-row"]').length === 0);
     await screenshot(page, '06-after-restart');
   });
+
+  it('a killed shell (SIGKILL, as in a power cut) loses nothing that was acknowledged', async () => {
+    await shell.kill();
+    shell = await startShell(dataDir);
+    await page.goto(shell.url);
+    await new SessionPage(page).signIn(0, A.certNo, A.password);
+    const cases = new CasesPage(page);
+    await cases.search('星河资讯');
+    await cases.rows().first().waitFor();
+    await expect(cases.rows().count()).resolves.toBe(1);
+  });
 });
