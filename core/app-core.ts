@@ -1,18 +1,19 @@
 // The core: every service of the app, composed over one data folder. Hosted by the Electron main
 // process or by the web shell; it never imports either (enforced by eslint.config.js).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import pkg from '../package.json' with { type: 'json' };
+import { APP_VERSION } from './app-version.ts';
 import type { AppStatus } from '../shared/domain/office.ts';
 import { CaseStore } from './cases/case-store.ts';
 import { loadCatalog, type CatalogService } from './catalog/catalog-service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { openDatabase } from './db/open-database.ts';
+import { DocumentStore } from './documents/document-store.ts';
 import { stderrLog, type Log } from './log.ts';
 import { OfficeStore } from './office/office-store.ts';
 import { OfficerStore } from './officers/officer-store.ts';
 import { TwoOfficerSession } from './session/two-officer-session.ts';
 
-export const APP_VERSION: string = pkg.version;
+export { APP_VERSION };
 
 export interface CoreOptions {
   dataDir: string;
@@ -32,6 +33,7 @@ export interface AppCore {
   readonly officers: OfficerStore;
   readonly session: TwoOfficerSession;
   readonly cases: CaseStore;
+  readonly documents: DocumentStore;
   status(): AppStatus;
   close(): void;
 }
@@ -45,6 +47,7 @@ export function openCore(options: CoreOptions): AppCore {
   const officers = new OfficerStore(db, clock);
   const session = new TwoOfficerSession(officers, clock);
   const cases = new CaseStore(db, clock, catalog, officers);
+  const documents = new DocumentStore({ db, clock, cases, officers, office });
   return {
     dataDir: options.dataDir,
     db,
@@ -55,6 +58,7 @@ export function openCore(options: CoreOptions): AppCore {
     officers,
     session,
     cases,
+    documents,
     status: () => {
       const agencyName = office.agencyName();
       return { appVersion: APP_VERSION, setupDone: agencyName !== null, agencyName, catalogVersion: catalog.version, session: session.state() };

@@ -10,7 +10,8 @@ import { isLoopbackAddress } from './loopback.ts';
 import { serveStatic } from './static-files.ts';
 
 export const TOKEN_HEADER = 'x-api-token';
-const MAX_BODY = 1024 * 1024;
+/** A long 询问笔录 is saved whole on every autosave: allow a few megabytes. */
+const MAX_BODY = 8 * 1024 * 1024;
 
 /** The renderer's content-security policy: nothing but its own scripts and the API. */
 export const CSP = [

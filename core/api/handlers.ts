@@ -4,6 +4,7 @@ import type { CallArg, CallOutput } from '../../shared/api/contract.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
 import type { AppCore } from '../app-core.ts';
 import { CoreError } from '../core-error.ts';
+import { machineFacts } from '../documents/machine-facts.ts';
 
 export type Handlers = { [K in CallName]: (arg: CallArg<K>, core: AppCore) => Promise<CallOutput<K>> | CallOutput<K> };
 
@@ -44,4 +45,11 @@ export const handlers: Handlers = {
   'cases.create': (arg, core) => core.cases.create(arg, core.session.signedInIds()),
   'cases.update': (arg, core) => core.cases.update(arg.id, arg.data, core.session.signedInIds()),
   'cases.setStatus': (arg, core) => core.cases.setStatus(arg.id, arg.status, arg.note, core.session.signedInIds()),
+
+  'documents.list': (arg, core) => core.documents.list(arg.caseId),
+  'documents.get': (arg, core) => core.documents.get(arg.id),
+  'documents.create': (arg, core) =>
+    core.documents.create(arg.caseId, arg.type, { officerIds: core.session.signedInIds(), now: core.clock.now(), machine: machineFacts() }, core.session.signedInIds()),
+  'documents.save': (arg, core) => core.documents.save(arg.id, arg.revision, arg.content),
+  'documents.markReady': (arg, core) => core.documents.markReady(arg.id, core.session.signedInIds()),
 };

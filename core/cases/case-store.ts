@@ -186,7 +186,8 @@ export class CaseStore {
     officerIds.forEach((oid, i) => ins.run(caseId, i + 1, oid));
   }
 
-  private addEvent(caseId: string, kind: string, text: string, officerIds: string[], at: string): void {
+  /** Appends to the case's timeline; call inside the transaction of the action it records. */
+  addEvent(caseId: string, kind: string, text: string, officerIds: string[], at: string): void {
     this.db.prepare(`INSERT INTO case_events (case_id, at, kind, text, officer_ids) VALUES (?, ?, ?, ?, ?)`).run(caseId, at, kind, text, JSON.stringify(officerIds));
   }
 }

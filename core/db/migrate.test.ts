@@ -24,10 +24,10 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 
-  it('001 creates the foundation schema and sets user_version', () => {
+  it('001 and 002 create the schema and set user_version', () => {
     const db = openDatabase(tempDir());
-    expect(tables(db)).toEqual(['case_events', 'case_officers', 'cases', 'counters', 'office', 'officers', 'settings']);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(tables(db)).toEqual(['case_events', 'case_officers', 'cases', 'counters', 'documents', 'office', 'officers', 'settings']);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     // the office table can hold only one office
     db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (1, 'a', 'now')`).run();
     expect(() => db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (2, 'b', 'now')`).run()).toThrow(/CHECK/);
@@ -78,7 +78,7 @@ describe('migrations', () => {
   it('a failing migration is rolled back and not marked done', () => {
     const db = new Database(join(tempDir(), DATABASE_FILE));
     const broken: Migration = {
-      version: 2,
+      version: MIGRATIONS.length + 1,
       name: 'broken',
       up: (d) => {
         d.exec(`CREATE TABLE half_done (x INTEGER)`);
@@ -86,7 +86,7 @@ describe('migrations', () => {
       },
     };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/disk full halfway/);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(tables(db)).not.toContain('half_done');
     db.close();
   });
@@ -96,14 +96,30 @@ describe('migrations', () => {
     const db = openDatabase(dir);
     db.prepare(`INSERT INTO settings (key, value) VALUES ('case_no_prefix', '柳南网信')`).run();
     const rename: Migration = {
-      version: 2,
+      version: MIGRATIONS.length + 1,
       name: 'settings-to-kv',
       up: (d) => {
         d.exec(`CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT NOT NULL) STRICT; INSERT INTO kv SELECT key, value FROM settings;`);
       },
     };
-    expect(migrate(db, [...MIGRATIONS, rename])).toEqual({ from: 1, to: 2 });
+    expect(migrate(db, [...MIGRATIONS, rename])).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length + 1 });
     expect(db.prepare(`SELECT v FROM kv WHERE k = 'case_no_prefix'`).get()).toEqual({ v: '柳南网信' });
+    db.close();
+  });
+
+  it('002 keeps the cases of a version-1 database and adds documents that must reference them', () => {
+    const dir = tempDir();
+    const v1 = new Database(join(dir, DATABASE_FILE));
+    migrate(v1, MIGRATIONS.slice(0, 1));
+    v1.prepare(`INSERT INTO cases (id, case_no, title, source, source_note, party_json, platform_json, matter_id, summary, status, search_text, created_at, updated_at)
+      VALUES ('c1', 'N1', '旧案件', '其他', '', '{}', '{}', 'csl-59', '', 'clue', '', 't', 't')`).run();
+    v1.close();
+    const db = openDatabase(dir);
+    expect(db.prepare(`SELECT title FROM cases WHERE id = 'c1'`).get()).toEqual({ title: '旧案件' });
+    const ins = db.prepare(`INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES (?, ?, 'inquiry', ?, '1', 'draft', ?, 1, 't', 't')`);
+    ins.run('d1', 'c1', 'X1', '{}');
+    expect(() => ins.run('d2', 'no-such-case', 'X2', '{}')).toThrow(/FOREIGN KEY/);
+    expect(() => ins.run('d3', 'c1', 'X3', 'not json')).toThrow(/CHECK/);
     db.close();
   });
 });

@@ -15,6 +15,11 @@ export const CALL_NAMES = [
   'cases.create',
   'cases.update',
   'cases.setStatus',
+  'documents.list',
+  'documents.get',
+  'documents.create',
+  'documents.save',
+  'documents.markReady',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

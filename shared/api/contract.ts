@@ -14,6 +14,7 @@ import {
   CaseSummarySchema,
 } from '../domain/case.ts';
 import { MatterSchema, MatterSummarySchema, MatterTypeSchema } from '../catalog/catalog-schema.ts';
+import { DocumentDetailSchema, DocumentSummarySchema, DocumentTypeSchema, SaveResultSchema } from '../documents/document-api.ts';
 import './zod-locale.ts';
 
 /**
@@ -60,6 +61,12 @@ export const contract = {
     z.object({ id: z.string().min(1).max(64), status: CaseStatusSchema, note: z.string().trim().max(500).default('') }),
     CaseDetailSchema,
   ),
+  'documents.list': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), z.array(DocumentSummarySchema)),
+  'documents.get': call('officer', IdInput, DocumentDetailSchema),
+  'documents.create': call('pair', z.object({ caseId: z.string().min(1).max(64), type: DocumentTypeSchema }).strict(), DocumentDetailSchema),
+  // The content is checked against its type's schema by the core (the type is known only there).
+  'documents.save': call('pair', z.object({ id: z.string().min(1).max(64), revision: z.number().int().min(1), content: z.record(z.string(), z.unknown()) }).strict(), SaveResultSchema),
+  'documents.markReady': call('pair', IdInput, DocumentDetailSchema),
 } satisfies Record<CallName, CallSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

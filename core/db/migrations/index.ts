@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate.ts';
 import { migration001 } from './001-initial.ts';
+import { migration002 } from './002-documents.ts';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];

@@ -1,0 +1,164 @@
+// The on-site documents of a case. One transaction per user action: an autosave replaces the
+// content and bumps the revision atomically, so a crash leaves either the old or the new
+// content, never a mix. A save carries the revision it was based on; a stale one is refused.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { randomUUID } from 'node:crypto';
+import { CONTENT_SCHEMAS, type InquiryContent } from '../../shared/documents/content-schemas.ts';
+import type { DocumentDetail, DocumentSummary, SaveResult } from '../../shared/documents/document-api.ts';
+import { checkCompleteness } from '../../shared/documents/completeness.ts';
+import { DOCUMENT_NUMBER_MARK, DOCUMENT_TYPE_LABELS, type DocumentState, type DocumentType } from '../../shared/documents/document-types.ts';
+import { templateFor } from '../../shared/documents/templates.ts';
+import { fieldErrors } from '../../shared/api/validation-errors.ts';
+import type { CaseStore } from '../cases/case-store.ts';
+import { nextDocumentNumber } from '../cases/case-number.ts';
+import { chinaYear, isoNow, type Clock } from '../clock.ts';
+import { CoreError } from '../core-error.ts';
+import type { OfficerStore } from '../officers/officer-store.ts';
+import type { OfficeStore } from '../office/office-store.ts';
+import { initialContent, type CreateContext } from './initial-content.ts';
+
+interface DocumentRow {
+  id: string;
+  case_id: string;
+  type: DocumentType;
+  doc_no: string;
+  template_version: string;
+  state: DocumentState;
+  content_json: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Tells documents of one type apart in a list. */
+function subjectOf(type: DocumentType, c: Record<string, unknown>): string {
+  const get = (path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], c) as string | undefined;
+  const parts = {
+    inquiry: [get('interviewee.name') && `被询问人：${get('interviewee.name')}`, get('place')],
+    onsite: [get('place') && `检查地点：${get('place')}`],
+    evidence: [get('target.siteName') || get('target.url') || get('target.appName'), get('method')],
+    preservation: [`物品${(c.items as unknown[] | undefined)?.length ?? 0}件`, get('place') && `保存地点：${get('place')}`],
+  }[type];
+  return parts.filter(Boolean).join('，') || '（未填写）';
+}
+
+/** Identity of an interviewee for 第N次询问: the ID number when given, else the name. */
+const intervieweeKey = (c: InquiryContent) => (c.interviewee.idNumber.trim().toUpperCase() || c.interviewee.name.trim()) || null;
+
+export class DocumentStore {
+  private readonly db: Database;
+  private readonly clock: Clock;
+  private readonly cases: CaseStore;
+  private readonly officers: OfficerStore;
+  private readonly office: OfficeStore;
+  constructor(deps: { db: Database; clock: Clock; cases: CaseStore; officers: OfficerStore; office: OfficeStore }) {
+    this.db = deps.db;
+    this.clock = deps.clock;
+    this.cases = deps.cases;
+    this.officers = deps.officers;
+    this.office = deps.office;
+  }
+
+  list(caseId: string): DocumentSummary[] {
+    this.cases.get(caseId); // not_found for an unknown case
+    const rows = this.db.prepare(`SELECT * FROM documents WHERE case_id = ? ORDER BY created_at, doc_no`).all(caseId) as DocumentRow[];
+    return rows.map((r) => this.summary(r));
+  }
+
+  create(caseId: string, type: DocumentType, ctx: Omit<CreateContext, 'case' | 'agency'>, actorIds: string[]): DocumentDetail {
+    const kase = this.cases.get(caseId);
+    const template = templateFor(type);
+    const content = CONTENT_SCHEMAS[type].parse(initialContent(type, template, { ...ctx, case: kase, agency: this.office.agencyName() ?? '' }));
+    const id = randomUUID();
+    const now = isoNow(this.clock);
+    this.db.transaction(() => {
+      const docNo = nextDocumentNumber(this.db, chinaYear(this.clock.now()), DOCUMENT_NUMBER_MARK[type]);
+      this.db
+        .prepare(`INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'draft', ?, 1, ?, ?)`)
+        .run(id, caseId, type, docNo, template.version, JSON.stringify(content), now, now);
+      this.cases.addEvent(caseId, 'document', `新建${DOCUMENT_TYPE_LABELS[type]}（${docNo}）`, actorIds, now);
+    })();
+    return this.get(id);
+  }
+
+  get(id: string): DocumentDetail {
+    const r = this.row(id);
+    const kase = this.cases.get(r.case_id);
+    const content = JSON.parse(r.content_json) as Record<string, unknown>;
+    const template = templateFor(r.type, r.template_version);
+    const siblings = this.list(r.case_id).filter((d) => d.id !== id);
+    return {
+      ...this.summary(r),
+      templateVersion: r.template_version,
+      revision: r.revision,
+      content,
+      issues: checkCompleteness(r.type, content, template),
+      context: {
+        agency: this.office.agencyName() ?? '',
+        caseNo: kase.caseNo,
+        caseTitle: kase.title,
+        partyName: kase.partyName,
+        matterId: kase.matterId,
+        matterName: kase.matterName,
+        officers: this.officers.list(),
+        inquirySequence: r.type === 'inquiry' ? this.inquirySequence(r) : null,
+        siblings,
+      },
+    };
+  }
+
+  /** Autosave: replaces the content if `revision` is current. A 待签名 document that is edited goes back to 草稿. */
+  save(id: string, revision: number, rawContent: unknown): SaveResult {
+    const r = this.row(id);
+    const parsed = CONTENT_SCHEMAS[r.type].safeParse(rawContent);
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      throw new CoreError('validation', `内容有误，未保存：${Object.values(fields)[0]}`, fields);
+    }
+    const now = isoNow(this.clock);
+    const next = this.db.transaction(() => {
+      const changed = this.db
+        .prepare(`UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', updated_at = ? WHERE id = ? AND revision = ?`)
+        .run(JSON.stringify(parsed.data), now, id, revision);
+      if (changed.changes !== 1) {
+        throw new CoreError('conflict', '该文书已在别处修改（版本不一致），本次修改未保存。请重新打开文书后再编辑。');
+      }
+      return revision + 1;
+    })();
+    return { revision: next, updatedAt: now, state: 'draft', issues: checkCompleteness(r.type, parsed.data, templateFor(r.type, r.template_version)) };
+  }
+
+  /** 草稿 → 待签名, only when nothing the law requires is missing. */
+  markReady(id: string, actorIds: string[]): DocumentDetail {
+    const r = this.row(id);
+    const issues = checkCompleteness(r.type, JSON.parse(r.content_json), templateFor(r.type, r.template_version));
+    if (issues.length > 0) {
+      throw new CoreError('validation', `还有${issues.length}处必填内容未完成，不能提交签名：${issues[0]!.message}`, Object.fromEntries(issues.map((i) => [i.path, i.message])));
+    }
+    const now = isoNow(this.clock);
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE documents SET state = 'ready', updated_at = ? WHERE id = ?`).run(now, id);
+      this.cases.addEvent(r.case_id, 'document', `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）完成，待签名`, actorIds, now);
+    })();
+    return this.get(id);
+  }
+
+  private inquirySequence(r: DocumentRow): number {
+    const key = intervieweeKey(JSON.parse(r.content_json) as InquiryContent);
+    if (!key) return 1;
+    const earlier = this.db
+      .prepare(`SELECT content_json FROM documents WHERE case_id = ? AND type = 'inquiry' AND (created_at < ? OR (created_at = ? AND doc_no < ?))`)
+      .all(r.case_id, r.created_at, r.created_at, r.doc_no) as { content_json: string }[];
+    return 1 + earlier.filter((e) => intervieweeKey(JSON.parse(e.content_json) as InquiryContent) === key).length;
+  }
+
+  private row(id: string): DocumentRow {
+    const r = this.db.prepare(`SELECT * FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
+    if (!r) throw new CoreError('not_found', '找不到该文书，请返回案件重新选择。');
+    return r;
+  }
+
+  private summary(r: DocumentRow): DocumentSummary {
+    return { id: r.id, caseId: r.case_id, type: r.type, docNo: r.doc_no, state: r.state, subject: subjectOf(r.type, JSON.parse(r.content_json)), createdAt: r.created_at, updatedAt: r.updated_at };
+  }
+}
