@@ -1,0 +1,26 @@
+// Child process for the autosave crash test: saves a document again and again and prints
+// `ack REVISION` after each save returns. The parent kills it at a random moment.
+// The content of revision r is a pure function of r, so the parent can tell a whole save from a torn one.
+import { openCore } from '../../core/app-core.ts';
+import { silentLog } from '../../core/log.ts';
+
+export function contentFor(base: Record<string, unknown>, revision: number): Record<string, unknown> {
+  const n = (revision % 40) + 1;
+  return {
+    ...base,
+    place: `r${revision}`,
+    qa: Array.from({ length: n }, (_, i) => ({ id: `q${i}`, q: `第${i + 1}问（版本${revision}）`, a: `回答${'𠮷'.repeat(i % 7)}（版本${revision}）` })),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dataDir, docId] = process.argv.slice(2) as [string, string];
+  const core = openCore({ dataDir, log: silentLog });
+  let doc = core.documents.get(docId);
+  let revision = doc.revision;
+  for (;;) {
+    revision = core.documents.save(docId, revision, contentFor(doc.content, revision + 1)).revision;
+    process.stdout.write(`ack ${revision}\n`);
+    if (revision % 25 === 0) doc = core.documents.get(docId);
+  }
+}
