@@ -6,6 +6,7 @@ import { CaseDetail } from '../cases/CaseDetail.tsx';
 import { CaseForm } from '../cases/CaseForm.tsx';
 import { CaseList } from '../cases/CaseList.tsx';
 import { CatalogBrowser } from '../catalog/CatalogBrowser.tsx';
+import { DocumentEditor } from '../documents/DocumentEditor.tsx';
 import { OfficerList } from '../officers/OfficerList.tsx';
 import { SessionBar } from '../session/SessionBar.tsx';
 import { useApi } from './api-context.tsx';
@@ -15,6 +16,7 @@ export type View =
   | { page: 'case'; id: string }
   | { page: 'case-new' }
   | { page: 'case-edit'; id: string }
+  | { page: 'document'; id: string; caseId: string }
   | { page: 'catalog' }
   | { page: 'officers' };
 
@@ -27,7 +29,7 @@ const NAV = [
 export function AppShell() {
   const { status } = useApi();
   const [view, setView] = useState<View>({ page: 'cases' });
-  const section = view.page.startsWith('case') ? 'cases' : view.page;
+  const section = view.page.startsWith('case') || view.page === 'document' ? 'cases' : view.page;
   return (
     <Layout style={{ minHeight: '100%' }}>
       <Layout.Header className="app-header">
@@ -44,7 +46,10 @@ export function AppShell() {
         </Layout.Sider>
         <Layout.Content className="app-content">
           {view.page === 'cases' && <CaseList open={(id) => setView({ page: 'case', id })} create={() => setView({ page: 'case-new' })} />}
-          {view.page === 'case' && <CaseDetail id={view.id} back={() => setView({ page: 'cases' })} edit={() => setView({ page: 'case-edit', id: view.id })} />}
+          {view.page === 'case' && (
+            <CaseDetail id={view.id} back={() => setView({ page: 'cases' })} edit={() => setView({ page: 'case-edit', id: view.id })} openDocument={(docId) => setView({ page: 'document', id: docId, caseId: view.id })} />
+          )}
+          {view.page === 'document' && <DocumentEditor id={view.id} back={() => setView({ page: 'case', id: view.caseId })} />}
           {view.page === 'case-new' && <CaseForm done={(id) => setView(id ? { page: 'case', id } : { page: 'cases' })} />}
           {view.page === 'case-edit' && <CaseForm caseId={view.id} done={() => setView({ page: 'case', id: view.id })} />}
           {view.page === 'catalog' && <CatalogBrowser />}

@@ -6,9 +6,10 @@ import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseDetail as Detail, type Case
 import { useApi } from '../app/api-context.tsx';
 import { formatTime } from '../app/format.ts';
 import { MatterDetail } from '../catalog/MatterDetail.tsx';
+import { DocumentsCard } from '../documents/DocumentsCard.tsx';
 import { STATUS_COLORS } from './CaseList.tsx';
 
-export function CaseDetail({ id, back, edit }: { id: string; back: () => void; edit: () => void }) {
+export function CaseDetail({ id, back, edit, openDocument }: { id: string; back: () => void; edit: () => void; openDocument: (id: string) => void }) {
   const { run, status } = useApi();
   const [c, setCase] = useState<Detail | null>(null);
   const [matterOpen, setMatterOpen] = useState(false);
@@ -84,6 +85,7 @@ export function CaseDetail({ id, back, edit }: { id: string; back: () => void; e
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <DocumentsCard caseId={c.id} open={openDocument} />
       <Card size="small" title="当事人" style={{ marginBottom: 16 }}>
         <Descriptions column={2} size="small" bordered>
           {p.kind === 'organisation' ? (

@@ -42,7 +42,7 @@ function idNumber(need: Check, idType: string, value: string, path: string, who:
 function openings(need: Check, answers: { key: string; answer: string }[], template: DocumentTemplate, who: string) {
   template.openings.forEach((o, i) => {
     const a = answers.find((x) => x.key === o.key);
-    need(filled(a?.answer), `openings.${i}.answer`, `第${i + 1}项告知（${o.text.slice(0, 12)}…）尚未记录${who}的回答。`);
+    need(filled(a?.answer), `openings.${i}.answer`, `第${i + 1}项告知（${o.label}）尚未记录${who}的回答。`);
   });
 }
 

@@ -6,6 +6,8 @@ import type { DocumentType } from './document-types.ts';
 
 export interface OpeningStatement {
   key: string;
+  /** A short name for lists and messages, e.g. 出示执法证件. */
+  label: string;
   text: string;
   /** The customary answer offered as a suggestion (never filled in automatically). */
   suggestedAnswer: string;
@@ -30,17 +32,20 @@ const REG_2023 = '网信部门行政执法程序规定（2023年国家互联网�
 
 const CERTIFICATES: OpeningStatement = {
   key: 'certificates',
+  label: '出示执法证件',
   text: '我们是{{agency}}的执法人员{{officers}}，这是我们的执法证件，请你过目。你是否看清楚？',
   suggestedAnswer: '看清楚了。',
 };
 const RECUSAL: OpeningStatement = {
   key: 'recusal',
+  label: '告知陈述申辩及申请回避的权利',
   text:
     '我们依法就{{matter}}有关问题进行调查，请予配合。你有权进行陈述和申辩。如果你认为调查人员与本案有直接利害关系或者有其他关系可能影响公正处理的，有权申请回避（①系本案当事人或当事人的近亲属；②与本案有直接利害关系；③与本案当事人有其他关系，可能影响案件公正处理）。你是否申请回避？',
   suggestedAnswer: '不申请回避。',
 };
 const TRUTHFUL: OpeningStatement = {
   key: 'truthful',
+  label: '告知如实回答的义务',
   text: '你应当如实回答询问，并协助调查，不得拒绝或者阻挠。你是否明白？',
   suggestedAnswer: '明白。',
 };
@@ -77,7 +82,7 @@ export const TEMPLATES: DocumentTemplate[] = [
     version: '2023.1',
     regulation: REG_2023,
     title: '现场笔录',
-    openings: [CERTIFICATES, RECUSAL, { ...TRUTHFUL, key: 'cooperate', text: '你应当配合检查，如实提供有关情况和材料，不得拒绝或者阻挠。你是否明白？' }],
+    openings: [CERTIFICATES, RECUSAL, { ...TRUTHFUL, key: 'cooperate', label: '告知配合检查的义务', text: '你应当配合检查，如实提供有关情况和材料，不得拒绝或者阻挠。你是否明白？' }],
     closing: '以上记录请核对，如属实请签名。',
     confirmation: '以上记录属实。',
   },

@@ -1,0 +1,106 @@
+// A document open for editing: autosaved, with undo, the completeness list beside it, and the
+// step to 待签名 once nothing required is missing.
+import { ArrowLeftOutlined, CheckOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DocumentDetail } from '../../shared/documents/document-api.ts';
+import { DOCUMENT_STATE_LABELS, DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
+import { useApi } from '../app/api-context.tsx';
+import { formatTime } from '../app/format.ts';
+import { EditorContext } from './editor-context.tsx';
+import { EvidenceEditor } from './editors/EvidenceEditor.tsx';
+import { InquiryEditor } from './editors/InquiryEditor.tsx';
+import { OnsiteEditor } from './editors/OnsiteEditor.tsx';
+import { PreservationEditor } from './editors/PreservationEditor.tsx';
+import { IssueList } from './IssueList.tsx';
+import { useAutosave, type SaveState } from './use-autosave.ts';
+
+const EDITORS = { inquiry: InquiryEditor, onsite: OnsiteEditor, evidence: EvidenceEditor, preservation: PreservationEditor };
+
+export function DocumentEditor({ id, back }: { id: string; back: () => void }) {
+  const { run } = useApi();
+  const [doc, setDoc] = useState<DocumentDetail | null>(null);
+  useEffect(() => {
+    void run('documents.get', { id }).then((r) => r.ok && setDoc(r.value));
+  }, [id, run]);
+  if (!doc) return <Spin />;
+  return <LoadedEditor key={doc.id} doc={doc} back={back} />;
+}
+
+function SaveIndicator({ s }: { s: SaveState }) {
+  if (s.kind === 'saved') return <Typography.Text type="secondary" data-testid="doc-saved">已自动保存 {formatTime(s.at)}</Typography.Text>;
+  if (s.kind === 'error') return <Typography.Text type="danger" data-testid="doc-save-error">未能保存：{s.message}</Typography.Text>;
+  return <Typography.Text type="secondary" data-testid="doc-saving">正在保存…</Typography.Text>;
+}
+
+function LoadedEditor({ doc, back }: { doc: DocumentDetail; back: () => void }) {
+  const { run, status } = useApi();
+  const auto = useAutosave(doc);
+  const pair = status?.session.pair ?? false;
+  const [readyError, setReadyError] = useState<string | null>(null);
+  const flagged = useMemo(() => new Set(auto.issues.map((i) => i.path)), [auto.issues]);
+  const ctx = useMemo(() => ({ content: auto.content, update: auto.update, doc, flagged, readOnly: !pair }), [auto.content, auto.update, doc, flagged, pair]);
+  const Editor = EDITORS[doc.type];
+
+  // Ctrl+Z undoes within the editor (outside text fields too, where the browser would do nothing).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z' && auto.undo()) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [auto]);
+
+  const markReady = useCallback(async () => {
+    setReadyError(null);
+    await auto.flush();
+    const r = await run('documents.markReady', { id: doc.id }, { quiet: true });
+    if (r.ok) auto.setState('ready');
+    else setReadyError(r.error.message);
+  }, [auto, doc.id, run]);
+
+  return (
+    <EditorContext.Provider value={ctx}>
+      <div className="page-title">
+        <Space>
+          <Button icon={<ArrowLeftOutlined />} onClick={back}>
+            返回案件
+          </Button>
+          <h2>
+            {DOCUMENT_TYPE_LABELS[doc.type]} <span style={{ fontSize: 14, color: '#666' }}>{doc.docNo}</span>
+          </h2>
+          <Tag color={auto.state === 'ready' ? 'blue' : 'default'} data-testid="doc-state">
+            {DOCUMENT_STATE_LABELS[auto.state]}
+          </Tag>
+        </Space>
+        <Space>
+          <SaveIndicator s={auto.saveState} />
+          <Tooltip title="撤销（Ctrl+Z）">
+            <Button icon={<UndoOutlined />} onClick={() => auto.undo()} disabled={!pair} data-testid="doc-undo">
+              撤销
+            </Button>
+          </Tooltip>
+        </Space>
+      </div>
+      {!pair && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="仅一名执法人员登录：文书只能查阅。修改须两名执法人员同时登录。" />}
+      <div className="doc-layout" data-testid="doc-editor">
+        <div>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+            {doc.context.agency} · {doc.context.caseNo} {doc.context.caseTitle}
+          </Typography.Paragraph>
+          <Editor />
+        </div>
+        <div className="doc-side">
+          <Card size="small" title="完整性检查">
+            <IssueList issues={auto.issues} />
+            {readyError && <Alert type="error" showIcon style={{ marginTop: 8 }} title={readyError} />}
+            <Button type="primary" block icon={<CheckOutlined />} style={{ marginTop: 12 }} disabled={!pair || auto.state === 'ready'} onClick={() => void markReady()} data-testid="doc-ready">
+              {auto.state === 'ready' ? '已提交，待签名' : '完成，提交签名'}
+            </Button>
+            <div className="field-hint">提交后如再修改，文书将退回草稿状态。</div>
+          </Card>
+        </div>
+      </div>
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,53 @@
+// The documents of a case, and buttons to start each kind.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Table, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import type { DocumentSummary } from '../../shared/documents/document-api.ts';
+import { DOCUMENT_STATE_LABELS, DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType } from '../../shared/documents/document-types.ts';
+import { useApi } from '../app/api-context.tsx';
+import { formatTime } from '../app/format.ts';
+
+export function DocumentsCard({ caseId, open }: { caseId: string; open: (id: string) => void }) {
+  const { run, status } = useApi();
+  const [docs, setDocs] = useState<DocumentSummary[]>([]);
+  const pair = status?.session.pair ?? false;
+  useEffect(() => {
+    void run('documents.list', { caseId }).then((r) => r.ok && setDocs(r.value));
+  }, [caseId, run]);
+  const create = async (type: DocumentType) => {
+    const r = await run('documents.create', { caseId, type });
+    if (r.ok) open(r.value.id);
+  };
+  return (
+    <Card
+      size="small"
+      title="文书"
+      style={{ marginBottom: 16 }}
+      extra={
+        <Space>
+          {DOCUMENT_TYPES.map((t) => (
+            <Button key={t} size="small" icon={<PlusOutlined />} disabled={!pair} onClick={() => void create(t)} data-testid={`doc-new-${t}`}>
+              {DOCUMENT_TYPE_LABELS[t]}
+            </Button>
+          ))}
+        </Space>
+      }
+    >
+      <Table<DocumentSummary>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={docs}
+        locale={{ emptyText: '尚无文书。两名执法人员登录后可新建。' }}
+        onRow={(d) => ({ onClick: () => open(d.id), style: { cursor: 'pointer' }, 'data-testid': 'doc-row' }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: '文书', dataIndex: 'type', width: 190, render: (t: DocumentType) => DOCUMENT_TYPE_LABELS[t] },
+          { title: '文书编号', dataIndex: 'docNo', width: 190 },
+          { title: '内容', dataIndex: 'subject', ellipsis: true },
+          { title: '状态', dataIndex: 'state', width: 90, render: (s: DocumentSummary['state']) => <Tag color={s === 'ready' ? 'blue' : 'default'}>{DOCUMENT_STATE_LABELS[s]}</Tag> },
+          { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: formatTime },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,21 @@
+// What every field of an editor needs: the content, how to change it, the document's context
+// (officers, case), and which paths the completeness list flags.
+import { createContext, useContext } from 'react';
+import type { DocumentDetail } from '../../shared/documents/document-api.ts';
+import type { Content } from './paths.ts';
+
+export interface EditorCtx {
+  content: Content;
+  update: (next: Content | ((c: Content) => Content), path?: string) => void;
+  doc: DocumentDetail;
+  flagged: ReadonlySet<string>;
+  readOnly: boolean;
+}
+
+export const EditorContext = createContext<EditorCtx | null>(null);
+
+export function useEditor(): EditorCtx {
+  const v = useContext(EditorContext);
+  if (!v) throw new Error('useEditor outside an editor');
+  return v;
+}

@@ -1,0 +1,145 @@
+// 电子取证工作记录 (DOCUMENTS.md §3). Rows of the 电子数据清单 entered by hand are marked as not
+// yet backed by a file; the evidence feature fills them from imported files with their digests.
+import { Card, Tag } from 'antd';
+import { EVIDENCE_CATEGORIES, EVIDENCE_METHODS } from '../../../shared/documents/content-schemas.ts';
+import { useEditor } from '../editor-context.tsx';
+import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeInput } from '../fields.tsx';
+import { getPath } from '../paths.ts';
+import { RowsEditor } from '../RowsEditor.tsx';
+
+function Backing({ path }: { path: string }) {
+  const { content } = useEditor();
+  return getPath(content, path) ? <Tag color="green">已关联文件</Tag> : <Tag>手工录入，未关联文件</Tag>;
+}
+
+export function EvidenceEditor() {
+  return (
+    <>
+      <Card size="small" title="取证情况" className="doc-section">
+        <Grid>
+          <Field label="开始时间">
+            <TimeInput path="startTime" testId="doc-start" />
+          </Field>
+          <Field label="结束时间">
+            <TimeInput path="endTime" testId="doc-end" />
+          </Field>
+          <Field label="取证地点">
+            <TextInput path="place" testId="doc-place" />
+          </Field>
+          <Field label="时间来源" span={3}>
+            <TextInput path="timeSource" rows={1} />
+          </Field>
+          <Field label="取证人（两名）" span={2}>
+            <OfficerInput path="collectorIds" multiple />
+          </Field>
+          <Field label="记录人">
+            <OfficerInput path="recorderId" />
+          </Field>
+          <Field label="见证人姓名">
+            <TextInput path="witness.name" />
+          </Field>
+          <Field label="见证人身份证件号码">
+            <TextInput path="witness.idNumber" />
+          </Field>
+          <Field label="见证人单位及联系方式">
+            <TextInput path="witness.unit" />
+          </Field>
+          <Field label="无见证人的原因（此时应全程录像）" span={3}>
+            <TextInput path="noWitnessReason" />
+          </Field>
+          <Field label="电子数据持有人/提供人">
+            <TextInput path="holder.name" />
+          </Field>
+        </Grid>
+      </Card>
+      <Card size="small" title="取证对象与方式" className="doc-section">
+        <Grid>
+          <Field label="网站/平台名称">
+            <TextInput path="target.siteName" testId="evidence-site" />
+          </Field>
+          <Field label="网址">
+            <TextInput path="target.url" />
+          </Field>
+          <Field label="域名">
+            <TextInput path="target.domain" />
+          </Field>
+          <Field label="IP地址">
+            <TextInput path="target.ip" />
+          </Field>
+          <Field label="APP名称及版本">
+            <TextInput path="target.appName" />
+          </Field>
+          <Field label="账号、群组">
+            <TextInput path="target.account" />
+          </Field>
+          <Field label="现场设备（品牌、型号、序列号/IMEI）" span={2}>
+            <TextInput path="target.device" />
+          </Field>
+          <Field label="取证方式">
+            <ChoiceInput path="method" options={EVIDENCE_METHODS} testId="evidence-method" />
+          </Field>
+          <Field label="未提取原始介质的原因及原始介质存放地" span={3}>
+            <TextInput path="originalMediumNote" rows={1} />
+          </Field>
+        </Grid>
+      </Card>
+      <Card size="small" title="取证环境与工具" className="doc-section">
+        <Grid>
+          <Field label="取证设备（型号、序列号）">
+            <TextInput path="environment.device" />
+          </Field>
+          <Field label="操作系统">
+            <TextInput path="environment.os" />
+          </Field>
+          <Field label="软件及工具（含版本）">
+            <TextInput path="environment.software" />
+          </Field>
+          <Field label="网络环境（连接方式、公网IP、是否关闭代理/VPN）" span={3}>
+            <TextInput path="environment.network" rows={1} />
+          </Field>
+          <Field label="清洁性检查" span={3}>
+            <TextInput path="environment.cleanCheck" rows={1} />
+          </Field>
+        </Grid>
+      </Card>
+      <Card size="small" title="取证步骤" className="doc-section">
+        <RowsEditor path="steps" testId="evidence-steps" addLabel="添加步骤" blank={{ time: '', text: '', auto: false }} columns={[{ key: 'time', label: '时间', width: 200, kind: 'time' }, { key: 'text', label: '操作及所见' }]} />
+      </Card>
+      <Card size="small" title="电子数据清单" className="doc-section">
+        <RowsEditor
+          path="items"
+          testId="evidence-items"
+          addLabel="手工登记一项电子数据"
+          minWidth={1700}
+          blank={{ name: '', category: '', format: '', source: '', method: '', sizeBytes: '', sha256: '', sm3: '', time: '', medium: '', evidenceId: '' }}
+          columns={[
+            { key: 'name', label: '名称/文件名', width: 150 },
+            { key: 'category', label: '类别', width: 100, kind: 'choice', options: EVIDENCE_CATEGORIES },
+            { key: 'source', label: '来源（网址或路径）', width: 150 },
+            { key: 'sizeBytes', label: '大小（字节）', width: 90 },
+            { key: 'sha256', label: 'SHA-256', width: 300 },
+            { key: 'sm3', label: 'SM3', width: 300 },
+            { key: 'medium', label: '存储介质', width: 110 },
+            { key: 'evidenceId', label: '文件', width: 130, render: (p) => <Backing path={p} /> },
+          ]}
+        />
+      </Card>
+      <Card size="small" title="存储" className="doc-section">
+        <Grid cols={4}>
+          <Field label="存储介质类型">
+            <TextInput path="storage.mediumType" />
+          </Field>
+          <Field label="介质编号">
+            <TextInput path="storage.mediumNo" />
+          </Field>
+          <Field label="封条编号">
+            <TextInput path="storage.sealNo" />
+          </Field>
+          <Field label="备份">
+            <TextInput path="storage.backups" />
+          </Field>
+        </Grid>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+// 现场笔录 (DOCUMENTS.md §2).
+import { Card, Select } from 'antd';
+import { MEASURE_KINDS, PARTY_NOTICE } from '../../../shared/documents/content-schemas.ts';
+import { DOCUMENT_TYPE_LABELS } from '../../../shared/documents/document-types.ts';
+import { templateFor } from '../../../shared/documents/templates.ts';
+import { useEditor } from '../editor-context.tsx';
+import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeInput } from '../fields.tsx';
+import { fieldId, getPath, setPath } from '../paths.ts';
+import { RowsEditor } from '../RowsEditor.tsx';
+import { OpeningAnswers } from './OpeningAnswers.tsx';
+
+function LinkedDocument({ path }: { path: string }) {
+  const { content, update, doc, readOnly, flagged } = useEditor();
+  return (
+    <Select
+      id={fieldId(path)}
+      allowClear
+      disabled={readOnly}
+      status={flagged.has(path) ? 'warning' : undefined}
+      placeholder="关联本案文书"
+      value={(getPath(content, path) as string) || undefined}
+      onChange={(v) => update((c) => setPath(c, path, v ?? ''), path)}
+      options={doc.context.siblings.map((d) => ({ value: d.id, label: `${DOCUMENT_TYPE_LABELS[d.type]} ${d.docNo}` }))}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+export function OnsiteEditor() {
+  const { doc, content } = useEditor();
+  const present = content.partyNotice === '已通知，当事人到场';
+  return (
+    <>
+      <Card size="small" title="检查情况" className="doc-section">
+        <Grid>
+          <Field label="开始时间">
+            <TimeInput path="startTime" testId="doc-start" />
+          </Field>
+          <Field label="结束时间">
+            <TimeInput path="endTime" testId="doc-end" />
+          </Field>
+          <Field label="地点">
+            <TextInput path="place" testId="doc-place" />
+          </Field>
+          <Field label="检查人员（两名）" span={2}>
+            <OfficerInput path="inspectorIds" multiple />
+          </Field>
+          <Field label="记录人">
+            <OfficerInput path="recorderId" />
+          </Field>
+          <Field label="检查事由" span={3}>
+            <TextInput path="reason" rows={1} />
+          </Field>
+        </Grid>
+      </Card>
+      <Card size="small" title="当事人" className="doc-section">
+        <Grid>
+          <Field label="名称或姓名">
+            <TextInput path="party.name" />
+          </Field>
+          <Field label="主体资格证照名称">
+            <TextInput path="party.licence" />
+          </Field>
+          <Field label="统一社会信用代码或证件号码">
+            <TextInput path="party.idNumber" />
+          </Field>
+          <Field label="法定代表人（负责人）">
+            <TextInput path="party.legalRepresentative" />
+          </Field>
+          <Field label="联系电话">
+            <TextInput path="party.phone" />
+          </Field>
+          <Field label="网站/APP/账号、域名、ICP备案号">
+            <TextInput path="party.platform" />
+          </Field>
+          <Field label="住所" span={2}>
+            <TextInput path="party.address" />
+          </Field>
+          <Field label="通知当事人到场情况">
+            <ChoiceInput path="partyNotice" options={PARTY_NOTICE} testId="onsite-notice" />
+          </Field>
+        </Grid>
+        <div style={{ marginTop: 12 }}>
+          <div className="doc-field-label">现场人员</div>
+          <RowsEditor
+            path="present"
+            testId="onsite-present"
+            addLabel="添加现场人员"
+            blank={{ name: '', idType: '居民身份证', idNumber: '', unit: '', role: '', phone: '' }}
+            columns={[
+              { key: 'name', label: '姓名', width: 110 },
+              { key: 'idNumber', label: '身份证件号码', width: 190 },
+              { key: 'role', label: '身份/职务', width: 140 },
+              { key: 'unit', label: '单位' },
+              { key: 'phone', label: '联系电话', width: 130 },
+            ]}
+          />
+        </div>
+      </Card>
+      {present ? (
+        <OpeningAnswers officerPaths={['inspectorIds']} who="当事人" />
+      ) : (
+        <Card size="small" title="见证人（当事人不在场或拒绝时必填）" className="doc-section">
+          <Grid cols={4}>
+            <Field label="姓名">
+              <TextInput path="witness.name" testId="onsite-witness-name" />
+            </Field>
+            <Field label="身份证件号码">
+              <TextInput path="witness.idNumber" testId="onsite-witness-id" />
+            </Field>
+            <Field label="单位">
+              <TextInput path="witness.unit" />
+            </Field>
+            <Field label="联系电话">
+              <TextInput path="witness.phone" />
+            </Field>
+          </Grid>
+        </Card>
+      )}
+      <Card size="small" title="现场情况" className="doc-section">
+        <TextInput path="findings" rows={8} testId="onsite-findings" placeholder="逐项记录现场检查发现的情况" />
+        <div className="doc-field-label" style={{ marginTop: 12 }}>
+          采取的措施
+        </div>
+        <RowsEditor
+          path="measures"
+          testId="onsite-measures"
+          addLabel="添加措施"
+          blank={{ kind: '拍照', description: '', linkedDocumentId: '' }}
+          columns={[
+            { key: 'kind', label: '措施', width: 140, kind: 'choice', options: MEASURE_KINDS },
+            { key: 'description', label: '说明' },
+            { key: 'linkedDocumentId', label: '关联文书（电子取证、先行登记保存须关联）', width: 300, render: (p) => <LinkedDocument path={p} /> },
+          ]}
+        />
+        <div className="doc-field-label" style={{ marginTop: 12 }}>
+          当事人的陈述和申辩
+        </div>
+        <TextInput path="statement" rows={3} />
+      </Card>
+      <Card size="small" title="结尾" className="doc-section">
+        <div className="opening-q">{templateFor('onsite', doc.templateVersion).closing}</div>
+        <Field label="当事人（或见证人）的确认意见">
+          <TextInput path="confirmation" rows={1} testId="onsite-confirmation" />
+        </Field>
+      </Card>
+    </>
+  );
+}

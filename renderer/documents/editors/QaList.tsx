@@ -1,0 +1,139 @@
+// The 问/答 body, keyboard first: Enter in a question moves to its answer; Enter in an answer
+// moves to the next question (adding one at the end); Shift+Enter is a line break. Rows can be
+// inserted, moved and deleted. Rows are memoised so a 300-pair transcript types without lag.
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space, Tooltip } from 'antd';
+import { memo, useCallback, type KeyboardEvent } from 'react';
+import { templateFor } from '../../../shared/documents/templates.ts';
+import { useEditor } from '../editor-context.tsx';
+import { fieldId, newRowId, type Content } from '../paths.ts';
+
+interface Pair {
+  id: string;
+  q: string;
+  a: string;
+}
+
+const focus = (path: string) => setTimeout(() => document.getElementById(fieldId(path))?.focus(), 0);
+
+export function QaList() {
+  const { content, update, doc, flagged, readOnly } = useEditor();
+  const qa = (content.qa as Pair[] | undefined) ?? [];
+  const bank = templateFor('inquiry', doc.templateVersion).questionBank;
+  const suggestions = [...(bank?.byMatter[doc.context.matterId] ?? []), ...(bank?.common ?? [])];
+
+  const edit = useCallback(
+    (fn: (rows: Pair[]) => Pair[], path: string) => update((c: Content) => ({ ...c, qa: fn((c.qa as Pair[]) ?? []) }), path),
+    [update],
+  );
+  const setText = useCallback((i: number, key: 'q' | 'a', v: string) => edit((rows) => rows.map((r, j) => (j === i ? { ...r, [key]: v } : r)), `qa.${i}.${key}`), [edit]);
+  const insert = useCallback(
+    (at: number, q = '') => {
+      edit((rows) => [...rows.slice(0, at), { id: newRowId(), q, a: '' }, ...rows.slice(at)], `qa.insert`);
+      focus(q ? `qa.${at}.a` : `qa.${at}.q`);
+    },
+    [edit],
+  );
+  const remove = useCallback((i: number) => edit((rows) => rows.filter((_, j) => j !== i), 'qa.remove'), [edit]);
+  const move = useCallback(
+    (i: number, d: -1 | 1) =>
+      edit((rows) => {
+        const j = i + d;
+        if (j < 0 || j >= rows.length) return rows;
+        const next = [...rows];
+        [next[i], next[j]] = [next[j]!, next[i]!];
+        return next;
+      }, 'qa.move'),
+    [edit],
+  );
+  const onKey = useCallback(
+    (i: number, key: 'q' | 'a', e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
+      e.preventDefault();
+      if (key === 'q') focus(`qa.${i}.a`);
+      else if (i + 1 < qa.length) focus(`qa.${i + 1}.q`);
+      else insert(qa.length);
+    },
+    [qa.length, insert],
+  );
+
+  return (
+    <Card
+      size="small"
+      title={`笔录正文（${qa.length} 问）`}
+      className="doc-section"
+      extra={
+        !readOnly && (
+          <Select
+            style={{ width: 420 }}
+            placeholder="插入常用问题…"
+            value={null}
+            onChange={(q: string) => insert(qa.length, q)}
+            options={suggestions.map((q) => ({ value: q, label: q }))}
+            data-testid="qa-suggest"
+          />
+        )
+      }
+    >
+      <div className="field-hint" style={{ marginBottom: 8 }}>
+        在「问」中按 Enter 进入「答」，在「答」中按 Enter 进入下一问（末尾自动新增）；Shift+Enter 换行。
+      </div>
+      {qa.map((p, i) => (
+        <QaRow key={p.id} i={i} pair={p} last={i === qa.length - 1} flaggedQ={flagged.has(`qa.${i}.q`)} flaggedA={flagged.has(`qa.${i}.a`)} readOnly={readOnly} setText={setText} onKey={onKey} insert={insert} remove={remove} move={move} />
+      ))}
+      {!readOnly && (
+        <Button id={fieldId('qa')} icon={<PlusOutlined />} onClick={() => insert(qa.length)} data-testid="qa-add" block type="dashed">
+          添加一问
+        </Button>
+      )}
+    </Card>
+  );
+}
+
+interface RowProps {
+  i: number;
+  pair: Pair;
+  last: boolean;
+  flaggedQ: boolean;
+  flaggedA: boolean;
+  readOnly: boolean;
+  setText: (i: number, key: 'q' | 'a', v: string) => void;
+  onKey: (i: number, key: 'q' | 'a', e: KeyboardEvent) => void;
+  insert: (at: number) => void;
+  remove: (i: number) => void;
+  move: (i: number, d: -1 | 1) => void;
+}
+
+const QaRow = memo(function QaRow({ i, pair, last, flaggedQ, flaggedA, readOnly, setText, onKey, insert, remove, move }: RowProps) {
+  return (
+    <div className="qa-row" data-testid="qa-row">
+      <div className="qa-label">{i + 1}.</div>
+      <div>
+        <div style={{ display: 'flex', gap: 6, marginBottom: 6 }}>
+          <span className="qa-label">问：</span>
+          <Input.TextArea id={fieldId(`qa.${i}.q`)} data-testid="qa-q" value={pair.q} disabled={readOnly} status={flaggedQ ? 'warning' : undefined} autoSize={{ minRows: 1, maxRows: 12 }} onChange={(e) => setText(i, 'q', e.target.value)} onKeyDown={(e) => onKey(i, 'q', e)} />
+        </div>
+        <div style={{ display: 'flex', gap: 6 }}>
+          <span className="qa-label">答：</span>
+          <Input.TextArea id={fieldId(`qa.${i}.a`)} data-testid="qa-a" value={pair.a} disabled={readOnly} status={flaggedA ? 'warning' : undefined} autoSize={{ minRows: 1, maxRows: 30 }} onChange={(e) => setText(i, 'a', e.target.value)} onKeyDown={(e) => onKey(i, 'a', e)} />
+        </div>
+      </div>
+      {!readOnly && (
+        <Space size={2} wrap>
+          <Tooltip title="在此问之前插入">
+            <Button size="small" icon={<PlusOutlined />} onClick={() => insert(i)} />
+          </Tooltip>
+          <Tooltip title="上移">
+            <Button size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} />
+          </Tooltip>
+          <Tooltip title="下移">
+            <Button size="small" icon={<ArrowDownOutlined />} disabled={last} onClick={() => move(i, 1)} />
+          </Tooltip>
+          <Tooltip title="删除此问">
+            <Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(i)} />
+          </Tooltip>
+        </Space>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,94 @@
+// Autosave: every change is stored within a second (no save button to forget). Saves go one at a
+// time in order, each based on the revision the previous one returned; undo keeps the last 200
+// content values, grouping bursts of typing in one field.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CompletenessIssue } from '../../shared/documents/completeness.ts';
+import type { DocumentDetail } from '../../shared/documents/document-api.ts';
+import { useApi } from '../app/api-context.tsx';
+import type { Content } from './paths.ts';
+
+export type SaveState = { kind: 'saved'; at: string } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string };
+
+const SAVE_DELAY_MS = 400;
+const UNDO_LIMIT = 200;
+const GROUP_MS = 1000;
+
+export function useAutosave(doc: DocumentDetail) {
+  const { run } = useApi();
+  const [content, setContent] = useState<Content>(doc.content);
+  const [issues, setIssues] = useState<CompletenessIssue[]>(doc.issues);
+  const [state, setState] = useState<DocumentDetail['state']>(doc.state);
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: doc.updatedAt });
+  const revision = useRef(doc.revision);
+  const latest = useRef(content);
+  const savedValue = useRef(content);
+  const inFlight = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const undoStack = useRef<{ value: Content; path: string; at: number }[]>([]);
+
+  const flush = useCallback(async () => {
+    if (inFlight.current || latest.current === savedValue.current) return;
+    inFlight.current = true;
+    const value = latest.current;
+    setSaveState({ kind: 'saving' });
+    const r = await run('documents.save', { id: doc.id, revision: revision.current, content: value }, { quiet: true });
+    inFlight.current = false;
+    if (!r.ok) {
+      setSaveState({ kind: 'error', message: r.error.message });
+      return;
+    }
+    revision.current = r.value.revision;
+    savedValue.current = value;
+    setIssues(r.value.issues);
+    setState(r.value.state);
+    setSaveState(latest.current === value ? { kind: 'saved', at: r.value.updatedAt } : { kind: 'pending' });
+    if (latest.current !== value) void flush();
+  }, [doc.id, run]);
+
+  const schedule = useCallback(() => {
+    setSaveState({ kind: 'pending' });
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+  }, [flush]);
+
+  /** Apply an edit. `path` groups undo steps: consecutive edits of one field within a second are one step. */
+  const update = useCallback(
+    (next: Content | ((c: Content) => Content), path = '*') => {
+      const before = latest.current;
+      const value = typeof next === 'function' ? next(before) : next;
+      if (value === before) return;
+      const top = undoStack.current.at(-1);
+      const now = Date.now();
+      if (!(top && top.path === path && path !== '*' && now - top.at < GROUP_MS)) {
+        undoStack.current.push({ value: before, path, at: now });
+        if (undoStack.current.length > UNDO_LIMIT) undoStack.current.shift();
+      } else top.at = now;
+      latest.current = value;
+      setContent(value);
+      schedule();
+    },
+    [schedule],
+  );
+
+  const undo = useCallback(() => {
+    const prev = undoStack.current.pop();
+    if (!prev) return false;
+    latest.current = prev.value;
+    setContent(prev.value);
+    schedule();
+    return true;
+  }, [schedule]);
+
+  // Save what is pending when the editor closes or the page is hidden.
+  useEffect(() => {
+    const onHide = () => void flush();
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      clearTimeout(timer.current);
+      void flush();
+    };
+  }, [flush]);
+
+  return { content, update, undo, canUndo: () => undoStack.current.length > 0, issues, state, setState, saveState, flush, revision };
+}
