@@ -4,7 +4,9 @@ import { ArrowLeftOutlined, CheckOutlined, UndoOutlined } from '@ant-design/icon
 import { Alert, Button, Card, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
+import { checkCompleteness } from '../../shared/documents/completeness.ts';
 import { DOCUMENT_STATE_LABELS, DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
+import { templateFor } from '../../shared/documents/templates.ts';
 import { useApi } from '../app/api-context.tsx';
 import { formatTime } from '../app/format.ts';
 import { EditorContext } from './editor-context.tsx';
@@ -38,7 +40,10 @@ function LoadedEditor({ doc, back }: { doc: DocumentDetail; back: () => void }) 
   const auto = useAutosave(doc);
   const pair = status?.session.pair ?? false;
   const [readyError, setReadyError] = useState<string | null>(null);
-  const flagged = useMemo(() => new Set(auto.issues.map((i) => i.path)), [auto.issues]);
+  // The rules are shared code: the list follows every keystroke; the core checks again at 待签名.
+  const template = useMemo(() => templateFor(doc.type, doc.templateVersion), [doc.type, doc.templateVersion]);
+  const issues = useMemo(() => checkCompleteness(doc.type, auto.content, template), [doc.type, auto.content, template]);
+  const flagged = useMemo(() => new Set(issues.map((i) => i.path)), [issues]);
   const ctx = useMemo(() => ({ content: auto.content, update: auto.update, doc, flagged, readOnly: !pair }), [auto.content, auto.update, doc, flagged, pair]);
   const Editor = EDITORS[doc.type];
 
@@ -92,7 +97,7 @@ function LoadedEditor({ doc, back }: { doc: DocumentDetail; back: () => void }) 
         </div>
         <div className="doc-side">
           <Card size="small" title="完整性检查">
-            <IssueList issues={auto.issues} />
+            <IssueList issues={issues} />
             {readyError && <Alert type="error" showIcon style={{ marginTop: 8 }} title={readyError} />}
             <Button type="primary" block icon={<CheckOutlined />} style={{ marginTop: 12 }} disabled={!pair || auto.state === 'ready'} onClick={() => void markReady()} data-testid="doc-ready">
               {auto.state === 'ready' ? '已提交，待签名' : '完成，提交签名'}

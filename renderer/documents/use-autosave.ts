@@ -2,7 +2,6 @@
 // time in order, each based on the revision the previous one returned; undo keeps the last 200
 // content values, grouping bursts of typing in one field.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CompletenessIssue } from '../../shared/documents/completeness.ts';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { useApi } from '../app/api-context.tsx';
 import type { Content } from './paths.ts';
@@ -16,7 +15,6 @@ const GROUP_MS = 1000;
 export function useAutosave(doc: DocumentDetail) {
   const { run } = useApi();
   const [content, setContent] = useState<Content>(doc.content);
-  const [issues, setIssues] = useState<CompletenessIssue[]>(doc.issues);
   const [state, setState] = useState<DocumentDetail['state']>(doc.state);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: doc.updatedAt });
   const revision = useRef(doc.revision);
@@ -39,7 +37,6 @@ export function useAutosave(doc: DocumentDetail) {
     }
     revision.current = r.value.revision;
     savedValue.current = value;
-    setIssues(r.value.issues);
     setState(r.value.state);
     setSaveState(latest.current === value ? { kind: 'saved', at: r.value.updatedAt } : { kind: 'pending' });
     if (latest.current !== value) void flush();
@@ -90,5 +87,5 @@ export function useAutosave(doc: DocumentDetail) {
     };
   }, [flush]);
 
-  return { content, update, undo, canUndo: () => undoStack.current.length > 0, issues, state, setState, saveState, flush, revision };
+  return { content, update, undo, state, setState, saveState, flush };
 }

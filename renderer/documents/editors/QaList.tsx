@@ -4,6 +4,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Tooltip } from 'antd';
 import { memo, useCallback, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { templateFor } from '../../../shared/documents/templates.ts';
 import { useEditor } from '../editor-context.tsx';
 import { fieldId, newRowId, type Content } from '../paths.ts';
@@ -14,7 +15,10 @@ interface Pair {
   a: string;
 }
 
-const focus = (path: string) => setTimeout(() => document.getElementById(fieldId(path))?.focus(), 0);
+// Focus moves synchronously: the next keystroke of a fast typist must land in the new field,
+// not in the one just left (a deferred focus put the first character of the next question
+// at the end of the previous answer).
+const focus = (path: string) => document.getElementById(fieldId(path))?.focus();
 
 export function QaList() {
   const { content, update, doc, flagged, readOnly } = useEditor();
@@ -29,7 +33,7 @@ export function QaList() {
   const setText = useCallback((i: number, key: 'q' | 'a', v: string) => edit((rows) => rows.map((r, j) => (j === i ? { ...r, [key]: v } : r)), `qa.${i}.${key}`), [edit]);
   const insert = useCallback(
     (at: number, q = '') => {
-      edit((rows) => [...rows.slice(0, at), { id: newRowId(), q, a: '' }, ...rows.slice(at)], `qa.insert`);
+      flushSync(() => edit((rows) => [...rows.slice(0, at), { id: newRowId(), q, a: '' }, ...rows.slice(at)], `qa.insert`));
       focus(q ? `qa.${at}.a` : `qa.${at}.q`);
     },
     [edit],

@@ -1,0 +1,226 @@
+// The four on-site documents through the editors: realistic content typed in, completeness
+// errors shown and fixed, each document reaching 待签名; the page reloaded and the shell killed
+// mid-edit, and the content found intact.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { creditCodeCheckChar } from '../../shared/validation/credit-code.ts';
+import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
+import { launchBrowser, screenshot } from './support/browser.ts';
+import { startShell, type ShellProcess } from './support/web-shell-process.ts';
+import { SessionPage } from './pages/app-page.ts';
+import { DocumentPage } from './pages/document-page.ts';
+
+const AGENCY = '柳州市柳南区互联网信息办公室';
+const A = { name: '李明', certNo: '45020019001', unit: AGENCY, password: 'field2026a' };
+const B = { name: '王芳', certNo: '45020019002', unit: AGENCY, password: 'field2026b' };
+const ID = '45020319880512003' + residentIdCheckChar('45020319880512003');
+
+let browser: Browser;
+let shell: ShellProcess;
+let page: Page;
+let dataDir: string;
+let caseId: string;
+const doc = () => new DocumentPage(page);
+
+/** Calls the API from the page, with the token the page holds: set-up steps the foundation journey already covers in the UI. */
+async function api(name: string, arg: unknown): Promise<{ ok: boolean; value: { id: string } & Record<string, unknown> }> {
+  return page.evaluate(
+    async ([n, a]) => {
+      const token = sessionStorage.getItem('field-api-token') ?? '';
+      const r = await fetch(`api/${n}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': token }, body: JSON.stringify(a) });
+      return r.json();
+    },
+    [name, arg] as const,
+  );
+}
+
+async function signInBoth() {
+  const s = new SessionPage(page);
+  await s.signIn(0, A.certNo, A.password);
+  await page.getByTestId('nav-cases').waitFor();
+  await s.signIn(1, B.certNo, B.password);
+  await page.waitForFunction(() => document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'));
+}
+
+async function openCase() {
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-row').first().click();
+  await page.getByTestId('case-detail').waitFor();
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'e2e-documents-'));
+  browser = await launchBrowser();
+  shell = await startShell(dataDir);
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(15_000);
+  await page.goto(shell.url);
+  await api('office.setup', { agencyName: AGENCY, officers: [A, B] });
+  await page.reload();
+  await signInBoth();
+  const ids = ((await api('officers.list', {})) as unknown as { value: { id: string }[] }).value.map((o) => o.id);
+  const code = '91450204MA5N8K2X7' + creditCodeCheckChar('91450204MA5N8K2X7');
+  const c = await api('cases.create', {
+    title: '柳州市星河网络科技有限公司涉嫌未履行网络安全保护义务案',
+    source: '监督检查发现',
+    party: { kind: 'organisation', name: '柳州市星河网络科技有限公司', creditCode: code, legalRepresentative: '陈立新', address: '柳州市柳南区航五路12号', phone: '' },
+    platform: { name: '星河资讯', domain: 'xinghe-news.cn', url: '', icp: '' },
+    matterId: 'csl-59',
+    officerIds: ids,
+  });
+  caseId = c.value.id;
+  await page.reload(); // the session lives in the core: both officers stay signed in
+  await page.getByTestId('nav-cases').waitFor();
+  await openCase();
+});
+afterAll(async () => {
+  await browser?.close();
+  await shell?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('documents', () => {
+  it('询问笔录: keyboard Q&A, completeness errors shown and fixed, 待签名', async () => {
+    const d = doc();
+    await d.open('inquiry');
+    expect(await d.issueTexts()).toMatch(/第1项告知（出示执法证件）尚未记录被询问人的回答/);
+    await d.fill('endTime', '2026-11-20T09:00'); // before the start: an error
+    await d.fill('startTime', '2026-11-20T09:30');
+    await page.waitForFunction(() => document.body.innerText.includes('不能早于或等于开始时间'));
+    await d.fill('endTime', '2026-11-20T10:45');
+    await d.fill('place', '星河大厦8楼会议室');
+    await d.fill('interviewee.name', '张𠮷㵘');
+    await d.fill('interviewee.idNumber', ID);
+    await d.choose('interviewee.relation', '受委托人');
+    for (const b of await page.getByRole('button', { name: /^填入「/ }).all()) await b.click();
+    // Keyboard-first: type a question, Enter → answer, Enter → next question.
+    await d.field('qa.0.q').click();
+    await page.keyboard.type('你单位的网络日志留存了多长时间？');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('只保留7天。');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('后台管理员密码是怎么设置的？');
+    await page.keyboard.press('Enter');
+    await expect(d.field('qa.1.q').inputValue()).resolves.toBe('后台管理员密码是怎么设置的？');
+    expect(await d.issueTexts()).toMatch(/第2问尚未记录回答/);
+    await screenshot(page, '10-inquiry-incomplete');
+    // Clicking the issue jumps to the field.
+    await d.issues().filter({ hasText: '第2问尚未记录回答' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'field-qa-1-a');
+    await page.keyboard.type('密码是admin123，一直没改过。');
+    await page.getByRole('button', { name: '填入惯用表述' }).click();
+    await d.waitSaved();
+    await page.getByTestId('doc-issues-none').waitFor();
+    await d.markReady();
+    await screenshot(page, '11-inquiry-ready');
+    await d.backToCase();
+  });
+
+  it('an edit survives a page reload and a killed shell', async () => {
+    const d = doc();
+    await page.getByTestId('doc-row').first().click();
+    await page.getByTestId('doc-editor').waitFor();
+    await d.fill('qa.1.a', '密码是admin123，一直没改过，也没有开启二次验证。');
+    await d.waitSaved();
+    await page.reload();
+    await signInBothIfNeeded();
+    await reopenFirstDocument();
+    await expect(d.field('qa.1.a').inputValue()).resolves.toBe('密码是admin123，一直没改过，也没有开启二次验证。');
+    await expect(d.state()).resolves.toBe('草稿'); // edited after 待签名: back to draft
+    await d.fill('place', '星河大厦8楼第二会议室');
+    await d.waitSaved();
+    await shell.kill();
+    shell = await startShell(dataDir);
+    await page.goto(shell.url);
+    await signInBoth();
+    await openCase();
+    await reopenFirstDocument();
+    await expect(d.field('place').inputValue()).resolves.toBe('星河大厦8楼第二会议室');
+    await d.markReady();
+    await d.backToCase();
+  });
+
+  it('现场笔录 with its openings, findings and a linked measure reaches 待签名', async () => {
+    const d = doc();
+    await d.open('onsite');
+    await d.fill('endTime', '2099-11-20T10:00');
+    await d.fill('place', '星河大厦8楼机房');
+    await d.choose('partyNotice', '已通知，当事人到场');
+    for (const b of await page.getByRole('button', { name: /^填入「/ }).all()) await b.click();
+    await d.fill('findings', '网站后台管理员账号使用弱口令，服务器日志仅保留7天。');
+    await page.getByTestId('onsite-measures-add').click();
+    await d.choose('measures.0.kind', '电子取证');
+    expect(await d.issueTexts()).toMatch(/请关联对应的电子取证工作记录/);
+    await d.choose('measures.0.linkedDocumentId', '询问笔录'); // any sibling can be linked; the evidence record comes next
+    await d.fill('confirmation', '以上记录属实。');
+    await d.waitSaved();
+    await page.getByTestId('doc-issues-none').waitFor();
+    await screenshot(page, '12-onsite');
+    await d.markReady();
+    await d.backToCase();
+  });
+
+  it('电子取证工作记录 with steps and a hand-entered list row reaches 待签名', async () => {
+    const d = doc();
+    await d.open('evidence');
+    expect(await d.issueTexts()).toMatch(/请选择取证方式/);
+    await d.fill('endTime', '2099-11-20T10:00');
+    await d.fill('place', '星河大厦8楼机房');
+    await d.choose('method', '现场提取');
+    await d.fill('noWitnessReason', '当事人员工均为利害关系人，全程录像。');
+    await page.getByTestId('evidence-steps-add').click();
+    await d.fill('steps.0.text', '导出日志配置文件，显示 rotate 7。');
+    await page.getByTestId('evidence-items-add').click();
+    await d.fill('items.0.name', 'nginx日志配置文件');
+    await d.choose('items.0.category', '日志');
+    expect(await d.issueTexts()).toMatch(/第1项缺少完整性校验值/);
+    await d.fill('items.0.sha256', 'a'.repeat(64));
+    await d.waitSaved();
+    await page.getByTestId('doc-issues-none').waitFor();
+    await expect(page.getByText('手工录入，未关联文件').count()).resolves.toBe(1);
+    await screenshot(page, '13-evidence');
+    await d.markReady();
+    await d.backToCase();
+  });
+
+  it('登记保存物品清单及通知书 with approval and the 7-working-day deadline reaches 待签名', async () => {
+    const d = doc();
+    await d.open('preservation');
+    await page.getByTestId('preservation-items-add').click();
+    await d.fill('items.0.name', '移动硬盘');
+    await d.fill('items.0.quantity', '');
+    expect(await d.issueTexts()).toMatch(/第1行缺少数量/);
+    await d.fill('items.0.quantity', '1');
+    await d.fill('approval.approver', '黄建国（办公室主任）');
+    await d.fill('approval.at', '2026-11-20T09:40');
+    await d.choose('approval.how', '电话批准');
+    await d.fill('startDate', '2026-11-20');
+    await expect(page.getByTestId('preservation-deadline').innerText()).resolves.toMatch(/2026年12月1日/);
+    await d.fill('place', '本办证物室');
+    await d.fill('conditions', '常温、干燥、防磁柜内存放');
+    await d.waitSaved();
+    await page.getByTestId('doc-issues-none').waitFor();
+    await screenshot(page, '14-preservation');
+    await d.markReady();
+    await d.backToCase();
+    const states = await page.getByTestId('doc-row').allInnerTexts();
+    expect(states).toHaveLength(4);
+    for (const s of states) expect(s).toContain('待签名');
+    void caseId;
+  });
+});
+
+async function signInBothIfNeeded() {
+  await page.getByTestId('signin-slot-0').first().waitFor();
+  if ((await page.getByTestId('signin-cert').count()) > 0) await signInBoth();
+  else await page.getByTestId('nav-cases').waitFor();
+}
+
+async function reopenFirstDocument() {
+  if ((await page.getByTestId('case-detail').count()) === 0) await openCase();
+  await page.getByTestId('doc-row').first().click();
+  await page.getByTestId('doc-editor').waitFor();
+}

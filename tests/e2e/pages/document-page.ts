@@ -1,0 +1,39 @@
+// Page object for the document editors: fields are addressed by their content path
+// (the editor gives each input the id field-<path with dashes>).
+import type { Locator, Page } from 'playwright-core';
+
+export class DocumentPage {
+  private readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+  field(path: string): Locator {
+    return this.page.locator(`#field-${path.replace(/\./g, '-')}`);
+  }
+  async fill(path: string, value: string) {
+    await this.field(path).fill(value);
+  }
+  /** antd Select bound to `path`: open it and pick the option with this text. */
+  async choose(path: string, text: string) {
+    await this.field(path).click({ force: true });
+    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  }
+  issues = () => this.page.getByTestId('doc-issue');
+  issueTexts = async () => (await this.issues().allInnerTexts()).join('\n');
+  state = () => this.page.getByTestId('doc-state').innerText();
+  async waitSaved() {
+    await this.page.getByTestId('doc-saved').waitFor();
+  }
+  async markReady() {
+    await this.page.getByTestId('doc-ready').click();
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="doc-state"]')?.textContent === '待签名');
+  }
+  async open(type: 'inquiry' | 'onsite' | 'evidence' | 'preservation') {
+    await this.page.getByTestId(`doc-new-${type}`).click();
+    await this.page.getByTestId('doc-editor').waitFor();
+  }
+  async backToCase() {
+    await this.page.getByText('返回案件').click();
+    await this.page.getByTestId('case-detail').waitFor();
+  }
+}
