@@ -2,7 +2,7 @@
 // moves to the next question (adding one at the end); Shift+Enter is a line break. Rows can be
 // inserted, moved and deleted. Rows are memoised so a 300-pair transcript types without lag.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Select, Space, Tooltip } from 'antd';
+import { Button, Card, Select } from 'antd';
 import { memo, useCallback, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { templateFor } from '../../../shared/documents/templates.ts';
@@ -108,35 +108,39 @@ interface RowProps {
   move: (i: number, d: -1 | 1) => void;
 }
 
+// Plain textareas that grow with their text (CSS field-sizing) and plain buttons: a 300-pair
+// transcript has 600 fields, and antd's measured auto-size and tooltips made opening it take
+// seconds (bench: inquiry-open-300).
 const QaRow = memo(function QaRow({ i, pair, last, flaggedQ, flaggedA, readOnly, setText, onKey, insert, remove, move }: RowProps) {
+  const cls = (flagged: boolean) => `qa-text${flagged ? ' qa-flagged' : ''}`;
   return (
     <div className="qa-row" data-testid="qa-row">
       <div className="qa-label">{i + 1}.</div>
       <div>
         <div style={{ display: 'flex', gap: 6, marginBottom: 6 }}>
           <span className="qa-label">问：</span>
-          <Input.TextArea id={fieldId(`qa.${i}.q`)} data-testid="qa-q" value={pair.q} disabled={readOnly} status={flaggedQ ? 'warning' : undefined} autoSize={{ minRows: 1, maxRows: 12 }} onChange={(e) => setText(i, 'q', e.target.value)} onKeyDown={(e) => onKey(i, 'q', e)} />
+          <textarea id={fieldId(`qa.${i}.q`)} data-testid="qa-q" className={cls(flaggedQ)} rows={1} value={pair.q} disabled={readOnly} onChange={(e) => setText(i, 'q', e.target.value)} onKeyDown={(e) => onKey(i, 'q', e)} />
         </div>
         <div style={{ display: 'flex', gap: 6 }}>
           <span className="qa-label">答：</span>
-          <Input.TextArea id={fieldId(`qa.${i}.a`)} data-testid="qa-a" value={pair.a} disabled={readOnly} status={flaggedA ? 'warning' : undefined} autoSize={{ minRows: 1, maxRows: 30 }} onChange={(e) => setText(i, 'a', e.target.value)} onKeyDown={(e) => onKey(i, 'a', e)} />
+          <textarea id={fieldId(`qa.${i}.a`)} data-testid="qa-a" className={cls(flaggedA)} rows={1} value={pair.a} disabled={readOnly} onChange={(e) => setText(i, 'a', e.target.value)} onKeyDown={(e) => onKey(i, 'a', e)} />
         </div>
       </div>
       {!readOnly && (
-        <Space size={2} wrap>
-          <Tooltip title="在此问之前插入">
-            <Button size="small" icon={<PlusOutlined />} onClick={() => insert(i)} />
-          </Tooltip>
-          <Tooltip title="上移">
-            <Button size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} />
-          </Tooltip>
-          <Tooltip title="下移">
-            <Button size="small" icon={<ArrowDownOutlined />} disabled={last} onClick={() => move(i, 1)} />
-          </Tooltip>
-          <Tooltip title="删除此问">
-            <Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(i)} />
-          </Tooltip>
-        </Space>
+        <div className="qa-tools">
+          <button type="button" title="在此问之前插入" onClick={() => insert(i)}>
+            <PlusOutlined />
+          </button>
+          <button type="button" title="上移" disabled={i === 0} onClick={() => move(i, -1)}>
+            <ArrowUpOutlined />
+          </button>
+          <button type="button" title="下移" disabled={last} onClick={() => move(i, 1)}>
+            <ArrowDownOutlined />
+          </button>
+          <button type="button" title="删除此问" className="danger" onClick={() => remove(i)}>
+            <DeleteOutlined />
+          </button>
+        </div>
       )}
     </div>
   );

@@ -1,0 +1,73 @@
+// inquiry-open-300: open a 300-pair 询问笔录 in the editor (click on the document → every row
+// rendered with its text), in Chromium through the web shell. Reference: the same browser
+// showing the same 600 texts as plain static textareas — the floor for that much editable text.
+import { performance } from 'node:perf_hooks';
+import { launchBrowser } from '../tests/e2e/support/browser.ts';
+import { startShell } from '../tests/e2e/support/web-shell-process.ts';
+import { BENCH_OFFICERS, dataFolderWithInquiry, longInquiryPairs } from './fixtures.ts';
+import { median, result, type Benchmark } from './harness.ts';
+
+const PAIRS = 300;
+const RUNS = 5;
+const KEYS = 20;
+
+export const inquiryOpen300: Benchmark = {
+  name: 'inquiry-open-300',
+  description: `open a ${PAIRS}-pair 询问笔录 in the editor (Chromium, web shell)`,
+  async run() {
+    const { dir } = await dataFolderWithInquiry(PAIRS);
+    const shell = await startShell(dir);
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      await page.goto(shell.url);
+      for (const [i, o] of BENCH_OFFICERS.entries()) {
+        const slot = page.getByTestId(`signin-slot-${i}`).first();
+        if (i === 1) await slot.getByTestId('signin-submit').click();
+        const form = i === 1 ? page.getByTestId('signin-slot-1').last() : slot;
+        await form.getByTestId('signin-cert').fill(o.certNo);
+        await form.getByTestId('signin-password').fill(o.password);
+        await form.getByTestId('signin-submit').click();
+        await page.getByTestId('nav-cases').waitFor();
+      }
+      await page.getByTestId('case-row').first().click();
+      const times: number[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        await page.getByTestId('doc-row').first().waitFor();
+        const t0 = performance.now();
+        await page.getByTestId('doc-row').first().click();
+        await page.waitForFunction((n) => document.querySelectorAll('[data-testid="qa-row"]').length === n && !!(document.getElementById(`field-qa-${n - 1}-a`) as HTMLTextAreaElement | null)?.value, PAIRS);
+        times.push(performance.now() - t0);
+        if (r < RUNS - 1) await page.getByText('返回案件').click();
+      }
+      // Typing into the last answer of the open 300-pair transcript: time per keystroke until the field shows it.
+      const keystroke = async (selector: string) => {
+        await page.locator(selector).click();
+        const t0 = performance.now();
+        for (let k = 0; k < KEYS; k++) await page.keyboard.type('审');
+        await page.waitForFunction(([sel, n]) => ((document.querySelector(sel as string) as HTMLTextAreaElement).value.match(/审/g) ?? []).length >= (n as number), [selector, KEYS] as const);
+        return (performance.now() - t0) / KEYS;
+      };
+      const typing = await keystroke(`#field-qa-${PAIRS - 1}-a`);
+      // Reference: 600 static textareas with the same texts.
+      const pairs = longInquiryPairs(PAIRS);
+      const html = `<!doctype html><meta charset="utf-8"><body>${pairs.map((p) => `<div><textarea>${p.q}</textarea><textarea>${p.a}</textarea></div>`).join('')}</body>`;
+      const ref: number[] = [];
+      let refTyping = 0;
+      for (let r = 0; r < RUNS; r++) {
+        const t0 = performance.now();
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.evaluate(() => new Promise((res) => requestAnimationFrame(() => res(null))));
+        ref.push(performance.now() - t0);
+      }
+      refTyping = await keystroke('body > div:last-child > textarea:last-child');
+      return [
+        result('inquiry-open-300', 'ms', median(times), `same ${PAIRS * 2} texts as static textareas in the same Chromium (median of ${RUNS})`, median(ref)),
+        result('inquiry-keystroke-300', 'ms per key', typing, `typing into a static textarea beside ${PAIRS * 2 - 1} others, same Chromium (${KEYS} keys)`, refTyping),
+      ];
+    } finally {
+      await browser.close();
+      await shell.stop();
+    }
+  },
+};
