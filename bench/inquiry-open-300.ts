@@ -1,3 +1,4 @@
+// Browser-side snippets see the page through PageView (this file is compiled without DOM types).
 // inquiry-open-300: open a 300-pair 询问笔录 in the editor (click on the document → every row
 // rendered with its text), in Chromium through the web shell. Reference: the same browser
 // showing the same 600 texts as plain static textareas — the floor for that much editable text.
@@ -6,6 +7,11 @@ import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { startShell } from '../tests/e2e/support/web-shell-process.ts';
 import { BENCH_OFFICERS, dataFolderWithInquiry, longInquiryPairs } from './fixtures.ts';
 import { median, result, type Benchmark } from './harness.ts';
+
+interface PageView {
+  document: { querySelectorAll(s: string): { length: number }; querySelector(s: string): { value: string } | null };
+  requestAnimationFrame(cb: () => void): void;
+}
 
 const PAIRS = 300;
 const RUNS = 5;
@@ -36,7 +42,10 @@ export const inquiryOpen300: Benchmark = {
         await page.getByTestId('doc-row').first().waitFor();
         const t0 = performance.now();
         await page.getByTestId('doc-row').first().click();
-        await page.waitForFunction((n) => document.querySelectorAll('[data-testid="qa-row"]').length === n && !!(document.getElementById(`field-qa-${n - 1}-a`) as HTMLTextAreaElement | null)?.value, PAIRS);
+        await page.waitForFunction((n) => {
+          const d = (globalThis as unknown as PageView).document;
+          return d.querySelectorAll('[data-testid="qa-row"]').length === n && !!d.querySelector(`#field-qa-${n - 1}-a`)?.value;
+        }, PAIRS);
         times.push(performance.now() - t0);
         if (r < RUNS - 1) await page.getByText('返回案件').click();
       }
@@ -45,7 +54,7 @@ export const inquiryOpen300: Benchmark = {
         await page.locator(selector).click();
         const t0 = performance.now();
         for (let k = 0; k < KEYS; k++) await page.keyboard.type('审');
-        await page.waitForFunction(([sel, n]) => ((document.querySelector(sel as string) as HTMLTextAreaElement).value.match(/审/g) ?? []).length >= (n as number), [selector, KEYS] as const);
+        await page.waitForFunction(([sel, n]) => ((globalThis as unknown as PageView).document.querySelector(sel)?.value.match(/审/g) ?? []).length >= n, [selector, KEYS] as const);
         return (performance.now() - t0) / KEYS;
       };
       const typing = await keystroke(`#field-qa-${PAIRS - 1}-a`);
@@ -57,7 +66,7 @@ export const inquiryOpen300: Benchmark = {
       for (let r = 0; r < RUNS; r++) {
         const t0 = performance.now();
         await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate(() => new Promise((res) => requestAnimationFrame(() => res(null))));
+        await page.evaluate(() => new Promise((res) => (globalThis as unknown as PageView).requestAnimationFrame(() => res(null))));
         ref.push(performance.now() - t0);
       }
       refTyping = await keystroke('body > div:last-child > textarea:last-child');

@@ -19,6 +19,11 @@ export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Let drawers and modals finish their transitions, so the picture shows what a user sees.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  // Typed through a minimal view of the page (this module is also compiled without DOM types;
+  // string expressions would be refused by the app's CSP, which forbids eval).
+  await page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } }).document;
+    return Promise.all(doc.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
