@@ -21,11 +21,17 @@ export function useAutosave(doc: DocumentDetail) {
   const latest = useRef(content);
   const savedValue = useRef(content);
   const inFlight = useRef(false);
+  const lastSavedAt = useRef(doc.updatedAt);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const undoStack = useRef<{ value: Content; path: string; at: number }[]>([]);
 
   const flush = useCallback(async () => {
-    if (inFlight.current || latest.current === savedValue.current) return;
+    if (inFlight.current) return;
+    if (latest.current === savedValue.current) {
+      // e.g. an undo back to what is stored: nothing to write, and nothing pending either.
+      setSaveState({ kind: 'saved', at: lastSavedAt.current });
+      return;
+    }
     inFlight.current = true;
     const value = latest.current;
     setSaveState({ kind: 'saving' });
@@ -37,6 +43,7 @@ export function useAutosave(doc: DocumentDetail) {
     }
     revision.current = r.value.revision;
     savedValue.current = value;
+    lastSavedAt.current = r.value.updatedAt;
     setState(r.value.state);
     setSaveState(latest.current === value ? { kind: 'saved', at: r.value.updatedAt } : { kind: 'pending' });
     if (latest.current !== value) void flush();

@@ -139,6 +139,11 @@ describe('documents', () => {
     await openCase();
     await reopenFirstDocument();
     await expect(d.field('place').inputValue()).resolves.toBe('星河大厦8楼第二会议室');
+    // Undo within the editor: the edit goes, and the undone value is what gets saved.
+    await d.fill('place', '写错的地点');
+    await page.getByTestId('doc-undo').click();
+    await expect(d.field('place').inputValue()).resolves.toBe('星河大厦8楼第二会议室');
+    await d.waitSaved();
     await d.markReady();
     await d.backToCase();
   });
