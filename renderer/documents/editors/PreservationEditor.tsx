@@ -21,6 +21,7 @@ export function PreservationEditor() {
           path="items"
           testId="preservation-items"
           addLabel="添加物品"
+          minWidth={1250}
           blank={{ name: '', model: '', spec: '', serial: '', quantity: '1', condition: '', sealNo: '', note: '' }}
           columns={[
             { key: 'name', label: '名称', width: 130 },
@@ -28,7 +29,7 @@ export function PreservationEditor() {
             { key: 'spec', label: '规格', width: 90 },
             { key: 'serial', label: '序列号/IMEI', width: 150 },
             { key: 'quantity', label: '数量', width: 64 },
-            { key: 'condition', label: '状态（外观、是否开机、封存）' },
+            { key: 'condition', label: '状态（外观、是否开机、封存）', width: 240 },
             { key: 'sealNo', label: '封条编号', width: 120 },
             { key: 'note', label: '备注', width: 120 },
           ]}
