@@ -4,6 +4,7 @@
 // showing the same 600 texts as plain static textareas — the floor for that much editable text.
 import { performance } from 'node:perf_hooks';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
+import { SessionPage } from '../tests/e2e/pages/app-page.ts';
 import { startShell } from '../tests/e2e/support/web-shell-process.ts';
 import { BENCH_OFFICERS, dataFolderWithInquiry, longInquiryPairs } from './fixtures.ts';
 import { median, result, type Benchmark } from './harness.ts';
@@ -27,15 +28,12 @@ export const inquiryOpen300: Benchmark = {
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       await page.goto(shell.url);
+      const session = new SessionPage(page);
       for (const [i, o] of BENCH_OFFICERS.entries()) {
-        const slot = page.getByTestId(`signin-slot-${i}`).first();
-        if (i === 1) await slot.getByTestId('signin-submit').click();
-        const form = i === 1 ? page.getByTestId('signin-slot-1').last() : slot;
-        await form.getByTestId('signin-cert').fill(o.certNo);
-        await form.getByTestId('signin-password').fill(o.password);
-        await form.getByTestId('signin-submit').click();
+        await session.signIn(i as 0 | 1, o.certNo, o.password);
         await page.getByTestId('nav-cases').waitFor();
       }
+      await page.waitForFunction(() => (globalThis as unknown as PageView).document.querySelectorAll('[data-testid="signout"]').length === 2);
       await page.getByTestId('case-row').first().click();
       const times: number[] = [];
       for (let r = 0; r < RUNS; r++) {

@@ -90,3 +90,20 @@ export function OfficerInput({ path, multiple, testId }: { path: string; multipl
 export function Grid({ children, cols = 3 }: { children: ReactNode; cols?: number }) {
   return <div style={{ display: 'grid', gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`, gap: '10px 16px' }}>{children}</div>;
 }
+
+/** 开始时间, 结束时间 and 地点: the first line of every record's header. */
+export function TimeAndPlace({ placeLabel = '地点' }: { placeLabel?: string }) {
+  return (
+    <>
+      <Field label="开始时间">
+        <TimeInput path="startTime" testId="doc-start" />
+      </Field>
+      <Field label="结束时间">
+        <TimeInput path="endTime" testId="doc-end" />
+      </Field>
+      <Field label={placeLabel}>
+        <TextInput path="place" testId="doc-place" />
+      </Field>
+    </>
+  );
+}

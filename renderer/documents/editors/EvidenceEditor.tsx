@@ -3,7 +3,7 @@
 import { Card, Tag } from 'antd';
 import { EVIDENCE_CATEGORIES, EVIDENCE_METHODS } from '../../../shared/documents/content-schemas.ts';
 import { useEditor } from '../editor-context.tsx';
-import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeInput } from '../fields.tsx';
+import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeAndPlace } from '../fields.tsx';
 import { getPath } from '../paths.ts';
 import { RowsEditor } from '../RowsEditor.tsx';
 
@@ -17,15 +17,7 @@ export function EvidenceEditor() {
     <>
       <Card size="small" title="取证情况" className="doc-section">
         <Grid>
-          <Field label="开始时间">
-            <TimeInput path="startTime" testId="doc-start" />
-          </Field>
-          <Field label="结束时间">
-            <TimeInput path="endTime" testId="doc-end" />
-          </Field>
-          <Field label="取证地点">
-            <TextInput path="place" testId="doc-place" />
-          </Field>
+          <TimeAndPlace placeLabel="取证地点" />
           <Field label="时间来源" span={3}>
             <TextInput path="timeSource" rows={1} />
           </Field>

@@ -3,7 +3,7 @@ import { Button, Card } from 'antd';
 import { ID_TYPES } from '../../../shared/domain/case.ts';
 import { templateFor } from '../../../shared/documents/templates.ts';
 import { useEditor } from '../editor-context.tsx';
-import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeInput } from '../fields.tsx';
+import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeAndPlace, TimeInput } from '../fields.tsx';
 import { setPath } from '../paths.ts';
 import { OpeningAnswers } from './OpeningAnswers.tsx';
 import { QaList } from './QaList.tsx';
@@ -17,15 +17,7 @@ export function InquiryEditor() {
     <>
       <Card size="small" title={`询问情况（第 ${doc.context.inquirySequence ?? 1} 次询问）`} className="doc-section">
         <Grid>
-          <Field label="开始时间">
-            <TimeInput path="startTime" testId="doc-start" />
-          </Field>
-          <Field label="结束时间">
-            <TimeInput path="endTime" testId="doc-end" />
-          </Field>
-          <Field label="地点">
-            <TextInput path="place" testId="doc-place" />
-          </Field>
+          <TimeAndPlace />
           <Field label="询问人">
             <OfficerInput path="inquirerId" testId="inquiry-inquirer" />
           </Field>

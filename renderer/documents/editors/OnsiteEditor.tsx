@@ -4,7 +4,7 @@ import { MEASURE_KINDS, PARTY_NOTICE } from '../../../shared/documents/content-s
 import { DOCUMENT_TYPE_LABELS } from '../../../shared/documents/document-types.ts';
 import { templateFor } from '../../../shared/documents/templates.ts';
 import { useEditor } from '../editor-context.tsx';
-import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeInput } from '../fields.tsx';
+import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeAndPlace } from '../fields.tsx';
 import { fieldId, getPath, setPath } from '../paths.ts';
 import { RowsEditor } from '../RowsEditor.tsx';
 import { OpeningAnswers } from './OpeningAnswers.tsx';
@@ -33,15 +33,7 @@ export function OnsiteEditor() {
     <>
       <Card size="small" title="检查情况" className="doc-section">
         <Grid>
-          <Field label="开始时间">
-            <TimeInput path="startTime" testId="doc-start" />
-          </Field>
-          <Field label="结束时间">
-            <TimeInput path="endTime" testId="doc-end" />
-          </Field>
-          <Field label="地点">
-            <TextInput path="place" testId="doc-place" />
-          </Field>
+          <TimeAndPlace />
           <Field label="检查人员（两名）" span={2}>
             <OfficerInput path="inspectorIds" multiple />
           </Field>
