@@ -1,0 +1,42 @@
+// The Electron shell cannot start here (no binary), so what can be checked statically is: the
+// shell builds, the sandboxed preload is one file that requires nothing but `electron`, and the
+// window is created with the security settings of docs/ARCHITECTURE.md.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildElectron, ROOT } from '../../scripts/build.ts';
+
+let main = '';
+let preload = '';
+beforeAll(async () => {
+  await buildElectron();
+  main = readFileSync(join(ROOT, 'dist', 'electron', 'main.mjs'), 'utf8');
+  preload = readFileSync(join(ROOT, 'dist', 'electron', 'preload.cjs'), 'utf8');
+}, 120_000);
+
+describe('Electron shell build', () => {
+  it('the preload requires only electron and exposes one function per call, no ipcRenderer', () => {
+    const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(new Set(requires)).toEqual(new Set(['electron']));
+    expect(preload).toContain('exposeInMainWorld("fieldApi"');
+    expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
+  });
+
+  it('the window is isolated, sandboxed and without Node', () => {
+    for (const setting of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webviewTag: false', 'webSecurity: true']) expect(main).toContain(setting);
+  });
+
+  it('the security module is installed before the window exists, and app content comes from app://', () => {
+    expect(main.indexOf('web-contents-created')).toBeGreaterThan(-1);
+    expect(main.indexOf('web-contents-created')).toBeLessThan(main.indexOf('new BrowserWindow'));
+    expect(main).toContain('setWindowOpenHandler');
+    expect(main).toContain('setPermissionRequestHandler');
+    expect(main).not.toMatch(/loadFile\(|file:\/\/.*index\.html/);
+  });
+
+  it('the native SQLite binding stays outside the bundle (it is unpacked from asar)', () => {
+    expect(main).toMatch(/from "better-sqlite3-multiple-ciphers"|require\("better-sqlite3-multiple-ciphers"\)/);
+    const builder = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8');
+    expect(builder).toContain('node_modules/better-sqlite3-multiple-ciphers/**');
+  });
+});
