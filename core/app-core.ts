@@ -8,6 +8,7 @@ import { loadCatalog, type CatalogService } from './catalog/catalog-service.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { openDatabase } from './db/open-database.ts';
 import { DocumentStore } from './documents/document-store.ts';
+import { EvidenceStore } from './evidence/evidence-store.ts';
 import { stderrLog, type Log } from './log.ts';
 import { OfficeStore } from './office/office-store.ts';
 import { OfficerStore } from './officers/officer-store.ts';
@@ -34,6 +35,7 @@ export interface AppCore {
   readonly session: TwoOfficerSession;
   readonly cases: CaseStore;
   readonly documents: DocumentStore;
+  readonly evidence: EvidenceStore;
   status(): AppStatus;
   close(): void;
 }
@@ -48,6 +50,8 @@ export function openCore(options: CoreOptions): AppCore {
   const session = new TwoOfficerSession(officers, clock);
   const cases = new CaseStore(db, clock, catalog, officers);
   const documents = new DocumentStore({ db, clock, cases, officers, office });
+  const evidence = new EvidenceStore({ db, clock, log, dataDir: options.dataDir });
+  evidence.cleanUpAfterCrash();
   return {
     dataDir: options.dataDir,
     db,
@@ -59,6 +63,7 @@ export function openCore(options: CoreOptions): AppCore {
     session,
     cases,
     documents,
+    evidence,
     status: () => {
       const agencyName = office.agencyName();
       return { appVersion: APP_VERSION, setupDone: agencyName !== null, agencyName, catalogVersion: catalog.version, session: session.state() };

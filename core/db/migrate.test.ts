@@ -24,9 +24,9 @@ describe('migrations', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 
-  it('001 and 002 create the schema and set user_version', () => {
+  it('the migrations create the schema and set user_version', () => {
     const db = openDatabase(tempDir());
-    expect(tables(db)).toEqual(['case_events', 'case_officers', 'cases', 'counters', 'documents', 'office', 'officers', 'settings']);
+    expect(tables(db)).toEqual(['case_events', 'case_officers', 'cases', 'counters', 'documents', 'evidence', 'office', 'officers', 'settings']);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     // the office table can hold only one office
     db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (1, 'a', 'now')`).run();

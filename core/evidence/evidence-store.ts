@@ -1,0 +1,221 @@
+// Evidence entry: the bytes are read once; SHA-256 and SM3 are computed from that one pass while
+// the bytes are written to a temp file; the temp file is fsynced and renamed into the
+// content-addressed store; only then is the row written, in one transaction. A crash at any
+// point leaves the whole item or nothing (stray temp files and unreferenced blobs are removed
+// at start).
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, openSync, closeSync, fsyncSync, writeSync, statSync, rmSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { EvidenceMetaSchema, type EvidenceItem, type EvidenceMeta, type VerifyReport } from '../../shared/evidence/evidence-schema.ts';
+import { isoNow, type Clock } from '../clock.ts';
+import { CoreError } from '../core-error.ts';
+import type { Log } from '../log.ts';
+import { BlobStore } from './blob-store.ts';
+import { DualDigest, type Digests } from './dual-digest.ts';
+
+interface EvidenceRow {
+  id: string;
+  case_id: string;
+  sha256: string;
+  sm3: string;
+  size_bytes: number;
+  file_name: string;
+  category: string;
+  format: string;
+  meta_json: string;
+  collected_at: string;
+  created_at: string;
+  verified_at: string | null;
+  verify_status: 'ok' | 'mismatch' | 'missing' | null;
+}
+
+export interface IngestOptions {
+  caseId: string;
+  fileName: string;
+  meta: EvidenceMeta;
+  officerIds: string[];
+  onProgress?: (bytes: number) => void;
+  signal?: AbortSignal;
+}
+
+const formatOf = (name: string) => extname(name).replace('.', '').toUpperCase() || '未知';
+
+function diskError(e: unknown): CoreError | null {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC') return new CoreError('io', '磁盘空间已满，本件电子数据没有保存。请清理磁盘空间后重新导入。');
+  if (code === 'EACCES' || code === 'EPERM') return new CoreError('io', '没有权限读取或写入文件，本件电子数据没有保存。请检查文件权限后重试。');
+  if (code === 'EIO') return new CoreError('io', '读写文件时发生硬件错误（存储介质可能损坏），本件电子数据没有保存。');
+  return null;
+}
+
+export class EvidenceStore {
+  readonly blobs: BlobStore;
+  private readonly db: Database;
+  private readonly clock: Clock;
+  private readonly log: Log;
+  constructor(deps: { db: Database; clock: Clock; log: Log; dataDir: string }) {
+    this.db = deps.db;
+    this.clock = deps.clock;
+    this.log = deps.log;
+    this.blobs = new BlobStore(deps.dataDir);
+  }
+
+  /** At start: remove what a crash may have left — temp files and blobs no row references. */
+  cleanUpAfterCrash(): { temp: number; orphans: number } {
+    const temp = this.blobs.clearTemp();
+    const referenced = new Set((this.db.prepare('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[]).map((r) => r.sha256));
+    let orphans = 0;
+    for (const sha of this.blobs.list()) {
+      if (!referenced.has(sha)) {
+        this.blobs.remove(sha);
+        orphans++;
+      }
+    }
+    if (temp + orphans > 0) this.log.info(`evidence: removed ${temp} temp file(s) and ${orphans} unreferenced blob(s) left by an interrupted import`);
+    return { temp, orphans };
+  }
+
+  /** Imports the bytes of `source` (read once) as one evidence item of the case. */
+  async ingest(source: AsyncIterable<Uint8Array>, o: IngestOptions): Promise<EvidenceItem> {
+    const meta = EvidenceMetaSchema.parse(o.meta);
+    const temp = join(this.blobs.tmpDir, `${randomUUID()}.part`);
+    const digest = new DualDigest();
+    let fd: number | undefined;
+    let size = 0;
+    let digests: Digests;
+    try {
+      fd = openSync(temp, 'wx', 0o600);
+      for await (const chunk of source) {
+        if (o.signal?.aborted) throw new CoreError('io', '导入已取消，未保存任何内容。');
+        await digest.update(chunk);
+        writeSync(fd, chunk);
+        size += chunk.length;
+        o.onProgress?.(size);
+      }
+      fsyncSync(fd);
+      closeSync(fd);
+      fd = undefined;
+      digests = await digest.digest();
+    } catch (e) {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(temp, { force: true });
+      throw diskError(e) ?? e;
+    } finally {
+      await digest.close();
+    }
+    const earlier = this.db.prepare('SELECT file_name, created_at FROM evidence WHERE case_id = ? AND sha256 = ?').get(o.caseId, digests.sha256) as { file_name: string; created_at: string } | undefined;
+    if (earlier) {
+      rmSync(temp, { force: true });
+      throw new CoreError('conflict', `本案已导入过完全相同的内容：「${earlier.file_name}」（${earlier.created_at.slice(0, 16).replace('T', ' ')} 导入，SHA-256 ${digests.sha256.slice(0, 16)}…）。无需重复导入。`);
+    }
+    try {
+      this.blobs.commit(temp, digests.sha256, size);
+    } catch (e) {
+      rmSync(temp, { force: true });
+      throw diskError(e) ?? e;
+    }
+    const id = randomUUID();
+    const now = isoNow(this.clock);
+    this.db
+      .prepare(
+        `INSERT INTO evidence (id, case_id, sha256, sm3, size_bytes, file_name, category, format, meta_json, collected_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, o.caseId, digests.sha256, digests.sm3, size, o.fileName, meta.category, formatOf(o.fileName), JSON.stringify({ ...meta, collectedBy: o.officerIds }), now, now);
+    return this.get(id);
+  }
+
+  /** Imports a file by path; refuses it if it changed while being read (size or modification time). */
+  async importPath(path: string, o: Omit<IngestOptions, 'fileName'> & { fileName?: string }): Promise<EvidenceItem> {
+    let before;
+    try {
+      before = statSync(path);
+    } catch (e) {
+      throw diskError(e) ?? new CoreError('validation', `找不到或无法读取文件「${basename(path)}」。请确认文件存在且未被占用。`);
+    }
+    if (!before.isFile()) throw new CoreError('validation', `「${basename(path)}」不是文件，无法导入。`);
+    const item = await this.ingest(createReadStream(path, { highWaterMark: 1 << 20 }), { ...o, fileName: o.fileName ?? basename(path) });
+    const after = statSync(path);
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || item.sizeBytes !== before.size) {
+      this.discard(item.id);
+      throw new CoreError('conflict', `文件「${basename(path)}」在读取过程中被修改（大小或修改时间发生变化），已放弃本次导入。请在文件不再变化后重新导入。`);
+    }
+    return item;
+  }
+
+  list(caseId: string): EvidenceItem[] {
+    return (this.db.prepare('SELECT * FROM evidence WHERE case_id = ? ORDER BY created_at, id').all(caseId) as EvidenceRow[]).map(toItem);
+  }
+
+  get(id: string): EvidenceItem {
+    const r = this.db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow | undefined;
+    if (!r) throw new CoreError('not_found', '找不到该电子数据。');
+    return toItem(r);
+  }
+
+  /** Re-hashes every item (of a case, or all) from the store and reports each failure by name. */
+  async reverify(caseId?: string): Promise<VerifyReport> {
+    const rows = (caseId ? this.db.prepare('SELECT * FROM evidence WHERE case_id = ?').all(caseId) : this.db.prepare('SELECT * FROM evidence').all()) as EvidenceRow[];
+    const failures: VerifyReport['failures'] = [];
+    const mark = this.db.prepare('UPDATE evidence SET verified_at = ?, verify_status = ? WHERE id = ?');
+    for (const r of rows) {
+      const path = this.blobs.pathOf(r.sha256);
+      let status: 'ok' | 'mismatch' | 'missing' = 'ok';
+      let detail = '';
+      try {
+        const d = await digestFile(path);
+        if (d.sha256 !== r.sha256 || d.sm3 !== r.sm3 || d.size !== r.size_bytes) {
+          status = 'mismatch';
+          detail = `存储内容的校验值与导入时不一致（导入时 SHA-256 ${r.sha256}，现为 ${d.sha256}）。该件电子数据可能已被篡改或存储介质损坏。`;
+        }
+      } catch {
+        status = 'missing';
+        detail = '存储中找不到该件电子数据的内容文件。';
+      }
+      mark.run(isoNow(this.clock), status, r.id);
+      if (status !== 'ok') failures.push({ id: r.id, fileName: r.file_name, status, detail });
+    }
+    return { checked: rows.length, failures };
+  }
+
+  /** Removes a just-imported item that must not stand (import found invalid after the fact). */
+  private discard(id: string): void {
+    const r = this.db.prepare('SELECT sha256 FROM evidence WHERE id = ?').get(id) as { sha256: string } | undefined;
+    this.db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
+    if (r && !(this.db.prepare('SELECT 1 FROM evidence WHERE sha256 = ?').get(r.sha256) as unknown)) this.blobs.remove(r.sha256);
+  }
+}
+
+export async function digestFile(path: string): Promise<Digests & { size: number }> {
+  const d = new DualDigest();
+  let size = 0;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+      await d.update(chunk);
+      size += chunk.length;
+    }
+    return { ...(await d.digest()), size };
+  } finally {
+    await d.close();
+  }
+}
+
+function toItem(r: EvidenceRow): EvidenceItem {
+  const meta = JSON.parse(r.meta_json) as EvidenceMeta & { collectedBy?: string[] };
+  const { collectedBy = [], ...rest } = meta;
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    fileName: r.file_name,
+    format: r.format,
+    sizeBytes: r.size_bytes,
+    sha256: r.sha256,
+    sm3: r.sm3,
+    collectedAt: r.collected_at,
+    collectedBy,
+    meta: EvidenceMetaSchema.parse(rest),
+    verifiedAt: r.verified_at,
+    verifyStatus: r.verify_status,
+  };
+}

@@ -1,0 +1,43 @@
+// An evidence item's description, as the officer records it at entry (DOCUMENTS.md §3; 2017
+// regulation art. 26 for copies and provided items).
+import { z } from 'zod';
+import { EVIDENCE_CATEGORIES } from '../documents/content-schemas.ts';
+
+const text = (max = 500) => z.string().trim().max(max).default('');
+
+export const EvidenceMetaSchema = z.object({
+  category: z.enum(EVIDENCE_CATEGORIES, { error: '请选择电子数据类别。' }),
+  description: text(2000),
+  /** URL, path, or the device and its serial number. */
+  source: text(2000),
+  method: text(200),
+  /** Device clock at entry and how far it can be trusted. */
+  timeSourceNote: text(500),
+  provider: z.object({ name: text(100), idNumber: text(30), statement: z.boolean().default(false) }).prefault({}),
+  /** Original or copy; a copy records how, when and by whom it was made (art. 26). */
+  original: z.boolean().default(true),
+  copy: z.object({ method: text(500), madeAt: text(40), madeBy: text(100) }).prefault({}),
+});
+export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
+
+export const EvidenceItemSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  fileName: z.string(),
+  format: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  sm3: z.string(),
+  collectedAt: z.string(),
+  collectedBy: z.array(z.string()),
+  meta: EvidenceMetaSchema,
+  verifiedAt: z.string().nullable(),
+  verifyStatus: z.enum(['ok', 'mismatch', 'missing']).nullable(),
+});
+export type EvidenceItem = z.infer<typeof EvidenceItemSchema>;
+
+export const VerifyReportSchema = z.object({
+  checked: z.number().int(),
+  failures: z.array(z.object({ id: z.string(), fileName: z.string(), status: z.enum(['mismatch', 'missing']), detail: z.string() })),
+});
+export type VerifyReport = z.infer<typeof VerifyReportSchema>;
