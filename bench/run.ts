@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { buildRenderer, rendererIsStale, ROOT } from '../scripts/build.ts';
 import type { Benchmark, BenchResult } from './harness.ts';
 import { autosaveLatency } from './autosave-latency.ts';
+import { evidenceImport1Gib } from './evidence-import-1gib.ts';
 import { inquiryOpen300 } from './inquiry-open-300.ts';
 import { startupWebShell } from './startup-web-shell.ts';
 
-const ALL: Benchmark[] = [startupWebShell, inquiryOpen300, autosaveLatency];
+const ALL: Benchmark[] = [startupWebShell, inquiryOpen300, autosaveLatency, evidenceImport1Gib];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? ALL.filter((b) => wanted.includes(b.name)) : ALL;

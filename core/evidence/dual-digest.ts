@@ -1,10 +1,11 @@
 // SHA-256 and SM3 of one stream of chunks, computed from the same bytes as they pass: SHA-256
-// natively on this thread, SM3 (hash-wasm) on a worker thread in parallel. At most
-// MAX_IN_FLIGHT chunks wait for the worker, so memory stays flat whatever the file size.
+// natively on this thread, SM3 (hash-wasm) on a worker thread in parallel. Chunks reach the
+// worker through a fixed ring of shared slots, so memory stays flat whatever the file size.
 import { createHash, type Hash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
-const MAX_IN_FLIGHT = 8;
+const SLOTS = 8;
+const SLOT_SIZE = 1 << 20;
 
 export interface Digests {
   sha256: string;
@@ -15,19 +16,21 @@ export class DualDigest {
   private readonly sha: Hash = createHash('sha256');
   private readonly worker: Worker;
   private readonly ready: Promise<void>;
-  private inFlight = 0;
+  private readonly ring = new SharedArrayBuffer(SLOTS * SLOT_SIZE);
+  private readonly view = new Uint8Array(this.ring);
+  private readonly free: number[] = Array.from({ length: SLOTS }, (_, i) => i);
   private waiters: (() => void)[] = [];
   private result: ((hex: string) => void) | undefined;
   private failure: Error | undefined;
 
   constructor() {
-    this.worker = new Worker(new URL('./sm3-worker.ts', import.meta.url));
+    this.worker = new Worker(new URL('./sm3-worker.ts', import.meta.url), { workerData: { ring: this.ring, slotSize: SLOT_SIZE } });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('error', reject);
-      this.worker.on('message', (m: { ready?: true; ack?: true; sm3?: string }) => {
+      this.worker.on('message', (m: { ready?: true; ack?: number; sm3?: string }) => {
         if (m.ready) resolve();
-        if (m.ack) {
-          this.inFlight--;
+        if (m.ack !== undefined) {
+          this.free.push(m.ack);
           this.waiters.shift()?.();
         }
         if (m.sm3) this.result?.(m.sm3);
@@ -36,16 +39,18 @@ export class DualDigest {
     this.worker.on('error', (e) => (this.failure = e));
   }
 
-  /** Feeds one chunk; resolves when there is room for the next (backpressure from the SM3 thread). */
+  /** Feeds one chunk (any size); waits for a free slot when the SM3 thread is behind. */
   async update(chunk: Uint8Array): Promise<void> {
     await this.ready;
-    if (this.failure) throw this.failure;
     this.sha.update(chunk);
-    // The chunk's buffer is reused by the reader: the worker gets its own copy, transferred.
-    const copy = new Uint8Array(chunk);
-    this.inFlight++;
-    this.worker.postMessage({ chunk: copy }, [copy.buffer]);
-    if (this.inFlight >= MAX_IN_FLIGHT) await new Promise<void>((r) => this.waiters.push(r));
+    for (let off = 0; off < chunk.length; off += SLOT_SIZE) {
+      if (this.failure) throw this.failure;
+      while (this.free.length === 0) await new Promise<void>((r) => this.waiters.push(r));
+      const slot = this.free.pop()!;
+      const part = chunk.subarray(off, off + SLOT_SIZE);
+      this.view.set(part, slot * SLOT_SIZE);
+      this.worker.postMessage({ slot, length: part.length });
+    }
   }
 
   async digest(): Promise<Digests> {

@@ -5,9 +5,10 @@
 // at start).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
-import { createReadStream, openSync, closeSync, fsyncSync, writeSync, statSync, rmSync } from 'node:fs';
+import { openSync, closeSync, fsyncSync, writeSync, statSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { EvidenceMetaSchema, type EvidenceItem, type EvidenceMeta, type VerifyReport } from '../../shared/evidence/evidence-schema.ts';
+import { EvidenceMetaSchema, type EvidenceItem, type EvidenceMeta, type EvidenceMetaInput, type VerifyReport } from '../../shared/evidence/evidence-schema.ts';
 import { isoNow, type Clock } from '../clock.ts';
 import { CoreError } from '../core-error.ts';
 import type { Log } from '../log.ts';
@@ -33,7 +34,8 @@ interface EvidenceRow {
 export interface IngestOptions {
   caseId: string;
   fileName: string;
-  meta: EvidenceMeta;
+  /** As given at the boundary: defaults are filled in here. */
+  meta: EvidenceMetaInput;
   officerIds: string[];
   onProgress?: (bytes: number) => void;
   signal?: AbortSignal;
@@ -135,7 +137,7 @@ export class EvidenceStore {
       throw diskError(e) ?? new CoreError('validation', `找不到或无法读取文件「${basename(path)}」。请确认文件存在且未被占用。`);
     }
     if (!before.isFile()) throw new CoreError('validation', `「${basename(path)}」不是文件，无法导入。`);
-    const item = await this.ingest(createReadStream(path, { highWaterMark: 1 << 20 }), { ...o, fileName: o.fileName ?? basename(path) });
+    const item = await this.ingest(readChunks(path), { ...o, fileName: o.fileName ?? basename(path) });
     const after = statSync(path);
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || item.sizeBytes !== before.size) {
       this.discard(item.id);
@@ -187,11 +189,30 @@ export class EvidenceStore {
   }
 }
 
+/**
+ * Reads a file in 1 MiB chunks into one reused buffer: memory stays flat whatever the size (a
+ * read stream allocates a new buffer per chunk, and a 1 GiB import peaked at ~460 MB). Each
+ * chunk is valid until the consumer asks for the next one.
+ */
+export async function* readChunks(path: string, size = 1 << 20): AsyncGenerator<Uint8Array> {
+  const fh = await open(path, 'r');
+  const buf = Buffer.allocUnsafe(size);
+  try {
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, size, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
 export async function digestFile(path: string): Promise<Digests & { size: number }> {
   const d = new DualDigest();
   let size = 0;
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of readChunks(path)) {
       await d.update(chunk);
       size += chunk.length;
     }

@@ -19,6 +19,7 @@ export const EvidenceMetaSchema = z.object({
   copy: z.object({ method: text(500), madeAt: text(40), madeBy: text(100) }).prefault({}),
 });
 export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
+export type EvidenceMetaInput = z.input<typeof EvidenceMetaSchema>;
 
 export const EvidenceItemSchema = z.object({
   id: z.string(),
