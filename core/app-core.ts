@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { openDatabase } from './db/open-database.ts';
 import { DocumentStore } from './documents/document-store.ts';
 import { EvidenceStore } from './evidence/evidence-store.ts';
+import { ImportTickets } from './evidence/import-tickets.ts';
 import { stderrLog, type Log } from './log.ts';
 import { OfficeStore } from './office/office-store.ts';
 import { OfficerStore } from './officers/officer-store.ts';
@@ -36,6 +37,7 @@ export interface AppCore {
   readonly cases: CaseStore;
   readonly documents: DocumentStore;
   readonly evidence: EvidenceStore;
+  readonly importTickets: ImportTickets;
   status(): AppStatus;
   close(): void;
 }
@@ -64,6 +66,7 @@ export function openCore(options: CoreOptions): AppCore {
     cases,
     documents,
     evidence,
+    importTickets: new ImportTickets(clock),
     status: () => {
       const agencyName = office.agencyName();
       return { appVersion: APP_VERSION, setupDone: agencyName !== null, agencyName, catalogVersion: catalog.version, session: session.state() };

@@ -120,3 +120,15 @@ describe('loopback-only binding', () => {
     await expect(startWebShell({ core: t.core, rendererDir, port: 0, host: '0.0.0.0' })).rejects.toThrow(/only loopback/);
   });
 });
+
+describe('evidence upload', () => {
+  it('needs the token, a ticket from evidence.beginImport, and uses the ticket once', async () => {
+    const put = (ticket: string, body: string, headers: Record<string, string> = { [TOKEN_HEADER]: shell.token }) =>
+      fetch(`${shell.origin}/upload/${ticket}`, { method: 'PUT', headers, body });
+    expect((await put('x', 'abc', {})).status).toBe(401);
+    const unknown = (await (await put('no-such-ticket', 'abc')).json()) as { ok: boolean; error: { message: string } };
+    expect(unknown.ok).toBe(false);
+    expect(unknown.error.message).toMatch(/导入凭据无效或已过期/);
+    expect((await fetch(`${shell.origin}/upload/x`, { method: 'POST', headers: { [TOKEN_HEADER]: shell.token }, body: 'a' })).status).toBe(405);
+  });
+});

@@ -5,6 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch } from '../core/api/dispatch.ts';
+import { runImport } from '../core/evidence/run-import.ts';
 import type { AppCore } from '../core/app-core.ts';
 import { isLoopbackAddress } from './loopback.ts';
 import { serveStatic } from './static-files.ts';
@@ -76,7 +77,8 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       return;
     }
     const url = new URL(req.url ?? '/', origin);
-    if (!url.pathname.startsWith('/api/')) {
+    const isUpload = url.pathname.startsWith('/upload/');
+    if (!url.pathname.startsWith('/api/') && !isUpload) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405).end();
         return;
@@ -84,12 +86,19 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       serveStatic(opts.rendererDir, url.pathname, res, SECURITY_HEADERS);
       return;
     }
-    if (req.method !== 'POST') return json(res, 405, { error: 'POST only' });
+    if (req.method !== (isUpload ? 'PUT' : 'POST')) return json(res, 405, { error: isUpload ? 'PUT only' : 'POST only' });
     const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
     if (given.length !== tokenBuf.length || !timingSafeEqual(given, tokenBuf)) {
       return json(res, 401, { ok: false, error: { kind: 'unauthorized', message: '访问令牌无效：请使用启动时输出的完整地址打开本程序。' } });
     }
     if (req.headers.origin !== undefined && req.headers.origin !== origin) return json(res, 403, { error: 'cross-origin request refused' });
+    if (isUpload) {
+      // The body is the file's bytes, streamed straight into the one-pass import (never buffered whole).
+      const aborted = new AbortController();
+      req.on('close', () => !req.complete && aborted.abort());
+      const ticket = decodeURIComponent(url.pathname.slice('/upload/'.length));
+      return json(res, 200, await runImport(opts.core, ticket, req, aborted.signal));
+    }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'application/json required' });
     let body: unknown;
     try {

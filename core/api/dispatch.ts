@@ -6,7 +6,7 @@ import { contract, type Access } from '../../shared/api/contract.ts';
 import { fail, ok, type ApiError, type Result } from '../../shared/api/result.ts';
 import { fieldErrors, summariseFieldErrors } from '../../shared/api/validation-errors.ts';
 import type { AppCore } from '../app-core.ts';
-import { CoreError } from '../core-error.ts';
+import { errorResult } from './error-result.ts';
 import { handlers } from './handlers.ts';
 
 const NAMES: ReadonlySet<string> = new Set(CALL_NAMES);
@@ -36,11 +36,8 @@ export async function dispatch(core: AppCore, name: string, rawArg: unknown): Pr
     }
     return ok(out.data);
   } catch (e) {
-    if (e instanceof CoreError) return fail(e.kind, e.message, e.fields);
-    if (isDiskFull(e)) return fail('io', '磁盘空间已满，本次操作没有保存。请清理磁盘空间后重试。');
-    // Log the failure without the argument: it may hold passwords or personal data.
-    core.log.error(`call ${name} failed: ${(e as Error)?.stack ?? String(e)}`);
-    return fail('internal', '程序内部错误，本次操作没有完成。请重试；如仍出现，请联系技术支持。');
+    // Logged without the argument: it may hold passwords or personal data.
+    return errorResult(e, `call ${name}`, core.log);
   }
 }
 
@@ -57,9 +54,4 @@ function checkAccess(core: AppCore, name: CallName, access: Access): { ok: false
     return fail('forbidden', '此操作须两名执法人员同时登录（每人使用自己的密码）。请另一名执法人员登录后再试。');
   }
   return null;
-}
-
-function isDiskFull(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === 'ENOSPC' || err?.code === 'SQLITE_FULL' || /database or disk is full/i.test(err?.message ?? '');
 }

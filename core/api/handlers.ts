@@ -52,4 +52,18 @@ export const handlers: Handlers = {
     core.documents.create(arg.caseId, arg.type, { officerIds: core.session.signedInIds(), now: core.clock.now(), machine: machineFacts() }, core.session.signedInIds()),
   'documents.save': (arg, core) => core.documents.save(arg.id, arg.revision, arg.content),
   'documents.markReady': (arg, core) => core.documents.markReady(arg.id, core.session.signedInIds()),
+
+  'evidence.list': (arg, core) => {
+    core.cases.get(arg.caseId);
+    return core.evidence.list(arg.caseId);
+  },
+  'evidence.beginImport': (arg, core) => {
+    core.cases.get(arg.caseId);
+    if (arg.documentId) {
+      const d = core.documents.get(arg.documentId);
+      if (d.caseId !== arg.caseId || d.type !== 'evidence') throw new CoreError('validation', '只能把电子数据加入本案的电子取证工作记录。');
+    }
+    return { ticket: core.importTickets.issue({ ...arg, officerIds: core.session.signedInIds() }) };
+  },
+  'evidence.reverify': (arg, core) => core.evidence.reverify(arg.caseId),
 };

@@ -3,7 +3,9 @@
 // content, never a mix. A save carries the revision it was based on; a stale one is refused.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
-import { CONTENT_SCHEMAS, type InquiryContent } from '../../shared/documents/content-schemas.ts';
+import { CONTENT_SCHEMAS, EvidenceContentSchema, type InquiryContent } from '../../shared/documents/content-schemas.ts';
+import type { EvidenceItem } from '../../shared/evidence/evidence-schema.ts';
+import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import type { DocumentDetail, DocumentSummary, SaveResult } from '../../shared/documents/document-api.ts';
 import { checkCompleteness } from '../../shared/documents/completeness.ts';
 import { DOCUMENT_NUMBER_MARK, DOCUMENT_TYPE_LABELS, type DocumentState, type DocumentType } from '../../shared/documents/document-types.ts';
@@ -126,6 +128,33 @@ export class DocumentStore {
       return revision + 1;
     })();
     return { revision: next, updatedAt: now, state: 'draft', issues: checkCompleteness(r.type, parsed.data, templateFor(r.type, r.template_version)) };
+  }
+
+  /**
+   * Adds an imported evidence item to a 电子取证工作记录: a row of its 电子数据清单 and an automatic
+   * procedure step. Called inside the import's transaction, so the item and its listing commit together.
+   */
+  appendEvidence(documentId: string, item: EvidenceItem, now: Date): void {
+    const r = this.row(documentId);
+    if (r.type !== 'evidence' || r.case_id !== item.caseId) throw new CoreError('validation', '只能把电子数据加入本案的电子取证工作记录。');
+    const c = EvidenceContentSchema.parse(JSON.parse(r.content_json));
+    const time = toLocalMinute(now);
+    c.items.push({
+      id: item.id,
+      name: item.fileName,
+      category: item.meta.category,
+      format: item.format,
+      source: item.meta.source,
+      method: item.meta.method,
+      sizeBytes: String(item.sizeBytes),
+      sha256: item.sha256,
+      sm3: item.sm3,
+      time,
+      medium: '本机取证存储',
+      evidenceId: item.id,
+    });
+    c.steps.push({ id: `auto-${item.id}`, time, auto: true, text: `导入电子数据「${item.fileName}」（${item.sizeBytes}字节），SHA-256：${item.sha256}，SM3：${item.sm3}。` });
+    this.db.prepare(`UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', updated_at = ? WHERE id = ?`).run(JSON.stringify(c), isoNow(this.clock), documentId);
   }
 
   /** 草稿 → 待签名, only when nothing the law requires is missing. */

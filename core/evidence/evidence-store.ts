@@ -39,6 +39,8 @@ export interface IngestOptions {
   officerIds: string[];
   onProgress?: (bytes: number) => void;
   signal?: AbortSignal;
+  /** Runs inside the transaction that records the item (e.g. adding it to a 电子取证工作记录). */
+  alsoInTransaction?: (item: EvidenceItem) => void;
 }
 
 const formatOf = (name: string) => extname(name).replace('.', '').toUpperCase() || '未知';
@@ -119,12 +121,21 @@ export class EvidenceStore {
     }
     const id = randomUUID();
     const now = isoNow(this.clock);
-    this.db
-      .prepare(
-        `INSERT INTO evidence (id, case_id, sha256, sm3, size_bytes, file_name, category, format, meta_json, collected_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, o.caseId, digests.sha256, digests.sm3, size, o.fileName, meta.category, formatOf(o.fileName), JSON.stringify({ ...meta, collectedBy: o.officerIds }), now, now);
+    try {
+      this.db.transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO evidence (id, case_id, sha256, sm3, size_bytes, file_name, category, format, meta_json, collected_at, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(id, o.caseId, digests.sha256, digests.sm3, size, o.fileName, meta.category, formatOf(o.fileName), JSON.stringify({ ...meta, collectedBy: o.officerIds }), now, now);
+        o.alsoInTransaction?.(this.get(id));
+      })();
+    } catch (e) {
+      // Refused after the blob went into place: take it back unless another item holds the same bytes.
+      if (!this.db.prepare('SELECT 1 FROM evidence WHERE sha256 = ?').get(digests.sha256)) this.blobs.remove(digests.sha256);
+      throw diskError(e) ?? e;
+    }
     return this.get(id);
   }
 

@@ -20,6 +20,9 @@ export const CALL_NAMES = [
   'documents.create',
   'documents.save',
   'documents.markReady',
+  'evidence.list',
+  'evidence.beginImport',
+  'evidence.reverify',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

@@ -15,6 +15,7 @@ import {
 } from '../domain/case.ts';
 import { MatterSchema, MatterSummarySchema, MatterTypeSchema } from '../catalog/catalog-schema.ts';
 import { DocumentDetailSchema, DocumentSummarySchema, DocumentTypeSchema, SaveResultSchema } from '../documents/document-api.ts';
+import { EvidenceItemSchema, EvidenceMetaSchema, VerifyReportSchema } from '../evidence/evidence-schema.ts';
 import './zod-locale.ts';
 
 /**
@@ -67,6 +68,28 @@ export const contract = {
   // The content is checked against its type's schema by the core (the type is known only there).
   'documents.save': call('pair', z.object({ id: z.string().min(1).max(64), revision: z.number().int().min(1), content: z.record(z.string(), z.unknown()) }).strict(), SaveResultSchema),
   'documents.markReady': call('pair', IdInput, DocumentDetailSchema),
+  'evidence.list': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), z.array(EvidenceItemSchema)),
+  // Step one of an import: checked here; the bytes follow against the returned ticket
+  // (web shell: PUT /upload/TICKET), and the result of that upload is the evidence item.
+  'evidence.beginImport': call(
+    'pair',
+    z
+      .object({
+        caseId: z.string().min(1).max(64),
+        documentId: z.string().max(64).default(''),
+        fileName: z
+          .string()
+          .trim()
+          .min(1, { message: '文件名不能为空。' })
+          .max(255, { message: '文件名过长（最多255个字符）。' })
+          .refine((n) => !/[\\/\u0000]/.test(n), { message: '文件名不能包含路径分隔符。' }),
+        sizeBytes: z.number().int().min(0),
+        meta: EvidenceMetaSchema,
+      })
+      .strict(),
+    z.object({ ticket: z.string() }),
+  ),
+  'evidence.reverify': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), VerifyReportSchema),
 } satisfies Record<CallName, CallSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;
