@@ -3,7 +3,7 @@
 // content, never a mix. A save carries the revision it was based on; a stale one is refused.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
-import { CONTENT_SCHEMAS, EvidenceContentSchema, type InquiryContent } from '../../shared/documents/content-schemas.ts';
+import { CONTENT_SCHEMAS, EvidenceContentSchema, type EvidenceContent, type InquiryContent } from '../../shared/documents/content-schemas.ts';
 import type { EvidenceItem } from '../../shared/evidence/evidence-schema.ts';
 import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import type { DocumentDetail, DocumentSummary, SaveResult } from '../../shared/documents/document-api.ts';
@@ -117,6 +117,7 @@ export class DocumentStore {
       const fields = fieldErrors(parsed.error);
       throw new CoreError('validation', `内容有误，未保存：${Object.values(fields)[0]}`, fields);
     }
+    if (r.type === 'evidence') this.checkFileBackedRows(parsed.data as EvidenceContent);
     const now = isoNow(this.clock);
     const next = this.db.transaction(() => {
       const changed = this.db
@@ -155,6 +156,18 @@ export class DocumentStore {
     });
     c.steps.push({ id: `auto-${item.id}`, time, auto: true, text: `导入电子数据「${item.fileName}」（${item.sizeBytes}字节），SHA-256：${item.sha256}，SM3：${item.sm3}。` });
     this.db.prepare(`UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', updated_at = ? WHERE id = ?`).run(JSON.stringify(c), isoNow(this.clock), documentId);
+  }
+
+  /** A 电子数据清单 row linked to an imported file must show that file's digests and size, unaltered. */
+  private checkFileBackedRows(c: EvidenceContent): void {
+    const get = this.db.prepare('SELECT sha256, sm3, size_bytes FROM evidence WHERE id = ?');
+    c.items.forEach((row, i) => {
+      if (!row.evidenceId) return;
+      const e = get.get(row.evidenceId) as { sha256: string; sm3: string; size_bytes: number } | undefined;
+      if (!e || e.sha256 !== row.sha256 || e.sm3 !== row.sm3 || String(e.size_bytes) !== row.sizeBytes) {
+        throw new CoreError('integrity', `电子数据清单第${i + 1}项关联了导入的文件，其大小和完整性校验值由导入时计算，不能修改。请撤销对该项的修改。`, { [`items.${i}.sha256`]: '关联文件的校验值不能修改。' });
+      }
+    });
   }
 
   /** 草稿 → 待签名, only when nothing the law requires is missing. */

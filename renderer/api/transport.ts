@@ -6,6 +6,9 @@ import type { Result } from '../../shared/api/result.ts';
 
 export type Transport = (name: CallName, arg: unknown) => Promise<Result<unknown>>;
 
+/** Streams a file's bytes against an import ticket; reports bytes sent; abortable. */
+export type Uploader = (ticket: string, file: Blob, onProgress: (sent: number) => void, signal: AbortSignal) => Promise<Result<unknown>>;
+
 type PreloadApi = Record<CallName, (arg: unknown) => Promise<Result<unknown>>>;
 declare global {
   interface Window {
@@ -44,6 +47,37 @@ function httpTransport(): Transport {
       return { ok: false, error: { kind: 'internal', message: `本机服务返回了无法识别的内容（HTTP ${res.status}）。请重新启动程序。` } };
     }
   };
+}
+
+/** XHR, not fetch: only XHR reports upload progress. */
+function httpUploader(): Uploader {
+  return (ticket, file, onProgress, signal) =>
+    new Promise((resolve) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('PUT', `upload/${encodeURIComponent(ticket)}`);
+      xhr.setRequestHeader('x-api-token', webShellToken());
+      xhr.setRequestHeader('content-type', 'application/octet-stream');
+      xhr.upload.onprogress = (e) => onProgress(e.loaded);
+      xhr.onload = () => {
+        try {
+          resolve(JSON.parse(xhr.responseText) as Result<unknown>);
+        } catch {
+          resolve({ ok: false, error: { kind: 'internal', message: `本机服务返回了无法识别的内容（HTTP ${xhr.status}）。` } });
+        }
+      };
+      xhr.onerror = () => resolve({ ok: false, error: { kind: 'io', message: '上传中断：无法连接到本机服务。请重新导入。' } });
+      xhr.onabort = () => resolve({ ok: false, error: { kind: 'io', message: '导入已取消，未保存任何内容。' } });
+      signal.addEventListener('abort', () => xhr.abort());
+      xhr.send(file);
+    });
+}
+
+export function detectUploader(): Uploader {
+  if (window.fieldApi) {
+    // The desktop shell imports by path from its native file dialog (capture feature).
+    return async () => ({ ok: false, error: { kind: 'internal', message: '桌面版的文件导入将通过系统文件对话框进行，此功能尚在开发中；请暂用网页版导入。' } });
+  }
+  return httpUploader();
 }
 
 function ipcTransport(api: PreloadApi): Transport {

@@ -6,7 +6,7 @@ import type { CallName } from '../../shared/api/call-names.ts';
 import type { CallInput, CallOutput } from '../../shared/api/contract.ts';
 import type { ApiError, Result } from '../../shared/api/result.ts';
 import type { AppStatus } from '../../shared/domain/office.ts';
-import { createApiClient } from '../api/client.ts';
+import { createApiClient, type ApiClient } from '../api/client.ts';
 
 const api = createApiClient();
 
@@ -16,6 +16,7 @@ interface ApiContextValue {
   setSession: (s: AppStatus['session']) => void;
   /** Calls the core; on failure shows the message (unless `quiet`) and returns the error. */
   run: <K extends CallName>(name: K, arg: CallInput<K>, opts?: { quiet?: boolean }) => Promise<Result<CallOutput<K>>>;
+  api: ApiClient;
 }
 
 const Ctx = createContext<ApiContextValue | null>(null);
@@ -44,7 +45,7 @@ export function ApiProvider({ children }: { children: ReactNode }) {
     [message, refreshStatus],
   );
 
-  const value = useMemo(() => ({ status, refreshStatus, setSession, run }), [status, refreshStatus, setSession, run]);
+  const value = useMemo(() => ({ status, refreshStatus, setSession, run, api }), [status, refreshStatus, setSession, run]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -22,11 +22,11 @@ const EDITORS = { inquiry: InquiryEditor, onsite: OnsiteEditor, evidence: Eviden
 export function DocumentEditor({ id, back }: { id: string; back: () => void }) {
   const { run } = useApi();
   const [doc, setDoc] = useState<DocumentDetail | null>(null);
-  useEffect(() => {
-    void run('documents.get', { id }).then((r) => r.ok && setDoc(r.value));
-  }, [id, run]);
+  const load = useCallback(() => void run('documents.get', { id }).then((r) => r.ok && setDoc(r.value)), [id, run]);
+  useEffect(load, [load]);
   if (!doc) return <Spin />;
-  return <LoadedEditor key={doc.id} doc={doc} back={back} />;
+  // Keyed by revision: a reload after a change made elsewhere (an import) starts a fresh editor.
+  return <LoadedEditor key={`${doc.id}:${doc.revision}`} doc={doc} back={back} reload={load} />;
 }
 
 function SaveIndicator({ s }: { s: SaveState }) {
@@ -35,7 +35,7 @@ function SaveIndicator({ s }: { s: SaveState }) {
   return <Typography.Text type="secondary" data-testid="doc-saving">正在保存…</Typography.Text>;
 }
 
-function LoadedEditor({ doc, back }: { doc: DocumentDetail; back: () => void }) {
+function LoadedEditor({ doc, back, reload }: { doc: DocumentDetail; back: () => void; reload: () => void }) {
   const { run, status } = useApi();
   const auto = useAutosave(doc);
   const pair = status?.session.pair ?? false;
@@ -44,7 +44,10 @@ function LoadedEditor({ doc, back }: { doc: DocumentDetail; back: () => void }) 
   const template = useMemo(() => templateFor(doc.type, doc.templateVersion), [doc.type, doc.templateVersion]);
   const issues = useMemo(() => checkCompleteness(doc.type, auto.content, template), [doc.type, auto.content, template]);
   const flagged = useMemo(() => new Set(issues.map((i) => i.path)), [issues]);
-  const ctx = useMemo(() => ({ content: auto.content, update: auto.update, doc, flagged, readOnly: !pair }), [auto.content, auto.update, doc, flagged, pair]);
+  const ctx = useMemo(
+    () => ({ content: auto.content, update: auto.update, doc, flagged, readOnly: !pair, flush: auto.flush, reload }),
+    [auto.content, auto.update, doc, flagged, pair, auto.flush, reload],
+  );
   const Editor = EDITORS[doc.type];
 
   // Ctrl+Z undoes within the editor (outside text fields too, where the browser would do nothing).

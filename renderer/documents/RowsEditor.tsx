@@ -14,13 +14,22 @@ export interface Column {
   kind?: 'text' | 'choice' | 'time';
   options?: readonly string[];
   render?: (path: string) => ReactNode;
+  /** Shown as plain text (not editable) on rows where this holds, e.g. digests of imported files. */
+  lockedIf?: (row: Record<string, unknown>) => boolean;
 }
 
 export function RowsEditor({ path, columns, blank, addLabel, testId, minWidth }: { path: string; columns: Column[]; blank: Record<string, unknown>; addLabel: string; testId?: string; minWidth?: number }) {
   const { content, update, readOnly } = useEditor();
   const rows = (getPath(content, path) as Record<string, unknown>[] | undefined) ?? [];
-  const cell = (c: Column, p: string) => {
+  const cell = (c: Column, p: string, row: Record<string, unknown>) => {
     if (c.render) return c.render(p);
+    if (c.lockedIf?.(row)) {
+      return (
+        <div id={fieldId(p)} title="由导入时计算，不能修改" style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all', padding: '5px 4px', color: '#333' }}>
+          {String(row[c.key] ?? '')}
+        </div>
+      );
+    }
     if (c.kind === 'choice') return <ChoiceInput path={p} options={c.options ?? []} />;
     if (c.kind === 'time') return <TimeInput path={p} />;
     return <TextInput path={p} />;
@@ -45,7 +54,7 @@ export function RowsEditor({ path, columns, blank, addLabel, testId, minWidth }:
               <td>{i + 1}</td>
               {columns.map((c) => (
                 <td key={c.key} style={{ padding: 4, verticalAlign: 'top' }}>
-                  {cell(c, `${path}.${i}.${c.key}`)}
+                  {cell(c, `${path}.${i}.${c.key}`, r)}
                 </td>
               ))}
               <td style={{ verticalAlign: 'top', paddingTop: 4 }}>

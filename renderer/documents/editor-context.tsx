@@ -10,6 +10,10 @@ export interface EditorCtx {
   doc: DocumentDetail;
   flagged: ReadonlySet<string>;
   readOnly: boolean;
+  /** Saves what is pending now (before an action that changes the document elsewhere). */
+  flush: () => Promise<void>;
+  /** Reloads the document from the core (after such an action). */
+  reload: () => void;
 }
 
 export const EditorContext = createContext<EditorCtx | null>(null);

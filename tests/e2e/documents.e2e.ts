@@ -1,6 +1,7 @@
 // The four on-site documents through the editors: realistic content typed in, completeness
 // errors shown and fixed, each document reaching 待签名; the page reloaded and the shell killed
 // mid-edit, and the content found intact.
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -217,6 +218,40 @@ describe('documents', () => {
     void caseId;
   });
 });
+
+describe('evidence', () => {
+  it('imports three files of different kinds with both digests, listed in the 电子取证工作记录', async () => {
+    const files = [
+      { name: '后台截图.png', mimeType: 'image/png', buffer: randomBytes(200_000) },
+      { name: 'nginx-access.log', mimeType: 'text/plain', buffer: Buffer.from('10.0.8.1 - - [20/Nov/2026:09:01:02 +0800] "GET /admin/ HTTP/1.1" 200\n'.repeat(5000)) },
+      { name: '首页存档.mhtml', mimeType: 'multipart/related', buffer: Buffer.from('From: <Saved by Chromium>\r\nSubject: 星河资讯\r\n' + '<p>内容</p>'.repeat(20000)) },
+    ];
+    await page.getByTestId('doc-row').nth(2).click();
+    await page.getByTestId('doc-editor').waitFor();
+    await page.getByTestId('evidence-import').click();
+    await page.locator('[data-testid="evidence-drop"] input[type=file], .ant-upload input[type=file]').first().setInputFiles(files);
+    await page.getByTestId('evidence-category').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '其他' }).first().click();
+    await page.getByTestId('evidence-import-start').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="evidence-outcome"]').length === 3);
+    // shown in groups of eight for reading aloud; the full value is what the groups spell
+    const shown = (await page.getByTestId('digest-sha256').allInnerTexts()).map((t) => t.replace(/\s/g, ''));
+    expect(shown).toEqual(files.map((f) => createHash('sha256').update(f.buffer).digest('hex')));
+    expect(await page.getByTestId('digest-sm3').allInnerTexts()).toHaveLength(3);
+    await screenshot(page, '15-evidence-import');
+    await page.getByRole('button', { name: '关闭' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="evidence-items-row"]').length === 4);
+    await expect(page.getByText('已关联文件').count()).resolves.toBe(3);
+    // file-backed digests are shown, not editable
+    await expect(d().field('items.1.sha256').innerText()).resolves.toBe(createHash('sha256').update(files[0]!.buffer).digest('hex'));
+    await expect(d().field('items.1.sha256').locator('input').count()).resolves.toBe(0);
+    const steps = await page.locator('[id^="field-steps-"][id$="-text"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(steps.filter((t) => t.startsWith('导入电子数据'))).toHaveLength(3);
+    await screenshot(page, '16-evidence-list');
+  });
+});
+
+const d = () => new DocumentPage(page);
 
 async function signInBothIfNeeded() {
   await page.getByTestId('signin-slot-0').first().waitFor();

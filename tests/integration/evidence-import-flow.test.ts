@@ -49,6 +49,10 @@ describe('evidence import through the web shell', () => {
     const steps = doc.content.steps as { text: string; auto: boolean }[];
     expect(steps.at(-1)).toMatchObject({ auto: true });
     expect(steps.at(-1)!.text).toContain(r.value.sha256);
+    // the digests of a file-backed row cannot be edited away
+    const tampered = { ...doc.content, items: items.map((it) => ({ ...it, sha256: 'f'.repeat(64) })) };
+    const refused = await t.call('documents.save', { id: docId, revision: doc.revision, content: tampered });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'integrity' } });
     const again = await upload(ticket, bytes);
     expect(again.ok).toBe(false);
     expect(again.error.message).toMatch(/只能使用一次/);

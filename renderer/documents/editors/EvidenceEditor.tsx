@@ -1,6 +1,9 @@
 // 电子取证工作记录 (DOCUMENTS.md §3). Rows of the 电子数据清单 entered by hand are marked as not
 // yet backed by a file; the evidence feature fills them from imported files with their digests.
-import { Card, Tag } from 'antd';
+import { ImportOutlined } from '@ant-design/icons';
+import { Button, Card, Tag } from 'antd';
+import { useState } from 'react';
+import { EvidenceImport } from '../../evidence/EvidenceImport.tsx';
 import { EVIDENCE_CATEGORIES, EVIDENCE_METHODS } from '../../../shared/documents/content-schemas.ts';
 import { useEditor } from '../editor-context.tsx';
 import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeAndPlace } from '../fields.tsx';
@@ -12,7 +15,11 @@ function Backing({ path }: { path: string }) {
   return getPath(content, path) ? <Tag color="green">已关联文件</Tag> : <Tag>手工录入，未关联文件</Tag>;
 }
 
+const fileBacked = (row: Record<string, unknown>) => Boolean(row.evidenceId);
+
 export function EvidenceEditor() {
+  const { doc, readOnly, flush, reload } = useEditor();
+  const [importing, setImporting] = useState(false);
   return (
     <>
       <Card size="small" title="取证情况" className="doc-section">
@@ -97,7 +104,17 @@ export function EvidenceEditor() {
       <Card size="small" title="取证步骤" className="doc-section">
         <RowsEditor path="steps" testId="evidence-steps" addLabel="添加步骤" blank={{ time: '', text: '', auto: false }} columns={[{ key: 'time', label: '时间', width: 200, kind: 'time' }, { key: 'text', label: '操作及所见' }]} />
       </Card>
-      <Card size="small" title="电子数据清单" className="doc-section">
+      <EvidenceImport open={importing} caseId={doc.caseId} documentId={doc.id} beforeImport={flush} onClose={(changed) => (setImporting(false), changed && reload())} />
+      <Card
+        size="small"
+        title="电子数据清单"
+        className="doc-section"
+        extra={
+          <Button type="primary" size="small" icon={<ImportOutlined />} disabled={readOnly} onClick={() => setImporting(true)} data-testid="evidence-import">
+            导入电子数据（计算校验值）
+          </Button>
+        }
+      >
         <RowsEditor
           path="items"
           testId="evidence-items"
@@ -108,9 +125,9 @@ export function EvidenceEditor() {
             { key: 'name', label: '名称/文件名', width: 150 },
             { key: 'category', label: '类别', width: 100, kind: 'choice', options: EVIDENCE_CATEGORIES },
             { key: 'source', label: '来源（网址或路径）', width: 150 },
-            { key: 'sizeBytes', label: '大小（字节）', width: 90 },
-            { key: 'sha256', label: 'SHA-256', width: 300 },
-            { key: 'sm3', label: 'SM3', width: 300 },
+            { key: 'sizeBytes', label: '大小（字节）', width: 90, lockedIf: fileBacked },
+            { key: 'sha256', label: 'SHA-256', width: 300, lockedIf: fileBacked },
+            { key: 'sm3', label: 'SM3', width: 300, lockedIf: fileBacked },
             { key: 'medium', label: '存储介质', width: 110 },
             { key: 'evidenceId', label: '文件', width: 130, render: (p) => <Backing path={p} /> },
           ]}
