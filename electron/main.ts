@@ -2,13 +2,17 @@
 import './security.ts'; // first: locks down every web contents before anything else runs
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openCore, type AppCore } from '../core/app-core.ts';
 import { dispatch } from '../core/api/dispatch.ts';
+import { sm3Worker } from '../core/evidence/dual-digest.ts';
 import { APP_ORIGIN, isAppUrl } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { registerApi, type IpcMainLike } from './ipc-bridge.ts';
 
 registerAppScheme();
+// The bundle carries the SM3 worker as its own file (scripts/build.ts).
+sm3Worker.url = pathToFileURL(join(import.meta.dirname, 'sm3-worker.mjs'));
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let core: AppCore | undefined;

@@ -41,6 +41,8 @@ export async function buildElectron(): Promise<void> {
     external: ['electron', 'better-sqlite3-multiple-ciphers'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
+  // The SM3 worker thread runs its own file.
+  await esbuild({ ...common, entryPoints: [join(ROOT, 'core', 'evidence', 'sm3-worker.ts')], outfile: join(ROOT, 'dist', 'electron', 'sm3-worker.mjs'), format: 'esm' });
   // A sandboxed preload must be one CommonJS file that requires nothing but `electron`.
   await esbuild({ ...common, entryPoints: [join(ROOT, 'electron', 'preload.ts')], outfile: join(ROOT, 'dist', 'electron', 'preload.cjs'), format: 'cjs' });
 }

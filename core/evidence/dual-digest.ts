@@ -4,6 +4,12 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
+/**
+ * Where the SM3 worker's code is. Next to this module when running from source (Node 24 runs the
+ * .ts directly); the Electron shell, which runs a bundle, points it at the bundled worker.
+ */
+export const sm3Worker = { url: new URL('./sm3-worker.ts', import.meta.url) };
+
 const SLOTS = 8;
 const SLOT_SIZE = 1 << 20;
 
@@ -24,7 +30,7 @@ export class DualDigest {
   private failure: Error | undefined;
 
   constructor() {
-    this.worker = new Worker(new URL('./sm3-worker.ts', import.meta.url), { workerData: { ring: this.ring, slotSize: SLOT_SIZE } });
+    this.worker = new Worker(sm3Worker.url, { workerData: { ring: this.ring, slotSize: SLOT_SIZE } });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('error', reject);
       this.worker.on('message', (m: { ready?: true; ack?: number; sm3?: string }) => {

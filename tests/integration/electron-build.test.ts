@@ -3,6 +3,8 @@
 // window is created with the security settings of docs/ARCHITECTURE.md.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron, ROOT } from '../../scripts/build.ts';
 
@@ -32,6 +34,31 @@ describe('Electron shell build', () => {
     expect(main).toContain('setWindowOpenHandler');
     expect(main).toContain('setPermissionRequestHandler');
     expect(main).not.toMatch(/loadFile\(|file:\/\/.*index\.html/);
+  });
+
+  it('the SM3 worker is bundled beside main and main points the digest code at it', () => {
+    const worker = readFileSync(join(ROOT, 'dist', 'electron', 'sm3-worker.mjs'), 'utf8');
+    expect(worker).toMatch(/createSM3/);
+    expect(main).toContain('sm3-worker.mjs');
+    expect(main).not.toMatch(/createHash\(["']sm3["']\)/); // Electron's BoringSSL has no SM3
+  });
+
+  it('the bundled SM3 worker computes the GB/T 32905 answer for "abc"', async () => {
+    const ring = new SharedArrayBuffer(8);
+    const w = new Worker(pathToFileURL(join(ROOT, 'dist', 'electron', 'sm3-worker.mjs')), { workerData: { ring, slotSize: 4 } });
+    const sm3 = await new Promise<string>((resolve, reject) => {
+      w.on('error', reject);
+      w.on('message', (m: { ready?: true; ack?: number; sm3?: string }) => {
+        if (m.ready) {
+          new Uint8Array(ring).set(new TextEncoder().encode('abc'));
+          w.postMessage({ slot: 0, length: 3 });
+        }
+        if (m.ack !== undefined) w.postMessage({ digest: true });
+        if (m.sm3) resolve(m.sm3);
+      });
+    });
+    await w.terminate();
+    expect(sm3).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
   });
 
   it('the native SQLite binding stays outside the bundle (it is unpacked from asar)', () => {
