@@ -23,6 +23,8 @@ export interface CoreOptions {
   log?: Log;
   /** Path of an alternative catalog file (tests); defaults to the shipped one. */
   catalogPath?: string;
+  /** Re-hash the evidence of the last days in the background after opening (the shells turn this on). */
+  verifyRecentEvidenceDays?: number;
 }
 
 export interface AppCore {
@@ -54,6 +56,20 @@ export function openCore(options: CoreOptions): AppCore {
   const documents = new DocumentStore({ db, clock, cases, officers, office });
   const evidence = new EvidenceStore({ db, clock, log, dataDir: options.dataDir });
   evidence.cleanUpAfterCrash();
+  let closed = false;
+  if (options.verifyRecentEvidenceDays) {
+    const since = new Date(clock.now().getTime() - options.verifyRecentEvidenceDays * 86_400_000).toISOString();
+    // In the background, after start-up: a damaged or altered item is found before anyone relies on it.
+    setTimeout(() => {
+      evidence
+        .reverify({ since, shouldStop: () => closed })
+        .then((r) => {
+          if (r.failures.length) log.error(`evidence re-verification: ${r.failures.length} of ${r.checked} item(s) failed: ${r.failures.map((f) => `${f.fileName} (${f.status})`).join(', ')}`);
+          else if (r.checked) log.info(`evidence re-verification: ${r.checked} recent item(s) ok`);
+        })
+        .catch((e: Error) => closed || log.error(`evidence re-verification stopped: ${e.message}`));
+    }, 2000).unref();
+  }
   return {
     dataDir: options.dataDir,
     db,
@@ -72,6 +88,7 @@ export function openCore(options: CoreOptions): AppCore {
       return { appVersion: APP_VERSION, setupDone: agencyName !== null, agencyName, catalogVersion: catalog.version, session: session.state() };
     },
     close: () => {
+      closed = true;
       session.signOutAll();
       db.close();
     },

@@ -43,7 +43,7 @@ function createWindow(): void {
 
 app.whenReady().then(() => {
   const root = app.getAppPath();
-  core = openCore({ dataDir: join(app.getPath('userData'), 'data'), catalogPath: join(root, 'assets', 'catalog', 'catalog.json') });
+  core = openCore({ dataDir: join(app.getPath('userData'), 'data'), catalogPath: join(root, 'assets', 'catalog', 'catalog.json'), verifyRecentEvidenceDays: 7 });
   const c = core;
   serveRenderer(join(root, 'dist', 'renderer'));
   registerApi(ipcMain as unknown as IpcMainLike, (name, arg) => dispatch(c, name, arg), isAppUrl);

@@ -27,7 +27,7 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
   }
   let core;
   try {
-    core = openCore({ dataDir: resolve(values.data) });
+    core = openCore({ dataDir: resolve(values.data), verifyRecentEvidenceDays: 7 });
   } catch (e) {
     console.error(e instanceof CoreError ? e.message : `无法启动：${(e as Error).message}`);
     process.exit(1);

@@ -65,5 +65,5 @@ export const handlers: Handlers = {
     }
     return { ticket: core.importTickets.issue({ ...arg, officerIds: core.session.signedInIds() }) };
   },
-  'evidence.reverify': (arg, core) => core.evidence.reverify(arg.caseId),
+  'evidence.reverify': (arg, core) => core.evidence.reverify({ caseId: arg.caseId }),
 };

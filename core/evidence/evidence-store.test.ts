@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSyn
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCore } from '../app-core.ts';
 import { makeCore, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
 
 let t: TestCore;
@@ -64,13 +65,13 @@ describe('evidence store', () => {
     const good = await t.core.evidence.importPath(file('good.txt', randomBytes(5000)), { caseId, meta, officerIds });
     const bad = await t.core.evidence.importPath(file('bad.txt', randomBytes(5000)), { caseId, meta, officerIds });
     const gone = await t.core.evidence.importPath(file('gone.txt', randomBytes(5000)), { caseId, meta, officerIds });
-    expect(await t.core.evidence.reverify(caseId)).toEqual({ checked: 3, failures: [] });
+    expect(await t.core.evidence.reverify({ caseId })).toEqual({ checked: 3, failures: [] });
     const blob = t.core.evidence.blobs.pathOf(bad.sha256);
     const bytes = readFileSync(blob);
     bytes[1234] = bytes[1234]! ^ 0x01; // one flipped bit
     writeFileSync(blob, bytes);
     t.core.evidence.blobs.remove(gone.sha256);
-    const report = await t.core.evidence.reverify(caseId);
+    const report = await t.core.evidence.reverify({ caseId });
     expect(report.checked).toBe(3);
     expect(report.failures.map((f) => [f.fileName, f.status])).toEqual([
       ['bad.txt', 'mismatch'],
@@ -78,6 +79,22 @@ describe('evidence store', () => {
     ]);
     expect(t.core.evidence.get(good.id).verifyStatus).toBe('ok');
     expect(t.core.evidence.get(bad.id).verifyStatus).toBe('mismatch');
+  });
+
+  it('with verifyRecentEvidenceDays, a start re-hashes recent items in the background and logs failures by name', async () => {
+    const bad = await t.core.evidence.importPath(file('recent.txt', randomBytes(4000)), { caseId, meta, officerIds });
+    const blob = t.core.evidence.blobs.pathOf(bad.sha256);
+    const bytes = readFileSync(blob);
+    bytes[0] = bytes[0]! ^ 0xff;
+    writeFileSync(blob, bytes);
+    const logged: string[] = [];
+    const second = openCore({ dataDir: t.dir, verifyRecentEvidenceDays: 7, log: { info: (m) => logged.push(m), error: (m) => logged.push(m) } });
+    try {
+      for (let i = 0; i < 100 && !logged.some((m) => m.includes('re-verification')); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(logged.join('\n')).toMatch(/1 of 1 item\(s\) failed: recent\.txt \(mismatch\)/);
+    } finally {
+      second.close();
+    }
   });
 
   it('at start, leftovers of a crash are removed: temp files and blobs no row references', async () => {

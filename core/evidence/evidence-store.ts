@@ -167,12 +167,20 @@ export class EvidenceStore {
     return toItem(r);
   }
 
-  /** Re-hashes every item (of a case, or all) from the store and reports each failure by name. */
-  async reverify(caseId?: string): Promise<VerifyReport> {
-    const rows = (caseId ? this.db.prepare('SELECT * FROM evidence WHERE case_id = ?').all(caseId) : this.db.prepare('SELECT * FROM evidence').all()) as EvidenceRow[];
+  /**
+   * Re-hashes every item (of a case, or imported since a time) from the store and reports each
+   * failure by name. `shouldStop` ends a background run early (the app is closing).
+   */
+  async reverify(opts: { caseId?: string; since?: string; shouldStop?: () => boolean } = {}): Promise<VerifyReport> {
+    const rows = (
+      opts.caseId
+        ? this.db.prepare('SELECT * FROM evidence WHERE case_id = ?').all(opts.caseId)
+        : this.db.prepare('SELECT * FROM evidence WHERE created_at >= ?').all(opts.since ?? '')
+    ) as EvidenceRow[];
     const failures: VerifyReport['failures'] = [];
     const mark = this.db.prepare('UPDATE evidence SET verified_at = ?, verify_status = ? WHERE id = ?');
     for (const r of rows) {
+      if (opts.shouldStop?.()) break;
       const path = this.blobs.pathOf(r.sha256);
       let status: 'ok' | 'mismatch' | 'missing' = 'ok';
       let detail = '';
@@ -186,6 +194,7 @@ export class EvidenceStore {
         status = 'missing';
         detail = '存储中找不到该件电子数据的内容文件。';
       }
+      if (opts.shouldStop?.()) break;
       mark.run(isoNow(this.clock), status, r.id);
       if (status !== 'ok') failures.push({ id: r.id, fileName: r.file_name, status, detail });
     }

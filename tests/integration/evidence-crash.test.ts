@@ -57,7 +57,7 @@ describe('evidence import survives SIGKILL at any moment', () => {
         t.core.close();
       }
       t.reopen();
-      const report = await t.core.evidence.reverify(caseId);
+      const report = await t.core.evidence.reverify({ caseId });
       expect(report.failures).toEqual([]);
       expect(report.checked).toBeGreaterThanOrEqual(acknowledged.length);
       expect(acknowledged.length).toBeGreaterThan(0);
