@@ -7,6 +7,7 @@ import { useApi } from '../app/api-context.tsx';
 import { formatTime } from '../app/format.ts';
 import { MatterDetail } from '../catalog/MatterDetail.tsx';
 import { DocumentsCard } from '../documents/DocumentsCard.tsx';
+import { EvidenceCard } from '../evidence/EvidenceCard.tsx';
 import { STATUS_COLORS } from './CaseList.tsx';
 
 export function CaseDetail({ id, back, edit, openDocument }: { id: string; back: () => void; edit: () => void; openDocument: (id: string) => void }) {
@@ -86,6 +87,7 @@ export function CaseDetail({ id, back, edit, openDocument }: { id: string; back:
         </Descriptions>
       </Card>
       <DocumentsCard caseId={c.id} open={openDocument} />
+      <EvidenceCard caseId={c.id} />
       <Card size="small" title="当事人" style={{ marginBottom: 16 }}>
         <Descriptions column={2} size="small" bordered>
           {p.kind === 'organisation' ? (

@@ -248,6 +248,11 @@ describe('evidence', () => {
     const steps = await page.locator('[id^="field-steps-"][id$="-text"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(steps.filter((t) => t.startsWith('导入电子数据'))).toHaveLength(3);
     await screenshot(page, '16-evidence-list');
+    // From the case: re-hash everything; all consistent.
+    await d().backToCase();
+    await page.getByTestId('evidence-reverify').click();
+    await expect(page.getByTestId('evidence-reverify-result').innerText()).resolves.toMatch(/已重新计算 3 件电子数据的校验值，全部与导入时一致/);
+    await screenshot(page, '17-case-evidence');
   });
 });
 

@@ -1,0 +1,77 @@
+// A case's evidence items, with their digests and the result of the last re-verification; one
+// action re-hashes every item and names each one that fails.
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Table, Tag, Tooltip } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { EvidenceItem, VerifyReport } from '../../shared/evidence/evidence-schema.ts';
+import { useApi } from '../app/api-context.tsx';
+import { formatTime } from '../app/format.ts';
+import { formatBytes } from './format-bytes.ts';
+
+const STATUS = { ok: <Tag color="green">核验一致</Tag>, mismatch: <Tag color="red">内容不一致</Tag>, missing: <Tag color="red">内容缺失</Tag> };
+
+export function EvidenceCard({ caseId }: { caseId: string }) {
+  const { run } = useApi();
+  const [items, setItems] = useState<EvidenceItem[]>([]);
+  const [report, setReport] = useState<VerifyReport | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(() => void run('evidence.list', { caseId }).then((r) => r.ok && setItems(r.value)), [caseId, run]);
+  useEffect(load, [load]);
+
+  const verify = async () => {
+    setBusy(true);
+    const r = await run('evidence.reverify', { caseId });
+    setBusy(false);
+    if (r.ok) setReport(r.value);
+    load();
+  };
+
+  return (
+    <Card
+      size="small"
+      title={`电子数据（${items.length} 件）`}
+      style={{ marginBottom: 16 }}
+      extra={
+        <Button size="small" icon={<SafetyCertificateOutlined />} loading={busy} disabled={items.length === 0} onClick={() => void verify()} data-testid="evidence-reverify">
+          重新核验全部校验值
+        </Button>
+      }
+    >
+      {report && (
+        <Alert
+          style={{ marginBottom: 12 }}
+          type={report.failures.length ? 'error' : 'success'}
+          showIcon
+          data-testid="evidence-reverify-result"
+          title={report.failures.length ? `${report.failures.length} 件电子数据核验未通过（共核验 ${report.checked} 件）` : `已重新计算 ${report.checked} 件电子数据的校验值，全部与导入时一致。`}
+          description={report.failures.length ? report.failures.map((f) => `「${f.fileName}」：${f.detail}`).join('\n') : undefined}
+        />
+      )}
+      <Table<EvidenceItem>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={items}
+        locale={{ emptyText: '尚无电子数据。在电子取证工作记录中导入。' }}
+        columns={[
+          { title: '名称', dataIndex: 'fileName', ellipsis: true },
+          { title: '类别', width: 80, render: (_, e) => e.meta.category },
+          { title: '大小', width: 100, render: (_, e) => formatBytes(e.sizeBytes) },
+          {
+            title: 'SHA-256 / SM3',
+            width: 320,
+            render: (_, e) => (
+              <Tooltip title={`SHA-256：${e.sha256}\u3000SM3：${e.sm3}`}>
+                <code style={{ fontSize: 12 }}>
+                  {e.sha256.slice(0, 16)}… / {e.sm3.slice(0, 16)}…
+                </code>
+              </Tooltip>
+            ),
+          },
+          { title: '导入时间', dataIndex: 'collectedAt', width: 150, render: formatTime },
+          { title: '核验', width: 110, render: (_, e) => (e.verifyStatus ? STATUS[e.verifyStatus] : <Tag>未核验</Tag>) },
+        ]}
+      />
+    </Card>
+  );
+}
