@@ -82,7 +82,7 @@ export const contract = {
           .trim()
           .min(1, { message: '文件名不能为空。' })
           .max(255, { message: '文件名过长（最多255个字符）。' })
-          .refine((n) => !/[\\/\u0000]/.test(n), { message: '文件名不能包含路径分隔符。' }),
+          .refine((n) => !/[\\/]/.test(n) && !n.includes('\0'), { message: '文件名不能包含路径分隔符。' }),
         sizeBytes: z.number().int().min(0),
         meta: EvidenceMetaSchema,
       })

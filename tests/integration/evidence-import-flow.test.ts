@@ -49,6 +49,7 @@ describe('evidence import through the web shell', () => {
     const steps = doc.content.steps as { text: string; auto: boolean }[];
     expect(steps.at(-1)).toMatchObject({ auto: true });
     expect(steps.at(-1)!.text).toContain(r.value.sha256);
+    expect((await t.must('cases.get', { id: caseId })).events.map((e) => e.text)).toContain(`导入电子数据「后台截图.png」，SHA-256 ${r.value.sha256}`);
     // the digests of a file-backed row cannot be edited away
     const tampered = { ...doc.content, items: items.map((it) => ({ ...it, sha256: 'f'.repeat(64) })) };
     const refused = await t.call('documents.save', { id: docId, revision: doc.revision, content: tampered });
