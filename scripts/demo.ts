@@ -10,6 +10,8 @@ import type { CallName } from '../shared/api/call-names.ts';
 import type { CallInput, CallOutput } from '../shared/api/contract.ts';
 import { DEMO_AGENCY, DEMO_CASES, DEMO_OFFICERS } from './demo-data.ts';
 import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from './demo-documents.ts';
+import { accessLog, pageArchive, screenshotPng } from './demo-files.ts';
+import { runImport } from '../core/evidence/run-import.ts';
 import type { DocumentType } from '../shared/documents/document-types.ts';
 import { DOCUMENT_TYPE_LABELS } from '../shared/documents/document-types.ts';
 
@@ -47,17 +49,33 @@ try {
   }
   // The first case gets one of each document, complete and at 待签名.
   const [a, b] = officerIds as [string, string];
-  const write = async (type: DocumentType, content: (ids: Record<string, string>) => Record<string, unknown>, ids: Record<string, string>) => {
+  const write = async (type: DocumentType, content: () => Record<string, unknown>) => {
     const d = await must('documents.create', { caseId: caseIds[0]!, type });
-    await must('documents.save', { id: d.id, revision: d.revision, content: content(ids) });
+    await must('documents.save', { id: d.id, revision: d.revision, content: content() });
     const ready = await must('documents.markReady', { id: d.id });
     made.push(`  ${DOCUMENT_TYPE_LABELS[type]} ${ready.docNo}（${ready.subject}，待签名）`);
     return d.id;
   };
-  const evidenceId = await write('evidence', () => demoEvidence([a, b], b), {});
-  await write('onsite', () => demoOnsite([a, b], b, evidenceId), {});
-  await write('inquiry', () => demoInquiry(a, b), {});
-  await write('preservation', () => demoPreservation([a, b]), {});
+  // The 电子取证工作记录 lists real files, imported the way the app imports them (one read, both digests).
+  const evidenceDoc = await must('documents.create', { caseId: caseIds[0]!, type: 'evidence' });
+  await must('documents.save', { id: evidenceDoc.id, revision: evidenceDoc.revision, content: { ...demoEvidence([a, b], b), items: [] } });
+  const samples = [
+    { fileName: '后台管理员设置页面截图.png', bytes: screenshotPng(), meta: { category: '截图' as const, source: 'https://www.xinghe-news.cn/admin/users/1', method: '屏幕截图', description: '后台管理员账号设置页面，显示弱口令且未开启二次验证' } },
+    { fileName: 'nginx-access.log', bytes: accessLog(), meta: { category: '日志' as const, source: '/var/log/nginx/access.log（当事人服务器）', method: '现场提取（复制）', description: '网站访问日志，最早记录为2026年11月13日' } },
+    { fileName: '星河资讯首页.mhtml', bytes: pageArchive(), meta: { category: '网页' as const, source: 'https://www.xinghe-news.cn/', method: '网页存档（MHTML）', description: '网站首页存档' } },
+  ];
+  for (const f of samples) {
+    const { ticket } = await must('evidence.beginImport', { caseId: caseIds[0]!, documentId: evidenceDoc.id, fileName: f.fileName, sizeBytes: f.bytes.length, meta: f.meta });
+    const r = await runImport(core, ticket, [f.bytes]);
+    if (!r.ok) throw new Error(`import ${f.fileName}: ${r.error.message}`);
+    made.push(`    电子数据 ${f.fileName}：SHA-256 ${r.value.sha256}，SM3 ${r.value.sm3}`);
+  }
+  const evidenceReady = await must('documents.markReady', { id: evidenceDoc.id });
+  made.push(`  ${DOCUMENT_TYPE_LABELS.evidence} ${evidenceReady.docNo}（${evidenceReady.subject}，待签名）`);
+  const evidenceId = evidenceDoc.id;
+  await write('onsite', () => demoOnsite([a, b], b, evidenceId));
+  await write('inquiry', () => demoInquiry(a, b));
+  await write('preservation', () => demoPreservation([a, b]));
   const exportsDir = join(dataDir, 'exports');
   mkdirSync(exportsDir, { recursive: true });
   const lines = [
@@ -66,7 +84,7 @@ try {
     '执法人员（登录用）：',
     ...DEMO_OFFICERS.map((o) => `  ${o.name}  执法证号 ${o.certNo}  密码 ${o.password}`),
     '',
-    '案件：',
+    '案件及文书：',
     ...made.map((m) => `  ${m}`),
     '',
     `打开：npm run web -- --port 8080 --data ${dataDir}`,

@@ -81,7 +81,7 @@ export class EvidenceStore {
   }
 
   /** Imports the bytes of `source` (read once) as one evidence item of the case. */
-  async ingest(source: AsyncIterable<Uint8Array>, o: IngestOptions): Promise<EvidenceItem> {
+  async ingest(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, o: IngestOptions): Promise<EvidenceItem> {
     const meta = EvidenceMetaSchema.parse(o.meta);
     const temp = join(this.blobs.tmpDir, `${randomUUID()}.part`);
     const digest = new DualDigest();

@@ -6,7 +6,7 @@ import { errorResult } from '../api/error-result.ts';
 import type { AppCore } from '../app-core.ts';
 import { CoreError } from '../core-error.ts';
 
-export async function runImport(core: AppCore, ticketId: string, bytes: AsyncIterable<Uint8Array>, signal?: AbortSignal): Promise<Result<EvidenceItem>> {
+export async function runImport(core: AppCore, ticketId: string, bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, signal?: AbortSignal): Promise<Result<EvidenceItem>> {
   const t = core.importTickets.take(ticketId);
   if (!t) return fail('not_found', '导入凭据无效或已过期（10分钟内有效，且只能使用一次）。请重新选择文件导入。');
   try {
