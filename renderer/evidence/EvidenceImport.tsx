@@ -1,7 +1,7 @@
 // Import files as evidence of a case (into a 电子取证工作记录): describe them, then each is read
 // once and hashed (SHA-256 and SM3) as it enters, with progress, speed, time left and cancel.
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, List, Modal, Progress, Radio, Select, Space, Upload } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, List, Modal, Progress, Radio, Select, Space, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { EVIDENCE_CATEGORIES } from '../../shared/documents/content-schemas.ts';
 import type { EvidenceItem } from '../../shared/evidence/evidence-schema.ts';
@@ -27,12 +27,34 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
   const abort = useRef<AbortController | null>(null);
 
   const start = async () => {
-    const v = (await form.validateFields()) as { category: string; description?: string; source?: string; method?: string; original: boolean; copyMethod?: string };
+    const v = (await form.validateFields()) as {
+      category: string;
+      description?: string;
+      source?: string;
+      method?: string;
+      timeSourceNote?: string;
+      providerName?: string;
+      providerId?: string;
+      providerStatement?: boolean;
+      original: boolean;
+      copyMethod?: string;
+      copyMadeAt?: string;
+      copyMadeBy?: string;
+    };
     await beforeImport();
     const done: Outcome[] = [];
     for (const file of files) {
       abort.current = new AbortController();
-      const meta = { category: v.category, description: v.description ?? '', source: v.source || file.name, method: v.method ?? '', original: v.original, copy: { method: v.copyMethod ?? '', madeAt: '', madeBy: '' } };
+      const meta = {
+        category: v.category,
+        description: v.description ?? '',
+        source: v.source || file.name,
+        method: v.method ?? '',
+        timeSourceNote: v.timeSourceNote ?? '',
+        provider: { name: v.providerName ?? '', idNumber: v.providerId ?? '', statement: !!v.providerStatement },
+        original: v.original,
+        copy: { method: v.copyMethod ?? '', madeAt: v.copyMadeAt ?? '', madeBy: v.copyMadeBy ?? '' },
+      };
       const begun = await run('evidence.beginImport', { caseId, documentId, fileName: file.name, sizeBytes: file.size, meta: meta as never }, { quiet: true });
       if (!begun.ok) {
         done.push({ name: file.name, error: begun.error.message });
@@ -69,7 +91,7 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
         <p className="field-hint">文件在导入时读取一次，同时计算 SHA-256 和 SM3 完整性校验值；内容按校验值保存，任何改动都会在核验时被发现。</p>
       </Upload.Dragger>
       {files.length > 0 && <div style={{ margin: '8px 0' }}>待导入：{files.map((f) => `${f.name}（${formatBytes(f.size)}）`).join('、')}</div>}
-      <Form form={form} layout="vertical" initialValues={{ original: true, method: '导入' }} style={{ marginTop: 12 }}>
+      <Form form={form} layout="vertical" initialValues={{ original: true, method: '导入', timeSourceNote: `本机时钟，导入时为 ${new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}（北京时间）` }} style={{ marginTop: 12 }}>
         <Space size={16} style={{ display: 'flex' }} align="start">
           <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择电子数据类别。' }]} style={{ width: 160 }}>
             <Select data-testid="evidence-category" options={EVIDENCE_CATEGORIES.map((c) => ({ value: c, label: c }))} placeholder="请选择" />
@@ -84,14 +106,40 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
         <Form.Item label="说明" name="description">
           <Input.TextArea rows={1} />
         </Form.Item>
+        <Form.Item label="时间来源" name="timeSourceNote">
+          <Input />
+        </Form.Item>
         <Space size={16} align="start">
-          <Form.Item label="原件或复制件" name="original">
-            <Radio.Group options={[{ value: true, label: '原件' }, { value: false, label: '复制件' }]} />
+          <Form.Item label="提供人（如由当事人等提供）" name="providerName" style={{ width: 200 }}>
+            <Input />
           </Form.Item>
-          <Form.Item label="复制件的制作方法（复制件必填）" name="copyMethod" style={{ width: 420 }}>
-            <Input placeholder="如：从当事人服务器复制至取证U盘" />
+          <Form.Item label="提供人身份证件号码" name="providerId" style={{ width: 220 }}>
+            <Input />
+          </Form.Item>
+          <Form.Item label=" " name="providerStatement" valuePropName="checked">
+            <Checkbox>注明「此件由提供人提供，经核对与原件无异」</Checkbox>
           </Form.Item>
         </Space>
+        <Form.Item label="原件或复制件" name="original">
+          <Radio.Group options={[{ value: true, label: '原件' }, { value: false, label: '复制件' }]} />
+        </Form.Item>
+        <Form.Item noStyle shouldUpdate={(a, b) => a.original !== b.original}>
+          {({ getFieldValue }) =>
+            getFieldValue('original') === false && (
+              <Space size={16} align="start">
+                <Form.Item label="制作方法" name="copyMethod" rules={[{ required: true, message: '复制件须注明制作方法（行政处罚程序规定第二十六条）。' }]} style={{ width: 320 }}>
+                  <Input placeholder="如：从当事人服务器复制至取证U盘" />
+                </Form.Item>
+                <Form.Item label="制作时间" name="copyMadeAt" rules={[{ required: true, message: '请填写复制件的制作时间。' }]} style={{ width: 200 }}>
+                  <Input type="datetime-local" />
+                </Form.Item>
+                <Form.Item label="制作人" name="copyMadeBy" rules={[{ required: true, message: '请填写复制件的制作人。' }]} style={{ width: 160 }}>
+                  <Input />
+                </Form.Item>
+              </Space>
+            )
+          }
+        </Form.Item>
       </Form>
       <Button type="primary" disabled={files.length === 0 || !!progress} onClick={() => void start()} data-testid="evidence-import-start">
         开始导入并计算校验值

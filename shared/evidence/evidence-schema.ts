@@ -17,6 +17,14 @@ export const EvidenceMetaSchema = z.object({
   /** Original or copy; a copy records how, when and by whom it was made (art. 26). */
   original: z.boolean().default(true),
   copy: z.object({ method: text(500), madeAt: text(40), madeBy: text(100) }).prefault({}),
+}).superRefine((m, ctx) => {
+  // 2017 regulation art. 26: a copy states how, when and by whom it was made.
+  if (!m.original) {
+    if (!m.copy.method) ctx.addIssue({ code: 'custom', path: ['copy', 'method'], message: '复制件须注明制作方法。' });
+    if (!m.copy.madeAt) ctx.addIssue({ code: 'custom', path: ['copy', 'madeAt'], message: '复制件须注明制作时间。' });
+    if (!m.copy.madeBy) ctx.addIssue({ code: 'custom', path: ['copy', 'madeBy'], message: '复制件须注明制作人。' });
+  }
+  if (m.provider.statement && !m.provider.name) ctx.addIssue({ code: 'custom', path: ['provider', 'name'], message: '注明「经核对与原件无异」时须填写提供人。' });
 });
 export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
 export type EvidenceMetaInput = z.input<typeof EvidenceMetaSchema>;

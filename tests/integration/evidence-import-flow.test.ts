@@ -76,6 +76,9 @@ describe('evidence import through the web shell', () => {
     const bad = await t.call('evidence.beginImport', { caseId, fileName: '../etc/passwd', sizeBytes: 1, meta });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.fields?.fileName).toMatch(/路径分隔符/);
+    const copyWithoutDetails = await t.call('evidence.beginImport', { caseId, fileName: 'copy.png', sizeBytes: 1, meta: { ...meta, original: false } });
+    expect(copyWithoutDetails.ok).toBe(false);
+    if (!copyWithoutDetails.ok) expect(copyWithoutDetails.error.fields).toMatchObject({ 'meta.copy.method': '复制件须注明制作方法。', 'meta.copy.madeAt': '复制件须注明制作时间。', 'meta.copy.madeBy': '复制件须注明制作人。' });
     const noCategory = await t.call('evidence.beginImport', { caseId, fileName: 'a.png', sizeBytes: 1, meta: { source: '' } as never });
     expect(noCategory.ok).toBe(false);
     const ids = (await t.must('officers.list', {})).map((o) => o.id);
