@@ -135,7 +135,7 @@ export class DocumentStore {
    * Adds an imported evidence item to a 电子取证工作记录: a row of its 电子数据清单 and an automatic
    * procedure step. Called inside the import's transaction, so the item and its listing commit together.
    */
-  appendEvidence(documentId: string, item: EvidenceItem, now: Date): void {
+  appendEvidence(documentId: string, item: EvidenceItem, now: Date, stepText?: string): void {
     const r = this.row(documentId);
     if (r.type !== 'evidence' || r.case_id !== item.caseId) throw new CoreError('validation', '只能把电子数据加入本案的电子取证工作记录。');
     const c = EvidenceContentSchema.parse(JSON.parse(r.content_json));
@@ -154,7 +154,7 @@ export class DocumentStore {
       medium: '本机取证存储',
       evidenceId: item.id,
     });
-    c.steps.push({ id: `auto-${item.id}`, time, auto: true, text: `导入电子数据「${item.fileName}」（${item.sizeBytes}字节），SHA-256：${item.sha256}，SM3：${item.sm3}。` });
+    c.steps.push({ id: `auto-${item.id}`, time, auto: true, text: stepText ?? `导入电子数据「${item.fileName}」（${item.sizeBytes}字节），SHA-256：${item.sha256}，SM3：${item.sm3}。` });
     this.db.prepare(`UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', updated_at = ? WHERE id = ?`).run(JSON.stringify(c), isoNow(this.clock), documentId);
   }
 
