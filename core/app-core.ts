@@ -10,6 +10,7 @@ import { openDatabase } from './db/open-database.ts';
 import { DocumentStore } from './documents/document-store.ts';
 import { EvidenceStore } from './evidence/evidence-store.ts';
 import { ImportTickets } from './evidence/import-tickets.ts';
+import type { CaptureHost, CaptureTarget } from './evidence/capture-host.ts';
 import { stderrLog, type Log } from './log.ts';
 import { OfficeStore } from './office/office-store.ts';
 import { OfficerStore } from './officers/officer-store.ts';
@@ -40,6 +41,10 @@ export interface AppCore {
   readonly documents: DocumentStore;
   readonly evidence: EvidenceStore;
   readonly importTickets: ImportTickets;
+  /** Set by a shell that can open a capture browser (Electron); null in the web shell. */
+  captureHost: CaptureHost | null;
+  /** The record the open capture window writes into. */
+  captureTarget: CaptureTarget | null;
   status(): AppStatus;
   close(): void;
 }
@@ -83,6 +88,8 @@ export function openCore(options: CoreOptions): AppCore {
     documents,
     evidence,
     importTickets: new ImportTickets(clock),
+    captureHost: null,
+    captureTarget: null,
     status: () => {
       const agencyName = office.agencyName();
       return { appVersion: APP_VERSION, setupDone: agencyName !== null, agencyName, catalogVersion: catalog.version, session: session.state() };

@@ -5,6 +5,9 @@ import type { CallName } from '../../shared/api/call-names.ts';
 import type { AppCore } from '../app-core.ts';
 import { CoreError } from '../core-error.ts';
 import { machineFacts } from '../documents/machine-facts.ts';
+import { capturePage } from '../evidence/cdp-capture.ts';
+import type { CaptureHost } from '../evidence/capture-host.ts';
+import { recordCapture } from '../evidence/record-capture.ts';
 
 export type Handlers = { [K in CallName]: (arg: CallArg<K>, core: AppCore) => Promise<CallOutput<K>> | CallOutput<K> };
 
@@ -66,4 +69,32 @@ export const handlers: Handlers = {
     return { ticket: core.importTickets.issue({ ...arg, officerIds: core.session.signedInIds() }) };
   },
   'evidence.reverify': (arg, core) => core.evidence.reverify({ caseId: arg.caseId }),
+
+  'capture.open': async (arg, core) => {
+    const host = requireCaptureHost(core);
+    const d = core.documents.get(arg.documentId);
+    if (d.caseId !== arg.caseId || d.type !== 'evidence') throw new CoreError('validation', '只能在本案的电子取证工作记录中使用取证浏览器。');
+    core.captureTarget = { caseId: arg.caseId, documentId: arg.documentId };
+    await host.open(arg.url);
+    return {};
+  },
+  'capture.take': async (_arg, core) => {
+    const host = requireCaptureHost(core);
+    const send = await host.cdp();
+    if (!send || !core.captureTarget) throw new CoreError('conflict', '取证浏览器没有打开页面：请先输入网址并打开。');
+    const page = await capturePage(send, () => core.clock.now());
+    return recordCapture(core, { ...core.captureTarget, officerIds: core.session.signedInIds() }, page);
+  },
+  'capture.close': (_arg, core) => {
+    core.captureHost?.close();
+    core.captureTarget = null;
+    return {};
+  },
 };
+
+function requireCaptureHost(core: AppCore): CaptureHost {
+  if (!core.captureHost) {
+    throw new CoreError('forbidden', '内置取证浏览器仅在桌面版中提供。在网页版中，请用浏览器保存页面截图和网页存档，再点击「导入电子数据」导入。');
+  }
+  return core.captureHost;
+}

@@ -23,6 +23,9 @@ export const CALL_NAMES = [
   'evidence.list',
   'evidence.beginImport',
   'evidence.reverify',
+  'capture.open',
+  'capture.take',
+  'capture.close',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

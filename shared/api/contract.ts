@@ -90,6 +90,25 @@ export const contract = {
     z.object({ ticket: z.string() }),
   ),
   'evidence.reverify': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), VerifyReportSchema),
+  // The capture browser (desktop shell only): open a URL in a separate sandboxed window, then
+  // capture the page it shows into the given 电子取证工作记录.
+  'capture.open': call(
+    'pair',
+    z
+      .object({
+        caseId: z.string().min(1).max(64),
+        documentId: z.string().min(1).max(64),
+        url: z
+          .string()
+          .trim()
+          .max(4000)
+          .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), { message: '网址格式不正确，应以 http:// 或 https:// 开头。' }),
+      })
+      .strict(),
+    z.object({}),
+  ),
+  'capture.take': call('pair', Empty, z.array(EvidenceItemSchema)),
+  'capture.close': call('officer', Empty, z.object({})),
 } satisfies Record<CallName, CallSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -3,7 +3,7 @@
 // and an MHTML archive; both become evidence listed in the 电子取证工作记录 with their steps.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capturePage } from '../../core/evidence/cdp-capture.ts';
 import { recordCapture } from '../../core/evidence/record-capture.ts';
@@ -63,5 +63,34 @@ describe('capture browser (core part, real Chromium over CDP)', () => {
     expect(steps[1]!.text).toContain('保存网页存档（MHTML）');
     expect((doc.content.items as unknown[]).length).toBe(2);
     expect((await t.core.evidence.reverify({ caseId })).failures).toEqual([]);
+  });
+
+  it('through the API: capture.open and capture.take with a host (here Chromium; on the desktop, the capture window)', async () => {
+    const ids = (await t.must('officers.list', {})).map((o) => o.id);
+    const caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59', { title: '取证浏览器案' }))).id;
+    const docId = (await t.must('documents.create', { caseId, type: 'evidence' })).id;
+    // Without a host (the web shell) the calls say where capture is available.
+    const none = await t.call('capture.open', { caseId, documentId: docId, url });
+    expect(none).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    if (!none.ok) expect(none.error.message).toMatch(/仅在桌面版中提供/);
+    expect(await t.call('capture.open', { caseId, documentId: docId, url: 'file:///etc/passwd' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+
+    const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
+    let session: CDPSession | null = null;
+    t.core.captureHost = {
+      open: async (u) => void (await page.goto(u)),
+      cdp: async () => {
+        session ??= await page.context().newCDPSession(page);
+        const s = session;
+        return (m, p) => s.send(m as never, p as never) as Promise<unknown>;
+      },
+      close: () => void page.close(),
+    };
+    await t.must('capture.open', { caseId, documentId: docId, url });
+    const items = await t.must('capture.take', {});
+    expect(items).toHaveLength(2);
+    expect((await t.must('evidence.list', { caseId })).map((e) => e.format)).toEqual(['PNG', 'MHTML']);
+    await t.must('capture.close', {});
+    t.core.captureHost = null;
   });
 });
