@@ -8,6 +8,7 @@ import { dispatch } from '../core/api/dispatch.ts';
 import { sm3Worker } from '../core/evidence/dual-digest.ts';
 import { APP_ORIGIN, isAppUrl } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { ElectronCaptureHost } from './capture-window.ts';
 import { registerApi, type IpcMainLike } from './ipc-bridge.ts';
 
 registerAppScheme();
@@ -45,6 +46,7 @@ app.whenReady().then(() => {
   const root = app.getAppPath();
   core = openCore({ dataDir: join(app.getPath('userData'), 'data'), catalogPath: join(root, 'assets', 'catalog', 'catalog.json'), verifyRecentEvidenceDays: 7 });
   const c = core;
+  c.captureHost = new ElectronCaptureHost();
   serveRenderer(join(root, 'dist', 'renderer'));
   registerApi(ipcMain as unknown as IpcMainLike, (name, arg) => dispatch(c, name, arg), isAppUrl);
   createWindow();

@@ -2,14 +2,18 @@
 // window exists (Electron security checklist; docs/ARCHITECTURE.md).
 import { app, session, type WebContents } from 'electron';
 import { isAppUrl } from './app-origin.ts';
+import { captureContents } from './capture-window.ts';
+
+/** Capture windows may browse the web (http/https only); everything else stays on app://. */
+const mayNavigate = (contents: WebContents, url: string): boolean => isAppUrl(url) || (captureContents.has(contents) && /^https?:\/\//.test(url));
 
 export function lockDownWebContents(contents: WebContents): void {
   // No navigation away from the app, no new windows, no <webview>.
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!mayNavigate(contents, url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!mayNavigate(contents, url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());

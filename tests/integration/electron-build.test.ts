@@ -29,8 +29,12 @@ describe('Electron shell build', () => {
   });
 
   it('the security module is installed before the window exists, and app content comes from app://', () => {
-    expect(main.indexOf('web-contents-created')).toBeGreaterThan(-1);
-    expect(main.indexOf('web-contents-created')).toBeLessThan(main.indexOf('new BrowserWindow'));
+    // The top-level call that installs the handlers runs before the ready handler that opens windows.
+    const install = main.search(/^applyAppWideSecurity\(\);$/m);
+    const ready = main.search(/const root = app\d*\.getAppPath\(\)/); // esbuild may rename `app`
+    expect(main).toContain('web-contents-created');
+    expect(install).toBeGreaterThan(-1);
+    expect(install).toBeLessThan(ready);
     expect(main).toContain('setWindowOpenHandler');
     expect(main).toContain('setPermissionRequestHandler');
     expect(main).not.toMatch(/loadFile\(|file:\/\/.*index\.html/);
@@ -59,6 +63,13 @@ describe('Electron shell build', () => {
     });
     await w.terminate();
     expect(sm3).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+  });
+
+  it('the capture window is sandboxed in its own partition and only it may browse http(s)', () => {
+    expect(main).toContain('partition: CAPTURE_PARTITION');
+    expect(main).toMatch(/CAPTURE_PARTITION = "capture"/);
+    expect(main).toContain('captureContents.has(contents)');
+    expect(main).toContain('debugger.sendCommand');
   });
 
   it('the native SQLite binding stays outside the bundle (it is unpacked from asar)', () => {
