@@ -248,6 +248,10 @@ describe('evidence', () => {
     const steps = await page.locator('[id^="field-steps-"][id$="-text"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(steps.filter((t) => t.startsWith('导入电子数据'))).toHaveLength(3);
     await screenshot(page, '16-evidence-list');
+    // The capture browser is a desktop feature: the web shell says so, in Chinese.
+    await page.getByTestId('capture-url').fill('https://www.xinghe-news.cn/');
+    await page.getByTestId('capture-open').click();
+    await page.getByText(/内置取证浏览器仅在桌面版中提供/).waitFor();
     // From the case: re-hash everything; all consistent.
     await d().backToCase();
     await page.getByTestId('evidence-reverify').click();

@@ -1,7 +1,8 @@
 // 电子取证工作记录 (DOCUMENTS.md §3). Rows of the 电子数据清单 entered by hand are marked as not
 // yet backed by a file; the evidence feature fills them from imported files with their digests.
 import { ImportOutlined } from '@ant-design/icons';
-import { Button, Card, Tag } from 'antd';
+import { Button, Card, Input, Space, Tag } from 'antd';
+import { useApi } from '../../app/api-context.tsx';
 import { useState } from 'react';
 import { EvidenceImport } from '../../evidence/EvidenceImport.tsx';
 import { EVIDENCE_CATEGORIES, EVIDENCE_METHODS } from '../../../shared/documents/content-schemas.ts';
@@ -16,6 +17,39 @@ function Backing({ path }: { path: string }) {
 }
 
 const fileBacked = (row: Record<string, unknown>) => Boolean(row.evidenceId);
+
+/** The capture browser (desktop): open a URL in a separate window, then capture what it shows. */
+function CaptureBar() {
+  const { doc, readOnly, flush, reload } = useEditor();
+  const { run } = useApi();
+  const [url, setUrl] = useState(String((doc.content.target as { url?: string } | undefined)?.url ?? ''));
+  const [opened, setOpened] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const open = async () => {
+    setBusy(true);
+    const r = await run('capture.open', { caseId: doc.caseId, documentId: doc.id, url });
+    setBusy(false);
+    setOpened(r.ok);
+  };
+  const take = async () => {
+    setBusy(true);
+    await flush();
+    const r = await run('capture.take', {});
+    setBusy(false);
+    if (r.ok) reload();
+  };
+  return (
+    <Space.Compact style={{ width: '100%', marginBottom: 10 }}>
+      <Input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" disabled={readOnly} data-testid="capture-url" addonBefore="取证浏览器" />
+      <Button onClick={() => void open()} loading={busy && !opened} disabled={readOnly || !url} data-testid="capture-open">
+        打开
+      </Button>
+      <Button type="primary" onClick={() => void take()} disabled={readOnly || !opened} loading={busy && opened} data-testid="capture-take">
+        截取当前页面（整页截图 + 网页存档）
+      </Button>
+    </Space.Compact>
+  );
+}
 
 export function EvidenceEditor() {
   const { doc, readOnly, flush, reload } = useEditor();
@@ -115,6 +149,7 @@ export function EvidenceEditor() {
           </Button>
         }
       >
+        <CaptureBar />
         <RowsEditor
           path="items"
           testId="evidence-items"
