@@ -10,6 +10,8 @@ import { APP_ORIGIN, isAppUrl } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { ElectronCaptureHost } from './capture-window.ts';
 import { registerApi, type IpcMainLike } from './ipc-bridge.ts';
+import { registerUploads, type UploadIpcLike } from './upload-bridge.ts';
+import { runImport } from '../core/evidence/run-import.ts';
 
 registerAppScheme();
 // The bundle carries the SM3 worker as its own file (scripts/build.ts).
@@ -49,6 +51,7 @@ app.whenReady().then(() => {
   c.captureHost = new ElectronCaptureHost();
   serveRenderer(join(root, 'dist', 'renderer'));
   registerApi(ipcMain as unknown as IpcMainLike, (name, arg) => dispatch(c, name, arg), isAppUrl);
+  registerUploads(ipcMain as unknown as UploadIpcLike, (ticket, bytes, signal) => runImport(c, ticket, bytes, signal), isAppUrl);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

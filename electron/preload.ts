@@ -5,3 +5,13 @@ import { CALL_NAMES, IPC_PREFIX } from '../shared/api/call-names.ts';
 
 const api = Object.fromEntries(CALL_NAMES.map((name) => [name, (arg: unknown) => ipcRenderer.invoke(IPC_PREFIX + name, arg)]));
 contextBridge.exposeInMainWorld('fieldApi', Object.freeze(api));
+
+// Evidence bytes, in chunks, against a ticket from evidence.beginImport (electron/upload-bridge.ts).
+contextBridge.exposeInMainWorld(
+  'fieldUpload',
+  Object.freeze({
+    chunk: (ticket: string, bytes: Uint8Array) => ipcRenderer.invoke('upload:chunk', ticket, bytes),
+    end: (ticket: string) => ipcRenderer.invoke('upload:end', ticket),
+    abort: (ticket: string) => ipcRenderer.invoke('upload:abort', ticket),
+  }),
+);

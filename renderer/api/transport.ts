@@ -10,9 +10,15 @@ export type Transport = (name: CallName, arg: unknown) => Promise<Result<unknown
 export type Uploader = (ticket: string, file: Blob, onProgress: (sent: number) => void, signal: AbortSignal) => Promise<Result<unknown>>;
 
 type PreloadApi = Record<CallName, (arg: unknown) => Promise<Result<unknown>>>;
+interface PreloadUpload {
+  chunk(ticket: string, bytes: Uint8Array): Promise<Result<unknown>>;
+  end(ticket: string): Promise<Result<unknown>>;
+  abort(ticket: string): Promise<Result<unknown>>;
+}
 declare global {
   interface Window {
     fieldApi?: PreloadApi;
+    fieldUpload?: PreloadUpload;
   }
 }
 
@@ -72,12 +78,26 @@ function httpUploader(): Uploader {
     });
 }
 
+/** Desktop: the File's bytes in 1 MiB chunks over IPC, each acknowledged once the import took it. */
+function ipcUploader(up: PreloadUpload): Uploader {
+  const CHUNK = 1 << 20;
+  return async (ticket, file, onProgress, signal) => {
+    for (let off = 0; off < file.size; off += CHUNK) {
+      if (signal.aborted) {
+        await up.abort(ticket);
+        return { ok: false, error: { kind: 'io', message: '导入已取消，未保存任何内容。' } };
+      }
+      const bytes = new Uint8Array(await file.slice(off, off + CHUNK).arrayBuffer());
+      const r = await up.chunk(ticket, bytes);
+      if (!r.ok) return r;
+      onProgress(Math.min(file.size, off + CHUNK));
+    }
+    return up.end(ticket);
+  };
+}
+
 export function detectUploader(): Uploader {
-  if (window.fieldApi) {
-    // The desktop shell imports by path from its native file dialog (capture feature).
-    return async () => ({ ok: false, error: { kind: 'internal', message: '桌面版的文件导入将通过系统文件对话框进行，此功能尚在开发中；请暂用网页版导入。' } });
-  }
-  return httpUploader();
+  return window.fieldUpload ? ipcUploader(window.fieldUpload) : httpUploader();
 }
 
 function ipcTransport(api: PreloadApi): Transport {

@@ -21,6 +21,7 @@ describe('Electron shell build', () => {
     const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
     expect(new Set(requires)).toEqual(new Set(['electron']));
     expect(preload).toContain('exposeInMainWorld("fieldApi"');
+    expect(preload).toMatch(/exposeInMainWorld\(\s*"fieldUpload"/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\s*\)/);
   });
 
