@@ -1,85 +1,159 @@
 // `npm run catalog [-- --seeds DIR] [-- --check]`: builds assets/catalog/catalog.json from the
-// published 权责清单 (../shared/seeds). Deterministic: the same seeds give the same bytes.
-// Every matter name in the seeds must be listed in matter-map.ts (hand-reviewed merges); an
-// unknown name stops the build, so a new list is never merged silently.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// published 权责清单 in ../shared/seeds (beside the checkout).
+//
+//   read      each seed's layout is recognised from its content (seed-layout.ts) and parsed
+//             (parse-tsv-list.ts, parse-docx-list.ts; a regulation's text by parse-regulation.ts);
+//   interpret articles (legal-basis.ts), one wording per article (article-texts.ts), items
+//             (list-items.ts), penalty (penalty.ts);
+//   merge     rows naming the same matter (merge-matters.ts), with the hand-reviewed corrections
+//             of overrides.json (overrides.ts);
+//   validate  with CatalogSchema, and write — deterministically: the same seeds give the same bytes.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CatalogSchema, type Catalog, type LegalBasis, type Matter } from '../../shared/catalog/catalog-schema.ts';
-import { cleanText, parseLegalBasis, parsePenalty, splitItems } from './legal-text.ts';
-import { CATALOG_REGULATION, CATALOG_VERSION, MATTERS, SEEDS } from './matter-map.ts';
-import { readCellTable, readLabelledCards, readTsv, type RawMatter } from './seed-readers.ts';
+import { CatalogSchema, type Catalog, type LegalBasis } from '../../shared/catalog/catalog-schema.ts';
+import { articleKey, chooseArticleTexts } from './article-texts.ts';
+import { buildMatter, groupRows, sortMatters } from './merge-matters.ts';
+import { loadOverrides, OverrideUse, type Overrides } from './overrides.ts';
+import { parseDocxCards, parseDocxTable } from './parse-docx-list.ts';
+import { parseRow, type ParsedRow } from './parse-row.ts';
+import { parseRegulation } from './parse-regulation.ts';
+import { parseTsvList } from './parse-tsv-list.ts';
+import type { RawMatter } from './raw-matter.ts';
+import { detectLayout } from './seed-layout.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** Bump on every change of the data (YYYY.MM.n). */
+export const CATALOG_VERSION = '2026.11.2';
+export const CATALOG_REGULATION = '互联网信息内容管理行政执法程序规定（2017）；网信部门行政执法程序规定（2023，国家互联网信息办公室令第14号）';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CATALOG_FILE = join(ROOT, 'assets', 'catalog', 'catalog.json');
 export const DEFAULT_SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
 
-export function readSeeds(seedsDir: string): RawMatter[] {
-  return SEEDS.flatMap((s) => {
-    const text = readFileSync(join(seedsDir, s.file), 'utf8');
-    if (s.layout === 'cell-table') return readCellTable(text, s.file, s.office);
-    if (s.layout === 'labelled-cards') return readLabelledCards(text, s.file, s.office);
-    return readTsv(text, s.file, s.office);
-  });
+export interface Seeds {
+  /** The rows of every list, in file order. */
+  rows: RawMatter[];
+  /** Articles of the regulations published among the seeds (authoritative wording). */
+  regulations: LegalBasis[];
+  /** Per seed file: its layout. */
+  layouts: Record<string, string>;
 }
 
-/** The longest list wins: the offices word the same duties differently, so lists are not unioned. */
-const fullest = (lists: string[][]) => lists.reduce((best, l) => (l.join('').length > best.join('').length ? l : best), [] as string[]);
-
-export function buildCatalog(seedsDir: string): Catalog {
-  const raw = readSeeds(seedsDir);
-  const byName = new Map(MATTERS.flatMap((m) => m.seedNames.map((n) => [n, m] as const)));
-  const unknown = raw.filter((r) => !byName.has(cleanText(r.name)));
-  if (unknown.length > 0) {
-    throw new Error(`matters not in scripts/catalog/matter-map.ts (review and add them):\n${unknown.map((u) => `  ${u.seedFile}: ${u.name}`).join('\n')}`);
+export function readSeeds(seedsDir: string, warn: (m: string) => void = () => {}): Seeds {
+  const files = readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  if (files.length === 0) throw new Error(`no seed files (*.txt) in ${seedsDir}`);
+  const seeds: Seeds = { rows: [], regulations: [], layouts: {} };
+  for (const file of files) {
+    const text = readFileSync(join(seedsDir, file), 'utf8');
+    const layout = detectLayout(text);
+    if (!layout) throw new Error(`${file}: layout not recognised (a new kind of list needs a parser)`);
+    seeds.layouts[file] = layout;
+    if (layout === 'regulation') seeds.regulations.push(...parseRegulation(text));
+    else if (layout === 'tsv-list') seeds.rows.push(...parseTsvList(text, file, warn));
+    else if (layout === 'docx-table') seeds.rows.push(...parseDocxTable(text, file, warn));
+    else seeds.rows.push(...parseDocxCards(text, file));
   }
-  const matters: Matter[] = MATTERS.map((entry) => {
-    const rows = raw.filter((r) => byName.get(cleanText(r.name)) === entry);
-    if (rows.length === 0) throw new Error(`matter ${entry.id} is in the map but in no seed`);
-    const basis: LegalBasis[] = [];
-    for (const b of rows.flatMap((r) => parseLegalBasis(r.basis))) {
-      const existing = basis.find((x) => x.law === b.law && x.article === b.article);
-      if (!existing) basis.push({ ...b });
-      else if (b.text.length > existing.text.length) existing.text = b.text;
-    }
-    let penalty = entry.type === '行政处罚' ? parsePenalty(basis) : null;
-    if (penalty && entry.mixedPenalties) {
-      const { fineOperator: _o, fineResponsible: _r, ...rest } = penalty;
-      penalty = rest;
-    }
-    const names = [...new Set(rows.map((r) => cleanText(r.name)))];
-    return {
-      id: entry.id,
-      name: entry.name,
-      aliases: names.filter((n) => n !== entry.name).sort(),
-      type: entry.type,
-      legalBasis: basis,
-      penalty,
-      responsibilities: fullest(rows.map((r) => splitItems(r.responsibilities))),
-      accountability: fullest(rows.map((r) => splitItems(r.accountability))),
-      sources: rows.map((r) => ({ office: r.office, seedFile: r.seedFile, originalName: cleanText(r.name) })),
-    };
+  return seeds;
+}
+
+export interface BuildResult {
+  catalog: Catalog;
+  /** What the build noticed in the seeds and worked around (printed, not part of the data). */
+  notes: string[];
+}
+
+export function buildCatalog(seedsDir: string, overrides: Overrides = loadOverrides()): BuildResult {
+  const notes: string[] = [];
+  const use = new OverrideUse();
+  const seeds = readSeeds(seedsDir, (m) => notes.push(m));
+
+  const rows: ParsedRow[] = seeds.rows.map((raw) => {
+    const { row, unarticled } = parseRow(raw);
+    for (const u of unarticled) notes.push(`${raw.seedFile} row ${raw.row} (${row.name}): ${u.law} is quoted without an article; left out of the legal basis`);
+    if (row.basis.length === 0) throw new Error(`${raw.seedFile} row ${raw.row} (${row.name}): no article found in the basis`);
+    return row;
   });
-  return CatalogSchema.parse({ version: CATALOG_VERSION, regulation: CATALOG_REGULATION, matters });
+
+  // One wording per article across the catalog, then the hand corrections.
+  const wording = chooseArticleTexts(
+    rows.flatMap((r) => r.basis),
+    seeds.regulations,
+  );
+  overrides.articleTexts.forEach((fix, k) => {
+    const key = articleKey(fix);
+    const text = wording.get(key);
+    if (text === undefined || !text.includes(fix.find)) throw new Error(`overrides.json articleTexts[${k}]: 「${fix.find}」 not in ${key}`);
+    wording.set(key, text.replace(fix.find, fix.replace));
+    use.mark('articleTexts', k);
+  });
+
+  const officeOf = (raw: RawMatter) => {
+    const k = overrides.offices.findIndex((o) => o.title === raw.office);
+    if (k < 0) return raw.office;
+    use.mark('offices', k);
+    return overrides.offices[k]!.office;
+  };
+
+  const drafts = groupRows(rows, overrides, use).map((g) =>
+    buildMatter(
+      g.map((i) => rows[i]!),
+      wording,
+      officeOf,
+      overrides,
+      use,
+    ),
+  );
+  const matters = sortMatters(drafts);
+
+  const seen = new Map<string, string>();
+  for (const m of matters) {
+    for (const n of [m.id, m.name, ...m.aliases]) {
+      const other = seen.get(n);
+      if (other && other !== m.id) throw new Error(`「${n}」 is used by two matters: ${other} and ${m.id}`);
+      seen.set(n, m.id);
+    }
+  }
+  const stale = use.unused(overrides);
+  if (stale.length > 0) throw new Error(`overrides.json entries that no longer apply (remove or fix them):\n  ${stale.join('\n  ')}`);
+
+  return { catalog: CatalogSchema.parse({ version: CATALOG_VERSION, regulation: CATALOG_REGULATION, matters }), notes };
 }
 
 export const serialise = (c: Catalog) => `${JSON.stringify(c, null, 2)}\n`;
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { seeds: { type: 'string' }, check: { type: 'boolean' } }, strict: true });
-  const seeds = resolve(values.seeds ?? DEFAULT_SEEDS);
+function main(): void {
+  const { values } = parseArgs({ options: { seeds: { type: 'string' }, check: { type: 'boolean' }, 'allow-id-removal': { type: 'boolean' } }, strict: true });
+  const seeds = values.seeds ? resolve(values.seeds) : DEFAULT_SEEDS;
   if (!existsSync(seeds)) {
     console.error(`seed folder not found: ${seeds} (give it with --seeds DIR)`);
     process.exit(2);
   }
-  const out = serialise(buildCatalog(seeds));
+  const { catalog, notes } = buildCatalog(seeds);
+  for (const n of notes) console.log(`note: ${n}`);
+  const out = serialise(catalog);
+  const previous = existsSync(CATALOG_FILE) ? readFileSync(CATALOG_FILE, 'utf8') : null;
   if (values.check) {
-    const same = existsSync(CATALOG_FILE) && readFileSync(CATALOG_FILE, 'utf8') === out;
+    const same = previous === out;
     console.log(same ? 'catalog.json is up to date' : 'catalog.json differs from what the seeds give: run npm run catalog');
     process.exit(same ? 0 : 1);
   }
+  // Cases store the matter's id: an id must never disappear silently.
+  if (previous) {
+    const ids = new Set(catalog.matters.map((m) => m.id));
+    const gone = (JSON.parse(previous) as Catalog).matters.map((m) => m.id).filter((id) => !ids.has(id));
+    if (gone.length > 0 && !values['allow-id-removal']) {
+      console.error(`these ids would disappear (cases may refer to them): ${gone.join(', ')}\nkeep them with an id in overrides.json, or pass --allow-id-removal`);
+      process.exit(1);
+    }
+  }
   writeFileSync(CATALOG_FILE, out);
-  const c = JSON.parse(out) as Catalog;
-  console.log(`wrote ${CATALOG_FILE}: ${c.matters.length} matters, version ${c.version}`);
+  const count = (t: string) => catalog.matters.filter((m) => m.type === t).length;
+  console.log(
+    `wrote ${CATALOG_FILE}: ${catalog.matters.length} matters (行政处罚 ${count('行政处罚')}, 行政检查 ${count('行政检查')}, other ${catalog.matters.length - count('行政处罚') - count('行政检查')}), version ${catalog.version}`,
+  );
 }
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
