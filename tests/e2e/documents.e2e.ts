@@ -212,6 +212,8 @@ describe('documents', () => {
     await screenshot(page, '14-preservation');
     await d.markReady();
     await d.backToCase();
+    // The case page lists its documents after a second call; wait for all four rows.
+    await page.getByTestId('doc-row').nth(3).waitFor();
     const states = await page.getByTestId('doc-row').allInnerTexts();
     expect(states).toHaveLength(4);
     for (const s of states) expect(s).toContain('待签名');

@@ -25,5 +25,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     const doc = (globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown> }[] } }).document;
     return Promise.all(doc.getAnimations().map((a) => a.finished.catch(() => undefined)));
   });
+  // The header is sticky: scrolled down, a full-page picture would paint it mid-page. The whole
+  // page is in the picture anyway, so take it from the top.
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
