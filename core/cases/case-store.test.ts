@@ -76,6 +76,8 @@ describe('cases', () => {
     await t.must('cases.setStatus', { id: c.id, status: 'filed', note: '经负责人批准立案' });
     const again = await t.call('cases.setStatus', { id: c.id, status: 'filed' });
     expect(again).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    const back = await t.call('cases.setStatus', { id: c.id, status: 'clue' });
+    expect(back).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/不能改回「线索\/初查」/) } });
     t.reopen();
     await setUpPairSignInOnly(t);
     const d = await t.must('cases.get', { id: c.id });

@@ -96,6 +96,8 @@ export class CaseStore {
   setStatus(id: string, status: CaseStatus, note: string, actorIds: string[]): CaseDetail {
     const existing = this.row(id);
     if (existing.status === status) throw new CoreError('conflict', `案件已经是「${CASE_STATUS_LABELS[status]}」状态。`);
+    // A filed or closed case has records made under its number; it cannot become a clue again.
+    if (status === 'clue') throw new CoreError('conflict', `案件已「${CASE_STATUS_LABELS[existing.status]}」，不能改回「${CASE_STATUS_LABELS.clue}」。如立案有误，请在办理记录中说明后结案。`);
     const now = isoNow(this.clock);
     this.db.transaction(() => {
       this.db.prepare(`UPDATE cases SET status = ?, updated_at = ? WHERE id = ?`).run(status, now, id);

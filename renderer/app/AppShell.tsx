@@ -31,7 +31,7 @@ export function AppShell() {
   const [view, setView] = useState<View>({ page: 'cases' });
   const section = view.page.startsWith('case') || view.page === 'document' ? 'cases' : view.page;
   return (
-    <Layout style={{ minHeight: '100%' }}>
+    <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
         <div>
           <div className="app-title">网信执法现场取证</div>
@@ -41,8 +41,15 @@ export function AppShell() {
         <SessionBar />
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={180} theme="light">
-          <Menu mode="inline" selectedKeys={[section]} items={NAV} onClick={(e) => setView({ page: e.key as 'cases' | 'catalog' | 'officers' })} style={{ height: '100%', paddingTop: 8 }} />
+        <Layout.Sider width={180} theme="light" className="app-sider">
+          <div className="app-nav">
+            <Menu mode="inline" selectedKeys={[section]} items={NAV} onClick={(e) => setView({ page: e.key as 'cases' | 'catalog' | 'officers' })} style={{ paddingTop: 8, borderInlineEnd: 'none' }} />
+            <div className="app-version">
+              程序版本 {status?.appVersion}
+              <br />
+              目录版本 {status?.catalogVersion}
+            </div>
+          </div>
         </Layout.Sider>
         <Layout.Content className="app-content">
           {view.page === 'cases' && <CaseList open={(id) => setView({ page: 'case', id })} create={() => setView({ page: 'case-new' })} />}

@@ -33,7 +33,8 @@ export function CaseList({ open, create }: { open: (id: string) => void; create:
     <>
       <div className="page-title">
         <h2>案件</h2>
-        <Tooltip title={pair ? '' : '新建案件须两名执法人员同时登录'}>
+        {/* Below the button: above it, the tooltip would cover the header's sign-in slot it points to. */}
+        <Tooltip placement="bottomRight" title={pair ? '' : '新建案件须两名执法人员同时登录：请第二名执法人员在右上角登录。'}>
           <Button type="primary" icon={<PlusOutlined />} disabled={!pair} onClick={create} data-testid="case-new">
             新建案件
           </Button>
@@ -62,19 +63,20 @@ export function CaseList({ open, create }: { open: (id: string) => void; create:
       </div>
       <Table<CaseSummary>
         rowKey="id"
+        size="middle"
         loading={loading}
         dataSource={data.items}
         onRow={(c) => ({ onClick: () => open(c.id), style: { cursor: 'pointer' }, 'data-testid': 'case-row' }) as React.HTMLAttributes<HTMLElement>}
         pagination={{ current: page, pageSize: PAGE, total: data.total, onChange: setPage, showTotal: (t) => `共 ${t} 件` }}
-        locale={{ emptyText: query ? `没有与「${query}」匹配的案件` : '还没有案件。两名执法人员登录后可新建案件。' }}
+        locale={{ emptyText: query || filter !== 'all' ? `没有符合条件的案件${query ? `（搜索「${query}」）` : ''}。` : pair ? '还没有案件。点击右上角「新建案件」开始。' : '还没有案件。两名执法人员同时登录后可新建案件。' }}
         columns={[
-          { title: '案件编号', dataIndex: 'caseNo', width: 170 },
+          { title: '案件编号', dataIndex: 'caseNo', width: 185, render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
           { title: '案件名称', dataIndex: 'title', ellipsis: true },
-          { title: '当事人', dataIndex: 'partyName', width: 200, ellipsis: true },
-          { title: '平台', dataIndex: 'platformName', width: 130, ellipsis: true },
-          { title: '执法事项', dataIndex: 'matterName', width: 220, ellipsis: true },
-          { title: '状态', dataIndex: 'status', width: 100, render: (s: CaseStatus) => <Tag color={STATUS_COLORS[s]}>{CASE_STATUS_LABELS[s]}</Tag> },
-          { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: formatTime },
+          { title: '当事人', dataIndex: 'partyName', width: 150, ellipsis: true },
+          { title: '平台', dataIndex: 'platformName', width: 110, ellipsis: true },
+          { title: '执法事项', dataIndex: 'matterName', width: 170, ellipsis: true },
+          { title: '状态', dataIndex: 'status', width: 88, render: (s: CaseStatus) => <Tag color={STATUS_COLORS[s]}>{CASE_STATUS_LABELS[s]}</Tag> },
+          { title: '更新时间', dataIndex: 'updatedAt', width: 145, render: (t: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(t)}</span> },
         ]}
       />
     </>

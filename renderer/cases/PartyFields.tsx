@@ -20,7 +20,7 @@ export function PartyFields() {
       <Row gutter={24}>
         <Col span={12}>
           <Form.Item label={org ? '单位名称' : '姓名'} name={['party', 'name']} required>
-            <Input data-testid="party-name" maxLength={100} />
+            <Input data-testid="party-name" maxLength={100} placeholder={org ? '与营业执照一致' : '与身份证件一致'} />
           </Form.Item>
         </Col>
         {org ? (
@@ -38,7 +38,7 @@ export function PartyFields() {
                 </Form.Item>
               </Col>
               <Col span={15}>
-                <Form.Item label="证件号码" name={['party', 'idNumber']} required>
+                <Form.Item label="证件号码" name={['party', 'idNumber']} required extra="居民身份证号码为18位，程序会核对校验位。">
                   <Input data-testid="party-id-number" maxLength={30} style={{ fontFamily: 'monospace', letterSpacing: 1 }} />
                 </Form.Item>
               </Col>
@@ -54,7 +54,7 @@ export function PartyFields() {
         )}
         <Col span={12}>
           <Form.Item label="联系电话" name={['party', 'phone']}>
-            <Input data-testid="party-phone" maxLength={30} />
+            <Input data-testid="party-phone" maxLength={30} placeholder="手机号或带区号的固定电话" />
           </Form.Item>
         </Col>
         <Col span={24}>

@@ -10,32 +10,73 @@ export function CatalogBrowser() {
   const [query, setQuery] = useState('');
   const [type, setType] = useState<MatterType | 'all'>('all');
   const [data, setData] = useState<{ version: string; items: MatterSummary[] }>({ version: '', items: [] });
+  const [counts, setCounts] = useState<Partial<Record<MatterType, number>>>({});
+  const [loading, setLoading] = useState(true);
   const [open, setOpen] = useState<string | null>(null);
+
+  // The type filter offers only the types this catalog has, with how many of each.
   useEffect(() => {
-    void run('catalog.search', { query, ...(type === 'all' ? {} : { type }) }).then((r) => r.ok && setData(r.value));
+    void run('catalog.search', { limit: 500 }).then((r) => {
+      if (!r.ok) return;
+      const n: Partial<Record<MatterType, number>> = {};
+      for (const m of r.value.items) n[m.type] = (n[m.type] ?? 0) + 1;
+      setCounts(n);
+    });
+  }, [run]);
+  useEffect(() => {
+    setLoading(true);
+    void run('catalog.search', { query, limit: 500, ...(type === 'all' ? {} : { type }) }).then((r) => {
+      setLoading(false);
+      if (r.ok) setData(r.value);
+    });
   }, [run, query, type]);
+
+  const types = MATTER_TYPES.filter((t) => counts[t]);
   return (
     <>
       <div className="page-title">
         <h2>执法事项目录</h2>
-        <Typography.Text type="secondary">目录版本 {data.version}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="catalog-version">
+          目录版本 {data.version}
+        </Typography.Text>
       </div>
-      <div style={{ display: 'flex', gap: 12, marginBottom: 16 }}>
+      <div style={{ display: 'flex', gap: 12, marginBottom: 16, alignItems: 'center' }}>
         <Input.Search allowClear placeholder="搜索事项名称、法律名称、条款（如：第六十一条）或条文内容" onSearch={setQuery} style={{ maxWidth: 560 }} data-testid="catalog-search" enterButton="搜索" />
-        <Segmented value={type} onChange={(v) => setType(v as MatterType | 'all')} options={[{ label: '全部', value: 'all' }, ...MATTER_TYPES.slice(0, 2).map((t) => ({ label: t, value: t }))]} />
+        <Segmented
+          value={type}
+          onChange={(v) => setType(v as MatterType | 'all')}
+          options={[{ label: '全部', value: 'all' }, ...types.map((t) => ({ label: `${t}（${counts[t]}）`, value: t }))]}
+          data-testid="catalog-type"
+        />
+        <div style={{ flex: 1 }} />
+        <Typography.Text type="secondary">{loading ? '' : `共 ${data.items.length} 项`}</Typography.Text>
       </div>
       <Table<MatterSummary>
         rowKey="id"
         dataSource={data.items}
+        loading={loading}
         pagination={false}
         size="middle"
         onRow={(m) => ({ onClick: () => setOpen(m.id), style: { cursor: 'pointer' }, 'data-testid': 'catalog-row' }) as React.HTMLAttributes<HTMLElement>}
-        locale={{ emptyText: `没有与「${query}」匹配的事项` }}
+        locale={{ emptyText: query ? `没有与「${query}」相关的事项，请换一个关键词，或搜索法律条款（如：第五十九条）。` : '目录中没有此类事项。' }}
         columns={[
-          { title: '事项名称', dataIndex: 'name', render: (n: string, m) => (m.aliases.length ? <span title={`其他名称：${m.aliases.join('；')}`}>{n}</span> : n) },
-          { title: '类型', dataIndex: 'type', width: 100, render: (t: string) => <Tag color={t === '行政处罚' ? 'red' : 'blue'}>{t}</Tag> },
-          { title: '依据', dataIndex: 'basisShort', width: 300 },
-          { title: '处罚幅度', dataIndex: 'penaltyShort', width: 260 },
+          {
+            title: '事项名称',
+            dataIndex: 'name',
+            render: (n: string, m) => (
+              <>
+                <div>{n}</div>
+                {m.aliases.length > 0 && (
+                  <div className="field-hint clamp-1" title={m.aliases.join('\n')}>
+                    其他名称：{m.aliases.join('；')}
+                  </div>
+                )}
+              </>
+            ),
+          },
+          { title: '类型', dataIndex: 'type', width: 96, render: (t: string) => <Tag color={t === '行政处罚' ? 'red' : 'blue'}>{t}</Tag> },
+          { title: '法律依据', dataIndex: 'basisShort', width: 320 },
+          { title: '处罚幅度', dataIndex: 'penaltyShort', width: 280, render: (p: string) => p || '—' },
         ]}
       />
       <MatterDetail id={open} onClose={() => setOpen(null)} />

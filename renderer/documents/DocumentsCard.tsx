@@ -38,7 +38,7 @@ export function DocumentsCard({ caseId, open }: { caseId: string; open: (id: str
         size="small"
         pagination={false}
         dataSource={docs}
-        locale={{ emptyText: '尚无文书。两名执法人员登录后可新建。' }}
+        locale={{ emptyText: pair ? '尚无文书。点击右上方的文书名称新建。' : '尚无文书。两名执法人员同时登录后可新建。' }}
         onRow={(d) => ({ onClick: () => open(d.id), style: { cursor: 'pointer' }, 'data-testid': 'doc-row' }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: '文书', dataIndex: 'type', width: 190, render: (t: DocumentType) => DOCUMENT_TYPE_LABELS[t] },

@@ -1,9 +1,9 @@
 // First start: the office's name and its first two officers (the law needs two for any case work).
-import { Alert, Button, Card, Col, Divider, Form, Input, Row, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Divider, Form, Input, Row, Typography } from 'antd';
+import { useRef, useState } from 'react';
 import { OfficeSetupSchema } from '../../shared/domain/office.ts';
 import { useApi } from '../app/api-context.tsx';
-import { clearFieldErrors, showFieldErrors, validateWith } from '../forms/field-errors.ts';
+import { clearErrorOnEdit, clearFieldErrors, showFieldErrors, validateWith } from '../forms/field-errors.ts';
 
 interface OfficerFields {
   name: string;
@@ -15,8 +15,10 @@ interface OfficerFields {
 
 export function SetupWizard() {
   const { run, refreshStatus } = useApi();
+  const { message } = App.useApp();
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
+  const prevAgency = useRef('');
 
   const submit = async () => {
     clearFieldErrors(form);
@@ -25,10 +27,10 @@ export function SetupWizard() {
     const mismatch = officers.findIndex((o) => (o.password ?? '') !== (o.password2 ?? ''));
     const input = validateWith(form, OfficeSetupSchema, {
       agencyName: v.agencyName ?? '',
-      officers: officers.map((o) => ({ name: o.name ?? '', certNo: o.certNo ?? '', unit: o.unit ?? v.agencyName ?? '', password: o.password ?? '' })),
+      officers: officers.map((o) => ({ name: o.name ?? '', certNo: o.certNo ?? '', unit: o.unit ?? '', password: o.password ?? '' })),
     });
     if (mismatch >= 0) {
-      showFieldErrors(form, { [`officers.${mismatch}.password2`]: '两次输入的密码不一致。' });
+      showFieldErrors(form, { [`officers.${mismatch}.password2`]: '两次输入的密码不一致，请重新输入。' });
       return;
     }
     if (!input) return;
@@ -36,7 +38,22 @@ export function SetupWizard() {
     const r = await run('office.setup', input);
     setBusy(false);
     if (!r.ok && r.error.fields) showFieldErrors(form, r.error.fields);
-    if (r.ok) await refreshStatus();
+    if (r.ok) {
+      message.success('设置完成。请两名执法人员分别登录。');
+      await refreshStatus();
+    }
+  };
+
+  // Officers usually belong to the office itself: its name fills the 所在单位 fields that are
+  // still empty or still hold the name as previously typed.
+  const onValuesChange = (changed: { agencyName?: string }, all: { agencyName?: string; officers?: Partial<OfficerFields>[] }) => {
+    if (changed.agencyName === undefined) return;
+    const previous = prevAgency.current;
+    prevAgency.current = changed.agencyName;
+    [0, 1].forEach((i) => {
+      const unit = all.officers?.[i]?.unit ?? '';
+      if (unit === '' || unit === previous) form.setFieldValue(['officers', i, 'unit'], changed.agencyName);
+    });
   };
 
   const officerFields = (i: 0 | 1) => (
@@ -69,7 +86,7 @@ export function SetupWizard() {
           style={{ marginBottom: 20 }}
           title="请填写本机所属的行政机关，并登记两名持有执法证的执法人员。每名执法人员以自己的执法证号和密码登录；新建或修改案件须两人同时登录。"
         />
-        <Form form={form} layout="vertical" data-testid="setup-form" onFinish={submit} requiredMark>
+        <Form form={form} layout="vertical" data-testid="setup-form" onFinish={submit} onValuesChange={onValuesChange} onFieldsChange={clearErrorOnEdit(form)} requiredMark>
           <Form.Item label="行政机关名称（将印在所有文书抬头）" name="agencyName" required>
             <Input data-testid="setup-agency" placeholder="例如：柳州市柳南区互联网信息办公室" maxLength={60} />
           </Form.Item>
