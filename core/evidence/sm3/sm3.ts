@@ -5,8 +5,20 @@ import { INPUT_CAPACITY, INPUT_OFFSET, sm3WasmBytes, STATE_OFFSET } from './sm3-
 
 const IV = [0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e];
 
-let compiled: WebAssembly.Module | null = null;
-const moduleOnce = () => (compiled ??= new WebAssembly.Module(sm3WasmBytes()));
+// The part of the WebAssembly API used here, typed locally: the Node-only type configuration of the
+// core has no DOM library, where TypeScript declares WebAssembly.
+interface WasmModule {
+  readonly __wasmModule?: never;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => WasmModule;
+  Instance: new (m: WasmModule) => { exports: { memory: { buffer: ArrayBuffer }; compress: (ptr: number, blocks: number) => void } };
+  validate(bytes: Uint8Array): boolean;
+}
+export const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+let compiled: WasmModule | null = null;
+const moduleOnce = () => (compiled ??= new wasm.Module(sm3WasmBytes()));
 
 export class Sm3 {
   private readonly compress: (ptr: number, blocks: number) => void;
@@ -17,8 +29,7 @@ export class Sm3 {
   private total = 0;
 
   constructor() {
-    const instance = new WebAssembly.Instance(moduleOnce());
-    const exports = instance.exports as { memory: WebAssembly.Memory; compress: (ptr: number, blocks: number) => void };
+    const { exports } = new wasm.Instance(moduleOnce());
     this.compress = exports.compress;
     this.mem = new Uint8Array(exports.memory.buffer);
     this.words = new Uint32Array(exports.memory.buffer, STATE_OFFSET, 8);
