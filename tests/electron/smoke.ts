@@ -1,13 +1,18 @@
 // Electron smoke test, for machines that have the Electron binary: builds the shell, starts the
 // real app through Playwright's Electron driver with a fresh profile, and checks that the window
-// shows the renderer from app:// with the preload's API, no Node, and a working core.
+// shows the renderer from app:// with the preload's API, no Node, and a working core; then the
+// desktop-only paths of evidence: bytes streamed over IPC (fieldUpload) hashed with both digests,
+// and the capture window opening a page on loopback and capturing it as PNG + MHTML.
 // Exit 77 = not run (no binary here), which `npm test` reports as not run, never as passed.
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron } from 'playwright-core';
 import { buildElectron, buildRenderer, rendererIsStale, ROOT } from '../../scripts/build.ts';
 import { electronBinary } from '../../scripts/electron-binary.ts';
+import { AGENCY, OFFICER_A, OFFICER_B, orgCaseInput } from '../support/core-fixture.ts';
 
 const executablePath = electronBinary();
 if (!executablePath) {
@@ -33,9 +38,56 @@ try {
   });
   await new Promise((res) => setTimeout(res, 500));
   const stayed = win.url().startsWith('app://bundle/');
-  const good = r.url.startsWith('app://bundle/') && r.hasApi && !r.hasRequire && r.status.ok && stayed;
-  console.log(`Electron smoke test: ${good ? 'passed' : 'FAILED'} ${JSON.stringify({ ...r, stayed })}`);
+  const evidence = await desktopEvidence(win);
+  const good = r.url.startsWith('app://bundle/') && r.hasApi && !r.hasRequire && r.status.ok && stayed && evidence.good;
+  console.log(`Electron smoke test: ${good ? 'passed' : 'FAILED'} ${JSON.stringify({ ...r, stayed, evidence })}`);
   process.exitCode = good ? 0 : 1;
 } finally {
   await app.close();
+}
+
+/** Office, pair, case and evidence record through the preload API; then an IPC upload and a capture. */
+async function desktopEvidence(win: Awaited<ReturnType<typeof app.firstWindow>>) {
+  const bytes = Buffer.from('电子数据 smoke test '.repeat(50_000));
+  const page = createServer((_req, res) => res.end('<html><head><title>取证测试页</title></head><body><h1>星河资讯</h1></body></html>'));
+  await new Promise<void>((res) => page.listen(0, '127.0.0.1', res));
+  const port = (page.address() as { port: number }).port;
+  try {
+    type Api = Record<string, (arg: unknown) => Promise<{ ok: boolean; value?: unknown; error?: unknown }>>;
+    type Upload = { chunk(t: string, b: Uint8Array): Promise<unknown>; end(t: string): Promise<{ ok: boolean; value?: { sha256: string; sm3: string } }> };
+    const out = await win.evaluate(
+      async ({ agency, a, b, caseInput, data, url }) => {
+        const g = globalThis as unknown as { fieldApi: Api; fieldUpload: Upload };
+        const must = async (name: string, arg: unknown) => {
+          const r = await g.fieldApi[name]!(arg);
+          if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
+          return r.value as Record<string, unknown> & { id: string };
+        };
+        await must('office.setup', { agencyName: agency, officers: [a, b] });
+        await must('session.signIn', { certNo: a.certNo, password: a.password });
+        const session = await must('session.signIn', { certNo: b.certNo, password: b.password });
+        const ids = (session.officers as { id: string }[]).map((o) => o.id);
+        const matter = ((await must('catalog.search', { query: '网络安全', limit: 1 })).items as { id: string }[])[0]!;
+        const c = await must('cases.create', { ...caseInput, officerIds: ids, matterId: matter.id });
+        const doc = await must('documents.create', { caseId: c.id, type: 'evidence' });
+        const meta = { category: '日志', description: '', source: 'smoke', method: '复制', timeSourceNote: '', provider: { name: '', idNumber: '', statement: false }, original: true, copy: { method: '', madeAt: '', madeBy: '' } };
+        const { ticket } = (await must('evidence.beginImport', { caseId: c.id, documentId: doc.id, fileName: 'smoke.log', sizeBytes: data.length, meta })) as unknown as { ticket: string };
+        for (let i = 0; i < data.length; i += 256 * 1024) await g.fieldUpload.chunk(ticket, data.subarray(i, i + 256 * 1024));
+        const imported = await g.fieldUpload.end(ticket);
+        await must('capture.open', { caseId: c.id, documentId: doc.id, url });
+        await new Promise((res) => setTimeout(res, 1500));
+        const captured = (await must('capture.take', {})) as unknown as { fileName: string }[];
+        await must('capture.close', {});
+        return { imported: imported.value ?? null, captured: captured.map((e) => e.fileName) };
+      },
+      { agency: AGENCY, a: OFFICER_A, b: OFFICER_B, caseInput: orgCaseInput([], ''), data: new Uint8Array(bytes), url: `http://127.0.0.1:${port}/` },
+    );
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const good = out.imported?.sha256 === sha256 && /^[0-9a-f]{64}$/.test(out.imported.sm3) && out.captured.some((n) => n.endsWith('.png')) && out.captured.some((n) => n.endsWith('.mhtml'));
+    return { good, ...out };
+  } catch (e) {
+    return { good: false, error: String(e) };
+  } finally {
+    page.close();
+  }
 }
