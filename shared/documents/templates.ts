@@ -138,3 +138,8 @@ export function renderTemplateText(text: string, vars: TemplateVars): string {
 export function officersPhrase(officers: { name: string; certNo: string }[]): string {
   return officers.map((o) => `${o.name}（执法证号${o.certNo}）`).join('、');
 }
+
+/** The matter as it reads inside a sentence: 「对…的处罚」 → 「…」. */
+export function matterPhrase(matterName: string): string {
+  return matterName.replace(/^对/, '').replace(/的(行政)?处罚$/, '');
+}

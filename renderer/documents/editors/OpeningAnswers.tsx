@@ -1,7 +1,7 @@
 // The template's opening statements, rendered with the officers, agency and matter; each needs
 // the person's answer, recorded in their words (a customary answer can be inserted).
 import { Button, Card } from 'antd';
-import { officersPhrase, renderTemplateText, templateFor } from '../../../shared/documents/templates.ts';
+import { matterPhrase, officersPhrase, renderTemplateText, templateFor } from '../../../shared/documents/templates.ts';
 import { useEditor } from '../editor-context.tsx';
 import { TextInput } from '../fields.tsx';
 import { getPath, setPath } from '../paths.ts';
@@ -17,7 +17,7 @@ export function OpeningAnswers({ officerPaths, who }: { officerPaths: string[]; 
   const vars = {
     agency: doc.context.agency,
     officers: officersPhrase(officers),
-    matter: doc.context.matterName.replace(/^对/, '').replace(/的(行政)?处罚$/, ''),
+    matter: matterPhrase(doc.context.matterName),
     party: doc.context.partyName,
   };
   return (

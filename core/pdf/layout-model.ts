@@ -1,0 +1,88 @@
+// What a printed document is made of, before and after pagination. Coordinates are in PDF points
+// (1/72 inch) from the page's top-left corner, y downwards; the PDF writer converts.
+
+/** A4 with the margins of the official forms (about 25 mm left for binding, 20 mm elsewhere). */
+export const A4 = { width: 595.28, height: 841.89, top: 56, right: 56, bottom: 56, left: 70 } as const;
+
+export interface GridCell {
+  label: string;
+  value: string;
+  /** Columns this cell spans, out of the grid's `columns`. */
+  span: number;
+}
+
+export interface TableColumn {
+  title: string;
+  /** Share of the text width. */
+  width: number;
+  /** Break anywhere (digests, URLs) rather than at words. */
+  anywhere?: boolean;
+  align?: 'left' | 'center';
+}
+
+export interface SignatureSlotSpec {
+  /** Stable id the signatures feature fills: 'interviewee', 'inquirer', 'recorder', 'party', … */
+  id: string;
+  label: string;
+}
+
+export type Block =
+  | { kind: 'title'; text: string }
+  /** Small line: left and/or right text (the agency, the document number). */
+  | { kind: 'line'; left?: string; center?: string; right?: string; size?: number }
+  | { kind: 'grid'; columns: number; rows: GridCell[][] }
+  | { kind: 'heading'; text: string }
+  /** A paragraph, optionally with a hanging label (问：/答：) or a first-line indent. */
+  | { kind: 'para'; text: string; label?: string; indent?: boolean; bold?: boolean }
+  | { kind: 'table'; columns: TableColumn[]; rows: string[][]; size?: number }
+  | { kind: 'signatures'; slots: SignatureSlotSpec[] }
+  | { kind: 'gap'; height: number }
+  | { kind: 'pageBreak' };
+
+export interface DocumentLayoutSpec {
+  /** Title of continuation pages' running head, e.g. 询问笔录（续）. */
+  runningHead: string;
+  docNo: string;
+  blocks: Block[];
+  /** Printed at the foot of every page (逐页签名), e.g. the interviewee's slot on every page of an inquiry. */
+  perPageSlots: SignatureSlotSpec[];
+  /** Draft documents carry a 草稿 watermark. */
+  draft: boolean;
+}
+
+export type DrawOp =
+  | { op: 'text'; x: number; y: number; size: number; text: string; bold?: boolean; spacing?: number; gray?: boolean }
+  | { op: 'line'; x1: number; y1: number; x2: number; y2: number; width: number }
+  | { op: 'rect'; x: number; y: number; w: number; h: number; width: number };
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Where a signature image goes: the signatures feature draws into these. */
+export interface SignatureSlot extends Rect {
+  id: string;
+  label: string;
+  page: number;
+  /** True for the slots repeated at the foot of every page. */
+  perPage: boolean;
+}
+
+export interface LaidOutPage {
+  number: number;
+  ops: DrawOp[];
+  slots: SignatureSlot[];
+  /** Reserved for the seal: its hashes, the device sequence number, a QR code (sealing feature). */
+  sealArea: Rect;
+  /** The page's text lines in reading order, as a review screen shows them. */
+  lines: string[];
+}
+
+export interface LaidOutDocument {
+  pages: LaidOutPage[];
+  /** Every character drawn, for the coverage check. */
+  text: string;
+}

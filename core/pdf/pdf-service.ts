@@ -1,0 +1,72 @@
+// Printing a document: its form (forms/), pagination (paginate.ts), the coverage check, the PDF
+// (write-pdf.ts). The fonts are loaded on first use: most sessions never print.
+import { fileURLToPath } from 'node:url';
+import type { DocumentDetail } from '../../shared/documents/document-api.ts';
+import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../shared/documents/document-types.ts';
+import { CoreError } from '../core-error.ts';
+import { FontSet } from './fonts.ts';
+import { evidenceForm } from './forms/evidence-form.ts';
+import { inquiryForm } from './forms/inquiry-form.ts';
+import { onsiteForm } from './forms/onsite-form.ts';
+import { preservationForm } from './forms/preservation-form.ts';
+import type { DocumentLayoutSpec, LaidOutDocument } from './layout-model.ts';
+import { paginate } from './paginate.ts';
+import { writePdf } from './write-pdf.ts';
+
+export const SHIPPED_FONTS = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
+
+const FORMS: Record<DocumentType, (doc: DocumentDetail) => DocumentLayoutSpec> = {
+  inquiry: inquiryForm,
+  onsite: onsiteForm,
+  evidence: evidenceForm,
+  preservation: preservationForm,
+};
+
+export interface PrintedDocument {
+  fileName: string;
+  bytes: Uint8Array;
+  pages: number;
+}
+
+export class PdfService {
+  private fontSet: FontSet | null = null;
+  private readonly fontsDir: string;
+
+  constructor(fontsDir: string = SHIPPED_FONTS) {
+    this.fontsDir = fontsDir;
+  }
+
+  get fonts(): FontSet {
+    return (this.fontSet ??= FontSet.load(this.fontsDir));
+  }
+
+  /** The pages exactly as they print: a pure function of the document (and the bundled fonts). */
+  layout(doc: DocumentDetail): LaidOutDocument {
+    return paginate(FORMS[doc.type](doc), { advance: (ch) => this.fonts.advance(ch.codePointAt(0)!) });
+  }
+
+  async print(doc: DocumentDetail, opts: { subset?: boolean; sealHash?: string } = {}): Promise<PrintedDocument> {
+    const spec = FORMS[doc.type](doc);
+    const laid = paginate(spec, { advance: (ch) => this.fonts.advance(ch.codePointAt(0)!) });
+    const missing = this.fonts.missing(laid.text);
+    if (missing.length) {
+      const list = missing.map((ch) => `「${ch}」（U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}）`).join('、');
+      throw new CoreError('validation', `文书中有程序所带字体均无法显示的字符：${list}。为免打印成空白方框，已停止生成PDF。请核对这些字符是否录入有误；确属生僻字的，请改用通用写法并在括号内注明。`);
+    }
+    const label = DOCUMENT_TYPE_LABELS[doc.type];
+    const bytes = await writePdf(
+      laid,
+      this.fonts,
+      {
+        title: `${label} ${doc.docNo}`,
+        author: doc.context.agency,
+        subject: doc.context.caseTitle,
+        createdAt: new Date(doc.updatedAt),
+        keywords: [doc.context.caseNo, doc.docNo, label],
+        ...(opts.sealHash ? { sealHash: opts.sealHash } : {}),
+      },
+      { draft: spec.draft, subset: opts.subset ?? true },
+    );
+    return { fileName: `${doc.docNo}-${label}.pdf`, bytes, pages: laid.pages.length };
+  }
+}

@@ -1,0 +1,128 @@
+// Laid-out pages → PDF bytes, with @cantoo/pdf-lib and @cantoo/fontkit (upstream pdf-lib silently
+// corrupts CJK subsets: TECH-NOTES.md). Text is drawn font run by font run, so each character
+// comes from the first bundled font that has it and copies out exactly as entered. Fonts are
+// embedded as subsets and renamed with the six-letter subset tag (PDF 32000 §9.6.4), which
+// pdf-lib does not add. The 草稿 watermark is drawn as outlines, so it is not extractable text.
+import fontkit from '@cantoo/fontkit';
+import { PDFDict, PDFDocument, PDFName, PDFString, PDFStream, rgb, setLineWidth, setTextRenderingMode, TextRenderingMode, degrees, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { createHash } from 'node:crypto';
+import type { FontSet } from './fonts.ts';
+import { A4, type LaidOutDocument } from './layout-model.ts';
+
+export interface PdfMeta {
+  title: string;
+  /** The agency. */
+  author: string;
+  subject: string;
+  /** The document's own time (made or sealed), so the same document gives the same file. */
+  createdAt: Date;
+  /** The seal's hash, once sealed (sealing feature): a custom key of the document information. */
+  sealHash?: string;
+  keywords?: string[];
+}
+
+export interface WriteOptions {
+  draft: boolean;
+  /** Off only for the benchmark's comparison. */
+  subset?: boolean;
+}
+
+export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMeta, opts: WriteOptions): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(fontkit);
+  const subset = opts.subset ?? true;
+  // Only the fonts a document uses are embedded.
+  const used = new Set(fonts.runs(doc.text).map((r) => r.font));
+  const embedded = new Map<number, PDFFont>();
+  for (const i of [...used].sort()) embedded.set(i, await pdf.embedFont(fonts.files[i]!.bytes, { subset }));
+
+  for (const p of doc.pages) {
+    const page = pdf.addPage([A4.width, A4.height]);
+    if (opts.draft) watermark(page, fonts);
+    for (const op of p.ops) {
+      if (op.op === 'line') page.drawLine({ start: { x: op.x1, y: A4.height - op.y1 }, end: { x: op.x2, y: A4.height - op.y2 }, thickness: op.width, color: rgb(0, 0, 0) });
+      else if (op.op === 'rect') page.drawRectangle({ x: op.x, y: A4.height - op.y - op.h, width: op.w, height: op.h, borderWidth: op.width, borderColor: rgb(0, 0, 0) });
+      else drawText(page, fonts, embedded, op);
+    }
+  }
+
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  pdf.setAuthor(meta.author);
+  pdf.setSubject(meta.subject);
+  pdf.setCreator('网信执法现场取证');
+  pdf.setProducer('网信执法现场取证 (@cantoo/pdf-lib)');
+  pdf.setCreationDate(meta.createdAt);
+  pdf.setModificationDate(meta.createdAt);
+  pdf.setLanguage('zh-CN');
+  if (meta.keywords) pdf.setKeywords(meta.keywords);
+  if (meta.sealHash) infoDict(pdf).set(PDFName.of('SealHash'), PDFString.of(meta.sealHash));
+
+  await pdf.flush();
+  if (subset) tagSubsets(pdf);
+  return pdf.save({ useObjectStreams: true });
+}
+
+function drawText(page: PDFPage, fonts: FontSet, embedded: Map<number, PDFFont>, op: { x: number; y: number; size: number; text: string; bold?: boolean; spacing?: number; gray?: boolean }) {
+  const color = op.gray ? rgb(0.35, 0.35, 0.35) : rgb(0, 0, 0);
+  // Bold without a bold font: fill and stroke the outlines (as 小标宋 titles look heavier).
+  if (op.bold) page.pushOperators(setTextRenderingMode(TextRenderingMode.FillAndOutline), setLineWidth(op.size / 40));
+  let x = op.x;
+  const y = A4.height - op.y;
+  if (op.spacing) {
+    for (const ch of op.text) {
+      const font = embedded.get(fonts.runs(ch)[0]!.font)!;
+      page.drawText(ch, { x, y, size: op.size, font, color });
+      x += fonts.width(ch, op.size) + op.spacing;
+    }
+  } else {
+    for (const run of fonts.runs(op.text)) {
+      page.drawText(run.text, { x, y, size: op.size, font: embedded.get(run.font)!, color });
+      x += fonts.width(run.text, op.size);
+    }
+  }
+  if (op.bold) page.pushOperators(setTextRenderingMode(TextRenderingMode.Fill), setLineWidth(1));
+}
+
+/** 草稿, large, light and diagonal, as outlines. */
+function watermark(page: PDFPage, fonts: FontSet) {
+  const size = 150;
+  let x = 150;
+  for (const ch of '草稿') {
+    const o = fonts.outline(ch);
+    const scale = size / o.unitsPerEm;
+    // SVG paths have y down; the glyph outline has y up: drawSvgPath flips, so pass the outline as is.
+    page.drawSvgPath(o.path, { x, y: 330, scale, color: rgb(0.88, 0.88, 0.88), rotate: degrees(30), borderWidth: 0 });
+    x += o.advance * scale * Math.cos(Math.PI / 6);
+  }
+}
+
+function infoDict(pdf: PDFDocument): PDFDict {
+  return pdf.context.lookup(pdf.context.trailerInfo.Info, PDFDict);
+}
+
+/**
+ * Renames each embedded font to TAG+Name, TAG being six capital letters derived from the subset's
+ * bytes (deterministic: the same glyphs give the same tag).
+ */
+function tagSubsets(pdf: PDFDocument) {
+  const renamed = new Map<string, string>();
+  const objects = pdf.context.enumerateIndirectObjects();
+  for (const [, obj] of objects) {
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type'))?.toString() !== '/FontDescriptor') continue;
+    const file = obj.get(PDFName.of('FontFile2'));
+    const stream = file ? pdf.context.lookup(file) : undefined;
+    const bytes = stream instanceof PDFStream ? stream.getContents() : new Uint8Array();
+    const digest = createHash('sha256').update(bytes).digest();
+    const tag = [...digest.subarray(0, 6)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
+    const old = obj.get(PDFName.of('FontName'))!.toString().slice(1);
+    const base = old.replace(/-\d+$/, '');
+    renamed.set(old, `${tag}+${base}`);
+    obj.set(PDFName.of('FontName'), PDFName.of(`${tag}+${base}`));
+  }
+  for (const [, obj] of objects) {
+    if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type'))?.toString() !== '/Font') continue;
+    const name = obj.get(PDFName.of('BaseFont'))?.toString().slice(1);
+    const to = name && renamed.get(name);
+    if (to) obj.set(PDFName.of('BaseFont'), PDFName.of(to));
+  }
+}
