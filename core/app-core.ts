@@ -14,6 +14,7 @@ import type { CaptureHost, CaptureTarget } from './evidence/capture-host.ts';
 import { stderrLog, type Log } from './log.ts';
 import { OfficeStore } from './office/office-store.ts';
 import { OfficerStore } from './officers/officer-store.ts';
+import { PdfService } from './pdf/pdf-service.ts';
 import { TwoOfficerSession } from './session/two-officer-session.ts';
 
 export { APP_VERSION };
@@ -24,6 +25,8 @@ export interface CoreOptions {
   log?: Log;
   /** Path of an alternative catalog file (tests); defaults to the shipped one. */
   catalogPath?: string;
+  /** Folder of the fonts for printing; defaults to the shipped assets/fonts. */
+  fontsDir?: string;
   /** Re-hash the evidence of the last days in the background after opening (the shells turn this on). */
   verifyRecentEvidenceDays?: number;
 }
@@ -41,6 +44,7 @@ export interface AppCore {
   readonly documents: DocumentStore;
   readonly evidence: EvidenceStore;
   readonly importTickets: ImportTickets;
+  readonly pdf: PdfService;
   /** Set by a shell that can open a capture browser (Electron); null in the web shell. */
   captureHost: CaptureHost | null;
   /** The record the open capture window writes into. */
@@ -88,6 +92,7 @@ export function openCore(options: CoreOptions): AppCore {
     documents,
     evidence,
     importTickets: new ImportTickets(clock),
+    pdf: new PdfService(options.fontsDir),
     captureHost: null,
     captureTarget: null,
     status: () => {

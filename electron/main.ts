@@ -46,7 +46,7 @@ function createWindow(): void {
 
 app.whenReady().then(() => {
   const root = app.getAppPath();
-  core = openCore({ dataDir: join(app.getPath('userData'), 'data'), catalogPath: join(root, 'assets', 'catalog', 'catalog.json'), verifyRecentEvidenceDays: 7 });
+  core = openCore({ dataDir: join(app.getPath('userData'), 'data'), catalogPath: join(root, 'assets', 'catalog', 'catalog.json'), fontsDir: join(root, 'assets', 'fonts'), verifyRecentEvidenceDays: 7 });
   const c = core;
   c.captureHost = new ElectronCaptureHost();
   serveRenderer(join(root, 'dist', 'renderer'));

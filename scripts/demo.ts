@@ -1,7 +1,7 @@
 // `npm run demo -- --data DIR`: a complete, realistic sample case in DIR (fictional party), made
 // through the same API the app uses — for training, screenshots and review. Later issues extend
 // it (documents, evidence, signatures, seals, PDFs and bundles in DIR/exports/).
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dispatch } from '../core/api/dispatch.ts';
@@ -12,6 +12,7 @@ import { DEMO_AGENCY, DEMO_CASES, DEMO_OFFICERS } from './demo-data.ts';
 import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from './demo-documents.ts';
 import { accessLog, pageArchive, screenshotPng } from './demo-files.ts';
 import { runImport } from '../core/evidence/run-import.ts';
+import { writeFileAtomic } from '../core/files/write-file-atomic.ts';
 import type { DocumentType } from '../shared/documents/document-types.ts';
 import { DOCUMENT_TYPE_LABELS } from '../shared/documents/document-types.ts';
 
@@ -89,7 +90,15 @@ try {
     '',
     `打开：npm run web -- --port 8080 --data ${dataDir}`,
   ];
-  writeFileSync(join(exportsDir, '示例说明.txt'), lines.join('\n') + '\n');
+  // Every document of the sample case, printed as the app prints it.
+  const pdfs: string[] = [];
+  for (const d of await must('documents.list', { caseId: caseIds[0]! })) {
+    const printed = await must('documents.pdf', { id: d.id });
+    writeFileAtomic(join(exportsDir, printed.fileName), Buffer.from(printed.base64, 'base64'));
+    pdfs.push(`  ${printed.fileName}（${printed.pages}页）`);
+  }
+  lines.splice(lines.length - 1, 0, `已导出PDF（${exportsDir}）：`, ...pdfs, '');
+  writeFileAtomic(join(exportsDir, '示例说明.txt'), Buffer.from(lines.join('\n') + '\n'));
   console.log(lines.join('\n'));
 } finally {
   core.close();

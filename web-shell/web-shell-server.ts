@@ -23,6 +23,7 @@ export const CSP = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "media-src 'self' blob:",
+  "frame-src blob:", // the PDF preview
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -56,6 +56,11 @@ export const handlers: Handlers = {
   'documents.save': (arg, core) => core.documents.save(arg.id, arg.revision, arg.content),
   'documents.markReady': (arg, core) => core.documents.markReady(arg.id, core.session.signedInIds()),
 
+  'documents.pdf': async (arg, core) => {
+    const printed = await core.pdf.print(core.documents.get(arg.id));
+    return { fileName: printed.fileName, pages: printed.pages, base64: Buffer.from(printed.bytes).toString('base64') };
+  },
+
   'evidence.list': (arg, core) => {
     core.cases.get(arg.caseId);
     return core.evidence.list(arg.caseId);

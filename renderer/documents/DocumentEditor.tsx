@@ -14,6 +14,7 @@ import { EvidenceEditor } from './editors/EvidenceEditor.tsx';
 import { InquiryEditor } from './editors/InquiryEditor.tsx';
 import { OnsiteEditor } from './editors/OnsiteEditor.tsx';
 import { PreservationEditor } from './editors/PreservationEditor.tsx';
+import { PdfExport } from './PdfExport.tsx';
 import { IssueList } from './IssueList.tsx';
 import { useAutosave, type SaveState } from './use-autosave.ts';
 
@@ -83,6 +84,7 @@ function LoadedEditor({ doc, back, reload }: { doc: DocumentDetail; back: () => 
         </Space>
         <Space>
           <SaveIndicator s={auto.saveState} />
+          <PdfExport documentId={doc.id} beforeExport={() => auto.flush()} />
           <Tooltip title="撤销（Ctrl+Z）">
             <Button icon={<UndoOutlined />} onClick={() => auto.undo()} disabled={!pair} data-testid="doc-undo">
               撤销

@@ -20,6 +20,7 @@ export const CALL_NAMES = [
   'documents.create',
   'documents.save',
   'documents.markReady',
+  'documents.pdf',
   'evidence.list',
   'evidence.beginImport',
   'evidence.reverify',

@@ -68,6 +68,8 @@ export const contract = {
   // The content is checked against its type's schema by the core (the type is known only there).
   'documents.save': call('pair', z.object({ id: z.string().min(1).max(64), revision: z.number().int().min(1), content: z.record(z.string(), z.unknown()) }).strict(), SaveResultSchema),
   'documents.markReady': call('pair', IdInput, DocumentDetailSchema),
+  // The document printed as PDF (A4, fonts embedded): for preview, saving and printing.
+  'documents.pdf': call('officer', IdInput, z.object({ fileName: z.string(), pages: z.number().int(), base64: z.string() })),
   'evidence.list': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), z.array(EvidenceItemSchema)),
   // Step one of an import: checked here; the bytes follow against the returned ticket
   // (web shell: PUT /upload/TICKET), and the result of that upload is the evidence item.
