@@ -18,7 +18,7 @@ export interface FontFile {
 interface MetricFont {
   unitsPerEm: number;
   hasGlyphForCodePoint(cp: number): boolean;
-  glyphForCodePoint(cp: number): { advanceWidth: number; path: { toSVG(): string } };
+  glyphForCodePoint(cp: number): { advanceWidth: number; path: { scale(x: number, y: number): { toSVG(): string } } };
 }
 
 export const FONT_FILES = [
@@ -101,11 +101,11 @@ export class FontSet {
     return out;
   }
 
-  /** The outline of a character as an SVG path in font units (y up), for text that must not be extractable. */
+  /** The outline of a character as an SVG path (font units, y down as SVG has it), for text that must not be extractable. */
   outline(ch: string): { path: string; unitsPerEm: number; advance: number } {
     const cp = ch.codePointAt(0)!;
     const f = this.fonts[Math.max(0, this.fontFor(cp))]!;
     const g = f.glyphForCodePoint(cp);
-    return { path: g.path.toSVG(), unitsPerEm: f.unitsPerEm, advance: g.advanceWidth };
+    return { path: g.path.scale(1, -1).toSVG(), unitsPerEm: f.unitsPerEm, advance: g.advanceWidth };
   }
 }

@@ -4,7 +4,7 @@
 // embedded as subsets and renamed with the six-letter subset tag (PDF 32000 §9.6.4), which
 // pdf-lib does not add. The 草稿 watermark is drawn as outlines, so it is not extractable text.
 import fontkit from '@cantoo/fontkit';
-import { PDFDict, PDFDocument, PDFName, PDFString, PDFStream, rgb, setLineWidth, setTextRenderingMode, TextRenderingMode, degrees, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { concatTransformationMatrix, PDFDict, PDFDocument, PDFName, PDFString, PDFStream, popGraphicsState, pushGraphicsState, rgb, setLineWidth, setTextRenderingMode, TextRenderingMode, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 import { createHash } from 'node:crypto';
 import type { FontSet } from './fonts.ts';
 import { A4, type LaidOutDocument } from './layout-model.ts';
@@ -83,17 +83,22 @@ function drawText(page: PDFPage, fonts: FontSet, embedded: Map<number, PDFFont>,
   if (op.bold) page.pushOperators(setTextRenderingMode(TextRenderingMode.Fill), setLineWidth(1));
 }
 
-/** 草稿, large, light and diagonal, as outlines. */
+/** 草稿, large, light and diagonal across the middle of the page, as outlines behind the text. */
 function watermark(page: PDFPage, fonts: FontSet) {
-  const size = 150;
-  let x = 150;
-  for (const ch of '草稿') {
+  const size = 160;
+  const angle = Math.PI / 6;
+  const text = [...'草稿'];
+  const width = text.reduce((w, ch) => w + fonts.advance(ch.codePointAt(0)!) * size, 0);
+  // Rotate the page's frame about its centre, then draw the word centred on the origin.
+  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(Math.cos(angle), Math.sin(angle), -Math.sin(angle), Math.cos(angle), A4.width / 2, A4.height / 2));
+  let x = -width / 2;
+  for (const ch of text) {
     const o = fonts.outline(ch);
     const scale = size / o.unitsPerEm;
-    // SVG paths have y down; the glyph outline has y up: drawSvgPath flips, so pass the outline as is.
-    page.drawSvgPath(o.path, { x, y: 330, scale, color: rgb(0.88, 0.88, 0.88), rotate: degrees(30), borderWidth: 0 });
-    x += o.advance * scale * Math.cos(Math.PI / 6);
+    page.drawSvgPath(o.path, { x, y: -0.35 * size, scale, color: rgb(0.85, 0.85, 0.85), borderWidth: 0 });
+    x += o.advance * scale;
   }
+  page.pushOperators(popGraphicsState());
 }
 
 function infoDict(pdf: PDFDocument): PDFDict {
