@@ -1,6 +1,7 @@
 // The four on-site documents through the editors: realistic content typed in, completeness
 // errors shown and fixed, each document reaching 待签名; the page reloaded and the shell killed
 // mid-edit, and the content found intact.
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -259,6 +260,25 @@ describe('evidence', () => {
     await page.getByTestId('evidence-reverify').click();
     await expect(page.getByTestId('evidence-reverify-result').innerText()).resolves.toMatch(/已重新计算 3 件电子数据的校验值，全部与导入时一致/);
     await screenshot(page, '17-case-evidence');
+  });
+});
+
+describe('printing', () => {
+  it('导出PDF: the 询问笔录 as it prints, saved as a file whose text is what was entered', async () => {
+    if ((await page.getByTestId('case-detail').count()) === 0) await openCase();
+    await page.getByTestId('doc-row').first().click();
+    await page.getByTestId('doc-editor').waitFor();
+    await page.getByTestId('doc-pdf').click();
+    await page.getByTestId('doc-pdf-preview').waitFor();
+    await expect(page.locator('.ant-modal-title').innerText()).resolves.toMatch(/^网信案询〔\d{4}〕\d{4}号-询问笔录\.pdf（共 \d+ 页）$/);
+    await screenshot(page, '18-pdf-preview');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('doc-pdf-save').click()]);
+    expect(download.suggestedFilename()).toMatch(/询问笔录\.pdf$/);
+    const file = join(dataDir, 'downloaded.pdf');
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    for (const entered of ['张𠮷㵘', '你单位的网络日志留存了多长时间？', '只保留7天。', '密码是admin123，一直没改过，也没有开启二次验证。', '星河大厦8楼第二会议室', ID]) expect(text).toContain(entered);
+    await page.keyboard.press('Escape');
   });
 });
 
