@@ -15,6 +15,7 @@ import { stderrLog, type Log } from './log.ts';
 import { OfficeStore } from './office/office-store.ts';
 import { OfficerStore } from './officers/officer-store.ts';
 import { PdfService } from './pdf/pdf-service.ts';
+import { SignatureStore } from './signatures/signature-store.ts';
 import { TwoOfficerSession } from './session/two-officer-session.ts';
 
 export { APP_VERSION };
@@ -45,6 +46,7 @@ export interface AppCore {
   readonly evidence: EvidenceStore;
   readonly importTickets: ImportTickets;
   readonly pdf: PdfService;
+  readonly signatures: SignatureStore;
   /** Set by a shell that can open a capture browser (Electron); null in the web shell. */
   captureHost: CaptureHost | null;
   /** The record the open capture window writes into. */
@@ -63,6 +65,8 @@ export function openCore(options: CoreOptions): AppCore {
   const session = new TwoOfficerSession(officers, clock);
   const cases = new CaseStore(db, clock, catalog, officers);
   const documents = new DocumentStore({ db, clock, cases, officers, office });
+  const pdf = new PdfService(options.fontsDir);
+  const signatures = new SignatureStore({ db, clock, documents, cases, officers, session, pdf });
   const evidence = new EvidenceStore({ db, clock, log, dataDir: options.dataDir });
   evidence.cleanUpAfterCrash();
   let closed = false;
@@ -92,7 +96,8 @@ export function openCore(options: CoreOptions): AppCore {
     documents,
     evidence,
     importTickets: new ImportTickets(clock),
-    pdf: new PdfService(options.fontsDir),
+    pdf,
+    signatures,
     captureHost: null,
     captureTarget: null,
     status: () => {

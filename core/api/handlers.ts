@@ -53,13 +53,19 @@ export const handlers: Handlers = {
   'documents.get': (arg, core) => core.documents.get(arg.id),
   'documents.create': (arg, core) =>
     core.documents.create(arg.caseId, arg.type, { officerIds: core.session.signedInIds(), now: core.clock.now(), machine: machineFacts() }, core.session.signedInIds()),
-  'documents.save': (arg, core) => core.documents.save(arg.id, arg.revision, arg.content),
-  'documents.markReady': (arg, core) => core.documents.markReady(arg.id, core.session.signedInIds()),
+  'documents.save': (arg, core) => core.documents.save(arg.id, arg.revision, arg.content, { discardSignatures: arg.discardSignatures, actorIds: core.session.signedInIds() }),
+  'documents.markReady': (arg, core) => core.documents.markReady(arg.id, core.session.signedInIds(), core.signatures.freeze),
 
   'documents.pdf': async (arg, core) => {
-    const printed = await core.pdf.print(core.documents.get(arg.id));
+    const printed = await core.pdf.print(core.documents.get(arg.id), { signatures: core.signatures.forPrint(arg.id) });
     return { fileName: printed.fileName, pages: printed.pages, base64: Buffer.from(printed.bytes).toString('base64') };
   },
+
+  'signing.state': (arg, core) => core.signatures.state(arg.id),
+  'signing.start': (arg, core) => core.signatures.startCeremony(arg, core.session.signedInIds()),
+  'signing.sign': (arg, core) => core.signatures.sign(arg),
+  'signing.resolve': (arg, core) => core.signatures.resolve(arg),
+  'signing.end': (arg, core) => core.signatures.endCeremony(arg.ceremonyId, arg.recordingEvidenceId || null, core.session.signedInIds()),
 
   'evidence.list': (arg, core) => {
     core.cases.get(arg.caseId);

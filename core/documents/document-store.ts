@@ -25,8 +25,12 @@ interface DocumentRow {
   type: DocumentType;
   doc_no: string;
   template_version: string;
-  state: DocumentState;
+  state: 'draft' | 'ready';
   content_json: string;
+  frozen_sha256: string | null;
+  frozen_sm3: string | null;
+  frozen_pages: number | null;
+  signed_at: string | null;
   revision: number;
   created_at: string;
   updated_at: string;
@@ -109,9 +113,17 @@ export class DocumentStore {
     };
   }
 
-  /** Autosave: replaces the content if `revision` is current. A 待签名 document that is edited goes back to 草稿. */
-  save(id: string, revision: number, rawContent: unknown): SaveResult {
+  /**
+   * Autosave: replaces the content if `revision` is current. A 待签名 document that is edited goes
+   * back to 草稿 and is no longer frozen. If it has signatures, the edit needs `discardSignatures`
+   * (the user confirmed): they are discarded in the same transaction and stay for the audit.
+   */
+  save(id: string, revision: number, rawContent: unknown, opts: { discardSignatures?: boolean; actorIds?: string[] } = {}): SaveResult {
     const r = this.row(id);
+    const signatures = this.activeSignatureCount(id);
+    if (signatures > 0 && !opts.discardSignatures) {
+      throw new CoreError('conflict', `该文书已有${signatures}个签名（或拒签记录）。修改内容将作废这些签名，须重新签名。请确认后再修改。`, { signatures: 'confirm-discard' });
+    }
     const parsed = CONTENT_SCHEMAS[r.type].safeParse(rawContent);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
@@ -121,10 +133,16 @@ export class DocumentStore {
     const now = isoNow(this.clock);
     const next = this.db.transaction(() => {
       const changed = this.db
-        .prepare(`UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', updated_at = ? WHERE id = ? AND revision = ?`)
+        .prepare(
+          `UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', frozen_sha256 = NULL, frozen_sm3 = NULL, frozen_pages = NULL, signed_at = NULL, updated_at = ? WHERE id = ? AND revision = ?`,
+        )
         .run(JSON.stringify(parsed.data), now, id, revision);
       if (changed.changes !== 1) {
         throw new CoreError('conflict', '该文书已在别处修改（版本不一致），本次修改未保存。请重新打开文书后再编辑。');
+      }
+      if (signatures > 0) {
+        this.db.prepare(`UPDATE signatures SET discarded_at = ?, discard_reason = ? WHERE document_id = ? AND discarded_at IS NULL`).run(now, '签名后修改文书内容', id);
+        this.cases.addEvent(r.case_id, 'document', `修改${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}），作废已有的${signatures}个签名`, opts.actorIds ?? [], now);
       }
       return revision + 1;
     })();
@@ -138,6 +156,7 @@ export class DocumentStore {
   appendEvidence(documentId: string, item: EvidenceItem, now: Date, stepText?: string): void {
     const r = this.row(documentId);
     if (r.type !== 'evidence' || r.case_id !== item.caseId) throw new CoreError('validation', '只能把电子数据加入本案的电子取证工作记录。');
+    if (this.activeSignatureCount(documentId) > 0) throw new CoreError('conflict', '该电子取证工作记录已有签名，不能再加入电子数据。请新建一份电子取证工作记录。');
     const c = EvidenceContentSchema.parse(JSON.parse(r.content_json));
     const time = toLocalMinute(now);
     c.items.push({
@@ -155,7 +174,9 @@ export class DocumentStore {
       evidenceId: item.id,
     });
     c.steps.push({ id: `auto-${item.id}`, time, auto: true, text: stepText ?? `导入电子数据「${item.fileName}」（${item.sizeBytes}字节），SHA-256：${item.sha256}，SM3：${item.sm3}。` });
-    this.db.prepare(`UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', updated_at = ? WHERE id = ?`).run(JSON.stringify(c), isoNow(this.clock), documentId);
+    this.db
+      .prepare(`UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', frozen_sha256 = NULL, frozen_sm3 = NULL, frozen_pages = NULL, updated_at = ? WHERE id = ?`)
+      .run(JSON.stringify(c), isoNow(this.clock), documentId);
   }
 
   /** A 电子数据清单 row linked to an imported file must show that file's digests and size, unaltered. */
@@ -170,19 +191,46 @@ export class DocumentStore {
     });
   }
 
-  /** 草稿 → 待签名, only when nothing the law requires is missing. */
-  markReady(id: string, actorIds: string[]): DocumentDetail {
+  /**
+   * 草稿 → 待签名, only when nothing the law requires is missing. The content is frozen: `freeze`
+   * gives the hash of its canonical serialisation and its page count, stored in the same transaction.
+   */
+  markReady(id: string, actorIds: string[], freeze: (doc: DocumentDetail) => { sha256: string; sm3: string; pages: number }): DocumentDetail {
     const r = this.row(id);
     const issues = checkCompleteness(r.type, JSON.parse(r.content_json), templateFor(r.type, r.template_version));
     if (issues.length > 0) {
       throw new CoreError('validation', `还有${issues.length}处必填内容未完成，不能提交签名：${issues[0]!.message}`, Object.fromEntries(issues.map((i) => [i.path, i.message])));
     }
     const now = isoNow(this.clock);
+    if (r.state === 'ready' && r.frozen_sha256) return this.get(id);
     this.db.transaction(() => {
       this.db.prepare(`UPDATE documents SET state = 'ready', updated_at = ? WHERE id = ?`).run(now, id);
+      const frozen = freeze(this.get(id));
+      this.db.prepare(`UPDATE documents SET frozen_sha256 = ?, frozen_sm3 = ?, frozen_pages = ? WHERE id = ?`).run(frozen.sha256, frozen.sm3, frozen.pages, id);
       this.cases.addEvent(r.case_id, 'document', `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）完成，待签名`, actorIds, now);
     })();
     return this.get(id);
+  }
+
+  /** The hash and page count fixed when the document went to 待签名; null while it is a draft. */
+  frozen(id: string): { sha256: string; sm3: string; pages: number } | null {
+    const r = this.row(id);
+    return r.state === 'ready' && r.frozen_sha256 && r.frozen_sm3 && r.frozen_pages ? { sha256: r.frozen_sha256, sm3: r.frozen_sm3, pages: r.frozen_pages } : null;
+  }
+
+  /** 待签名 → 已签名 (every required slot signed or resolved). */
+  markSigned(id: string, now: string, actorIds: string[]): void {
+    const r = this.row(id);
+    this.db.prepare(`UPDATE documents SET signed_at = ?, updated_at = ? WHERE id = ? AND signed_at IS NULL`).run(now, now, id);
+    this.cases.addEvent(r.case_id, 'document', `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）签名完成`, actorIds, now);
+  }
+
+  caseOf(id: string): string {
+    return this.row(id).case_id;
+  }
+
+  private activeSignatureCount(id: string): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM signatures WHERE document_id = ? AND discarded_at IS NULL`).get(id) as { n: number }).n;
   }
 
   private inquirySequence(r: DocumentRow): number {
@@ -201,6 +249,7 @@ export class DocumentStore {
   }
 
   private summary(r: DocumentRow): DocumentSummary {
-    return { id: r.id, caseId: r.case_id, type: r.type, docNo: r.doc_no, state: r.state, subject: subjectOf(r.type, JSON.parse(r.content_json)), createdAt: r.created_at, updatedAt: r.updated_at };
+    const state: DocumentState = r.signed_at ? 'signed' : r.state;
+    return { id: r.id, caseId: r.case_id, type: r.type, docNo: r.doc_no, state, subject: subjectOf(r.type, JSON.parse(r.content_json)), createdAt: r.created_at, updatedAt: r.updated_at };
   }
 }

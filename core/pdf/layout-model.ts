@@ -24,6 +24,14 @@ export interface SignatureSlotSpec {
   /** Stable id the signatures feature fills: 'interviewee', 'inquirer', 'recorder', 'party', … */
   id: string;
   label: string;
+  /** Who signs here (shared/signatures): 被询问人, 当事人, 执法人员, 记录人, 见证人, 翻译人员, 持有人/提供人. */
+  role?: string;
+  /** An officer's slot: the officer who must sign (with their own password). */
+  officerId?: string;
+  /** The name expected from the document (the interviewee's, the witness's …), offered to the signer. */
+  signerName?: string;
+  /** A per-page slot that shows these end-of-document signatures instead of needing its own. */
+  mirror?: string[];
 }
 
 export type Block =
@@ -63,9 +71,7 @@ export interface Rect {
 }
 
 /** Where a signature image goes: the signatures feature draws into these. */
-export interface SignatureSlot extends Rect {
-  id: string;
-  label: string;
+export interface SignatureSlot extends Rect, SignatureSlotSpec {
   page: number;
   /** True for the slots repeated at the foot of every page. */
   perPage: boolean;

@@ -28,7 +28,7 @@ describe('pagination', () => {
     const laid = pdf.layout(longInquiry(175));
     laid.pages.forEach((p, i) => {
       expect(p.lines).toContain(`第 ${i + 1} 页 共 ${laid.pages.length} 页`);
-      expect(p.slots.filter((s) => s.perPage).map((s) => s.id)).toEqual(['interviewee', 'inquirer', 'recorder']);
+      expect(p.slots.filter((s) => s.perPage).map((s) => s.id)).toEqual(['interviewee', 'inquirer-page', 'recorder-page']);
       expect(p.sealArea.y + p.sealArea.h).toBeLessThanOrEqual(A4.height - A4.bottom + 0.01);
       for (const op of p.ops) {
         if (op.op !== 'text') continue;
@@ -60,4 +60,4 @@ describe('pagination', () => {
   });
 });
 
-const PINNED = '3b6ea092d1ddb867d633ea5fabb4f9611df3b0c59ee4e71049a032dcde5bccc9';
+const PINNED = '81382d577b4c7ef8cbbea29dcb1932a7e9ab4752b4791baf7eab5673f35f2daf';

@@ -281,7 +281,7 @@ class Paginator {
     this.text(x, y + h - 6, size, label);
     const rect: Rect = { x: x + lw + 2, y, w: w - lw - 2, h };
     this.page.ops.push({ op: 'line', x1: rect.x, y1: y + h - 2, x2: rect.x + rect.w, y2: y + h - 2, width: 0.5 });
-    this.page.slots.push({ ...rect, id: s.id, label: s.label, page: this.page.number, perPage } satisfies SignatureSlot);
+    this.page.slots.push({ ...s, ...rect, page: this.page.number, perPage } satisfies SignatureSlot);
     this.page.lines.push(label);
   }
 

@@ -11,7 +11,7 @@ import { onsiteForm } from './forms/onsite-form.ts';
 import { preservationForm } from './forms/preservation-form.ts';
 import type { DocumentLayoutSpec, LaidOutDocument } from './layout-model.ts';
 import { paginate } from './paginate.ts';
-import { writePdf } from './write-pdf.ts';
+import { writePdf, type PrintSignature } from './write-pdf.ts';
 
 export const SHIPPED_FONTS = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
 
@@ -45,10 +45,10 @@ export class PdfService {
     return paginate(FORMS[doc.type](doc), { advance: (ch) => this.fonts.advance(ch.codePointAt(0)!) });
   }
 
-  async print(doc: DocumentDetail, opts: { subset?: boolean; sealHash?: string } = {}): Promise<PrintedDocument> {
+  async print(doc: DocumentDetail, opts: { subset?: boolean; sealHash?: string; signatures?: PrintSignature[] } = {}): Promise<PrintedDocument> {
     const spec = FORMS[doc.type](doc);
     const laid = paginate(spec, { advance: (ch) => this.fonts.advance(ch.codePointAt(0)!) });
-    const missing = this.fonts.missing(laid.text);
+    const missing = this.fonts.missing(laid.text + (opts.signatures ?? []).map((s) => s.reason).join(''));
     if (missing.length) {
       const list = missing.map((ch) => `「${ch}」（U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}）`).join('、');
       throw new CoreError('validation', `文书中有程序所带字体均无法显示的字符：${list}。为免打印成空白方框，已停止生成PDF。请核对这些字符是否录入有误；确属生僻字的，请改用通用写法并在括号内注明。`);
@@ -65,7 +65,7 @@ export class PdfService {
         keywords: [doc.context.caseNo, doc.docNo, label],
         ...(opts.sealHash ? { sealHash: opts.sealHash } : {}),
       },
-      { draft: spec.draft, subset: opts.subset ?? true },
+      { draft: spec.draft, subset: opts.subset ?? true, signatures: opts.signatures ?? [] },
     );
     return { fileName: `${doc.docNo}-${label}.pdf`, bytes, pages: laid.pages.length };
   }

@@ -4,8 +4,9 @@
 // embedded as subsets and renamed with the six-letter subset tag (PDF 32000 §9.6.4), which
 // pdf-lib does not add. The 草稿 watermark is drawn as outlines, so it is not extractable text.
 import fontkit from '@cantoo/fontkit';
-import { concatTransformationMatrix, PDFDict, PDFDocument, PDFName, PDFString, PDFStream, popGraphicsState, pushGraphicsState, rgb, setLineWidth, setTextRenderingMode, TextRenderingMode, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
+import { concatTransformationMatrix, PDFDict, PDFDocument, PDFName, PDFString, PDFStream, popGraphicsState, pushGraphicsState, rgb, setLineWidth, setTextRenderingMode, TextRenderingMode, type PDFFont, type PDFImage, type PDFPage } from '@cantoo/pdf-lib';
 import { createHash } from 'node:crypto';
+import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import type { FontSet } from './fonts.ts';
 import { A4, type LaidOutDocument } from './layout-model.ts';
 
@@ -21,21 +22,39 @@ export interface PdfMeta {
   keywords?: string[];
 }
 
+/** A signature (or a refusal) to draw into its slot. */
+export interface PrintSignature {
+  slotId: string;
+  /** The page of a per-page slot; null for the end of the document. */
+  page: number | null;
+  status: 'signed' | 'refused' | 'absent' | 'unable';
+  image: Uint8Array | null;
+  signerName: string;
+  signedAt: string;
+  reason: string;
+}
+
 export interface WriteOptions {
   draft: boolean;
   /** Off only for the benchmark's comparison. */
   subset?: boolean;
+  signatures?: PrintSignature[];
 }
+
+const RESOLVED: Record<Exclude<PrintSignature['status'], 'signed'>, string> = { refused: '拒绝签名', absent: '不在场', unable: '无法签名' };
 
 export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMeta, opts: WriteOptions): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
   const subset = opts.subset ?? true;
   // Only the fonts a document uses are embedded.
-  const used = new Set(fonts.runs(doc.text).map((r) => r.font));
+  const extra = (opts.signatures ?? []).map((s) => `${s.signedAt}${s.reason}拒绝签名不在场无法签名（）`).join('');
+  const used = new Set(fonts.runs(doc.text + extra).map((r) => r.font));
   const embedded = new Map<number, PDFFont>();
   for (const i of [...used].sort()) embedded.set(i, await pdf.embedFont(fonts.files[i]!.bytes, { subset }));
 
+  const images = new Map<Uint8Array, PDFImage>();
+  const sigs = opts.signatures ?? [];
   for (const p of doc.pages) {
     const page = pdf.addPage([A4.width, A4.height]);
     if (opts.draft) watermark(page, fonts);
@@ -43,6 +62,26 @@ export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMe
       if (op.op === 'line') page.drawLine({ start: { x: op.x1, y: A4.height - op.y1 }, end: { x: op.x2, y: A4.height - op.y2 }, thickness: op.width, color: rgb(0, 0, 0) });
       else if (op.op === 'rect') page.drawRectangle({ x: op.x, y: A4.height - op.y - op.h, width: op.w, height: op.h, borderWidth: op.width, borderColor: rgb(0, 0, 0) });
       else drawText(page, fonts, embedded, op);
+    }
+    for (const slot of p.slots) {
+      // A mirror slot shows the end-of-document signatures it names, side by side.
+      const shown = slot.mirror ? slot.mirror.map((id) => sigs.find((s) => s.slotId === id && s.page === null)) : [sigs.find((s) => s.slotId === slot.id && s.page === (slot.perPage ? p.number : null))];
+      const w = slot.w / Math.max(1, shown.length);
+      for (const [i, s] of shown.entries()) {
+        if (!s) continue;
+        const box = { x: slot.x + i * w, y: slot.y, w, h: slot.h };
+        if (s.status === 'signed' && s.image) {
+          let img = images.get(s.image);
+          if (!img) images.set(s.image, (img = await pdf.embedPng(s.image)));
+          const scale = Math.min((box.w - 46) / img.width, (box.h - 2) / img.height);
+          page.drawImage(img, { x: box.x + 2, y: A4.height - box.y - box.h + 1, width: img.width * scale, height: img.height * scale });
+          // When it was signed, Beijing time, small in the corner of the slot.
+          const when = toLocalMinute(new Date(s.signedAt)).replace('T', ' ');
+          drawPlain(page, fonts, embedded, box.x + box.w - fonts.width(when, 5.5) - 1, box.y + box.h - 4, 5.5, when);
+        } else if (s.status !== 'signed') {
+          drawPlain(page, fonts, embedded, box.x + 2, box.y + box.h - 6, 7, `${RESOLVED[s.status]}（${s.reason}）`.slice(0, 40));
+        }
+      }
     }
   }
 
@@ -60,6 +99,10 @@ export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMe
   await pdf.flush();
   if (subset) tagSubsets(pdf);
   return pdf.save({ useObjectStreams: true });
+}
+
+function drawPlain(page: PDFPage, fonts: FontSet, embedded: Map<number, PDFFont>, x: number, y: number, size: number, text: string) {
+  drawText(page, fonts, embedded, { x, y, size, text });
 }
 
 function drawText(page: PDFPage, fonts: FontSet, embedded: Map<number, PDFFont>, op: { x: number; y: number; size: number; text: string; bold?: boolean; spacing?: number; gray?: boolean }) {

@@ -65,6 +65,33 @@ export class TwoOfficerSession {
     return this.state();
   }
 
+  /**
+   * A signed-in officer confirms an act (signing, confirming a refusal) with their own password.
+   * Wrong passwords count towards the same lock as at sign-in.
+   */
+  async confirmPassword(officerId: string, password: string): Promise<void> {
+    const o = this.officers.find((x) => x.id === officerId);
+    if (!o) throw new CoreError('forbidden', '该执法人员未登录，不能签名或确认。请先登录。');
+    const officer = this.store.findByCertNo(o.certNo)!;
+    const now = this.clock.now();
+    if (officer.lockedUntil && new Date(officer.lockedUntil) > now) {
+      throw new CoreError('locked', `${officer.name}因连续${MAX_FAILED_ATTEMPTS}次密码错误已被暂时锁定，请于${hhmm(new Date(officer.lockedUntil))}后再试。`);
+    }
+    if (!(await verifyPassword(password, officer.passwordHash))) {
+      const previous = officer.lockedUntil ? 0 : officer.failedAttempts;
+      const failures = previous + 1;
+      if (failures >= MAX_FAILED_ATTEMPTS) {
+        const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+        this.store.recordFailure(officer.id, failures, until.toISOString());
+        this.signOut(officer.id);
+        throw new CoreError('locked', `密码连续${MAX_FAILED_ATTEMPTS}次错误，${officer.name}已被锁定${LOCKOUT_MINUTES}分钟并退出登录。`);
+      }
+      this.store.recordFailure(officer.id, failures, null);
+      throw new CoreError('unauthorized', `${officer.name}的密码不正确，还可再试${MAX_FAILED_ATTEMPTS - failures}次。`, { officerPassword: '密码不正确。' });
+    }
+    this.store.recordSuccess(officer.id);
+  }
+
   signOut(officerId: string): SessionState {
     this.officers = this.officers.filter((o) => o.id !== officerId);
     return this.state();

@@ -16,6 +16,7 @@ import {
 import { MatterSchema, MatterSummarySchema, MatterTypeSchema } from '../catalog/catalog-schema.ts';
 import { DocumentDetailSchema, DocumentSummarySchema, DocumentTypeSchema, SaveResultSchema } from '../documents/document-api.ts';
 import { EvidenceItemSchema, EvidenceMetaSchema, VerifyReportSchema } from '../evidence/evidence-schema.ts';
+import { CeremonyStartSchema, ResolveInputSchema, SignInputSchema, SigningStateSchema } from '../signatures/signature-api.ts';
 import './zod-locale.ts';
 
 /**
@@ -66,10 +67,21 @@ export const contract = {
   'documents.get': call('officer', IdInput, DocumentDetailSchema),
   'documents.create': call('pair', z.object({ caseId: z.string().min(1).max(64), type: DocumentTypeSchema }).strict(), DocumentDetailSchema),
   // The content is checked against its type's schema by the core (the type is known only there).
-  'documents.save': call('pair', z.object({ id: z.string().min(1).max(64), revision: z.number().int().min(1), content: z.record(z.string(), z.unknown()) }).strict(), SaveResultSchema),
+  // discardSignatures: the user confirmed that editing a signed document discards its signatures.
+  'documents.save': call(
+    'pair',
+    z.object({ id: z.string().min(1).max(64), revision: z.number().int().min(1), content: z.record(z.string(), z.unknown()), discardSignatures: z.boolean().default(false) }).strict(),
+    SaveResultSchema,
+  ),
   'documents.markReady': call('pair', IdInput, DocumentDetailSchema),
   // The document printed as PDF (A4, fonts embedded): for preview, saving and printing.
   'documents.pdf': call('officer', IdInput, z.object({ fileName: z.string(), pages: z.number().int(), base64: z.string() })),
+  // Review as printed and sign: the pages, the slots still to sign, the signatures made.
+  'signing.state': call('officer', IdInput, SigningStateSchema),
+  'signing.start': call('pair', CeremonyStartSchema, z.object({ ceremonyId: z.string() })),
+  'signing.sign': call('pair', SignInputSchema, SigningStateSchema),
+  'signing.resolve': call('pair', ResolveInputSchema, SigningStateSchema),
+  'signing.end': call('pair', z.object({ ceremonyId: z.string().min(1).max(64), recordingEvidenceId: z.string().max(64).default('') }).strict(), SigningStateSchema),
   'evidence.list': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), z.array(EvidenceItemSchema)),
   // Step one of an import: checked here; the bytes follow against the returned ticket
   // (web shell: PUT /upload/TICKET), and the result of that upload is the evidence item.

@@ -2,6 +2,7 @@ import type { Migration } from '../migrate.ts';
 import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-documents.ts';
 import { migration003 } from './003-evidence.ts';
+import { migration004 } from './004-signatures.ts';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];

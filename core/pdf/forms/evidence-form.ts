@@ -61,12 +61,12 @@ export function evidenceForm(doc: DocumentDetail): DocumentLayoutSpec {
     { kind: 'para', text: t.closing, indent: true },
   ];
   const slots: SignatureSlotSpec[] = [
-    { id: 'collector-1', label: '取证人' },
-    { id: 'collector-2', label: '取证人' },
-    { id: 'recorder', label: '记录人' },
-    { id: 'holder', label: '持有人/提供人' },
+    { id: 'collector-1', label: '取证人', role: '执法人员', officerId: c.collectorIds[0] ?? '' },
+    { id: 'collector-2', label: '取证人', role: '执法人员', officerId: c.collectorIds[1] ?? '' },
+    { id: 'recorder', label: '记录人', role: '记录人', officerId: c.recorderId },
+    { id: 'holder', label: '持有人/提供人', role: '持有人/提供人', signerName: c.holder.name },
   ];
-  if (c.witness.name) slots.push({ id: 'witness', label: '见证人' });
+  if (c.witness.name) slots.push({ id: 'witness', label: '见证人', role: '见证人', signerName: c.witness.name });
   blocks.push({ kind: 'signatures', slots });
   blocks.push({ kind: 'pageBreak' }, { kind: 'title', text: '电子数据清单' }, { kind: 'line', left: `所属记录：${doc.docNo}`, size: 10.5 });
   blocks.push({
@@ -93,5 +93,9 @@ export function evidenceForm(doc: DocumentDetail): DocumentLayoutSpec {
       it.medium,
     ]),
   });
-  return { runningHead: `${t.title}（续）`, docNo: doc.docNo, blocks, perPageSlots: [{ id: 'collectors', label: '取证人' }, { id: 'recorder', label: '记录人' }, { id: 'holder', label: '持有人/提供人' }], draft: doc.state === 'draft' };
+  return { runningHead: `${t.title}（续）`, docNo: doc.docNo, blocks, perPageSlots: [
+      { id: 'collectors-page', label: '取证人', mirror: ['collector-1', 'collector-2'] },
+      { id: 'recorder-page', label: '记录人', mirror: ['recorder'] },
+      { ...slots[3]!, label: '持有人/提供人' },
+    ], draft: doc.state === 'draft' };
 }

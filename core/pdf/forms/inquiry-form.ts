@@ -3,7 +3,7 @@
 // officers sign at the foot of every page and at the end.
 import type { DocumentDetail } from '../../../shared/documents/document-api.ts';
 import { InquiryContentSchema } from '../../../shared/documents/content-schemas.ts';
-import type { Block, DocumentLayoutSpec } from '../layout-model.ts';
+import type { Block, DocumentLayoutSpec, SignatureSlotSpec } from '../layout-model.ts';
 import { cell, cnDate, cnSpan, header, officerText, openings, templateOf } from './common.ts';
 
 export function inquiryForm(doc: DocumentDetail): DocumentLayoutSpec {
@@ -33,12 +33,18 @@ export function inquiryForm(doc: DocumentDetail): DocumentLayoutSpec {
     { kind: 'para', label: '问：', text: c.closingStatement || t.closing },
     { kind: 'para', label: '被询问人核对意见：', text: c.confirmation },
   ];
-  const slots = [
-    { id: 'interviewee', label: '被询问人' },
-    { id: 'inquirer', label: '询问人' },
-    { id: 'recorder', label: '记录人' },
+  const slots: SignatureSlotSpec[] = [
+    { id: 'interviewee', label: '被询问人', role: '被询问人', signerName: p.name },
+    { id: 'inquirer', label: '询问人', role: '执法人员', officerId: c.inquirerId },
+    { id: 'recorder', label: '记录人', role: '记录人', officerId: c.recorderId },
   ];
-  if (c.interpreter.name) slots.push({ id: 'interpreter', label: '翻译人员' });
+  if (c.interpreter.name) slots.push({ id: 'interpreter', label: '翻译人员', role: '翻译人员', signerName: c.interpreter.name });
   blocks.push({ kind: 'signatures', slots });
-  return { runningHead: `${t.title}（续）`, docNo: doc.docNo, blocks, perPageSlots: slots.slice(0, 3).map((s) => ({ ...s, label: `${s.label}签名` })), draft: doc.state === 'draft' };
+  // 逐页签名: the interviewee signs every page; the officers' end signatures are shown on each page.
+  const perPageSlots: SignatureSlotSpec[] = [
+    { ...slots[0]!, label: '被询问人签名' },
+    { id: 'inquirer-page', label: '询问人签名', mirror: ['inquirer'] },
+    { id: 'recorder-page', label: '记录人签名', mirror: ['recorder'] },
+  ];
+  return { runningHead: `${t.title}（续）`, docNo: doc.docNo, blocks, perPageSlots, draft: doc.state === 'draft' };
 }

@@ -52,18 +52,19 @@ export function onsiteForm(doc: DocumentDetail): DocumentLayoutSpec {
   blocks.push({ kind: 'heading', text: '当事人的陈述和申辩' }, { kind: 'para', text: c.statement || '无。', indent: true });
   if (c.witness.name) blocks.push({ kind: 'para', label: '见证人：', text: [c.witness.name, c.witness.idNumber, c.witness.unit, c.witness.phone].filter(Boolean).join('，') });
   blocks.push({ kind: 'para', text: t.closing, indent: true }, { kind: 'para', label: '当事人核对意见：', text: c.confirmation });
+  const representative = c.present.find((x) => /法定代表人|负责人|受委托/.test(x.role))?.name ?? p.legalRepresentative;
   const slots: SignatureSlotSpec[] = [
-    { id: 'party', label: '当事人' },
-    { id: 'inspector-1', label: '检查人员' },
-    { id: 'inspector-2', label: '检查人员' },
-    { id: 'recorder', label: '记录人' },
+    { id: 'party', label: '当事人', role: '当事人', signerName: representative },
+    { id: 'inspector-1', label: '检查人员', role: '执法人员', officerId: c.inspectorIds[0] ?? '' },
+    { id: 'inspector-2', label: '检查人员', role: '执法人员', officerId: c.inspectorIds[1] ?? '' },
+    { id: 'recorder', label: '记录人', role: '记录人', officerId: c.recorderId },
   ];
-  if (c.witness.name) slots.splice(1, 0, { id: 'witness', label: '见证人' });
+  if (c.witness.name) slots.splice(1, 0, { id: 'witness', label: '见证人', role: '见证人', signerName: c.witness.name });
   blocks.push({ kind: 'signatures', slots });
   const perPage: SignatureSlotSpec[] = [
-    { id: 'party', label: '当事人签名' },
-    { id: 'inspectors', label: '检查人员' },
-    { id: 'recorder', label: '记录人' },
+    { ...slots[0]!, label: '当事人签名' },
+    { id: 'inspectors-page', label: '检查人员', mirror: ['inspector-1', 'inspector-2'] },
+    { id: 'recorder-page', label: '记录人', mirror: ['recorder'] },
   ];
   return { runningHead: `${t.title}（续）`, docNo: doc.docNo, blocks, perPageSlots: perPage, draft: doc.state === 'draft' };
 }

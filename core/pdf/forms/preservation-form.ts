@@ -16,11 +16,11 @@ export function preservationForm(doc: DocumentDetail): DocumentLayoutSpec {
   const deadline = c.startDate ? addWorkingDays(c.startDate, 7) : '';
   const approval = c.approval.approver ? `经${c.approval.approver}于${cnMinute(c.approval.at)}${c.approval.how}` : '';
   const slots: SignatureSlotSpec[] = [
-    { id: 'party', label: '当事人' },
-    { id: 'officer-1', label: '执法人员' },
-    { id: 'officer-2', label: '执法人员' },
+    { id: 'party', label: '当事人', role: '当事人', signerName: '' },
+    { id: 'officer-1', label: '执法人员', role: '执法人员', officerId: c.officerIds[0] ?? '' },
+    { id: 'officer-2', label: '执法人员', role: '执法人员', officerId: c.officerIds[1] ?? '' },
   ];
-  if (c.witness.name) slots.push({ id: 'witness', label: '见证人' });
+  if (c.witness.name) slots.push({ id: 'witness', label: '见证人', role: '见证人', signerName: c.witness.name });
   const blocks: Block[] = [
     ...header(doc, t.title),
     {
@@ -64,7 +64,7 @@ export function preservationForm(doc: DocumentDetail): DocumentLayoutSpec {
     { kind: 'gap', height: 16 },
     { kind: 'line', right: doc.context.agency, size: 12 },
     { kind: 'line', right: `${cnDate(c.startDate) || '\u3000\u3000年\u3000月\u3000日'}（印章）`, size: 12 },
-    { kind: 'signatures', slots: [{ id: 'party-receipt', label: '当事人签收' }] },
+    { kind: 'signatures', slots: [{ id: 'party-receipt', label: '当事人签收', role: '当事人' }] },
   ];
-  return { runningHead: `${t.title}（续）`, docNo: doc.docNo, blocks, perPageSlots: [{ id: 'party', label: '当事人签名' }, { id: 'officers', label: '执法人员' }], draft: doc.state === 'draft' };
+  return { runningHead: `${t.title}（续）`, docNo: doc.docNo, blocks, perPageSlots: [{ ...slots[0]!, label: '当事人签名' }, { id: 'officers-page', label: '执法人员', mirror: ['officer-1', 'officer-2'] }], draft: doc.state === 'draft' };
 }

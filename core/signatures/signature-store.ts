@@ -1,0 +1,350 @@
+// Signing a frozen document: ceremonies (one review-and-sign sitting, recorded unless a reason is
+// given), signatures bound to the document's hash, refusals and absences confirmed by both
+// officers and backed by a witness or the recording. One transaction per act; rows are immutable
+// in the database itself (migration 004).
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { randomUUID } from 'node:crypto';
+import type { DocumentDetail } from '../../shared/documents/document-api.ts';
+import { DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
+import { RESOLUTION_LABELS, type ReviewPage, type SignatureRecord, type SigningState } from '../../shared/signatures/signature-api.ts';
+import type { z } from 'zod';
+import type { CeremonyStartSchema, ResolveInputSchema, SignInputSchema } from '../../shared/signatures/signature-api.ts';
+import { residentIdError } from '../../shared/validation/resident-id.ts';
+import type { CaseStore } from '../cases/case-store.ts';
+import { isoNow, type Clock } from '../clock.ts';
+import { CoreError } from '../core-error.ts';
+import type { DocumentStore } from '../documents/document-store.ts';
+import type { OfficerStore } from '../officers/officer-store.ts';
+import { A4, type LaidOutDocument } from '../pdf/layout-model.ts';
+import type { PdfService } from '../pdf/pdf-service.ts';
+import type { TwoOfficerSession } from '../session/two-officer-session.ts';
+import { documentHash, type DocHash } from './document-hash.ts';
+import { requiredSlots, slotKey } from './required-slots.ts';
+import { binding, sha256Hex, strokesText, verifyBinding, type BoundFields } from './signature-binding.ts';
+
+interface SignatureRow {
+  id: string;
+  document_id: string;
+  ceremony_id: string;
+  slot_id: string;
+  page: number | null;
+  page_count: number;
+  status: SignatureRecord['status'];
+  role: string;
+  signer_name: string;
+  signer_id_number: string;
+  officer_id: string | null;
+  signed_at: string;
+  doc_sha256: string;
+  doc_sm3: string;
+  image_png: Buffer | null;
+  image_sha256: string | null;
+  strokes_json: string | null;
+  strokes_sha256: string | null;
+  reason: string;
+  confirmed_by: string;
+  witness_signature_id: string | null;
+  binding_sha256: string;
+  binding_sm3: string;
+  recording_evidence_id?: string | null;
+}
+
+interface CeremonyRow {
+  id: string;
+  document_id: string;
+  recording: number;
+  ended_at: string | null;
+  recording_evidence_id: string | null;
+}
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+export class SignatureStore {
+  private readonly db: Database;
+  private readonly clock: Clock;
+  private readonly documents: DocumentStore;
+  private readonly cases: CaseStore;
+  private readonly officers: OfficerStore;
+  private readonly session: TwoOfficerSession;
+  private readonly pdf: PdfService;
+
+  constructor(deps: { db: Database; clock: Clock; documents: DocumentStore; cases: CaseStore; officers: OfficerStore; session: TwoOfficerSession; pdf: PdfService }) {
+    this.db = deps.db;
+    this.clock = deps.clock;
+    this.documents = deps.documents;
+    this.cases = deps.cases;
+    this.officers = deps.officers;
+    this.session = deps.session;
+    this.pdf = deps.pdf;
+  }
+
+  /** For DocumentStore.markReady: the hash to freeze and the page count. */
+  freeze = (doc: DocumentDetail): DocHash & { pages: number } => {
+    const laid = this.pdf.layout(doc);
+    return { ...documentHash(doc, laid.text), pages: laid.pages.length };
+  };
+
+  startCeremony(input: z.output<typeof CeremonyStartSchema>, officerIds: string[]): { ceremonyId: string } {
+    const { doc } = this.signable(input.documentId);
+    const id = randomUUID();
+    const now = isoNow(this.clock);
+    this.db.transaction(() => {
+      this.db
+        .prepare(`INSERT INTO signing_ceremonies (id, document_id, started_at, recording, no_recording_reason, officer_ids) VALUES (?, ?, ?, ?, ?, ?)`)
+        .run(id, doc.id, now, input.recording ? 1 : 0, input.recording ? '' : input.noRecordingReason, JSON.stringify(officerIds));
+      this.cases.addEvent(doc.caseId, 'signing', `开始签名：${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}），${input.recording ? '同步录音录像' : `未录像，理由：${input.noRecordingReason}`}`, officerIds, now);
+    })();
+    return { ceremonyId: id };
+  }
+
+  /** Ends a sitting; its recording (already imported as evidence of the case) is linked to every signature made in it. */
+  endCeremony(ceremonyId: string, recordingEvidenceId: string | null, officerIds: string[]): SigningState {
+    const c = this.ceremony(ceremonyId);
+    if (c.ended_at) throw new CoreError('conflict', '本次签名已经结束。');
+    if (c.recording && !recordingEvidenceId) throw new CoreError('validation', '本次签名选择了同步录像，请先保存录像再结束。');
+    if (recordingEvidenceId) {
+      const e = this.db.prepare(`SELECT case_id FROM evidence WHERE id = ?`).get(recordingEvidenceId) as { case_id: string } | undefined;
+      if (!e || e.case_id !== this.documents.caseOf(c.document_id)) throw new CoreError('validation', '录像不是本案的电子数据，无法关联。');
+    }
+    const now = isoNow(this.clock);
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE signing_ceremonies SET ended_at = ?, recording_evidence_id = ? WHERE id = ? AND ended_at IS NULL`).run(now, recordingEvidenceId, ceremonyId);
+      const n = (this.db.prepare(`SELECT count(*) AS n FROM signatures WHERE ceremony_id = ?`).get(ceremonyId) as { n: number }).n;
+      this.cases.addEvent(this.documents.caseOf(c.document_id), 'signing', `签名结束，本次${n}个签名${recordingEvidenceId ? '，录像已作为电子数据保存' : ''}`, officerIds, now);
+    })();
+    return this.state(c.document_id);
+  }
+
+  async sign(input: z.output<typeof SignInputSchema>): Promise<SigningState> {
+    const c = this.openCeremony(input.ceremonyId);
+    const { doc, hash, laid } = this.signable(c.document_id);
+    const slot = this.requiredSlot(laid, input.slotId, input.page);
+    let officerId: string | null = null;
+    if (slot.officerId !== null || slot.role === '执法人员' || slot.role === '记录人') {
+      if (!slot.officerId) throw new CoreError('validation', `文书未指定「${slot.label}」由哪名执法人员签名，请先在文书中选择。`);
+      if (!input.officerPassword) throw new CoreError('validation', `${slot.label}须由执法人员本人输入密码后签名。`, { officerPassword: '请输入本人密码。' });
+      await this.session.confirmPassword(slot.officerId, input.officerPassword);
+      officerId = slot.officerId;
+    }
+    const officer = officerId ? this.officers.get(officerId) : undefined;
+    const signerName = officer ? officer.name : input.signerName;
+    const idNumber = officer ? officer.certNo : input.signerIdNumber.toUpperCase();
+    if (slot.role === '见证人') {
+      if (!idNumber) throw new CoreError('validation', '见证人须填写身份证件号码。', { signerIdNumber: '请填写见证人的身份证件号码。' });
+      const idError = /^\d{17}[\dX]$/.test(idNumber) ? residentIdError(idNumber, this.clock.now()) : null;
+      if (idError) throw new CoreError('validation', `见证人的身份证号码有误：${idError}`, { signerIdNumber: idError });
+    }
+    const image = Buffer.from(input.imagePngBase64, 'base64');
+    if (!isPlausiblePng(image)) throw new CoreError('validation', '签名图像不是有效的PNG图像，请清除后重新签名。');
+    const strokes = strokesText(input.strokes);
+    const fields: BoundFields = {
+      id: randomUUID(),
+      documentId: doc.id,
+      ceremonyId: input.ceremonyId,
+      slotId: slot.slotId,
+      page: slot.page,
+      pageCount: laid.pages.length,
+      status: 'signed',
+      role: slot.role,
+      signerName,
+      signerIdNumber: idNumber,
+      officerId,
+      signedAt: isoNow(this.clock),
+      docSha256: hash.sha256,
+      docSm3: hash.sm3,
+      imageSha256: sha256Hex(image),
+      strokesSha256: sha256Hex(strokes),
+      reason: '',
+      confirmedBy: [],
+      witnessSignatureId: null,
+    };
+    this.insert(fields, image, strokes, doc, laid);
+    return this.state(doc.id);
+  }
+
+  /** A slot not signed (art. 30): refused, absent or unable; confirmed by both officers and backed by a witness or the recording. */
+  async resolve(input: z.output<typeof ResolveInputSchema>): Promise<SigningState> {
+    const c = this.openCeremony(input.ceremonyId);
+    const { doc, hash, laid } = this.signable(c.document_id);
+    const slot = this.requiredSlot(laid, input.slotId, input.page);
+    if (slot.officerId) throw new CoreError('validation', '执法人员的签名栏不能记录为拒签。');
+    const officerIds = this.session.signedInIds();
+    if (officerIds.length !== 2) throw new CoreError('forbidden', '拒签、缺席须两名执法人员同时登录并分别确认。');
+    let witness: string | null = null;
+    if (input.witnessSignatureId) {
+      const w = this.db.prepare(`SELECT * FROM signatures WHERE id = ? AND document_id = ? AND discarded_at IS NULL`).get(input.witnessSignatureId, doc.id) as SignatureRow | undefined;
+      if (!w || w.role !== '见证人' || w.status !== 'signed') throw new CoreError('validation', '所选见证人签名无效：须是本文书上见证人的有效签名。');
+      witness = w.id;
+    } else if (!c.recording) {
+      throw new CoreError('validation', '拒签或缺席须有见证人签名，或在同步录像下记录。本次签名未录像，请先请见证人签名。');
+    }
+    for (const [i, id] of officerIds.entries()) await this.session.confirmPassword(id, input.officerPasswords[i]!);
+    const fields: BoundFields = {
+      id: randomUUID(),
+      documentId: doc.id,
+      ceremonyId: input.ceremonyId,
+      slotId: slot.slotId,
+      page: slot.page,
+      pageCount: laid.pages.length,
+      status: input.status,
+      role: slot.role,
+      signerName: input.signerName || slot.signerName,
+      signerIdNumber: '',
+      officerId: null,
+      signedAt: isoNow(this.clock),
+      docSha256: hash.sha256,
+      docSm3: hash.sm3,
+      imageSha256: null,
+      strokesSha256: null,
+      reason: input.reason,
+      confirmedBy: officerIds,
+      witnessSignatureId: witness,
+    };
+    this.insert(fields, null, null, doc, laid);
+    return this.state(doc.id);
+  }
+
+  /** Everything the review-and-sign screen shows. */
+  state(documentId: string): SigningState {
+    const doc = this.documents.get(documentId);
+    const laid = this.pdf.layout(doc);
+    const frozen = this.documents.frozen(documentId);
+    const rows = this.activeRows(documentId);
+    const required = requiredSlots(laid);
+    const done = new Set(rows.map((r) => slotKey(r.slot_id, r.page)));
+    const active = this.db.prepare(`SELECT id FROM signing_ceremonies WHERE document_id = ? AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1`).get(documentId) as { id: string } | undefined;
+    return {
+      documentId,
+      docNo: doc.docNo,
+      title: DOCUMENT_TYPE_LABELS[doc.type],
+      state: doc.state,
+      docSha256: frozen?.sha256 ?? '',
+      docSm3: frozen?.sm3 ?? '',
+      pageSize: { width: A4.width, height: A4.height },
+      pages: laid.pages.map(reviewPage),
+      required,
+      signatures: rows.map(toRecord),
+      images: Object.fromEntries(rows.filter((r) => r.image_png).map((r) => [r.id, r.image_png!.toString('base64')])),
+      complete: required.every((s) => done.has(slotKey(s.slotId, s.page))),
+      activeCeremonyId: active?.id ?? null,
+    };
+  }
+
+  /** The signatures to draw into a printed document. */
+  forPrint(documentId: string): { slotId: string; page: number | null; status: SignatureRecord['status']; image: Uint8Array | null; signerName: string; signedAt: string; reason: string }[] {
+    return this.activeRows(documentId).map((r) => ({ slotId: r.slot_id, page: r.page, status: r.status, image: r.image_png, signerName: r.signer_name, signedAt: r.signed_at, reason: r.reason }));
+  }
+
+  /** Re-checks every signature of a document against the document as it is now. */
+  verify(documentId: string): { id: string; slot: string; problems: string[] }[] {
+    const doc = this.documents.get(documentId);
+    const hash = documentHash(doc, this.pdf.layout(doc).text);
+    return this.activeRows(documentId).map((r) => ({ id: r.id, slot: slotKey(r.slot_id, r.page), problems: verifyBinding(boundOf(r), r.image_png, r.strokes_json, hash) }));
+  }
+
+  private insert(f: BoundFields, image: Buffer | null, strokes: string | null, doc: DocumentDetail, laid: LaidOutDocument) {
+    const b = binding(f);
+    this.db.transaction(() => {
+      const taken = this.db.prepare(`SELECT 1 FROM signatures WHERE document_id = ? AND slot_id = ? AND ifnull(page, 0) = ? AND discarded_at IS NULL`).get(f.documentId, f.slotId, f.page ?? 0);
+      if (taken) throw new CoreError('conflict', '该签名栏已经签过。如需重签，须先修改文书（原签名作废）。');
+      this.db
+        .prepare(
+          `INSERT INTO signatures (id, document_id, ceremony_id, slot_id, page, page_count, status, role, signer_name, signer_id_number, officer_id, signed_at, doc_sha256, doc_sm3,
+             image_png, image_sha256, strokes_json, strokes_sha256, reason, confirmed_by, witness_signature_id, binding_sha256, binding_sm3)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(f.id, f.documentId, f.ceremonyId, f.slotId, f.page, f.pageCount, f.status, f.role, f.signerName, f.signerIdNumber, f.officerId, f.signedAt, f.docSha256, f.docSm3, image, f.imageSha256, strokes, f.strokesSha256, f.reason, JSON.stringify(f.confirmedBy), f.witnessSignatureId, b.sha256, b.sm3);
+      const what = f.status === 'signed' ? `${f.role}${f.signerName}签名` : `${f.role}${f.signerName}：${RESOLUTION_LABELS[f.status]}（${f.reason}）`;
+      this.cases.addEvent(doc.caseId, 'signing', `${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}）${f.page ? `第${f.page}页` : ''}${what}`, this.session.signedInIds(), f.signedAt);
+      const done = new Set(this.activeRows(doc.id).map((r) => slotKey(r.slot_id, r.page)));
+      if (requiredSlots(laid).every((s) => done.has(slotKey(s.slotId, s.page)))) this.documents.markSigned(doc.id, f.signedAt, this.session.signedInIds());
+    })();
+  }
+
+  /** The document, frozen and unchanged since, with its layout. */
+  private signable(documentId: string): { doc: DocumentDetail; hash: DocHash; laid: LaidOutDocument } {
+    const doc = this.documents.get(documentId);
+    if (doc.state === 'signed') throw new CoreError('conflict', '该文书已签名完毕。');
+    const frozen = this.documents.frozen(documentId);
+    if (!frozen) throw new CoreError('conflict', '文书尚未提交签名（须先完成并提交，内容冻结后才能签名）。');
+    const laid = this.pdf.layout(doc);
+    const hash = documentHash(doc, laid.text);
+    if (hash.sha256 !== frozen.sha256 || hash.sm3 !== frozen.sm3 || laid.pages.length !== frozen.pages) {
+      throw new CoreError('integrity', '文书内容与提交签名时不一致，不能签名。请重新打开文书，核对后重新提交。');
+    }
+    return { doc, hash, laid };
+  }
+
+  private requiredSlot(laid: LaidOutDocument, slotId: string, page: number | null) {
+    const slot = requiredSlots(laid).find((s) => s.slotId === slotId && s.page === page);
+    if (!slot) throw new CoreError('validation', page ? `第${page}页没有「${slotId}」签名栏。` : `文书没有「${slotId}」签名栏。`);
+    return slot;
+  }
+
+  private ceremony(id: string): CeremonyRow {
+    const c = this.db.prepare(`SELECT * FROM signing_ceremonies WHERE id = ?`).get(id) as CeremonyRow | undefined;
+    if (!c) throw new CoreError('not_found', '找不到本次签名记录，请重新开始签名。');
+    return c;
+  }
+
+  private openCeremony(id: string): CeremonyRow {
+    const c = this.ceremony(id);
+    if (c.ended_at) throw new CoreError('conflict', '本次签名已经结束，请重新开始签名。');
+    return c;
+  }
+
+  private activeRows(documentId: string): SignatureRow[] {
+    return this.db
+      .prepare(
+        `SELECT s.*, c.recording_evidence_id FROM signatures s JOIN signing_ceremonies c ON c.id = s.ceremony_id WHERE s.document_id = ? AND s.discarded_at IS NULL ORDER BY s.signed_at, s.rowid`,
+      )
+      .all(documentId) as SignatureRow[];
+  }
+}
+
+/** PNG magic, an IHDR chunk first, and a size a signature pad could produce. */
+function isPlausiblePng(b: Buffer): boolean {
+  if (b.length < 45 || !b.subarray(0, 8).equals(PNG_MAGIC) || b.toString('latin1', 12, 16) !== 'IHDR') return false;
+  const [w, h] = [b.readUInt32BE(16), b.readUInt32BE(20)];
+  return w >= 1 && h >= 1 && w <= 4096 && h <= 4096 && b.includes('IEND', b.length - 12, 'latin1');
+}
+
+function boundOf(r: SignatureRow): BoundFields & { bindingSha256: string; bindingSm3: string } {
+  return {
+    id: r.id,
+    documentId: r.document_id,
+    ceremonyId: r.ceremony_id,
+    slotId: r.slot_id,
+    page: r.page,
+    pageCount: r.page_count,
+    status: r.status,
+    role: r.role,
+    signerName: r.signer_name,
+    signerIdNumber: r.signer_id_number,
+    officerId: r.officer_id,
+    signedAt: r.signed_at,
+    docSha256: r.doc_sha256,
+    docSm3: r.doc_sm3,
+    imageSha256: r.image_sha256,
+    strokesSha256: r.strokes_sha256,
+    reason: r.reason,
+    confirmedBy: JSON.parse(r.confirmed_by) as string[],
+    witnessSignatureId: r.witness_signature_id,
+    bindingSha256: r.binding_sha256,
+    bindingSm3: r.binding_sm3,
+  };
+}
+
+function toRecord(r: SignatureRow): SignatureRecord {
+  return { ...boundOf(r), recordingEvidenceId: r.recording_evidence_id ?? null };
+}
+
+function reviewPage(p: LaidOutDocument['pages'][number]): ReviewPage {
+  return {
+    number: p.number,
+    texts: p.ops.flatMap((o) => (o.op === 'text' ? [{ x: o.x, y: o.y, size: o.size, text: o.text, ...(o.bold ? { bold: true } : {}), ...(o.spacing ? { spacing: o.spacing } : {}), ...(o.gray ? { gray: true } : {}) }] : [])),
+    rules: p.ops.flatMap((o) => (o.op === 'line' ? [{ x1: o.x1, y1: o.y1, x2: o.x2, y2: o.y2, width: o.width }] : [])),
+    boxes: p.ops.flatMap((o) => (o.op === 'rect' ? [{ x: o.x, y: o.y, w: o.w, h: o.h }] : [])),
+    slots: p.slots.map((s) => ({ x: s.x, y: s.y, w: s.w, h: s.h, slotId: s.id, label: s.label, perPage: s.perPage, mirror: s.mirror ?? [] })),
+  };
+}

@@ -1,0 +1,128 @@
+// What the API says about signatures: the review pages, the slots to sign, the signatures made.
+import { z } from 'zod';
+import { requiredText } from '../domain/text-rules.ts';
+
+export const SIGNATURE_STATUSES = ['signed', 'refused', 'absent', 'unable'] as const;
+export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
+/** How a slot that is not signed is resolved (art. 30). */
+export const RESOLUTION_LABELS: Record<Exclude<SignatureStatus, 'signed'>, string> = { refused: '拒绝签名', absent: '当事人不在场', unable: '无法签名' };
+
+/** One point of a stroke: position in CSS pixels of the pad, time since the stroke began (ms), pressure ×1000. Integers only (they are signed). */
+export const StrokePointSchema = z.tuple([z.number().int().min(-10_000).max(10_000), z.number().int().min(-10_000).max(10_000), z.number().int().min(0).max(86_400_000), z.number().int().min(0).max(1000)]);
+export const StrokesSchema = z.array(z.array(StrokePointSchema).min(1).max(20_000)).min(1, { message: '请先签名。' }).max(500);
+export type Strokes = z.infer<typeof StrokesSchema>;
+
+const Base64Png = z
+  .string()
+  .max(4_000_000, { message: '签名图像过大。' })
+  .regex(/^iVBORw0KGgo[A-Za-z0-9+/=]*$/, { message: '签名图像格式不正确（应为PNG）。' });
+
+const id = z.string().min(1).max(64);
+
+export const CeremonyStartSchema = z
+  .object({
+    documentId: id,
+    recording: z.boolean(),
+    noRecordingReason: z.string().trim().max(500).default(''),
+  })
+  .strict()
+  .refine((v) => v.recording || v.noRecordingReason.length >= 4, { message: '不录像时须说明理由（至少4个字）。', path: ['noRecordingReason'] });
+
+export const SignInputSchema = z
+  .object({
+    ceremonyId: id,
+    slotId: z.string().min(1).max(40),
+    /** For a per-page slot, the page it belongs to; null for the end of the document. */
+    page: z.number().int().min(1).max(10_000).nullable(),
+    signerName: requiredText('签名人姓名', 40),
+    signerIdNumber: z.string().trim().max(30).default(''),
+    /** An officer's slot: the officer's own password binds the signature to them. */
+    officerPassword: z.string().max(200).default(''),
+    imagePngBase64: Base64Png,
+    strokes: StrokesSchema,
+  })
+  .strict();
+
+export const ResolveInputSchema = z
+  .object({
+    ceremonyId: id,
+    slotId: z.string().min(1).max(40),
+    page: z.number().int().min(1).max(10_000).nullable(),
+    status: z.enum(['refused', 'absent', 'unable']),
+    signerName: z.string().trim().max(40).default(''),
+    reason: requiredText('原因', 500),
+    /** Both officers confirm with their passwords, in the order of the signed-in officers. */
+    officerPasswords: z.tuple([z.string().min(1, { message: '请两名执法人员分别输入密码确认。' }).max(200), z.string().min(1, { message: '请两名执法人员分别输入密码确认。' }).max(200)]),
+    /** The witness's signature on this document that backs the refusal, if any (else the recording must). */
+    witnessSignatureId: z.string().max(64).default(''),
+  })
+  .strict();
+
+export const SignatureRecordSchema = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  ceremonyId: z.string(),
+  slotId: z.string(),
+  page: z.number().int().nullable(),
+  pageCount: z.number().int(),
+  status: z.enum(SIGNATURE_STATUSES),
+  role: z.string(),
+  signerName: z.string(),
+  signerIdNumber: z.string(),
+  officerId: z.string().nullable(),
+  signedAt: z.string(),
+  docSha256: z.string(),
+  docSm3: z.string(),
+  imageSha256: z.string().nullable(),
+  strokesSha256: z.string().nullable(),
+  reason: z.string(),
+  confirmedBy: z.array(z.string()),
+  witnessSignatureId: z.string().nullable(),
+  bindingSha256: z.string(),
+  bindingSm3: z.string(),
+  /** The ceremony's recording, once it is stored as evidence. */
+  recordingEvidenceId: z.string().nullable(),
+});
+export type SignatureRecord = z.infer<typeof SignatureRecordSchema>;
+
+export const RequiredSlotSchema = z.object({
+  slotId: z.string(),
+  page: z.number().int().nullable(),
+  label: z.string(),
+  role: z.string(),
+  officerId: z.string().nullable(),
+  signerName: z.string(),
+});
+export type RequiredSlot = z.infer<typeof RequiredSlotSchema>;
+
+const TextOpSchema = z.object({ x: z.number(), y: z.number(), size: z.number(), text: z.string(), bold: z.boolean().optional(), spacing: z.number().optional(), gray: z.boolean().optional() });
+const RuleSchema = z.object({ x1: z.number(), y1: z.number(), x2: z.number(), y2: z.number(), width: z.number() });
+const BoxSchema = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
+
+/** A page as it prints: the review screen draws exactly these. */
+export const ReviewPageSchema = z.object({
+  number: z.number().int(),
+  texts: z.array(TextOpSchema),
+  rules: z.array(RuleSchema),
+  boxes: z.array(BoxSchema),
+  slots: z.array(BoxSchema.extend({ slotId: z.string(), label: z.string(), perPage: z.boolean(), mirror: z.array(z.string()) })),
+});
+export type ReviewPage = z.infer<typeof ReviewPageSchema>;
+
+export const SigningStateSchema = z.object({
+  documentId: z.string(),
+  docNo: z.string(),
+  title: z.string(),
+  state: z.string(),
+  docSha256: z.string(),
+  docSm3: z.string(),
+  pageSize: z.object({ width: z.number(), height: z.number() }),
+  pages: z.array(ReviewPageSchema),
+  required: z.array(RequiredSlotSchema),
+  signatures: z.array(SignatureRecordSchema),
+  /** Signature images by signature id (PNG, base64), for showing them in their slots. */
+  images: z.record(z.string(), z.string()),
+  complete: z.boolean(),
+  activeCeremonyId: z.string().nullable(),
+});
+export type SigningState = z.infer<typeof SigningStateSchema>;
