@@ -41,22 +41,26 @@ if (rendererIsStale()) {
 
 const results = join(ROOT, 'test-results');
 mkdirSync(results, { recursive: true });
-const jsonFile = join(results, 'vitest.json');
-rmSync(jsonFile, { force: true });
-const projectArgs = only.flatMap((p) => ['--project', p]);
-const vitestStatus = step('vitest (unit, integration, end-to-end)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`, ...projectArgs]);
-if (existsSync(jsonFile)) {
-  const r = JSON.parse(readFileSync(jsonFile, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  passed += r.numPassedTests;
-  failed += r.numFailedTests;
-  skipped += r.numPendingTests + r.numTodoTests;
-  if (vitestStatus !== 0 && r.numFailedTests === 0) {
+// The projects run one after the other: the end-to-end journeys drive a real browser against a
+// real server and must not compete for the CPU with the crash and PDF rendering tests (2 cores).
+const projects = only.length ? only : ['unit', 'e2e'];
+for (const project of projects) {
+  const jsonFile = join(results, `vitest-${project}.json`);
+  rmSync(jsonFile, { force: true });
+  const status = step(`vitest ${project}`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`]);
+  if (existsSync(jsonFile)) {
+    const r = JSON.parse(readFileSync(jsonFile, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + r.numTodoTests;
+    if (status !== 0 && r.numFailedTests === 0) {
+      failed++;
+      notes.push(`vitest ${project} exited with status ${status} (errors outside tests: see above)`);
+    }
+  } else {
     failed++;
-    notes.push(`vitest exited with status ${vitestStatus} (errors outside tests: see above)`);
+    notes.push(`vitest ${project} produced no results file`);
   }
-} else {
-  failed++;
-  notes.push('vitest produced no results file');
 }
 
 if (only.length === 0) {

@@ -115,7 +115,7 @@ describe('documents', () => {
     await page.keyboard.type('密码是admin123，一直没改过。');
     await page.getByRole('button', { name: '填入惯用表述' }).click();
     await d.waitSaved();
-    await page.getByTestId('doc-issues-none').waitFor();
+    await d.expectNoIssues();
     await d.markReady();
     await screenshot(page, '11-inquiry-ready');
     await d.backToCase();
@@ -164,7 +164,7 @@ describe('documents', () => {
     await d.choose('measures.0.linkedDocumentId', '询问笔录'); // any sibling can be linked; the evidence record comes next
     await d.fill('confirmation', '以上记录属实。');
     await d.waitSaved();
-    await page.getByTestId('doc-issues-none').waitFor();
+    await d.expectNoIssues();
     await screenshot(page, '12-onsite');
     await d.markReady();
     await d.backToCase();
@@ -186,7 +186,7 @@ describe('documents', () => {
     expect(await d.issueTexts()).toMatch(/第1项缺少完整性校验值/);
     await d.fill('items.0.sha256', 'a'.repeat(64));
     await d.waitSaved();
-    await page.getByTestId('doc-issues-none').waitFor();
+    await d.expectNoIssues();
     await expect(page.getByText('手工录入，未关联文件').count()).resolves.toBe(1);
     await screenshot(page, '13-evidence');
     await d.markReady();
@@ -209,7 +209,7 @@ describe('documents', () => {
     await d.fill('place', '本办证物室');
     await d.fill('conditions', '常温、干燥、防磁柜内存放');
     await d.waitSaved();
-    await page.getByTestId('doc-issues-none').waitFor();
+    await d.expectNoIssues();
     await screenshot(page, '14-preservation');
     await d.markReady();
     await d.backToCase();

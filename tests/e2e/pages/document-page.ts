@@ -15,8 +15,23 @@ export class DocumentPage {
   }
   /** antd Select bound to `path`: open it and pick the option with this text. */
   async choose(path: string, text: string) {
-    await this.field(path).click({ force: true });
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+    const id = `field-${path.replace(/\./g, '-')}`;
+    const shows = () => this.page.evaluate(([i, t]) => document.getElementById(i)?.closest('.ant-select')?.textContent?.includes(t) ?? false, [id, text] as const);
+    // A dropdown still closing from the previous choice can swallow the click: check it took, once more if not.
+    for (let attempt = 0; attempt < 3 && !(await shows()); attempt++) {
+      await this.field(path).click({ force: true });
+      await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+      await this.page.waitForFunction(([i, t]) => document.getElementById(i)?.closest('.ant-select')?.textContent?.includes(t) ?? false, [id, text] as const, { timeout: 3000 }).catch(() => undefined);
+    }
+    if (!(await shows())) throw new Error(`could not choose 「${text}」 in ${path}`);
+  }
+  /** Waits until the completeness check shows nothing open; on timeout says what is still open. */
+  async expectNoIssues() {
+    try {
+      await this.page.getByTestId('doc-issues-none').waitFor({ timeout: 15_000 });
+    } catch {
+      throw new Error(`completeness issues still open: ${await this.issueTexts()}`);
+    }
   }
   issues = () => this.page.getByTestId('doc-issue');
   issueTexts = async () => (await this.issues().allInnerTexts()).join('\n');
