@@ -1,5 +1,5 @@
 // The Electron main process: windows and the IPC bridge only. All behaviour lives in the core.
-import './security.ts'; // first: locks down every web contents before anything else runs
+import { allowRecordingWhen } from './security.ts'; // first: locks down every web contents before anything else runs
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,6 +47,7 @@ function createWindow(): void {
 app.whenReady().then(() => {
   const root = app.getAppPath();
   core = openCore({ dataDir: join(app.getPath('userData'), 'data'), catalogPath: join(root, 'assets', 'catalog', 'catalog.json'), fontsDir: join(root, 'assets', 'fonts'), verifyRecentEvidenceDays: 7 });
+  allowRecordingWhen(() => core?.signatures.recordingCeremonyOpen() ?? false);
   const c = core;
   c.captureHost = new ElectronCaptureHost();
   serveRenderer(join(root, 'dist', 'renderer'));

@@ -3,6 +3,9 @@
 import { app, session, type WebContents } from 'electron';
 import { isAppUrl } from './app-origin.ts';
 import { captureContents } from './capture-window.ts';
+import { mayUseMedia } from './media-permission.ts';
+
+export { allowRecordingWhen } from './media-permission.ts';
 
 /** Capture windows may browse the web (http/https only); everything else stays on app://. */
 const mayNavigate = (contents: WebContents, url: string): boolean => isAppUrl(url) || (captureContents.has(contents) && /^https?:\/\//.test(url));
@@ -22,10 +25,12 @@ export function lockDownWebContents(contents: WebContents): void {
 export function applyAppWideSecurity(): void {
   app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents));
   app.whenReady().then(() => {
-    // Deny every permission (camera, notifications, geolocation …). The signature-recording step
-    // of a later issue grants camera/microphone for that step only, from here.
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
+    // Deny every permission (notifications, geolocation …) except camera and microphone during
+    // the recording of a signing ceremony (全过程记录).
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+      callback(mayUseMedia(permission, details.requestingUrl, 'mediaTypes' in details ? (details.mediaTypes ?? []) : [])),
+    );
+    session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) => mayUseMedia(permission, requestingOrigin));
     session.defaultSession.setDevicePermissionHandler(() => false);
   });
 }

@@ -3,7 +3,7 @@
 // `N passed, N failed` (lint and typecheck count as one test each). Exit code 0 only if none failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { buildRenderer, rendererIsStale, ROOT } from './build.ts';
 
 let passed = 0;
@@ -14,7 +14,9 @@ const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 
 function step(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   console.log(`\n=== ${title}`);
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  // The tools' `#!/usr/bin/env node` must find this Node (24), not an older one earlier on PATH.
+  const PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH, ...env } });
   return r.status ?? 1;
 }
 

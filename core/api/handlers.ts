@@ -65,7 +65,7 @@ export const handlers: Handlers = {
   'signing.start': (arg, core) => core.signatures.startCeremony(arg, core.session.signedInIds()),
   'signing.sign': (arg, core) => core.signatures.sign(arg),
   'signing.resolve': (arg, core) => core.signatures.resolve(arg),
-  'signing.end': (arg, core) => core.signatures.endCeremony(arg.ceremonyId, arg.recordingEvidenceId || null, core.session.signedInIds()),
+  'signing.end': (arg, core) => core.signatures.endCeremony(arg.ceremonyId, arg.recordingEvidenceId || null, core.session.signedInIds(), arg.recordingFailure),
 
   'evidence.list': (arg, core) => {
     core.cases.get(arg.caseId);

@@ -97,6 +97,7 @@ export class DocumentStore {
       ...this.summary(r),
       templateVersion: r.template_version,
       revision: r.revision,
+      signatureCount: this.activeSignatureCount(id),
       content,
       issues: checkCompleteness(r.type, content, template),
       context: {

@@ -97,20 +97,30 @@ export class SignatureStore {
     return { ceremonyId: id };
   }
 
-  /** Ends a sitting; its recording (already imported as evidence of the case) is linked to every signature made in it. */
-  endCeremony(ceremonyId: string, recordingEvidenceId: string | null, officerIds: string[]): SigningState {
+  /** For the desktop shell: camera and microphone are allowed only while a recorded ceremony is open. */
+  recordingCeremonyOpen(): boolean {
+    return this.db.prepare(`SELECT 1 FROM signing_ceremonies WHERE recording = 1 AND ended_at IS NULL`).get() !== undefined;
+  }
+
+  /**
+   * Ends a sitting; its recording (already imported as evidence of the case) is linked to every
+   * signature made in it. If the recording could not be made or kept, the reason is recorded instead.
+   */
+  endCeremony(ceremonyId: string, recordingEvidenceId: string | null, officerIds: string[], recordingFailure = ''): SigningState {
     const c = this.ceremony(ceremonyId);
     if (c.ended_at) throw new CoreError('conflict', '本次签名已经结束。');
-    if (c.recording && !recordingEvidenceId) throw new CoreError('validation', '本次签名选择了同步录像，请先保存录像再结束。');
+    if (c.recording && !recordingEvidenceId && !recordingFailure) throw new CoreError('validation', '本次签名选择了同步录像，请先保存录像再结束。');
     if (recordingEvidenceId) {
       const e = this.db.prepare(`SELECT case_id FROM evidence WHERE id = ?`).get(recordingEvidenceId) as { case_id: string } | undefined;
       if (!e || e.case_id !== this.documents.caseOf(c.document_id)) throw new CoreError('validation', '录像不是本案的电子数据，无法关联。');
     }
     const now = isoNow(this.clock);
     this.db.transaction(() => {
-      this.db.prepare(`UPDATE signing_ceremonies SET ended_at = ?, recording_evidence_id = ? WHERE id = ? AND ended_at IS NULL`).run(now, recordingEvidenceId, ceremonyId);
+      this.db
+        .prepare(`UPDATE signing_ceremonies SET ended_at = ?, recording_evidence_id = ?, no_recording_reason = CASE WHEN ? <> '' THEN ? ELSE no_recording_reason END WHERE id = ? AND ended_at IS NULL`)
+        .run(now, recordingEvidenceId, recordingFailure, `录像未能保存：${recordingFailure}`, ceremonyId);
       const n = (this.db.prepare(`SELECT count(*) AS n FROM signatures WHERE ceremony_id = ?`).get(ceremonyId) as { n: number }).n;
-      this.cases.addEvent(this.documents.caseOf(c.document_id), 'signing', `签名结束，本次${n}个签名${recordingEvidenceId ? '，录像已作为电子数据保存' : ''}`, officerIds, now);
+      this.cases.addEvent(this.documents.caseOf(c.document_id), 'signing', `签名结束，本次${n}个签名${recordingEvidenceId ? '，录像已作为电子数据保存' : recordingFailure ? `，录像未能保存：${recordingFailure}` : ''}`, officerIds, now);
     })();
     return this.state(c.document_id);
   }

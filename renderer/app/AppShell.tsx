@@ -6,6 +6,7 @@ import { CaseDetail } from '../cases/CaseDetail.tsx';
 import { CaseForm } from '../cases/CaseForm.tsx';
 import { CaseList } from '../cases/CaseList.tsx';
 import { CatalogBrowser } from '../catalog/CatalogBrowser.tsx';
+import { SigningView } from '../signing/SigningView.tsx';
 import { DocumentEditor } from '../documents/DocumentEditor.tsx';
 import { OfficerList } from '../officers/OfficerList.tsx';
 import { SessionBar } from '../session/SessionBar.tsx';
@@ -17,6 +18,7 @@ export type View =
   | { page: 'case-new' }
   | { page: 'case-edit'; id: string }
   | { page: 'document'; id: string; caseId: string }
+  | { page: 'signing'; id: string; caseId: string }
   | { page: 'catalog' }
   | { page: 'officers' };
 
@@ -29,7 +31,7 @@ const NAV = [
 export function AppShell() {
   const { status } = useApi();
   const [view, setView] = useState<View>({ page: 'cases' });
-  const section = view.page.startsWith('case') || view.page === 'document' ? 'cases' : view.page;
+  const section = view.page.startsWith('case') || view.page === 'document' || view.page === 'signing' ? 'cases' : view.page;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
@@ -56,7 +58,8 @@ export function AppShell() {
           {view.page === 'case' && (
             <CaseDetail id={view.id} back={() => setView({ page: 'cases' })} edit={() => setView({ page: 'case-edit', id: view.id })} openDocument={(docId) => setView({ page: 'document', id: docId, caseId: view.id })} />
           )}
-          {view.page === 'document' && <DocumentEditor id={view.id} back={() => setView({ page: 'case', id: view.caseId })} />}
+          {view.page === 'document' && <DocumentEditor id={view.id} back={() => setView({ page: 'case', id: view.caseId })} sign={() => setView({ page: 'signing', id: view.id, caseId: view.caseId })} />}
+          {view.page === 'signing' && <SigningView documentId={view.id} caseId={view.caseId} back={() => setView({ page: 'document', id: view.id, caseId: view.caseId })} />}
           {view.page === 'case-new' && <CaseForm done={(id) => setView(id ? { page: 'case', id } : { page: 'cases' })} />}
           {view.page === 'case-edit' && <CaseForm caseId={view.id} done={() => setView({ page: 'case', id: view.id })} />}
           {view.page === 'catalog' && <CatalogBrowser />}

@@ -1,8 +1,8 @@
 // A document open for editing: autosaved, with undo, the completeness list beside it, and the
 // step to 待签名 once nothing required is missing.
-import { ArrowLeftOutlined, CheckOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ArrowLeftOutlined, CheckOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { checkCompleteness } from '../../shared/documents/completeness.ts';
 import { DOCUMENT_STATE_LABELS, DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
@@ -20,14 +20,14 @@ import { useAutosave, type SaveState } from './use-autosave.ts';
 
 const EDITORS = { inquiry: InquiryEditor, onsite: OnsiteEditor, evidence: EvidenceEditor, preservation: PreservationEditor };
 
-export function DocumentEditor({ id, back }: { id: string; back: () => void }) {
+export function DocumentEditor({ id, back, sign }: { id: string; back: () => void; sign: () => void }) {
   const { run } = useApi();
   const [doc, setDoc] = useState<DocumentDetail | null>(null);
   const load = useCallback(() => void run('documents.get', { id }).then((r) => r.ok && setDoc(r.value)), [id, run]);
   useEffect(load, [load]);
   if (!doc) return <Spin />;
   // Keyed by revision: a reload after a change made elsewhere (an import) starts a fresh editor.
-  return <LoadedEditor key={`${doc.id}:${doc.revision}`} doc={doc} back={back} reload={load} />;
+  return <LoadedEditor key={`${doc.id}:${doc.revision}`} doc={doc} back={back} reload={load} sign={sign} />;
 }
 
 function SaveIndicator({ s }: { s: SaveState }) {
@@ -36,9 +36,27 @@ function SaveIndicator({ s }: { s: SaveState }) {
   return <Typography.Text type="secondary" data-testid="doc-saving">正在保存…</Typography.Text>;
 }
 
-function LoadedEditor({ doc, back, reload }: { doc: DocumentDetail; back: () => void; reload: () => void }) {
+function LoadedEditor({ doc, back, reload, sign }: { doc: DocumentDetail; back: () => void; reload: () => void; sign: () => void }) {
   const { run, status } = useApi();
-  const auto = useAutosave(doc);
+  const { modal } = App.useApp();
+  // A signed document is locked; unlocking (confirmed) makes the next save discard its signatures.
+  const [unlocked, setUnlocked] = useState(false);
+  const unlockedRef = useRef(false);
+  const autosaveOpts = useMemo(() => ({ discardSignatures: () => unlockedRef.current }), []);
+  const auto = useAutosave(doc, autosaveOpts);
+  const locked = doc.signatureCount > 0 && !unlocked;
+  const unlock = () =>
+    modal.confirm({
+      title: '修改已签名的文书？',
+      content: `本文书已有${doc.signatureCount}个签名（或拒签记录）。修改内容后，这些签名全部作废（作废记录保留备查），须重新提交、重新签名。`,
+      okText: '确认修改，作废签名',
+      okButtonProps: { danger: true, 'data-testid': 'unlock-confirm' } as never,
+      cancelText: '不修改',
+      onOk: () => {
+        unlockedRef.current = true;
+        setUnlocked(true);
+      },
+    });
   const pair = status?.session.pair ?? false;
   const [readyError, setReadyError] = useState<string | null>(null);
   // The rules are shared code: the list follows every keystroke; the core checks again at 待签名.
@@ -46,8 +64,8 @@ function LoadedEditor({ doc, back, reload }: { doc: DocumentDetail; back: () => 
   const issues = useMemo(() => checkCompleteness(doc.type, auto.content, template), [doc.type, auto.content, template]);
   const flagged = useMemo(() => new Set(issues.map((i) => i.path)), [issues]);
   const ctx = useMemo(
-    () => ({ content: auto.content, update: auto.update, doc, flagged, readOnly: !pair, flush: auto.flush, reload }),
-    [auto.content, auto.update, doc, flagged, pair, auto.flush, reload],
+    () => ({ content: auto.content, update: auto.update, doc, flagged, readOnly: !pair || locked, flush: auto.flush, reload }),
+    [auto.content, auto.update, doc, flagged, pair, locked, auto.flush, reload],
   );
   const Editor = EDITORS[doc.type];
 
@@ -85,6 +103,9 @@ function LoadedEditor({ doc, back, reload }: { doc: DocumentDetail; back: () => 
         <Space>
           <SaveIndicator s={auto.saveState} />
           <PdfExport documentId={doc.id} beforeExport={() => auto.flush()} />
+          <Button type={auto.state === 'ready' ? 'primary' : 'default'} icon={<EditOutlined />} disabled={auto.state === 'draft'} onClick={() => void auto.flush().then(sign)} data-testid="doc-sign">
+            {auto.state === 'signed' ? '查看签名' : '签名'}
+          </Button>
           <Tooltip title="撤销（Ctrl+Z）">
             <Button icon={<UndoOutlined />} onClick={() => auto.undo()} disabled={!pair} data-testid="doc-undo">
               撤销
@@ -93,6 +114,19 @@ function LoadedEditor({ doc, back, reload }: { doc: DocumentDetail; back: () => 
         </Space>
       </div>
       {!pair && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="仅一名执法人员登录：文书只能查阅。修改须两名执法人员同时登录。" />}
+      {locked && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`本文书已有${doc.signatureCount}个签名（或拒签记录），内容已锁定。`}
+          action={
+            <Button size="small" danger disabled={!pair} onClick={unlock} data-testid="doc-unlock">
+              修改文书（作废签名）
+            </Button>
+          }
+        />
+      )}
       <div className="doc-layout" data-testid="doc-editor">
         <div>
           <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>

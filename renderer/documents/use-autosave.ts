@@ -12,7 +12,7 @@ const SAVE_DELAY_MS = 400;
 const UNDO_LIMIT = 200;
 const GROUP_MS = 1000;
 
-export function useAutosave(doc: DocumentDetail) {
+export function useAutosave(doc: DocumentDetail, opts: { discardSignatures?: () => boolean } = {}) {
   const { run } = useApi();
   const [content, setContent] = useState<Content>(doc.content);
   const [state, setState] = useState<DocumentDetail['state']>(doc.state);
@@ -35,7 +35,8 @@ export function useAutosave(doc: DocumentDetail) {
     inFlight.current = true;
     const value = latest.current;
     setSaveState({ kind: 'saving' });
-    const r = await run('documents.save', { id: doc.id, revision: revision.current, content: value }, { quiet: true });
+    const discardSignatures = opts.discardSignatures?.() ?? false;
+    const r = await run('documents.save', { id: doc.id, revision: revision.current, content: value, discardSignatures }, { quiet: true });
     inFlight.current = false;
     if (!r.ok) {
       setSaveState({ kind: 'error', message: r.error.message });
@@ -47,7 +48,7 @@ export function useAutosave(doc: DocumentDetail) {
     setState(r.value.state);
     setSaveState(latest.current === value ? { kind: 'saved', at: r.value.updatedAt } : { kind: 'pending' });
     if (latest.current !== value) void flush();
-  }, [doc.id, run]);
+  }, [doc.id, run, opts]);
 
   const schedule = useCallback(() => {
     setSaveState({ kind: 'pending' });

@@ -81,7 +81,8 @@ export const contract = {
   'signing.start': call('pair', CeremonyStartSchema, z.object({ ceremonyId: z.string() })),
   'signing.sign': call('pair', SignInputSchema, SigningStateSchema),
   'signing.resolve': call('pair', ResolveInputSchema, SigningStateSchema),
-  'signing.end': call('pair', z.object({ ceremonyId: z.string().min(1).max(64), recordingEvidenceId: z.string().max(64).default('') }).strict(), SigningStateSchema),
+  // recordingFailure: why a ceremony that was to be recorded has no recording (camera refused …).
+  'signing.end': call('pair', z.object({ ceremonyId: z.string().min(1).max(64), recordingEvidenceId: z.string().max(64).default(''), recordingFailure: z.string().trim().max(500).default('') }).strict(), SigningStateSchema),
   'evidence.list': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), z.array(EvidenceItemSchema)),
   // Step one of an import: checked here; the bytes follow against the returned ticket
   // (web shell: PUT /upload/TICKET), and the result of that upload is the evidence item.

@@ -23,6 +23,8 @@ export const CompletenessIssueSchema = z.object({ path: z.string(), message: z.s
 export const DocumentDetailSchema = DocumentSummarySchema.extend({
   templateVersion: z.string(),
   revision: z.number().int(),
+  /** Signatures (and refusals) in force: editing then needs confirmation and discards them. */
+  signatureCount: z.number().int(),
   /** Validated against the type's content schema by the core; typed per type in the renderer. */
   content: z.record(z.string(), z.unknown()),
   issues: z.array(CompletenessIssueSchema),

@@ -30,6 +30,7 @@ export function printable(type: DocumentType, opts: { draft?: boolean; content?:
     updatedAt: '2026-11-20T02:45:00.000Z',
     templateVersion: '2023.1',
     revision: 3,
+    signatureCount: 0,
     content: { ...(opts.content ?? CONTENT[type]()) } as Record<string, unknown>,
     issues: [],
     context: {

@@ -1,0 +1,18 @@
+// Camera and microphone: only the app's page, only during a recorded signing ceremony.
+import { afterEach, describe, expect, it } from 'vitest';
+import { allowRecordingWhen, mayUseMedia } from './media-permission.ts';
+
+afterEach(() => allowRecordingWhen(() => false));
+
+describe('media permission', () => {
+  it('is refused when no recorded ceremony is open', () => {
+    expect(mayUseMedia('media', 'app://bundle/index.html', ['video', 'audio'])).toBe(false);
+  });
+  it('is granted to the app page during a recorded ceremony, and to nothing else', () => {
+    allowRecordingWhen(() => true);
+    expect(mayUseMedia('media', 'app://bundle/index.html', ['video', 'audio'])).toBe(true);
+    expect(mayUseMedia('media', 'https://example.com/', ['video'])).toBe(false);
+    expect(mayUseMedia('geolocation', 'app://bundle/index.html')).toBe(false);
+    expect(mayUseMedia('notifications', 'app://bundle/index.html')).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+// A slot that will not be signed (art. 30): refused, absent or unable — the reason, confirmed by
+// both officers with their passwords, backed by the witness's signature or the ceremony's recording.
+import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
+import { useState } from 'react';
+import type { RequiredSlot, SignatureRecord } from '../../shared/signatures/signature-api.ts';
+import type { OfficerPublic } from '../../shared/domain/officer.ts';
+
+export interface ResolveValues {
+  status: 'refused' | 'absent' | 'unable';
+  reason: string;
+  signerName: string;
+  witnessSignatureId: string;
+  officerPasswords: [string, string];
+}
+
+export function ResolveDialog({ slot, officers, witnesses, recorded, onResolve, onClose }: { slot: RequiredSlot; officers: OfficerPublic[]; witnesses: SignatureRecord[]; recorded: boolean; onResolve: (v: ResolveValues) => Promise<string | null>; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    const v = form.getFieldsValue(true) as { status: ResolveValues['status']; reason?: string; signerName?: string; witnessSignatureId?: string; pw0?: string; pw1?: string };
+    setBusy(true);
+    setError(null);
+    const err = await onResolve({ status: v.status, reason: (v.reason ?? '').trim(), signerName: v.signerName ?? '', witnessSignatureId: v.witnessSignatureId ?? '', officerPasswords: [v.pw0 ?? '', v.pw1 ?? ''] });
+    setBusy(false);
+    if (err) setError(err);
+    else onClose();
+  };
+  return (
+    <Modal open title={`不能签名：${slot.label}`} width={600} okText="两人确认并记录" okButtonProps={{ danger: true, loading: busy, 'data-testid': 'resolve-confirm' } as never} onOk={() => void submit()} onCancel={onClose} destroyOnHidden maskClosable={false}>
+      <Form form={form} layout="vertical" initialValues={{ status: 'refused', signerName: slot.signerName, witnessSignatureId: witnesses[0]?.id }}>
+        <Form.Item name="status" label="情形">
+          <Radio.Group
+            options={[
+              { value: 'refused', label: '拒绝签名' },
+              { value: 'absent', label: '不在场' },
+              { value: 'unable', label: '无法签名' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="signerName" label={`${slot.role}姓名`}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="reason" label="原因（记入笔录）">
+          <Input.TextArea rows={2} maxLength={500} data-testid="resolve-reason" placeholder="例如：当事人以不认可检查结果为由拒绝签名" />
+        </Form.Item>
+        <Form.Item name="witnessSignatureId" label="见证人" extra={witnesses.length ? '拒签须有见证人在场签名。' : recorded ? '无见证人：以本次同步录像为据。' : '无见证人且未录像：请先请见证人签名。'}>
+          <Select allowClear options={witnesses.map((w) => ({ value: w.id, label: `${w.signerName}（${w.signerIdNumber}）` }))} data-testid="resolve-witness" />
+        </Form.Item>
+        {officers.map((o, i) => (
+          <Form.Item key={o.id} name={`pw${i}`} label={`${o.name}（执法证号 ${o.certNo}）确认密码`}>
+            <Input.Password autoComplete="off" data-testid={`resolve-pw-${i}`} />
+          </Form.Item>
+        ))}
+      </Form>
+      {error && <Alert type="error" showIcon title={<span data-testid="resolve-error">{error}</span>} />}
+    </Modal>
+  );
+}

@@ -1,0 +1,58 @@
+// The signing surface: signature_pad on a canvas large enough for a finger or a pen on a laptop
+// touchscreen; records every point with its time and pressure. Clear and sign again at will.
+import { Button, Space } from 'antd';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import SignaturePad from 'signature_pad';
+import type { Strokes } from '../../shared/signatures/signature-api.ts';
+
+export interface PadHandle {
+  isEmpty(): boolean;
+  clear(): void;
+  /** The PNG (base64, no data: prefix) and the strokes as integers (x, y, ms since the stroke began, pressure ×1000). */
+  read(): { imagePngBase64: string; strokes: Strokes };
+}
+
+export function SignaturePadField({ ref, onChange }: { ref: Ref<PadHandle>; onChange?: (empty: boolean) => void }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const pad = useRef<SignaturePad | null>(null);
+
+  useEffect(() => {
+    const c = canvas.current!;
+    const ratio = Math.max(window.devicePixelRatio || 1, 1);
+    c.width = c.offsetWidth * ratio;
+    c.height = c.offsetHeight * ratio;
+    c.getContext('2d')!.scale(ratio, ratio);
+    const p = new SignaturePad(c, { minWidth: 1, maxWidth: 3.2, penColor: '#111', backgroundColor: 'rgba(0,0,0,0)' });
+    p.addEventListener('endStroke', () => onChange?.(p.isEmpty()));
+    pad.current = p;
+    return () => p.off();
+  }, [onChange]);
+
+  useImperativeHandle(ref, () => ({
+    isEmpty: () => pad.current?.isEmpty() ?? true,
+    clear: () => {
+      pad.current?.clear();
+      onChange?.(true);
+    },
+    read: () => {
+      const p = pad.current!;
+      const strokes = p.toData().map((g) => {
+        const t0 = g.points[0]?.time ?? 0;
+        return g.points.map((pt) => [Math.round(pt.x), Math.round(pt.y), Math.max(0, Math.round(pt.time - t0)), Math.round((pt.pressure || 0.5) * 1000)] as [number, number, number, number]);
+      });
+      return { imagePngBase64: p.toDataURL('image/png').replace(/^data:image\/png;base64,/, ''), strokes };
+    },
+  }));
+
+  return (
+    <div>
+      <canvas ref={canvas} data-testid="signature-pad" style={{ width: '100%', height: 220, border: '1px dashed #8aa', borderRadius: 6, background: '#fcfcfa', touchAction: 'none', cursor: 'crosshair' }} />
+      <Space style={{ marginTop: 6 }}>
+        <Button size="small" onClick={() => pad.current && (pad.current.clear(), onChange?.(true))} data-testid="signature-clear">
+          清除重签
+        </Button>
+        <span className="field-hint">请在框内签名（鼠标、触控笔或手指均可）。</span>
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+// Review as printed, then sign: the document's pages exactly as the PDF paginates them, the slots
+// still to sign (the interviewee on every page and at the end, the officers with their passwords),
+// refusals, and the recording of the whole sitting (全过程记录), stored as evidence at the end.
+import { ArrowLeftOutlined, CheckCircleFilled, EditOutlined, LeftOutlined, RightOutlined, StopOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Input, List, Space, Spin, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RequiredSlot, SigningState } from '../../shared/signatures/signature-api.ts';
+import { useApi } from '../app/api-context.tsx';
+import { ReviewPage } from './ReviewPage.tsx';
+import { ResolveDialog, type ResolveValues } from './ResolveDialog.tsx';
+import { SignDialog, type SignValues } from './SignDialog.tsx';
+import { useRecorder } from './use-recorder.ts';
+
+const key = (s: { slotId: string; page: number | null }) => `${s.slotId}@${s.page ?? 'end'}`;
+
+export function SigningView({ documentId, caseId, back }: { documentId: string; caseId: string; back: () => void }) {
+  const { run, api, status } = useApi();
+  const { message } = App.useApp();
+  const [s, setS] = useState<SigningState | null>(null);
+  const [pageNo, setPageNo] = useState(1);
+  const [ceremonyId, setCeremonyId] = useState<string | null>(null);
+  const [record, setRecord] = useState(true);
+  const [noRecordReason, setNoRecordReason] = useState('');
+  const [signing, setSigning] = useState<RequiredSlot | null>(null);
+  const [resolving, setResolving] = useState<RequiredSlot | null>(null);
+  const [finishing, setFinishing] = useState(false);
+  const recorder = useRecorder();
+  const preview = useRef<HTMLVideoElement>(null);
+  const officers = status?.session.officers ?? [];
+
+  const load = useCallback(async () => {
+    const r = await run('signing.state', { id: documentId });
+    if (r.ok) setS(r.value);
+  }, [documentId, run]);
+  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    if (preview.current) preview.current.srcObject = recorder.stream;
+  }, [recorder.stream]);
+
+  if (!s) return <Spin />;
+  const done = new Map(s.signatures.map((x) => [key(x), x]));
+  const page = s.pages[pageNo - 1]!;
+  const todo = s.required.filter((r) => !done.has(key(r)));
+  const here = s.required.filter((r) => r.page === pageNo || (r.page === null && pageNo === s.pages.length));
+
+  const start = async () => {
+    const r = await run('signing.start', { documentId, recording: record, noRecordingReason: record ? '' : noRecordReason });
+    if (!r.ok) return;
+    setCeremonyId(r.value.ceremonyId);
+    if (record && !(await recorder.start())) message.warning('无法打开摄像头或麦克风。可继续签名，结束时将记录录像未能保存的原因。');
+  };
+
+  const sign = async (slot: RequiredSlot, v: SignValues) => {
+    const r = await run('signing.sign', { ceremonyId: ceremonyId!, slotId: slot.slotId, page: slot.page, ...v }, { quiet: true });
+    if (!r.ok) return r.error.message;
+    setS(r.value);
+    message.success(`${slot.label}已签名`);
+    return null;
+  };
+
+  const resolve = async (slot: RequiredSlot, v: ResolveValues) => {
+    const r = await run('signing.resolve', { ceremonyId: ceremonyId!, slotId: slot.slotId, page: slot.page, ...v }, { quiet: true });
+    if (!r.ok) return r.error.message;
+    setS(r.value);
+    return null;
+  };
+
+  /** Stops the recording, stores it as evidence of the case, and ends the sitting. */
+  const finish = async () => {
+    setFinishing(true);
+    let evidenceId = '';
+    let failure = recorder.state.kind === 'failed' ? recorder.state.message : '';
+    const blob = await recorder.stop();
+    if (blob) {
+      const fileName = `签名过程录像-${s.docNo}-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '')}.webm`;
+      const meta = {
+        category: '视频' as const,
+        description: `${s.title}${s.docNo}签名全过程同步录音录像`,
+        source: '本机摄像头和麦克风',
+        method: '同步录音录像（MediaRecorder，WebM）',
+        timeSourceNote: '',
+        provider: { name: '', idNumber: '', statement: false },
+        original: true,
+        copy: { method: '', madeAt: '', madeBy: '' },
+      };
+      const begun = await run('evidence.beginImport', { caseId, documentId: '', fileName, sizeBytes: blob.size, meta }, { quiet: true });
+      const up = begun.ok ? await api.uploadEvidence(begun.value.ticket, blob, () => undefined, new AbortController().signal) : begun;
+      if (up.ok) evidenceId = up.value.id;
+      else failure = up.error.message;
+    } else if (ceremonyId && record && !failure) failure = '未录到任何画面';
+    const r = await run('signing.end', { ceremonyId: ceremonyId!, recordingEvidenceId: evidenceId, recordingFailure: evidenceId ? '' : failure });
+    setFinishing(false);
+    if (r.ok) {
+      setS(r.value);
+      setCeremonyId(null);
+      message.success(evidenceId ? '签名结束，录像已作为电子数据保存。' : '签名结束。');
+    }
+  };
+
+  return (
+    <div data-testid="signing-view">
+      <div className="page-title">
+        <Space>
+          <Button icon={<ArrowLeftOutlined />} onClick={back} disabled={ceremonyId !== null}>
+            返回文书
+          </Button>
+          <h2>
+            签名：{s.title} <span style={{ fontSize: 14, color: '#666' }}>{s.docNo}</span>
+          </h2>
+          <Tag color={s.complete ? 'green' : 'blue'} data-testid="signing-state">
+            {s.complete ? '已签名' : `待签名（还差 ${todo.length} 处）`}
+          </Tag>
+        </Space>
+      </div>
+      <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+        文书内容已冻结，签名与其校验值绑定：SHA-256 <code>{s.docSha256.slice(0, 16)}…</code>{'\u3000'}SM3 <code>{s.docSm3.slice(0, 16)}…</code>
+      </Typography.Paragraph>
+      <div className="signing-layout">
+        <div>
+          <Space style={{ marginBottom: 8 }}>
+            <Button icon={<LeftOutlined />} disabled={pageNo <= 1} onClick={() => setPageNo(pageNo - 1)} data-testid="page-prev" />
+            <span data-testid="page-of">
+              第 {pageNo} 页 共 {s.pages.length} 页
+            </span>
+            <Button icon={<RightOutlined />} disabled={pageNo >= s.pages.length} onClick={() => setPageNo(pageNo + 1)} data-testid="page-next" />
+          </Space>
+          <ReviewPage page={page} size={s.pageSize} width={640} signatures={s.signatures} images={s.images} highlight={signing?.slotId ?? null} />
+        </div>
+        <div className="signing-side">
+          {!ceremonyId && !s.complete && (
+            <Card size="small" title="开始签名" style={{ marginBottom: 12 }}>
+              <Checkbox checked={record} onChange={(e) => setRecord(e.target.checked)} data-testid="record-toggle">
+                同步录音录像（全过程记录，建议开启）
+              </Checkbox>
+              {!record && <Input.TextArea rows={2} style={{ marginTop: 8 }} placeholder="不录像的理由（将记入办理记录）" value={noRecordReason} onChange={(e) => setNoRecordReason(e.target.value)} data-testid="no-record-reason" />}
+              <Button type="primary" block style={{ marginTop: 12 }} icon={<EditOutlined />} onClick={() => void start()} data-testid="signing-start">
+                开始签名
+              </Button>
+            </Card>
+          )}
+          {ceremonyId && (
+            <Card size="small" title={recorder.state.kind === 'recording' ? <span style={{ color: '#cf1322' }}><VideoCameraOutlined /> 正在录像</span> : '签名进行中'} style={{ marginBottom: 12 }}>
+              {recorder.state.kind === 'recording' && <video ref={preview} autoPlay muted playsInline style={{ width: '100%', borderRadius: 4, background: '#000' }} data-testid="record-preview" />}
+              {recorder.state.kind === 'failed' && <Alert type="warning" showIcon title={`未能录像：${recorder.state.message}`} />}
+              <Button block style={{ marginTop: 12 }} icon={<StopOutlined />} loading={finishing} onClick={() => void finish()} data-testid="signing-finish">
+                结束签名{recorder.state.kind === 'recording' ? '并保存录像' : ''}
+              </Button>
+            </Card>
+          )}
+          <Card size="small" title={`本页签名栏（第 ${pageNo} 页）`}>
+            <List
+              size="small"
+              dataSource={here}
+              renderItem={(slot) => {
+                const sig = done.get(key(slot));
+                return (
+                  <List.Item
+                    data-testid="slot-row"
+                    actions={
+                      sig || !ceremonyId
+                        ? []
+                        : [
+                            <Button key="s" size="small" type="primary" onClick={() => setSigning(slot)} data-testid={`sign-${key(slot)}`}>
+                              签名
+                            </Button>,
+                            ...(slot.officerId
+                              ? []
+                              : [
+                                  <Button key="r" size="small" danger onClick={() => setResolving(slot)} data-testid={`resolve-${key(slot)}`}>
+                                    拒签/缺席
+                                  </Button>,
+                                ]),
+                          ]
+                    }
+                  >
+                    <span>
+                      {sig ? <CheckCircleFilled style={{ color: sig.status === 'signed' ? '#389e0d' : '#cf1322' }} /> : <span style={{ display: 'inline-block', width: 14 }} />} {slot.label}
+                      {sig && <span className="field-hint">{'\u3000'}{sig.status === 'signed' ? sig.signerName : `拒签/缺席：${sig.reason}`}</span>}
+                    </span>
+                  </List.Item>
+                );
+              }}
+            />
+            {todo.length > 0 && <div className="field-hint">全部签名栏：还差 {todo.map((t) => t.label).join('、')}</div>}
+          </Card>
+        </div>
+      </div>
+      {signing && <SignDialog slot={signing} officer={officers.find((o) => o.id === signing.officerId)} onSign={(v) => sign(signing, v)} onClose={() => setSigning(null)} />}
+      {resolving && (
+        <ResolveDialog
+          slot={resolving}
+          officers={officers}
+          witnesses={s.signatures.filter((x) => x.role === '见证人' && x.status === 'signed')}
+          recorded={recorder.state.kind === 'recording'}
+          onResolve={(v) => resolve(resolving, v)}
+          onClose={() => setResolving(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,195 @@
+// Signing through the UI, in Chromium with a synthetic camera and microphone: a two-page 询问笔录
+// reviewed as printed and signed while recording (the interviewee on every page and at the end,
+// both officers with their passwords), the recording stored as evidence and linked; a refusal on a
+// 现场笔录 backed by the witness's signature; a signed document edited after confirmation, its
+// signatures discarded.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoInquiry, demoOnsite } from '../../scripts/demo-documents.ts';
+import { creditCodeCheckChar } from '../../shared/validation/credit-code.ts';
+import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
+import { SessionPage } from './pages/app-page.ts';
+import { launchBrowser, screenshot } from './support/browser.ts';
+import { startShell, type ShellProcess } from './support/web-shell-process.ts';
+
+const AGENCY = '柳州市柳南区互联网信息办公室';
+const A = { name: '李明', certNo: '45020019001', unit: AGENCY, password: 'field2026a' };
+const B = { name: '王芳', certNo: '45020019002', unit: AGENCY, password: 'field2026b' };
+const WITNESS_ID = '45020319900101001' + residentIdCheckChar('45020319900101001');
+
+let browser: Browser;
+let shell: ShellProcess;
+let page: Page;
+let dataDir: string;
+let caseId: string;
+let ids: [string, string];
+let inquiryId: string;
+
+type Api = { ok: boolean; value: Record<string, unknown> & { id: string }; error?: { message: string } };
+async function api(name: string, arg: unknown): Promise<Api> {
+  return page.evaluate(
+    async ([n, a]) => {
+      const token = sessionStorage.getItem('field-api-token') ?? '';
+      const r = await fetch(`api/${n}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': token }, body: JSON.stringify(a) });
+      return r.json();
+    },
+    [name, arg] as const,
+  );
+}
+
+async function readyDocument(type: string, content: object): Promise<string> {
+  const d = await api('documents.create', { caseId, type });
+  await api('documents.save', { id: d.value.id, revision: d.value.revision, content });
+  const r = await api('documents.markReady', { id: d.value.id });
+  if (!r.ok) throw new Error(r.error?.message);
+  return d.value.id;
+}
+
+async function openDocument(id: string) {
+  await page.reload(); // documents were made through the API: show the current state
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-row').first().click();
+  await page.getByTestId('case-detail').waitFor();
+  const rows = page.getByTestId('doc-row');
+  await rows.first().waitFor();
+  const docs = (await api('documents.list', { caseId })) as unknown as { value: { id: string }[] };
+  await rows.nth(docs.value.findIndex((d) => d.id === id)).click();
+  await page.getByTestId('doc-editor').waitFor();
+}
+
+/** A few strokes with the mouse on the signature pad. */
+async function draw(seed: number) {
+  const box = (await page.getByTestId('signature-pad').boundingBox())!;
+  for (let s = 0; s < 3; s++) {
+    await page.mouse.move(box.x + 60 + s * 120, box.y + 60 + ((seed * 13) % 40));
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 60 + s * 120 + i * 9, box.y + 60 + Math.sin(i + seed) * 40 + i * 5, { steps: 2 });
+    await page.mouse.up();
+  }
+}
+
+async function signSlot(slotKey: string, opts: { password?: string; name?: string; idNumber?: string } = {}) {
+  await page.getByTestId(`sign-${slotKey}`).click();
+  await page.getByTestId('signature-pad').waitFor();
+  if (opts.password) await page.getByTestId('sign-password').fill(opts.password);
+  if (opts.name) await page.getByTestId('sign-name').fill(opts.name);
+  if (opts.idNumber) await page.getByTestId('sign-id').fill(opts.idNumber);
+  await draw(slotKey.length);
+  await page.getByTestId('sign-confirm').click();
+  await page.getByTestId('signature-pad').waitFor({ state: 'detached' });
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'e2e-signing-'));
+  browser = await launchBrowser();
+  shell = await startShell(dataDir);
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(15_000);
+  await page.goto(shell.url);
+  await api('office.setup', { agencyName: AGENCY, officers: [A, B] });
+  await page.reload();
+  const s = new SessionPage(page);
+  await s.signIn(0, A.certNo, A.password);
+  await page.getByTestId('nav-cases').waitFor();
+  await s.signIn(1, B.certNo, B.password);
+  await page.waitForFunction(() => document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'));
+  ids = ((await api('officers.list', {})) as unknown as { value: { id: string }[] }).value.map((o) => o.id) as [string, string];
+  const code = '91450204MA5N8K2X7' + creditCodeCheckChar('91450204MA5N8K2X7');
+  const c = await api('cases.create', {
+    title: '柳州市星河网络科技有限公司涉嫌未履行网络安全保护义务案',
+    source: '监督检查发现',
+    party: { kind: 'organisation', name: '柳州市星河网络科技有限公司', creditCode: code, legalRepresentative: '陈立新', address: '柳州市柳南区航五路12号', phone: '' },
+    platform: { name: '星河资讯', domain: 'xinghe-news.cn', url: '', icp: '' },
+    matterId: 'csl-59',
+    officerIds: ids,
+  });
+  caseId = c.value.id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await shell?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('signing', () => {
+  it('a two-page 询问笔录 reviewed as printed and signed while recording; the recording becomes linked evidence', async () => {
+    inquiryId = await readyDocument('inquiry', demoInquiry(ids[0], ids[1]));
+    await openDocument(inquiryId);
+    await page.getByTestId('doc-sign').click();
+    await page.getByTestId('signing-view').waitFor();
+    await expect(page.getByTestId('page-of').innerText()).resolves.toMatch(/第 1 页 共 2 页/);
+    // The review page shows the same lines as the PDF page (same pagination).
+    await expect(page.getByTestId('review-page').innerText()).resolves.toContain('询 问 笔 录'.replace(/ /g, ''));
+    await page.getByTestId('signing-start').click();
+    await page.getByTestId('record-preview').waitFor();
+    await signSlot('interviewee@1', { name: '张𠮷㵘' });
+    await page.getByTestId('slot-signature').first().waitFor();
+    await screenshot(page, '20-signing-page1');
+    await page.getByTestId('page-next').click();
+    await signSlot('interviewee@2', { name: '张𠮷㵘' });
+    await signSlot('interviewee@end', { name: '张𠮷㵘' });
+    // An officer signs only with their own password.
+    await page.getByTestId('sign-inquirer@end').click();
+    await page.getByTestId('sign-password').fill(B.password);
+    await draw(3);
+    await page.getByTestId('sign-confirm').click();
+    await expect(page.getByTestId('sign-error').innerText()).resolves.toMatch(/密码不正确/);
+    await page.getByTestId('sign-password').fill(A.password);
+    await page.getByTestId('sign-confirm').click();
+    await page.getByTestId('signature-pad').waitFor({ state: 'detached' });
+    await signSlot('recorder@end', { password: B.password });
+    await expect(page.getByTestId('signing-state').innerText()).resolves.toBe('已签名');
+    await screenshot(page, '21-signing-done');
+    await page.getByTestId('signing-finish').click();
+    await page.getByText('录像已作为电子数据保存').waitFor();
+    const state = (await api('signing.state', { id: inquiryId })) as unknown as { value: { signatures: { recordingEvidenceId: string | null; pageCount: number }[] } };
+    expect(state.value.signatures).toHaveLength(5);
+    const rec = state.value.signatures[0]!.recordingEvidenceId;
+    expect(rec).toBeTruthy();
+    expect(state.value.signatures.every((s) => s.recordingEvidenceId === rec && s.pageCount === 2)).toBe(true);
+    const evidence = (await api('evidence.list', { caseId })) as unknown as { value: { id: string; fileName: string; sizeBytes: number; sha256: string }[] };
+    const video = evidence.value.find((e) => e.id === rec)!;
+    expect(video.fileName).toMatch(/^签名过程录像-.*\.webm$/);
+    expect(video.sizeBytes).toBeGreaterThan(1000);
+  });
+
+  it('a refusal on a 现场笔录, confirmed by both officers and backed by the witness', async () => {
+    const evidenceDoc = await api('documents.create', { caseId, type: 'evidence' });
+    const onsiteId = await readyDocument('onsite', { ...demoOnsite(ids, ids[1], evidenceDoc.value.id), witness: { name: '赵见证', idType: '居民身份证', idNumber: WITNESS_ID, unit: '大厦物业', role: '物业经理', phone: '' } });
+    await openDocument(onsiteId);
+    await page.getByTestId('doc-sign').click();
+    await page.getByTestId('record-toggle').click();
+    await page.getByTestId('no-record-reason').fill('当事人拒绝录像，由见证人在场见证');
+    await page.getByTestId('signing-start').click();
+    while (await page.getByTestId('page-next').isEnabled()) await page.getByTestId('page-next').click();
+    await signSlot('witness@end', { name: '赵见证', idNumber: WITNESS_ID });
+    await page.getByTestId('resolve-party@end').click();
+    await page.getByTestId('resolve-reason').fill('当事人以不认可检查结果为由拒绝签名');
+    await page.getByTestId('resolve-pw-0').fill(A.password);
+    await page.getByTestId('resolve-pw-1').fill(B.password);
+    await page.getByTestId('resolve-confirm').click();
+    await page.getByTestId('slot-resolved').first().waitFor();
+    await expect(page.getByTestId('slot-resolved').first().innerText()).resolves.toContain('拒绝签名');
+    await screenshot(page, '22-signing-refusal');
+    const state = (await api('signing.state', { id: onsiteId })) as unknown as { value: { signatures: { slotId: string; status: string; confirmedBy: string[]; witnessSignatureId: string | null }[] } };
+    const party = state.value.signatures.find((s) => s.slotId === 'party' && s.status === 'refused')!;
+    expect(party.confirmedBy).toEqual(ids);
+    expect(party.witnessSignatureId).toBeTruthy();
+    await page.getByTestId('signing-finish').click();
+  });
+
+  it('editing a signed document asks first, then discards its signatures', async () => {
+    await openDocument(inquiryId);
+    await expect(page.getByTestId('doc-state').innerText()).resolves.toBe('已签名');
+    await page.getByTestId('doc-unlock').click();
+    await page.getByTestId('unlock-confirm').click();
+    await page.locator('#field-place').fill('星河大厦8楼第二会议室');
+    await page.getByTestId('doc-saved').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="doc-state"]')?.textContent === '草稿');
+    const state = (await api('signing.state', { id: inquiryId })) as unknown as { value: { signatures: unknown[] } };
+    expect(state.value.signatures).toHaveLength(0);
+  });
+});
