@@ -8,7 +8,8 @@ import { dispatch } from '../core/api/dispatch.ts';
 import { openCore, type AppCore } from '../core/app-core.ts';
 import type { CallName } from '../shared/api/call-names.ts';
 import type { CallInput, CallOutput } from '../shared/api/contract.ts';
-import { DEMO_AGENCY, DEMO_CASES, DEMO_OFFICERS } from './demo-data.ts';
+import { DEMO_AGENCY, DEMO_CASES, DEMO_OFFICERS, DEMO_WITNESS } from './demo-data.ts';
+import { syntheticSignature } from './demo-signatures.ts';
 import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from './demo-documents.ts';
 import { accessLog, pageArchive, screenshotPng } from './demo-files.ts';
 import { runImport } from '../core/evidence/run-import.ts';
@@ -34,6 +35,40 @@ async function must<K extends CallName>(name: K, arg: CallInput<K>): Promise<Cal
   return r.value as CallOutput<K>;
 }
 
+/** Signs every required slot of a 待签名 document; on the 现场笔录 the party refuses, backed by the witness. */
+async function signDemoDocument(id: string, docNo: string): Promise<string> {
+  const { ceremonyId } = await must('signing.start', { documentId: id, recording: false, noRecordingReason: '示例数据：演示用，未录像' });
+  const state = await must('signing.state', { id });
+  let witnessId = '';
+  let refusals = 0;
+  const officersById = new Map((await must('officers.list', {})).map((o) => [o.id, DEMO_OFFICERS.find((x) => x.certNo === o.certNo)!]));
+  // The witness signs first, so that a refusal can rest on their signature.
+  const order = [...state.required].sort((x, y) => Number(y.role === '见证人') - Number(x.role === '见证人'));
+  for (const [i, slot] of order.entries()) {
+    if (slot.slotId === 'party' && witnessId) {
+      await must('signing.resolve', { ceremonyId, slotId: slot.slotId, page: slot.page, status: 'refused', signerName: slot.signerName, reason: '当事人以不认可检查结果为由拒绝签名', officerPasswords: [DEMO_OFFICERS[0]!.password, DEMO_OFFICERS[1]!.password], witnessSignatureId: witnessId });
+      refusals++;
+      continue;
+    }
+    const officer = slot.officerId ? officersById.get(slot.officerId) : undefined;
+    const name = officer?.name ?? (slot.signerName || '陈立新');
+    const { png, strokes } = syntheticSignature(name, i + 1);
+    const signed = await must('signing.sign', {
+      ceremonyId,
+      slotId: slot.slotId,
+      page: slot.page,
+      signerName: name,
+      signerIdNumber: slot.role === '见证人' ? DEMO_WITNESS.idNumber : '',
+      officerPassword: officer?.password ?? '',
+      imagePngBase64: png.toString('base64'),
+      strokes,
+    });
+    if (slot.role === '见证人') witnessId = signed.signatures.find((s) => s.slotId === slot.slotId)!.id;
+  }
+  const end = await must('signing.end', { ceremonyId, recordingFailure: '' });
+  return `${docNo}：${end.signatures.length}处签名${refusals ? `（其中当事人拒签${refusals}处，见证人在场）` : ''}，${end.complete ? '已签名' : '未完成'}`;
+}
+
 try {
   await must('office.setup', { agencyName: DEMO_AGENCY, officers: DEMO_OFFICERS });
   for (const o of DEMO_OFFICERS) await must('session.signIn', { certNo: o.certNo, password: o.password });
@@ -54,7 +89,7 @@ try {
     const d = await must('documents.create', { caseId: caseIds[0]!, type });
     await must('documents.save', { id: d.id, revision: d.revision, content: content() });
     const ready = await must('documents.markReady', { id: d.id });
-    made.push(`  ${DOCUMENT_TYPE_LABELS[type]} ${ready.docNo}（${ready.subject}，待签名）`);
+    made.push(`  ${DOCUMENT_TYPE_LABELS[type]} ${ready.docNo}（${ready.subject}）`);
     return d.id;
   };
   // The 电子取证工作记录 lists real files, imported the way the app imports them (one read, both digests).
@@ -72,11 +107,15 @@ try {
     made.push(`    电子数据 ${f.fileName}：SHA-256 ${r.value.sha256}，SM3 ${r.value.sm3}`);
   }
   const evidenceReady = await must('documents.markReady', { id: evidenceDoc.id });
-  made.push(`  ${DOCUMENT_TYPE_LABELS.evidence} ${evidenceReady.docNo}（${evidenceReady.subject}，待签名）`);
+  made.push(`  ${DOCUMENT_TYPE_LABELS.evidence} ${evidenceReady.docNo}（${evidenceReady.subject}）`);
   const evidenceId = evidenceDoc.id;
-  await write('onsite', () => demoOnsite([a, b], b, evidenceId));
+  // The 现场笔录 has a witness: the party's representative refuses to sign it (a refusal the witness backs).
+  await write('onsite', () => ({ ...demoOnsite([a, b], b, evidenceId), witness: DEMO_WITNESS }));
   await write('inquiry', () => demoInquiry(a, b));
   await write('preservation', () => demoPreservation([a, b]));
+  // Every document is signed, slot by slot, with synthetic handwriting (not anyone's signature).
+  made.push('', '签名：');
+  for (const d of await must('documents.list', { caseId: caseIds[0]! })) made.push(`  ${await signDemoDocument(d.id, d.docNo)}`);
   const exportsDir = join(dataDir, 'exports');
   mkdirSync(exportsDir, { recursive: true });
   const lines = [

@@ -48,7 +48,7 @@ export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMe
   pdf.registerFontkit(fontkit);
   const subset = opts.subset ?? true;
   // Only the fonts a document uses are embedded.
-  const extra = (opts.signatures ?? []).map((s) => `${s.signedAt}${s.reason}拒绝签名不在场无法签名（）`).join('');
+  const extra = (opts.signatures ?? []).map((s) => `${s.signedAt}${s.reason}拒绝签名不在场无法签名（）…0123456789-: `).join('');
   const used = new Set(fonts.runs(doc.text + extra).map((r) => r.font));
   const embedded = new Map<number, PDFFont>();
   for (const i of [...used].sort()) embedded.set(i, await pdf.embedFont(fonts.files[i]!.bytes, { subset }));
@@ -73,13 +73,14 @@ export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMe
         if (s.status === 'signed' && s.image) {
           let img = images.get(s.image);
           if (!img) images.set(s.image, (img = await pdf.embedPng(s.image)));
-          const scale = Math.min((box.w - 46) / img.width, (box.h - 2) / img.height);
-          page.drawImage(img, { x: box.x + 2, y: A4.height - box.y - box.h + 1, width: img.width * scale, height: img.height * scale });
-          // When it was signed, Beijing time, small in the corner of the slot.
+          // When it was signed (Beijing time), small in the corner, where the slot is wide enough.
           const when = toLocalMinute(new Date(s.signedAt)).replace('T', ' ');
-          drawPlain(page, fonts, embedded, box.x + box.w - fonts.width(when, 5.5) - 1, box.y + box.h - 4, 5.5, when);
+          const stamp = box.w >= 100 ? fonts.width(when, 5.5) + 2 : 0;
+          const scale = Math.min((box.w - stamp - 4) / img.width, (box.h - 2) / img.height);
+          page.drawImage(img, { x: box.x + 2, y: A4.height - box.y - box.h + 1, width: img.width * scale, height: img.height * scale });
+          if (stamp) drawPlain(page, fonts, embedded, box.x + box.w - stamp + 1, box.y + box.h - 4, 5.5, when);
         } else if (s.status !== 'signed') {
-          drawPlain(page, fonts, embedded, box.x + 2, box.y + box.h - 6, 7, `${RESOLVED[s.status]}（${s.reason}）`.slice(0, 40));
+          drawPlain(page, fonts, embedded, box.x + 2, box.y + box.h - 6, ...fitText(fonts, `${RESOLVED[s.status]}（${s.reason}）`, box.w - 4, 7));
         }
       }
     }
@@ -99,6 +100,16 @@ export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMe
   await pdf.flush();
   if (subset) tagSubsets(pdf);
   return pdf.save({ useObjectStreams: true });
+}
+
+/** The largest size (down to 4.5 pt) at which the text fits the width; below that, cut with …. */
+function fitText(fonts: FontSet, text: string, width: number, size: number): [number, string] {
+  let s = size;
+  while (s > 4.5 && fonts.width(text, s) > width) s -= 0.5;
+  if (fonts.width(text, s) <= width) return [s, text];
+  const chars = [...text];
+  while (chars.length > 1 && fonts.width(chars.join('') + '…', s) > width) chars.pop();
+  return [s, chars.join('') + '…'];
 }
 
 function drawPlain(page: PDFPage, fonts: FontSet, embedded: Map<number, PDFFont>, x: number, y: number, size: number, text: string) {
