@@ -8,9 +8,10 @@ import { autosaveLatency } from './autosave-latency.ts';
 import { evidenceImport1Gib } from './evidence-import-1gib.ts';
 import { inquiryOpen300 } from './inquiry-open-300.ts';
 import { pdfEvidenceList200, pdfInquiry20p } from './pdf-documents.ts';
+import { signCaptureRoundtrip } from './sign-capture-roundtrip.ts';
 import { startupWebShell } from './startup-web-shell.ts';
 
-const ALL: Benchmark[] = [startupWebShell, inquiryOpen300, autosaveLatency, evidenceImport1Gib, pdfInquiry20p, pdfEvidenceList200];
+const ALL: Benchmark[] = [startupWebShell, inquiryOpen300, autosaveLatency, evidenceImport1Gib, pdfInquiry20p, pdfEvidenceList200, signCaptureRoundtrip];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? ALL.filter((b) => wanted.includes(b.name)) : ALL;

@@ -1,5 +1,6 @@
 // Printing a document: its form (forms/), pagination (paginate.ts), the coverage check, the PDF
 // (write-pdf.ts). The fonts are loaded on first use: most sessions never print.
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../shared/documents/document-types.ts';
@@ -40,14 +41,26 @@ export class PdfService {
     return (this.fontSet ??= FontSet.load(this.fontsDir));
   }
 
-  /** The pages exactly as they print: a pure function of the document (and the bundled fonts). */
+  /**
+   * The pages exactly as they print: a pure function of the document (and the bundled fonts).
+   * Being pure, it is memoised on the document's serialisation: signing asks for the same
+   * document's pages several times per signature.
+   */
   layout(doc: DocumentDetail): LaidOutDocument {
-    return paginate(FORMS[doc.type](doc), { advance: (ch) => this.fonts.advance(ch.codePointAt(0)!) });
+    const key = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
+    let laid = this.cache.get(key);
+    if (!laid) {
+      laid = paginate(FORMS[doc.type](doc), { advance: (ch) => this.fonts.advance(ch.codePointAt(0)!) });
+      this.cache.set(key, laid);
+      if (this.cache.size > 16) this.cache.delete(this.cache.keys().next().value!);
+    }
+    return laid;
   }
+  private readonly cache = new Map<string, LaidOutDocument>();
 
   async print(doc: DocumentDetail, opts: { subset?: boolean; sealHash?: string; signatures?: PrintSignature[] } = {}): Promise<PrintedDocument> {
     const spec = FORMS[doc.type](doc);
-    const laid = paginate(spec, { advance: (ch) => this.fonts.advance(ch.codePointAt(0)!) });
+    const laid = this.layout(doc);
     const missing = this.fonts.missing(laid.text + (opts.signatures ?? []).map((s) => s.reason).join(''));
     if (missing.length) {
       const list = missing.map((ch) => `「${ch}」（U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}）`).join('、');
