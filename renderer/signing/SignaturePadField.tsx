@@ -18,14 +18,29 @@ export function SignaturePadField({ ref, onChange }: { ref: Ref<PadHandle>; onCh
 
   useEffect(() => {
     const c = canvas.current!;
-    const ratio = Math.max(window.devicePixelRatio || 1, 1);
-    c.width = c.offsetWidth * ratio;
-    c.height = c.offsetHeight * ratio;
-    c.getContext('2d')!.scale(ratio, ratio);
     const p = new SignaturePad(c, { minWidth: 1, maxWidth: 3.2, penColor: '#111', backgroundColor: 'rgba(0,0,0,0)' });
     p.addEventListener('endStroke', () => onChange?.(p.isEmpty()));
     pad.current = p;
-    return () => p.off();
+    // The canvas's pixel size follows its laid-out size (the dialog opens with an animation, and
+    // windows resize); strokes already made are redrawn from their data.
+    const fit = () => {
+      const ratio = Math.max(window.devicePixelRatio || 1, 1);
+      const [w, h] = [Math.round(c.offsetWidth * ratio), Math.round(c.offsetHeight * ratio)];
+      if (w === 0 || (c.width === w && c.height === h)) return;
+      const data = p.toData();
+      c.width = w;
+      c.height = h;
+      c.getContext('2d')!.scale(ratio, ratio);
+      p.clear();
+      if (data.length) p.fromData(data);
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(c);
+    return () => {
+      observer.disconnect();
+      p.off();
+    };
   }, [onChange]);
 
   useImperativeHandle(ref, () => ({

@@ -60,8 +60,9 @@ async function openDocument(id: string) {
   await page.getByTestId('doc-editor').waitFor();
 }
 
-/** A few strokes with the mouse on the signature pad. */
+/** A few strokes with the mouse on the signature pad, once the dialog has finished opening. */
 async function draw(seed: number) {
+  await page.waitForFunction(() => document.getAnimations().length === 0 && ((document.querySelector('[data-testid="signature-pad"]') as HTMLCanvasElement | null)?.width ?? 0) > 0);
   const box = (await page.getByTestId('signature-pad').boundingBox())!;
   for (let s = 0; s < 3; s++) {
     await page.mouse.move(box.x + 60 + s * 120, box.y + 60 + ((seed * 13) % 40));
@@ -69,6 +70,7 @@ async function draw(seed: number) {
     for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 60 + s * 120 + i * 9, box.y + 60 + Math.sin(i + seed) * 40 + i * 5, { steps: 2 });
     await page.mouse.up();
   }
+  await page.waitForFunction(() => !(document.querySelector('[data-testid="sign-confirm"]') as HTMLButtonElement | null)?.disabled);
 }
 
 async function signSlot(slotKey: string, opts: { password?: string; name?: string; idNumber?: string } = {}) {
