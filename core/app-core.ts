@@ -15,6 +15,9 @@ import { stderrLog, type Log } from './log.ts';
 import { OfficeStore } from './office/office-store.ts';
 import { OfficerStore } from './officers/officer-store.ts';
 import { PdfService } from './pdf/pdf-service.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { DeviceIdentity } from './device/device-identity.ts';
+import { SealStore } from './seals/seal-store.ts';
 import { SignatureStore } from './signatures/signature-store.ts';
 import { TwoOfficerSession } from './session/two-officer-session.ts';
 
@@ -47,6 +50,9 @@ export interface AppCore {
   readonly importTickets: ImportTickets;
   readonly pdf: PdfService;
   readonly signatures: SignatureStore;
+  readonly audit: AuditLog;
+  readonly device: DeviceIdentity;
+  readonly seals: SealStore;
   /** Set by a shell that can open a capture browser (Electron); null in the web shell. */
   captureHost: CaptureHost | null;
   /** The record the open capture window writes into. */
@@ -67,6 +73,9 @@ export function openCore(options: CoreOptions): AppCore {
   const documents = new DocumentStore({ db, clock, cases, officers, office });
   const pdf = new PdfService(options.fontsDir);
   const signatures = new SignatureStore({ db, clock, documents, cases, officers, session, pdf });
+  const audit = new AuditLog(db, clock);
+  const device = new DeviceIdentity(db, clock);
+  const seals = new SealStore({ db, clock, documents, signatures, session, pdf, audit, device, cases });
   const evidence = new EvidenceStore({ db, clock, log, dataDir: options.dataDir });
   evidence.cleanUpAfterCrash();
   let closed = false;
@@ -98,6 +107,9 @@ export function openCore(options: CoreOptions): AppCore {
     importTickets: new ImportTickets(clock),
     pdf,
     signatures,
+    audit,
+    device,
+    seals,
     captureHost: null,
     captureTarget: null,
     status: () => {

@@ -1,4 +1,36 @@
-// `npm run verify -- PATH`: independent verification of a sealed bundle or a device database.
-// Sealing arrives with the sealing issue; until then there is nothing sealed to verify.
-console.error('npm run verify: not yet available — sealed records and bundles arrive with the sealing feature.');
-process.exit(2);
+// `npm run verify -- PATH`: independent verification of a device's data folder: the seal chain and
+// each seal's SM2 and Ed25519 signatures, each sealed document, signature binding and evidence
+// digest (recomputed), and the audit chain. Prints a report naming exactly what fails; exit 0 only
+// if everything passes. (Sealed bundles — single files — arrive with bundle export.)
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openCore } from '../core/app-core.ts';
+import { silentLog } from '../core/log.ts';
+import { formatReport, verifyCore } from '../core/seals/verify-seals.ts';
+
+const target = process.argv[2];
+if (!target) {
+  console.error('用法：npm run verify -- 数据目录');
+  process.exit(2);
+}
+const path = resolve(target);
+if (!existsSync(path)) {
+  console.error(`找不到「${path}」。请给出本机数据目录（含 device.db）的路径。`);
+  process.exit(2);
+}
+if (!statSync(path).isDirectory()) {
+  console.error('单个文件（封存包）的核验将随封存包导出功能提供；目前请给出数据目录。');
+  process.exit(2);
+}
+if (!existsSync(join(path, 'device.db'))) {
+  console.error(`「${path}」不是本程序的数据目录（其中没有 device.db）。`);
+  process.exit(2);
+}
+const core = openCore({ dataDir: path, log: silentLog });
+try {
+  const report = await verifyCore(core);
+  console.log(formatReport(report));
+  process.exitCode = report.ok ? 0 : 1;
+} finally {
+  core.close();
+}

@@ -1,6 +1,7 @@
 // The single entry point from any shell into the core. Order matters: the call must exist, its
 // argument must match the contract, set-up and the session must allow it — only then is a
 // handler reached. Everything comes back as a Result value; nothing throws across the boundary.
+import { auditEntryFor } from '../audit/audit-calls.ts';
 import { CALL_NAMES, type CallName } from '../../shared/api/call-names.ts';
 import { contract, type Access } from '../../shared/api/contract.ts';
 import { fail, ok, type ApiError, type Result } from '../../shared/api/result.ts';
@@ -34,8 +35,11 @@ export async function dispatch(core: AppCore, name: string, rawArg: unknown): Pr
       core.log.error(`result of ${name} does not match the contract: ${out.error.message}`);
       return fail('internal', '程序内部错误：返回的数据不符合约定。请重试；如仍出现，请联系技术支持。');
     }
+    const entry = auditEntryFor(name, parsed.data as Record<string, unknown>, out.data, core);
+    if (entry) core.audit.append(entry);
     return ok(out.data);
   } catch (e) {
+    if (name === 'session.signIn') core.audit.append({ action: 'sign-in-failed', officerIds: core.session.signedInIds(), detail: `执法证号 ${String((parsed.data as { certNo: string }).certNo)} 登录失败` });
     // Logged without the argument: it may hold passwords or personal data.
     return errorResult(e, `call ${name}`, core.log);
   }

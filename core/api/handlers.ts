@@ -1,5 +1,6 @@
 // One handler per contract call. Handlers receive arguments already validated against the
 // contract and access already checked (dispatch.ts); they only do the work.
+import { verifyCore } from '../seals/verify-seals.ts';
 import type { CallArg, CallOutput } from '../../shared/api/contract.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
 import type { AppCore } from '../app-core.ts';
@@ -66,6 +67,12 @@ export const handlers: Handlers = {
   'signing.sign': (arg, core) => core.signatures.sign(arg),
   'signing.resolve': (arg, core) => core.signatures.resolve(arg),
   'signing.end': (arg, core) => core.signatures.endCeremony(arg.ceremonyId, arg.recordingEvidenceId || null, core.session.signedInIds(), arg.recordingFailure),
+
+  'seals.seal': (arg, core) => core.seals.seal(arg.documentId, arg.officerPasswords),
+  'seals.get': (arg, core) => core.seals.forDocument(arg.documentId),
+  'seals.verify': (_arg, core) => verifyCore(core),
+  'audit.list': (arg, core) =>
+    core.audit.rows(arg.caseId || undefined).map((r) => ({ seq: r.seq, at: r.at, officerIds: JSON.parse(r.officer_ids) as string[], action: r.action, caseId: r.case_id, targets: JSON.parse(r.targets) as string[], detail: r.detail, hash: r.hash })),
 
   'evidence.list': (arg, core) => {
     core.cases.get(arg.caseId);

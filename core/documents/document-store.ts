@@ -31,6 +31,7 @@ interface DocumentRow {
   frozen_sm3: string | null;
   frozen_pages: number | null;
   signed_at: string | null;
+  sealed_at: string | null;
   revision: number;
   created_at: string;
   updated_at: string;
@@ -121,6 +122,7 @@ export class DocumentStore {
    */
   save(id: string, revision: number, rawContent: unknown, opts: { discardSignatures?: boolean; actorIds?: string[] } = {}): SaveResult {
     const r = this.row(id);
+    this.refuseIfSealed(r);
     const signatures = this.activeSignatureCount(id);
     if (signatures > 0 && !opts.discardSignatures) {
       throw new CoreError('conflict', `该文书已有${signatures}个签名（或拒签记录）。修改内容将作废这些签名，须重新签名。请确认后再修改。`, { signatures: 'confirm-discard' });
@@ -157,6 +159,7 @@ export class DocumentStore {
   appendEvidence(documentId: string, item: EvidenceItem, now: Date, stepText?: string): void {
     const r = this.row(documentId);
     if (r.type !== 'evidence' || r.case_id !== item.caseId) throw new CoreError('validation', '只能把电子数据加入本案的电子取证工作记录。');
+    this.refuseIfSealed(r);
     if (this.activeSignatureCount(documentId) > 0) throw new CoreError('conflict', '该电子取证工作记录已有签名，不能再加入电子数据。请新建一份电子取证工作记录。');
     const c = EvidenceContentSchema.parse(JSON.parse(r.content_json));
     const time = toLocalMinute(now);
@@ -230,6 +233,10 @@ export class DocumentStore {
     return this.row(id).case_id;
   }
 
+  private refuseIfSealed(r: DocumentRow): void {
+    if (r.sealed_at) throw new CoreError('conflict', `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）已封存，不能再修改。如需更正，请制作补正文书。`);
+  }
+
   private activeSignatureCount(id: string): number {
     return (this.db.prepare(`SELECT count(*) AS n FROM signatures WHERE document_id = ? AND discarded_at IS NULL`).get(id) as { n: number }).n;
   }
@@ -250,7 +257,7 @@ export class DocumentStore {
   }
 
   private summary(r: DocumentRow): DocumentSummary {
-    const state: DocumentState = r.signed_at ? 'signed' : r.state;
+    const state: DocumentState = r.sealed_at ? 'sealed' : r.signed_at ? 'signed' : r.state;
     return { id: r.id, caseId: r.case_id, type: r.type, docNo: r.doc_no, state, subject: subjectOf(r.type, JSON.parse(r.content_json)), createdAt: r.created_at, updatedAt: r.updated_at };
   }
 }

@@ -201,6 +201,11 @@ export class EvidenceStore {
     return { checked: rows.length, failures };
   }
 
+  /** Where the bytes of an item with this SHA-256 are kept. */
+  blobPath(sha256: string): string {
+    return this.blobs.pathOf(sha256);
+  }
+
   /** Removes a just-imported item that must not stand (import found invalid after the fact). */
   private discard(id: string): void {
     const r = this.db.prepare('SELECT sha256 FROM evidence WHERE id = ?').get(id) as { sha256: string } | undefined;

@@ -20,6 +20,7 @@ export async function runImport(core: AppCore, ticketId: string, bytes: AsyncIte
         if (it.sizeBytes !== t.sizeBytes) throw new CoreError('io', `收到的数据不完整（应为${t.sizeBytes}字节，实收${it.sizeBytes}字节），本件电子数据没有保存。请重新导入。`);
         if (t.documentId) core.documents.appendEvidence(t.documentId, it, core.clock.now());
         core.cases.addEvent(t.caseId, 'evidence', `导入电子数据「${it.fileName}」，SHA-256 ${it.sha256}`, t.officerIds, it.collectedAt);
+        core.audit.append({ action: 'evidence-import', officerIds: t.officerIds, caseId: t.caseId, targets: [it.id, t.documentId].filter(Boolean), detail: `SHA-256 ${it.sha256}` });
       },
     });
     return ok(item);

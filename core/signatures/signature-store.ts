@@ -274,7 +274,7 @@ export class SignatureStore {
   /** The document, frozen and unchanged since, with its layout. */
   private signable(documentId: string): { doc: DocumentDetail; hash: DocHash; laid: LaidOutDocument } {
     const doc = this.documents.get(documentId);
-    if (doc.state === 'signed') throw new CoreError('conflict', '该文书已签名完毕。');
+    if (doc.state === 'signed' || doc.state === 'sealed') throw new CoreError('conflict', doc.state === 'sealed' ? '该文书已封存。' : '该文书已签名完毕。');
     const frozen = this.documents.frozen(documentId);
     if (!frozen) throw new CoreError('conflict', '文书尚未提交签名（须先完成并提交，内容冻结后才能签名）。');
     const laid = this.pdf.layout(doc);

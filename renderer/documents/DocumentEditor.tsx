@@ -104,7 +104,7 @@ function LoadedEditor({ doc, back, reload, sign }: { doc: DocumentDetail; back: 
           <SaveIndicator s={auto.saveState} />
           <PdfExport documentId={doc.id} beforeExport={() => auto.flush()} />
           <Button type={auto.state === 'ready' ? 'primary' : 'default'} icon={<EditOutlined />} disabled={auto.state === 'draft'} onClick={() => void auto.flush().then(sign)} data-testid="doc-sign">
-            {auto.state === 'signed' ? '查看签名' : '签名'}
+            {auto.state === 'signed' || auto.state === 'sealed' ? '查看签名' : '签名'}
           </Button>
           <Tooltip title="撤销（Ctrl+Z）">
             <Button icon={<UndoOutlined />} onClick={() => auto.undo()} disabled={!pair} data-testid="doc-undo">

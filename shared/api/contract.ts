@@ -19,6 +19,10 @@ import { EvidenceItemSchema, EvidenceMetaSchema, VerifyReportSchema } from '../e
 import { CeremonyStartSchema, ResolveInputSchema, SignInputSchema, SigningStateSchema } from '../signatures/signature-api.ts';
 import './zod-locale.ts';
 
+const SealInfoSchema = z.object({ seq: z.number().int(), documentId: z.string(), hashSha256: z.string(), hashSm3: z.string(), prevHash: z.string(), sealedAt: z.string(), deviceId: z.string(), sm2Signature: z.string(), ed25519Signature: z.string() });
+const VerifyReportOutSchema = z.object({ ok: z.boolean(), checks: z.array(z.object({ what: z.string(), ok: z.boolean(), detail: z.string() })) });
+const AuditRowSchema = z.object({ seq: z.number().int(), at: z.string(), officerIds: z.array(z.string()), action: z.string(), caseId: z.string().nullable(), targets: z.array(z.string()), detail: z.string(), hash: z.string() });
+
 /**
  * Who may make a call:
  * - `open`: anyone, even before set-up or sign-in;
@@ -83,6 +87,12 @@ export const contract = {
   'signing.resolve': call('pair', ResolveInputSchema, SigningStateSchema),
   // recordingFailure: why a ceremony that was to be recorded has no recording (camera refused …).
   'signing.end': call('pair', z.object({ ceremonyId: z.string().min(1).max(64), recordingEvidenceId: z.string().max(64).default(''), recordingFailure: z.string().trim().max(500).default('') }).strict(), SigningStateSchema),
+  // Sealing: both officers confirm with their passwords; the seal is the device's next chain link.
+  'seals.seal': call('pair', z.object({ documentId: z.string().min(1).max(64), officerPasswords: z.tuple([z.string().min(1).max(200), z.string().min(1).max(200)]) }).strict(), SealInfoSchema),
+  'seals.get': call('officer', z.object({ documentId: z.string().min(1).max(64) }).strict(), SealInfoSchema.nullable()),
+  // The whole device's verification report (chain, seals, documents, signatures, evidence, audit).
+  'seals.verify': call('officer', Empty, VerifyReportOutSchema),
+  'audit.list': call('officer', z.object({ caseId: z.string().max(64).default('') }).strict(), z.array(AuditRowSchema)),
   'evidence.list': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), z.array(EvidenceItemSchema)),
   // Step one of an import: checked here; the bytes follow against the returned ticket
   // (web shell: PUT /upload/TICKET), and the result of that upload is the evidence item.

@@ -17,13 +17,32 @@ export class DocumentPage {
   async choose(path: string, text: string) {
     const id = `field-${path.replace(/\./g, '-')}`;
     const shows = () => this.page.evaluate(([i, t]) => document.getElementById(i)?.closest('.ant-select')?.textContent?.includes(t) ?? false, [id, text] as const);
-    // A dropdown still closing from the previous choice can swallow the click: check it took, once more if not.
     for (let attempt = 0; attempt < 3 && !(await shows()); attempt++) {
+      // By mouse; if the option is covered or the dropdown moves (a scroll while it opens), by
+      // keyboard, as an officer could too: arrows to the option, Enter.
       await this.field(path).click({ force: true });
-      await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+      const option = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+      const clicked = await option.click({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!clicked) await this.chooseByKeyboard(path, text);
       await this.page.waitForFunction(([i, t]) => document.getElementById(i)?.closest('.ant-select')?.textContent?.includes(t) ?? false, [id, text] as const, { timeout: 3000 }).catch(() => undefined);
     }
     if (!(await shows())) throw new Error(`could not choose 「${text}」 in ${path}`);
+  }
+  private async chooseByKeyboard(path: string, text: string) {
+    await this.page.keyboard.press('Escape');
+    await this.field(path).focus();
+    await this.page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 40; i++) {
+      const active = await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').first().textContent({ timeout: 2000 }).catch(() => null);
+      if (active?.includes(text)) {
+        await this.page.keyboard.press('Enter');
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
   }
   /** Waits until the completeness check shows nothing open; on timeout says what is still open. */
   async expectNoIssues() {
