@@ -16,6 +16,10 @@ import type { TwoOfficerSession } from '../session/two-officer-session.ts';
 import { signedForm } from '../signatures/document-hash.ts';
 import type { SignatureStore } from '../signatures/signature-store.ts';
 import { SEAL_GENESIS, sealHash, sealText, type SealPayload } from './seal-payload.ts';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sm2PublicKeyPem } from '../crypto/sm2.ts';
+import { writeFileAtomic } from '../files/write-file-atomic.ts';
 
 export interface SealRow {
   seq: number;
@@ -155,6 +159,28 @@ export class SealStore {
       info = { seq: payload.device.seq, documentId, hashSha256: h.sha256, hashSm3: h.sm3, prevHash: payload.device.prev, sealedAt: now, deviceId: dev.deviceId, sm2Signature: sig.sm2, ed25519Signature: sig.ed25519 };
     })();
     return info!;
+  }
+
+  /**
+   * The files a third party needs to check one seal with sha256sum and openssl alone
+   * (docs/SEAL-FORMAT.md): the seal exactly as signed, both signatures, both public keys, and
+   * the document's signed form. Written atomically into `dir`.
+   */
+  exportFiles(documentId: string, dir: string): string[] {
+    const r = this.d.db.prepare(`SELECT * FROM seals WHERE document_id = ?`).get(documentId) as SealRow | undefined;
+    if (!r) throw new CoreError('not_found', '该文书尚未封存。');
+    const p = JSON.parse(r.payload) as SealPayload;
+    mkdirSync(dir, { recursive: true });
+    const files: [string, Uint8Array][] = [
+      ['seal.json', Buffer.from(r.payload, 'utf8')],
+      ['seal.sm2.der', Buffer.from(r.sm2_signature, 'hex')],
+      ['seal.ed25519.sig', Buffer.from(r.ed25519_signature, 'hex')],
+      ['device-sm2.pem', Buffer.from(sm2PublicKeyPem(p.device.sm2PublicKey))],
+      ['device-ed25519.pem', Buffer.from(p.device.ed25519PublicKeyPem)],
+      ['document.json', Buffer.from(p.document.signedForm, 'utf8')],
+    ];
+    for (const [name, bytes] of files) writeFileAtomic(join(dir, name), bytes);
+    return files.map(([n]) => n);
   }
 
   forDocument(documentId: string): SealInfo | null {
