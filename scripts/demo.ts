@@ -14,6 +14,7 @@ import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from './demo-
 import { accessLog, pageArchive, screenshotPng } from './demo-files.ts';
 import { runImport } from '../core/evidence/run-import.ts';
 import { writeFileAtomic } from '../core/files/write-file-atomic.ts';
+import { formatReport, verifyCore } from '../core/seals/verify-seals.ts';
 import type { DocumentType } from '../shared/documents/document-types.ts';
 import { DOCUMENT_TYPE_LABELS } from '../shared/documents/document-types.ts';
 
@@ -116,6 +117,15 @@ try {
   // Every document is signed, slot by slot, with synthetic handwriting (not anyone's signature).
   made.push('', '签名：');
   for (const d of await must('documents.list', { caseId: caseIds[0]! })) made.push(`  ${await signDemoDocument(d.id, d.docNo)}`);
+  // Sealed by both officers, one device chain link each; the seal files of each document (for
+  // checking with sha256sum and openssl, docs/SEAL-FORMAT.md) and the device's verification report.
+  made.push('', '封存：');
+  const sealed: { id: string; docNo: string }[] = [];
+  for (const d of await must('documents.list', { caseId: caseIds[0]! })) {
+    const s = await must('seals.seal', { documentId: d.id, officerPasswords: [DEMO_OFFICERS[0]!.password, DEMO_OFFICERS[1]!.password] });
+    made.push(`  ${d.docNo}：封存序号${s.seq}，SHA-256 ${s.hashSha256}`);
+    sealed.push({ id: d.id, docNo: d.docNo });
+  }
   const exportsDir = join(dataDir, 'exports');
   mkdirSync(exportsDir, { recursive: true });
   const lines = [
@@ -137,6 +147,10 @@ try {
     pdfs.push(`  ${printed.fileName}（${printed.pages}页）`);
   }
   lines.splice(lines.length - 1, 0, `已导出PDF（${exportsDir}）：`, ...pdfs, '');
+  for (const s of sealed) core.seals.exportFiles(s.id, join(exportsDir, `封存-${s.docNo}`));
+  const report = formatReport(await verifyCore(core));
+  writeFileAtomic(join(exportsDir, '核验报告.txt'), Buffer.from(report + '\n'));
+  lines.splice(lines.length - 1, 0, `封存文件（可用 sha256sum 和 openssl 核验，见 docs/SEAL-FORMAT.md）：${exportsDir}/封存-<文书编号>/`, `核验报告：${exportsDir}/核验报告.txt（${report.split('\n').at(-1)}）`, '');
   writeFileAtomic(join(exportsDir, '示例说明.txt'), Buffer.from(lines.join('\n') + '\n'));
   console.log(lines.join('\n'));
 } finally {

@@ -58,7 +58,11 @@ export const handlers: Handlers = {
   'documents.markReady': (arg, core) => core.documents.markReady(arg.id, core.session.signedInIds(), core.signatures.freeze),
 
   'documents.pdf': async (arg, core) => {
-    const printed = await core.pdf.print(core.documents.get(arg.id), { signatures: core.signatures.forPrint(arg.id) });
+    const seal = core.seals.forDocument(arg.id);
+    const printed = await core.pdf.print(core.documents.get(arg.id), {
+      signatures: core.signatures.forPrint(arg.id),
+      ...(seal ? { sealHash: seal.hashSha256, seal: { seq: seal.seq, sha256: seal.hashSha256, sm3: seal.hashSm3, deviceId: seal.deviceId, sealedAt: seal.sealedAt } } : {}),
+    });
     return { fileName: printed.fileName, pages: printed.pages, base64: Buffer.from(printed.bytes).toString('base64') };
   },
 

@@ -88,12 +88,19 @@ export class FontSet {
     return [...out];
   }
 
+  has(font: number, cp: number): boolean {
+    return this.fonts[font]?.hasGlyphForCodePoint(cp) ?? false;
+  }
+
   /** Splits text into runs that each use one font (blanks join the run they are in). */
   runs(text: string): { font: number; text: string }[] {
     const out: { font: number; text: string }[] = [];
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
-      const font = isBlank(cp) ? (out.at(-1)?.font ?? 0) : Math.max(0, this.fontFor(cp));
+      // A space stays in the run it is in when that font has it (no needless font switch); else
+      // it goes to a font that has it — never drawn as a missing glyph.
+      const prev = out.at(-1)?.font;
+      const font = isBlank(cp) && prev !== undefined && this.fonts[prev]!.hasGlyphForCodePoint(cp) ? prev : Math.max(0, this.fontFor(cp));
       const last = out.at(-1);
       if (last && last.font === font) last.text += ch;
       else out.push({ font, text: ch });

@@ -12,7 +12,7 @@ import { onsiteForm } from './forms/onsite-form.ts';
 import { preservationForm } from './forms/preservation-form.ts';
 import type { DocumentLayoutSpec, LaidOutDocument } from './layout-model.ts';
 import { paginate } from './paginate.ts';
-import { writePdf, type PrintSignature } from './write-pdf.ts';
+import { writePdf, type PrintSignature, type WriteOptions } from './write-pdf.ts';
 
 export const SHIPPED_FONTS = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
 
@@ -58,7 +58,7 @@ export class PdfService {
   }
   private readonly cache = new Map<string, LaidOutDocument>();
 
-  async print(doc: DocumentDetail, opts: { subset?: boolean; sealHash?: string; signatures?: PrintSignature[] } = {}): Promise<PrintedDocument> {
+  async print(doc: DocumentDetail, opts: { subset?: boolean; sealHash?: string; signatures?: PrintSignature[]; seal?: WriteOptions['seal'] } = {}): Promise<PrintedDocument> {
     const spec = FORMS[doc.type](doc);
     const laid = this.layout(doc);
     const missing = this.fonts.missing(laid.text + (opts.signatures ?? []).map((s) => s.reason).join(''));
@@ -78,7 +78,7 @@ export class PdfService {
         keywords: [doc.context.caseNo, doc.docNo, label],
         ...(opts.sealHash ? { sealHash: opts.sealHash } : {}),
       },
-      { draft: spec.draft, subset: opts.subset ?? true, signatures: opts.signatures ?? [] },
+      { draft: spec.draft, subset: opts.subset ?? true, signatures: opts.signatures ?? [], ...(opts.seal ? { seal: opts.seal } : {}) },
     );
     return { fileName: `${doc.docNo}-${label}.pdf`, bytes, pages: laid.pages.length };
   }

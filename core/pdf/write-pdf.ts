@@ -39,6 +39,8 @@ export interface WriteOptions {
   /** Off only for the benchmark's comparison. */
   subset?: boolean;
   signatures?: PrintSignature[];
+  /** Once sealed: printed in the seal area at the foot of every page. */
+  seal?: { seq: number; sha256: string; sm3: string; deviceId: string; sealedAt: string };
 }
 
 const RESOLVED: Record<Exclude<PrintSignature['status'], 'signed'>, string> = { refused: '拒绝签名', absent: '不在场', unable: '无法签名' };
@@ -49,7 +51,8 @@ export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMe
   const subset = opts.subset ?? true;
   // Only the fonts a document uses are embedded.
   const extra = (opts.signatures ?? []).map((s) => `${s.signedAt}${s.reason}拒绝签名不在场无法签名（）…0123456789-: `).join('');
-  const used = new Set(fonts.runs(doc.text + extra).map((r) => r.font));
+  const sealText = opts.seal ? `已封存\u3000设备封存序号时间校验值：SHA-256SM3${opts.seal.deviceId}0123456789abcdef- ` : '';
+  const used = new Set(fonts.runs(doc.text + extra + sealText).map((r) => r.font));
   const embedded = new Map<number, PDFFont>();
   for (const i of [...used].sort()) embedded.set(i, await pdf.embedFont(fonts.files[i]!.bytes, { subset }));
 
@@ -62,6 +65,13 @@ export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMe
       if (op.op === 'line') page.drawLine({ start: { x: op.x1, y: A4.height - op.y1 }, end: { x: op.x2, y: A4.height - op.y2 }, thickness: op.width, color: rgb(0, 0, 0) });
       else if (op.op === 'rect') page.drawRectangle({ x: op.x, y: A4.height - op.y - op.h, width: op.w, height: op.h, borderWidth: op.width, borderColor: rgb(0, 0, 0) });
       else drawText(page, fonts, embedded, op);
+    }
+    if (opts.seal) {
+      const s = opts.seal;
+      const a = p.sealArea;
+      drawPlain(page, fonts, embedded, a.x, a.y + 12, 6.5, `已封存\u3000设备 ${s.deviceId}\u3000封存序号 ${s.seq}\u3000封存时间 ${toLocalMinute(new Date(s.sealedAt)).replace('T', ' ')}`);
+      drawPlain(page, fonts, embedded, a.x, a.y + 21, 6.5, `封存校验值 SHA-256：${s.sha256}`);
+      drawPlain(page, fonts, embedded, a.x, a.y + 30, 6.5, `封存校验值 SM3：${s.sm3}`);
     }
     for (const slot of p.slots) {
       // A mirror slot shows the end-of-document signatures it names, side by side.

@@ -15,6 +15,7 @@ import { InquiryEditor } from './editors/InquiryEditor.tsx';
 import { OnsiteEditor } from './editors/OnsiteEditor.tsx';
 import { PreservationEditor } from './editors/PreservationEditor.tsx';
 import { PdfExport } from './PdfExport.tsx';
+import { SealButton, SealDetails } from '../seals/SealPanel.tsx';
 import { IssueList } from './IssueList.tsx';
 import { useAutosave, type SaveState } from './use-autosave.ts';
 
@@ -27,7 +28,7 @@ export function DocumentEditor({ id, back, sign }: { id: string; back: () => voi
   useEffect(load, [load]);
   if (!doc) return <Spin />;
   // Keyed by revision: a reload after a change made elsewhere (an import) starts a fresh editor.
-  return <LoadedEditor key={`${doc.id}:${doc.revision}`} doc={doc} back={back} reload={load} sign={sign} />;
+  return <LoadedEditor key={`${doc.id}:${doc.revision}:${doc.state}`} doc={doc} back={back} reload={load} sign={sign} />;
 }
 
 function SaveIndicator({ s }: { s: SaveState }) {
@@ -44,7 +45,8 @@ function LoadedEditor({ doc, back, reload, sign }: { doc: DocumentDetail; back: 
   const unlockedRef = useRef(false);
   const autosaveOpts = useMemo(() => ({ discardSignatures: () => unlockedRef.current }), []);
   const auto = useAutosave(doc, autosaveOpts);
-  const locked = doc.signatureCount > 0 && !unlocked;
+  const sealed = doc.state === 'sealed';
+  const locked = sealed || (doc.signatureCount > 0 && !unlocked);
   const unlock = () =>
     modal.confirm({
       title: '修改已签名的文书？',
@@ -103,18 +105,20 @@ function LoadedEditor({ doc, back, reload, sign }: { doc: DocumentDetail; back: 
         <Space>
           <SaveIndicator s={auto.saveState} />
           <PdfExport documentId={doc.id} beforeExport={() => auto.flush()} />
+          {auto.state === 'signed' && <SealButton documentId={doc.id} onSealed={reload} />}
           <Button type={auto.state === 'ready' ? 'primary' : 'default'} icon={<EditOutlined />} disabled={auto.state === 'draft'} onClick={() => void auto.flush().then(sign)} data-testid="doc-sign">
             {auto.state === 'signed' || auto.state === 'sealed' ? '查看签名' : '签名'}
           </Button>
           <Tooltip title="撤销（Ctrl+Z）">
-            <Button icon={<UndoOutlined />} onClick={() => auto.undo()} disabled={!pair} data-testid="doc-undo">
+            <Button icon={<UndoOutlined />} onClick={() => auto.undo()} disabled={!pair || locked} data-testid="doc-undo">
               撤销
             </Button>
           </Tooltip>
         </Space>
       </div>
       {!pair && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="仅一名执法人员登录：文书只能查阅。修改须两名执法人员同时登录。" />}
-      {locked && (
+      {sealed && <SealDetails documentId={doc.id} />}
+      {locked && !sealed && (
         <Alert
           type="info"
           showIcon
@@ -138,8 +142,8 @@ function LoadedEditor({ doc, back, reload, sign }: { doc: DocumentDetail; back: 
           <Card size="small" title="完整性检查">
             <IssueList issues={issues} />
             {readyError && <Alert type="error" showIcon style={{ marginTop: 8 }} title={readyError} />}
-            <Button type="primary" block icon={<CheckOutlined />} style={{ marginTop: 12 }} disabled={!pair || auto.state === 'ready'} onClick={() => void markReady()} data-testid="doc-ready">
-              {auto.state === 'ready' ? '已提交，待签名' : '完成，提交签名'}
+            <Button type="primary" block icon={<CheckOutlined />} style={{ marginTop: 12 }} disabled={!pair || auto.state !== 'draft'} onClick={() => void markReady()} data-testid="doc-ready">
+              {auto.state === 'draft' ? '完成，提交签名' : auto.state === 'ready' ? '已提交，待签名' : auto.state === 'signed' ? '已签名' : '已封存'}
             </Button>
             <div className="field-hint">提交后如再修改，文书将退回草稿状态。</div>
           </Card>

@@ -3,12 +3,15 @@
 // both officers with their passwords), the recording stored as evidence and linked; a refusal on a
 // 现场笔录 backed by the witness's signature; a signed document edited after confirmation, its
 // signatures discarded.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoInquiry, demoOnsite } from '../../scripts/demo-documents.ts';
+import { ROOT } from '../../scripts/build.ts';
+import { demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-documents.ts';
+import { syntheticSignature } from '../../scripts/demo-signatures.ts';
 import { creditCodeCheckChar } from '../../shared/validation/credit-code.ts';
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
 import { SessionPage } from './pages/app-page.ts';
@@ -181,6 +184,38 @@ describe('signing', () => {
     expect(party.confirmedBy).toEqual(ids);
     expect(party.witnessSignatureId).toBeTruthy();
     await page.getByTestId('signing-finish').click();
+  });
+
+  it('a signed document is sealed by both officers, then read-only; the app and npm run verify find everything intact', async () => {
+    const docId = await readyDocument('preservation', demoPreservation(ids));
+    // Signed through the API (the UI path is covered above), with synthetic handwriting.
+    const { value: c } = await api('signing.start', { documentId: docId, recording: false, noRecordingReason: '测试：签名经接口完成' });
+    const st = (await api('signing.state', { id: docId })) as unknown as { value: { required: { slotId: string; page: number | null; officerId: string | null; signerName: string }[] } };
+    for (const [i, slot] of st.value.required.entries()) {
+      const officer = slot.officerId === ids[0] ? A : slot.officerId === ids[1] ? B : null;
+      const sig = syntheticSignature(officer?.name ?? '陈立新', i + 1);
+      const r = await api('signing.sign', { ceremonyId: c.ceremonyId, slotId: slot.slotId, page: slot.page, signerName: officer?.name ?? '陈立新', officerPassword: officer?.password ?? '', imagePngBase64: sig.png.toString('base64'), strokes: sig.strokes });
+      if (!r.ok) throw new Error(r.error?.message);
+    }
+    await api('signing.end', { ceremonyId: c.ceremonyId });
+    await openDocument(docId);
+    await page.getByTestId('doc-seal').click();
+    await page.getByTestId('seal-pw-0').fill(A.password);
+    await page.getByTestId('seal-pw-1').fill('wrong');
+    await page.getByTestId('seal-confirm').click();
+    await expect(page.getByTestId('seal-error').innerText()).resolves.toMatch(/密码不正确/);
+    await page.getByTestId('seal-pw-1').fill(B.password);
+    await page.getByTestId('seal-confirm').click();
+    await page.getByTestId('seal-details').waitFor();
+    await expect(page.getByTestId('doc-state').innerText()).resolves.toBe('已封存');
+    // Read-only: the fields cannot be edited, and the API refuses too.
+    await expect(page.locator('#field-place').isEditable()).resolves.toBe(false);
+    await page.getByTestId('seal-verify').click();
+    await expect(page.getByTestId('verify-conclusion').innerText()).resolves.toBe('核验结论：全部通过。');
+    await screenshot(page, '23-sealed');
+    await page.keyboard.press('Escape');
+    const out = execFileSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), dataDir], { encoding: 'utf8' });
+    expect(out).toContain('核验结论：全部通过。');
   });
 
   it('editing a signed document asks first, then discards its signatures', async () => {
