@@ -9,9 +9,10 @@ import { evidenceImport1Gib } from './evidence-import-1gib.ts';
 import { inquiryOpen300 } from './inquiry-open-300.ts';
 import { pdfEvidenceList200, pdfInquiry20p } from './pdf-documents.ts';
 import { signCaptureRoundtrip } from './sign-capture-roundtrip.ts';
+import { seal1000, verifyChain10000 } from './seal-benches.ts';
 import { startupWebShell } from './startup-web-shell.ts';
 
-const ALL: Benchmark[] = [startupWebShell, inquiryOpen300, autosaveLatency, evidenceImport1Gib, pdfInquiry20p, pdfEvidenceList200, signCaptureRoundtrip];
+const ALL: Benchmark[] = [startupWebShell, inquiryOpen300, autosaveLatency, evidenceImport1Gib, pdfInquiry20p, pdfEvidenceList200, signCaptureRoundtrip, seal1000, verifyChain10000];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? ALL.filter((b) => wanted.includes(b.name)) : ALL;

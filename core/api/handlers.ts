@@ -73,6 +73,11 @@ export const handlers: Handlers = {
   'signing.end': (arg, core) => core.signatures.endCeremony(arg.ceremonyId, arg.recordingEvidenceId || null, core.session.signedInIds(), arg.recordingFailure),
 
   'seals.seal': (arg, core) => core.seals.seal(arg.documentId, arg.officerPasswords),
+  'seals.correct': (arg, core) => {
+    const seal = core.seals.forDocument(arg.documentId);
+    if (!seal) throw new CoreError('conflict', '只能对已封存的文书制作补正；未封存的文书可直接修改。');
+    return core.documents.createCorrection(arg.documentId, seal.hashSha256, arg.reason, core.session.signedInIds());
+  },
   'seals.get': (arg, core) => core.seals.forDocument(arg.documentId),
   'seals.verify': (_arg, core) => verifyCore(core),
   'audit.list': (arg, core) =>

@@ -32,6 +32,9 @@ interface DocumentRow {
   frozen_pages: number | null;
   signed_at: string | null;
   sealed_at: string | null;
+  corrects_document_id: string | null;
+  corrects_seal_sha256: string | null;
+  correction_reason: string | null;
   revision: number;
   created_at: string;
   updated_at: string;
@@ -88,6 +91,30 @@ export class DocumentStore {
     return this.get(id);
   }
 
+  /**
+   * 补正: a new document of the same type, starting from the sealed one's content, naming it and
+   * its seal's hash with the reason. It is completed, signed and sealed like any other.
+   */
+  createCorrection(sealedId: string, sealSha256: string, reason: string, actorIds: string[]): DocumentDetail {
+    const o = this.row(sealedId);
+    if (!o.sealed_at) throw new CoreError('conflict', '只能对已封存的文书制作补正；未封存的文书可直接修改。');
+    const existing = this.db.prepare(`SELECT doc_no FROM documents WHERE corrects_document_id = ?`).get(sealedId) as { doc_no: string } | undefined;
+    if (existing) throw new CoreError('conflict', `该文书已有补正文书（${existing.doc_no}），请在该补正文书上继续。`);
+    const id = randomUUID();
+    const now = isoNow(this.clock);
+    this.db.transaction(() => {
+      const docNo = nextDocumentNumber(this.db, chinaYear(this.clock.now()), DOCUMENT_NUMBER_MARK[o.type]);
+      this.db
+        .prepare(
+          `INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at, corrects_document_id, corrects_seal_sha256, correction_reason)
+           VALUES (?, ?, ?, ?, ?, 'draft', ?, 1, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, o.case_id, o.type, docNo, o.template_version, o.content_json, now, now, sealedId, sealSha256, reason);
+      this.cases.addEvent(o.case_id, 'document', `对${DOCUMENT_TYPE_LABELS[o.type]}（${o.doc_no}）制作补正文书（${docNo}），原因：${reason}`, actorIds, now);
+    })();
+    return this.get(id);
+  }
+
   get(id: string): DocumentDetail {
     const r = this.row(id);
     const kase = this.cases.get(r.case_id);
@@ -99,6 +126,7 @@ export class DocumentStore {
       templateVersion: r.template_version,
       revision: r.revision,
       signatureCount: this.activeSignatureCount(id),
+      correction: this.correctionOf(r),
       content,
       issues: checkCompleteness(r.type, content, template),
       context: {
@@ -227,6 +255,16 @@ export class DocumentStore {
     const r = this.row(id);
     this.db.prepare(`UPDATE documents SET signed_at = ?, updated_at = ? WHERE id = ? AND signed_at IS NULL`).run(now, now, id);
     this.cases.addEvent(r.case_id, 'document', `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）签名完成`, actorIds, now);
+  }
+
+  /** What this document corrects, and what corrects it (补正, both ways). */
+  private correctionOf(r: DocumentRow): DocumentDetail['correction'] {
+    const corrects = r.corrects_document_id ? (this.db.prepare(`SELECT id, doc_no FROM documents WHERE id = ?`).get(r.corrects_document_id) as { id: string; doc_no: string }) : null;
+    const by = this.db.prepare(`SELECT id, doc_no, correction_reason FROM documents WHERE corrects_document_id = ?`).get(r.id) as { id: string; doc_no: string; correction_reason: string } | undefined;
+    return {
+      corrects: corrects ? { id: corrects.id, docNo: corrects.doc_no, sealSha256: r.corrects_seal_sha256 ?? '', reason: r.correction_reason ?? '' } : null,
+      correctedBy: by ? { id: by.id, docNo: by.doc_no, reason: by.correction_reason } : null,
+    };
   }
 
   caseOf(id: string): string {

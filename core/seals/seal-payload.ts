@@ -46,6 +46,8 @@ export interface SealPayload {
     recordingEvidenceId: string | null;
   }[];
   officers: { id: string; name: string; certNo: string }[];
+  /** 补正: the sealed document this one corrects (its seal's hash) and why; null otherwise. */
+  corrects: { documentId: string; docNo: string; sealSha256: string; reason: string } | null;
   auditHead: { seq: number; hash: string };
 }
 

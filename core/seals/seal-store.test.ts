@@ -186,3 +186,32 @@ describe('interoperability with openssl', () => {
     expect(sm2Verify(Buffer.from('另一条消息'), readFileSync(f('o.sig')).toString('hex'), pub)).toBe(false);
   });
 });
+
+describe('补正', () => {
+  it('a correction names the sealed document and its seal; both link to each other; its seal records what it corrects', async () => {
+    const { a, sa } = await twoSealed();
+    expect(await t.call('seals.correct', { documentId: a, reason: '' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    const c = await t.must('seals.correct', { documentId: a, reason: '被询问人住址记录有误' });
+    expect(c.correction.corrects).toMatchObject({ id: a, sealSha256: sa.hashSha256, reason: '被询问人住址记录有误' });
+    expect(c.state).toBe('draft');
+    expect((await t.must('documents.get', { id: a })).correction.correctedBy).toMatchObject({ id: c.id, docNo: c.docNo });
+    expect((await t.must('documents.get', { id: a })).state).toBe('sealed'); // the original is untouched
+    expect(await t.call('seals.correct', { documentId: a, reason: '再来一次' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    // completed, signed and sealed like any other; its seal says what it corrects
+    const content = { ...c.content, interviewee: { ...(c.content.interviewee as object), address: '广西壮族自治区柳州市城中区文惠路7号' } };
+    await t.must('documents.save', { id: c.id, revision: c.revision, content });
+    await t.must('documents.markReady', { id: c.id });
+    const { ceremonyId } = await t.must('signing.start', { documentId: c.id, recording: false, noRecordingReason: '测试：不录像' });
+    const { syntheticSignature } = await import('../../scripts/demo-signatures.ts');
+    for (const [i, slot] of (await t.must('signing.state', { id: c.id })).required.entries()) {
+      const officer = slot.officerId === ids[0] ? OFFICER_A : slot.officerId === ids[1] ? OFFICER_B : null;
+      const sig = syntheticSignature('张', i + 1);
+      await t.must('signing.sign', { ceremonyId, slotId: slot.slotId, page: slot.page, signerName: officer?.name ?? '张𠮷㵘', officerPassword: officer?.password ?? '', imagePngBase64: sig.png.toString('base64'), strokes: sig.strokes });
+    }
+    await t.must('signing.end', { ceremonyId });
+    const sc = await t.must('seals.seal', { documentId: c.id, officerPasswords: PW });
+    const payload = JSON.parse((t.core.db.prepare(`SELECT payload FROM seals WHERE seq = ?`).get(sc.seq) as { payload: string }).payload) as { corrects: { documentId: string; sealSha256: string; reason: string } };
+    expect(payload.corrects).toMatchObject({ documentId: a, sealSha256: sa.hashSha256, reason: '被询问人住址记录有误' });
+    expect((await verifyCore(t.core)).ok, await failing()).toBe(true);
+  });
+});

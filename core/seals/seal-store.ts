@@ -62,13 +62,33 @@ export class SealStore {
   }
 
   async seal(documentId: string, officerPasswords: [string, string], hooks: { beforeCommit?: () => void } = {}): Promise<SealInfo> {
-    const { db, documents, session, clock } = this.d;
-    const officerIds = session.signedInIds();
+    const officerIds = await this.confirm(officerPasswords, [documentId]);
+    return this.sealConfirmed(documentId, officerIds, hooks);
+  }
+
+  /** Seals several signed documents (a case's, at the end of the day) after one confirmation by both officers; each seal is its own transaction and chain link. */
+  async sealMany(documentIds: string[], officerPasswords: [string, string]): Promise<SealInfo[]> {
+    const officerIds = await this.confirm(officerPasswords, documentIds);
+    const out: SealInfo[] = [];
+    for (const id of documentIds) out.push(this.sealConfirmed(id, officerIds, {}));
+    return out;
+  }
+
+  private async confirm(officerPasswords: [string, string], documentIds: string[]): Promise<string[]> {
+    const officerIds = this.d.session.signedInIds();
     if (officerIds.length !== 2) throw new CoreError('forbidden', '封存须两名执法人员同时登录并分别输入密码确认。');
-    if (this.forDocument(documentId)) throw new CoreError('conflict', '该文书已经封存。');
+    for (const id of documentIds) {
+      if (this.forDocument(id)) throw new CoreError('conflict', '该文书已经封存。');
+      if (this.d.documents.get(id).state !== 'signed') throw new CoreError('conflict', '只有签名完毕（已签名）的文书才能封存。');
+    }
+    for (const [i, id] of officerIds.entries()) await this.d.session.confirmPassword(id, officerPasswords[i]!);
+    return officerIds;
+  }
+
+  private sealConfirmed(documentId: string, officerIds: string[], hooks: { beforeCommit?: () => void }): SealInfo {
+    const { db, documents, clock } = this.d;
     const doc = documents.get(documentId);
     if (doc.state !== 'signed') throw new CoreError('conflict', '只有签名完毕（已签名）的文书才能封存。');
-    for (const [i, id] of officerIds.entries()) await session.confirmPassword(id, officerPasswords[i]!);
     const frozen = documents.frozen(documentId);
     const laid = this.d.pdf.layout(doc);
     const form = signedForm(doc, laid.text);
@@ -133,6 +153,7 @@ export class SealStore {
           const o = doc.context.officers.find((x) => x.id === id)!;
           return { id, name: o.name, certNo: o.certNo };
         }),
+        corrects: doc.correction.corrects ? { documentId: doc.correction.corrects.id, docNo: doc.correction.corrects.docNo, sealSha256: doc.correction.corrects.sealSha256, reason: doc.correction.corrects.reason } : null,
         auditHead: this.d.audit.head(),
       };
       const text = sealText(payload);

@@ -10,6 +10,7 @@ import { sm2Verify } from '../crypto/sm2.ts';
 import { digestFile } from '../evidence/evidence-store.ts';
 import { documentHash, dualHash } from '../signatures/document-hash.ts';
 import { SEAL_GENESIS, type SealPayload } from './seal-payload.ts';
+import type { SealRow } from './seal-store.ts';
 
 export interface Check {
   what: string;
@@ -22,13 +23,8 @@ export interface VerifyReport {
   checks: Check[];
 }
 
-export async function verifyCore(core: AppCore): Promise<VerifyReport> {
-  const checks: Check[] = [];
-  const add = (what: string, problems: string[], okDetail = '') => checks.push({ what, ok: problems.length === 0, detail: problems.length ? problems.join('；') : okDetail });
-  const seals = core.seals.rows();
-  const device = core.db.prepare(`SELECT device_id, sm2_public, ed25519_public_pem FROM device`).get() as { device_id: string; sm2_public: string; ed25519_public_pem: string } | undefined;
-
-  // The chain.
+/** The chain and each seal's own integrity: pure, on the rows alone (also used by the benchmark). */
+export function verifySealRows(seals: SealRow[], device: { device_id: string; sm2_public: string; ed25519_public_pem: string } | undefined): { chain: string[]; perSeal: Map<number, { problems: string[]; payload: SealPayload | null }> } {
   const chain: string[] = [];
   let prev = SEAL_GENESIS;
   seals.forEach((s, i) => {
@@ -36,10 +32,8 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
     if (s.prev_hash !== prev) chain.push(`封存${s.seq}的前一封存校验值与链上前一个不符（封存被删除、插入或调换）`);
     prev = s.hash_sha256;
   });
-  add('封存链连续', chain, `共${seals.length}个封存，序号连续，逐个衔接`);
-
+  const perSeal = new Map<number, { problems: string[]; payload: SealPayload | null }>();
   for (const s of seals) {
-    const label = `封存${s.seq}`;
     const problems: string[] = [];
     let p: SealPayload | null = null;
     try {
@@ -57,6 +51,23 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
       if (!sm2Verify(bytes, s.sm2_signature, p.device.sm2PublicKey)) problems.push('SM2签名无效');
       if (!ed25519Verify(bytes, s.ed25519_signature, p.device.ed25519PublicKeyPem)) problems.push('Ed25519签名无效');
     }
+    perSeal.set(s.seq, { problems, payload: p });
+  }
+  return { chain, perSeal };
+}
+
+export async function verifyCore(core: AppCore): Promise<VerifyReport> {
+  const checks: Check[] = [];
+  const add = (what: string, problems: string[], okDetail = '') => checks.push({ what, ok: problems.length === 0, detail: problems.length ? problems.join('；') : okDetail });
+  const seals = core.seals.rows();
+  const device = core.db.prepare(`SELECT device_id, sm2_public, ed25519_public_pem FROM device`).get() as { device_id: string; sm2_public: string; ed25519_public_pem: string } | undefined;
+
+  const rowsCheck = verifySealRows(seals, device);
+  add('封存链连续', rowsCheck.chain, `共${seals.length}个封存，序号连续，逐个衔接`);
+
+  for (const s of seals) {
+    const label = `封存${s.seq}`;
+    const { problems, payload: p } = rowsCheck.perSeal.get(s.seq)!;
     add(`${label}：签名（SM2、Ed25519）与内容`, problems, `SHA-256 ${s.hash_sha256}`);
     if (!p) continue;
 

@@ -58,7 +58,7 @@ export function AppShell() {
           {view.page === 'case' && (
             <CaseDetail id={view.id} back={() => setView({ page: 'cases' })} edit={() => setView({ page: 'case-edit', id: view.id })} openDocument={(docId) => setView({ page: 'document', id: docId, caseId: view.id })} />
           )}
-          {view.page === 'document' && <DocumentEditor id={view.id} back={() => setView({ page: 'case', id: view.caseId })} sign={() => setView({ page: 'signing', id: view.id, caseId: view.caseId })} />}
+          {view.page === 'document' && <DocumentEditor id={view.id} back={() => setView({ page: 'case', id: view.caseId })} sign={() => setView({ page: 'signing', id: view.id, caseId: view.caseId })} openDocument={(docId) => setView({ page: 'document', id: docId, caseId: view.caseId })} />}
           {view.page === 'signing' && <SigningView documentId={view.id} caseId={view.caseId} back={() => setView({ page: 'document', id: view.id, caseId: view.caseId })} />}
           {view.page === 'case-new' && <CaseForm done={(id) => setView(id ? { page: 'case', id } : { page: 'cases' })} />}
           {view.page === 'case-edit' && <CaseForm caseId={view.id} done={() => setView({ page: 'case', id: view.id })} />}

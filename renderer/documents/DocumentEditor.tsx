@@ -21,14 +21,14 @@ import { useAutosave, type SaveState } from './use-autosave.ts';
 
 const EDITORS = { inquiry: InquiryEditor, onsite: OnsiteEditor, evidence: EvidenceEditor, preservation: PreservationEditor };
 
-export function DocumentEditor({ id, back, sign }: { id: string; back: () => void; sign: () => void }) {
+export function DocumentEditor({ id, back, sign, openDocument }: { id: string; back: () => void; sign: () => void; openDocument: (id: string) => void }) {
   const { run } = useApi();
   const [doc, setDoc] = useState<DocumentDetail | null>(null);
   const load = useCallback(() => void run('documents.get', { id }).then((r) => r.ok && setDoc(r.value)), [id, run]);
   useEffect(load, [load]);
   if (!doc) return <Spin />;
   // Keyed by revision: a reload after a change made elsewhere (an import) starts a fresh editor.
-  return <LoadedEditor key={`${doc.id}:${doc.revision}:${doc.state}`} doc={doc} back={back} reload={load} sign={sign} />;
+  return <LoadedEditor key={`${doc.id}:${doc.revision}:${doc.state}`} doc={doc} back={back} reload={load} sign={sign} openDocument={openDocument} />;
 }
 
 function SaveIndicator({ s }: { s: SaveState }) {
@@ -37,7 +37,7 @@ function SaveIndicator({ s }: { s: SaveState }) {
   return <Typography.Text type="secondary" data-testid="doc-saving">正在保存…</Typography.Text>;
 }
 
-function LoadedEditor({ doc, back, reload, sign }: { doc: DocumentDetail; back: () => void; reload: () => void; sign: () => void }) {
+function LoadedEditor({ doc, back, reload, sign, openDocument }: { doc: DocumentDetail; back: () => void; reload: () => void; sign: () => void; openDocument: (id: string) => void }) {
   const { run, status } = useApi();
   const { modal } = App.useApp();
   // A signed document is locked; unlocking (confirmed) makes the next save discard its signatures.
@@ -117,7 +117,28 @@ function LoadedEditor({ doc, back, reload, sign }: { doc: DocumentDetail; back: 
         </Space>
       </div>
       {!pair && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="仅一名执法人员登录：文书只能查阅。修改须两名执法人员同时登录。" />}
-      {sealed && <SealDetails documentId={doc.id} />}
+      {sealed && <SealDetails documentId={doc.id} openDocument={openDocument} corrected={doc.correction.correctedBy !== null} />}
+      {doc.correction.correctedBy && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="corrected-by"
+          title={`已补正：见补正文书 ${doc.correction.correctedBy.docNo}（原因：${doc.correction.correctedBy.reason}）`}
+          action={<Button size="small" onClick={() => openDocument(doc.correction.correctedBy!.id)}>打开补正文书</Button>}
+        />
+      )}
+      {doc.correction.corrects && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="corrects"
+          title={`本文书是对 ${doc.correction.corrects.docNo} 的补正，原因：${doc.correction.corrects.reason}`}
+          description={`原文书封存校验值 SHA-256：${doc.correction.corrects.sealSha256}`}
+          action={<Button size="small" onClick={() => openDocument(doc.correction.corrects!.id)}>打开原文书</Button>}
+        />
+      )}
       {locked && !sealed && (
         <Alert
           type="info"

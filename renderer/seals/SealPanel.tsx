@@ -48,8 +48,17 @@ export function SealButton({ documentId, onSealed }: { documentId: string; onSea
   );
 }
 
-export function SealDetails({ documentId }: { documentId: string }) {
-  const { run } = useApi();
+export function SealDetails({ documentId, openDocument, corrected }: { documentId: string; openDocument: (id: string) => void; corrected: boolean }) {
+  const { run, status } = useApi();
+  const [correcting, setCorrecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [correctError, setCorrectError] = useState<string | null>(null);
+  const correct = async () => {
+    const r = await run('seals.correct', { documentId, reason }, { quiet: true });
+    if (!r.ok) return setCorrectError(r.error.message);
+    setCorrecting(false);
+    openDocument(r.value.id);
+  };
   const [seal, setSeal] = useState<SealInfo | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [checking, setChecking] = useState(false);
@@ -88,11 +97,23 @@ export function SealDetails({ documentId }: { documentId: string }) {
         </Descriptions>
       }
       action={
-        <Button size="small" loading={checking} onClick={() => void verify()} data-testid="seal-verify">
-          核验
-        </Button>
+        <span style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+          <Button size="small" loading={checking} onClick={() => void verify()} data-testid="seal-verify">
+            核验
+          </Button>
+          {!corrected && (
+            <Button size="small" disabled={!status?.session.pair} onClick={() => setCorrecting(true)} data-testid="seal-correct">
+              制作补正
+            </Button>
+          )}
+        </span>
       }
     />
+      <Modal open={correcting} title="制作补正文书" okText="制作补正" onOk={() => void correct()} okButtonProps={{ 'data-testid': 'correct-confirm' } as never} onCancel={() => setCorrecting(false)} destroyOnHidden>
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="原文书保持封存不变，标注为已补正；补正文书以原文书内容为底稿，写明补正原因，另行签名、封存。" />
+        <Input.TextArea rows={3} maxLength={500} placeholder="补正原因（必填），如：被询问人住址记录有误" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="correct-reason" />
+        {correctError && <Alert type="error" showIcon style={{ marginTop: 12 }} title={correctError} />}
+      </Modal>
       <Modal open={report !== null} title="核验报告" footer={null} onCancel={() => setReport(null)} width={760}>
         {report && (
           <>

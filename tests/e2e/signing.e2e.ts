@@ -216,6 +216,17 @@ describe('signing', () => {
     await page.keyboard.press('Escape');
     const out = execFileSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), dataDir], { encoding: 'utf8' });
     expect(out).toContain('核验结论：全部通过。');
+    // 补正: a new document naming the sealed one; the original stays sealed and says 已补正.
+    await page.getByTestId('seal-correct').click();
+    await page.getByTestId('correct-reason').fill('物品状态记录有误');
+    await page.getByTestId('correct-confirm').click();
+    await page.getByTestId('corrects').waitFor();
+    await expect(page.getByTestId('corrects').innerText()).resolves.toMatch(/的补正，原因：物品状态记录有误/);
+    await expect(page.getByTestId('doc-state').innerText()).resolves.toBe('草稿');
+    await screenshot(page, '24-correction');
+    await page.getByText('打开原文书').click();
+    await page.getByTestId('corrected-by').waitFor();
+    await expect(page.getByTestId('doc-state').innerText()).resolves.toBe('已封存');
   });
 
   it('editing a signed document asks first, then discards its signatures', async () => {

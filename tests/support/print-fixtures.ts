@@ -31,6 +31,7 @@ export function printable(type: DocumentType, opts: { draft?: boolean; content?:
     templateVersion: '2023.1',
     revision: 3,
     signatureCount: 0,
+    correction: { corrects: null, correctedBy: null },
     content: { ...(opts.content ?? CONTENT[type]()) } as Record<string, unknown>,
     issues: [],
     context: {
