@@ -22,9 +22,21 @@ export function sm2Sign(message: Uint8Array, privateKey: string, publicKey: stri
   return sm2.doSignature(message, privateKey, { der: true, hash: true, publicKey, userId: SM2_USER_ID });
 }
 
+// Verifying a device's chain checks thousands of signatures against one key: precompute its point once.
+const points = new Map<string, ReturnType<typeof sm2.precomputePublicKey>>();
+function pointOf(publicKey: string) {
+  let p = points.get(publicKey);
+  if (!p) {
+    p = sm2.precomputePublicKey(publicKey);
+    if (points.size > 64) points.clear();
+    points.set(publicKey, p);
+  }
+  return p;
+}
+
 export function sm2Verify(message: Uint8Array, signatureDerHex: string, publicKey: string): boolean {
   try {
-    return sm2.doVerifySignature(message, signatureDerHex, publicKey, { der: true, hash: true, userId: SM2_USER_ID });
+    return sm2.doVerifySignature(message, signatureDerHex, pointOf(publicKey), { der: true, hash: true, userId: SM2_USER_ID });
   } catch {
     return false;
   }

@@ -120,7 +120,10 @@ export class DocumentStore {
     const kase = this.cases.get(r.case_id);
     const content = JSON.parse(r.content_json) as Record<string, unknown>;
     const template = templateFor(r.type, r.template_version);
-    const siblings = this.list(r.case_id).filter((d) => d.id !== id);
+    // The case's other documents, for links: without their content (a case may hold hundreds).
+    const siblings = (
+      this.db.prepare(`SELECT id, case_id, type, doc_no, state, signed_at, sealed_at, created_at, updated_at FROM documents WHERE case_id = ? AND id <> ? ORDER BY created_at, doc_no`).all(r.case_id, id) as DocumentRow[]
+    ).map((s) => ({ id: s.id, caseId: s.case_id, type: s.type, docNo: s.doc_no, state: (s.sealed_at ? 'sealed' : s.signed_at ? 'signed' : s.state) as DocumentState, subject: '', createdAt: s.created_at, updatedAt: s.updated_at }));
     return {
       ...this.summary(r),
       templateVersion: r.template_version,
@@ -282,10 +285,17 @@ export class DocumentStore {
   private inquirySequence(r: DocumentRow): number {
     const key = intervieweeKey(JSON.parse(r.content_json) as InquiryContent);
     if (!key) return 1;
+    // The same key as intervieweeKey, computed by SQLite: no need to parse every earlier transcript.
     const earlier = this.db
-      .prepare(`SELECT content_json FROM documents WHERE case_id = ? AND type = 'inquiry' AND (created_at < ? OR (created_at = ? AND doc_no < ?))`)
-      .all(r.case_id, r.created_at, r.created_at, r.doc_no) as { content_json: string }[];
-    return 1 + earlier.filter((e) => intervieweeKey(JSON.parse(e.content_json) as InquiryContent) === key).length;
+      .prepare(
+        `SELECT count(*) AS n FROM documents
+         WHERE case_id = ? AND type = 'inquiry' AND (created_at < ? OR (created_at = ? AND doc_no < ?))
+           AND CASE WHEN trim(ifnull(json_extract(content_json, '$.interviewee.idNumber'), '')) <> ''
+                    THEN upper(trim(json_extract(content_json, '$.interviewee.idNumber')))
+                    ELSE trim(ifnull(json_extract(content_json, '$.interviewee.name'), '')) END = ?`,
+      )
+      .get(r.case_id, r.created_at, r.created_at, r.doc_no, key) as { n: number };
+    return 1 + earlier.n;
   }
 
   private row(id: string): DocumentRow {
