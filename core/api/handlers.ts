@@ -1,6 +1,6 @@
 // One handler per contract call. Handlers receive arguments already validated against the
 // contract and access already checked (dispatch.ts); they only do the work.
-import { verifyCore } from '../seals/verify-seals.ts';
+import { verifyCore, verifyDocument } from '../seals/verify-seals.ts';
 import type { CallArg, CallOutput } from '../../shared/api/contract.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
 import type { AppCore } from '../app-core.ts';
@@ -79,7 +79,7 @@ export const handlers: Handlers = {
     return core.documents.createCorrection(arg.documentId, seal.hashSha256, arg.reason, core.session.signedInIds());
   },
   'seals.get': (arg, core) => core.seals.forDocument(arg.documentId),
-  'seals.verify': (_arg, core) => verifyCore(core),
+  'seals.verify': (arg, core) => (arg.documentId ? verifyDocument(core, arg.documentId) : verifyCore(core)),
   'audit.list': (arg, core) =>
     core.audit.rows(arg.caseId || undefined).map((r) => ({ seq: r.seq, at: r.at, officerIds: JSON.parse(r.officer_ids) as string[], action: r.action, caseId: r.case_id, targets: JSON.parse(r.targets) as string[], detail: r.detail, hash: r.hash })),
 

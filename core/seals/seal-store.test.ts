@@ -55,6 +55,17 @@ describe('sealing', () => {
     expect(report.checks.map((c) => c.what)).toEqual(expect.arrayContaining(['封存链连续', '审计日志链']));
   });
 
+  it('the per-document report lists the checks a court applies', async () => {
+    const { a } = await twoSealed();
+    const r = await t.must('seals.verify', { documentId: a });
+    expect(r.ok).toBe(true);
+    expect(r.checks.map((c) => c.what)).toEqual(expect.arrayContaining(['封存链连续', '两名执法人员', '签名齐全（拒签有见证）', '审计日志链']));
+    const draft = await t.must('documents.create', { caseId, type: 'evidence' });
+    const r2 = await t.must('seals.verify', { documentId: draft.id });
+    expect(r2.ok).toBe(false);
+    expect(r2.checks[0]).toMatchObject({ what: '封存', ok: false });
+  });
+
   it('a document that is not signed cannot be sealed', async () => {
     const d = await t.must('documents.create', { caseId, type: 'inquiry' });
     expect(await t.call('seals.seal', { documentId: d.id, officerPasswords: PW })).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/已签名/) } });

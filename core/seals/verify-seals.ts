@@ -127,6 +127,31 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
   return { ok: checks.every((c) => c.ok), checks };
 }
 
+/**
+ * The report for one document, as a court would look at it: its seal and what it rests on
+ * (from the device report), and the checks courts apply — two officers, every signature made or
+ * a refusal backed by a witness or recording, the evidence digests, the collection method recorded.
+ */
+export async function verifyDocument(core: AppCore, documentId: string): Promise<VerifyReport> {
+  const seal = core.seals.forDocument(documentId);
+  const doc = core.documents.get(documentId);
+  const all = await verifyCore(core);
+  const label = seal ? `封存${seal.seq}` : null;
+  const checks: Check[] = all.checks.filter((c) => c.what === '封存链连续' || c.what === '审计日志链' || (label !== null && c.what.startsWith(`${label}：`)));
+  if (!seal) checks.unshift({ what: '封存', ok: false, detail: '该文书尚未封存' });
+  const state = core.signatures.state(documentId);
+  const officers = new Set(state.signatures.flatMap((s) => (s.officerId && s.status === 'signed' ? [s.officerId] : [])));
+  checks.push({ what: '两名执法人员', ok: officers.size >= 2, detail: officers.size >= 2 ? `${officers.size}名执法人员本人签名（以各自密码确认）` : '执法人员签名不足两人' });
+  const unsupported = state.signatures.filter((s) => s.status !== 'signed' && !s.witnessSignatureId && !s.recordingEvidenceId);
+  checks.push({ what: '签名齐全（拒签有见证）', ok: state.complete && unsupported.length === 0, detail: !state.complete ? '尚有签名栏未签名' : unsupported.length ? `拒签无见证人或录像：${unsupported.map((s) => s.role).join('、')}` : `${state.signatures.length}处签名或拒签记录，拒签均有见证人签名或同步录像` });
+  if (doc.type === 'evidence') {
+    const c = doc.content as { method?: string; items?: { name: string; method: string; sha256: string; sm3: string }[] };
+    const missing = (c.items ?? []).filter((i) => !i.method || !i.sha256 || !i.sm3);
+    checks.push({ what: '取证方法与校验值已记录', ok: !!c.method && missing.length === 0, detail: !c.method ? '未记录取证方式' : missing.length ? `电子数据清单中${missing.map((i) => i.name).join('、')}缺少提取方法或校验值` : `取证方式：${c.method}；每件电子数据均记录了提取方法、SHA-256 与 SM3` });
+  }
+  return { ok: checks.every((c) => c.ok), checks };
+}
+
 export function formatReport(r: VerifyReport): string {
   return [...r.checks.map((c) => `${c.ok ? '通过' : '不通过'}  ${c.what}${c.detail ? `：${c.detail}` : ''}`), '', r.ok ? '核验结论：全部通过。' : `核验结论：${r.checks.filter((c) => !c.ok).length}项不通过。`].join('\n');
 }

@@ -9,6 +9,7 @@ import { formatTime } from '../app/format.ts';
 import { MatterDetail } from '../catalog/MatterDetail.tsx';
 import { DocumentsCard } from '../documents/DocumentsCard.tsx';
 import { EvidenceCard } from '../evidence/EvidenceCard.tsx';
+import { AuditCard } from './AuditCard.tsx';
 import { CaseFacts } from './CaseFacts.tsx';
 import { STATUS_COLORS } from './CaseList.tsx';
 import { CaseStatusDialog } from './CaseStatusDialog.tsx';
@@ -67,6 +68,7 @@ export function CaseDetail({ id, back, edit, openDocument }: { id: string; back:
       <CaseFacts c={c} openMatter={() => setMatterOpen(true)} />
       <DocumentsCard caseId={c.id} open={openDocument} />
       <EvidenceCard caseId={c.id} />
+      <AuditCard caseId={c.id} />
       <Card size="small" title="办理记录" data-testid="case-timeline">
         <Timeline
           items={c.events.map((e) => ({

@@ -70,7 +70,7 @@ export function SealDetails({ documentId, openDocument, corrected }: { documentI
   if (!seal) return null;
   const verify = async () => {
     setChecking(true);
-    const r = await run('seals.verify', {});
+    const r = await run('seals.verify', { documentId });
     setChecking(false);
     if (r.ok) setReport(r.value);
   };

@@ -27,6 +27,7 @@ export const CALL_NAMES = [
   'signing.resolve',
   'signing.end',
   'seals.seal',
+  'seals.correct',
   'seals.get',
   'seals.verify',
   'audit.list',

@@ -17,6 +17,7 @@ import { MatterSchema, MatterSummarySchema, MatterTypeSchema } from '../catalog/
 import { DocumentDetailSchema, DocumentSummarySchema, DocumentTypeSchema, SaveResultSchema } from '../documents/document-api.ts';
 import { EvidenceItemSchema, EvidenceMetaSchema, VerifyReportSchema } from '../evidence/evidence-schema.ts';
 import { CeremonyStartSchema, ResolveInputSchema, SignInputSchema, SigningStateSchema } from '../signatures/signature-api.ts';
+import { requiredText } from '../domain/text-rules.ts';
 import './zod-locale.ts';
 
 const SealInfoSchema = z.object({ seq: z.number().int(), documentId: z.string(), hashSha256: z.string(), hashSm3: z.string(), prevHash: z.string(), sealedAt: z.string(), deviceId: z.string(), sm2Signature: z.string(), ed25519Signature: z.string() });
@@ -89,9 +90,11 @@ export const contract = {
   'signing.end': call('pair', z.object({ ceremonyId: z.string().min(1).max(64), recordingEvidenceId: z.string().max(64).default(''), recordingFailure: z.string().trim().max(500).default('') }).strict(), SigningStateSchema),
   // Sealing: both officers confirm with their passwords; the seal is the device's next chain link.
   'seals.seal': call('pair', z.object({ documentId: z.string().min(1).max(64), officerPasswords: z.tuple([z.string().min(1).max(200), z.string().min(1).max(200)]) }).strict(), SealInfoSchema),
+  // 补正 of a sealed document: a new document naming it, with the reason.
+  'seals.correct': call('pair', z.object({ documentId: z.string().min(1).max(64), reason: requiredText('补正原因', 500) }).strict(), DocumentDetailSchema),
   'seals.get': call('officer', z.object({ documentId: z.string().min(1).max(64) }).strict(), SealInfoSchema.nullable()),
   // The whole device's verification report (chain, seals, documents, signatures, evidence, audit).
-  'seals.verify': call('officer', Empty, VerifyReportOutSchema),
+  'seals.verify': call('officer', z.object({ documentId: z.string().max(64).default('') }).strict(), VerifyReportOutSchema),
   'audit.list': call('officer', z.object({ caseId: z.string().max(64).default('') }).strict(), z.array(AuditRowSchema)),
   'evidence.list': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), z.array(EvidenceItemSchema)),
   // Step one of an import: checked here; the bytes follow against the returned ticket

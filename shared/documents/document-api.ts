@@ -25,6 +25,11 @@ export const DocumentDetailSchema = DocumentSummarySchema.extend({
   revision: z.number().int(),
   /** Signatures (and refusals) in force: editing then needs confirmation and discards them. */
   signatureCount: z.number().int(),
+  /** 补正: the sealed document this one corrects, and the correction of this one (已补正). */
+  correction: z.object({
+    corrects: z.object({ id: z.string(), docNo: z.string(), sealSha256: z.string(), reason: z.string() }).nullable(),
+    correctedBy: z.object({ id: z.string(), docNo: z.string(), reason: z.string() }).nullable(),
+  }),
   /** Validated against the type's content schema by the core; typed per type in the renderer. */
   content: z.record(z.string(), z.unknown()),
   issues: z.array(CompletenessIssueSchema),
