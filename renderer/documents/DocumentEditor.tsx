@@ -98,7 +98,7 @@ function LoadedEditor({ doc, back, reload, sign, openDocument }: { doc: Document
           <h2>
             {DOCUMENT_TYPE_LABELS[doc.type]} <span style={{ fontSize: 14, color: '#666' }}>{doc.docNo}</span>
           </h2>
-          <Tag color={auto.state === 'ready' ? 'blue' : 'default'} data-testid="doc-state">
+          <Tag color={{ draft: 'default', ready: 'blue', signed: 'green', sealed: 'purple' }[auto.state]} data-testid="doc-state">
             {DOCUMENT_STATE_LABELS[auto.state]}
           </Tag>
         </Space>
