@@ -15,6 +15,7 @@ import { accessLog, pageArchive, screenshotPng } from './demo-files.ts';
 import { runImport } from '../core/evidence/run-import.ts';
 import { writeFileAtomic } from '../core/files/write-file-atomic.ts';
 import { formatReport, verifyCore } from '../core/seals/verify-seals.ts';
+import { verifyBundle } from '../core/bundle/verify-bundle.ts';
 import type { DocumentType } from '../shared/documents/document-types.ts';
 import { DOCUMENT_TYPE_LABELS } from '../shared/documents/document-types.ts';
 
@@ -148,9 +149,12 @@ try {
   }
   lines.splice(lines.length - 1, 0, `已导出PDF（${exportsDir}）：`, ...pdfs, '');
   for (const s of sealed) core.seals.exportFiles(s.id, join(exportsDir, `封存-${s.docNo}`));
+  const bundle = await must('bundles.export', { documentIds: sealed.map((s) => s.id) });
+  const bundleReport = await verifyBundle(bundle.path);
   const report = formatReport(await verifyCore(core));
   writeFileAtomic(join(exportsDir, '核验报告.txt'), Buffer.from(report + '\n'));
-  lines.splice(lines.length - 1, 0, `封存文件（可用 sha256sum 和 openssl 核验，见 docs/SEAL-FORMAT.md）：${exportsDir}/封存-<文书编号>/`, `核验报告：${exportsDir}/核验报告.txt（${report.split('\n').at(-1)}）`, '');
+  lines.splice(lines.length - 1, 0, `封存包：${bundle.path}（${bundle.files}个文件，封存序号 ${bundle.seals.join('、')}；${bundleReport.ok ? '核验通过' : '核验未通过'}；npm run verify -- 该文件）`,
+    `封存文件（可用 sha256sum 和 openssl 核验，见 docs/SEAL-FORMAT.md）：${exportsDir}/封存-<文书编号>/`, `核验报告：${exportsDir}/核验报告.txt（${report.split('\n').at(-1)}）`, '');
   writeFileAtomic(join(exportsDir, '示例说明.txt'), Buffer.from(lines.join('\n') + '\n'));
   console.log(lines.join('\n'));
 } finally {

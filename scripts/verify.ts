@@ -1,12 +1,13 @@
-// `npm run verify -- PATH`: independent verification of a device's data folder: the seal chain and
-// each seal's SM2 and Ed25519 signatures, each sealed document, signature binding and evidence
-// digest (recomputed), and the audit chain. Prints a report naming exactly what fails; exit 0 only
-// if everything passes. (Sealed bundles — single files — arrive with bundle export.)
+// `npm run verify -- PATH`: independent verification of a device's data folder or of a sealed
+// bundle (.tar): the seal chain and each seal's SM2 and Ed25519 signatures, each sealed document,
+// signature binding and evidence digest (recomputed), and the audit chain. Prints a report naming
+// exactly what fails; exit 0 only if everything passes.
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openCore } from '../core/app-core.ts';
 import { silentLog } from '../core/log.ts';
 import { formatReport, verifyCore } from '../core/seals/verify-seals.ts';
+import { verifyBundle } from '../core/bundle/verify-bundle.ts';
 
 const target = process.argv[2];
 if (!target) {
@@ -19,8 +20,10 @@ if (!existsSync(path)) {
   process.exit(2);
 }
 if (!statSync(path).isDirectory()) {
-  console.error('单个文件（封存包）的核验将随封存包导出功能提供；目前请给出数据目录。');
-  process.exit(2);
+  // A sealed bundle: checked on its own, without any data folder.
+  const report = await verifyBundle(path);
+  console.log(formatReport(report));
+  process.exit(report.ok ? 0 : 1);
 }
 if (!existsSync(join(path, 'device.db'))) {
   console.error(`「${path}」不是本程序的数据目录（其中没有 device.db）。`);

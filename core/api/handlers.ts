@@ -1,5 +1,8 @@
 // One handler per contract call. Handlers receive arguments already validated against the
 // contract and access already checked (dispatch.ts); they only do the work.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportBundle } from '../bundle/export-bundle.ts';
 import { verifyCore, verifyDocument } from '../seals/verify-seals.ts';
 import type { CallArg, CallOutput } from '../../shared/api/contract.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
@@ -77,6 +80,12 @@ export const handlers: Handlers = {
     const seal = core.seals.forDocument(arg.documentId);
     if (!seal) throw new CoreError('conflict', '只能对已封存的文书制作补正；未封存的文书可直接修改。');
     return core.documents.createCorrection(arg.documentId, seal.hashSha256, arg.reason, core.session.signedInIds());
+  },
+  'bundles.export': async (arg, core) => {
+    const dir = join(core.dataDir, 'exports');
+    mkdirSync(dir, { recursive: true });
+    const stamp = core.clock.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
+    return exportBundle(core, arg.documentIds, join(dir, `封存包-${stamp}.tar`));
   },
   'seals.get': (arg, core) => core.seals.forDocument(arg.documentId),
   'seals.verify': (arg, core) => (arg.documentId ? verifyDocument(core, arg.documentId) : verifyCore(core)),

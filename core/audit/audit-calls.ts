@@ -52,6 +52,8 @@ export function auditEntryFor(name: string, arg: Arg, value: unknown, core: AppC
       return { action: 'signing-end', officerIds, caseId: docCase(str((v as Arg).documentId)), targets: [str(arg.ceremonyId), str(arg.recordingEvidenceId)] };
     case 'seals.correct':
       return { action: 'correction-create', officerIds, caseId: str(v.caseId), targets: [str(v.id), str(arg.documentId)], detail: str(arg.reason) };
+    case 'bundles.export':
+      return { action: 'export-bundle', officerIds, targets: (arg.documentIds as string[] | undefined) ?? [], detail: str(v.path).split('/').pop() ?? '' };
     case 'capture.take':
       return { action: 'evidence-capture', officerIds, targets: (value as { id: string }[]).map((e) => e.id) };
     default:

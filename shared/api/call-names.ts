@@ -28,6 +28,7 @@ export const CALL_NAMES = [
   'signing.end',
   'seals.seal',
   'seals.correct',
+  'bundles.export',
   'seals.get',
   'seals.verify',
   'audit.list',

@@ -92,6 +92,8 @@ export const contract = {
   'seals.seal': call('pair', z.object({ documentId: z.string().min(1).max(64), officerPasswords: z.tuple([z.string().min(1).max(200), z.string().min(1).max(200)]) }).strict(), SealInfoSchema),
   // 补正 of a sealed document: a new document naming it, with the reason.
   'seals.correct': call('pair', z.object({ documentId: z.string().min(1).max(64), reason: requiredText('补正原因', 500) }).strict(), DocumentDetailSchema),
+  // A sealed bundle (tar) of sealed documents, written to the data folder's exports/.
+  'bundles.export': call('pair', z.object({ documentIds: z.array(z.string().min(1).max(64)).min(1, { message: '请选择要导出的已封存文书。' }).max(500) }).strict(), z.object({ path: z.string(), files: z.number().int(), seals: z.array(z.number().int()) })),
   'seals.get': call('officer', z.object({ documentId: z.string().min(1).max(64) }).strict(), SealInfoSchema.nullable()),
   // The whole device's verification report (chain, seals, documents, signatures, evidence, audit).
   'seals.verify': call('officer', z.object({ documentId: z.string().max(64).default('') }).strict(), VerifyReportOutSchema),

@@ -1,0 +1,77 @@
+// The sealed bundle: one tar file holding everything needed to check one or more sealed documents
+// without this program — seals and their signatures, the device's public keys, each document's
+// signed form, every signature record with its image and strokes, every evidence file by its
+// SHA-256, the audit log, and a manifest with the SHA-256 of every file. docs/SEAL-FORMAT.md.
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
+import type { AppCore } from '../app-core.ts';
+import { CoreError } from '../core-error.ts';
+import { sm2PublicKeyPem } from '../crypto/sm2.ts';
+import { digestFile } from '../evidence/evidence-store.ts';
+import type { SealPayload } from '../seals/seal-payload.ts';
+import type { SealRow } from '../seals/seal-store.ts';
+import { TarWriter } from './tar.ts';
+
+export const BUNDLE_FORMAT = 'wangxin-field-bundle/1';
+
+const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+
+export async function exportBundle(core: AppCore, documentIds: string[], path: string): Promise<{ path: string; files: number; seals: number[] }> {
+  const rows: SealRow[] = documentIds.map((id) => {
+    const r = core.db.prepare(`SELECT * FROM seals WHERE document_id = ?`).get(id) as SealRow | undefined;
+    if (!r) throw new CoreError('conflict', '只能导出已封存的文书。');
+    return r;
+  });
+  rows.sort((a, b) => a.seq - b.seq);
+  const device = core.device.public();
+  const tmp = join(dirname(path), `.${Date.now()}-${process.pid}.bundle.tmp`);
+  const fd = openSync(tmp, 'w', 0o600);
+  const files: { path: string; sha256: string; size: number }[] = [];
+  try {
+    const tar = new TarWriter(fd, core.clock.now());
+    const add = (name: string, bytes: Uint8Array) => {
+      tar.add(name, bytes);
+      files.push({ path: name, sha256: sha256(bytes), size: bytes.length });
+    };
+    add('device-sm2.pem', Buffer.from(sm2PublicKeyPem(device.sm2PublicKey)));
+    add('device-ed25519.pem', Buffer.from(device.ed25519PublicKeyPem));
+    const evidence = new Map<string, { sha256: string; size: number }>();
+    for (const r of rows) {
+      const p = JSON.parse(r.payload) as SealPayload;
+      add(`seals/${r.seq}/seal.json`, Buffer.from(r.payload, 'utf8'));
+      add(`seals/${r.seq}/seal.sm2.der`, Buffer.from(r.sm2_signature, 'hex'));
+      add(`seals/${r.seq}/seal.ed25519.sig`, Buffer.from(r.ed25519_signature, 'hex'));
+      add(`seals/${r.seq}/document.json`, Buffer.from(p.document.signedForm, 'utf8'));
+      const state = core.signatures.state(p.document.id);
+      for (const s of state.signatures) {
+        const { recordingEvidenceId: _r, ...bound } = s;
+        add(`signatures/${s.id}.json`, Buffer.from(canonicalJson(bound), 'utf8'));
+        const row = core.db.prepare(`SELECT image_png, strokes_json FROM signatures WHERE id = ?`).get(s.id) as { image_png: Buffer | null; strokes_json: string | null };
+        if (row.image_png) add(`signatures/${s.id}.png`, row.image_png);
+        if (row.strokes_json) add(`signatures/${s.id}.strokes.json`, Buffer.from(row.strokes_json, 'utf8'));
+      }
+      for (const e of p.evidence) evidence.set(e.sha256, { sha256: e.sha256, size: e.sizeBytes });
+    }
+    for (const e of evidence.values()) {
+      const blob = core.evidence.blobPath(e.sha256);
+      const d = await digestFile(blob);
+      if (d.sha256 !== e.sha256) throw new CoreError('integrity', `电子数据（SHA-256 ${e.sha256}）的内容已与封存时不符，不能导出。请先核验。`);
+      tar.addFile(`evidence/${e.sha256}`, blob);
+      files.push({ path: `evidence/${e.sha256}`, sha256: e.sha256, size: e.size });
+    }
+    add('audit.json', Buffer.from(canonicalJson(core.audit.rows()), 'utf8'));
+    const manifest = { format: BUNDLE_FORMAT, createdAt: core.clock.now().toISOString(), deviceId: device.deviceId, seals: rows.map((r) => ({ seq: r.seq, documentId: r.document_id, sha256: r.hash_sha256, sm3: r.hash_sm3 })), files };
+    tar.add('manifest.json', Buffer.from(canonicalJson(manifest), 'utf8'));
+    tar.end();
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  renameSync(tmp, path);
+  return { path, files: files.length + 1, seals: rows.map((r) => r.seq) };
+}
