@@ -127,6 +127,16 @@ try {
     made.push(`  ${d.docNo}：封存序号${s.seq}，SHA-256 ${s.hashSha256}`);
     sealed.push({ id: d.id, docNo: d.docNo });
   }
+  // One 补正: the 清单's storage conditions were written imprecisely; the correction is made, signed
+  // and sealed like any document, and names the sealed original.
+  const original = sealed.find((s) => s.docNo.includes('保'))!;
+  const correction = await must('seals.correct', { documentId: original.id, reason: '保存条件记录不完整，补记温湿度要求' });
+  await must('documents.save', { id: correction.id, revision: correction.revision, content: { ...correction.content, conditions: '常温（15–25℃）、相对湿度不高于60%、防磁柜内存放，封条完好，专人保管。' } });
+  await must('documents.markReady', { id: correction.id });
+  made.push(`  补正：${correction.docNo}（对${original.docNo}的补正）`, `    ${await signDemoDocument(correction.id, correction.docNo)}`);
+  const cs = await must('seals.seal', { documentId: correction.id, officerPasswords: [DEMO_OFFICERS[0]!.password, DEMO_OFFICERS[1]!.password] });
+  made.push(`    封存序号${cs.seq}，SHA-256 ${cs.hashSha256}`);
+  sealed.push({ id: correction.id, docNo: correction.docNo });
   const exportsDir = join(dataDir, 'exports');
   mkdirSync(exportsDir, { recursive: true });
   const lines = [

@@ -21,17 +21,22 @@ const ACTIONS: Record<string, string> = {
   'signing-end': '结束签名',
   seal: '封存',
   'correction-create': '制作补正',
+  'export-bundle': '导出封存包',
+  'sign-in': '登录',
+  'sign-in-failed': '登录失败',
+  'sign-out': '退出',
+  settings: '设置',
 };
 
 type Row = { seq: number; at: string; officerIds: string[]; action: string; detail: string; hash: string };
 
-export function AuditCard({ caseId }: { caseId: string }) {
+export function AuditCard({ caseId, title = '审计日志' }: { caseId: string; title?: string }) {
   const { run, status } = useApi();
   const [rows, setRows] = useState<Row[]>([]);
   useEffect(() => void run('audit.list', { caseId }).then((r) => r.ok && setRows(r.value)), [caseId, run]);
   const names = new Map((status?.session.officers ?? []).map((o) => [o.id, o.name]));
   return (
-    <Card size="small" title={`审计日志（${rows.length}条，逐条哈希链接，不可更改）`} style={{ marginBottom: 16 }} data-testid="case-audit">
+    <Card size="small" title={`${title}（${rows.length}条，逐条哈希链接，不可更改）`} style={{ marginBottom: 16 }} data-testid="case-audit">
       <Table
         size="small"
         rowKey="seq"

@@ -1,6 +1,6 @@
 // The documents of a case, and buttons to start each kind.
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Table, Tag } from 'antd';
+import { ExportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DocumentSummary } from '../../shared/documents/document-api.ts';
 import { DOCUMENT_STATE_LABELS, DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType } from '../../shared/documents/document-types.ts';
@@ -14,6 +14,26 @@ export function DocumentsCard({ caseId, open }: { caseId: string; open: (id: str
   useEffect(() => {
     void run('documents.list', { caseId }).then((r) => r.ok && setDocs(r.value));
   }, [caseId, run]);
+  const { modal } = App.useApp();
+  const sealed = docs.filter((d) => d.state === 'sealed');
+  /** One sealed bundle of every sealed document of the case, written to the data folder's exports/. */
+  const exportBundle = async () => {
+    const r = await run('bundles.export', { documentIds: sealed.map((d) => d.id) });
+    if (r.ok)
+      modal.success({
+        title: '封存包已导出',
+        content: (
+          <div>
+            <div data-testid="bundle-path" style={{ wordBreak: 'break-all' }}>
+              {r.value.path}
+            </div>
+            <div className="field-hint">
+              共{r.value.seals.length}份封存文书、{r.value.files}个文件。可交总部导入或提交法院；任何人可用 npm run verify 或 sha256sum、openssl 核验（见 docs/SEAL-FORMAT.md）。
+            </div>
+          </div>
+        ),
+      });
+  };
   const create = async (type: DocumentType) => {
     const r = await run('documents.create', { caseId, type });
     if (r.ok) open(r.value.id);
@@ -25,6 +45,11 @@ export function DocumentsCard({ caseId, open }: { caseId: string; open: (id: str
       style={{ marginBottom: 16 }}
       extra={
         <Space>
+          {sealed.length > 0 && (
+            <Button size="small" icon={<ExportOutlined />} disabled={!pair} onClick={() => void exportBundle()} data-testid="bundle-export">
+              导出封存包（{sealed.length}份）
+            </Button>
+          )}
           {DOCUMENT_TYPES.map((t) => (
             <Button key={t} size="small" icon={<PlusOutlined />} disabled={!pair} onClick={() => void create(t)} data-testid={`doc-new-${t}`}>
               {DOCUMENT_TYPE_LABELS[t]}

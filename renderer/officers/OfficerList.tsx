@@ -1,4 +1,5 @@
 // The officer roster on this device; adding an officer needs two officers signed in.
+import { AuditCard } from '../cases/AuditCard.tsx';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Table, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -96,6 +97,10 @@ export function OfficerList() {
           <button type="submit" hidden />
         </Form>
       </Modal>
+      <div style={{ marginTop: 16 }}>
+        {/* The device's whole audit log: every case, every sign-in. */}
+        <AuditCard caseId="" title="本机审计日志" />
+      </div>
     </>
   );
 }

@@ -227,6 +227,14 @@ describe('signing', () => {
     await page.getByText('打开原文书').click();
     await page.getByTestId('corrected-by').waitFor();
     await expect(page.getByTestId('doc-state').innerText()).resolves.toBe('已封存');
+    // The sealed bundle, exported from the case and verified on its own.
+    await page.getByText('返回案件').click();
+    await page.getByTestId('bundle-export').click();
+    const bundle = await page.getByTestId('bundle-path').innerText();
+    expect(bundle).toMatch(/封存包-\d+\.tar$/);
+    const checked = execFileSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), bundle], { encoding: 'utf8' });
+    expect(checked).toContain('核验结论：全部通过。');
+    await screenshot(page, '25-bundle');
   });
 
   it('editing a signed document asks first, then discards its signatures', async () => {

@@ -43,6 +43,8 @@ export function header(doc: DocumentDetail, title: string): Block[] {
     { kind: 'line', center: doc.context.agency, size: 14 },
     { kind: 'title', text: title },
     { kind: 'line', left: `案由：${doc.context.caseTitle}`, right: doc.docNo, size: 10.5 },
+    // A 补正 says what it corrects and why, above everything else it records.
+    ...(doc.correction.corrects ? [{ kind: 'para' as const, label: '补正：', text: `本文书是对${doc.correction.corrects.docNo}的补正。原因：${doc.correction.corrects.reason}` }] : []),
     { kind: 'gap', height: 4 },
   ];
 }
