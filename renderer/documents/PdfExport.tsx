@@ -61,7 +61,7 @@ export function PdfExport({ documentId, beforeExport }: { documentId: string; be
         footer={
           printed && (
             <Space>
-              <Button icon={<PrinterOutlined />} onClick={() => frame.current?.contentWindow?.print()}>
+              <Button icon={<PrinterOutlined />} disabled={!navigator.pdfViewerEnabled} onClick={() => frame.current?.contentWindow?.print()}>
                 打印
               </Button>
               <Button type="primary" icon={<DownloadOutlined />} onClick={save} data-testid="doc-pdf-save">
@@ -73,7 +73,12 @@ export function PdfExport({ documentId, beforeExport }: { documentId: string; be
         destroyOnHidden
       >
         {error && <Alert type="error" showIcon title={<span data-testid="doc-pdf-error">{error}</span>} />}
-        {printed && <iframe ref={frame} src={printed.url} title="PDF预览" style={{ width: '100%', height: '70vh', border: '1px solid #ddd' }} data-testid="doc-pdf-preview" />}
+        {/* Without a built-in PDF viewer a frame would start a nameless download instead of showing it. */}
+        {printed && (navigator.pdfViewerEnabled ? (
+          <iframe ref={frame} src={printed.url} title="PDF预览" style={{ width: '100%', height: '70vh', border: '1px solid #ddd' }} data-testid="doc-pdf-preview" />
+        ) : (
+          <Alert type="info" showIcon data-testid="doc-pdf-preview" title="此浏览器不能内嵌显示PDF。请点击「保存PDF文件」，再用PDF阅读器打开查看或打印。" />
+        ))}
       </Modal>
     </>
   );
