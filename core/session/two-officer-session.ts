@@ -37,23 +37,7 @@ export class TwoOfficerSession {
       throw new CoreError('unauthorized', '执法证号或密码不正确，请核对后重新输入。');
     }
     if (!officer.active) throw new CoreError('forbidden', `${officer.name}的账号已停用，请联系管理员。`);
-    const now = this.clock.now();
-    if (officer.lockedUntil && new Date(officer.lockedUntil) > now) {
-      throw new CoreError('locked', `${officer.name}因连续${MAX_FAILED_ATTEMPTS}次密码错误已被暂时锁定，请于${hhmm(new Date(officer.lockedUntil))}后再试。`);
-    }
-    if (!(await verifyPassword(password, officer.passwordHash))) {
-      // A lock that has expired starts a fresh count.
-      const previous = officer.lockedUntil ? 0 : officer.failedAttempts;
-      const failures = previous + 1;
-      if (failures >= MAX_FAILED_ATTEMPTS) {
-        const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-        this.store.recordFailure(officer.id, failures, until.toISOString());
-        throw new CoreError('locked', `密码连续${MAX_FAILED_ATTEMPTS}次错误，${officer.name}已被锁定${LOCKOUT_MINUTES}分钟，请于${hhmm(until)}后再试。`);
-      }
-      this.store.recordFailure(officer.id, failures, null);
-      throw new CoreError('unauthorized', `执法证号或密码不正确，还可再试${MAX_FAILED_ATTEMPTS - failures}次。`);
-    }
-    this.store.recordSuccess(officer.id);
+    await this.checkPassword(officer, password, (failures) => `执法证号或密码不正确，还可再试${MAX_FAILED_ATTEMPTS - failures}次。`, (until) => `密码连续${MAX_FAILED_ATTEMPTS}次错误，${officer.name}已被锁定${LOCKOUT_MINUTES}分钟，请于${hhmm(until)}后再试。`);
     if (this.officers.some((o) => o.id === officer.id)) {
       throw new CoreError('conflict', `${officer.name}已经登录，请由另一名执法人员登录。`);
     }
@@ -73,21 +57,41 @@ export class TwoOfficerSession {
     const o = this.officers.find((x) => x.id === officerId);
     if (!o) throw new CoreError('forbidden', '该执法人员未登录，不能签名或确认。请先登录。');
     const officer = this.store.findByCertNo(o.certNo)!;
+    await this.checkPassword(
+      officer,
+      password,
+      (failures) => `${officer.name}的密码不正确，还可再试${MAX_FAILED_ATTEMPTS - failures}次。`,
+      () => `密码连续${MAX_FAILED_ATTEMPTS}次错误，${officer.name}已被锁定${LOCKOUT_MINUTES}分钟并退出登录。`,
+      { officerPassword: '密码不正确。' },
+    );
+  }
+
+  /**
+   * The one password check, at sign-in and for confirmations: refuses a locked officer, counts a
+   * wrong password (a lock that has expired starts a fresh count), locks after MAX_FAILED_ATTEMPTS
+   * — signing the officer out if they were signed in — and clears the count on success.
+   */
+  private async checkPassword(
+    officer: NonNullable<ReturnType<OfficerStore['findByCertNo']>>,
+    password: string,
+    wrong: (failures: number) => string,
+    locked: (until: Date) => string,
+    fields?: Record<string, string>,
+  ): Promise<void> {
     const now = this.clock.now();
     if (officer.lockedUntil && new Date(officer.lockedUntil) > now) {
       throw new CoreError('locked', `${officer.name}因连续${MAX_FAILED_ATTEMPTS}次密码错误已被暂时锁定，请于${hhmm(new Date(officer.lockedUntil))}后再试。`);
     }
     if (!(await verifyPassword(password, officer.passwordHash))) {
-      const previous = officer.lockedUntil ? 0 : officer.failedAttempts;
-      const failures = previous + 1;
+      const failures = (officer.lockedUntil ? 0 : officer.failedAttempts) + 1;
       if (failures >= MAX_FAILED_ATTEMPTS) {
         const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
         this.store.recordFailure(officer.id, failures, until.toISOString());
         this.signOut(officer.id);
-        throw new CoreError('locked', `密码连续${MAX_FAILED_ATTEMPTS}次错误，${officer.name}已被锁定${LOCKOUT_MINUTES}分钟并退出登录。`);
+        throw new CoreError('locked', locked(until));
       }
       this.store.recordFailure(officer.id, failures, null);
-      throw new CoreError('unauthorized', `${officer.name}的密码不正确，还可再试${MAX_FAILED_ATTEMPTS - failures}次。`, { officerPassword: '密码不正确。' });
+      throw new CoreError('unauthorized', wrong(failures), fields);
     }
     this.store.recordSuccess(officer.id);
   }
