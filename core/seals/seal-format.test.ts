@@ -1,7 +1,7 @@
-// docs/SEAL-FORMAT.md promises that a third party can check a seal with sha256sum and openssl
-// alone. This runs the documented commands, exactly as written there, on a seal the app made.
+// docs/SEAL-FORMAT.md promises that a third party can check a seal with tar, sha256sum and openssl
+// alone. This unpacks a bundle the app made and runs the documented commands exactly as written.
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoInquiry } from '../../scripts/demo-documents.ts';
@@ -29,9 +29,11 @@ describe('docs/SEAL-FORMAT.md', () => {
     const caseId = (await t.must('cases.create', orgCaseInput(ids, matter.id))).id;
     const d = await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);
     const seal = await t.must('seals.seal', { documentId: d, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
-    const dir = join(t.dir, 'seal-export');
-    t.core.seals.exportFiles(d, dir);
-    const payload = JSON.parse(readFileSync(join(dir, 'seal.json'), 'utf8')) as SealPayload;
+    const bundle = (await t.must('bundles.export', { documentIds: [d] })).path;
+    const dir = join(t.dir, 'unpacked');
+    mkdirSync(dir);
+    execSync(`tar -xf '${bundle}' -C '${dir}'`);
+    const payload = JSON.parse(readFileSync(join(dir, 'seals', '1', 'seal.json'), 'utf8')) as SealPayload;
 
     const commands = documentedCommands();
     expect(commands).toHaveLength(6);
