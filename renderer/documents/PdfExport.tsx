@@ -37,19 +37,34 @@ export function PdfExport({ documentId, beforeExport }: { documentId: string; be
     else setError(r.error.message);
   };
 
-  const save = () => {
-    if (!printed) return;
+  const save = (p: Printed | null = printed) => {
+    if (!p) return;
     const a = document.createElement('a');
-    a.href = printed.url;
-    a.download = printed.fileName;
+    a.href = p.url;
+    a.download = p.fileName;
     a.click();
+  };
+
+  /** Straight to a file, without the preview. */
+  const download = async () => {
+    setBusy(true);
+    await beforeExport();
+    const r = await run('documents.pdf', { id: documentId });
+    setBusy(false);
+    if (!r.ok) return;
+    const p = { url: toBlobUrl(r.value.base64), fileName: r.value.fileName, pages: r.value.pages };
+    save(p);
+    setTimeout(() => URL.revokeObjectURL(p.url), 60_000);
   };
 
   return (
     <>
-      <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => void open()} data-testid="doc-pdf">
-        导出PDF
-      </Button>
+      <Space.Compact>
+        <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => void open()} data-testid="doc-pdf">
+          预览PDF
+        </Button>
+        <Button icon={<DownloadOutlined />} disabled={busy} onClick={() => void download()} data-testid="doc-pdf-download" title="保存PDF文件" />
+      </Space.Compact>
       <Modal
         open={printed !== null || error !== null}
         title={printed ? `${printed.fileName}（共 ${printed.pages} 页）` : '无法生成PDF'}
@@ -64,7 +79,7 @@ export function PdfExport({ documentId, beforeExport }: { documentId: string; be
               <Button icon={<PrinterOutlined />} disabled={!navigator.pdfViewerEnabled} onClick={() => frame.current?.contentWindow?.print()}>
                 打印
               </Button>
-              <Button type="primary" icon={<DownloadOutlined />} onClick={save} data-testid="doc-pdf-save">
+              <Button type="primary" icon={<DownloadOutlined />} onClick={() => save()} data-testid="doc-pdf-save">
                 保存PDF文件
               </Button>
             </Space>
