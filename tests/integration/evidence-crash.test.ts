@@ -11,18 +11,28 @@ import { makeCore, orgCaseInput, setUpPair } from '../support/core-fixture.ts';
 
 const ROUNDS = 30;
 
-function importAndKill(dataDir: string, caseId: string, source: string, officer: string, killAfterMs: number): Promise<string[]> {
+// The kill is timed from the moment the child has opened the data folder (start-up time varies a
+// lot on a loaded machine), or, with afterFirstAck, from its first acknowledged import.
+function importAndKill(dataDir: string, caseId: string, source: string, officer: string, killAfterMs: number, afterFirstAck: boolean): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'tests', 'support', 'evidence-importer.ts'), dataDir, caseId, source, officer], { stdio: ['ignore', 'pipe', 'inherit'] });
     const acked: string[] = [];
     let buf = '';
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => (timer ??= setTimeout(() => child.kill('SIGKILL'), killAfterMs));
     child.stdout.on('data', (d: Buffer) => {
       buf += d.toString();
       const lines = buf.split('\n');
       buf = lines.pop()!;
-      for (const l of lines) acked.push(l.split(' ')[1]!);
+      for (const l of lines) {
+        if (l === 'ready') {
+          if (!afterFirstAck) arm();
+        } else {
+          acked.push(l.split(' ')[1]!);
+          arm();
+        }
+      }
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     child.on('exit', (_c, signal) => {
       clearTimeout(timer);
       if (signal === 'SIGKILL') resolve(acked);
@@ -43,8 +53,9 @@ describe('evidence import survives SIGKILL at any moment', () => {
     const acknowledged: string[] = [];
     try {
       for (let round = 0; round < ROUNDS; round++) {
-        // Child start-up takes a few hundred ms; kill anywhere from start-up to a few imports in.
-        acknowledged.push(...(await importAndKill(t.dir, caseId, source, ids[0]!, 300 + Math.floor(Math.random() * 900))));
+        // Kill anywhere from just after start-up to a few imports in; every fifth round only after an
+        // import was acknowledged, so that acknowledged imports are always among what must survive.
+        acknowledged.push(...(await importAndKill(t.dir, caseId, source, ids[0]!, Math.floor(Math.random() * 900), round % 5 === 0)));
         t.reopen(); // runs the start-up cleanup
         const ev = t.core.evidence;
         expect(readdirSync(ev.blobs.tmpDir), `round ${round}: temp files`).toEqual([]);

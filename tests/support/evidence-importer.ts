@@ -1,6 +1,6 @@
 // Child process for the evidence crash test: imports a file again and again (each time as a new
 // file name with one changed byte, so each is a new blob) and prints `ack ID SHA256` after each
-// import returns. The parent kills it at a random moment.
+// import returns (and `ready` once the data folder is open). The parent kills it at a random moment.
 import { copyFileSync, openSync, writeSync, closeSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCore } from '../../core/app-core.ts';
@@ -11,6 +11,7 @@ const core = openCore({ dataDir, log: silentLog });
 // The copies live beside the data folder; the test removes that folder.
 const copies = `${dataDir}-imports`;
 mkdirSync(copies, { recursive: true });
+process.stdout.write('ready\n');
 for (let i = 0; ; i++) {
   const path = join(copies, `import-${process.pid}-${i}.bin`);
   copyFileSync(source, path);
