@@ -19,6 +19,7 @@ import { AuditLog } from './audit/audit-log.ts';
 import { DeviceIdentity } from './device/device-identity.ts';
 import { SealStore } from './seals/seal-store.ts';
 import { SignatureStore } from './signatures/signature-store.ts';
+import { SyncService } from './sync/sync-service.ts';
 import { TwoOfficerSession } from './session/two-officer-session.ts';
 
 export { APP_VERSION };
@@ -53,6 +54,8 @@ export interface AppCore {
   readonly audit: AuditLog;
   readonly device: DeviceIdentity;
   readonly seals: SealStore;
+  /** Sync to HQ: enrollment, the outbox, receipts, the offline bundle. */
+  readonly sync: SyncService;
   /** Set by a shell that can open a capture browser (Electron); null in the web shell. */
   captureHost: CaptureHost | null;
   /** The record the open capture window writes into. */
@@ -92,7 +95,7 @@ export function openCore(options: CoreOptions): AppCore {
         .catch((e: Error) => closed || log.error(`evidence re-verification stopped: ${e.message}`));
     }, 2000).unref();
   }
-  return {
+  const core: AppCore = {
     dataDir: options.dataDir,
     db,
     clock,
@@ -110,6 +113,9 @@ export function openCore(options: CoreOptions): AppCore {
     audit,
     device,
     seals,
+    get sync() {
+      return sync;
+    },
     captureHost: null,
     captureTarget: null,
     status: () => {
@@ -118,8 +124,11 @@ export function openCore(options: CoreOptions): AppCore {
     },
     close: () => {
       closed = true;
+      sync.stopAuto();
       session.signOutAll();
       db.close();
     },
   };
+  const sync = new SyncService(core);
+  return core;
 }

@@ -47,6 +47,7 @@ function createWindow(): void {
 app.whenReady().then(() => {
   const root = app.getAppPath();
   core = openCore({ dataDir: join(app.getPath('userData'), 'data'), catalogPath: join(root, 'assets', 'catalog', 'catalog.json'), fontsDir: join(root, 'assets', 'fonts'), verifyRecentEvidenceDays: 7 });
+  core.sync.startAuto(60_000); // sync by itself once enrolled, whenever HQ answers
   allowRecordingWhen(() => core?.signatures.recordingCeremonyOpen() ?? false);
   const c = core;
   c.captureHost = new ElectronCaptureHost();

@@ -1,4 +1,129 @@
-// `npm run hq -- --port P --data DIR` and `npm run hq -- import FILE --data DIR`: the HQ server
-// arrives with the sync feature (hq/).
-console.error('npm run hq: not yet available — the HQ server arrives with the sync-to-headquarters feature.');
-process.exit(2);
+// The HQ server's command line (docs/HQ.md):
+//   npm run hq -- --port P --data DIR [--host H] [--tls-cert F --tls-key F] [--name 名称]
+//       serves HQ; prints one line `hq ready: URL` when it answers
+//   npm run hq -- import FILE --data DIR [--receipts OUT]
+//       imports an offline bundle; exit 0 only if accepted; writes HQ's receipts file
+//   npm run hq -- admin create --data DIR --user NAME
+//       creates an administrator; the password is read from standard input (or HQ_ADMIN_PASSWORD)
+//   npm run hq -- code --data DIR [--note 备注] [--prefix 案号前缀]
+//       makes a one-time enrollment code (as the web page does)
+//   npm run hq -- publish roster|holidays|catalog FILE --data DIR
+//       publishes a new signed version of reference data (JSON) for devices to pull
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { HqFailure } from '../hq/hq-failure.ts';
+import { openHq } from '../hq/hq-app.ts';
+import { startHqServer } from '../hq/http/hq-server.ts';
+
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    port: { type: 'string', default: '0' },
+    data: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
+    name: { type: 'string' },
+    receipts: { type: 'string' },
+    user: { type: 'string' },
+    note: { type: 'string', default: '' },
+    prefix: { type: 'string', default: '' },
+  },
+  allowPositionals: true,
+  strict: true,
+});
+
+function die(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
+}
+
+if (!values.data) die('用法：npm run hq -- --port 端口 --data 数据目录（缺少 --data）。其他命令见 docs/HQ.md。');
+const dataDir = resolve(values.data);
+
+async function readPassword(): Promise<string> {
+  if (process.env.HQ_ADMIN_PASSWORD) return process.env.HQ_ADMIN_PASSWORD;
+  if (process.stdin.isTTY) process.stderr.write('新管理员的密码（至少10个字符）：');
+  const rl = createInterface({ input: process.stdin });
+  for await (const line of rl) {
+    rl.close();
+    return line;
+  }
+  return '';
+}
+
+const [command, ...rest] = positionals;
+try {
+  if (command === 'import') {
+    const file = rest[0] ?? die('用法：npm run hq -- import 封存包文件 --data 数据目录');
+    const hq = openHq({ dataDir });
+    try {
+      const r = await hq.importBundle(resolve(file), 'command-line');
+      const out = values.receipts ? resolve(values.receipts) : join(dirname(resolve(file)), `总部回执-${basename(file).replace(/\.tar$/i, '')}.json`);
+      writeFileSync(out, JSON.stringify(r));
+      console.log(`已导入：设备 ${r.deviceId}，${r.receipts.length}个封存，全部核验通过。`);
+      console.log(`回执文件：${out}（拷回执法终端，在「同步」页面导入）`);
+    } finally {
+      hq.close();
+    }
+  } else if (command === 'admin' && rest[0] === 'create') {
+    if (!values.user) die('用法：npm run hq -- admin create --data 数据目录 --user 用户名（密码从标准输入读取）');
+    const hq = openHq({ dataDir });
+    try {
+      const a = await hq.admins.create(values.user, await readPassword());
+      hq.logEvent('command-line', 'admin', `创建管理员 ${a.username}`);
+      console.log(`已创建管理员 ${a.username}。`);
+    } finally {
+      hq.close();
+    }
+  } else if (command === 'code') {
+    const hq = openHq({ dataDir });
+    try {
+      const c = hq.devices.createCode('command-line', values.note, values.prefix);
+      console.log(c.code);
+      console.error(`一次性登记码，有效至 ${c.expiresAt}`);
+    } finally {
+      hq.close();
+    }
+  } else if (command === 'publish') {
+    const kind = rest[0];
+    if (kind !== 'roster' && kind !== 'holidays' && kind !== 'catalog') die('用法：npm run hq -- publish roster|holidays|catalog 文件.json --data 数据目录');
+    const data = JSON.parse(readFileSync(resolve(rest[1] ?? die('缺少数据文件。')), 'utf8')) as unknown;
+    const hq = openHq({ dataDir });
+    try {
+      const s = hq.reference.publish(kind, data);
+      hq.logEvent('command-line', 'publish', `发布${kind}第${s.ref.version}版`);
+      console.log(`已发布 ${kind} 第${s.ref.version}版（总部签名）。设备下次同步时取得。`);
+    } finally {
+      hq.close();
+    }
+  } else if (command === undefined) {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) die(`端口无效：${values.port}（应为 0–65535 的整数，0 表示自动选择）`);
+    if (!!values['tls-cert'] !== !!values['tls-key']) die('--tls-cert 与 --tls-key 须同时提供。');
+    const hq = openHq({ dataDir, ...(values.name ? { name: values.name } : {}) });
+    let server;
+    try {
+      server = await startHqServer({ hq, port, host: values.host, ...(values['tls-cert'] ? { tls: { certPath: resolve(values['tls-cert']), keyPath: resolve(values['tls-key']!) } } : {}) });
+    } catch (e) {
+      hq.close();
+      const err = e as NodeJS.ErrnoException;
+      die(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请换一个端口（--port）。` : err.message, 1);
+    }
+    if (hq.admins.count() === 0) console.error('尚无管理员：运行 npm run hq -- admin create --data 数据目录 --user 用户名 创建第一个（见 docs/HQ.md）。');
+    console.log(`hq ready: ${server.url}`);
+    const stop = async () => {
+      await server.close();
+      hq.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } else {
+    die(`未知命令：${command}。用法见 docs/HQ.md。`);
+  }
+} catch (e) {
+  die(e instanceof HqFailure ? e.message : `失败：${(e as Error).message}`, 1);
+}

@@ -41,6 +41,8 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
     console.error(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请换一个端口（--port）。` : err.message);
     process.exit(1);
   }
+  // Sync runs by itself every minute once the device is enrolled and HQ answers.
+  core.sync.startAuto(60_000);
   console.log(`web shell ready: ${shell.url}`);
   const stop = async () => {
     await shell.close();

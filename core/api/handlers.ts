@@ -1,8 +1,9 @@
 // One handler per contract call. Handlers receive arguments already validated against the
 // contract and access already checked (dispatch.ts); they only do the work.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import { exportBundle } from '../bundle/export-bundle.ts';
+import { printDocument } from '../pdf/print-document.ts';
 import { verifyCore, verifyDocument } from '../seals/verify-seals.ts';
 import type { CallArg, CallOutput } from '../../shared/api/contract.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
@@ -61,11 +62,7 @@ export const handlers: Handlers = {
   'documents.markReady': (arg, core) => core.documents.markReady(arg.id, core.session.signedInIds(), core.signatures.freeze),
 
   'documents.pdf': async (arg, core) => {
-    const seal = core.seals.forDocument(arg.id);
-    const printed = await core.pdf.print(core.documents.get(arg.id), {
-      signatures: core.signatures.forPrint(arg.id),
-      ...(seal ? { sealHash: seal.hashSha256, seal: { seq: seal.seq, sha256: seal.hashSha256, sm3: seal.hashSm3, deviceId: seal.deviceId, sealedAt: seal.sealedAt } } : {}),
-    });
+    const printed = await printDocument(core, arg.id);
     return { fileName: printed.fileName, pages: printed.pages, base64: Buffer.from(printed.bytes).toString('base64') };
   },
 
@@ -87,6 +84,17 @@ export const handlers: Handlers = {
     const stamp = core.clock.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
     return exportBundle(core, arg.documentIds, join(dir, `封存包-${stamp}.tar`));
   },
+  'sync.status': (_arg, core) => core.sync.status(),
+  'sync.enroll': (arg, core) => core.sync.enroll(arg.url, arg.code),
+  'sync.start': (_arg, core) => core.sync.start(),
+  'sync.exportBundle': (arg, core) => {
+    const dir = arg.dir || join(core.dataDir, 'exports');
+    if (!isAbsolute(dir)) throw new CoreError('validation', '导出文件夹须为完整路径（如 /media/U盘 或 E:\\）。', { dir: '请填写完整的文件夹路径。' });
+    if (!arg.dir) mkdirSync(dir, { recursive: true });
+    else if (!existsSync(dir)) throw new CoreError('validation', `文件夹 ${dir} 不存在。请插入移动存储介质或选择已有的文件夹。`, { dir: '文件夹不存在。' });
+    return core.sync.exportOutbox(dir);
+  },
+  'sync.importReceipts': (arg, core) => core.sync.importReceipts(arg.text),
   'seals.get': (arg, core) => core.seals.forDocument(arg.documentId),
   'seals.verify': (arg, core) => (arg.documentId ? verifyDocument(core, arg.documentId) : verifyCore(core)),
   'audit.list': (arg, core) =>

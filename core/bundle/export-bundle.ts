@@ -6,6 +6,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
+import { signatureMaterial } from '../seals/seal-material.ts';
 import type { AppCore } from '../app-core.ts';
 import { CoreError } from '../core-error.ts';
 import { sm2PublicKeyPem } from '../crypto/sm2.ts';
@@ -18,7 +19,8 @@ export const BUNDLE_FORMAT = 'wangxin-field-bundle/1';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
-export async function exportBundle(core: AppCore, documentIds: string[], path: string): Promise<{ path: string; files: number; seals: number[] }> {
+/** `extras`: further files (the outbox bundle adds cases.json and each seal's PDF), listed in the manifest too. */
+export async function exportBundle(core: AppCore, documentIds: string[], path: string, extras: { name: string; bytes: Uint8Array }[] = []): Promise<{ path: string; files: number; seals: number[] }> {
   const rows: SealRow[] = documentIds.map((id) => {
     const r = core.db.prepare(`SELECT * FROM seals WHERE document_id = ?`).get(id) as SealRow | undefined;
     if (!r) throw new CoreError('conflict', '只能导出已封存的文书。');
@@ -44,13 +46,10 @@ export async function exportBundle(core: AppCore, documentIds: string[], path: s
       add(`seals/${r.seq}/seal.sm2.der`, Buffer.from(r.sm2_signature, 'hex'));
       add(`seals/${r.seq}/seal.ed25519.sig`, Buffer.from(r.ed25519_signature, 'hex'));
       add(`seals/${r.seq}/document.json`, Buffer.from(p.document.signedForm, 'utf8'));
-      const state = core.signatures.state(p.document.id);
-      for (const s of state.signatures) {
-        const { recordingEvidenceId: _r, ...bound } = s;
-        add(`signatures/${s.id}.json`, Buffer.from(canonicalJson(bound), 'utf8'));
-        const row = core.db.prepare(`SELECT image_png, strokes_json FROM signatures WHERE id = ?`).get(s.id) as { image_png: Buffer | null; strokes_json: string | null };
-        if (row.image_png) add(`signatures/${s.id}.png`, row.image_png);
-        if (row.strokes_json) add(`signatures/${s.id}.strokes.json`, Buffer.from(row.strokes_json, 'utf8'));
+      for (const m of signatureMaterial(core, p.document.id)) {
+        add(`signatures/${m.id}.json`, Buffer.from(m.record, 'utf8'));
+        if (m.image) add(`signatures/${m.id}.png`, m.image);
+        if (m.strokes) add(`signatures/${m.id}.strokes.json`, Buffer.from(m.strokes, 'utf8'));
       }
       for (const e of p.evidence) evidence.set(e.sha256, { sha256: e.sha256, size: e.sizeBytes });
     }
@@ -61,6 +60,7 @@ export async function exportBundle(core: AppCore, documentIds: string[], path: s
       tar.addFile(`evidence/${e.sha256}`, blob);
       files.push({ path: `evidence/${e.sha256}`, sha256: e.sha256, size: e.size });
     }
+    for (const x of extras) add(x.name, x.bytes);
     add('audit.json', Buffer.from(canonicalJson(core.audit.rows()), 'utf8'));
     const manifest = { format: BUNDLE_FORMAT, createdAt: core.clock.now().toISOString(), deviceId: device.deviceId, seals: rows.map((r) => ({ seq: r.seq, documentId: r.document_id, sha256: r.hash_sha256, sm3: r.hash_sm3 })), files };
     tar.add('manifest.json', Buffer.from(canonicalJson(manifest), 'utf8'));

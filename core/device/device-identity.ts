@@ -50,6 +50,11 @@ export class DeviceIdentity {
     return { deviceId: r.device_id, sm2PublicKey: r.sm2_public, sm2PublicKeyPem: sm2PublicKeyPem(r.sm2_public), ed25519PublicKeyPem: r.ed25519_public_pem };
   }
 
+  /** Ed25519 alone (request signatures to HQ: frequent, and SM2 adds nothing there). */
+  signEd25519(bytes: Uint8Array): string {
+    return ed25519Sign(bytes, this.row().ed25519_private_pem);
+  }
+
   /** Both signatures over the exact bytes given. */
   sign(bytes: Uint8Array): { sm2: string; ed25519: string } {
     const r = this.row();

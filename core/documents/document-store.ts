@@ -306,6 +306,12 @@ export class DocumentStore {
 
   private summary(r: DocumentRow): DocumentSummary {
     const state: DocumentState = r.sealed_at ? 'sealed' : r.signed_at ? 'signed' : r.state;
-    return { id: r.id, caseId: r.case_id, type: r.type, docNo: r.doc_no, state, subject: subjectOf(r.type, JSON.parse(r.content_json)), createdAt: r.created_at, updatedAt: r.updated_at };
+    const summary: DocumentSummary = { id: r.id, caseId: r.case_id, type: r.type, docNo: r.doc_no, state, subject: subjectOf(r.type, JSON.parse(r.content_json)), createdAt: r.created_at, updatedAt: r.updated_at };
+    if (r.sealed_at) {
+      // 已同步: HQ's signed receipt for this document's seal (sync feature).
+      const rc = this.db.prepare(`SELECT r.hq_time FROM receipts r JOIN seals s ON s.seq = r.seal_seq WHERE s.document_id = ?`).get(r.id) as { hq_time: string } | undefined;
+      summary.syncedAt = rc?.hq_time ?? null;
+    }
+    return summary;
   }
 }

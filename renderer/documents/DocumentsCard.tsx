@@ -69,7 +69,17 @@ export function DocumentsCard({ caseId, open }: { caseId: string; open: (id: str
           { title: '文书', dataIndex: 'type', width: 190, render: (t: DocumentType) => DOCUMENT_TYPE_LABELS[t] },
           { title: '文书编号', dataIndex: 'docNo', width: 190 },
           { title: '内容', dataIndex: 'subject', ellipsis: true },
-          { title: '状态', dataIndex: 'state', width: 90, render: (s: DocumentSummary['state']) => <Tag color={{ draft: 'default', ready: 'blue', signed: 'green', sealed: 'purple' }[s]}>{DOCUMENT_STATE_LABELS[s]}</Tag> },
+          { title: '状态', dataIndex: 'state', width: 150, render: (s: DocumentSummary['state'], d: DocumentSummary) => (
+            <>
+              <Tag color={{ draft: 'default', ready: 'blue', signed: 'green', sealed: 'purple' }[s]}>{DOCUMENT_STATE_LABELS[s]}</Tag>
+              {d.syncedAt && (
+                <Tag color="cyan" title={`总部回执时间 ${new Date(d.syncedAt).toLocaleString('zh-CN', { hour12: false })}`}>
+                  已同步
+                </Tag>
+              )}
+            </>
+          ),
+        },
           { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: formatTime },
         ]}
       />

@@ -3,6 +3,7 @@
 // which validates the argument against `input`, checks `access`, and only then reaches the core.
 // To add a call: add its name to call-names.ts, its entry here, and its handler in core/api/handlers.ts.
 import { z } from 'zod';
+import { SyncStatusSchema } from '../sync/sync-api.ts';
 import type { CallName } from './call-names.ts';
 import { AppStatusSchema, OfficeSetupSchema } from '../domain/office.ts';
 import { OfficerCreateSchema, OfficerPublicSchema, SessionStateSchema, SignInSchema } from '../domain/officer.ts';
@@ -98,6 +99,13 @@ export const contract = {
   // The whole device's verification report (chain, seals, documents, signatures, evidence, audit).
   'seals.verify': call('officer', z.object({ documentId: z.string().max(64).default('') }).strict(), VerifyReportOutSchema),
   'audit.list': call('officer', z.object({ caseId: z.string().max(64).default('') }).strict(), z.array(AuditRowSchema)),
+  // Sync to HQ (docs/SYNC.md). Enrolling changes what the device is (its HQ, its case prefix): both officers.
+  'sync.status': call('open', z.object({}).strict(), SyncStatusSchema),
+  'sync.enroll': call('pair', z.object({ url: requiredText('总部地址', 500), code: requiredText('登记码', 64) }).strict(), SyncStatusSchema),
+  'sync.start': call('officer', z.object({}).strict(), SyncStatusSchema),
+  // The outbox as one bundle file for HQ on an isolated network; dir: a folder (removable media), default DATA/exports.
+  'sync.exportBundle': call('officer', z.object({ dir: z.string().max(1000).default('') }).strict(), z.object({ path: z.string(), documents: z.number().int() })),
+  'sync.importReceipts': call('officer', z.object({ text: z.string().min(1, { message: '请选择总部提供的回执文件。' }).max(16 * 1024 * 1024) }).strict(), z.object({ stored: z.number().int(), already: z.number().int() })),
   'evidence.list': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), z.array(EvidenceItemSchema)),
   // Step one of an import: checked here; the bytes follow against the returned ticket
   // (web shell: PUT /upload/TICKET), and the result of that upload is the evidence item.

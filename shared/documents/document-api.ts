@@ -15,6 +15,8 @@ export const DocumentSummarySchema = z.object({
   subject: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Sealed documents: HQ's receipt time (已同步), null while not yet receipted. */
+  syncedAt: z.string().nullable().optional(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 

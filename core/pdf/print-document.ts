@@ -1,0 +1,12 @@
+// A document as it prints, with its signatures and, once sealed, the seal's foot — what
+// documents.pdf answers and what sync hands HQ as the convenience copy of a sealed document.
+import type { AppCore } from '../app-core.ts';
+import type { PrintedDocument } from './pdf-service.ts';
+
+export function printDocument(core: AppCore, documentId: string): Promise<PrintedDocument> {
+  const seal = core.seals.forDocument(documentId);
+  return core.pdf.print(core.documents.get(documentId), {
+    signatures: core.signatures.forPrint(documentId),
+    ...(seal ? { sealHash: seal.hashSha256, seal: { seq: seal.seq, sha256: seal.hashSha256, sm3: seal.hashSm3, deviceId: seal.deviceId, sealedAt: seal.sealedAt } } : {}),
+  });
+}

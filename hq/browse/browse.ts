@@ -1,0 +1,99 @@
+// What HQ staff see: devices with their chain status, received cases, documents with their seals,
+// signatures and evidence, and the open flags. Read-only queries over HQ's database.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { SealPayload } from '../../core/seals/seal-payload.ts';
+import type { Receipt } from '../../core/sync/protocol.ts';
+
+export interface ChainStatus {
+  count: number;
+  maxSeq: number;
+  missing: number[];
+}
+
+export interface FlagRow {
+  id: number;
+  device_id: string;
+  seq: number | null;
+  kind: string;
+  detail: string;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export class Browse {
+  private readonly db: Database;
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  chain(deviceId: string): ChainStatus {
+    const seqs = (this.db.prepare(`SELECT seq FROM seals WHERE device_id = ? ORDER BY seq`).all(deviceId) as { seq: number }[]).map((r) => r.seq);
+    const have = new Set(seqs);
+    const maxSeq = seqs.at(-1) ?? 0;
+    const missing: number[] = [];
+    for (let i = 1; i <= maxSeq && missing.length < 50; i++) if (!have.has(i)) missing.push(i);
+    return { count: seqs.length, maxSeq, missing };
+  }
+
+  cases(q = ''): { id: string; case_no: string; party_name: string; matter_name: string; status: string; updated_at: string; documents: number }[] {
+    const like = `%${q.trim()}%`;
+    return this.db
+      .prepare(`SELECT c.*, (SELECT count(*) FROM documents d WHERE d.case_id = c.id) AS documents FROM cases c WHERE c.case_no LIKE ? OR c.party_name LIKE ? OR c.matter_name LIKE ? ORDER BY c.updated_at DESC LIMIT 500`)
+      .all(like, like, like) as { id: string; case_no: string; party_name: string; matter_name: string; status: string; updated_at: string; documents: number }[];
+  }
+
+  caseById(id: string): { id: string; case_no: string; party_name: string; matter_name: string; status: string; device_id: string } | null {
+    return (this.db.prepare(`SELECT * FROM cases WHERE id = ?`).get(id) as { id: string; case_no: string; party_name: string; matter_name: string; status: string; device_id: string } | undefined) ?? null;
+  }
+
+  documentsOf(caseId: string): { id: string; type: string; doc_no: string; sealed_at: string; device_id: string; seq: number; hq_seq: number; received_at: string; via: string }[] {
+    return this.db
+      .prepare(`SELECT d.id, d.type, d.doc_no, d.sealed_at, d.device_id, d.seq, s.hq_seq, s.received_at, s.via FROM documents d JOIN seals s ON s.device_id = d.device_id AND s.seq = d.seq WHERE d.case_id = ? ORDER BY d.sealed_at`)
+      .all(caseId) as { id: string; type: string; doc_no: string; sealed_at: string; device_id: string; seq: number; hq_seq: number; received_at: string; via: string }[];
+  }
+
+  document(id: string): { payload: SealPayload; receipt: Receipt; deviceId: string; seq: number; receivedAt: string; via: string; pdfSha256: string | null; sealSha256: string; sealSm3: string; sm2Signature: string; ed25519Signature: string } | null {
+    const r = this.db.prepare(`SELECT s.* FROM documents d JOIN seals s ON s.device_id = d.device_id AND s.seq = d.seq WHERE d.id = ?`).get(id) as
+      | { payload: string; receipt: string; device_id: string; seq: number; received_at: string; via: string; pdf_sha256: string | null; hash_sha256: string; hash_sm3: string; sm2_signature: string; ed25519_signature: string }
+      | undefined;
+    if (!r) return null;
+    return {
+      payload: JSON.parse(r.payload) as SealPayload,
+      receipt: JSON.parse(r.receipt) as Receipt,
+      deviceId: r.device_id,
+      seq: r.seq,
+      receivedAt: r.received_at,
+      via: r.via,
+      pdfSha256: r.pdf_sha256,
+      sealSha256: r.hash_sha256,
+      sealSm3: r.hash_sm3,
+      sm2Signature: r.sm2_signature,
+      ed25519Signature: r.ed25519_signature,
+    };
+  }
+
+  /** Evidence HQ holds for a case: the blob may be downloaded only through a document that names it. */
+  evidenceIn(documentId: string, sha256: string): { file_name: string; size: number } | null {
+    return (this.db.prepare(`SELECT e.file_name, e.size FROM seal_evidence e JOIN documents d ON d.device_id = e.device_id AND d.seq = e.seq WHERE d.id = ? AND e.sha256 = ?`).get(documentId, sha256) as { file_name: string; size: number } | undefined) ?? null;
+  }
+
+  flags(open = true): FlagRow[] {
+    return this.db.prepare(`SELECT * FROM flags ${open ? 'WHERE resolved_at IS NULL' : ''} ORDER BY id DESC LIMIT 200`).all() as FlagRow[];
+  }
+
+  events(limit = 100): { at: string; actor: string; action: string; detail: string }[] {
+    return this.db.prepare(`SELECT at, actor, action, detail FROM events ORDER BY id DESC LIMIT ?`).all(limit) as { at: string; actor: string; action: string; detail: string }[];
+  }
+
+  counts(): { devices: number; seals: number; cases: number; blobs: number; blobBytes: number; openFlags: number } {
+    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number | null }).n ?? 0;
+    return {
+      devices: one(`SELECT count(*) AS n FROM devices`),
+      seals: one(`SELECT count(*) AS n FROM seals`),
+      cases: one(`SELECT count(*) AS n FROM cases`),
+      blobs: one(`SELECT count(*) AS n FROM blobs`),
+      blobBytes: one(`SELECT sum(size) AS n FROM blobs`),
+      openFlags: one(`SELECT count(*) AS n FROM flags WHERE resolved_at IS NULL`),
+    };
+  }
+}

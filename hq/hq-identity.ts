@@ -1,0 +1,49 @@
+// HQ's own identity: an id, a name and two signing keys (SM2 and Ed25519), made when HQ first
+// starts. Devices pin the public keys at enrollment; every receipt, time stamp and reference-data
+// version HQ hands out is signed with them.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { canonicalJson } from '../shared/crypto/canonical-json.ts';
+import { ed25519KeyPair, ed25519Sign } from '../core/crypto/ed25519.ts';
+import { sm2KeyPair, sm2Sign } from '../core/crypto/sm2.ts';
+import { timeSigningText, type HqKeys, type SignedTime } from '../core/sync/protocol.ts';
+
+interface IdentityRow {
+  hq_id: string;
+  name: string;
+  sm2_public: string;
+  sm2_private: string;
+  ed25519_public_pem: string;
+  ed25519_private_pem: string;
+}
+
+export class HqIdentity {
+  private readonly row: IdentityRow;
+  private readonly now: () => Date;
+  constructor(db: Database, now: () => Date, name = '网信执法总部') {
+    this.now = now;
+    let r = db.prepare(`SELECT * FROM hq_identity`).get() as IdentityRow | undefined;
+    if (!r) {
+      const sm2 = sm2KeyPair();
+      const ed = ed25519KeyPair();
+      db.prepare(`INSERT INTO hq_identity (singleton, hq_id, name, created_at, sm2_public, sm2_private, ed25519_public_pem, ed25519_private_pem) VALUES (1, ?, ?, ?, ?, ?, ?, ?)`).run(randomUUID(), name, now().toISOString(), sm2.publicKey, sm2.privateKey, ed.publicKeyPem, ed.privateKeyPem);
+      r = db.prepare(`SELECT * FROM hq_identity`).get() as IdentityRow;
+    }
+    this.row = r;
+  }
+
+  keys(): HqKeys {
+    return { hqId: this.row.hq_id, name: this.row.name, ed25519PublicKeyPem: this.row.ed25519_public_pem, sm2PublicKey: this.row.sm2_public };
+  }
+
+  /** Both signatures over canonicalJson(value). */
+  signJson(value: unknown): { ed25519: string; sm2: string } {
+    const bytes = new TextEncoder().encode(canonicalJson(value));
+    return { ed25519: ed25519Sign(bytes, this.row.ed25519_private_pem), sm2: sm2Sign(bytes, this.row.sm2_private, this.row.sm2_public) };
+  }
+
+  signedTime(nonce = randomBytes(16).toString('hex')): SignedTime {
+    const time = this.now().toISOString();
+    return { time, nonce, ed25519: ed25519Sign(new TextEncoder().encode(timeSigningText(time, nonce)), this.row.ed25519_private_pem) };
+  }
+}

@@ -1,0 +1,101 @@
+// Sync fixtures: a real HQ server process (scripts/hq.ts) on loopback, an administrator and
+// enrollment codes made through its command line, and a device core with sealed documents
+// resting on evidence files.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
+import { ROOT } from '../../scripts/build.ts';
+import { OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from './core-fixture.ts';
+import { signedDocument } from './signing-fixture.ts';
+
+export const HQ_SCRIPT = join(ROOT, 'scripts', 'hq.ts');
+export const HQ_ADMIN = { user: 'hqadmin', password: 'hq-admin-2026!' };
+
+export interface HqProcess {
+  url: string;
+  dataDir: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+export function hqDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'field-hq-'));
+}
+
+/** Runs `npm run hq` as a real process and waits for `hq ready: URL`. */
+export function startHq(dataDir: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<HqProcess> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [HQ_SCRIPT, '--port', '0', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let out = '';
+    let err = '';
+    proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+    proc.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /hq ready: (\S+)/.exec(out);
+      if (m)
+        resolve({
+          url: m[1]!,
+          dataDir,
+          proc,
+          stop: async () => {
+            proc.kill('SIGTERM');
+            await exited;
+          },
+          kill: async () => {
+            proc.kill('SIGKILL');
+            await exited;
+          },
+        });
+    });
+    proc.once('exit', (code) => reject(new Error(`hq exited (${code}) before ready: ${err}`)));
+  });
+}
+
+export function hqCli(dataDir: string, args: string[], input = ''): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [HQ_SCRIPT, ...args, '--data', dataDir], { input, encoding: 'utf8' });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function enrollmentCode(dataDir: string, prefix = '柳南网信案'): string {
+  const r = hqCli(dataDir, ['code', '--note', '测试终端', '--prefix', prefix]);
+  if (r.status !== 0) throw new Error(`hq code failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+export function createAdmin(dataDir: string): void {
+  const r = hqCli(dataDir, ['admin', 'create', '--user', HQ_ADMIN.user], `${HQ_ADMIN.password}\n`);
+  if (r.status !== 0) throw new Error(`hq admin create failed: ${r.stderr}`);
+}
+
+const META = { category: '截图' as const, description: '', source: 'https://www.xinghe-news.cn/', method: '截屏', timeSourceNote: '', provider: { name: '', idNumber: '', statement: false }, original: true, copy: { method: '', madeAt: '', madeBy: '' } };
+
+/**
+ * A set-up device with one case and `documents` sealed documents: alternately 询问笔录 and
+ * 电子取证工作记录, each 电子取证工作记录 listing one new evidence file of `evidenceBytes` random bytes.
+ */
+export async function sealedDevice(t: TestCore, documents: number, evidenceBytes = 64 * 1024): Promise<{ caseId: string; documentIds: string[]; evidence: { sha256: string; size: number }[] }> {
+  await setUpPair(t);
+  const ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
+  const caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
+  const documentIds: string[] = [];
+  const evidence: { sha256: string; size: number }[] = [];
+  for (let i = 0; i < documents; i++) {
+    let id: string;
+    if (i % 2 === 1) {
+      const item = await t.core.evidence.ingest([randomBytes(evidenceBytes)], { caseId, fileName: `截图-${i}.png`, officerIds: ids, meta: META });
+      evidence.push({ sha256: item.sha256, size: item.sizeBytes });
+      const ev = { ...demoEvidence(ids, ids[1]), items: [{ id: item.id, name: `截图-${i}.png`, category: '截图' as const, format: 'PNG', source: 'https://www.xinghe-news.cn/', method: '截屏', sizeBytes: String(item.sizeBytes), sha256: item.sha256, sm3: item.sm3, time: '2026-11-20T09:00', medium: '本机', evidenceId: item.id }] };
+      id = await signedDocument(t, caseId, 'evidence', ev, ids);
+    } else {
+      id = await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);
+    }
+    await t.must('seals.seal', { documentId: id, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
+    documentIds.push(id);
+  }
+  return { caseId, documentIds, evidence };
+}
