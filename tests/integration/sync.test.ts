@@ -1,0 +1,398 @@
+// Sync to HQ against a real HQ server on loopback (a separate process for the main journey and
+// the command-line import; in-process elsewhere, still over real sockets): enrollment, sync,
+// receipts, idempotent resend, the offline bundle both ways, and every refusal with its reason
+// and nothing stored.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { exportBundle } from '../../core/bundle/export-bundle.ts';
+import { listTar } from '../../core/bundle/tar.ts';
+import { HqClient, SyncFailure } from '../../core/sync/hq-client.ts';
+import { API, verifyReceipt, type HqKeys, type SignedReceipt } from '../../core/sync/protocol.ts';
+import { openHq, type HqApp } from '../../hq/hq-app.ts';
+import { HQ_DATABASE_FILE } from '../../hq/db/hq-database.ts';
+import { startHqServer, type HqServer } from '../../hq/http/hq-server.ts';
+import { makeCore, type TestCore } from '../support/core-fixture.ts';
+import { enrollmentCode, hqCli, hqDataDir, sealedDevice, startHq, type HqProcess } from '../support/sync-fixture.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+function device(): TestCore {
+  const t = makeCore();
+  cleanups.push(() => t.dispose());
+  return t;
+}
+
+async function inProcessHq(dir = hqDataDir(), tls?: { certPath: string; keyPath: string }): Promise<{ hq: HqApp; server: HqServer; dir: string }> {
+  const hq = openHq({ dataDir: dir });
+  const server = await startHqServer({ hq, port: 0, log: () => {}, ...(tls ? { tls } : {}) });
+  cleanups.push(async () => {
+    await server.close();
+    hq.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { hq, server, dir };
+}
+
+async function hqProcess(): Promise<HqProcess> {
+  const p = await startHq(hqDataDir());
+  cleanups.push(async () => {
+    await p.stop();
+    rmSync(p.dataDir, { recursive: true, force: true });
+  });
+  return p;
+}
+
+/** Row counts of what HQ holds (read-only, beside the running server). */
+function hqCounts(dir: string): Record<string, number> {
+  const db = new Database(join(dir, HQ_DATABASE_FILE), { readonly: true });
+  try {
+    const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { seals: n('seals'), documents: n('documents'), blobs: n('blobs'), seal_evidence: n('seal_evidence'), seal_signatures: n('seal_signatures'), cases: n('cases') };
+  } finally {
+    db.close();
+  }
+}
+
+function blobFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(join(d, e.name)) : out.push(e.name);
+  };
+  walk(join(dir, 'blobs'));
+  return out;
+}
+
+function deviceReceipts(t: TestCore): SignedReceipt[] {
+  return (t.core.db.prepare(`SELECT receipt, ed25519, sm2 FROM receipts ORDER BY seal_seq`).all() as { receipt: string; ed25519: string; sm2: string }[]).map((r) => ({ receipt: JSON.parse(r.receipt) as SignedReceipt['receipt'], ed25519: r.ed25519, sm2: r.sm2 }));
+}
+
+function pinnedKeys(t: TestCore): HqKeys {
+  const l = t.core.db.prepare(`SELECT * FROM hq_link`).get() as { hq_id: string; hq_name: string; hq_ed25519_pem: string; hq_sm2_public: string };
+  return { hqId: l.hq_id, name: l.hq_name, ed25519PublicKeyPem: l.hq_ed25519_pem, sm2PublicKey: l.hq_sm2_public };
+}
+
+describe('sync to HQ', () => {
+  it('enroll, seal three documents with evidence, sync: receipts verified; syncing again adds nothing and gives the same receipts', { timeout: 120_000 }, async () => {
+    const hq = await hqProcess();
+    const t = device();
+    const { documentIds, evidence } = await sealedDevice(t, 3, 300 * 1024);
+    const enrolled = await t.must('sync.enroll', { url: hq.url, code: enrollmentCode(hq.dataDir, '柳南网信案') });
+    expect(enrolled.enrolled).toBe(true);
+    expect(enrolled.hq?.casePrefix).toBe('柳南网信案');
+    expect(enrolled.outbox.documents).toBe(3);
+    // HQ's signed time seen at enrollment is the earliest bound of what is sealed from now on.
+    expect(enrolled.hqTimeSeen).not.toBeNull();
+
+    const first = await t.core.sync.run();
+    expect(first).toMatchObject({ ok: true });
+    const receipts = deviceReceipts(t);
+    expect(receipts.map((r) => r.receipt.seq)).toEqual([1, 2, 3]);
+    const keys = pinnedKeys(t);
+    for (const r of receipts) expect(verifyReceipt(r, keys)).toEqual([]);
+    const seals = t.core.seals.rows();
+    expect(receipts.map((r) => r.receipt.sealSha256)).toEqual(seals.map((s) => s.hash_sha256));
+    expect(receipts.every((r) => r.receipt.chainComplete)).toBe(true);
+    const status = await t.must('sync.status', {});
+    expect(status.outbox.documents).toBe(0);
+    expect(status.receipted).toBe(3);
+    const docs = await t.must('documents.list', { caseId: (await t.must('documents.get', { id: documentIds[0]! })).caseId });
+    expect(docs.every((d) => typeof d.syncedAt === 'string')).toBe(true);
+
+    // HQ holds each seal once, each evidence file once (plus one PDF per document), all digests recomputed by HQ.
+    const counts = hqCounts(hq.dataDir);
+    expect(counts).toMatchObject({ seals: 3, documents: 3, seal_evidence: evidence.length, cases: 1, blobs: evidence.length + 3 });
+    expect(blobFiles(hq.dataDir).sort()).toEqual(expect.arrayContaining(evidence.map((e) => e.sha256)));
+
+    // Again: nothing new at HQ; resending a committed seal returns the very same receipt.
+    expect(await t.core.sync.run()).toMatchObject({ ok: true, message: expect.stringContaining('没有待同步') });
+    expect(hqCounts(hq.dataDir)).toEqual(counts);
+    const row = t.core.seals.rows()[1]!;
+    const again = await t.core.sync['client'](t.core.db.prepare(`SELECT * FROM hq_link`).get() as never).call<SignedReceipt>('POST', `${API}/seals`, t.core.sync.packageFor(row, JSON.parse(row.payload) as never, null));
+    expect(again.body).toEqual(receipts[1]);
+    expect(hqCounts(hq.dataDir)).toEqual(counts);
+  });
+
+  it('a wrong or used enrollment code is refused in Chinese and nothing is stored', { timeout: 60_000 }, async () => {
+    const { server, dir } = await inProcessHq();
+    const t = device();
+    await sealedDevice(t, 1);
+    const wrong = await t.call('sync.enroll', { url: server.url, code: 'AAAA-BBBB-CCCC-DDDD' });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.error.message).toContain('登记码无效');
+    expect((await t.must('sync.status', {})).enrolled).toBe(false);
+    const code = enrollmentCode(dir);
+    await t.must('sync.enroll', { url: server.url, code });
+    const other = device();
+    await sealedDevice(other, 1);
+    const reused = await other.call('sync.enroll', { url: server.url, code: code.toLowerCase() });
+    expect(reused.ok).toBe(false);
+    if (!reused.ok) expect(reused.error.message).toContain('已使用');
+    const bad = await other.call('sync.enroll', { url: 'ftp://hq', code });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.fields?.url).toContain('https://');
+    const down = await other.call('sync.enroll', { url: 'http://127.0.0.1:9/', code });
+    expect(down.ok).toBe(false);
+    if (!down.ok) expect(down.error.message).toContain('无法连接总部');
+  });
+
+  it('a revoked device is refused with the reason, nothing is stored, and HQ staff see the attempt', { timeout: 60_000 }, async () => {
+    const { hq, server, dir } = await inProcessHq();
+    const t = device();
+    await sealedDevice(t, 2);
+    await t.must('sync.enroll', { url: server.url, code: enrollmentCode(dir) });
+    hq.devices.revoke(t.core.device.public().deviceId, 'hqadmin', '设备遗失');
+    const r = await t.core.sync.run();
+    expect(r).toMatchObject({ ok: false, kind: 'revoked' });
+    expect(r.message).toContain('吊销');
+    expect(r.message).toContain('设备遗失');
+    expect(hqCounts(dir)).toMatchObject({ seals: 0, blobs: 0 });
+    expect(hq.browse.flags().map((f) => f.kind)).toContain('revoked');
+    // Nothing on the laptop is deleted: the outbox is intact.
+    expect((await t.must('sync.status', {})).outbox.documents).toBe(2);
+  });
+
+  it('an unknown device and a forged request signature are refused', { timeout: 60_000 }, async () => {
+    const { server } = await inProcessHq();
+    const t = device();
+    await sealedDevice(t, 1);
+    const dev = t.core.device;
+    const client = new HqClient({ baseUrl: server.url, tlsFingerprint: null, deviceId: dev.public().deviceId, sign: (s) => dev.signEd25519(new TextEncoder().encode(s)) });
+    await expect(client.call('GET', `${API}/reference`)).rejects.toMatchObject({ kind: 'unknown_device' });
+    const forged = new HqClient({ baseUrl: server.url, tlsFingerprint: null, deviceId: dev.public().deviceId, sign: () => '00'.repeat(64) });
+    const e = await forged.call('GET', `${API}/reference`).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(SyncFailure);
+    expect((e as SyncFailure).message).toContain('设备签名无效');
+  });
+
+  it('a server with another key than the enrolled HQ gets nothing', { timeout: 60_000 }, async () => {
+    const real = await inProcessHq();
+    const impostor = await inProcessHq();
+    const t = device();
+    await sealedDevice(t, 2);
+    await t.must('sync.enroll', { url: real.server.url, code: enrollmentCode(real.dir) });
+    // The address now leads elsewhere (DNS poisoned, a server put in HQ's place).
+    t.core.db.prepare(`UPDATE hq_link SET url = ?`).run(impostor.server.url);
+    const r = await t.core.sync.run();
+    expect(r).toMatchObject({ ok: false, kind: 'hq_key' });
+    expect(r.message).toContain('密钥与登记时记录的不符');
+    expect(hqCounts(impostor.dir)).toMatchObject({ seals: 0, blobs: 0 });
+  });
+
+  it('over HTTPS the certificate is pinned: a proxy in the middle with its own certificate is refused before anything is sent', { timeout: 90_000 }, async () => {
+    const tls = mkdtempSync(join(tmpdir(), 'field-tls-'));
+    cleanups.push(() => rmSync(tls, { recursive: true, force: true }));
+    const cert = (name: string) => {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '30', '-subj', '/CN=127.0.0.1', '-keyout', join(tls, `${name}.key`), '-out', join(tls, `${name}.crt`)], { stdio: 'ignore' });
+      return { certPath: join(tls, `${name}.crt`), keyPath: join(tls, `${name}.key`) };
+    };
+    const real = await inProcessHq(hqDataDir(), cert('hq'));
+    expect(real.server.url.startsWith('https://')).toBe(true);
+    const t = device();
+    await sealedDevice(t, 2);
+    const s = await t.must('sync.enroll', { url: real.server.url, code: enrollmentCode(real.dir) });
+    expect(s.hq?.tlsPinned).toBe(true);
+    expect(await t.core.sync.run()).toMatchObject({ ok: true });
+    await sealedDevice2(t);
+    // The same HQ, reached through a TLS-terminating proxy with another certificate.
+    const { createServer } = await import('node:https');
+    const { request } = await import('node:https');
+    const mitmCert = cert('mitm');
+    let forwarded = 0;
+    const proxy = createServer({ cert: readFileSync(mitmCert.certPath), key: readFileSync(mitmCert.keyPath) }, (req, res) => {
+      forwarded++;
+      const up = request(new URL(req.url!, real.server.url), { method: req.method, headers: req.headers, rejectUnauthorized: false }, (r) => {
+        res.writeHead(r.statusCode!, r.headers);
+        r.pipe(res);
+      });
+      req.pipe(up);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise<void>((r) => proxy.close(() => r())));
+    t.core.db.prepare(`UPDATE hq_link SET url = ?`).run(`https://127.0.0.1:${(proxy.address() as { port: number }).port}/`);
+    const r = await t.core.sync.run();
+    expect(r).toMatchObject({ ok: false, kind: 'certificate' });
+    expect(r.message).toContain('证书与登记时记录的不符');
+    expect(forwarded).toBe(0);
+  });
+
+  it('offline: the outbox as a bundle file, imported with npm run hq -- import, receipts carried back; a resend is harmless', { timeout: 120_000 }, async () => {
+    const dir = hqDataDir();
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const t = device();
+    const { evidence } = await sealedDevice(t, 3, 100 * 1024);
+    // Enrollment needs HQ once (on the office network); the isolated network gets bundles only.
+    const hq = await startHq(dir);
+    await t.must('sync.enroll', { url: hq.url, code: enrollmentCode(dir) });
+    await hq.stop();
+    const media = mkdtempSync(join(tmpdir(), 'field-usb-'));
+    cleanups.push(() => rmSync(media, { recursive: true, force: true }));
+    const out = await t.must('sync.exportBundle', { dir: media });
+    expect(out.documents).toBe(3);
+    expect(listTar(out.path).map((e) => e.name)).toEqual(expect.arrayContaining(['cases.json', 'pdf/1.pdf', 'manifest.json', `evidence/${evidence[0]!.sha256}`]));
+
+    const imp = hqCli(dir, ['import', out.path]);
+    expect(imp.status, imp.stderr).toBe(0);
+    expect(imp.stdout).toContain('3个封存');
+    const receiptsFile = readdirSync(media).find((f) => f.startsWith('总部回执-'))!;
+    const got = await t.must('sync.importReceipts', { text: readFileSync(join(media, receiptsFile), 'utf8') });
+    expect(got).toEqual({ stored: 3, already: 0 });
+    for (const r of deviceReceipts(t)) expect(verifyReceipt(r, pinnedKeys(t))).toEqual([]);
+    expect((await t.must('sync.status', {})).outbox.documents).toBe(0);
+    const counts = hqCounts(dir);
+    expect(counts).toMatchObject({ seals: 3, seal_evidence: evidence.length });
+    // The same bundle again: accepted, same receipts, nothing new.
+    const again = hqCli(dir, ['import', out.path, '--receipts', join(media, 'again.json')]);
+    expect(again.status).toBe(0);
+    expect(hqCounts(dir)).toEqual(counts);
+    expect(await t.must('sync.importReceipts', { text: readFileSync(join(media, 'again.json'), 'utf8') })).toEqual({ stored: 0, already: 3 });
+    // A receipts file altered by hand is refused.
+    const forged = JSON.parse(readFileSync(join(media, 'again.json'), 'utf8')) as { receipts: SignedReceipt[] };
+    forged.receipts[0]!.receipt.hqTime = '2020-01-01T00:00:00.000Z';
+    const bad = await t.call('sync.importReceipts', { text: JSON.stringify(forged) });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.message).toContain('回执的Ed25519签名无效');
+  });
+
+  it('HQ refuses, stores nothing and says why: a bundle with one flipped byte, a bundle replayed under another device, an unknown device', { timeout: 120_000 }, async () => {
+    const { hq, dir } = await inProcessHq();
+    const a = device();
+    const b = device();
+    await sealedDevice(a, 2, 50 * 1024);
+    await sealedDevice(b, 1);
+    const codeA = hq.devices.createCode('t', 'A', '');
+    const { server } = { server: await startHqServer({ hq, port: 0, log: () => {} }) };
+    cleanups.push(() => server.close());
+    await a.must('sync.enroll', { url: server.url, code: codeA.code });
+    const media = mkdtempSync(join(tmpdir(), 'field-usb-'));
+    cleanups.push(() => rmSync(media, { recursive: true, force: true }));
+    const good = (await a.must('sync.exportBundle', { dir: media })).path;
+
+    // One flipped byte inside an evidence file.
+    const flipped = join(media, 'flipped.tar');
+    const bytes = readFileSync(good);
+    const ev = listTar(good).find((e) => e.name.startsWith('evidence/'))!;
+    bytes[ev.offset + 100] = bytes[ev.offset + 100]! ^ 0x01;
+    writeFileSync(flipped, bytes);
+    const r1 = await hq.importBundle(flipped, 't').catch((e: Error) => e);
+    expect(r1).toBeInstanceOf(Error);
+    expect((r1 as Error).message).toContain('电子数据');
+    expect((r1 as Error).message).toContain('与封存时的校验值不符');
+    expect(hqCounts(dir)).toMatchObject({ seals: 0, blobs: 0 });
+    expect(blobFiles(dir)).toEqual([]);
+
+    // B's bundle presented as A's (the manifest names A): B's keys are not A's.
+    const bBundle = join(media, 'b.tar');
+    await exportBundle(b.core, b.core.seals.rows().map((s) => s.document_id), bBundle);
+    const replay = join(media, 'replay.tar');
+    const bb = readFileSync(bBundle);
+    const manifest = listTar(bBundle).find((e) => e.name === 'manifest.json')!;
+    const text = bb.subarray(manifest.offset, manifest.offset + manifest.size).toString('utf8');
+    const swapped = text.replace(b.core.device.public().deviceId, a.core.device.public().deviceId);
+    expect(swapped.length).toBe(text.length);
+    bb.write(swapped, manifest.offset, 'utf8');
+    writeFileSync(replay, bb);
+    const r2 = await hq.importBundle(replay, 't').catch((e: Error) => e);
+    expect((r2 as Error).message).toContain('设备密钥与总部登记的设备');
+    // B itself is unknown to HQ.
+    const r3 = await hq.importBundle(bBundle, 't').catch((e: Error) => e);
+    expect((r3 as Error).message).toContain('未登记的设备');
+    expect(hqCounts(dir)).toMatchObject({ seals: 0, blobs: 0 });
+
+    // The untouched bundle goes in.
+    expect((await hq.importBundle(good, 't')).receipts).toHaveLength(2);
+  });
+
+  it('a different seal with a sequence number HQ holds is refused as a conflict and flagged; a gap is accepted, flagged, and closed when the missing seal arrives', { timeout: 120_000 }, async () => {
+    const { hq, server, dir } = await inProcessHq();
+    const t = device();
+    const { documentIds } = await sealedDevice(t, 3, 20 * 1024);
+    await t.must('sync.enroll', { url: server.url, code: enrollmentCode(dir) });
+    // Seal 3 alone first (as an offline bundle): accepted, with a gap before it.
+    const media = mkdtempSync(join(tmpdir(), 'field-usb-'));
+    cleanups.push(() => rmSync(media, { recursive: true, force: true }));
+    const only3 = join(media, 'only3.tar');
+    await exportBundle(t.core, [documentIds[2]!], only3);
+    const r = await hq.importBundle(only3, 't');
+    expect(r.receipts[0]!.receipt).toMatchObject({ seq: 3, chainComplete: false });
+    expect(hq.browse.flags().filter((f) => f.kind === 'gap')).toHaveLength(1);
+    expect(hq.browse.chain(t.core.device.public().deviceId).missing).toEqual([1, 2]);
+    // The rest arrives over the network: the gap closes.
+    expect(await t.core.sync.run()).toMatchObject({ ok: true });
+    expect(hq.browse.flags().filter((f) => f.kind === 'gap')).toHaveLength(0);
+    expect(hq.browse.chain(t.core.device.public().deviceId).missing).toEqual([]);
+
+    // A fork of the device (its data folder copied before seal 3) seals another document as number 3.
+    const fork = makeCore();
+    cleanups.push(() => fork.dispose());
+    fork.core.close();
+    t.core.close();
+    rmSync(fork.dir, { recursive: true, force: true });
+    cpSync(t.dir, fork.dir, { recursive: true });
+    t.reopen();
+    fork.reopen();
+    const forged = fork.core.seals.rows()[2]!;
+    // Re-seal with a different payload (another time) under the same number, signed by the same device keys.
+    const payload = JSON.parse(forged.payload) as { time: { sealedAt: string } };
+    payload.time.sealedAt = '2026-11-30T01:00:00.000Z';
+    const { canonicalJson } = await import('../../shared/crypto/canonical-json.ts');
+    const text = canonicalJson(payload);
+    const sig = fork.core.device.sign(new TextEncoder().encode(text));
+    const pkg = { ...fork.core.sync.packageFor(forged, payload as never, null), seal: { seq: 3, payload: text, sm2Signature: sig.sm2, ed25519Signature: sig.ed25519 } };
+    const client = fork.core.sync['client'](fork.core.db.prepare(`SELECT * FROM hq_link`).get() as never);
+    const e = await client.call('POST', `${API}/seals`, pkg).catch((x: unknown) => x);
+    expect(e).toMatchObject({ kind: 'conflict', status: 409 });
+    expect((e as Error).message).toContain('可能被篡改');
+    expect(hq.browse.flags().map((f) => f.kind)).toContain('conflict');
+    expect(hqCounts(dir).seals).toBe(3);
+  });
+});
+
+// HQ's disk fills up during an upload: a real small filesystem (tmpfs) under HQ's data folder.
+const smallDisk = mkdtempSync(join(tmpdir(), 'hq-small-disk-'));
+const mounted = process.platform === 'linux' && (() => {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=6m', 'tmpfs', smallDisk], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!mounted) console.warn('HQ disk-full test skipped: mounting a small tmpfs is not permitted on this machine (needs root)');
+afterAll(() => {
+  if (mounted) execFileSync('umount', [smallDisk]);
+  rmSync(smallDisk, { recursive: true, force: true });
+});
+
+describe.skipIf(!mounted)('HQ disk full (6 MB tmpfs; skipped where mounting is not permitted)', () => {
+  it('the device is told in Chinese that HQ is out of space; the document whose evidence does not fit is not committed; the laptop keeps everything', { timeout: 90_000 }, async () => {
+    const { hq, server } = await inProcessHq(join(smallDisk, 'hq'));
+    const t = device();
+    await sealedDevice(t, 2, 12 * 1024 * 1024);
+    await t.must('sync.enroll', { url: server.url, code: hq.devices.createCode('t', '', '').code });
+    const r = await t.core.sync.run();
+    expect(r).toMatchObject({ ok: false, kind: 'disk_full' });
+    expect(r.message).toContain('磁盘已满');
+    // Seal 1 (an inquiry without evidence) went in; seal 2's 12 MiB file does not fit.
+    expect(hq.browse.counts().seals).toBe(1);
+    expect((await t.must('sync.status', {})).outbox.items.map((i) => i.seq)).toEqual([2]);
+    expect((await t.must('seals.verify', { documentId: '' })).ok).toBe(true);
+  });
+});
+
+/** Seals one more document on a device that already has sealed ones (a new visit). */
+async function sealedDevice2(t: TestCore): Promise<void> {
+  const { demoInquiry } = await import('../../scripts/demo-documents.ts');
+  const { signedDocument } = await import('../support/signing-fixture.ts');
+  const { OFFICER_A, OFFICER_B } = await import('../support/core-fixture.ts');
+  const ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
+  const caseId = (await t.must('cases.list', {})).items[0]!.id;
+  const id = await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);
+  await t.must('seals.seal', { documentId: id, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
+}
