@@ -19,6 +19,7 @@ import { AuditLog } from './audit/audit-log.ts';
 import { DeviceIdentity } from './device/device-identity.ts';
 import { SealStore } from './seals/seal-store.ts';
 import { SignatureStore } from './signatures/signature-store.ts';
+import { newerHqCatalog } from './sync/hq-catalog.ts';
 import { SyncService } from './sync/sync-service.ts';
 import { TwoOfficerSession } from './session/two-officer-session.ts';
 
@@ -67,8 +68,10 @@ export interface AppCore {
 export function openCore(options: CoreOptions): AppCore {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? stderrLog;
-  const catalog = loadCatalog(options.catalogPath);
   const db = openDatabase(options.dataDir);
+  const shipped = loadCatalog(options.catalogPath);
+  // A newer catalog published by HQ (signed, pulled at the last sync) replaces the shipped one.
+  const catalog = newerHqCatalog(db, shipped) ?? shipped;
   const office = new OfficeStore(db, clock);
   const officers = new OfficerStore(db, clock);
   const session = new TwoOfficerSession(officers, clock);

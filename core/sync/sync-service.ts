@@ -54,6 +54,8 @@ interface LinkRow {
 
 type Progress = SyncStatus['progress'];
 
+const REFERENCE_LABELS: Record<string, string> = { roster: '执法人员名册', holidays: '节假日表', catalog: '执法事项目录' };
+
 const IDLE: Progress = { phase: 'idle', docsDone: 0, docsTotal: 0, bytesDone: 0, bytesTotal: 0, bytesPerSecond: 0, current: null };
 
 export class SyncService {
@@ -208,7 +210,7 @@ export class SyncService {
       const l = this.link()!;
       const client = this.client(l);
       await this.hello(client, l);
-      await this.pullReference(client, l);
+      const rejected = await this.pullReference(client, l);
       const outbox = this.outboxRows();
       const plan = outbox.map((r) => ({ row: r, payload: JSON.parse(r.payload) as SealPayload }));
       this.progress = { ...this.progress, phase: 'uploading', docsTotal: plan.length, bytesTotal: plan.reduce((n, p) => n + p.payload.evidence.reduce((m, e) => m + e.sizeBytes, 0), 0) };
@@ -229,7 +231,10 @@ export class SyncService {
         this.progress = { ...this.progress, phase: 'uploading', docsDone: this.progress.docsDone + 1 };
       }
       this.core.audit.append({ action: 'sync', officerIds: this.core.session.signedInIds(), detail: `同步到总部：${plan.length}份文书已取得回执` });
-      outcome = { at: isoNow(this.core.clock), ok: true, kind: null, message: plan.length ? `同步完成：${plan.length}份文书已取得总部回执。` : '同步完成：没有待同步的文书。' };
+      const done = plan.length ? `${plan.length}份文书已取得总部回执` : '没有待同步的文书';
+      outcome = rejected.length
+        ? { at: isoNow(this.core.clock), ok: false, kind: 'hq_key', message: `${done}；但总部下发的${rejected.join('、')}数据签名无效，未采用（仍使用原有数据）。请联系总部核实。` }
+        : { at: isoNow(this.core.clock), ok: true, kind: null, message: `同步完成：${done}。` };
       this.progress = { ...this.progress, phase: 'done', current: null };
     } catch (e) {
       const f = e instanceof SyncFailure ? e : e instanceof CoreError ? new SyncFailure('protocol', e.message) : new SyncFailure('protocol', `同步中断：${(e as Error).message}`);
@@ -253,17 +258,23 @@ export class SyncService {
     this.noteHqTime(res.body.time.time);
   }
 
-  private async pullReference(client: HqClient, l: LinkRow): Promise<void> {
+  /** Stores each newer kind whose HQ signature holds; returns the labels of those refused. */
+  private async pullReference(client: HqClient, l: LinkRow): Promise<string[]> {
+    const rejected: string[] = [];
     const res = await client.call<SignedReference[]>('GET', `${API}/reference`);
     const keys = this.keysOf(l);
     for (const s of res.body) {
-      if (!verifyReference(s, keys)) throw new SyncFailure('hq_key', `总部下发的${s.ref.kind}数据签名无效，未采用。`);
+      if (!verifyReference(s, keys)) {
+        rejected.push(REFERENCE_LABELS[s.ref.kind] ?? s.ref.kind);
+        continue;
+      }
       const have = this.core.db.prepare(`SELECT version FROM reference_data WHERE kind = ?`).get(s.ref.kind) as { version: number } | undefined;
       if (have && have.version >= s.ref.version) continue;
       this.core.db
         .prepare(`INSERT INTO reference_data (kind, version, issued_at, data, ed25519, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind) DO UPDATE SET version = excluded.version, issued_at = excluded.issued_at, data = excluded.data, ed25519 = excluded.ed25519, received_at = excluded.received_at`)
         .run(s.ref.kind, s.ref.version, s.ref.issuedAt, canonicalJson(s.ref.data), s.ed25519, isoNow(this.core.clock));
     }
+    return rejected;
   }
 
   /** The seal package: the seal as signed, its signature records, and what HQ shows of the case. */

@@ -111,7 +111,7 @@ describe('sync to HQ', () => {
     expect(blobFiles(hq.dataDir).sort()).toEqual(expect.arrayContaining(evidence.map((e) => e.sha256)));
 
     // Again: nothing new at HQ; resending a committed seal returns the very same receipt.
-    expect(await t.core.sync.run()).toMatchObject({ ok: true, message: expect.stringContaining('没有待同步') });
+    expect(await t.core.sync.run()).toMatchObject({ ok: true, message: '同步完成：没有待同步的文书。' });
     expect(hqCounts(hq.dataDir)).toEqual(counts);
     const row = t.core.seals.rows()[1]!;
     const again = await t.core.sync['client'](t.core.db.prepare(`SELECT * FROM hq_link`).get() as never).call<SignedReceipt>('POST', `${API}/seals`, t.core.sync.packageFor(row, JSON.parse(row.payload) as never, null));
@@ -351,6 +351,41 @@ describe('sync to HQ', () => {
     expect((e as Error).message).toContain('可能被篡改');
     expect(hq.browse.flags().map((f) => f.kind)).toContain('conflict');
     expect(hqCounts(dir).seals).toBe(3);
+  });
+});
+
+describe('reference data from HQ', () => {
+  it('roster, holidays and catalog versions are pulled, signature-checked and kept; a newer catalog is used from the next start; a tampered one is refused', { timeout: 90_000 }, async () => {
+    const hq = await hqProcess();
+    const t = device();
+    await sealedDevice(t, 1);
+    await t.must('sync.enroll', { url: hq.url, code: enrollmentCode(hq.dataDir) });
+    const files = mkdtempSync(join(tmpdir(), 'field-ref-'));
+    cleanups.push(() => rmSync(files, { recursive: true, force: true }));
+    const catalog = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'assets', 'catalog', 'catalog.json'), 'utf8')) as { version: string; matters: { name: string }[] };
+    catalog.version = '2099.1.1';
+    catalog.matters[0]!.name = `${catalog.matters[0]!.name}（总部修订）`;
+    writeFileSync(join(files, 'catalog.json'), JSON.stringify(catalog));
+    writeFileSync(join(files, 'holidays.json'), JSON.stringify({ year: 2027, holidays: ['2027-01-01'], workdays: [] }));
+    writeFileSync(join(files, 'roster.json'), JSON.stringify([{ name: '李明', certNo: '45020019001', unit: '柳州市柳南区互联网信息办公室' }]));
+    for (const k of ['catalog', 'holidays', 'roster']) expect(hqCli(hq.dataDir, ['publish', k, join(files, `${k}.json`)]).status).toBe(0);
+    expect(hqCli(hq.dataDir, ['publish', 'roster', join(files, 'roster.json')]).stdout).toContain('第2版');
+    expect(await t.core.sync.run()).toMatchObject({ ok: true });
+    const s = await t.must('sync.status', {});
+    expect(s.reference.map((r) => [r.kind, r.version])).toEqual([['catalog', 1], ['holidays', 1], ['roster', 2]]);
+    t.reopen();
+    expect(t.core.catalog.version).toBe('2099.1.1');
+    expect(t.core.catalog.get('csl-59')!.name).toContain('总部修订');
+
+    // Someone edits HQ's stored catalog without HQ's key: the device refuses it and keeps its own.
+    const db = new Database(join(hq.dataDir, HQ_DATABASE_FILE));
+    db.prepare(`UPDATE reference_data SET version = 2, data = replace(data, '总部修订', '篡改') WHERE kind = 'catalog'`).run();
+    db.close();
+    const r = await t.core.sync.run();
+    expect(r).toMatchObject({ ok: false, kind: 'hq_key' });
+    expect(r.message).toContain('执法事项目录数据签名无效');
+    t.reopen();
+    expect(t.core.catalog.version).toBe('2099.1.1');
   });
 });
 
