@@ -64,3 +64,6 @@ export const DEMO_CASES: DemoCase[] = [
 
 /** The witness at the on-site inspection (fictional; a valid 身份证号码). */
 export const DEMO_WITNESS = { name: '赵建平', idType: '居民身份证', idNumber: '45020319750306001X', unit: '星河大厦物业管理处', role: '物业经理', phone: '0772-3860001' };
+
+/** The sample HQ's administrator (fictional; for the demo's DIR/hq only). */
+export const DEMO_HQ_ADMIN = { user: 'hqadmin', password: 'demo-hq-2026' };

@@ -1,6 +1,7 @@
 // `npm run demo -- --data DIR`: a complete, realistic sample case in DIR (fictional party), made
 // through the same API the app uses — for training, screenshots and review. Later issues extend
-// it (documents, evidence, signatures, seals, PDFs and bundles in DIR/exports/).
+// it (documents, evidence, signatures, seals, PDFs and bundles in DIR/exports/; a sample HQ in
+// DIR/hq that the device enrolled with and synced to).
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,7 +9,9 @@ import { dispatch } from '../core/api/dispatch.ts';
 import { openCore, type AppCore } from '../core/app-core.ts';
 import type { CallName } from '../shared/api/call-names.ts';
 import type { CallInput, CallOutput } from '../shared/api/contract.ts';
-import { DEMO_AGENCY, DEMO_CASES, DEMO_OFFICERS, DEMO_WITNESS } from './demo-data.ts';
+import { DEMO_AGENCY, DEMO_CASES, DEMO_HQ_ADMIN, DEMO_OFFICERS, DEMO_WITNESS } from './demo-data.ts';
+import { openHq } from '../hq/hq-app.ts';
+import { startHqServer } from '../hq/http/hq-server.ts';
 import { syntheticSignature } from './demo-signatures.ts';
 import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from './demo-documents.ts';
 import { accessLog, pageArchive, screenshotPng } from './demo-files.ts';
@@ -71,9 +74,18 @@ async function signDemoDocument(id: string, docNo: string): Promise<string> {
   return `${docNo}：${end.signatures.length}处签名${refusals ? `（其中当事人拒签${refusals}处，见证人在场）` : ''}，${end.complete ? '已签名' : '未完成'}`;
 }
 
+// A sample HQ beside the device (DIR/hq): the device enrolls before going out and syncs on return.
+const hqDir = join(dataDir, 'hq');
+const hq = openHq({ dataDir: hqDir, name: '柳州市互联网信息办公室（示例总部）' });
+const hqServer = await startHqServer({ hq, port: 0, log: () => {} });
+
 try {
   await must('office.setup', { agencyName: DEMO_AGENCY, officers: DEMO_OFFICERS });
   for (const o of DEMO_OFFICERS) await must('session.signIn', { certNo: o.certNo, password: o.password });
+  // At the office, before leaving: enrolled with HQ (its keys pinned, its signed time seen — the
+  // earliest bound of every seal made on site).
+  await hq.admins.create(DEMO_HQ_ADMIN.user, DEMO_HQ_ADMIN.password);
+  await must('sync.enroll', { url: hqServer.url, code: hq.devices.createCode(DEMO_HQ_ADMIN.user, '示例执法终端', '').code });
   const officerIds = (await must('officers.list', {})).map((o) => o.id);
   const made: string[] = [];
   const caseIds: string[] = [];
@@ -165,8 +177,16 @@ try {
   writeFileAtomic(join(exportsDir, '核验报告.txt'), Buffer.from(report + '\n'));
   lines.splice(lines.length - 1, 0, `封存包：${bundle.path}（${bundle.files}个文件，封存序号 ${bundle.seals.join('、')}；${bundleReport.ok ? '核验通过' : '核验未通过'}；npm run verify -- 该文件）`,
     `封存文件（可用 sha256sum 和 openssl 核验，见 docs/SEAL-FORMAT.md）：${exportsDir}/封存-<文书编号>/`, `核验报告：${exportsDir}/核验报告.txt（${report.split('\n').at(-1)}）`, '');
+  // Back at the office: sync. HQ verifies every seal, signature and evidence digest and signs a receipt for each.
+  const synced = await core.sync.run();
+  if (!synced.ok) throw new Error(`sync: ${synced.message}`);
+  lines.splice(lines.length - 1, 0,
+    synced.message,
+    `示例总部：npm run hq -- --port 8090 --data ${hqDir}（管理员 ${DEMO_HQ_ADMIN.user}，密码 ${DEMO_HQ_ADMIN.password}）`, '');
   writeFileAtomic(join(exportsDir, '示例说明.txt'), Buffer.from(lines.join('\n') + '\n'));
   console.log(lines.join('\n'));
 } finally {
   core.close();
+  await hqServer.close();
+  hq.close();
 }

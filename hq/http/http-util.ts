@@ -17,7 +17,9 @@ export async function readBody(req: IncomingMessage, max: number): Promise<Buffe
 
 export const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on form posts, and
+  // the web page's cross-site check needs the real origin.
+  'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
   'cache-control': 'no-store',
 };

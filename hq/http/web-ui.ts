@@ -48,8 +48,9 @@ const t = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleStrin
 export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<void> {
   const method = req.method ?? 'GET';
   const path = url.pathname;
-  // Cross-site form posts are refused: the cookie is SameSite=Strict and the origin must be ours.
-  if (method === 'POST' && req.headers.origin && req.headers.origin !== origin) {
+  // Cross-site form posts are refused: the cookie is SameSite=Strict and the origin must be this
+  // server as the browser addressed it (HQ may be reached by a name or address other than it listens on).
+  if (method === 'POST' && req.headers.origin !== undefined && !sameHost(req.headers.origin, req.headers.host)) {
     res.writeHead(403, SECURITY_HEADERS).end('cross-origin request refused');
     return;
   }
@@ -124,6 +125,14 @@ export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse
   } catch (e) {
     if (e instanceof HqFailure) return sendHtml(res, e.status, page('操作未完成', admin, `<div class="err">${esc(e.message)}</div><p><a href="/">返回总览</a></p>`));
     throw e;
+  }
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false; // "null" and other opaque origins
   }
 }
 
