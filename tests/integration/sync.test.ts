@@ -354,6 +354,50 @@ describe('sync to HQ', () => {
   });
 });
 
+describe('HQ web page', () => {
+  it('requires login, refuses cross-site posts, and imports an offline bundle whose receipts file the laptop reads', { timeout: 90_000 }, async () => {
+    const { hq, server, dir } = await inProcessHq();
+    await hq.admins.create('clerk', 'clerk-password-1');
+    const t = device();
+    await sealedDevice(t, 2, 10 * 1024);
+    await t.must('sync.enroll', { url: server.url, code: enrollmentCode(dir) });
+    const media = mkdtempSync(join(tmpdir(), 'field-usb-'));
+    cleanups.push(() => rmSync(media, { recursive: true, force: true }));
+    const bundle = (await t.must('sync.exportBundle', { dir: media })).path;
+
+    const anon = await fetch(`${server.url}cases`, { redirect: 'manual' });
+    expect(anon.status).toBe(303);
+    expect(anon.headers.get('location')).toBe('/login');
+    const form = (u: string, p: string) => new URLSearchParams({ username: u, password: p }).toString();
+    const bad = await fetch(`${server.url}login`, { method: 'POST', body: form('clerk', 'wrong-password'), headers: { 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+    expect(bad.status).toBe(401);
+    expect(await bad.text()).toContain('用户名或密码错误');
+    const ok = await fetch(`${server.url}login`, { method: 'POST', body: form('clerk', 'clerk-password-1'), headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url.replace(/\/$/, '') }, redirect: 'manual' });
+    expect(ok.status).toBe(303);
+    const cookie = ok.headers.get('set-cookie')!.split(';')[0]!;
+    expect(ok.headers.get('set-cookie')).toContain('HttpOnly');
+    expect(ok.headers.get('set-cookie')).toContain('SameSite=Strict');
+    // A form post from another site is refused even with the cookie.
+    const csrf = await fetch(`${server.url}codes`, { method: 'POST', body: 'note=x', headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(csrf.status).toBe(403);
+    expect(hq.devices.codes()).toHaveLength(1);
+
+    const imp = await fetch(`${server.url}import`, { method: 'POST', body: readFileSync(bundle), headers: { cookie, 'content-type': 'application/octet-stream' } });
+    const j = (await imp.json()) as { ok: boolean; message: string; receiptsUrl: string };
+    expect(j).toMatchObject({ ok: true, message: expect.stringContaining('已导入 2 个封存') });
+    const receipts = await (await fetch(`${server.url}${j.receiptsUrl.slice(1)}`, { headers: { cookie } })).text();
+    expect(await t.must('sync.importReceipts', { text: receipts })).toEqual({ stored: 2, already: 0 });
+    const cases = await (await fetch(`${server.url}cases`, { headers: { cookie } })).text();
+    expect(cases).toContain('柳州市星河网络科技有限公司');
+    const doc = t.core.seals.rows()[1]!.document_id;
+    const page = await (await fetch(`${server.url}documents/${doc}`, { headers: { cookie } })).text();
+    expect(page).toContain('核验通过');
+    const pdf = await fetch(`${server.url}documents/${doc}/pdf`, { headers: { cookie } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
+
 describe('reference data from HQ', () => {
   it('roster, holidays and catalog versions are pulled, signature-checked and kept; a newer catalog is used from the next start; a tampered one is refused', { timeout: 90_000 }, async () => {
     const hq = await hqProcess();
