@@ -19,6 +19,7 @@ import { AuditLog } from './audit/audit-log.ts';
 import { DeviceIdentity } from './device/device-identity.ts';
 import { SealStore } from './seals/seal-store.ts';
 import { SignatureStore } from './signatures/signature-store.ts';
+import { removeReleasedFiles } from './sync/free-space.ts';
 import { newerHqCatalog } from './sync/hq-catalog.ts';
 import { SyncService } from './sync/sync-service.ts';
 import { TwoOfficerSession } from './session/two-officer-session.ts';
@@ -133,5 +134,6 @@ export function openCore(options: CoreOptions): AppCore {
     },
   };
   const sync = new SyncService(core);
+  removeReleasedFiles(core);
   return core;
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { exportBundle } from '../bundle/export-bundle.ts';
 import { printDocument } from '../pdf/print-document.ts';
+import { freeSpace } from '../sync/free-space.ts';
 import { verifyCore, verifyDocument } from '../seals/verify-seals.ts';
 import type { CallArg, CallOutput } from '../../shared/api/contract.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
@@ -95,6 +96,7 @@ export const handlers: Handlers = {
     return core.sync.exportOutbox(dir);
   },
   'sync.importReceipts': (arg, core) => core.sync.importReceipts(arg.text),
+  'sync.freeSpace': (_arg, core) => freeSpace(core),
   'seals.get': (arg, core) => core.seals.forDocument(arg.documentId),
   'seals.verify': (arg, core) => (arg.documentId ? verifyDocument(core, arg.documentId) : verifyCore(core)),
   'audit.list': (arg, core) =>

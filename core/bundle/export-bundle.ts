@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { signatureMaterial } from '../seals/seal-material.ts';
+import { released } from '../sync/free-space.ts';
 import type { AppCore } from '../app-core.ts';
 import { CoreError } from '../core-error.ts';
 import { sm2PublicKeyPem } from '../crypto/sm2.ts';
@@ -53,7 +54,9 @@ export async function exportBundle(core: AppCore, documentIds: string[], path: s
       }
       for (const e of p.evidence) evidence.set(e.sha256, { sha256: e.sha256, size: e.sizeBytes });
     }
+    const gone = released(core);
     for (const e of evidence.values()) {
+      if (gone.has(e.sha256)) throw new CoreError('conflict', `电子数据（SHA-256 ${e.sha256.slice(0, 16)}…）已在取得总部回执后从本机释放，本机不能再导出含它的封存包。请向总部调取。`);
       const blob = core.evidence.blobPath(e.sha256);
       const d = await digestFile(blob);
       if (d.sha256 !== e.sha256) throw new CoreError('integrity', `电子数据（SHA-256 ${e.sha256}）的内容已与封存时不符，不能导出。请先核验。`);

@@ -179,8 +179,11 @@ export class EvidenceStore {
     ) as EvidenceRow[];
     const failures: VerifyReport['failures'] = [];
     const mark = this.db.prepare('UPDATE evidence SET verified_at = ?, verify_status = ? WHERE id = ?');
+    // Bytes released after HQ's receipt (core/sync/free-space.ts) are HQ's to keep: nothing to re-hash here.
+    const released = new Set((this.db.prepare('SELECT sha256 FROM released_blobs').all() as { sha256: string }[]).map((x) => x.sha256));
     for (const r of rows) {
       if (opts.shouldStop?.()) break;
+      if (released.has(r.sha256)) continue;
       const path = this.blobs.pathOf(r.sha256);
       let status: 'ok' | 'mismatch' | 'missing' = 'ok';
       let detail = '';

@@ -8,6 +8,7 @@ import { verifyAuditChain } from '../audit/audit-log.ts';
 import { ed25519Verify } from '../crypto/ed25519.ts';
 import { sm2Verify } from '../crypto/sm2.ts';
 import { digestFile } from '../evidence/evidence-store.ts';
+import { released } from '../sync/free-space.ts';
 import { documentHash, dualHash } from '../signatures/document-hash.ts';
 import { SEAL_GENESIS, type SealPayload } from './seal-payload.ts';
 import type { SealRow } from './seal-store.ts';
@@ -63,6 +64,7 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
   const device = core.db.prepare(`SELECT device_id, sm2_public, ed25519_public_pem FROM device`).get() as { device_id: string; sm2_public: string; ed25519_public_pem: string } | undefined;
 
   const rowsCheck = verifySealRows(seals, device);
+  const releasedAt = released(core);
   add('封存链连续', rowsCheck.chain, `共${seals.length}个封存，序号连续，逐个衔接`);
 
   for (const s of seals) {
@@ -102,6 +104,8 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
 
     // Evidence: both digests recomputed from the stored bytes, and the database rows unchanged.
     const evProblems: string[] = [];
+    const releasedNote: string[] = [];
+    const receipt = core.db.prepare(`SELECT hq_seq FROM receipts WHERE seal_seq = ? AND seal_sha256 = ?`).get(s.seq, s.hash_sha256) as { hq_seq: number } | undefined;
     for (const e of p.evidence) {
       const row = core.db.prepare(`SELECT sha256, sm3, size_bytes FROM evidence WHERE id = ?`).get(e.id) as { sha256: string; sm3: string; size_bytes: number } | undefined;
       if (!row) {
@@ -109,6 +113,12 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
         continue;
       }
       if (row.sha256 !== e.sha256 || row.sm3 !== e.sm3 || row.size_bytes !== e.sizeBytes) evProblems.push(`电子数据「${e.fileName}」在数据库中的校验值与封存时不一致`);
+      const gone = releasedAt.get(e.sha256);
+      if (gone) {
+        if (!receipt) evProblems.push(`电子数据「${e.fileName}」已从本机释放，但本封存没有总部回执`);
+        else releasedNote.push(`「${e.fileName}」已于${gone.releasedAt}在取得总部回执（总部序号${receipt.hq_seq}）后从本机释放，由总部保存`);
+        continue;
+      }
       try {
         const d = await digestFile(core.evidence.blobPath(e.sha256));
         if (d.sha256 !== e.sha256 || d.sm3 !== e.sm3 || d.size !== e.sizeBytes) evProblems.push(`电子数据「${e.fileName}」的内容与封存时的校验值不符（已被改动或损坏）`);
@@ -116,7 +126,7 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
         evProblems.push(`电子数据「${e.fileName}」的内容文件缺失`);
       }
     }
-    add(`${label}：${p.evidence.length}件电子数据`, evProblems, 'SHA-256 与 SM3 重新计算，均与封存时一致');
+    add(`${label}：${p.evidence.length}件电子数据`, evProblems, releasedNote.length ? `${releasedNote.join('；')}${releasedNote.length < p.evidence.length ? '；其余的 SHA-256 与 SM3 重新计算，均与封存时一致' : ''}` : 'SHA-256 与 SM3 重新计算，均与封存时一致');
 
     const head = core.db.prepare(`SELECT hash FROM audit_log WHERE seq = ?`).get(p.auditHead.seq) as { hash: string } | undefined;
     if (p.auditHead.seq > 0 && head?.hash !== p.auditHead.hash) add(`${label}：审计日志位置`, ['封存时的审计日志末条与现有日志不符（日志被改动）']);

@@ -21,6 +21,7 @@ import { printDocument } from '../pdf/print-document.ts';
 import { packageSignatures } from '../seals/seal-material.ts';
 import type { SealPayload } from '../seals/seal-payload.ts';
 import type { SealRow } from '../seals/seal-store.ts';
+import { releasable } from './free-space.ts';
 import { HqClient, SyncFailure } from './hq-client.ts';
 import {
   API,
@@ -167,7 +168,14 @@ export class SyncService {
       progress: this.progress,
       last: this.last,
       reference,
+      space: this.space(),
     };
+  }
+
+  private space(): SyncStatus['space'] {
+    const can = releasable(this.core);
+    const done = this.core.db.prepare(`SELECT count(*) AS n, coalesce(sum(size_bytes), 0) AS b FROM released_blobs`).get() as { n: number; b: number };
+    return { releasableFiles: can.length, releasableBytes: can.reduce((n, i) => n + i.size, 0), releasedFiles: done.n, releasedBytes: done.b };
   }
 
   /** Starts a sync in the background (one at a time); the renderer follows it through status(). */
@@ -306,7 +314,10 @@ export class SyncService {
     const buf = Buffer.allocUnsafe(CHUNK_BYTES);
     let restarts = 0;
     try {
-      while (offset < size) {
+      // Until HQ says stored — not merely until HQ has every byte: when HQ stopped between the last
+      // chunk and its placing, it reports the whole size as received, and only a (then empty) last
+      // chunk makes it re-hash and place the blob.
+      for (;;) {
         const n = readSync(fd, buf, 0, Math.min(CHUNK_BYTES, size - offset), offset);
         try {
           const r = await client.call<{ stored: boolean; offset: number }>('PUT', `${API}/blobs/${sha256}?offset=${offset}&length=${size}`, buf.subarray(0, n));
@@ -339,7 +350,8 @@ export class SyncService {
     const status = await client.call<{ stored: boolean; offset: number }>('GET', `${API}/blobs/${sha256}`);
     if (status.body.stored) return;
     let offset = status.body.offset;
-    while (offset < bytes.length) {
+    // Until HQ says stored (see uploadBlob: a last chunk may be empty).
+    for (;;) {
       try {
         const r = await client.call<{ stored: boolean; offset: number }>('PUT', `${API}/blobs/${sha256}?offset=${offset}&length=${bytes.length}`, bytes.subarray(offset, Math.min(bytes.length, offset + CHUNK_BYTES)));
         offset = r.body.offset;

@@ -37,6 +37,7 @@ export const CALL_NAMES = [
   'sync.start',
   'sync.exportBundle',
   'sync.importReceipts',
+  'sync.freeSpace',
   'evidence.list',
   'evidence.beginImport',
   'evidence.reverify',

@@ -105,6 +105,8 @@ export const contract = {
   'sync.start': call('officer', z.object({}).strict(), SyncStatusSchema),
   // The outbox as one bundle file for HQ on an isolated network; dir: a folder (removable media), default DATA/exports.
   'sync.exportBundle': call('officer', z.object({ dir: z.string().max(1000).default('') }).strict(), z.object({ path: z.string(), documents: z.number().int() })),
+  // Removes from the laptop the evidence bytes HQ has receipted (both officers; never done by sync).
+  'sync.freeSpace': call('pair', z.object({}).strict(), z.object({ files: z.number().int(), bytes: z.number().int() })),
   'sync.importReceipts': call('officer', z.object({ text: z.string().min(1, { message: '请选择总部提供的回执文件。' }).max(16 * 1024 * 1024) }).strict(), z.object({ stored: z.number().int(), already: z.number().int() })),
   'evidence.list': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), z.array(EvidenceItemSchema)),
   // Step one of an import: checked here; the bytes follow against the returned ticket

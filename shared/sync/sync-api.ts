@@ -25,6 +25,8 @@ export const SyncStatusSchema = z.object({
     current: z.string().nullable(),
   }),
   last: z.object({ at: z.string(), ok: z.boolean(), kind: z.string().nullable(), message: z.string() }).nullable(),
+  /** Evidence bytes that may be released from the laptop (every seal receipted), and those already released. */
+  space: z.object({ releasableFiles: z.number().int(), releasableBytes: z.number().int(), releasedFiles: z.number().int(), releasedBytes: z.number().int() }),
   reference: z.array(z.object({ kind: z.string(), version: z.number().int(), issuedAt: z.string() })),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;

@@ -354,6 +354,45 @@ describe('sync to HQ', () => {
   });
 });
 
+describe('freeing space after receipts', () => {
+  it('only evidence whose every seal HQ receipted is released, by both officers; verification then cites the receipt; nothing else changes', { timeout: 90_000 }, async () => {
+    const { server, dir } = await inProcessHq();
+    const t = device();
+    const { evidence } = await sealedDevice(t, 4, 200 * 1024);
+    await t.must('sync.enroll', { url: server.url, code: enrollmentCode(dir) });
+    // Nothing is releasable before HQ's receipts, and sync itself deletes nothing.
+    expect((await t.must('sync.status', {})).space).toMatchObject({ releasableFiles: 0, releasedFiles: 0 });
+    const none = await t.call('sync.freeSpace', {});
+    expect(none.ok).toBe(false);
+    if (!none.ok) expect(none.error.message).toContain('没有可以释放的电子数据');
+    expect(await t.core.sync.run()).toMatchObject({ ok: true });
+    for (const e of evidence) expect(t.core.evidence.blobs.has(e.sha256)).toBe(true);
+    // A new, not yet synced seal resting on a new file: that file must stay.
+    const more = await sealedDevice3(t);
+    const status = await t.must('sync.status', {});
+    expect(status.space).toMatchObject({ releasableFiles: evidence.length, releasableBytes: evidence.reduce((n, e) => n + e.size, 0) });
+    // One officer alone cannot.
+    await t.must('session.signOut', { officerId: (await t.must('officers.list', {}))[1]!.id });
+    expect((await t.call('sync.freeSpace', {})).ok).toBe(false);
+    await t.must('session.signIn', { certNo: '45020019002', password: 'field2026b' });
+    expect(await t.must('sync.freeSpace', {})).toEqual({ files: evidence.length, bytes: evidence.reduce((n, e) => n + e.size, 0) });
+    for (const e of evidence) expect(t.core.evidence.blobs.has(e.sha256)).toBe(false);
+    expect(t.core.evidence.blobs.has(more)).toBe(true);
+    expect(t.core.evidence.list((await t.must('cases.list', {})).items[0]!.id)).toHaveLength(evidence.length + 1);
+    const report = await t.must('seals.verify', { documentId: '' });
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((c) => c.detail).join('\n')).toContain('取得总部回执（总部序号');
+    expect((await t.core.evidence.reverify({ caseId: (await t.must('cases.list', {})).items[0]!.id })).failures).toEqual([]);
+    // A bundle can no longer carry released bytes: said so, nothing written.
+    const exp = await t.call('bundles.export', { documentIds: t.core.seals.rows().map((r) => r.document_id) });
+    expect(exp.ok).toBe(false);
+    if (!exp.ok) expect(exp.error.message).toContain('已在取得总部回执后从本机释放');
+    // The unsynced one still syncs.
+    expect(await t.core.sync.run()).toMatchObject({ ok: true });
+    expect((await t.must('sync.status', {})).space).toMatchObject({ releasableFiles: 1, releasedFiles: evidence.length });
+  });
+});
+
 describe('HQ web page', () => {
   it('requires login, refuses cross-site posts, and imports an offline bundle whose receipts file the laptop reads', { timeout: 90_000 }, async () => {
     const { hq, server, dir } = await inProcessHq();
@@ -464,6 +503,21 @@ describe.skipIf(!mounted)('HQ disk full (6 MB tmpfs; skipped where mounting is n
     expect((await t.must('seals.verify', { documentId: '' })).ok).toBe(true);
   });
 });
+
+/** Seals one more 电子取证工作记录 resting on a new evidence file; returns the file's SHA-256. */
+async function sealedDevice3(t: TestCore): Promise<string> {
+  const { demoEvidence } = await import('../../scripts/demo-documents.ts');
+  const { signedDocument } = await import('../support/signing-fixture.ts');
+  const { OFFICER_A, OFFICER_B } = await import('../support/core-fixture.ts');
+  const { randomBytes } = await import('node:crypto');
+  const ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
+  const caseId = (await t.must('cases.list', {})).items[0]!.id;
+  const item = await t.core.evidence.ingest([randomBytes(4096)], { caseId, fileName: '补充截图.png', officerIds: ids, meta: { category: '截图' } });
+  const ev = { ...demoEvidence(ids, ids[1]), items: [{ id: item.id, name: '补充截图.png', category: '截图' as const, format: 'PNG', source: 'https://www.xinghe-news.cn/', method: '截屏', sizeBytes: String(item.sizeBytes), sha256: item.sha256, sm3: item.sm3, time: '2026-11-20T09:00', medium: '本机', evidenceId: item.id }] };
+  const id = await signedDocument(t, caseId, 'evidence', ev, ids);
+  await t.must('seals.seal', { documentId: id, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
+  return item.sha256;
+}
 
 /** Seals one more document on a device that already has sealed ones (a new visit). */
 async function sealedDevice2(t: TestCore): Promise<void> {

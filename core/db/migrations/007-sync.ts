@@ -33,6 +33,16 @@ export const migration007: Migration = {
       ) STRICT;
       CREATE TRIGGER receipts_no_update BEFORE UPDATE ON receipts BEGIN SELECT RAISE(ABORT, 'receipts are immutable'); END;
       CREATE TRIGGER receipts_no_delete BEFORE DELETE ON receipts BEGIN SELECT RAISE(ABORT, 'receipts are immutable'); END;
+      -- Evidence bytes deliberately removed from the laptop to free space: only blobs every seal of
+      -- which has HQ's receipt (the rows stay; verification then relies on the receipt).
+      CREATE TABLE released_blobs (
+        sha256 TEXT PRIMARY KEY,
+        size_bytes INTEGER NOT NULL,
+        released_at TEXT NOT NULL,
+        officer_ids TEXT NOT NULL CHECK (json_valid(officer_ids))
+      ) STRICT;
+      CREATE TRIGGER released_no_update BEFORE UPDATE ON released_blobs BEGIN SELECT RAISE(ABORT, 'a release is final'); END;
+      CREATE TRIGGER released_no_delete BEFORE DELETE ON released_blobs BEGIN SELECT RAISE(ABORT, 'a release is final'); END;
       CREATE TABLE reference_data (
         kind TEXT PRIMARY KEY,
         version INTEGER NOT NULL,
