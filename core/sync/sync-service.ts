@@ -238,7 +238,8 @@ export class SyncService {
         this.storeReceipt(res.body, 'network');
         this.progress = { ...this.progress, phase: 'uploading', docsDone: this.progress.docsDone + 1 };
       }
-      this.core.audit.append({ action: 'sync', officerIds: this.core.session.signedInIds(), detail: `同步到总部：${plan.length}份文书已取得回执` });
+      // Logged when something was delivered (the automatic tries every minute would otherwise flood the log).
+      if (plan.length) this.core.audit.append({ action: 'sync', officerIds: this.core.session.signedInIds(), detail: `同步到总部：${plan.length}份文书已取得回执` });
       const done = plan.length ? `${plan.length}份文书已取得总部回执` : '没有待同步的文书';
       outcome = rejected.length
         ? { at: isoNow(this.core.clock), ok: false, kind: 'hq_key', message: `${done}；但总部下发的${rejected.join('、')}数据签名无效，未采用（仍使用原有数据）。请联系总部核实。` }
