@@ -35,6 +35,12 @@ export class Browse {
     return { count: seqs.length, maxSeq, missing };
   }
 
+  sealsOf(deviceId: string): { seq: number; document_id: string; doc_no: string; sealed_at: string; hq_seq: number; received_at: string; via: string; hash_sha256: string }[] {
+    return this.db
+      .prepare(`SELECT s.seq, s.document_id, d.doc_no, d.sealed_at, s.hq_seq, s.received_at, s.via, s.hash_sha256 FROM seals s JOIN documents d ON d.device_id = s.device_id AND d.seq = s.seq WHERE s.device_id = ? ORDER BY s.seq`)
+      .all(deviceId) as { seq: number; document_id: string; doc_no: string; sealed_at: string; hq_seq: number; received_at: string; via: string; hash_sha256: string }[];
+  }
+
   cases(q = ''): { id: string; case_no: string; party_name: string; matter_name: string; status: string; updated_at: string; documents: number }[] {
     const like = `%${q.trim()}%`;
     return this.db

@@ -91,6 +91,8 @@ export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse
       hq.devices.revoke(revoke[1]!, admin.username, f.reason ?? '');
       return redirect(res, '/');
     }
+    const dev = /^\/devices\/([0-9a-f-]{36})$/.exec(path);
+    if (dev && method === 'GET') return sendHtml(res, 200, page('设备', admin, devicePage(hq, dev[1]!, url.searchParams.get('verify') === '1')));
     if (path === '/cases' && method === 'GET') return sendHtml(res, 200, page('案件', admin, casesPage(hq, url.searchParams.get('q') ?? '')));
     const kase = /^\/cases\/([^/]+)$/.exec(path);
     if (kase && method === 'GET') return sendHtml(res, 200, page('案件', admin, casePage(hq, decodeURIComponent(kase[1]!))));
@@ -151,7 +153,7 @@ function overview(hq: HqApp): string {
       const chainCell = chain.missing.length ? `<span class="bad">缺少封存 ${chain.missing.join('、')}</span>` : chain.count ? `<span class="ok">1–${chain.maxSeq} 连续</span>` : '尚无封存';
       const state = d.revoked_at ? `<span class="bad">已吊销（${esc(t(d.revoked_at))}${d.revoke_reason ? `：${esc(d.revoke_reason)}` : ''}）</span>` : '<span class="ok">正常</span>';
       const action = d.revoked_at ? '' : `<form method="post" action="/devices/${esc(d.device_id)}/revoke"><input name="reason" placeholder="吊销原因" required> <button>吊销</button></form>`;
-      return `<tr><td>${esc(d.name)}<div class="mono">${esc(d.device_id)}</div></td><td>${esc(d.agency_name)}</td><td>${esc(d.case_prefix)}</td><td>${esc(t(d.enrolled_at))}</td><td>${esc(t(d.last_sync_at))}</td><td>${chain.count}</td><td>${chainCell}</td><td>${state}</td><td>${action}</td></tr>`;
+      return `<tr><td><a href="/devices/${esc(d.device_id)}">${esc(d.name)}</a><div class="mono">${esc(d.device_id)}</div></td><td>${esc(d.agency_name)}</td><td>${esc(d.case_prefix)}</td><td>${esc(t(d.enrolled_at))}</td><td>${esc(t(d.last_sync_at))}</td><td>${chain.count}</td><td>${chainCell}</td><td>${state}</td><td>${action}</td></tr>`;
     })
     .join('');
   const codes = hq.devices.codes();
@@ -216,6 +218,26 @@ ${status}
 <h2>总部回执</h2><table><tr><th>总部序号</th><td>${d.receipt.hqSeq}</td></tr><tr><th>接收时间（总部时钟）</th><td>${esc(t(d.receipt.hqTime))}（${d.via === 'bundle' ? '封存包导入' : '网络同步'}）</td></tr></table>
 <h2>签名</h2><table><tr><th>角色</th><th>签名人</th><th>状态</th><th>时间</th><th>绑定值 SHA-256</th></tr>${sigRows}</table>
 <h2>电子数据</h2>${p.evidence.length ? `<table><tr><th>文件</th><th>类别</th><th>字节</th><th>校验值</th></tr>${evRows}</table>` : '<p>无</p>'}`;
+}
+
+function devicePage(hq: HqApp, deviceId: string, verify: boolean): string {
+  const d = hq.devices.get(deviceId);
+  if (!d) return '<div class="err">没有这个设备。</div>';
+  const chain = hq.browse.chain(deviceId);
+  const seals = hq.browse.sealsOf(deviceId);
+  const flags = hq.browse.flags().filter((f) => f.device_id === deviceId);
+  const rows = seals
+    .map((s) => {
+      const problems = verify ? reverifyDocument(hq, s.document_id) : null;
+      const cell = problems === null ? '' : problems.length ? `<td class="bad">${esc(problems.join('；'))}</td>` : '<td class="ok">通过</td>';
+      return `<tr><td>${s.seq}</td><td><a href="/documents/${encodeURIComponent(s.document_id)}">${esc(s.doc_no)}</a></td><td>${esc(t(s.sealed_at))}</td><td>${s.hq_seq}</td><td>${esc(t(s.received_at))}（${s.via === 'bundle' ? '封存包' : '网络'}）</td><td class="mono">${esc(s.hash_sha256)}</td>${cell}</tr>`;
+    })
+    .join('');
+  return `<div class="card"><b>${esc(d.name)}</b> · ${esc(d.agency_name)} · <span class="mono">${esc(d.device_id)}</span> · 登记 ${esc(t(d.enrolled_at))} · 最近同步 ${esc(t(d.last_sync_at))} · ${d.revoked_at ? `<span class="bad">已吊销：${esc(d.revoke_reason)}</span>` : '<span class="ok">正常</span>'}</div>
+<p id="chain-status" class="${chain.missing.length ? 'bad' : 'ok'}">${chain.count ? (chain.missing.length ? `封存链有缺口：尚未收到封存 ${chain.missing.join('、')}（已收到 ${chain.count} 个，最大序号 ${chain.maxSeq}）` : `封存链 1–${chain.maxSeq} 连续，逐个衔接`) : '尚未收到封存'}</p>
+${flags.length ? `<p class="bad">待核查：${flags.map((f) => esc(`${KIND_LABELS[f.kind] ?? f.kind}（封存${f.seq ?? '—'}）：${f.detail}`)).join('<br>')}</p>` : ''}
+<p>${verify ? '以下为刚刚重新核验的结果（设备签名、文书、签名、电子数据校验值、与前一封存的衔接）。' : `<a href="/devices/${esc(deviceId)}?verify=1" id="verify-all">重新核验该设备的全部封存</a>`}</p>
+<table id="seals"><tr><th>封存序号</th><th>文书</th><th>封存时间</th><th>总部序号</th><th>接收</th><th>封存校验值 SHA-256</th>${verify ? '<th>核验</th>' : ''}</tr>${rows}</table>`;
 }
 
 function importPage(): string {

@@ -63,7 +63,10 @@ function hqCounts(dir: string): Record<string, number> {
 function blobFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(join(d, e.name)) : out.push(e.name);
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else out.push(e.name);
+    }
   };
   walk(join(dir, 'blobs'));
   return out;
@@ -431,6 +434,9 @@ describe('HQ web page', () => {
     const doc = t.core.seals.rows()[1]!.document_id;
     const page = await (await fetch(`${server.url}documents/${doc}`, { headers: { cookie } })).text();
     expect(page).toContain('核验通过');
+    const devicePage = await (await fetch(`${server.url}devices/${t.core.device.public().deviceId}?verify=1`, { headers: { cookie } })).text();
+    expect(devicePage).toContain('封存链 1–2 连续');
+    expect(devicePage.match(/<td class="ok">通过<\/td>/g)).toHaveLength(2);
     const pdf = await fetch(`${server.url}documents/${doc}/pdf`, { headers: { cookie } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
