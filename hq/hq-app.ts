@@ -42,7 +42,8 @@ export function openHq(options: HqOptions): HqApp {
     db.prepare(`INSERT INTO events (at, actor, action, detail) VALUES (?, ?, ?, ?)`).run(now().toISOString(), actor, action, detail);
   };
   const identity = new HqIdentity(db, now, options.name);
-  const devices = new DeviceRegistry(db, now, identity, logEvent);
+  const reference = new ReferenceStore(db, now, identity);
+  const devices = new DeviceRegistry(db, now, identity, logEvent, () => reference.all());
   const storage = new FsBlobStorage(options.dataDir);
   // Uploads abandoned for a week are removed; an interrupted one resumes within that time.
   storage.sweepPartials(7 * 86_400_000);
@@ -56,7 +57,7 @@ export function openHq(options: HqOptions): HqApp {
     devices,
     storage,
     ingest,
-    reference: new ReferenceStore(db, now, identity),
+    reference,
     browse: new Browse(db),
     logEvent,
     async importBundle(path, actor) {

@@ -69,6 +69,8 @@ export interface EnrollResponseBody {
   deviceNonce: string;
   casePrefix: string;
   time: SignedTime;
+  /** HQ's current reference data (roster, holidays, catalog), each signed. */
+  reference: SignedReference[];
 }
 
 /** HQ's clock, signed: the device keeps the latest as the earliest bound of what it seals next. */

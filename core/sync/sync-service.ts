@@ -128,6 +128,7 @@ export class SyncService {
         .run(url.href, body.hq.hqId, body.hq.name, body.hq.ed25519PublicKeyPem, body.hq.sm2PublicKey, body.tlsFingerprint, body.casePrefix, now);
       this.core.db.prepare(`INSERT INTO settings (key, value) VALUES ('case_no_prefix', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(body.casePrefix);
       this.noteHqTime(body.time.time);
+      this.storeReferences(body.reference ?? [], body.hq);
       this.core.audit.append({ action: 'enroll', officerIds: this.core.session.signedInIds(), detail: `登记到总部 ${body.hq.name}（${url.host}），案号前缀 ${body.casePrefix}` });
     })();
     return this.status();
@@ -267,12 +268,15 @@ export class SyncService {
     this.noteHqTime(res.body.time.time);
   }
 
-  /** Stores each newer kind whose HQ signature holds; returns the labels of those refused. */
+  /** Pulls HQ's reference data; stores each newer kind whose HQ signature holds; returns the labels of those refused. */
   private async pullReference(client: HqClient, l: LinkRow): Promise<string[]> {
-    const rejected: string[] = [];
     const res = await client.call<SignedReference[]>('GET', `${API}/reference`);
-    const keys = this.keysOf(l);
-    for (const s of res.body) {
+    return this.storeReferences(res.body, this.keysOf(l));
+  }
+
+  private storeReferences(list: SignedReference[], keys: HqKeys): string[] {
+    const rejected: string[] = [];
+    for (const s of list) {
       if (!verifyReference(s, keys)) {
         rejected.push(REFERENCE_LABELS[s.ref.kind] ?? s.ref.kind);
         continue;
@@ -348,9 +352,14 @@ export class SyncService {
   }
 
   private async uploadBuffer(client: HqClient, sha256: string, bytes: Buffer): Promise<void> {
-    const status = await client.call<{ stored: boolean; offset: number }>('GET', `${API}/blobs/${sha256}`);
-    if (status.body.stored) return;
-    let offset = status.body.offset;
+    // A buffer of one chunk (a PDF) is sent without asking first — one round trip per document, not
+    // two: HQ answers stored when it holds it already, and `offset` when it holds part of it.
+    let offset = 0;
+    if (bytes.length > CHUNK_BYTES) {
+      const status = await client.call<{ stored: boolean; offset: number }>('GET', `${API}/blobs/${sha256}`);
+      if (status.body.stored) return;
+      offset = status.body.offset;
+    }
     // Until HQ says stored (see uploadBlob: a last chunk may be empty).
     for (;;) {
       try {

@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ed25519Verify } from '../../core/crypto/ed25519.ts';
-import { enrollmentProof, normaliseCode, proofMatches, REQUEST_WINDOW_MS, requestSigningText, type EnrollRequestBody, type EnrollResponseBody } from '../../core/sync/protocol.ts';
+import { enrollmentProof, normaliseCode, proofMatches, REQUEST_WINDOW_MS, requestSigningText, type EnrollRequestBody, type EnrollResponseBody, type SignedReference } from '../../core/sync/protocol.ts';
 import { fail } from '../hq-failure.ts';
 import type { HqIdentity } from '../hq-identity.ts';
 import type { RegisteredDevice } from '../ingest/verify-package.ts';
@@ -33,7 +33,9 @@ export class DeviceRegistry {
   private readonly now: () => Date;
   private readonly identity: HqIdentity;
   private readonly log: (actor: string, action: string, detail: string) => void;
-  constructor(db: Database, now: () => Date, identity: HqIdentity, log: (actor: string, action: string, detail: string) => void) {
+  private readonly reference: () => SignedReference[];
+  constructor(db: Database, now: () => Date, identity: HqIdentity, log: (actor: string, action: string, detail: string) => void, reference: () => SignedReference[]) {
+    this.reference = reference;
     this.db = db;
     this.now = now;
     this.identity = identity;
@@ -69,21 +71,23 @@ export class DeviceRegistry {
       throw fail(400, 'bad_request', '登记请求不完整。');
     }
     const now = this.now().toISOString();
-    const open = this.db.prepare(`SELECT id, code, case_prefix FROM enrollment_codes WHERE used_at IS NULL AND expires_at > ?`).all(now) as { id: string; code: string; case_prefix: string }[];
+    // A code already used by this very device still works until it expires: a device whose first
+    // try lost HQ's answer (and so pinned nothing) can simply try again.
+    const open = this.db.prepare(`SELECT id, code, case_prefix FROM enrollment_codes WHERE expires_at > ? AND (used_at IS NULL OR device_id = ?)`).all(now, body.deviceId) as { id: string; code: string; case_prefix: string }[];
     const match = open.find((c) => proofMatches(c.code, body, proof));
     if (!match) throw fail(403, 'enrollment', '登记码无效、已使用或已过期。请向总部管理员索取新的登记码。');
     const existing = this.db.prepare(`SELECT * FROM devices WHERE device_id = ?`).get(body.deviceId) as DeviceRow | undefined;
     if (existing && (existing.sm2_public !== body.sm2PublicKey || existing.ed25519_public_pem !== body.ed25519PublicKeyPem)) throw fail(409, 'conflict', '该设备编号已以其他密钥登记过，不能重新登记。');
     if (existing?.revoked_at) throw fail(403, 'revoked', '该设备已被总部吊销，不能重新登记。');
     this.db.transaction(() => {
-      this.db.prepare(`UPDATE enrollment_codes SET used_at = ?, device_id = ? WHERE id = ?`).run(now, body.deviceId, match.id);
+      this.db.prepare(`UPDATE enrollment_codes SET used_at = coalesce(used_at, ?), device_id = ? WHERE id = ?`).run(now, body.deviceId, match.id);
       if (!existing)
         this.db
           .prepare(`INSERT INTO devices (device_id, name, agency_name, sm2_public, ed25519_public_pem, case_prefix, enrolled_at, code_id, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
           .run(body.deviceId, String(body.deviceName ?? '').slice(0, 100), String(body.agencyName ?? '').slice(0, 100), body.sm2PublicKey, body.ed25519PublicKeyPem, match.case_prefix, now, match.id, now);
-      this.log('device', 'enroll', `设备 ${body.deviceId}（${String(body.deviceName)}，${String(body.agencyName)}）已登记`);
+      this.log('device', 'enroll', `设备 ${body.deviceId}（${String(body.deviceName)}，${String(body.agencyName)}）${existing ? '再次登记（同一密钥）' : '已登记'}`);
     })();
-    const res: EnrollResponseBody = { hq: this.identity.keys(), tlsFingerprint, deviceNonce: body.nonce, casePrefix: existing?.case_prefix ?? match.case_prefix, time: this.identity.signedTime() };
+    const res: EnrollResponseBody = { hq: this.identity.keys(), tlsFingerprint, deviceNonce: body.nonce, casePrefix: existing?.case_prefix ?? match.case_prefix, time: this.identity.signedTime(), reference: this.reference() };
     return { ...res, proof: enrollmentProof(match.code, res) };
   }
 
@@ -112,7 +116,9 @@ export class DeviceRegistry {
     }
     const skew = Math.abs(Date.parse(h.time) - this.now().getTime());
     if (!(skew <= REQUEST_WINDOW_MS)) throw fail(401, 'clock', '请求时间与总部时间相差过大。');
-    this.db.prepare(`UPDATE devices SET last_seen_at = ? WHERE device_id = ?`).run(this.now().toISOString(), d.device_id);
+    // Noted to the minute: a write per request (a commit, so an fsync) cost every chunk and seal.
+    const now = this.now();
+    if (!d.last_seen_at || !(Math.abs(now.getTime() - Date.parse(d.last_seen_at)) < 60_000)) this.db.prepare(`UPDATE devices SET last_seen_at = ? WHERE device_id = ?`).run(now.toISOString(), d.device_id);
     return d;
   }
 

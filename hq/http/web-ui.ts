@@ -193,7 +193,7 @@ export function reverifyDocument(hq: HqApp, documentId: string): string[] {
     pdfSha256: null,
   };
   const check = verifyPackage(pkg, hq.devices.registered(device), (sha) => hq.ingest.heldBlob(sha));
-  const problems = [...check.problems];
+  const problems = [...check.problems, ...check.missing];
   if (check.hash.sha256 !== d.sealSha256) problems.push('封存内容与接收时的校验值不符');
   const prev = hq.db.prepare(`SELECT hash_sha256 FROM seals WHERE device_id = ? AND seq = ?`).get(d.deviceId, d.seq - 1) as { hash_sha256: string } | undefined;
   if (prev && prev.hash_sha256 !== d.payload.device.prev) problems.push(`与封存${d.seq - 1}不衔接`);

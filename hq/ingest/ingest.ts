@@ -71,6 +71,8 @@ export class Ingest {
       if (check.payload) this.flag(device.device_id, seq, 'verification', `封存${seq}核验未通过：${check.problems.join('；')}`);
       throw fail(422, 'verification', `封存${seq}核验未通过：${check.problems.join('；')}`, { problems: check.problems });
     }
+    // Not a fault of the seal, so not flagged: the device uploads the evidence and commits again.
+    if (check.missing.length) throw fail(422, 'verification', `封存${seq}所依据的电子数据尚未全部上传：${check.missing.join('；')}。请重新同步。`, { problems: check.missing });
     const p = check.payload as SealPayload;
     const before = this.existing(device.device_id, seq - 1);
     const after = this.existing(device.device_id, seq + 1);

@@ -25,6 +25,8 @@ export interface HeldBlob {
 
 export interface PackageCheck {
   problems: string[];
+  /** Evidence not (yet) held at HQ: an incomplete upload, not a fault of the seal. */
+  missing: string[];
   payload: SealPayload | null;
   hash: { sha256: string; sm3: string };
 }
@@ -37,7 +39,7 @@ export function verifyPackage(pkg: SealPackage, device: RegisteredDevice, blob: 
   try {
     p = JSON.parse(text) as SealPayload;
   } catch {
-    return { problems: ['封存内容无法解析'], payload: null, hash };
+    return { problems: ['封存内容无法解析'], missing: [], payload: null, hash };
   }
   if (canonicalJson(p) !== text) problems.push('封存内容不是规范化JSON（RFC 8785）');
   if (p.format !== 'wangxin-field-seal/1') problems.push(`封存格式 ${String(p.format)} 不受支持`);
@@ -47,7 +49,7 @@ export function verifyPackage(pkg: SealPackage, device: RegisteredDevice, blob: 
   const bytes = new TextEncoder().encode(text);
   if (!sm2Verify(bytes, pkg.seal.sm2Signature, device.sm2PublicKey)) problems.push('设备SM2签名无效');
   if (!ed25519Verify(bytes, pkg.seal.ed25519Signature, device.ed25519PublicKeyPem)) problems.push('设备Ed25519签名无效');
-  if (problems.length) return { problems, payload: p, hash };
+  if (problems.length) return { problems, missing: [], payload: p, hash };
 
   const doc = dualHash(p.document.signedForm);
   if (doc.sha256 !== p.document.sha256 || doc.sm3 !== p.document.sm3) problems.push(`文书 ${p.document.docNo} 的原文与封存中的校验值不符`);
@@ -78,10 +80,11 @@ export function verifyPackage(pkg: SealPackage, device: RegisteredDevice, blob: 
     }
   }
 
+  const missing: string[] = [];
   for (const e of p.evidence) {
     const held = blob(e.sha256);
-    if (!held) problems.push(`电子数据「${e.fileName}」（SHA-256 ${e.sha256}）尚未上传到总部`);
+    if (!held) missing.push(`电子数据「${e.fileName}」（SHA-256 ${e.sha256}）尚未上传到总部`);
     else if (held.sm3 !== e.sm3 || held.size !== e.sizeBytes) problems.push(`电子数据「${e.fileName}」在总部重新计算的SM3或大小与封存时不符`);
   }
-  return { problems, payload: p, hash };
+  return { problems, missing, payload: p, hash };
 }

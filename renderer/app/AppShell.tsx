@@ -1,5 +1,5 @@
 // The work area: header with the agency and both officer slots, side navigation, one page.
-import { BookOutlined, FolderOpenOutlined, TeamOutlined } from '@ant-design/icons';
+import { BookOutlined, CloudSyncOutlined, FolderOpenOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import { useState } from 'react';
 import { CaseDetail } from '../cases/CaseDetail.tsx';
@@ -10,6 +10,7 @@ import { SigningView } from '../signing/SigningView.tsx';
 import { DocumentEditor } from '../documents/DocumentEditor.tsx';
 import { OfficerList } from '../officers/OfficerList.tsx';
 import { SessionBar } from '../session/SessionBar.tsx';
+import { SyncPage } from '../sync/SyncPage.tsx';
 import { useApi } from './api-context.tsx';
 
 export type View =
@@ -20,12 +21,14 @@ export type View =
   | { page: 'document'; id: string; caseId: string }
   | { page: 'signing'; id: string; caseId: string }
   | { page: 'catalog' }
-  | { page: 'officers' };
+  | { page: 'officers' }
+  | { page: 'sync' };
 
 const NAV = [
   { key: 'cases', icon: <FolderOpenOutlined />, label: <span data-testid="nav-cases">案件</span> },
   { key: 'catalog', icon: <BookOutlined />, label: <span data-testid="nav-catalog">执法事项目录</span> },
   { key: 'officers', icon: <TeamOutlined />, label: <span data-testid="nav-officers">执法人员</span> },
+  { key: 'sync', icon: <CloudSyncOutlined />, label: <span data-testid="nav-sync">同步</span> },
 ];
 
 export function AppShell() {
@@ -45,7 +48,7 @@ export function AppShell() {
       <Layout>
         <Layout.Sider width={180} theme="light" className="app-sider">
           <div className="app-nav">
-            <Menu mode="inline" selectedKeys={[section]} items={NAV} onClick={(e) => setView({ page: e.key as 'cases' | 'catalog' | 'officers' })} style={{ paddingTop: 8, borderInlineEnd: 'none' }} />
+            <Menu mode="inline" selectedKeys={[section]} items={NAV} onClick={(e) => setView({ page: e.key as 'cases' | 'catalog' | 'officers' | 'sync' })} style={{ paddingTop: 8, borderInlineEnd: 'none' }} />
             <div className="app-version">
               程序版本 {status?.appVersion}
               <br />
@@ -64,6 +67,7 @@ export function AppShell() {
           {view.page === 'case-edit' && <CaseForm caseId={view.id} done={() => setView({ page: 'case', id: view.id })} />}
           {view.page === 'catalog' && <CatalogBrowser />}
           {view.page === 'officers' && <OfficerList />}
+          {view.page === 'sync' && <SyncPage />}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -11,10 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.ts';
 import { demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-documents.ts';
-import { syntheticSignature } from '../../scripts/demo-signatures.ts';
-import { creditCodeCheckChar } from '../../shared/validation/credit-code.ts';
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
-import { SessionPage } from './pages/app-page.ts';
+import { callApi, createOrgCase, readyDocument as readyDoc, signInBoth, signThroughApi } from './support/app-api.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 
@@ -31,25 +29,8 @@ let caseId: string;
 let ids: [string, string];
 let inquiryId: string;
 
-type Api = { ok: boolean; value: Record<string, unknown> & { id: string }; error?: { message: string } };
-async function api(name: string, arg: unknown): Promise<Api> {
-  return page.evaluate(
-    async ([n, a]) => {
-      const token = sessionStorage.getItem('field-api-token') ?? '';
-      const r = await fetch(`api/${n}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': token }, body: JSON.stringify(a) });
-      return r.json();
-    },
-    [name, arg] as const,
-  );
-}
-
-async function readyDocument(type: string, content: object): Promise<string> {
-  const d = await api('documents.create', { caseId, type });
-  await api('documents.save', { id: d.value.id, revision: d.value.revision, content });
-  const r = await api('documents.markReady', { id: d.value.id });
-  if (!r.ok) throw new Error(r.error?.message);
-  return d.value.id;
-}
+const api = (name: string, arg: unknown) => callApi(page, name, arg);
+const readyDocument = (type: string, content: object) => readyDoc(page, caseId, type, content);
 
 async function openDocument(id: string) {
   await page.reload(); // documents were made through the API: show the current state
@@ -96,22 +77,9 @@ beforeAll(async () => {
   await page.goto(shell.url);
   await api('office.setup', { agencyName: AGENCY, officers: [A, B] });
   await page.reload();
-  const s = new SessionPage(page);
-  await s.signIn(0, A.certNo, A.password);
-  await page.getByTestId('nav-cases').waitFor();
-  await s.signIn(1, B.certNo, B.password);
-  await page.waitForFunction(() => document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'));
+  await signInBoth(page, A, B);
   ids = ((await api('officers.list', {})) as unknown as { value: { id: string }[] }).value.map((o) => o.id) as [string, string];
-  const code = '91450204MA5N8K2X7' + creditCodeCheckChar('91450204MA5N8K2X7');
-  const c = await api('cases.create', {
-    title: '柳州市星河网络科技有限公司涉嫌未履行网络安全保护义务案',
-    source: '监督检查发现',
-    party: { kind: 'organisation', name: '柳州市星河网络科技有限公司', creditCode: code, legalRepresentative: '陈立新', address: '柳州市柳南区航五路12号', phone: '' },
-    platform: { name: '星河资讯', domain: 'xinghe-news.cn', url: '', icp: '' },
-    matterId: 'csl-59',
-    officerIds: ids,
-  });
-  caseId = c.value.id;
+  caseId = await createOrgCase(page, ids);
 });
 afterAll(async () => {
   await browser?.close();
@@ -189,15 +157,10 @@ describe('signing', () => {
   it('a signed document is sealed by both officers, then read-only; the app and npm run verify find everything intact', async () => {
     const docId = await readyDocument('preservation', demoPreservation(ids));
     // Signed through the API (the UI path is covered above), with synthetic handwriting.
-    const { value: c } = await api('signing.start', { documentId: docId, recording: false, noRecordingReason: '测试：签名经接口完成' });
-    const st = (await api('signing.state', { id: docId })) as unknown as { value: { required: { slotId: string; page: number | null; officerId: string | null; signerName: string }[] } };
-    for (const [i, slot] of st.value.required.entries()) {
-      const officer = slot.officerId === ids[0] ? A : slot.officerId === ids[1] ? B : null;
-      const sig = syntheticSignature(officer?.name ?? '陈立新', i + 1);
-      const r = await api('signing.sign', { ceremonyId: c.ceremonyId, slotId: slot.slotId, page: slot.page, signerName: officer?.name ?? '陈立新', officerPassword: officer?.password ?? '', imagePngBase64: sig.png.toString('base64'), strokes: sig.strokes });
-      if (!r.ok) throw new Error(r.error?.message);
-    }
-    await api('signing.end', { ceremonyId: c.ceremonyId });
+    await signThroughApi(page, docId, [
+      { ...A, id: ids[0] },
+      { ...B, id: ids[1] },
+    ]);
     await openDocument(docId);
     await page.getByTestId('doc-seal').click();
     await page.getByTestId('seal-pw-0').fill(A.password);

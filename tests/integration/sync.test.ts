@@ -132,6 +132,9 @@ describe('sync to HQ', () => {
     expect((await t.must('sync.status', {})).enrolled).toBe(false);
     const code = enrollmentCode(dir);
     await t.must('sync.enroll', { url: server.url, code });
+    // HQ's answer lost on the way (the device pinned nothing): the same device may use the same code again.
+    t.core.db.prepare(`DELETE FROM hq_link`).run();
+    expect((await t.must('sync.enroll', { url: server.url, code })).enrolled).toBe(true);
     const other = device();
     await sealedDevice(other, 1);
     const reused = await other.call('sync.enroll', { url: server.url, code: code.toLowerCase() });
@@ -162,12 +165,14 @@ describe('sync to HQ', () => {
   });
 
   it('an unknown device and a forged request signature are refused', { timeout: 60_000 }, async () => {
-    const { server } = await inProcessHq();
+    const { server, dir } = await inProcessHq();
     const t = device();
     await sealedDevice(t, 1);
     const dev = t.core.device;
     const client = new HqClient({ baseUrl: server.url, tlsFingerprint: null, deviceId: dev.public().deviceId, sign: (s) => dev.signEd25519(new TextEncoder().encode(s)) });
     await expect(client.call('GET', `${API}/reference`)).rejects.toMatchObject({ kind: 'unknown_device' });
+    await t.must('sync.enroll', { url: server.url, code: enrollmentCode(dir) });
+    expect((await client.call('GET', `${API}/reference`)).status).toBe(200);
     const forged = new HqClient({ baseUrl: server.url, tlsFingerprint: null, deviceId: dev.public().deviceId, sign: () => '00'.repeat(64) });
     const e = await forged.call('GET', `${API}/reference`).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SyncFailure);
@@ -465,6 +470,11 @@ describe('reference data from HQ', () => {
     t.reopen();
     expect(t.core.catalog.version).toBe('2099.1.1');
     expect(t.core.catalog.get('csl-59')!.name).toContain('总部修订');
+    // A device enrolled now receives them with its enrollment.
+    const late = device();
+    await sealedDevice(late, 1);
+    const enrolled = await late.must('sync.enroll', { url: hq.url, code: enrollmentCode(hq.dataDir) });
+    expect(enrolled.reference.map((r) => [r.kind, r.version])).toEqual([['catalog', 1], ['holidays', 1], ['roster', 2]]);
 
     // Someone edits HQ's stored catalog without HQ's key: the device refuses it and keeps its own.
     const db = new Database(join(hq.dataDir, HQ_DATABASE_FILE));

@@ -1,0 +1,38 @@
+// 同步: enrollment with HQ while this device is not enrolled; then HQ's link, 立即同步 with its
+// progress, the outbox, the offline path (bundle export, receipts import) and 释放空间.
+import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Spin } from 'antd';
+import { EnrollForm } from './EnrollForm.tsx';
+import { FreeSpaceCard } from './FreeSpaceCard.tsx';
+import { HqLinkCard } from './HqLinkCard.tsx';
+import { OfflineCard } from './OfflineCard.tsx';
+import { OutboxCard } from './OutboxCard.tsx';
+import { SyncRunCard } from './SyncRunCard.tsx';
+import { useSyncStatus } from './use-sync-status.ts';
+
+export function SyncPage() {
+  const { sync, setSync, reload } = useSyncStatus();
+  return (
+    <div data-testid="sync-page">
+      <div className="page-title">
+        <h2>同步到总部</h2>
+        <Button icon={<ReloadOutlined />} onClick={() => void reload()} data-testid="sync-refresh">
+          刷新
+        </Button>
+      </div>
+      {!sync ? (
+        <Spin />
+      ) : !sync.enrolled ? (
+        <EnrollForm onEnrolled={setSync} />
+      ) : (
+        <>
+          <SyncRunCard sync={sync} onStarted={setSync} />
+          <HqLinkCard sync={sync} />
+          <OutboxCard outbox={sync.outbox} />
+          <OfflineCard hasOutbox={sync.outbox.documents > 0} onChanged={() => void reload()} />
+          <FreeSpaceCard space={sync.space} onFreed={() => void reload()} />
+        </>
+      )}
+    </div>
+  );
+}
