@@ -11,13 +11,18 @@ export function nextCaseNumber(db: Database, year: number): string {
   return numbered(db, `case_no:${year}`, '', year);
 }
 
-/** 文书编号: the case prefix, the document's mark and its own yearly sequence, e.g. 网信案询〔2026〕0003号. */
-export function nextDocumentNumber(db: Database, year: number, mark: string): string {
-  return numbered(db, `doc_no:${mark}:${year}`, mark, year);
+/**
+ * 文书编号: the case's prefix, the document's mark and its own yearly sequence, e.g.
+ * 网信案询〔2026〕0003号. The prefix is taken from the case number, so that a case opened before the
+ * device was enrolled (and given HQ's prefix) keeps one prefix for all its documents; the sequence
+ * is per mark and year whatever the prefix, so numbers never repeat.
+ */
+export function nextDocumentNumber(db: Database, year: number, mark: string, caseNo: string): string {
+  return numbered(db, `doc_no:${mark}:${year}`, mark, year, /^(.+?)〔/.exec(caseNo)?.[1]);
 }
 
-function numbered(db: Database, counter: string, mark: string, year: number): string {
-  const prefix = (db.prepare(`SELECT value FROM settings WHERE key = 'case_no_prefix'`).get() as { value: string } | undefined)?.value ?? DEFAULT_CASE_PREFIX;
+function numbered(db: Database, counter: string, mark: string, year: number, prefixOverride?: string): string {
+  const prefix = prefixOverride ?? (db.prepare(`SELECT value FROM settings WHERE key = 'case_no_prefix'`).get() as { value: string } | undefined)?.value ?? DEFAULT_CASE_PREFIX;
   const row = db
     .prepare(`INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`)
     .get(counter) as { value: number };

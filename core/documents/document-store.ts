@@ -82,7 +82,7 @@ export class DocumentStore {
     const id = randomUUID();
     const now = isoNow(this.clock);
     this.db.transaction(() => {
-      const docNo = nextDocumentNumber(this.db, chinaYear(this.clock.now()), DOCUMENT_NUMBER_MARK[type]);
+      const docNo = nextDocumentNumber(this.db, chinaYear(this.clock.now()), DOCUMENT_NUMBER_MARK[type], kase.caseNo);
       this.db
         .prepare(`INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'draft', ?, 1, ?, ?)`)
         .run(id, caseId, type, docNo, template.version, JSON.stringify(content), now, now);
@@ -103,7 +103,7 @@ export class DocumentStore {
     const id = randomUUID();
     const now = isoNow(this.clock);
     this.db.transaction(() => {
-      const docNo = nextDocumentNumber(this.db, chinaYear(this.clock.now()), DOCUMENT_NUMBER_MARK[o.type]);
+      const docNo = nextDocumentNumber(this.db, chinaYear(this.clock.now()), DOCUMENT_NUMBER_MARK[o.type], this.cases.get(o.case_id).caseNo);
       this.db
         .prepare(
           `INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at, corrects_document_id, corrects_seal_sha256, correction_reason)

@@ -92,6 +92,14 @@ describe('sync to HQ', () => {
     expect(enrolled.outbox.documents).toBe(3);
     // HQ's signed time seen at enrollment is the earliest bound of what is sealed from now on.
     expect(enrolled.hqTimeSeen).not.toBeNull();
+    // HQ's prefix numbers new cases; a case opened before keeps its own prefix for all its documents.
+    const caseId = (await t.must('documents.get', { id: documentIds[0]! })).caseId;
+    expect((await t.must('documents.create', { caseId, type: 'onsite' })).docNo).toMatch(/^网信案现〔\d{4}〕\d{4}号$/);
+    const ids = (await t.must('officers.list', {})).map((o) => o.id);
+    const { orgCaseInput } = await import('../support/core-fixture.ts');
+    const newCase = await t.must('cases.create', orgCaseInput(ids, 'csl-59'));
+    expect(newCase.caseNo).toMatch(/^柳南网信案〔\d{4}〕0002号$/);
+    expect((await t.must('documents.create', { caseId: newCase.id, type: 'inquiry' })).docNo).toMatch(/^柳南网信案询〔\d{4}〕\d{4}号$/);
 
     const first = await t.core.sync.run();
     expect(first).toMatchObject({ ok: true });
@@ -106,7 +114,8 @@ describe('sync to HQ', () => {
     expect(status.outbox.documents).toBe(0);
     expect(status.receipted).toBe(3);
     const docs = await t.must('documents.list', { caseId: (await t.must('documents.get', { id: documentIds[0]! })).caseId });
-    expect(docs.every((d) => typeof d.syncedAt === 'string')).toBe(true);
+    expect(docs.filter((d) => d.state === 'sealed').map((d) => typeof d.syncedAt)).toEqual(['string', 'string', 'string']);
+    expect(docs.find((d) => d.state === 'draft')?.syncedAt).toBeUndefined();
 
     // HQ holds each seal once, each evidence file once (plus one PDF per document), all digests recomputed by HQ.
     const counts = hqCounts(hq.dataDir);
