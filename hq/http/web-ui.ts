@@ -2,7 +2,7 @@
 // one-time enrollment codes, received cases and documents (seal, signatures, evidence, receipt,
 // verification re-run on every view, the PDF), offline bundle import, the HQ event log.
 // Server-rendered HTML; the only script is the bundle upload (static, same origin).
-import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -119,6 +119,7 @@ export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse
     const rec = /^\/receipts\/([0-9a-f-]{36})$/.exec(path);
     if (rec && method === 'GET') {
       const file = join(hq.dataDir, 'receipts-out', `${rec[1]}.json`);
+      if (!existsSync(file)) return sendHtml(res, 404, page('回执文件', admin, '<div class="err">没有这个回执文件。请重新导入封存包以生成回执文件（重复导入不会重复保存）。</div>'));
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`总部回执-${rec[1]!.slice(0, 8)}.json`)}` }).end(readFileSync(file));
       return;
     }
