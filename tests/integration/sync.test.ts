@@ -386,6 +386,10 @@ describe('freeing space after receipts', () => {
     for (const e of evidence) expect(t.core.evidence.blobs.has(e.sha256)).toBe(true);
     // A new, not yet synced seal resting on a new file: that file must stay.
     const more = await sealedDevice3(t);
+    // Sealed after a sync: its time's earliest bound is HQ's latest signed time the device saw.
+    const last = JSON.parse(t.core.seals.rows().at(-1)!.payload) as { time: { notBefore: string | null; sealedAt: string } };
+    expect(last.time.notBefore).toBe((await t.must('sync.status', {})).hqTimeSeen);
+    expect(last.time.notBefore! <= last.time.sealedAt).toBe(true);
     const status = await t.must('sync.status', {});
     expect(status.space).toMatchObject({ releasableFiles: evidence.length, releasableBytes: evidence.reduce((n, e) => n + e.size, 0) });
     // One officer alone cannot.
