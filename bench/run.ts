@@ -11,8 +11,9 @@ import { pdfEvidenceList200, pdfInquiry20p } from './pdf-documents.ts';
 import { signCaptureRoundtrip } from './sign-capture-roundtrip.ts';
 import { seal1000, verifyChain10000 } from './seal-benches.ts';
 import { startupWebShell } from './startup-web-shell.ts';
+import { sync1000Docs1Gib } from './sync-1000-docs-1gib.ts';
 
-const ALL: Benchmark[] = [startupWebShell, inquiryOpen300, autosaveLatency, evidenceImport1Gib, pdfInquiry20p, pdfEvidenceList200, signCaptureRoundtrip, seal1000, verifyChain10000];
+const ALL: Benchmark[] = [startupWebShell, inquiryOpen300, autosaveLatency, evidenceImport1Gib, pdfInquiry20p, pdfEvidenceList200, signCaptureRoundtrip, seal1000, verifyChain10000, sync1000Docs1Gib];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? ALL.filter((b) => wanted.includes(b.name)) : ALL;

@@ -46,6 +46,12 @@ export class FontSet {
     return new FontSet(FONT_FILES.map((f) => ({ name: f.name, bytes: readFileSync(join(dir, f.file)) })));
   }
 
+  /** The parsed font of one of this set's files (the same bytes), or null. */
+  parsedFont(data: Uint8Array): unknown {
+    const i = this.files.findIndex((f) => f.bytes === data || (f.bytes.length === data.length && Buffer.compare(f.bytes, data) === 0));
+    return i < 0 ? null : this.fonts[i];
+  }
+
   /** Index of the first font that has a glyph for the code point, or -1. */
   fontFor(cp: number): number {
     let i = this.fontCache.get(cp);

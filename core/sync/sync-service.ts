@@ -224,14 +224,24 @@ export class SyncService {
       const plan = outbox.map((r) => ({ row: r, payload: JSON.parse(r.payload) as SealPayload }));
       this.progress = { ...this.progress, phase: 'uploading', docsTotal: plan.length, bytesTotal: plan.reduce((n, p) => n + p.payload.evidence.reduce((m, e) => m + e.sizeBytes, 0), 0) };
       const sentBlobs = new Set<string>();
-      for (const { row, payload } of plan) {
+      // Each document's PDF is rendered while the previous one's bytes and commit are in flight
+      // (rendering is the device's main cost; waiting for HQ is idle time otherwise).
+      const render = (i: number) => {
+        const p = i < plan.length ? printDocument(this.core, plan[i]!.row.document_id) : null;
+        p?.catch(() => undefined); // awaited below; never an unhandled rejection if the run stops first
+        return p;
+      };
+      let nextPdf = render(0);
+      for (const [i, { row, payload }] of plan.entries()) {
         this.progress = { ...this.progress, current: payload.document.docNo };
+        const pdfPromise = nextPdf!;
         for (const e of payload.evidence) {
           if (sentBlobs.has(e.sha256)) continue;
           await this.uploadBlob(client, e.sha256, this.core.evidence.blobPath(e.sha256), e.sizeBytes, started);
           sentBlobs.add(e.sha256);
         }
-        const pdf = await printDocument(this.core, row.document_id);
+        const pdf = await pdfPromise;
+        nextPdf = render(i + 1);
         const pdfSha = sha256Hex(pdf.bytes);
         await this.uploadBuffer(client, pdfSha, Buffer.from(pdf.bytes));
         this.progress = { ...this.progress, phase: 'committing' };
