@@ -147,27 +147,17 @@ export class SignatureStore {
     const image = Buffer.from(input.imagePngBase64, 'base64');
     if (!isPlausiblePng(image)) throw new CoreError('validation', '签名图像不是有效的PNG图像，请清除后重新签名。');
     const strokes = strokesText(input.strokes);
-    const fields: BoundFields = {
-      id: randomUUID(),
-      documentId: doc.id,
-      ceremonyId: input.ceremonyId,
-      slotId: slot.slotId,
-      page: slot.page,
-      pageCount: laid.pages.length,
+    const fields = this.fieldsFor(doc.id, input.ceremonyId, slot, laid.pages.length, hash, {
       status: 'signed',
-      role: slot.role,
       signerName,
       signerIdNumber: idNumber,
       officerId,
-      signedAt: isoNow(this.clock),
-      docSha256: hash.sha256,
-      docSm3: hash.sm3,
       imageSha256: sha256Hex(image),
       strokesSha256: sha256Hex(strokes),
       reason: '',
       confirmedBy: [],
       witnessSignatureId: null,
-    };
+    });
     this.insert(fields, image, strokes, doc, laid);
     return this.state(doc.id);
   }
@@ -189,27 +179,17 @@ export class SignatureStore {
       throw new CoreError('validation', '拒签或缺席须有见证人签名，或在同步录像下记录。本次签名未录像，请先请见证人签名。');
     }
     for (const [i, id] of officerIds.entries()) await this.session.confirmPassword(id, input.officerPasswords[i]!);
-    const fields: BoundFields = {
-      id: randomUUID(),
-      documentId: doc.id,
-      ceremonyId: input.ceremonyId,
-      slotId: slot.slotId,
-      page: slot.page,
-      pageCount: laid.pages.length,
+    const fields = this.fieldsFor(doc.id, input.ceremonyId, slot, laid.pages.length, hash, {
       status: input.status,
-      role: slot.role,
       signerName: input.signerName || slot.signerName,
       signerIdNumber: '',
       officerId: null,
-      signedAt: isoNow(this.clock),
-      docSha256: hash.sha256,
-      docSm3: hash.sm3,
       imageSha256: null,
       strokesSha256: null,
       reason: input.reason,
       confirmedBy: officerIds,
       witnessSignatureId: witness,
-    };
+    });
     this.insert(fields, null, null, doc, laid);
     return this.state(doc.id);
   }
@@ -250,6 +230,19 @@ export class SignatureStore {
     const doc = this.documents.get(documentId);
     const hash = documentHash(doc, this.pdf.layout(doc).text);
     return this.activeRows(documentId).map((r) => ({ id: r.id, slot: slotKey(r.slot_id, r.page), problems: verifyBinding(boundOf(r), r.image_png, r.strokes_json, hash) }));
+  }
+
+  /** Every bound field of a new signature or refusal: what it is for (document, slot, hash, time) plus what the signer did. */
+  private fieldsFor(
+    documentId: string,
+    ceremonyId: string,
+    slot: { slotId: string; page: number | null; role: string },
+    pageCount: number,
+    hash: { sha256: string; sm3: string },
+    what: Pick<BoundFields, 'status' | 'signerName' | 'signerIdNumber' | 'officerId' | 'imageSha256' | 'strokesSha256' | 'reason' | 'confirmedBy' | 'witnessSignatureId'>,
+  ): BoundFields {
+    // Key order is irrelevant: the binding is over canonical JSON.
+    return { id: randomUUID(), documentId, ceremonyId, slotId: slot.slotId, page: slot.page, pageCount, role: slot.role, signedAt: isoNow(this.clock), docSha256: hash.sha256, docSm3: hash.sm3, ...what };
   }
 
   private insert(f: BoundFields, image: Buffer | null, strokes: string | null, doc: DocumentDetail, laid: LaidOutDocument) {
