@@ -2,8 +2,6 @@
 // without this program — seals and their signatures, the device's public keys, each document's
 // signed form, every signature record with its image and strokes, every evidence file by its
 // SHA-256, the audit log, and a manifest with the SHA-256 of every file. docs/SEAL-FORMAT.md.
-import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { signatureMaterial } from '../seals/seal-material.ts';
@@ -14,6 +12,7 @@ import { sm2PublicKeyPem } from '../crypto/sm2.ts';
 import { digestFile } from '../evidence/evidence-store.ts';
 import type { SealPayload } from '../seals/seal-payload.ts';
 import type { SealRow } from '../seals/seal-store.ts';
+import { writeFileAtomicStreaming } from '../files/write-file-atomic.ts';
 import { TarWriter } from './tar.ts';
 
 export const BUNDLE_FORMAT = 'wangxin-field-bundle/1';
@@ -29,10 +28,8 @@ export async function exportBundle(core: AppCore, documentIds: string[], path: s
   });
   rows.sort((a, b) => a.seq - b.seq);
   const device = core.device.public();
-  const tmp = join(dirname(path), `.${Date.now()}-${process.pid}.bundle.tmp`);
-  const fd = openSync(tmp, 'w', 0o600);
   const files: { path: string; sha256: string; size: number }[] = [];
-  try {
+  await writeFileAtomicStreaming(path, async (fd) => {
     const tar = new TarWriter(fd, core.clock.now());
     const add = (name: string, bytes: Uint8Array) => {
       tar.add(name, bytes);
@@ -68,13 +65,6 @@ export async function exportBundle(core: AppCore, documentIds: string[], path: s
     const manifest = { format: BUNDLE_FORMAT, createdAt: core.clock.now().toISOString(), deviceId: device.deviceId, seals: rows.map((r) => ({ seq: r.seq, documentId: r.document_id, sha256: r.hash_sha256, sm3: r.hash_sm3 })), files };
     tar.add('manifest.json', Buffer.from(canonicalJson(manifest), 'utf8'));
     tar.end();
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  renameSync(tmp, path);
+  });
   return { path, files: files.length + 1, seals: rows.map((r) => r.seq) };
 }
