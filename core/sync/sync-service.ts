@@ -180,10 +180,10 @@ export class SyncService {
   }
 
   /** Starts a sync in the background (one at a time); the renderer follows it through status(). */
-  start(): SyncStatus {
+  start(auto = false): SyncStatus {
     if (!this.link()) throw new CoreError('conflict', '本机尚未登记到总部。请先输入总部地址和登记码完成登记。');
     if (!this.running) {
-      this.running = this.runOnce().finally(() => {
+      this.running = this.runOnce(auto).finally(() => {
         this.running = null;
       });
     }
@@ -201,7 +201,7 @@ export class SyncService {
     if (this.autoTimer) return;
     this.autoTimer = setInterval(() => {
       if (!this.link() || this.running) return;
-      this.start();
+      this.start(true);
     }, intervalMs);
     this.autoTimer.unref();
   }
@@ -211,8 +211,9 @@ export class SyncService {
     this.autoTimer = null;
   }
 
-  private async runOnce(): Promise<NonNullable<SyncStatus['last']>> {
+  private async runOnce(auto: boolean): Promise<NonNullable<SyncStatus['last']>> {
     const started = Date.now();
+    const progressBefore = this.progress;
     this.progress = { ...IDLE, phase: 'connecting' };
     let outcome: NonNullable<SyncStatus['last']>;
     try {
@@ -259,6 +260,11 @@ export class SyncService {
     } catch (e) {
       const f = e instanceof SyncFailure ? e : e instanceof CoreError ? new SyncFailure('protocol', e.message) : new SyncFailure('protocol', `同步中断：${(e as Error).message}`);
       outcome = { at: isoNow(this.core.clock), ok: false, kind: f.kind, message: f.message };
+      // An automatic try that finds HQ out of reach is the normal state in the field: nothing to show or log.
+      if (auto && f.kind === 'unreachable') {
+        this.progress = progressBefore;
+        return outcome;
+      }
       this.progress = { ...this.progress, phase: 'failed', current: null };
       this.core.log.error(`sync: ${f.kind}: ${f.message}`);
     }

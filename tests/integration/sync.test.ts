@@ -188,6 +188,22 @@ describe('sync to HQ', () => {
     expect((e as SyncFailure).message).toContain('设备签名无效');
   });
 
+  it('HQ out of reach: an automatic try stays silent, a sync the officer asked for says so in Chinese', { timeout: 60_000 }, async () => {
+    const { server, dir } = await inProcessHq();
+    const t = device();
+    await sealedDevice(t, 1);
+    await t.must('sync.enroll', { url: server.url, code: enrollmentCode(dir) });
+    await server.close();
+    t.core.sync.start(true); // what the timer does every minute
+    expect(await t.core.sync.run()).toMatchObject({ ok: false, kind: 'unreachable' });
+    expect((await t.must('sync.status', {})).last).toBeNull();
+    await t.must('sync.start', {});
+    const r = await t.core.sync.run();
+    expect(r.message).toContain('无法连接总部');
+    expect((await t.must('sync.status', {})).last).toMatchObject({ ok: false, kind: 'unreachable' });
+    expect((await t.must('sync.status', {})).outbox.documents).toBe(1);
+  });
+
   it('a server with another key than the enrolled HQ gets nothing', { timeout: 60_000 }, async () => {
     const real = await inProcessHq();
     const impostor = await inProcessHq();
