@@ -1,12 +1,13 @@
 // sync-1000-docs-1gib: a device core syncs 1,000 sealed documents resting on 1 GiB of evidence to a
 // real HQ process (scripts/hq.ts) over loopback: SyncService.run() from the first request to the
-// last receipt — each evidence blob by SHA-256 in 8 MiB chunks, each document's PDF (rendered
+// last receipt — each evidence blob by SHA-256 in 8 MiB chunks, each seal package (the seal, its
+// signature records with their images, the document's print input: HQ prints the PDF itself)
 // during sync), each seal package committed and its receipt verified and stored.
 // Reference, same run, same HQ process: curl PUTting the same number of bytes, blob for blob of
 // the same sizes (fresh random bytes, so HQ cannot skip them as held), in the same 8 MiB chunks, to
 // the same blob endpoint, each request with valid device signature headers computed beforehand —
 // so HQ's signature check, fsync and re-hash (SHA-256 + SM3) are on both sides. Reported as time
-// (ms, ratio = sync / curl, lower is better) and as throughput (MiB/s of evidence + PDF bytes,
+// (ms, ratio = sync / curl, lower is better) and as throughput (MiB/s of evidence + package bytes,
 // ratio = sync / curl, higher is better).
 //
 // Sized by SYNC_BENCH_DOCS (documents, default 1000), SYNC_BENCH_BYTES (evidence bytes, default
@@ -182,28 +183,18 @@ async function cachedDevice(c: Config): Promise<{ dir: string; prepMs: number; f
 
 const fmtBytes = (n: number) => (n >= 1024 * MiB ? `${round(n / 1024 / MiB)} GiB` : `${round(n / MiB)} MiB`);
 
-/** Where sync's time goes: each HQ round trip by kind (from the request's signing to its answer) and PDF rendering. */
+/** Where sync's time goes: each HQ round trip by kind (from the request's signing to its answer). */
 interface Breakdown {
   [kind: string]: { n: number; ms: number; bytes: number };
 }
 
-function instrument(core: AppCore, b: Breakdown, pdfSizes: number[]): () => void {
+/** Times every HQ round trip; records the size of each seal package sent. */
+function instrument(b: Breakdown, packageSizes: number[]): () => void {
   const add = (kind: string, ms: number, bytes: number) => {
     const k = (b[kind] ??= { n: 0, ms: 0, bytes: 0 });
     k.n++;
     k.ms += ms;
     k.bytes += bytes;
-  };
-  const pdfShas = new Set<string>();
-  const pdf = core.pdf;
-  const print = pdf.print.bind(pdf);
-  pdf.print = async (...args) => {
-    const t0 = performance.now();
-    const p = await print(...args);
-    add('render PDF', performance.now() - t0, p.bytes.length);
-    pdfSizes.push(p.bytes.length);
-    pdfShas.add(sha256Hex(p.bytes));
-    return p;
   };
   const proto = HqClient.prototype;
   const call = proto.call;
@@ -215,13 +206,13 @@ function instrument(core: AppCore, b: Breakdown, pdfSizes: number[]): () => void
       const [method, pathAndQuery, body] = args;
       const path = pathAndQuery.replace(/\?.*/, '');
       const blob = /\/blobs\/([0-9a-f]{64})$/.exec(path);
-      const kind = blob ? `${method} blob ${pdfShas.has(blob[1]!) ? 'PDF' : method === 'PUT' ? 'evidence chunk' : 'evidence'}` : `${method} ${path}`;
-      add(kind, performance.now() - t0, Buffer.isBuffer(body) ? body.length : 0);
+      const size = body === undefined ? 0 : Buffer.isBuffer(body) ? body.length : Buffer.byteLength(JSON.stringify(body));
+      if (method === 'POST' && path.endsWith('/seals')) packageSizes.push(size);
+      add(blob ? `${method} blob ${method === 'PUT' ? 'evidence chunk' : 'evidence'}` : `${method} ${path}`, performance.now() - t0, size);
     }
   } as typeof proto.call;
   return () => {
     proto.call = call;
-    delete (pdf as { print?: unknown }).print;
   };
 }
 
@@ -305,8 +296,8 @@ export const sync1000Docs1Gib: Benchmark = {
 
       // The project: one sync run, timed from start to the last receipt stored.
       const breakdown: Breakdown = {};
-      const pdfSizes: number[] = [];
-      restore = instrument(core, breakdown, pdfSizes);
+      const packageSizes: number[] = [];
+      restore = instrument(breakdown, packageSizes);
       const t0 = performance.now();
       const outcome = await core.sync.run();
       const ms = performance.now() - t0;
@@ -315,7 +306,7 @@ export const sync1000Docs1Gib: Benchmark = {
       const receipted = core.sync.status().receipted;
       if (receipted !== c.docs) throw new Error(`${receipted} receipts for ${c.docs} documents`);
 
-      // The same blobs, by size and in order: each document's new evidence, then its PDF.
+      // The same bytes, in order: each document's new evidence, then its seal package (as a blob of its size).
       const blobs: RefBlob[] = [];
       const seen = new Set<string>();
       let evidenceBytes = 0;
@@ -326,10 +317,10 @@ export const sync1000Docs1Gib: Benchmark = {
           blobs.push({ size: e.sizeBytes });
           evidenceBytes += e.sizeBytes;
         }
-        blobs.push({ size: pdfSizes[i]! });
+        blobs.push({ size: packageSizes[i]! });
       }
-      const pdfBytes = pdfSizes.reduce((a, b) => a + b, 0);
-      const bytes = evidenceBytes + pdfBytes;
+      const packageBytes = packageSizes.reduce((a, b) => a + b, 0);
+      const bytes = evidenceBytes + packageBytes;
 
       // The reference: curl, one process, one config, the same HQ.
       const refDir = join(work, 'curl');
@@ -349,16 +340,16 @@ export const sync1000Docs1Gib: Benchmark = {
 
       const mibps = bytes / MiB / (ms / 1000);
       const refMibps = bytes / MiB / (refMs / 1000);
-      console.log(`  moved ${fmtBytes(bytes)}: ${fmtBytes(evidenceBytes)} evidence in ${seen.size} files + ${fmtBytes(pdfBytes)} of PDF in ${pdfSizes.length} documents; sync ${round(ms / 1000, 1)} s (${round(mibps)} MiB/s), curl ${round(refMs / 1000, 1)} s (${round(refMibps)} MiB/s, ${ref.requests} PUTs)`);
+      console.log(`  moved ${fmtBytes(bytes)}: ${fmtBytes(evidenceBytes)} evidence in ${seen.size} files + ${fmtBytes(packageBytes)} of seal packages for ${packageSizes.length} documents; sync ${round(ms / 1000, 1)} s (${round(mibps)} MiB/s), curl ${round(refMs / 1000, 1)} s (${round(refMibps)} MiB/s, ${ref.requests} PUTs)`);
       const accounted = Object.values(breakdown).reduce((a, k) => a + k.ms, 0);
       console.log('  where sync’s time goes (device side; each HQ round trip includes HQ’s work):');
       for (const [kind, k] of Object.entries(breakdown).sort((a, b) => b[1].ms - a[1].ms)) {
         console.log(`    ${kind.padEnd(24)} ${String(k.n).padStart(6)} × ${round(k.ms / k.n, 1).toString().padStart(7)} ms = ${round(k.ms / 1000, 1).toString().padStart(7)} s (${round((100 * k.ms) / ms, 1)}%)${k.bytes ? `, ${fmtBytes(k.bytes)}` : ''}`);
       }
-      console.log(`    ${'other device work'.padEnd(24)} ${''.padStart(6)}   ${''.padStart(7)}      ${round((ms - accounted) / 1000, 1).toString().padStart(7)} s (${round((100 * (ms - accounted)) / ms, 1)}%) (receipt checks and storing, seal packages, reading blobs)`);
+      console.log(`    ${'other device work'.padEnd(24)} ${''.padStart(6)}   ${''.padStart(7)}      ${round((ms - accounted) / 1000, 1).toString().padStart(7)} s (${round((100 * (ms - accounted)) / ms, 1)}%) (receipt checks and storing, building seal packages, reading blobs)`);
       return [
         result('sync-1000-docs-1gib', 'ms', ms, `curl PUTting the same ${fmtBytes(bytes)} as fresh blobs in 8 MiB chunks to the same HQ (signed headers)`, refMs),
-        result('sync-1000-docs-1gib-throughput', 'MiB/s (evidence + PDF bytes; higher is better)', mibps, 'curl PUTting the same bytes to the same HQ', refMibps),
+        result('sync-1000-docs-1gib-throughput', 'MiB/s (evidence + seal package bytes; higher is better)', mibps, 'curl PUTting the same bytes to the same HQ', refMibps),
       ];
     } finally {
       restore();

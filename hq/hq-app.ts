@@ -9,6 +9,7 @@ import { DeviceRegistry } from './devices/device-registry.ts';
 import { HqIdentity } from './hq-identity.ts';
 import { importBundle, type ReceiptsFile } from './ingest/import-bundle.ts';
 import { Ingest } from './ingest/ingest.ts';
+import { SealedPrinter } from './print/print-sealed.ts';
 import { ReferenceStore } from './reference/reference-store.ts';
 import type { BlobStorage } from './storage/blob-storage.ts';
 import { FsBlobStorage } from './storage/fs-blob-storage.ts';
@@ -17,6 +18,8 @@ export interface HqOptions {
   dataDir: string;
   now?: () => Date;
   name?: string;
+  /** Fonts for printing; defaults to the shipped assets/fonts. */
+  fontsDir?: string;
 }
 
 export interface HqApp {
@@ -30,6 +33,8 @@ export interface HqApp {
   ingest: Ingest;
   reference: ReferenceStore;
   browse: Browse;
+  /** Prints received documents (PDF) from their print input, checked against the seal. */
+  printer: SealedPrinter;
   logEvent(actor: string, action: string, detail: string): void;
   importBundle(path: string, actor: string): Promise<ReceiptsFile>;
   close(): void;
@@ -59,6 +64,7 @@ export function openHq(options: HqOptions): HqApp {
     ingest,
     reference,
     browse: new Browse(db),
+    printer: new SealedPrinter(options.fontsDir),
     logEvent,
     async importBundle(path, actor) {
       const r = await importBundle(path, { devices, ingest, storage, hqId: identity.keys().hqId });

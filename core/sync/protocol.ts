@@ -141,8 +141,12 @@ export interface SealPackage {
   seal: { seq: number; payload: string; sm2Signature: string; ed25519Signature: string };
   signatures: PackageSignature[];
   case: CaseSummary;
-  /** The device's rendering of the sealed document, uploaded as a blob (a convenience copy; the seal is the record). */
-  pdfSha256: string | null;
+  /**
+   * What HQ needs to print the document (its detail as the device prints it: content and context).
+   * Not trusted as such: HQ lays it out and prints only if that reproduces the seal's document hash
+   * (hq/print/print-sealed.ts).
+   */
+  print: unknown;
 }
 
 /** HQ's reference data for devices: each kind versioned and signed by HQ. */

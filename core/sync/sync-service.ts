@@ -1,7 +1,7 @@
 // Sync at the office (docs/SYNC.md). Enrollment with a one-time code; then, per run: HQ's signed
 // time (kept as the earliest bound for what is sealed next), HQ's signed reference data, and the
-// outbox — every seal without a receipt, in chain order. For each seal, its evidence and its PDF
-// are uploaded by SHA-256 in chunks, resuming from the offset HQ reports (HQ re-hashes before it
+// outbox — every seal without a receipt, in chain order. For each seal, its evidence is uploaded
+// by SHA-256 in chunks, resuming from the offset HQ reports (HQ re-hashes before it
 // accepts; a blob HQ holds is skipped), then the seal package is committed and HQ's receipt is
 // checked against HQ's pinned keys and stored. Nothing on the laptop is deleted by sync. The
 // offline path writes the outbox as a bundle file and reads HQ's receipts file back.
@@ -17,7 +17,6 @@ import { exportBundle } from '../bundle/export-bundle.ts';
 import { isoNow } from '../clock.ts';
 import { CoreError } from '../core-error.ts';
 import { ed25519Verify } from '../crypto/ed25519.ts';
-import { printDocument } from '../pdf/print-document.ts';
 import { packageSignatures } from '../seals/seal-material.ts';
 import type { SealPayload } from '../seals/seal-payload.ts';
 import type { SealRow } from '../seals/seal-store.ts';
@@ -28,7 +27,6 @@ import {
   CHUNK_BYTES,
   enrollmentProof,
   proofMatches,
-  sha256Hex,
   timeSigningText,
   verifyReceipt,
   verifyReference,
@@ -225,28 +223,15 @@ export class SyncService {
       const plan = outbox.map((r) => ({ row: r, payload: JSON.parse(r.payload) as SealPayload }));
       this.progress = { ...this.progress, phase: 'uploading', docsTotal: plan.length, bytesTotal: plan.reduce((n, p) => n + p.payload.evidence.reduce((m, e) => m + e.sizeBytes, 0), 0) };
       const sentBlobs = new Set<string>();
-      // Each document's PDF is rendered while the previous one's bytes and commit are in flight
-      // (rendering is the device's main cost; waiting for HQ is idle time otherwise).
-      const render = (i: number) => {
-        const p = i < plan.length ? printDocument(this.core, plan[i]!.row.document_id) : null;
-        p?.catch(() => undefined); // awaited below; never an unhandled rejection if the run stops first
-        return p;
-      };
-      let nextPdf = render(0);
-      for (const [i, { row, payload }] of plan.entries()) {
+      for (const { row, payload } of plan) {
         this.progress = { ...this.progress, current: payload.document.docNo };
-        const pdfPromise = nextPdf!;
         for (const e of payload.evidence) {
           if (sentBlobs.has(e.sha256)) continue;
           await this.uploadBlob(client, e.sha256, this.core.evidence.blobPath(e.sha256), e.sizeBytes, started);
           sentBlobs.add(e.sha256);
         }
-        const pdf = await pdfPromise;
-        nextPdf = render(i + 1);
-        const pdfSha = sha256Hex(pdf.bytes);
-        await this.uploadBuffer(client, pdfSha, Buffer.from(pdf.bytes));
         this.progress = { ...this.progress, phase: 'committing' };
-        const res = await client.call<SignedReceipt>('POST', `${API}/seals`, this.packageFor(row, payload, pdfSha));
+        const res = await client.call<SignedReceipt>('POST', `${API}/seals`, this.packageFor(row, payload));
         this.storeReceipt(res.body, 'network');
         this.progress = { ...this.progress, phase: 'uploading', docsDone: this.progress.docsDone + 1 };
       }
@@ -306,14 +291,14 @@ export class SyncService {
     return rejected;
   }
 
-  /** The seal package: the seal as signed, its signature records, and what HQ shows of the case. */
-  packageFor(row: SealRow, payload: SealPayload, pdfSha256: string | null): SealPackage {
+  /** The seal package: the seal as signed, its signature records, what HQ shows of the case, and what HQ prints from. */
+  packageFor(row: SealRow, payload: SealPayload): SealPackage {
     return {
       format: 'wangxin-sync-package/1',
       seal: { seq: row.seq, payload: row.payload, sm2Signature: row.sm2_signature, ed25519Signature: row.ed25519_signature },
       signatures: packageSignatures(this.core, row.document_id),
       case: this.caseSummary(payload.document.caseId),
-      pdfSha256,
+      print: this.core.documents.get(row.document_id),
     };
   }
 
@@ -367,28 +352,6 @@ export class SyncService {
     }
   }
 
-  private async uploadBuffer(client: HqClient, sha256: string, bytes: Buffer): Promise<void> {
-    // A buffer of one chunk (a PDF) is sent without asking first — one round trip per document, not
-    // two: HQ answers stored when it holds it already, and `offset` when it holds part of it.
-    let offset = 0;
-    if (bytes.length > CHUNK_BYTES) {
-      const status = await client.call<{ stored: boolean; offset: number }>('GET', `${API}/blobs/${sha256}`);
-      if (status.body.stored) return;
-      offset = status.body.offset;
-    }
-    // Until HQ says stored (see uploadBlob: a last chunk may be empty).
-    for (;;) {
-      try {
-        const r = await client.call<{ stored: boolean; offset: number }>('PUT', `${API}/blobs/${sha256}?offset=${offset}&length=${bytes.length}`, bytes.subarray(offset, Math.min(bytes.length, offset + CHUNK_BYTES)));
-        offset = r.body.offset;
-        if (r.body.stored) return;
-      } catch (e) {
-        if (e instanceof SyncFailure && e.body?.error === 'offset' && typeof e.body.offset === 'number') offset = e.body.offset;
-        else throw e;
-      }
-    }
-  }
-
   /** Verifies a receipt against HQ's pinned keys and our own seal, then stores it (once). */
   storeReceipt(r: SignedReceipt, via: 'network' | 'file'): void {
     const l = this.link();
@@ -409,7 +372,7 @@ export class SyncService {
     })();
   }
 
-  /** The offline path: the outbox as one sealed bundle (with each seal's PDF and the cases' summaries). */
+  /** The offline path: the outbox as one sealed bundle (with each document's print input and the cases' summaries). */
   async exportOutbox(dir: string): Promise<{ path: string; documents: number }> {
     if (!this.link()) throw new CoreError('conflict', '本机尚未登记到总部：总部只接收已登记设备的封存包。请先登记。');
     const rows = this.outboxRows();
@@ -419,7 +382,7 @@ export class SyncService {
     for (const r of rows) {
       const p = JSON.parse(r.payload) as SealPayload;
       if (!cases.has(p.document.caseId)) cases.set(p.document.caseId, this.caseSummary(p.document.caseId));
-      extras.push({ name: `pdf/${r.seq}.pdf`, bytes: (await printDocument(this.core, r.document_id)).bytes });
+      extras.push({ name: `print/${r.seq}.json`, bytes: Buffer.from(JSON.stringify(this.core.documents.get(r.document_id)), 'utf8') });
     }
     extras.push({ name: 'cases.json', bytes: Buffer.from(canonicalJson([...cases.values()]), 'utf8') });
     const stamp = isoNow(this.core.clock).replace(/[-:]/g, '').replace(/\..*/, '');

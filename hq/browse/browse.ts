@@ -58,9 +58,9 @@ export class Browse {
       .all(caseId) as { id: string; type: string; doc_no: string; sealed_at: string; device_id: string; seq: number; hq_seq: number; received_at: string; via: string }[];
   }
 
-  document(id: string): { payload: SealPayload; receipt: Receipt; deviceId: string; seq: number; receivedAt: string; via: string; pdfSha256: string | null; sealSha256: string; sealSm3: string; sm2Signature: string; ed25519Signature: string } | null {
+  document(id: string): { payload: SealPayload; receipt: Receipt; deviceId: string; seq: number; receivedAt: string; via: string; printInput: string | null; sealSha256: string; sealSm3: string; sm2Signature: string; ed25519Signature: string } | null {
     const r = this.db.prepare(`SELECT s.* FROM documents d JOIN seals s ON s.device_id = d.device_id AND s.seq = d.seq WHERE d.id = ?`).get(id) as
-      | { payload: string; receipt: string; device_id: string; seq: number; received_at: string; via: string; pdf_sha256: string | null; hash_sha256: string; hash_sm3: string; sm2_signature: string; ed25519_signature: string }
+      | { payload: string; receipt: string; device_id: string; seq: number; received_at: string; via: string; print_input: string | null; hash_sha256: string; hash_sm3: string; sm2_signature: string; ed25519_signature: string }
       | undefined;
     if (!r) return null;
     return {
@@ -70,7 +70,7 @@ export class Browse {
       seq: r.seq,
       receivedAt: r.received_at,
       via: r.via,
-      pdfSha256: r.pdf_sha256,
+      printInput: r.print_input,
       sealSha256: r.hash_sha256,
       sealSm3: r.hash_sm3,
       sm2Signature: r.sm2_signature,

@@ -54,7 +54,7 @@ const hq001: Migration = {
         sm2_signature TEXT NOT NULL, ed25519_signature TEXT NOT NULL,
         received_at TEXT NOT NULL, via TEXT NOT NULL CHECK (via IN ('network', 'bundle')),
         receipt TEXT NOT NULL, receipt_ed25519 TEXT NOT NULL, receipt_sm2 TEXT NOT NULL,
-        pdf_sha256 TEXT,
+        print_input TEXT,
         PRIMARY KEY (device_id, seq)
       ) STRICT;
       CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals BEGIN SELECT RAISE(ABORT, 'received seals are immutable'); END;

@@ -100,10 +100,13 @@ export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse
     if (doc && method === 'GET') return sendHtml(res, 200, page('文书', admin, documentPage(hq, decodeURIComponent(doc[1]!))));
     const pdf = /^\/documents\/([^/]+)\/pdf$/.exec(path);
     if (pdf && method === 'GET') {
-      const d = hq.browse.document(decodeURIComponent(pdf[1]!));
-      if (!d?.pdfSha256) return sendHtml(res, 404, page('文书', admin, '<div class="err">没有该文书的PDF。</div>'));
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/pdf', 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(`${d.payload.document.docNo}.pdf`)}` });
-      await pipeline(hq.storage.read(d.pdfSha256), res);
+      const id = decodeURIComponent(pdf[1]!);
+      const d = hq.browse.document(id);
+      if (!d) return sendHtml(res, 404, page('文书', admin, '<div class="err">没有这个文书。</div>'));
+      const images = new Map((hq.db.prepare(`SELECT signature_id, image_png FROM seal_signatures WHERE device_id = ? AND seq = ?`).all(d.deviceId, d.seq) as { signature_id: string; image_png: Buffer | null }[]).map((r) => [r.signature_id, r.image_png]));
+      const printed = await hq.printer.print(d.printInput, d.payload, { sha256: d.sealSha256, sm3: d.sealSm3 }, images);
+      if (!printed.ok) return sendHtml(res, 409, page('文书', admin, `<div class="err">不能生成PDF：${esc(printed.reason)}</div><p><a href="/documents/${encodeURIComponent(id)}">返回文书</a></p>`));
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/pdf', 'content-length': printed.bytes.length, 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(printed.fileName)}` }).end(Buffer.from(printed.bytes));
       return;
     }
     const ev = /^\/documents\/([^/]+)\/evidence\/([0-9a-f]{64})$/.exec(path);
@@ -191,7 +194,7 @@ export function reverifyDocument(hq: HqApp, documentId: string): string[] {
     seal: { seq: d.seq, payload: payload.payload, sm2Signature: d.sm2Signature, ed25519Signature: d.ed25519Signature },
     signatures: sigs.map((s) => ({ id: s.signature_id, record: s.record, imagePngBase64: s.image_png ? s.image_png.toString('base64') : null, strokes: s.strokes })),
     case: { id: '', caseNo: '', partyName: '', matterName: '', status: '' },
-    pdfSha256: null,
+    print: null,
   };
   const check = verifyPackage(pkg, hq.devices.registered(device), (sha) => hq.ingest.heldBlob(sha));
   const problems = [...check.problems, ...check.missing];
@@ -213,7 +216,7 @@ function documentPage(hq: HqApp, id: string): string {
     : `<p class="ok" id="verify-status">核验通过：设备SM2与Ed25519签名有效；文书、${p.signatures.length}个签名、${p.evidence.length}件电子数据（总部重新计算SHA-256与SM3）与封存一致${before.length ? '' : '；封存链至此连续'}</p>${before.length ? `<p class="warn">该设备此前的封存 ${before.join('、')} 尚未收到（链缺口）。</p>` : ''}`;
   const sigRows = p.signatures.map((s) => `<tr><td>${esc(s.role)}</td><td>${esc(s.signerName)}</td><td>${s.status === 'signed' ? '已签名' : `拒签（${esc(s.reason)}）`}</td><td>${esc(t(s.signedAt))}</td><td class="mono">${esc(s.bindingSha256)}</td></tr>`).join('');
   const evRows = p.evidence.map((e) => `<tr><td><a href="/documents/${encodeURIComponent(id)}/evidence/${e.sha256}">${esc(e.fileName)}</a></td><td>${esc(e.category)}</td><td>${e.sizeBytes}</td><td class="mono">SHA-256 ${e.sha256}<br>SM3 ${e.sm3}</td></tr>`).join('');
-  return `<div class="card"><b>${esc(p.document.docNo)}</b> · ${esc(DOCUMENT_TYPE_LABELS[p.document.type as keyof typeof DOCUMENT_TYPE_LABELS] ?? p.document.type)} · 案号 <a href="/cases/${encodeURIComponent(p.document.caseId)}">${esc(p.document.caseNo)}</a> · ${p.document.pages}页 ${d.pdfSha256 ? `· <a href="/documents/${encodeURIComponent(id)}/pdf" id="pdf-link">打开PDF</a>` : ''}</div>
+  return `<div class="card"><b>${esc(p.document.docNo)}</b> · ${esc(DOCUMENT_TYPE_LABELS[p.document.type as keyof typeof DOCUMENT_TYPE_LABELS] ?? p.document.type)} · 案号 <a href="/cases/${encodeURIComponent(p.document.caseId)}">${esc(p.document.caseNo)}</a> · ${p.document.pages}页 ${d.printInput ? `· <a href="/documents/${encodeURIComponent(id)}/pdf" id="pdf-link">打开PDF</a>（总部按封存内容生成）` : ''}</div>
 ${status}
 <h2>封存</h2><table><tr><th>设备</th><td class="mono">${esc(d.deviceId)}（封存序号 ${d.seq}）</td></tr><tr><th>封存时间（设备时钟）</th><td>${esc(t(p.time.sealedAt))}${p.time.notBefore ? `；不早于 ${esc(t(p.time.notBefore))}（设备此前见到的总部时间）` : ''}</td></tr><tr><th>封存校验值</th><td class="mono">SHA-256 ${esc(d.sealSha256)}<br>SM3 ${esc(d.sealSm3)}</td></tr><tr><th>前一封存</th><td class="mono">${esc(p.device.prev)}</td></tr><tr><th>文书校验值</th><td class="mono">SHA-256 ${esc(p.document.sha256)}<br>SM3 ${esc(p.document.sm3)}</td></tr>${p.corrects ? `<tr><th>补正</th><td>补正 ${esc(p.corrects.docNo)}：${esc(p.corrects.reason)}</td></tr>` : ''}</table>
 <h2>总部回执</h2><table><tr><th>总部序号</th><td>${d.receipt.hqSeq}</td></tr><tr><th>接收时间（总部时钟）</th><td>${esc(t(d.receipt.hqTime))}（${d.via === 'bundle' ? '封存包导入' : '网络同步'}）</td></tr></table>

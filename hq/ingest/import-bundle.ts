@@ -3,7 +3,6 @@
 // and checked against the registered device and what HQ already holds — only then is anything
 // stored, so a tampered or foreign bundle leaves HQ unchanged. Each seal is then committed exactly
 // as over the network; the receipts go back to the laptop as a small file.
-import { createHash } from 'node:crypto';
 import type { SealPayload } from '../../core/seals/seal-payload.ts';
 import { entryChunks, listTar, readEntry } from '../../core/bundle/tar.ts';
 import { verifyBundle } from '../../core/bundle/verify-bundle.ts';
@@ -56,7 +55,7 @@ export async function importBundle(path: string, deps: { devices: DeviceRegistry
         seal: { seq, payload, sm2Signature: read(`seals/${seq}/seal.sm2.der`)!.toString('hex'), ed25519Signature: read(`seals/${seq}/seal.ed25519.sig`)!.toString('hex') },
         signatures: p.signatures.map((s) => ({ id: s.id, record: read(`signatures/${s.id}.json`)?.toString('utf8') ?? '', imagePngBase64: read(`signatures/${s.id}.png`)?.toString('base64') ?? null, strokes: read(`signatures/${s.id}.strokes.json`)?.toString('utf8') ?? null })),
         case: cases.find((c) => c.id === p.document.caseId) ?? { id: p.document.caseId, caseNo: p.document.caseNo, partyName: '', matterName: '', status: '' },
-        pdfSha256: null,
+        print: JSON.parse(read(`print/${seq}.json`)?.toString('utf8') ?? 'null') as unknown,
       } satisfies SealPackage;
     });
 
@@ -69,20 +68,12 @@ export async function importBundle(path: string, deps: { devices: DeviceRegistry
     }
   }
 
-  // Evidence (re-hashed as it is stored) and the PDFs, then each seal in order.
+  // Evidence (re-hashed as it is stored), then each seal in order.
   for (const e of entries) {
     if (!e.name.startsWith('evidence/')) continue;
     const sha = e.name.slice('evidence/'.length);
     if (deps.ingest.heldBlob(sha)) continue;
     deps.ingest.recordBlob(await deps.storage.putStream(sha, entryChunks(path, e)));
-  }
-  for (const pkg of packages) {
-    const pdf = byName.get(`pdf/${pkg.seal.seq}.pdf`);
-    if (pdf) {
-      const sha = createHash('sha256').update(readEntry(path, pdf)).digest('hex');
-      deps.ingest.recordBlob(await deps.storage.putStream(sha, entryChunks(path, pdf)));
-      pkg.pdfSha256 = sha;
-    }
   }
   const receipts = packages.map((pkg) => deps.ingest.commit(device, pkg, 'bundle'));
   return { format: RECEIPTS_FORMAT, hqId: deps.hqId, deviceId: device.device_id, receipts };

@@ -106,8 +106,8 @@ export class Ingest {
       };
       const sig = this.identity.signJson(receipt);
       this.db
-        .prepare(`INSERT INTO seals (device_id, seq, hq_seq, document_id, payload, hash_sha256, hash_sm3, prev_hash, sm2_signature, ed25519_signature, received_at, via, receipt, receipt_ed25519, receipt_sm2, pdf_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(device.device_id, seq, hqSeq, p.document.id, pkg.seal.payload, check.hash.sha256, check.hash.sm3, p.device.prev, pkg.seal.sm2Signature, pkg.seal.ed25519Signature, now, via, canonicalJson(receipt), sig.ed25519, sig.sm2, pkg.pdfSha256 && this.heldBlob(pkg.pdfSha256) ? pkg.pdfSha256 : null);
+        .prepare(`INSERT INTO seals (device_id, seq, hq_seq, document_id, payload, hash_sha256, hash_sm3, prev_hash, sm2_signature, ed25519_signature, received_at, via, receipt, receipt_ed25519, receipt_sm2, print_input) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(device.device_id, seq, hqSeq, p.document.id, pkg.seal.payload, check.hash.sha256, check.hash.sm3, p.device.prev, pkg.seal.sm2Signature, pkg.seal.ed25519Signature, now, via, canonicalJson(receipt), sig.ed25519, sig.sm2, pkg.print ? JSON.stringify(pkg.print) : null);
       const sigIns = this.db.prepare(`INSERT INTO seal_signatures (device_id, seq, signature_id, record, image_png, strokes) VALUES (?, ?, ?, ?, ?, ?)`);
       const sealed = new Set(p.signatures.map((s) => s.id));
       for (const s of pkg.signatures) if (sealed.has(s.id)) sigIns.run(device.device_id, seq, s.id, s.record, s.imagePngBase64 === null ? null : Buffer.from(s.imagePngBase64, 'base64'), s.strokes);

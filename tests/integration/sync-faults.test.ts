@@ -335,7 +335,7 @@ const bySha = <T extends { sha256: string }>(a: T, b: T) => a.sha256.localeCompa
 /**
  * What must hold once a device's outbox is empty. At HQ: each of the device's seals once, seq 1..n,
  * with the device's hashes, each linked to the one before (no gap, no open flag), with its
- * document; exactly the blobs the seals name (their evidence and their PDFs), each one file in
+ * document; exactly the blobs the seals name (their evidence), each one file in
  * blobs/ whose SHA-256 and SM3, recomputed here, are HQ's row — and, for evidence, the device's;
  * no upload left over; the database sound. On the device: a receipt per seal, valid for HQ's
  * pinned keys and naming the device's own seal.
@@ -354,21 +354,21 @@ async function expectAllReceipted(t: TestCore, hqDir: string): Promise<void> {
   try {
     expect(db.prepare(`PRAGMA integrity_check`).get()).toEqual({ integrity_check: 'ok' });
     expect(db.prepare(`PRAGMA foreign_key_check`).all()).toEqual([]);
-    const hqSeals = db.prepare(`SELECT device_id, seq, hq_seq, hash_sha256, hash_sm3, prev_hash, receipt, pdf_sha256 FROM seals ORDER BY seq`).all() as { device_id: string; seq: number; hq_seq: number; hash_sha256: string; hash_sm3: string; prev_hash: string; receipt: string; pdf_sha256: string | null }[];
+    const hqSeals = db.prepare(`SELECT device_id, seq, hq_seq, hash_sha256, hash_sm3, prev_hash, receipt, print_input FROM seals ORDER BY seq`).all() as { device_id: string; seq: number; hq_seq: number; hash_sha256: string; hash_sm3: string; prev_hash: string; receipt: string; print_input: string | null }[];
     expect(hqSeals.map((s) => [s.device_id, s.seq])).toEqual(seals.map((s) => [deviceId, s.seq]));
     expect(new Set(hqSeals.map((s) => s.hq_seq)).size).toBe(hqSeals.length);
     for (const [i, s] of hqSeals.entries()) {
       expect([s.hash_sha256, s.hash_sm3]).toEqual([seals[i]!.hash_sha256, seals[i]!.hash_sm3]);
       expect(s.prev_hash, `HQ's link of seal ${s.seq}`).toBe(i === 0 ? SEAL_GENESIS : hqSeals[i - 1]!.hash_sha256);
       expect((JSON.parse(s.receipt) as Receipt).chainComplete, `seal ${s.seq} received after a gap`).toBe(true);
-      expect(s.pdf_sha256, `seal ${s.seq}'s PDF`).not.toBeNull();
+      expect(s.print_input, `seal ${s.seq}'s print input`).not.toBeNull();
     }
     expect(db.prepare(`SELECT kind, detail FROM flags`).all()).toEqual([]);
     expect(db.prepare(`SELECT seq FROM documents WHERE device_id = ? ORDER BY seq`).all(deviceId)).toEqual(seals.map((s) => ({ seq: s.seq })));
 
     const blobs = db.prepare(`SELECT sha256, sm3, size FROM blobs ORDER BY sha256`).all() as { sha256: string; sm3: string; size: number }[];
     const evidence = (db.prepare(`SELECT DISTINCT sha256 FROM seal_evidence WHERE device_id = ?`).all(deviceId) as { sha256: string }[]).map((e) => e.sha256);
-    expect(blobs.map((b) => b.sha256)).toEqual([...new Set([...evidence, ...hqSeals.map((s) => s.pdf_sha256!)])].sort());
+    expect(blobs.map((b) => b.sha256)).toEqual([...new Set(evidence)].sort());
     expect(filesUnder(join(hqDir, 'blobs')).map((f) => f.split('/').pop()).sort()).toEqual(blobs.map((b) => b.sha256));
     for (const b of blobs) expect(await digestsOf(join(hqDir, 'blobs', b.sha256.slice(0, 2), b.sha256.slice(2, 4), b.sha256)), `blob ${b.sha256}`).toEqual(b);
     const onDevice = t.core.db.prepare(`SELECT DISTINCT sha256, sm3, size_bytes AS size FROM evidence`).all() as { sha256: string; sm3: string; size: number }[];

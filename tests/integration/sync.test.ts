@@ -117,16 +117,16 @@ describe('sync to HQ', () => {
     expect(docs.filter((d) => d.state === 'sealed').map((d) => typeof d.syncedAt)).toEqual(['string', 'string', 'string']);
     expect(docs.find((d) => d.state === 'draft')?.syncedAt).toBeUndefined();
 
-    // HQ holds each seal once, each evidence file once (plus one PDF per document), all digests recomputed by HQ.
+    // HQ holds each seal once, each evidence file once, all digests recomputed by HQ.
     const counts = hqCounts(hq.dataDir);
-    expect(counts).toMatchObject({ seals: 3, documents: 3, seal_evidence: evidence.length, cases: 1, blobs: evidence.length + 3 });
+    expect(counts).toMatchObject({ seals: 3, documents: 3, seal_evidence: evidence.length, cases: 1, blobs: evidence.length });
     expect(blobFiles(hq.dataDir).sort()).toEqual(expect.arrayContaining(evidence.map((e) => e.sha256)));
 
     // Again: nothing new at HQ; resending a committed seal returns the very same receipt.
     expect(await t.core.sync.run()).toMatchObject({ ok: true, message: '同步完成：没有待同步的文书。' });
     expect(hqCounts(hq.dataDir)).toEqual(counts);
     const row = t.core.seals.rows()[1]!;
-    const again = await t.core.sync['client'](t.core.db.prepare(`SELECT * FROM hq_link`).get() as never).call<SignedReceipt>('POST', `${API}/seals`, t.core.sync.packageFor(row, JSON.parse(row.payload) as never, null));
+    const again = await t.core.sync['client'](t.core.db.prepare(`SELECT * FROM hq_link`).get() as never).call<SignedReceipt>('POST', `${API}/seals`, t.core.sync.packageFor(row, JSON.parse(row.payload) as never));
     expect(again.body).toEqual(receipts[1]);
     expect(hqCounts(hq.dataDir)).toEqual(counts);
   });
@@ -268,7 +268,7 @@ describe('sync to HQ', () => {
     cleanups.push(() => rmSync(media, { recursive: true, force: true }));
     const out = await t.must('sync.exportBundle', { dir: media });
     expect(out.documents).toBe(3);
-    expect(listTar(out.path).map((e) => e.name)).toEqual(expect.arrayContaining(['cases.json', 'pdf/1.pdf', 'manifest.json', `evidence/${evidence[0]!.sha256}`]));
+    expect(listTar(out.path).map((e) => e.name)).toEqual(expect.arrayContaining(['cases.json', 'print/1.json', 'manifest.json', `evidence/${evidence[0]!.sha256}`]));
 
     const imp = hqCli(dir, ['import', out.path]);
     expect(imp.status, imp.stderr).toBe(0);
@@ -377,7 +377,7 @@ describe('sync to HQ', () => {
     const { canonicalJson } = await import('../../shared/crypto/canonical-json.ts');
     const text = canonicalJson(payload);
     const sig = fork.core.device.sign(new TextEncoder().encode(text));
-    const pkg = { ...fork.core.sync.packageFor(forged, payload as never, null), seal: { seq: 3, payload: text, sm2Signature: sig.sm2, ed25519Signature: sig.ed25519 } };
+    const pkg = { ...fork.core.sync.packageFor(forged, payload as never), seal: { seq: 3, payload: text, sm2Signature: sig.sm2, ed25519Signature: sig.ed25519 } };
     const client = fork.core.sync['client'](fork.core.db.prepare(`SELECT * FROM hq_link`).get() as never);
     const e = await client.call('POST', `${API}/seals`, pkg).catch((x: unknown) => x);
     expect(e).toMatchObject({ kind: 'conflict', status: 409 });
@@ -427,6 +427,39 @@ describe('freeing space after receipts', () => {
     // The unsynced one still syncs.
     expect(await t.core.sync.run()).toMatchObject({ ok: true });
     expect((await t.must('sync.status', {})).space).toMatchObject({ releasableFiles: 1, releasedFiles: evidence.length });
+  });
+});
+
+describe('HQ prints received documents itself', () => {
+  it('from the print input, only when laying it out reproduces the sealed document hash', { timeout: 90_000 }, async () => {
+    const { hq, server, dir } = await inProcessHq();
+    const t = device();
+    const { documentIds } = await sealedDevice(t, 2, 8 * 1024);
+    await t.must('sync.enroll', { url: server.url, code: enrollmentCode(dir) });
+    // Seal 1 goes with a print input altered on the way (a changed answer): the seal itself is intact.
+    const [row1] = t.core.seals.rows();
+    const pkg = t.core.sync.packageFor(row1!, JSON.parse(row1!.payload) as never);
+    const altered = structuredClone(pkg.print) as { content: { place: string } };
+    altered.content.place = `${altered.content.place}（改）`;
+    const client = t.core.sync['client'](t.core.db.prepare(`SELECT * FROM hq_link`).get() as never);
+    await client.call('POST', `${API}/seals`, { ...pkg, print: altered });
+    expect(await t.core.sync.run()).toMatchObject({ ok: true });
+    const images = (id: string) => {
+      const d = hq.browse.document(id)!;
+      return new Map((hq.db.prepare(`SELECT signature_id, image_png FROM seal_signatures WHERE device_id = ? AND seq = ?`).all(d.deviceId, d.seq) as { signature_id: string; image_png: Buffer | null }[]).map((r) => [r.signature_id, r.image_png]));
+    };
+    const print = (id: string) => {
+      const d = hq.browse.document(id)!;
+      return hq.printer.print(d.printInput, d.payload, { sha256: d.sealSha256, sm3: d.sealSm3 }, images(id));
+    };
+    const bad = await print(documentIds[0]!);
+    expect(bad).toMatchObject({ ok: false, reason: expect.stringContaining('与封存的文书校验值不符') });
+    const good = await print(documentIds[1]!);
+    expect(good.ok).toBe(true);
+    // HQ's PDF is the device's PDF, byte for byte.
+    const { printDocument } = await import('../../core/pdf/print-document.ts');
+    const mine = await printDocument(t.core, documentIds[1]!);
+    if (good.ok) expect(Buffer.from(good.bytes).equals(Buffer.from(mine.bytes))).toBe(true);
   });
 });
 
