@@ -52,12 +52,17 @@ function openTemp(path: string): { fd: number; abandon(): void; commit(): void }
       }
       closeSync(fd);
       renameSync(tmp, path);
-      const dir = openSync(dirname(path), 'r');
-      try {
-        fsyncSync(dir);
-      } finally {
-        closeSync(dir);
-      }
+      fsyncDir(dirname(path));
     },
   };
+}
+
+/** Makes a rename (or a new file) in `dir` durable: the folder's entry survives a power cut. */
+export function fsyncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

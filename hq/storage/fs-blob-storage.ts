@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { fsyncDir } from '../../core/files/write-file-atomic.ts';
 import { DigestMismatch, OffsetMismatch, type BlobStorage, type StoredBlob } from './blob-storage.ts';
 
 const SHA256_RE = /^[0-9a-f]{64}$/;
@@ -133,12 +134,7 @@ export class FsBlobStorage implements BlobStorage {
     const to = this.finalPath(sha256);
     mkdirSync(dirname(to), { recursive: true, mode: 0o700 });
     renameSync(from, to);
-    const dirFd = openSync(dirname(to), 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
-    }
+    fsyncDir(dirname(to));
   }
 
   read(sha256: string): Readable {

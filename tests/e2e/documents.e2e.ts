@@ -8,11 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckChar } from '../../shared/validation/credit-code.ts';
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
+import { createOrgCase, mustApi, signInBoth } from './support/app-api.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
-import { SessionPage } from './pages/app-page.ts';
 import { DocumentPage } from './pages/document-page.ts';
 
 const AGENCY = '柳州市柳南区互联网信息办公室';
@@ -27,26 +26,6 @@ let dataDir: string;
 let caseId: string;
 const doc = () => new DocumentPage(page);
 
-/** Calls the API from the page, with the token the page holds: set-up steps the foundation journey already covers in the UI. */
-async function api(name: string, arg: unknown): Promise<{ ok: boolean; value: { id: string } & Record<string, unknown> }> {
-  return page.evaluate(
-    async ([n, a]) => {
-      const token = sessionStorage.getItem('field-api-token') ?? '';
-      const r = await fetch(`api/${n}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': token }, body: JSON.stringify(a) });
-      return r.json();
-    },
-    [name, arg] as const,
-  );
-}
-
-async function signInBoth() {
-  const s = new SessionPage(page);
-  await s.signIn(0, A.certNo, A.password);
-  await page.getByTestId('nav-cases').waitFor();
-  await s.signIn(1, B.certNo, B.password);
-  await page.waitForFunction(() => document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'));
-}
-
 async function openCase() {
   await page.getByTestId('nav-cases').click();
   await page.getByTestId('case-row').first().click();
@@ -60,20 +39,11 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   page.setDefaultTimeout(15_000);
   await page.goto(shell.url);
-  await api('office.setup', { agencyName: AGENCY, officers: [A, B] });
+  await mustApi(page, 'office.setup', { agencyName: AGENCY, officers: [A, B] });
   await page.reload();
-  await signInBoth();
-  const ids = ((await api('officers.list', {})) as unknown as { value: { id: string }[] }).value.map((o) => o.id);
-  const code = '91450204MA5N8K2X7' + creditCodeCheckChar('91450204MA5N8K2X7');
-  const c = await api('cases.create', {
-    title: '柳州市星河网络科技有限公司涉嫌未履行网络安全保护义务案',
-    source: '监督检查发现',
-    party: { kind: 'organisation', name: '柳州市星河网络科技有限公司', creditCode: code, legalRepresentative: '陈立新', address: '柳州市柳南区航五路12号', phone: '' },
-    platform: { name: '星河资讯', domain: 'xinghe-news.cn', url: '', icp: '' },
-    matterId: 'csl-59',
-    officerIds: ids,
-  });
-  caseId = c.value.id;
+  await signInBoth(page, A, B);
+  const ids = (await mustApi<{ id: string }[]>(page, 'officers.list', {})).map((o) => o.id);
+  caseId = await createOrgCase(page, ids);
   await page.reload(); // the session lives in the core: both officers stay signed in
   await page.getByTestId('nav-cases').waitFor();
   await openCase();
@@ -137,7 +107,7 @@ describe('documents', () => {
     await shell.kill();
     shell = await startShell(dataDir);
     await page.goto(shell.url);
-    await signInBoth();
+    await signInBoth(page, A, B);
     await openCase();
     await reopenFirstDocument();
     await expect(d.field('place').inputValue()).resolves.toBe('星河大厦8楼第二会议室');
@@ -289,7 +259,7 @@ const d = () => new DocumentPage(page);
 
 async function signInBothIfNeeded() {
   await page.getByTestId('signin-slot-0').first().waitFor();
-  if ((await page.getByTestId('signin-cert').count()) > 0) await signInBoth();
+  if ((await page.getByTestId('signin-cert').count()) > 0) await signInBoth(page, A, B);
   else await page.getByTestId('nav-cases').waitFor();
 }
 
