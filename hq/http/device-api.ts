@@ -14,7 +14,12 @@ const SHA_RE = /^[0-9a-f]{64}$/;
 export async function deviceApi(hq: HqApp, req: IncomingMessage, res: ServerResponse, url: URL, tlsFingerprint: string | null): Promise<void> {
   const method = req.method ?? 'GET';
   const path = url.pathname.slice(API.length);
-  if (method === 'GET' && path === '/hello') return sendJson(res, 200, { hq: hq.identity.keys(), time: hq.identity.signedTime(url.searchParams.get('nonce')?.slice(0, 64) || undefined) });
+  if (method === 'GET' && path === '/hello') {
+    // The device's nonce goes into the signed time: hexadecimal only, so the signed text stays unambiguous.
+    const nonce = url.searchParams.get('nonce') ?? '';
+    if (nonce && !/^[0-9a-f]{16,64}$/.test(nonce)) throw fail(400, 'bad_request', 'nonce 须为16至64位十六进制。');
+    return sendJson(res, 200, { hq: hq.identity.keys(), time: hq.identity.signedTime(nonce || undefined) });
+  }
   if (method === 'POST' && path === '/enroll') {
     const body = JSON.parse((await readBody(req, 1024 * 1024)).toString('utf8')) as { request: never; proof: string };
     return sendJson(res, 200, hq.devices.enroll(body.request, String(body.proof ?? ''), tlsFingerprint));

@@ -186,6 +186,9 @@ describe('sync to HQ', () => {
     const e = await forged.call('GET', `${API}/reference`).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(SyncFailure);
     expect((e as SyncFailure).message).toContain('设备签名无效');
+    // HQ signs its time over the device's nonce: only hexadecimal is taken.
+    expect((await fetch(`${server.url}api/v1/hello?nonce=${encodeURIComponent('ab\nwangxin-hq-receipt')}`)).status).toBe(400);
+    expect((await fetch(`${server.url}api/v1/hello?nonce=${'ab'.repeat(16)}`)).status).toBe(200);
   });
 
   it('HQ out of reach: an automatic try stays silent, a sync the officer asked for says so in Chinese', { timeout: 60_000 }, async () => {
