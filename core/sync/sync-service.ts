@@ -148,9 +148,9 @@ export class SyncService {
 
   status(): SyncStatus {
     const l = this.link();
-    const outbox = this.outboxRows();
-    let bytes = 0;
-    for (const r of outbox) for (const e of (JSON.parse(r.payload) as SealPayload).evidence) bytes += e.sizeBytes;
+    // Each outbox seal's payload parsed once (the page polls this every second during a sync).
+    const outbox = this.outboxRows().map((r) => ({ row: r, payload: JSON.parse(r.payload) as SealPayload }));
+    const bytes = outbox.reduce((n, o) => n + o.payload.evidence.reduce((m, e) => m + e.sizeBytes, 0), 0);
     const receipted = (this.core.db.prepare(`SELECT count(*) AS n FROM receipts`).get() as { n: number }).n;
     const lastReceipt = (this.core.db.prepare(`SELECT max(hq_time) AS t FROM receipts`).get() as { t: string | null }).t;
     const hqTimeSeen = (this.core.db.prepare(`SELECT value FROM settings WHERE key = 'hq_time_seen'`).get() as { value: string } | undefined)?.value ?? null;
@@ -159,7 +159,7 @@ export class SyncService {
       enrolled: l !== null,
       hq: l ? { url: l.url, name: l.hq_name, hqId: l.hq_id, enrolledAt: l.enrolled_at, casePrefix: l.case_prefix, tlsPinned: l.tls_fingerprint !== null } : null,
       deviceId: this.core.device.public().deviceId,
-      outbox: { documents: outbox.length, evidenceBytes: bytes, items: outbox.map((r) => { const p = JSON.parse(r.payload) as SealPayload; return { seq: r.seq, documentId: r.document_id, docNo: p.document.docNo, caseNo: p.document.caseNo, sealedAt: r.sealed_at }; }) },
+      outbox: { documents: outbox.length, evidenceBytes: bytes, items: outbox.map(({ row, payload }) => ({ seq: row.seq, documentId: row.document_id, docNo: payload.document.docNo, caseNo: payload.document.caseNo, sealedAt: row.sealed_at })) },
       receipted,
       lastReceiptAt: lastReceipt,
       hqTimeSeen,

@@ -58,13 +58,14 @@ export class Browse {
       .all(caseId) as { id: string; type: string; doc_no: string; sealed_at: string; device_id: string; seq: number; hq_seq: number; received_at: string; via: string }[];
   }
 
-  document(id: string): { payload: SealPayload; receipt: Receipt; deviceId: string; seq: number; receivedAt: string; via: string; printInput: string | null; sealSha256: string; sealSm3: string; sm2Signature: string; ed25519Signature: string } | null {
+  document(id: string): { payload: SealPayload; payloadText: string; receipt: Receipt; deviceId: string; seq: number; receivedAt: string; via: string; printInput: string | null; sealSha256: string; sealSm3: string; sm2Signature: string; ed25519Signature: string } | null {
     const r = this.db.prepare(`SELECT s.* FROM documents d JOIN seals s ON s.device_id = d.device_id AND s.seq = d.seq WHERE d.id = ?`).get(id) as
       | { payload: string; receipt: string; device_id: string; seq: number; received_at: string; via: string; print_input: string | null; hash_sha256: string; hash_sm3: string; sm2_signature: string; ed25519_signature: string }
       | undefined;
     if (!r) return null;
     return {
       payload: JSON.parse(r.payload) as SealPayload,
+      payloadText: r.payload,
       receipt: JSON.parse(r.receipt) as Receipt,
       deviceId: r.device_id,
       seq: r.seq,
@@ -76,6 +77,16 @@ export class Browse {
       sm2Signature: r.sm2_signature,
       ed25519Signature: r.ed25519_signature,
     };
+  }
+
+  /** A received seal's signature records with their images and strokes. */
+  sealSignatures(deviceId: string, seq: number): { signature_id: string; record: string; image_png: Buffer | null; strokes: string | null }[] {
+    return this.db.prepare(`SELECT signature_id, record, image_png, strokes FROM seal_signatures WHERE device_id = ? AND seq = ?`).all(deviceId, seq) as { signature_id: string; record: string; image_png: Buffer | null; strokes: string | null }[];
+  }
+
+  /** The SHA-256 HQ recorded for a device's seal, or null when HQ does not hold it. */
+  sealHash(deviceId: string, seq: number): string | null {
+    return (this.db.prepare(`SELECT hash_sha256 FROM seals WHERE device_id = ? AND seq = ?`).get(deviceId, seq) as { hash_sha256: string } | undefined)?.hash_sha256 ?? null;
   }
 
   /** Evidence HQ holds for a case: the blob may be downloaded only through a document that names it. */

@@ -8,11 +8,10 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
-import type { SealPackage } from '../../core/sync/protocol.ts';
 import { HqFailure } from '../hq-failure.ts';
 import type { Admin } from '../admin/admin-store.ts';
 import type { HqApp } from '../hq-app.ts';
-import { verifyPackage } from '../ingest/verify-package.ts';
+import { reverifyDocument } from '../ingest/reverify.ts';
 import { cookies, esc, formFields, readBody, SECURITY_HEADERS } from './http-util.ts';
 
 const COOKIE = 'hq_session';
@@ -103,7 +102,7 @@ export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse
       const id = decodeURIComponent(pdf[1]!);
       const d = hq.browse.document(id);
       if (!d) return sendHtml(res, 404, page('文书', admin, '<div class="err">没有这个文书。</div>'));
-      const images = new Map((hq.db.prepare(`SELECT signature_id, image_png FROM seal_signatures WHERE device_id = ? AND seq = ?`).all(d.deviceId, d.seq) as { signature_id: string; image_png: Buffer | null }[]).map((r) => [r.signature_id, r.image_png]));
+      const images = new Map(hq.browse.sealSignatures(d.deviceId, d.seq).map((r) => [r.signature_id, r.image_png]));
       const printed = await hq.printer.print(d.printInput, d.payload, { sha256: d.sealSha256, sm3: d.sealSm3 }, images);
       if (!printed.ok) return sendHtml(res, 409, page('文书', admin, `<div class="err">不能生成PDF：${esc(printed.reason)}</div><p><a href="/documents/${encodeURIComponent(id)}">返回文书</a></p>`));
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/pdf', 'content-length': printed.bytes.length, 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(printed.fileName)}` }).end(Buffer.from(printed.bytes));
@@ -180,28 +179,6 @@ function casePage(hq: HqApp, id: string): string {
   const docs = hq.browse.documentsOf(id);
   const rows = docs.map((d) => `<tr><td><a href="/documents/${encodeURIComponent(d.id)}">${esc(d.doc_no)}</a></td><td>${esc(DOCUMENT_TYPE_LABELS[d.type as keyof typeof DOCUMENT_TYPE_LABELS] ?? d.type)}</td><td>${esc(t(d.sealed_at))}</td><td>${d.seq}</td><td>${d.hq_seq}</td><td>${esc(t(d.received_at))}（${d.via === 'bundle' ? '封存包' : '网络'}）</td></tr>`).join('');
   return `<div class="card"><b>${esc(c.case_no)}</b> · 当事人：${esc(c.party_name)} · 事项：${esc(c.matter_name)} · 状态：${esc(c.status)}</div><table id="documents"><tr><th>文书编号</th><th>类型</th><th>封存时间</th><th>设备封存序号</th><th>总部序号</th><th>接收</th></tr>${rows}</table>`;
-}
-
-/** Re-runs HQ's checks on what it holds for one document: seal signatures, document, signatures, evidence, chain link. */
-export function reverifyDocument(hq: HqApp, documentId: string): string[] {
-  const d = hq.browse.document(documentId);
-  if (!d) return ['没有该文书'];
-  const device = hq.devices.get(d.deviceId)!;
-  const sigs = hq.db.prepare(`SELECT signature_id, record, image_png, strokes FROM seal_signatures WHERE device_id = ? AND seq = ?`).all(d.deviceId, d.seq) as { signature_id: string; record: string; image_png: Buffer | null; strokes: string | null }[];
-  const payload = hq.db.prepare(`SELECT payload FROM seals WHERE device_id = ? AND seq = ?`).get(d.deviceId, d.seq) as { payload: string };
-  const pkg: SealPackage = {
-    format: 'wangxin-sync-package/1',
-    seal: { seq: d.seq, payload: payload.payload, sm2Signature: d.sm2Signature, ed25519Signature: d.ed25519Signature },
-    signatures: sigs.map((s) => ({ id: s.signature_id, record: s.record, imagePngBase64: s.image_png ? s.image_png.toString('base64') : null, strokes: s.strokes })),
-    case: { id: '', caseNo: '', partyName: '', matterName: '', status: '' },
-    print: null,
-  };
-  const check = verifyPackage(pkg, hq.devices.registered(device), (sha) => hq.ingest.heldBlob(sha));
-  const problems = [...check.problems, ...check.missing];
-  if (check.hash.sha256 !== d.sealSha256) problems.push('封存内容与接收时的校验值不符');
-  const prev = hq.db.prepare(`SELECT hash_sha256 FROM seals WHERE device_id = ? AND seq = ?`).get(d.deviceId, d.seq - 1) as { hash_sha256: string } | undefined;
-  if (prev && prev.hash_sha256 !== d.payload.device.prev) problems.push(`与封存${d.seq - 1}不衔接`);
-  return problems;
 }
 
 function documentPage(hq: HqApp, id: string): string {

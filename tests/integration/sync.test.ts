@@ -4,18 +4,24 @@
 // and nothing stored.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../core/bundle/export-bundle.ts';
 import { listTar } from '../../core/bundle/tar.ts';
+import { printDocument } from '../../core/pdf/print-document.ts';
 import { HqClient, SyncFailure } from '../../core/sync/hq-client.ts';
 import { API, verifyReceipt, type HqKeys, type SignedReceipt } from '../../core/sync/protocol.ts';
 import { openHq, type HqApp } from '../../hq/hq-app.ts';
 import { HQ_DATABASE_FILE } from '../../hq/db/hq-database.ts';
 import { startHqServer, type HqServer } from '../../hq/http/hq-server.ts';
-import { makeCore, type TestCore } from '../support/core-fixture.ts';
+import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
+import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
+import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, type TestCore } from '../support/core-fixture.ts';
+import { signedDocument } from '../support/signing-fixture.ts';
 import { enrollmentCode, hqCli, hqDataDir, sealedDevice, startHq, type HqProcess } from '../support/sync-fixture.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -96,7 +102,6 @@ describe('sync to HQ', () => {
     const caseId = (await t.must('documents.get', { id: documentIds[0]! })).caseId;
     expect((await t.must('documents.create', { caseId, type: 'onsite' })).docNo).toMatch(/^网信案现〔\d{4}〕\d{4}号$/);
     const ids = (await t.must('officers.list', {})).map((o) => o.id);
-    const { orgCaseInput } = await import('../support/core-fixture.ts');
     const newCase = await t.must('cases.create', orgCaseInput(ids, 'csl-59'));
     expect(newCase.caseNo).toMatch(/^柳南网信案〔\d{4}〕0002号$/);
     expect((await t.must('documents.create', { caseId: newCase.id, type: 'inquiry' })).docNo).toMatch(/^柳南网信案询〔\d{4}〕\d{4}号$/);
@@ -235,10 +240,8 @@ describe('sync to HQ', () => {
     const s = await t.must('sync.enroll', { url: real.server.url, code: enrollmentCode(real.dir) });
     expect(s.hq?.tlsPinned).toBe(true);
     expect(await t.core.sync.run()).toMatchObject({ ok: true });
-    await sealedDevice2(t);
+    await sealAnotherInquiry(t);
     // The same HQ, reached through a TLS-terminating proxy with another certificate.
-    const { createServer } = await import('node:https');
-    const { request } = await import('node:https');
     const mitmCert = cert('mitm');
     let forwarded = 0;
     const proxy = createServer({ cert: readFileSync(mitmCert.certPath), key: readFileSync(mitmCert.keyPath) }, (req, res) => {
@@ -377,7 +380,6 @@ describe('sync to HQ', () => {
     // Re-seal with a different payload (another time) under the same number, signed by the same device keys.
     const payload = JSON.parse(forged.payload) as { time: { sealedAt: string } };
     payload.time.sealedAt = '2026-11-30T01:00:00.000Z';
-    const { canonicalJson } = await import('../../shared/crypto/canonical-json.ts');
     const text = canonicalJson(payload);
     const sig = fork.core.device.sign(new TextEncoder().encode(text));
     const pkg = { ...fork.core.sync.packageFor(forged, payload as never), seal: { seq: 3, payload: text, sm2Signature: sig.sm2, ed25519Signature: sig.ed25519 } };
@@ -404,7 +406,7 @@ describe('freeing space after receipts', () => {
     expect(await t.core.sync.run()).toMatchObject({ ok: true });
     for (const e of evidence) expect(t.core.evidence.blobs.has(e.sha256)).toBe(true);
     // A new, not yet synced seal resting on a new file: that file must stay.
-    const more = await sealedDevice3(t);
+    const more = await sealAnotherEvidenceRecord(t);
     // Sealed after a sync: its time's earliest bound is HQ's latest signed time the device saw.
     const last = JSON.parse(t.core.seals.rows().at(-1)!.payload) as { time: { notBefore: string | null; sealedAt: string } };
     expect(last.time.notBefore).toBe((await t.must('sync.status', {})).hqTimeSeen);
@@ -449,7 +451,7 @@ describe('HQ prints received documents itself', () => {
     expect(await t.core.sync.run()).toMatchObject({ ok: true });
     const images = (id: string) => {
       const d = hq.browse.document(id)!;
-      return new Map((hq.db.prepare(`SELECT signature_id, image_png FROM seal_signatures WHERE device_id = ? AND seq = ?`).all(d.deviceId, d.seq) as { signature_id: string; image_png: Buffer | null }[]).map((r) => [r.signature_id, r.image_png]));
+      return new Map(hq.browse.sealSignatures(d.deviceId, d.seq).map((r) => [r.signature_id, r.image_png]));
     };
     const print = (id: string) => {
       const d = hq.browse.document(id)!;
@@ -460,7 +462,6 @@ describe('HQ prints received documents itself', () => {
     const good = await print(documentIds[1]!);
     expect(good.ok).toBe(true);
     // HQ's PDF is the device's PDF, byte for byte.
-    const { printDocument } = await import('../../core/pdf/print-document.ts');
     const mine = await printDocument(t.core, documentIds[1]!);
     if (good.ok) expect(Buffer.from(good.bytes).equals(Buffer.from(mine.bytes))).toBe(true);
   });
@@ -586,11 +587,7 @@ describe.skipIf(!mounted)('HQ disk full (6 MB tmpfs; skipped where mounting is n
 });
 
 /** Seals one more 电子取证工作记录 resting on a new evidence file; returns the file's SHA-256. */
-async function sealedDevice3(t: TestCore): Promise<string> {
-  const { demoEvidence } = await import('../../scripts/demo-documents.ts');
-  const { signedDocument } = await import('../support/signing-fixture.ts');
-  const { OFFICER_A, OFFICER_B } = await import('../support/core-fixture.ts');
-  const { randomBytes } = await import('node:crypto');
+async function sealAnotherEvidenceRecord(t: TestCore): Promise<string> {
   const ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
   const caseId = (await t.must('cases.list', {})).items[0]!.id;
   const item = await t.core.evidence.ingest([randomBytes(4096)], { caseId, fileName: '补充截图.png', officerIds: ids, meta: { category: '截图' } });
@@ -601,10 +598,7 @@ async function sealedDevice3(t: TestCore): Promise<string> {
 }
 
 /** Seals one more document on a device that already has sealed ones (a new visit). */
-async function sealedDevice2(t: TestCore): Promise<void> {
-  const { demoInquiry } = await import('../../scripts/demo-documents.ts');
-  const { signedDocument } = await import('../support/signing-fixture.ts');
-  const { OFFICER_A, OFFICER_B } = await import('../support/core-fixture.ts');
+async function sealAnotherInquiry(t: TestCore): Promise<void> {
   const ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
   const caseId = (await t.must('cases.list', {})).items[0]!.id;
   const id = await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);
