@@ -2,12 +2,12 @@
 // validation, one transaction, completeness), for a 50-pair inquiry. Reference: a bare SQLite
 // UPDATE of the same bytes with the same durability (WAL, synchronous=FULL), same run.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startShell } from '../tests/e2e/support/web-shell-process.ts';
-import { dataFolderWithInquiry } from './fixtures.ts';
+import { BENCH_OFFICERS, dataFolderWithInquiry } from './fixtures.ts';
 import { result, type Benchmark } from './harness.ts';
 
 const SAVES = 300;
@@ -28,12 +28,12 @@ export const autosaveLatency: Benchmark = {
     const times: number[] = [];
     let bytes = 0;
     try {
-      // The session is per core: sign both officers in over the API, as the renderer would.
-      for (const o of [
-        { certNo: '45020019001', password: 'demo2026a' },
-        { certNo: '45020019002', password: 'demo2026b' },
-      ])
-        await call('session.signIn', o);
+      // The device starts locked: the first officer unlocks it (which signs them in), the second
+      // signs in — over the API, as the renderer would.
+      const [first, second] = BENCH_OFFICERS;
+      for (const [name, o] of [['lock.unlock', first!], ['session.signIn', second!]] as const) {
+        if (!(await call(name, { certNo: o.certNo, password: o.password })).ok) throw new Error(`${name} refused`);
+      }
       let revision = fx.revision;
       for (let i = 0; i < SAVES; i++) {
         const content = { ...fx.content, place: `会议室${i}` };
@@ -46,9 +46,11 @@ export const autosaveLatency: Benchmark = {
       }
     } finally {
       await shell.stop();
+      rmSync(fx.dir, { recursive: true, force: true });
     }
     // Reference: the same bytes, UPDATEd in a bare table with the same pragmas.
-    const db = new Database(join(mkdtempSync(join(tmpdir(), 'bench-raw-')), 'raw.db'));
+    const refDir = mkdtempSync(join(tmpdir(), 'bench-raw-'));
+    const db = new Database(join(refDir, 'raw.db'));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
@@ -62,6 +64,7 @@ export const autosaveLatency: Benchmark = {
       raw.push(performance.now() - t0);
     }
     db.close();
+    rmSync(refDir, { recursive: true, force: true });
     const ref = `bare SQLite UPDATE of the same ${bytes} bytes, WAL + synchronous=FULL`;
     return [result('autosave-latency', 'ms (p99)', pct(times, 99), `${ref} (p99)`, pct(raw, 99)), result('autosave-latency-p50', 'ms (p50)', pct(times, 50), `${ref} (p50)`, pct(raw, 50))];
   },

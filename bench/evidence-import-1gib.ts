@@ -1,4 +1,4 @@
-// evidence-import-1gib: import a 1 GiB file (one read, SHA-256 + SM3, copy into the store,
+// evidence-import-1gib: import a 1 GiB file (one read, SHA-256 + SM3, encrypted into the store,
 // fsync, rename, row), against `openssl dgst -sm3` and `sha256sum` on the same file in the same
 // run; and the importing process's peak RSS against a bare Node process reading the same file.
 import { execFileSync } from 'node:child_process';
@@ -10,39 +10,60 @@ import { performance } from 'node:perf_hooks';
 import { ROOT } from '../scripts/build.ts';
 import { result, type Benchmark } from './harness.ts';
 
-const SIZE = 1024 * 1024 * 1024;
+export const SIZE = 1024 * 1024 * 1024;
 
-function timed(cmd: string, args: string[]): number {
+export function timed(cmd: string, args: string[]): number {
   const t0 = performance.now();
   execFileSync(cmd, args, { stdio: 'ignore' });
   return performance.now() - t0;
 }
 
-function child(args: string[]): { ms: number; maxRssMb: number } {
+export interface ChildResult {
+  ms: number;
+  /** CPU time of the import, user + system, all threads of the child (0 with --bare). */
+  cpuMs: number;
+  maxRssMb: number;
+  /** Size of the stored blob file (0 with --bare). */
+  storedBytes: number;
+  /** Whether the store that took the import encrypts (null with --bare). */
+  encrypted: boolean | null;
+}
+
+/** Runs bench/evidence-import-child.ts (a fresh process per measurement: see that file for the modes). */
+export function importChild(args: string[]): ChildResult {
   const out = execFileSync(process.execPath, [join(ROOT, 'bench', 'evidence-import-child.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').pop()!) as { ms: number; maxRssMb: number };
+  return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
+}
+
+/** A file of `size` bytes in a new temp folder: random 4 MiB blocks repeated with a counter (incompressible enough, quick to make). */
+export function makeRecording(prefix: string, size = SIZE): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const file = join(dir, 'recording.bin');
+  const fd = openSync(file, 'w');
+  try {
+    const block = randomBytes(4 << 20);
+    for (let i = 0; i < size / block.length; i++) {
+      block.writeUInt32LE(i, 0);
+      writeSync(fd, block);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { dir, file };
 }
 
 export const evidenceImport1Gib: Benchmark = {
   name: 'evidence-import-1gib',
-  description: 'import a 1 GiB file with SHA-256 + SM3 into the content-addressed store',
+  description: 'import a 1 GiB file with SHA-256 + SM3 into the (encrypted) content-addressed store',
   async run() {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-1gib-'));
-    const file = join(dir, 'recording.bin');
+    const { dir, file } = makeRecording('bench-1gib-');
     try {
-      // Random 4 MiB blocks repeated with a counter: incompressible enough, quick to make.
-      const fd = openSync(file, 'w');
-      const block = randomBytes(4 << 20);
-      for (let i = 0; i < SIZE / block.length; i++) {
-        block.writeUInt32LE(i, 0);
-        writeSync(fd, block);
-      }
-      closeSync(fd);
       timed('cat', [file]); // warm the page cache for everyone alike
       const sm3 = timed('openssl', ['dgst', '-sm3', file]);
       const sha = timed('sha256sum', [file]);
-      const ours = child([file]);
-      const bare = child([file, '--bare']);
+      const ours = importChild([file]);
+      if (ours.encrypted !== true) throw new Error('the app\'s evidence store did not encrypt');
+      const bare = importChild([file, '--bare']);
       return [
         result('evidence-import-1gib', 'ms', ours.ms, 'openssl dgst -sm3 on the same file', sm3),
         result('evidence-import-1gib-vs-sha256sum', 'ms', ours.ms, 'sha256sum on the same file', sha),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatch } from '../core/api/dispatch.ts';
 import { openCore } from '../core/app-core.ts';
+import { newCustody } from '../core/vault/key-custody.ts';
 import { silentLog } from '../core/log.ts';
 import type { CallName } from '../shared/api/call-names.ts';
 import type { CallInput, CallOutput } from '../shared/api/contract.ts';
@@ -23,7 +24,7 @@ export function longInquiryPairs(n: number) {
 
 export async function dataFolderWithInquiry(pairs: number): Promise<{ dir: string; caseId: string; docId: string; revision: number; content: Record<string, unknown> }> {
   const dir = mkdtempSync(join(tmpdir(), `bench-inquiry-${pairs}-`));
-  const core = openCore({ dataDir: dir, log: silentLog });
+  const core = openCore({ dataDir: dir, log: silentLog, custody: newCustody(dir) });
   const must = async <K extends CallName>(name: K, arg: CallInput<K>) => {
     const r = await dispatch(core, name, arg);
     if (!r.ok) throw new Error(`${name}: ${r.error.message}`);

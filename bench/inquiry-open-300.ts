@@ -2,9 +2,11 @@
 // inquiry-open-300: open a 300-pair 询问笔录 in the editor (click on the document → every row
 // rendered with its text), in Chromium through the web shell. Reference: the same browser
 // showing the same 600 texts as plain static textareas — the floor for that much editable text.
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { SessionPage } from '../tests/e2e/pages/app-page.ts';
+import { LockPage } from '../tests/e2e/pages/lock-page.ts';
 import { startShell } from '../tests/e2e/support/web-shell-process.ts';
 import { BENCH_OFFICERS, dataFolderWithInquiry, longInquiryPairs } from './fixtures.ts';
 import { median, result, type Benchmark } from './harness.ts';
@@ -28,11 +30,13 @@ export const inquiryOpen300: Benchmark = {
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       await page.goto(shell.url);
-      const session = new SessionPage(page);
-      for (const [i, o] of BENCH_OFFICERS.entries()) {
-        await session.signIn(i as 0 | 1, o.certNo, o.password);
-        await page.getByTestId('nav-cases').waitFor();
-      }
+      // The set-up device starts locked: the first officer unlocks it (which signs them in), the second signs in.
+      const [first, second] = BENCH_OFFICERS;
+      const lock = new LockPage(page);
+      await lock.screen().waitFor();
+      await lock.unlock(first!.certNo, first!.password);
+      await lock.waitUnlocked();
+      await new SessionPage(page).signIn(1, second!.certNo, second!.password);
       await page.waitForFunction(() => (globalThis as unknown as PageView).document.querySelectorAll('[data-testid="signout"]').length === 2);
       await page.getByTestId('case-row').first().click();
       const times: number[] = [];
@@ -75,6 +79,7 @@ export const inquiryOpen300: Benchmark = {
     } finally {
       await browser.close();
       await shell.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   },
 };

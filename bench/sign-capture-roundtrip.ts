@@ -4,13 +4,13 @@
 // 20-page 询问笔录 signed page by page. Reference: a bare SQLite INSERT of the same image and
 // stroke bytes with the same durability (WAL, synchronous=FULL), same run.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { syntheticSignature } from '../scripts/demo-signatures.ts';
 import { startShell } from '../tests/e2e/support/web-shell-process.ts';
-import { dataFolderWithInquiry } from './fixtures.ts';
+import { BENCH_OFFICERS, dataFolderWithInquiry } from './fixtures.ts';
 import { median, result, type Benchmark } from './harness.ts';
 
 export const signCaptureRoundtrip: Benchmark = {
@@ -30,11 +30,10 @@ export const signCaptureRoundtrip: Benchmark = {
     const times: number[] = [];
     const payloads: { png: Buffer; strokes: string }[] = [];
     try {
-      for (const o of [
-        { certNo: '45020019001', password: 'demo2026a' },
-        { certNo: '45020019002', password: 'demo2026b' },
-      ])
-        await call('session.signIn', o);
+      // The device starts locked: the first officer unlocks it (which signs them in), the second signs in.
+      const [first, second] = BENCH_OFFICERS;
+      await call('lock.unlock', { certNo: first!.certNo, password: first!.password });
+      await call('session.signIn', { certNo: second!.certNo, password: second!.password });
       await call('documents.markReady', { id: fx.docId });
       const { ceremonyId } = (await call('signing.start', { documentId: fx.docId, recording: false, noRecordingReason: '基准测试，未录像' })) as { ceremonyId: string };
       const state = (await call('signing.state', { id: fx.docId })) as { required: { slotId: string; page: number | null; officerId: string | null }[] };
@@ -49,9 +48,11 @@ export const signCaptureRoundtrip: Benchmark = {
       }
     } finally {
       await shell.stop();
+      rmSync(fx.dir, { recursive: true, force: true });
     }
     // Reference: the same bytes inserted into a bare table, same pragmas, same disk.
-    const db = new Database(join(mkdtempSync(join(tmpdir(), 'bench-sign-')), 'bare.db'));
+    const refDir = mkdtempSync(join(tmpdir(), 'bench-sign-'));
+    const db = new Database(join(refDir, 'bare.db'));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.exec('CREATE TABLE s (id INTEGER PRIMARY KEY, image BLOB, strokes TEXT)');
@@ -63,6 +64,7 @@ export const signCaptureRoundtrip: Benchmark = {
       ref.push(performance.now() - t0);
     }
     db.close();
+    rmSync(refDir, { recursive: true, force: true });
     console.log(`  (${times.length} page signatures)`);
     return [result('sign-capture-roundtrip', 'ms', median(times), 'a bare SQLite INSERT of the same bytes (WAL, synchronous=FULL)', median(ref))];
   },

@@ -23,7 +23,8 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openCore, type AppCore } from '../core/app-core.ts';
+import type { AppCore } from '../core/app-core.ts';
+import { openWithPassword } from '../core/vault/open-unlocked.ts';
 import { MIGRATIONS } from '../core/db/migrations/index.ts';
 import { silentLog } from '../core/log.ts';
 import type { SealPayload } from '../core/seals/seal-payload.ts';
@@ -39,7 +40,7 @@ import { enrollmentCode, hqDataDir, startHq } from '../tests/support/sync-fixtur
 import { result, round, type Benchmark } from './harness.ts';
 
 /** Bump when what the prepared device holds changes shape (the cache is rebuilt). */
-const FORMAT = 1;
+const FORMAT = 2; // 2: encrypted database and evidence (security issue)
 const CACHE = join(ROOT, '.bench-cache');
 const MiB = 1024 * 1024;
 const CURL = '/usr/bin/curl';
@@ -285,13 +286,13 @@ export const sync1000Docs1Gib: Benchmark = {
     try {
       const deviceDir = join(work, 'device');
       copyTree(cached.dir, deviceDir, false);
-      core = openCore({ dataDir: deviceDir, log: silentLog });
+      core = await openWithPassword({ dataDir: deviceDir, log: silentLog }, OFFICER_A.certNo, OFFICER_A.password);
       await core.sync.enroll(hq.url, enrollmentCode(hqDir));
       const outbox = core.sync.outboxRows();
       if (outbox.length !== c.docs) throw new Error(`outbox holds ${outbox.length} documents, expected ${c.docs}`);
 
       // Both sides start alike: bytes to send in the page cache, nothing dirty left to write back.
-      const blobFiles = [...new Set(outbox.flatMap((r) => (JSON.parse(r.payload) as SealPayload).evidence.map((e) => core!.evidence.blobPath(e.sha256))))];
+      const blobFiles = [...new Set(outbox.flatMap((r) => (JSON.parse(r.payload) as SealPayload).evidence.map((e) => core!.evidence.blobs.pathOf(e.sha256))))];
       settle(blobFiles);
 
       // The project: one sync run, timed from start to the last receipt stored.

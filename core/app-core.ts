@@ -23,11 +23,17 @@ import { removeReleasedFiles } from './sync/free-space.ts';
 import { newerHqCatalog } from './sync/hq-catalog.ts';
 import { SyncService } from './sync/sync-service.ts';
 import { TwoOfficerSession } from './session/two-officer-session.ts';
+import type { KeyCustody } from './vault/key-custody.ts';
+import { NO_LOCK, type LockControl } from './vault/lock-control.ts';
 
 export { APP_VERSION };
 
 export interface CoreOptions {
   dataDir: string;
+  /** The unlocked device key (core/vault/): it opens the encrypted database and evidence. */
+  custody: KeyCustody;
+  /** The vault's lock; tools that open a core directly have none. */
+  lock?: LockControl;
   clock?: Clock;
   log?: Log;
   /** Path of an alternative catalog file (tests); defaults to the shipped one. */
@@ -58,6 +64,9 @@ export interface AppCore {
   readonly seals: SealStore;
   /** Sync to HQ: enrollment, the outbox, receipts, the offline bundle. */
   readonly sync: SyncService;
+  /** The device key's custodian: officers' wrapped copies, HQ's recovery copy (core/vault/). */
+  readonly keys: KeyCustody;
+  readonly lock: LockControl;
   /** Set by a shell that can open a capture browser (Electron); null in the web shell. */
   captureHost: CaptureHost | null;
   /** The record the open capture window writes into. */
@@ -69,7 +78,8 @@ export interface AppCore {
 export function openCore(options: CoreOptions): AppCore {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? stderrLog;
-  const db = openDatabase(options.dataDir);
+  const db = openDatabase(options.dataDir, { key: options.custody.databaseKey() });
+  const lock = options.lock ?? NO_LOCK;
   const shipped = loadCatalog(options.catalogPath);
   // A newer catalog published by HQ (signed, pulled at the last sync) replaces the shipped one.
   const catalog = newerHqCatalog(db, shipped) ?? shipped;
@@ -83,7 +93,7 @@ export function openCore(options: CoreOptions): AppCore {
   const audit = new AuditLog(db, clock);
   const device = new DeviceIdentity(db, clock);
   const seals = new SealStore({ db, clock, documents, signatures, session, pdf, audit, device, cases });
-  const evidence = new EvidenceStore({ db, clock, log, dataDir: options.dataDir });
+  const evidence = new EvidenceStore({ db, clock, log, dataDir: options.dataDir, masterKey: options.custody.evidenceKey() });
   evidence.cleanUpAfterCrash();
   let closed = false;
   if (options.verifyRecentEvidenceDays) {
@@ -120,11 +130,13 @@ export function openCore(options: CoreOptions): AppCore {
     get sync() {
       return sync;
     },
+    keys: options.custody,
+    lock,
     captureHost: null,
     captureTarget: null,
     status: () => {
       const agencyName = office.agencyName();
-      return { appVersion: APP_VERSION, setupDone: agencyName !== null, agencyName, catalogVersion: catalog.version, session: session.state() };
+      return { appVersion: APP_VERSION, setupDone: agencyName !== null, agencyName, catalogVersion: catalog.version, session: session.state(), lock: lock.lockStatus(), hqRecovery: options.custody.hasHq() };
     },
     close: () => {
       closed = true;

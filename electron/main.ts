@@ -1,24 +1,23 @@
 // The Electron main process: windows and the IPC bridge only. All behaviour lives in the core.
 import { allowRecordingWhen } from './security.ts'; // first: locks down every web contents before anything else runs
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, powerMonitor, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openCore, type AppCore } from '../core/app-core.ts';
-import { dispatch } from '../core/api/dispatch.ts';
+import { Vault } from '../core/vault/vault.ts';
+import { osKeystoreFrom } from './os-keystore.ts';
 import { sm3Worker } from '../core/evidence/dual-digest.ts';
 import { APP_ORIGIN, isAppUrl } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { ElectronCaptureHost } from './capture-window.ts';
 import { registerApi, type IpcMainLike } from './ipc-bridge.ts';
 import { registerUploads, type UploadIpcLike } from './upload-bridge.ts';
-import { runImport } from '../core/evidence/run-import.ts';
 
 registerAppScheme();
 // The bundle carries the SM3 worker as its own file (scripts/build.ts).
 sm3Worker.url = pathToFileURL(join(import.meta.dirname, 'sm3-worker.mjs'));
 if (!app.requestSingleInstanceLock()) app.quit();
 
-let core: AppCore | undefined;
+let vault: Vault | undefined;
 
 function createWindow(): void {
   const win = new BrowserWindow({
@@ -34,8 +33,10 @@ function createWindow(): void {
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
     },
@@ -46,14 +47,26 @@ function createWindow(): void {
 
 app.whenReady().then(() => {
   const root = app.getAppPath();
-  core = openCore({ dataDir: join(app.getPath('userData'), 'data'), catalogPath: join(root, 'assets', 'catalog', 'catalog.json'), fontsDir: join(root, 'assets', 'fonts'), verifyRecentEvidenceDays: 7 });
-  core.sync.startAuto(60_000); // sync by itself once enrolled, whenever HQ answers
-  allowRecordingWhen(() => core?.signatures.recordingCeremonyOpen() ?? false);
-  const c = core;
-  c.captureHost = new ElectronCaptureHost();
+  // The database and evidence are encrypted; the vault opens them with an officer's password, or at
+  // start with the OS keystore's copy where that is real protection (never Linux's basic_text).
+  const v = Vault.open({
+    dataDir: join(app.getPath('userData'), 'data'),
+    catalogPath: join(root, 'assets', 'catalog', 'catalog.json'),
+    fontsDir: join(root, 'assets', 'fonts'),
+    verifyRecentEvidenceDays: 7,
+    osKeystore: osKeystoreFrom(safeStorage, process.platform) ?? undefined,
+    onCoreOpen: (core) => {
+      core.captureHost = new ElectronCaptureHost();
+      core.sync.startAuto(60_000); // sync by itself once enrolled, whenever HQ answers
+    },
+  });
+  vault = v;
+  allowRecordingWhen(() => v.core?.signatures.recordingCeremonyOpen() ?? false);
+  // Sleep, lid close and the OS screen lock lock the app at once.
+  for (const event of ['suspend', 'lock-screen'] as const) powerMonitor.on(event as 'suspend', () => v.lockNow('sleep'));
   serveRenderer(join(root, 'dist', 'renderer'));
-  registerApi(ipcMain as unknown as IpcMainLike, (name, arg) => dispatch(c, name, arg), isAppUrl);
-  registerUploads(ipcMain as unknown as UploadIpcLike, (ticket, bytes, signal) => runImport(c, ticket, bytes, signal), isAppUrl);
+  registerApi(ipcMain as unknown as IpcMainLike, (name, arg) => v.dispatch(name, arg), isAppUrl);
+  registerUploads(ipcMain as unknown as UploadIpcLike, (ticket, bytes, signal) => v.upload(ticket, bytes, signal), isAppUrl);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -61,4 +74,4 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => core?.close());
+app.on('will-quit', () => vault?.close());

@@ -1,7 +1,11 @@
 // HQ's own identity: an id, a name and two signing keys (SM2 and Ed25519), made when HQ first
 // starts. Devices pin the public keys at enrollment; every receipt, time stamp and reference-data
 // version HQ hands out is signed with them.
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CoreError } from '../core/core-error.ts';
+import { HQ_DATABASE_FILE } from './db/hq-database.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../shared/crypto/canonical-json.ts';
 import { ed25519KeyPair, ed25519Sign } from '../core/crypto/ed25519.ts';
@@ -17,10 +21,27 @@ interface IdentityRow {
   ed25519_private_pem: string;
 }
 
+/**
+ * HQ's SM2 private key, read from its data folder by the recovery tools (npm run hq -- recover,
+ * npm run verify -- --hq-data): devices encrypt a recovery copy of their key to it at enrollment.
+ */
+export function hqRecoveryKey(hqDataDir: string): string {
+  const path = join(hqDataDir, HQ_DATABASE_FILE);
+  if (!existsSync(path)) throw new CoreError('not_found', `「${hqDataDir}」不是总部数据目录（其中没有 ${HQ_DATABASE_FILE}）。`);
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const r = db.prepare(`SELECT sm2_private FROM hq_identity`).get() as { sm2_private: string } | undefined;
+    if (!r) throw new CoreError('not_found', '总部数据目录中还没有总部密钥（总部从未启动过）。');
+    return r.sm2_private;
+  } finally {
+    db.close();
+  }
+}
+
 export class HqIdentity {
   private readonly row: IdentityRow;
   private readonly now: () => Date;
-  constructor(db: Database, now: () => Date, name = '网信执法总部') {
+  constructor(db: Database.Database, now: () => Date, name = '网信执法总部') {
     this.now = now;
     let r = db.prepare(`SELECT * FROM hq_identity`).get() as IdentityRow | undefined;
     if (!r) {

@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dispatch } from '../core/api/dispatch.ts';
-import { openCore, type AppCore } from '../core/app-core.ts';
+import type { AppCore } from '../core/app-core.ts';
+import { Vault } from '../core/vault/vault.ts';
 import type { CallName } from '../shared/api/call-names.ts';
 import type { CallInput, CallOutput } from '../shared/api/contract.ts';
 import { DEMO_AGENCY, DEMO_CASES, DEMO_HQ_ADMIN, DEMO_OFFICERS, DEMO_WITNESS } from './demo-data.ts';
@@ -15,7 +15,6 @@ import { startHqServer } from '../hq/http/hq-server.ts';
 import { syntheticSignature } from './demo-signatures.ts';
 import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from './demo-documents.ts';
 import { accessLog, pageArchive, screenshotPng } from './demo-files.ts';
-import { runImport } from '../core/evidence/run-import.ts';
 import { writeFileAtomic } from '../core/files/write-file-atomic.ts';
 import { formatReport, verifyCore } from '../core/seals/verify-seals.ts';
 import { verifyBundle } from '../core/bundle/verify-bundle.ts';
@@ -33,9 +32,12 @@ if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
   process.exit(1);
 }
 
-const core: AppCore = openCore({ dataDir });
+// Through the vault, as the app does: the data folder comes out encrypted, its key wrapped for both officers.
+const vault = Vault.open({ dataDir });
+/** The core, once set-up has created the device key and opened it. */
+const coreOf = (): AppCore => vault.core ?? (() => { throw new Error('the core is not open'); })();
 async function must<K extends CallName>(name: K, arg: CallInput<K>): Promise<CallOutput<K>> {
-  const r = await dispatch(core, name, arg);
+  const r = await vault.dispatch(name, arg);
   if (!r.ok) throw new Error(`${name}: ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
   return r.value as CallOutput<K>;
 }
@@ -116,7 +118,7 @@ try {
   ];
   for (const f of samples) {
     const { ticket } = await must('evidence.beginImport', { caseId: caseIds[0]!, documentId: evidenceDoc.id, fileName: f.fileName, sizeBytes: f.bytes.length, meta: f.meta });
-    const r = await runImport(core, ticket, [f.bytes]);
+    const r = await vault.upload(ticket, [f.bytes]);
     if (!r.ok) throw new Error(`import ${f.fileName}: ${r.error.message}`);
     made.push(`    电子数据 ${f.fileName}：SHA-256 ${r.value.sha256}，SM3 ${r.value.sm3}`);
   }
@@ -161,7 +163,12 @@ try {
     ...made.map((m) => `  ${m}`),
     '',
     `打开：npm run web -- --port 8080 --data ${dataDir}`,
+    `本机数据已加密（数据库 SQLCipher，电子数据 AES-256-GCM；docs/SECURITY.md）：打开后先出现锁定界面，输入上面任一执法人员的执法证号和密码解锁，解锁者即已登录，再由另一人登录。`,
+    `核验数据目录：npm run verify -- ${dataDir} --cert-no ${DEMO_OFFICERS[0]!.certNo}（密码从标准输入读取）`,
+    `总部恢复（执法人员全部离职时）：npm run hq -- recover --data ${join(dataDir, 'hq')} --device ${dataDir} --cert-no ${DEMO_OFFICERS[0]!.certNo}（新密码从标准输入读取）`,
   ];
+  /** Sections are inserted before the closing how-to-open lines. */
+  const openAt = () => lines.findIndex((l) => l.startsWith('打开：'));
   // Every document of the sample case, printed as the app prints it.
   const pdfs: string[] = [];
   for (const d of await must('documents.list', { caseId: caseIds[0]! })) {
@@ -169,24 +176,24 @@ try {
     writeFileAtomic(join(exportsDir, printed.fileName), Buffer.from(printed.base64, 'base64'));
     pdfs.push(`  ${printed.fileName}（${printed.pages}页）`);
   }
-  lines.splice(lines.length - 1, 0, `已导出PDF（${exportsDir}）：`, ...pdfs, '');
-  for (const s of sealed) core.seals.exportFiles(s.id, join(exportsDir, `封存-${s.docNo}`));
+  lines.splice(openAt(), 0, `已导出PDF（${exportsDir}）：`, ...pdfs, '');
+  for (const s of sealed) coreOf().seals.exportFiles(s.id, join(exportsDir, `封存-${s.docNo}`));
   const bundle = await must('bundles.export', { documentIds: sealed.map((s) => s.id) });
   const bundleReport = await verifyBundle(bundle.path);
-  const report = formatReport(await verifyCore(core));
+  const report = formatReport(await verifyCore(coreOf()));
   writeFileAtomic(join(exportsDir, '核验报告.txt'), Buffer.from(report + '\n'));
-  lines.splice(lines.length - 1, 0, `封存包：${bundle.path}（${bundle.files}个文件，封存序号 ${bundle.seals.join('、')}；${bundleReport.ok ? '核验通过' : '核验未通过'}；npm run verify -- 该文件）`,
+  lines.splice(openAt(), 0, `封存包：${bundle.path}（${bundle.files}个文件，封存序号 ${bundle.seals.join('、')}；${bundleReport.ok ? '核验通过' : '核验未通过'}；npm run verify -- 该文件）`,
     `封存文件（可用 sha256sum 和 openssl 核验，见 docs/SEAL-FORMAT.md）：${exportsDir}/封存-<文书编号>/`, `核验报告：${exportsDir}/核验报告.txt（${report.split('\n').at(-1)}）`, '');
   // Back at the office: sync. HQ verifies every seal, signature and evidence digest and signs a receipt for each.
-  const synced = await core.sync.run();
+  const synced = await coreOf().sync.run();
   if (!synced.ok) throw new Error(`sync: ${synced.message}`);
-  lines.splice(lines.length - 1, 0,
+  lines.splice(openAt(), 0,
     synced.message,
     `示例总部：npm run hq -- --port 8090 --data ${hqDir}（管理员 ${DEMO_HQ_ADMIN.user}，密码 ${DEMO_HQ_ADMIN.password}）`, '');
   writeFileAtomic(join(exportsDir, '示例说明.txt'), Buffer.from(lines.join('\n') + '\n'));
   console.log(lines.join('\n'));
 } finally {
-  core.close();
+  vault.close();
   await hqServer.close();
   hq.close();
 }

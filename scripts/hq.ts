@@ -9,11 +9,19 @@
 //       makes a one-time enrollment code (as the web page does)
 //   npm run hq -- publish roster|holidays|catalog FILE --data DIR
 //       publishes a new signed version of reference data (JSON) for devices to pull
+//   npm run hq -- recover --data DIR --device DEVICE_DIR --cert-no 执法证号 [--officer-name 姓名 --unit 单位]
+//       opens a returned laptop's data folder with HQ's recovery key and sets a new password for an
+//       officer (new if --officer-name is given); password on standard input (or HQ_RECOVERY_PASSWORD)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { CoreError } from '../core/core-error.ts';
+import { silentLog } from '../core/log.ts';
+import { recoverOfficer } from '../core/vault/hq-recovery.ts';
+import { openWithHqKey } from '../core/vault/open-unlocked.ts';
 import { HqFailure } from '../hq/hq-failure.ts';
+import { hqRecoveryKey } from '../hq/hq-identity.ts';
 import { openHq } from '../hq/hq-app.ts';
 import { startHqServer } from '../hq/http/hq-server.ts';
 
@@ -30,6 +38,10 @@ const { values, positionals } = parseArgs({
     user: { type: 'string' },
     note: { type: 'string', default: '' },
     prefix: { type: 'string', default: '' },
+    device: { type: 'string' },
+    'cert-no': { type: 'string' },
+    'officer-name': { type: 'string' },
+    unit: { type: 'string' },
   },
   allowPositionals: true,
   strict: true,
@@ -43,9 +55,9 @@ function die(message: string, code = 2): never {
 if (!values.data) die('用法：npm run hq -- --port 端口 --data 数据目录（缺少 --data）。其他命令见 docs/HQ.md。');
 const dataDir = resolve(values.data);
 
-async function readPassword(): Promise<string> {
-  if (process.env.HQ_ADMIN_PASSWORD) return process.env.HQ_ADMIN_PASSWORD;
-  if (process.stdin.isTTY) process.stderr.write('新管理员的密码（至少10个字符）：');
+async function readPassword(env = 'HQ_ADMIN_PASSWORD', prompt = '新管理员的密码（至少10个字符）：'): Promise<string> {
+  if (process.env[env]) return process.env[env];
+  if (process.stdin.isTTY) process.stderr.write(prompt);
   const rl = createInterface({ input: process.stdin });
   for await (const line of rl) {
     rl.close();
@@ -77,6 +89,22 @@ try {
       console.log(`已创建管理员 ${a.username}。`);
     } finally {
       hq.close();
+    }
+  } else if (command === 'recover') {
+    if (!values.device || !values['cert-no']) die('用法：npm run hq -- recover --data 总部数据目录 --device 设备数据目录 --cert-no 执法证号 [--officer-name 姓名 --unit 单位]（新密码从标准输入读取）');
+    const core = openWithHqKey({ dataDir: resolve(values.device), log: silentLog }, hqRecoveryKey(dataDir));
+    try {
+      const password = await readPassword('HQ_RECOVERY_PASSWORD', '该执法人员的新密码（至少8位，含字母和数字）：');
+      const r = await recoverOfficer(core, { certNo: values['cert-no'], password, ...(values['officer-name'] ? { name: values['officer-name'] } : {}), ...(values.unit ? { unit: values.unit } : {}) });
+      const hq = openHq({ dataDir });
+      try {
+        hq.logEvent('command-line', 'recover', `以恢复密钥打开设备数据（${resolve(values.device)}），${r.created ? '新登记' : '重设密码'}：执法证号 ${values['cert-no']}`);
+      } finally {
+        hq.close();
+      }
+      console.log(`已${r.created ? '新登记执法人员并设置密码' : '重设该执法人员的密码'}（执法证号 ${values['cert-no']}）。该执法人员现在可以用新密码解锁这台设备。`);
+    } finally {
+      core.close();
     }
   } else if (command === 'code') {
     const hq = openHq({ dataDir });
@@ -125,5 +153,5 @@ try {
     die(`未知命令：${command}。用法见 docs/HQ.md。`);
   }
 } catch (e) {
-  die(e instanceof HqFailure ? e.message : `失败：${(e as Error).message}`, 1);
+  die(e instanceof HqFailure || e instanceof CoreError ? e.message : `失败：${(e as Error).message}`, 1);
 }

@@ -2,7 +2,8 @@
 // Prints exactly one line `web shell ready: URL` when it answers (tests wait for that line).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCore } from '../core/app-core.ts';
+import { Vault } from '../core/vault/vault.ts';
+import { stderrLog } from '../core/log.ts';
 import { CoreError } from '../core/core-error.ts';
 import { startWebShell } from './web-shell-server.ts';
 
@@ -25,28 +26,34 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
     console.error(`端口无效：${values.port}（应为 0–65535 的整数，0 表示自动选择）`);
     process.exit(2);
   }
-  let core;
+  let vault: Vault;
+  // Tests shorten the idle lock's minute (milliseconds per minute); never set in use.
+  const idleUnitMs = Number(process.env.WXZF_IDLE_UNIT_MS) || undefined;
   try {
-    core = openCore({ dataDir: resolve(values.data), verifyRecentEvidenceDays: 7 });
+    vault = Vault.open({
+      dataDir: resolve(values.data),
+      verifyRecentEvidenceDays: 7,
+      ...(idleUnitMs ? { idleUnitMs } : {}),
+      // Sync runs by itself every minute once the device is enrolled and HQ answers (once unlocked).
+      onCoreOpen: (core) => core.sync.startAuto(60_000),
+    });
   } catch (e) {
     console.error(e instanceof CoreError ? e.message : `无法启动：${(e as Error).message}`);
     process.exit(1);
   }
   let shell;
   try {
-    shell = await startWebShell({ core, rendererDir, port, host: values.host });
+    shell = await startWebShell({ api: vault, log: stderrLog, rendererDir, port, host: values.host });
   } catch (e) {
-    core.close();
+    vault.close();
     const err = e as NodeJS.ErrnoException;
     console.error(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请换一个端口（--port）。` : err.message);
     process.exit(1);
   }
-  // Sync runs by itself every minute once the device is enrolled and HQ answers.
-  core.sync.startAuto(60_000);
   console.log(`web shell ready: ${shell.url}`);
   const stop = async () => {
     await shell.close();
-    core.close();
+    vault.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -7,6 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../tests/support/core-fixture.ts';
 import { isLoopbackAddress } from './loopback.ts';
 import { startWebShell, TOKEN_HEADER, type WebShell } from './web-shell-server.ts';
+import { dispatch } from '../core/api/dispatch.ts';
+import { runImport } from '../core/evidence/run-import.ts';
+
+/** The server's own checks, over a core without the vault (the vault has its own tests). */
+const coreApi = (t: TestCore) => ({ dispatch: (n: string, a: unknown) => dispatch(t.core, n, a), upload: (tk: string, b: AsyncIterable<Uint8Array>, s: AbortSignal) => runImport(t.core, tk, b, s) });
 
 let t: TestCore;
 let shell: WebShell;
@@ -19,7 +24,7 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(tmpdir(), 'secret.txt'), 'do not serve');
-  shell = await startWebShell({ core: t.core, rendererDir, port: 0 });
+  shell = await startWebShell({ api: coreApi(t), log: t.core.log, rendererDir, port: 0 });
 });
 afterAll(async () => {
   await shell.close();
@@ -117,7 +122,7 @@ describe('loopback-only binding', () => {
   });
 
   it('refuses to start on a non-loopback address', async () => {
-    await expect(startWebShell({ core: t.core, rendererDir, port: 0, host: '0.0.0.0' })).rejects.toThrow(/only loopback/);
+    await expect(startWebShell({ api: coreApi(t), log: t.core.log, rendererDir, port: 0, host: '0.0.0.0' })).rejects.toThrow(/only loopback/);
   });
 });
 

@@ -4,9 +4,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch } from '../core/api/dispatch.ts';
-import { runImport } from '../core/evidence/run-import.ts';
-import type { AppCore } from '../core/app-core.ts';
+import type { Log } from '../core/log.ts';
+import type { Result } from '../shared/api/result.ts';
 import { isLoopbackAddress } from './loopback.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -38,8 +37,15 @@ const SECURITY_HEADERS = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
+/** What answers the calls: the vault (core/vault/vault.ts), which holds the core and the lock. */
+export interface ApiHost {
+  dispatch(name: string, arg: unknown): Promise<Result<unknown>>;
+  upload(ticket: string, bytes: AsyncIterable<Uint8Array>, signal: AbortSignal): Promise<Result<unknown>>;
+}
+
 export interface WebShellOptions {
-  core: AppCore;
+  api: ApiHost;
+  log: Log;
   rendererDir: string;
   port: number;
   host?: string;
@@ -67,7 +73,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
-      opts.core.log.error(`web shell request failed: ${(e as Error).message}`);
+      opts.log.error(`web shell request failed: ${(e as Error).message}`);
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
@@ -98,7 +104,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       const aborted = new AbortController();
       req.on('close', () => !req.complete && aborted.abort());
       const ticket = decodeURIComponent(url.pathname.slice('/upload/'.length));
-      return json(res, 200, await runImport(opts.core, ticket, req, aborted.signal));
+      return json(res, 200, await opts.api.upload(ticket, req, aborted.signal));
     }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'application/json required' });
     let body: unknown;
@@ -109,7 +115,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       return json(res, tooLarge ? 413 : 400, { ok: false, error: { kind: 'validation', message: tooLarge ? '提交的数据过大。' : '请求内容不是有效的JSON。' } });
     }
     const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-    json(res, 200, await dispatch(opts.core, name, body));
+    json(res, 200, await opts.api.dispatch(name, body));
   }
 
   await new Promise<void>((resolve, reject) => {

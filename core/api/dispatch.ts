@@ -16,18 +16,26 @@ export const isCallName = (name: string): name is CallName => NAMES.has(name);
 /** Calls allowed before the office is set up. */
 const BEFORE_SETUP: ReadonlySet<CallName> = new Set(['app.status', 'office.setup']);
 
-export async function dispatch(core: AppCore, name: string, rawArg: unknown): Promise<Result<unknown>> {
+/** The first two checks, shared with the vault (core/vault/vault.ts): the call exists, its argument fits. */
+export function parseCall(name: string, rawArg: unknown): Result<unknown> {
   if (!isCallName(name)) return fail('not_found', `没有名为「${name}」的功能调用。`);
-  const spec = contract[name];
-  const parsed = spec.input.safeParse(rawArg === undefined ? {} : rawArg);
+  const parsed = contract[name].input.safeParse(rawArg === undefined ? {} : rawArg);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
     return fail('validation', summariseFieldErrors(fields), fields);
   }
+  return ok(parsed.data);
+}
+
+export async function dispatch(core: AppCore, name: string, rawArg: unknown): Promise<Result<unknown>> {
+  const parsedCall = parseCall(name, rawArg);
+  if (!parsedCall.ok) return parsedCall;
+  const spec = contract[name as CallName];
+  const parsed = { data: parsedCall.value };
   try {
-    const refusal = checkAccess(core, name, spec.access);
+    const refusal = checkAccess(core, name as CallName, spec.access);
     if (refusal) return refusal;
-    const handler = handlers[name] as (arg: unknown, core: AppCore) => unknown;
+    const handler = handlers[name as CallName] as (arg: unknown, core: AppCore) => unknown;
     const value = await handler(parsed.data, core);
     // The result is checked too: the renderer relies on the contract, and a mismatch is a bug to surface here.
     const out = spec.output.safeParse(value);

@@ -14,6 +14,7 @@ import { machineFacts } from '../documents/machine-facts.ts';
 import { capturePage } from '../evidence/cdp-capture.ts';
 import type { CaptureHost } from '../evidence/capture-host.ts';
 import { recordCapture } from '../evidence/record-capture.ts';
+import { hashPassword } from '../officers/password-hash.ts';
 
 export type Handlers = { [K in CallName]: (arg: CallArg<K>, core: AppCore) => Promise<CallOutput<K>> | CallOutput<K> };
 
@@ -23,20 +24,69 @@ export const handlers: Handlers = {
   'office.setup': async (arg, core) => {
     if (core.office.agencyName() !== null) throw new CoreError('conflict', '本机已完成首次设置，不能重复设置。');
     const insertOfficers = await core.officers.prepare(arg.officers);
-    core.db.transaction(() => {
+    const officers = core.db.transaction(() => {
       core.office.insert(arg.agencyName);
-      insertOfficers();
+      return insertOfficers();
     })();
+    // Each officer gets a copy of the device key wrapped with their password (core/vault/).
+    for (const [i, o] of officers.entries()) await core.keys.setOfficer(o.id, o.certNo, arg.officers[i]!.password);
     return core.status();
   },
 
-  'session.signIn': (arg, core) => core.session.signIn(arg.certNo, arg.password),
+  'session.signIn': async (arg, core) => {
+    const state = await core.session.signIn(arg.certNo, arg.password);
+    // An officer without a copy of the device key (one added while the key file could not be
+    // written) gets it now: any enrolled officer must be able to unlock the app.
+    const officer = core.officers.findByCertNo(arg.certNo)!;
+    if (!core.keys.hasOfficer(officer.id)) await core.keys.setOfficer(officer.id, officer.certNo, arg.password);
+    return state;
+  },
   'session.signOut': (arg, core) => core.session.signOut(arg.officerId),
 
   'officers.list': (_arg, core) => core.officers.list(),
   'officers.create': async (arg, core) => {
     const insert = await core.officers.prepare([arg]);
-    return core.db.transaction(() => insert()[0]!)();
+    const officer = core.db.transaction(() => insert()[0]!)();
+    await core.keys.setOfficer(officer.id, officer.certNo, arg.password);
+    return officer;
+  },
+  'officers.changePassword': async (arg, core) => {
+    if (!core.session.signedInIds().includes(arg.officerId)) throw new CoreError('forbidden', '只能修改本人的密码：请先用本人的执法证号登录。');
+    await core.session.confirmPassword(arg.officerId, arg.oldPassword);
+    const officer = core.officers.get(arg.officerId)!;
+    const hash = await hashPassword(arg.newPassword);
+    // The key file first: if the app dies before the database follows, unlocking with the new
+    // password repairs the sign-in hash (core/vault/vault.ts). Only this officer's copy changes.
+    await core.keys.setOfficer(officer.id, officer.certNo, arg.newPassword);
+    core.officers.setPasswordHash(officer.id, hash);
+    return { ok: true as const };
+  },
+  'officers.remove': (arg, core) => {
+    const officer = core.officers.get(arg.officerId);
+    if (!officer) throw new CoreError('not_found', '找不到该执法人员。');
+    if (!officer.active) throw new CoreError('conflict', `${officer.name}已经停用。`);
+    if (core.session.signedInIds().includes(officer.id)) throw new CoreError('forbidden', `${officer.name}正在登录，不能停用本人或同组登录的执法人员。请换其他执法人员登录后再停用。`);
+    const remaining = core.officers.list().filter((o) => o.active && o.id !== officer.id).length;
+    if (remaining < 2) throw new CoreError('conflict', '停用后本机将不足两名在用的执法人员，无法开展执法。请先登记新的执法人员，再停用。');
+    core.officers.deactivate(officer.id);
+    // Then the key copy: a copy left by a crash here is refused and removed at its next use.
+    core.keys.removeOfficer(officer.id);
+    return core.officers.list();
+  },
+
+  'lock.unlock': (arg, core) => core.lock.unlock(arg.certNo, arg.password),
+  'lock.lockNow': (_arg, core) => {
+    core.lock.lockNow('manual');
+    return core.status();
+  },
+  'lock.activity': (_arg, core) => {
+    core.lock.activity();
+    return { ok: true as const };
+  },
+  'office.setIdleLock': (arg, core) => {
+    core.office.setIdleLockMinutes(arg.minutes);
+    core.lock.idleMinutesChanged();
+    return core.status();
   },
 
   'catalog.search': (arg, core) => ({

@@ -22,6 +22,12 @@ export function auditEntryFor(name: string, arg: Arg, value: unknown, core: AppC
       return { action: 'settings', officerIds, detail: '首次设置：行政机关名称和两名执法人员' };
     case 'officers.create':
       return { action: 'settings', officerIds, targets: [str(v.id)], detail: '登记执法人员' };
+    case 'officers.changePassword':
+      return { action: 'settings', officerIds, targets: [str(arg.officerId)], detail: '修改本人密码（重新包装其密钥副本）' };
+    case 'officers.remove':
+      return { action: 'settings', officerIds, targets: [str(arg.officerId)], detail: '停用执法人员并删除其密钥副本' };
+    case 'office.setIdleLock':
+      return { action: 'settings', officerIds, detail: `自动锁定时间 ${String(arg.minutes)} 分钟` };
     case 'session.signIn':
       return { action: 'sign-in', officerIds, detail: `执法证号 ${str(arg.certNo)} 登录` };
     case 'session.signOut':

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
 import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
+import { HEADER_BYTES } from '../evidence/blob-cipher.ts';
 import { listTar } from './tar.ts';
 import { verifyBundle } from './verify-bundle.ts';
 
@@ -56,6 +57,17 @@ describe('sealed bundle', () => {
     const ev = listTar(bundle).find((e) => e.name.startsWith('evidence/'))!;
     flipInEntry(ev.name, 5);
     expect(await failing()).toMatch(/电子数据「access.log」的内容与封存时的校验值不符/);
+  });
+
+  it('a damaged chunk of a stored evidence file: the export is refused, naming the item and the chunk', async () => {
+    const { sha256, size_bytes: size } = t.core.db.prepare(`SELECT sha256, size_bytes FROM evidence`).get() as { sha256: string; size_bytes: number };
+    const blob = t.core.evidence.blobs.pathOf(sha256);
+    const bytes = readFileSync(blob);
+    bytes[HEADER_BYTES + 7]! ^= 0x01;
+    writeFileSync(blob, bytes);
+    const docs = t.core.seals.rows().map((s) => s.document_id);
+    const r = await t.call('bundles.export', { documentIds: docs });
+    expect(r).toMatchObject({ ok: false, error: { kind: 'integrity', message: `电子数据「access.log」第 1 段（字节 0–${size - 1}）校验失败：内容被篡改或存储介质损坏。请先在本机核验。` } });
   });
 
   it('one byte of a document', async () => {

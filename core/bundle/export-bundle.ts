@@ -2,14 +2,13 @@
 // without this program — seals and their signatures, the device's public keys, each document's
 // signed form, every signature record with its image and strokes, every evidence file by its
 // SHA-256, the audit log, and a manifest with the SHA-256 of every file. docs/SEAL-FORMAT.md.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { signatureMaterial } from '../seals/seal-material.ts';
 import { released } from '../sync/free-space.ts';
 import type { AppCore } from '../app-core.ts';
 import { CoreError } from '../core-error.ts';
 import { sm2PublicKeyPem } from '../crypto/sm2.ts';
-import { digestFile } from '../evidence/evidence-store.ts';
 import type { SealPayload } from '../seals/seal-payload.ts';
 import type { SealRow } from '../seals/seal-store.ts';
 import { writeFileAtomicStreaming } from '../files/write-file-atomic.ts';
@@ -18,6 +17,13 @@ import { TarWriter } from './tar.ts';
 export const BUNDLE_FORMAT = 'wangxin-field-bundle/1';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+
+async function* hashing(chunks: AsyncIterable<Uint8Array>, h: Hash): AsyncGenerator<Uint8Array> {
+  for await (const c of chunks) {
+    h.update(c);
+    yield c;
+  }
+}
 
 /** `extras`: further files (the outbox bundle adds cases.json and each seal's PDF), listed in the manifest too. */
 export async function exportBundle(core: AppCore, documentIds: string[], path: string, extras: { name: string; bytes: Uint8Array }[] = []): Promise<{ path: string; files: number; seals: number[] }> {
@@ -37,7 +43,7 @@ export async function exportBundle(core: AppCore, documentIds: string[], path: s
     };
     add('device-sm2.pem', Buffer.from(sm2PublicKeyPem(device.sm2PublicKey)));
     add('device-ed25519.pem', Buffer.from(device.ed25519PublicKeyPem));
-    const evidence = new Map<string, { sha256: string; size: number }>();
+    const evidence = new Map<string, { sha256: string; size: number; fileName: string }>();
     for (const r of rows) {
       const p = JSON.parse(r.payload) as SealPayload;
       add(`seals/${r.seq}/seal.json`, Buffer.from(r.payload, 'utf8'));
@@ -49,15 +55,18 @@ export async function exportBundle(core: AppCore, documentIds: string[], path: s
         if (m.image) add(`signatures/${m.id}.png`, m.image);
         if (m.strokes) add(`signatures/${m.id}.strokes.json`, Buffer.from(m.strokes, 'utf8'));
       }
-      for (const e of p.evidence) evidence.set(e.sha256, { sha256: e.sha256, size: e.sizeBytes });
+      for (const e of p.evidence) if (!evidence.has(e.sha256)) evidence.set(e.sha256, { sha256: e.sha256, size: e.sizeBytes, fileName: e.fileName });
     }
     const gone = released(core);
     for (const e of evidence.values()) {
       if (gone.has(e.sha256)) throw new CoreError('conflict', `电子数据（SHA-256 ${e.sha256.slice(0, 16)}…）已在取得总部回执后从本机释放，本机不能再导出含它的封存包。请向总部调取。`);
-      const blob = core.evidence.blobPath(e.sha256);
-      const d = await digestFile(blob);
-      if (d.sha256 !== e.sha256) throw new CoreError('integrity', `电子数据（SHA-256 ${e.sha256}）的内容已与封存时不符，不能导出。请先核验。`);
-      tar.addFile(`evidence/${e.sha256}`, blob);
+      // Decrypted chunk by authenticated chunk into the tar, hashed on the way: one read. A
+      // failure (a damaged chunk names the item) abandons the whole bundle file.
+      const changed = () => new CoreError('integrity', `电子数据「${e.fileName}」（SHA-256 ${e.sha256}）的内容已与封存时不符，不能导出。请先核验。`);
+      if (core.evidence.storedSize(e.sha256, e.fileName) !== e.size) throw changed();
+      const h = createHash('sha256');
+      await tar.addChunks(`evidence/${e.sha256}`, e.size, hashing(core.evidence.readStored(e.sha256, e.fileName), h));
+      if (h.digest('hex') !== e.sha256) throw changed();
       files.push({ path: `evidence/${e.sha256}`, sha256: e.sha256, size: e.size });
     }
     for (const x of extras) add(x.name, x.bytes);

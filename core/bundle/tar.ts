@@ -41,24 +41,17 @@ export class TarWriter {
     this.write(bytes);
     this.pad(bytes.length);
   }
-  /** Copies a file into the archive piece by piece. */
-  addFile(name: string, path: string): void {
-    const src = openSync(path, 'r');
-    try {
-      const size = fstatSync(src).size;
-      this.write(header(name, size, this.mtime));
-      const buf = Buffer.alloc(1 << 20);
-      let done = 0;
-      while (done < size) {
-        const n = readSync(src, buf, 0, Math.min(buf.length, size - done), done);
-        if (n === 0) throw new Error(`${path} shrank while being archived`);
-        this.write(buf.subarray(0, n));
-        done += n;
-      }
-      this.pad(size);
-    } finally {
-      closeSync(src);
+  /** Streams an entry of `size` bytes into the archive piece by piece (e.g. evidence as it is decrypted). */
+  async addChunks(name: string, size: number, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+    this.write(header(name, size, this.mtime));
+    let done = 0;
+    for await (const c of chunks) {
+      if (done + c.length > size) throw new Error(`${name}: more than the ${size} bytes announced`);
+      this.write(c);
+      done += c.length;
     }
+    if (done !== size) throw new Error(`${name}: ${done} of the ${size} bytes announced`);
+    this.pad(size);
   }
   private pad(size: number) {
     const rest = size % BLOCK;

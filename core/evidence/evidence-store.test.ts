@@ -1,9 +1,11 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCore } from '../app-core.ts';
 import { makeCore, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
+import { DEFAULT_CHUNK_BYTES, HEADER_BYTES } from './blob-cipher.ts';
+import { EvidenceStore } from './evidence-store.ts';
 
 let t: TestCore;
 let caseId: string;
@@ -36,7 +38,15 @@ describe('evidence store', () => {
     expect(item.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(item.sm3).toMatch(/^[0-9a-f]{64}$/);
     expect(item).toMatchObject({ fileName: 'a.png', format: 'PNG', sizeBytes: 300_000, collectedBy: officerIds });
-    expect(readFileSync(t.core.evidence.blobs.pathOf(item.sha256)).equals(bytes)).toBe(true);
+    const stored = [];
+    for await (const c of t.core.evidence.blobs.read(item.sha256)) stored.push(Buffer.from(c));
+    expect(Buffer.concat(stored).equals(bytes)).toBe(true);
+    expect(await t.core.evidence.digestStored(item.sha256)).toEqual({ sha256: item.sha256, sm3: item.sm3, size: 300_000 });
+    // On disk only ciphertext, under a name that is not the SHA-256.
+    const onDisk = readFileSync(t.core.evidence.blobs.pathOf(item.sha256));
+    expect(onDisk.includes(bytes.subarray(1000, 1032))).toBe(false);
+    expect(t.core.evidence.blobs.list()).toEqual([t.core.evidence.blobs.nameOf(item.sha256)]);
+    expect(t.core.evidence.blobs.pathOf(item.sha256)).not.toContain(item.sha256);
     expect(readdirSync(t.core.evidence.blobs.tmpDir)).toEqual([]);
     expect(t.core.evidence.list(caseId).map((e) => e.id)).toEqual([item.id]);
   });
@@ -73,9 +83,9 @@ describe('evidence store', () => {
     t.core.evidence.blobs.remove(gone.sha256);
     const report = await t.core.evidence.reverify({ caseId });
     expect(report.checked).toBe(3);
-    expect(report.failures.map((f) => [f.fileName, f.status])).toEqual([
-      ['bad.txt', 'mismatch'],
-      ['gone.txt', 'missing'],
+    expect(report.failures.map((f) => [f.fileName, f.status, f.detail])).toEqual([
+      ['bad.txt', 'mismatch', '「bad.txt」第 1 段（字节 0–4999）校验失败：内容被篡改或存储介质损坏。'],
+      ['gone.txt', 'missing', '「gone.txt」的内容文件在本机存储中找不到。'],
     ]);
     expect(t.core.evidence.get(good.id).verifyStatus).toBe('ok');
     expect(t.core.evidence.get(bad.id).verifyStatus).toBe('mismatch');
@@ -88,7 +98,7 @@ describe('evidence store', () => {
     bytes[0] = bytes[0]! ^ 0xff;
     writeFileSync(blob, bytes);
     const logged: string[] = [];
-    const second = openCore({ dataDir: t.dir, verifyRecentEvidenceDays: 7, log: { info: (m) => logged.push(m), error: (m) => logged.push(m) } });
+    const second = openCore({ dataDir: t.dir, custody: t.custody, verifyRecentEvidenceDays: 7, log: { info: (m) => logged.push(m), error: (m) => logged.push(m) } });
     try {
       for (let i = 0; i < 100 && !logged.some((m) => m.includes('re-verification')); i++) await new Promise((r) => setTimeout(r, 100));
       expect(logged.join('\n')).toMatch(/1 of 1 item\(s\) failed: recent\.txt \(mismatch\)/);
@@ -100,13 +110,76 @@ describe('evidence store', () => {
   it('at start, leftovers of a crash are removed: temp files and blobs no row references', async () => {
     const kept = await t.core.evidence.importPath(file('kept.bin', randomBytes(2000)), { caseId, meta, officerIds });
     writeFileSync(join(t.core.evidence.blobs.tmpDir, 'x.part'), 'half');
-    const orphan = 'ab'.repeat(32);
-    const dir = join(t.core.evidence.blobs.root, 'ab');
-    if (!existsSync(dir)) (await import('node:fs')).mkdirSync(dir);
-    writeFileSync(join(dir, orphan), 'no row');
+    // A blob put in place by an import that died before its row.
+    const orphanBytes = randomBytes(3000);
+    const orphan = createHash('sha256').update(orphanBytes).digest('hex');
+    const temp = t.core.evidence.blobs.createTemp();
+    temp.write(orphanBytes);
+    temp.finish();
+    t.core.evidence.blobs.commit(temp.path, orphan, orphanBytes.length);
+    expect(t.core.evidence.blobs.has(orphan)).toBe(true);
     t.reopen();
     expect(readdirSync(t.core.evidence.blobs.tmpDir)).toEqual([]);
     expect(t.core.evidence.blobs.has(orphan)).toBe(false);
     expect(t.core.evidence.blobs.has(kept.sha256)).toBe(true);
+    expect(t.core.evidence.blobs.list()).toEqual([t.core.evidence.blobs.nameOf(kept.sha256)]);
+  });
+
+  it('clean-up never removes blobs written under another master key (a wrong key must not delete the evidence)', async () => {
+    const kept = await t.core.evidence.importPath(file('kept.bin', randomBytes(2000)), { caseId, meta, officerIds });
+    const logged: string[] = [];
+    const wrong = new EvidenceStore({ db: t.core.db, clock: t.core.clock, log: { info: (m) => logged.push(m), error: (m) => logged.push(m) }, dataDir: t.dir, masterKey: randomBytes(32) });
+    expect(wrong.cleanUpAfterCrash()).toEqual({ temp: 0, orphans: 0, foreign: 1 });
+    expect(logged.join('\n')).toMatch(/1 blob file\(s\) were not written under this device's master key; kept/);
+    expect(t.core.evidence.blobs.has(kept.sha256)).toBe(true);
+    // Under the wrong key the item cannot be found; under the right one it verifies.
+    expect((await wrong.reverify({ caseId })).failures.map((f) => f.status)).toEqual(['missing']);
+    expect((await t.core.evidence.reverify({ caseId })).failures).toEqual([]);
+  });
+
+  it('re-verification names the tampered item and the chunk, with its bytes', async () => {
+    const bytes = randomBytes(3 * DEFAULT_CHUNK_BYTES + 1000);
+    const item = await t.core.evidence.importPath(file('现场照片1.jpg', bytes), { caseId, meta, officerIds });
+    const blob = t.core.evidence.blobs.pathOf(item.sha256);
+    const stored = readFileSync(blob);
+    stored[HEADER_BYTES + 2 * (DEFAULT_CHUNK_BYTES + 16) + 777]! ^= 0x80; // in the third chunk
+    writeFileSync(blob, stored);
+    const report = await t.core.evidence.reverify({ caseId });
+    expect(report.failures).toEqual([{ id: item.id, fileName: '现场照片1.jpg', status: 'mismatch', detail: '「现场照片1.jpg」第 3 段（字节 2097152–3145727）校验失败：内容被篡改或存储介质损坏。' }]);
+    expect(t.core.evidence.get(item.id).verifyStatus).toBe('mismatch');
+    // Every other reader names it too.
+    await expect(async () => {
+      for await (const c of t.core.evidence.readStored(item.sha256, '现场照片1.jpg')) void c;
+    }).rejects.toMatchObject({ kind: 'integrity', message: expect.stringContaining('电子数据「现场照片1.jpg」第 3 段（字节 2097152–3145727）校验失败') });
+    await expect(t.core.evidence.readStoredRange(item.sha256, '现场照片1.jpg', 2 * DEFAULT_CHUNK_BYTES - 5, 10)).rejects.toMatchObject({ kind: 'integrity' });
+    expect((await t.core.evidence.readStoredRange(item.sha256, '现场照片1.jpg', 0, 10)).equals(bytes.subarray(0, 10))).toBe(true);
+  });
+
+  it('the temp file of an import in progress holds no plaintext', async () => {
+    const marker = Buffer.from('MARKER:现场笔录原文，不得以明文落盘。');
+    const piece = Buffer.concat(Array.from({ length: Math.ceil((DEFAULT_CHUNK_BYTES / marker.length) * 3) }, () => marker)); // > 3 chunks
+    let paused!: () => void;
+    const reachedPause = new Promise<void>((r) => (paused = r));
+    let resume!: () => void;
+    const resumed = new Promise<void>((r) => (resume = r));
+    async function* source() {
+      yield piece;
+      yield piece;
+      paused();
+      await resumed;
+      yield marker;
+    }
+    const importing = t.core.evidence.ingest(source(), { caseId, fileName: '笔录.txt', meta, officerIds });
+    await reachedPause;
+    const parts = readdirSync(t.core.evidence.blobs.tmpDir);
+    expect(parts).toHaveLength(1);
+    const partial = readFileSync(join(t.core.evidence.blobs.tmpDir, parts[0]!));
+    expect(partial.length).toBeGreaterThan(5 * DEFAULT_CHUNK_BYTES); // the chunks so far are written…
+    expect(partial.includes(marker.subarray(0, 16))).toBe(false); // …encrypted
+    resume();
+    const item = await importing;
+    expect(item.sizeBytes).toBe(2 * piece.length + marker.length);
+    expect(readFileSync(t.core.evidence.blobs.pathOf(item.sha256)).includes(marker.subarray(0, 16))).toBe(false);
+    expect(await t.core.evidence.digestStored(item.sha256)).toEqual({ sha256: item.sha256, sm3: item.sm3, size: item.sizeBytes });
   });
 });

@@ -1,18 +1,20 @@
 // Evidence entry: the bytes are read once; SHA-256 and SM3 are computed from that one pass while
-// the bytes are written to a temp file; the temp file is fsynced and renamed into the
-// content-addressed store; only then is the row written, in one transaction. A crash at any
-// point leaves the whole item or nothing (stray temp files and unreferenced blobs are removed
-// at start).
+// the bytes are encrypted into a temp file (core/evidence/blob-cipher.ts: no plaintext on disk);
+// the temp file is fsynced and renamed into the content-addressed store; only then is the row
+// written, in one transaction. A crash at any point leaves the whole item or nothing (stray temp
+// files and unreferenced blobs are removed at start). Everything that reads evidence back reads
+// it through this store, chunk by authenticated chunk, and a failure names the item.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
-import { openSync, closeSync, fsyncSync, writeSync, statSync, rmSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import { EvidenceMetaSchema, type EvidenceItem, type EvidenceMeta, type EvidenceMetaInput, type VerifyReport } from '../../shared/evidence/evidence-schema.ts';
 import { isoNow, type Clock } from '../clock.ts';
 import { CoreError } from '../core-error.ts';
 import type { Log } from '../log.ts';
-import { BlobStore } from './blob-store.ts';
+import { AesGcmBlobCipher, BlobIntegrityError, type BlobCipher } from './blob-cipher.ts';
+import { BlobStore, type TempBlob } from './blob-store.ts';
 import { DualDigest, type Digests } from './dual-digest.ts';
 
 interface EvidenceRow {
@@ -53,70 +55,120 @@ function diskError(e: unknown): CoreError | null {
   return null;
 }
 
+/**
+ * What went wrong with a stored item, in Chinese, naming it and (for a damaged chunk) the chunk
+ * and its bytes: 「现场照片1.jpg」第 3 段（字节 2097152–3145727）校验失败：内容被篡改或存储介质损坏。
+ */
+export function describeBlobFailure(fileName: string, e: BlobIntegrityError): string {
+  const name = `「${fileName}」`;
+  switch (e.reason) {
+    case 'missing':
+      return `${name}的内容文件在本机存储中找不到。`;
+    case 'header':
+      return `${name}的存储文件头已损坏，无法读取：内容被篡改或存储介质损坏。`;
+    case 'wrong-key':
+      return `${name}的存储内容不是用本机密钥加密的，无法解密（数据文件夹与本机密钥不符）。`;
+    case 'truncated':
+      return `${name}的存储文件不完整${e.chunk === null ? '' : `：第 ${e.chunk + 1} 段起${e.at ? `（字节 ${e.at.offset} 起）` : ''}的内容缺失`}，内容被篡改或存储介质损坏。`;
+    case 'tampered': {
+      const bytes = e.at && e.at.length > 0 ? `（字节 ${e.at.offset}–${e.at.offset + e.at.length - 1}）` : '';
+      return `${name}第 ${(e.chunk ?? 0) + 1} 段${bytes}校验失败：内容被篡改或存储介质损坏。`;
+    }
+  }
+}
+
+export interface EvidenceStoreDeps {
+  db: Database;
+  clock: Clock;
+  log: Log;
+  dataDir: string;
+  /** The device master key (32 bytes): evidence is encrypted at rest under keys derived from it. */
+  masterKey: Buffer;
+  /** BENCHMARKS ONLY (measuring what encryption costs): replaces the cipher. The app never sets it. */
+  blobCipherForBenchmarks?: BlobCipher;
+}
+
 export class EvidenceStore {
   readonly blobs: BlobStore;
   private readonly db: Database;
   private readonly clock: Clock;
   private readonly log: Log;
-  constructor(deps: { db: Database; clock: Clock; log: Log; dataDir: string }) {
+  constructor(deps: EvidenceStoreDeps) {
     this.db = deps.db;
     this.clock = deps.clock;
     this.log = deps.log;
-    this.blobs = new BlobStore(deps.dataDir);
+    this.blobs = new BlobStore(deps.dataDir, deps.blobCipherForBenchmarks ?? new AesGcmBlobCipher(deps.masterKey));
   }
 
-  /** At start: remove what a crash may have left — temp files and blobs no row references. */
-  cleanUpAfterCrash(): { temp: number; orphans: number } {
+  /**
+   * At start: remove what a crash may have left — temp files and blobs no row references. A blob
+   * written under another master key is never removed (it is counted and logged as `foreign`):
+   * with a wrong key no name matches a row, and clean-up must not then delete the evidence.
+   */
+  cleanUpAfterCrash(): { temp: number; orphans: number; foreign: number } {
     const temp = this.blobs.clearTemp();
-    const referenced = new Set((this.db.prepare('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[]).map((r) => r.sha256));
+    const referenced = new Set((this.db.prepare('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[]).map((r) => this.blobs.nameOf(r.sha256)));
     let orphans = 0;
-    for (const sha of this.blobs.list()) {
-      if (!referenced.has(sha)) {
-        this.blobs.remove(sha);
-        orphans++;
+    let foreign = 0;
+    for (const name of this.blobs.list()) {
+      if (referenced.has(name)) continue;
+      let own = false;
+      try {
+        own = this.blobs.isOwn(name);
+      } catch {
+        // unreadable: kept, like a foreign one
       }
+      if (!own) {
+        foreign++;
+        continue;
+      }
+      this.blobs.removeName(name);
+      orphans++;
     }
     if (temp + orphans > 0) this.log.info(`evidence: removed ${temp} temp file(s) and ${orphans} unreferenced blob(s) left by an interrupted import`);
-    return { temp, orphans };
+    if (foreign > 0) this.log.error(`evidence: ${foreign} blob file(s) were not written under this device's master key; kept, not removed (is the master key the right one for this data folder?)`);
+    return { temp, orphans, foreign };
   }
 
   /** Imports the bytes of `source` (read once) as one evidence item of the case. */
   async ingest(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, o: IngestOptions): Promise<EvidenceItem> {
     const meta = EvidenceMetaSchema.parse(o.meta);
-    const temp = join(this.blobs.tmpDir, `${randomUUID()}.part`);
     const digest = new DualDigest();
-    let fd: number | undefined;
+    let temp: TempBlob;
+    try {
+      temp = this.blobs.createTemp();
+    } catch (e) {
+      await digest.close();
+      throw diskError(e) ?? e;
+    }
     let size = 0;
     let digests: Digests;
     try {
-      fd = openSync(temp, 'wx', 0o600);
       for await (const chunk of source) {
         if (o.signal?.aborted) throw new CoreError('io', '导入已取消，未保存任何内容。');
+        // SM3 runs on its worker while this thread encrypts the same bytes.
         await digest.update(chunk);
-        writeSync(fd, chunk);
+        temp.write(chunk);
         size += chunk.length;
         o.onProgress?.(size);
       }
-      fsyncSync(fd);
-      closeSync(fd);
-      fd = undefined;
+      temp.finish();
       digests = await digest.digest();
     } catch (e) {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(temp, { force: true });
+      temp.discard();
       throw diskError(e) ?? e;
     } finally {
       await digest.close();
     }
     const earlier = this.db.prepare('SELECT file_name, created_at FROM evidence WHERE case_id = ? AND sha256 = ?').get(o.caseId, digests.sha256) as { file_name: string; created_at: string } | undefined;
     if (earlier) {
-      rmSync(temp, { force: true });
+      temp.discard();
       throw new CoreError('conflict', `本案已导入过完全相同的内容：「${earlier.file_name}」（${earlier.created_at.slice(0, 16).replace('T', ' ')} 导入，SHA-256 ${digests.sha256.slice(0, 16)}…）。无需重复导入。`);
     }
     try {
-      this.blobs.commit(temp, digests.sha256, size);
+      this.blobs.commit(temp.path, digests.sha256, size);
     } catch (e) {
-      rmSync(temp, { force: true });
+      temp.discard();
       throw diskError(e) ?? e;
     }
     const id = randomUUID();
@@ -184,18 +236,22 @@ export class EvidenceStore {
     for (const r of rows) {
       if (opts.shouldStop?.()) break;
       if (released.has(r.sha256)) continue;
-      const path = this.blobs.pathOf(r.sha256);
       let status: 'ok' | 'mismatch' | 'missing' = 'ok';
       let detail = '';
       try {
-        const d = await digestFile(path);
+        const d = await this.digestStored(r.sha256);
         if (d.sha256 !== r.sha256 || d.sm3 !== r.sm3 || d.size !== r.size_bytes) {
           status = 'mismatch';
-          detail = `存储内容的校验值与导入时不一致（导入时 SHA-256 ${r.sha256}，现为 ${d.sha256}）。该件电子数据可能已被篡改或存储介质损坏。`;
+          detail = `「${r.file_name}」存储内容的校验值与导入时不一致（导入时 SHA-256 ${r.sha256}，现为 ${d.sha256}）。该件电子数据可能已被篡改或存储介质损坏。`;
         }
-      } catch {
-        status = 'missing';
-        detail = '存储中找不到该件电子数据的内容文件。';
+      } catch (e) {
+        if (e instanceof BlobIntegrityError) {
+          status = e.reason === 'missing' ? 'missing' : 'mismatch';
+          detail = describeBlobFailure(r.file_name, e);
+        } else {
+          status = 'missing';
+          detail = `无法读取「${r.file_name}」的内容文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。`;
+        }
       }
       if (opts.shouldStop?.()) break;
       mark.run(isoNow(this.clock), status, r.id);
@@ -204,9 +260,36 @@ export class EvidenceStore {
     return { checked: rows.length, failures };
   }
 
-  /** Where the bytes of an item with this SHA-256 are kept. */
-  blobPath(sha256: string): string {
-    return this.blobs.pathOf(sha256);
+  /** Both digests and the size of a stored blob's plaintext, every chunk authenticated; throws BlobIntegrityError. */
+  async digestStored(sha256: string): Promise<Digests & { size: number }> {
+    return digestChunks(this.blobs.read(sha256));
+  }
+
+  /** The plaintext size of a stored item (from its file; nothing decrypted). A failure is a CoreError naming the item. */
+  storedSize(sha256: string, fileName: string): number {
+    try {
+      return this.blobs.plainSize(sha256);
+    } catch (e) {
+      throw named(e, fileName);
+    }
+  }
+
+  /** The plaintext of a stored item, chunk by authenticated chunk. A failure is a CoreError ('integrity') naming the item and the chunk. */
+  async *readStored(sha256: string, fileName: string): AsyncGenerator<Uint8Array> {
+    try {
+      yield* this.blobs.read(sha256);
+    } catch (e) {
+      throw named(e, fileName);
+    }
+  }
+
+  /** Plaintext bytes [offset, offset + length) of a stored item. A failure is a CoreError ('integrity') naming the item and the chunk. */
+  async readStoredRange(sha256: string, fileName: string, offset: number, length: number): Promise<Buffer> {
+    try {
+      return await this.blobs.readRange(sha256, offset, length);
+    } catch (e) {
+      throw named(e, fileName);
+    }
   }
 
   /** Removes a just-imported item that must not stand (import found invalid after the fact). */
@@ -236,11 +319,16 @@ export async function* readChunks(path: string, size = 1 << 20): AsyncGenerator<
   }
 }
 
-export async function digestFile(path: string): Promise<Digests & { size: number }> {
+/** Both digests of a plain file (an officer's file, say; never a stored blob: see digestStored). */
+export function digestFile(path: string): Promise<Digests & { size: number }> {
+  return digestChunks(readChunks(path));
+}
+
+async function digestChunks(chunks: AsyncIterable<Uint8Array>): Promise<Digests & { size: number }> {
   const d = new DualDigest();
   let size = 0;
   try {
-    for await (const chunk of readChunks(path)) {
+    for await (const chunk of chunks) {
       await d.update(chunk);
       size += chunk.length;
     }
@@ -248,6 +336,14 @@ export async function digestFile(path: string): Promise<Digests & { size: number
   } finally {
     await d.close();
   }
+}
+
+/** A blob failure as the CoreError the user sees (naming the item; the BlobIntegrityError is its cause). */
+function named(e: unknown, fileName: string): unknown {
+  if (!(e instanceof BlobIntegrityError)) return e;
+  const err = new CoreError('integrity', `电子数据${describeBlobFailure(fileName, e)}请先在本机核验。`);
+  err.cause = e;
+  return err;
 }
 
 function toItem(r: EvidenceRow): EvidenceItem {

@@ -66,6 +66,16 @@ export class OfficerStore {
     return row && { ...toPublic(row), passwordHash: row.password_hash, failedAttempts: row.failed_attempts, lockedUntil: row.locked_until };
   }
 
+  /** A new password (already hashed): clears any lock from wrong attempts. */
+  setPasswordHash(id: string, passwordHash: string): void {
+    this.db.prepare(`UPDATE officers SET password_hash = ?, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?`).run(passwordHash, isoNow(this.clock), id);
+  }
+
+  /** Removal keeps the row (documents and the audit log name the officer) and stops sign-in. */
+  deactivate(id: string): void {
+    this.db.prepare(`UPDATE officers SET active = 0, updated_at = ? WHERE id = ?`).run(isoNow(this.clock), id);
+  }
+
   recordFailure(id: string, failedAttempts: number, lockedUntil: string | null): void {
     this.db
       .prepare(`UPDATE officers SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?`)

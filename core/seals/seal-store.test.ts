@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoInquiry, demoPreservation } from '../../scripts/demo-documents.ts';
 import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
+import { HEADER_BYTES } from '../evidence/blob-cipher.ts';
 import { verifyCore } from './verify-seals.ts';
 
 let t: TestCore;
@@ -129,12 +130,14 @@ describe('tamper suite: each change is found and named', () => {
     const d = await signedDocument(t, caseId, 'evidence', content, ids);
     await t.must('seals.seal', { documentId: d, officerPasswords: PW });
     expect((await verifyCore(t.core)).ok, await failing()).toBe(true);
-    const blob = t.core.evidence.blobPath(item.sha256);
+    // One flipped bit in the stored (encrypted) file: the chunk holding it no longer authenticates.
+    const blob = t.core.evidence.blobs.pathOf(item.sha256);
     const bytes = readFileSync(blob);
-    bytes.writeUInt8(bytes.readUInt8(10) ^ 1, 10);
+    const at = HEADER_BYTES + 10;
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 1, at);
     writeFileSync(blob, bytes);
-    expect(await failing()).toMatch(/电子数据「log.txt」的内容与封存时的校验值不符/);
-    bytes.writeUInt8(bytes.readUInt8(10) ^ 1, 10);
+    expect(await failing()).toMatch(new RegExp(`电子数据「log.txt」第 1 段（字节 0–${item.sizeBytes - 1}）校验失败：内容被篡改或存储介质损坏`));
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 1, at);
     writeFileSync(blob, bytes);
     raw(`UPDATE evidence SET sm3 = ? WHERE id = ?`, 'f'.repeat(64), item.id);
     expect(await failing()).toMatch(/电子数据「log.txt」在数据库中的校验值与封存时不一致/);

@@ -7,7 +7,8 @@ import type { AppCore } from '../app-core.ts';
 import { verifyAuditChain } from '../audit/audit-log.ts';
 import { ed25519Verify } from '../crypto/ed25519.ts';
 import { sm2Verify } from '../crypto/sm2.ts';
-import { digestFile } from '../evidence/evidence-store.ts';
+import { BlobIntegrityError } from '../evidence/blob-cipher.ts';
+import { describeBlobFailure } from '../evidence/evidence-store.ts';
 import { released } from '../sync/free-space.ts';
 import { documentHash, dualHash } from '../signatures/document-hash.ts';
 import { SEAL_GENESIS, type SealPayload } from './seal-payload.ts';
@@ -120,10 +121,12 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
         continue;
       }
       try {
-        const d = await digestFile(core.evidence.blobPath(e.sha256));
+        const d = await core.evidence.digestStored(e.sha256);
         if (d.sha256 !== e.sha256 || d.sm3 !== e.sm3 || d.size !== e.sizeBytes) evProblems.push(`电子数据「${e.fileName}」的内容与封存时的校验值不符（已被改动或损坏）`);
-      } catch {
-        evProblems.push(`电子数据「${e.fileName}」的内容文件缺失`);
+      } catch (err) {
+        // Every chunk is authenticated as it is read: a damaged one is named with its bytes.
+        if (err instanceof BlobIntegrityError && err.reason !== 'missing') evProblems.push(`电子数据${describeBlobFailure(e.fileName, err).replace(/。$/, '')}`);
+        else evProblems.push(`电子数据「${e.fileName}」的内容文件缺失`);
       }
     }
     add(`${label}：${p.evidence.length}件电子数据`, evProblems, releasedNote.length ? `${releasedNote.join('；')}${releasedNote.length < p.evidence.length ? '；其余的 SHA-256 与 SM3 重新计算，均与封存时一致' : ''}` : 'SHA-256 与 SM3 重新计算，均与封存时一致');

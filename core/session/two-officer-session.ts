@@ -50,6 +50,18 @@ export class TwoOfficerSession {
   }
 
   /**
+   * Signs in an officer whose password was already proved another way: the lock screen unwraps
+   * their copy of the device key with it (core/vault/vault.ts).
+   */
+  admit(officer: OfficerPublic): SessionState {
+    if (!officer.active) throw new CoreError('forbidden', `${officer.name}的账号已停用，请联系管理员。`);
+    if (this.officers.some((o) => o.id === officer.id)) return this.state();
+    if (this.officers.length >= 2) throw new CoreError('forbidden', '已有两名执法人员登录。如需换人，请先让其中一人退出。');
+    this.officers.push(officer);
+    return this.state();
+  }
+
+  /**
    * A signed-in officer confirms an act (signing, confirming a refusal) with their own password.
    * Wrong passwords count towards the same lock as at sign-in.
    */

@@ -103,6 +103,16 @@ export class SignatureStore {
   }
 
   /**
+   * A signing sitting opened within the last `withinMinutes`: the idle lock waits for it (the
+   * party may read for a long time without touching the laptop, and locking would lose the
+   * recording held in the renderer). A sitting left open by a crash stops counting after that time.
+   */
+  sittingInProgress(now: Date, withinMinutes = 60): boolean {
+    const since = new Date(now.getTime() - withinMinutes * 60_000).toISOString();
+    return this.db.prepare(`SELECT 1 FROM signing_ceremonies WHERE ended_at IS NULL AND started_at >= ?`).get(since) !== undefined;
+  }
+
+  /**
    * Ends a sitting; its recording (already imported as evidence of the case) is linked to every
    * signature made in it. If the recording could not be made or kept, the reason is recorded instead.
    */

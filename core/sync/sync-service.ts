@@ -6,7 +6,7 @@
 // checked against HQ's pinned keys and stored. Nothing on the laptop is deleted by sync. The
 // offline path writes the outbox as a bundle file and reads HQ's receipts file back.
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
@@ -14,6 +14,8 @@ import { CASE_STATUS_LABELS } from '../../shared/domain/case.ts';
 import type { SyncStatus } from '../../shared/sync/sync-api.ts';
 import type { AppCore } from '../app-core.ts';
 import { exportBundle } from '../bundle/export-bundle.ts';
+import { BlobIntegrityError } from '../evidence/blob-cipher.ts';
+import { describeBlobFailure } from '../evidence/evidence-store.ts';
 import { isoNow } from '../clock.ts';
 import { CoreError } from '../core-error.ts';
 import { ed25519Verify } from '../crypto/ed25519.ts';
@@ -129,7 +131,14 @@ export class SyncService {
       this.storeReferences(body.reference ?? [], body.hq);
       this.core.audit.append({ action: 'enroll', officerIds: this.core.session.signedInIds(), detail: `登记到总部 ${body.hq.name}（${url.host}），案号前缀 ${body.casePrefix}` });
     })();
+    // HQ's recovery copy of the device key, encrypted to the SM2 key just pinned (docs/SECURITY.md).
+    this.core.keys.setHq(body.hq.sm2PublicKey);
     return this.status();
+  }
+
+  /** HQ's SM2 public key pinned at enrollment, or null before it. */
+  hqSm2PublicKey(): string | null {
+    return this.link()?.hq_sm2_public ?? null;
   }
 
   private verifyTime(t: SignedTime, hq: HqKeys, nonce?: string): boolean {
@@ -227,7 +236,7 @@ export class SyncService {
         this.progress = { ...this.progress, current: payload.document.docNo };
         for (const e of payload.evidence) {
           if (sentBlobs.has(e.sha256)) continue;
-          await this.uploadBlob(client, e.sha256, this.core.evidence.blobPath(e.sha256), e.sizeBytes, started);
+          await this.uploadBlob(client, e.sha256, e.fileName, e.sizeBytes, started);
           sentBlobs.add(e.sha256);
         }
         this.progress = { ...this.progress, phase: 'committing' };
@@ -307,7 +316,8 @@ export class SyncService {
     return { id: c.id, caseNo: c.caseNo, partyName: c.partyName, matterName: c.matterName, status: CASE_STATUS_LABELS[c.status] };
   }
 
-  private async uploadBlob(client: HqClient, sha256: string, path: string, size: number, startedAt: number): Promise<void> {
+  /** Uploads one blob's plaintext, read through the evidence store (each piece decrypted and authenticated). */
+  private async uploadBlob(client: HqClient, sha256: string, fileName: string, size: number, startedAt: number): Promise<void> {
     const status = await client.call<{ stored: boolean; offset: number }>('GET', `${API}/blobs/${sha256}`);
     if (status.body.stored) {
       this.progress = { ...this.progress, bytesDone: this.progress.bytesDone + size };
@@ -315,40 +325,45 @@ export class SyncService {
     }
     let offset = status.body.offset;
     this.progress = { ...this.progress, bytesDone: this.progress.bytesDone + offset };
-    if (statSync(path).size !== size) throw new SyncFailure('verification', `本机电子数据文件（${sha256.slice(0, 16)}…）的大小与封存时不符，未上传。请先在本机核验。`);
-    const fd = openSync(path, 'r');
-    const buf = Buffer.allocUnsafe(CHUNK_BYTES);
-    let restarts = 0;
+    let stored: number;
     try {
-      // Until HQ says stored — not merely until HQ has every byte: when HQ stopped between the last
-      // chunk and its placing, it reports the whole size as received, and only a (then empty) last
-      // chunk makes it re-hash and place the blob.
-      for (;;) {
-        const n = readSync(fd, buf, 0, Math.min(CHUNK_BYTES, size - offset), offset);
-        try {
-          const r = await client.call<{ stored: boolean; offset: number }>('PUT', `${API}/blobs/${sha256}?offset=${offset}&length=${size}`, buf.subarray(0, n));
-          const bytesDone = this.progress.bytesDone + (r.body.offset - offset);
-          this.progress = { ...this.progress, bytesDone, bytesPerSecond: Math.round(bytesDone / Math.max(0.001, (Date.now() - startedAt) / 1000)) };
-          offset = r.body.offset;
-          if (r.body.stored) break;
-        } catch (e) {
-          // HQ already has more (or less) than we thought: continue from where HQ is.
-          if (e instanceof SyncFailure && e.body?.error === 'offset' && typeof e.body.offset === 'number') {
-            this.progress = { ...this.progress, bytesDone: this.progress.bytesDone + (e.body.offset - offset) };
-            offset = e.body.offset;
-            continue;
-          }
-          // HQ's re-hash did not match (bytes damaged on the way): start this blob again, a few times.
-          if (e instanceof SyncFailure && e.body?.error === 'digest' && restarts++ < 2) {
-            this.progress = { ...this.progress, bytesDone: this.progress.bytesDone - offset };
-            offset = 0;
-            continue;
-          }
-          throw e;
-        }
+      stored = this.core.evidence.storedSize(sha256, fileName);
+    } catch (e) {
+      throw localFailure(e, fileName);
+    }
+    if (stored !== size) throw new SyncFailure('verification', `本机电子数据「${fileName}」（${sha256.slice(0, 16)}…）的大小与封存时不符，未上传。请先在本机核验。`);
+    let restarts = 0;
+    // Until HQ says stored — not merely until HQ has every byte: when HQ stopped between the last
+    // chunk and its placing, it reports the whole size as received, and only a (then empty) last
+    // chunk makes it re-hash and place the blob.
+    for (;;) {
+      let piece: Buffer;
+      try {
+        piece = await this.core.evidence.readStoredRange(sha256, fileName, offset, Math.min(CHUNK_BYTES, size - offset));
+      } catch (e) {
+        throw localFailure(e, fileName);
       }
-    } finally {
-      closeSync(fd);
+      try {
+        const r = await client.call<{ stored: boolean; offset: number }>('PUT', `${API}/blobs/${sha256}?offset=${offset}&length=${size}`, piece);
+        const bytesDone = this.progress.bytesDone + (r.body.offset - offset);
+        this.progress = { ...this.progress, bytesDone, bytesPerSecond: Math.round(bytesDone / Math.max(0.001, (Date.now() - startedAt) / 1000)) };
+        offset = r.body.offset;
+        if (r.body.stored) break;
+      } catch (e) {
+        // HQ already has more (or less) than we thought: continue from where HQ is.
+        if (e instanceof SyncFailure && e.body?.error === 'offset' && typeof e.body.offset === 'number') {
+          this.progress = { ...this.progress, bytesDone: this.progress.bytesDone + (e.body.offset - offset) };
+          offset = e.body.offset;
+          continue;
+        }
+        // HQ's re-hash did not match (bytes damaged on the way): start this blob again, a few times.
+        if (e instanceof SyncFailure && e.body?.error === 'digest' && restarts++ < 2) {
+          this.progress = { ...this.progress, bytesDone: this.progress.bytesDone - offset };
+          offset = 0;
+          continue;
+        }
+        throw e;
+      }
     }
   }
 
@@ -426,4 +441,13 @@ function asCoreError(e: unknown): CoreError {
   if (e instanceof CoreError) return e;
   if (e instanceof SyncFailure) return new CoreError(e.kind === 'unreachable' ? 'io' : e.kind === 'enrollment' ? 'forbidden' : 'integrity', e.message);
   return new CoreError('io', (e as Error).message);
+}
+
+/**
+ * A stored blob that fails its check (a damaged chunk, a missing file) stops the sync, naming the
+ * item and the chunk. HQ places a blob only once the whole of it re-hashes to its SHA-256.
+ */
+function localFailure(e: unknown, fileName: string): unknown {
+  if (e instanceof CoreError && e.cause instanceof BlobIntegrityError) return new SyncFailure('verification', `本机电子数据${describeBlobFailure(fileName, e.cause)}未上传。请先在本机核验。`);
+  return e;
 }

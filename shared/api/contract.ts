@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { SyncStatusSchema } from '../sync/sync-api.ts';
 import type { CallName } from './call-names.ts';
-import { AppStatusSchema, OfficeSetupSchema } from '../domain/office.ts';
-import { OfficerCreateSchema, OfficerPublicSchema, SessionStateSchema, SignInSchema } from '../domain/officer.ts';
+import { AppStatusSchema, IDLE_LOCK_MINUTES, OfficeSetupSchema } from '../domain/office.ts';
+import { ChangePasswordSchema, OfficerCreateSchema, OfficerPublicSchema, SessionStateSchema, SignInSchema } from '../domain/officer.ts';
 import {
   CaseDetailSchema,
   CaseInputSchema,
@@ -54,6 +54,19 @@ export const contract = {
   'session.signOut': call('officer', z.object({ officerId: z.string().min(1) }).strict(), SessionStateSchema),
   'officers.list': call('officer', Empty, z.array(OfficerPublicSchema)),
   'officers.create': call('pair', OfficerCreateSchema, OfficerPublicSchema),
+  // An officer changes their own password (signed in, knowing the old one): only their key copy is rewrapped.
+  'officers.changePassword': call('officer', ChangePasswordSchema, z.object({ ok: z.literal(true) })),
+  // Deactivates an officer (their records stay attributed to them) and deletes their copy of the device key.
+  'officers.remove': call('pair', z.object({ officerId: z.string().min(1).max(64) }).strict(), z.array(OfficerPublicSchema)),
+  // The lock (core/vault/): these three and app.status are the only calls answered while locked.
+  'lock.unlock': call('open', SignInSchema, AppStatusSchema),
+  'lock.lockNow': call('open', Empty, AppStatusSchema),
+  'lock.activity': call('open', Empty, z.object({ ok: z.literal(true) })),
+  'office.setIdleLock': call(
+    'pair',
+    z.object({ minutes: z.number({ error: '请填写分钟数。' }).int({ message: '分钟数须为整数。' }).min(IDLE_LOCK_MINUTES.min, { message: `自动锁定时间不能少于${IDLE_LOCK_MINUTES.min}分钟。` }).max(IDLE_LOCK_MINUTES.max, { message: `自动锁定时间不能超过${IDLE_LOCK_MINUTES.max}分钟。` }) }).strict(),
+    AppStatusSchema,
+  ),
   'catalog.search': call(
     'officer',
     z.object({ query: z.string().trim().max(100).default(''), type: MatterTypeSchema.optional(), limit: z.number().int().min(1).max(500).default(200) }),

@@ -6,6 +6,7 @@ export const ERROR_KINDS = [
   'unauthorized', // no officer signed in, or wrong credentials
   'forbidden', // signed in, but the action needs more (e.g. two officers)
   'locked', // officer temporarily locked after repeated failures
+  'app_locked', // the app is locked (idle, sleep, start): an officer's password unlocks it
   'not_found',
   'conflict', // e.g. a duplicate 执法证号
   'setup_required', // the office has not been set up yet

@@ -15,11 +15,30 @@ export const OfficeSetupSchema = z
   });
 export type OfficeSetup = z.infer<typeof OfficeSetupSchema>;
 
+/** Why the app is locked: just started, idle too long, the computer slept, or an officer locked it. */
+export const LockReasonSchema = z.enum(['start', 'idle', 'sleep', 'manual']);
+export type LockReason = z.infer<typeof LockReasonSchema>;
+
+export const LockStatusSchema = z.object({
+  locked: z.boolean(),
+  reason: LockReasonSchema.nullable(),
+  /** Minutes without activity before the app locks itself. */
+  idleMinutes: z.number().int(),
+  /** After repeated wrong passwords: seconds until the next attempt is accepted (0 = now). */
+  retryAfterSeconds: z.number().int(),
+});
+export type LockStatus = z.infer<typeof LockStatusSchema>;
+
+export const IDLE_LOCK_MINUTES = { min: 1, max: 60, default: 5 } as const;
+
 export const AppStatusSchema = z.object({
   appVersion: z.string(),
   setupDone: z.boolean(),
   agencyName: z.string().nullable(),
   catalogVersion: z.string(),
   session: SessionStateSchema,
+  lock: LockStatusSchema,
+  /** True once HQ holds a recovery copy of this device's key (made at enrollment). */
+  hqRecovery: z.boolean(),
 });
 export type AppStatus = z.infer<typeof AppStatusSchema>;

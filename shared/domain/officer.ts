@@ -35,6 +35,15 @@ export const SignInSchema = z.object({
   password: z.string().min(1, { message: '请填写密码。' }).max(128),
 });
 
+export const ChangePasswordSchema = z
+  .object({
+    officerId: z.string().min(1).max(64),
+    oldPassword: z.string().min(1, { message: '请填写原密码。' }).max(128),
+    newPassword: PasswordSchema,
+  })
+  .strict()
+  .refine((v) => v.oldPassword !== v.newPassword, { path: ['newPassword'], message: '新密码不能与原密码相同。' });
+
 export const SessionStateSchema = z.object({
   /** The officers signed in on this device, in sign-in order (at most two). */
   officers: z.array(OfficerPublicSchema).max(2),

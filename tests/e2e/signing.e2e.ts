@@ -177,7 +177,7 @@ describe('signing', () => {
     await expect(page.getByTestId('verify-conclusion').innerText()).resolves.toBe('核验结论：全部通过。');
     await screenshot(page, '23-sealed');
     await page.keyboard.press('Escape');
-    const out = execFileSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), dataDir], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), dataDir, '--cert-no', A.certNo], { encoding: 'utf8', input: `${A.password}\n` });
     expect(out).toContain('核验结论：全部通过。');
     // 补正: a new document naming the sealed one; the original stays sealed and says 已补正.
     await page.getByTestId('seal-correct').click();

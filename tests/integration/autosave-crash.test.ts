@@ -41,7 +41,10 @@ describe('autosave survives SIGKILL at any moment', () => {
     try {
       for (let round = 0; round < ROUNDS; round++) {
         const lastAck = await runAndKill(t.dir, doc.id, 5 + Math.floor(Math.random() * 120));
+        // Opened raw (not through the app), with the device's database key: the file is SQLCipher.
         const db = new Database(join(t.dir, DATABASE_FILE));
+        db.pragma(`cipher='sqlcipher'`);
+        db.pragma(`key="x'${t.custody.databaseKey().toString('hex')}'"`);
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         const row = db.prepare('SELECT revision, content_json FROM documents WHERE id = ?').get(doc.id) as { revision: number; content_json: string };
         db.close();

@@ -60,8 +60,8 @@ describe('evidence import survives SIGKILL at any moment', () => {
         const ev = t.core.evidence;
         expect(readdirSync(ev.blobs.tmpDir), `round ${round}: temp files`).toEqual([]);
         const rows = ev.list(caseId);
-        const rowShas = new Set(rows.map((r) => r.sha256));
-        expect(ev.blobs.list().filter((s) => !rowShas.has(s)), `round ${round}: unreferenced blobs`).toEqual([]);
+        const rowNames = new Set(rows.map((r) => ev.blobs.nameOf(r.sha256)));
+        expect(ev.blobs.list().filter((n) => !rowNames.has(n)), `round ${round}: unreferenced blobs`).toEqual([]);
         for (const r of rows) expect(ev.blobs.has(r.sha256), `round ${round}: row without blob`).toBe(true);
         const ids2 = new Set(rows.map((r) => r.id));
         for (const a of acknowledged) expect(ids2.has(a), `round ${round}: acknowledged import ${a} lost`).toBe(true);

@@ -6,6 +6,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../core/api/dispatch.ts';
+import { runImport } from '../../core/evidence/run-import.ts';
 import { startWebShell, TOKEN_HEADER, type WebShell } from '../../web-shell/web-shell-server.ts';
 import { makeCore, orgCaseInput, setUpPair, type TestCore } from '../support/core-fixture.ts';
 
@@ -22,7 +24,7 @@ beforeAll(async () => {
   const ids = (await t.must('officers.list', {})).map((o) => o.id);
   caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
   docId = (await t.must('documents.create', { caseId, type: 'evidence' })).id;
-  shell = await startWebShell({ core: t.core, rendererDir: renderer, port: 0 });
+  shell = await startWebShell({ api: { dispatch: (n, a) => dispatch(t.core, n, a), upload: (tk, b, sig) => runImport(t.core, tk, b, sig) }, log: t.core.log, rendererDir: renderer, port: 0 });
 });
 afterAll(async () => {
   await shell.close();
@@ -68,8 +70,8 @@ describe('evidence import through the web shell', () => {
     expect((await t.must('evidence.list', { caseId })).length).toBe(before);
     expect(readdirSync(t.core.evidence.blobs.tmpDir)).toEqual([]);
     // the blob put in place before the refusal is taken back at once
-    const shas = new Set((await t.must('evidence.list', { caseId })).map((e) => e.sha256));
-    expect(t.core.evidence.blobs.list().filter((s) => !shas.has(s))).toEqual([]);
+    const names = new Set((await t.must('evidence.list', { caseId })).map((e) => t.core.evidence.blobs.nameOf(e.sha256)));
+    expect(t.core.evidence.blobs.list().filter((n) => !names.has(n))).toEqual([]);
   });
 
   it('one officer alone cannot import; bad metadata is refused at the contract', async () => {

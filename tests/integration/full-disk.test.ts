@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../core/api/dispatch.ts';
 import { openCore, type AppCore } from '../../core/app-core.ts';
+import { newCustody } from '../../core/vault/key-custody.ts';
 import { silentLog } from '../../core/log.ts';
 import { AGENCY, OFFICER_A, OFFICER_B, orgCaseInput } from '../support/core-fixture.ts';
 
@@ -28,7 +29,7 @@ let core: AppCore;
 let caseId = '';
 beforeAll(async () => {
   if (!mounted) return;
-  core = openCore({ dataDir: join(mountPoint, 'data'), log: silentLog });
+  core = openCore({ dataDir: join(mountPoint, 'data'), log: silentLog, custody: newCustody(join(mountPoint, 'data')) });
   const must = async (name: string, arg: unknown) => {
     const r = await dispatch(core, name, arg);
     if (!r.ok) throw new Error(r.error.message);

@@ -9,13 +9,11 @@
 //     has HQ finish the blob (this used to leave the seal unsendable for ever).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.ts';
-import { openCore } from '../../core/app-core.ts';
-import { silentLog } from '../../core/log.ts';
 import { SEAL_GENESIS } from '../../core/seals/seal-payload.ts';
 import { verifyReceipt, type HqKeys, type Receipt } from '../../core/sync/protocol.ts';
 import { makeCore, type TestCore } from '../support/core-fixture.ts';
@@ -52,7 +50,7 @@ describe('sync to HQ under faults', () => {
     t.core.close();
     rmSync(t.dir, { recursive: true, force: true });
     cpSync(template.dir, t.dir, { recursive: true });
-    t.core = openCore({ dataDir: t.dir, log: silentLog });
+    await t.adoptCopy();
     await t.core.sync.enroll(url, enrollmentCode(hqDir));
     return { t, documentIds: template.documentIds, evidence: template.evidence };
   }
@@ -221,7 +219,9 @@ describe('sync to HQ under faults', () => {
     const { t, evidence } = await templateDevice(hq.url, hq.dataDir);
     try {
       const sha = evidence[0]!.sha256;
-      copyFileSync(t.core.evidence.blobPath(sha), join(hq.dataDir, 'uploads', `${sha}.part`));
+      // Every plaintext byte, as HQ's upload would hold it (read through the store: the local file is encrypted).
+      const size = t.core.evidence.blobs.plainSize(sha);
+      writeFileSync(join(hq.dataDir, 'uploads', `${sha}.part`), await t.core.evidence.blobs.readRange(sha, 0, size));
       const r = await t.core.sync.run();
       expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
       await expectAllReceipted(t, hq.dataDir);

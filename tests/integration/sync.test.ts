@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../core/bundle/export-bundle.ts';
+import { HEADER_BYTES } from '../../core/evidence/blob-cipher.ts';
 import { listTar } from '../../core/bundle/tar.ts';
 import { printDocument } from '../../core/pdf/print-document.ts';
 import { HqClient, SyncFailure } from '../../core/sync/hq-client.ts';
@@ -196,6 +197,22 @@ describe('sync to HQ', () => {
     expect((await fetch(`${server.url}api/v1/hello?nonce=${'ab'.repeat(16)}`)).status).toBe(200);
   });
 
+  it('a damaged evidence chunk on the laptop stops the sync, naming the item and the chunk; HQ places nothing of it', { timeout: 60_000 }, async () => {
+    const { server, dir } = await inProcessHq();
+    const t = device();
+    const { evidence } = await sealedDevice(t, 2, 300 * 1024);
+    await t.must('sync.enroll', { url: server.url, code: enrollmentCode(dir) });
+    const blob = t.core.evidence.blobs.pathOf(evidence[0]!.sha256);
+    const bytes = readFileSync(blob);
+    bytes[HEADER_BYTES + 100]! ^= 0x01;
+    writeFileSync(blob, bytes);
+    const r = await t.core.sync.run();
+    expect(r).toMatchObject({ ok: false, kind: 'verification' });
+    expect(r.message).toBe('本机电子数据「截图-1.png」第 1 段（字节 0–307199）校验失败：内容被篡改或存储介质损坏。未上传。请先在本机核验。');
+    expect(hqCounts(dir)).toMatchObject({ seals: 1, blobs: 0 });
+    expect(blobFiles(dir)).toEqual([]);
+  });
+
   it('HQ out of reach: an automatic try stays silent, a sync the officer asked for says so in Chinese', { timeout: 60_000 }, async () => {
     const { server, dir } = await inProcessHq();
     const t = device();
@@ -375,7 +392,7 @@ describe('sync to HQ', () => {
     rmSync(fork.dir, { recursive: true, force: true });
     cpSync(t.dir, fork.dir, { recursive: true });
     t.reopen();
-    fork.reopen();
+    await fork.adoptCopy();
     const forged = fork.core.seals.rows()[2]!;
     // Re-seal with a different payload (another time) under the same number, signed by the same device keys.
     const payload = JSON.parse(forged.payload) as { time: { sealedAt: string } };

@@ -1,7 +1,8 @@
 // Child process for the autosave crash test: saves a document again and again and prints
 // `ack REVISION` after each save returns. The parent kills it at a random moment.
 // The content of revision r is a pure function of r, so the parent can tell a whole save from a torn one.
-import { openCore } from '../../core/app-core.ts';
+import { openWithPassword } from '../../core/vault/open-unlocked.ts';
+import { OFFICER_A } from './core-fixture.ts';
 import { silentLog } from '../../core/log.ts';
 
 export function contentFor(base: Record<string, unknown>, revision: number): Record<string, unknown> {
@@ -15,7 +16,7 @@ export function contentFor(base: Record<string, unknown>, revision: number): Rec
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dataDir, docId] = process.argv.slice(2) as [string, string];
-  const core = openCore({ dataDir, log: silentLog });
+  const core = await openWithPassword({ dataDir, log: silentLog }, OFFICER_A.certNo, OFFICER_A.password);
   let doc = core.documents.get(docId);
   let revision = doc.revision;
   for (;;) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatch } from '../../core/api/dispatch.ts';
 import { openCore, type AppCore } from '../../core/app-core.ts';
+import { KeyCustody, newCustody, readKeyFile, unwrapForOfficer } from '../../core/vault/key-custody.ts';
 import type { Clock } from '../../core/clock.ts';
 import { silentLog } from '../../core/log.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
@@ -36,19 +37,24 @@ export class FixedClock implements Clock {
 export interface TestCore {
   core: AppCore;
   dir: string;
+  /** The device key of this data folder (the core opens with it, as the vault would after an unlock). */
+  custody: KeyCustody;
   call<K extends CallName>(name: K, arg: CallInput<K>): Promise<Result<CallOutput<K>>>;
   /** Like call, but fails the test unless ok. */
   must<K extends CallName>(name: K, arg: CallInput<K>): Promise<CallOutput<K>>;
   reopen(): void;
+  /** The data folder was replaced by a copy of another one: open it with that folder's key (officer A's copy). */
+  adoptCopy(): Promise<void>;
   dispose(): void;
 }
 
 export function makeCore(opts: { clock?: Clock } = {}): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'field-core-'));
-  const open = () => openCore({ dataDir: dir, log: silentLog, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const open = () => openCore({ dataDir: dir, custody: t.custody, log: silentLog, ...(opts.clock ? { clock: opts.clock } : {}) });
   const t: TestCore = {
-    core: open(),
+    core: undefined as unknown as AppCore,
     dir,
+    custody: newCustody(dir),
     call: (name, arg) => dispatch(t.core, name, arg) as never,
     must: async (name, arg) => {
       const r = await t.call(name, arg);
@@ -59,11 +65,19 @@ export function makeCore(opts: { clock?: Clock } = {}): TestCore {
       t.core.close();
       t.core = open();
     },
+    adoptCopy: async () => {
+      const file = readKeyFile(dir)!;
+      const found = await unwrapForOfficer(file, OFFICER_A.certNo, OFFICER_A.password);
+      if (!found) throw new Error('the copied folder has no key copy for officer A');
+      t.custody = new KeyCustody(dir, found.master, file);
+      t.core = open();
+    },
     dispose: () => {
       t.core.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  t.core = open();
   return t;
 }
 

@@ -3,11 +3,12 @@
 // import returns (and `ready` once the data folder is open). The parent kills it at a random moment.
 import { copyFileSync, openSync, writeSync, closeSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openCore } from '../../core/app-core.ts';
+import { openWithPassword } from '../../core/vault/open-unlocked.ts';
+import { OFFICER_A } from './core-fixture.ts';
 import { silentLog } from '../../core/log.ts';
 
 const [dataDir, caseId, source, officer] = process.argv.slice(2) as [string, string, string, string];
-const core = openCore({ dataDir, log: silentLog });
+const core = await openWithPassword({ dataDir, log: silentLog }, OFFICER_A.certNo, OFFICER_A.password);
 // The copies live beside the data folder; the test removes that folder.
 const copies = `${dataDir}-imports`;
 mkdirSync(copies, { recursive: true });

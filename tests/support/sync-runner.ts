@@ -8,7 +8,8 @@
 //   done ok|failed KIND MESSAGE             the sync's outcome
 import { subscribe } from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import { openCore } from '../../core/app-core.ts';
+import { openWithPassword } from '../../core/vault/open-unlocked.ts';
+import { OFFICER_A } from './core-fixture.ts';
 import { silentLog } from '../../core/log.ts';
 
 const [dataDir] = process.argv.slice(2) as [string];
@@ -23,7 +24,7 @@ subscribe('http.client.response.finish', (m) => {
   say(`answer ${request.method} ${request.path} ${response.statusCode}`);
 });
 
-const core = openCore({ dataDir, log: silentLog });
+const core = await openWithPassword({ dataDir, log: silentLog }, OFFICER_A.certNo, OFFICER_A.password);
 say('ready');
 const outcome = await core.sync.run();
 say(`done ${outcome.ok ? 'ok' : 'failed'} ${outcome.kind ?? '-'} ${outcome.message}`);
