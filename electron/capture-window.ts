@@ -4,6 +4,7 @@
 import { BrowserWindow, session, type WebContents } from 'electron';
 import type { CaptureHost } from '../core/evidence/capture-host.ts';
 import type { CdpSend } from '../core/evidence/cdp-capture.ts';
+import { CAPTURE_SESSION, isWebUrl, lockDownSession } from './lockdown.ts';
 
 export const CAPTURE_PARTITION = 'capture';
 
@@ -14,18 +15,32 @@ export class ElectronCaptureHost implements CaptureHost {
   private win: BrowserWindow | null = null;
 
   constructor() {
-    const s = session.fromPartition(CAPTURE_PARTITION);
-    s.setPermissionRequestHandler((_wc, _p, callback) => callback(false));
-    s.setPermissionCheckHandler(() => false);
+    // No permission, device or download for any page shown here (lockdown.ts).
+    lockDownSession(session.fromPartition(CAPTURE_PARTITION), CAPTURE_SESSION);
   }
 
   async open(url: string): Promise<void> {
+    // The contract admits only http(s) addresses already; checked again where the page is loaded.
+    if (!isWebUrl(url)) throw new Error('取证浏览器只能打开 http:// 或 https:// 网址。');
     if (!this.win || this.win.isDestroyed()) {
       this.win = new BrowserWindow({
         width: 1280,
         height: 900,
         title: '取证浏览器',
-        webPreferences: { partition: CAPTURE_PARTITION, sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false },
+        // Untrusted pages: no preload, sandboxed, isolated, no Node anywhere, its own session.
+        webPreferences: {
+          partition: CAPTURE_PARTITION,
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          nodeIntegrationInWorker: false,
+          nodeIntegrationInSubFrames: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          experimentalFeatures: false,
+          webviewTag: false,
+          safeDialogs: true,
+        },
       });
       captureContents.add(this.win.webContents);
       this.win.on('closed', () => (this.win = null));

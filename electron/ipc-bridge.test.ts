@@ -50,3 +50,16 @@ describe('IPC bridge', () => {
     expect(dispatched).toEqual([]);
   });
 });
+
+describe('sender check', () => {
+  it('refuses a frame disposed while its message was in flight', async () => {
+    const { handlers, dispatched } = setup();
+    const disposed = {
+      get senderFrame(): never {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+    };
+    expect(await handlers.get('api:app.status')!(disposed, {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(dispatched).toEqual([]);
+  });
+});

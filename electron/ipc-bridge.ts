@@ -14,8 +14,12 @@ export interface IpcMainLike {
 export type Dispatcher = (name: string, arg: unknown) => Promise<Result<unknown>>;
 
 export function isTrustedSender(event: InvokeEventLike, isAppUrl: (url: string) => boolean): boolean {
-  const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+  try {
+    const frame = event.senderFrame;
+    return frame !== null && frame.parent === null && isAppUrl(frame.url);
+  } catch {
+    return false; // a frame disposed while its message was in flight
+  }
 }
 
 export function registerApi(ipcMain: IpcMainLike, dispatch: Dispatcher, isAppUrl: (url: string) => boolean): void {

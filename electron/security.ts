@@ -1,38 +1,22 @@
 // Imported first by main.ts: every web contents the app ever creates is locked down before any
-// window exists (Electron security checklist; docs/ARCHITECTURE.md).
-import { app, session, type WebContents } from 'electron';
-import { isAppUrl } from './app-origin.ts';
+// window exists (Electron security checklist; docs/SECURITY.md maps each item to its code).
+// The rules themselves live in lockdown.ts and open-external.ts, where they are unit-tested.
+import { app, session, shell } from 'electron';
 import { captureContents } from './capture-window.ts';
-import { mayUseMedia } from './media-permission.ts';
+import { APP_SESSION, lockDownSession, lockDownWebContents } from './lockdown.ts';
+import { createOpenExternal } from './open-external.ts';
 
 export { allowRecordingWhen } from './media-permission.ts';
 
-/** Capture windows may browse the web (http/https only); everything else stays on app://. */
-const mayNavigate = (contents: WebContents, url: string): boolean => isAppUrl(url) || (captureContents.has(contents) && /^https?:\/\//.test(url));
-
-export function lockDownWebContents(contents: WebContents): void {
-  // No navigation away from the app, no new windows, no <webview>.
-  contents.on('will-navigate', (event, url) => {
-    if (!mayNavigate(contents, url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!mayNavigate(contents, url)) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-}
-
 export function applyAppWideSecurity(): void {
-  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents));
-  app.whenReady().then(() => {
-    // Deny every permission (notifications, geolocation …) except camera and microphone during
-    // the recording of a signing ceremony (全过程记录).
-    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
-      callback(mayUseMedia(permission, details.requestingUrl, 'mediaTypes' in details ? (details.mediaTypes ?? []) : [])),
-    );
-    session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) => mayUseMedia(permission, requestingOrigin));
-    session.defaultSession.setDevicePermissionHandler(() => false);
-  });
+  // Every renderer sandboxed, whatever a window's webPreferences say (before ready).
+  app.enableSandbox();
+  const openLink = createOpenExternal(shell);
+  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, { isCapture: () => captureContents.has(contents), openLink }));
+  // Deny every permission (notifications, geolocation, openExternal …) and device except camera
+  // and microphone during the recording of a signing ceremony (全过程记录); downloads only of the
+  // app's own PDFs. The capture browser's session is locked down by capture-window.ts.
+  void app.whenReady().then(() => lockDownSession(session.defaultSession, APP_SESSION));
 }
 
 applyAppWideSecurity();

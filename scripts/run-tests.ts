@@ -1,6 +1,6 @@
-// `npm test`: every check — lint, typecheck, unit + integration + end-to-end (vitest), and the
-// Electron smoke test where an Electron binary exists. Ends with the plain line
-// `N passed, N failed` (lint and typecheck count as one test each). Exit code 0 only if none failed.
+// `npm test`: every check — lint, typecheck, the static security scan, unit + integration +
+// end-to-end (vitest), and the Electron smoke test where an Electron binary exists. Ends with the
+// plain line `N passed, N failed` (lint, each typecheck and the security scan count as one test each). Exit code 0 only if none failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -34,6 +34,7 @@ if (only.length === 0) {
   count('typecheck (node)', step('typecheck: core, shells, tests', bin('tsc'), ['-p', 'tsconfig.json']));
   count('typecheck (browser tests)', step('typecheck: end-to-end and Electron tests', bin('tsc'), ['-p', 'tsconfig.e2e.json']));
   count('typecheck (renderer)', step('typecheck: renderer', bin('tsc'), ['-p', 'tsconfig.renderer.json']));
+  count('security scan', step('security scan (electronegativity, docs/SECURITY.md)', process.execPath, [join(ROOT, 'scripts', 'security-scan.ts')]));
 }
 
 if (rendererIsStale()) {

@@ -2,7 +2,9 @@
 // real app through Playwright's Electron driver with a fresh profile, and checks that the window
 // shows the renderer from app:// with the preload's API, no Node, and a working core; then the
 // desktop-only paths of evidence: bytes streamed over IPC (fieldUpload) hashed with both digests,
-// and the capture window opening a page on loopback and capturing it as PNG + MHTML.
+// and the capture window opening a page on loopback and capturing it as PNG + MHTML; then the
+// security checks (docs/SECURITY.md): no undeclared call, bad arguments refused, window.open denied,
+// the lock refusing every call until an officer's password.
 // Exit 77 = not run (no binary here), which `npm test` reports as not run, never as passed.
 import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -39,11 +41,33 @@ try {
   await new Promise((res) => setTimeout(res, 500));
   const stayed = win.url().startsWith('app://bundle/');
   const evidence = await desktopEvidence(win);
-  const good = r.url.startsWith('app://bundle/') && r.hasApi && !r.hasRequire && r.status.ok && stayed && evidence.good;
-  console.log(`Electron smoke test: ${good ? 'passed' : 'FAILED'} ${JSON.stringify({ ...r, stayed, evidence })}`);
+  const security = await desktopSecurity(win);
+  const windows = app.windows().length;
+  const good = r.url.startsWith('app://bundle/') && r.hasApi && !r.hasRequire && r.status.ok && stayed && evidence.good && security.good && windows === 1;
+  console.log(`Electron smoke test: ${good ? 'passed' : 'FAILED'} ${JSON.stringify({ ...r, stayed, evidence, security, windows })}`);
   process.exitCode = good ? 0 : 1;
 } finally {
   await app.close();
+}
+
+/** After desktopEvidence (office set up, both officers signed in): what the page must not be able to do. */
+async function desktopSecurity(win: Awaited<ReturnType<typeof app.firstWindow>>) {
+  type Api = Record<string, ((arg: unknown) => Promise<{ ok: boolean; error?: { kind: string } }>) | undefined>;
+  return win.evaluate(
+    async ({ a }) => {
+      const g = globalThis as unknown as { fieldApi: Api; open: (url: string) => unknown };
+      const undeclared = g.fieldApi['no.such'] === undefined;
+      const bad = await g.fieldApi['cases.get']!({ id: 42 });
+      const popup = g.open('https://example.com/');
+      await g.fieldApi['lock.lockNow']!({});
+      const locked = await g.fieldApi['cases.list']!({});
+      const unlocked = await g.fieldApi['lock.unlock']!({ certNo: a.certNo, password: a.password });
+      const after = await g.fieldApi['cases.list']!({});
+      const good = undeclared && bad.error?.kind === 'validation' && popup === null && locked.error?.kind === 'app_locked' && unlocked.ok && after.ok;
+      return { good, undeclared, bad: bad.error?.kind, popup: popup === null ? null : 'opened', locked: locked.error?.kind, unlocked: unlocked.ok };
+    },
+    { a: OFFICER_A },
+  );
 }
 
 /** Office, pair, case and evidence record through the preload API; then an IPC upload and a capture. */
