@@ -1,13 +1,17 @@
-// Top level: the status decides the screen — first-start set-up, sign-in, or the work area.
+// Top level: the status decides the screen — first-start set-up, the lock screen, sign-in, or the
+// work area. Locked, the work area is unmounted (nothing of a case stays in the page), inside its
+// own antd App so that its dialogs and messages go with it.
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { SetupWizard } from '../setup/SetupWizard.tsx';
+import { LockScreen } from '../lock/LockScreen.tsx';
+import { useActivityHeartbeat, useStatusPoll } from '../lock/use-lock-watch.ts';
 import { SignInScreen } from '../session/SignInScreen.tsx';
 import { ApiProvider, useApi } from './api-context.tsx';
-import { AppShell } from './AppShell.tsx';
+import { AppShell, type View } from './AppShell.tsx';
 import './app.css';
 
 dayjs.locale('zh-cn');
@@ -36,13 +40,34 @@ export function App() {
   );
 }
 
+const HOME: View = { page: 'cases' };
+
 function Screens() {
   const { status, refreshStatus } = useApi();
+  const { message } = AntApp.useApp();
+  // Where the officers were, kept across a lock (ids only: nothing of a case). It belongs to the
+  // officers signed in when it was chosen: unlocked by someone else, the app starts at 案件.
+  const [nav, setNav] = useState<{ view: View; owners: string[] }>({ view: HOME, owners: [] });
+  const setupDone = status?.setupDone ?? false;
+  const locked = setupDone && (status?.lock.locked ?? false);
+  const ids = useMemo(() => status?.session.officers.map((o) => o.id) ?? [], [status?.session.officers]);
+  const setView = useCallback((view: View) => setNav({ view, owners: ids }), [ids]);
   useEffect(() => {
     void refreshStatus();
   }, [refreshStatus]);
+  useStatusPoll(setupDone);
+  useActivityHeartbeat(setupDone && !locked);
+  // Messages live above the app tree: none may outlive the lock (they can name people).
+  useEffect(() => {
+    if (locked) message.destroy();
+  }, [locked, message]);
   if (!status) return <Spin fullscreen tip="正在启动…" />;
   if (!status.setupDone) return <SetupWizard />;
-  if (status.session.officers.length === 0) return <SignInScreen />;
-  return <AppShell />;
+  if (locked) return <LockScreen />;
+  const view = nav.owners.some((id) => ids.includes(id)) ? nav.view : HOME;
+  return (
+    <AntApp component={false} message={{ top: 68, maxCount: 3 }}>
+      {ids.length === 0 ? <SignInScreen /> : <AppShell view={view} setView={setView} />}
+    </AntApp>
+  );
 }

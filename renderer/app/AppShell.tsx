@@ -1,6 +1,7 @@
-// The work area: header with the agency and both officer slots, side navigation, one page.
-import { BookOutlined, CloudSyncOutlined, FolderOpenOutlined, TeamOutlined } from '@ant-design/icons';
-import { Layout, Menu } from 'antd';
+// The work area: header with the agency, both officer slots and 锁定; side navigation, one page.
+// The page shown (`view`) is kept by App, so that it survives a lock.
+import { BookOutlined, CloudSyncOutlined, FolderOpenOutlined, LockOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Tooltip } from 'antd';
 import { useState } from 'react';
 import { CaseDetail } from '../cases/CaseDetail.tsx';
 import { CaseForm } from '../cases/CaseForm.tsx';
@@ -31,9 +32,14 @@ const NAV = [
   { key: 'sync', icon: <CloudSyncOutlined />, label: <span data-testid="nav-sync">同步</span> },
 ];
 
-export function AppShell() {
-  const { status } = useApi();
-  const [view, setView] = useState<View>({ page: 'cases' });
+export function AppShell({ view, setView }: { view: View; setView: (v: View) => void }) {
+  const { status, lockNow } = useApi();
+  const [locking, setLocking] = useState(false);
+  const lock = async () => {
+    setLocking(true);
+    await lockNow();
+    setLocking(false);
+  };
   const section = view.page.startsWith('case') || view.page === 'document' || view.page === 'signing' ? 'cases' : view.page;
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -44,6 +50,11 @@ export function AppShell() {
         </div>
         <div style={{ flex: 1 }} />
         <SessionBar />
+        <Tooltip placement="bottomRight" title="离开电脑时立即锁定本机；须执法人员输入本人密码才能解锁。">
+          <Button ghost icon={<LockOutlined />} loading={locking} onClick={() => void lock()} data-testid="lock-now">
+            锁定
+          </Button>
+        </Tooltip>
       </Layout.Header>
       <Layout>
         <Layout.Sider width={180} theme="light" className="app-sider">

@@ -26,6 +26,15 @@ const ACTIONS: Record<string, string> = {
   'sign-in-failed': '登录失败',
   'sign-out': '退出',
   settings: '设置',
+  lock: '锁定',
+  unlock: '解锁',
+  'unlock-failed': '解锁失败',
+  'hq-recovery': '密钥恢复副本',
+  enroll: '登记到总部',
+  sync: '同步',
+  'sync-export': '导出同步包',
+  'sync-receipts': '导入回执',
+  'free-space': '释放空间',
 };
 
 type Row = { seq: number; at: string; officerIds: string[]; action: string; detail: string; hash: string };

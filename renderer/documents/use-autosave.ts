@@ -13,7 +13,7 @@ const UNDO_LIMIT = 200;
 const GROUP_MS = 1000;
 
 export function useAutosave(doc: DocumentDetail, opts: { discardSignatures?: () => boolean } = {}) {
-  const { run } = useApi();
+  const { run, onBeforeLock } = useApi();
   const [content, setContent] = useState<Content>(doc.content);
   const [state, setState] = useState<DocumentDetail['state']>(doc.state);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved', at: doc.updatedAt });
@@ -94,6 +94,22 @@ export function useAutosave(doc: DocumentDetail, opts: { discardSignatures?: () 
       void flush();
     };
   }, [flush]);
+
+  // 锁定 unmounts the editor: what is pending is saved first (the core refuses everything once locked).
+  useEffect(
+    () =>
+      onBeforeLock(async () => {
+        clearTimeout(timer.current);
+        for (let tries = 0; tries < 50 && latest.current !== savedValue.current; tries++) {
+          if (inFlight.current) await new Promise((r) => setTimeout(r, 100));
+          else {
+            await flush();
+            if (latest.current !== savedValue.current && !inFlight.current) break; // refused: the editor shows why
+          }
+        }
+      }),
+    [onBeforeLock, flush],
+  );
 
   return { content, update, undo, state, setState, saveState, flush };
 }

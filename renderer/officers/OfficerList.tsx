@@ -1,17 +1,23 @@
-// The officer roster on this device; adding an officer needs two officers signed in.
+// The officer roster on this device: adding and 停用 need two officers signed in; a signed-in
+// officer changes their own password here. Above it, the device's security settings.
 import { AuditCard } from '../cases/AuditCard.tsx';
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Table, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { OfficerCreateSchema, type OfficerPublic } from '../../shared/domain/officer.ts';
 import { useApi } from '../app/api-context.tsx';
 import { clearErrorOnEdit, clearFieldErrors, showFieldErrors, validateWith } from '../forms/field-errors.ts';
+import { ChangePasswordDialog } from './ChangePasswordDialog.tsx';
+import { RemoveOfficerDialog } from './RemoveOfficerDialog.tsx';
+import { SecurityCard } from './SecurityCard.tsx';
 
 export function OfficerList() {
   const { run, status } = useApi();
   const { message } = App.useApp();
   const [officers, setOfficers] = useState<OfficerPublic[]>([]);
   const [adding, setAdding] = useState(false);
+  const [changing, setChanging] = useState<OfficerPublic | null>(null);
+  const [removing, setRemoving] = useState<OfficerPublic | null>(null);
   const [form] = Form.useForm();
   const pair = status?.session.pair ?? false;
   const signedIn = new Set(status?.session.officers.map((o) => o.id));
@@ -69,12 +75,45 @@ export function OfficerList() {
             width: 200,
             render: (a: boolean, o) => (
               <>
-                {a ? <Tag color="green">在用</Tag> : <Tag>停用</Tag>}
+                {a ? (
+                  <Tag color="green" data-testid="officer-active">
+                    在用
+                  </Tag>
+                ) : (
+                  <Tag data-testid="officer-inactive">停用</Tag>
+                )}
                 {signedIn.has(o.id) && <Tag color="blue">本机已登录</Tag>}
               </>
             ),
           },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 220,
+            render: (_: unknown, o) =>
+              signedIn.has(o.id) ? (
+                <Button size="small" icon={<EditOutlined />} onClick={() => setChanging(o)} data-testid="officer-change-password">
+                  修改密码
+                </Button>
+              ) : o.active ? (
+                <Tooltip title={pair ? '' : '停用执法人员须两名执法人员同时登录'}>
+                  <Button size="small" danger icon={<StopOutlined />} disabled={!pair} onClick={() => setRemoving(o)} data-testid="officer-remove">
+                    停用
+                  </Button>
+                </Tooltip>
+              ) : null,
+          },
         ]}
+        onRow={(o) => ({ 'data-testid': 'officer-row', 'data-cert': o.certNo }) as never}
+      />
+      <ChangePasswordDialog officer={changing} onClose={() => setChanging(null)} />
+      <RemoveOfficerDialog
+        officer={removing}
+        onClose={() => setRemoving(null)}
+        onRemoved={(list) => {
+          message.success(`已停用执法人员${removing?.name ?? ''}。`);
+          setOfficers(list);
+        }}
       />
       <Modal title="添加执法人员" open={adding} onOk={() => void add()} onCancel={() => setAdding(false)} okText="添加" destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ unit: status?.agencyName ?? '' }} onFieldsChange={clearErrorOnEdit(form)} onFinish={() => void add()} data-testid="officer-form">
@@ -98,6 +137,9 @@ export function OfficerList() {
         </Form>
       </Modal>
       <div style={{ marginTop: 16 }}>
+        <SecurityCard />
+      </div>
+      <div>
         {/* The device's whole audit log: every case, every sign-in. */}
         <AuditCard caseId="" title="本机审计日志" />
       </div>

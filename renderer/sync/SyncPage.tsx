@@ -2,6 +2,8 @@
 // progress, the outbox, the offline path (bundle export, receipts import) and 释放空间.
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Spin } from 'antd';
+import { useApi } from '../app/api-context.tsx';
+import { RecoveryNote } from '../lock/RecoveryNote.tsx';
 import { EnrollForm } from './EnrollForm.tsx';
 import { FreeSpaceCard } from './FreeSpaceCard.tsx';
 import { HqLinkCard } from './HqLinkCard.tsx';
@@ -12,6 +14,7 @@ import { useSyncStatus } from './use-sync-status.ts';
 
 export function SyncPage() {
   const { sync, setSync, reload } = useSyncStatus();
+  const { refreshStatus } = useApi();
   return (
     <div data-testid="sync-page">
       <div className="page-title">
@@ -20,10 +23,17 @@ export function SyncPage() {
           刷新
         </Button>
       </div>
+      <RecoveryNote style={{ marginBottom: 12 }} />
       {!sync ? (
         <Spin />
       ) : !sync.enrolled ? (
-        <EnrollForm onEnrolled={setSync} />
+        <EnrollForm
+          onEnrolled={(s) => {
+            setSync(s);
+            // Enrollment gives HQ its recovery copy of the device key: the status says so.
+            void refreshStatus({ quiet: true });
+          }}
+        />
       ) : (
         <>
           <SyncRunCard sync={sync} onStarted={setSync} />

@@ -34,8 +34,19 @@ export class SessionPage {
     this.page = page;
   }
   slot = (i: 0 | 1): Locator => this.page.getByTestId(`signin-slot-${i}`).first();
-  /** Signs an officer in through slot i (opening the slot's form first if it is behind a button). */
+  /**
+   * Signs an officer in through slot i (opening the slot's form first if it is behind a button).
+   * After a restart the app opens locked: there the officer signs in by unlocking it.
+   */
   async signIn(i: 0 | 1, certNo: string, password: string) {
+    await this.page.locator('[data-testid="lock-screen"], [data-testid="signin-slot-0"]').first().waitFor();
+    if (await this.page.getByTestId('lock-screen').isVisible()) {
+      await this.page.getByTestId('lock-cert').fill(certNo);
+      await this.page.getByTestId('lock-password').fill(password);
+      await this.page.getByTestId('lock-submit').click();
+      await this.page.getByTestId('lock-screen').waitFor({ state: 'detached' });
+      return;
+    }
     const slot = this.slot(i);
     const cert = slot.getByTestId('signin-cert');
     if (!(await cert.isVisible())) await slot.getByTestId('signin-submit').click();

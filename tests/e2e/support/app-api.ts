@@ -6,7 +6,7 @@ import { syntheticSignature } from '../../../scripts/demo-signatures.ts';
 import { creditCodeCheckChar } from '../../../shared/validation/credit-code.ts';
 import { SessionPage, type OfficerData } from '../pages/app-page.ts';
 
-export type ApiAnswer = { ok: boolean; value: Record<string, unknown> & { id: string }; error?: { message: string; fields?: Record<string, string> } };
+export type ApiAnswer = { ok: boolean; value: Record<string, unknown> & { id: string }; error?: { kind: string; message: string; fields?: Record<string, string> } };
 
 export function callApi(page: Page, name: string, arg: unknown): Promise<ApiAnswer> {
   return page.evaluate(

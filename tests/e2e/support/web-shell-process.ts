@@ -15,9 +15,11 @@ export interface ShellProcess {
   kill(): Promise<void>;
 }
 
-export function startShell(dataDir: string, timeoutMs = 60_000): Promise<ShellProcess> {
+/** `env`: variables added to the shell's environment (test hooks such as WXZF_IDLE_UNIT_MS). */
+export function startShell(dataDir: string, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<ShellProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'scripts', 'web.ts'), '--port', '0', '--data', dataDir], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
