@@ -1,4 +1,6 @@
 // app://bundle/ on plain Node: the path confinement, and the headers every response carries.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSP as WEB_SHELL_CSP } from '../web-shell/web-shell-server.ts';
 import { APP_CSP, resolveAppFile, withSecurityHeaders } from './app-content.ts';
@@ -44,5 +46,11 @@ describe('app:// content', () => {
 
   it('is the same policy the web shell sends: one renderer, one CSP', () => {
     expect(APP_CSP).toBe(WEB_SHELL_CSP);
+  });
+
+  it('matches the <meta> copy in renderer/index.html (which cannot carry frame-ancestors)', () => {
+    const html = readFileSync(join(import.meta.dirname, '..', 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
+    expect(meta).toBe(APP_CSP.replace("; frame-ancestors 'none'", ''));
   });
 });

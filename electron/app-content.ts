@@ -2,22 +2,10 @@
 // No Electron import: the path confinement and the headers are tested on plain Node.
 import { join, normalize, resolve, sep } from 'node:path';
 import { isAppUrl } from './app-origin.ts';
+import { RENDERER_CSP } from '../shared/security/csp.ts';
 
-/** The renderer's content-security policy: the same as the web shell's (web-shell-server.ts). */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // antd injects its styles at run time (CSS-in-JS)
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "media-src 'self' blob:",
-  'frame-src blob:', // the PDF preview
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The renderer's content-security policy (shared/security/csp.ts): the same as the web shell's. */
+export const APP_CSP = RENDERER_CSP;
 
 /** Sent with every app:// response, errors included. */
 export const APP_SECURITY_HEADERS: Readonly<Record<string, string>> = {

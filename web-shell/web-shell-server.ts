@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Log } from '../core/log.ts';
 import type { Result } from '../shared/api/result.ts';
+import { RENDERER_CSP } from '../shared/security/csp.ts';
 import { isLoopbackAddress } from './loopback.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -13,21 +14,8 @@ export const TOKEN_HEADER = 'x-api-token';
 /** A long 询问笔录 is saved whole on every autosave: allow a few megabytes. */
 const MAX_BODY = 8 * 1024 * 1024;
 
-/** The renderer's content-security policy: nothing but its own scripts and the API. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // antd injects its styles at run time (CSS-in-JS)
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "media-src 'self' blob:",
-  "frame-src blob:", // the PDF preview
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The renderer's content-security policy (shared/security/csp.ts): the same as the desktop app's. */
+export const CSP = RENDERER_CSP;
 
 const SECURITY_HEADERS = {
   'content-security-policy': CSP,
