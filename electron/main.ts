@@ -27,6 +27,8 @@ function createWindow(): void {
     minHeight: 700,
     title: '网信执法现场取证',
     show: false,
+    // Spelled out here and in capture-window.ts, not shared: the static scan (electronegativity)
+    // checks the literal settings of each BrowserWindow.
     webPreferences: {
       preload: join(import.meta.dirname, 'preload.cjs'),
       contextIsolation: true,
