@@ -1,8 +1,8 @@
 // `npm run build`: the renderer (Vite → dist/renderer) and the Electron shell (esbuild →
 // dist/electron). `--if-stale` rebuilds the renderer only when a source is newer than the build.
 import type { BuildOptions } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -31,8 +31,22 @@ export async function buildRenderer(): Promise<void> {
 
 export async function buildElectron(): Promise<void> {
   const { build: esbuild } = await import('esbuild');
+  // Each file is written in dist/.tmp and renamed over its place: builds running at the same time
+  // (the integration tests that build or pack the shell run in parallel) never see a half-written
+  // file, nor a temporary one in dist/electron.
+  const tmp = join(ROOT, 'dist', '.tmp');
+  const bundle = async (options: BuildOptions) => {
+    const { outputFiles } = await esbuild({ ...options, write: false });
+    mkdirSync(tmp, { recursive: true });
+    for (const file of outputFiles) {
+      mkdirSync(dirname(file.path), { recursive: true });
+      const temp = join(tmp, `${process.pid}-${Math.random().toString(36).slice(2)}`);
+      writeFileSync(temp, file.contents);
+      renameSync(temp, file.path);
+    }
+  };
   const common: BuildOptions = { bundle: true, platform: 'node', target: 'node24', sourcemap: true, logLevel: 'warning', external: ['electron'] };
-  await esbuild({
+  await bundle({
     ...common,
     entryPoints: [join(ROOT, 'electron', 'main.ts')],
     outfile: join(ROOT, 'dist', 'electron', 'main.mjs'),
@@ -42,9 +56,9 @@ export async function buildElectron(): Promise<void> {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   // The SM3 worker thread runs its own file.
-  await esbuild({ ...common, entryPoints: [join(ROOT, 'core', 'evidence', 'sm3-worker.ts')], outfile: join(ROOT, 'dist', 'electron', 'sm3-worker.mjs'), format: 'esm' });
+  await bundle({ ...common, entryPoints: [join(ROOT, 'core', 'evidence', 'sm3-worker.ts')], outfile: join(ROOT, 'dist', 'electron', 'sm3-worker.mjs'), format: 'esm' });
   // A sandboxed preload must be one CommonJS file that requires nothing but `electron`.
-  await esbuild({ ...common, entryPoints: [join(ROOT, 'electron', 'preload.ts')], outfile: join(ROOT, 'dist', 'electron', 'preload.cjs'), format: 'cjs' });
+  await bundle({ ...common, entryPoints: [join(ROOT, 'electron', 'preload.ts')], outfile: join(ROOT, 'dist', 'electron', 'preload.cjs'), format: 'cjs' });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
