@@ -38,6 +38,7 @@ export const inquiryOpen300: Benchmark = {
       await lock.waitUnlocked();
       await new SessionPage(page).signIn(1, second!.certNo, second!.password);
       await page.waitForFunction(() => (globalThis as unknown as PageView).document.querySelectorAll('[data-testid="signout"]').length === 2);
+      await page.getByTestId('nav-cases').click(); // signed in, the app opens at 工作台
       await page.getByTestId('case-row').first().click();
       const times: number[] = [];
       for (let r = 0; r < RUNS; r++) {

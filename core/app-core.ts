@@ -6,6 +6,7 @@ import type { AppStatus } from '../shared/domain/office.ts';
 import { CaseStore } from './cases/case-store.ts';
 import { loadCatalog, type CatalogService } from './catalog/catalog-service.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { CalendarSource, loadCalendarData } from './deadlines/calendar-source.ts';
 import { openDatabase } from './db/open-database.ts';
 import { DocumentStore } from './documents/document-store.ts';
 import { EvidenceStore } from './evidence/evidence-store.ts';
@@ -38,6 +39,8 @@ export interface CoreOptions {
   log?: Log;
   /** Path of an alternative catalog file (tests); defaults to the shipped one. */
   catalogPath?: string;
+  /** Path of an alternative working-day calendar file (tests); defaults to the shipped one. */
+  calendarPath?: string;
   /** Folder of the fonts for printing; defaults to the shipped assets/fonts. */
   fontsDir?: string;
   /** Re-hash the evidence of the last days in the background after opening (the shells turn this on). */
@@ -50,6 +53,8 @@ export interface AppCore {
   readonly clock: Clock;
   readonly log: Log;
   readonly catalog: CatalogService;
+  /** The working-day calendar: the shipped table, or a newer one HQ published (checked at each use). */
+  readonly calendar: CalendarSource;
   readonly office: OfficeStore;
   readonly officers: OfficerStore;
   readonly session: TwoOfficerSession;
@@ -83,6 +88,7 @@ export function openCore(options: CoreOptions): AppCore {
   const shipped = loadCatalog(options.catalogPath);
   // A newer catalog published by HQ (signed, pulled at the last sync) replaces the shipped one.
   const catalog = newerHqCatalog(db, shipped) ?? shipped;
+  const calendar = new CalendarSource(db, loadCalendarData(options.calendarPath));
   const office = new OfficeStore(db, clock);
   const officers = new OfficerStore(db, clock);
   const session = new TwoOfficerSession(officers, clock);
@@ -115,6 +121,7 @@ export function openCore(options: CoreOptions): AppCore {
     clock,
     log,
     catalog,
+    calendar,
     office,
     officers,
     session,

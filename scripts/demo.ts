@@ -20,6 +20,9 @@ import { formatReport, verifyCore } from '../core/seals/verify-seals.ts';
 import { verifyBundle } from '../core/bundle/verify-bundle.ts';
 import type { DocumentType } from '../shared/documents/document-types.ts';
 import { DOCUMENT_TYPE_LABELS } from '../shared/documents/document-types.ts';
+import { isOpen } from '../shared/deadlines/case-deadlines.ts';
+import { DEADLINE_STATUS_LABELS } from '../shared/deadlines/deadline-api.ts';
+import { formatMinuteChinese } from '../shared/documents/local-time.ts';
 
 const { values } = parseArgs({ options: { data: { type: 'string' } }, strict: true });
 if (!values.data) {
@@ -190,6 +193,10 @@ try {
   lines.splice(openAt(), 0,
     synced.message,
     `示例总部：npm run hq -- --port 8090 --data ${hqDir}（管理员 ${DEMO_HQ_ADMIN.user}，密码 ${DEMO_HQ_ADMIN.password}）`, '');
+  // What the 工作台 shows of the sample cases' deadlines today (docs/DEADLINES.md).
+  const board = await must('dashboard.get', {});
+  const due = board.cases.flatMap((c) => c.deadlines.filter(isOpen).map((d) => `  ${c.caseNo} ${d.label}：${d.dueDate ? `${formatMinuteChinese(d.dueDate)}前` : `无法确定（最早${formatMinuteChinese(d.earliest ?? '')}）`}，${DEADLINE_STATUS_LABELS[d.status]}`));
+  lines.splice(openAt(), 0, `工作台期限（今天 ${formatMinuteChinese(board.today)}，${board.calendar.version}版节假日表）：`, ...(due.length ? due : ['  无']), '');
   writeFileAtomic(join(exportsDir, '示例说明.txt'), Buffer.from(lines.join('\n') + '\n'));
   console.log(lines.join('\n'));
 } finally {

@@ -17,6 +17,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CoreError } from '../core/core-error.ts';
+import { CalendarDataSchema } from '../shared/calendar/calendar-schema.ts';
 import { silentLog } from '../core/log.ts';
 import { recoverOfficer } from '../core/vault/hq-recovery.ts';
 import { openWithHqKey } from '../core/vault/open-unlocked.ts';
@@ -119,6 +120,11 @@ try {
     const kind = rest[0];
     if (kind !== 'roster' && kind !== 'holidays' && kind !== 'catalog') die('用法：npm run hq -- publish roster|holidays|catalog 文件.json --data 数据目录');
     const data = JSON.parse(readFileSync(resolve(rest[1] ?? die('缺少数据文件。')), 'utf8')) as unknown;
+    // The working-day calendar: devices take only a valid one (docs/DEADLINES.md), so say now what is wrong.
+    if (kind === 'holidays') {
+      const parsed = CalendarDataSchema.safeParse(data);
+      if (!parsed.success) die(`节假日表格式不符，未发布：\n${parsed.error.issues.map((i) => `  ${i.path.join('.') || '（整体）'}：${i.message}`).join('\n')}`);
+    }
     const hq = openHq({ dataDir });
     try {
       const s = hq.reference.publish(kind, data);

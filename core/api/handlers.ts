@@ -11,6 +11,7 @@ import type { CallName } from '../../shared/api/call-names.ts';
 import type { AppCore } from '../app-core.ts';
 import { CoreError } from '../core-error.ts';
 import { machineFacts } from '../documents/machine-facts.ts';
+import { dashboard, deadlinesOfCase, today } from '../deadlines/deadlines-service.ts';
 import { capturePage } from '../evidence/cdp-capture.ts';
 import type { CaptureHost } from '../evidence/capture-host.ts';
 import { recordCapture } from '../evidence/record-capture.ts';
@@ -186,6 +187,10 @@ export const handlers: Handlers = {
     core.captureTarget = null;
     return {};
   },
+
+  'calendar.get': (_arg, core) => ({ summary: core.calendar.summary(today(core)), data: core.calendar.current().data }),
+  'deadlines.case': (arg, core) => deadlinesOfCase(core, arg.caseId),
+  'dashboard.get': (_arg, core) => dashboard(core),
 };
 
 function requireCaptureHost(core: AppCore): CaptureHost {

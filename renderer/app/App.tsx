@@ -40,13 +40,14 @@ export function App() {
   );
 }
 
-const HOME: View = { page: 'cases' };
+// 工作台 first: what is due and overdue, what waits for signatures or sync.
+const HOME: View = { page: 'dashboard' };
 
 function Screens() {
   const { status, refreshStatus } = useApi();
   const { message } = AntApp.useApp();
   // Where the officers were, kept across a lock (ids only: nothing of a case). It belongs to the
-  // officers signed in when it was chosen: unlocked by someone else, the app starts at 案件.
+  // officers signed in when it was chosen: unlocked by someone else, the app starts at 工作台.
   const [nav, setNav] = useState<{ view: View; owners: string[] }>({ view: HOME, owners: [] });
   const setupDone = status?.setupDone ?? false;
   const locked = setupDone && (status?.lock.locked ?? false);

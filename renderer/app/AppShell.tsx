@@ -1,12 +1,13 @@
 // The work area: header with the agency, both officer slots and 锁定; side navigation, one page.
 // The page shown (`view`) is kept by App, so that it survives a lock.
-import { BookOutlined, CloudSyncOutlined, FolderOpenOutlined, LockOutlined, TeamOutlined } from '@ant-design/icons';
+import { BookOutlined, CloudSyncOutlined, DashboardOutlined, FolderOpenOutlined, LockOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Tooltip } from 'antd';
 import { useState } from 'react';
 import { CaseDetail } from '../cases/CaseDetail.tsx';
 import { CaseForm } from '../cases/CaseForm.tsx';
 import { CaseList } from '../cases/CaseList.tsx';
 import { CatalogBrowser } from '../catalog/CatalogBrowser.tsx';
+import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 import { SigningView } from '../signing/SigningView.tsx';
 import { DocumentEditor } from '../documents/DocumentEditor.tsx';
 import { OfficerList } from '../officers/OfficerList.tsx';
@@ -15,6 +16,7 @@ import { SyncPage } from '../sync/SyncPage.tsx';
 import { useApi } from './api-context.tsx';
 
 export type View =
+  | { page: 'dashboard' }
   | { page: 'cases' }
   | { page: 'case'; id: string }
   | { page: 'case-new' }
@@ -26,6 +28,7 @@ export type View =
   | { page: 'sync' };
 
 const NAV = [
+  { key: 'dashboard', icon: <DashboardOutlined />, label: <span data-testid="nav-dashboard">工作台</span> },
   { key: 'cases', icon: <FolderOpenOutlined />, label: <span data-testid="nav-cases">案件</span> },
   { key: 'catalog', icon: <BookOutlined />, label: <span data-testid="nav-catalog">执法事项目录</span> },
   { key: 'officers', icon: <TeamOutlined />, label: <span data-testid="nav-officers">执法人员</span> },
@@ -59,7 +62,7 @@ export function AppShell({ view, setView }: { view: View; setView: (v: View) => 
       <Layout>
         <Layout.Sider width={180} theme="light" className="app-sider">
           <div className="app-nav">
-            <Menu mode="inline" selectedKeys={[section]} items={NAV} onClick={(e) => setView({ page: e.key as 'cases' | 'catalog' | 'officers' | 'sync' })} style={{ paddingTop: 8, borderInlineEnd: 'none' }} />
+            <Menu mode="inline" selectedKeys={[section]} items={NAV} onClick={(e) => setView({ page: e.key as 'dashboard' | 'cases' | 'catalog' | 'officers' | 'sync' })} style={{ paddingTop: 8, borderInlineEnd: 'none' }} />
             <div className="app-version">
               程序版本 {status?.appVersion}
               <br />
@@ -68,6 +71,9 @@ export function AppShell({ view, setView }: { view: View; setView: (v: View) => 
           </div>
         </Layout.Sider>
         <Layout.Content className="app-content">
+          {view.page === 'dashboard' && (
+            <DashboardPage openCase={(id) => setView({ page: 'case', id })} openDocument={(id, caseId) => setView({ page: 'document', id, caseId })} openSync={() => setView({ page: 'sync' })} />
+          )}
           {view.page === 'cases' && <CaseList open={(id) => setView({ page: 'case', id })} create={() => setView({ page: 'case-new' })} />}
           {view.page === 'case' && (
             <CaseDetail id={view.id} back={() => setView({ page: 'cases' })} edit={() => setView({ page: 'case-edit', id: view.id })} openDocument={(docId) => setView({ page: 'document', id: docId, caseId: view.id })} />

@@ -7,6 +7,7 @@ import { CASE_STATUS_LABELS, type CaseDetail as Detail, type CaseStatus } from '
 import { useApi } from '../app/api-context.tsx';
 import { formatTime } from '../app/format.ts';
 import { MatterDetail } from '../catalog/MatterDetail.tsx';
+import { DeadlinesCard } from '../dashboard/DeadlinesCard.tsx';
 import { DocumentsCard } from '../documents/DocumentsCard.tsx';
 import { EvidenceCard } from '../evidence/EvidenceCard.tsx';
 import { AuditCard } from './AuditCard.tsx';
@@ -66,6 +67,7 @@ export function CaseDetail({ id, back, edit, openDocument }: { id: string; back:
         </Space>
       </div>
       <CaseFacts c={c} openMatter={() => setMatterOpen(true)} />
+      <DeadlinesCard caseId={c.id} version={c.updatedAt} />
       <DocumentsCard caseId={c.id} open={openDocument} />
       <EvidenceCard caseId={c.id} />
       <AuditCard caseId={c.id} />

@@ -50,6 +50,9 @@ export const CALL_NAMES = [
   'capture.open',
   'capture.take',
   'capture.close',
+  'calendar.get',
+  'deadlines.case',
+  'dashboard.get',
 ] as const;
 export type CallName = (typeof CALL_NAMES)[number];
 

@@ -19,6 +19,7 @@ import { DocumentDetailSchema, DocumentSummarySchema, DocumentTypeSchema, SaveRe
 import { EvidenceItemSchema, EvidenceMetaSchema, VerifyReportSchema } from '../evidence/evidence-schema.ts';
 import { CeremonyStartSchema, ResolveInputSchema, SignInputSchema, SigningStateSchema } from '../signatures/signature-api.ts';
 import { requiredText } from '../domain/text-rules.ts';
+import { CalendarInfoSchema, CaseDeadlinesSchema, DashboardSchema } from '../deadlines/deadline-api.ts';
 import './zod-locale.ts';
 
 const SealInfoSchema = z.object({ seq: z.number().int(), documentId: z.string(), hashSha256: z.string(), hashSm3: z.string(), prevHash: z.string(), sealedAt: z.string(), deviceId: z.string(), sm2Signature: z.string(), ed25519Signature: z.string() });
@@ -162,6 +163,11 @@ export const contract = {
   ),
   'capture.take': call('pair', Empty, z.array(EvidenceItemSchema)),
   'capture.close': call('officer', Empty, z.object({})),
+  // Deadlines (docs/DEADLINES.md): the working-day calendar in use (shipped, or newer from HQ), for
+  // the screens that count live; one case's deadlines; the dashboard (工作台).
+  'calendar.get': call('officer', Empty, CalendarInfoSchema),
+  'deadlines.case': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), CaseDeadlinesSchema),
+  'dashboard.get': call('officer', Empty, DashboardSchema),
 } satisfies Record<CallName, CallSpec<z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;

@@ -114,6 +114,27 @@ export const TEMPLATES: DocumentTemplate[] = [
       noticeRemedy: '如不服本决定，可以依法申请行政复议或者提起行政诉讼。',
     },
   },
+  // 2023.2: the notice states the period (七个工作日, not counting the start day and holidays)
+  // instead of a date computed when it is printed — a printed date would have to be computed with
+  // the working-day calendar, which changes (HQ publishes new years), while what a sealed document
+  // prints must never change. The deadline date is shown in the editor and on the 工作台.
+  {
+    type: 'preservation',
+    version: '2023.2',
+    regulation: REG_2023,
+    title: '登记保存物品清单',
+    openings: [],
+    closing: '上述物品经核对无误。',
+    confirmation: '上述物品经核对无误。',
+    paragraphs: {
+      noticeTitle: '登记保存物品通知书',
+      noticeBasis:
+        '因你（单位）涉嫌{{matter}}，在证据可能灭失或者以后难以取得的情况下，经本机关负责人批准，依据《中华人民共和国行政处罚法》第五十六条的规定，对你（单位）的下列物品予以先行登记保存（详见《登记保存物品清单》）。',
+      noticePeriod: '本机关将自登记保存之日起七个工作日内（登记保存当日不计入，不含法定节假日）依法作出处理决定。',
+      noticeDuty: '在登记保存期间，你（单位）不得销毁或者转移上述物品。',
+      noticeRemedy: '如不服本决定，可以依法申请行政复议或者提起行政诉讼。',
+    },
+  },
 ];
 
 export function templateFor(type: DocumentType, version?: string): DocumentTemplate {

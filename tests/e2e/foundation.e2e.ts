@@ -66,7 +66,9 @@ describe('foundation: office, two-officer session, cases', () => {
   it('one officer alone can browse but not create a case', async () => {
     const session = new SessionPage(page);
     await session.signIn(0, A.certNo, A.password);
-    await page.getByTestId('nav-cases').waitFor();
+    // Signed in, the app opens at 工作台; 案件 is one click away.
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByTestId('nav-cases').click();
     await expect(session.pairTag().innerText()).resolves.toMatch(/仅一人登录/);
     const cases = new CasesPage(page);
     await expect(cases.newButton().isDisabled()).resolves.toBe(true);
@@ -142,6 +144,7 @@ describe('foundation: office, two-officer session, cases', () => {
     shell = await startShell(dataDir);
     await page.goto(shell.url);
     await new SessionPage(page).signIn(0, A.certNo, A.password);
+    await page.getByTestId('nav-cases').click();
     const cases = new CasesPage(page);
     await cases.search('星河资讯');
     await cases.rows().first().waitFor();

@@ -168,6 +168,8 @@ describe('the lock', () => {
     await session.slot(1).getByTestId('signin-submit').waitFor();
     await session.signIn(1, B.certNo, B.password);
     await page.waitForFunction(() => document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'));
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByTestId('nav-cases').click();
     await page.getByTestId('case-row').first().waitFor();
     expect((await pageDom()).text).toContain('星河资讯');
   });

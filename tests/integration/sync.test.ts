@@ -543,7 +543,13 @@ describe('reference data from HQ', () => {
     catalog.version = '2099.1.1';
     catalog.matters[0]!.name = `${catalog.matters[0]!.name}（总部修订）`;
     writeFileSync(join(files, 'catalog.json'), JSON.stringify(catalog));
-    writeFileSync(join(files, 'holidays.json'), JSON.stringify({ year: 2027, holidays: ['2027-01-01'], workdays: [] }));
+    const calendar = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'assets', 'calendar', 'calendar.json'), 'utf8')) as { version: string };
+    writeFileSync(join(files, 'holidays.json'), JSON.stringify({ ...calendar, version: '2026.99' }));
+    // A holiday table that is not one is refused at HQ, in Chinese, and nothing is published.
+    writeFileSync(join(files, 'bad-holidays.json'), JSON.stringify({ year: 2027, holidays: ['2027-01-01'], workdays: [] }));
+    const bad = hqCli(hq.dataDir, ['publish', 'holidays', join(files, 'bad-holidays.json')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('节假日表格式不符，未发布');
     writeFileSync(join(files, 'roster.json'), JSON.stringify([{ name: '李明', certNo: '45020019001', unit: '柳州市柳南区互联网信息办公室' }]));
     for (const k of ['catalog', 'holidays', 'roster']) expect(hqCli(hq.dataDir, ['publish', k, join(files, `${k}.json`)]).status).toBe(0);
     expect(hqCli(hq.dataDir, ['publish', 'roster', join(files, 'roster.json')]).stdout).toContain('第2版');
@@ -553,6 +559,7 @@ describe('reference data from HQ', () => {
     t.reopen();
     expect(t.core.catalog.version).toBe('2099.1.1');
     expect(t.core.catalog.get('csl-59')!.name).toContain('总部修订');
+    expect(t.core.calendar.current()).toMatchObject({ origin: 'hq', hqVersion: 1, data: { version: '2026.99' } });
     // A device enrolled now receives them with its enrollment.
     const late = device();
     await sealedDevice(late, 1);

@@ -1,9 +1,12 @@
 // 登记保存物品清单 and 登记保存物品通知书 (DOCUMENTS.md §4), printed together: the list first,
-// then the notice that refers to it, with the deadline of 7 working days.
+// then the notice that refers to it, with the deadline of 7 working days. What a document prints
+// is part of what its signatures and seal bind and is laid out again to verify them, so it must
+// depend on the document alone: template 2023.2 states the period, not a date (the date depends on
+// the working-day calendar, which HQ updates; it is shown in the editor and on the 工作台);
+// documents made with template 2023.1 keep printing the date they were signed with.
 import type { DocumentDetail } from '../../../shared/documents/document-api.ts';
 import { PreservationContentSchema } from '../../../shared/documents/content-schemas.ts';
 import { matterPhrase, renderTemplateText } from '../../../shared/documents/templates.ts';
-import { addWorkingDays } from '../../../shared/documents/working-days.ts';
 import type { Block, DocumentLayoutSpec, SignatureSlotSpec } from '../layout-model.ts';
 import { cell, cnDate, cnMinute, header, officersText, templateOf } from './common.ts';
 
@@ -13,7 +16,8 @@ export function preservationForm(doc: DocumentDetail): DocumentLayoutSpec {
   const party = c.partyName || doc.context.partyName;
   const vars = { agency: doc.context.agency, officers: officersText(doc, c.officerIds), matter: matterPhrase(doc.context.matterName), party };
   const para = (key: string) => renderTemplateText(t.paragraphs?.[key] ?? '', vars);
-  const deadline = c.startDate ? addWorkingDays(c.startDate, 7) : '';
+  const legacy = doc.templateVersion === '2023.1';
+  const deadline = legacy && c.startDate ? weekdaysAfter(c.startDate, 7) : '';
   const approval = c.approval.approver ? `经${c.approval.approver}于${cnMinute(c.approval.at)}${c.approval.how}` : '';
   const slots: SignatureSlotSpec[] = [
     { id: 'party', label: '当事人', role: '当事人', signerName: '' },
@@ -56,7 +60,9 @@ export function preservationForm(doc: DocumentDetail): DocumentLayoutSpec {
     { kind: 'para', text: `保存地点：${c.place}。保存条件：${c.conditions}。`, indent: true },
     {
       kind: 'para',
-      text: `登记保存期间自${cnDate(c.startDate)}起，本机关将于${cnDate(deadline)}前（七个工作日内）依法作出处理决定。${approval ? `本措施${approval}。` : ''}`,
+      text: legacy
+        ? `登记保存期间自${cnDate(c.startDate)}起，本机关将于${cnDate(deadline)}前（七个工作日内）依法作出处理决定。${approval ? `本措施${approval}。` : ''}`
+        : `登记保存期间自${cnDate(c.startDate)}起。${para('noticePeriod')}${approval ? `本措施${approval}。` : ''}`,
       indent: true,
     },
     { kind: 'para', text: para('noticeDuty'), indent: true },
@@ -67,4 +73,20 @@ export function preservationForm(doc: DocumentDetail): DocumentLayoutSpec {
     { kind: 'signatures', slots: [{ id: 'party-receipt', label: '当事人签收', role: '当事人' }] },
   ];
   return { runningHead: `${t.title}（续）`, docNo: doc.docNo, blocks, perPageSlots: [{ ...slots[0]!, label: '当事人签名' }, { id: 'officers-page', label: '执法人员', mirror: ['officer-1', 'officer-2'] }], draft: doc.state === 'draft' };
+}
+
+/**
+ * Template 2023.1 only: the date those documents printed — `n` weekdays after `start`, weekends
+ * skipped but not holidays. Kept so that they lay out exactly as they were signed and sealed;
+ * never a deadline (shared/calendar/working-calendar.ts counts those).
+ */
+function weekdaysAfter(start: string, n: number): string {
+  const d = new Date(`${start}T00:00:00Z`);
+  let left = n;
+  while (left > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6) left--;
+  }
+  return d.toISOString().slice(0, 10);
 }

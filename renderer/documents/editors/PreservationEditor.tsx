@@ -1,14 +1,18 @@
 // 登记保存物品清单 and 通知书 (DOCUMENTS.md §4): the items, the head's approval, place,
-// conditions, and the handling deadline of 7 working days (行政处罚法 art. 56, 85).
+// conditions, and the handling deadline of 7 working days (行政处罚法 art. 56, 85), counted with
+// the working-day calendar (statutory holidays, make-up workdays; uncertain beyond its data).
 import { Alert, Card } from 'antd';
-import { addWorkingDays, WEEKENDS_ONLY_NOTE } from '../../../shared/documents/working-days.ts';
+import { weekdayOf, type WorkingCalendar } from '../../../shared/calendar/working-calendar.ts';
+import { DEADLINE_RULES } from '../../../shared/deadlines/case-deadlines.ts';
 import { formatMinuteChinese } from '../../../shared/documents/local-time.ts';
+import { useWorkingCalendar } from '../../calendar/use-working-calendar.ts';
 import { useEditor } from '../editor-context.tsx';
 import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeInput } from '../fields.tsx';
 import { RowsEditor } from '../RowsEditor.tsx';
 
 export function PreservationEditor() {
   const { content } = useEditor();
+  const { calendar } = useWorkingCalendar();
   const start = String(content.startDate ?? '');
   return (
     <>
@@ -59,17 +63,33 @@ export function PreservationEditor() {
             <OfficerInput path="officerIds" multiple />
           </Field>
         </Grid>
-        {start && (
-          <Alert
-            style={{ marginTop: 12 }}
-            type="info"
-            showIcon
-            data-testid="preservation-deadline"
-            title={`应在 ${formatMinuteChinese(addWorkingDays(start, 7))} 前作出处理决定（自${formatMinuteChinese(start)}起七个工作日，起算日不计入）。`}
-            description={WEEKENDS_ONLY_NOTE}
-          />
-        )}
+        {/^\d{4}-\d{2}-\d{2}$/.test(start) && calendar && <HandlingDeadline start={start} calendar={calendar} />}
       </Card>
     </>
+  );
+}
+
+/** The handling decision's deadline, as the calendar gives it: a date, or why there is none yet. */
+function HandlingDeadline({ start, calendar }: { start: string; calendar: WorkingCalendar }) {
+  const r = calendar.addWorkingDays(start, 7);
+  const basis = `依据：${DEADLINE_RULES.preservation.basis}。\n${r.rule}\n节假日表：${calendar.version}版，数据至${formatMinuteChinese(calendar.validThrough)}。`;
+  return r.certain ? (
+    <Alert
+      style={{ marginTop: 12 }}
+      type="info"
+      showIcon
+      data-testid="preservation-deadline"
+      title={`应在 ${formatMinuteChinese(r.date!)}（${weekdayOf(r.date!)}）前作出处理决定（自${formatMinuteChinese(start)}起七个工作日，起算日不计入）。`}
+      description={basis}
+    />
+  ) : (
+    <Alert
+      style={{ marginTop: 12 }}
+      type="warning"
+      showIcon
+      data-testid="preservation-deadline"
+      title={`处理决定的期限无法确定：最早可能在 ${formatMinuteChinese(r.earliest!)}（${weekdayOf(r.earliest!)}）届满，请在此之前作出处理决定。`}
+      description={`${r.reason}\n${basis}`}
+    />
   );
 }

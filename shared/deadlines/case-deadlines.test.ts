@@ -1,0 +1,114 @@
+// Each deadline rule of DOCUMENTS.md §6 on the shipped calendar: start day not counted, holidays
+// and make-up workdays, uncertain beyond the data, done when recorded, not computed when the fact
+// it counts from is not recorded — each with its legal basis.
+import { describe, expect, it } from 'vitest';
+import shipped from '../../assets/calendar/calendar.json' with { type: 'json' };
+import { CalendarDataSchema } from '../calendar/calendar-schema.ts';
+import { createWorkingCalendar } from '../calendar/working-calendar.ts';
+import { byUrgency, caseDeadlines, type CaseFacts, type PreservationFact } from './case-deadlines.ts';
+import type { Deadline } from './deadline-api.ts';
+
+const cal = createWorkingCalendar(CalendarDataSchema.parse(shipped));
+const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({ status: 'clue', sourceDate: '2026-11-16', filedDate: null, closedDate: null, preservations: [], ...over });
+const kept = (over: Partial<PreservationFact> = {}): PreservationFact => ({ documentId: 'd1', docNo: '网信案保〔2026〕0001号', state: 'sealed', startDate: '2025-09-26', signedDate: '2025-09-26', ...over });
+const find = (ds: Deadline[], kind: Deadline['kind']) => ds.find((d) => d.kind === kind)!;
+
+describe('立案 (2017 regulation art. 15): 7 working days from the case source, up to 15 when extended', () => {
+  it('running: the start day not counted, the days left, the extended date and the source-date caveat', () => {
+    const d = find(caseDeadlines(facts(), cal, '2026-11-20'), 'filing');
+    // Source Monday 11/16: 11/17–11/20, 11/23–11/25.
+    expect(d).toMatchObject({ status: 'due', dueDate: '2026-11-25', daysLeft: 5, from: { date: '2026-11-16' } });
+    expect(d.basis).toContain('第十五条');
+    expect(d.rule).toContain('起算日不计入');
+    expect(d.notes.join()).toContain('2026年12月7日'); // 15 working days
+    expect(d.notes.join()).toContain('本机不记录延长的批准');
+    expect(d.notes.join()).toContain('如《案件来源登记表》登记在先');
+  });
+
+  it('overdue once the last day has passed', () => {
+    const d = find(caseDeadlines(facts({ sourceDate: '2026-11-02' }), cal, '2026-11-20'), 'filing');
+    expect(d).toMatchObject({ status: 'overdue', dueDate: '2026-11-11', daysLeft: -9 });
+  });
+
+  it('across the 2026 National Day break with its make-up Saturday', () => {
+    // Source Wednesday 9/30: 10/1–10/7 off; 10/8, 10/9, 10/10 (Sat, workday), 10/12–10/15.
+    expect(find(caseDeadlines(facts({ sourceDate: '2026-09-30' }), cal, '2026-10-08'), 'filing')).toMatchObject({ status: 'due', dueDate: '2026-10-15', daysLeft: 7 });
+  });
+
+  it('done when filed; a late filing within the extension says that it needs the approval on record', () => {
+    expect(find(caseDeadlines(facts({ status: 'filed', filedDate: '2026-11-20' }), cal, '2026-12-20'), 'filing')).toMatchObject({ status: 'done', daysLeft: null, notes: ['已于2026年11月20日立案。'] });
+    const late = find(caseDeadlines(facts({ status: 'filed', sourceDate: '2026-11-02', filedDate: '2026-11-20' }), cal, '2026-12-20'), 'filing');
+    expect(late.status).toBe('done');
+    expect(late.notes[1]).toContain('在延长后的十五个工作日内（2026年11月23日）');
+    const tooLate = find(caseDeadlines(facts({ status: 'filed', sourceDate: '2026-11-02', filedDate: '2026-12-01' }), cal, '2026-12-20'), 'filing');
+    expect(tooLate.notes[1]).toContain('晚于立案期限');
+  });
+
+  it('done when closed without filing', () => {
+    expect(find(caseDeadlines(facts({ status: 'closed', closedDate: '2026-11-18' }), cal, '2026-12-20'), 'filing')).toMatchObject({ status: 'done', notes: ['未立案即结案（2026年11月18日）。'] });
+  });
+
+  it('uncertain when it reaches 2027, for which there is no data: no date, the reason, the earliest end', () => {
+    const d = find(caseDeadlines(facts({ sourceDate: '2026-12-28' }), cal, '2026-12-29'), 'filing');
+    expect(d).toMatchObject({ status: 'uncertain', dueDate: null, earliest: '2027-01-04', daysLeft: 6 });
+    expect(d.notes[0]).toContain('2027年的法定节假日和调休安排尚未公布或尚未更新到本机');
+    expect(d.notes[0]).toContain('最早可能在2027年1月4日届满');
+    expect(d.notes.join()).toContain('延长后的届满日同样超出节假日数据');
+    // Past the earliest possible end: it may already be overdue, and it says so.
+    const later = find(caseDeadlines(facts({ sourceDate: '2026-12-28' }), cal, '2027-01-05'), 'filing');
+    expect(later.status).toBe('uncertain');
+    expect(later.notes.join()).toContain('可能已经逾期');
+  });
+});
+
+describe('先行登记保存 handling decision (行政处罚法 art. 56, 85): 7 working days', () => {
+  it('counts from the 登记保存开始日期, across the 2025 National Day break', () => {
+    const d = find(caseDeadlines(facts({ status: 'filed', filedDate: '2025-09-20', sourceDate: '2025-09-15', preservations: [kept()] }), cal, '2025-10-10'), 'preservation');
+    expect(d).toMatchObject({ status: 'due', dueDate: '2025-10-13', daysLeft: 3, documentId: 'd1', key: 'preservation:d1' });
+    expect(d.from!.label).toContain('登记保存开始日期（网信案保〔2026〕0001号，已封存）');
+    expect(d.basis).toContain('第五十六条');
+    expect(d.basis).toContain('第八十五条');
+    expect(d.notes.join()).toContain('本机不记录处理决定的作出');
+    expect(find(caseDeadlines(facts({ status: 'filed', preservations: [kept()] }), cal, '2025-10-14'), 'preservation')).toMatchObject({ status: 'overdue', daysLeft: -1 });
+  });
+
+  it('falls back to the signing day, and is not computed from nothing', () => {
+    const signed = find(caseDeadlines(facts({ preservations: [kept({ startDate: null, signedDate: '2026-11-20' })] }), cal, '2026-11-20'), 'preservation');
+    expect(signed).toMatchObject({ status: 'due', dueDate: '2026-12-01' });
+    expect(signed.from!.label).toContain('签名完成日期');
+    const blank = find(caseDeadlines(facts({ preservations: [kept({ state: 'draft', startDate: null, signedDate: null })] }), cal, '2026-11-20'), 'preservation');
+    expect(blank).toMatchObject({ status: 'unrecorded', dueDate: null, from: null });
+    expect(blank.notes[0]).toContain('尚未填写登记保存开始日期');
+  });
+
+  it('a draft says so; a closed case has nothing left to do', () => {
+    const draft = find(caseDeadlines(facts({ preservations: [kept({ state: 'draft', startDate: '2026-11-20', signedDate: null })] }), cal, '2026-11-20'), 'preservation');
+    expect(draft.notes.join()).toContain('仍是草稿');
+    expect(find(caseDeadlines(facts({ status: 'closed', preservations: [kept()] }), cal, '2026-11-20'), 'preservation').status).toBe('done');
+  });
+});
+
+describe('periods the device cannot count yet: hearing request, 陈述申辩, service of the decision', () => {
+  it('listed for a filed case as not computable, with why and with their basis; not for a clue', () => {
+    const ds = caseDeadlines(facts({ status: 'filed', filedDate: '2026-11-18' }), cal, '2026-11-20');
+    const hearing = find(ds, 'hearingRequest');
+    expect(hearing).toMatchObject({ status: 'unrecorded', dueDate: null, period: '五个工作日' });
+    expect(hearing.basis).toContain('第六十四条');
+    expect(hearing.basis).toContain('第三十三条');
+    expect(hearing.notes[0]).toContain('本机不记录');
+    expect(find(ds, 'statement')).toMatchObject({ status: 'unrecorded', period: '三个工作日' });
+    expect(find(ds, 'statement').basis).toContain('第三十六条');
+    expect(find(ds, 'service').basis).toContain('第四十条');
+    expect(caseDeadlines(facts(), cal, '2026-11-20').map((d) => d.kind)).toEqual(['filing']);
+  });
+});
+
+describe('urgency', () => {
+  it('overdue first (longest overdue first), then by the day they end; done and not computable last', () => {
+    const ds = [
+      ...caseDeadlines(facts({ status: 'filed', filedDate: '2026-11-18', preservations: [kept({ documentId: 'a', startDate: '2026-11-19' }), kept({ documentId: 'b', startDate: '2026-11-02' })] }), cal, '2026-11-20'),
+      find(caseDeadlines(facts({ sourceDate: '2026-11-18' }), cal, '2026-11-20'), 'filing'),
+    ].sort(byUrgency);
+    expect(ds.map((d) => `${d.kind}:${d.status}`)).toEqual(['preservation:overdue', 'filing:due', 'preservation:due', 'filing:done', 'hearingRequest:unrecorded', 'statement:unrecorded', 'service:unrecorded']);
+  });
+});

@@ -1,0 +1,166 @@
+// A case's statutory deadlines from the facts the device records (DOCUMENTS.md §6,
+// docs/DEADLINES.md). Pure: the core computes the dashboard with it; the rules and their basis
+// are this one table, so a correction of the law is made in one place.
+//
+// What the device records, and so what can be counted:
+// - the case source: the case's creation on this device (案件来源 is entered with it);
+// - 立案: the status change to 已立案 (its day), 结案: the change to 已结案;
+// - 先行登记保存: each 登记保存物品清单及通知书 with its 登记保存开始日期 (else its signing day).
+// The 行政处罚意见告知书, the hearing notice and the penalty decision are not documents of this
+// app: the hearing-request, 陈述申辩 and service periods are listed as not computable, with why.
+import { daysBetween, LAW, REG_2017, type PeriodResult, type WorkingCalendar } from '../calendar/working-calendar.ts';
+import { formatMinuteChinese } from '../documents/local-time.ts';
+import type { CaseStatus } from '../domain/case.ts';
+import type { DocumentState } from '../documents/document-types.ts';
+import { DOCUMENT_STATE_LABELS } from '../documents/document-types.ts';
+import type { Deadline, DeadlineKind, DeadlineStatus } from './deadline-api.ts';
+
+/** A running deadline whose last day is today or within this many days is 即将到期. */
+export const DUE_SOON_DAYS = 3;
+
+const cn = (d: string) => formatMinuteChinese(d);
+
+export interface PreservationFact {
+  documentId: string;
+  docNo: string;
+  state: DocumentState;
+  /** 登记保存开始日期 as entered in the document, or null. */
+  startDate: string | null;
+  /** The day the document was fully signed (China date), or null. */
+  signedDate: string | null;
+}
+
+export interface CaseFacts {
+  status: CaseStatus;
+  /** The day the case source was registered: the case's creation on this device (China date). */
+  sourceDate: string;
+  /** The day the case was filed (立案), from its status change; null while not filed. */
+  filedDate: string | null;
+  /** The day the case was closed (结案); null while open. */
+  closedDate: string | null;
+  preservations: PreservationFact[];
+}
+
+interface Rule {
+  label: string;
+  duty: string;
+  period: string;
+  days: number;
+  basis: string;
+}
+
+export const DEADLINE_RULES: Record<DeadlineKind, Rule> = {
+  filing: {
+    label: '立案期限',
+    duty: '符合立案条件的，填写《立案审批表》报负责人批准立案',
+    period: '七个工作日（特殊情况下可延长至十五个工作日）',
+    days: 7,
+    basis: `${REG_2017}第十四条（案件来源登记）、第十五条（符合立案条件的，在七个工作日内报负责人批准立案；特殊情况下，可以延长至十五个工作日内立案）`,
+  },
+  preservation: {
+    label: '先行登记保存处理决定',
+    duty: '对先行登记保存的物品作出处理决定（采取证据保全措施后返还、送检、没收或解除登记保存）',
+    period: '七个工作日',
+    days: 7,
+    basis: `${LAW}第五十六条（先行登记保存的，应当在七日内及时作出处理决定）、第八十五条（「七日」指工作日，不含法定节假日）；${REG_2017}第二十八条`,
+  },
+  hearingRequest: {
+    label: '听证申请期限',
+    duty: '当事人要求听证的，应在被告知听证权利后提出；逾期视为放弃',
+    period: '五个工作日',
+    days: 5,
+    basis: `${LAW}第六十四条（当事人要求听证的，应当在行政机关告知后五日内提出）、第八十五条（「五日」指工作日）；${REG_2017}第三十三条规定为三日，现行法律为五日`,
+  },
+  statement: {
+    label: '陈述申辩期限',
+    duty: '当事人在接到《行政处罚意见告知书》后提出陈述、申辩；逾期未提出视为放弃',
+    period: '三个工作日',
+    days: 3,
+    basis: `${REG_2017}第三十六条（当事人在接到告知书之日起三个工作日内未提出陈述、申辩的，视为放弃权利）`,
+  },
+  service: {
+    label: '处罚决定书送达',
+    duty: '当事人不在场的，依照民事诉讼法的有关规定将《行政处罚决定书》送达当事人',
+    period: '七个工作日',
+    days: 7,
+    basis: `${REG_2017}第四十条（当事人不在场的，应当在七日内送达）；${LAW}第八十五条（「七日」指工作日）`,
+  },
+};
+
+/** The status and days left of a computed period, relative to today. */
+function judge(r: PeriodResult, today: string): { status: DeadlineStatus; dueDate: string | null; earliest: string | null; daysLeft: number; notes: string[] } {
+  if (r.certain) {
+    const left = daysBetween(today, r.date!);
+    return { status: left < 0 ? 'overdue' : 'due', dueDate: r.date, earliest: null, daysLeft: left, notes: r.note ? [r.note] : [] };
+  }
+  const left = daysBetween(today, r.earliest!);
+  const notes = [r.reason!];
+  if (left < 0) notes.push(`已过最早可能的届满日${cn(r.earliest!)}：可能已经逾期，请立即核对放假安排。`);
+  return { status: 'uncertain', dueDate: null, earliest: r.earliest, daysLeft: left, notes };
+}
+
+function base(kind: DeadlineKind, key: string, documentId: string | null = null) {
+  const r = DEADLINE_RULES[kind];
+  return { key, kind, label: r.label, duty: r.duty, period: r.period, basis: r.basis, documentId };
+}
+
+function filing(f: CaseFacts, cal: WorkingCalendar, today: string): Deadline {
+  const b = base('filing', 'filing');
+  const from = { label: '案件来源登记（本机创建案件）', date: f.sourceDate };
+  const r = cal.addWorkingDays(f.sourceDate, 7);
+  const ext = cal.addWorkingDays(f.sourceDate, 15);
+  const sourceNote = '以本机创建案件的日期为案件来源登记日；如《案件来源登记表》登记在先，期限应从登记之日起算。';
+  if (f.filedDate) {
+    const notes = [`已于${cn(f.filedDate)}立案。`];
+    if (r.certain && f.filedDate > r.date!) notes.push(ext.certain && f.filedDate <= ext.date! ? `晚于七个工作日的期限（${cn(r.date!)}），在延长后的十五个工作日内（${cn(ext.date!)}）：应有负责人批准延长的记录。` : `晚于立案期限（七个工作日至${cn(r.date!)}${ext.certain ? `，延长后至${cn(ext.date!)}` : ''}）。`);
+    return { ...b, from, dueDate: r.date, earliest: r.earliest, status: 'done', daysLeft: null, rule: r.rule, notes };
+  }
+  if (f.status === 'closed') return { ...b, from, dueDate: r.date, earliest: r.earliest, status: 'done', daysLeft: null, rule: r.rule, notes: [`未立案即结案${f.closedDate ? `（${cn(f.closedDate)}）` : ''}。`] };
+  const j = judge(r, today);
+  const extNote = ext.certain ? `特殊情况下经批准可延长至十五个工作日，即${cn(ext.date!)}；本机不记录延长的批准。` : `特殊情况下经批准可延长至十五个工作日；延长后的届满日同样超出节假日数据，无法确定（最早${cn(ext.earliest!)}）。本机不记录延长的批准。`;
+  return { ...b, from, ...j, rule: r.rule, notes: [...j.notes, extNote, sourceNote] };
+}
+
+function preservation(p: PreservationFact, f: CaseFacts, cal: WorkingCalendar, today: string): Deadline {
+  const b = base('preservation', `preservation:${p.documentId}`, p.documentId);
+  const stateLabel = DOCUMENT_STATE_LABELS[p.state];
+  const fromDate = p.startDate ?? p.signedDate;
+  if (!fromDate) {
+    return { ...b, from: null, dueDate: null, earliest: null, status: 'unrecorded', daysLeft: null, rule: '', notes: [`${p.docNo}（${stateLabel}）尚未填写登记保存开始日期，也未签名：无法计算。`] };
+  }
+  const from = { label: p.startDate ? `登记保存开始日期（${p.docNo}，${stateLabel}）` : `签名完成日期（${p.docNo}未填写登记保存开始日期）`, date: fromDate };
+  const r = cal.addWorkingDays(fromDate, 7);
+  if (f.status === 'closed') return { ...b, from, dueDate: r.date, earliest: r.earliest, status: 'done', daysLeft: null, rule: r.rule, notes: ['案件已结案。'] };
+  const j = judge(r, today);
+  const notes = [...j.notes, '本机不记录处理决定的作出：结案前本期限一直显示；如已作出处理决定，以处理决定文书为准。'];
+  if (p.state === 'draft') notes.push('该文书仍是草稿：如未实施登记保存，请删除或不再使用该文书。');
+  return { ...b, from, ...j, rule: r.rule, notes };
+}
+
+function unrecorded(kind: DeadlineKind, why: string): Deadline {
+  return { ...base(kind, kind), from: null, dueDate: null, earliest: null, status: 'unrecorded', daysLeft: null, rule: '', notes: [why] };
+}
+
+/** The case's deadlines: 立案, each 先行登记保存, and — once filed — the periods the device cannot count yet. */
+export function caseDeadlines(f: CaseFacts, cal: WorkingCalendar, today: string): Deadline[] {
+  const out: Deadline[] = [filing(f, cal, today)];
+  for (const p of f.preservations) out.push(preservation(p, f, cal, today));
+  if (f.status === 'filed') {
+    out.push(unrecorded('hearingRequest', '本机不记录听证权利告知（《行政处罚意见告知书》）的送达日期：无法计算。期限自告知之日起算（起算日不计入），为五个工作日。'));
+    out.push(unrecorded('statement', '本机不记录《行政处罚意见告知书》的送达日期：无法计算。期限自接到告知书之日起算（起算日不计入），为三个工作日。'));
+    out.push(unrecorded('service', '本机不记录行政处罚决定的宣告日期：无法计算。当事人不在场的，自宣告之日起七个工作日内送达（起算日不计入）。'));
+  }
+  return out;
+}
+
+const RANK: Record<DeadlineStatus, number> = { overdue: 0, due: 1, uncertain: 2, done: 3, unrecorded: 4 };
+
+/** Most urgent first: overdue (longest overdue first), then running and uncertain by the day they (may) end. */
+export function byUrgency(a: Deadline, b: Deadline): number {
+  const open = (d: Deadline) => d.status === 'overdue' || d.status === 'due' || d.status === 'uncertain';
+  if (open(a) && open(b)) return (a.daysLeft ?? 0) - (b.daysLeft ?? 0) || RANK[a.status] - RANK[b.status];
+  return RANK[a.status] - RANK[b.status];
+}
+
+/** An open deadline (overdue, running or uncertain): what the dashboard lists. */
+export const isOpen = (d: Deadline): boolean => d.status === 'overdue' || d.status === 'due' || d.status === 'uncertain';

@@ -1,0 +1,127 @@
+// 工作台 in Chromium against the real web shell: after sign-in it is the first page; it lists the
+// cases with their deadlines (an overdue 先行登记保存 decision across the 2025 National Day break,
+// one that reaches 2027 — beyond the shipped holiday table — shown as uncertain with its earliest
+// end), the sealed document not yet synced, the document waiting for signatures, the evidence not
+// yet re-verified; a deadline opens to its legal basis and counting rule; the case page lists them.
+// The web shell runs on the real clock: only what holds on any day is asserted.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPreservation } from '../../scripts/demo-documents.ts';
+import { launchBrowser, screenshot } from './support/browser.ts';
+import { createOrgCase, importRandomEvidence, mustApi, readyDocument, signInBoth, signThroughApi } from './support/app-api.ts';
+import { startShell, type ShellProcess } from './support/web-shell-process.ts';
+
+const AGENCY = '柳州市柳南区互联网信息办公室';
+const A = { name: '李明', certNo: '45020019001', unit: AGENCY, password: 'field2026a' };
+const B = { name: '王芳', certNo: '45020019002', unit: AGENCY, password: 'field2026b' };
+
+let browser: Browser;
+let shell: ShellProcess;
+let page: Page;
+let dataDir: string;
+let caseId: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'e2e-dashboard-'));
+  browser = await launchBrowser();
+  shell = await startShell(dataDir);
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  page.setDefaultTimeout(15_000);
+  await page.goto(shell.url);
+  await mustApi(page, 'office.setup', { agencyName: AGENCY, officers: [A, B] });
+  await page.reload();
+  await signInBoth(page, A, B);
+  const ids = (await mustApi<{ id: string }[]>(page, 'officers.list', {})).map((o) => o.id) as [string, string];
+  const officers = [
+    { ...A, id: ids[0] },
+    { ...B, id: ids[1] },
+  ];
+  caseId = await createOrgCase(page, ids);
+  await mustApi(page, 'cases.setStatus', { id: caseId, status: 'filed', note: '经负责人批准立案' });
+  // Evidence kept from Friday 2025-09-26: 7 working days end on 2025-10-13 (the break 10/1–10/8,
+  // the make-up Sunday 9/28 and Saturday 10/11 counted). Signed and sealed, not yet synced.
+  const kept = await readyDocument(page, caseId, 'preservation', { ...demoPreservation(ids), startDate: '2025-09-26' });
+  await signThroughApi(page, kept, officers);
+  await mustApi(page, 'seals.seal', { documentId: kept, officerPasswords: [A.password, B.password] });
+  // Evidence kept from Monday 2026-12-28: its 7 working days reach 2027, beyond the shipped table.
+  await readyDocument(page, caseId, 'preservation', { ...demoPreservation(ids), startDate: '2026-12-28' });
+  await importRandomEvidence(page, caseId, '后台截图.png', 64 * 1024);
+  await mustApi(page, 'cases.create', {
+    title: '柳州市某文化传媒有限公司涉嫌未履行网络安全保护义务案',
+    source: '投诉举报',
+    party: { kind: 'person', name: '赵小东', idType: '护照', idNumber: 'E12345678', address: '柳州市城中区文昌路8号', phone: '' },
+    platform: { name: '东东说事', domain: '', url: '', icp: '' },
+    matterId: 'csl-59',
+    officerIds: ids,
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await shell?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('工作台', () => {
+  it('is the first page after sign-in and shows what is overdue, uncertain, unsynced, waiting for signatures and unverified', async () => {
+    await page.reload(); // the session lives in the core: both officers stay signed in
+    await page.getByTestId('dashboard').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="dashboard-case"]').length === 2);
+    const filedCase = page.getByTestId('dashboard-case').filter({ hasText: '星河' });
+    const text = await filedCase.innerText();
+    expect(text).toContain('先行登记保存处理决定');
+    expect(text).toMatch(/逾期\d+天/);
+    expect(text).toContain('2025年10月13日（周一）前');
+    expect(text).toContain('无法确定');
+    expect(text).toContain('最早可能在2027年1月4日（周一）届满');
+    expect(text).toContain('1份'); // unsynced and waiting for signatures
+    // The overdue one comes first in the list (the most urgent case first).
+    expect(await page.getByTestId('dashboard-case').first().innerText()).toContain('星河');
+    await expect(page.getByTestId('count-overdue').innerText()).resolves.toMatch(/已逾期\s*[1-9]/);
+    await expect(page.getByTestId('count-unsynced').innerText()).resolves.toMatch(/待同步文书\s*1/);
+    await expect(page.getByTestId('count-waiting').innerText()).resolves.toMatch(/1 \/ 0/);
+    await expect(page.getByTestId('count-evidence').innerText()).resolves.toMatch(/0 \/ 1/);
+    await expect(page.getByTestId('dashboard-documents').innerText()).resolves.toContain('待签名');
+    await expect(page.getByTestId('dashboard-evidence').innerText()).resolves.toContain('后台截图.png');
+    await expect(page.getByTestId('dashboard-sync').innerText()).resolves.toContain('本机尚未登记到总部');
+    await expect(page.getByTestId('dashboard-calendar').innerText()).resolves.toContain('数据自2023年1月1日至2026年12月31日');
+    await screenshot(page, '60-dashboard');
+  });
+
+  it('a case row opens to each deadline with its legal basis and counting rule', async () => {
+    const filedCase = page.getByTestId('dashboard-case').filter({ hasText: '星河' });
+    await filedCase.locator('.ant-table-row-expand-icon').click();
+    const details = page.getByTestId('deadline-details');
+    await details.first().waitFor();
+    const all = (await details.allInnerTexts()).join('\n');
+    expect(all).toContain('《中华人民共和国行政处罚法》第五十六条');
+    expect(all).toContain('第八十五条');
+    expect(all).toContain('起算日不计入');
+    expect(all).toContain('2027年的法定节假日和调休安排尚未公布或尚未更新到本机');
+    expect(all).toContain('本机不记录听证权利告知');
+    await screenshot(page, '61-dashboard-deadline-details');
+  });
+
+  it('the case page lists its deadlines; the dashboard leads to the document waiting for signatures', async () => {
+    await page.getByTestId('dashboard-case').filter({ hasText: '星河' }).getByTestId('dashboard-open-case').click();
+    await page.getByTestId('case-deadlines').waitFor();
+    await page.getByTestId('case-deadlines').getByTestId('deadline-line').nth(3).waitFor();
+    const card = await page.getByTestId('case-deadlines').innerText();
+    expect(card).toContain('立案期限');
+    expect(card).toContain('已完成');
+    expect(card).toContain('听证申请期限');
+    await screenshot(page, '62-case-deadlines');
+
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dashboard-document').first().click();
+    await page.getByTestId('doc-editor').waitFor();
+    // The editor counts the same deadline live, with the same calendar.
+    await expect(page.getByTestId('preservation-deadline').innerText()).resolves.toContain('最早可能在 2027年1月4日（周一）届满');
+    await page.getByTestId('preservation-deadline').scrollIntoViewIfNeeded();
+    await screenshot(page, '63-preservation-deadline-uncertain');
+    void caseId;
+  });
+});
