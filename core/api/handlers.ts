@@ -105,6 +105,10 @@ export const handlers: Handlers = {
   'cases.create': (arg, core) => core.cases.create(arg, core.session.signedInIds()),
   'cases.update': (arg, core) => core.cases.update(arg.id, arg.data, core.session.signedInIds()),
   'cases.setStatus': (arg, core) => core.cases.setStatus(arg.id, arg.status, arg.note, core.session.signedInIds()),
+  'cases.recordMilestone': (arg, core) => {
+    core.cases.recordMilestone(arg.caseId, { kind: arg.kind, date: arg.date, note: arg.note }, core.session.signedInIds());
+    return deadlinesOfCase(core, arg.caseId);
+  },
 
   'documents.list': (arg, core) => core.documents.list(arg.caseId),
   'documents.get': (arg, core) => core.documents.get(arg.id),

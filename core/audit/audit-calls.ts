@@ -38,6 +38,8 @@ export function auditEntryFor(name: string, arg: Arg, value: unknown, core: AppC
       return { action: 'case-edit', officerIds, caseId: str(arg.id), targets: [str(arg.id)] };
     case 'cases.setStatus':
       return { action: 'case-status', officerIds, caseId: str(arg.id), targets: [str(arg.id)], detail: str(arg.status) };
+    case 'cases.recordMilestone':
+      return { action: 'case-milestone', officerIds, caseId: str(arg.caseId), targets: [str(arg.caseId)], detail: `${str(arg.kind)} ${str(arg.date)}` };
     case 'documents.create':
       return { action: 'document-create', officerIds, caseId: str(arg.caseId), targets: [str(v.id)] };
     case 'documents.save':

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { CaseData, CaseDetail, CaseStatus, CaseSummary, Party, Platform } from '../../shared/domain/case.ts';
 import { CASE_STATUS_LABELS } from '../../shared/domain/case.ts';
 import type { OfficerPublic } from '../../shared/domain/officer.ts';
+import { MILESTONE_LABELS, type Milestone, type MilestoneKind } from '../../shared/deadlines/deadline-api.ts';
+import { formatMinuteChinese, toLocalDate } from '../../shared/documents/local-time.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { Clock } from '../clock.ts';
 import { chinaYear, isoNow } from '../clock.ts';
@@ -105,6 +107,45 @@ export class CaseStore {
       this.addEvent(id, 'status', text, actorIds, now);
     })();
     return this.get(id);
+  }
+
+  /**
+   * Records a date a deadline counts from (docs/DEADLINES.md): a new row — a later one of the same
+   * kind supersedes the earlier, which stays as history — and its timeline event, in one
+   * transaction. The date may not be after today (China date of the core's clock); a 案件来源登记
+   * date may not be after the case's creation on this device (it stands in for a later one).
+   */
+  recordMilestone(caseId: string, m: { kind: MilestoneKind; date: string; note: string }, actorIds: string[]): void {
+    const r = this.row(caseId);
+    const today = toLocalDate(this.clock.now());
+    if (m.date > today) throw new CoreError('validation', `日期不能晚于今天（${formatMinuteChinese(today)}）：只能记录已经发生的事实。`, { date: '日期不能晚于今天。' });
+    const created = toLocalDate(new Date(r.created_at));
+    if (m.kind === 'sourceDate' && m.date > created) {
+      throw new CoreError('validation', `案件来源登记日期不能晚于本机创建案件的日期（${formatMinuteChinese(created)}）：立案期限已从创建之日起算。`, { date: '不能晚于本机创建案件的日期。' });
+    }
+    const now = isoNow(this.clock);
+    const prev = this.db.prepare(`SELECT date FROM case_milestones WHERE case_id = ? AND kind = ? ORDER BY id DESC LIMIT 1`).get(caseId, m.kind) as { date: string } | undefined;
+    this.db.transaction(() => {
+      this.db.prepare(`INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES (?, ?, ?, ?, ?, ?)`).run(caseId, m.kind, m.date, m.note, now, JSON.stringify(actorIds));
+      this.db.prepare(`UPDATE cases SET updated_at = ? WHERE id = ?`).run(now, caseId);
+      const text = `记录${MILESTONE_LABELS[m.kind]}：${formatMinuteChinese(m.date)}${prev ? `（替代此前记录的${formatMinuteChinese(prev.date)}）` : ''}${m.note ? `；说明：${m.note}` : ''}`;
+      this.addEvent(caseId, 'milestone', text, actorIds, now);
+    })();
+  }
+
+  /** Every date recorded for the case's deadlines, oldest first; the latest of each kind is current. */
+  milestones(caseId: string): Milestone[] {
+    const rows = this.db.prepare(`SELECT id, kind, date, note, recorded_at, officer_ids FROM case_milestones WHERE case_id = ? ORDER BY id`).all(caseId) as { id: number; kind: MilestoneKind; date: string; note: string; recorded_at: string; officer_ids: string }[];
+    const latest = new Map(rows.map((x) => [x.kind, x.id]));
+    const names = new Map(this.officers.list().map((o) => [o.id, o.name]));
+    return rows.map((x) => ({
+      kind: x.kind,
+      date: x.date,
+      note: x.note,
+      recordedAt: x.recorded_at,
+      officers: (JSON.parse(x.officer_ids) as string[]).map((oid) => names.get(oid) ?? oid),
+      current: latest.get(x.kind) === x.id,
+    }));
   }
 
   list(q: { query: string; status?: CaseStatus | undefined; limit: number; offset: number }): { items: CaseSummary[]; total: number } {

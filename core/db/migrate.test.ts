@@ -26,7 +26,7 @@ describe('migrations', () => {
 
   it('the migrations create the schema and set user_version', () => {
     const db = openDatabase(tempDir());
-    expect(tables(db)).toEqual(['audit_log', 'case_events', 'case_officers', 'cases', 'counters', 'device', 'documents', 'evidence', 'hq_link', 'office', 'officers', 'receipts', 'reference_data', 'released_blobs', 'seal_evidence', 'seals', 'settings', 'signatures', 'signing_ceremonies']);
+    expect(tables(db)).toEqual(['audit_log', 'case_events', 'case_milestones', 'case_officers', 'cases', 'counters', 'device', 'documents', 'evidence', 'hq_link', 'office', 'officers', 'receipts', 'reference_data', 'released_blobs', 'seal_evidence', 'seals', 'settings', 'signatures', 'signing_ceremonies']);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     // the office table can hold only one office
     db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (1, 'a', 'now')`).run();

@@ -89,6 +89,68 @@ describe('dashboard.get', () => {
     expect(after.cases.find((c) => c.id === busy.id)!.deadlines.map((x) => x.status)).toEqual(['done', 'done']);
   });
 
+  it('cases.recordMilestone: the dates deadlines count from, both officers, one record each with its event and audit entry; the latest counts', { timeout: 60_000 }, async () => {
+    const clock = new FixedClock('2026-11-16T02:00:00.000Z'); // Monday
+    const t = makeCore({ clock });
+    cores.push(t);
+    await setUpPair(t);
+    const ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
+    const c = await t.must('cases.create', orgCaseInput(ids, 'csl-59'));
+
+    // The 案件来源登记表 made on paper the Tuesday before: 立案 counts from it (11/19, not 11/25).
+    const src = await t.must('cases.recordMilestone', { caseId: c.id, kind: 'sourceDate', date: '2026-11-10', note: '纸质登记表' });
+    expect(src.deadlines.find((d) => d.kind === 'filing')).toMatchObject({ dueDate: '2026-11-19', from: { date: '2026-11-10' } });
+    // Approved extension: 15 working days from 11/10 → 12/1.
+    const ext = await t.must('cases.recordMilestone', { caseId: c.id, kind: 'filingExtended', date: '2026-11-16' });
+    expect(ext.deadlines.find((d) => d.kind === 'filing')).toMatchObject({ status: 'due', dueDate: '2026-12-01' });
+
+    // Refused: a date after today, a source date after the case's creation, a malformed date, a long note — in Chinese.
+    const future = await t.call('cases.recordMilestone', { caseId: c.id, kind: 'noticeServed', date: '2026-11-17' });
+    expect(future.ok).toBe(false);
+    if (!future.ok) expect(future.error).toMatchObject({ kind: 'validation', message: expect.stringContaining('日期不能晚于今天（2026年11月16日）') });
+    const lateSource = await t.call('cases.recordMilestone', { caseId: c.id, kind: 'sourceDate', date: '2026-11-16' });
+    expect(lateSource.ok).toBe(true);
+    at(clock, '2026-11-18T02:00:00.000Z');
+    const after = await t.call('cases.recordMilestone', { caseId: c.id, kind: 'sourceDate', date: '2026-11-17' });
+    expect(!after.ok && after.error.message).toContain('案件来源登记日期不能晚于本机创建案件的日期');
+    const bad = await t.call('cases.recordMilestone', { caseId: c.id, kind: 'noticeServed', date: '2026-02-30' });
+    expect(!bad.ok && bad.error.message).toContain('日期格式不正确');
+    const long = await t.call('cases.recordMilestone', { caseId: c.id, kind: 'noticeServed', date: '2026-11-17', note: '长'.repeat(201) });
+    expect(!long.ok && long.error.message).toContain('说明不能超过200个字');
+    const unknown = await t.call('cases.recordMilestone', { caseId: 'nope', kind: 'noticeServed', date: '2026-11-17' });
+    expect(!unknown.ok && unknown.error.kind).toBe('not_found');
+
+    // Filed; the 告知书 served on 11/17, then corrected to 11/18: the latest counts, both are kept.
+    await t.must('cases.setStatus', { id: c.id, status: 'filed', note: '' });
+    await t.must('cases.recordMilestone', { caseId: c.id, kind: 'noticeServed', date: '2026-11-17' });
+    const fixed = await t.must('cases.recordMilestone', { caseId: c.id, kind: 'noticeServed', date: '2026-11-18', note: '以送达回证为准' });
+    expect(fixed.deadlines.find((d) => d.kind === 'statement')).toMatchObject({ status: 'due', dueDate: '2026-11-23', from: { date: '2026-11-18' } });
+    expect(fixed.deadlines.find((d) => d.kind === 'hearingRequest')).toMatchObject({ status: 'due', dueDate: '2026-11-25' });
+    expect(fixed.deadlines.find((d) => d.kind === 'service')!.status).toBe('unrecorded');
+    expect(fixed.milestones.filter((m) => m.kind === 'noticeServed').map((m) => [m.date, m.current, m.note])).toEqual([
+      ['2026-11-17', false, ''],
+      ['2026-11-18', true, '以送达回证为准'],
+    ]);
+    expect(fixed.milestones[0]).toMatchObject({ kind: 'sourceDate', officers: [OFFICER_A.name, OFFICER_B.name] });
+    const announced = await t.must('cases.recordMilestone', { caseId: c.id, kind: 'decisionAnnounced', date: '2026-11-18' });
+    expect(announced.deadlines.find((d) => d.kind === 'service')).toMatchObject({ status: 'due', dueDate: '2026-11-27' });
+    // The dashboard counts the same.
+    const dash = await t.must('dashboard.get', {});
+    expect(dash.cases[0]!.deadlines.find((d) => d.kind === 'service')).toMatchObject({ dueDate: '2026-11-27' });
+
+    // The timeline and the audit log have each record (refused ones leave nothing).
+    const events = (await t.must('cases.get', { id: c.id })).events.filter((e) => e.kind === 'milestone').map((e) => e.text);
+    expect(events).toHaveLength(6);
+    expect(events[4]).toBe('记录《行政处罚意见告知书》送达日期：2026年11月18日（替代此前记录的2026年11月17日）；说明：以送达回证为准');
+    const audit = t.core.audit.rows(c.id).filter((r) => r.action === 'case-milestone');
+    expect(audit.map((r) => r.detail)).toEqual(['sourceDate 2026-11-10', 'filingExtended 2026-11-16', 'sourceDate 2026-11-16', 'noticeServed 2026-11-17', 'noticeServed 2026-11-18', 'decisionAnnounced 2026-11-18']);
+
+    // Only with two officers signed in.
+    t.core.session.signOut(ids[1]);
+    const alone = await t.call('cases.recordMilestone', { caseId: c.id, kind: 'decisionAnnounced', date: '2026-11-18' });
+    expect(!alone.ok && alone.error.kind).toBe('forbidden');
+  });
+
   it('needs an officer signed in', async () => {
     const t = makeCore();
     cores.push(t);

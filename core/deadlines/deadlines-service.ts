@@ -4,7 +4,7 @@
 // and the last sync and receipt. Read-only; today is the core's clock in China.
 import type { CaseStatus } from '../../shared/domain/case.ts';
 import { caseDeadlines, byUrgency, DUE_SOON_DAYS, isOpen, type CaseFacts, type PreservationFact } from '../../shared/deadlines/case-deadlines.ts';
-import type { CaseDeadlines, Dashboard, Deadline } from '../../shared/deadlines/deadline-api.ts';
+import type { CaseDeadlines, Dashboard, Deadline, MilestoneKind } from '../../shared/deadlines/deadline-api.ts';
 import { toLocalDate } from '../../shared/documents/local-time.ts';
 import type { DocumentState } from '../../shared/documents/document-types.ts';
 import type { AppCore } from '../app-core.ts';
@@ -47,7 +47,10 @@ export function caseFacts(core: AppCore, row: CaseRow): CaseFacts {
       const state: DocumentState = d.sealed_at ? 'sealed' : d.signed_at ? 'signed' : d.state;
       return { documentId: d.id, docNo: d.doc_no, state, startDate: typeof start === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start) ? start : null, signedDate: d.signed_at ? chinaDay(d.signed_at) : null };
     });
-  return { status: row.status, sourceDate: chinaDay(row.created_at), filedDate: filedAt ? chinaDay(filedAt) : null, closedDate: closedAt ? chinaDay(closedAt) : null, preservations };
+  // The dates officers recorded (cases.recordMilestone): the latest of each kind counts.
+  const recorded: CaseFacts['recorded'] = {};
+  for (const m of core.db.prepare(`SELECT kind, date FROM case_milestones WHERE case_id = ? ORDER BY id`).all(row.id) as { kind: MilestoneKind; date: string }[]) recorded[m.kind] = m.date;
+  return { status: row.status, sourceDate: chinaDay(row.created_at), filedDate: filedAt ? chinaDay(filedAt) : null, closedDate: closedAt ? chinaDay(closedAt) : null, preservations, recorded };
 }
 
 function caseRow(core: AppCore, id: string): CaseRow {
@@ -60,7 +63,7 @@ export function deadlinesOfCase(core: AppCore, caseId: string): CaseDeadlines {
   const day = today(core);
   const cal = core.calendar.current().calendar;
   const deadlines = caseDeadlines(caseFacts(core, caseRow(core, caseId)), cal, day).sort(byUrgency);
-  return { today: day, calendar: core.calendar.summary(day), deadlines };
+  return { today: day, calendar: core.calendar.summary(day), deadlines, milestones: core.cases.milestones(caseId) };
 }
 
 export function dashboard(core: AppCore): Dashboard {

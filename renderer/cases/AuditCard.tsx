@@ -8,6 +8,7 @@ const ACTIONS: Record<string, string> = {
   'case-create': '创建案件',
   'case-edit': '修改案件',
   'case-status': '变更状态',
+  'case-milestone': '记录期限起算日期',
   'document-create': '新建文书',
   'document-edit': '编辑文书',
   'document-edit-discarding-signatures': '编辑文书（作废签名）',

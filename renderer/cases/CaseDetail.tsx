@@ -67,7 +67,7 @@ export function CaseDetail({ id, back, edit, openDocument }: { id: string; back:
         </Space>
       </div>
       <CaseFacts c={c} openMatter={() => setMatterOpen(true)} />
-      <DeadlinesCard caseId={c.id} version={c.updatedAt} />
+      <DeadlinesCard caseId={c.id} version={c.updatedAt} onChange={() => void load()} />
       <DocumentsCard caseId={c.id} open={openDocument} />
       <EvidenceCard caseId={c.id} />
       <AuditCard caseId={c.id} />

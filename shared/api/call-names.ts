@@ -21,6 +21,7 @@ export const CALL_NAMES = [
   'cases.create',
   'cases.update',
   'cases.setStatus',
+  'cases.recordMilestone',
   'documents.list',
   'documents.get',
   'documents.create',

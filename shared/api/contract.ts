@@ -19,7 +19,7 @@ import { DocumentDetailSchema, DocumentSummarySchema, DocumentTypeSchema, SaveRe
 import { EvidenceItemSchema, EvidenceMetaSchema, VerifyReportSchema } from '../evidence/evidence-schema.ts';
 import { CeremonyStartSchema, ResolveInputSchema, SignInputSchema, SigningStateSchema } from '../signatures/signature-api.ts';
 import { requiredText } from '../domain/text-rules.ts';
-import { CalendarInfoSchema, CaseDeadlinesSchema, DashboardSchema } from '../deadlines/deadline-api.ts';
+import { CalendarInfoSchema, CaseDeadlinesSchema, DashboardSchema, RecordMilestoneSchema } from '../deadlines/deadline-api.ts';
 import './zod-locale.ts';
 
 const SealInfoSchema = z.object({ seq: z.number().int(), documentId: z.string(), hashSha256: z.string(), hashSm3: z.string(), prevHash: z.string(), sealedAt: z.string(), deviceId: z.string(), sm2Signature: z.string(), ed25519Signature: z.string() });
@@ -83,6 +83,9 @@ export const contract = {
     z.object({ id: z.string().min(1).max(64), status: CaseStatusSchema, note: z.string().trim().max(500).default('') }),
     CaseDetailSchema,
   ),
+  // A date a deadline counts from (docs/DEADLINES.md): it changes the case record, so both officers.
+  // Returns the case's deadlines counted anew.
+  'cases.recordMilestone': call('pair', RecordMilestoneSchema, CaseDeadlinesSchema),
   'documents.list': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), z.array(DocumentSummarySchema)),
   'documents.get': call('officer', IdInput, DocumentDetailSchema),
   'documents.create': call('pair', z.object({ caseId: z.string().min(1).max(64), type: DocumentTypeSchema }).strict(), DocumentDetailSchema),

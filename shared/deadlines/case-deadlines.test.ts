@@ -21,7 +21,7 @@ describe('立案 (2017 regulation art. 15): 7 working days from the case source,
     expect(d.basis).toContain('第十五条');
     expect(d.rule).toContain('起算日不计入');
     expect(d.notes.join()).toContain('2026年12月7日'); // 15 working days
-    expect(d.notes.join()).toContain('本机不记录延长的批准');
+    expect(d.notes.join()).toContain('经批准延长的，请记录批准日期');
     expect(d.notes.join()).toContain('如《案件来源登记表》登记在先');
   });
 
@@ -95,11 +95,62 @@ describe('periods the device cannot count yet: hearing request, 陈述申辩, se
     expect(hearing).toMatchObject({ status: 'unrecorded', dueDate: null, period: '五个工作日' });
     expect(hearing.basis).toContain('第六十四条');
     expect(hearing.basis).toContain('第三十三条');
-    expect(hearing.notes[0]).toContain('本机不记录');
+    expect(hearing.notes[0]).toContain('尚未记录');
     expect(find(ds, 'statement')).toMatchObject({ status: 'unrecorded', period: '三个工作日' });
     expect(find(ds, 'statement').basis).toContain('第三十六条');
     expect(find(ds, 'service').basis).toContain('第四十条');
     expect(caseDeadlines(facts(), cal, '2026-11-20').map((d) => d.kind)).toEqual(['filing']);
+  });
+});
+
+describe('counted from the dates officers record (cases.recordMilestone)', () => {
+  it('立案 from a recorded 案件来源登记 date instead of the case creation', () => {
+    const d = find(caseDeadlines(facts({ sourceDate: '2026-11-16', recorded: { sourceDate: '2026-11-10' } }), cal, '2026-11-17'), 'filing');
+    // Source Tuesday 11/10: 11/11–11/13, 11/16–11/19.
+    expect(d).toMatchObject({ status: 'due', dueDate: '2026-11-19', daysLeft: 2, from: { date: '2026-11-10' } });
+    expect(d.from!.label).toContain('执法人员记录');
+    expect(d.notes.join()).not.toContain('如《案件来源登记表》登记在先');
+  });
+
+  it('an extension of 立案 makes it 15 working days, across the 2026 Mid-Autumn and National Day breaks', () => {
+    // Source Thursday 9/24: 9/25–9/27 and 10/1–10/7 off; 9/28–9/30, 10/8, 10/9, 10/10 (Sat, workday), 10/12 … 10/22.
+    const plain = find(caseDeadlines(facts({ sourceDate: '2026-09-24' }), cal, '2026-10-09'), 'filing');
+    expect(plain).toMatchObject({ status: 'due', dueDate: '2026-10-12' });
+    const d = find(caseDeadlines(facts({ sourceDate: '2026-09-24', recorded: { filingExtended: '2026-10-09' } }), cal, '2026-10-13'), 'filing');
+    expect(d).toMatchObject({ status: 'due', dueDate: '2026-10-22', daysLeft: 9, period: '十五个工作日（经批准延长）' });
+    expect(d.notes.join()).toContain('已记录负责人于2026年10月9日批准延长立案期限');
+    expect(find(caseDeadlines(facts({ sourceDate: '2026-09-24', recorded: { filingExtended: '2026-10-09' } }), cal, '2026-10-23'), 'filing')).toMatchObject({ status: 'overdue', daysLeft: -1 });
+    // Filed within the extension with the approval recorded: no warning that it is missing.
+    const filed = find(caseDeadlines(facts({ status: 'filed', sourceDate: '2026-09-24', filedDate: '2026-10-20', recorded: { filingExtended: '2026-10-09' } }), cal, '2026-10-23'), 'filing');
+    expect(filed).toMatchObject({ status: 'done', dueDate: '2026-10-22' });
+    expect(filed.notes.join()).toContain('在经批准延长的十五个工作日内');
+    expect(filed.notes.join()).not.toContain('应有负责人批准延长的记录');
+  });
+
+  it('the 告知书 served: hearing request 5 and 陈述申辩 3 working days; a party period that ran out is 期满, not overdue', () => {
+    const filed = { status: 'filed' as const, filedDate: '2026-11-18', recorded: { noticeServed: '2026-11-20' } };
+    // Served Friday 11/20: 11/23, 11/24, 11/25 | 11/26, 11/27.
+    const ds = caseDeadlines(facts(filed), cal, '2026-11-23');
+    expect(find(ds, 'hearingRequest')).toMatchObject({ status: 'due', dueDate: '2026-11-27', daysLeft: 4, from: { date: '2026-11-20' } });
+    expect(find(ds, 'statement')).toMatchObject({ status: 'due', dueDate: '2026-11-25', daysLeft: 2 });
+    expect(find(ds, 'hearingRequest').rule).toContain('起算日不计入');
+    const later = caseDeadlines(facts(filed), cal, '2026-11-26');
+    expect(find(later, 'statement')).toMatchObject({ status: 'done', dueDate: '2026-11-25', daysLeft: null });
+    expect(find(later, 'statement').notes[0]).toContain('已于2026年11月25日期满');
+    expect(find(later, 'hearingRequest').status).toBe('due');
+    expect(find(later, 'service').status).toBe('unrecorded');
+  });
+
+  it('the decision announced: service within 7 working days, overdue after', () => {
+    const f = facts({ status: 'filed', filedDate: '2026-11-18', recorded: { decisionAnnounced: '2026-11-20' } });
+    expect(find(caseDeadlines(f, cal, '2026-11-20'), 'service')).toMatchObject({ status: 'due', dueDate: '2026-12-01', daysLeft: 11 });
+    expect(find(caseDeadlines(f, cal, '2026-12-02'), 'service')).toMatchObject({ status: 'overdue', daysLeft: -1 });
+    expect(find(caseDeadlines(f, cal, '2026-12-02'), 'hearingRequest').status).toBe('unrecorded');
+  });
+
+  it('uncertain when the recorded date reaches 2027', () => {
+    const d = find(caseDeadlines(facts({ status: 'filed', filedDate: '2026-12-01', recorded: { decisionAnnounced: '2026-12-28' } }), cal, '2026-12-29'), 'service');
+    expect(d).toMatchObject({ status: 'uncertain', dueDate: null, earliest: '2027-01-04' });
   });
 });
 

@@ -5,15 +5,18 @@
 // What the device records, and so what can be counted:
 // - the case source: the case's creation on this device (案件来源 is entered with it);
 // - 立案: the status change to 已立案 (its day), 结案: the change to 已结案;
-// - 先行登记保存: each 登记保存物品清单及通知书 with its 登记保存开始日期 (else its signing day).
-// The 行政处罚意见告知书, the hearing notice and the penalty decision are not documents of this
-// app: the hearing-request, 陈述申辩 and service periods are listed as not computable, with why.
+// - 先行登记保存: each 登记保存物品清单及通知书 with its 登记保存开始日期 (else its signing day);
+// - the dates officers record (cases.recordMilestone; the latest of each kind): the 案件来源登记
+//   date when earlier than the case's creation, the approval to extend 立案, the service of the
+//   行政处罚意见告知书 and the announcement of the decision.
+// The 行政处罚意见告知书 and the penalty decision are not documents of this app: until their date
+// is recorded, the hearing-request, 陈述申辩 and service periods are listed as not computable.
 import { daysBetween, LAW, REG_2017, type PeriodResult, type WorkingCalendar } from '../calendar/working-calendar.ts';
 import { formatMinuteChinese } from '../documents/local-time.ts';
 import type { CaseStatus } from '../domain/case.ts';
 import type { DocumentState } from '../documents/document-types.ts';
 import { DOCUMENT_STATE_LABELS } from '../documents/document-types.ts';
-import type { Deadline, DeadlineKind, DeadlineStatus } from './deadline-api.ts';
+import type { Deadline, DeadlineKind, DeadlineStatus, MilestoneKind } from './deadline-api.ts';
 
 /** A running deadline whose last day is today or within this many days is 即将到期. */
 export const DUE_SOON_DAYS = 3;
@@ -39,6 +42,8 @@ export interface CaseFacts {
   /** The day the case was closed (结案); null while open. */
   closedDate: string | null;
   preservations: PreservationFact[];
+  /** The dates recorded by officers (the latest of each kind); absent when none is recorded. */
+  recorded?: Partial<Record<MilestoneKind, string>>;
 }
 
 interface Rule {
@@ -106,19 +111,33 @@ function base(kind: DeadlineKind, key: string, documentId: string | null = null)
 
 function filing(f: CaseFacts, cal: WorkingCalendar, today: string): Deadline {
   const b = base('filing', 'filing');
-  const from = { label: '案件来源登记（本机创建案件）', date: f.sourceDate };
-  const r = cal.addWorkingDays(f.sourceDate, 7);
-  const ext = cal.addWorkingDays(f.sourceDate, 15);
-  const sourceNote = '以本机创建案件的日期为案件来源登记日；如《案件来源登记表》登记在先，期限应从登记之日起算。';
+  const recordedSource = f.recorded?.sourceDate;
+  const sourceDate = recordedSource ?? f.sourceDate;
+  const from = recordedSource ? { label: '《案件来源登记表》登记日期（执法人员记录）', date: recordedSource } : { label: '案件来源登记（本机创建案件）', date: f.sourceDate };
+  const extendedOn = f.recorded?.filingExtended ?? null;
+  const r = cal.addWorkingDays(sourceDate, 7);
+  const ext = cal.addWorkingDays(sourceDate, 15);
+  const sourceNote = recordedSource ? null : '以本机创建案件的日期为案件来源登记日；如《案件来源登记表》登记在先，期限应从登记之日起算（可记录登记日期）。';
+  const extRecorded = extendedOn ? `已记录负责人于${cn(extendedOn)}批准延长立案期限：期限为十五个工作日。` : null;
   if (f.filedDate) {
     const notes = [`已于${cn(f.filedDate)}立案。`];
-    if (r.certain && f.filedDate > r.date!) notes.push(ext.certain && f.filedDate <= ext.date! ? `晚于七个工作日的期限（${cn(r.date!)}），在延长后的十五个工作日内（${cn(ext.date!)}）：应有负责人批准延长的记录。` : `晚于立案期限（七个工作日至${cn(r.date!)}${ext.certain ? `，延长后至${cn(ext.date!)}` : ''}）。`);
-    return { ...b, from, dueDate: r.date, earliest: r.earliest, status: 'done', daysLeft: null, rule: r.rule, notes };
+    if (r.certain && f.filedDate > r.date!) {
+      const withinExt = ext.certain && f.filedDate <= ext.date!;
+      if (withinExt && extendedOn) notes.push(`晚于七个工作日的期限（${cn(r.date!)}），在经批准延长的十五个工作日内（${cn(ext.date!)}）。`);
+      else notes.push(withinExt ? `晚于七个工作日的期限（${cn(r.date!)}），在延长后的十五个工作日内（${cn(ext.date!)}）：应有负责人批准延长的记录。` : `晚于立案期限（七个工作日至${cn(r.date!)}${ext.certain ? `，延长后至${cn(ext.date!)}` : ''}）。`);
+    }
+    if (extRecorded) notes.push(extRecorded);
+    const used = extendedOn ? ext : r;
+    return { ...b, from, dueDate: used.date, earliest: used.earliest, status: 'done', daysLeft: null, rule: used.rule, notes };
   }
   if (f.status === 'closed') return { ...b, from, dueDate: r.date, earliest: r.earliest, status: 'done', daysLeft: null, rule: r.rule, notes: [`未立案即结案${f.closedDate ? `（${cn(f.closedDate)}）` : ''}。`] };
+  if (extendedOn) {
+    const j = judge(ext, today);
+    return { ...b, period: '十五个工作日（经批准延长）', from, ...j, rule: ext.rule, notes: [...j.notes, extRecorded!, ...(sourceNote ? [sourceNote] : [])] };
+  }
   const j = judge(r, today);
-  const extNote = ext.certain ? `特殊情况下经批准可延长至十五个工作日，即${cn(ext.date!)}；本机不记录延长的批准。` : `特殊情况下经批准可延长至十五个工作日；延长后的届满日同样超出节假日数据，无法确定（最早${cn(ext.earliest!)}）。本机不记录延长的批准。`;
-  return { ...b, from, ...j, rule: r.rule, notes: [...j.notes, extNote, sourceNote] };
+  const extNote = ext.certain ? `特殊情况下经批准可延长至十五个工作日，即${cn(ext.date!)}；经批准延长的，请记录批准日期。` : `特殊情况下经批准可延长至十五个工作日；延长后的届满日同样超出节假日数据，无法确定（最早${cn(ext.earliest!)}）。经批准延长的，请记录批准日期。`;
+  return { ...b, from, ...j, rule: r.rule, notes: [...j.notes, extNote, ...(sourceNote ? [sourceNote] : [])] };
 }
 
 function preservation(p: PreservationFact, f: CaseFacts, cal: WorkingCalendar, today: string): Deadline {
@@ -141,14 +160,41 @@ function unrecorded(kind: DeadlineKind, why: string): Deadline {
   return { ...base(kind, kind), from: null, dueDate: null, earliest: null, status: 'unrecorded', daysLeft: null, rule: '', notes: [why] };
 }
 
-/** The case's deadlines: 立案, each 先行登记保存, and — once filed — the periods the device cannot count yet. */
+/**
+ * A period counted from a recorded date. `partyPeriod`: the period is the party's (hearing request,
+ * 陈述申辩) — once it has run out it is 已完成 (期满), not overdue: nothing was due from the office.
+ */
+function counted(kind: DeadlineKind, fromLabel: string, date: string, cal: WorkingCalendar, today: string, partyPeriod: string | null): Deadline {
+  const b = base(kind, kind);
+  const r = cal.addWorkingDays(date, DEADLINE_RULES[kind].days);
+  const from = { label: `${fromLabel}（执法人员记录）`, date };
+  const j = judge(r, today);
+  if (partyPeriod && j.status === 'overdue') return { ...b, from, dueDate: r.date, earliest: null, status: 'done', daysLeft: null, rule: r.rule, notes: [`已于${cn(r.date!)}期满。${partyPeriod}`] };
+  return { ...b, from, ...j, rule: r.rule, notes: partyPeriod ? [...j.notes, partyPeriod] : [...j.notes, '本机不记录送达：送达后本期限仍显示至结案；以送达回证为准。'] };
+}
+
+/** The case's deadlines: 立案, each 先行登记保存, and — once filed — the periods counted from the dates officers record. */
 export function caseDeadlines(f: CaseFacts, cal: WorkingCalendar, today: string): Deadline[] {
   const out: Deadline[] = [filing(f, cal, today)];
   for (const p of f.preservations) out.push(preservation(p, f, cal, today));
   if (f.status === 'filed') {
-    out.push(unrecorded('hearingRequest', '本机不记录听证权利告知（《行政处罚意见告知书》）的送达日期：无法计算。期限自告知之日起算（起算日不计入），为五个工作日。'));
-    out.push(unrecorded('statement', '本机不记录《行政处罚意见告知书》的送达日期：无法计算。期限自接到告知书之日起算（起算日不计入），为三个工作日。'));
-    out.push(unrecorded('service', '本机不记录行政处罚决定的宣告日期：无法计算。当事人不在场的，自宣告之日起七个工作日内送达（起算日不计入）。'));
+    const notice = f.recorded?.noticeServed;
+    const announced = f.recorded?.decisionAnnounced;
+    out.push(
+      notice
+        ? counted('hearingRequest', '《行政处罚意见告知书》（听证权利告知）送达日期', notice, cal, today, '当事人未在期限内要求听证的，视为放弃听证权利。')
+        : unrecorded('hearingRequest', '尚未记录听证权利告知（《行政处罚意见告知书》）的送达日期：无法计算。期限自告知之日起算（起算日不计入），为五个工作日。'),
+    );
+    out.push(
+      notice
+        ? counted('statement', '《行政处罚意见告知书》送达日期', notice, cal, today, '当事人未在期限内提出陈述、申辩的，视为放弃此权利。')
+        : unrecorded('statement', '尚未记录《行政处罚意见告知书》的送达日期：无法计算。期限自接到告知书之日起算（起算日不计入），为三个工作日。'),
+    );
+    out.push(
+      announced
+        ? counted('service', '行政处罚决定宣告日期', announced, cal, today, null)
+        : unrecorded('service', '尚未记录行政处罚决定的宣告日期：无法计算。当事人不在场的，自宣告之日起七个工作日内送达（起算日不计入）。'),
+    );
   }
   return out;
 }

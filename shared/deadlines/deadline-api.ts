@@ -66,10 +66,63 @@ export type CalendarSummary = z.infer<typeof CalendarSummarySchema>;
 export const CalendarInfoSchema = z.object({ summary: CalendarSummarySchema, data: CalendarDataSchema });
 export type CalendarInfo = z.infer<typeof CalendarInfoSchema>;
 
+/**
+ * The dates officers record for a case's deadlines (cases.recordMilestone): the 案件来源登记 date
+ * when the 登记表 was made before the case was created on this device; the approval to extend
+ * 立案 to 15 working days; the service of the 行政处罚意见告知书 (hearing request, 陈述申辩); the
+ * announcement of the penalty decision (its service when the party was absent). Each record is
+ * kept; the latest of a kind counts.
+ */
+export const MILESTONE_KINDS = ['sourceDate', 'filingExtended', 'noticeServed', 'decisionAnnounced'] as const;
+export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+export const MILESTONE_LABELS: Record<MilestoneKind, string> = {
+  sourceDate: '《案件来源登记表》登记日期',
+  filingExtended: '负责人批准延长立案期限的日期',
+  noticeServed: '《行政处罚意见告知书》送达日期',
+  decisionAnnounced: '行政处罚决定宣告日期',
+};
+/** Which deadlines each kind of date counts (or extends). */
+export const MILESTONE_FOR: Record<MilestoneKind, DeadlineKind[]> = {
+  sourceDate: ['filing'],
+  filingExtended: ['filing'],
+  noticeServed: ['hearingRequest', 'statement'],
+  decisionAnnounced: ['service'],
+};
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDay = (s: string) => DAY.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+
+export const RecordMilestoneSchema = z
+  .object({
+    caseId: z.string().min(1).max(64),
+    kind: z.enum(MILESTONE_KINDS, { error: '请选择要记录的日期类型。' }),
+    date: z.string({ error: '请填写日期。' }).refine(isRealDay, { message: '日期格式不正确，请按“年-月-日”填写（如 2026-11-20）。' }),
+    note: z
+      .string()
+      .trim()
+      .refine((s) => [...s].length <= 200, { message: '说明不能超过200个字。' })
+      .default(''),
+  })
+  .strict();
+
+export const MilestoneSchema = z.object({
+  kind: z.enum(MILESTONE_KINDS),
+  date: z.string(),
+  note: z.string(),
+  recordedAt: z.string(),
+  /** The officers who recorded it (names). */
+  officers: z.array(z.string()),
+  /** False when a later record of the same kind replaced it (kept as history). */
+  current: z.boolean(),
+});
+export type Milestone = z.infer<typeof MilestoneSchema>;
+
 export const CaseDeadlinesSchema = z.object({
   today: z.string(),
   calendar: CalendarSummarySchema,
   deadlines: z.array(DeadlineSchema),
+  /** Every date recorded for the case's deadlines, oldest first. */
+  milestones: z.array(MilestoneSchema),
 });
 export type CaseDeadlines = z.infer<typeof CaseDeadlinesSchema>;
 

@@ -101,7 +101,7 @@ describe('工作台', () => {
     expect(all).toContain('第八十五条');
     expect(all).toContain('起算日不计入');
     expect(all).toContain('2027年的法定节假日和调休安排尚未公布或尚未更新到本机');
-    expect(all).toContain('本机不记录听证权利告知');
+    expect(all).toContain('尚未记录听证权利告知');
     await screenshot(page, '61-dashboard-deadline-details');
   });
 
@@ -123,5 +123,40 @@ describe('工作台', () => {
     await page.getByTestId('preservation-deadline').scrollIntoViewIfNeeded();
     await screenshot(page, '63-preservation-deadline-uncertain');
     void caseId;
+  });
+
+  it('officers record the day the 行政处罚意见告知书 was served: the hearing and 陈述申辩 periods are counted from it', async () => {
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dashboard-case').filter({ hasText: '星河' }).getByTestId('dashboard-open-case').click();
+    const card = page.getByTestId('case-deadlines');
+    await card.getByTestId('deadline-line').nth(3).waitFor();
+    // The 陈述申辩 period cannot be counted yet: its row offers to record the date.
+    await card.locator('.ant-collapse-item').filter({ hasText: '陈述申辩期限' }).getByTestId('milestone-record-noticeServed').click();
+    const dialog = page.getByTestId('milestone-dialog');
+    await dialog.waitFor();
+    // The web shell runs on the real clock: served today (Beijing date).
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await page.getByTestId('milestone-date').fill(today);
+    await page.getByTestId('milestone-note').fill('直接送达，当事人签收');
+    await screenshot(page, '64-record-milestone');
+    await page.getByTestId('milestone-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    await card.getByTestId('milestone').first().waitFor();
+    const statement = card.getByTestId('deadline-line').filter({ hasText: '陈述申辩期限' });
+    expect(['due', 'uncertain']).toContain(await statement.getAttribute('data-status'));
+    expect(await card.getByTestId('milestones').innerText()).toContain('《行政处罚意见告知书》送达日期');
+    expect(await card.getByTestId('milestones').innerText()).toContain('直接送达，当事人签收');
+    await expect(page.getByTestId('case-timeline').innerText()).resolves.toContain('记录《行政处罚意见告知书》送达日期');
+    await screenshot(page, '65-case-deadlines-recorded');
+
+    // With one officer signed in the dialog says that two are needed and does not submit.
+    const ids = (await mustApi<{ id: string }[]>(page, 'officers.list', {})).map((o) => o.id);
+    await mustApi(page, 'session.signOut', { officerId: ids[1] });
+    await page.reload();
+    await page.getByTestId('dashboard-case').filter({ hasText: '星河' }).getByTestId('dashboard-open-case').click();
+    await card.getByTestId('deadline-line').nth(3).waitFor();
+    await card.locator('.ant-collapse-item').filter({ hasText: '处罚决定书送达' }).getByTestId('milestone-record-decisionAnnounced').click();
+    await expect(page.getByTestId('milestone-dialog').innerText()).resolves.toContain('记录日期须两名执法人员同时登录');
+    expect(await page.getByTestId('milestone-submit').isDisabled()).toBe(true);
   });
 });

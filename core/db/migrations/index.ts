@@ -7,6 +7,7 @@ import { migration005 } from './005-seals.ts';
 import { migration006 } from './006-corrections.ts';
 import { migration007 } from './007-sync.ts';
 import { migration008 } from './008-security.ts';
+import { migration009 } from './009-milestones.ts';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009];
