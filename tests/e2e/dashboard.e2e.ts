@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPreservation } from '../../scripts/demo-documents.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
-import { createOrgCase, importRandomEvidence, mustApi, readyDocument, signInBoth, signThroughApi } from './support/app-api.ts';
+import { createOrgCase, importRandomEvidence, mustApi, openAppWithPair, readyDocument, signThroughApi } from './support/app-api.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 
 const AGENCY = '柳州市柳南区互联网信息办公室';
@@ -28,13 +28,9 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-dashboard-'));
   browser = await launchBrowser();
   shell = await startShell(dataDir);
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(15_000);
-  await page.goto(shell.url);
-  await mustApi(page, 'office.setup', { agencyName: AGENCY, officers: [A, B] });
-  await page.reload();
-  await signInBoth(page, A, B);
-  const ids = (await mustApi<{ id: string }[]>(page, 'officers.list', {})).map((o) => o.id) as [string, string];
+  const opened = await openAppWithPair(browser, shell.url, AGENCY, A, B, 1000);
+  page = opened.page;
+  const ids = opened.ids;
   const officers = [
     { ...A, id: ids[0] },
     { ...B, id: ids[1] },

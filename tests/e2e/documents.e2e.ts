@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
-import { createOrgCase, mustApi, signInBoth } from './support/app-api.ts';
+import { createOrgCase, openAppWithPair, signInBoth } from './support/app-api.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 import { DocumentPage } from './pages/document-page.ts';
@@ -36,13 +36,9 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-documents-'));
   browser = await launchBrowser();
   shell = await startShell(dataDir);
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(15_000);
-  await page.goto(shell.url);
-  await mustApi(page, 'office.setup', { agencyName: AGENCY, officers: [A, B] });
-  await page.reload();
-  await signInBoth(page, A, B);
-  const ids = (await mustApi<{ id: string }[]>(page, 'officers.list', {})).map((o) => o.id);
+  const opened = await openAppWithPair(browser, shell.url, AGENCY, A, B);
+  page = opened.page;
+  const ids = opened.ids;
   caseId = await createOrgCase(page, ids);
   await page.reload(); // the session lives in the core: both officers stay signed in
   await page.getByTestId('nav-cases').waitFor();

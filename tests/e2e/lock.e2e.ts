@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionPage } from './pages/app-page.ts';
 import { LockPage, OfficersPage } from './pages/lock-page.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
-import { callApi, createOrgCase, mustApi, signInBoth } from './support/app-api.ts';
+import { callApi, createOrgCase, mustApi, openAppWithPair } from './support/app-api.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 
 const AGENCY = '柳州市柳南区互联网信息办公室';
@@ -50,13 +50,9 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-lock-'));
   browser = await launchBrowser();
   shell = await startShell(dataDir);
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(15_000);
-  await page.goto(shell.url);
-  await mustApi(page, 'office.setup', { agencyName: AGENCY, officers: [A, B] });
-  await page.reload();
-  await signInBoth(page, A, B);
-  const ids = (await mustApi<{ id: string }[]>(page, 'officers.list', {})).map((o) => o.id);
+  const opened = await openAppWithPair(browser, shell.url, AGENCY, A, B);
+  page = opened.page;
+  const ids = opened.ids;
   await createOrgCase(page, ids);
 });
 

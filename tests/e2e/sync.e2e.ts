@@ -15,7 +15,7 @@ import { createAdmin, HQ_ADMIN, hqCli, hqDataDir, startHq, type HqProcess } from
 import { SessionPage } from './pages/app-page.ts';
 import { HqWebPage, SyncPage } from './pages/sync-page.ts';
 import { launchBrowser, SCREENSHOT_DIR, screenshot } from './support/browser.ts';
-import { callApi, createOrgCase, importRandomEvidence, mustApi, readyDocument, signInBoth, signThroughApi } from './support/app-api.ts';
+import { callApi, createOrgCase, importRandomEvidence, mustApi, openAppWithPair, readyDocument, signThroughApi } from './support/app-api.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 
 const AGENCY = '柳州市柳南区互联网信息办公室';
@@ -57,13 +57,9 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-sync-'));
   browser = await launchBrowser();
   shell = await startShell(dataDir);
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(15_000);
-  await page.goto(shell.url);
-  await mustApi(page, 'office.setup', { agencyName: AGENCY, officers: [A, B] });
-  await page.reload();
-  await signInBoth(page, A, B);
-  const ids = (await mustApi<{ id: string }[]>(page, 'officers.list', {})).map((o) => o.id) as [string, string];
+  const opened = await openAppWithPair(browser, shell.url, AGENCY, A, B, 1000);
+  page = opened.page;
+  const ids = opened.ids;
   officers = [
     { ...A, id: ids[0] },
     { ...B, id: ids[1] },

@@ -1,7 +1,7 @@
 // Set-up steps through the app's API, called from the page with the token the page holds (what
 // the renderer does): for journeys whose subject is elsewhere (other journeys cover these steps
 // in the UI). Also the officers' sign-in through the UI, which every journey starts with.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { syntheticSignature } from '../../../scripts/demo-signatures.ts';
 import { creditCodeCheckChar } from '../../../shared/validation/credit-code.ts';
 import { SessionPage, type OfficerData } from '../pages/app-page.ts';
@@ -33,6 +33,21 @@ export async function signInBoth(page: Page, a: OfficerData, b: OfficerData): Pr
   await page.getByTestId('nav-cases').waitFor();
   await s.signIn(1, b.certNo, b.password);
   await page.waitForFunction(() => document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'));
+}
+
+/**
+ * A new page on the app with the office set up (through the API) and both officers signed in
+ * (through the UI): where most journeys start. Returns the page and the officers' ids, in order.
+ */
+export async function openAppWithPair(browser: Browser, url: string, agencyName: string, a: OfficerData, b: OfficerData, height = 900): Promise<{ page: Page; ids: [string, string] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height }, locale: 'zh-CN' });
+  page.setDefaultTimeout(15_000);
+  await page.goto(url);
+  await mustApi(page, 'office.setup', { agencyName, officers: [a, b] });
+  await page.reload();
+  await signInBoth(page, a, b);
+  const ids = (await mustApi<{ id: string }[]>(page, 'officers.list', {})).map((o) => o.id) as [string, string];
+  return { page, ids };
 }
 
 /** The journeys' case: an organisation running a news site, under 网络安全法 matter csl-59. */
