@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import type { FontSet } from './fonts.ts';
 import { A4, type LaidOutDocument } from './layout-model.ts';
+import { qrModules, qrSvgPath, sealQrText } from './seal-qr.ts';
 
 export interface PdfMeta {
   title: string;
@@ -59,6 +60,9 @@ export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMe
   for (const i of [...used].sort()) embedded.set(i, await pdf.embedFont(fonts.files[i]!.bytes, { subset }));
 
   const images = new Map<Uint8Array, PDFImage>();
+  const qr = opts.seal ? qrModules(sealQrText(opts.seal)) : [];
+  const qrPath = qrSvgPath(qr);
+  const qrSize = qr.length;
   const sigs = opts.signatures ?? [];
   for (const p of doc.pages) {
     const page = pdf.addPage([A4.width, A4.height]);
@@ -74,6 +78,9 @@ export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMe
       drawPlain(page, fonts, embedded, a.x, a.y + 12, 6.5, `已封存\u3000设备 ${s.deviceId}\u3000封存序号 ${s.seq}\u3000封存时间 ${toLocalMinute(new Date(s.sealedAt)).replace('T', ' ')}`);
       drawPlain(page, fonts, embedded, a.x, a.y + 21, 6.5, `封存校验值 SHA-256：${s.sha256}`);
       drawPlain(page, fonts, embedded, a.x, a.y + 30, 6.5, `封存校验值 SM3：${s.sm3}`);
+      // The QR code at the right of the seal area, as tall as it; its quiet zone is the blank
+      // right and bottom margins and the free space left of it (the text above ends far left).
+      page.drawSvgPath(qrPath, { x: a.x + a.w - a.h, y: A4.height - a.y, scale: a.h / qrSize, color: rgb(0, 0, 0), borderWidth: 0 });
     }
     for (const slot of p.slots) {
       // A mirror slot shows the end-of-document signatures it names, side by side.

@@ -48,6 +48,12 @@ export class Browse {
       .all(like, like, like) as { id: string; case_no: string; party_name: string; matter_name: string; status: string; updated_at: string; documents: number }[];
   }
 
+  /** The received document a seal hash (SHA-256 of the seal text) belongs to: what a scanned seal QR code names. */
+  documentBySealHash(sha256: string): string | null {
+    const r = this.db.prepare(`SELECT d.id FROM seals s JOIN documents d ON d.device_id = s.device_id AND d.seq = s.seq WHERE s.hash_sha256 = ?`).get(sha256.toLowerCase()) as { id: string } | undefined;
+    return r?.id ?? null;
+  }
+
   caseById(id: string): { id: string; case_no: string; party_name: string; matter_name: string; status: string; device_id: string } | null {
     return (this.db.prepare(`SELECT * FROM cases WHERE id = ?`).get(id) as { id: string; case_no: string; party_name: string; matter_name: string; status: string; device_id: string } | undefined) ?? null;
   }

@@ -11,6 +11,7 @@ import { DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
 import { HqFailure } from '../hq-failure.ts';
 import type { Admin } from '../admin/admin-store.ts';
 import type { HqApp } from '../hq-app.ts';
+import { parseSealQr } from '../../core/pdf/seal-qr.ts';
 import { reverifyDocument } from '../ingest/reverify.ts';
 import { cookies, esc, formFields, readBody, SECURITY_HEADERS } from './http-util.ts';
 
@@ -92,7 +93,18 @@ export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse
     }
     const dev = /^\/devices\/([0-9a-f-]{36})$/.exec(path);
     if (dev && method === 'GET') return sendHtml(res, 200, page('设备', admin, devicePage(hq, dev[1]!, url.searchParams.get('verify') === '1')));
-    if (path === '/cases' && method === 'GET') return sendHtml(res, 200, page('案件', admin, casesPage(hq, url.searchParams.get('q') ?? '')));
+    if (path === '/cases' && method === 'GET') {
+      // The search box also takes what a scanner reads off a printed page's seal QR code (or a
+      // bare seal hash) and goes straight to that document.
+      const q = url.searchParams.get('q') ?? '';
+      const seal = parseSealQr(q) ?? (/^\s*[0-9a-f]{64}\s*$/i.test(q) ? { sha256: q.trim().toLowerCase() } : null);
+      if (seal) {
+        const id = hq.browse.documentBySealHash(seal.sha256);
+        if (id) return void res.writeHead(303, { ...SECURITY_HEADERS, location: `/documents/${encodeURIComponent(id)}` }).end();
+        return sendHtml(res, 404, page('案件', admin, `<div class="err">总部没有收到封存校验值为 ${esc(seal.sha256)} 的文书：请确认该设备已同步或已导入其封存包。</div>${casesPage(hq, '')}`));
+      }
+      return sendHtml(res, 200, page('案件', admin, casesPage(hq, q)));
+    }
     const kase = /^\/cases\/([^/]+)$/.exec(path);
     if (kase && method === 'GET') return sendHtml(res, 200, page('案件', admin, casePage(hq, decodeURIComponent(kase[1]!))));
     const doc = /^\/documents\/([^/]+)$/.exec(path);
@@ -170,7 +182,7 @@ ${codes.length ? `<table><tr><th>备注</th><th>案号前缀</th><th>生成时�
 
 function casesPage(hq: HqApp, q: string): string {
   const rows = hq.browse.cases(q).map((c) => `<tr><td><a href="/cases/${encodeURIComponent(c.id)}">${esc(c.case_no)}</a></td><td>${esc(c.party_name)}</td><td>${esc(c.matter_name)}</td><td>${esc(c.status)}</td><td>${c.documents}</td><td>${esc(t(c.updated_at))}</td></tr>`).join('');
-  return `<form method="get" action="/cases" class="card"><input name="q" value="${esc(q)}" placeholder="案号、当事人或事项"> <button>查找</button></form>${rows ? `<table id="cases"><tr><th>案号</th><th>当事人</th><th>执法事项</th><th>状态</th><th>文书</th><th>最近接收</th></tr>${rows}</table>` : '<p>没有案件。</p>'}`;
+  return `<form method="get" action="/cases" class="card"><input name="q" value="${esc(q)}" placeholder="案号、当事人、事项，或扫描封存二维码"> <button>查找</button></form>${rows ? `<table id="cases"><tr><th>案号</th><th>当事人</th><th>执法事项</th><th>状态</th><th>文书</th><th>最近接收</th></tr>${rows}</table>` : '<p>没有案件。</p>'}`;
 }
 
 function casePage(hq: HqApp, id: string): string {

@@ -14,6 +14,7 @@ import { exportBundle } from '../../core/bundle/export-bundle.ts';
 import { HEADER_BYTES } from '../../core/evidence/blob-cipher.ts';
 import { listTar } from '../../core/bundle/tar.ts';
 import { printDocument } from '../../core/pdf/print-document.ts';
+import { sealQrText } from '../../core/pdf/seal-qr.ts';
 import { HqClient, SyncFailure } from '../../core/sync/hq-client.ts';
 import { API, verifyReceipt, type HqKeys, type SignedReceipt } from '../../core/sync/protocol.ts';
 import { openHq, type HqApp } from '../../hq/hq-app.ts';
@@ -522,6 +523,14 @@ describe('HQ web page', () => {
     const doc = t.core.seals.rows()[1]!.document_id;
     const page = await (await fetch(`${server.url}documents/${doc}`, { headers: { cookie } })).text();
     expect(page).toContain('核验通过');
+    // What a scanner reads off the printed page's seal QR code finds the document; an unknown seal says so.
+    const seal = t.core.seals.rows()[1]!;
+    const scanned = await fetch(`${server.url}cases?q=${encodeURIComponent(sealQrText({ seq: seal.seq, sha256: seal.hash_sha256 }))}`, { headers: { cookie }, redirect: 'manual' });
+    expect(scanned.status).toBe(303);
+    expect(scanned.headers.get('location')).toBe(`/documents/${doc}`);
+    const unknown = await fetch(`${server.url}cases?q=${'0'.repeat(64)}`, { headers: { cookie } });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('总部没有收到封存校验值为');
     const devicePage = await (await fetch(`${server.url}devices/${t.core.device.public().deviceId}?verify=1`, { headers: { cookie } })).text();
     expect(devicePage).toContain('封存链 1–2 连续');
     expect(devicePage.match(/<td class="ok">通过<\/td>/g)).toHaveLength(2);
