@@ -12,6 +12,9 @@ export default defineConfig({
           include: ['{core,shared,web-shell,electron,hq,scripts,bench,tests/integration}/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
           environment: 'node',
           testTimeout: 30_000,
+          // Set-up hooks start real HQ processes and derive scrypt keys: on a loaded 2-core
+          // machine the default 10 s is not enough (hq-recovery's beforeAll once took longer).
+          hookTimeout: 60_000,
         },
       },
       {
