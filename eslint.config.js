@@ -2,14 +2,19 @@
 //   core/, shared/, web-shell/, hq/  never import `electron`;
 //   shared/ and renderer/            never import Node built-ins or the core;
 //   core/                            never imports a shell (electron/, web-shell/) or the renderer.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'worker_threads', 'stream', 'url', 'util', 'zlib'];
+// Node built-ins: every `node:` import by pattern, and every un-prefixed one (`events`, `fs/promises`…,
+// all of module.builtinModules) by exact name — as gitignore-style patterns, bare names like
+// `domain` or `crypto` would also refuse our own folders (shared/domain/, shared/crypto/).
+const nodeBuiltinNames = builtinModules.filter((m) => !m.startsWith('node:'));
+const nodeBuiltinPatterns = ['node:*'];
 
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const restrict = (patterns, message, paths = []) => ({
+  'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] }],
 });
 
 export default tseslint.config(
@@ -35,11 +40,11 @@ export default tseslint.config(
   {
     files: ['shared/**'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
-    rules: restrict(['electron', ...nodeBuiltins, '**/core/**', '**/renderer/**', '**/electron/**', '**/web-shell/**', 'better-sqlite3*'], 'shared/ is loaded by every process, the renderer included: no Electron, no Node built-ins, no core.'),
+    rules: restrict(['electron', ...nodeBuiltinPatterns, '**/core/**', '**/renderer/**', '**/electron/**', '**/web-shell/**', 'better-sqlite3*'], 'shared/ is loaded by every process, the renderer included: no Electron, no Node built-ins, no core.', nodeBuiltinNames),
   },
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict(['electron', ...nodeBuiltins, '**/core/**', '**/electron/**', '**/web-shell/**', 'better-sqlite3*'], 'The renderer only knows the typed API client (renderer/api); never Node, Electron or the core.'),
+    rules: restrict(['electron', ...nodeBuiltinPatterns, '**/core/**', '**/electron/**', '**/web-shell/**', 'better-sqlite3*'], 'The renderer only knows the typed API client (renderer/api); never Node, Electron or the core.', nodeBuiltinNames),
   },
 );

@@ -1,4 +1,4 @@
-// `npm start`: the desktop app. Electron's binary is downloaded at first start; where it cannot be
+// `npm start [-- --data DIR]`: the desktop app. Electron's binary is downloaded at first start; where it cannot be
 // (as on the development machines), say so in one line and point to the web shell.
 import { spawn } from 'node:child_process';
 import { buildElectron, buildRenderer, rendererIsStale, ROOT } from './build.ts';
@@ -11,5 +11,7 @@ if (!electronPath) {
 }
 if (rendererIsStale()) await buildRenderer();
 await buildElectron();
-const child = spawn(electronPath, [ROOT], { stdio: 'inherit' });
+// Everything after `npm start --` goes to the app (`--data DIR`: electron/data-dir.ts); a relative
+// folder is resolved against this working directory, which Electron inherits.
+const child = spawn(electronPath, [ROOT, ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 1));
