@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoInquiry } from '../../scripts/demo-documents.ts';
+import { demoInquiry, demoOnsite } from '../../scripts/demo-documents.ts';
 import { makeCore, orgCaseInput, residentId, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
 
 let t: TestCore;
@@ -98,5 +98,29 @@ describe('documents', () => {
     expect((await t.call('documents.get', { id: d.id })).ok).toBe(true);
     expect(await t.call('documents.save', { id: d.id, revision: d.revision, content: d.content })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await t.call('documents.create', { caseId, type: 'onsite' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('a 现场笔录 measure links only to the matching document of its own case', async () => {
+    const [a, b] = officerIds as [string, string];
+    const onsite = await t.must('documents.create', { caseId, type: 'onsite' });
+    const evidence = await t.must('documents.create', { caseId, type: 'evidence' });
+    const inquiry = await t.must('documents.create', { caseId, type: 'inquiry' });
+    const otherCase = (await t.must('cases.create', orgCaseInput(officerIds, 'csl-61'))).id;
+    const foreignEvidence = await t.must('documents.create', { caseId: otherCase, type: 'evidence' });
+    const linkedTo = (id: string) => demoOnsite([a, b], b, id); // measure 2 is 电子取证
+    for (const [wrong, message] of [
+      [inquiry.id, /第2项措施（电子取证）只能关联本案的电子取证工作记录，不能关联询问笔录/],
+      [foreignEvidence.id, /第2项措施（电子取证）关联的文书不属于本案/],
+      ['no-such-document', /关联的文书不属于本案/],
+    ] as const) {
+      const r = await t.call('documents.save', { id: onsite.id, revision: onsite.revision, content: linkedTo(wrong) });
+      expect(r).toMatchObject({ ok: false, error: { kind: 'validation', message } });
+      if (!r.ok) expect(r.error.fields?.['measures.1.linkedDocumentId']).toMatch(message);
+    }
+    // nothing changed
+    expect((await t.must('documents.get', { id: onsite.id })).revision).toBe(onsite.revision);
+    const saved = await t.must('documents.save', { id: onsite.id, revision: onsite.revision, content: linkedTo(evidence.id) });
+    expect(saved.issues).toEqual([]);
+    expect((await t.must('documents.markReady', { id: onsite.id })).state).toBe('ready');
   });
 });

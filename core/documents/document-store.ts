@@ -3,11 +3,12 @@
 // content, never a mix. A save carries the revision it was based on; a stale one is refused.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
-import { CONTENT_SCHEMAS, EvidenceContentSchema, type EvidenceContent, type InquiryContent } from '../../shared/documents/content-schemas.ts';
+import { CONTENT_SCHEMAS, EvidenceContentSchema, type EvidenceContent, type InquiryContent, type OnsiteContent } from '../../shared/documents/content-schemas.ts';
 import type { EvidenceItem } from '../../shared/evidence/evidence-schema.ts';
+import { provenanceOf } from '../../shared/evidence/provenance.ts';
 import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import type { DocumentDetail, DocumentSummary, SaveResult } from '../../shared/documents/document-api.ts';
-import { checkCompleteness } from '../../shared/documents/completeness.ts';
+import { checkCompleteness, measureLinkError, type CaseDocuments } from '../../shared/documents/completeness.ts';
 import { DOCUMENT_NUMBER_MARK, DOCUMENT_TYPE_LABELS, type DocumentState, type DocumentType } from '../../shared/documents/document-types.ts';
 import { templateFor } from '../../shared/documents/templates.ts';
 import { fieldErrors } from '../../shared/api/validation-errors.ts';
@@ -131,7 +132,7 @@ export class DocumentStore {
       signatureCount: this.activeSignatureCount(id),
       correction: this.correctionOf(r),
       content,
-      issues: checkCompleteness(r.type, content, template),
+      issues: checkCompleteness(r.type, content, template, { caseDocuments: siblings }),
       context: {
         agency: this.office.agencyName() ?? '',
         caseNo: kase.caseNo,
@@ -164,6 +165,8 @@ export class DocumentStore {
       throw new CoreError('validation', `内容有误，未保存：${Object.values(fields)[0]}`, fields);
     }
     if (r.type === 'evidence') this.checkFileBackedRows(parsed.data as EvidenceContent);
+    const links = this.caseDocuments(r);
+    if (r.type === 'onsite') this.checkMeasureLinks(parsed.data as OnsiteContent, links);
     const now = isoNow(this.clock);
     const next = this.db.transaction(() => {
       const changed = this.db
@@ -180,7 +183,7 @@ export class DocumentStore {
       }
       return revision + 1;
     })();
-    return { revision: next, updatedAt: now, state: 'draft', issues: checkCompleteness(r.type, parsed.data, templateFor(r.type, r.template_version)) };
+    return { revision: next, updatedAt: now, state: 'draft', issues: checkCompleteness(r.type, parsed.data, templateFor(r.type, r.template_version), links) };
   }
 
   /**
@@ -207,11 +210,28 @@ export class DocumentStore {
       time,
       medium: '本机取证存储',
       evidenceId: item.id,
+      provenance: provenanceOf(item.meta),
     });
     c.steps.push({ id: `auto-${item.id}`, time, auto: true, text: stepText ?? `导入电子数据「${item.fileName}」（${item.sizeBytes}字节），SHA-256：${item.sha256}，SM3：${item.sm3}。` });
     this.db
       .prepare(`UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', frozen_sha256 = NULL, frozen_sm3 = NULL, frozen_pages = NULL, updated_at = ? WHERE id = ?`)
       .run(JSON.stringify(c), isoNow(this.clock), documentId);
+  }
+
+  /** The case's other documents by type: what a 现场笔录's measures may link to. */
+  private caseDocuments(r: DocumentRow): CaseDocuments {
+    return { caseDocuments: this.db.prepare(`SELECT id, type FROM documents WHERE case_id = ? AND id <> ?`).all(r.case_id, r.id) as { id: string; type: DocumentType }[] };
+  }
+
+  /**
+   * A measure links only to a document of this case of the type its kind calls for (电子取证 → 电子取证工作记录,
+   * 先行登记保存 → 登记保存物品清单): the picker offers only those; this refuses anything else sent.
+   */
+  private checkMeasureLinks(c: OnsiteContent, ctx: CaseDocuments): void {
+    c.measures.forEach((m, i) => {
+      const wrong = measureLinkError(m, i, ctx);
+      if (wrong) throw new CoreError('validation', `${wrong}本次修改未保存。`, { [`measures.${i}.linkedDocumentId`]: wrong });
+    });
   }
 
   /** A 电子数据清单 row linked to an imported file must show that file's digests and size, unaltered. */
@@ -232,7 +252,7 @@ export class DocumentStore {
    */
   markReady(id: string, actorIds: string[], freeze: (doc: DocumentDetail) => { sha256: string; sm3: string; pages: number }): DocumentDetail {
     const r = this.row(id);
-    const issues = checkCompleteness(r.type, JSON.parse(r.content_json), templateFor(r.type, r.template_version));
+    const issues = checkCompleteness(r.type, JSON.parse(r.content_json), templateFor(r.type, r.template_version), this.caseDocuments(r));
     if (issues.length > 0) {
       throw new CoreError('validation', `还有${issues.length}处必填内容未完成，不能提交签名：${issues[0]!.message}`, Object.fromEntries(issues.map((i) => [i.path, i.message])));
     }

@@ -1,11 +1,11 @@
 // What a new document starts with: the signed-in officers in their roles, the party and platform
-// from the case, the template's standard wording, the time, and — for the 电子取证工作记录 — what
+// from the case, the template's standard wording (openings, 检查事由, 时间来源), the time, and — for the 电子取证工作记录 — what
 // the app can know about the machine. Everything stays editable.
 import { randomUUID } from 'node:crypto';
 import type { CaseDetail } from '../../shared/domain/case.ts';
 import type { DocumentType } from '../../shared/documents/document-types.ts';
 import { toLocalDate, toLocalMinute } from '../../shared/documents/local-time.ts';
-import type { DocumentTemplate } from '../../shared/documents/templates.ts';
+import { matterPhrase, renderTemplateText, templateParagraph, type DocumentTemplate } from '../../shared/documents/templates.ts';
 
 export interface MachineFacts {
   os: string;
@@ -46,7 +46,7 @@ export function initialContent(type: DocumentType, t: DocumentTemplate, ctx: Cre
         startTime: now,
         inspectorIds: [first, second].filter(Boolean),
         recorderId: second,
-        reason: `依法就${ctx.case.matterName.replace(/^对/, '').replace(/的(行政)?处罚$/, '')}有关情况进行现场检查。`,
+        reason: renderTemplateText(templateParagraph(t, 'reason'), { matter: matterPhrase(ctx.case.matterName) }),
         party: {
           name: party.name,
           licence: party.kind === 'organisation' ? '营业执照' : party.idType,
@@ -61,7 +61,7 @@ export function initialContent(type: DocumentType, t: DocumentTemplate, ctx: Cre
     case 'evidence':
       return {
         startTime: now,
-        timeSource: `本机时钟。开始记录时本机时间为 ${now.replace('T', ' ')}（北京时间）；取证现场无可信时间源，未能核对本机时钟偏差。`,
+        timeSource: renderTemplateText(templateParagraph(t, 'timeSource'), { time: now.replace('T', ' ') }),
         collectorIds: [first, second].filter(Boolean),
         recorderId: second,
         target: { siteName: platform.name, url: platform.url, domain: platform.domain },

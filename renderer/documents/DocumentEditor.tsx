@@ -63,11 +63,11 @@ function LoadedEditor({ doc, back, reload, sign, openDocument }: { doc: Document
   const [readyError, setReadyError] = useState<string | null>(null);
   // The rules are shared code: the list follows every keystroke; the core checks again at 待签名.
   const template = useMemo(() => templateFor(doc.type, doc.templateVersion), [doc.type, doc.templateVersion]);
-  const issues = useMemo(() => checkCompleteness(doc.type, auto.content, template), [doc.type, auto.content, template]);
+  const issues = useMemo(() => checkCompleteness(doc.type, auto.content, template, { caseDocuments: doc.context.siblings }), [doc.type, auto.content, template, doc.context.siblings]);
   const flagged = useMemo(() => new Set(issues.map((i) => i.path)), [issues]);
   const ctx = useMemo(
-    () => ({ content: auto.content, update: auto.update, doc, flagged, readOnly: !pair || locked, flush: auto.flush, reload }),
-    [auto.content, auto.update, doc, flagged, pair, locked, auto.flush, reload],
+    () => ({ content: auto.content, update: auto.update, doc, flagged, readOnly: !pair || locked, flush: auto.flush, reload, openDocument }),
+    [auto.content, auto.update, doc, flagged, pair, locked, auto.flush, reload, openDocument],
   );
   const Editor = EDITORS[doc.type];
 

@@ -14,6 +14,8 @@ export interface EditorCtx {
   flush: () => Promise<void>;
   /** Reloads the document from the core (after such an action). */
   reload: () => void;
+  /** Opens another document of the case (a linked record). */
+  openDocument: (id: string) => void;
 }
 
 export const EditorContext = createContext<EditorCtx | null>(null);

@@ -9,6 +9,11 @@ import type { Content } from './paths.ts';
 export type SaveState = { kind: 'saved'; at: string } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
 const SAVE_DELAY_MS = 400;
+/**
+ * Continuous typing would keep postponing a plain debounce: a change waits at most this long, so a
+ * crash loses at most about the last second of typing (e2e: 'an edit survives …').
+ */
+const MAX_WAIT_MS = 700;
 const UNDO_LIMIT = 200;
 const GROUP_MS = 1000;
 
@@ -23,10 +28,12 @@ export function useAutosave(doc: DocumentDetail, opts: { discardSignatures?: () 
   const inFlight = useRef(false);
   const lastSavedAt = useRef(doc.updatedAt);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pendingSince = useRef<number | null>(null);
   const undoStack = useRef<{ value: Content; path: string; at: number }[]>([]);
 
   const flush = useCallback(async () => {
     if (inFlight.current) return;
+    pendingSince.current = null;
     if (latest.current === savedValue.current) {
       // e.g. an undo back to what is stored: nothing to write, and nothing pending either.
       setSaveState({ kind: 'saved', at: lastSavedAt.current });
@@ -53,7 +60,9 @@ export function useAutosave(doc: DocumentDetail, opts: { discardSignatures?: () 
   const schedule = useCallback(() => {
     setSaveState({ kind: 'pending' });
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+    const now = Date.now();
+    pendingSince.current ??= now;
+    timer.current = setTimeout(() => void flush(), Math.max(0, Math.min(SAVE_DELAY_MS, pendingSince.current + MAX_WAIT_MS - now)));
   }, [flush]);
 
   /** Apply an edit. `path` groups undo steps: consecutive edits of one field within a second are one step. */
@@ -84,12 +93,16 @@ export function useAutosave(doc: DocumentDetail, opts: { discardSignatures?: () 
     return true;
   }, [schedule]);
 
-  // Save what is pending when the editor closes or the page is hidden.
+  // Save what is pending when the editor closes or the page is hidden or left (a reload, closing
+  // the tab): best effort, since the page may be gone before the answer comes; the bound above is
+  // what guarantees at most about a second is lost.
   useEffect(() => {
     const onHide = () => void flush();
     document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onHide);
     return () => {
       document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onHide);
       clearTimeout(timer.current);
       void flush();
     };

@@ -1,76 +1,181 @@
-// Every completeness rule has a failing and a passing case: the demo's documents are complete,
-// and each mutation below must raise exactly the issue it names.
+// Every completeness rule has a failing and a passing case: the demo's documents are complete
+// (the passing case of every rule), each mutation below must raise exactly the issue it names,
+// and conditional rules also have passing mutations (no witness, but a reason given …). Every
+// rule code of RULES must appear in a failing case, so a new rule cannot be added untested.
 import { describe, expect, it } from 'vitest';
 import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-documents.ts';
-import { checkCompleteness, type CompletenessIssue } from './completeness.ts';
-import type { DocumentType } from './document-types.ts';
+import type { EvidenceContent, InquiryContent, OnsiteContent, PreservationContent } from './content-schemas.ts';
+import { checkCompleteness, RULES, type CaseDocuments, type CompletenessIssue } from './completeness.ts';
+import { DOCUMENT_TYPES, type DocumentType } from './document-types.ts';
 import { templateFor } from './templates.ts';
 
 const A = 'officer-a';
 const B = 'officer-b';
-const complete = {
+// The case's other documents, for the 现场笔录's links.
+const ctx: CaseDocuments = {
+  caseDocuments: [
+    { id: 'evidence-doc', type: 'evidence' },
+    { id: 'preservation-doc', type: 'preservation' },
+    { id: 'inquiry-doc', type: 'inquiry' },
+  ],
+};
+const check = (type: DocumentType, c: unknown): CompletenessIssue[] => checkCompleteness(type, c, templateFor(type), ctx);
+
+interface Contents {
+  inquiry: InquiryContent;
+  onsite: OnsiteContent;
+  evidence: EvidenceContent;
+  preservation: PreservationContent;
+}
+const complete: { [T in DocumentType]: () => Contents[T] } = {
   inquiry: () => demoInquiry(A, B),
   onsite: () => demoOnsite([A, B], B, 'evidence-doc'),
   evidence: () => demoEvidence([A, B], B),
   preservation: () => demoPreservation([A, B]),
 };
-const check = (type: DocumentType, c: unknown): CompletenessIssue[] => checkCompleteness(type, c, templateFor(type));
 
-type Mutation = [string, (c: never) => void, string, RegExp];
-const cases: Record<DocumentType, Mutation[]> = {
+/** A mutation of a complete document that breaks exactly one rule: its code, the path flagged, the message. */
+interface Failing<C> {
+  rule: string;
+  what: string;
+  mutate: (c: C) => void;
+  path: string;
+  message: RegExp;
+}
+/** A mutation that a conditional rule must accept. */
+type Passing<C> = [what: string, mutate: (c: C) => void];
+
+const witness = { name: '赵见证', idType: '居民身份证', idNumber: '450203199001010012', unit: '大厦物业', role: '物业经理', phone: '' };
+
+const failing: { [T in DocumentType]: Failing<Contents[T]>[] } = {
   inquiry: [
-    ['no end time', (c: { endTime: string }) => (c.endTime = ''), 'endTime', /结束时间/],
-    ['end before start', (c: { endTime: string }) => (c.endTime = '2026-11-20T09:00'), 'endTime', /不能早于/],
-    ['no place', (c: { place: string }) => (c.place = ' '), 'place', /地点/],
-    ['one officer in both roles', (c: { recorderId: string }) => (c.recorderId = A), 'recorderId', /两名不同的执法人员/],
-    ['interviewee without ID number', (c: { interviewee: { idNumber: string } }) => (c.interviewee.idNumber = ''), 'interviewee.idNumber', /未填写身份证件号码/],
-    ['wrong ID check digit', (c: { interviewee: { idNumber: string } }) => (c.interviewee.idNumber = '450203198805120030'), 'interviewee.idNumber', /校验位/],
-    ['no relation to the case', (c: { interviewee: { relation: string } }) => (c.interviewee.relation = ''), 'interviewee.relation', /关系/],
-    ['an opening statement without its answer', (c: { openings: { answer: string }[] }) => (c.openings[1]!.answer = ''), 'openings.1.answer', /第2项告知/],
-    ['a question without its answer', (c: { qa: { a: string }[] }) => (c.qa[2]!.a = ''), 'qa.2.a', /第3问尚未记录回答/],
-    ['no Q&A at all', (c: { qa: unknown[] }) => (c.qa = []), 'qa', /没有问答/],
-    ['no confirmation', (c: { confirmation: string }) => (c.confirmation = ''), 'confirmation', /确认意见/],
+    { rule: 'startTime', what: 'no start time', mutate: (c) => (c.startTime = ''), path: 'startTime', message: /请填写询问开始时间/ },
+    { rule: 'endTime', what: 'no end time', mutate: (c) => (c.endTime = ''), path: 'endTime', message: /请填写询问结束时间/ },
+    { rule: 'timeOrder', what: 'end before start', mutate: (c) => (c.endTime = '2026-11-20T09:00'), path: 'endTime', message: /不能早于或等于开始时间/ },
+    { rule: 'timeOrder', what: 'end equal to start', mutate: (c) => (c.endTime = c.startTime), path: 'endTime', message: /不能早于或等于开始时间/ },
+    { rule: 'place', what: 'no place (blank)', mutate: (c) => (c.place = ' '), path: 'place', message: /询问地点/ },
+    { rule: 'inquirer', what: 'no 询问人', mutate: (c) => (c.inquirerId = ''), path: 'inquirerId', message: /请指定询问人/ },
+    { rule: 'recorder', what: 'no 记录人', mutate: (c) => (c.recorderId = ''), path: 'recorderId', message: /请指定记录人/ },
+    { rule: 'distinctRoles', what: 'one officer in both roles', mutate: (c) => (c.recorderId = A), path: 'recorderId', message: /两名不同的执法人员/ },
+    { rule: 'intervieweeName', what: 'interviewee without name', mutate: (c) => (c.interviewee.name = ''), path: 'interviewee.name', message: /被询问人姓名/ },
+    { rule: 'idNumber', what: 'interviewee without ID number', mutate: (c) => (c.interviewee.idNumber = ''), path: 'interviewee.idNumber', message: /未填写身份证件号码/ },
+    { rule: 'idValid', what: 'wrong ID check digit', mutate: (c) => (c.interviewee.idNumber = '450203198805120030'), path: 'interviewee.idNumber', message: /校验位/ },
+    { rule: 'relation', what: 'no relation to the case', mutate: (c) => (c.interviewee.relation = ''), path: 'interviewee.relation', message: /关系/ },
+    { rule: 'opening', what: 'an opening statement without its answer', mutate: (c) => (c.openings[1]!.answer = ''), path: 'openings.1.answer', message: /第2项告知（告知陈述申辩及申请回避的权利）/ },
+    { rule: 'opening', what: 'an opening statement missing altogether', mutate: (c) => (c.openings = c.openings.filter((o) => o.key !== 'truthful')), path: 'openings.2.answer', message: /第3项告知/ },
+    { rule: 'qaPresent', what: 'no Q&A at all', mutate: (c) => (c.qa = []), path: 'qa', message: /没有问答/ },
+    { rule: 'answer', what: 'a question without its answer', mutate: (c) => (c.qa[2]!.a = ''), path: 'qa.2.a', message: /第3问尚未记录回答/ },
+    { rule: 'question', what: 'an answer with no question', mutate: (c) => (c.qa[1]!.q = ''), path: 'qa.1.q', message: /第2问有回答但缺少问题/ },
+    { rule: 'confirmation', what: 'no confirmation', mutate: (c) => (c.confirmation = ''), path: 'confirmation', message: /确认意见/ },
   ],
   onsite: [
-    ['only one inspector', (c: { inspectorIds: string[] }) => (c.inspectorIds = [A]), 'inspectorIds', /两名不同的检查人员/],
-    ['no findings', (c: { findings: string }) => (c.findings = ''), 'findings', /检查情况/],
-    ['party notice not recorded', (c: { partyNotice: string }) => (c.partyNotice = ''), 'partyNotice', /通知当事人到场/],
-    ['party absent and no witness', (c: { partyNotice: string }) => (c.partyNotice = '已通知，当事人未到场'), 'witness.name', /见证人/],
-    ['e-evidence measure without its record', (c: { measures: { linkedDocumentId: string }[] }) => (c.measures[1]!.linkedDocumentId = ''), 'measures.1.linkedDocumentId', /电子取证工作记录/],
-    ['opening unanswered while the party is present', (c: { openings: { answer: string }[] }) => (c.openings[0]!.answer = ''), 'openings.0.answer', /第1项告知/],
+    { rule: 'startTime', what: 'no start time', mutate: (c) => (c.startTime = ''), path: 'startTime', message: /请填写检查开始时间/ },
+    { rule: 'endTime', what: 'no end time', mutate: (c) => (c.endTime = ''), path: 'endTime', message: /请填写检查结束时间/ },
+    { rule: 'timeOrder', what: 'end before start', mutate: (c) => (c.endTime = '2026-11-20T08:00'), path: 'endTime', message: /不能早于或等于开始时间/ },
+    { rule: 'place', what: 'no place', mutate: (c) => (c.place = ''), path: 'place', message: /检查地点/ },
+    { rule: 'inspectors', what: 'only one inspector', mutate: (c) => (c.inspectorIds = [A]), path: 'inspectorIds', message: /两名不同的检查人员/ },
+    { rule: 'inspectors', what: 'the same inspector twice', mutate: (c) => (c.inspectorIds = [A, A]), path: 'inspectorIds', message: /两名不同的检查人员/ },
+    { rule: 'recorder', what: 'no 记录人', mutate: (c) => (c.recorderId = ''), path: 'recorderId', message: /请指定记录人/ },
+    { rule: 'reason', what: 'no 检查事由', mutate: (c) => (c.reason = ''), path: 'reason', message: /检查事由/ },
+    { rule: 'partyName', what: 'no party name', mutate: (c) => (c.party.name = ''), path: 'party.name', message: /当事人名称或姓名/ },
+    { rule: 'partyNotice', what: 'party notice not recorded', mutate: (c) => (c.partyNotice = ''), path: 'partyNotice', message: /通知当事人到场/ },
+    { rule: 'opening', what: 'opening unanswered while the party is present', mutate: (c) => (c.openings[0]!.answer = ''), path: 'openings.0.answer', message: /第1项告知（出示执法证件）尚未记录当事人的回答/ },
+    { rule: 'witnessName', what: 'party absent, witness without name', mutate: (c) => ((c.partyNotice = '已通知，当事人未到场'), (c.witness = { ...witness, name: '' })), path: 'witness.name', message: /见证人姓名/ },
+    { rule: 'witnessId', what: 'party unreachable, witness without ID number', mutate: (c) => ((c.partyNotice = '无法通知当事人'), (c.witness = { ...witness, idNumber: '' })), path: 'witness.idNumber', message: /见证人身份证件号码/ },
+    { rule: 'findings', what: 'no findings', mutate: (c) => (c.findings = ''), path: 'findings', message: /检查情况/ },
+    { rule: 'evidenceLink', what: 'e-evidence measure without its record', mutate: (c) => (c.measures[1]!.linkedDocumentId = ''), path: 'measures.1.linkedDocumentId', message: /第2项措施为电子取证：请关联对应的电子取证工作记录/ },
+    { rule: 'preservationLink', what: 'an unlinked 先行登记保存 measure', mutate: (c) => c.measures.push({ id: 'm3', kind: '先行登记保存', description: '对移动硬盘先行登记保存。', linkedDocumentId: '' }), path: 'measures.2.linkedDocumentId', message: /第3项措施为先行登记保存：请关联对应的登记保存物品清单/ },
+    { rule: 'linkTarget', what: 'e-evidence measure linked to a 询问笔录', mutate: (c) => (c.measures[1]!.linkedDocumentId = 'inquiry-doc'), path: 'measures.1.linkedDocumentId', message: /只能关联本案的电子取证工作记录，不能关联询问笔录/ },
+    { rule: 'linkTarget', what: '先行登记保存 linked to a 电子取证工作记录', mutate: (c) => c.measures.push({ id: 'm3', kind: '先行登记保存', description: '', linkedDocumentId: 'evidence-doc' }), path: 'measures.2.linkedDocumentId', message: /只能关联本案的登记保存物品清单及通知书/ },
+    { rule: 'linkTarget', what: 'a link to another case’s document', mutate: (c) => (c.measures[1]!.linkedDocumentId = 'evidence-of-another-case'), path: 'measures.1.linkedDocumentId', message: /关联的文书不属于本案/ },
+    { rule: 'linkTarget', what: 'a photo linked to a 登记保存物品清单', mutate: (c) => (c.measures[0]!.linkedDocumentId = 'preservation-doc'), path: 'measures.0.linkedDocumentId', message: /第1项措施（拍照）只能关联本案的电子取证工作记录/ },
+    { rule: 'confirmation', what: 'no confirmation', mutate: (c) => (c.confirmation = ''), path: 'confirmation', message: /确认意见/ },
   ],
   evidence: [
-    ['no method', (c: { method: string }) => (c.method = ''), 'method', /取证方式/],
-    ['no target', (c: { target: Record<string, string> }) => (c.target = { siteName: '', url: '', domain: '', ip: '', appName: '', appVersion: '', account: '', group: '', device: '' }), 'target.siteName', /取证对象/],
-    ['no time source', (c: { timeSource: string }) => (c.timeSource = ''), 'timeSource', /时间的来源/],
-    ['no witness and no reason', (c: { witness: { name: string }; noWitnessReason: string }) => ((c.witness.name = ''), (c.noWitnessReason = '')), 'witness.name', /没有见证人的原因/],
-    ['an item without a hash', (c: { items: { sha256: string }[] }) => (c.items[0]!.sha256 = ''), 'items.0.sha256', /完整性校验值/],
-    ['an empty list', (c: { items: unknown[] }) => (c.items = []), 'items', /清单为空/],
-    ['no steps', (c: { steps: unknown[] }) => (c.steps = []), 'steps', /取证步骤/],
+    { rule: 'startTime', what: 'no start time', mutate: (c) => (c.startTime = ''), path: 'startTime', message: /请填写取证开始时间/ },
+    { rule: 'endTime', what: 'no end time', mutate: (c) => (c.endTime = ''), path: 'endTime', message: /请填写取证结束时间/ },
+    { rule: 'timeOrder', what: 'end before start', mutate: (c) => (c.endTime = '2026-11-20T08:59'), path: 'endTime', message: /不能早于或等于开始时间/ },
+    { rule: 'timeSource', what: 'no time source', mutate: (c) => (c.timeSource = ''), path: 'timeSource', message: /时间的来源/ },
+    { rule: 'place', what: 'no place', mutate: (c) => (c.place = ''), path: 'place', message: /取证地点/ },
+    { rule: 'collectors', what: 'only one collector', mutate: (c) => (c.collectorIds = [B]), path: 'collectorIds', message: /两名不同的取证人/ },
+    { rule: 'recorder', what: 'no 记录人', mutate: (c) => (c.recorderId = ''), path: 'recorderId', message: /请指定记录人/ },
+    { rule: 'method', what: 'no method', mutate: (c) => (c.method = ''), path: 'method', message: /取证方式/ },
+    { rule: 'target', what: 'no target', mutate: (c) => (c.target = { siteName: '', url: '', domain: '', ip: '', appName: '', appVersion: '', account: '', group: '', device: '' }), path: 'target.siteName', message: /取证对象/ },
+    { rule: 'witnessOrReason', what: 'no witness and no reason', mutate: (c) => ((c.witness.name = ''), (c.noWitnessReason = ' ')), path: 'witness.name', message: /没有见证人的原因/ },
+    { rule: 'device', what: 'no device in the environment', mutate: (c) => (c.environment.device = ''), path: 'environment.device', message: /取证所用设备/ },
+    { rule: 'steps', what: 'no steps', mutate: (c) => (c.steps = []), path: 'steps', message: /取证步骤/ },
+    { rule: 'steps', what: 'only empty steps', mutate: (c) => (c.steps = [{ id: 's', time: '', text: ' ', auto: false }]), path: 'steps', message: /取证步骤/ },
+    { rule: 'itemsPresent', what: 'an empty list', mutate: (c) => (c.items = []), path: 'items', message: /清单为空/ },
+    { rule: 'itemName', what: 'a row without a name', mutate: (c) => (c.items[1]!.name = ''), path: 'items.1.name', message: /第2项缺少名称/ },
+    { rule: 'itemCategory', what: 'a row without a category', mutate: (c) => (c.items[0]!.category = ''), path: 'items.0.category', message: /第1项缺少类别/ },
+    { rule: 'itemSha256', what: 'a row without a hash', mutate: (c) => (c.items[0]!.sha256 = ''), path: 'items.0.sha256', message: /完整性校验值/ },
   ],
   preservation: [
-    ['a row without name', (c: { items: { name: string }[] }) => (c.items[0]!.name = ''), 'items.0.name', /缺少名称/],
-    ['a row without quantity', (c: { items: { quantity: string }[] }) => (c.items[1]!.quantity = '0'), 'items.1.quantity', /缺少数量/],
-    ['no approval', (c: { approval: { approver: string } }) => (c.approval.approver = ''), 'approval.approver', /负责人批准/],
-    ['approval method unknown', (c: { approval: { how: string } }) => (c.approval.how = ''), 'approval.how', /批准方式/],
-    ['no place', (c: { place: string }) => (c.place = ''), 'place', /保存地点/],
+    { rule: 'partyName', what: 'no party', mutate: (c) => (c.partyName = ''), path: 'partyName', message: /请填写当事人/ },
+    { rule: 'itemsPresent', what: 'an empty list', mutate: (c) => (c.items = []), path: 'items', message: /物品清单为空/ },
+    { rule: 'itemName', what: 'a row without name', mutate: (c) => (c.items[0]!.name = ''), path: 'items.0.name', message: /第1行缺少名称/ },
+    { rule: 'itemQuantity', what: 'a row with quantity 0', mutate: (c) => (c.items[1]!.quantity = '0'), path: 'items.1.quantity', message: /第2行缺少数量/ },
+    { rule: 'itemQuantity', what: 'a row without quantity', mutate: (c) => (c.items[0]!.quantity = ''), path: 'items.0.quantity', message: /第1行缺少数量/ },
+    { rule: 'approver', what: 'no approver', mutate: (c) => (c.approval.approver = ''), path: 'approval.approver', message: /负责人批准/ },
+    { rule: 'approvalAt', what: 'no approval time', mutate: (c) => (c.approval.at = ''), path: 'approval.at', message: /批准时间/ },
+    { rule: 'approvalHow', what: 'approval method unknown', mutate: (c) => (c.approval.how = ''), path: 'approval.how', message: /批准方式/ },
+    { rule: 'startDate', what: 'no start date', mutate: (c) => (c.startDate = ''), path: 'startDate', message: /开始日期/ },
+    { rule: 'place', what: 'no place', mutate: (c) => (c.place = ''), path: 'place', message: /保存地点/ },
+    { rule: 'conditions', what: 'no conditions', mutate: (c) => (c.conditions = ''), path: 'conditions', message: /保存条件/ },
+    { rule: 'officers', what: 'only one officer', mutate: (c) => (c.officerIds = [A, '']), path: 'officerIds', message: /两名不同的执法人员/ },
   ],
 };
 
+const passing: { [T in DocumentType]: Passing<Contents[T]>[] } = {
+  inquiry: [
+    ['an ID number that is not a 居民身份证 is not check-digit tested', (c) => ((c.interviewee.idType = '护照'), (c.interviewee.idNumber = 'E12345678'))],
+    ['an empty trailing pair (no question, no answer)', (c) => c.qa.push({ id: 'q9', q: '', a: '' })],
+    ['an answer recorded as a refusal', (c) => (c.qa[2]!.a = '不回答。')],
+  ],
+  onsite: [
+    ['party absent, witness with name and ID number, openings not asked', (c) => ((c.partyNotice = '已通知，当事人未到场'), (c.witness = witness), (c.openings = []))],
+    ['party unreachable, with a witness', (c) => ((c.partyNotice = '无法通知当事人'), (c.witness = witness), (c.openings = []))],
+    ['先行登记保存 linked to the case’s 登记保存物品清单', (c) => c.measures.push({ id: 'm3', kind: '先行登记保存', description: '', linkedDocumentId: 'preservation-doc' })],
+    ['a photo linked (optionally) to the 电子取证工作记录', (c) => (c.measures[0]!.linkedDocumentId = 'evidence-doc')],
+    ['「其他」 linked to any document of the case', (c) => c.measures.push({ id: 'm3', kind: '其他', description: '询问现场负责人。', linkedDocumentId: 'inquiry-doc' })],
+    ['no measures at all', (c) => (c.measures = [])],
+  ],
+  evidence: [
+    ['no witness, but the reason given', (c) => ((c.witness = { ...c.witness, name: '' }), (c.noWitnessReason = '当事人员工均为利害关系人，全程录像。'))],
+    ['a witness and no reason', (c) => (c.noWitnessReason = '')],
+    ['the target only as an app account', (c) => (c.target = { siteName: '', url: '', domain: '', ip: '', appName: '', appVersion: '', account: '微信公众号 xinghe_news', group: '', device: '' })],
+  ],
+  preservation: [['a quantity of several', (c) => (c.items[0]!.quantity = '12')]],
+};
+
 describe('completeness rules', () => {
-  for (const type of Object.keys(cases) as DocumentType[]) {
+  for (const type of DOCUMENT_TYPES) {
     describe(type, () => {
       it('a complete document has no issue', () => {
         expect(check(type, complete[type]())).toEqual([]);
       });
-      for (const [what, mutate, path, message] of cases[type]) {
-        it(`flags: ${what}`, () => {
+      it('every rule has a failing case below', () => {
+        const tested = new Set((failing[type] as Failing<unknown>[]).map((f) => f.rule));
+        expect(RULES[type].filter((r) => !tested.has(r))).toEqual([]);
+        expect([...tested].filter((r) => !(RULES[type] as readonly string[]).includes(r))).toEqual([]);
+      });
+      for (const f of failing[type] as Failing<unknown>[]) {
+        it(`flags ${f.rule}: ${f.what}`, () => {
           const c = complete[type]();
-          mutate(c as never);
+          f.mutate(c);
           const issues = check(type, c);
-          const hit = issues.find((i) => i.path === path);
-          expect(hit, JSON.stringify(issues)).toBeDefined();
-          expect(hit!.message).toMatch(message);
+          // exactly the issue it names: one issue, that rule, that field, a message saying what is missing
+          expect(issues, JSON.stringify(issues)).toHaveLength(1);
+          expect(issues[0]!.rule).toBe(f.rule);
+          expect(issues[0]!.path).toBe(f.path);
+          expect(issues[0]!.message).toMatch(f.message);
+        });
+      }
+      for (const [what, mutate] of passing[type] as Passing<unknown>[]) {
+        it(`accepts: ${what}`, () => {
+          const c = complete[type]();
+          mutate(c);
+          expect(check(type, c)).toEqual([]);
         });
       }
     });

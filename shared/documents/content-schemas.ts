@@ -93,6 +93,24 @@ export const EvidenceItemRowSchema = z.object({
   medium: text(100),
   /** Set when the row is backed by an imported file in the evidence store (evidence feature). */
   evidenceId: z.string().max(64).default(''),
+  /**
+   * What the officers recorded about an imported item at entry (2017 regulation art. 26: original
+   * or copy, how a copy was made, who provided it). Optional, without a default: rows written
+   * before it existed parse, save and print exactly as they did.
+   */
+  provenance: z
+    .object({
+      original: z.boolean(),
+      copyMethod: text(500),
+      copyMadeAt: text(40),
+      copyMadeBy: text(100),
+      provider: text(100),
+      providerStatement: z.boolean().default(false),
+      deviceSerial: text(200),
+      description: longText(2000),
+      timeSourceNote: text(500),
+    })
+    .optional(),
 });
 
 export const EvidenceContentSchema = z.object({

@@ -20,7 +20,7 @@ export const DocumentSummarySchema = z.object({
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
-export const CompletenessIssueSchema = z.object({ path: z.string(), message: z.string() });
+export const CompletenessIssueSchema = z.object({ path: z.string(), message: z.string(), rule: z.string() });
 
 export const DocumentDetailSchema = DocumentSummarySchema.extend({
   templateVersion: z.string(),

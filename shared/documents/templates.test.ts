@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { officersPhrase, renderTemplateText, templateFor, TEMPLATES } from './templates.ts';
+import catalog from '../../assets/catalog/catalog.json' with { type: 'json' };
+import { matterPhrase, officersPhrase, renderTemplateText, templateFor, templateParagraph, TEMPLATES } from './templates.ts';
 import { DOCUMENT_TYPES } from './document-types.ts';
 
 describe('templates', () => {
@@ -31,5 +32,28 @@ describe('templates', () => {
   it('an unknown version is refused, not silently replaced', () => {
     expect(() => templateFor('inquiry', '1999.1')).toThrow(/no template/);
     expect(templateFor('inquiry', '2023.1').version).toBe('2023.1');
+  });
+
+  it('offers 4–8 frequently used questions for every matter of the catalog', () => {
+    const bank = templateFor('inquiry').questionBank!;
+    const ids = catalog.matters.map((m) => m.id);
+    expect(ids.length).toBeGreaterThanOrEqual(17);
+    expect(ids.filter((id) => !(id in bank.byMatter))).toEqual([]);
+    expect(Object.keys(bank.byMatter).filter((id) => !ids.includes(id))).toEqual([]); // no stale ids
+    for (const id of ids) {
+      const qs = bank.byMatter[id]!;
+      expect(qs.length, id).toBeGreaterThanOrEqual(4);
+      expect(qs.length, id).toBeLessThanOrEqual(8);
+      for (const q of qs) expect(q, id).toMatch(/？/); // each is a question
+      expect(new Set(qs).size, id).toBe(qs.length);
+    }
+  });
+
+  it('the seeded 检查事由 and 时间来源, and the printed list note, are template data', () => {
+    expect(renderTemplateText(templateParagraph(templateFor('onsite', '2023.1'), 'reason'), { matter: matterPhrase('对不履行法定网络安全保护义务的处罚') })).toBe('依法就不履行法定网络安全保护义务有关情况进行现场检查。');
+    const ev = templateFor('evidence', '2023.1');
+    expect(renderTemplateText(templateParagraph(ev, 'timeSource'), { time: '2026-11-20 09:00' })).toBe('本机时钟。开始记录时本机时间为 2026-11-20 09:00（北京时间）；取证现场无可信时间源，未能核对本机时钟偏差。');
+    expect(renderTemplateText(templateParagraph(ev, 'itemsNote'), { count: '3' })).toBe('电子数据共3项，详见所附《电子数据清单》。');
+    expect(() => templateParagraph(ev, 'noSuchParagraph')).toThrow(/has no paragraph/);
   });
 });

@@ -154,12 +154,15 @@ export function EvidenceEditor() {
           path="items"
           testId="evidence-items"
           addLabel="手工登记一项电子数据"
-          minWidth={1700}
+          minWidth={2100}
           blank={{ name: '', category: '', format: '', source: '', method: '', sizeBytes: '', sha256: '', sm3: '', time: '', medium: '', evidenceId: '' }}
           columns={[
             { key: 'name', label: '名称/文件名', width: 150 },
             { key: 'category', label: '类别', width: 100, kind: 'choice', options: EVIDENCE_CATEGORIES },
+            { key: 'format', label: '文件格式', width: 80 },
             { key: 'source', label: '来源（网址或路径）', width: 150 },
+            { key: 'method', label: '提取方法', width: 120 },
+            { key: 'time', label: '提取时间', width: 190, kind: 'time' },
             { key: 'sizeBytes', label: '大小（字节）', width: 90, lockedIf: fileBacked },
             { key: 'sha256', label: 'SHA-256', width: 300, lockedIf: fileBacked },
             { key: 'sm3', label: 'SM3', width: 300, lockedIf: fileBacked },

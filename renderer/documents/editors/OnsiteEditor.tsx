@@ -1,6 +1,7 @@
 // 现场笔录 (DOCUMENTS.md §2).
-import { Card, Select } from 'antd';
-import { MEASURE_KINDS, PARTY_NOTICE } from '../../../shared/documents/content-schemas.ts';
+import { Button, Card, Select, Space } from 'antd';
+import { MEASURE_LINKS } from '../../../shared/documents/completeness.ts';
+import { MEASURE_KINDS, PARTY_NOTICE, type OnsiteContent } from '../../../shared/documents/content-schemas.ts';
 import { DOCUMENT_TYPE_LABELS } from '../../../shared/documents/document-types.ts';
 import { templateFor } from '../../../shared/documents/templates.ts';
 import { useEditor } from '../editor-context.tsx';
@@ -9,18 +10,59 @@ import { fieldId, getPath, setPath } from '../paths.ts';
 import { RowsEditor } from '../RowsEditor.tsx';
 import { OpeningAnswers } from './OpeningAnswers.tsx';
 
+type Measure = OnsiteContent['measures'][number];
+
+/**
+ * The record a measure links to: only the case's documents of the type its kind calls for
+ * (MEASURE_LINKS, the rule the core enforces too), with 打开 to go to the linked document.
+ */
 function LinkedDocument({ path }: { path: string }) {
-  const { content, update, doc, readOnly, flagged } = useEditor();
+  const { content, update, doc, readOnly, flagged, flush, openDocument } = useEditor();
+  const measure = getPath(content, path.replace(/\.linkedDocumentId$/, '')) as Measure | undefined;
+  const allowed = MEASURE_LINKS[measure?.kind ?? '其他'].types;
+  const options = doc.context.siblings.filter((d) => allowed.includes(d.type));
+  const value = (getPath(content, path) as string) || undefined;
+  const linked = doc.context.siblings.find((d) => d.id === value);
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      <Select
+        id={fieldId(path)}
+        allowClear
+        disabled={readOnly}
+        status={flagged.has(path) ? 'warning' : undefined}
+        placeholder={options.length ? `关联本案的${allowed.map((t) => DOCUMENT_TYPE_LABELS[t]).join('、')}` : `本案尚无${allowed.map((t) => DOCUMENT_TYPE_LABELS[t]).join('、')}，请先新建`}
+        value={value}
+        onChange={(v) => update((c) => setPath(c, path, v ?? ''), path)}
+        options={options.map((d) => ({ value: d.id, label: `${DOCUMENT_TYPE_LABELS[d.type]} ${d.docNo}` }))}
+        style={{ width: '100%' }}
+      />
+      {linked && (
+        <Button onClick={() => void flush().then(() => openDocument(linked.id))} data-testid="measure-open-linked" title={`打开${DOCUMENT_TYPE_LABELS[linked.type]} ${linked.docNo}`}>
+          打开
+        </Button>
+      )}
+    </Space.Compact>
+  );
+}
+
+/** The measure's kind; a link that the new kind does not allow is cleared with it (one edit, one undo step). */
+function MeasureKind({ path }: { path: string }) {
+  const { content, update, doc, readOnly } = useEditor();
+  const rowPath = path.replace(/\.kind$/, '');
   return (
     <Select
       id={fieldId(path)}
-      allowClear
       disabled={readOnly}
-      status={flagged.has(path) ? 'warning' : undefined}
-      placeholder="关联本案文书"
-      value={(getPath(content, path) as string) || undefined}
-      onChange={(v) => update((c) => setPath(c, path, v ?? ''), path)}
-      options={doc.context.siblings.map((d) => ({ value: d.id, label: `${DOCUMENT_TYPE_LABELS[d.type]} ${d.docNo}` }))}
+      value={(getPath(content, path) as Measure['kind'] | '') || undefined}
+      options={MEASURE_KINDS.map((k) => ({ value: k, label: k }))}
+      onChange={(kind: Measure['kind']) =>
+        update((c) => {
+          const m = getPath(c, rowPath) as Measure;
+          const target = doc.context.siblings.find((d) => d.id === m.linkedDocumentId);
+          const keep = target && MEASURE_LINKS[kind].types.includes(target.type);
+          return setPath(c, rowPath, { ...m, kind, linkedDocumentId: keep ? m.linkedDocumentId : '' });
+        }, path)
+      }
       style={{ width: '100%' }}
     />
   );
@@ -120,9 +162,9 @@ export function OnsiteEditor() {
           addLabel="添加措施"
           blank={{ kind: '拍照', description: '', linkedDocumentId: '' }}
           columns={[
-            { key: 'kind', label: '措施', width: 140, kind: 'choice', options: MEASURE_KINDS },
+            { key: 'kind', label: '措施', width: 140, render: (p) => <MeasureKind path={p} /> },
             { key: 'description', label: '说明' },
-            { key: 'linkedDocumentId', label: '关联文书（电子取证、先行登记保存须关联）', width: 300, render: (p) => <LinkedDocument path={p} /> },
+            { key: 'linkedDocumentId', label: '关联文书（电子取证、先行登记保存须关联）', width: 340, render: (p) => <LinkedDocument path={p} /> },
           ]}
         />
         <div className="doc-field-label" style={{ marginTop: 12 }}>

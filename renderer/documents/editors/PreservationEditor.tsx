@@ -63,6 +63,23 @@ export function PreservationEditor() {
             <OfficerInput path="officerIds" multiple />
           </Field>
         </Grid>
+        <div className="doc-field-label" style={{ marginTop: 12 }}>
+          见证人（当事人不在场或拒绝签名时）
+        </div>
+        <Grid cols={4}>
+          <Field label="姓名">
+            <TextInput path="witness.name" testId="preservation-witness-name" />
+          </Field>
+          <Field label="身份证件号码">
+            <TextInput path="witness.idNumber" />
+          </Field>
+          <Field label="单位">
+            <TextInput path="witness.unit" />
+          </Field>
+          <Field label="联系电话">
+            <TextInput path="witness.phone" />
+          </Field>
+        </Grid>
         {/^\d{4}-\d{2}-\d{2}$/.test(start) && calendar && <HandlingDeadline start={start} calendar={calendar} />}
       </Card>
     </>

@@ -1,6 +1,6 @@
 // The 问/答 body, keyboard first: Enter in a question moves to its answer; Enter in an answer
-// moves to the next question (adding one at the end); Shift+Enter is a line break. Rows can be
-// inserted, moved and deleted. Rows are memoised so a 300-pair transcript types without lag.
+// moves to the next question (adding one at the end); Shift+Enter is a line break; Alt+↑/Alt+↓
+// move the pair being typed in. Rows can be inserted, moved and deleted. Rows are memoised so a 300-pair transcript types without lag.
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Select } from 'antd';
 import { memo, useCallback, type KeyboardEvent } from 'react';
@@ -52,13 +52,22 @@ export function QaList() {
   );
   const onKey = useCallback(
     (i: number, key: 'q' | 'a', e: KeyboardEvent) => {
+      if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+        const d = e.key === 'ArrowUp' ? -1 : 1;
+        if (i + d < 0 || i + d >= qa.length) return;
+        e.preventDefault();
+        // The field's id follows its position: render the move now, then keep the caret in the moved pair.
+        flushSync(() => move(i, d));
+        focus(`qa.${i + d}.${key}`);
+        return;
+      }
       if (e.key !== 'Enter' || e.shiftKey || e.nativeEvent.isComposing) return;
       e.preventDefault();
       if (key === 'q') focus(`qa.${i}.a`);
       else if (i + 1 < qa.length) focus(`qa.${i + 1}.q`);
       else insert(qa.length);
     },
-    [qa.length, insert],
+    [qa.length, insert, move],
   );
 
   return (
@@ -80,7 +89,7 @@ export function QaList() {
       }
     >
       <div className="field-hint" style={{ marginBottom: 8 }}>
-        在「问」中按 Enter 进入「答」，在「答」中按 Enter 进入下一问（末尾自动新增）；Shift+Enter 换行。
+        在「问」中按 Enter 进入「答」，在「答」中按 Enter 进入下一问（末尾自动新增）；Shift+Enter 换行；Alt+↑ / Alt+↓ 上移或下移当前一问。
       </div>
       {qa.map((p, i) => (
         <QaRow key={p.id} i={i} pair={p} last={i === qa.length - 1} flaggedQ={flagged.has(`qa.${i}.q`)} flaggedA={flagged.has(`qa.${i}.a`)} readOnly={readOnly} setText={setText} onKey={onKey} insert={insert} remove={remove} move={move} />
@@ -128,16 +137,16 @@ const QaRow = memo(function QaRow({ i, pair, last, flaggedQ, flaggedA, readOnly,
       </div>
       {!readOnly && (
         <div className="qa-tools">
-          <button type="button" title="在此问之前插入" onClick={() => insert(i)}>
+          <button type="button" title="在此问之前插入" data-testid="qa-insert" onClick={() => insert(i)}>
             <PlusOutlined />
           </button>
-          <button type="button" title="上移" disabled={i === 0} onClick={() => move(i, -1)}>
+          <button type="button" title="上移（Alt+↑）" data-testid="qa-up" disabled={i === 0} onClick={() => move(i, -1)}>
             <ArrowUpOutlined />
           </button>
-          <button type="button" title="下移" disabled={last} onClick={() => move(i, 1)}>
+          <button type="button" title="下移（Alt+↓）" data-testid="qa-down" disabled={last} onClick={() => move(i, 1)}>
             <ArrowDownOutlined />
           </button>
-          <button type="button" title="删除此问" className="danger" onClick={() => remove(i)}>
+          <button type="button" title="删除此问" data-testid="qa-delete" className="danger" onClick={() => remove(i)}>
             <DeleteOutlined />
           </button>
         </div>
