@@ -1,5 +1,7 @@
 // Chunks arriving over IPC, consumed as an async iterable by the import. `push` resolves only
 // when the import has taken the chunk, so a fast sender cannot fill memory (backpressure).
+import { releaseBuffer } from '../core/evidence/release-buffer.ts';
+
 export class ChunkQueue implements AsyncIterable<Uint8Array> {
   private items: { chunk: Uint8Array; taken: () => void }[] = [];
   private wake: (() => void) | null = null;
@@ -33,6 +35,8 @@ export class ChunkQueue implements AsyncIterable<Uint8Array> {
       if (next) {
         next.taken();
         yield next.chunk;
+        // The import has used it (it asked for the next): free its memory now, not at some GC.
+        releaseBuffer(next.chunk);
         continue;
       }
       if (this.ended) return;

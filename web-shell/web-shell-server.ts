@@ -9,6 +9,7 @@ import type { Result } from '../shared/api/result.ts';
 import { RENDERER_CSP } from '../shared/security/csp.ts';
 import { isLoopbackAddress } from './loopback.ts';
 import { serveStatic } from './static-files.ts';
+import { releasedAfterUse } from '../core/evidence/release-buffer.ts';
 
 export const TOKEN_HEADER = 'x-api-token';
 /** A long 询问笔录 is saved whole on every autosave: allow a few megabytes. */
@@ -65,6 +66,10 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  // Node ends any request not received whole within 5 minutes: that would cut off the upload of a
+  // large recording on a slow machine. Loopback only, token required; a stalled upload is ended by
+  // the core instead (core/evidence/run-import.ts: no bytes for a minute).
+  server.requestTimeout = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.has(req.headers.host ?? '')) {
@@ -92,7 +97,8 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       const aborted = new AbortController();
       req.on('close', () => !req.complete && aborted.abort());
       const ticket = decodeURIComponent(url.pathname.slice('/upload/'.length));
-      return json(res, 200, await opts.api.upload(ticket, req, aborted.signal));
+      // Each request chunk is freed once the import has used it (not left to pile up until a GC).
+      return json(res, 200, await opts.api.upload(ticket, releasedAfterUse(req), aborted.signal));
     }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'application/json required' });
     let body: unknown;

@@ -1,8 +1,9 @@
 // One handler per contract call. Handlers receive arguments already validated against the
 // contract and access already checked (dispatch.ts); they only do the work.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { exportBundle } from '../bundle/export-bundle.ts';
+import { verifyBundle } from '../bundle/verify-bundle.ts';
 import { printDocument } from '../pdf/print-document.ts';
 import { freeSpace } from '../sync/free-space.ts';
 import { verifyCore, verifyDocument } from '../seals/verify-seals.ts';
@@ -27,7 +28,12 @@ export const handlers: Handlers = {
     const insertOfficers = await core.officers.prepare(arg.officers);
     const officers = core.db.transaction(() => {
       core.office.insert(arg.agencyName);
-      return insertOfficers();
+      const made = insertOfficers();
+      // The device's id and SM2 + Ed25519 keys are made here, at first start, not at first seal.
+      core.device.ensure();
+      // Audited here, inside the action's transaction (dispatch cannot span the hashing above).
+      core.audit.append({ action: 'settings', officerIds: [], targets: made.map((o) => o.id), detail: '首次设置：行政机关名称和两名执法人员' });
+      return made;
     })();
     // Each officer gets a copy of the device key wrapped with their password (core/vault/).
     for (const [i, o] of officers.entries()) await core.keys.setOfficer(o.id, o.certNo, arg.officers[i]!.password);
@@ -47,7 +53,11 @@ export const handlers: Handlers = {
   'officers.list': (_arg, core) => core.officers.list(),
   'officers.create': async (arg, core) => {
     const insert = await core.officers.prepare([arg]);
-    const officer = core.db.transaction(() => insert()[0]!)();
+    const officer = core.db.transaction(() => {
+      const made = insert()[0]!;
+      core.audit.append({ action: 'settings', officerIds: core.session.signedInIds(), targets: [made.id], detail: '登记执法人员' });
+      return made;
+    })();
     await core.keys.setOfficer(officer.id, officer.certNo, arg.password);
     return officer;
   },
@@ -59,7 +69,10 @@ export const handlers: Handlers = {
     // The key file first: if the app dies before the database follows, unlocking with the new
     // password repairs the sign-in hash (core/vault/vault.ts). Only this officer's copy changes.
     await core.keys.setOfficer(officer.id, officer.certNo, arg.newPassword);
-    core.officers.setPasswordHash(officer.id, hash);
+    core.db.transaction(() => {
+      core.officers.setPasswordHash(officer.id, hash);
+      core.audit.append({ action: 'settings', officerIds: core.session.signedInIds(), targets: [officer.id], detail: '修改本人密码（重新包装其密钥副本）' });
+    })();
     return { ok: true as const };
   },
   'officers.remove': (arg, core) => {
@@ -140,6 +153,12 @@ export const handlers: Handlers = {
     const stamp = core.clock.now().toISOString().slice(0, 19).replace(/[-:T]/g, '');
     return exportBundle(core, arg.documentIds, join(dir, `封存包-${stamp}.tar`));
   },
+  'bundles.verify': async (arg, core) => {
+    const path = isAbsolute(arg.path) ? arg.path : !/[\\/]/.test(arg.path) ? join(core.dataDir, 'exports', arg.path) : null;
+    if (!path) throw new CoreError('validation', '请填写封存包文件的完整路径（如 /media/U盘/封存包-20261130.tar 或 E:\\封存包-20261130.tar）。', { path: '请填写完整路径。' });
+    if (!existsSync(path) || !statSync(path).isFile()) throw new CoreError('validation', `找不到封存包文件 ${path}。请检查路径，或插入存放封存包的移动存储介质。`, { path: '文件不存在。' });
+    return verifyBundle(path);
+  },
   'sync.status': (_arg, core) => core.sync.status(),
   'sync.enroll': (arg, core) => core.sync.enroll(arg.url, arg.code),
   'sync.start': (_arg, core) => core.sync.start(),
@@ -169,7 +188,11 @@ export const handlers: Handlers = {
     }
     return { ticket: core.importTickets.issue({ ...arg, officerIds: core.session.signedInIds() }) };
   },
-  'evidence.reverify': (arg, core) => core.evidence.reverify({ caseId: arg.caseId }),
+  'evidence.reverify': (arg, core) => {
+    core.cases.get(arg.caseId);
+    return core.evidence.reverify({ caseId: arg.caseId });
+  },
+  'evidence.reverifyAll': (_arg, core) => core.evidence.reverify({}),
 
   'capture.open': async (arg, core) => {
     const host = requireCaptureHost(core);

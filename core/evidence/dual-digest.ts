@@ -1,6 +1,8 @@
 // SHA-256 and SM3 of one stream of chunks, computed from the same bytes as they pass: SHA-256
-// natively on this thread, SM3 (hash-wasm) on a worker thread in parallel. Chunks reach the
-// worker through a fixed ring of shared slots, so memory stays flat whatever the file size.
+// natively on this thread, SM3 on a worker thread in parallel, with the project's own
+// WebAssembly SM3 (core/evidence/sm3/; hash-wasm's is ~1.5× slower and only checks ours in the
+// tests — docs/EVIDENCE.md). Chunks reach the worker through a fixed ring of shared slots, so
+// memory stays flat whatever the file size.
 import { createHash, type Hash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 
@@ -10,7 +12,10 @@ import { Worker } from 'node:worker_threads';
  */
 export const sm3Worker = { url: new URL('./sm3-worker.ts', import.meta.url) };
 
-const SLOTS = 8;
+// SM3 is the slowest stage (~137 MB/s, docs/EVIDENCE.md; reading, SHA-256 and AES-GCM on this
+// thread keep ahead of it), so the ring is always full: four slots keep its thread supplied, and
+// the eight there were held 4 MiB more without the import going faster (1 GiB: same CPU time).
+const SLOTS = 4;
 const SLOT_SIZE = 1 << 20;
 
 export interface Digests {

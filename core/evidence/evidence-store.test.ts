@@ -1,8 +1,11 @@
-import { appendFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, chmodSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/build.ts';
 import { openCore } from '../app-core.ts';
+import type { CoreError } from '../core-error.ts';
 import { makeCore, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
 import { DEFAULT_CHUNK_BYTES, HEADER_BYTES } from './blob-cipher.ts';
 import { EvidenceStore } from './evidence-store.ts';
@@ -22,6 +25,15 @@ afterEach(() => {
   t.dispose();
   rmSync(`${t.dir}-files`, { recursive: true, force: true });
 });
+
+/**
+ * Imports `path` in a child process that is root without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH
+ * (setpriv, util-linux): a mode-000 file is then as unreadable to it as to any officer's account.
+ */
+function importAsRootWithoutReadOverride(dataDir: string, kase: string, documentId: string, path: string, officer: string): { ok: boolean; kind?: string; message?: string } {
+  const out = execFileSync('setpriv', ['--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-all', process.execPath, join(ROOT, 'tests', 'support', 'import-once.ts'), dataDir, kase, documentId, path, officer], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { ok: boolean; kind?: string; message?: string };
+}
 
 /** A file outside the data folder, as an officer's file would be. */
 function file(name: string, bytes: Buffer): string {
@@ -63,12 +75,78 @@ describe('evidence store', () => {
     expect(t.core.evidence.list(caseId)).toEqual([]);
   });
 
-  it('a file that changes while it is read is refused and nothing is kept', async () => {
+  it('a file that changes while it is read is refused before anything is stored: no row, blob, 清单 row, step or audit entry', async () => {
+    const docId = (await t.must('documents.create', { caseId, type: 'evidence' })).id;
+    const docBefore = await t.must('documents.get', { id: docId });
+    const auditBefore = t.core.audit.rows().length;
+    let committed = false;
     const path = file('growing.log', randomBytes(8 * 1024 * 1024));
-    const importing = t.core.evidence.importPath(path, { caseId, meta, officerIds, onProgress: (n) => n > 1_000_000 && n < 2_200_000 && appendFileSync(path, 'x') });
-    await expect(importing).rejects.toThrow(/在读取过程中被修改/);
+    const importing = t.core.evidence.importPath(path, {
+      caseId,
+      meta,
+      officerIds,
+      onProgress: (n) => n > 1_000_000 && n < 2_200_000 && appendFileSync(path, 'x'),
+      // What the app's import does in the item's transaction (core/evidence/run-import.ts).
+      alsoInTransaction: (it) => {
+        committed = true;
+        t.core.documents.appendEvidence(docId, it, t.core.clock.now());
+        t.core.audit.append({ action: 'evidence-import', officerIds, caseId, targets: [it.id, docId], detail: `SHA-256 ${it.sha256}` });
+      },
+    });
+    await expect(importing).rejects.toMatchObject({ kind: 'conflict', message: '文件「growing.log」在读取过程中被修改（大小或修改时间发生变化），已放弃本次导入，未保存任何内容。请在文件不再变化后重新导入。' });
+    expect(committed).toBe(false); // refused before the transaction, not rolled back after it
     expect(t.core.evidence.list(caseId)).toEqual([]);
     expect(t.core.evidence.blobs.list()).toEqual([]);
+    expect(readdirSync(t.core.evidence.blobs.tmpDir)).toEqual([]);
+    const docAfter = await t.must('documents.get', { id: docId });
+    expect(docAfter.revision).toBe(docBefore.revision);
+    expect(docAfter.content.items).toEqual(docBefore.content.items);
+    expect(docAfter.content.steps).toEqual(docBefore.content.steps);
+    expect(t.core.audit.rows().length).toBe(auditBefore);
+    // Once it stops changing, the same file imports.
+    expect((await t.core.evidence.importPath(path, { caseId, meta, officerIds })).sizeBytes).toBe(statSync(path).size);
+  });
+
+  it('a file deleted while it is read is refused and nothing is kept', async () => {
+    const path = file('vanishing.mp4', randomBytes(4 * 1024 * 1024));
+    const importing = t.core.evidence.importPath(path, { caseId, meta, officerIds, onProgress: (n) => n >= 1 << 20 && rmSync(path, { force: true }) });
+    await expect(importing).rejects.toThrow(/文件「vanishing\.mp4」在读取过程中被修改/);
+    expect(t.core.evidence.list(caseId)).toEqual([]);
+    expect(t.core.evidence.blobs.list()).toEqual([]);
+    expect(readdirSync(t.core.evidence.blobs.tmpDir)).toEqual([]);
+  });
+
+  it('a file this process may not read (EACCES) is a clear error and stores nothing', async () => {
+    const path = file('locked.png', randomBytes(100_000));
+    chmodSync(path, 0o000);
+    const docId = (await t.must('documents.create', { caseId, type: 'evidence' })).id;
+    let outcome: { ok: boolean; kind?: string; message?: string };
+    if (process.getuid?.() !== 0) {
+      outcome = await t.core.evidence.importPath(path, { caseId, meta, officerIds }).then(
+        () => ({ ok: true }),
+        (e: CoreError) => ({ ok: false, kind: e.kind, message: e.message }),
+      );
+    } else {
+      // root reads any file whatever its mode (CAP_DAC_OVERRIDE): the import runs in a child that
+      // is root without that capability, so the kernel refuses the read for real.
+      t.core.close();
+      try {
+        outcome = importAsRootWithoutReadOverride(t.dir, caseId, docId, path, officerIds[0]!);
+      } finally {
+        t.reopen();
+      }
+    }
+    expect(outcome).toEqual({ ok: false, kind: 'io', message: '没有权限读取或写入文件，本件电子数据没有保存。请检查文件权限后重试。' });
+    expect(t.core.evidence.list(caseId)).toEqual([]);
+    expect(t.core.evidence.blobs.list()).toEqual([]);
+    expect(readdirSync(t.core.evidence.blobs.tmpDir)).toEqual([]);
+    expect(t.core.documents.get(docId).content.items).toEqual([]); // (the reopened core has no one signed in)
+  });
+
+  it('a path that is not a file (a folder) is refused in Chinese', async () => {
+    mkdirSync(`${t.dir}-files/一个文件夹`, { recursive: true });
+    await expect(t.core.evidence.importPath(`${t.dir}-files/一个文件夹`, { caseId, meta, officerIds })).rejects.toThrow('「一个文件夹」不是文件，无法导入。');
+    expect(t.core.evidence.list(caseId)).toEqual([]);
   });
 
   it('re-verification names a tampered item and a missing one', async () => {
@@ -145,7 +223,8 @@ describe('evidence store', () => {
     stored[HEADER_BYTES + 2 * (DEFAULT_CHUNK_BYTES + 16) + 777]! ^= 0x80; // in the third chunk
     writeFileSync(blob, stored);
     const report = await t.core.evidence.reverify({ caseId });
-    expect(report.failures).toEqual([{ id: item.id, fileName: '现场照片1.jpg', status: 'mismatch', detail: '「现场照片1.jpg」第 3 段（字节 2097152–3145727）校验失败：内容被篡改或存储介质损坏。' }]);
+    const caseNo = (await t.must('cases.get', { id: caseId })).caseNo;
+    expect(report.failures).toEqual([{ id: item.id, fileName: '现场照片1.jpg', caseId, caseNo, status: 'mismatch', detail: '「现场照片1.jpg」第 3 段（字节 2097152–3145727）校验失败：内容被篡改或存储介质损坏。' }]);
     expect(t.core.evidence.get(item.id).verifyStatus).toBe('mismatch');
     // Every other reader names it too.
     await expect(async () => {

@@ -10,6 +10,7 @@ import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { EvidenceMetaSchema, type EvidenceItem, type EvidenceMeta, type EvidenceMetaInput, type VerifyReport } from '../../shared/evidence/evidence-schema.ts';
+import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import { isoNow, type Clock } from '../clock.ts';
 import { CoreError } from '../core-error.ts';
 import type { Log } from '../log.ts';
@@ -41,6 +42,11 @@ export interface IngestOptions {
   officerIds: string[];
   onProgress?: (bytes: number) => void;
   signal?: AbortSignal;
+  /**
+   * Runs once every byte is read and hashed, before anything is stored (no blob, no row): throw to
+   * refuse the import (a file that changed while it was read, a body shorter than announced).
+   */
+  beforeStore?: (read: Digests & { size: number }) => void;
   /** Runs inside the transaction that records the item (e.g. adding it to a 电子取证工作记录). */
   alsoInTransaction?: (item: EvidenceItem) => void;
 }
@@ -110,8 +116,14 @@ export class EvidenceStore {
     const referenced = new Set((this.db.prepare('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[]).map((r) => this.blobs.nameOf(r.sha256)));
     let orphans = 0;
     let foreign = 0;
+    // A blob a seal names is never an orphan, even if its evidence row were gone (a damaged or
+    // hand-edited database): seals are immutable and name their evidence by SHA-256. Read only
+    // when there is a candidate, since it parses every seal. Only 释放空间 removes such a blob.
+    let sealed: Set<string> | null = null;
+    const sealedNames = () =>
+      (sealed ??= new Set((this.db.prepare(`SELECT DISTINCT json_extract(e.value, '$.sha256') AS sha256 FROM seals, json_each(seals.payload, '$.evidence') AS e`).all() as { sha256: string }[]).map((r) => this.blobs.nameOf(r.sha256))));
     for (const name of this.blobs.list()) {
-      if (referenced.has(name)) continue;
+      if (referenced.has(name) || sealedNames().has(name)) continue;
       let own = false;
       try {
         own = this.blobs.isOwn(name);
@@ -160,10 +172,18 @@ export class EvidenceStore {
     } finally {
       await digest.close();
     }
-    const earlier = this.db.prepare('SELECT file_name, created_at FROM evidence WHERE case_id = ? AND sha256 = ?').get(o.caseId, digests.sha256) as { file_name: string; created_at: string } | undefined;
+    try {
+      o.beforeStore?.({ ...digests, size });
+    } catch (e) {
+      temp.discard();
+      throw e;
+    }
+    const earlier = this.db.prepare('SELECT id, file_name, created_at FROM evidence WHERE case_id = ? AND sha256 = ? ORDER BY created_at LIMIT 1').get(o.caseId, digests.sha256) as { id: string; file_name: string; created_at: string } | undefined;
     if (earlier) {
       temp.discard();
-      throw new CoreError('conflict', `本案已导入过完全相同的内容：「${earlier.file_name}」（${earlier.created_at.slice(0, 16).replace('T', ' ')} 导入，SHA-256 ${digests.sha256.slice(0, 16)}…）。无需重复导入。`);
+      const doc = this.recordListing(earlier.id);
+      const where = doc ? `，列于${doc.label}` : '';
+      throw new CoreError('conflict', `本案已导入过完全相同的内容：「${earlier.file_name}」（${minute(earlier.created_at)} 导入${where}，SHA-256 ${digests.sha256.slice(0, 16)}…）。无需重复导入；如需引用，请使用该件。`);
     }
     try {
       this.blobs.commit(temp.path, digests.sha256, size);
@@ -200,13 +220,45 @@ export class EvidenceStore {
       throw diskError(e) ?? new CoreError('validation', `找不到或无法读取文件「${basename(path)}」。请确认文件存在且未被占用。`);
     }
     if (!before.isFile()) throw new CoreError('validation', `「${basename(path)}」不是文件，无法导入。`);
-    const item = await this.ingest(readChunks(path), { ...o, fileName: o.fileName ?? basename(path) });
-    const after = statSync(path);
-    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || item.sizeBytes !== before.size) {
-      this.discard(item.id);
-      throw new CoreError('conflict', `文件「${basename(path)}」在读取过程中被修改（大小或修改时间发生变化），已放弃本次导入。请在文件不再变化后重新导入。`);
-    }
-    return item;
+    const changed = () => new CoreError('conflict', `文件「${basename(path)}」在读取过程中被修改（大小或修改时间发生变化），已放弃本次导入，未保存任何内容。请在文件不再变化后重新导入。`);
+    return this.ingest(readChunks(path), {
+      ...o,
+      fileName: o.fileName ?? basename(path),
+      // Checked before anything is stored: a changed file leaves no blob, no row, no step.
+      beforeStore: (read) => {
+        let after;
+        try {
+          after = statSync(path);
+        } catch {
+          throw changed(); // moved or deleted while it was read
+        }
+        if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || read.size !== before.size) throw changed();
+        o.beforeStore?.(read);
+      },
+    });
+  }
+
+  /**
+   * Other cases' items holding the same bytes as this one (the blob is stored once), oldest first:
+   * the import tells the officer where the earlier copy is.
+   */
+  copiesInOtherCases(item: EvidenceItem): { caseNo: string; fileName: string; importedAt: string }[] {
+    return (
+      this.db
+        .prepare('SELECT c.case_no, e.file_name, e.created_at FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.sha256 = ? AND e.case_id <> ? ORDER BY e.created_at, e.id')
+        .all(item.sha256, item.caseId) as { case_no: string; file_name: string; created_at: string }[]
+    ).map((r) => ({ caseNo: r.case_no, fileName: r.file_name, importedAt: minute(r.created_at) }));
+  }
+
+  /** The 电子取证工作记录 whose 电子数据清单 lists the item, as 「电子取证工作记录（文书号）第 N 项」. */
+  private recordListing(evidenceId: string): { docNo: string; label: string } | null {
+    const r = this.db
+      .prepare(
+        `SELECT d.doc_no, CAST(j.key AS INTEGER) AS idx FROM documents d, json_each(d.content_json, '$.items') j
+         WHERE d.type = 'evidence' AND json_extract(j.value, '$.evidenceId') = ? ORDER BY d.created_at LIMIT 1`,
+      )
+      .get(evidenceId) as { doc_no: string; idx: number } | undefined;
+    return r ? { docNo: r.doc_no, label: `电子取证工作记录（${r.doc_no}）的电子数据清单第 ${r.idx + 1} 项` } : null;
   }
 
   list(caseId: string): EvidenceItem[] {
@@ -220,16 +272,19 @@ export class EvidenceStore {
   }
 
   /**
-   * Re-hashes every item (of a case, or imported since a time) from the store and reports each
-   * failure by name. `shouldStop` ends a background run early (the app is closing).
+   * Re-hashes every item (of a case, imported since a time, or with neither the whole store) from
+   * the store and reports each failure by name and case. `shouldStop` ends a background run early
+   * (the app is closing).
    */
   async reverify(opts: { caseId?: string; since?: string; shouldStop?: () => boolean } = {}): Promise<VerifyReport> {
     const rows = (
       opts.caseId
-        ? this.db.prepare('SELECT * FROM evidence WHERE case_id = ?').all(opts.caseId)
-        : this.db.prepare('SELECT * FROM evidence WHERE created_at >= ?').all(opts.since ?? '')
-    ) as EvidenceRow[];
+        ? this.db.prepare('SELECT e.*, c.case_no FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.case_id = ? ORDER BY e.created_at, e.id').all(opts.caseId)
+        : this.db.prepare('SELECT e.*, c.case_no FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.created_at >= ? ORDER BY c.case_no, e.created_at, e.id').all(opts.since ?? '')
+    ) as (EvidenceRow & { case_no: string })[];
     const failures: VerifyReport['failures'] = [];
+    // What was actually re-hashed: released items and a run stopped early are not counted.
+    let checked = 0;
     const mark = this.db.prepare('UPDATE evidence SET verified_at = ?, verify_status = ? WHERE id = ?');
     // Bytes released after HQ's receipt (core/sync/free-space.ts) are HQ's to keep: nothing to re-hash here.
     const released = new Set((this.db.prepare('SELECT sha256 FROM released_blobs').all() as { sha256: string }[]).map((x) => x.sha256));
@@ -255,9 +310,10 @@ export class EvidenceStore {
       }
       if (opts.shouldStop?.()) break;
       mark.run(isoNow(this.clock), status, r.id);
-      if (status !== 'ok') failures.push({ id: r.id, fileName: r.file_name, status, detail });
+      checked++;
+      if (status !== 'ok') failures.push({ id: r.id, fileName: r.file_name, caseId: r.case_id, caseNo: r.case_no, status, detail });
     }
-    return { checked: rows.length, failures };
+    return { checked, failures };
   }
 
   /** Both digests and the size of a stored blob's plaintext, every chunk authenticated; throws BlobIntegrityError. */
@@ -292,13 +348,10 @@ export class EvidenceStore {
     }
   }
 
-  /** Removes a just-imported item that must not stand (import found invalid after the fact). */
-  private discard(id: string): void {
-    const r = this.db.prepare('SELECT sha256 FROM evidence WHERE id = ?').get(id) as { sha256: string } | undefined;
-    this.db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
-    if (r && !(this.db.prepare('SELECT 1 FROM evidence WHERE sha256 = ?').get(r.sha256) as unknown)) this.blobs.remove(r.sha256);
-  }
 }
+
+/** A stored (UTC) time as officers read it off the clock, Beijing time: 「YYYY-MM-DD HH:MM」. */
+const minute = (iso: string) => toLocalMinute(new Date(iso)).replace('T', ' ');
 
 /**
  * Reads a file in 1 MiB chunks into one reused buffer: memory stays flat whatever the size (a

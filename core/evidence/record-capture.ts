@@ -30,6 +30,7 @@ export async function recordCapture(core: AppCore, target: { caseId: string; doc
       alsoInTransaction: (it) => {
         core.documents.appendEvidence(target.documentId, it, page.capturedAt, `在内置取证浏览器（${page.browser}）中打开 ${page.url}（页面标题「${page.title}」），${f.category === '截图' ? '截取整页截图' : '保存网页存档（MHTML）'}「${it.fileName}」，SHA-256：${it.sha256}，SM3：${it.sm3}。`);
         core.cases.addEvent(target.caseId, 'evidence', `取证浏览器截取「${page.url}」：${it.fileName}，SHA-256 ${it.sha256}`, target.officerIds, it.collectedAt);
+        core.audit.append({ action: 'evidence-capture', officerIds: target.officerIds, caseId: target.caseId, targets: [it.id, target.documentId], detail: `${it.fileName} SHA-256 ${it.sha256}` });
       },
     });
     items.push(item);

@@ -42,7 +42,8 @@ export type Block =
   | { kind: 'heading'; text: string }
   /** A paragraph, optionally with a hanging label (问：/答：) or a first-line indent. */
   | { kind: 'para'; text: string; label?: string; indent?: boolean; bold?: boolean }
-  | { kind: 'table'; columns: TableColumn[]; rows: string[][]; size?: number }
+  /** `notes[i]`, when set, prints under row i across the table's full width (a row's 备注). */
+  | { kind: 'table'; columns: TableColumn[]; rows: string[][]; size?: number; notes?: (string | undefined)[] }
   | { kind: 'signatures'; slots: SignatureSlotSpec[] }
   | { kind: 'gap'; height: number }
   | { kind: 'pageBreak' };

@@ -3,18 +3,13 @@
 // with the per-run token from the URL the shell printed.
 import type { CallName } from '../../shared/api/call-names.ts';
 import type { Result } from '../../shared/api/result.ts';
+import type { ImportedEvidence } from '../../shared/evidence/evidence-schema.ts';
+import { CANCELLED, fileUnreadable, ipcUploader, READ_FAILED, type PreloadUpload, type Uploader } from './ipc-uploader.ts';
 
+export type { Uploader } from './ipc-uploader.ts';
 export type Transport = (name: CallName, arg: unknown) => Promise<Result<unknown>>;
 
-/** Streams a file's bytes against an import ticket; reports bytes sent; abortable. */
-export type Uploader = (ticket: string, file: Blob, onProgress: (sent: number) => void, signal: AbortSignal) => Promise<Result<unknown>>;
-
 type PreloadApi = Record<CallName, (arg: unknown) => Promise<Result<unknown>>>;
-interface PreloadUpload {
-  chunk(ticket: string, bytes: Uint8Array): Promise<Result<unknown>>;
-  end(ticket: string): Promise<Result<unknown>>;
-  abort(ticket: string): Promise<Result<unknown>>;
-}
 declare global {
   interface Window {
     fieldApi?: PreloadApi;
@@ -66,34 +61,20 @@ function httpUploader(): Uploader {
       xhr.upload.onprogress = (e) => onProgress(e.loaded);
       xhr.onload = () => {
         try {
-          resolve(JSON.parse(xhr.responseText) as Result<unknown>);
+          resolve(JSON.parse(xhr.responseText) as Result<ImportedEvidence>);
         } catch {
           resolve({ ok: false, error: { kind: 'internal', message: `本机服务返回了无法识别的内容（HTTP ${xhr.status}）。` } });
         }
       };
-      xhr.onerror = () => resolve({ ok: false, error: { kind: 'io', message: '上传中断：无法连接到本机服务。请重新导入。' } });
-      xhr.onabort = () => resolve({ ok: false, error: { kind: 'io', message: '导入已取消，未保存任何内容。' } });
+      // The browser gives no reason: a file that changed or vanished while it was sent fails the
+      // request just like a lost connection. Telling them apart matters to the officer (re-copy
+      // the file vs. restart the program); the core discards the partial upload either way.
+      xhr.onerror = () =>
+        void fileUnreadable(file).then((unreadable) => resolve(unreadable ? READ_FAILED : { ok: false, error: { kind: 'io', message: '上传中断：无法连接到本机服务，本件电子数据没有保存。请确认程序仍在运行后重新导入。' } }));
+      xhr.onabort = () => resolve(CANCELLED);
       signal.addEventListener('abort', () => xhr.abort());
       xhr.send(file);
     });
-}
-
-/** Desktop: the File's bytes in 1 MiB chunks over IPC, each acknowledged once the import took it. */
-function ipcUploader(up: PreloadUpload): Uploader {
-  const CHUNK = 1 << 20;
-  return async (ticket, file, onProgress, signal) => {
-    for (let off = 0; off < file.size; off += CHUNK) {
-      if (signal.aborted) {
-        await up.abort(ticket);
-        return { ok: false, error: { kind: 'io', message: '导入已取消，未保存任何内容。' } };
-      }
-      const bytes = new Uint8Array(await file.slice(off, off + CHUNK).arrayBuffer());
-      const r = await up.chunk(ticket, bytes);
-      if (!r.ok) return r;
-      onProgress(Math.min(file.size, off + CHUNK));
-    }
-    return up.end(ticket);
-  };
 }
 
 export function detectUploader(): Uploader {

@@ -2,11 +2,12 @@
 // first, each deadline with its basis one click away), what is not yet synced, documents waiting
 // for signatures or the seal, evidence not yet (or not successfully) re-verified, the last sync
 // and receipt, and the holiday table the deadlines are counted with.
-import { ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Statistic, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { isOpen } from '../../shared/deadlines/case-deadlines.ts';
 import type { Dashboard } from '../../shared/deadlines/deadline-api.ts';
+import type { VerifyReport } from '../../shared/evidence/evidence-schema.ts';
 import { DOCUMENT_STATE_LABELS, DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
 import { CASE_STATUS_LABELS } from '../../shared/domain/case.ts';
 import { useApi } from '../app/api-context.tsx';
@@ -28,6 +29,8 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
   const { run } = useApi();
   const [data, setData] = useState<Dashboard | null>(null);
   const [loading, setLoading] = useState(false);
+  const [report, setReport] = useState<VerifyReport | null>(null);
+  const [verifying, setVerifying] = useState(false);
   const load = useCallback(async () => {
     setLoading(true);
     const r = await run('dashboard.get', {});
@@ -37,6 +40,15 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Re-hashes every item on this device, of every case; each failure is named with its case.
+  const reverifyAll = async () => {
+    setVerifying(true);
+    const r = await run('evidence.reverifyAll', {});
+    setVerifying(false);
+    if (r.ok) setReport(r.value);
+    void load();
+  };
 
   if (!data) return <Spin />;
   const c = data.counts;
@@ -146,7 +158,27 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
               ]}
             />
           </Card>
-          <Card size="small" title="电子数据核验" className="doc-section" data-testid="dashboard-evidence">
+          <Card
+            size="small"
+            title="电子数据核验"
+            className="doc-section"
+            data-testid="dashboard-evidence"
+            extra={
+              <Button size="small" icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void reverifyAll()} data-testid="dashboard-reverify-all">
+                全部重新核验
+              </Button>
+            }
+          >
+            {report && (
+              <Alert
+                style={{ marginBottom: 12 }}
+                type={report.failures.length ? 'error' : 'success'}
+                showIcon
+                data-testid="dashboard-reverify-result"
+                title={report.failures.length ? `${report.failures.length} 件电子数据核验未通过（本机共核验 ${report.checked} 件）` : `已重新计算本机全部 ${report.checked} 件电子数据的校验值，全部与导入时一致。`}
+                description={report.failures.length ? <div style={{ whiteSpace: 'pre-line' }}>{report.failures.map((f) => `案件 ${f.caseNo}：${f.detail}`).join('\n')}</div> : undefined}
+              />
+            )}
             <Table<EvidenceEntry>
               rowKey="id"
               size="small"
@@ -162,7 +194,7 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
             />
             <div className="field-hint">
               {data.evidence.total > data.evidence.items.length && `共${data.evidence.total}件，仅列出前${data.evidence.items.length}件。`}
-              在案件页面的「电子数据」中点击「重新核验」，按导入时的校验值（SHA-256、SM3）核对本机存储的内容。
+              「全部重新核验」按导入时的校验值（SHA-256、SM3）核对本机存储的全部电子数据；案件页面的「电子数据」中可只核验该案。
             </div>
           </Card>
         </Col>

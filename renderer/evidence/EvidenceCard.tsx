@@ -1,9 +1,10 @@
 // A case's evidence items, with their digests and the result of the last re-verification; one
 // action re-hashes every item and names each one that fails.
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Table, Tag, Tooltip } from 'antd';
+import { Alert, Button, Card, Descriptions, Table, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { EvidenceItem, VerifyReport } from '../../shared/evidence/evidence-schema.ts';
+import { providerStatement } from '../../shared/evidence/provenance.ts';
 import { useApi } from '../app/api-context.tsx';
 import { formatTime } from '../app/format.ts';
 import { formatBytes } from './format-bytes.ts';
@@ -15,8 +16,11 @@ export function EvidenceCard({ caseId }: { caseId: string }) {
   const [items, setItems] = useState<EvidenceItem[]>([]);
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [busy, setBusy] = useState(false);
+  const [officerNames, setOfficerNames] = useState<Map<string, string>>(new Map());
   const load = useCallback(() => void run('evidence.list', { caseId }).then((r) => r.ok && setItems(r.value)), [caseId, run]);
   useEffect(load, [load]);
+  // The collecting officers are recorded by id; their names come from the officer list (deactivated ones included).
+  useEffect(() => void run('officers.list', {}).then((r) => r.ok && setOfficerNames(new Map(r.value.map((o) => [o.id, o.name])))), [run]);
 
   const verify = async () => {
     setBusy(true);
@@ -71,7 +75,50 @@ export function EvidenceCard({ caseId }: { caseId: string }) {
           { title: '导入时间', dataIndex: 'collectedAt', width: 150, render: formatTime },
           { title: '核验', width: 110, render: (_, e) => (e.verifyStatus ? STATUS[e.verifyStatus] : <Tag>未核验</Tag>) },
         ]}
+        expandable={{ expandedRowRender: (e) => <EvidenceDetails item={e} officerNames={officerNames} /> }}
       />
     </Card>
+  );
+}
+
+/** What was recorded at entry (DOCUMENTS.md §3; art. 26 for copies and provided items), shown under the item's row. */
+function EvidenceDetails({ item, officerNames }: { item: EvidenceItem; officerNames: Map<string, string> }) {
+  const m = item.meta;
+  const dash = (v: string) => v || '—';
+  return (
+    <Descriptions size="small" column={2} bordered data-testid="evidence-details">
+      <Descriptions.Item label="SHA-256" span={2}>
+        <code>{item.sha256}</code>
+      </Descriptions.Item>
+      <Descriptions.Item label="SM3" span={2}>
+        <code>{item.sm3}</code>
+      </Descriptions.Item>
+      <Descriptions.Item label="来源">{dash(m.source)}</Descriptions.Item>
+      <Descriptions.Item label="设备序列号">{dash(m.sourceDeviceSerial)}</Descriptions.Item>
+      <Descriptions.Item label="提取方法">{dash(m.method)}</Descriptions.Item>
+      <Descriptions.Item label="取证人">{item.collectedBy.length ? item.collectedBy.map((id) => officerNames.get(id) ?? id).join('、') : '—'}</Descriptions.Item>
+      <Descriptions.Item label="说明" span={2}>
+        {dash(m.description)}
+      </Descriptions.Item>
+      <Descriptions.Item label="时间来源" span={2}>
+        {dash(m.timeSourceNote)}
+      </Descriptions.Item>
+      <Descriptions.Item label="原件/复制件">{m.original ? '原件' : '复制件'}</Descriptions.Item>
+      <Descriptions.Item label="提供人">{m.provider.name ? `${m.provider.name}${m.provider.idNumber ? `（证件号码 ${m.provider.idNumber}）` : ''}` : '—'}</Descriptions.Item>
+      {!m.original && (
+        <>
+          <Descriptions.Item label="制作方法" span={2}>
+            {dash(m.copy.method)}
+          </Descriptions.Item>
+          <Descriptions.Item label="制作时间">{dash(m.copy.madeAt.replace('T', ' '))}</Descriptions.Item>
+          <Descriptions.Item label="制作人">{dash(m.copy.madeBy)}</Descriptions.Item>
+        </>
+      )}
+      {m.provider.statement && m.provider.name && (
+        <Descriptions.Item label="提供人声明" span={2}>
+          {providerStatement(m.provider.name)}
+        </Descriptions.Item>
+      )}
+    </Descriptions>
   );
 }

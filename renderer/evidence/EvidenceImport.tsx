@@ -4,7 +4,8 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input, List, Modal, Progress, Radio, Select, Space, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { EVIDENCE_CATEGORIES } from '../../shared/documents/content-schemas.ts';
-import type { EvidenceItem } from '../../shared/evidence/evidence-schema.ts';
+import type { ImportedEvidence } from '../../shared/evidence/evidence-schema.ts';
+import { providerStatement } from '../../shared/evidence/provenance.ts';
 import { useApi } from '../app/api-context.tsx';
 import { DigestBlock } from './DigestBlock.tsx';
 import { formatBytes, formatDuration } from './format-bytes.ts';
@@ -16,7 +17,7 @@ interface Progressing {
   startedAt: number;
 }
 
-type Outcome = { name: string; item?: EvidenceItem; error?: string };
+type Outcome = { name: string; item?: ImportedEvidence; error?: string };
 
 export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose }: { open: boolean; caseId: string; documentId: string; beforeImport: () => Promise<void>; onClose: (changed: boolean) => void }) {
   const { run, api } = useApi();
@@ -31,6 +32,7 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
       category: string;
       description?: string;
       source?: string;
+      sourceDeviceSerial?: string;
       method?: string;
       timeSourceNote?: string;
       providerName?: string;
@@ -49,6 +51,7 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
         category: v.category,
         description: v.description ?? '',
         source: v.source || file.name,
+        sourceDeviceSerial: v.sourceDeviceSerial ?? '',
         method: v.method ?? '',
         timeSourceNote: v.timeSourceNote ?? '',
         provider: { name: v.providerName ?? '', idNumber: v.providerId ?? '', statement: !!v.providerStatement },
@@ -96,13 +99,16 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
           <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择电子数据类别。' }]} style={{ width: 160 }}>
             <Select data-testid="evidence-category" options={EVIDENCE_CATEGORIES.map((c) => ({ value: c, label: c }))} placeholder="请选择" />
           </Form.Item>
-          <Form.Item label="来源（网址、路径或设备及序列号）" name="source" style={{ width: 300 }}>
+          <Form.Item label="来源（网址、路径或设备）" name="source" style={{ width: 300 }}>
             <Input placeholder="默认为文件名" />
           </Form.Item>
           <Form.Item label="提取方法" name="method" style={{ width: 200 }}>
             <Input />
           </Form.Item>
         </Space>
+        <Form.Item label="设备序列号（来源为设备时）" name="sourceDeviceSerial" style={{ width: 300 }}>
+          <Input data-testid="evidence-device-serial" />
+        </Form.Item>
         <Form.Item label="说明" name="description">
           <Input.TextArea rows={1} />
         </Form.Item>
@@ -116,8 +122,14 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
           <Form.Item label="提供人身份证件号码" name="providerId" style={{ width: 220 }}>
             <Input />
           </Form.Item>
-          <Form.Item label=" " name="providerStatement" valuePropName="checked">
-            <Checkbox>注明「此件由提供人提供，经核对与原件无异」</Checkbox>
+          <Form.Item noStyle shouldUpdate={(a, b) => a.providerName !== b.providerName}>
+            {({ getFieldValue }) => (
+              <Form.Item label=" " name="providerStatement" valuePropName="checked">
+                <Checkbox>
+                  <span data-testid="evidence-provider-statement">注明「{providerStatement(String(getFieldValue('providerName') ?? ''))}」</span>
+                </Checkbox>
+              </Form.Item>
+            )}
           </Form.Item>
         </Space>
         <Form.Item label="原件或复制件" name="original">
@@ -165,7 +177,8 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
             <List.Item data-testid="evidence-outcome">
               <div style={{ width: '100%' }}>
                 <b>{o.name}</b> {o.item && `（${formatBytes(o.item.sizeBytes)}）`}
-                {o.item ? <DigestBlock sha256={o.item.sha256} sm3={o.item.sm3} /> : <Alert type="error" showIcon title={o.error} style={{ marginTop: 6 }} />}
+                {o.item ? <DigestBlock sha256={o.item.sha256} sm3={o.item.sm3} /> : <Alert type="error" showIcon title={o.error} style={{ marginTop: 6 }} data-testid="evidence-outcome-error" />}
+                {o.item?.notice && <Alert type="info" showIcon title={o.item.notice} style={{ marginTop: 6 }} data-testid="evidence-outcome-notice" />}
               </div>
             </List.Item>
           )}

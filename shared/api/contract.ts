@@ -22,7 +22,7 @@ import { requiredText } from '../domain/text-rules.ts';
 import { CalendarInfoSchema, CaseDeadlinesSchema, DashboardSchema, RecordMilestoneSchema } from '../deadlines/deadline-api.ts';
 import './zod-locale.ts';
 
-const SealInfoSchema = z.object({ seq: z.number().int(), documentId: z.string(), hashSha256: z.string(), hashSm3: z.string(), prevHash: z.string(), sealedAt: z.string(), deviceId: z.string(), sm2Signature: z.string(), ed25519Signature: z.string() });
+const SealInfoSchema = z.object({ seq: z.number().int(), documentId: z.string(), hashSha256: z.string(), hashSm3: z.string(), prevHash: z.string(), sealedAt: z.string(), deviceId: z.string(), sm2Signature: z.string(), ed25519Signature: z.string(), officers: z.array(z.object({ name: z.string(), certNo: z.string() })), notBefore: z.string().nullable() });
 const VerifyReportOutSchema = z.object({ ok: z.boolean(), checks: z.array(z.object({ what: z.string(), ok: z.boolean(), detail: z.string() })) });
 const AuditRowSchema = z.object({ seq: z.number().int(), at: z.string(), officerIds: z.array(z.string()), action: z.string(), caseId: z.string().nullable(), targets: z.array(z.string()), detail: z.string(), hash: z.string() });
 
@@ -114,6 +114,8 @@ export const contract = {
   'bundles.export': call('pair', z.object({ documentIds: z.array(z.string().min(1).max(64)).min(1, { message: '请选择要导出的已封存文书。' }).max(500) }).strict(), z.object({ path: z.string(), files: z.number().int(), seals: z.array(z.number().int()) })),
   'seals.get': call('officer', z.object({ documentId: z.string().min(1).max(64) }).strict(), SealInfoSchema.nullable()),
   // The whole device's verification report (chain, seals, documents, signatures, evidence, audit).
+  // Checks a bundle file (this device's or another's) on its own, as npm run verify does: a full path, or a file name in the data folder's exports/.
+  'bundles.verify': call('officer', z.object({ path: z.string().trim().min(1, { message: '请填写封存包文件的完整路径。' }).max(4096) }).strict(), VerifyReportOutSchema),
   'seals.verify': call('officer', z.object({ documentId: z.string().max(64).default('') }).strict(), VerifyReportOutSchema),
   'audit.list': call('officer', z.object({ caseId: z.string().max(64).default('') }).strict(), z.array(AuditRowSchema)),
   // Sync to HQ (docs/SYNC.md). Enrolling changes what the device is (its HQ, its case prefix): both officers.
@@ -147,6 +149,8 @@ export const contract = {
     z.object({ ticket: z.string() }),
   ),
   'evidence.reverify': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), VerifyReportSchema),
+  // Every item on this device, all cases (the 工作台); like the per-case run, it only reads and re-hashes.
+  'evidence.reverifyAll': call('officer', Empty, VerifyReportSchema),
   // The capture browser (desktop shell only): open a URL in a separate sandboxed window, then
   // capture the page it shows into the given 电子取证工作记录.
   'capture.open': call(

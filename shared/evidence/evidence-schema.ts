@@ -8,8 +8,10 @@ const text = (max = 500) => z.string().trim().max(max).default('');
 export const EvidenceMetaSchema = z.object({
   category: z.enum(EVIDENCE_CATEGORIES, { error: '请选择电子数据类别。' }),
   description: text(2000),
-  /** URL, path, or the device and its serial number. */
+  /** URL, path, or the device. */
   source: text(2000),
+  /** The source device's serial number (设备序列号), when the source is a device. */
+  sourceDeviceSerial: text(200),
   method: text(200),
   /** Device clock at entry and how far it can be trusted. */
   timeSourceNote: text(500),
@@ -45,8 +47,12 @@ export const EvidenceItemSchema = z.object({
 });
 export type EvidenceItem = z.infer<typeof EvidenceItemSchema>;
 
+/** What an upload returns: the item, and a notice when the same bytes are already evidence of another case. */
+export type ImportedEvidence = EvidenceItem & { notice?: string };
+
 export const VerifyReportSchema = z.object({
   checked: z.number().int(),
-  failures: z.array(z.object({ id: z.string(), fileName: z.string(), status: z.enum(['mismatch', 'missing']), detail: z.string() })),
+  /** Each failure names the item and its case (a whole-device run spans every case). */
+  failures: z.array(z.object({ id: z.string(), fileName: z.string(), caseId: z.string(), caseNo: z.string(), status: z.enum(['mismatch', 'missing']), detail: z.string() })),
 });
 export type VerifyReport = z.infer<typeof VerifyReportSchema>;

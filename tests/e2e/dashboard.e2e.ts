@@ -4,7 +4,7 @@
 // end), the sealed document not yet synced, the document waiting for signatures, the evidence not
 // yet re-verified; a deadline opens to its legal basis and counting rule; the case page lists them.
 // The web shell runs on the real clock: only what holds on any day is asserted.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -154,5 +154,30 @@ describe('工作台', () => {
     await card.locator('.ant-collapse-item').filter({ hasText: '处罚决定书送达' }).getByTestId('milestone-record-decisionAnnounced').click();
     await expect(page.getByTestId('milestone-dialog').innerText()).resolves.toContain('记录日期须两名执法人员同时登录');
     expect(await page.getByTestId('milestone-submit').isDisabled()).toBe(true);
+  });
+
+  it('全部重新核验 re-hashes the evidence of every case (one officer is enough) and names a damaged item with its case', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('milestone-dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('nav-dashboard').click();
+    await page.getByTestId('dashboard-reverify-all').click();
+    await expect(page.getByTestId('dashboard-reverify-result').innerText()).resolves.toContain('已重新计算本机全部 1 件电子数据的校验值，全部与导入时一致。');
+    await page.waitForFunction(() => /0 \/ 0/.test(document.querySelector('[data-testid="count-evidence"]')?.textContent ?? ''));
+    // One bit of the stored (encrypted) file flipped on disk, as damage or tampering would.
+    const blobs = join(dataDir, 'evidence', 'blobs');
+    const [file] = readdirSync(blobs, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    const path = join(file!.parentPath, file!.name);
+    const bytes = readFileSync(path);
+    bytes[100]! ^= 0x01;
+    writeFileSync(path, bytes);
+    const caseNo = (await mustApi<{ caseNo: string }>(page, 'cases.get', { id: caseId })).caseNo;
+    await page.getByTestId('dashboard-reverify-all').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="dashboard-reverify-result"]')?.textContent?.includes('核验未通过'));
+    const result = await page.getByTestId('dashboard-reverify-result').innerText();
+    expect(result).toContain('1 件电子数据核验未通过（本机共核验 1 件）');
+    expect(result).toContain(`案件 ${caseNo}：「后台截图.png」第 1 段（字节 0–65535）校验失败：内容被篡改或存储介质损坏。`);
+    // The card's list is reloaded after the run: the item now shows its failure.
+    await page.waitForFunction(() => document.querySelector('[data-testid="dashboard-evidence"] .ant-table')?.textContent?.includes('核验失败：内容不符'));
+    await screenshot(page, '66-dashboard-reverify-all');
   });
 });

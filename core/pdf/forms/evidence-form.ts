@@ -2,6 +2,8 @@
 // with the algorithms named, in full.
 import type { DocumentDetail } from '../../../shared/documents/document-api.ts';
 import { EvidenceContentSchema } from '../../../shared/documents/content-schemas.ts';
+import { renderTemplateText, templateParagraph } from '../../../shared/documents/templates.ts';
+import { provenanceText } from '../../../shared/evidence/provenance.ts';
 import type { Block, DocumentLayoutSpec, SignatureSlotSpec } from '../layout-model.ts';
 import { cell, cnMinute, cnSpan, header, officerText, officersText, templateOf } from './common.ts';
 
@@ -57,7 +59,7 @@ export function evidenceForm(doc: DocumentDetail): DocumentLayoutSpec {
       columns: 4,
       rows: [[cell('存储介质', c.storage.mediumType, 2), cell('介质编号', c.storage.mediumNo, 2)], [cell('封条编号', c.storage.sealNo, 2), cell('备份', c.storage.backups, 2)]],
     },
-    { kind: 'para', text: `电子数据共${c.items.length}项，详见所附《电子数据清单》。${t.paragraphs?.hashNote ?? ''}`, indent: true },
+    { kind: 'para', text: renderTemplateText(templateParagraph(t, 'itemsNote'), { count: String(c.items.length) }) + templateParagraph(t, 'hashNote'), indent: true },
     { kind: 'para', text: t.closing, indent: true },
   ];
   const slots: SignatureSlotSpec[] = [
@@ -92,6 +94,9 @@ export function evidenceForm(doc: DocumentDetail): DocumentLayoutSpec {
       cnMinute(it.time),
       it.medium,
     ]),
+    // An imported item's provenance (original or copy, the provider's statement …) as a note under
+    // its row; rows without it (typed by hand, or imported before it was recorded) print as before.
+    notes: c.items.map((it) => (it.provenance ? `备注：${provenanceText(it.provenance)}` : undefined)),
   });
   return { runningHead: `${t.title}（续）`, docNo: doc.docNo, blocks, perPageSlots: [
       { id: 'collectors-page', label: '取证人', mirror: ['collector-1', 'collector-2'] },
