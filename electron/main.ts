@@ -1,6 +1,6 @@
 // The Electron main process: windows and the IPC bridge only. All behaviour lives in the core.
 import { allowRecordingWhen } from './security.ts'; // first: locks down every web contents before anything else runs
-import { app, BrowserWindow, ipcMain, powerMonitor, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, powerMonitor, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Vault } from '../core/vault/vault.ts';
@@ -9,6 +9,7 @@ import { sm3Worker } from '../core/evidence/dual-digest.ts';
 import { APP_ORIGIN, isAppUrl } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { ElectronCaptureHost } from './capture-window.ts';
+import { DataDirError, resolveDataDir } from './data-dir.ts';
 import { registerApi, type IpcMainLike } from './ipc-bridge.ts';
 import { registerUploads, type UploadIpcLike } from './upload-bridge.ts';
 
@@ -41,6 +42,11 @@ function createWindow(): void {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Electron's built-in PDF viewer (the only plugin Electron has; there is no Flash or NPAPI)
+      // shows the document preview and prints it (renderer/documents/PdfExport.tsx). Without it a
+      // PDF in the preview frame is offered as a download and 打印 is unavailable. The capture
+      // window, which loads untrusted pages, keeps plugins off.
+      plugins: true,
     },
   });
   win.once('ready-to-show', () => win.show());
@@ -49,10 +55,23 @@ function createWindow(): void {
 
 app.whenReady().then(() => {
   const root = app.getAppPath();
+  // `npm start -- --data DIR` (or the installed app started with --data DIR): that folder, relative
+  // to the working directory; otherwise the user-data folder. A folder that cannot be used stops
+  // the start with a message rather than scattering data elsewhere.
+  let dataDir: string;
+  try {
+    dataDir = resolveDataDir(process.argv, process.cwd(), join(app.getPath('userData'), 'data'));
+  } catch (e) {
+    const message = e instanceof DataDirError ? e.message : `无法准备数据目录：${(e as Error).message}`;
+    console.error(message);
+    dialog.showErrorBox('网信执法现场取证 — 无法启动', message);
+    app.exit(2);
+    return;
+  }
   // The database and evidence are encrypted; the vault opens them with an officer's password, or at
   // start with the OS keystore's copy where that is real protection (never Linux's basic_text).
   const v = Vault.open({
-    dataDir: join(app.getPath('userData'), 'data'),
+    dataDir,
     catalogPath: join(root, 'assets', 'catalog', 'catalog.json'),
     fontsDir: join(root, 'assets', 'fonts'),
     verifyRecentEvidenceDays: 7,
@@ -63,7 +82,8 @@ app.whenReady().then(() => {
     },
   });
   vault = v;
-  allowRecordingWhen(() => v.core?.signatures.recordingCeremonyOpen() ?? false);
+  // Only while a recorded sitting is open and recent, and never while the app is locked.
+  allowRecordingWhen(() => !!v.core && !v.lockStatus().locked && v.core.signatures.recordingCeremonyOpen(v.core.clock.now()));
   // Sleep, lid close and the OS screen lock lock the app at once.
   for (const event of ['suspend', 'lock-screen'] as const) powerMonitor.on(event as 'suspend', () => v.lockNow('sleep'));
   serveRenderer(join(root, 'dist', 'renderer'));

@@ -1,6 +1,7 @@
 // Realistic, complete content for each document type (fictional people and companies). Used by
 // `npm run demo` and, as known-complete documents, by the completeness tests.
 import type { EvidenceContent, InquiryContent, OnsiteContent, PreservationContent } from '../shared/documents/content-schemas.ts';
+import { creditCodeCheckChar } from '../shared/validation/credit-code.ts';
 import { residentIdCheckChar } from '../shared/validation/resident-id.ts';
 
 const rid = (first17: string) => first17 + residentIdCheckChar(first17);
@@ -56,7 +57,7 @@ export function demoOnsite(inspectorIds: string[], recorderId: string, evidenceD
     party: {
       name: '柳州市星河网络科技有限公司',
       licence: '营业执照',
-      idNumber: '',
+      idNumber: '91450204MA5N8K2X7' + creditCodeCheckChar('91450204MA5N8K2X7'), // the sample case's party (demo-data.ts)
       address: '广西壮族自治区柳州市柳南区航五路12号星河大厦8楼',
       legalRepresentative: '陈立新',
       phone: '0772-3861234',
@@ -120,7 +121,7 @@ export function demoPreservation(officerIds: string[]): PreservationContent {
     partyName: '柳州市星河网络科技有限公司',
     items: [
       { id: 'i1', name: '移动硬盘', model: '西部数据 My Passport', spec: '2TB', serial: 'WX12A3456789', quantity: '1', condition: '外观完好，未通电，已装袋封存', sealNo: 'FT-2026-0113', note: '存有网站数据库备份' },
-      { id: 'i2', name: '笔记本电脑', model: '联想 小新Pro 14', spec: '16GB/512GB', serial: 'PF4ABCD1', quantity: '1', condition: '外观有划痕，已关机，已装袋封存', sealNo: 'FT-2026-0114', note: '后台管理员常用电脑' },
+      { id: 'i2', name: '笔记本电脑', model: '联想 小新Pro 14', spec: '16GB/512GB', serial: 'PF4ABCD1', quantity: '1', condition: '外观有划痕，已关机，已装袋封存', sealNo: 'FT-2026-0114', note: '后台管理员张𠮷㵘常用电脑' },
     ],
     approval: { approver: '黄建国（办公室主任）', at: '2026-11-20T09:40', how: '电话批准' },
     startDate: '2026-11-20',

@@ -22,6 +22,11 @@ describe('line breaking', () => {
     expect(breakParagraph('一二三四。五六', 4, adv)).toEqual(['一二三四。', '五六']);
   });
 
+  it('where nothing may hang (a grid label), pulls a character down with the closing mark', () => {
+    expect(breakParagraph('法定代表人（负责人）', 9, adv, { hang: false })).toEqual(['法定代表人（负责', '人）']);
+    expect(breakParagraph('一二三四。五六', 4, adv, { hang: false })).toEqual(['一二三', '四。五六']);
+  });
+
   it('keeps Latin words and numbers whole, but breaks a digest anywhere when asked', () => {
     expect(breakParagraph('域名是xinghe-news.cn的网站', 8, adv)).toEqual(['域名是', 'xinghe-news.cn的', '网站']);
     const hex = 'a'.repeat(64);

@@ -13,6 +13,8 @@ export interface BreakOptions {
   anywhere?: boolean;
   /** Width of the first line, if different (hanging labels such as 问：). */
   firstWidth?: number;
+  /** False where nothing may overhang (a grid label, whose column ends at a rule). */
+  hang?: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export function breakParagraph(text: string, width: number, advance: (ch: string
       break;
     }
     if (end === start) end = start + 1; // a character wider than the line: it goes alone
-    else if (!opts.anywhere) end = adjust(chars, start, end);
+    else if (!opts.anywhere) end = adjust(chars, start, end, opts.hang ?? true);
     lines.push(chars.slice(start, end).join(''));
     start = end;
     // A space at the start of a continuation line is dropped (it was the break).
@@ -44,9 +46,9 @@ export function breakParagraph(text: string, width: number, advance: (ch: string
 }
 
 /** Moves a tentative break at `end` so that the line [start, end) obeys the rules. */
-function adjust(chars: string[], start: number, end: number): number {
+function adjust(chars: string[], start: number, end: number, hang: boolean): number {
   // Hanging punctuation: one closing mark may overhang, if what follows it may start a line.
-  if (NO_LINE_START.has(chars[end]!) && !NO_LINE_START.has(chars[end + 1] ?? '')) return end + 1;
+  if (hang && NO_LINE_START.has(chars[end]!) && !NO_LINE_START.has(chars[end + 1] ?? '')) return end + 1;
   let e = end;
   // Never start the next line with a closing mark: pull characters down with it.
   while (e > start + 1 && NO_LINE_START.has(chars[e]!)) e--;

@@ -124,20 +124,27 @@ class Paginator {
         return this.paraLines(b.text, b.label ?? '', b.indent ?? false, b.bold ?? false, BODY);
       case 'grid':
       {
-        // Labels that start at the same column get the same width, so the rules line up.
-        const labelW = new Map<number, number>();
+        // Labels that start at the same column get the same width, so the rules line up: the
+        // widest label there, but no more than 45 % of the narrowest cell starting there — a long
+        // label (网站/APP/账号、域名、IP、ICP备案号) wraps in its column rather than squeezing the
+        // values of the half-width rows below it into a sliver.
+        const widest = new Map<number, number>();
+        const cap = new Map<number, number>();
         for (const row of b.rows) {
           let col = 0;
           for (const c of row) {
-            const cap = ((this.width / b.columns) * c.span) * 0.45;
-            if (c.label) labelW.set(col, Math.min(cap, Math.max(labelW.get(col) ?? 0, this.w(c.label, GRID) + 2 * PAD)));
+            if (c.label) {
+              widest.set(col, Math.max(widest.get(col) ?? 0, this.w(c.label, GRID) + 2 * PAD));
+              cap.set(col, Math.min(cap.get(col) ?? Infinity, (this.width / b.columns) * c.span * 0.45));
+            }
             col += c.span;
           }
         }
+        const labelW = new Map([...widest].map(([col, w]) => [col, Math.min(w, cap.get(col)!)]));
         return b.rows.map((row, i) => this.gridRow(row, b.columns, i === 0, labelW));
       }
       case 'table':
-        return this.tableUnits(b.columns, b.rows, b.size ?? 8);
+        return this.tableUnits(b.columns, b.rows, b.size ?? 8, b.notes);
       case 'signatures':
         return this.signatureUnits(b.slots);
     }
@@ -193,11 +200,12 @@ class Paginator {
     let col = 0;
     const laid = cells.map((c) => {
       const w = colW * c.span;
-      const labelW = c.label ? Math.max(labelWidths.get(col) ?? 0, Math.min(w * 0.45, this.w(c.label, GRID) + 2 * PAD)) : 0;
+      const labelW = c.label ? (labelWidths.get(col) ?? Math.min(w * 0.45, this.w(c.label, GRID) + 2 * PAD)) : 0;
       col += c.span;
       const advance = (ch: string) => this.m.advance(ch) * GRID;
-      // A label too long for its share wraps inside its own column.
-      const labelLines = breakText(c.label, labelW - 2 * PAD, advance, { anywhere: true });
+      // A label too long for its share wraps inside its own column, by the same 禁则 as the text
+      // but without hanging punctuation: its column ends at a rule.
+      const labelLines = breakText(c.label, labelW - 2 * PAD, advance, { hang: false });
       const lines = breakText(c.value, w - labelW - 2 * PAD, advance);
       return { c, w, labelW, labelLines, lines };
     });
@@ -223,20 +231,27 @@ class Paginator {
     };
   }
 
-  private tableUnits(columns: TableColumn[], rows: string[][], size: number): Unit[] {
+  private tableUnits(columns: TableColumn[], rows: string[][], size: number, notes: (string | undefined)[] = []): Unit[] {
     const total = columns.reduce((s, c) => s + c.width, 0);
     const widths = columns.map((c) => (this.width * c.width) / total);
     const lead = size * 1.45;
-    const rowUnit = (cells: string[], header: boolean): Unit => {
+    const rowUnit = (cells: string[], header: boolean, note?: string): Unit => {
       const laid = cells.map((cell, i) => breakText(cell, widths[i]! - 2 * PAD, (ch) => this.m.advance(ch) * size, { anywhere: columns[i]!.anywhere ?? false }));
-      const height = Math.max(1, ...laid.map((l) => l.length)) * lead + 2 * PAD;
+      const cellsHeight = Math.max(1, ...laid.map((l) => l.length)) * lead + 2 * PAD;
+      // A note spans the full width under the cells, in the same unit: it never parts from its row.
+      const noteLines = note ? breakText(note, this.width - 2 * PAD, (ch) => this.m.advance(ch) * size) : [];
+      const height = cellsHeight + (noteLines.length ? noteLines.length * lead + 2 * PAD : 0);
       return {
         height,
         draw: (y) => {
           let x = this.left;
           this.page.ops.push({ op: 'rect', x: this.left, y, w: this.width, h: height, width: 0.5 });
+          if (noteLines.length) {
+            this.page.ops.push({ op: 'line', x1: this.left, y1: y + cellsHeight, x2: this.left + this.width, y2: y + cellsHeight, width: 0.5 });
+            noteLines.forEach((line, k) => this.text(this.left + PAD, y + cellsHeight + PAD + size * 1.05 + k * lead, size, line.text));
+          }
           laid.forEach((lines, i) => {
-            if (i > 0) this.page.ops.push({ op: 'line', x1: x, y1: y, x2: x, y2: y + height, width: 0.5 });
+            if (i > 0) this.page.ops.push({ op: 'line', x1: x, y1: y, x2: x, y2: y + cellsHeight, width: 0.5 });
             lines.forEach((line, k) => {
               const center = header || columns[i]!.align === 'center';
               const tx = center ? x + (widths[i]! - this.w(line.text, size)) / 2 : x + PAD;
@@ -245,6 +260,7 @@ class Paginator {
             x += widths[i]!;
           });
           this.page.lines.push(cells.join(' '));
+          if (note) this.page.lines.push(note);
         },
       };
     };
@@ -252,7 +268,7 @@ class Paginator {
       columns.map((c) => c.title),
       true,
     );
-    return [header, ...rows.map((r) => ({ ...rowUnit(r, false), repeatHeader: header }))];
+    return [header, ...rows.map((r, i) => ({ ...rowUnit(r, false, notes[i]), repeatHeader: header }))];
   }
 
   private signatureUnits(slots: SignatureSlotSpec[]): Unit[] {

@@ -1,18 +1,19 @@
 // Golden tests of the printed documents, with the tools a court's expert would use (poppler):
 // 1. the text extracted from the PDF is exactly the text laid out (so exactly what was entered);
 // 2. rendered with an EMPTY fontconfig (poppler cannot substitute a system font), every page has
-//    the ink of the reference render kept in the repository, and is pixel-identical to the same
+//    the ink, tile by tile, of the reference render kept in the repository, and is pixel-identical to the same
 //    document with its fonts embedded whole — silent glyph loss in a subset shows up here, where
 //    text extraction alone would not see it (TECH-NOTES.md);
 // 3. every font is embedded, subset, tagged ABCDEF+Name, and poppler reports nothing invalid.
-// UPDATE_GOLDEN=1 rewrites the references (look at the PNGs first: docs/images/).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+// UPDATE_GOLDEN=1 rewrites the references, tests/golden/pdf/NAME-pNN.png (look at them first).
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { longEvidenceList, longInquiry, printable } from '../../tests/support/print-fixtures.ts';
-import { ink, pdffonts, pdftotextRaw, pixelDiff, renderPages } from '../../tests/support/poppler.ts';
+import { decodeGrayPng, encodeGrayPng } from '../../tests/support/png-gray.ts';
+import { ink, inkTileDiff, pdffonts, pdftotextRaw, pixelDiff, renderPages } from '../../tests/support/poppler.ts';
 import { PdfService } from './pdf-service.ts';
 
 const GOLDEN = join(import.meta.dirname, '..', '..', 'tests', 'golden', 'pdf');
@@ -40,7 +41,7 @@ const CASES: [string, () => DocumentDetail][] = [
 
 describe('printed documents (golden)', () => {
   for (const [name, make] of CASES) {
-    it(`${name}: text, glyphs and fonts`, async () => {
+    it(`${name}: text, glyphs and fonts`, { timeout: 180_000 }, async () => {
       const doc = make();
       const file = await print(name, doc);
 
@@ -58,15 +59,20 @@ describe('printed documents (golden)', () => {
       expect(stderr).not.toMatch(/invalid|error/i);
       const inks = pages.map((p) => ink(p));
       expect(inks.every((n) => n > 500)).toBe(true);
-      const ref = join(GOLDEN, `${name}.json`);
+      // The reference renders (one PNG per page, kept in the repository and looked at by a person
+      // when made) against this render, tile by tile: a lost or substituted glyph changes a tile.
+      const refs = () => readdirSync(GOLDEN).filter((f) => new RegExp(`^${name}-p\\d{2}\\.png$`).test(f)).sort();
       if (update) {
         mkdirSync(GOLDEN, { recursive: true });
-        writeFileSync(ref, JSON.stringify({ pages: inks }, null, 1) + '\n');
+        for (const f of refs()) rmSync(join(GOLDEN, f));
+        // Stored black and white (ink is what is compared): a page is then a few kilobytes.
+        pages.forEach((p, i) => writeFileSync(join(GOLDEN, `${name}-p${String(i + 1).padStart(2, '0')}.png`), encodeGrayPng({ ...p, pixels: p.pixels.map((v) => (v < 128 ? 0 : 255)) })));
       }
-      expect(existsSync(ref), `no reference ${ref}: look at the render, then run with UPDATE_GOLDEN=1`).toBe(true);
-      const expected = (JSON.parse(readFileSync(ref, 'utf8')) as { pages: number[] }).pages;
-      expect(inks.length).toBe(expected.length);
-      inks.forEach((n, i) => expect(Math.abs(n - expected[i]!), `page ${i + 1}: ink ${n}, reference ${expected[i]}`).toBeLessThanOrEqual(Math.max(20, expected[i]! * 0.01)));
+      expect(refs().length, `reference renders of ${name} in ${GOLDEN}: look at the render, then run with UPDATE_GOLDEN=1`).toBe(pages.length);
+      refs().forEach((f, i) => {
+        const tiles = inkTileDiff(pages[i]!, decodeGrayPng(readFileSync(join(GOLDEN, f))));
+        expect(tiles, `page ${i + 1} differs from ${f} in ${tiles.length} place(s)`).toEqual([]);
+      });
       if (name !== 'inquiry-30p') {
         const full = renderPages(await print(name, doc, false), 40).pages;
         pages.forEach((p, i) => expect(pixelDiff(p, full[i]!), `page ${i + 1} differs from full embedding`).toBe(0));
@@ -91,6 +97,15 @@ describe('printed documents (golden)', () => {
       // any visible mark counts: a Mincho dash is a hairline
       expect(ink(withChar, 230) - ink(without, 230), `ink of 40 × ${ch}`).toBeGreaterThan(200);
     }
+  });
+
+  it('the tile comparison catches one missing character on a page (so the references can fail)', { timeout: 60_000 }, async () => {
+    const base = printable('inquiry');
+    const qa = (base.content.qa as { id: string; q: string; a: string }[]).map((x, i) => (i === 0 ? { ...x, a: x.a.slice(0, -2) + x.a.slice(-1) } : x));
+    const one = renderPages(await print('one-char-less', printable('inquiry', { content: { ...base.content, qa } })), 40).pages[0]!;
+    const ref = renderPages(await print('one-char-ref', base), 40).pages[0]!;
+    expect(inkTileDiff(ref, ref)).toEqual([]);
+    expect(inkTileDiff(one, ref).length).toBeGreaterThan(0);
   });
 
   it('a character no bundled font has stops the export with a message naming it', async () => {

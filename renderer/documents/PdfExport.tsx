@@ -1,4 +1,4 @@
-// 导出PDF: the document as it prints (A4, fonts embedded, 草稿 watermark until it is ready),
+// 预览PDF and 保存PDF文件: the document as it prints (A4, fonts embedded, 草稿 watermark until it is ready),
 // previewed in the browser's PDF viewer, saved as a file or printed from there.
 import { FilePdfOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Space } from 'antd';

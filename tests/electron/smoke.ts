@@ -29,10 +29,11 @@ try {
   const win = await app.firstWindow();
   await win.waitForLoadState('domcontentloaded');
   // Runs in the renderer: only what a page can see (this file is compiled without DOM types).
-  type PageGlobals = { location: { href: string }; require?: unknown; fieldApi?: Record<string, (arg: unknown) => Promise<{ ok: boolean }>> };
+  type PageGlobals = { location: { href: string }; require?: unknown; fieldApi?: Record<string, (arg: unknown) => Promise<{ ok: boolean }>>; navigator: { pdfViewerEnabled?: boolean } };
   const r = await win.evaluate(async () => {
     const g = globalThis as unknown as PageGlobals;
-    return { url: g.location.href, hasApi: typeof g.fieldApi === 'object', hasRequire: typeof g.require !== 'undefined', status: await g.fieldApi!['app.status']!({}) };
+    // pdfViewerEnabled: the document preview and 打印 need Electron's PDF viewer (plugins: true).
+    return { url: g.location.href, hasApi: typeof g.fieldApi === 'object', hasRequire: typeof g.require !== 'undefined', pdfViewer: g.navigator.pdfViewerEnabled === true, status: await g.fieldApi!['app.status']!({}) };
   });
   // A navigation attempt away from the app must be refused.
   await win.evaluate(() => {
@@ -43,7 +44,7 @@ try {
   const evidence = await desktopEvidence(win);
   const security = await desktopSecurity(win);
   const windows = app.windows().length;
-  const good = r.url.startsWith('app://bundle/') && r.hasApi && !r.hasRequire && r.status.ok && stayed && evidence.good && security.good && windows === 1;
+  const good = r.url.startsWith('app://bundle/') && r.hasApi && !r.hasRequire && r.pdfViewer && r.status.ok && stayed && evidence.good && security.good && windows === 1;
   console.log(`Electron smoke test: ${good ? 'passed' : 'FAILED'} ${JSON.stringify({ ...r, stayed, evidence, security, windows })}`);
   process.exitCode = good ? 0 : 1;
 } finally {

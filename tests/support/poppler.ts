@@ -22,6 +22,12 @@ export function pdftotextRaw(pdf: string): string {
   return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', env: emptyFontconfigEnv() });
 }
 
+/** Text by position (-layout), one string per page (split at poppler's form feeds), one line per printed line. */
+export function pdftotextLayoutPages(pdf: string): string[][] {
+  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', env: emptyFontconfigEnv() });
+  return text.split('\f').slice(0, -1).map((page) => page.split('\n'));
+}
+
 export interface Raster {
   width: number;
   height: number;
@@ -86,4 +92,28 @@ export function pdffonts(pdf: string): FontRow[] {
     const [emb, sub, uni] = cols.slice(-5, -2);
     return { name: cols[0]!, type: cols.slice(1, -6).join(' '), emb: emb === 'yes', sub: sub === 'yes', uni: uni === 'yes' };
   });
+}
+
+/**
+ * The tiles (`size` px squares) whose ink differs from the reference's by more than a little:
+ * tolerant of anti-aliasing, but one lost or substituted glyph (about 20 ink pixels at 40 dpi)
+ * in a tile shows. Rasters of different sizes differ everywhere.
+ */
+export function inkTileDiff(page: Raster, reference: Raster, size = 24): { x: number; y: number; ink: number; reference: number }[] {
+  if (page.width !== reference.width || page.height !== reference.height) return [{ x: 0, y: 0, ink: ink(page), reference: ink(reference) }];
+  const out: { x: number; y: number; ink: number; reference: number }[] = [];
+  for (let ty = 0; ty < page.height; ty += size) {
+    for (let tx = 0; tx < page.width; tx += size) {
+      let a = 0;
+      let b = 0;
+      for (let y = ty; y < Math.min(ty + size, page.height); y++) {
+        for (let x = tx; x < Math.min(tx + size, page.width); x++) {
+          if (page.pixels[y * page.width + x]! < 128) a++;
+          if (reference.pixels[y * page.width + x]! < 128) b++;
+        }
+      }
+      if (Math.abs(a - b) > Math.max(6, b * 0.08)) out.push({ x: tx, y: ty, ink: a, reference: b });
+    }
+  }
+  return out;
 }
