@@ -45,6 +45,11 @@ export interface CoreOptions {
   fontsDir?: string;
   /** Re-hash the evidence of the last days in the background after opening (the shells turn this on). */
   verifyRecentEvidenceDays?: number;
+  /**
+   * End signing sittings left open by a previous run (default). Tools that open a folder beside
+   * a running app (npm run verify, HQ recovery) turn it off: the app's sitting may be live.
+   */
+  endAbandonedSittings?: boolean;
 }
 
 export interface AppCore {
@@ -95,8 +100,10 @@ export function openCore(options: CoreOptions): AppCore {
   const cases = new CaseStore(db, clock, catalog, officers);
   const documents = new DocumentStore({ db, clock, cases, officers, office });
   const pdf = new PdfService(options.fontsDir);
-  const signatures = new SignatureStore({ db, clock, documents, cases, officers, session, pdf });
   const audit = new AuditLog(db, clock);
+  const signatures = new SignatureStore({ db, clock, documents, cases, officers, session, pdf, audit });
+  // A sitting still open now was left by a previous process: its recording is lost with it.
+  if (options.endAbandonedSittings ?? true) signatures.endStaleCeremonies({ all: true });
   const device = new DeviceIdentity(db, clock);
   const seals = new SealStore({ db, clock, documents, signatures, session, pdf, audit, device, cases });
   const evidence = new EvidenceStore({ db, clock, log, dataDir: options.dataDir, masterKey: options.custody.evidenceKey() });

@@ -1,5 +1,6 @@
 // Camera and microphone: only the app's page, only during a recorded signing ceremony.
 import { afterEach, describe, expect, it } from 'vitest';
+import { mediaGrantAllowed } from '../core/signatures/sitting.ts';
 import { allowRecordingWhen, mayUseMedia } from './media-permission.ts';
 
 afterEach(() => allowRecordingWhen(() => false));
@@ -14,5 +15,13 @@ describe('media permission', () => {
     expect(mayUseMedia('media', 'https://example.com/', ['video'])).toBe(false);
     expect(mayUseMedia('geolocation', 'app://bundle/index.html')).toBe(false);
     expect(mayUseMedia('notifications', 'app://bundle/index.html')).toBe(false);
+  });
+  it("follows the core's decision: a recorded sitting left open past the 60-minute limit grants nothing", () => {
+    const now = new Date('2026-11-20T03:00:00.000Z');
+    const started = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+    allowRecordingWhen(() => mediaGrantAllowed([{ startedAt: started(10), recording: true }], now));
+    expect(mayUseMedia('media', 'app://bundle/index.html', ['video', 'audio'])).toBe(true);
+    allowRecordingWhen(() => mediaGrantAllowed([{ startedAt: started(61), recording: true }], now));
+    expect(mayUseMedia('media', 'app://bundle/index.html', ['video', 'audio'])).toBe(false);
   });
 });

@@ -104,6 +104,11 @@ describe('signing', () => {
     const kept = t.core.db.prepare(`SELECT discarded_at, discard_reason FROM signatures WHERE document_id = ?`).all(id) as { discarded_at: string }[];
     expect(kept).toHaveLength(1);
     expect(kept[0]!.discarded_at).toBeTruthy();
+    // The audit log names the signatures the edit discarded.
+    const signatureId = (t.core.db.prepare(`SELECT id FROM signatures WHERE document_id = ?`).get(id) as { id: string }).id;
+    const entry = t.core.audit.rows().find((r) => r.action === 'document-edit-discarding-signatures')!;
+    expect(JSON.parse(entry.targets)).toEqual([id, signatureId]);
+    expect(entry.detail).toMatch(/作废1个签名/);
     // back to draft: no signing until it is complete and submitted again
     expect(await t.call('signing.sign', { ceremonyId, slotId: 'interviewee', page: 1, signerName: '张𠮷㵘', ...sig('张') })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
   });
@@ -140,6 +145,21 @@ describe('signing', () => {
     const file = join(t.dir, 'refused.pdf');
     writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
     expect(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })).toContain('拒绝签名（当事人拒绝签名）');
+  });
+
+  it('one character of a stored 待签名 document changed in the database itself: the binding is reported broken and signing stops', async () => {
+    const id = await readyDocument('inquiry', demoInquiry(a, b));
+    const { ceremonyId } = await t.must('signing.start', { documentId: id, recording: false, noRecordingReason: '现场无录像设备' });
+    await t.must('signing.sign', { ceremonyId, slotId: 'interviewee', page: 1, signerName: '张𠮷㵘', ...sig('张') });
+    expect(t.core.signatures.verify(id).map((v) => v.problems)).toEqual([[]]);
+    // What someone holding the database file could do, bypassing the API: no trigger guards an
+    // unsealed document's row, so one character of an answer is changed in place.
+    const altered = t.core.db.prepare(`UPDATE documents SET content_json = json_set(content_json, '$.qa[0].a', json_extract(content_json, '$.qa[0].a') || '。') WHERE id = ?`).run(id);
+    expect(altered.changes).toBe(1);
+    expect((await t.must('documents.get', { id })).state).toBe('ready');
+    expect(t.core.signatures.verify(id)).toEqual([{ id: expect.any(String), slot: 'interviewee@1', problems: ['文书内容与签名时不一致'] }]);
+    const next = await t.call('signing.sign', { ceremonyId, slotId: 'interviewee', page: 2, signerName: '张𠮷㵘', ...sig('张', 2) });
+    expect(next).toMatchObject({ ok: false, error: { kind: 'integrity', message: expect.stringMatching(/文书内容与提交签名时不一致/) } });
   });
 
   it('a recorded ceremony: the recording, imported as evidence of the case, is linked to its signatures', async () => {

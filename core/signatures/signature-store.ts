@@ -10,6 +10,7 @@ import { RESOLUTION_LABELS, type ReviewPage, type SignatureRecord, type SigningS
 import type { z } from 'zod';
 import type { CeremonyStartSchema, ResolveInputSchema, SignInputSchema } from '../../shared/signatures/signature-api.ts';
 import { residentIdError } from '../../shared/validation/resident-id.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
 import type { CaseStore } from '../cases/case-store.ts';
 import { isoNow, type Clock } from '../clock.ts';
 import { CoreError } from '../core-error.ts';
@@ -21,6 +22,7 @@ import type { TwoOfficerSession } from '../session/two-officer-session.ts';
 import { documentHash, type DocHash } from './document-hash.ts';
 import { requiredSlots, slotKey } from './required-slots.ts';
 import { binding, sha256Hex, strokesText, verifyBinding, type BoundFields } from './signature-binding.ts';
+import { mediaGrantAllowed, SITTING_LIMIT_MINUTES, sittingIsLive } from './sitting.ts';
 
 interface SignatureRow {
   id: string;
@@ -52,6 +54,7 @@ interface SignatureRow {
 interface CeremonyRow {
   id: string;
   document_id: string;
+  started_at: string;
   recording: number;
   ended_at: string | null;
   recording_evidence_id: string | null;
@@ -67,8 +70,9 @@ export class SignatureStore {
   private readonly officers: OfficerStore;
   private readonly session: TwoOfficerSession;
   private readonly pdf: PdfService;
+  private readonly audit: AuditLog | null;
 
-  constructor(deps: { db: Database; clock: Clock; documents: DocumentStore; cases: CaseStore; officers: OfficerStore; session: TwoOfficerSession; pdf: PdfService }) {
+  constructor(deps: { db: Database; clock: Clock; documents: DocumentStore; cases: CaseStore; officers: OfficerStore; session: TwoOfficerSession; pdf: PdfService; audit?: AuditLog }) {
     this.db = deps.db;
     this.clock = deps.clock;
     this.documents = deps.documents;
@@ -76,6 +80,7 @@ export class SignatureStore {
     this.officers = deps.officers;
     this.session = deps.session;
     this.pdf = deps.pdf;
+    this.audit = deps.audit ?? null;
   }
 
   /** For DocumentStore.markReady: the hash to freeze and the page count. */
@@ -89,6 +94,8 @@ export class SignatureStore {
     const id = randomUUID();
     const now = isoNow(this.clock);
     this.db.transaction(() => {
+      // A sitting abandoned long ago (crash, reload, lock) is ended before a new one begins.
+      this.endStale(false);
       this.db
         .prepare(`INSERT INTO signing_ceremonies (id, document_id, started_at, recording, no_recording_reason, officer_ids) VALUES (?, ?, ?, ?, ?, ?)`)
         .run(id, doc.id, now, input.recording ? 1 : 0, input.recording ? '' : input.noRecordingReason, JSON.stringify(officerIds));
@@ -97,24 +104,39 @@ export class SignatureStore {
     return { ceremonyId: id };
   }
 
-  /** For the desktop shell: camera and microphone are allowed only while a recorded ceremony is open. */
-  recordingCeremonyOpen(): boolean {
-    return this.db.prepare(`SELECT 1 FROM signing_ceremonies WHERE recording = 1 AND ended_at IS NULL`).get() !== undefined;
+  /**
+   * For the desktop shell: camera and microphone are allowed only while a recorded ceremony is
+   * open and was started within the sitting limit (an abandoned one stops counting).
+   */
+  recordingCeremonyOpen(now: Date): boolean {
+    const open = this.db.prepare(`SELECT started_at, recording FROM signing_ceremonies WHERE ended_at IS NULL AND recording = 1`).all() as { started_at: string; recording: number }[];
+    return mediaGrantAllowed(open.map((c) => ({ startedAt: c.started_at, recording: c.recording === 1 })), now);
   }
 
   /**
-   * A signing sitting opened within the last `withinMinutes`: the idle lock waits for it (the
-   * party may read for a long time without touching the laptop, and locking would lose the
-   * recording held in the renderer). A sitting left open by a crash stops counting after that time.
+   * A signing sitting opened within the sitting limit: the idle lock waits for it (the party may
+   * read for a long time without touching the laptop, and locking would lose the recording held
+   * in the renderer). A sitting left open by a crash stops counting after that time.
    */
-  sittingInProgress(now: Date, withinMinutes = 60): boolean {
-    const since = new Date(now.getTime() - withinMinutes * 60_000).toISOString();
-    return this.db.prepare(`SELECT 1 FROM signing_ceremonies WHERE ended_at IS NULL AND started_at >= ?`).get(since) !== undefined;
+  sittingInProgress(now: Date): boolean {
+    const open = this.db.prepare(`SELECT started_at, recording FROM signing_ceremonies WHERE ended_at IS NULL`).all() as { started_at: string; recording: number }[];
+    return open.some((c) => sittingIsLive({ startedAt: c.started_at, recording: c.recording === 1 }, now));
+  }
+
+  /**
+   * Ends sittings nobody will end: at core start every open one (its recording lived in a renderer
+   * of the previous process and is lost), otherwise those open longer than the sitting limit.
+   * Each is ended as 录像中断 with the reason, in the case's record and the audit log; refusals
+   * backed only by its recording are voided (they need a witness now). Returns how many were ended.
+   */
+  endStaleCeremonies(opts: { all: boolean }): number {
+    return this.db.transaction(() => this.endStale(opts.all))();
   }
 
   /**
    * Ends a sitting; its recording (already imported as evidence of the case) is linked to every
-   * signature made in it. If the recording could not be made or kept, the reason is recorded instead.
+   * signature made in it. If the recording could not be made or kept, the reason is recorded
+   * instead, and refusals that rested on that recording alone are voided.
    */
   endCeremony(ceremonyId: string, recordingEvidenceId: string | null, officerIds: string[], recordingFailure = ''): SigningState {
     const c = this.ceremony(ceremonyId);
@@ -124,14 +146,8 @@ export class SignatureStore {
       const e = this.db.prepare(`SELECT case_id FROM evidence WHERE id = ?`).get(recordingEvidenceId) as { case_id: string } | undefined;
       if (!e || e.case_id !== this.documents.caseOf(c.document_id)) throw new CoreError('validation', '录像不是本案的电子数据，无法关联。');
     }
-    const now = isoNow(this.clock);
-    this.db.transaction(() => {
-      this.db
-        .prepare(`UPDATE signing_ceremonies SET ended_at = ?, recording_evidence_id = ?, no_recording_reason = CASE WHEN ? <> '' THEN ? ELSE no_recording_reason END WHERE id = ? AND ended_at IS NULL`)
-        .run(now, recordingEvidenceId, recordingFailure, `录像未能保存：${recordingFailure}`, ceremonyId);
-      const n = (this.db.prepare(`SELECT count(*) AS n FROM signatures WHERE ceremony_id = ?`).get(ceremonyId) as { n: number }).n;
-      this.cases.addEvent(this.documents.caseOf(c.document_id), 'signing', `签名结束，本次${n}个签名${recordingEvidenceId ? '，录像已作为电子数据保存' : recordingFailure ? `，录像未能保存：${recordingFailure}` : ''}`, officerIds, now);
-    })();
+    const failure = recordingEvidenceId || !c.recording ? '' : recordingFailure.startsWith('录像') ? recordingFailure : `录像未能保存：${recordingFailure}`;
+    this.db.transaction(() => this.close(c, recordingEvidenceId, failure, officerIds, ''))();
     return this.state(c.document_id);
   }
 
@@ -211,7 +227,6 @@ export class SignatureStore {
     const frozen = this.documents.frozen(documentId);
     const rows = this.activeRows(documentId);
     const required = requiredSlots(laid);
-    const done = new Set(rows.map((r) => slotKey(r.slot_id, r.page)));
     const active = this.db.prepare(`SELECT id FROM signing_ceremonies WHERE document_id = ? AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1`).get(documentId) as { id: string } | undefined;
     return {
       documentId,
@@ -225,7 +240,7 @@ export class SignatureStore {
       required,
       signatures: rows.map(toRecord),
       images: Object.fromEntries(rows.filter((r) => r.image_png).map((r) => [r.id, r.image_png!.toString('base64')])),
-      complete: required.every((s) => done.has(slotKey(s.slotId, s.page))),
+      complete: isComplete(required, rows),
       activeCeremonyId: active?.id ?? null,
     };
   }
@@ -269,9 +284,54 @@ export class SignatureStore {
         .run(f.id, f.documentId, f.ceremonyId, f.slotId, f.page, f.pageCount, f.status, f.role, f.signerName, f.signerIdNumber, f.officerId, f.signedAt, f.docSha256, f.docSm3, image, f.imageSha256, strokes, f.strokesSha256, f.reason, JSON.stringify(f.confirmedBy), f.witnessSignatureId, b.sha256, b.sm3);
       const what = f.status === 'signed' ? `${f.role}${f.signerName}签名` : `${f.role}${f.signerName}：${RESOLUTION_LABELS[f.status]}（${f.reason}）`;
       this.cases.addEvent(doc.caseId, 'signing', `${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}）${f.page ? `第${f.page}页` : ''}${what}`, this.session.signedInIds(), f.signedAt);
-      const done = new Set(this.activeRows(doc.id).map((r) => slotKey(r.slot_id, r.page)));
-      if (requiredSlots(laid).every((s) => done.has(slotKey(s.slotId, s.page)))) this.documents.markSigned(doc.id, f.signedAt, this.session.signedInIds());
+      // A refusal resting on the recording alone does not complete the document until the
+      // recording is stored and linked (endCeremony).
+      if (isComplete(requiredSlots(laid), this.activeRows(doc.id))) this.documents.markSigned(doc.id, f.signedAt, this.session.signedInIds());
     })();
+  }
+
+  /** Ends one sitting inside the caller's transaction; returns the ids of the refusals it voided. */
+  private close(c: CeremonyRow, recordingEvidenceId: string | null, failure: string, officerIds: string[], automatic: string): string[] {
+    const now = isoNow(this.clock);
+    const ended = this.db
+      .prepare(`UPDATE signing_ceremonies SET ended_at = ?, recording_evidence_id = ?, no_recording_reason = CASE WHEN ? <> '' THEN ? ELSE no_recording_reason END WHERE id = ? AND ended_at IS NULL`)
+      .run(now, recordingEvidenceId, failure, failure, c.id);
+    if (ended.changes !== 1) throw new CoreError('conflict', '本次签名已经结束。');
+    const n = (this.db.prepare(`SELECT count(*) AS n FROM signatures WHERE ceremony_id = ? AND status = 'signed' AND discarded_at IS NULL`).get(c.id) as { n: number }).n;
+    // Without a stored recording, a refusal that rested on it has no backing: void it, so the
+    // slot can be resolved again once a witness has signed (the row stays for the audit).
+    const voided = recordingEvidenceId
+      ? []
+      : (this.db.prepare(`SELECT id FROM signatures WHERE ceremony_id = ? AND status <> 'signed' AND witness_signature_id IS NULL AND discarded_at IS NULL`).all(c.id) as { id: string }[]).map((r) => r.id);
+    if (voided.length) {
+      this.db.prepare(`UPDATE signatures SET discarded_at = ?, discard_reason = ? WHERE id IN (${voided.map(() => '?').join(', ')})`).run(now, '录像未能保存，拒签/缺席无见证人', ...voided);
+    }
+    const caseId = this.documents.caseOf(c.document_id);
+    const what = [
+      automatic ? `签名自动结束（${automatic}）` : '签名结束',
+      `本次${n}个签名`,
+      recordingEvidenceId ? '录像已作为电子数据保存' : failure,
+      voided.length ? `${voided.length}处拒签/缺席记录仅以录像为据，录像未能保存，已作废，须在见证人签名后重新记录` : '',
+    ].filter(Boolean);
+    this.cases.addEvent(caseId, 'signing', what.join('，'), officerIds, now);
+    if (automatic) this.audit?.append({ action: 'signing-end', officerIds, caseId, targets: [c.id, ...voided], detail: `自动结束：${automatic}` });
+    // The linked recording may be what the last refusal was waiting for.
+    const frozen = this.documents.frozen(c.document_id);
+    if (recordingEvidenceId && frozen && this.documents.get(c.document_id).state === 'ready') {
+      const laid = this.pdf.layout(this.documents.get(c.document_id));
+      if (isComplete(requiredSlots(laid), this.activeRows(c.document_id))) this.documents.markSigned(c.document_id, now, officerIds);
+    }
+    return voided;
+  }
+
+  private endStale(all: boolean): number {
+    const now = this.clock.now();
+    const open = (this.db.prepare(`SELECT * FROM signing_ceremonies WHERE ended_at IS NULL`).all() as CeremonyRow[]).filter(
+      (c) => all || !sittingIsLive({ startedAt: c.started_at, recording: c.recording === 1 }, now),
+    );
+    const why = all ? '程序重新启动时签名尚未结束，上次运行已中断' : `开始后超过${SITTING_LIMIT_MINUTES}分钟仍未结束`;
+    for (const c of open) this.close(c, null, c.recording ? `录像中断：${why}` : '', [], why);
+    return open.length;
   }
 
   /** The document, frozen and unchanged since, with its layout. */
@@ -313,6 +373,17 @@ export class SignatureStore {
       )
       .all(documentId) as SignatureRow[];
   }
+}
+
+/** A refusal or absence without a witness, resting on a recording that is not (yet) linked. */
+function isUnbacked(r: SignatureRow): boolean {
+  return r.status !== 'signed' && !r.witness_signature_id && !r.recording_evidence_id;
+}
+
+/** Every required slot signed or resolved, and every resolution backed by a witness or a linked recording. */
+function isComplete(required: { slotId: string; page: number | null }[], rows: SignatureRow[]): boolean {
+  const done = new Set(rows.map((r) => slotKey(r.slot_id, r.page)));
+  return required.every((s) => done.has(slotKey(s.slotId, s.page))) && !rows.some(isUnbacked);
 }
 
 /** PNG magic, an IHDR chunk first, and a size a signature pad could produce. */

@@ -44,7 +44,7 @@ export function ResolveDialog({ slot, officers, witnesses, recorded, onResolve, 
         <Form.Item name="reason" label="原因（记入笔录）">
           <Input.TextArea rows={2} maxLength={500} data-testid="resolve-reason" placeholder="例如：当事人以不认可检查结果为由拒绝签名" />
         </Form.Item>
-        <Form.Item name="witnessSignatureId" label="见证人" extra={witnesses.length ? '拒签须有见证人在场签名。' : recorded ? '无见证人：以本次同步录像为据。' : '无见证人且未录像：请先请见证人签名。'}>
+        <Form.Item name="witnessSignatureId" label="见证人" extra={witnesses.length ? '拒签须有见证人在场签名。' : recorded ? '无见证人：以本次同步录像为据，结束签名并保存录像后生效；录像未能保存的，本记录作废。' : '无见证人且未录像：请先请见证人签名。'}>
           <Select allowClear options={witnesses.map((w) => ({ value: w.id, label: `${w.signerName}（${w.signerIdNumber}）` }))} data-testid="resolve-witness" />
         </Form.Item>
         {officers.map((o, i) => (

@@ -1,6 +1,6 @@
 // One page exactly as it prints: the same positioned text, rules and slots as the PDF (from the
 // core's pagination), drawn at scale; signatures already made appear in their slots.
-import type { ReviewPage as Page, SignatureRecord } from '../../shared/signatures/signature-api.ts';
+import { RESOLUTION_LABELS, type ReviewPage as Page, type SignatureRecord } from '../../shared/signatures/signature-api.ts';
 
 const FONT = '"Droid Sans Fallback", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif';
 
@@ -62,7 +62,7 @@ export function ReviewPage({
                   <img key={i} alt={`${sig.role}${sig.signerName}的签名`} src={`data:image/png;base64,${images[sig.id]}`} style={{ maxWidth: w - 4, maxHeight: s.h * k - 2, objectFit: 'contain' }} data-testid="slot-signature" />
                 ) : (
                   <span key={i} style={{ fontSize: 7 * k, color: '#a8071a' }} data-testid="slot-resolved">
-                    {sig.status === 'refused' ? '拒绝签名' : sig.status === 'absent' ? '不在场' : '无法签名'}（{sig.reason}）
+                    {sig.status === 'signed' ? '' : RESOLUTION_LABELS[sig.status]}（{sig.reason}）
                   </span>
                 )
               ) : (

@@ -4,11 +4,12 @@ import { Button, Space } from 'antd';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import SignaturePad from 'signature_pad';
 import type { Strokes } from '../../shared/signatures/signature-api.ts';
+import { toStrokes } from './strokes.ts';
 
 export interface PadHandle {
   isEmpty(): boolean;
   clear(): void;
-  /** The PNG (base64, no data: prefix) and the strokes as integers (x, y, ms since the stroke began, pressure ×1000). */
+  /** The PNG (base64, no data: prefix) and the strokes as integers (x, y, ms since the first pen-down, pressure ×1000). */
   read(): { imagePngBase64: string; strokes: Strokes };
 }
 
@@ -51,10 +52,7 @@ export function SignaturePadField({ ref, onChange }: { ref: Ref<PadHandle>; onCh
     },
     read: () => {
       const p = pad.current!;
-      const strokes = p.toData().map((g) => {
-        const t0 = g.points[0]?.time ?? 0;
-        return g.points.map((pt) => [Math.round(pt.x), Math.round(pt.y), Math.max(0, Math.round(pt.time - t0)), Math.round((pt.pressure || 0.5) * 1000)] as [number, number, number, number]);
-      });
+      const strokes = toStrokes(p.toData());
       return { imagePngBase64: p.toDataURL('image/png').replace(/^data:image\/png;base64,/, ''), strokes };
     },
   }));

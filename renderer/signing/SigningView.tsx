@@ -42,6 +42,9 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
   const page = s.pages[pageNo - 1]!;
   const todo = s.required.filter((r) => !done.has(key(r)));
   const here = s.required.filter((r) => r.page === pageNo || (r.page === null && pageNo === s.pages.length));
+  // A sitting still open in the core that this screen did not start (reload, lock, crash).
+  const orphan = !ceremonyId && s.activeCeremonyId ? s.activeCeremonyId : null;
+  const awaitingRecording = s.signatures.some((x) => x.status !== 'signed' && !x.witnessSignatureId && !x.recordingEvidenceId);
 
   const start = async () => {
     const r = await run('signing.start', { documentId, recording: record, noRecordingReason: record ? '' : noRecordReason });
@@ -63,6 +66,21 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
     if (!r.ok) return r.error.message;
     setS(r.value);
     return null;
+  };
+
+  /** Takes over the open sitting; its earlier recording is lost, so a new one covers the rest. */
+  const resume = async (id: string) => {
+    setCeremonyId(id);
+    if (record && !(await recorder.start())) message.warning('无法打开摄像头或麦克风。可继续签名，结束时将记录录像未能保存的原因。');
+  };
+
+  /** Ends the open sitting as interrupted: its recording was held by the screen that is gone. */
+  const endOrphan = async (id: string) => {
+    const r = await run('signing.end', { ceremonyId: id, recordingEvidenceId: '', recordingFailure: '录像中断：签名过程被中断（页面刷新、锁定或程序重启），此前的录像未能保存' });
+    if (r.ok) {
+      setS(r.value);
+      message.info('已结束中断的签名。');
+    }
   };
 
   /** Stops the recording, stores it as evidence of the case, and ends the sitting. */
@@ -108,7 +126,7 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
             签名：{s.title} <span style={{ fontSize: 14, color: '#666' }}>{s.docNo}</span>
           </h2>
           <Tag color={s.complete ? 'green' : 'blue'} data-testid="signing-state">
-            {s.complete ? '已签名' : `待签名（还差 ${todo.length} 处）`}
+            {s.complete ? '已签名' : todo.length ? `待签名（还差 ${todo.length} 处）` : '待签名（拒签待录像保存）'}
           </Tag>
         </Space>
       </div>
@@ -127,7 +145,23 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
           <ReviewPage page={page} size={s.pageSize} width={640} signatures={s.signatures} images={s.images} highlight={signing?.slotId ?? null} />
         </div>
         <div className="signing-side">
-          {!ceremonyId && !s.complete && (
+          {awaitingRecording && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title="拒签/缺席仅以同步录像为据：结束签名并保存录像后才生效。录像未能保存的，该记录作废，须见证人签名后重新记录。" />
+          )}
+          {orphan && (
+            <Card size="small" title="有一次签名尚未结束" style={{ marginBottom: 12 }} data-testid="signing-orphan">
+              <Typography.Paragraph type="secondary">上次签名未正常结束（页面刷新、锁定或程序中断），当时的录像已无法保存。</Typography.Paragraph>
+              <Space>
+                <Button type="primary" onClick={() => void resume(orphan)} data-testid="signing-resume">
+                  继续签名{record ? '（重新开始录像）' : ''}
+                </Button>
+                <Button danger onClick={() => void endOrphan(orphan)} data-testid="signing-end-orphan">
+                  结束（录像中断）
+                </Button>
+              </Space>
+            </Card>
+          )}
+          {!ceremonyId && !orphan && !s.complete && (
             <Card size="small" title="开始签名" style={{ marginBottom: 12 }}>
               <Checkbox checked={record} onChange={(e) => setRecord(e.target.checked)} data-testid="record-toggle">
                 同步录音录像（全过程记录，建议开启）

@@ -1,6 +1,6 @@
 // Recording the signing ceremony (全过程记录): camera and microphone through MediaRecorder, in
 // one-second chunks kept in memory until the ceremony ends, then stored as evidence of the case.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type RecorderState = { kind: 'off' } | { kind: 'recording'; since: number } | { kind: 'failed'; message: string };
 
@@ -41,6 +41,17 @@ export function useRecorder() {
     setState({ kind: 'off' });
     return chunks.current.length ? new Blob(chunks.current, { type: r.mimeType || 'video/webm' }) : null;
   }, []);
+
+  // Leaving the screen (back, lock, reload) must not leave the camera and microphone on.
+  useEffect(
+    () => () => {
+      const r = recorder.current;
+      recorder.current = null;
+      if (r && r.state !== 'inactive') r.stop();
+      r?.stream.getTracks().forEach((t) => t.stop());
+    },
+    [],
+  );
 
   return { state, stream, start, stop };
 }

@@ -4,10 +4,14 @@ import { requiredText } from '../domain/text-rules.ts';
 
 export const SIGNATURE_STATUSES = ['signed', 'refused', 'absent', 'unable'] as const;
 export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
-/** How a slot that is not signed is resolved (art. 30). */
-export const RESOLUTION_LABELS: Record<Exclude<SignatureStatus, 'signed'>, string> = { refused: '拒绝签名', absent: '当事人不在场', unable: '无法签名' };
+/**
+ * How a slot that is not signed is resolved (art. 30). One wording everywhere — case record,
+ * review screen and print (core/pdf/write-pdf.ts) — and not 「当事人不在场」: the slot may be an
+ * interviewee's or a holder's.
+ */
+export const RESOLUTION_LABELS: Record<Exclude<SignatureStatus, 'signed'>, string> = { refused: '拒绝签名', absent: '不在场', unable: '无法签名' };
 
-/** One point of a stroke: position in CSS pixels of the pad, time since the stroke began (ms), pressure ×1000. Integers only (they are signed). */
+/** One point of a stroke: position in CSS pixels of the pad, time since the signature's first pen-down (ms; older records count from each stroke's start), pressure ×1000. Integers only (they are signed). */
 export const StrokePointSchema = z.tuple([z.number().int().min(-10_000).max(10_000), z.number().int().min(-10_000).max(10_000), z.number().int().min(0).max(86_400_000), z.number().int().min(0).max(1000)]);
 export const StrokesSchema = z.array(z.array(StrokePointSchema).min(1).max(20_000)).min(1, { message: '请先签名。' }).max(500);
 export type Strokes = z.infer<typeof StrokesSchema>;

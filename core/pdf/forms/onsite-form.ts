@@ -59,10 +59,14 @@ export function onsiteForm(doc: DocumentDetail): DocumentLayoutSpec {
     { id: 'inspector-2', label: '检查人员', role: '执法人员', officerId: c.inspectorIds[1] ?? '' },
     { id: 'recorder', label: '记录人', role: '记录人', officerId: c.recorderId },
   ];
-  if (c.witness.name) slots.splice(1, 0, { id: 'witness', label: '见证人', role: '见证人', signerName: c.witness.name });
+  const witness: SignatureSlotSpec | null = c.witness.name ? { id: 'witness', label: '见证人', role: '见证人', signerName: c.witness.name } : null;
+  if (witness) slots.splice(1, 0, witness);
   blocks.push({ kind: 'signatures', slots });
+  // Every page carries 当事人, 见证人 (when there is one), both inspectors and the recorder
+  // (DOCUMENTS.md §2); the party and the witness sign each page, the officers' end signatures are shown again.
   const perPage: SignatureSlotSpec[] = [
     { ...slots[0]!, label: '当事人签名' },
+    ...(witness ? [{ ...witness, label: '见证人签名' }] : []),
     { id: 'inspectors-page', label: '检查人员', mirror: ['inspector-1', 'inspector-2'] },
     { id: 'recorder-page', label: '记录人', mirror: ['recorder'] },
   ];
