@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../shared/api/call-names.ts';
 import { contract } from '../../shared/api/contract.ts';
 import { AGENCY, makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
+import { ed25519Verify } from '../crypto/ed25519.ts';
+import { sm2Verify } from '../crypto/sm2.ts';
 import { dispatch } from './dispatch.ts';
 import { handlers } from './handlers.ts';
 
@@ -106,5 +108,56 @@ describe('API contract', () => {
     const r = await t.call('cases.list', { query: '身份证440524198001010013' });
     expect(r).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(logged.join('\n')).not.toContain('440524198001010013');
+  });
+});
+
+describe('an action and its audit row commit together', () => {
+  const auditCount = () => (t.core.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  /** What a full disk or a crash at the audit insert does: the row cannot be written. */
+  const refuseAuditRows = () => t.core.db.exec(`CREATE TEMP TRIGGER audit_refused BEFORE INSERT ON main.audit_log BEGIN SELECT RAISE(ABORT, 'audit row refused'); END`);
+
+  it('a change to the case records: committed with its row, or not at all', async () => {
+    await setUpPair(t);
+    const ids = (await t.must('officers.list', {})).map((o) => o.id);
+    const before = auditCount();
+    const made = await t.must('cases.create', orgCaseInput(ids, firstMatter()));
+    expect(caseCount()).toBe(1);
+    expect(auditCount()).toBe(before + 1);
+    expect((await t.must('audit.list', { caseId: made.id })).map((r) => r.action)).toEqual(['case-create']);
+
+    refuseAuditRows();
+    const r = await t.call('cases.create', orgCaseInput(ids, firstMatter()));
+    expect(r).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    expect(await t.call('documents.create', { caseId: made.id, type: 'inquiry' })).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    // Neither the second case nor the document exists (nor its number used), and the log is as it was.
+    expect(caseCount()).toBe(1);
+    expect(await t.must('documents.list', { caseId: made.id })).toEqual([]);
+    t.core.db.exec('DROP TRIGGER temp.audit_refused');
+    expect(auditCount()).toBe(before + 1);
+  });
+
+  const deviceRows = () => t.core.db.prepare('SELECT device_id, sm2_public, ed25519_public_pem FROM device').all() as { device_id: string; sm2_public: string; ed25519_public_pem: string }[];
+
+  it('set-up, whose password hashing runs first, writes its row in its own transaction; the device keys are made with it', async () => {
+    expect(deviceRows()).toEqual([]);
+    refuseAuditRows();
+    const r = await t.call('office.setup', { agencyName: AGENCY, officers: [OFFICER_A, OFFICER_B] });
+    expect(r.ok).toBe(false);
+    expect(t.core.office.agencyName()).toBeNull();
+    expect((t.core.db.prepare('SELECT count(*) AS n FROM officers').get() as { n: number }).n).toBe(0);
+    expect(deviceRows()).toEqual([]);
+    t.core.db.exec('DROP TRIGGER temp.audit_refused');
+    await t.must('office.setup', { agencyName: AGENCY, officers: [OFFICER_A, OFFICER_B] });
+    expect(t.core.office.agencyName()).toBe(AGENCY);
+    expect(auditCount()).toBe(1);
+    // First start made the device's identity: before any seal, the keys exist and sign.
+    const [dev] = deviceRows();
+    expect(dev!.sm2_public).toMatch(/^04[0-9a-f]{128}$/);
+    expect(dev!.ed25519_public_pem).toContain('BEGIN PUBLIC KEY');
+    const bytes = new TextEncoder().encode('首次启动');
+    const sig = t.core.device.sign(bytes);
+    expect(sm2Verify(bytes, sig.sm2, dev!.sm2_public)).toBe(true);
+    expect(ed25519Verify(bytes, sig.ed25519, dev!.ed25519_public_pem)).toBe(true);
+    expect(t.core.device.public().deviceId).toBe(dev!.device_id);
   });
 });

@@ -1,7 +1,7 @@
 // The single entry point from any shell into the core. Order matters: the call must exist, its
 // argument must match the contract, set-up and the session must allow it — only then is a
 // handler reached. Everything comes back as a Result value; nothing throws across the boundary.
-import { auditEntryFor } from '../audit/audit-calls.ts';
+import { auditEntryFor, isAuditedCall } from '../audit/audit-calls.ts';
 import { CALL_NAMES, type CallName } from '../../shared/api/call-names.ts';
 import { contract, type Access } from '../../shared/api/contract.ts';
 import { fail, ok, type ApiError, type Result } from '../../shared/api/result.ts';
@@ -36,17 +36,30 @@ export async function dispatch(core: AppCore, name: string, rawArg: unknown): Pr
     const refusal = checkAccess(core, name as CallName, spec.access);
     if (refusal) return refusal;
     const handler = handlers[name as CallName] as (arg: unknown, core: AppCore) => unknown;
-    const value = await handler(parsed.data, core);
+    const arg = parsed.data as Record<string, unknown>;
     // The result is checked too: the renderer relies on the contract, and a mismatch is a bug to surface here.
-    const out = spec.output.safeParse(value);
-    if (!out.success) {
-      core.log.error(`result of ${name} does not match the contract: ${out.error.message}`);
+    const finish = (value: unknown) => {
+      const out = spec.output.safeParse(value);
+      if (!out.success) throw new ContractMismatch(out.error.message);
+      const entry = auditEntryFor(name, arg, out.data, core);
+      if (entry) core.audit.append(entry);
+      return out.data;
+    };
+    if (!isAuditedCall(name)) return ok(finish(await handler(arg, core)));
+    // One transaction for the action and its audit row: a crash or an error leaves both or neither.
+    // A handler that returns a promise has asynchronous work (passwords are hashed off the main
+    // thread) that no transaction can span: what it wrote before its first await is committed and
+    // its row follows when it finishes.
+    const first = inOneTransaction(core, () => {
+      const r = handler(arg, core);
+      return isThenable(r) ? { pending: r } : { out: finish(r) };
+    });
+    return ok('pending' in first ? finish(await first.pending) : first.out);
+  } catch (e) {
+    if (e instanceof ContractMismatch) {
+      core.log.error(`result of ${name} does not match the contract: ${e.message}`);
       return fail('internal', '程序内部错误：返回的数据不符合约定。请重试；如仍出现，请联系技术支持。');
     }
-    const entry = auditEntryFor(name, parsed.data as Record<string, unknown>, out.data, core);
-    if (entry) core.audit.append(entry);
-    return ok(out.data);
-  } catch (e) {
     if (name === 'session.signIn') core.audit.append({ action: 'sign-in-failed', officerIds: core.session.signedInIds(), detail: `执法证号 ${String((parsed.data as { certNo: string }).certNo)} 登录失败` });
     // Logged without the argument: it may hold passwords or personal data.
     return errorResult(e, `call ${name}`, core.log);
@@ -66,4 +79,26 @@ function checkAccess(core: AppCore, name: CallName, access: Access): { ok: false
     return fail('forbidden', '此操作须两名执法人员同时登录（每人使用自己的密码）。请另一名执法人员登录后再试。');
   }
   return null;
+}
+
+class ContractMismatch extends Error {}
+
+const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === 'function';
+
+/**
+ * BEGIN … COMMIT by hand rather than db.transaction(): better-sqlite3 refuses a function that
+ * returns a promise, and this one must commit the synchronous part of an asynchronous handler.
+ * The stores' own transactions inside become savepoints. Never spans an await.
+ */
+function inOneTransaction<T>(core: AppCore, fn: () => T): T {
+  const db = core.db;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const r = fn();
+    db.exec('COMMIT');
+    return r;
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
 }

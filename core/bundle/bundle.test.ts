@@ -1,31 +1,35 @@
 // The sealed bundle: exported as a plain tar, verified on its own (no data folder), checkable with
 // tar, sha256sum and openssl; a changed byte anywhere in it is found and named.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
 import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
 import { HEADER_BYTES } from '../evidence/blob-cipher.ts';
-import { listTar } from './tar.ts';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
+import { listTar, readEntry, TarWriter } from './tar.ts';
 import { verifyBundle } from './verify-bundle.ts';
 
 let t: TestCore;
 let bundle: string;
+let ids: [string, string];
+let caseId: string;
 const failing = async () => (await verifyBundle(bundle)).checks.filter((c) => !c.ok).map((c) => `${c.what}：${c.detail}`).join('\n');
 
 beforeEach(async () => {
   t = makeCore();
   await setUpPair(t);
-  const ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
-  const caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
+  ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
+  caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
   const item = await t.core.evidence.ingest([Buffer.from('nginx 访问日志\n'.repeat(3000))], { caseId, fileName: 'access.log', officerIds: ids, meta: { category: '日志', description: '', source: '/var/log/nginx', method: '复制', timeSourceNote: '', provider: { name: '', idNumber: '', statement: false }, original: true, copy: { method: '', madeAt: '', madeBy: '' } } });
   const ev = { ...demoEvidence(ids, ids[1]), items: [{ id: item.id, name: 'access.log', category: '日志' as const, format: 'LOG', source: '/var/log/nginx', method: '复制', sizeBytes: String(item.sizeBytes), sha256: item.sha256, sm3: item.sm3, time: '2026-11-20T09:00', medium: '本机', evidenceId: item.id }] };
   const docs = [await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids), await signedDocument(t, caseId, 'evidence', ev, ids)];
   for (const d of docs) await t.must('seals.seal', { documentId: d, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
   bundle = (await t.must('bundles.export', { documentIds: docs })).path;
-});
+}, 60_000);
 afterEach(() => t.dispose());
 
 function flipInEntry(name: string, at = 0) {
@@ -51,6 +55,30 @@ describe('sealed bundle', () => {
     // npm run verify on the bundle file
     const cli = execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'scripts', 'verify.ts'), bundle], { encoding: 'utf8' });
     expect(cli).toContain('核验结论：全部通过。');
+  });
+
+  it("the export is in the case's audit log, naming the documents and their seals", async () => {
+    const seals = t.core.seals.rows();
+    const caseId = t.core.documents.caseOf(seals[0]!.document_id);
+    const row = (await t.must('audit.list', { caseId })).find((r) => r.action === 'export-bundle');
+    expect(row).toMatchObject({ caseId, targets: seals.flatMap((s) => [s.document_id, s.hash_sha256]) });
+    expect(row!.detail).toContain(bundle.split('/').pop());
+  });
+
+  it('in the app (bundles.verify): by full path or by its name in exports/; a wrong path or a file that is no bundle is said so in Chinese', async () => {
+    const full = await t.must('bundles.verify', { path: bundle });
+    expect(full.ok, await failing()).toBe(true);
+    expect(full.checks.map((c) => c.what)).toEqual(expect.arrayContaining(['封存包文件清单', '封存链', '封存与审计日志对照', '审计日志链']));
+    expect((await t.must('bundles.verify', { path: bundle.split('/').pop()! })).ok).toBe(true);
+    expect(await t.call('bundles.verify', { path: 'usb/封存包.tar' })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/完整路径/) } });
+    expect(await t.call('bundles.verify', { path: join(t.dir, '没有这个文件.tar') })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/找不到封存包文件/) } });
+    const notTar = join(t.dir, 'note.tar');
+    writeFileSync(notTar, '这不是封存包');
+    const r = await t.must('bundles.verify', { path: notTar });
+    expect(r.ok).toBe(false);
+    expect(r.checks[0]!.what).toBe('封存包');
+    flipInEntry('seals/1/document.json', 20);
+    expect((await t.must('bundles.verify', { path: bundle })).checks.filter((c) => !c.ok).map((c) => c.detail).join('；')).toMatch(/文书 网信案询.*的内容与封存时的校验值不符/);
   });
 
   it('one byte of an evidence file', async () => {
@@ -84,5 +112,78 @@ describe('sealed bundle', () => {
   it("a seal's text", async () => {
     flipInEntry('seals/1/seal.json', 30);
     expect(await failing()).toMatch(/SM2签名无效|封存校验值与清单不符|内容与清单不符/);
+  });
+});
+
+/**
+ * Someone with the bundle file takes a seal out: its files from the tar and its entry from the
+ * manifest (and, if `fromRequested`, from the documents the export says were chosen), the
+ * manifest's file list recomputed so that every file still matches it.
+ */
+function withoutSeal(seq: number, fromRequested: boolean) {
+  const entries = listTar(bundle).map((e) => ({ name: e.name, bytes: readEntry(bundle, e) }));
+  const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.bytes.toString('utf8')) as { requested: string[]; seals: { seq: number; documentId: string }[]; files: { path: string }[] };
+  const gone = manifest.seals.find((s) => s.seq === seq)!;
+  manifest.seals = manifest.seals.filter((s) => s.seq !== seq);
+  if (fromRequested) manifest.requested = manifest.requested.filter((id) => id !== gone.documentId);
+  const kept = entries.filter((e) => e.name !== 'manifest.json' && !e.name.startsWith(`seals/${seq}/`));
+  manifest.files = kept.map((e) => ({ path: e.name, sha256: createHash('sha256').update(e.bytes).digest('hex'), size: e.bytes.length }));
+  const fd = openSync(bundle, 'w');
+  const tar = new TarWriter(fd, new Date());
+  for (const e of kept) tar.add(e.name, e.bytes);
+  tar.add('manifest.json', Buffer.from(canonicalJson(manifest), 'utf8'));
+  tar.end();
+  closeSync(fd);
+}
+
+describe('the bundle against the audit log', () => {
+  async function threeSealedExported() {
+    const third = await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);
+    await t.must('seals.seal', { documentId: third, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
+    return t.core.seals.rows().map((s) => s.document_id);
+  }
+
+  it('seals 1 and 3 only: the gap is linked through the hash the audit log recorded, and seal 2 is named as not included', async () => {
+    const docs = await threeSealedExported();
+    bundle = (await t.must('bundles.export', { documentIds: [docs[0]!, docs[2]!] })).path;
+    const r = await verifyBundle(bundle);
+    expect(r.ok, await failing()).toBe(true);
+    expect(r.checks.find((c) => c.what === '未包含的封存（提示）')?.detail).toMatch(/另有1份封存未包含在本包中（导出时未选择）：封存2；其中封存2位于包内封存之间/);
+    expect(r.checks.find((c) => c.what === '封存链')).toMatchObject({ ok: true });
+  });
+
+  it('a seal taken out of tar and manifest, but the manifest still lists its document as chosen: fails, naming it', async () => {
+    const docs = await threeSealedExported();
+    bundle = (await t.must('bundles.export', { documentIds: docs })).path;
+    withoutSeal(2, false);
+    expect(await failing()).toMatch(new RegExp(`封存与审计日志对照：清单所列导出的文书 ${docs[1]} 的封存不在包中`));
+  });
+
+  it('a seal taken out of tar, manifest and the chosen documents: still named from the audit log', async () => {
+    const docs = await threeSealedExported();
+    bundle = (await t.must('bundles.export', { documentIds: docs })).path;
+    withoutSeal(2, true);
+    const r = await verifyBundle(bundle);
+    expect(r.checks.find((c) => c.what === '未包含的封存（提示）')?.detail).toMatch(/封存2；其中封存2位于包内封存之间/);
+  });
+
+  it('a seal the audit log does not record fails', async () => {
+    const entries = listTar(bundle).map((e) => ({ name: e.name, bytes: readEntry(bundle, e) }));
+    const audit = entries.find((e) => e.name === 'audit.json')!;
+    const rows = JSON.parse(audit.bytes.toString('utf8')) as { action: string; detail: string }[];
+    // The row's action renamed: the chain check names the edited row, the cross-check the seal.
+    rows.find((r) => r.action === 'seal' && r.detail === 'seq 1')!.action = 'seal-x';
+    audit.bytes = Buffer.from(canonicalJson(rows), 'utf8');
+    const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.bytes.toString('utf8')) as { files: { path: string; sha256: string; size: number }[] };
+    const f = manifest.files.find((x) => x.path === 'audit.json')!;
+    Object.assign(f, { sha256: createHash('sha256').update(audit.bytes).digest('hex'), size: audit.bytes.length });
+    const fd = openSync(bundle, 'w');
+    const tar = new TarWriter(fd, new Date());
+    for (const e of entries) tar.add(e.name, e.name === 'manifest.json' ? Buffer.from(canonicalJson(manifest), 'utf8') : e.bytes);
+    tar.end();
+    closeSync(fd);
+    const out = await failing();
+    expect(out).toMatch(/封存与审计日志对照：封存1不在审计日志中/);
+    expect(out).toMatch(/审计日志第\d+条内容被改动（seal-x）/);
   });
 });

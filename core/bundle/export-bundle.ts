@@ -3,6 +3,7 @@
 // signed form, every signature record with its image and strokes, every evidence file by its
 // SHA-256, the audit log, and a manifest with the SHA-256 of every file. docs/SEAL-FORMAT.md.
 import { createHash, type Hash } from 'node:crypto';
+import { basename } from 'node:path';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { signatureMaterial } from '../seals/seal-material.ts';
 import { released } from '../sync/free-space.ts';
@@ -25,8 +26,13 @@ async function* hashing(chunks: AsyncIterable<Uint8Array>, h: Hash): AsyncGenera
   }
 }
 
-/** `extras`: further files (the outbox bundle adds cases.json and each seal's PDF), listed in the manifest too. */
-export async function exportBundle(core: AppCore, documentIds: string[], path: string, extras: { name: string; bytes: Uint8Array }[] = []): Promise<{ path: string; files: number; seals: number[] }> {
+/**
+ * `extras`: further files (the outbox bundle adds cases.json and each seal's PDF), listed in the
+ * manifest too. `action` names the audit rows: one per case, listing its documents and their seal
+ * hashes, committed after the file is complete and before it gets its name — so a bundle never
+ * exists without its rows (a crash in between leaves a row and a hidden temporary file).
+ */
+export async function exportBundle(core: AppCore, documentIds: string[], path: string, extras: { name: string; bytes: Uint8Array }[] = [], action: { action: string; detail: string } = { action: 'export-bundle', detail: '导出封存包' }): Promise<{ path: string; files: number; seals: number[] }> {
   const rows: SealRow[] = documentIds.map((id) => {
     const r = core.db.prepare(`SELECT * FROM seals WHERE document_id = ?`).get(id) as SealRow | undefined;
     if (!r) throw new CoreError('conflict', '只能导出已封存的文书。');
@@ -71,9 +77,20 @@ export async function exportBundle(core: AppCore, documentIds: string[], path: s
     }
     for (const x of extras) add(x.name, x.bytes);
     add('audit.json', Buffer.from(canonicalJson(core.audit.rows()), 'utf8'));
-    const manifest = { format: BUNDLE_FORMAT, createdAt: core.clock.now().toISOString(), deviceId: device.deviceId, seals: rows.map((r) => ({ seq: r.seq, documentId: r.document_id, sha256: r.hash_sha256, sm3: r.hash_sm3 })), files };
+    // `requested`: the documents the officer chose, so that a verifier can tell a seal left out on
+    // purpose (reported as not included) from one taken out of the bundle afterwards.
+    const manifest = { format: BUNDLE_FORMAT, createdAt: core.clock.now().toISOString(), deviceId: device.deviceId, requested: [...documentIds], seals: rows.map((r) => ({ seq: r.seq, documentId: r.document_id, sha256: r.hash_sha256, sm3: r.hash_sm3 })), files };
     tar.add('manifest.json', Buffer.from(canonicalJson(manifest), 'utf8'));
     tar.end();
+    const officerIds = core.session.signedInIds();
+    const byCase = new Map<string, string[]>();
+    for (const r of rows) {
+      const caseId = (JSON.parse(r.payload) as SealPayload).document.caseId;
+      byCase.set(caseId, [...(byCase.get(caseId) ?? []), r.document_id, r.hash_sha256]);
+    }
+    core.db.transaction(() => {
+      for (const [caseId, targets] of byCase) core.audit.append({ action: action.action, officerIds, caseId, targets, detail: `${action.detail}：${basename(path)}（封存${rows.map((r) => r.seq).join('、')}）` });
+    })();
   });
   return { path, files: files.length + 1, seals: rows.map((r) => r.seq) };
 }

@@ -1,6 +1,7 @@
 // Verifying a sealed bundle (a tar file) on its own: every file against the manifest, the seals'
 // chain links, hashes and SM2 + Ed25519 signatures, each document's signed form, each signature's
-// binding, image and strokes, each evidence file (SHA-256 and SM3 recomputed), the audit chain.
+// binding, image and strokes, each evidence file (SHA-256 and SM3 recomputed), the audit chain,
+// and the seals against the audit log's 'seal' rows (a seal left out is named, one added fails).
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { verifyAuditChain, type AuditRow } from '../audit/audit-log.ts';
 import { ed25519Verify } from '../crypto/ed25519.ts';
@@ -29,7 +30,15 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
   };
   const manifestBytes = read('manifest.json');
   if (!manifestBytes) return { ok: false, checks: [{ what: '封存包', ok: false, detail: '缺少 manifest.json，不是本程序导出的封存包' }] };
-  const manifest = JSON.parse(manifestBytes.toString('utf8')) as { format: string; seals: { seq: number; sha256: string }[]; files: { path: string; sha256: string; size: number }[] };
+  const parsed = (() => {
+    try {
+      return JSON.parse(manifestBytes.toString('utf8')) as unknown;
+    } catch {
+      return null;
+    }
+  })();
+  if (!parsed || typeof parsed !== 'object') return { ok: false, checks: [{ what: '封存包', ok: false, detail: 'manifest.json 不是有效的JSON，不是本程序导出的封存包或已损坏' }] };
+  const manifest = parsed as { format: string; requested?: string[]; seals: { seq: number; documentId: string; sha256: string }[]; files: { path: string; sha256: string; size: number }[] };
   if (manifest.format !== BUNDLE_FORMAT) return { ok: false, checks: [{ what: '封存包', ok: false, detail: `格式 ${manifest.format} 不是 ${BUNDLE_FORMAT}` }] };
 
   // 1. Every file as the manifest lists it (evidence files are re-hashed below, streaming).
@@ -45,6 +54,20 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
   const sm2Pem = read('device-sm2.pem')?.toString('utf8') ?? '';
   const edPem = read('device-ed25519.pem')?.toString('utf8') ?? '';
   const sm2Key = sm2Pem ? sm2PublicKeyFromPem(sm2Pem) : '';
+
+  // The seals the audit log says were made: its 'seal' rows (core/seals/seal-store.ts).
+  let audit: AuditRow[] = [];
+  try {
+    audit = JSON.parse(read('audit.json')?.toString('utf8') ?? '[]') as AuditRow[];
+  } catch {
+    add('审计日志', ['audit.json 不是有效的JSON']);
+  }
+  const sealRows = new Map<number, { documentId: string; sha256: string }>();
+  for (const r of audit) {
+    const m = r.action === 'seal' ? /^seq (\d+)$/.exec(r.detail) : null;
+    const targets = m ? (JSON.parse(r.targets) as string[]) : [];
+    if (m) sealRows.set(Number(m[1]), { documentId: targets[0] ?? '', sha256: targets[1] ?? '' });
+  }
 
   // 2. Seals: hashes, signatures, links between consecutive ones.
   const seqs = manifest.seals.map((s) => s.seq).sort((a, b) => a - b);
@@ -68,6 +91,10 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
     if (!ed25519Verify(bytes, read(`seals/${seq}/seal.ed25519.sig`)?.toString('hex') ?? '', p.device.ed25519PublicKeyPem)) problems.push('Ed25519签名无效');
     const prev = payloads.get(seq - 1);
     if (prev && p.device.prev !== dualHash(canonicalJson(prev)).sha256) chain.push(`封存${seq}与封存${seq - 1}不衔接`);
+    // Across a gap (a seal not exported), the link is checked against the hash the audit log
+    // recorded for the missing seal.
+    const logged = sealRows.get(seq - 1);
+    if (!prev && seq > 1 && (!logged || p.device.prev !== logged.sha256)) chain.push(`封存${seq}的前一封存（${seq - 1}）不在包中，且与审计日志记载的封存${seq - 1}校验值不衔接`);
     // The document's signed form.
     const doc = read(`seals/${seq}/document.json`);
     if (!doc || dualHash(doc.toString('utf8')).sha256 !== p.document.sha256 || dualHash(doc.toString('utf8')).sm3 !== p.document.sm3) problems.push(`文书 ${p.document.docNo} 的内容与封存时的校验值不符`);
@@ -106,10 +133,32 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
     }
     add(`封存${seq}：${p.document.docNo}`, problems, `签名（SM2、Ed25519）有效；文书、${p.signatures.length}个签名、${p.evidence.length}件电子数据与封存时一致`);
   }
-  add('封存链（包内相邻封存）', chain, `封存序号 ${seqs.join('、')}`);
+  add('封存链', chain, `封存序号 ${seqs.join('、')}，逐一衔接`);
 
-  // 3. The audit log.
-  const audit = JSON.parse(read('audit.json')?.toString('utf8') ?? '[]') as AuditRow[];
+  // 3. The seals against the audit log: every bundled seal is one it records; every seal it
+  // records is in the bundle or named as not included. Leaving a seal out is a choice at export
+  // (a notice); leaving out one the manifest says was requested is a failure.
+  const cross: string[] = [];
+  for (const seq of seqs) {
+    const row = sealRows.get(seq);
+    const m = manifest.seals.find((s) => s.seq === seq)!;
+    if (!row) cross.push(`封存${seq}不在审计日志中`);
+    else if (row.sha256 !== m.sha256 || row.documentId !== m.documentId) cross.push(`封存${seq}与审计日志记载的校验值或文书不符`);
+  }
+  const bundled = new Set(seqs);
+  for (const id of manifest.requested ?? []) if (!manifest.seals.some((s) => s.documentId === id)) cross.push(`清单所列导出的文书 ${id} 的封存不在包中`);
+  const notIncluded = [...sealRows.entries()].filter(([seq]) => !bundled.has(seq)).sort(([a], [b]) => a - b);
+  add('封存与审计日志对照', cross, `包中${seqs.length}份封存均有审计日志记载`);
+  if (notIncluded.length) {
+    const inRange = notIncluded.filter(([seq]) => seq > seqs[0]! && seq < seqs[seqs.length - 1]!).map(([seq]) => seq);
+    checks.push({
+      what: '未包含的封存（提示）',
+      ok: true,
+      detail: `审计日志记载本机另有${notIncluded.length}份封存未包含在本包中（导出时未选择）：封存${notIncluded.map(([seq]) => seq).join('、')}${inRange.length ? `；其中封存${inRange.join('、')}位于包内封存之间` : ''}`,
+    });
+  }
+
+  // 4. The audit log.
   const auditProblems = verifyAuditChain(audit);
   for (const p of payloads.values()) if (p.auditHead.seq > 0 && audit[p.auditHead.seq - 1]?.hash !== p.auditHead.hash) auditProblems.push(`封存${p.device.seq}记录的审计日志位置与包中的日志不符`);
   add('审计日志链', auditProblems, `共${audit.length}条，逐条衔接`);

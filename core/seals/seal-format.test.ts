@@ -1,12 +1,14 @@
 // docs/SEAL-FORMAT.md promises that a third party can check a seal with tar, sha256sum and openssl
 // alone. This unpacks a bundle the app made and runs the documented commands exactly as written.
 import { execSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoInquiry } from '../../scripts/demo-documents.ts';
 import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
+import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { SealPayload } from './seal-payload.ts';
 
 let t: TestCore;
@@ -44,5 +46,35 @@ describe('docs/SEAL-FORMAT.md', () => {
     expect(out[3]).toMatch(/Signature Verified Successfully/);
     expect(out[4]).toContain(payload.document.sha256);
     expect(out[5]).toContain(payload.document.sm3);
+  });
+
+  it('the audit row hash as documented: recomputed with node:crypto and canonical JSON, and by the documented python block', async () => {
+    const ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
+    const caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
+    const d = await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);
+    await t.must('seals.seal', { documentId: d, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
+    const bundle = (await t.must('bundles.export', { documentIds: [d] })).path;
+    const dir = join(t.dir, 'unpacked');
+    mkdirSync(dir);
+    execSync(`tar -xf '${bundle}' -C '${dir}'`);
+    const rows = JSON.parse(readFileSync(join(dir, 'audit.json'), 'utf8')) as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThan(10);
+    // The definition, read from the document: the object's keys and the row fields they come from.
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'SEAL-FORMAT.md'), 'utf8');
+    const template = /\*\*Row hash\*\*[\s\S]*?```text\n(\{.*\})\n```/.exec(doc)![1]!;
+    const fields = [...template.matchAll(/"(\w+)": (parse\()?(\w+)\)?/g)].map((m) => ({ key: m[1]!, parse: !!m[2], from: m[3]! }));
+    expect(fields.map((f) => f.key)).toEqual(['seq', 'at', 'officerIds', 'action', 'caseId', 'targets', 'detail', 'prev']);
+    let prev = '0'.repeat(64);
+    for (const r of rows) {
+      const o = Object.fromEntries(fields.map((f) => [f.key, f.parse ? (JSON.parse(r[f.from] as string) as unknown) : r[f.from]]));
+      expect(createHash('sha256').update(canonicalJson(o), 'utf8').digest('hex'), `row ${String(r.seq)}`).toBe(r.hash);
+      expect(r.prev_hash).toBe(prev);
+      prev = r.hash as string;
+    }
+    const python = /without this program, in the unpacked bundle[\s\S]*?```sh\n([\s\S]*?)```/i.exec(doc)![1]!;
+    const out = execSync(python, { cwd: dir, encoding: 'utf8' }).trim().split('\n');
+    expect(out).toHaveLength(rows.length);
+    expect(out.every((l) => l.endsWith(' OK')), out.join('\n')).toBe(true);
+    expect(out).toContain(`${rows.length} seal OK`);
   });
 });

@@ -46,6 +46,10 @@ describe('sealing', () => {
     expect(await t.must('seals.get', { documentId: d })).toBeNull();
     const s1 = await t.must('seals.seal', { documentId: d, officerPasswords: PW });
     expect(s1).toMatchObject({ seq: 1, prevHash: '0'.repeat(64) });
+    // What the sealed document's page shows: the officers, the device, the HQ time bound (none before enrollment).
+    expect(s1.officers.map((o) => o.certNo).sort()).toEqual([OFFICER_A.certNo, OFFICER_B.certNo].sort());
+    expect(s1).toMatchObject({ deviceId: t.core.device.public().deviceId, notBefore: null });
+    expect(await t.must('seals.get', { documentId: d })).toEqual(s1);
     expect((await t.must('documents.get', { id: d })).state).toBe('sealed');
     const d2 = await signedDocument(t, caseId, 'preservation', demoPreservation(ids), ids);
     const s2 = await t.must('seals.seal', { documentId: d2, officerPasswords: PW });
@@ -84,6 +88,62 @@ describe('sealing', () => {
     expect(() => db.prepare(`DELETE FROM seals`).run()).toThrow(/seals are immutable/);
     expect(() => db.prepare(`UPDATE audit_log SET detail = 'x'`).run()).toThrow(/append-only/);
     expect(() => db.prepare(`DELETE FROM audit_log`).run()).toThrow(/append-only/);
+  });
+
+  it('the database refuses direct SQL on sealed evidence, its seal links, the signatures, receipts and milestones', async () => {
+    const item = await t.core.evidence.ingest([Buffer.from('后台日志 '.repeat(100))], { caseId, fileName: 'log.txt', officerIds: ids, meta: { category: '日志', description: '', source: 'x', method: '复制', timeSourceNote: '', provider: { name: '', idNumber: '', statement: false }, original: true, copy: { method: '', madeAt: '', madeBy: '' } } });
+    const content = (await import('../../scripts/demo-documents.ts')).demoEvidence(ids, ids[1]);
+    content.items = [{ id: item.id, name: 'log.txt', category: '日志', format: 'TXT', source: 'x', method: '复制', sizeBytes: String(item.sizeBytes), sha256: item.sha256, sm3: item.sm3, time: '2026-11-20T09:00', medium: '本机', evidenceId: item.id }];
+    const d = await signedDocument(t, caseId, 'evidence', content, ids);
+    const seal = await t.must('seals.seal', { documentId: d, officerPasswords: PW });
+    const db = t.core.db;
+    const snapshot = (sql: string, ...args: unknown[]) => JSON.stringify(db.prepare(sql).all(...args));
+    const rejected = (sql: string, args: unknown[], message: RegExp, check: string, ...checkArgs: unknown[]) => {
+      const before = snapshot(check, ...checkArgs);
+      expect(before).not.toBe('[]');
+      expect(() => db.prepare(sql).run(...args), sql).toThrow(message);
+      expect(snapshot(check, ...checkArgs), sql).toBe(before);
+    };
+    const evidenceRow = `SELECT * FROM evidence WHERE id = ?`;
+    rejected(`UPDATE evidence SET sha256 = ? WHERE id = ?`, ['0'.repeat(64), item.id], /evidence referenced by a seal is immutable/, evidenceRow, item.id);
+    rejected(`UPDATE evidence SET file_name = 'x.txt' WHERE id = ?`, [item.id], /evidence referenced by a seal is immutable/, evidenceRow, item.id);
+    rejected(`DELETE FROM evidence WHERE id = ?`, [item.id], /evidence referenced by a seal is immutable/, evidenceRow, item.id);
+    const links = `SELECT * FROM seal_evidence WHERE seal_seq = ?`;
+    rejected(`UPDATE seal_evidence SET evidence_id = 'other' WHERE seal_seq = ?`, [seal.seq], /seals are immutable/, links, seal.seq);
+    rejected(`DELETE FROM seal_evidence WHERE seal_seq = ?`, [seal.seq], /seals are immutable/, links, seal.seq);
+    const sigs = `SELECT * FROM signatures WHERE document_id = ?`;
+    rejected(`DELETE FROM signatures WHERE document_id = ?`, [d], /never deleted/, sigs, d);
+    rejected(`UPDATE signatures SET image_png = x'00' WHERE document_id = ?`, [d], /immutable|discard/, sigs, d);
+    // A receipt row as the sync service stores it (HQ's signature is not what the trigger looks at).
+    db.prepare(`INSERT INTO receipts (seal_seq, seal_sha256, hq_seq, hq_time, receipt, ed25519, sm2, via, stored_at) VALUES (?, ?, 1, '2026-11-20T09:00:00Z', '{}', 'x', 'y', 'file', '2026-11-20T09:00:00Z')`).run(seal.seq, seal.hashSha256);
+    const receipt = `SELECT * FROM receipts WHERE seal_seq = ?`;
+    rejected(`UPDATE receipts SET seal_sha256 = ? WHERE seal_seq = ?`, ['0'.repeat(64), seal.seq], /receipts are immutable/, receipt, seal.seq);
+    rejected(`DELETE FROM receipts WHERE seal_seq = ?`, [seal.seq], /receipts are immutable/, receipt, seal.seq);
+    await t.must('cases.recordMilestone', { caseId, kind: 'sourceDate', date: '2026-11-10', note: '纸质登记表' });
+    const milestones = `SELECT * FROM case_milestones WHERE case_id = ?`;
+    rejected(`UPDATE case_milestones SET date = '2026-11-01' WHERE case_id = ?`, [caseId], /append-only/, milestones, caseId);
+    rejected(`DELETE FROM case_milestones WHERE case_id = ?`, [caseId], /append-only/, milestones, caseId);
+    expect((await verifyCore(t.core)).ok, await failing()).toBe(true);
+  });
+
+  it('no path but 释放空间 removes a blob a seal references: not the start-up clean-up, even when its row looks orphaned', async () => {
+    const meta = { category: '日志' as const, description: '', source: 'x', method: '复制', timeSourceNote: '', provider: { name: '', idNumber: '', statement: false }, original: true, copy: { method: '', madeAt: '', madeBy: '' } };
+    const sealedItem = await t.core.evidence.ingest([Buffer.from('封存的日志 '.repeat(100))], { caseId, fileName: 'sealed.txt', officerIds: ids, meta });
+    const loose = await t.core.evidence.ingest([Buffer.from('未封存的日志 '.repeat(100))], { caseId, fileName: 'loose.txt', officerIds: ids, meta });
+    const content = (await import('../../scripts/demo-documents.ts')).demoEvidence(ids, ids[1]);
+    content.items = [{ id: sealedItem.id, name: 'sealed.txt', category: '日志', format: 'TXT', source: 'x', method: '复制', sizeBytes: String(sealedItem.sizeBytes), sha256: sealedItem.sha256, sm3: sealedItem.sm3, time: '2026-11-20T09:00', medium: '本机', evidenceId: sealedItem.id }];
+    await t.must('seals.seal', { documentId: await signedDocument(t, caseId, 'evidence', content, ids), officerPasswords: PW });
+    // Without HQ's receipt, 释放空间 refuses.
+    expect(await t.call('sync.freeSpace', {})).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    // Someone with raw access removes both evidence rows (the sealed one's triggers dropped first):
+    // both blobs now look orphaned to a clean-up that only looked at the evidence table.
+    for (const trig of ['evidence_sealed_no_delete', 'seal_evidence_no_delete']) t.core.db.exec(`DROP TRIGGER ${trig}`);
+    t.core.db.pragma('foreign_keys = OFF');
+    t.core.db.prepare(`DELETE FROM seal_evidence`).run();
+    t.core.db.prepare(`DELETE FROM evidence WHERE id IN (?, ?)`).run(sealedItem.id, loose.id);
+    t.reopen(); // start-up: the clean-up runs
+    expect(t.core.evidence.blobs.has(loose.sha256)).toBe(false);
+    expect(t.core.evidence.blobs.has(sealedItem.sha256)).toBe(true);
   });
 
   it('every action is in the hash-chained audit log', async () => {

@@ -43,6 +43,10 @@ export interface SealInfo {
   deviceId: string;
   sm2Signature: string;
   ed25519Signature: string;
+  /** The officers the seal names (the two who sealed and any officer who signed). */
+  officers: { name: string; certNo: string }[];
+  /** The latest HQ-signed time seen before sealing: the earliest the seal can have been made. */
+  notBefore: string | null;
 }
 
 export class SealStore {
@@ -177,7 +181,7 @@ export class SealStore {
       this.d.cases.addEvent(doc.caseId, 'seal', `${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}）封存，封存序号${payload.device.seq}，SHA-256 ${h.sha256}`, officerIds, now);
       this.d.audit.append({ action: 'seal', officerIds, caseId: doc.caseId, targets: [documentId, h.sha256], detail: `seq ${payload.device.seq}` });
       hooks.beforeCommit?.();
-      info = { seq: payload.device.seq, documentId, hashSha256: h.sha256, hashSm3: h.sm3, prevHash: payload.device.prev, sealedAt: now, deviceId: dev.deviceId, sm2Signature: sig.sm2, ed25519Signature: sig.ed25519 };
+      info = { seq: payload.device.seq, documentId, hashSha256: h.sha256, hashSm3: h.sm3, prevHash: payload.device.prev, sealedAt: now, deviceId: dev.deviceId, sm2Signature: sig.sm2, ed25519Signature: sig.ed25519, officers: payload.officers.map((o) => ({ name: o.name, certNo: o.certNo })), notBefore: payload.time.notBefore };
     })();
     return info!;
   }
@@ -222,5 +226,5 @@ export class SealStore {
 
 function toInfo(r: SealRow): SealInfo {
   const p = JSON.parse(r.payload) as SealPayload;
-  return { seq: r.seq, documentId: r.document_id, hashSha256: r.hash_sha256, hashSm3: r.hash_sm3, prevHash: r.prev_hash, sealedAt: r.sealed_at, deviceId: p.device.id, sm2Signature: r.sm2_signature, ed25519Signature: r.ed25519_signature };
+  return { seq: r.seq, documentId: r.document_id, hashSha256: r.hash_sha256, hashSm3: r.hash_sm3, prevHash: r.prev_hash, sealedAt: r.sealed_at, deviceId: p.device.id, sm2Signature: r.sm2_signature, ed25519Signature: r.ed25519_signature, officers: p.officers.map((o) => ({ name: o.name, certNo: o.certNo })), notBefore: p.time.notBefore };
 }

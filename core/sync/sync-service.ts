@@ -244,8 +244,6 @@ export class SyncService {
         this.storeReceipt(res.body, 'network');
         this.progress = { ...this.progress, phase: 'uploading', docsDone: this.progress.docsDone + 1 };
       }
-      // Logged when something was delivered (the automatic tries every minute would otherwise flood the log).
-      if (plan.length) this.core.audit.append({ action: 'sync', officerIds: this.core.session.signedInIds(), detail: `同步到总部：${plan.length}份文书已取得回执` });
       const done = plan.length ? `${plan.length}份文书已取得总部回执` : '没有待同步的文书';
       outcome = rejected.length
         ? { at: isoNow(this.core.clock), ok: false, kind: 'hq_key', message: `${done}；但总部下发的${rejected.join('、')}数据签名无效，未采用（仍使用原有数据）。请联系总部核实。` }
@@ -261,6 +259,15 @@ export class SyncService {
       }
       this.progress = { ...this.progress, phase: 'failed', current: null };
       this.core.log.error(`sync: ${f.kind}: ${f.message}`);
+      // A failed sync is audited like a failed sign-in (what was delivered before it has its own
+      // 'sync' rows); an automatic retry failing the same way again is not repeated.
+      if (!auto || this.last?.message !== outcome.message) {
+        try {
+          this.core.audit.append({ action: 'sync-failed', officerIds: this.core.session.signedInIds(), detail: `${auto ? '自动' : ''}同步失败（${f.kind}）：${f.message}` });
+        } catch (e2) {
+          this.core.log.error(`sync: the failure could not be audited: ${(e2 as Error).message}`);
+        }
+      }
     }
     this.last = outcome;
     return outcome;
@@ -372,7 +379,7 @@ export class SyncService {
     const l = this.link();
     if (!l) throw new SyncFailure('not_enrolled', '本机尚未登记到总部，不能接受回执。');
     const problems = verifyReceipt(r, this.keysOf(l));
-    const seal = this.core.db.prepare(`SELECT seq, hash_sha256, hash_sm3 FROM seals WHERE seq = ?`).get(r.receipt.seq) as { seq: number; hash_sha256: string; hash_sm3: string } | undefined;
+    const seal = this.core.db.prepare(`SELECT seq, document_id, hash_sha256, hash_sm3 FROM seals WHERE seq = ?`).get(r.receipt.seq) as { seq: number; document_id: string; hash_sha256: string; hash_sm3: string } | undefined;
     if (!seal) problems.push(`本机没有序号为${r.receipt.seq}的封存`);
     else if (seal.hash_sha256 !== r.receipt.sealSha256 || seal.hash_sm3 !== r.receipt.sealSm3) problems.push(`回执中的封存校验值与本机封存${seal.seq}不符`);
     if (r.receipt.deviceId !== this.core.device.public().deviceId) problems.push('回执不是给本机的');
@@ -384,6 +391,16 @@ export class SyncService {
         .prepare(`INSERT INTO receipts (seal_seq, seal_sha256, hq_seq, hq_time, receipt, ed25519, sm2, via, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(r.receipt.seq, r.receipt.sealSha256, r.receipt.hqSeq, r.receipt.hqTime, canonicalJson(r.receipt), r.ed25519, r.sm2, via, isoNow(this.core.clock));
       this.noteHqTime(r.receipt.hqTime);
+      // One row per delivered seal, in the receipt's transaction: the log names every seal HQ
+      // acknowledged, in its case's log too. Sync tries that deliver nothing write no row (the
+      // automatic ones run every minute).
+      this.core.audit.append({
+        action: via === 'network' ? 'sync' : 'sync-receipts',
+        officerIds: this.core.session.signedInIds(),
+        caseId: this.core.documents.caseOf(seal!.document_id),
+        targets: [seal!.document_id, seal!.hash_sha256],
+        detail: `封存${seal!.seq}已取得总部回执（${via === 'network' ? '网络同步' : '回执文件'}，总部序号${r.receipt.hqSeq}）`,
+      });
     })();
   }
 
@@ -402,8 +419,7 @@ export class SyncService {
     extras.push({ name: 'cases.json', bytes: Buffer.from(canonicalJson([...cases.values()]), 'utf8') });
     const stamp = isoNow(this.core.clock).replace(/[-:]/g, '').replace(/\..*/, '');
     const path = join(dir, `待同步封存包-${stamp}.tar`);
-    await exportBundle(this.core, rows.map((r) => r.document_id), path, extras);
-    this.core.audit.append({ action: 'sync-export', officerIds: this.core.session.signedInIds(), detail: `导出待同步封存包：${rows.length}份文书` });
+    await exportBundle(this.core, rows.map((r) => r.document_id), path, extras, { action: 'sync-export', detail: `导出待同步封存包（${rows.length}份文书）` });
     return { path, documents: rows.length };
   }
 
@@ -432,7 +448,6 @@ export class SyncService {
       if (had) already++;
       else stored++;
     }
-    this.core.audit.append({ action: 'sync-receipts', officerIds: this.core.session.signedInIds(), detail: `导入总部回执文件：${stored}个新回执` });
     return { stored, already };
   }
 }

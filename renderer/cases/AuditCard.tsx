@@ -32,9 +32,10 @@ const ACTIONS: Record<string, string> = {
   'unlock-failed': '解锁失败',
   'hq-recovery': '密钥恢复副本',
   enroll: '登记到总部',
-  sync: '同步',
+  sync: '同步（总部回执）',
+  'sync-failed': '同步失败',
   'sync-export': '导出同步包',
-  'sync-receipts': '导入回执',
+  'sync-receipts': '导入回执（总部回执）',
   'free-space': '释放空间',
 };
 

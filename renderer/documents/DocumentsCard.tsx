@@ -1,11 +1,12 @@
 // The documents of a case, and buttons to start each kind.
 import { ExportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DocumentSummary } from '../../shared/documents/document-api.ts';
 import { DOCUMENT_STATE_LABELS, DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, type DocumentType } from '../../shared/documents/document-types.ts';
 import { useApi } from '../app/api-context.tsx';
 import { formatTime } from '../app/format.ts';
+import { useBundleVerify } from '../seals/BundleVerifyCard.tsx';
 
 export function DocumentsCard({ caseId, open }: { caseId: string; open: (id: string) => void }) {
   const { run, status } = useApi();
@@ -15,24 +16,37 @@ export function DocumentsCard({ caseId, open }: { caseId: string; open: (id: str
     void run('documents.list', { caseId }).then((r) => r.ok && setDocs(r.value));
   }, [caseId, run]);
   const { modal } = App.useApp();
+  const bundleCheck = useBundleVerify();
   const sealed = docs.filter((d) => d.state === 'sealed');
   /** One sealed bundle of every sealed document of the case, written to the data folder's exports/. */
   const exportBundle = async () => {
     const r = await run('bundles.export', { documentIds: sealed.map((d) => d.id) });
-    if (r.ok)
-      modal.success({
-        title: '封存包已导出',
-        content: (
-          <div>
-            <div data-testid="bundle-path" style={{ wordBreak: 'break-all' }}>
-              {r.value.path}
-            </div>
-            <div className="field-hint">
-              共{r.value.seals.length}份封存文书、{r.value.files}个文件。可交总部导入或提交法院；任何人可用 npm run verify 或 sha256sum、openssl 核验（见 docs/SEAL-FORMAT.md）。
-            </div>
+    if (!r.ok) return;
+    // The report opens in its own window: this notice closes first so it does not cover it.
+    const notice = modal.success({
+      title: '封存包已导出',
+      content: (
+        <div>
+          <div data-testid="bundle-path" style={{ wordBreak: 'break-all' }}>
+            {r.value.path}
           </div>
-        ),
-      });
+          <div className="field-hint">
+            共{r.value.seals.length}份封存文书、{r.value.files}个文件。可交总部导入或提交法院；任何人可用 npm run verify 或 sha256sum、openssl 核验（见 docs/SEAL-FORMAT.md）。
+          </div>
+          <Button
+            size="small"
+            style={{ marginTop: 8 }}
+            onClick={() => {
+              notice.destroy();
+              void bundleCheck.verify(r.value.path);
+            }}
+            data-testid="bundle-verify-exported"
+          >
+            在本机核验此封存包
+          </Button>
+        </div>
+      ),
+    });
   };
   const create = async (type: DocumentType) => {
     const r = await run('documents.create', { caseId, type });
@@ -83,6 +97,8 @@ export function DocumentsCard({ caseId, open }: { caseId: string; open: (id: str
           { title: '更新时间', dataIndex: 'updatedAt', width: 150, render: formatTime },
         ]}
       />
+      {bundleCheck.error && <Alert type="error" showIcon style={{ marginTop: 8 }} title={bundleCheck.error} />}
+      {bundleCheck.modal}
     </Card>
   );
 }

@@ -6,8 +6,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../app/api-context.tsx';
 import { formatTime } from '../app/format.ts';
 
-type SealInfo = { seq: number; hashSha256: string; hashSm3: string; prevHash: string; sealedAt: string; deviceId: string };
-type Report = { ok: boolean; checks: { what: string; ok: boolean; detail: string }[] };
+type SealInfo = { seq: number; hashSha256: string; hashSm3: string; prevHash: string; sealedAt: string; deviceId: string; officers: { name: string; certNo: string }[]; notBefore: string | null };
+export type Report = { ok: boolean; checks: { what: string; ok: boolean; detail: string }[] };
 
 export function SealButton({ documentId, onSealed }: { documentId: string; onSealed: () => void }) {
   const { run, status } = useApi();
@@ -94,6 +94,18 @@ export function SealDetails({ documentId, openDocument, corrected }: { documentI
           <Descriptions.Item label="前一封存">
             <code>{seal.prevHash}</code>
           </Descriptions.Item>
+          <Descriptions.Item label="执法人员">
+            <span data-testid="seal-officers">{seal.officers.map((o) => `${o.name}（执法证号 ${o.certNo}）`).join('、')}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label="设备编号">
+            <code data-testid="seal-device">{seal.deviceId}</code>
+          </Descriptions.Item>
+          <Descriptions.Item label="时间">
+            <span data-testid="seal-time-bound">
+              本机时钟 {formatTime(seal.sealedAt)}；
+              {seal.notBefore ? `不早于总部签名时间 ${formatTime(seal.notBefore)}（本机此前收到的最新总部时间）` : '本机尚未收到总部签名时间（未登记到总部），时间仅以本机时钟为准'}
+            </span>
+          </Descriptions.Item>
         </Descriptions>
       }
       action={
@@ -114,24 +126,31 @@ export function SealDetails({ documentId, openDocument, corrected }: { documentI
         <Input.TextArea rows={3} maxLength={500} placeholder="补正原因（必填），如：被询问人住址记录有误" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="correct-reason" />
         {correctError && <Alert type="error" showIcon style={{ marginTop: 12 }} title={correctError} />}
       </Modal>
-      <Modal open={report !== null} title="核验报告" footer={null} onCancel={() => setReport(null)} width={760}>
-        {report && (
-          <>
-            <Alert type={report.ok ? 'success' : 'error'} showIcon style={{ marginBottom: 12 }} title={<span data-testid="verify-conclusion">{report.ok ? '核验结论：全部通过。' : `核验结论：${report.checks.filter((c) => !c.ok).length}项不通过。`}</span>} />
-            <List
-              size="small"
-              dataSource={report.checks}
-              renderItem={(c) => (
-                <List.Item>
-                  <Tag color={c.ok ? 'green' : 'red'}>{c.ok ? '通过' : '不通过'}</Tag>
-                  <b>{c.what}</b>
-                  {c.detail && <span className="field-hint" style={{ marginLeft: 8, wordBreak: 'break-all' }}>{c.detail}</span>}
-                </List.Item>
-              )}
-            />
-          </>
-        )}
-      </Modal>
+      <VerifyReportModal report={report} onClose={() => setReport(null)} />
     </>
+  );
+}
+
+/** A verification report in Chinese: the conclusion, then each check (a notice is marked 提示). */
+export function VerifyReportModal({ report, onClose, title = '核验报告' }: { report: Report | null; onClose: () => void; title?: string }) {
+  return (
+    <Modal open={report !== null} title={title} footer={null} onCancel={onClose} width={760}>
+      {report && (
+        <>
+          <Alert type={report.ok ? 'success' : 'error'} showIcon style={{ marginBottom: 12 }} title={<span data-testid="verify-conclusion">{report.ok ? '核验结论：全部通过。' : `核验结论：${report.checks.filter((c) => !c.ok).length}项不通过。`}</span>} />
+          <List
+            size="small"
+            dataSource={report.checks}
+            renderItem={(c) => (
+              <List.Item data-testid="verify-check">
+                <Tag color={c.ok ? (c.what.endsWith('（提示）') ? 'blue' : 'green') : 'red'}>{c.ok ? (c.what.endsWith('（提示）') ? '提示' : '通过') : '不通过'}</Tag>
+                <b>{c.what}</b>
+                {c.detail && <span className="field-hint" style={{ marginLeft: 8, wordBreak: 'break-all' }}>{c.detail}</span>}
+              </List.Item>
+            )}
+          />
+        </>
+      )}
+    </Modal>
   );
 }

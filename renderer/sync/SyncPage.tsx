@@ -1,9 +1,11 @@
 // 同步: enrollment with HQ while this device is not enrolled; then HQ's link, 立即同步 with its
-// progress, the outbox, the offline path (bundle export, receipts import) and 释放空间.
+// progress, the outbox, the offline path (bundle export, receipts import) and 释放空间; and, enrolled
+// or not, 核验封存包 (a bundle file checked as npm run verify does).
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Spin } from 'antd';
 import { useApi } from '../app/api-context.tsx';
 import { RecoveryNote } from '../lock/RecoveryNote.tsx';
+import { BundleVerifyCard } from '../seals/BundleVerifyCard.tsx';
 import { EnrollForm } from './EnrollForm.tsx';
 import { FreeSpaceCard } from './FreeSpaceCard.tsx';
 import { HqLinkCard } from './HqLinkCard.tsx';
@@ -43,6 +45,7 @@ export function SyncPage() {
           <FreeSpaceCard space={sync.space} onFreed={() => void reload()} />
         </>
       )}
+      {sync && <BundleVerifyCard />}
     </div>
   );
 }

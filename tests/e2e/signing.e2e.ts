@@ -171,6 +171,11 @@ describe('signing', () => {
     await page.getByTestId('seal-confirm').click();
     await page.getByTestId('seal-details').waitFor();
     await expect(page.getByTestId('doc-state').innerText()).resolves.toBe('已封存');
+    // The seal's details: who sealed, on which device, and the time bound (no HQ time before enrollment).
+    await expect(page.getByTestId('seal-officers').innerText()).resolves.toContain(A.certNo);
+    await expect(page.getByTestId('seal-officers').innerText()).resolves.toContain(B.certNo);
+    await expect(page.getByTestId('seal-device').innerText()).resolves.toMatch(/^[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('seal-time-bound').innerText()).resolves.toMatch(/本机时钟.*尚未收到总部签名时间/);
     // Read-only: the fields cannot be edited, and the API refuses too.
     await expect(page.locator('#field-place').isEditable()).resolves.toBe(false);
     await page.getByTestId('seal-verify').click();
@@ -198,6 +203,11 @@ describe('signing', () => {
     const checked = execFileSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), bundle], { encoding: 'utf8' });
     expect(checked).toContain('核验结论：全部通过。');
     await screenshot(page, '25-bundle');
+    // …and in the app: the same checks, the report in Chinese.
+    await page.getByTestId('bundle-verify-exported').click();
+    await expect(page.getByTestId('verify-conclusion').innerText()).resolves.toBe('核验结论：全部通过。');
+    await expect(page.getByTestId('verify-check').allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/通过\s*封存与审计日志对照/)]));
+    await screenshot(page, '25b-bundle-verified');
   });
 
   it('editing a signed document asks first, then discards its signatures', async () => {

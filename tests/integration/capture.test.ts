@@ -63,6 +63,9 @@ describe('capture browser (core part, real Chromium over CDP)', () => {
     expect(steps[1]!.text).toContain('保存网页存档（MHTML）');
     expect((doc.content.items as unknown[]).length).toBe(2);
     expect((await t.core.evidence.reverify({ caseId })).failures).toEqual([]);
+    // Each captured file is in the case's audit log, with the record it went into.
+    const audited = (await t.must('audit.list', { caseId })).filter((r) => r.action === 'evidence-capture');
+    expect(audited.map((r) => r.targets)).toEqual(items.map((i) => [i.id, docId]));
   });
 
   it('through the API: capture.open and capture.take with a host (here Chromium; on the desktop, the capture window)', async () => {

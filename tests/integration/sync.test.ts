@@ -123,6 +123,9 @@ describe('sync to HQ', () => {
     const docs = await t.must('documents.list', { caseId: (await t.must('documents.get', { id: documentIds[0]! })).caseId });
     expect(docs.filter((d) => d.state === 'sealed').map((d) => typeof d.syncedAt)).toEqual(['string', 'string', 'string']);
     expect(docs.find((d) => d.state === 'draft')?.syncedAt).toBeUndefined();
+    // The audit log names each delivered seal (document id and seal hash), in its case's log too.
+    const synced = (await t.must('audit.list', { caseId })).filter((r) => r.action === 'sync');
+    expect(synced.map((r) => r.targets)).toEqual(seals.map((s) => [s.document_id, s.hash_sha256]));
 
     // HQ holds each seal once, each evidence file once, all digests recomputed by HQ.
     const counts = hqCounts(hq.dataDir);
@@ -227,6 +230,9 @@ describe('sync to HQ', () => {
     const r = await t.core.sync.run();
     expect(r.message).toContain('无法连接总部');
     expect((await t.must('sync.status', {})).last).toMatchObject({ ok: false, kind: 'unreachable' });
+    // The officer's failed try is audited like a failed sign-in; the silent automatic one is not.
+    const failed = (await t.must('audit.list', {})).filter((x) => x.action === 'sync-failed');
+    expect(failed.map((x) => x.detail)).toEqual([expect.stringContaining('无法连接总部')]);
     expect((await t.must('sync.status', {})).outbox.documents).toBe(1);
   });
 
@@ -300,6 +306,9 @@ describe('sync to HQ', () => {
     const receiptsFile = readdirSync(media).find((f) => f.startsWith('总部回执-'))!;
     const got = await t.must('sync.importReceipts', { text: readFileSync(join(media, receiptsFile), 'utf8') });
     expect(got).toEqual({ stored: 3, already: 0 });
+    const audit = await t.must('audit.list', {});
+    expect(audit.filter((r) => r.action === 'sync-receipts').map((r) => r.targets[1])).toEqual(t.core.seals.rows().map((s) => s.hash_sha256));
+    expect(audit.find((r) => r.action === 'sync-export')).toMatchObject({ caseId: expect.any(String), targets: expect.arrayContaining(t.core.seals.rows().map((s) => s.hash_sha256)) });
     for (const r of deviceReceipts(t)) expect(verifyReceipt(r, pinnedKeys(t))).toEqual([]);
     expect((await t.must('sync.status', {})).outbox.documents).toBe(0);
     const counts = hqCounts(dir);
