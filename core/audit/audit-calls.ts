@@ -22,8 +22,8 @@ const docCase = (core: AppCore, id: string) => {
  * transaction that commits the action after asynchronous work (password hashing, file writing)
  * no transaction can span: office.setup and officers.create/changePassword (handlers.ts),
  * bundles.export (core/bundle/export-bundle.ts), capture.take (core/evidence/record-capture.ts);
- * seals.seal, evidence imports and sync write theirs in their own transactions too.
- * signing.sign/resolve hash passwords first, so their row follows the signature's commit.
+ * seals.seal, evidence imports and sync write theirs in their own transactions too, and so do
+ * signing.sign/resolve (core/signatures/signature-store.ts insert), which check passwords first.
  */
 const ENTRIES: Partial<Record<CallName, EntryFor>> = {
   'officers.remove': (arg, _v, _c, officerIds) => ({ action: 'settings', officerIds, targets: [str(arg.officerId)], detail: '停用执法人员并删除其密钥副本' }),
@@ -39,8 +39,6 @@ const ENTRIES: Partial<Record<CallName, EntryFor>> = {
   'documents.markReady': (arg, _v, core, officerIds) => ({ action: 'document-ready', officerIds, caseId: docCase(core, str(arg.id)), targets: [str(arg.id)] }),
   'documents.pdf': (arg, _v, core, officerIds) => ({ action: 'export-pdf', officerIds, caseId: docCase(core, str(arg.id)), targets: [str(arg.id)] }),
   'signing.start': (arg, v, core, officerIds) => ({ action: 'signing-start', officerIds, caseId: docCase(core, str(arg.documentId)), targets: [str(arg.documentId), str(v.ceremonyId)], detail: arg.recording ? '同步录像' : '未录像' }),
-  'signing.sign': (arg, v, core, officerIds) => signed('sign', arg, v, core, officerIds),
-  'signing.resolve': (arg, v, core, officerIds) => signed('refuse', arg, v, core, officerIds),
   'signing.end': (arg, v, core, officerIds) => ({ action: 'signing-end', officerIds, caseId: docCase(core, str(v.documentId)), targets: [str(arg.ceremonyId), str(arg.recordingEvidenceId)] }),
   'seals.correct': (arg, v, _c, officerIds) => ({ action: 'correction-create', officerIds, caseId: str(v.caseId), targets: [str(v.id), str(arg.documentId)], detail: str(arg.reason) }),
 };
@@ -57,12 +55,6 @@ function documentSaved(arg: Arg, v: Arg, core: AppCore, officerIds: string[]): A
     targets: [str(arg.id), ...discarded],
     detail: `revision ${String(v.revision)}${discarded.length ? `，作废${discarded.length}个签名` : ''}`,
   };
-}
-
-function signed(action: string, arg: Arg, v: Arg, core: AppCore, officerIds: string[]): AuditEntry {
-  const s = v as { documentId?: string; signatures?: { id: string; slotId: string; page: number | null }[] };
-  const made = s.signatures?.find((x) => x.slotId === arg.slotId && x.page === arg.page);
-  return { action, officerIds, caseId: docCase(core, str(s.documentId)), targets: [str(s.documentId), made?.id ?? ''], detail: `${str(arg.slotId)}${arg.page ? `@${String(arg.page)}` : ''}` };
 }
 
 /** Calls dispatch audits: it runs each in one transaction with its audit row (core/api/dispatch.ts). */

@@ -45,6 +45,25 @@ async function signAll(docId: string, ceremonyId: string) {
   }
 }
 
+describe('a signature and its audit row commit together', () => {
+  it('when the audit row cannot be written, no signature is stored; otherwise the row names the signature', async () => {
+    const id = await readyDocument('inquiry', demoInquiry(a, b));
+    const { ceremonyId } = await t.must('signing.start', { documentId: id, recording: false, noRecordingReason: '现场无录像设备，已由两名执法人员见证' });
+    const count = (sql: string) => (t.core.db.prepare(sql).get() as { n: number }).n;
+    // What a full disk or a crash at the audit insert does.
+    t.core.db.exec(`CREATE TEMP TRIGGER audit_refused BEFORE INSERT ON main.audit_log BEGIN SELECT RAISE(ABORT, 'audit row refused'); END`);
+    const refused = await t.call('signing.sign', { ceremonyId, slotId: 'interviewee', page: 1, signerName: '张𠮷㵘', ...sig('张') });
+    expect(refused.ok).toBe(false);
+    expect(count('SELECT count(*) AS n FROM signatures')).toBe(0);
+    t.core.db.exec('DROP TRIGGER temp.audit_refused');
+    const state = await t.must('signing.sign', { ceremonyId, slotId: 'interviewee', page: 1, signerName: '张𠮷㵘', ...sig('张') });
+    const made = state.signatures.find((x) => x.slotId === 'interviewee' && x.page === 1)!;
+    const rows = (await t.must('audit.list', { caseId })).filter((r) => r.action === 'sign');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.targets).toEqual([id, made.id]);
+  });
+});
+
 describe('signing', () => {
   it('a 询问笔录 in 待签名 is frozen; the interviewee signs every page and the end, the officers with their passwords; then 已签名', async () => {
     const id = await readyDocument('inquiry', demoInquiry(a, b));

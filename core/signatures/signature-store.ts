@@ -284,6 +284,9 @@ export class SignatureStore {
         .run(f.id, f.documentId, f.ceremonyId, f.slotId, f.page, f.pageCount, f.status, f.role, f.signerName, f.signerIdNumber, f.officerId, f.signedAt, f.docSha256, f.docSm3, image, f.imageSha256, strokes, f.strokesSha256, f.reason, JSON.stringify(f.confirmedBy), f.witnessSignatureId, b.sha256, b.sm3);
       const what = f.status === 'signed' ? `${f.role}${f.signerName}签名` : `${f.role}${f.signerName}：${RESOLUTION_LABELS[f.status]}（${f.reason}）`;
       this.cases.addEvent(doc.caseId, 'signing', `${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}）${f.page ? `第${f.page}页` : ''}${what}`, this.session.signedInIds(), f.signedAt);
+      // The audit row commits with the signature: passwords were checked before this transaction
+      // (asynchronous hashing no transaction can span), so dispatch cannot wrap both.
+      this.audit?.append({ action: f.status === 'signed' ? 'sign' : 'refuse', officerIds: this.session.signedInIds(), caseId: doc.caseId, targets: [doc.id, f.id], detail: `${f.slotId}${f.page ? `@${f.page}` : ''}` });
       // A refusal resting on the recording alone does not complete the document until the
       // recording is stored and linked (endCeremony).
       if (isComplete(requiredSlots(laid), this.activeRows(doc.id))) this.documents.markSigned(doc.id, f.signedAt, this.session.signedInIds());
