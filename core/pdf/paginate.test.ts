@@ -2,13 +2,25 @@
 // print. The pin below changes only when the layout or the fonts change on purpose.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { longEvidenceList, longInquiry } from '../../tests/support/print-fixtures.ts';
+import { longEvidenceList, longInquiry, printable } from '../../tests/support/print-fixtures.ts';
 import { A4 } from './layout-model.ts';
 import { PdfService } from './pdf-service.ts';
 
 const pdf = new PdfService();
 
 describe('pagination', () => {
+  it('the closing signature block never parts across pages, however long the body before it', () => {
+    const onsite = printable('onsite');
+    const witness = { name: '赵见证', idType: '居民身份证', idNumber: '', unit: '大厦物业', role: '物业经理', phone: '' };
+    for (let extra = 0; extra < 60; extra += 3) {
+      // Lengthen the findings a few lines at a time, so the block meets the foot at every offset.
+      const content = { ...onsite.content, witness, findings: `${String(onsite.content.findings ?? '')}${'现场检查发现机房未设置访问控制。'.repeat(extra)}` };
+      const laid = pdf.layout({ ...onsite, content });
+      const endPages = new Set(laid.pages.flatMap((p) => p.slots.filter((x) => !x.perPage && !x.mirror).map(() => p.number)));
+      expect(endPages.size, `findings +${extra}`).toBe(1);
+    }
+  });
+
   it('the same document always gives the same pages', () => {
     const doc = longInquiry(175);
     const a = pdf.layout(doc);

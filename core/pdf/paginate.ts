@@ -272,21 +272,23 @@ class Paginator {
   }
 
   private signatureUnits(slots: SignatureSlotSpec[]): Unit[] {
-    const out: Unit[] = [];
-    for (let i = 0; i < slots.length; i += 2) {
-      const pair = slots.slice(i, i + 2);
-      out.push({
-        height: 44,
-        gapBefore: i === 0 ? 12 : 0,
+    // One unit, two slots a row: the closing signatures never part across a page break, so every
+    // end signature (and a refusal in its place) is on the last page with the others.
+    const rows = Math.ceil(slots.length / 2);
+    return [
+      {
+        height: 44 * rows,
+        gapBefore: 12,
         draw: (y) => {
-          pair.forEach((s, k) => {
-            const x = this.left + (k * this.width) / 2;
-            this.slot(s, x, y + 6, this.width / 2 - 8, 32, false);
-          });
+          for (let r = 0; r < rows; r++) {
+            slots.slice(2 * r, 2 * r + 2).forEach((s, k) => {
+              const x = this.left + (k * this.width) / 2;
+              this.slot(s, x, y + 44 * r + 6, this.width / 2 - 8, 32, false);
+            });
+          }
         },
-      });
-    }
-    return out;
+      },
+    ];
   }
 
   /** A label and the box beside it where the signature will go. */
