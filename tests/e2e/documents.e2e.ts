@@ -213,10 +213,8 @@ describe('documents', () => {
     // The picker offers only the case's 电子取证工作记录, not the 询问笔录.
     await d.field('measures.0.linkedDocumentId').click({ force: true });
     const documentOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '网信案' });
-    await documentOptions.first().waitFor();
-    const offered = await documentOptions.allInnerTexts();
-    expect(offered).toHaveLength(1);
-    expect(offered[0]).toMatch(/^电子取证工作记录 网信案取〔\d{4}〕0001号$/);
+    // Polled: while the dropdown opens (antd's motion) its options may not all count as visible yet.
+    await expect.poll(() => documentOptions.allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringMatching(/^电子取证工作记录 网信案取〔\d{4}〕0001号$/)]);
     await page.keyboard.press('Escape');
     await d.choose('measures.0.linkedDocumentId', '网信案取'); // the option's number (the placeholder names the type too)
     await d.fill('confirmation', '以上记录属实。');
