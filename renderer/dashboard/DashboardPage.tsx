@@ -8,6 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { isOpen } from '../../shared/deadlines/case-deadlines.ts';
 import type { Dashboard } from '../../shared/deadlines/deadline-api.ts';
 import type { VerifyReport } from '../../shared/evidence/evidence-schema.ts';
+import { ReverifyResult } from '../evidence/ReverifyResult.tsx';
 import { DOCUMENT_STATE_LABELS, DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
 import { CASE_STATUS_LABELS } from '../../shared/domain/case.ts';
 import { useApi } from '../app/api-context.tsx';
@@ -169,16 +170,7 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
               </Button>
             }
           >
-            {report && (
-              <Alert
-                style={{ marginBottom: 12 }}
-                type={report.failures.length ? 'error' : 'success'}
-                showIcon
-                data-testid="dashboard-reverify-result"
-                title={report.failures.length ? `${report.failures.length} 件电子数据核验未通过（本机共核验 ${report.checked} 件）` : `已重新计算本机全部 ${report.checked} 件电子数据的校验值，全部与导入时一致。`}
-                description={report.failures.length ? <div style={{ whiteSpace: 'pre-line' }}>{report.failures.map((f) => `案件 ${f.caseNo}：${f.detail}`).join('\n')}</div> : undefined}
-              />
-            )}
+            {report && <ReverifyResult report={report} wholeDevice testId="dashboard-reverify-result" />}
             <Table<EvidenceEntry>
               rowKey="id"
               size="small"

@@ -107,3 +107,23 @@ export function TimeAndPlace({ placeLabel = '地点' }: { placeLabel?: string })
     </>
   );
 }
+
+/** The 见证人's particulars (name, ID number, unit, phone) in a row of four, at `witness.*`. */
+export function WitnessFields({ testIdPrefix }: { testIdPrefix: string }) {
+  return (
+    <Grid cols={4}>
+      <Field label="姓名">
+        <TextInput path="witness.name" testId={`${testIdPrefix}-witness-name`} />
+      </Field>
+      <Field label="身份证件号码">
+        <TextInput path="witness.idNumber" testId={`${testIdPrefix}-witness-id`} />
+      </Field>
+      <Field label="单位">
+        <TextInput path="witness.unit" />
+      </Field>
+      <Field label="联系电话">
+        <TextInput path="witness.phone" />
+      </Field>
+    </Grid>
+  );
+}

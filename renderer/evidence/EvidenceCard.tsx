@@ -1,13 +1,14 @@
 // A case's evidence items, with their digests and the result of the last re-verification; one
 // action re-hashes every item and names each one that fails.
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Table, Tag, Tooltip } from 'antd';
+import { Button, Card, Descriptions, Table, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { EvidenceItem, VerifyReport } from '../../shared/evidence/evidence-schema.ts';
 import { providerStatement } from '../../shared/evidence/provenance.ts';
 import { useApi } from '../app/api-context.tsx';
 import { formatTime } from '../app/format.ts';
 import { formatBytes } from './format-bytes.ts';
+import { ReverifyResult } from './ReverifyResult.tsx';
 
 const STATUS = { ok: <Tag color="green">核验一致</Tag>, mismatch: <Tag color="red">内容不一致</Tag>, missing: <Tag color="red">内容缺失</Tag> };
 
@@ -41,16 +42,7 @@ export function EvidenceCard({ caseId }: { caseId: string }) {
         </Button>
       }
     >
-      {report && (
-        <Alert
-          style={{ marginBottom: 12 }}
-          type={report.failures.length ? 'error' : 'success'}
-          showIcon
-          data-testid="evidence-reverify-result"
-          title={report.failures.length ? `${report.failures.length} 件电子数据核验未通过（共核验 ${report.checked} 件）` : `已重新计算 ${report.checked} 件电子数据的校验值，全部与导入时一致。`}
-          description={report.failures.length ? report.failures.map((f) => `「${f.fileName}」：${f.detail}`).join('\n') : undefined}
-        />
-      )}
+      {report && <ReverifyResult report={report} wholeDevice={false} testId="evidence-reverify-result" />}
       <Table<EvidenceItem>
         rowKey="id"
         size="small"

@@ -5,7 +5,7 @@ import { MEASURE_KINDS, PARTY_NOTICE, type OnsiteContent } from '../../../shared
 import { DOCUMENT_TYPE_LABELS } from '../../../shared/documents/document-types.ts';
 import { templateFor } from '../../../shared/documents/templates.ts';
 import { useEditor } from '../editor-context.tsx';
-import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeAndPlace } from '../fields.tsx';
+import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeAndPlace, WitnessFields } from '../fields.tsx';
 import { fieldId, getPath, setPath } from '../paths.ts';
 import { RowsEditor } from '../RowsEditor.tsx';
 import { OpeningAnswers } from './OpeningAnswers.tsx';
@@ -135,20 +135,7 @@ export function OnsiteEditor() {
         <OpeningAnswers officerPaths={['inspectorIds']} who="当事人" />
       ) : (
         <Card size="small" title="见证人（当事人不在场或拒绝时必填）" className="doc-section">
-          <Grid cols={4}>
-            <Field label="姓名">
-              <TextInput path="witness.name" testId="onsite-witness-name" />
-            </Field>
-            <Field label="身份证件号码">
-              <TextInput path="witness.idNumber" testId="onsite-witness-id" />
-            </Field>
-            <Field label="单位">
-              <TextInput path="witness.unit" />
-            </Field>
-            <Field label="联系电话">
-              <TextInput path="witness.phone" />
-            </Field>
-          </Grid>
+          <WitnessFields testIdPrefix="onsite" />
         </Card>
       )}
       <Card size="small" title="现场情况" className="doc-section">

@@ -7,7 +7,7 @@ import { DEADLINE_RULES } from '../../../shared/deadlines/case-deadlines.ts';
 import { formatMinuteChinese } from '../../../shared/documents/local-time.ts';
 import { useWorkingCalendar } from '../../calendar/use-working-calendar.ts';
 import { useEditor } from '../editor-context.tsx';
-import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeInput } from '../fields.tsx';
+import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeInput, WitnessFields } from '../fields.tsx';
 import { RowsEditor } from '../RowsEditor.tsx';
 
 export function PreservationEditor() {
@@ -66,20 +66,7 @@ export function PreservationEditor() {
         <div className="doc-field-label" style={{ marginTop: 12 }}>
           见证人（当事人不在场或拒绝签名时）
         </div>
-        <Grid cols={4}>
-          <Field label="姓名">
-            <TextInput path="witness.name" testId="preservation-witness-name" />
-          </Field>
-          <Field label="身份证件号码">
-            <TextInput path="witness.idNumber" />
-          </Field>
-          <Field label="单位">
-            <TextInput path="witness.unit" />
-          </Field>
-          <Field label="联系电话">
-            <TextInput path="witness.phone" />
-          </Field>
-        </Grid>
+        <WitnessFields testIdPrefix="preservation" />
         {/^\d{4}-\d{2}-\d{2}$/.test(start) && calendar && <HandlingDeadline start={start} calendar={calendar} />}
       </Card>
     </>
