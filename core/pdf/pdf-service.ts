@@ -1,27 +1,17 @@
-// Printing a document: its form (forms/), pagination (paginate.ts), the coverage check, the PDF
+// Printing a document: its template version's layout (forms/layout-spec.ts), pagination (paginate.ts), the coverage check, the PDF
 // (write-pdf.ts). The fonts are loaded on first use: most sessions never print.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
-import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../shared/documents/document-types.ts';
+import { DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
 import { CoreError } from '../core-error.ts';
 import { FontSet } from './fonts.ts';
-import { evidenceForm } from './forms/evidence-form.ts';
-import { inquiryForm } from './forms/inquiry-form.ts';
-import { onsiteForm } from './forms/onsite-form.ts';
-import { preservationForm } from './forms/preservation-form.ts';
-import type { DocumentLayoutSpec, LaidOutDocument } from './layout-model.ts';
+import { layoutSpec } from './forms/layout-spec.ts';
+import type { LaidOutDocument } from './layout-model.ts';
 import { paginate } from './paginate.ts';
 import { writePdf, type PrintSignature, type WriteOptions } from './write-pdf.ts';
 
 export const SHIPPED_FONTS = fileURLToPath(new URL('../../assets/fonts/', import.meta.url));
-
-const FORMS: Record<DocumentType, (doc: DocumentDetail) => DocumentLayoutSpec> = {
-  inquiry: inquiryForm,
-  onsite: onsiteForm,
-  evidence: evidenceForm,
-  preservation: preservationForm,
-};
 
 export interface PrintedDocument {
   fileName: string;
@@ -50,7 +40,7 @@ export class PdfService {
     const key = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
     let laid = this.cache.get(key);
     if (!laid) {
-      laid = paginate(FORMS[doc.type](doc), { advance: (ch) => this.fonts.advance(ch.codePointAt(0)!) });
+      laid = paginate(layoutSpec(doc), { advance: (ch) => this.fonts.advance(ch.codePointAt(0)!) });
       this.cache.set(key, laid);
       if (this.cache.size > 16) this.cache.delete(this.cache.keys().next().value!);
     }
@@ -59,8 +49,7 @@ export class PdfService {
   private readonly cache = new Map<string, LaidOutDocument>();
 
   async print(doc: DocumentDetail, opts: { subset?: boolean; sealHash?: string; signatures?: PrintSignature[]; seal?: WriteOptions['seal'] } = {}): Promise<PrintedDocument> {
-    const spec = FORMS[doc.type](doc);
-    const laid = this.layout(doc);
+        const laid = this.layout(doc);
     const missing = this.fonts.missing(laid.text + (opts.signatures ?? []).map((s) => s.reason).join(''));
     if (missing.length) {
       const list = missing.map((ch) => `「${ch}」（U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}）`).join('、');
@@ -78,7 +67,7 @@ export class PdfService {
         keywords: [doc.context.caseNo, doc.docNo, label],
         ...(opts.sealHash ? { sealHash: opts.sealHash } : {}),
       },
-      { draft: spec.draft, subset: opts.subset ?? true, signatures: opts.signatures ?? [], ...(opts.seal ? { seal: opts.seal } : {}) },
+      { draft: doc.state === 'draft', subset: opts.subset ?? true, signatures: opts.signatures ?? [], ...(opts.seal ? { seal: opts.seal } : {}) },
     );
     return { fileName: `${doc.docNo}-${label}.pdf`, bytes, pages: laid.pages.length };
   }

@@ -66,8 +66,8 @@ function LoadedEditor({ doc, back, reload, sign, openDocument }: { doc: Document
   const issues = useMemo(() => checkCompleteness(doc.type, auto.content, template, { caseDocuments: doc.context.siblings }), [doc.type, auto.content, template, doc.context.siblings]);
   const flagged = useMemo(() => new Set(issues.map((i) => i.path)), [issues]);
   const ctx = useMemo(
-    () => ({ content: auto.content, update: auto.update, doc, flagged, readOnly: !pair || locked, flush: auto.flush, reload, openDocument }),
-    [auto.content, auto.update, doc, flagged, pair, locked, auto.flush, reload, openDocument],
+    () => ({ content: auto.content, update: auto.update, doc, template, label: (key: string) => template.labels[key] ?? key, flagged, readOnly: !pair || locked, flush: auto.flush, reload, openDocument }),
+    [auto.content, auto.update, doc, template, flagged, pair, locked, auto.flush, reload, openDocument],
   );
   const Editor = EDITORS[doc.type];
 

@@ -5,10 +5,15 @@ import type { ReactNode } from 'react';
 import { useEditor } from './editor-context.tsx';
 import { fieldId, getPath, setPath } from './paths.ts';
 
-export function Field({ label, children, span = 1, hint }: { label: string; children: ReactNode; span?: 1 | 2 | 3; hint?: ReactNode }) {
+/**
+ * A labelled input. `name` is the template's label key (usually the content path the input edits);
+ * `label` is for controls that are not part of the document (e.g. a swap button).
+ */
+export function Field({ name, label, children, span = 1, hint }: { name?: string; label?: string; children: ReactNode; span?: 1 | 2 | 3; hint?: ReactNode }) {
+  const { label: templateLabel } = useEditor();
   return (
     <div className="doc-field" style={{ gridColumn: `span ${span}` }}>
-      <div className="doc-field-label">{label}</div>
+      <div className="doc-field-label">{label ?? templateLabel(name ?? '')}</div>
       {children}
       {hint && <div className="field-hint">{hint}</div>}
     </div>
@@ -92,16 +97,16 @@ export function Grid({ children, cols = 3 }: { children: ReactNode; cols?: numbe
 }
 
 /** 开始时间, 结束时间 and 地点: the first line of every record's header. */
-export function TimeAndPlace({ placeLabel = '地点' }: { placeLabel?: string }) {
+export function TimeAndPlace() {
   return (
     <>
-      <Field label="开始时间">
+      <Field name="startTime">
         <TimeInput path="startTime" testId="doc-start" />
       </Field>
-      <Field label="结束时间">
+      <Field name="endTime">
         <TimeInput path="endTime" testId="doc-end" />
       </Field>
-      <Field label={placeLabel}>
+      <Field name="place">
         <TextInput path="place" testId="doc-place" />
       </Field>
     </>
@@ -112,16 +117,16 @@ export function TimeAndPlace({ placeLabel = '地点' }: { placeLabel?: string })
 export function WitnessFields({ testIdPrefix }: { testIdPrefix: string }) {
   return (
     <Grid cols={4}>
-      <Field label="姓名">
+      <Field name="witness.name">
         <TextInput path="witness.name" testId={`${testIdPrefix}-witness-name`} />
       </Field>
-      <Field label="身份证件号码">
+      <Field name="witness.idNumber">
         <TextInput path="witness.idNumber" testId={`${testIdPrefix}-witness-id`} />
       </Field>
-      <Field label="单位">
+      <Field name="witness.unit">
         <TextInput path="witness.unit" />
       </Field>
-      <Field label="联系电话">
+      <Field name="witness.phone">
         <TextInput path="witness.phone" />
       </Field>
     </Grid>

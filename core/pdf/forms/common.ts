@@ -1,8 +1,8 @@
-// What every printed form shares: the agency above the spaced title, the document number,
-// times written the Chinese way, officers with their certificate numbers.
+// How the printed forms write times and officers, and the opening statements with their answers
+// (used by the layout interpreter, layout-spec.ts, and its formatters).
 import type { DocumentDetail } from '../../../shared/documents/document-api.ts';
-import { matterPhrase, officersPhrase, renderTemplateText, templateFor, type DocumentTemplate } from '../../../shared/documents/templates.ts';
-import type { Block, GridCell } from '../layout-model.ts';
+import { matterPhrase, officersPhrase, renderTemplateText, type DocumentTemplate } from '../../../shared/documents/templates.ts';
+import type { Block } from '../layout-model.ts';
 
 /** 2026-11-20T09:30 → 2026年11月20日09时30分; '' stays ''. */
 export function cnMinute(v: string): string {
@@ -38,19 +38,6 @@ export function officersText(doc: DocumentDetail, ids: string[]): string {
   return officersPhrase(ids.map((id) => officer(doc, id)).filter((o) => o !== undefined));
 }
 
-export function header(doc: DocumentDetail, title: string): Block[] {
-  return [
-    { kind: 'line', center: doc.context.agency, size: 14 },
-    { kind: 'title', text: title },
-    { kind: 'line', left: `案由：${doc.context.caseTitle}`, right: doc.docNo, size: 10.5 },
-    // A 补正 says what it corrects and why, above everything else it records.
-    ...(doc.correction.corrects ? [{ kind: 'para' as const, label: '补正：', text: `本文书是对${doc.correction.corrects.docNo}的补正。原因：${doc.correction.corrects.reason}` }] : []),
-    { kind: 'gap', height: 4 },
-  ];
-}
-
-export const cell = (label: string, value: string, span = 1): GridCell => ({ label, value, span });
-
 /** The template's opening statements with the answers recorded for them, as 问/答 paragraphs. */
 export function openings(doc: DocumentDetail, template: DocumentTemplate, officerIds: string[], answers: { key: string; answer: string }[]): Block[] {
   const vars = { agency: doc.context.agency, officers: officersText(doc, [...new Set(officerIds)]), matter: matterPhrase(doc.context.matterName), party: doc.context.partyName };
@@ -58,8 +45,4 @@ export function openings(doc: DocumentDetail, template: DocumentTemplate, office
     { kind: 'para', label: '问：', text: renderTemplateText(o.text, vars) },
     { kind: 'para', label: '答：', text: answers.find((a) => a.key === o.key)?.answer ?? '' },
   ]);
-}
-
-export function templateOf(doc: DocumentDetail): DocumentTemplate {
-  return templateFor(doc.type, doc.templateVersion);
 }

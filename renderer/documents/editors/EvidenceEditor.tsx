@@ -52,96 +52,96 @@ function CaptureBar() {
 }
 
 export function EvidenceEditor() {
-  const { doc, readOnly, flush, reload } = useEditor();
+  const { doc, readOnly, flush, reload, label } = useEditor();
   const [importing, setImporting] = useState(false);
   return (
     <>
-      <Card size="small" title="取证情况" className="doc-section">
+      <Card size="small" title={label('section.header')} className="doc-section">
         <Grid>
-          <TimeAndPlace placeLabel="取证地点" />
-          <Field label="时间来源" span={3}>
+          <TimeAndPlace />
+          <Field name="timeSource" span={3}>
             <TextInput path="timeSource" rows={1} />
           </Field>
-          <Field label="取证人（两名）" span={2}>
+          <Field name="collectorIds" span={2}>
             <OfficerInput path="collectorIds" multiple />
           </Field>
-          <Field label="记录人">
+          <Field name="recorderId">
             <OfficerInput path="recorderId" />
           </Field>
-          <Field label="见证人姓名">
+          <Field name="witness.name">
             <TextInput path="witness.name" />
           </Field>
-          <Field label="见证人身份证件号码">
+          <Field name="witness.idNumber">
             <TextInput path="witness.idNumber" />
           </Field>
-          <Field label="见证人单位及联系方式">
+          <Field name="witness.unit">
             <TextInput path="witness.unit" />
           </Field>
-          <Field label="无见证人的原因（此时应全程录像）" span={3}>
+          <Field name="noWitnessReason" span={3}>
             <TextInput path="noWitnessReason" />
           </Field>
-          <Field label="电子数据持有人/提供人">
+          <Field name="holder.name">
             <TextInput path="holder.name" />
           </Field>
         </Grid>
       </Card>
-      <Card size="small" title="取证对象与方式" className="doc-section">
+      <Card size="small" title={label('section.target')} className="doc-section">
         <Grid>
-          <Field label="网站/平台名称">
+          <Field name="target.siteName">
             <TextInput path="target.siteName" testId="evidence-site" />
           </Field>
-          <Field label="网址">
+          <Field name="target.url">
             <TextInput path="target.url" />
           </Field>
-          <Field label="域名">
+          <Field name="target.domain">
             <TextInput path="target.domain" />
           </Field>
-          <Field label="IP地址">
+          <Field name="target.ip">
             <TextInput path="target.ip" />
           </Field>
-          <Field label="APP名称及版本">
+          <Field name="target.appName">
             <TextInput path="target.appName" />
           </Field>
-          <Field label="账号、群组">
+          <Field name="target.account">
             <TextInput path="target.account" />
           </Field>
-          <Field label="现场设备（品牌、型号、序列号/IMEI）" span={2}>
+          <Field name="target.device" span={2}>
             <TextInput path="target.device" />
           </Field>
-          <Field label="取证方式">
+          <Field name="method">
             <ChoiceInput path="method" options={EVIDENCE_METHODS} testId="evidence-method" />
           </Field>
-          <Field label="未提取原始介质的原因及原始介质存放地" span={3}>
+          <Field name="originalMediumNote" span={3}>
             <TextInput path="originalMediumNote" rows={1} />
           </Field>
         </Grid>
       </Card>
-      <Card size="small" title="取证环境与工具" className="doc-section">
+      <Card size="small" title={label('section.environment')} className="doc-section">
         <Grid>
-          <Field label="取证设备（型号、序列号）">
+          <Field name="environment.device">
             <TextInput path="environment.device" />
           </Field>
-          <Field label="操作系统">
+          <Field name="environment.os">
             <TextInput path="environment.os" />
           </Field>
-          <Field label="软件及工具（含版本）">
+          <Field name="environment.software">
             <TextInput path="environment.software" />
           </Field>
-          <Field label="网络环境（连接方式、公网IP、是否关闭代理/VPN）" span={3}>
+          <Field name="environment.network" span={3}>
             <TextInput path="environment.network" rows={1} />
           </Field>
-          <Field label="清洁性检查" span={3}>
+          <Field name="environment.cleanCheck" span={3}>
             <TextInput path="environment.cleanCheck" rows={1} />
           </Field>
         </Grid>
       </Card>
-      <Card size="small" title="取证步骤" className="doc-section">
-        <RowsEditor path="steps" testId="evidence-steps" addLabel="添加步骤" blank={{ time: '', text: '', auto: false }} columns={[{ key: 'time', label: '时间', width: 200, kind: 'time' }, { key: 'text', label: '操作及所见' }]} />
+      <Card size="small" title={label('section.steps')} className="doc-section">
+        <RowsEditor path="steps" testId="evidence-steps" addLabel="添加步骤" blank={{ time: '', text: '', auto: false }} columns={[{ key: 'time', label: label('steps[].time'), width: 200, kind: 'time' }, { key: 'text', label: label('steps[].text') }]} />
       </Card>
       <EvidenceImport open={importing} caseId={doc.caseId} documentId={doc.id} beforeImport={flush} onClose={(changed) => (setImporting(false), changed && reload())} />
       <Card
         size="small"
-        title="电子数据清单"
+        title={label('section.items')}
         className="doc-section"
         extra={
           <Button type="primary" size="small" icon={<ImportOutlined />} disabled={readOnly} onClick={() => setImporting(true)} data-testid="evidence-import">
@@ -157,32 +157,32 @@ export function EvidenceEditor() {
           minWidth={2100}
           blank={{ name: '', category: '', format: '', source: '', method: '', sizeBytes: '', sha256: '', sm3: '', time: '', medium: '', evidenceId: '' }}
           columns={[
-            { key: 'name', label: '名称/文件名', width: 150 },
-            { key: 'category', label: '类别', width: 100, kind: 'choice', options: EVIDENCE_CATEGORIES },
-            { key: 'format', label: '文件格式', width: 80 },
-            { key: 'source', label: '来源（网址或路径）', width: 150 },
-            { key: 'method', label: '提取方法', width: 120 },
-            { key: 'time', label: '提取时间', width: 190, kind: 'time' },
-            { key: 'sizeBytes', label: '大小（字节）', width: 90, lockedIf: fileBacked },
-            { key: 'sha256', label: 'SHA-256', width: 300, lockedIf: fileBacked },
-            { key: 'sm3', label: 'SM3', width: 300, lockedIf: fileBacked },
-            { key: 'medium', label: '存储介质', width: 110 },
-            { key: 'evidenceId', label: '文件', width: 130, render: (p) => <Backing path={p} /> },
+            { key: 'name', label: label('items[].name'), width: 150 },
+            { key: 'category', label: label('items[].category'), width: 100, kind: 'choice', options: EVIDENCE_CATEGORIES },
+            { key: 'format', label: label('items[].format'), width: 80 },
+            { key: 'source', label: label('items[].source'), width: 150 },
+            { key: 'method', label: label('items[].method'), width: 120 },
+            { key: 'time', label: label('items[].time'), width: 190, kind: 'time' },
+            { key: 'sizeBytes', label: label('items[].sizeBytes'), width: 90, lockedIf: fileBacked },
+            { key: 'sha256', label: label('items[].sha256'), width: 300, lockedIf: fileBacked },
+            { key: 'sm3', label: label('items[].sm3'), width: 300, lockedIf: fileBacked },
+            { key: 'medium', label: label('items[].medium'), width: 110 },
+            { key: 'evidenceId', label: label('items[].evidenceId'), width: 130, render: (p) => <Backing path={p} /> },
           ]}
         />
       </Card>
-      <Card size="small" title="存储" className="doc-section">
+      <Card size="small" title={label('section.storage')} className="doc-section">
         <Grid cols={4}>
-          <Field label="存储介质类型">
+          <Field name="storage.mediumType">
             <TextInput path="storage.mediumType" />
           </Field>
-          <Field label="介质编号">
+          <Field name="storage.mediumNo">
             <TextInput path="storage.mediumNo" />
           </Field>
-          <Field label="封条编号">
+          <Field name="storage.sealNo">
             <TextInput path="storage.sealNo" />
           </Field>
-          <Field label="备份">
+          <Field name="storage.backups">
             <TextInput path="storage.backups" />
           </Field>
         </Grid>

@@ -1,7 +1,6 @@
 // 询问笔录 (DOCUMENTS.md §1).
 import { Button, Card } from 'antd';
 import { ID_TYPES } from '../../../shared/domain/case.ts';
-import { templateFor } from '../../../shared/documents/templates.ts';
 import { useEditor } from '../editor-context.tsx';
 import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeAndPlace, TimeInput } from '../fields.tsx';
 import { setPath } from '../paths.ts';
@@ -11,17 +10,16 @@ import { QaList } from './QaList.tsx';
 const RELATIONS = ['当事人', '法定代表人', '受委托人', '员工', '证人', '其他'];
 
 export function InquiryEditor() {
-  const { doc, update, readOnly } = useEditor();
-  const template = templateFor('inquiry', doc.templateVersion);
+  const { doc, update, readOnly, template, label } = useEditor();
   return (
     <>
-      <Card size="small" title={`询问情况（第 ${doc.context.inquirySequence ?? 1} 次询问）`} className="doc-section">
+      <Card size="small" title={`${label('section.header')}（第 ${doc.context.inquirySequence ?? 1} 次询问）`} className="doc-section">
         <Grid>
           <TimeAndPlace />
-          <Field label="询问人">
+          <Field name="inquirerId">
             <OfficerInput path="inquirerId" testId="inquiry-inquirer" />
           </Field>
-          <Field label="记录人">
+          <Field name="recorderId">
             <OfficerInput path="recorderId" testId="inquiry-recorder" />
           </Field>
           <Field label="交换询问人与记录人">
@@ -34,60 +32,60 @@ export function InquiryEditor() {
           </Field>
         </Grid>
       </Card>
-      <Card size="small" title="被询问人" className="doc-section">
+      <Card size="small" title={label('section.interviewee')} className="doc-section">
         <Grid cols={4}>
-          <Field label="姓名">
+          <Field name="interviewee.name">
             <TextInput path="interviewee.name" testId="interviewee-name" />
           </Field>
-          <Field label="性别">
+          <Field name="interviewee.gender">
             <ChoiceInput path="interviewee.gender" options={['男', '女']} />
           </Field>
-          <Field label="出生日期">
+          <Field name="interviewee.birthDate">
             <TimeInput path="interviewee.birthDate" date />
           </Field>
-          <Field label="民族">
+          <Field name="interviewee.ethnicity">
             <TextInput path="interviewee.ethnicity" />
           </Field>
-          <Field label="证件种类">
+          <Field name="interviewee.idType">
             <ChoiceInput path="interviewee.idType" options={ID_TYPES} />
           </Field>
-          <Field label="证件号码">
+          <Field name="interviewee.idNumber">
             <TextInput path="interviewee.idNumber" testId="interviewee-id" />
           </Field>
-          <Field label="与案件关系">
+          <Field name="interviewee.relation">
             <ChoiceInput path="interviewee.relation" options={RELATIONS} testId="interviewee-relation" />
           </Field>
-          <Field label="联系电话">
+          <Field name="interviewee.phone">
             <TextInput path="interviewee.phone" />
           </Field>
-          <Field label="工作单位" span={2}>
+          <Field name="interviewee.employer" span={2}>
             <TextInput path="interviewee.employer" />
           </Field>
-          <Field label="职务">
+          <Field name="interviewee.position">
             <TextInput path="interviewee.position" />
           </Field>
-          <Field label="其他在场人员">
+          <Field name="othersPresent">
             <TextInput path="othersPresent" />
           </Field>
-          <Field label="联系地址" span={2}>
+          <Field name="interviewee.address" span={2}>
             <TextInput path="interviewee.address" />
           </Field>
-          <Field label="翻译人员（如有）">
+          <Field name="interpreter.name">
             <TextInput path="interpreter.name" placeholder="姓名" />
           </Field>
-          <Field label="翻译人员单位及联系方式">
+          <Field name="interpreter.unit">
             <TextInput path="interpreter.unit" />
           </Field>
         </Grid>
       </Card>
       <OpeningAnswers officerPaths={['inquirerId', 'recorderId']} who="被询问人" />
       <QaList />
-      <Card size="small" title="结尾" className="doc-section">
+      <Card size="small" title={label('section.closing')} className="doc-section">
         <div className="opening-q">
           <b>问：</b>
           {template.closing}
         </div>
-        <Field label="被询问人的确认意见（以被询问人自己的话记录）" hint={`惯用表述：「${template.confirmation}」`}>
+        <Field name="confirmation" hint={`惯用表述：「${template.confirmation}」`}>
           <div style={{ display: 'flex', gap: 8 }}>
             <div style={{ flex: 1 }}>
               <TextInput path="confirmation" rows={2} testId="inquiry-confirmation" />

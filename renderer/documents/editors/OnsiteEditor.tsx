@@ -3,7 +3,6 @@ import { Button, Card, Select, Space } from 'antd';
 import { MEASURE_LINKS } from '../../../shared/documents/completeness.ts';
 import { MEASURE_KINDS, PARTY_NOTICE, type OnsiteContent } from '../../../shared/documents/content-schemas.ts';
 import { DOCUMENT_TYPE_LABELS } from '../../../shared/documents/document-types.ts';
-import { templateFor } from '../../../shared/documents/templates.ts';
 import { useEditor } from '../editor-context.tsx';
 import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeAndPlace, WitnessFields } from '../fields.tsx';
 import { fieldId, getPath, setPath } from '../paths.ts';
@@ -69,64 +68,64 @@ function MeasureKind({ path }: { path: string }) {
 }
 
 export function OnsiteEditor() {
-  const { doc, content } = useEditor();
+  const { content, template, label } = useEditor();
   const present = content.partyNotice === '已通知，当事人到场';
   return (
     <>
-      <Card size="small" title="检查情况" className="doc-section">
+      <Card size="small" title={label('section.header')} className="doc-section">
         <Grid>
           <TimeAndPlace />
-          <Field label="检查人员（两名）" span={2}>
+          <Field name="inspectorIds" span={2}>
             <OfficerInput path="inspectorIds" multiple />
           </Field>
-          <Field label="记录人">
+          <Field name="recorderId">
             <OfficerInput path="recorderId" />
           </Field>
-          <Field label="检查事由" span={3}>
+          <Field name="reason" span={3}>
             <TextInput path="reason" rows={1} />
           </Field>
         </Grid>
       </Card>
-      <Card size="small" title="当事人" className="doc-section">
+      <Card size="small" title={label('section.party')} className="doc-section">
         <Grid>
-          <Field label="名称或姓名">
+          <Field name="party.name">
             <TextInput path="party.name" />
           </Field>
-          <Field label="主体资格证照名称">
+          <Field name="party.licence">
             <TextInput path="party.licence" />
           </Field>
-          <Field label="统一社会信用代码或证件号码">
+          <Field name="party.idNumber">
             <TextInput path="party.idNumber" />
           </Field>
-          <Field label="法定代表人（负责人）">
+          <Field name="party.legalRepresentative">
             <TextInput path="party.legalRepresentative" />
           </Field>
-          <Field label="联系电话">
+          <Field name="party.phone">
             <TextInput path="party.phone" />
           </Field>
-          <Field label="网站/APP/账号、域名、ICP备案号">
+          <Field name="party.platform">
             <TextInput path="party.platform" />
           </Field>
-          <Field label="住所" span={2}>
+          <Field name="party.address" span={2}>
             <TextInput path="party.address" />
           </Field>
-          <Field label="通知当事人到场情况">
+          <Field name="partyNotice">
             <ChoiceInput path="partyNotice" options={PARTY_NOTICE} testId="onsite-notice" />
           </Field>
         </Grid>
         <div style={{ marginTop: 12 }}>
-          <div className="doc-field-label">现场人员</div>
+          <div className="doc-field-label">{label('present')}</div>
           <RowsEditor
             path="present"
             testId="onsite-present"
             addLabel="添加现场人员"
             blank={{ name: '', idType: '居民身份证', idNumber: '', unit: '', role: '', phone: '' }}
             columns={[
-              { key: 'name', label: '姓名', width: 110 },
-              { key: 'idNumber', label: '身份证件号码', width: 190 },
-              { key: 'role', label: '身份/职务', width: 140 },
-              { key: 'unit', label: '单位' },
-              { key: 'phone', label: '联系电话', width: 130 },
+              { key: 'name', label: label('present[].name'), width: 110 },
+              { key: 'idNumber', label: label('present[].idNumber'), width: 190 },
+              { key: 'role', label: label('present[].role'), width: 140 },
+              { key: 'unit', label: label('present[].unit') },
+              { key: 'phone', label: label('present[].phone'), width: 130 },
             ]}
           />
         </div>
@@ -134,14 +133,14 @@ export function OnsiteEditor() {
       {present ? (
         <OpeningAnswers officerPaths={['inspectorIds']} who="当事人" />
       ) : (
-        <Card size="small" title="见证人（当事人不在场或拒绝时必填）" className="doc-section">
+        <Card size="small" title={label('section.witness')} className="doc-section">
           <WitnessFields testIdPrefix="onsite" />
         </Card>
       )}
-      <Card size="small" title="现场情况" className="doc-section">
+      <Card size="small" title={label('section.findings')} className="doc-section">
         <TextInput path="findings" rows={8} testId="onsite-findings" placeholder="逐项记录现场检查发现的情况" />
         <div className="doc-field-label" style={{ marginTop: 12 }}>
-          采取的措施
+          {label('measures')}
         </div>
         <RowsEditor
           path="measures"
@@ -149,19 +148,19 @@ export function OnsiteEditor() {
           addLabel="添加措施"
           blank={{ kind: '拍照', description: '', linkedDocumentId: '' }}
           columns={[
-            { key: 'kind', label: '措施', width: 140, render: (p) => <MeasureKind path={p} /> },
+            { key: 'kind', label: label('measures[].kind'), width: 140, render: (p) => <MeasureKind path={p} /> },
             { key: 'description', label: '说明' },
             { key: 'linkedDocumentId', label: '关联文书（电子取证、先行登记保存须关联）', width: 340, render: (p) => <LinkedDocument path={p} /> },
           ]}
         />
         <div className="doc-field-label" style={{ marginTop: 12 }}>
-          当事人的陈述和申辩
+          {label('statement')}
         </div>
         <TextInput path="statement" rows={3} />
       </Card>
-      <Card size="small" title="结尾" className="doc-section">
-        <div className="opening-q">{templateFor('onsite', doc.templateVersion).closing}</div>
-        <Field label="当事人（或见证人）的确认意见">
+      <Card size="small" title={label('section.closing')} className="doc-section">
+        <div className="opening-q">{template.closing}</div>
+        <Field name="confirmation">
           <TextInput path="confirmation" rows={1} testId="onsite-confirmation" />
         </Field>
       </Card>

@@ -1,14 +1,13 @@
 // The template's opening statements, rendered with the officers, agency and matter; each needs
 // the person's answer, recorded in their words (a customary answer can be inserted).
 import { Button, Card } from 'antd';
-import { matterPhrase, officersPhrase, renderTemplateText, templateFor } from '../../../shared/documents/templates.ts';
+import { matterPhrase, officersPhrase, renderTemplateText } from '../../../shared/documents/templates.ts';
 import { useEditor } from '../editor-context.tsx';
 import { TextInput } from '../fields.tsx';
 import { getPath, setPath } from '../paths.ts';
 
 export function OpeningAnswers({ officerPaths, who }: { officerPaths: string[]; who: string }) {
-  const { content, update, doc, readOnly } = useEditor();
-  const template = templateFor(doc.type, doc.templateVersion);
+  const { content, update, doc, readOnly, template, label } = useEditor();
   const ids = officerPaths.flatMap((p) => {
     const v = getPath(content, p);
     return Array.isArray(v) ? (v as string[]) : [v as string];
@@ -21,7 +20,7 @@ export function OpeningAnswers({ officerPaths, who }: { officerPaths: string[]; 
     party: doc.context.partyName,
   };
   return (
-    <Card size="small" title="告知事项" className="doc-section">
+    <Card size="small" title={label('section.openings')} className="doc-section">
       {template.openings.map((o, i) => (
         <div key={o.key} style={{ marginBottom: 12 }}>
           <div className="opening-q">

@@ -11,13 +11,13 @@ import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeInput, WitnessFi
 import { RowsEditor } from '../RowsEditor.tsx';
 
 export function PreservationEditor() {
-  const { content } = useEditor();
+  const { content, label } = useEditor();
   const { calendar } = useWorkingCalendar();
   const start = String(content.startDate ?? '');
   return (
     <>
-      <Card size="small" title="登记保存物品清单" className="doc-section">
-        <Field label="当事人">
+      <Card size="small" title={label('section.items')} className="doc-section">
+        <Field name="partyName">
           <TextInput path="partyName" />
         </Field>
         <div style={{ height: 10 }} />
@@ -28,43 +28,43 @@ export function PreservationEditor() {
           minWidth={1250}
           blank={{ name: '', model: '', spec: '', serial: '', quantity: '1', condition: '', sealNo: '', note: '' }}
           columns={[
-            { key: 'name', label: '名称', width: 130 },
-            { key: 'model', label: '品牌型号', width: 150 },
-            { key: 'spec', label: '规格', width: 90 },
-            { key: 'serial', label: '序列号/IMEI', width: 150 },
-            { key: 'quantity', label: '数量', width: 64 },
-            { key: 'condition', label: '状态（外观、是否开机、封存）', width: 240 },
-            { key: 'sealNo', label: '封条编号', width: 120 },
-            { key: 'note', label: '备注', width: 120 },
+            { key: 'name', label: label('items[].name'), width: 130 },
+            { key: 'model', label: label('items[].model'), width: 150 },
+            { key: 'spec', label: label('items[].spec'), width: 90 },
+            { key: 'serial', label: label('items[].serial'), width: 150 },
+            { key: 'quantity', label: label('items[].quantity'), width: 64 },
+            { key: 'condition', label: label('items[].condition'), width: 240 },
+            { key: 'sealNo', label: label('items[].sealNo'), width: 120 },
+            { key: 'note', label: label('items[].note'), width: 120 },
           ]}
         />
       </Card>
-      <Card size="small" title="批准与保存" className="doc-section">
+      <Card size="small" title={label('section.approval')} className="doc-section">
         <Grid>
-          <Field label="批准人（行政机关负责人）">
+          <Field name="approval.approver">
             <TextInput path="approval.approver" testId="preservation-approver" />
           </Field>
-          <Field label="批准时间">
+          <Field name="approval.at">
             <TimeInput path="approval.at" testId="preservation-approved-at" />
           </Field>
-          <Field label="批准方式">
+          <Field name="approval.how">
             <ChoiceInput path="approval.how" options={['书面批准', '电话批准', '当面批准']} testId="preservation-how" />
           </Field>
-          <Field label="登记保存开始日期">
+          <Field name="startDate">
             <TimeInput path="startDate" date />
           </Field>
-          <Field label="保存地点" span={2}>
+          <Field name="place" span={2}>
             <TextInput path="place" testId="preservation-place" />
           </Field>
-          <Field label="保存条件" span={3}>
+          <Field name="conditions" span={3}>
             <TextInput path="conditions" rows={1} testId="preservation-conditions" />
           </Field>
-          <Field label="执法人员（两名）" span={2}>
+          <Field name="officerIds" span={2}>
             <OfficerInput path="officerIds" multiple />
           </Field>
         </Grid>
         <div className="doc-field-label" style={{ marginTop: 12 }}>
-          见证人（当事人不在场或拒绝签名时）
+          {label('witness')}
         </div>
         <WitnessFields testIdPrefix="preservation" />
         {/^\d{4}-\d{2}-\d{2}$/.test(start) && calendar && <HandlingDeadline start={start} calendar={calendar} />}

@@ -5,7 +5,6 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { Button, Card, Select } from 'antd';
 import { memo, useCallback, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { templateFor } from '../../../shared/documents/templates.ts';
 import { useEditor } from '../editor-context.tsx';
 import { fieldId, newRowId, type Content } from '../paths.ts';
 
@@ -21,9 +20,9 @@ interface Pair {
 const focus = (path: string) => document.getElementById(fieldId(path))?.focus();
 
 export function QaList() {
-  const { content, update, doc, flagged, readOnly } = useEditor();
+  const { content, update, doc, flagged, readOnly, label, template } = useEditor();
   const qa = (content.qa as Pair[] | undefined) ?? [];
-  const bank = templateFor('inquiry', doc.templateVersion).questionBank;
+  const bank = template.questionBank;
   const suggestions = [...(bank?.byMatter[doc.context.matterId] ?? []), ...(bank?.common ?? [])];
 
   const edit = useCallback(
@@ -73,7 +72,7 @@ export function QaList() {
   return (
     <Card
       size="small"
-      title={`笔录正文（${qa.length} 问）`}
+      title={`${label('section.qa')}（${qa.length} 问）`}
       className="doc-section"
       extra={
         !readOnly && (

@@ -1,0 +1,106 @@
+// Templates are data (shared/documents/templates/): wording, editor labels and the printed layout
+// of each document type, per version. A document keeps the version it was made with, and a sealed
+// one is laid out again from it (here and at HQ) — so a released version must never change. Each
+// version's data is pinned here by its hash; changing it fails this test. To change a wording, a
+// label or the layout: add a new version (templates.ts TEMPLATES), pin it here, and make its
+// layout reference (core/pdf/forms/layout-spec.test.ts).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_TYPES, type DocumentType } from '../../shared/documents/document-types.ts';
+import { TEMPLATES, templateFor, type DocumentTemplate } from '../../shared/documents/templates.ts';
+
+const PINNED: Record<string, string> = {
+  'inquiry@2023.1': '9348aba38b821f2efd712f7e2d4ce5ac964292a1ef385fd463dba22b4ed650aa',
+  'onsite@2023.1': 'b147ef24036d1f8c821a69cd3869bb8cb5bd4af5279c3443753cc2f1b6f6d490',
+  'evidence@2023.1': '9a4ae8a5023732f2f0b9e50a434319142a03f75354fe96b6c6220175ac7447be',
+  'preservation@2023.1': '1f53d5ab21294199363a4d9cfabaef69a96286d7d283eea6b230a97f95edbb98',
+  'preservation@2023.2': '267e2fc70f069b03abedfc354be9f57994930dd547a66a7084135faa9620d869',
+};
+
+/** JSON with keys sorted at every level: the same data always gives the same text. */
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** What a version freezes: everything but the question bank (editor suggestions, never printed by themselves). */
+function frozen(t: DocumentTemplate): string {
+  const { questionBank: _bank, ...rest } = t;
+  return createHash('sha256').update(stable(rest)).digest('hex');
+}
+
+describe('template versions', () => {
+  it('are plain data: they survive JSON unchanged (no functions, no undefined, no class instances)', () => {
+    for (const t of TEMPLATES) expect(JSON.parse(JSON.stringify(t)), `${t.type}@${t.version}`).toEqual(t);
+  });
+
+  it('released versions are frozen: each one’s data has the hash pinned when it was released', () => {
+    const hashes = Object.fromEntries(TEMPLATES.map((t) => [`${t.type}@${t.version}`, frozen(t)]));
+    expect(Object.keys(hashes).sort(), 'every version is pinned, and every pin is a version').toEqual(Object.keys(PINNED).sort());
+    for (const [id, hash] of Object.entries(hashes)) expect(hash, `${id} changed after release: add a new template version instead`).toBe(PINNED[id]);
+  });
+
+  it('every version names the regulation it follows and has a layout with a signature block', () => {
+    for (const t of TEMPLATES) {
+      expect(t.regulation, t.version).toMatch(/规定/);
+      expect(t.layout.blocks.some((b) => b.kind === 'signatures'), `${t.type}@${t.version}`).toBe(true);
+    }
+  });
+});
+
+// The editors take every label from their document's template version (label('key') in the
+// component, or <Field name="key">). A key some version lacks would show as the bare key.
+const EDITORS: Record<DocumentType, string> = {
+  inquiry: 'InquiryEditor.tsx',
+  onsite: 'OnsiteEditor.tsx',
+  evidence: 'EvidenceEditor.tsx',
+  preservation: 'PreservationEditor.tsx',
+};
+const DIR = join(import.meta.dirname, '..', '..', 'renderer', 'documents');
+const read = (f: string) => readFileSync(join(DIR, f), 'utf8');
+
+/** The label keys a component source asks for. */
+function keysIn(src: string): string[] {
+  return [...src.matchAll(/label\('([^']+)'\)|<Field name="([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+}
+
+/** Keys of the shared pieces an editor uses (fields.tsx, OpeningAnswers, QaList). */
+function sharedKeys(src: string): string[] {
+  const fields = read('fields.tsx');
+  const piece = (name: string) => {
+    const body = new RegExp(`export function ${name}\\b[\\s\\S]*?\\n}\\n`).exec(fields)![0];
+    return keysIn(body);
+  };
+  return [
+    ...(src.includes('<TimeAndPlace') ? piece('TimeAndPlace') : []),
+    ...(src.includes('<WitnessFields') ? piece('WitnessFields') : []),
+    ...(src.includes('<OpeningAnswers') ? keysIn(read('editors/OpeningAnswers.tsx')) : []),
+    ...(src.includes('<QaList') ? keysIn(read('editors/QaList.tsx')) : []),
+  ];
+}
+
+describe('editor labels', () => {
+  for (const type of DOCUMENT_TYPES) {
+    it(`${type}: every label the editor shows is in every template version of the type`, () => {
+      const src = read(`editors/${EDITORS[type]}`);
+      const keys = [...new Set([...keysIn(src), ...sharedKeys(src)])];
+      expect(keys.length).toBeGreaterThan(10);
+      for (const t of TEMPLATES.filter((x) => x.type === type)) expect(keys.filter((k) => !(k in t.labels)), `${type}@${t.version}`).toEqual([]);
+    });
+  }
+
+  it('no editor writes a field label as a literal: <Field label="…"> is only for controls that are not part of the document', () => {
+    const literals = Object.values(EDITORS).flatMap((f) => [...read(`editors/${f}`).matchAll(/<Field label="([^"]+)"/g)].map((m) => m[1]));
+    expect(literals).toEqual(['交换询问人与记录人']);
+    expect(templateFor('inquiry').labels['interviewee.name']).toBe('姓名');
+  });
+});

@@ -1,0 +1,96 @@
+// The printed layout of a document type, as data: part of each versioned template
+// (shared/documents/templates/), interpreted by core/pdf/forms/layout-spec.ts into the blocks
+// that paginate.ts lays out. Changing how a document prints = a new template version; documents
+// keep printing with the version they were made with (their signatures and seals bind the printed
+// pages, which HQ lays out again to check them).
+//
+// Everything here is plain JSON-able data. A `Text` is a string with placeholders:
+//   {{interviewee.name}}   a path into the document's content (inside `each`/`table`: the row first)
+//   {{ctx.agency}}         the document's context (agency, caseTitle, partyName, inquirySequence …)
+//   {{doc.docNo}}          the document itself (docNo, correction …)
+//   {{tpl.title}}          the template (title, closing, confirmation)
+//   {{var.approval}}       one of the layout's `vars`
+//   {{#}}                  inside `each`/`table`: the row's number, from 1
+//   {{fmt:arg,arg}}        a formatter of core/pdf/forms/formatters.ts, e.g. {{minute:startTime}},
+//                          {{span:startTime,endTime}}, {{officers:inspectorIds}}, {{para:noticeBasis}}
+// A `when`/`unless` names a path: true when it holds a non-empty string, a non-empty list, an object.
+
+export type Text = string;
+
+export type Value =
+  | Text
+  /** The parts that are not empty, joined with `join`. */
+  | { join: string; parts: Value[] }
+  /** The first part that is not empty. */
+  | { first: Value[] }
+  /** `then` when `if` renders non-empty, else `else` (or nothing). */
+  | { if: Value; then: Value; else?: Value }
+  | { concat: Value[] };
+
+export interface Condition {
+  when?: string;
+  unless?: string;
+}
+
+export interface CellDef {
+  label: Value;
+  value: Value;
+  /** Columns this cell spans, out of the grid's `columns`. */
+  span: number;
+}
+
+export interface RowDef extends Condition {
+  cells: CellDef[];
+}
+
+export interface ColumnDef {
+  title: string;
+  /** Share of the text width. */
+  width: number;
+  anywhere?: boolean;
+  align?: 'left' | 'center';
+  value: Value;
+}
+
+/** A signature slot (see core/pdf/layout-model.ts SignatureSlotSpec). */
+export interface SlotDef extends Condition {
+  id: string;
+  label: string;
+  role?: string;
+  /** Path of the officer id who must sign here. */
+  officer?: string;
+  /** The signer's name as the document gives it. */
+  signer?: Value;
+  mirror?: string[];
+}
+
+export type BlockDef = Condition &
+  (
+    | { kind: 'title'; text: Value }
+    | { kind: 'line'; left?: Value; center?: Value; right?: Value; size?: number }
+    | { kind: 'grid'; columns: number; rows: RowDef[] }
+    | { kind: 'heading'; text: Value }
+    | { kind: 'para'; text: Value; label?: Value; indent?: boolean; bold?: boolean }
+    /** The template's opening statements with their answers; `officers` are the paths of the officers they name. */
+    | { kind: 'openings'; officers: string[] }
+    /** `blocks` once per row of the list at `of`. */
+    | { kind: 'each'; of: string; blocks: BlockDef[] }
+    /** A table with one row per row of the list at `of`; `note` prints under a row when not empty. */
+    | { kind: 'table'; of: string; size?: number; columns: ColumnDef[]; note?: Value }
+    | { kind: 'signatures'; slots: SlotDef[] }
+    | { kind: 'gap'; height: number }
+    | { kind: 'pageBreak' }
+  );
+
+export interface PrintLayout {
+  /** Continuation pages' running head. */
+  runningHead: Text;
+  /**
+   * Named values: what the template's paragraphs fill their placeholders with ({{para:key}}),
+   * besides agency, matter and party, and what {{var.name}} gives.
+   */
+  vars?: Record<string, Value>;
+  blocks: BlockDef[];
+  /** The slots at the foot of every page (逐页签名). */
+  perPage: SlotDef[];
+}

@@ -1,0 +1,99 @@
+// 现场笔录 (DOCUMENTS.md §2), by template version. The printed layout: header, the party and its
+// platform, notice to the party, the people present, the opening statements, findings, measures
+// (with the numbers of the linked records), the party's statement, the closing. Every page carries
+// 当事人, 见证人 (when there is one), both inspectors and the recorder; the party and the witness
+// sign each page, the officers' end signatures are shown again.
+import type { DocumentTemplate } from '../templates.ts';
+import { CERTIFICATES, HEADER_2023, RECUSAL, REG_2023, TRUTHFUL } from './common.ts';
+import { ONSITE_EDITOR_2023_1 } from './editor-labels.ts';
+
+const PARTY_SIGNER = '{{representative:present,party.legalRepresentative}}';
+const WITNESS = '{{witness.name}}';
+
+export const ONSITE_2023_1: DocumentTemplate = {
+  type: 'onsite',
+  version: '2023.1',
+  regulation: REG_2023,
+  title: '现场笔录',
+  openings: [CERTIFICATES, RECUSAL, { ...TRUTHFUL, key: 'cooperate', label: '告知配合检查的义务', text: '你应当配合检查，如实提供有关情况和材料，不得拒绝或者阻挠。你是否明白？' }],
+  closing: '以上记录请核对，如属实请签名。',
+  confirmation: '以上记录属实。',
+  paragraphs: {
+    // Seeds a new record's 检查事由 (editable); {{matter}} is the case's matter as a phrase.
+    reason: '依法就{{matter}}有关情况进行现场检查。',
+  },
+  labels: ONSITE_EDITOR_2023_1,
+  layout: {
+    runningHead: '{{tpl.title}}（续）',
+    blocks: [
+      ...HEADER_2023,
+      {
+        kind: 'grid',
+        columns: 4,
+        rows: [
+          { cells: [{ label: '时间', value: '{{span:startTime,endTime}}', span: 4 }] },
+          { cells: [{ label: '地点', value: '{{place}}', span: 4 }] },
+          { cells: [{ label: '检查人员', value: '{{officers:inspectorIds}}', span: 4 }] },
+          { cells: [{ label: '记录人', value: '{{officer:recorderId}}', span: 2 }, { label: '通知当事人到场情况', value: '{{partyNotice}}', span: 2 }] },
+          { cells: [{ label: '检查事由', value: '{{reason}}', span: 4 }] },
+          { cells: [{ label: '当事人', value: '{{party.name}}', span: 2 }, { label: '主体资格证照名称', value: '{{party.licence}}', span: 2 }] },
+          { cells: [{ label: '统一社会信用代码（身份证件号码）', value: '{{party.idNumber}}', span: 4 }] },
+          { cells: [{ label: '法定代表人（负责人）', value: '{{party.legalRepresentative}}', span: 2 }, { label: '联系电话', value: '{{party.phone}}', span: 2 }] },
+          { cells: [{ label: '住所', value: '{{party.address}}', span: 4 }] },
+          { when: 'party.platform', cells: [{ label: '网站/APP/账号、域名、IP、ICP备案号', value: '{{party.platform}}', span: 4 }] },
+        ],
+      },
+      { kind: 'heading', when: 'present', text: '现场人员' },
+      {
+        kind: 'table',
+        when: 'present',
+        of: 'present',
+        size: 9,
+        columns: [
+          { title: '姓名', width: 2, value: '{{name}}' },
+          { title: '身份证件号码', width: 4, value: '{{idNumber}}' },
+          { title: '身份/职务', width: 2.5, value: '{{role}}' },
+          { title: '工作单位', width: 4, value: '{{unit}}' },
+          { title: '联系电话', width: 2.5, value: '{{phone}}' },
+        ],
+      },
+      { kind: 'gap', height: 6 },
+      { kind: 'openings', officers: ['inspectorIds'] },
+      { kind: 'heading', text: '现场情况' },
+      { kind: 'para', text: '{{findings}}', indent: true },
+      { kind: 'heading', when: 'measures', text: '采取的措施' },
+      {
+        kind: 'each',
+        of: 'measures',
+        blocks: [
+          {
+            kind: 'para',
+            label: '{{#}}. ',
+            text: { concat: ['{{kind}}', { if: '{{description}}', then: '：{{description}}' }, { if: '{{docNo:linkedDocumentId}}', then: '（见{{docNo:linkedDocumentId}}）' }] },
+          },
+        ],
+      },
+      { kind: 'heading', text: '当事人的陈述和申辩' },
+      { kind: 'para', text: { first: ['{{statement}}', '无。'] }, indent: true },
+      { kind: 'para', when: 'witness.name', label: '见证人：', text: { join: '，', parts: ['{{witness.name}}', '{{witness.idNumber}}', '{{witness.unit}}', '{{witness.phone}}'] } },
+      { kind: 'para', text: '{{tpl.closing}}', indent: true },
+      { kind: 'para', label: '当事人核对意见：', text: '{{confirmation}}' },
+      {
+        kind: 'signatures',
+        slots: [
+          { id: 'party', label: '当事人', role: '当事人', signer: PARTY_SIGNER },
+          { id: 'witness', when: 'witness.name', label: '见证人', role: '见证人', signer: WITNESS },
+          { id: 'inspector-1', label: '检查人员', role: '执法人员', officer: 'inspectorIds.0' },
+          { id: 'inspector-2', label: '检查人员', role: '执法人员', officer: 'inspectorIds.1' },
+          { id: 'recorder', label: '记录人', role: '记录人', officer: 'recorderId' },
+        ],
+      },
+    ],
+    perPage: [
+      { id: 'party', label: '当事人签名', role: '当事人', signer: PARTY_SIGNER },
+      { id: 'witness', when: 'witness.name', label: '见证人签名', role: '见证人', signer: WITNESS },
+      { id: 'inspectors-page', label: '检查人员', mirror: ['inspector-1', 'inspector-2'] },
+      { id: 'recorder-page', label: '记录人', mirror: ['recorder'] },
+    ],
+  },
+};
