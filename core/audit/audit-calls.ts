@@ -38,7 +38,7 @@ const ENTRIES: Partial<Record<CallName, EntryFor>> = {
   'documents.save': (arg, v, core, officerIds) => documentSaved(arg, v, core, officerIds),
   'documents.markReady': (arg, _v, core, officerIds) => ({ action: 'document-ready', officerIds, caseId: docCase(core, str(arg.id)), targets: [str(arg.id)] }),
   'documents.pdf': (arg, _v, core, officerIds) => ({ action: 'export-pdf', officerIds, caseId: docCase(core, str(arg.id)), targets: [str(arg.id)] }),
-  'signing.start': (arg, v, core, officerIds) => ({ action: 'signing-start', officerIds, caseId: docCase(core, str(arg.documentId)), targets: [str(arg.documentId), str(v.ceremonyId)], detail: arg.recording ? '同步录像' : '未录像' }),
+  'signing.start': (arg, v, core, officerIds) => ({ action: 'signing-start', officerIds, caseId: docCase(core, str(arg.documentId)), targets: [str(arg.documentId), str(v.ceremonyId), ...(arg.continues ? [str(arg.continues)] : [])], detail: `${arg.recording ? '同步录像' : '未录像'}${arg.continues ? '，继续中断的签名' : ''}` }),
   'signing.end': (arg, v, core, officerIds) => ({ action: 'signing-end', officerIds, caseId: docCase(core, str(v.documentId)), targets: [str(arg.ceremonyId), str(arg.recordingEvidenceId)] }),
   'seals.correct': (arg, v, _c, officerIds) => ({ action: 'correction-create', officerIds, caseId: str(v.caseId), targets: [str(v.id), str(arg.documentId)], detail: str(arg.reason) }),
 };

@@ -1,7 +1,8 @@
 // Refusals, absences and inability (art. 30) on a real core: a resolved slot completes the
 // document only when it is backed — by the witness's signature, or by the ceremony's recording
-// once that recording is stored and linked. A lost recording voids the refusals that rested on it.
-// Officers' slots cannot be resolved this way.
+// once that recording is stored and linked. A lost recording voids the refusals that rested on it,
+// and so does 继续签名 after an interruption: the new recording began after them and proves nothing
+// about them. Officers' slots cannot be resolved this way.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoOnsite } from '../../scripts/demo-documents.ts';
 import { syntheticSignature } from '../../scripts/demo-signatures.ts';
@@ -69,8 +70,10 @@ async function resolveParty(id: string, ceremonyId: string, status: 'refused' | 
   return last;
 }
 
+let recordings = 0;
+/** A recording stored as evidence of the case (each one different: identical content is refused as a duplicate). */
 async function recording() {
-  return t.core.evidence.ingest([Buffer.from('webm recording bytes')], {
+  return t.core.evidence.ingest([Buffer.from(`webm recording bytes ${++recordings}`)], {
     caseId,
     officerIds: [a, b],
     fileName: '签名过程录像.webm',
@@ -173,6 +176,97 @@ describe('a refusal backed only by the recording', () => {
     expect(events().at(-1)).toMatch(/^签名自动结束（程序重新启动时签名尚未结束/);
     const audit = t.core.audit.rows().find((r) => r.action === 'signing-end' && r.detail.startsWith('自动结束'))!;
     expect(JSON.parse(audit.targets)).toContain(ceremonyId);
+  });
+});
+
+describe('继续签名 after an interruption: a recording backs only what was done while it ran', () => {
+  const row = (sigId: string) => t.core.db.prepare(`SELECT discarded_at, discard_reason FROM signatures WHERE id = ?`).get(sigId) as { discarded_at: string | null; discard_reason: string };
+  const ceremonyRow = (cid: string) => t.core.db.prepare(`SELECT ended_at, no_recording_reason, recording_evidence_id FROM signing_ceremonies WHERE id = ?`).get(cid) as { ended_at: string | null; no_recording_reason: string; recording_evidence_id: string | null };
+
+  it('a refusal made before the new recording began is voided; linking the new recording does not complete the document until it is redone on it', async () => {
+    const id = await onsite(false);
+    const first = await t.must('signing.start', { documentId: id, recording: true });
+    await signRest(id, first.ceremonyId, partySlots);
+    const refused = (await resolveParty(id, first.ceremonyId, 'refused')).signatures.filter((x) => x.slotId === 'party');
+    const signedBefore = (await t.must('signing.state', { id })).signatures.filter((x) => x.status === 'signed');
+    expect(refused.length).toBeGreaterThan(0);
+    // The page was reloaded mid-sitting: the sitting is still open, its recording is gone.
+    clock.advanceMinutes(5);
+    expect((await t.must('signing.state', { id })).activeCeremonyId).toBe(first.ceremonyId);
+    const second = await t.must('signing.start', { documentId: id, recording: true, continues: first.ceremonyId });
+    expect(second.ceremonyId).not.toBe(first.ceremonyId);
+
+    // The interrupted sitting is over, as 录像中断; its refusals are voided (kept for the audit).
+    expect(ceremonyRow(first.ceremonyId)).toMatchObject({ ended_at: clock.now().toISOString(), recording_evidence_id: null, no_recording_reason: expect.stringMatching(/^录像中断：签名过程被中断/) });
+    for (const r of refused) expect(row(r.id)).toEqual({ discarded_at: clock.now().toISOString(), discard_reason: '录像中断后继续签名：拒签/缺席记录于新录像开始之前，无见证人' });
+    const audit = t.core.audit.rows().find((r) => r.action === 'signing-end' && JSON.parse(r.targets)[0] === first.ceremonyId)!;
+    expect(JSON.parse(audit.targets)).toEqual([first.ceremonyId, ...refused.map((r) => r.id)]);
+    expect(audit.detail).toBe(`继续签名时结束（录像中断），作废${refused.length}处仅以中断前录像为据的拒签/缺席`);
+    expect(t.core.audit.rows().at(-1)).toMatchObject({ action: 'signing-start', detail: '同步录像，继续中断的签名' });
+    expect(events().at(-2)).toMatch(new RegExp(`^签名中断，继续签名时结束，本次${signedBefore.length}个签名，录像中断：.*${refused.length}处拒签/缺席记录仅以中断前的录像为据.*须在新录像下或见证人签名后重新记录$`));
+    expect(events().at(-1)).toMatch(/^继续中断的签名：现场笔录/);
+    const now = await t.must('signing.state', { id });
+    expect(now.activeCeremonyId).toBe(second.ceremonyId);
+    expect(now.signatures.filter((x) => x.slotId === 'party')).toEqual([]);
+    // The handwritten signatures made before stay valid, and are not linked to any recording.
+    expect(now.signatures.map((x) => x.id)).toEqual(signedBefore.map((x) => x.id));
+    expect(t.core.signatures.verify(id).every((v) => v.problems.length === 0)).toBe(true);
+
+    // Linking the new recording without redoing the refusals: every other slot is signed, but not 已签名.
+    const item = await recording();
+    const ended = await t.must('signing.end', { ceremonyId: second.ceremonyId, recordingEvidenceId: item.id });
+    expect(ended.complete).toBe(false);
+    expect(ended.state).toBe('ready');
+    expect(ended.signatures.every((x) => x.recordingEvidenceId === null)).toBe(true);
+    expect(await t.call('seals.seal', { documentId: id, officerPasswords: PASSWORDS })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+
+    // Redone on camera, in a sitting whose recording began before them: these count.
+    const third = await t.must('signing.start', { documentId: id, recording: true });
+    const redone = await resolveParty(id, third.ceremonyId, 'refused');
+    expect(redone.complete).toBe(false); // waiting for this recording
+    const item2 = await recording();
+    const done = await t.must('signing.end', { ceremonyId: third.ceremonyId, recordingEvidenceId: item2.id });
+    expect(done.complete).toBe(true);
+    expect(done.state).toBe('signed');
+    expect(done.signatures.filter((x) => x.slotId === 'party').every((x) => x.status === 'refused' && x.recordingEvidenceId === item2.id)).toBe(true);
+    expect(done.signatures.filter((x) => x.status === 'signed').every((x) => x.recordingEvidenceId === null)).toBe(true);
+  });
+
+  it('a refusal made after the new recording began counts once that recording is linked; a witness-backed one from before stays', async () => {
+    const id = await onsite();
+    const first = await t.must('signing.start', { documentId: id, recording: true });
+    const witness = await signRest(id, first.ceremonyId, partySlots);
+    const partyAll = (await t.must('signing.state', { id })).required.filter(partySlots);
+    const [early, ...later] = partyAll;
+    const kept = await t.must('signing.resolve', { ceremonyId: first.ceremonyId, slotId: early!.slotId, page: early!.page, status: 'absent', reason: '当事人离开现场', officerPasswords: PASSWORDS, witnessSignatureId: witness });
+    const keptId = kept.signatures.find((x) => x.slotId === early!.slotId && x.page === early!.page)!.id;
+
+    const second = await t.must('signing.start', { documentId: id, recording: true, continues: first.ceremonyId });
+    let s = await t.must('signing.state', { id });
+    expect(s.signatures.some((x) => x.id === keptId)).toBe(true); // backed by the witness, not by the lost recording
+    for (const slot of later) {
+      s = await t.must('signing.resolve', { ceremonyId: second.ceremonyId, slotId: slot.slotId, page: slot.page, status: 'absent', reason: '当事人离开现场', officerPasswords: PASSWORDS });
+    }
+    expect(s.complete).toBe(later.length === 0);
+    const item = await recording();
+    const done = await t.must('signing.end', { ceremonyId: second.ceremonyId, recordingEvidenceId: item.id });
+    expect(done.complete).toBe(true);
+    expect(done.state).toBe('signed');
+    const party = done.signatures.filter((x) => x.slotId === 'party');
+    expect(party.find((x) => x.id === keptId)).toMatchObject({ witnessSignatureId: witness, recordingEvidenceId: null });
+    expect(party.filter((x) => x.id !== keptId).every((x) => x.ceremonyId === second.ceremonyId && x.recordingEvidenceId === item.id)).toBe(true);
+  });
+
+  it("only this document's sitting can be continued; one already ended leaves nothing to end", async () => {
+    const id = await onsite(false);
+    const other = await onsite(false);
+    const theirs = await t.must('signing.start', { documentId: other, recording: true });
+    expect(await t.call('signing.start', { documentId: id, recording: true, continues: theirs.ceremonyId })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/不是本文书的签名/) } });
+    expect(ceremonyRow(theirs.ceremonyId).ended_at).toBeNull();
+    // Ended meanwhile (e.g. from another screen): continuing just starts the new sitting.
+    await t.must('signing.end', { ceremonyId: theirs.ceremonyId, recordingFailure: '录像中断：测试' });
+    const next = await t.must('signing.start', { documentId: other, recording: true, continues: theirs.ceremonyId });
+    expect((await t.must('signing.state', { id: other })).activeCeremonyId).toBe(next.ceremonyId);
   });
 });
 

@@ -62,6 +62,12 @@ interface CeremonyRow {
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
+/** Why the recording of a sitting continued after an interruption is lost (the renderer says the same when it ends one). */
+const INTERRUPTED = '签名过程被中断（页面刷新、锁定或程序重启），此前的录像未能保存';
+
+/** How a sitting ends: by the officers, by the core (abandoned), or taken over by 继续签名 with a new recording. */
+type Ending = { kind: 'manual' } | { kind: 'automatic'; why: string } | { kind: 'continued' };
+
 export class SignatureStore {
   private readonly db: Database;
   private readonly clock: Clock;
@@ -89,17 +95,32 @@ export class SignatureStore {
     return { ...documentHash(doc, laid.text), pages: laid.pages.length };
   };
 
+  /**
+   * Opens a sitting. With `continues` (继续签名 after an interruption) the interrupted sitting of
+   * the same document is ended first, as 录像中断, in the same transaction: its recording died with
+   * the screen that held it, and the new recording began after everything done in it, so it can
+   * back nothing done there. Each sitting thus has one recording, begun when the sitting began —
+   * the recording linked to a refusal always covers the moment it was made.
+   */
   startCeremony(input: z.output<typeof CeremonyStartSchema>, officerIds: string[]): { ceremonyId: string } {
     const { doc } = this.signable(input.documentId);
+    if (input.continues && this.ceremony(input.continues).document_id !== doc.id) {
+      throw new CoreError('validation', '要继续的签名不是本文书的签名，无法继续。请返回文书，重新打开签名页面。');
+    }
     const id = randomUUID();
     const now = isoNow(this.clock);
     this.db.transaction(() => {
       // A sitting abandoned long ago (crash, reload, lock) is ended before a new one begins.
       this.endStale(false);
+      // Read again inside the transaction: it may have been ended meanwhile (stale, or by another
+      // screen); then there is nothing left to end and the new sitting simply begins.
+      const interrupted = input.continues ? this.ceremony(input.continues) : null;
+      if (interrupted && !interrupted.ended_at) this.close(interrupted, null, interrupted.recording ? `录像中断：${INTERRUPTED}` : '', officerIds, { kind: 'continued' });
       this.db
         .prepare(`INSERT INTO signing_ceremonies (id, document_id, started_at, recording, no_recording_reason, officer_ids) VALUES (?, ?, ?, ?, ?, ?)`)
         .run(id, doc.id, now, input.recording ? 1 : 0, input.recording ? '' : input.noRecordingReason, JSON.stringify(officerIds));
-      this.cases.addEvent(doc.caseId, 'signing', `开始签名：${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}），${input.recording ? '同步录音录像' : `未录像，理由：${input.noRecordingReason}`}`, officerIds, now);
+      const how = input.recording ? '同步录音录像' : `未录像，理由：${input.noRecordingReason}`;
+      this.cases.addEvent(doc.caseId, 'signing', `${interrupted ? '继续中断的签名' : '开始签名'}：${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}），${how}`, officerIds, now);
     })();
     return { ceremonyId: id };
   }
@@ -147,7 +168,7 @@ export class SignatureStore {
       if (!e || e.case_id !== this.documents.caseOf(c.document_id)) throw new CoreError('validation', '录像不是本案的电子数据，无法关联。');
     }
     const failure = recordingEvidenceId || !c.recording ? '' : recordingFailure.startsWith('录像') ? recordingFailure : `录像未能保存：${recordingFailure}`;
-    this.db.transaction(() => this.close(c, recordingEvidenceId, failure, officerIds, ''))();
+    this.db.transaction(() => this.close(c, recordingEvidenceId, failure, officerIds, { kind: 'manual' }))();
     return this.state(c.document_id);
   }
 
@@ -294,7 +315,7 @@ export class SignatureStore {
   }
 
   /** Ends one sitting inside the caller's transaction; returns the ids of the refusals it voided. */
-  private close(c: CeremonyRow, recordingEvidenceId: string | null, failure: string, officerIds: string[], automatic: string): string[] {
+  private close(c: CeremonyRow, recordingEvidenceId: string | null, failure: string, officerIds: string[], ending: Ending): string[] {
     const now = isoNow(this.clock);
     const ended = this.db
       .prepare(`UPDATE signing_ceremonies SET ended_at = ?, recording_evidence_id = ?, no_recording_reason = CASE WHEN ? <> '' THEN ? ELSE no_recording_reason END WHERE id = ? AND ended_at IS NULL`)
@@ -302,22 +323,34 @@ export class SignatureStore {
     if (ended.changes !== 1) throw new CoreError('conflict', '本次签名已经结束。');
     const n = (this.db.prepare(`SELECT count(*) AS n FROM signatures WHERE ceremony_id = ? AND status = 'signed' AND discarded_at IS NULL`).get(c.id) as { n: number }).n;
     // Without a stored recording, a refusal that rested on it has no backing: void it, so the
-    // slot can be resolved again once a witness has signed (the row stays for the audit).
+    // slot can be resolved again (the row stays for the audit). Signatures stay: the handwriting
+    // bound to the document is the proof of those; the record says their recording was lost.
+    // When the sitting is continued, the new recording began after these refusals and cannot
+    // back them either: they must be made again on it, or backed by a witness.
     const voided = recordingEvidenceId
       ? []
-      : (this.db.prepare(`SELECT id FROM signatures WHERE ceremony_id = ? AND status <> 'signed' AND witness_signature_id IS NULL AND discarded_at IS NULL`).all(c.id) as { id: string }[]).map((r) => r.id);
+      : (this.db.prepare(`SELECT id FROM signatures WHERE ceremony_id = ? AND status <> 'signed' AND witness_signature_id IS NULL AND discarded_at IS NULL ORDER BY signed_at, rowid`).all(c.id) as { id: string }[]).map((r) => r.id);
+    const continued = ending.kind === 'continued';
     if (voided.length) {
-      this.db.prepare(`UPDATE signatures SET discarded_at = ?, discard_reason = ? WHERE id IN (${voided.map(() => '?').join(', ')})`).run(now, '录像未能保存，拒签/缺席无见证人', ...voided);
+      const reason = continued ? '录像中断后继续签名：拒签/缺席记录于新录像开始之前，无见证人' : '录像未能保存，拒签/缺席无见证人';
+      this.db.prepare(`UPDATE signatures SET discarded_at = ?, discard_reason = ? WHERE id IN (${voided.map(() => '?').join(', ')})`).run(now, reason, ...voided);
     }
     const caseId = this.documents.caseOf(c.document_id);
     const what = [
-      automatic ? `签名自动结束（${automatic}）` : '签名结束',
+      ending.kind === 'automatic' ? `签名自动结束（${ending.why}）` : continued ? '签名中断，继续签名时结束' : '签名结束',
       `本次${n}个签名`,
       recordingEvidenceId ? '录像已作为电子数据保存' : failure,
-      voided.length ? `${voided.length}处拒签/缺席记录仅以录像为据，录像未能保存，已作废，须在见证人签名后重新记录` : '',
+      voided.length
+        ? continued
+          ? `${voided.length}处拒签/缺席记录仅以中断前的录像为据，该录像未能保存，新录像开始于其后、不能证明当时情形，已作废，须在新录像下或见证人签名后重新记录`
+          : `${voided.length}处拒签/缺席记录仅以录像为据，录像未能保存，已作废，须在见证人签名后重新记录`
+        : '',
     ].filter(Boolean);
     this.cases.addEvent(caseId, 'signing', what.join('，'), officerIds, now);
-    if (automatic) this.audit?.append({ action: 'signing-end', officerIds, caseId, targets: [c.id, ...voided], detail: `自动结束：${automatic}` });
+    // Ended by the officers through signing.end, dispatch writes the audit row; otherwise this
+    // does, naming the voided refusals, in the transaction that voids them.
+    if (ending.kind === 'automatic') this.audit?.append({ action: 'signing-end', officerIds, caseId, targets: [c.id, ...voided], detail: `自动结束：${ending.why}` });
+    if (continued) this.audit?.append({ action: 'signing-end', officerIds, caseId, targets: [c.id, ...voided], detail: `继续签名时结束（录像中断）${voided.length ? `，作废${voided.length}处仅以中断前录像为据的拒签/缺席` : ''}` });
     // The linked recording may be what the last refusal was waiting for.
     const frozen = this.documents.frozen(c.document_id);
     if (recordingEvidenceId && frozen && this.documents.get(c.document_id).state === 'ready') {
@@ -333,7 +366,7 @@ export class SignatureStore {
       (c) => all || !sittingIsLive({ startedAt: c.started_at, recording: c.recording === 1 }, now),
     );
     const why = all ? '程序重新启动时签名尚未结束，上次运行已中断' : `开始后超过${SITTING_LIMIT_MINUTES}分钟仍未结束`;
-    for (const c of open) this.close(c, null, c.recording ? `录像中断：${why}` : '', [], why);
+    for (const c of open) this.close(c, null, c.recording ? `录像中断：${why}` : '', [], { kind: 'automatic', why });
     return open.length;
   }
 

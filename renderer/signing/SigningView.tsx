@@ -3,7 +3,7 @@
 // refusals, and the recording of the whole sitting (全过程记录), stored as evidence at the end.
 import { ArrowLeftOutlined, CheckCircleFilled, EditOutlined, LeftOutlined, RightOutlined, StopOutlined, VideoCameraOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Input, List, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { RequiredSlot, SigningState } from '../../shared/signatures/signature-api.ts';
 import { useApi } from '../app/api-context.tsx';
 import { ReviewPage } from './ReviewPage.tsx';
@@ -24,8 +24,10 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
   const [signing, setSigning] = useState<RequiredSlot | null>(null);
   const [resolving, setResolving] = useState<RequiredSlot | null>(null);
   const [finishing, setFinishing] = useState(false);
+  const [opening, setOpening] = useState(false);
+  /** The slots whose refusals were voided when an interrupted sitting was continued: they must be redone. */
+  const [redo, setRedo] = useState<string[]>([]);
   const recorder = useRecorder();
-  const preview = useRef<HTMLVideoElement>(null);
   const officers = status?.session.officers ?? [];
 
   const load = useCallback(async () => {
@@ -33,9 +35,13 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
     if (r.ok) setS(r.value);
   }, [documentId, run]);
   useEffect(() => void load(), [load]);
-  useEffect(() => {
-    if (preview.current) preview.current.srcObject = recorder.stream;
-  }, [recorder.stream]);
+  // A callback ref: the preview mounts only once the sitting is open, after the camera started.
+  const preview = useCallback(
+    (v: HTMLVideoElement | null) => {
+      if (v && v.srcObject !== recorder.stream) v.srcObject = recorder.stream;
+    },
+    [recorder.stream],
+  );
 
   if (!s) return <Spin />;
   const done = new Map(s.signatures.map((x) => [key(x), x]));
@@ -46,11 +52,25 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
   const orphan = !ceremonyId && s.activeCeremonyId ? s.activeCeremonyId : null;
   const awaitingRecording = s.signatures.some((x) => x.status !== 'signed' && !x.witnessSignatureId && !x.recordingEvidenceId);
 
-  const start = async () => {
-    const r = await run('signing.start', { documentId, recording: record, noRecordingReason: record ? '' : noRecordReason });
-    if (!r.ok) return;
-    setCeremonyId(r.value.ceremonyId);
-    if (record && !(await recorder.start())) message.warning('无法打开摄像头或麦克风。可继续签名，结束时将记录录像未能保存的原因。');
+  /**
+   * Opens the sitting in the core, then the camera, and only then the slots: a refusal recorded
+   * on camera must come after the recording began. `continues`: the interrupted sitting taken over.
+   */
+  const open = async (continues = '') => {
+    setOpening(true);
+    const r = await run('signing.start', { documentId, recording: record, noRecordingReason: record ? '' : noRecordReason, continues });
+    // The core ended the interrupted sitting as 录像中断 and voided the refusals that rested on its
+    // lost recording alone: the state shows which, so the screen can say which slots to redo.
+    const next = r.ok && continues ? await run('signing.state', { id: documentId }) : null;
+    if (r.ok && record && !(await recorder.start())) message.warning('无法打开摄像头或麦克风。可继续签名，结束时将记录录像未能保存的原因。');
+    if (next?.ok) {
+      const kept = new Set(next.value.signatures.map((x) => x.id));
+      const label = (x: { slotId: string; page: number | null; role: string }) => s.required.find((q) => q.slotId === x.slotId && q.page === x.page)?.label ?? x.role;
+      setRedo(s.signatures.filter((x) => x.ceremonyId === continues && x.status !== 'signed' && !kept.has(x.id)).map(label));
+      setS(next.value); // together with the id below, or the new sitting would show as an orphan
+    }
+    if (r.ok) setCeremonyId(r.value.ceremonyId);
+    setOpening(false);
   };
 
   const sign = async (slot: RequiredSlot, v: SignValues) => {
@@ -66,12 +86,6 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
     if (!r.ok) return r.error.message;
     setS(r.value);
     return null;
-  };
-
-  /** Takes over the open sitting; its earlier recording is lost, so a new one covers the rest. */
-  const resume = async (id: string) => {
-    setCeremonyId(id);
-    if (record && !(await recorder.start())) message.warning('无法打开摄像头或麦克风。可继续签名，结束时将记录录像未能保存的原因。');
   };
 
   /** Ends the open sitting as interrupted: its recording was held by the screen that is gone. */
@@ -111,9 +125,19 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
     if (r.ok) {
       setS(r.value);
       setCeremonyId(null);
+      setRedo([]);
       message.success(evidenceId ? '签名结束，录像已作为电子数据保存。' : '签名结束。');
     }
   };
+
+  const recordChoice = (
+    <>
+      <Checkbox checked={record} onChange={(e) => setRecord(e.target.checked)} data-testid="record-toggle">
+        同步录音录像（全过程记录，建议开启）
+      </Checkbox>
+      {!record && <Input.TextArea rows={2} style={{ marginTop: 8 }} placeholder="不录像的理由（将记入办理记录）" value={noRecordReason} onChange={(e) => setNoRecordReason(e.target.value)} data-testid="no-record-reason" />}
+    </>
+  );
 
   return (
     <div data-testid="signing-view">
@@ -148,14 +172,31 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
           {awaitingRecording && (
             <Alert type="info" showIcon style={{ marginBottom: 12 }} title="拒签/缺席仅以同步录像为据：结束签名并保存录像后才生效。录像未能保存的，该记录作废，须见证人签名后重新记录。" />
           )}
+          {redo.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              closable
+              onClose={() => setRedo([])}
+              style={{ marginBottom: 12 }}
+              data-testid="signing-redo"
+              title={`须重新记录拒签/缺席：${redo.join('、')}`}
+              description="这些拒签/缺席是在签名中断前记录的，没有见证人，只以当时的录像为据；当时的录像已随中断丢失，现在的录像在其后才开始，不能证明当时的情形，因此已作废（保留在办理记录和审计日志中）。请在现在的录像下重新记录，或请见证人签名后记录。"
+            />
+          )}
           {orphan && (
             <Card size="small" title="有一次签名尚未结束" style={{ marginBottom: 12 }} data-testid="signing-orphan">
-              <Typography.Paragraph type="secondary">上次签名未正常结束（页面刷新、锁定或程序中断），当时的录像已无法保存。</Typography.Paragraph>
-              <Space>
-                <Button type="primary" onClick={() => void resume(orphan)} data-testid="signing-resume">
-                  继续签名{record ? '（重新开始录像）' : ''}
-                </Button>
-                <Button danger onClick={() => void endOrphan(orphan)} data-testid="signing-end-orphan">
+              <Typography.Paragraph type="secondary">
+                上次签名未正常结束（页面刷新、锁定或程序中断），当时的录像已无法保存，该次签名将记为录像中断。已完成的签名仍然有效；没有见证人、只以录像为据的拒签/缺席将作废，须在新的录像下或见证人签名后重新记录。
+              </Typography.Paragraph>
+              {!s.complete && recordChoice}
+              <Space style={{ marginTop: 12 }}>
+                {!s.complete && (
+                  <Button type="primary" loading={opening} onClick={() => void open(orphan)} data-testid="signing-resume">
+                    继续签名{record ? '（重新开始录像）' : ''}
+                  </Button>
+                )}
+                <Button danger disabled={opening} onClick={() => void endOrphan(orphan)} data-testid="signing-end-orphan">
                   结束（录像中断）
                 </Button>
               </Space>
@@ -163,11 +204,8 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
           )}
           {!ceremonyId && !orphan && !s.complete && (
             <Card size="small" title="开始签名" style={{ marginBottom: 12 }}>
-              <Checkbox checked={record} onChange={(e) => setRecord(e.target.checked)} data-testid="record-toggle">
-                同步录音录像（全过程记录，建议开启）
-              </Checkbox>
-              {!record && <Input.TextArea rows={2} style={{ marginTop: 8 }} placeholder="不录像的理由（将记入办理记录）" value={noRecordReason} onChange={(e) => setNoRecordReason(e.target.value)} data-testid="no-record-reason" />}
-              <Button type="primary" block style={{ marginTop: 12 }} icon={<EditOutlined />} onClick={() => void start()} data-testid="signing-start">
+              {recordChoice}
+              <Button type="primary" block style={{ marginTop: 12 }} icon={<EditOutlined />} loading={opening} onClick={() => void open()} data-testid="signing-start">
                 开始签名
               </Button>
             </Card>

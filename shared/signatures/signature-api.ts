@@ -28,6 +28,12 @@ export const CeremonyStartSchema = z
     documentId: id,
     recording: z.boolean(),
     noRecordingReason: z.string().trim().max(500).default(''),
+    /**
+     * 继续签名: the id of this document's sitting left open by an interruption (reload, lock, crash).
+     * It is ended as 录像中断 in the same transaction and this one, with its own recording, takes
+     * over: a recording proves only what happened after it began.
+     */
+    continues: z.string().max(64).default(''),
   })
   .strict()
   .refine((v) => v.recording || v.noRecordingReason.length >= 4, { message: '不录像时须说明理由（至少4个字）。', path: ['noRecordingReason'] });

@@ -1,7 +1,8 @@
 // Signing through the UI, in Chromium with a synthetic camera and microphone: a two-page 询问笔录
 // reviewed as printed and signed while recording (the interviewee on every page and at the end,
 // both officers with their passwords), the recording stored as evidence and linked; a refusal on a
-// 现场笔录 backed by the witness's signature; a signed document edited after confirmation, its
+// 现场笔录 backed by the witness's signature; 继续签名 after a reload, the refusal made before the
+// new recording voided and listed to redo; a signed document edited after confirmation, its
 // signatures discarded.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -152,6 +153,42 @@ describe('signing', () => {
     expect(party.confirmedBy).toEqual(ids);
     expect(party.witnessSignatureId).toBeTruthy();
     await page.getByTestId('signing-finish').click();
+  });
+
+  it('继续签名 after a reload: the refusal made before the new recording is voided and listed to redo; signatures made before stay', async () => {
+    const evidenceDoc = await api('documents.create', { caseId, type: 'evidence' });
+    const onsiteId = await readyDocument('onsite', demoOnsite(ids, ids[1], evidenceDoc.value.id)); // no witness: the recording must back a refusal
+    await openDocument(onsiteId);
+    await page.getByTestId('doc-sign').click();
+    await page.getByTestId('signing-start').click();
+    await page.getByTestId('record-preview').waitFor();
+    while (await page.getByTestId('page-next').isEnabled()) await page.getByTestId('page-next').click();
+    await signSlot('recorder@end', { password: B.password });
+    await page.getByTestId('resolve-party@end').click();
+    await page.getByTestId('resolve-reason').fill('当事人以不认可检查结果为由拒绝签名');
+    await page.getByTestId('resolve-pw-0').fill(A.password);
+    await page.getByTestId('resolve-pw-1').fill(B.password);
+    await page.getByTestId('resolve-confirm').click();
+    await page.getByTestId('slot-resolved').first().waitFor();
+    // The page is reloaded mid-sitting: the recording is lost, the sitting is still open.
+    await openDocument(onsiteId);
+    await page.getByTestId('doc-sign').click();
+    await page.getByTestId('signing-orphan').waitFor();
+    await page.getByTestId('signing-resume').click();
+    await page.getByTestId('record-preview').waitFor();
+    await expect(page.getByTestId('signing-redo').innerText()).resolves.toMatch(/须重新记录拒签\/缺席：当事人[\s\S]*现在的录像在其后才开始/);
+    await screenshot(page, '22b-signing-continued');
+    while (await page.getByTestId('page-next').isEnabled()) await page.getByTestId('page-next').click();
+    await page.getByTestId('resolve-party@end').waitFor(); // to be done again
+    const state = (await api('signing.state', { id: onsiteId })) as unknown as { value: { signatures: { slotId: string; status: string; ceremonyId: string }[]; activeCeremonyId: string } };
+    expect(state.value.signatures.some((s) => s.slotId === 'party')).toBe(false);
+    expect(state.value.signatures.find((s) => s.slotId === 'recorder')).toMatchObject({ status: 'signed' });
+    expect(state.value.signatures.find((s) => s.slotId === 'recorder')!.ceremonyId).not.toBe(state.value.activeCeremonyId);
+    await page.getByTestId('signing-finish').click();
+    await page.getByText('录像已作为电子数据保存').waitFor();
+    const after = (await api('signing.state', { id: onsiteId })) as unknown as { value: { state: string; signatures: { slotId: string; recordingEvidenceId: string | null }[] } };
+    expect(after.value.state).toBe('ready');
+    expect(after.value.signatures.find((s) => s.slotId === 'recorder')!.recordingEvidenceId).toBeNull(); // not linked to a recording begun after it
   });
 
   it('a signed document is sealed by both officers, then read-only; the app and npm run verify find everything intact', async () => {
