@@ -140,6 +140,25 @@ describe('the API over HTTP', () => {
   });
 });
 
+describe('the renderer served', () => {
+  // What officers run is the production build. A development build (React's, with its extra
+  // checks and messages) is several times slower and says more than it should; it once slipped in
+  // when the shell rebuilt the renderer from inside the tests (vitest's NODE_ENV=test).
+  it('is the production build of React', async () => {
+    const origin = new URL(shell.url).origin;
+    const html = await (await fetch(`${origin}/`)).text();
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const js = await (await fetch(new URL(src, `${origin}/`))).text();
+      expect(js.length).toBeGreaterThan(100_000);
+      // Messages only React's development build carries (production throws minified error codes).
+      expect(js).not.toContain('Each child in a list should have a unique');
+      expect(js).not.toContain('react-dom.development');
+    }
+  });
+});
+
 describe('another origin in the browser', () => {
   it('cannot drive the API, not even with a leaked token; the same call from the app page succeeds', async () => {
     const foreignPage = await browser.newPage();
