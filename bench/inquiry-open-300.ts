@@ -5,10 +5,9 @@
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
-import { SessionPage } from '../tests/e2e/pages/app-page.ts';
-import { LockPage } from '../tests/e2e/pages/lock-page.ts';
 import { startShell } from '../tests/e2e/support/web-shell-process.ts';
-import { BENCH_OFFICERS, dataFolderWithInquiry, longInquiryPairs } from './fixtures.ts';
+import { dataFolderWithInquiry, longInquiryPairs } from './fixtures.ts';
+import { openAsPair } from './browser-session.ts';
 import { median, result, type Benchmark } from './harness.ts';
 
 interface PageView {
@@ -29,15 +28,8 @@ export const inquiryOpen300: Benchmark = {
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-      await page.goto(shell.url);
       // The set-up device starts locked: the first officer unlocks it (which signs them in), the second signs in.
-      const [first, second] = BENCH_OFFICERS;
-      const lock = new LockPage(page);
-      await lock.screen().waitFor();
-      await lock.unlock(first!.certNo, first!.password);
-      await lock.waitUnlocked();
-      await new SessionPage(page).signIn(1, second!.certNo, second!.password);
-      await page.waitForFunction(() => (globalThis as unknown as PageView).document.querySelectorAll('[data-testid="signout"]').length === 2);
+      await openAsPair(page, shell.url);
       await page.getByTestId('nav-cases').click(); // signed in, the app opens at 工作台
       await page.getByTestId('case-row').first().click();
       const times: number[] = [];

@@ -20,11 +20,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
 import { syntheticSignature } from '../scripts/demo-signatures.ts';
-import { SessionPage } from '../tests/e2e/pages/app-page.ts';
-import { LockPage } from '../tests/e2e/pages/lock-page.ts';
 import { launchBrowser } from '../tests/e2e/support/browser.ts';
 import { startShell } from '../tests/e2e/support/web-shell-process.ts';
-import { BENCH_OFFICERS, dataFolderWithInquiry } from './fixtures.ts';
+import { dataFolderWithInquiry } from './fixtures.ts';
+import { openAsPair } from './browser-session.ts';
 import { median, result, type Benchmark } from './harness.ts';
 
 interface El {
@@ -148,15 +147,8 @@ export const signCaptureRoundtrip: Benchmark = {
         const body = r.postDataJSON() as { imagePngBase64: string; strokes: unknown[] };
         payloads.push({ png: Buffer.from(body.imagePngBase64, 'base64'), strokes: JSON.stringify(body.strokes), count: body.strokes.length });
       });
-      await page.goto(shell.url);
       // The set-up device starts locked: the first officer unlocks it (which signs them in), the second signs in.
-      const [first, second] = BENCH_OFFICERS;
-      const lock = new LockPage(page);
-      await lock.screen().waitFor();
-      await lock.unlock(first!.certNo, first!.password);
-      await lock.waitUnlocked();
-      await new SessionPage(page).signIn(1, second!.certNo, second!.password);
-      await page.waitForFunction(() => (globalThis as unknown as PageView).document.querySelectorAll('[data-testid="signout"]').length === 2);
+      await openAsPair(page, shell.url);
       await call('documents.markReady', { id: fx.docId });
       const state = (await call('signing.state', { id: fx.docId })) as { required: { slotId: string; page: number | null }[] };
       const pages = state.required.filter((s) => s.slotId === 'interviewee' && s.page !== null).map((s) => s.page!);

@@ -69,6 +69,16 @@ async function signSlot(slotKey: string, opts: { password?: string; name?: strin
   await page.getByTestId('signature-pad').waitFor({ state: 'detached' });
 }
 
+/** Records a refusal on the slot, confirmed by both officers with their passwords. */
+async function refuseSlot(slotKey: string, reason: string) {
+  await page.getByTestId(`resolve-${slotKey}`).click();
+  await page.getByTestId('resolve-reason').fill(reason);
+  await page.getByTestId('resolve-pw-0').fill(A.password);
+  await page.getByTestId('resolve-pw-1').fill(B.password);
+  await page.getByTestId('resolve-confirm').click();
+  await page.getByTestId('slot-resolved').first().waitFor();
+}
+
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-signing-'));
   browser = await launchBrowser();
@@ -140,12 +150,7 @@ describe('signing', () => {
     await page.getByTestId('signing-start').click();
     while (await page.getByTestId('page-next').isEnabled()) await page.getByTestId('page-next').click();
     await signSlot('witness@end', { name: '赵见证', idNumber: WITNESS_ID });
-    await page.getByTestId('resolve-party@end').click();
-    await page.getByTestId('resolve-reason').fill('当事人以不认可检查结果为由拒绝签名');
-    await page.getByTestId('resolve-pw-0').fill(A.password);
-    await page.getByTestId('resolve-pw-1').fill(B.password);
-    await page.getByTestId('resolve-confirm').click();
-    await page.getByTestId('slot-resolved').first().waitFor();
+    await refuseSlot('party@end', '当事人以不认可检查结果为由拒绝签名');
     await expect(page.getByTestId('slot-resolved').first().innerText()).resolves.toContain('拒绝签名');
     await screenshot(page, '22-signing-refusal');
     const state = (await api('signing.state', { id: onsiteId })) as unknown as { value: { signatures: { slotId: string; status: string; confirmedBy: string[]; witnessSignatureId: string | null }[] } };
@@ -164,12 +169,7 @@ describe('signing', () => {
     await page.getByTestId('record-preview').waitFor();
     while (await page.getByTestId('page-next').isEnabled()) await page.getByTestId('page-next').click();
     await signSlot('recorder@end', { password: B.password });
-    await page.getByTestId('resolve-party@end').click();
-    await page.getByTestId('resolve-reason').fill('当事人以不认可检查结果为由拒绝签名');
-    await page.getByTestId('resolve-pw-0').fill(A.password);
-    await page.getByTestId('resolve-pw-1').fill(B.password);
-    await page.getByTestId('resolve-confirm').click();
-    await page.getByTestId('slot-resolved').first().waitFor();
+    await refuseSlot('party@end', '当事人以不认可检查结果为由拒绝签名');
     // The page is reloaded mid-sitting: the recording is lost, the sitting is still open.
     await openDocument(onsiteId);
     await page.getByTestId('doc-sign').click();
