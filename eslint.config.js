@@ -14,7 +14,10 @@ const nodeBuiltinNames = builtinModules.filter((m) => !m.startsWith('node:'));
 const nodeBuiltinPatterns = ['node:*'];
 
 const restrict = (patterns, message, paths = []) => ({
-  'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] }],
+  'no-restricted-imports': [
+    'error',
+    { paths: paths.map((name) => ({ name, message })), patterns: [{ group: patterns, message }] },
+  ],
 });
 
 export default tseslint.config(
@@ -31,20 +34,42 @@ export default tseslint.config(
   },
   {
     files: ['core/**', 'web-shell/**', 'hq/**'],
-    rules: restrict(['electron', '**/electron/**', '**/renderer/**', '**/web-shell/**'], 'The core and servers run without Electron and know no shell or renderer (docs/ARCHITECTURE.md).'),
+    rules: restrict(
+      ['electron', '**/electron/**', '**/renderer/**', '**/web-shell/**'],
+      'The core and servers run without Electron and know no shell or renderer (docs/ARCHITECTURE.md).',
+    ),
   },
   {
     files: ['web-shell/**'],
-    rules: restrict(['electron', '**/electron/**', '**/renderer/**'], 'The web shell hosts the core; it never imports Electron or renderer code.'),
+    rules: restrict(
+      ['electron', '**/electron/**', '**/renderer/**'],
+      'The web shell hosts the core; it never imports Electron or renderer code.',
+    ),
   },
   {
     files: ['shared/**'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
-    rules: restrict(['electron', ...nodeBuiltinPatterns, '**/core/**', '**/renderer/**', '**/electron/**', '**/web-shell/**', 'better-sqlite3*'], 'shared/ is loaded by every process, the renderer included: no Electron, no Node built-ins, no core.', nodeBuiltinNames),
+    rules: restrict(
+      [
+        'electron',
+        ...nodeBuiltinPatterns,
+        '**/core/**',
+        '**/renderer/**',
+        '**/electron/**',
+        '**/web-shell/**',
+        'better-sqlite3*',
+      ],
+      'shared/ is loaded by every process, the renderer included: no Electron, no Node built-ins, no core.',
+      nodeBuiltinNames,
+    ),
   },
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict(['electron', ...nodeBuiltinPatterns, '**/core/**', '**/electron/**', '**/web-shell/**', 'better-sqlite3*'], 'The renderer only knows the typed API client (renderer/api); never Node, Electron or the core.', nodeBuiltinNames),
+    rules: restrict(
+      ['electron', ...nodeBuiltinPatterns, '**/core/**', '**/electron/**', '**/web-shell/**', 'better-sqlite3*'],
+      'The renderer only knows the typed API client (renderer/api); never Node, Electron or the core.',
+      nodeBuiltinNames,
+    ),
   },
 );

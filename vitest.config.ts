@@ -9,7 +9,10 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{core,shared,web-shell,electron,hq,scripts,bench,tests/integration}/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}'],
+          include: [
+            '{core,shared,web-shell,electron,hq,scripts,bench,tests/integration}/**/*.test.ts',
+            'renderer/**/*.test.{ts,tsx}',
+          ],
           environment: 'node',
           testTimeout: 30_000,
           // Set-up hooks start real HQ processes and derive scrypt keys: on a loaded 2-core

@@ -11,7 +11,8 @@ import { BENCH_OFFICERS, dataFolderWithInquiry } from './fixtures.ts';
 import { result, type Benchmark } from './harness.ts';
 
 const SAVES = 300;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 export const autosaveLatency: Benchmark = {
   name: 'autosave-latency',
@@ -22,7 +23,11 @@ export const autosaveLatency: Benchmark = {
     const url = new URL(shell.url);
     const token = url.hash.replace('#token=', '');
     const call = async (name: string, arg: unknown) => {
-      const r = await fetch(`${url.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': token }, body: JSON.stringify(arg) });
+      const r = await fetch(`${url.origin}/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-token': token },
+        body: JSON.stringify(arg),
+      });
       return (await r.json()) as { ok: boolean; value: { revision: number } };
     };
     const times: number[] = [];
@@ -31,7 +36,10 @@ export const autosaveLatency: Benchmark = {
       // The device starts locked: the first officer unlocks it (which signs them in), the second
       // signs in — over the API, as the renderer would.
       const [first, second] = BENCH_OFFICERS;
-      for (const [name, o] of [['lock.unlock', first!], ['session.signIn', second!]] as const) {
+      for (const [name, o] of [
+        ['lock.unlock', first!],
+        ['session.signIn', second!],
+      ] as const) {
         if (!(await call(name, { certNo: o.certNo, password: o.password })).ok) throw new Error(`${name} refused`);
       }
       let revision = fx.revision;
@@ -66,6 +74,9 @@ export const autosaveLatency: Benchmark = {
     db.close();
     rmSync(refDir, { recursive: true, force: true });
     const ref = `bare SQLite UPDATE of the same ${bytes} bytes, WAL + synchronous=FULL`;
-    return [result('autosave-latency', 'ms (p99)', pct(times, 99), `${ref} (p99)`, pct(raw, 99)), result('autosave-latency-p50', 'ms (p50)', pct(times, 50), `${ref} (p50)`, pct(raw, 50))];
+    return [
+      result('autosave-latency', 'ms (p99)', pct(times, 99), `${ref} (p99)`, pct(raw, 99)),
+      result('autosave-latency-p50', 'ms (p50)', pct(times, 50), `${ref} (p50)`, pct(raw, 50)),
+    ];
   },
 };

@@ -17,5 +17,7 @@ export async function openAsPair(page: Page, url: string): Promise<void> {
   await lock.unlock(first!.certNo, first!.password);
   await lock.waitUnlocked();
   await new SessionPage(page).signIn(1, second!.certNo, second!.password);
-  await page.waitForFunction(() => (globalThis as unknown as PageView).document.querySelectorAll('[data-testid="signout"]').length === 2);
+  await page.waitForFunction(
+    () => (globalThis as unknown as PageView).document.querySelectorAll('[data-testid="signout"]').length === 2,
+  );
 }

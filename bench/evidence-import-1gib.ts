@@ -42,14 +42,26 @@ export interface ChildResult {
 export async function bundledSm3Worker(dir: string): Promise<string> {
   const { build } = await import('esbuild');
   const outfile = join(dir, 'sm3-worker.mjs');
-  await build({ bundle: true, platform: 'node', target: 'node24', format: 'esm', logLevel: 'warning', entryPoints: [join(ROOT, 'core', 'evidence', 'sm3-worker.ts')], outfile });
+  await build({
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'esm',
+    logLevel: 'warning',
+    entryPoints: [join(ROOT, 'core', 'evidence', 'sm3-worker.ts')],
+    outfile,
+  });
   return outfile;
 }
 
 /** Runs bench/evidence-import-child.ts (a fresh process per measurement: see that file for the modes). */
 export function importChild(args: string[], sm3WorkerFile?: string): ChildResult {
   const env = sm3WorkerFile ? { ...process.env, BENCH_SM3_WORKER: sm3WorkerFile } : process.env;
-  const out = execFileSync(process.execPath, [join(ROOT, 'bench', 'evidence-import-child.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 20, env });
+  const out = execFileSync(process.execPath, [join(ROOT, 'bench', 'evidence-import-child.ts'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    env,
+  });
   return JSON.parse(out.trim().split('\n').pop()!) as ChildResult;
 }
 
@@ -81,13 +93,21 @@ export const evidenceImport1Gib: Benchmark = {
       const sha = timed('sha256sum', [file]);
       const worker = await bundledSm3Worker(dir);
       const ours = importChild([file], worker);
-      if (ours.encrypted !== true) throw new Error('the app\'s evidence store did not encrypt');
+      if (ours.encrypted !== true) throw new Error("the app's evidence store did not encrypt");
       const bare = importChild([file, '--bare']);
-      console.log(`  (RSS when the import began ${round(ours.startRssMb)} MB; peak ${ours.peakReset ? 'counted from the import\'s start' : 'INCLUDES the set-up (VmHWM could not be reset)'})`);
+      console.log(
+        `  (RSS when the import began ${round(ours.startRssMb)} MB; peak ${ours.peakReset ? "counted from the import's start" : 'INCLUDES the set-up (VmHWM could not be reset)'})`,
+      );
       return [
         result('evidence-import-1gib', 'ms', ours.ms, 'openssl dgst -sm3 on the same file', sm3),
         result('evidence-import-1gib-vs-sha256sum', 'ms', ours.ms, 'sha256sum on the same file', sha),
-        result('evidence-import-1gib-rss', 'MB peak RSS', ours.maxRssMb, 'a bare Node process (same modules loaded) reading the same file in 1 MiB chunks', bare.maxRssMb),
+        result(
+          'evidence-import-1gib-rss',
+          'MB peak RSS',
+          ours.maxRssMb,
+          'a bare Node process (same modules loaded) reading the same file in 1 MiB chunks',
+          bare.maxRssMb,
+        ),
       ];
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -68,11 +68,25 @@ if (mode === '--bare') {
   for await (const chunk of readChunks(file)) void chunk;
   ms = performance.now() - t0;
 } else {
-  if (mode !== undefined && !(mode === '--cipher' && (cipherName === 'aes-gcm' || cipherName === 'identity'))) throw new Error(`unknown mode: ${mode} ${cipherName ?? ''}`);
+  if (mode !== undefined && !(mode === '--cipher' && (cipherName === 'aes-gcm' || cipherName === 'identity')))
+    throw new Error(`unknown mode: ${mode} ${cipherName ?? ''}`);
   const fx = await dataFolderWithInquiry(1);
   try {
-    const core = await openWithPassword({ dataDir: fx.dir, log: silentLog }, DEMO_OFFICERS[0]!.certNo, DEMO_OFFICERS[0]!.password);
-    const meta = { category: '录屏', description: '', source: file, method: '复制', timeSourceNote: '', provider: { name: '', idNumber: '', statement: false }, original: true, copy: { method: '', madeAt: '', madeBy: '' } } as const;
+    const core = await openWithPassword(
+      { dataDir: fx.dir, log: silentLog },
+      DEMO_OFFICERS[0]!.certNo,
+      DEMO_OFFICERS[0]!.password,
+    );
+    const meta = {
+      category: '录屏',
+      description: '',
+      source: file,
+      method: '复制',
+      timeSourceNote: '',
+      provider: { name: '', idNumber: '', statement: false },
+      original: true,
+      copy: { method: '', madeAt: '', madeBy: '' },
+    } as const;
     let store: EvidenceStore = core.evidence;
     let run: () => Promise<{ sha256: string }>;
     if (mode === undefined) {
@@ -81,9 +95,16 @@ if (mode === '--bare') {
         if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
         return r.value as CallOutput<K>;
       };
-      for (const o of DEMO_OFFICERS.slice(0, 2)) await must('session.signIn', { certNo: o.certNo, password: o.password });
+      for (const o of DEMO_OFFICERS.slice(0, 2))
+        await must('session.signIn', { certNo: o.certNo, password: o.password });
       const doc = await must('documents.create', { caseId: fx.caseId, type: 'evidence' });
-      const { ticket } = await must('evidence.beginImport', { caseId: fx.caseId, documentId: doc.id, fileName: 'recording.bin', sizeBytes: statSync(file).size, meta });
+      const { ticket } = await must('evidence.beginImport', {
+        caseId: fx.caseId,
+        documentId: doc.id,
+        fileName: 'recording.bin',
+        sizeBytes: statSync(file).size,
+        meta,
+      });
       run = async () => {
         const r = await runImport(core, ticket, readChunks(file));
         if (!r.ok) throw new Error(`import: ${r.error.message}`);
@@ -128,4 +149,6 @@ function peakRssMb(): number {
   }
   return process.resourceUsage().maxRSS / 1024;
 }
-process.stdout.write(JSON.stringify({ ms, cpuMs, maxRssMb: peakRssMb(), startRssMb, peakReset, storedBytes, encrypted }) + '\n');
+process.stdout.write(
+  JSON.stringify({ ms, cpuMs, maxRssMb: peakRssMb(), startRssMb, peakReset, storedBytes, encrypted }) + '\n',
+);

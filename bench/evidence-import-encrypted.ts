@@ -16,7 +16,18 @@ import { importChild, makeRecording, SIZE, timed, type ChildResult } from './evi
 import { median, result, round, type Benchmark } from './harness.ts';
 
 // Pairs in alternating order (E I, I E, …): neither side always goes first.
-const ORDER = ['aes-gcm', 'identity', 'identity', 'aes-gcm', 'aes-gcm', 'identity', 'identity', 'aes-gcm', 'aes-gcm', 'identity'] as const;
+const ORDER = [
+  'aes-gcm',
+  'identity',
+  'identity',
+  'aes-gcm',
+  'aes-gcm',
+  'identity',
+  'identity',
+  'aes-gcm',
+  'aes-gcm',
+  'identity',
+] as const;
 const MiB = 1024 * 1024;
 const mibPerSecond = (r: ChildResult) => SIZE / MiB / (r.ms / 1000);
 
@@ -37,13 +48,17 @@ export const evidenceImportEncrypted: Benchmark = {
           throw new Error(`${cipher}: stored ${r.storedBytes} bytes, encrypted=${r.encrypted}`);
         }
         runs[cipher].push(mibPerSecond(r));
-        console.log(`  (${cipher}: ${round(r.ms)} ms, ${round(mibPerSecond(r))} MiB/s, CPU ${round(r.cpuMs)} ms, peak RSS ${round(r.maxRssMb)} MB)`);
+        console.log(
+          `  (${cipher}: ${round(r.ms)} ms, ${round(mibPerSecond(r))} MiB/s, CPU ${round(r.cpuMs)} ms, peak RSS ${round(r.maxRssMb)} MB)`,
+        );
         cpu[cipher].push(r.cpuMs);
       }
       const enc = median(runs['aes-gcm']);
       const plain = median(runs.identity);
       // CPU time is less sensitive than wall time to other load on the machine: printed as a cross-check.
-      console.log(`  (encryption cost: ${round((1 - enc / plain) * 100, 1)} % of throughput; CPU per import ${round(median(cpu['aes-gcm']))} ms vs ${round(median(cpu.identity))} ms)`);
+      console.log(
+        `  (encryption cost: ${round((1 - enc / plain) * 100, 1)} % of throughput; CPU per import ${round(median(cpu['aes-gcm']))} ms vs ${round(median(cpu.identity))} ms)`,
+      );
       return [
         result(
           'evidence-import-encrypted',

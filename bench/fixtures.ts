@@ -22,7 +22,9 @@ export function longInquiryPairs(n: number) {
   }));
 }
 
-export async function dataFolderWithInquiry(pairs: number): Promise<{ dir: string; caseId: string; docId: string; revision: number; content: Record<string, unknown> }> {
+export async function dataFolderWithInquiry(
+  pairs: number,
+): Promise<{ dir: string; caseId: string; docId: string; revision: number; content: Record<string, unknown> }> {
   const dir = mkdtempSync(join(tmpdir(), `bench-inquiry-${pairs}-`));
   const core = openCore({ dataDir: dir, log: silentLog, custody: newCustody(dir) });
   const must = async <K extends CallName>(name: K, arg: CallInput<K>) => {

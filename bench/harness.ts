@@ -24,6 +24,19 @@ export function median(xs: number[]): number {
 
 export const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-export function result(name: string, unit: string, value: number, reference: string, referenceValue: number): BenchResult {
-  return { name, unit, value: round(value), reference, referenceValue: round(referenceValue), ratio: round(value / referenceValue, 3) };
+export function result(
+  name: string,
+  unit: string,
+  value: number,
+  reference: string,
+  referenceValue: number,
+): BenchResult {
+  return {
+    name,
+    unit,
+    value: round(value),
+    reference,
+    referenceValue: round(referenceValue),
+    ratio: round(value / referenceValue, 3),
+  };
 }

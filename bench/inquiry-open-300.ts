@@ -39,7 +39,10 @@ export const inquiryOpen300: Benchmark = {
         await page.getByTestId('doc-row').first().click();
         await page.waitForFunction((n) => {
           const d = (globalThis as unknown as PageView).document;
-          return d.querySelectorAll('[data-testid="qa-row"]').length === n && !!d.querySelector(`#field-qa-${n - 1}-a`)?.value;
+          return (
+            d.querySelectorAll('[data-testid="qa-row"]').length === n &&
+            !!d.querySelector(`#field-qa-${n - 1}-a`)?.value
+          );
         }, PAIRS);
         times.push(performance.now() - t0);
         if (r < RUNS - 1) await page.getByText('返回案件').click();
@@ -49,7 +52,11 @@ export const inquiryOpen300: Benchmark = {
         await page.locator(selector).click();
         const t0 = performance.now();
         for (let k = 0; k < KEYS; k++) await page.keyboard.type('审');
-        await page.waitForFunction(([sel, n]) => ((globalThis as unknown as PageView).document.querySelector(sel)?.value.match(/审/g) ?? []).length >= n, [selector, KEYS] as const);
+        await page.waitForFunction(
+          ([sel, n]) =>
+            ((globalThis as unknown as PageView).document.querySelector(sel)?.value.match(/审/g) ?? []).length >= n,
+          [selector, KEYS] as const,
+        );
         return (performance.now() - t0) / KEYS;
       };
       const typing = await keystroke(`#field-qa-${PAIRS - 1}-a`);
@@ -61,13 +68,27 @@ export const inquiryOpen300: Benchmark = {
       for (let r = 0; r < RUNS; r++) {
         const t0 = performance.now();
         await page.setContent(html, { waitUntil: 'load' });
-        await page.evaluate(() => new Promise((res) => (globalThis as unknown as PageView).requestAnimationFrame(() => res(null))));
+        await page.evaluate(
+          () => new Promise((res) => (globalThis as unknown as PageView).requestAnimationFrame(() => res(null))),
+        );
         ref.push(performance.now() - t0);
       }
       refTyping = await keystroke('body > div:last-child > textarea:last-child');
       return [
-        result('inquiry-open-300', 'ms', median(times), `same ${PAIRS * 2} texts as static textareas in the same Chromium (median of ${RUNS})`, median(ref)),
-        result('inquiry-keystroke-300', 'ms per key', typing, `typing into a static textarea beside ${PAIRS * 2 - 1} others, same Chromium (${KEYS} keys)`, refTyping),
+        result(
+          'inquiry-open-300',
+          'ms',
+          median(times),
+          `same ${PAIRS * 2} texts as static textareas in the same Chromium (median of ${RUNS})`,
+          median(ref),
+        ),
+        result(
+          'inquiry-keystroke-300',
+          'ms per key',
+          typing,
+          `typing into a static textarea beside ${PAIRS * 2 - 1} others, same Chromium (${KEYS} keys)`,
+          refTyping,
+        ),
       ];
     } finally {
       await browser.close();

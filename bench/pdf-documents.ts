@@ -10,7 +10,11 @@ import { median, result, type Benchmark, type BenchResult } from './harness.ts';
 
 const RUNS = 5;
 
-async function measure(pdf: PdfService, doc: DocumentDetail, subset: boolean): Promise<{ ms: number; bytes: number; pages: number }> {
+async function measure(
+  pdf: PdfService,
+  doc: DocumentDetail,
+  subset: boolean,
+): Promise<{ ms: number; bytes: number; pages: number }> {
   const times: number[] = [];
   let bytes = 0;
   let pages = 0;
@@ -36,7 +40,10 @@ async function both(name: string, doc: DocumentDetail, pdf: PdfService): Promise
   const sub = await measure(pdf, doc, true);
   const full = await measure(pdf, doc, false);
   console.log(`  (${sub.pages} pages)`);
-  return [result(name, 'ms', sub.ms, 'the same document without font subsetting', full.ms), result(`${name}-size`, 'KB', sub.bytes / 1024, 'the same document without font subsetting', full.bytes / 1024)];
+  return [
+    result(name, 'ms', sub.ms, 'the same document without font subsetting', full.ms),
+    result(`${name}-size`, 'KB', sub.bytes / 1024, 'the same document without font subsetting', full.bytes / 1024),
+  ];
 }
 
 export const pdfInquiry20p: Benchmark = {

@@ -14,7 +14,19 @@ import { seal1000, verifyChain10000 } from './seal-benches.ts';
 import { startupWebShell } from './startup-web-shell.ts';
 import { sync1000Docs1Gib } from './sync-1000-docs-1gib.ts';
 
-const ALL: Benchmark[] = [startupWebShell, inquiryOpen300, autosaveLatency, evidenceImport1Gib, evidenceImportEncrypted, pdfInquiry20p, pdfEvidenceList200, signCaptureRoundtrip, seal1000, verifyChain10000, sync1000Docs1Gib];
+const ALL: Benchmark[] = [
+  startupWebShell,
+  inquiryOpen300,
+  autosaveLatency,
+  evidenceImport1Gib,
+  evidenceImportEncrypted,
+  pdfInquiry20p,
+  pdfEvidenceList200,
+  signCaptureRoundtrip,
+  seal1000,
+  verifyChain10000,
+  sync1000Docs1Gib,
+];
 
 const wanted = process.argv.slice(2);
 const chosen = wanted.length ? ALL.filter((b) => wanted.includes(b.name)) : ALL;
@@ -30,7 +42,9 @@ for (const b of chosen) {
   console.log(`• ${b.name}: ${b.description}`);
   for (const r of await b.run()) {
     results.push(r);
-    console.log(`  ${r.name}: ${r.value} ${r.unit}  vs ${r.reference}: ${r.referenceValue} ${r.unit}  → ratio ${r.ratio}`);
+    console.log(
+      `  ${r.name}: ${r.value} ${r.unit}  vs ${r.reference}: ${r.referenceValue} ${r.unit}  → ratio ${r.ratio}`,
+    );
   }
 }
 writeFileSync(join(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -39,18 +39,63 @@ async function signedDocuments(n: number) {
      VALUES (?, ?, ?, ?, ?, ?, 'signed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '[]', NULL, ?, ?)`,
   );
   for (let i = 0; i < n; i++) {
-    if (i % 10 === 0) caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59', { title: `基准测试案件${i / 10 + 1}` }))).id;
+    if (i % 10 === 0)
+      caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59', { title: `基准测试案件${i / 10 + 1}` }))).id;
     const d = await t.must('documents.create', { caseId, type: 'inquiry' });
     await t.must('documents.save', { id: d.id, revision: d.revision, content: demoInquiry(ids[0], ids[1]) });
     await t.must('documents.markReady', { id: d.id });
-    const { ceremonyId } = await t.must('signing.start', { documentId: d.id, recording: false, noRecordingReason: '基准测试数据' });
+    const { ceremonyId } = await t.must('signing.start', {
+      documentId: d.id,
+      recording: false,
+      noRecordingReason: '基准测试数据',
+    });
     const frozen = t.core.documents.frozen(d.id)!;
     const now = new Date().toISOString();
     t.core.db.transaction(() => {
       for (const slot of requiredSlots(t.core.pdf.layout(t.core.documents.get(d.id)))) {
-        const f = { id: randomUUID(), documentId: d.id, ceremonyId, slotId: slot.slotId, page: slot.page, pageCount: frozen.pages, status: 'signed' as const, role: slot.role, signerName: slot.signerName || '李明', signerIdNumber: '', officerId: slot.officerId, signedAt: now, docSha256: frozen.sha256, docSm3: frozen.sm3, imageSha256: sha256Hex(sig.png), strokesSha256: sha256Hex(strokes), reason: '', confirmedBy: [], witnessSignatureId: null };
+        const f = {
+          id: randomUUID(),
+          documentId: d.id,
+          ceremonyId,
+          slotId: slot.slotId,
+          page: slot.page,
+          pageCount: frozen.pages,
+          status: 'signed' as const,
+          role: slot.role,
+          signerName: slot.signerName || '李明',
+          signerIdNumber: '',
+          officerId: slot.officerId,
+          signedAt: now,
+          docSha256: frozen.sha256,
+          docSm3: frozen.sm3,
+          imageSha256: sha256Hex(sig.png),
+          strokesSha256: sha256Hex(strokes),
+          reason: '',
+          confirmedBy: [],
+          witnessSignatureId: null,
+        };
         const b = binding(f);
-        insert.run(f.id, f.documentId, f.ceremonyId, f.slotId, f.page, f.pageCount, f.role, f.signerName, f.signerIdNumber, f.officerId, f.signedAt, f.docSha256, f.docSm3, sig.png, f.imageSha256, strokes, f.strokesSha256, b.sha256, b.sm3);
+        insert.run(
+          f.id,
+          f.documentId,
+          f.ceremonyId,
+          f.slotId,
+          f.page,
+          f.pageCount,
+          f.role,
+          f.signerName,
+          f.signerIdNumber,
+          f.officerId,
+          f.signedAt,
+          f.docSha256,
+          f.docSm3,
+          sig.png,
+          f.imageSha256,
+          strokes,
+          f.strokesSha256,
+          b.sha256,
+          b.sm3,
+        );
       }
       t.core.documents.markSigned(d.id, now, ids);
     })();
@@ -99,13 +144,29 @@ export const verifyChain10000: Benchmark = {
       // A seal-shaped payload of realistic size (a document's signed form of a few kilobytes).
       const payload = canonicalJson({
         format: 'wangxin-field-seal/1',
-        device: { id: device.device_id, seq, prev, sm2PublicKey: device.sm2_public, ed25519PublicKeyPem: device.ed25519_public_pem },
+        device: {
+          id: device.device_id,
+          seq,
+          prev,
+          sm2PublicKey: device.sm2_public,
+          ed25519PublicKeyPem: device.ed25519_public_pem,
+        },
         time: { sealedAt: '2026-11-20T02:00:00.000Z', deviceClock: '2026-11-20T02:00:00.000Z', notBefore: null },
         document: { signedForm: canonicalJson(demoInquiry('o1', 'o2')), n: seq },
       });
       const bytes = enc.encode(payload);
       const h = dualHash(payload);
-      rows.push({ seq, document_id: `d${seq}`, payload, hash_sha256: h.sha256, hash_sm3: h.sm3, prev_hash: prev, sm2_signature: sm2Sign(bytes, sm2.privateKey, sm2.publicKey), ed25519_signature: ed25519Sign(bytes, ed.privateKeyPem), sealed_at: '' });
+      rows.push({
+        seq,
+        document_id: `d${seq}`,
+        payload,
+        hash_sha256: h.sha256,
+        hash_sm3: h.sm3,
+        prev_hash: prev,
+        sm2_signature: sm2Sign(bytes, sm2.privateKey, sm2.publicKey),
+        ed25519_signature: ed25519Sign(bytes, ed.privateKeyPem),
+        sealed_at: '',
+      });
       prev = h.sha256;
     }
     const t0 = performance.now();

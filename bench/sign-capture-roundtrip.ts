@@ -43,11 +43,23 @@ interface Probe {
   answerBytes: number | null;
 }
 interface PageView {
-  document: { body: unknown; querySelector(s: string): El | null; querySelectorAll(s: string): { length: number }; getAnimations(): unknown[] };
-  performance: { now(): number; clearResourceTimings(): void; getEntriesByType(t: string): { name: string; startTime: number; responseEnd: number; decodedBodySize: number }[] };
+  document: {
+    body: unknown;
+    querySelector(s: string): El | null;
+    querySelectorAll(s: string): { length: number };
+    getAnimations(): unknown[];
+  };
+  performance: {
+    now(): number;
+    clearResourceTimings(): void;
+    getEntriesByType(t: string): { name: string; startTime: number; responseEnd: number; decodedBodySize: number }[];
+  };
   addEventListener(type: string, cb: () => void, opts: { capture: boolean }): void;
   setTimeout(cb: () => void, ms: number): void;
-  MutationObserver: new (cb: () => void) => { observe(target: unknown, opts: { childList: boolean; subtree: boolean }): void; disconnect(): void };
+  MutationObserver: new (cb: () => void) => {
+    observe(target: unknown, opts: { childList: boolean; subtree: boolean }): void;
+    disconnect(): void;
+  };
   __signBench?: Probe;
 }
 
@@ -75,13 +87,18 @@ function installProbe(page: Page) {
         probe.t0 = w.performance.now();
         const d = w.document;
         const slotId = key.split('@')[0]!;
-        const shown = () => !d.querySelector(`[data-testid="sign-${key}"]`) && !!d.querySelector(`[data-testid="review-page"] [data-testid="slot-${slotId}"] [data-testid="slot-signature"]`);
+        const shown = () =>
+          !d.querySelector(`[data-testid="sign-${key}"]`) &&
+          !!d.querySelector(
+            `[data-testid="review-page"] [data-testid="slot-${slotId}"] [data-testid="slot-signature"]`,
+          );
         const observer = new w.MutationObserver(() => {
           if (probe.t1 !== null || !shown()) return;
           probe.t1 = w.performance.now();
           observer.disconnect();
           const req = w.performance.getEntriesByType('resource').find((e) => e.name.endsWith('/api/signing.sign'));
-          if (req) Object.assign(probe, { sent: req.startTime, answered: req.responseEnd, answerBytes: req.decodedBodySize });
+          if (req)
+            Object.assign(probe, { sent: req.startTime, answered: req.responseEnd, answerBytes: req.decodedBodySize });
         });
         observer.observe(d.body, { childList: true, subtree: true });
         w.setTimeout(() => d.querySelector('[data-testid="sign-confirm"]')!.click(), 0);
@@ -104,7 +121,11 @@ async function drawAndConfirm(page: Page, key: string, seed: number): Promise<nu
     const at = (p: readonly number[]) => [box.x + 40 + p[0]! * 2, box.y + 10 + p[1]! * 2] as const;
     if (last) {
       // The button is enabled by the earlier strokes; the probe presses it at the last pen-up.
-      await page.waitForFunction(() => (globalThis as unknown as PageView).document.querySelector('[data-testid="sign-confirm"]')?.disabled === false);
+      await page.waitForFunction(
+        () =>
+          (globalThis as unknown as PageView).document.querySelector('[data-testid="sign-confirm"]')?.disabled ===
+          false,
+      );
       await page.evaluate((k) => {
         const w = globalThis as unknown as PageView;
         w.performance.clearResourceTimings();
@@ -121,7 +142,8 @@ async function drawAndConfirm(page: Page, key: string, seed: number): Promise<nu
 
 export const signCaptureRoundtrip: Benchmark = {
   name: 'sign-capture-roundtrip',
-  description: 'sign each page of a 20-page 询问笔录 on the signing screen in Chromium (pen-up on the pad → slot shown signed; the signer’s pause before 确认 not included)',
+  description:
+    'sign each page of a 20-page 询问笔录 on the signing screen in Chromium (pen-up on the pad → slot shown signed; the signer’s pause before 确认 not included)',
   async run() {
     const fx = await dataFolderWithInquiry(PAIRS);
     const shell = await startShell(fx.dir);
@@ -129,7 +151,11 @@ export const signCaptureRoundtrip: Benchmark = {
     const url = new URL(shell.url);
     const token = url.hash.replace('#token=', '');
     const call = async (name: string, arg: unknown) => {
-      const r = await fetch(`${url.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': token }, body: JSON.stringify(arg) });
+      const r = await fetch(`${url.origin}/api/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-token': token },
+        body: JSON.stringify(arg),
+      });
       const j = (await r.json()) as { ok: boolean; value: Record<string, unknown>; error?: { message: string } };
       if (!j.ok) throw new Error(`${name}: ${j.error?.message}`);
       return j.value;
@@ -145,12 +171,18 @@ export const signCaptureRoundtrip: Benchmark = {
       page.on('request', (r) => {
         if (!r.url().endsWith('/api/signing.sign')) return;
         const body = r.postDataJSON() as { imagePngBase64: string; strokes: unknown[] };
-        payloads.push({ png: Buffer.from(body.imagePngBase64, 'base64'), strokes: JSON.stringify(body.strokes), count: body.strokes.length });
+        payloads.push({
+          png: Buffer.from(body.imagePngBase64, 'base64'),
+          strokes: JSON.stringify(body.strokes),
+          count: body.strokes.length,
+        });
       });
       // The set-up device starts locked: the first officer unlocks it (which signs them in), the second signs in.
       await openAsPair(page, shell.url);
       await call('documents.markReady', { id: fx.docId });
-      const state = (await call('signing.state', { id: fx.docId })) as { required: { slotId: string; page: number | null }[] };
+      const state = (await call('signing.state', { id: fx.docId })) as {
+        required: { slotId: string; page: number | null }[];
+      };
       const pages = state.required.filter((s) => s.slotId === 'interviewee' && s.page !== null).map((s) => s.page!);
       // To the signing screen as an officer gets there: the case, the document, 签名; a sitting without recording.
       await page.getByTestId('nav-cases').click();
@@ -174,7 +206,8 @@ export const signCaptureRoundtrip: Benchmark = {
           return w.__signBench!.t1 !== null || w.document.querySelector('[data-testid="sign-error"]') !== null;
         });
         const probe = await page.evaluate(() => (globalThis as unknown as PageView).__signBench!);
-        if (probe.t0 === null || probe.t1 === null) throw new Error(`${key}: ${await page.getByTestId('sign-error').innerText()}`);
+        if (probe.t0 === null || probe.t1 === null)
+          throw new Error(`${key}: ${await page.getByTestId('sign-error').innerText()}`);
         times.push(probe.t1 - probe.t0);
         if (probe.sent !== null && probe.answered !== null) {
           split.before.push(probe.sent - probe.t0);
@@ -189,9 +222,11 @@ export const signCaptureRoundtrip: Benchmark = {
       await shell.stop();
       rmSync(fx.dir, { recursive: true, force: true });
     }
-    if (payloads.length !== times.length) throw new Error(`${times.length} signatures timed, ${payloads.length} requests seen`);
+    if (payloads.length !== times.length)
+      throw new Error(`${times.length} signatures timed, ${payloads.length} requests seen`);
     // Confirm was pressed after the pad had ended the last stroke: every drawn stroke was sent.
-    if (payloads.some((p, i) => p.count !== drawn[i])) throw new Error(`strokes sent ${payloads.map((p) => p.count).join(',')} ≠ drawn ${drawn.join(',')}`);
+    if (payloads.some((p, i) => p.count !== drawn[i]))
+      throw new Error(`strokes sent ${payloads.map((p) => p.count).join(',')} ≠ drawn ${drawn.join(',')}`);
     // Reference: the same bytes inserted into a bare table, same pragmas, same disk.
     const refDir = mkdtempSync(join(tmpdir(), 'bench-sign-'));
     const db = new Database(join(refDir, 'bare.db'));
@@ -209,9 +244,21 @@ export const signCaptureRoundtrip: Benchmark = {
     rmSync(refDir, { recursive: true, force: true });
     const kib = median(payloads.map((p) => p.png.length)) / 1024;
     const ms = (xs: number[]) => (xs.length ? median(xs).toFixed(1) : '?');
-    console.log(`  (${times.length} page signatures, median PNG ${kib.toFixed(1)} KiB; ms per page in order: ${times.map((t) => t.toFixed(0)).join(' ')})`);
+    console.log(
+      `  (${times.length} page signatures, median PNG ${kib.toFixed(1)} KiB; ms per page in order: ${times.map((t) => t.toFixed(0)).join(' ')})`,
+    );
     // Medians of the parts, each on its own (they need not add up to the median of the whole).
-    console.log(`  (pen-up → request sent ${ms(split.before)} ms; request → last response byte ${ms(split.request)} ms; → slot shown signed ${ms(split.after)} ms; signing state answered ${split.answerKib.length ? split.answerKib[0]!.toFixed(0) : '?'}–${split.answerKib.length ? split.answerKib.at(-1)!.toFixed(0) : '?'} KiB)`);
-    return [result('sign-capture-roundtrip', 'ms', median(times), 'a bare SQLite INSERT of the same bytes (WAL, synchronous=FULL)', median(ref))];
+    console.log(
+      `  (pen-up → request sent ${ms(split.before)} ms; request → last response byte ${ms(split.request)} ms; → slot shown signed ${ms(split.after)} ms; signing state answered ${split.answerKib.length ? split.answerKib[0]!.toFixed(0) : '?'}–${split.answerKib.length ? split.answerKib.at(-1)!.toFixed(0) : '?'} KiB)`,
+    );
+    return [
+      result(
+        'sign-capture-roundtrip',
+        'ms',
+        median(times),
+        'a bare SQLite INSERT of the same bytes (WAL, synchronous=FULL)',
+        median(ref),
+      ),
+    ];
   },
 };

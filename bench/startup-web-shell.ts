@@ -19,7 +19,11 @@ import { median, result, round, type Benchmark } from './harness.ts';
 const BARE_SERVER = `require('node:http').createServer((q, s) => s.end('{}')).listen(0, '127.0.0.1', function () { console.log('ready: http://127.0.0.1:' + this.address().port + '/'); });`;
 
 /** Spawns, waits for the ready line, runs `request` (which must end with the answer read); returns ms from spawn to the answer. */
-async function timeToFirstAnswer(args: string[], readyPattern: RegExp, request: (url: string) => Promise<void>): Promise<number> {
+async function timeToFirstAnswer(
+  args: string[],
+  readyPattern: RegExp,
+  request: (url: string) => Promise<void>,
+): Promise<number> {
   const start = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
@@ -39,10 +43,18 @@ async function timeToFirstAnswer(args: string[], readyPattern: RegExp, request: 
   }
 }
 
-async function apiCall(url: string, name: string, arg: unknown): Promise<{ ok: boolean; value?: { lock?: { locked: boolean } }; error?: { message: string } }> {
+async function apiCall(
+  url: string,
+  name: string,
+  arg: unknown,
+): Promise<{ ok: boolean; value?: { lock?: { locked: boolean } }; error?: { message: string } }> {
   const u = new URL(url);
   const token = u.hash.replace('#token=', '');
-  const res = await fetch(`${u.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': token }, body: JSON.stringify(arg) });
+  const res = await fetch(`${u.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-token': token },
+    body: JSON.stringify(arg),
+  });
   if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
   return (await res.json()) as { ok: boolean; value?: { lock?: { locked: boolean } }; error?: { message: string } };
 }
@@ -67,7 +79,8 @@ export const startupWebShell: Benchmark = {
         shell.push(
           await timeToFirstAnswer(web(dir), ready, async (url) => {
             const r = await apiCall(url, 'app.status', {});
-            if (!r.ok || r.value?.lock?.locked !== true) throw new Error(`expected the locked status, got ${JSON.stringify(r)}`);
+            if (!r.ok || r.value?.lock?.locked !== true)
+              throw new Error(`expected the locked status, got ${JSON.stringify(r)}`);
           }),
         );
         rmSync(dir, { recursive: true, force: true });
@@ -90,7 +103,17 @@ export const startupWebShell: Benchmark = {
     } finally {
       rmSync(prepared.dir, { recursive: true, force: true });
     }
-    console.log(`  (for information: spawn → lock.unlock answered, database open: ${round(median(unlocked))} ms, median of ${runs})`);
-    return [result('startup-web-shell', 'ms', median(shell), `bare node:http server spawned the same way (median of ${runs})`, median(bare))];
+    console.log(
+      `  (for information: spawn → lock.unlock answered, database open: ${round(median(unlocked))} ms, median of ${runs})`,
+    );
+    return [
+      result(
+        'startup-web-shell',
+        'ms',
+        median(shell),
+        `bare node:http server spawned the same way (median of ${runs})`,
+        median(bare),
+      ),
+    ];
   },
 };

@@ -19,7 +19,18 @@
 // .bench-cache/ to rebuild.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomFillSync, randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,7 +46,14 @@ import { API, CHUNK_BYTES, H, requestSigningText } from '../core/sync/protocol.t
 import { ROOT } from '../scripts/build.ts';
 import { demoEvidence, demoInquiry } from '../scripts/demo-documents.ts';
 import { syntheticSignature } from '../scripts/demo-signatures.ts';
-import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from '../tests/support/core-fixture.ts';
+import {
+  makeCore,
+  OFFICER_A,
+  OFFICER_B,
+  orgCaseInput,
+  setUpPair,
+  type TestCore,
+} from '../tests/support/core-fixture.ts';
 import { enrollmentCode, hqDataDir, startHq } from '../tests/support/sync-fixture.ts';
 import { result, round, type Benchmark } from './harness.ts';
 
@@ -57,12 +75,25 @@ function config(): Config {
   const files = Number(process.env.SYNC_BENCH_FILES ?? 64);
   const evidenceDocs = Math.floor(docs / 2);
   if (!(Number.isInteger(docs) && docs >= 2)) throw new Error('SYNC_BENCH_DOCS: a whole number ≥ 2');
-  if (!(Number.isInteger(files) && files >= 1 && files <= evidenceDocs)) throw new Error(`SYNC_BENCH_FILES: a whole number from 1 to ${evidenceDocs} (one file per 电子取证工作记录 at most)`);
-  if (!(Number.isInteger(bytes) && bytes >= files)) throw new Error('SYNC_BENCH_BYTES: a whole number ≥ SYNC_BENCH_FILES');
+  if (!(Number.isInteger(files) && files >= 1 && files <= evidenceDocs))
+    throw new Error(
+      `SYNC_BENCH_FILES: a whole number from 1 to ${evidenceDocs} (one file per 电子取证工作记录 at most)`,
+    );
+  if (!(Number.isInteger(bytes) && bytes >= files))
+    throw new Error('SYNC_BENCH_BYTES: a whole number ≥ SYNC_BENCH_FILES');
   return { docs, bytes, files };
 }
 
-const META = { category: '视频' as const, description: '现场录像', source: '执法记录仪', method: '复制', timeSourceNote: '', provider: { name: '', idNumber: '', statement: false }, original: true, copy: { method: '', madeAt: '', madeBy: '' } };
+const META = {
+  category: '视频' as const,
+  description: '现场录像',
+  source: '执法记录仪',
+  method: '复制',
+  timeSourceNote: '',
+  provider: { name: '', idNumber: '', statement: false },
+  original: true,
+  copy: { method: '', madeAt: '', madeBy: '' },
+};
 
 /** `size` bytes of fresh random data, 1 MiB at a time (for the importer to read once). */
 function* randomChunks(size: number): Generator<Uint8Array> {
@@ -86,9 +117,49 @@ function signAllSlots(t: TestCore, documentId: string, ceremonyId: string, ids: 
   );
   t.core.db.transaction(() => {
     for (const slot of requiredSlots(t.core.pdf.layout(t.core.documents.get(documentId)))) {
-      const f = { id: randomUUID(), documentId, ceremonyId, slotId: slot.slotId, page: slot.page, pageCount: frozen.pages, status: 'signed' as const, role: slot.role, signerName: slot.signerName || '张𠮷㵘', signerIdNumber: '', officerId: slot.officerId, signedAt: now, docSha256: frozen.sha256, docSm3: frozen.sm3, imageSha256: sha256Hex(sig.png), strokesSha256: sha256Hex(strokes), reason: '', confirmedBy: [], witnessSignatureId: null };
+      const f = {
+        id: randomUUID(),
+        documentId,
+        ceremonyId,
+        slotId: slot.slotId,
+        page: slot.page,
+        pageCount: frozen.pages,
+        status: 'signed' as const,
+        role: slot.role,
+        signerName: slot.signerName || '张𠮷㵘',
+        signerIdNumber: '',
+        officerId: slot.officerId,
+        signedAt: now,
+        docSha256: frozen.sha256,
+        docSm3: frozen.sm3,
+        imageSha256: sha256Hex(sig.png),
+        strokesSha256: sha256Hex(strokes),
+        reason: '',
+        confirmedBy: [],
+        witnessSignatureId: null,
+      };
       const b = binding(f);
-      insert.run(f.id, f.documentId, f.ceremonyId, f.slotId, f.page, f.pageCount, f.role, f.signerName, f.signerIdNumber, f.officerId, f.signedAt, f.docSha256, f.docSm3, sig.png, f.imageSha256, strokes, f.strokesSha256, b.sha256, b.sm3);
+      insert.run(
+        f.id,
+        f.documentId,
+        f.ceremonyId,
+        f.slotId,
+        f.page,
+        f.pageCount,
+        f.role,
+        f.signerName,
+        f.signerIdNumber,
+        f.officerId,
+        f.signedAt,
+        f.docSha256,
+        f.docSm3,
+        sig.png,
+        f.imageSha256,
+        strokes,
+        f.strokesSha256,
+        b.sha256,
+        b.sm3,
+      );
     }
     t.core.documents.markSigned(documentId, now, ids);
   })();
@@ -110,7 +181,9 @@ async function prepareDevice(dir: string, c: Config): Promise<void> {
     let e = 0;
     let f = 0;
     for (let i = 0; i < c.docs; i++) {
-      if (i % 10 === 0) caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59', { title: `同步基准测试案件${i / 10 + 1}` }))).id;
+      if (i % 10 === 0)
+        caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59', { title: `同步基准测试案件${i / 10 + 1}` })))
+          .id;
       const type = i % 2 === 1 ? 'evidence' : 'inquiry';
       let content: Record<string, unknown>;
       if (type === 'inquiry') content = demoInquiry(ids[0], ids[1]);
@@ -120,8 +193,28 @@ async function prepareDevice(dir: string, c: Config): Promise<void> {
         if (Math.floor(((e + 1) * c.files) / evidenceDocs) > f) {
           const size = Math.floor(c.bytes / c.files) + (f < c.bytes % c.files ? 1 : 0);
           const name = `现场录像-${String(f + 1).padStart(3, '0')}.mp4`;
-          const item = await t.core.evidence.ingest(randomChunks(size), { caseId, fileName: name, officerIds: ids, meta: META });
-          content.items = [{ id: 'e1', name, category: '视频', format: 'MP4', source: '执法记录仪', method: '复制', sizeBytes: String(item.sizeBytes), sha256: item.sha256, sm3: item.sm3, time: '2026-11-20T09:00', medium: '本机', evidenceId: item.id }];
+          const item = await t.core.evidence.ingest(randomChunks(size), {
+            caseId,
+            fileName: name,
+            officerIds: ids,
+            meta: META,
+          });
+          content.items = [
+            {
+              id: 'e1',
+              name,
+              category: '视频',
+              format: 'MP4',
+              source: '执法记录仪',
+              method: '复制',
+              sizeBytes: String(item.sizeBytes),
+              sha256: item.sha256,
+              sm3: item.sm3,
+              time: '2026-11-20T09:00',
+              medium: '本机',
+              evidenceId: item.id,
+            },
+          ];
           f++;
         }
         e++;
@@ -129,7 +222,11 @@ async function prepareDevice(dir: string, c: Config): Promise<void> {
       const d = await t.must('documents.create', { caseId, type });
       await t.must('documents.save', { id: d.id, revision: d.revision, content });
       await t.must('documents.markReady', { id: d.id });
-      const { ceremonyId } = await t.must('signing.start', { documentId: d.id, recording: false, noRecordingReason: '基准测试数据' });
+      const { ceremonyId } = await t.must('signing.start', {
+        documentId: d.id,
+        recording: false,
+        noRecordingReason: '基准测试数据',
+      });
       signAllSlots(t, d.id, ceremonyId, ids);
       documentIds.push(d.id);
       if ((i + 1) % 100 === 0) console.log(`    prepared ${i + 1}/${c.docs} documents`);
@@ -167,17 +264,29 @@ async function cachedDevice(c: Config): Promise<{ dir: string; prepMs: number; f
   const key = `sync-v${FORMAT}-${schema}-${c.docs}docs-${c.bytes}b-${c.files}files`;
   const dir = join(CACHE, key);
   const done = join(dir, 'prepared.json');
-  if (existsSync(done)) return { dir: join(dir, 'device'), prepMs: (JSON.parse(readFileSync(done, 'utf8')) as { prepMs: number }).prepMs, fresh: false };
-  console.log(`  preparing the device once (${c.docs} sealed documents, ${fmtBytes(c.bytes)} of evidence in ${c.files} files) into .bench-cache/${key}/`);
+  if (existsSync(done))
+    return {
+      dir: join(dir, 'device'),
+      prepMs: (JSON.parse(readFileSync(done, 'utf8')) as { prepMs: number }).prepMs,
+      fresh: false,
+    };
+  console.log(
+    `  preparing the device once (${c.docs} sealed documents, ${fmtBytes(c.bytes)} of evidence in ${c.files} files) into .bench-cache/${key}/`,
+  );
   // An older preparation of the same size (another schema or FORMAT) is stale: free its space.
-  for (const e of existsSync(CACHE) ? readdirSync(CACHE) : []) if (e.startsWith('sync-v') && e.endsWith(`-${c.docs}docs-${c.bytes}b-${c.files}files`) && e !== key) rmSync(join(CACHE, e), { recursive: true, force: true });
+  for (const e of existsSync(CACHE) ? readdirSync(CACHE) : [])
+    if (e.startsWith('sync-v') && e.endsWith(`-${c.docs}docs-${c.bytes}b-${c.files}files`) && e !== key)
+      rmSync(join(CACHE, e), { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
   const building = `${dir}.building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   const t0 = performance.now();
   await prepareDevice(join(building, 'device'), c);
   const prepMs = performance.now() - t0;
-  writeFileSync(join(building, 'prepared.json'), JSON.stringify({ ...c, format: FORMAT, prepMs: Math.round(prepMs), at: new Date().toISOString() }, null, 2) + '\n');
+  writeFileSync(
+    join(building, 'prepared.json'),
+    JSON.stringify({ ...c, format: FORMAT, prepMs: Math.round(prepMs), at: new Date().toISOString() }, null, 2) + '\n',
+  );
   renameSync(building, dir);
   return { dir: join(dir, 'device'), prepMs, fresh: true };
 }
@@ -207,9 +316,14 @@ function instrument(b: Breakdown, packageSizes: number[]): () => void {
       const [method, pathAndQuery, body] = args;
       const path = pathAndQuery.replace(/\?.*/, '');
       const blob = /\/blobs\/([0-9a-f]{64})$/.exec(path);
-      const size = body === undefined ? 0 : Buffer.isBuffer(body) ? body.length : Buffer.byteLength(JSON.stringify(body));
+      const size =
+        body === undefined ? 0 : Buffer.isBuffer(body) ? body.length : Buffer.byteLength(JSON.stringify(body));
       if (method === 'POST' && path.endsWith('/seals')) packageSizes.push(size);
-      add(blob ? `${method} blob ${method === 'PUT' ? 'evidence chunk' : 'evidence'}` : `${method} ${path}`, performance.now() - t0, size);
+      add(
+        blob ? `${method} blob ${method === 'PUT' ? 'evidence chunk' : 'evidence'}` : `${method} ${path}`,
+        performance.now() - t0,
+        size,
+      );
     }
   } as typeof proto.call;
   return () => {
@@ -231,7 +345,12 @@ interface RefBlob {
  * Fresh random blobs of the given sizes as curl uploads: each split in CHUNK_BYTES files, one PUT
  * per chunk with the device's signature headers (signed now: the window is ten minutes).
  */
-function curlConfig(dir: string, blobs: RefBlob[], baseUrl: string, core: AppCore): { config: string; requests: number; bytes: number } {
+function curlConfig(
+  dir: string,
+  blobs: RefBlob[],
+  baseUrl: string,
+  core: AppCore,
+): { config: string; requests: number; bytes: number } {
   const deviceId = core.device.public().deviceId;
   const lines: string[] = [];
   let requests = 0;
@@ -248,7 +367,8 @@ function curlConfig(dir: string, blobs: RefBlob[], baseUrl: string, core: AppCor
       chunks.push({ file, offset, sha: sha256Hex(chunk) });
     }
     const sha = whole.digest('hex');
-    for (const ch of chunks) pending.push({ path: `${API}/blobs/${sha}?offset=${ch.offset}&length=${b.size}`, file: ch.file, sha: ch.sha });
+    for (const ch of chunks)
+      pending.push({ path: `${API}/blobs/${sha}?offset=${ch.offset}&length=${b.size}`, file: ch.file, sha: ch.sha });
     bytes += b.size;
   }
   const time = new Date().toISOString();
@@ -272,12 +392,15 @@ function curlConfig(dir: string, blobs: RefBlob[], baseUrl: string, core: AppCor
 
 export const sync1000Docs1Gib: Benchmark = {
   name: 'sync-1000-docs-1gib',
-  description: 'sync 1,000 sealed documents and 1 GiB of evidence to a real HQ process over loopback, against curl PUTting the same bytes',
+  description:
+    'sync 1,000 sealed documents and 1 GiB of evidence to a real HQ process over loopback, against curl PUTting the same bytes',
   async run() {
     const c = config();
     if (!existsSync(CURL)) throw new Error(`${CURL} is needed for the reference`);
     const cached = await cachedDevice(c);
-    console.log(`  device ${cached.fresh ? 'prepared' : 'from .bench-cache (prepared'} in ${round(cached.prepMs / 1000, 1)} s${cached.fresh ? '' : ')'}`);
+    console.log(
+      `  device ${cached.fresh ? 'prepared' : 'from .bench-cache (prepared'} in ${round(cached.prepMs / 1000, 1)} s${cached.fresh ? '' : ')'}`,
+    );
     const work = mkdtempSync(join(tmpdir(), 'bench-sync-'));
     const hqDir = hqDataDir();
     const hq = await startHq(hqDir);
@@ -292,7 +415,13 @@ export const sync1000Docs1Gib: Benchmark = {
       if (outbox.length !== c.docs) throw new Error(`outbox holds ${outbox.length} documents, expected ${c.docs}`);
 
       // Both sides start alike: bytes to send in the page cache, nothing dirty left to write back.
-      const blobFiles = [...new Set(outbox.flatMap((r) => (JSON.parse(r.payload) as SealPayload).evidence.map((e) => core!.evidence.blobs.pathOf(e.sha256))))];
+      const blobFiles = [
+        ...new Set(
+          outbox.flatMap((r) =>
+            (JSON.parse(r.payload) as SealPayload).evidence.map((e) => core!.evidence.blobs.pathOf(e.sha256)),
+          ),
+        ),
+      ];
       settle(blobFiles);
 
       // The project: one sync run, timed from start to the last receipt stored.
@@ -337,20 +466,52 @@ export const sync1000Docs1Gib: Benchmark = {
       const lines = out.split('\n');
       const codes = lines.filter((_, i) => i % 2 === 1);
       const stored = lines.filter((l) => l.includes('"stored":true')).length;
-      if (codes.length !== ref.requests || codes.some((x) => x !== '200') || stored !== blobs.length) throw new Error(`curl reference: ${codes.filter((x) => x === '200').length}/${ref.requests} requests answered 200, ${stored}/${blobs.length} blobs stored: ${out.slice(0, 500)}`);
+      if (codes.length !== ref.requests || codes.some((x) => x !== '200') || stored !== blobs.length)
+        throw new Error(
+          `curl reference: ${codes.filter((x) => x === '200').length}/${ref.requests} requests answered 200, ${stored}/${blobs.length} blobs stored: ${out.slice(0, 500)}`,
+        );
 
       const mibps = bytes / MiB / (ms / 1000);
       const refMibps = bytes / MiB / (refMs / 1000);
-      console.log(`  moved ${fmtBytes(bytes)}: ${fmtBytes(evidenceBytes)} evidence in ${seen.size} files + ${fmtBytes(packageBytes)} of seal packages for ${packageSizes.length} documents; sync ${round(ms / 1000, 1)} s (${round(mibps)} MiB/s), curl ${round(refMs / 1000, 1)} s (${round(refMibps)} MiB/s, ${ref.requests} PUTs)`);
+      console.log(
+        `  moved ${fmtBytes(bytes)}: ${fmtBytes(evidenceBytes)} evidence in ${seen.size} files + ${fmtBytes(packageBytes)} of seal packages for ${packageSizes.length} documents; sync ${round(ms / 1000, 1)} s (${round(mibps)} MiB/s), curl ${round(refMs / 1000, 1)} s (${round(refMibps)} MiB/s, ${ref.requests} PUTs)`,
+      );
       const accounted = Object.values(breakdown).reduce((a, k) => a + k.ms, 0);
       console.log('  where sync’s time goes (device side; each HQ round trip includes HQ’s work):');
       for (const [kind, k] of Object.entries(breakdown).sort((a, b) => b[1].ms - a[1].ms)) {
-        console.log(`    ${kind.padEnd(24)} ${String(k.n).padStart(6)} × ${round(k.ms / k.n, 1).toString().padStart(7)} ms = ${round(k.ms / 1000, 1).toString().padStart(7)} s (${round((100 * k.ms) / ms, 1)}%)${k.bytes ? `, ${fmtBytes(k.bytes)}` : ''}`);
+        console.log(
+          `    ${kind.padEnd(24)} ${String(k.n).padStart(6)} × ${round(k.ms / k.n, 1)
+            .toString()
+            .padStart(7)} ms = ${round(k.ms / 1000, 1)
+            .toString()
+            .padStart(7)} s (${round((100 * k.ms) / ms, 1)}%)${k.bytes ? `, ${fmtBytes(k.bytes)}` : ''}`,
+        );
       }
-      console.log(`    ${'other device work'.padEnd(24)} ${''.padStart(6)}   ${''.padStart(7)}      ${round((ms - accounted) / 1000, 1).toString().padStart(7)} s (${round((100 * (ms - accounted)) / ms, 1)}%) (receipt checks and storing, building seal packages, reading blobs)`);
+      console.log(
+        `    ${'other device work'.padEnd(24)} ${''.padStart(6)}   ${''.padStart(7)}      ${round(
+          (ms - accounted) / 1000,
+          1,
+        )
+          .toString()
+          .padStart(
+            7,
+          )} s (${round((100 * (ms - accounted)) / ms, 1)}%) (receipt checks and storing, building seal packages, reading blobs)`,
+      );
       return [
-        result('sync-1000-docs-1gib', 'ms', ms, `curl PUTting the same ${fmtBytes(bytes)} as fresh blobs in 8 MiB chunks to the same HQ (signed headers)`, refMs),
-        result('sync-1000-docs-1gib-throughput', 'MiB/s (evidence + seal package bytes; higher is better)', mibps, 'curl PUTting the same bytes to the same HQ', refMibps),
+        result(
+          'sync-1000-docs-1gib',
+          'ms',
+          ms,
+          `curl PUTting the same ${fmtBytes(bytes)} as fresh blobs in 8 MiB chunks to the same HQ (signed headers)`,
+          refMs,
+        ),
+        result(
+          'sync-1000-docs-1gib-throughput',
+          'MiB/s (evidence + seal package bytes; higher is better)',
+          mibps,
+          'curl PUTting the same bytes to the same HQ',
+          refMibps,
+        ),
       ];
     } finally {
       restore();

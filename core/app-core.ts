@@ -106,7 +106,13 @@ export function openCore(options: CoreOptions): AppCore {
   if (options.endAbandonedSittings ?? true) signatures.endStaleCeremonies({ all: true });
   const device = new DeviceIdentity(db, clock);
   const seals = new SealStore({ db, clock, documents, signatures, session, pdf, audit, device, cases });
-  const evidence = new EvidenceStore({ db, clock, log, dataDir: options.dataDir, masterKey: options.custody.evidenceKey() });
+  const evidence = new EvidenceStore({
+    db,
+    clock,
+    log,
+    dataDir: options.dataDir,
+    masterKey: options.custody.evidenceKey(),
+  });
   evidence.cleanUpAfterCrash();
   let closed = false;
   if (options.verifyRecentEvidenceDays) {
@@ -116,7 +122,10 @@ export function openCore(options: CoreOptions): AppCore {
       evidence
         .reverify({ since, shouldStop: () => closed })
         .then((r) => {
-          if (r.failures.length) log.error(`evidence re-verification: ${r.failures.length} of ${r.checked} item(s) failed: ${r.failures.map((f) => `${f.fileName} (${f.status})`).join(', ')}`);
+          if (r.failures.length)
+            log.error(
+              `evidence re-verification: ${r.failures.length} of ${r.checked} item(s) failed: ${r.failures.map((f) => `${f.fileName} (${f.status})`).join(', ')}`,
+            );
           else if (r.checked) log.info(`evidence re-verification: ${r.checked} recent item(s) ok`);
         })
         .catch((e: Error) => closed || log.error(`evidence re-verification stopped: ${e.message}`));
@@ -150,7 +159,15 @@ export function openCore(options: CoreOptions): AppCore {
     captureTarget: null,
     status: () => {
       const agencyName = office.agencyName();
-      return { appVersion: APP_VERSION, setupDone: agencyName !== null, agencyName, catalogVersion: catalog.version, session: session.state(), lock: lock.lockStatus(), hqRecovery: options.custody.hasHq() };
+      return {
+        appVersion: APP_VERSION,
+        setupDone: agencyName !== null,
+        agencyName,
+        catalogVersion: catalog.version,
+        session: session.state(),
+        lock: lock.lockStatus(),
+        hqRecovery: options.custody.hasHq(),
+      };
     },
     close: () => {
       closed = true;

@@ -8,4 +8,5 @@ export const systemClock: Clock = { now: () => new Date() };
 export const isoNow = (clock: Clock): string => clock.now().toISOString();
 
 /** The calendar year in China (UTC+8), which numbers cases whatever the machine's time zone. */
-export const chinaYear = (d: Date): number => Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(d));
+export const chinaYear = (d: Date): number =>
+  Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(d));

@@ -12,22 +12,38 @@ describe('app:// content', () => {
     expect(resolveAppFile(ROOT, 'app://bundle/')).toEqual({ file: `${ROOT}/index.html` });
     expect(resolveAppFile(ROOT, 'app://bundle/assets/index-abc.js')).toEqual({ file: `${ROOT}/assets/index-abc.js` });
     // Dot segments, plain or encoded, never climb out of the folder (403 if they ever did).
-    for (const url of ['app://bundle/../../etc/passwd', 'app://bundle/%2e%2e/%2e%2e/etc/passwd', 'app://bundle/..%2f..%2fetc%2fpasswd', 'app://bundle/assets/..%2f..%2f..%2fsecret.txt', 'app://bundle/..%5c..%5csecret.txt']) {
+    for (const url of [
+      'app://bundle/../../etc/passwd',
+      'app://bundle/%2e%2e/%2e%2e/etc/passwd',
+      'app://bundle/..%2f..%2fetc%2fpasswd',
+      'app://bundle/assets/..%2f..%2f..%2fsecret.txt',
+      'app://bundle/..%5c..%5csecret.txt',
+    ]) {
       const a = resolveAppFile(ROOT, url);
-      expect('file' in a ? a.file.startsWith(`${ROOT}/`) : a.status === 403, `${url} → ${JSON.stringify(a)}`).toBe(true);
+      expect('file' in a ? a.file.startsWith(`${ROOT}/`) : a.status === 403, `${url} → ${JSON.stringify(a)}`).toBe(
+        true,
+      );
     }
     expect(resolveAppFile(ROOT, 'app://bundle/%E0%A4%A')).toEqual({ status: 400 });
     expect(resolveAppFile(ROOT, 'app://bundle/index.html%00.js')).toEqual({ status: 400 });
   });
 
   it('answers only its own host, and only GET and HEAD', () => {
-    for (const url of ['app://other/index.html', 'app://bundle:1/index.html', 'app://x@bundle/index.html', 'file:///etc/passwd']) expect(resolveAppFile(ROOT, url), url).toEqual({ status: 404 });
+    for (const url of [
+      'app://other/index.html',
+      'app://bundle:1/index.html',
+      'app://x@bundle/index.html',
+      'file:///etc/passwd',
+    ])
+      expect(resolveAppFile(ROOT, url), url).toEqual({ status: 404 });
     expect(resolveAppFile(ROOT, 'app://bundle/index.html', 'POST')).toEqual({ status: 405 });
     expect(resolveAppFile(ROOT, 'app://bundle/index.html', 'HEAD')).toEqual({ file: `${ROOT}/index.html` });
   });
 
   it('sets the CSP over whatever headers the file came with', () => {
-    const h = withSecurityHeaders(new Headers({ 'content-type': 'text/html', 'content-security-policy': "default-src *" }));
+    const h = withSecurityHeaders(
+      new Headers({ 'content-type': 'text/html', 'content-security-policy': 'default-src *' }),
+    );
     expect(h.get('content-security-policy')).toBe(APP_CSP);
     expect(h.get('content-type')).toBe('text/html');
     expect(h.get('x-content-type-options')).toBe('nosniff');

@@ -16,7 +16,10 @@ vi.mock('electron', () => ({
     handle: (scheme: string, h: (req: Request) => Promise<Response>) => fake.handlers.set(scheme, h),
   },
   // net.fetch of a file:// URL: the file's bytes, or a network error for a missing file.
-  net: { fetch: async (url: string) => new Response(readFileSync(fileURLToPath(url)), { headers: { 'content-type': 'text/html' } }) },
+  net: {
+    fetch: async (url: string) =>
+      new Response(readFileSync(fileURLToPath(url)), { headers: { 'content-type': 'text/html' } }),
+  },
 }));
 
 const { registerAppScheme, serveRenderer } = await import('./app-protocol.ts');
@@ -38,7 +41,9 @@ const get = (url: string, method = 'GET') => fake.handlers.get('app')!(new Reque
 describe('app:// protocol', () => {
   it('is registered standard and secure, with no CSP bypass, CORS, service workers or fetch', () => {
     registerAppScheme();
-    expect(fake.privileged).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+    expect(fake.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } },
+    ]);
   });
 
   it('serves the renderer with the CSP', async () => {

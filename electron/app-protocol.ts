@@ -9,7 +9,9 @@ import { resolveAppFile, withSecurityHeaders } from './app-content.ts';
 
 /** Must run before the app is ready. A standard, secure scheme: no CSP bypass, no CORS, no service workers. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } },
+  ]);
 }
 
 /** After ready: serve `rendererDir` on app://bundle/, confined to that folder. */

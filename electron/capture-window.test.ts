@@ -10,7 +10,8 @@ const fake = vi.hoisted(() => {
     handlers: new Map<string, Listener>(),
     listeners: new Map<string, Listener>(),
   };
-  const windows: { options: { webPreferences?: Record<string, unknown> }; loaded: string[]; webContents: object }[] = [];
+  const windows: { options: { webPreferences?: Record<string, unknown> }; loaded: string[]; webContents: object }[] =
+    [];
   class BrowserWindow {
     loaded: string[] = [];
     webContents = { debugger: { isAttached: () => false } };
@@ -49,13 +50,19 @@ describe('capture window', () => {
     expect(CAPTURE_PARTITION).not.toBe('');
     const asked: boolean[] = [];
     for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) {
-      fake.session.handlers.get('request')!(null, p, (g: boolean) => asked.push(g), { requestingUrl: 'https://a.example/', mediaTypes: ['video'] });
+      fake.session.handlers.get('request')!(null, p, (g: boolean) => asked.push(g), {
+        requestingUrl: 'https://a.example/',
+        mediaTypes: ['video'],
+      });
       asked.push(fake.session.handlers.get('check')!(null, p, 'https://a.example', {}) as boolean);
     }
     expect(asked.every((g) => g === false)).toBe(true);
     expect(fake.session.handlers.get('device')!({})).toBe(false);
     let prevented = false;
-    fake.session.listeners.get('will-download')!({ preventDefault: () => (prevented = true) }, { getURL: () => 'https://a.example/x.exe' });
+    fake.session.listeners.get('will-download')!(
+      { preventDefault: () => (prevented = true) },
+      { getURL: () => 'https://a.example/x.exe' },
+    );
     expect(prevented).toBe(true);
   });
 
@@ -66,14 +73,31 @@ describe('capture window', () => {
     expect(win.loaded).toEqual(['https://www.xinghe-news.cn/']);
     const prefs = win.options.webPreferences!;
     expect(prefs).not.toHaveProperty('preload');
-    expect(prefs).toMatchObject({ partition: CAPTURE_PARTITION, sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
+    expect(prefs).toMatchObject({
+      partition: CAPTURE_PARTITION,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
     expect(captureContents.has(win.webContents as never)).toBe(true);
   });
 
   it('refuses anything but an http(s) page, before any window is made', async () => {
     const before = fake.windows.length;
     const host = new ElectronCaptureHost();
-    for (const url of ['file:///etc/passwd', 'app://bundle/index.html', 'javascript:alert(1)', 'data:text/html,x', 'chrome://settings']) await expect(host.open(url), url).rejects.toThrow(/http/);
+    for (const url of [
+      'file:///etc/passwd',
+      'app://bundle/index.html',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'chrome://settings',
+    ])
+      await expect(host.open(url), url).rejects.toThrow(/http/);
     expect(fake.windows.length).toBe(before);
   });
 });

@@ -23,7 +23,9 @@ describe('--data in the process arguments', () => {
     expect(dataDirArg([ELECTRON, APP, '--data', 'data'], '/home/li')).toBe('/home/li/data');
     expect(dataDirArg([ELECTRON, APP, '--data=../案件数据'], '/home/li/app')).toBe('/home/li/案件数据');
     // The installed app has no app-path argument; Chromium's own switches are left alone.
-    expect(dataDirArg([ELECTRON, '--user-data-dir=/tmp/profile', '--data', './d', '--enable-logging'], '/home/li')).toBe('/home/li/d');
+    expect(
+      dataDirArg([ELECTRON, '--user-data-dir=/tmp/profile', '--data', './d', '--enable-logging'], '/home/li'),
+    ).toBe('/home/li/d');
   });
 
   it('is absent without --data (the user-data folder is used)', () => {
@@ -67,7 +69,11 @@ describe('preparing the data folder', () => {
     const file = join(base, 'notes.txt');
     writeFileSync(file, '不是目录');
     for (const bad of [file, join(file, 'data')]) {
-      expect(() => resolveDataDir(['electron', `--data=${bad}`], '/', '/unused')).toThrow(new RegExp(`无法使用数据目录「${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}」：该路径或其上级已存在且不是目录。请换一个可写的目录`));
+      expect(() => resolveDataDir(['electron', `--data=${bad}`], '/', '/unused')).toThrow(
+        new RegExp(
+          `无法使用数据目录「${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}」：该路径或其上级已存在且不是目录。请换一个可写的目录`,
+        ),
+      );
     }
     expect(statSync(file).isFile()).toBe(true);
     expect(existsSync('/unused')).toBe(false);

@@ -28,7 +28,8 @@ export function dataDirArg(argv: readonly string[], cwd: string): string | undef
     } else continue;
     if (value.trim() === '') throw new DataDirError(`--data 的数据目录为空。${USAGE}`);
     // Two folders would leave it unclear which one holds the records: refuse rather than pick.
-    if (found !== undefined) throw new DataDirError(`--data 只能给出一次（收到「${found}」和「${resolve(cwd, value)}」）。${USAGE}`);
+    if (found !== undefined)
+      throw new DataDirError(`--data 只能给出一次（收到「${found}」和「${resolve(cwd, value)}」）。${USAGE}`);
     found = resolve(cwd, value);
   }
   return found;
@@ -36,7 +37,8 @@ export function dataDirArg(argv: readonly string[], cwd: string): string | undef
 
 /** Creates the data folder (owner-only) where missing and checks it is a folder this user can write. */
 export function prepareDataDir(dir: string): string {
-  const refuse = (why: string) => new DataDirError(`无法使用数据目录「${dir}」：${why}。请换一个可写的目录（${USAGE}），或检查该路径。`);
+  const refuse = (why: string) =>
+    new DataDirError(`无法使用数据目录「${dir}」：${why}。请换一个可写的目录（${USAGE}），或检查该路径。`);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (e) {

@@ -20,10 +20,14 @@ function setup() {
   const handlers = new Map<string, (e: InvokeEventLike, arg: unknown) => Promise<Result<unknown>>>();
   const ipcMain: IpcMainLike = { handle: (channel, listener) => void handlers.set(channel, listener) };
   const dispatched: [string, unknown][] = [];
-  registerApi(ipcMain, async (name, arg) => {
-    dispatched.push([name, arg]);
-    return ok('done');
-  }, isAppUrl);
+  registerApi(
+    ipcMain,
+    async (name, arg) => {
+      dispatched.push([name, arg]);
+      return ok('done');
+    },
+    isAppUrl,
+  );
   return { handlers, dispatched };
 }
 
@@ -66,7 +70,10 @@ describe('sender check', () => {
         throw new Error('Render frame was disposed before WebFrameMain could be accessed');
       },
     };
-    expect(await handlers.get('api:app.status')!(disposed, {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await handlers.get('api:app.status')!(disposed, {})).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
     expect(dispatched).toEqual([]);
   });
 });
@@ -114,17 +121,29 @@ describe('IPC bridge wired to the real vault (as electron/main.ts does)', () => 
     const r = await invoke('cases.create', { ...base, party: { ...base.party, creditCode: wrong } });
     expect(r).toEqual({
       ok: false,
-      error: { kind: 'validation', message: expect.stringMatching(/统一社会信用代码校验位不正确.*请对照营业执照/), fields: { 'party.creditCode': expect.stringMatching(/校验位不正确/) } },
+      error: {
+        kind: 'validation',
+        message: expect.stringMatching(/统一社会信用代码校验位不正确.*请对照营业执照/),
+        fields: { 'party.creditCode': expect.stringMatching(/校验位不正确/) },
+      },
     });
     // Wrong types and missing fields are refused the same way, before any handler runs.
     const typed = await invoke('cases.get', { id: 42 });
-    expect(typed).toMatchObject({ ok: false, error: { kind: 'validation', fields: { id: expect.stringMatching(/[\u4e00-\u9fff]/) } } });
-    expect(await invoke('cases.create', { title: '缺少当事人' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(typed).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', fields: { id: expect.stringMatching(/[\u4e00-\u9fff]/) } },
+    });
+    expect(await invoke('cases.create', { title: '缺少当事人' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
 
     // Nothing changed: the same case list, and the next real case takes the next number (the
     // refused calls reserved none).
     expect(await must('cases.list', {})).toEqual(listBefore);
-    const second = (await must('cases.create', orgCaseInput(ids, 'csl-59', { title: '第二个案件' }))) as { caseNo: string };
+    const second = (await must('cases.create', orgCaseInput(ids, 'csl-59', { title: '第二个案件' }))) as {
+      caseNo: string;
+    };
     const seq = (caseNo: string) => Number(/〔\d{4}〕(\d+)号$/.exec(caseNo)?.[1] ?? 'no sequence');
     expect(seq(first.caseNo)).toBeGreaterThan(0);
     expect(seq(second.caseNo)).toBe(seq(first.caseNo) + 1);
@@ -137,7 +156,10 @@ describe('IPC bridge wired to the real vault (as electron/main.ts does)', () => 
     await must('session.signIn', { certNo: OFFICER_A.certNo, password: OFFICER_A.password });
     const ids = ((await must('officers.list', {})) as { id: string }[]).map((o) => o.id);
     const base = orgCaseInput(ids, 'csl-59');
-    expect(await invoke('cases.create', { ...base, party: { ...base.party, creditCode: '123' } })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/统一社会信用代码应为18位/) } });
+    expect(await invoke('cases.create', { ...base, party: { ...base.party, creditCode: '123' } })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: expect.stringMatching(/统一社会信用代码应为18位/) },
+    });
     const alone = await invoke('cases.create', base);
     expect(alone.ok).toBe(false);
     expect(alone.ok ? null : alone.error.kind).not.toBe('validation');

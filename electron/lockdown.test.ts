@@ -40,7 +40,8 @@ function fakeContents(capture = false) {
     e.emit(event, { url, isMainFrame, preventDefault: () => (prevented = true) });
     return !prevented;
   };
-  const open = (url: string) => e.handlers.get('windowOpen')!({ url, frameName: '', features: '', disposition: 'new-window' });
+  const open = (url: string) =>
+    e.handlers.get('windowOpen')!({ url, frameName: '', features: '', disposition: 'new-window' });
   return { ...e, navigate, open, opened };
 }
 
@@ -54,7 +55,11 @@ function fakeSession(rules = APP_SESSION) {
   lockDownSession(s, rules);
   const request = (permission: string, requestingUrl: string, extra: Record<string, unknown> = {}) => {
     let granted: boolean | undefined;
-    e.handlers.get('request')!(null, permission, (g: boolean) => (granted = g), { requestingUrl, isMainFrame: true, ...extra });
+    e.handlers.get('request')!(null, permission, (g: boolean) => (granted = g), {
+      requestingUrl,
+      isMainFrame: true,
+      ...extra,
+    });
     return granted;
   };
   const check = (permission: string, origin: string) => e.handlers.get('check')!(null, permission, origin, {});
@@ -67,7 +72,18 @@ function fakeSession(rules = APP_SESSION) {
 }
 
 const APP_PAGE = 'app://bundle/index.html';
-const HOSTILE = ['https://evil.example/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'chrome://settings', 'ms-settings:privacy', 'app://bundle.evil/index.html', 'app://bundle:8080/index.html', 'not a url'];
+const HOSTILE = [
+  'https://evil.example/',
+  'http://127.0.0.1:8080/',
+  'file:///etc/passwd',
+  'javascript:alert(1)',
+  'data:text/html,<script>1</script>',
+  'chrome://settings',
+  'ms-settings:privacy',
+  'app://bundle.evil/index.html',
+  'app://bundle:8080/index.html',
+  'not a url',
+];
 
 describe('the app window', () => {
   for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
@@ -80,9 +96,18 @@ describe('the app window', () => {
 
   it('its frames may hold only the PDF preview (its own blob:, the PDF viewer) or empty documents', () => {
     const c = fakeContents();
-    for (const url of ['blob:app://bundle/6b1c0f3e-1111-4a5b-9c0d-123456789abc', 'about:blank', 'about:srcdoc', 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html'])
+    for (const url of [
+      'blob:app://bundle/6b1c0f3e-1111-4a5b-9c0d-123456789abc',
+      'about:blank',
+      'about:srcdoc',
+      'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html',
+    ])
       expect(c.navigate('will-frame-navigate', url, false), url).toBe(true);
-    for (const url of [...HOSTILE, 'blob:https://evil.example/6b1c0f3e', 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html'])
+    for (const url of [
+      ...HOSTILE,
+      'blob:https://evil.example/6b1c0f3e',
+      'chrome-extension://abcdefghijklmnopabcdefghijklmnop/x.html',
+    ])
       expect(c.navigate('will-frame-navigate', url, false), url).toBe(false);
     // …and the top frame never goes to a blob: or the PDF viewer.
     expect(c.navigate('will-navigate', 'blob:app://bundle/6b1c0f3e')).toBe(false);
@@ -98,11 +123,21 @@ describe('the app window', () => {
   it('prevents every <webview> and cancels Bluetooth device pickers', () => {
     const c = fakeContents();
     let prevented = false;
-    c.emit('will-attach-webview', { preventDefault: () => (prevented = true) }, { nodeIntegration: true }, { src: 'https://evil.example/' });
+    c.emit(
+      'will-attach-webview',
+      { preventDefault: () => (prevented = true) },
+      { nodeIntegration: true },
+      { src: 'https://evil.example/' },
+    );
     expect(prevented).toBe(true);
     let picked: string | undefined;
     prevented = false;
-    c.emit('select-bluetooth-device', { preventDefault: () => (prevented = true) }, [{ deviceId: 'd1', deviceName: 'x' }], (id: string) => (picked = id));
+    c.emit(
+      'select-bluetooth-device',
+      { preventDefault: () => (prevented = true) },
+      [{ deviceId: 'd1', deviceName: 'x' }],
+      (id: string) => (picked = id),
+    );
     expect(prevented).toBe(true);
     expect(picked).toBe('');
   });
@@ -114,15 +149,30 @@ describe('the capture window', () => {
     for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
       expect(c.navigate(event, 'https://www.xinghe-news.cn/article/1')).toBe(true);
       expect(c.navigate(event, 'http://www.xinghe-news.cn/')).toBe(true);
-      for (const url of [APP_PAGE, 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'chrome://settings', 'ms-settings:privacy', 'blob:https://a.example/1'])
+      for (const url of [
+        APP_PAGE,
+        'file:///etc/passwd',
+        'javascript:alert(1)',
+        'data:text/html,x',
+        'chrome://settings',
+        'ms-settings:privacy',
+        'blob:https://a.example/1',
+      ])
         expect(c.navigate(event, url), `${event} ${url}`).toBe(false);
     }
   });
 
   it("lets a page's frames hold what web pages embed, but not files or the app", () => {
     const c = fakeContents(true);
-    for (const url of ['https://ads.example/frame', 'about:blank', 'data:text/html,x', 'blob:https://www.xinghe-news.cn/1']) expect(c.navigate('will-frame-navigate', url, false), url).toBe(true);
-    for (const url of ['file:///etc/passwd', APP_PAGE, 'javascript:alert(1)']) expect(c.navigate('will-frame-navigate', url, false), url).toBe(false);
+    for (const url of [
+      'https://ads.example/frame',
+      'about:blank',
+      'data:text/html,x',
+      'blob:https://www.xinghe-news.cn/1',
+    ])
+      expect(c.navigate('will-frame-navigate', url, false), url).toBe(true);
+    for (const url of ['file:///etc/passwd', APP_PAGE, 'javascript:alert(1)'])
+      expect(c.navigate('will-frame-navigate', url, false), url).toBe(false);
   });
 
   it('opens no window and never reaches the OS browser', () => {
@@ -135,7 +185,20 @@ describe('the capture window', () => {
 describe('the app session', () => {
   it('refuses every permission request and check, camera and microphone included, outside a recorded ceremony', () => {
     const s = fakeSession();
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'display-capture', 'hid', 'serial', 'usb', 'midiSysex', 'fullscreen', 'unknown']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+      'display-capture',
+      'hid',
+      'serial',
+      'usb',
+      'midiSysex',
+      'fullscreen',
+      'unknown',
+    ]) {
       expect(s.request(p, APP_PAGE, p === 'media' ? { mediaTypes: ['video', 'audio'] } : {}), p).toBe(false);
       expect(s.check(p, 'app://bundle'), p).toBe(false);
     }
@@ -172,7 +235,14 @@ describe('the app session', () => {
     const s = fakeSession();
     expect(s.download('blob:app://bundle/6b1c0f3e-1111-4a5b-9c0d-123456789abc')).toBe(true);
     expect(s.download('blob:chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/6b1c0f3e')).toBe(true); // the PDF viewer's own save
-    for (const url of ['https://evil.example/setup.exe', 'blob:https://evil.example/1', 'blob:chrome-extension://abcdefghijklmnopabcdefghijklmnop/1', 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', 'data:application/octet-stream,x', 'file:///etc/passwd'])
+    for (const url of [
+      'https://evil.example/setup.exe',
+      'blob:https://evil.example/1',
+      'blob:chrome-extension://abcdefghijklmnopabcdefghijklmnop/1',
+      'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html',
+      'data:application/octet-stream,x',
+      'file:///etc/passwd',
+    ])
       expect(s.download(url), url).toBe(false);
   });
 });

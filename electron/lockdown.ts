@@ -39,7 +39,8 @@ export interface NavigationTarget {
  */
 export function navigationAllowed(target: NavigationTarget, capture: boolean): boolean {
   const { url, isMainFrame } = target;
-  if (capture) return isWebUrl(url) || (!isMainFrame && (isInertFrame(url) || ['blob:', 'data:'].includes(protocolOf(url) ?? '')));
+  if (capture)
+    return isWebUrl(url) || (!isMainFrame && (isInertFrame(url) || ['blob:', 'data:'].includes(protocolOf(url) ?? '')));
   if (isMainFrame) return isAppUrl(url);
   return isAppUrl(url) || isAppBlobUrl(url) || isInertFrame(url) || url.startsWith(PDF_VIEWER);
 }
@@ -81,7 +82,8 @@ export interface SessionRules {
 }
 
 /** The PDFs the app page made, saved from its own button or from the PDF viewer's. */
-const isAppPdfDownload = (url: string): boolean => isAppBlobUrl(url) || (url.startsWith('blob:') && url.slice('blob:'.length).startsWith(PDF_VIEWER));
+const isAppPdfDownload = (url: string): boolean =>
+  isAppBlobUrl(url) || (url.startsWith('blob:') && url.slice('blob:'.length).startsWith(PDF_VIEWER));
 
 /** The app's session: camera and microphone during a recorded ceremony only; downloads of its own PDFs only. */
 export const APP_SESSION: SessionRules = { permission: mayUseMedia, download: isAppPdfDownload };
@@ -97,9 +99,13 @@ export function lockDownSession(s: Session, rules: SessionRules): void {
   if (before) throw new Error('a session is locked down once, with one set of rules');
   lockedSessions.set(s, rules);
   s.setPermissionRequestHandler((_wc, permission, callback, details) =>
-    callback(rules.permission(permission, details.requestingUrl, 'mediaTypes' in details ? (details.mediaTypes ?? []) : [])),
+    callback(
+      rules.permission(permission, details.requestingUrl, 'mediaTypes' in details ? (details.mediaTypes ?? []) : []),
+    ),
   );
-  s.setPermissionCheckHandler((_wc, permission, requestingOrigin) => rules.permission(permission, requestingOrigin, []));
+  s.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    rules.permission(permission, requestingOrigin, []),
+  );
   s.setDevicePermissionHandler(() => false);
   s.on('select-hid-device', (event, _details, callback) => {
     event.preventDefault();

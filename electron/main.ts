@@ -83,12 +83,19 @@ app.whenReady().then(() => {
   });
   vault = v;
   // Only while a recorded sitting is open and recent, and never while the app is locked.
-  allowRecordingWhen(() => !!v.core && !v.lockStatus().locked && v.core.signatures.recordingCeremonyOpen(v.core.clock.now()));
+  allowRecordingWhen(
+    () => !!v.core && !v.lockStatus().locked && v.core.signatures.recordingCeremonyOpen(v.core.clock.now()),
+  );
   // Sleep, lid close and the OS screen lock lock the app at once.
-  for (const event of ['suspend', 'lock-screen'] as const) powerMonitor.on(event as 'suspend', () => v.lockNow('sleep'));
+  for (const event of ['suspend', 'lock-screen'] as const)
+    powerMonitor.on(event as 'suspend', () => v.lockNow('sleep'));
   serveRenderer(join(root, 'dist', 'renderer'));
   registerApi(ipcMain as unknown as IpcMainLike, (name, arg) => v.dispatch(name, arg), isAppUrl);
-  registerUploads(ipcMain as unknown as UploadIpcLike, (ticket, bytes, signal) => v.upload(ticket, bytes, signal), isAppUrl);
+  registerUploads(
+    ipcMain as unknown as UploadIpcLike,
+    (ticket, bytes, signal) => v.upload(ticket, bytes, signal),
+    isAppUrl,
+  );
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

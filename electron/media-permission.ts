@@ -11,5 +11,10 @@ export function allowRecordingWhen(check: () => boolean): void {
 }
 
 export function mayUseMedia(permission: string, requestingUrl: string, mediaTypes: readonly string[] = []): boolean {
-  return permission === 'media' && isAppUrl(requestingUrl) && mediaTypes.every((t) => t === 'video' || t === 'audio') && recordingAllowed();
+  return (
+    permission === 'media' &&
+    isAppUrl(requestingUrl) &&
+    mediaTypes.every((t) => t === 'video' || t === 'audio') &&
+    recordingAllowed()
+  );
 }

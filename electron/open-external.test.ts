@@ -17,7 +17,16 @@ describe('openExternal allowlist', () => {
     expect(EXTERNAL_ORIGINS).toEqual([]);
     const { opened, shell } = fakeShell();
     const open = createOpenExternal(shell);
-    for (const url of ['https://www.cac.gov.cn/', 'https://example.com/', 'http://example.com/', 'file:///etc/passwd', 'mailto:a@b.c', 'ms-settings:privacy', 'javascript:alert(1)', ''])
+    for (const url of [
+      'https://www.cac.gov.cn/',
+      'https://example.com/',
+      'http://example.com/',
+      'file:///etc/passwd',
+      'mailto:a@b.c',
+      'ms-settings:privacy',
+      'javascript:alert(1)',
+      '',
+    ])
       expect(open(url), url).toBe(false);
     expect(opened).toEqual([]);
   });
@@ -55,9 +64,17 @@ describe('openExternal allowlist', () => {
         const rel = relative(ROOT, file);
         const text = readFileSync(file, 'utf8');
         // The call itself (shell.openExternal(…), or a destructured openExternal) only in the gate…
-        if (/\bshell\s*\.\s*openExternal\b|\bopenExternal\b[^;]*\}\s*=\s*shell\b/.test(text) && rel !== join('electron', 'open-external.ts')) hits.push(`${rel}: calls shell.openExternal`);
+        if (
+          /\bshell\s*\.\s*openExternal\b|\bopenExternal\b[^;]*\}\s*=\s*shell\b/.test(text) &&
+          rel !== join('electron', 'open-external.ts')
+        )
+          hits.push(`${rel}: calls shell.openExternal`);
         // …and Electron's shell imported only where it is handed to the gate.
-        if (/import\s*\{[^}]*\bshell\b[^}]*\}\s*from\s*'electron'/.test(text) && rel !== join('electron', 'security.ts')) hits.push(`${rel}: imports shell`);
+        if (
+          /import\s*\{[^}]*\bshell\b[^}]*\}\s*from\s*'electron'/.test(text) &&
+          rel !== join('electron', 'security.ts')
+        )
+          hits.push(`${rel}: imports shell`);
       }
     }
     expect(hits).toEqual([]);

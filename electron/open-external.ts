@@ -19,7 +19,10 @@ export function isAllowedExternalUrl(url: string, allowed: readonly string[] = E
 }
 
 /** The gate: opens allow-listed URLs (as parsed, never the raw string); true if it did. */
-export function createOpenExternal(shell: Pick<Shell, 'openExternal'>, allowed: readonly string[] = EXTERNAL_ORIGINS): (url: string) => boolean {
+export function createOpenExternal(
+  shell: Pick<Shell, 'openExternal'>,
+  allowed: readonly string[] = EXTERNAL_ORIGINS,
+): (url: string) => boolean {
   return (url) => {
     if (!isAllowedExternalUrl(url, allowed)) return false;
     void shell.openExternal(new URL(url).href);

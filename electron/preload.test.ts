@@ -5,7 +5,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { CALL_NAMES, IPC_PREFIX } from '../shared/api/call-names.ts';
 
 const fake = vi.hoisted(() => ({ exposed: new Map<string, unknown>(), invoked: [] as unknown[][] }));
-const ipcRenderer = vi.hoisted(() => ({ invoke: async (...args: unknown[]) => (fake.invoked.push(args), { ok: true, value: null }), on: () => undefined, send: () => undefined }));
+const ipcRenderer = vi.hoisted(() => ({
+  invoke: async (...args: unknown[]) => (fake.invoked.push(args), { ok: true, value: null }),
+  on: () => undefined,
+  send: () => undefined,
+}));
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => fake.exposed.set(key, value) },
   ipcRenderer,

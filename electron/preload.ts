@@ -3,7 +3,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CALL_NAMES, IPC_PREFIX } from '../shared/api/call-names.ts';
 
-const api = Object.fromEntries(CALL_NAMES.map((name) => [name, (arg: unknown) => ipcRenderer.invoke(IPC_PREFIX + name, arg)]));
+const api = Object.fromEntries(
+  CALL_NAMES.map((name) => [name, (arg: unknown) => ipcRenderer.invoke(IPC_PREFIX + name, arg)]),
+);
 contextBridge.exposeInMainWorld('fieldApi', Object.freeze(api));
 
 // Evidence bytes, in chunks, against a ticket from evidence.beginImport (electron/upload-bridge.ts).

@@ -13,7 +13,11 @@ const fake = vi.hoisted(() => {
   let ready!: () => void;
   const whenReady = new Promise<void>((r) => (ready = r));
   const electron = {
-    app: { enableSandbox: () => void sandboxed++, on: (e: string, l: Listener) => appListeners.set(e, l), whenReady: () => whenReady },
+    app: {
+      enableSandbox: () => void sandboxed++,
+      on: (e: string, l: Listener) => appListeners.set(e, l),
+      whenReady: () => whenReady,
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: Listener) => sessionHandlers.set('request', h),
@@ -28,7 +32,15 @@ const fake = vi.hoisted(() => {
     shell: { openExternal: async (url: string) => void opened.push(url) },
     BrowserWindow: class {},
   };
-  return { electron, appListeners, sessionHandlers, sessionListeners, opened, sandboxed: () => sandboxed, ready: () => ready() };
+  return {
+    electron,
+    appListeners,
+    sessionHandlers,
+    sessionListeners,
+    opened,
+    sandboxed: () => sandboxed,
+    ready: () => ready(),
+  };
 });
 vi.mock('electron', () => fake.electron);
 await import('./security.ts');
@@ -41,11 +53,25 @@ describe('app-wide security (security.ts)', () => {
   it('locks down every web contents as it is created: navigation away and new windows refused', () => {
     const listeners = new Map<string, (...a: unknown[]) => unknown>();
     let openHandler!: (d: { url: string }) => unknown;
-    const contents = { on: (e: string, l: (...a: unknown[]) => unknown) => (listeners.set(e, l), contents), setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h) };
+    const contents = {
+      on: (e: string, l: (...a: unknown[]) => unknown) => (listeners.set(e, l), contents),
+      setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h),
+    };
     fake.appListeners.get('web-contents-created')!({}, contents);
-    for (const e of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview', 'select-bluetooth-device']) expect(listeners.has(e), e).toBe(true);
+    for (const e of [
+      'will-navigate',
+      'will-frame-navigate',
+      'will-redirect',
+      'will-attach-webview',
+      'select-bluetooth-device',
+    ])
+      expect(listeners.has(e), e).toBe(true);
     let prevented = false;
-    listeners.get('will-navigate')!({ url: 'https://evil.example/', isMainFrame: true, preventDefault: () => (prevented = true) });
+    listeners.get('will-navigate')!({
+      url: 'https://evil.example/',
+      isMainFrame: true,
+      preventDefault: () => (prevented = true),
+    });
     expect(prevented).toBe(true);
     expect(openHandler({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(fake.opened).toEqual([]); // the allowlist is empty
@@ -57,9 +83,12 @@ describe('app-wide security (security.ts)', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect([...fake.sessionHandlers.keys()].sort()).toEqual(['check', 'device', 'request']);
     let granted: boolean | undefined;
-    fake.sessionHandlers.get('request')!(null, 'geolocation', (g: boolean) => (granted = g), { requestingUrl: 'app://bundle/index.html' });
+    fake.sessionHandlers.get('request')!(null, 'geolocation', (g: boolean) => (granted = g), {
+      requestingUrl: 'app://bundle/index.html',
+    });
     expect(granted).toBe(false);
     expect(fake.sessionHandlers.get('check')!(null, 'notifications', 'app://bundle', {})).toBe(false);
-    for (const e of ['select-hid-device', 'select-serial-port', 'select-usb-device', 'will-download']) expect(fake.sessionListeners.has(e), e).toBe(true);
+    for (const e of ['select-hid-device', 'select-serial-port', 'select-usb-device', 'will-download'])
+      expect(fake.sessionListeners.has(e), e).toBe(true);
   });
 });

@@ -12,7 +12,9 @@ export function applyAppWideSecurity(): void {
   // Every renderer sandboxed, whatever a window's webPreferences say (before ready).
   app.enableSandbox();
   const openLink = createOpenExternal(shell);
-  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, { isCapture: () => captureContents.has(contents), openLink }));
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownWebContents(contents, { isCapture: () => captureContents.has(contents), openLink }),
+  );
   // Deny every permission (notifications, geolocation, openExternal …) and device except camera
   // and microphone during the recording of a signing ceremony (全过程记录); downloads only of the
   // app's own PDFs. The capture browser's session is locked down by capture-window.ts.

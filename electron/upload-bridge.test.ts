@@ -22,18 +22,38 @@ beforeEach(async () => {
   const ids = (await t.must('officers.list', {})).map((o) => o.id);
   caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
   handlers = new Map();
-  registerUploads({ handle: (ch, l) => void handlers.set(ch, l) }, (ticket, bytes, signal) => runImport(t.core, ticket, bytes, signal), isAppUrl);
+  registerUploads(
+    { handle: (ch, l) => void handlers.set(ch, l) },
+    (ticket, bytes, signal) => runImport(t.core, ticket, bytes, signal),
+    isAppUrl,
+  );
 });
 afterEach(() => t.dispose());
 
-const ticketFor = async (size: number) => (await t.must('evidence.beginImport', { caseId, fileName: 'recording.mp4', sizeBytes: size, meta: { category: '录屏' } })).ticket;
-const send = (ch: string, e: InvokeEventLike, ...args: unknown[]) => handlers.get(ch)!(e, ...args) as Promise<{ ok: boolean; value?: { sha256: string; sizeBytes: number }; error?: { kind: string; message: string } }>;
+const ticketFor = async (size: number) =>
+  (
+    await t.must('evidence.beginImport', {
+      caseId,
+      fileName: 'recording.mp4',
+      sizeBytes: size,
+      meta: { category: '录屏' },
+    })
+  ).ticket;
+const send = (ch: string, e: InvokeEventLike, ...args: unknown[]) =>
+  handlers.get(ch)!(e, ...args) as Promise<{
+    ok: boolean;
+    value?: { sha256: string; sizeBytes: number };
+    error?: { kind: string; message: string };
+  }>;
 
 describe('desktop upload bridge', () => {
   it('streams chunks into the import and returns the item with its digests', async () => {
     const bytes = randomBytes(3 * 1024 * 1024 + 123);
     const ticket = await ticketFor(bytes.length);
-    for (let off = 0; off < bytes.length; off += 1 << 20) expect((await send(UPLOAD_CHANNELS.chunk, app, ticket, new Uint8Array(bytes.subarray(off, off + (1 << 20))))).ok).toBe(true);
+    for (let off = 0; off < bytes.length; off += 1 << 20)
+      expect(
+        (await send(UPLOAD_CHANNELS.chunk, app, ticket, new Uint8Array(bytes.subarray(off, off + (1 << 20))))).ok,
+      ).toBe(true);
     const r = await send(UPLOAD_CHANNELS.end, app, ticket);
     expect(r.ok).toBe(true);
     expect(r.value!.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
@@ -43,14 +63,26 @@ describe('desktop upload bridge', () => {
   it('an empty file imports too', async () => {
     const ticket = await ticketFor(0);
     const r = await send(UPLOAD_CHANNELS.end, app, ticket);
-    expect(r).toMatchObject({ ok: true, value: { sizeBytes: 0, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { sizeBytes: 0, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+    });
   });
 
   it('refuses senders other than the app page, and malformed chunks', async () => {
     const ticket = await ticketFor(10);
-    expect(await send(UPLOAD_CHANNELS.chunk, foreign, ticket, new Uint8Array(10))).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await send(UPLOAD_CHANNELS.chunk, app, ticket, 'not bytes')).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(await send(UPLOAD_CHANNELS.chunk, app, '../x', new Uint8Array(1))).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await send(UPLOAD_CHANNELS.chunk, foreign, ticket, new Uint8Array(10))).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(await send(UPLOAD_CHANNELS.chunk, app, ticket, 'not bytes')).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
+    expect(await send(UPLOAD_CHANNELS.chunk, app, '../x', new Uint8Array(1))).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
     expect(await t.must('evidence.list', { caseId })).toEqual([]);
   });
 

@@ -9,7 +9,11 @@ import { isTrustedSender, type InvokeEventLike } from './ipc-bridge.ts';
 export const UPLOAD_CHANNELS = { chunk: 'upload:chunk', end: 'upload:end', abort: 'upload:abort' } as const;
 const MAX_CHUNK = 4 * 1024 * 1024;
 
-export type RunImport = (ticket: string, bytes: AsyncIterable<Uint8Array>, signal: AbortSignal) => Promise<Result<unknown>>;
+export type RunImport = (
+  ticket: string,
+  bytes: AsyncIterable<Uint8Array>,
+  signal: AbortSignal,
+) => Promise<Result<unknown>>;
 
 export interface UploadIpcLike {
   handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
@@ -21,14 +25,19 @@ interface Upload {
   result: Promise<Result<unknown>>;
 }
 
-export function registerUploads(ipcMain: UploadIpcLike, runImport: RunImport, isAppUrl: (url: string) => boolean): void {
+export function registerUploads(
+  ipcMain: UploadIpcLike,
+  runImport: RunImport,
+  isAppUrl: (url: string) => boolean,
+): void {
   const uploads = new Map<string, Upload>();
   const refuse = () => fail('forbidden', '拒绝来自非本程序页面的调用。');
   const validTicket = (t: unknown): t is string => typeof t === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(t);
 
   ipcMain.handle(UPLOAD_CHANNELS.chunk, async (event, ticket, bytes) => {
     if (!isTrustedSender(event, isAppUrl)) return refuse();
-    if (!validTicket(ticket) || !(bytes instanceof Uint8Array) || bytes.length > MAX_CHUNK) return fail('validation', '上传的数据格式不正确。');
+    if (!validTicket(ticket) || !(bytes instanceof Uint8Array) || bytes.length > MAX_CHUNK)
+      return fail('validation', '上传的数据格式不正确。');
     let u = uploads.get(ticket);
     if (!u) {
       const queue = new ChunkQueue();
@@ -46,7 +55,11 @@ export function registerUploads(ipcMain: UploadIpcLike, runImport: RunImport, is
     if (!isTrustedSender(event, isAppUrl)) return refuse();
     if (!validTicket(ticket)) return fail('validation', '上传的数据格式不正确。');
     // An empty file sends no chunk: start its import here.
-    const u = uploads.get(ticket) ?? { queue: new ChunkQueue(), abort: new AbortController(), result: null as unknown as Promise<Result<unknown>> };
+    const u = uploads.get(ticket) ?? {
+      queue: new ChunkQueue(),
+      abort: new AbortController(),
+      result: null as unknown as Promise<Result<unknown>>,
+    };
     if (!uploads.has(ticket)) u.result = runImport(ticket, u.queue, u.abort.signal);
     u.queue.end();
     const r = await u.result;

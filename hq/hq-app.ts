@@ -44,7 +44,12 @@ export function openHq(options: HqOptions): HqApp {
   const now = options.now ?? (() => new Date());
   const db = openHqDatabase(options.dataDir);
   const logEvent = (actor: string, action: string, detail: string) => {
-    db.prepare(`INSERT INTO events (at, actor, action, detail) VALUES (?, ?, ?, ?)`).run(now().toISOString(), actor, action, detail);
+    db.prepare(`INSERT INTO events (at, actor, action, detail) VALUES (?, ?, ?, ?)`).run(
+      now().toISOString(),
+      actor,
+      action,
+      detail,
+    );
   };
   const identity = new HqIdentity(db, now, options.name);
   const reference = new ReferenceStore(db, now, identity);

@@ -11,4 +11,5 @@ export class HqFailure extends Error {
   }
 }
 
-export const fail = (status: number, error: HqError['error'], message: string, extra: Partial<HqError> = {}) => new HqFailure(status, { error, message, ...extra });
+export const fail = (status: number, error: HqError['error'], message: string, extra: Partial<HqError> = {}) =>
+  new HqFailure(status, { error, message, ...extra });

@@ -27,7 +27,8 @@ interface IdentityRow {
  */
 export function hqRecoveryKey(hqDataDir: string): string {
   const path = join(hqDataDir, HQ_DATABASE_FILE);
-  if (!existsSync(path)) throw new CoreError('not_found', `「${hqDataDir}」不是总部数据目录（其中没有 ${HQ_DATABASE_FILE}）。`);
+  if (!existsSync(path))
+    throw new CoreError('not_found', `「${hqDataDir}」不是总部数据目录（其中没有 ${HQ_DATABASE_FILE}）。`);
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const r = db.prepare(`SELECT sm2_private FROM hq_identity`).get() as { sm2_private: string } | undefined;
@@ -47,24 +48,38 @@ export class HqIdentity {
     if (!r) {
       const sm2 = sm2KeyPair();
       const ed = ed25519KeyPair();
-      db.prepare(`INSERT INTO hq_identity (singleton, hq_id, name, created_at, sm2_public, sm2_private, ed25519_public_pem, ed25519_private_pem) VALUES (1, ?, ?, ?, ?, ?, ?, ?)`).run(randomUUID(), name, now().toISOString(), sm2.publicKey, sm2.privateKey, ed.publicKeyPem, ed.privateKeyPem);
+      db.prepare(
+        `INSERT INTO hq_identity (singleton, hq_id, name, created_at, sm2_public, sm2_private, ed25519_public_pem, ed25519_private_pem) VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(randomUUID(), name, now().toISOString(), sm2.publicKey, sm2.privateKey, ed.publicKeyPem, ed.privateKeyPem);
       r = db.prepare(`SELECT * FROM hq_identity`).get() as IdentityRow;
     }
     this.row = r;
   }
 
   keys(): HqKeys {
-    return { hqId: this.row.hq_id, name: this.row.name, ed25519PublicKeyPem: this.row.ed25519_public_pem, sm2PublicKey: this.row.sm2_public };
+    return {
+      hqId: this.row.hq_id,
+      name: this.row.name,
+      ed25519PublicKeyPem: this.row.ed25519_public_pem,
+      sm2PublicKey: this.row.sm2_public,
+    };
   }
 
   /** Both signatures over canonicalJson(value). */
   signJson(value: unknown): { ed25519: string; sm2: string } {
     const bytes = new TextEncoder().encode(canonicalJson(value));
-    return { ed25519: ed25519Sign(bytes, this.row.ed25519_private_pem), sm2: sm2Sign(bytes, this.row.sm2_private, this.row.sm2_public) };
+    return {
+      ed25519: ed25519Sign(bytes, this.row.ed25519_private_pem),
+      sm2: sm2Sign(bytes, this.row.sm2_private, this.row.sm2_public),
+    };
   }
 
   signedTime(nonce = randomBytes(16).toString('hex')): SignedTime {
     const time = this.now().toISOString();
-    return { time, nonce, ed25519: ed25519Sign(new TextEncoder().encode(timeSigningText(time, nonce)), this.row.ed25519_private_pem) };
+    return {
+      time,
+      nonce,
+      ed25519: ed25519Sign(new TextEncoder().encode(timeSigningText(time, nonce)), this.row.ed25519_private_pem),
+    };
   }
 }

@@ -20,7 +20,10 @@ export function rendererIsStale(): boolean {
   const index = join(RENDERER_DIR, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return ['renderer', 'shared'].some((d) => newestMtime(join(ROOT, d)) > built) || statSync(join(ROOT, 'vite.config.ts')).mtimeMs > built;
+  return (
+    ['renderer', 'shared'].some((d) => newestMtime(join(ROOT, d)) > built) ||
+    statSync(join(ROOT, 'vite.config.ts')).mtimeMs > built
+  );
 }
 
 // Vite and esbuild are loaded only when a build runs: `npm run web` starts without them.
@@ -56,7 +59,14 @@ export async function buildElectron(): Promise<void> {
       renameSync(temp, file.path);
     }
   };
-  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node24', sourcemap: true, logLevel: 'warning', external: ['electron'] };
+  const common: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    sourcemap: true,
+    logLevel: 'warning',
+    external: ['electron'],
+  };
   await bundle({
     ...common,
     entryPoints: [join(ROOT, 'electron', 'main.ts')],
@@ -67,9 +77,19 @@ export async function buildElectron(): Promise<void> {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   // The SM3 worker thread runs its own file.
-  await bundle({ ...common, entryPoints: [join(ROOT, 'core', 'evidence', 'sm3-worker.ts')], outfile: join(ROOT, 'dist', 'electron', 'sm3-worker.mjs'), format: 'esm' });
+  await bundle({
+    ...common,
+    entryPoints: [join(ROOT, 'core', 'evidence', 'sm3-worker.ts')],
+    outfile: join(ROOT, 'dist', 'electron', 'sm3-worker.mjs'),
+    format: 'esm',
+  });
   // A sandboxed preload must be one CommonJS file that requires nothing but `electron`.
-  await bundle({ ...common, entryPoints: [join(ROOT, 'electron', 'preload.ts')], outfile: join(ROOT, 'dist', 'electron', 'preload.cjs'), format: 'cjs' });
+  await bundle({
+    ...common,
+    entryPoints: [join(ROOT, 'electron', 'preload.ts')],
+    outfile: join(ROOT, 'dist', 'electron', 'preload.cjs'),
+    format: 'cjs',
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

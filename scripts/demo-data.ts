@@ -27,7 +27,8 @@ export const DEMO_CASES: DemoCase[] = [
     input: {
       title: '柳州市星河网络科技有限公司涉嫌未履行网络安全保护义务案',
       source: '监督检查发现',
-      sourceNote: '2026年11月网络安全专项检查中发现该公司运营的「星河资讯」网站存在未修复的高危漏洞，且未留存网络日志。',
+      sourceNote:
+        '2026年11月网络安全专项检查中发现该公司运营的「星河资讯」网站存在未修复的高危漏洞，且未留存网络日志。',
       party: {
         kind: 'organisation',
         name: '柳州市星河网络科技有限公司',
@@ -36,7 +37,12 @@ export const DEMO_CASES: DemoCase[] = [
         address: '广西壮族自治区柳州市柳南区航五路12号星河大厦8楼',
         phone: '0772-3861234',
       },
-      platform: { name: '星河资讯', domain: 'xinghe-news.cn', url: 'https://www.xinghe-news.cn/', icp: '桂ICP备20231234号-1' },
+      platform: {
+        name: '星河资讯',
+        domain: 'xinghe-news.cn',
+        url: 'https://www.xinghe-news.cn/',
+        icp: '桂ICP备20231234号-1',
+      },
       summary: '经检查，该网站后台管理系统存在弱口令，网络日志仅留存7日，未达到不少于六个月的要求。',
     },
     status: 'filed',
@@ -63,7 +69,14 @@ export const DEMO_CASES: DemoCase[] = [
 ];
 
 /** The witness at the on-site inspection (fictional; a valid 身份证号码). */
-export const DEMO_WITNESS = { name: '赵建平', idType: '居民身份证', idNumber: '45020319750306001X', unit: '星河大厦物业管理处', role: '物业经理', phone: '0772-3860001' };
+export const DEMO_WITNESS = {
+  name: '赵建平',
+  idType: '居民身份证',
+  idNumber: '45020319750306001X',
+  unit: '星河大厦物业管理处',
+  role: '物业经理',
+  phone: '0772-3860001',
+};
 
 /** The sample HQ's administrator (fictional; for the demo's DIR/hq only). */
 export const DEMO_HQ_ADMIN = { user: 'hqadmin', password: 'demo-hq-2026' };

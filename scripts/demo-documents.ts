@@ -1,6 +1,11 @@
 // Realistic, complete content for each document type (fictional people and companies). Used by
 // `npm run demo` and, as known-complete documents, by the completeness tests.
-import type { EvidenceContent, InquiryContent, OnsiteContent, PreservationContent } from '../shared/documents/content-schemas.ts';
+import type {
+  EvidenceContent,
+  InquiryContent,
+  OnsiteContent,
+  PreservationContent,
+} from '../shared/documents/content-schemas.ts';
 import { creditCodeCheckChar } from '../shared/validation/credit-code.ts';
 import { residentIdCheckChar } from '../shared/validation/resident-id.ts';
 
@@ -35,11 +40,31 @@ export function demoInquiry(inquirerId: string, recorderId: string): InquiryCont
       { key: 'truthful', answer: '明白。' },
     ],
     qa: [
-      { id: 'q1', q: '请介绍一下你的基本情况，以及你在单位的职务和工作职责。', a: '我叫张𠮷㵘，是柳州市星河网络科技有限公司的技术总监，负责公司网站「星河资讯」的技术运维和网络安全工作，受公司法定代表人陈立新委托接受询问，委托书已提交。' },
-      { id: 'q2', q: '你单位是否制定了内部安全管理制度和操作规程，确定了网络安全负责人？', a: '制定过一份《网络安全管理制度》，但没有按年更新；网络安全负责人由我兼任，没有书面任命。' },
-      { id: 'q3', q: '你单位的网络日志留存了多长时间？是否不少于六个月？', a: '服务器日志只保留7天，超过7天自动删除。我们不清楚法律要求留存六个月以上。' },
-      { id: 'q4', q: '网站后台管理系统的登录密码是怎么设置的？', a: '后台管理员账号的密码是「admin123」，从上线以来一直没有修改过，也没有开启二次验证。' },
-      { id: 'q5', q: '你还有什么需要补充的吗？', a: '没有了。我们会立即整改：修改后台密码，开启日志留存六个月以上，并补充制度。' },
+      {
+        id: 'q1',
+        q: '请介绍一下你的基本情况，以及你在单位的职务和工作职责。',
+        a: '我叫张𠮷㵘，是柳州市星河网络科技有限公司的技术总监，负责公司网站「星河资讯」的技术运维和网络安全工作，受公司法定代表人陈立新委托接受询问，委托书已提交。',
+      },
+      {
+        id: 'q2',
+        q: '你单位是否制定了内部安全管理制度和操作规程，确定了网络安全负责人？',
+        a: '制定过一份《网络安全管理制度》，但没有按年更新；网络安全负责人由我兼任，没有书面任命。',
+      },
+      {
+        id: 'q3',
+        q: '你单位的网络日志留存了多长时间？是否不少于六个月？',
+        a: '服务器日志只保留7天，超过7天自动删除。我们不清楚法律要求留存六个月以上。',
+      },
+      {
+        id: 'q4',
+        q: '网站后台管理系统的登录密码是怎么设置的？',
+        a: '后台管理员账号的密码是「admin123」，从上线以来一直没有修改过，也没有开启二次验证。',
+      },
+      {
+        id: 'q5',
+        q: '你还有什么需要补充的吗？',
+        a: '没有了。我们会立即整改：修改后台密码，开启日志留存六个月以上，并补充制度。',
+      },
     ],
     closingStatement: '以上笔录请你核对（或：已向你宣读）。如记录有误或遗漏，可以更正或补充。',
     confirmation: '以上笔录我已看过，与我所说的相符。',
@@ -64,7 +89,17 @@ export function demoOnsite(inspectorIds: string[], recorderId: string, evidenceD
       platform: '星河资讯，xinghe-news.cn，桂ICP备20231234号-1',
     },
     partyNotice: '已通知，当事人到场',
-    present: [{ id: 'p1', name: '张𠮷㵘', idType: '居民身份证', idNumber: rid('45020319880512003'), unit: '柳州市星河网络科技有限公司', role: '技术总监（受委托人）', phone: '13907721234' }],
+    present: [
+      {
+        id: 'p1',
+        name: '张𠮷㵘',
+        idType: '居民身份证',
+        idNumber: rid('45020319880512003'),
+        unit: '柳州市星河网络科技有限公司',
+        role: '技术总监（受委托人）',
+        phone: '13907721234',
+      },
+    ],
     openings: [
       { key: 'certificates', answer: '看清楚了。' },
       { key: 'recusal', answer: '不申请回避。' },
@@ -74,7 +109,12 @@ export function demoOnsite(inspectorIds: string[], recorderId: string, evidenceD
       '1. 该公司机房内有服务器2台（戴尔PowerEdge R740），承载「星河资讯」网站（xinghe-news.cn）。\n2. 经该公司技术总监张𠮷㵘现场操作，网站后台管理员账号使用弱口令「admin123」，未开启二次验证。\n3. 服务器日志配置为保留7天，现存最早日志为2026年11月13日。\n4. 未见网络安全负责人的书面任命文件。',
     measures: [
       { id: 'm1', kind: '拍照', description: '对机房服务器、后台登录页面拍照4张。', linkedDocumentId: '' },
-      { id: 'm2', kind: '电子取证', description: '对后台日志配置页面及日志目录进行电子取证。', linkedDocumentId: evidenceDocId },
+      {
+        id: 'm2',
+        kind: '电子取证',
+        description: '对后台日志配置页面及日志目录进行电子取证。',
+        linkedDocumentId: evidenceDocId,
+      },
     ],
     statement: '当事人表示认可检查情况，将立即整改。',
     witness: { name: '', idType: '居民身份证', idNumber: '', unit: '', role: '', phone: '' },
@@ -86,16 +126,42 @@ export function demoEvidence(collectorIds: string[], recorderId: string): Eviden
   return {
     startTime: '2026-11-20T09:00',
     endTime: '2026-11-20T09:20',
-    timeSource: '本机时钟。开始记录时本机时间为 2026-11-20 09:00（北京时间）；出发前与单位时间服务器核对，偏差小于1秒。',
+    timeSource:
+      '本机时钟。开始记录时本机时间为 2026-11-20 09:00（北京时间）；出发前与单位时间服务器核对，偏差小于1秒。',
     place: '柳州市柳南区航五路12号星河大厦8楼机房',
     collectorIds,
     recorderId,
-    witness: { name: '张𠮷㵘', idType: '居民身份证', idNumber: rid('45020319880512003'), unit: '柳州市星河网络科技有限公司', role: '技术总监', phone: '13907721234' },
+    witness: {
+      name: '张𠮷㵘',
+      idType: '居民身份证',
+      idNumber: rid('45020319880512003'),
+      unit: '柳州市星河网络科技有限公司',
+      role: '技术总监',
+      phone: '13907721234',
+    },
     noWitnessReason: '',
-    holder: { name: '柳州市星河网络科技有限公司', idType: '统一社会信用代码', idNumber: '', unit: '', role: '电子数据持有人', phone: '0772-3861234' },
-    target: { siteName: '星河资讯', url: 'https://www.xinghe-news.cn/admin/', domain: 'xinghe-news.cn', ip: '10.0.8.21（内网）', appName: '', appVersion: '', account: '后台管理员账号 admin', group: '', device: '戴尔 PowerEdge R740，序列号 7XK2P93' },
+    holder: {
+      name: '柳州市星河网络科技有限公司',
+      idType: '统一社会信用代码',
+      idNumber: '',
+      unit: '',
+      role: '电子数据持有人',
+      phone: '0772-3861234',
+    },
+    target: {
+      siteName: '星河资讯',
+      url: 'https://www.xinghe-news.cn/admin/',
+      domain: 'xinghe-news.cn',
+      ip: '10.0.8.21（内网）',
+      appName: '',
+      appVersion: '',
+      account: '后台管理员账号 admin',
+      group: '',
+      device: '戴尔 PowerEdge R740，序列号 7XK2P93',
+    },
     method: '现场提取',
-    originalMediumNote: '原始存储介质为当事人在用的生产服务器，扣押将导致网站停止服务，故现场提取电子数据，原始介质由当事人保存。',
+    originalMediumNote:
+      '原始存储介质为当事人在用的生产服务器，扣押将导致网站停止服务，故现场提取电子数据，原始介质由当事人保存。',
     environment: {
       device: '执法取证笔记本电脑（联想 ThinkPad X1，序列号 PF3K8B2L）',
       os: 'Linux 6.1（统信 UOS 20）',
@@ -104,15 +170,56 @@ export function demoEvidence(collectorIds: string[], recorderId: string): Eviden
       cleanCheck: '取证前已确认取证计算机的浏览器缓存和临时文件为空，存储取证数据的U盘（编号XJ-2026-031）已格式化。',
     },
     steps: [
-      { id: 's1', time: '2026-11-20T09:02', text: '由当事人技术总监张𠮷㵘登录服务器，执法人员全程观看并录像。', auto: false },
-      { id: 's2', time: '2026-11-20T09:06', text: '导出日志配置文件 /etc/logrotate.d/nginx，显示 rotate 7（保留7天）。', auto: false },
+      {
+        id: 's1',
+        time: '2026-11-20T09:02',
+        text: '由当事人技术总监张𠮷㵘登录服务器，执法人员全程观看并录像。',
+        auto: false,
+      },
+      {
+        id: 's2',
+        time: '2026-11-20T09:06',
+        text: '导出日志配置文件 /etc/logrotate.d/nginx，显示 rotate 7（保留7天）。',
+        auto: false,
+      },
       { id: 's3', time: '2026-11-20T09:12', text: '截取后台登录页面及管理员账号设置页面。', auto: false },
     ],
     items: [
-      { id: 'e1', name: 'nginx日志配置文件', category: '日志', format: '文本', source: '/etc/logrotate.d/nginx', method: '现场提取（复制）', sizeBytes: '412', sha256: SHA('a1'), sm3: SHA('b2'), time: '2026-11-20T09:06', medium: 'U盘 XJ-2026-031', evidenceId: '' },
-      { id: 'e2', name: '后台管理员账号设置页面截图', category: '截图', format: 'PNG', source: 'https://www.xinghe-news.cn/admin/users/1', method: '屏幕截图', sizeBytes: '284113', sha256: SHA('c3'), sm3: SHA('d4'), time: '2026-11-20T09:12', medium: 'U盘 XJ-2026-031', evidenceId: '' },
+      {
+        id: 'e1',
+        name: 'nginx日志配置文件',
+        category: '日志',
+        format: '文本',
+        source: '/etc/logrotate.d/nginx',
+        method: '现场提取（复制）',
+        sizeBytes: '412',
+        sha256: SHA('a1'),
+        sm3: SHA('b2'),
+        time: '2026-11-20T09:06',
+        medium: 'U盘 XJ-2026-031',
+        evidenceId: '',
+      },
+      {
+        id: 'e2',
+        name: '后台管理员账号设置页面截图',
+        category: '截图',
+        format: 'PNG',
+        source: 'https://www.xinghe-news.cn/admin/users/1',
+        method: '屏幕截图',
+        sizeBytes: '284113',
+        sha256: SHA('c3'),
+        sm3: SHA('d4'),
+        time: '2026-11-20T09:12',
+        medium: 'U盘 XJ-2026-031',
+        evidenceId: '',
+      },
     ],
-    storage: { mediumType: 'U盘', mediumNo: 'XJ-2026-031', sealNo: 'FT-2026-0112', backups: '取证计算机中保留备份一份。' },
+    storage: {
+      mediumType: 'U盘',
+      mediumNo: 'XJ-2026-031',
+      sealNo: 'FT-2026-0112',
+      backups: '取证计算机中保留备份一份。',
+    },
   };
 }
 
@@ -120,8 +227,28 @@ export function demoPreservation(officerIds: string[]): PreservationContent {
   return {
     partyName: '柳州市星河网络科技有限公司',
     items: [
-      { id: 'i1', name: '移动硬盘', model: '西部数据 My Passport', spec: '2TB', serial: 'WX12A3456789', quantity: '1', condition: '外观完好，未通电，已装袋封存', sealNo: 'FT-2026-0113', note: '存有网站数据库备份' },
-      { id: 'i2', name: '笔记本电脑', model: '联想 小新Pro 14', spec: '16GB/512GB', serial: 'PF4ABCD1', quantity: '1', condition: '外观有划痕，已关机，已装袋封存', sealNo: 'FT-2026-0114', note: '后台管理员张𠮷㵘常用电脑' },
+      {
+        id: 'i1',
+        name: '移动硬盘',
+        model: '西部数据 My Passport',
+        spec: '2TB',
+        serial: 'WX12A3456789',
+        quantity: '1',
+        condition: '外观完好，未通电，已装袋封存',
+        sealNo: 'FT-2026-0113',
+        note: '存有网站数据库备份',
+      },
+      {
+        id: 'i2',
+        name: '笔记本电脑',
+        model: '联想 小新Pro 14',
+        spec: '16GB/512GB',
+        serial: 'PF4ABCD1',
+        quantity: '1',
+        condition: '外观有划痕，已关机，已装袋封存',
+        sealNo: 'FT-2026-0114',
+        note: '后台管理员张𠮷㵘常用电脑',
+      },
     ],
     approval: { approver: '黄建国（办公室主任）', at: '2026-11-20T09:40', how: '电话批准' },
     startDate: '2026-11-20',

@@ -32,7 +32,12 @@ export function screenshotPng(): Buffer {
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export function accessLog(): Buffer {
@@ -40,7 +45,9 @@ export function accessLog(): Buffer {
   for (let i = 0; i < 2000; i++) {
     const mm = String(Math.floor(i / 60) % 60).padStart(2, '0');
     const ss = String(i % 60).padStart(2, '0');
-    lines.push(`10.0.8.${(i % 200) + 2} - - [20/Nov/2026:08:${mm}:${ss} +0800] "GET /admin/${i % 7 === 0 ? 'login' : 'articles'} HTTP/1.1" 200 ${3000 + (i % 97)} "-" "Mozilla/5.0"`);
+    lines.push(
+      `10.0.8.${(i % 200) + 2} - - [20/Nov/2026:08:${mm}:${ss} +0800] "GET /admin/${i % 7 === 0 ? 'login' : 'articles'} HTTP/1.1" 200 ${3000 + (i % 97)} "-" "Mozilla/5.0"`,
+    );
   }
   return Buffer.from(lines.join('\n') + '\n');
 }

@@ -38,7 +38,11 @@ if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
 // Through the vault, as the app does: the data folder comes out encrypted, its key wrapped for both officers.
 const vault = Vault.open({ dataDir });
 /** The core, once set-up has created the device key and opened it. */
-const coreOf = (): AppCore => vault.core ?? (() => { throw new Error('the core is not open'); })();
+const coreOf = (): AppCore =>
+  vault.core ??
+  (() => {
+    throw new Error('the core is not open');
+  })();
 async function must<K extends CallName>(name: K, arg: CallInput<K>): Promise<CallOutput<K>> {
   const r = await vault.dispatch(name, arg);
   if (!r.ok) throw new Error(`${name}: ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
@@ -47,16 +51,31 @@ async function must<K extends CallName>(name: K, arg: CallInput<K>): Promise<Cal
 
 /** Signs every required slot of a 待签名 document; on the 现场笔录 the party refuses, backed by the witness. */
 async function signDemoDocument(id: string, docNo: string): Promise<string> {
-  const { ceremonyId } = await must('signing.start', { documentId: id, recording: false, noRecordingReason: '示例数据：演示用，未录像' });
+  const { ceremonyId } = await must('signing.start', {
+    documentId: id,
+    recording: false,
+    noRecordingReason: '示例数据：演示用，未录像',
+  });
   const state = await must('signing.state', { id });
   let witnessId = '';
   let refusals = 0;
-  const officersById = new Map((await must('officers.list', {})).map((o) => [o.id, DEMO_OFFICERS.find((x) => x.certNo === o.certNo)!]));
+  const officersById = new Map(
+    (await must('officers.list', {})).map((o) => [o.id, DEMO_OFFICERS.find((x) => x.certNo === o.certNo)!]),
+  );
   // The witness signs first, so that a refusal can rest on their signature.
   const order = [...state.required].sort((x, y) => Number(y.role === '见证人') - Number(x.role === '见证人'));
   for (const [i, slot] of order.entries()) {
     if (slot.slotId === 'party' && witnessId) {
-      await must('signing.resolve', { ceremonyId, slotId: slot.slotId, page: slot.page, status: 'refused', signerName: slot.signerName, reason: '当事人以不认可检查结果为由拒绝签名', officerPasswords: [DEMO_OFFICERS[0]!.password, DEMO_OFFICERS[1]!.password], witnessSignatureId: witnessId });
+      await must('signing.resolve', {
+        ceremonyId,
+        slotId: slot.slotId,
+        page: slot.page,
+        status: 'refused',
+        signerName: slot.signerName,
+        reason: '当事人以不认可检查结果为由拒绝签名',
+        officerPasswords: [DEMO_OFFICERS[0]!.password, DEMO_OFFICERS[1]!.password],
+        witnessSignatureId: witnessId,
+      });
       refusals++;
       continue;
     }
@@ -90,7 +109,10 @@ try {
   // At the office, before leaving: enrolled with HQ (its keys pinned, its signed time seen — the
   // earliest bound of every seal made on site).
   await hq.admins.create(DEMO_HQ_ADMIN.user, DEMO_HQ_ADMIN.password);
-  await must('sync.enroll', { url: hqServer.url, code: hq.devices.createCode(DEMO_HQ_ADMIN.user, '示例执法终端', '').code });
+  await must('sync.enroll', {
+    url: hqServer.url,
+    code: hq.devices.createCode(DEMO_HQ_ADMIN.user, '示例执法终端', '').code,
+  });
   const officerIds = (await must('officers.list', {})).map((o) => o.id);
   const made: string[] = [];
   const caseIds: string[] = [];
@@ -113,14 +135,51 @@ try {
   };
   // The 电子取证工作记录 lists real files, imported the way the app imports them (one read, both digests).
   const evidenceDoc = await must('documents.create', { caseId: caseIds[0]!, type: 'evidence' });
-  await must('documents.save', { id: evidenceDoc.id, revision: evidenceDoc.revision, content: { ...demoEvidence([a, b], b), items: [] } });
+  await must('documents.save', {
+    id: evidenceDoc.id,
+    revision: evidenceDoc.revision,
+    content: { ...demoEvidence([a, b], b), items: [] },
+  });
   const samples = [
-    { fileName: '后台管理员设置页面截图.png', bytes: screenshotPng(), meta: { category: '截图' as const, source: 'https://www.xinghe-news.cn/admin/users/1', method: '屏幕截图', description: '后台管理员账号设置页面，显示弱口令且未开启二次验证' } },
-    { fileName: 'nginx-access.log', bytes: accessLog(), meta: { category: '日志' as const, source: '/var/log/nginx/access.log（当事人服务器）', method: '现场提取（复制）', description: '网站访问日志，最早记录为2026年11月13日' } },
-    { fileName: '星河资讯首页.mhtml', bytes: pageArchive(), meta: { category: '网页' as const, source: 'https://www.xinghe-news.cn/', method: '网页存档（MHTML）', description: '网站首页存档' } },
+    {
+      fileName: '后台管理员设置页面截图.png',
+      bytes: screenshotPng(),
+      meta: {
+        category: '截图' as const,
+        source: 'https://www.xinghe-news.cn/admin/users/1',
+        method: '屏幕截图',
+        description: '后台管理员账号设置页面，显示弱口令且未开启二次验证',
+      },
+    },
+    {
+      fileName: 'nginx-access.log',
+      bytes: accessLog(),
+      meta: {
+        category: '日志' as const,
+        source: '/var/log/nginx/access.log（当事人服务器）',
+        method: '现场提取（复制）',
+        description: '网站访问日志，最早记录为2026年11月13日',
+      },
+    },
+    {
+      fileName: '星河资讯首页.mhtml',
+      bytes: pageArchive(),
+      meta: {
+        category: '网页' as const,
+        source: 'https://www.xinghe-news.cn/',
+        method: '网页存档（MHTML）',
+        description: '网站首页存档',
+      },
+    },
   ];
   for (const f of samples) {
-    const { ticket } = await must('evidence.beginImport', { caseId: caseIds[0]!, documentId: evidenceDoc.id, fileName: f.fileName, sizeBytes: f.bytes.length, meta: f.meta });
+    const { ticket } = await must('evidence.beginImport', {
+      caseId: caseIds[0]!,
+      documentId: evidenceDoc.id,
+      fileName: f.fileName,
+      sizeBytes: f.bytes.length,
+      meta: f.meta,
+    });
     const r = await vault.upload(ticket, [f.bytes]);
     if (!r.ok) throw new Error(`import ${f.fileName}: ${r.error.message}`);
     made.push(`    电子数据 ${f.fileName}：SHA-256 ${r.value.sha256}，SM3 ${r.value.sm3}`);
@@ -134,24 +193,44 @@ try {
   await write('preservation', () => demoPreservation([a, b]));
   // Every document is signed, slot by slot, with synthetic handwriting (not anyone's signature).
   made.push('', '签名：');
-  for (const d of await must('documents.list', { caseId: caseIds[0]! })) made.push(`  ${await signDemoDocument(d.id, d.docNo)}`);
+  for (const d of await must('documents.list', { caseId: caseIds[0]! }))
+    made.push(`  ${await signDemoDocument(d.id, d.docNo)}`);
   // Sealed by both officers, one device chain link each; the seal files of each document (for
   // checking with sha256sum and openssl, docs/SEAL-FORMAT.md) and the device's verification report.
   made.push('', '封存：');
   const sealed: { id: string; docNo: string }[] = [];
   for (const d of await must('documents.list', { caseId: caseIds[0]! })) {
-    const s = await must('seals.seal', { documentId: d.id, officerPasswords: [DEMO_OFFICERS[0]!.password, DEMO_OFFICERS[1]!.password] });
+    const s = await must('seals.seal', {
+      documentId: d.id,
+      officerPasswords: [DEMO_OFFICERS[0]!.password, DEMO_OFFICERS[1]!.password],
+    });
     made.push(`  ${d.docNo}：封存序号${s.seq}，SHA-256 ${s.hashSha256}`);
     sealed.push({ id: d.id, docNo: d.docNo });
   }
   // One 补正: the 清单's storage conditions were written imprecisely; the correction is made, signed
   // and sealed like any document, and names the sealed original.
   const original = sealed.find((s) => s.docNo.includes('保'))!;
-  const correction = await must('seals.correct', { documentId: original.id, reason: '保存条件记录不完整，补记温湿度要求' });
-  await must('documents.save', { id: correction.id, revision: correction.revision, content: { ...correction.content, conditions: '常温（15–25℃）、相对湿度不高于60%、防磁柜内存放，封条完好，专人保管。' } });
+  const correction = await must('seals.correct', {
+    documentId: original.id,
+    reason: '保存条件记录不完整，补记温湿度要求',
+  });
+  await must('documents.save', {
+    id: correction.id,
+    revision: correction.revision,
+    content: {
+      ...correction.content,
+      conditions: '常温（15–25℃）、相对湿度不高于60%、防磁柜内存放，封条完好，专人保管。',
+    },
+  });
   await must('documents.markReady', { id: correction.id });
-  made.push(`  补正：${correction.docNo}（对${original.docNo}的补正）`, `    ${await signDemoDocument(correction.id, correction.docNo)}`);
-  const cs = await must('seals.seal', { documentId: correction.id, officerPasswords: [DEMO_OFFICERS[0]!.password, DEMO_OFFICERS[1]!.password] });
+  made.push(
+    `  补正：${correction.docNo}（对${original.docNo}的补正）`,
+    `    ${await signDemoDocument(correction.id, correction.docNo)}`,
+  );
+  const cs = await must('seals.seal', {
+    documentId: correction.id,
+    officerPasswords: [DEMO_OFFICERS[0]!.password, DEMO_OFFICERS[1]!.password],
+  });
   made.push(`    封存序号${cs.seq}，SHA-256 ${cs.hashSha256}`);
   sealed.push({ id: correction.id, docNo: correction.docNo });
   const exportsDir = join(dataDir, 'exports');
@@ -185,18 +264,41 @@ try {
   const bundleReport = await verifyBundle(bundle.path);
   const report = formatReport(await verifyCore(coreOf()));
   writeFileAtomic(join(exportsDir, '核验报告.txt'), Buffer.from(report + '\n'));
-  lines.splice(openAt(), 0, `封存包：${bundle.path}（${bundle.files}个文件，封存序号 ${bundle.seals.join('、')}；${bundleReport.ok ? '核验通过' : '核验未通过'}；npm run verify -- 该文件）`,
-    `封存文件（可用 sha256sum 和 openssl 核验，见 docs/SEAL-FORMAT.md）：${exportsDir}/封存-<文书编号>/`, `核验报告：${exportsDir}/核验报告.txt（${report.split('\n').at(-1)}）`, '');
+  lines.splice(
+    openAt(),
+    0,
+    `封存包：${bundle.path}（${bundle.files}个文件，封存序号 ${bundle.seals.join('、')}；${bundleReport.ok ? '核验通过' : '核验未通过'}；npm run verify -- 该文件）`,
+    `封存文件（可用 sha256sum 和 openssl 核验，见 docs/SEAL-FORMAT.md）：${exportsDir}/封存-<文书编号>/`,
+    `核验报告：${exportsDir}/核验报告.txt（${report.split('\n').at(-1)}）`,
+    '',
+  );
   // Back at the office: sync. HQ verifies every seal, signature and evidence digest and signs a receipt for each.
   const synced = await coreOf().sync.run();
   if (!synced.ok) throw new Error(`sync: ${synced.message}`);
-  lines.splice(openAt(), 0,
+  lines.splice(
+    openAt(),
+    0,
     synced.message,
-    `示例总部：npm run hq -- --port 8090 --data ${hqDir}（管理员 ${DEMO_HQ_ADMIN.user}，密码 ${DEMO_HQ_ADMIN.password}）`, '');
+    `示例总部：npm run hq -- --port 8090 --data ${hqDir}（管理员 ${DEMO_HQ_ADMIN.user}，密码 ${DEMO_HQ_ADMIN.password}）`,
+    '',
+  );
   // What the 工作台 shows of the sample cases' deadlines today (docs/DEADLINES.md).
   const board = await must('dashboard.get', {});
-  const due = board.cases.flatMap((c) => c.deadlines.filter(isOpen).map((d) => `  ${c.caseNo} ${d.label}：${d.dueDate ? `${formatMinuteChinese(d.dueDate)}前` : `无法确定（最早${formatMinuteChinese(d.earliest ?? '')}）`}，${DEADLINE_STATUS_LABELS[d.status]}`));
-  lines.splice(openAt(), 0, `工作台期限（今天 ${formatMinuteChinese(board.today)}，${board.calendar.version}版节假日表）：`, ...(due.length ? due : ['  无']), '');
+  const due = board.cases.flatMap((c) =>
+    c.deadlines
+      .filter(isOpen)
+      .map(
+        (d) =>
+          `  ${c.caseNo} ${d.label}：${d.dueDate ? `${formatMinuteChinese(d.dueDate)}前` : `无法确定（最早${formatMinuteChinese(d.earliest ?? '')}）`}，${DEADLINE_STATUS_LABELS[d.status]}`,
+      ),
+  );
+  lines.splice(
+    openAt(),
+    0,
+    `工作台期限（今天 ${formatMinuteChinese(board.today)}，${board.calendar.version}版节假日表）：`,
+    ...(due.length ? due : ['  无']),
+    '',
+  );
   writeFileAtomic(join(exportsDir, '示例说明.txt'), Buffer.from(lines.join('\n') + '\n'));
   console.log(lines.join('\n'));
 } finally {

@@ -28,29 +28,63 @@ function stop(zh: string, en: string): never {
 /** The architectures electron-builder.yml builds for an OS (its `target` entries). */
 export function configuredArchs(config: TargetsConfig, os: Os): string[] {
   const targets = (config[os]?.target ?? []).map((t): TargetEntry => (typeof t === 'string' ? { target: t } : t));
-  return [...new Set(targets.flatMap((t) => (t.arch === undefined ? ['x64'] : Array.isArray(t.arch) ? t.arch : [t.arch])))];
+  return [
+    ...new Set(targets.flatMap((t) => (t.arch === undefined ? ['x64'] : Array.isArray(t.arch) ? t.arch : [t.arch]))),
+  ];
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const os: Os | null = args.includes('--win') ? 'win' : args.includes('--linux') ? 'linux' : process.platform === 'win32' ? 'win' : process.platform === 'linux' ? 'linux' : null;
-  if (!os) stop('本程序只有 Windows 与 Linux 安装包，请在其中之一上运行。', `there are installers for Windows and Linux only, not for ${process.platform}; run this on one of them.`);
+  const os: Os | null = args.includes('--win')
+    ? 'win'
+    : args.includes('--linux')
+      ? 'linux'
+      : process.platform === 'win32'
+        ? 'win'
+        : process.platform === 'linux'
+          ? 'linux'
+          : null;
+  if (!os)
+    stop(
+      '本程序只有 Windows 与 Linux 安装包，请在其中之一上运行。',
+      `there are installers for Windows and Linux only, not for ${process.platform}; run this on one of them.`,
+    );
 
   const builderPackage = join(ROOT, 'node_modules', 'electron-builder', 'package.json');
-  if (!existsSync(builderPackage)) stop('未安装 electron-builder，请先运行 npm install（它是开发依赖）。', 'electron-builder is not installed; run `npm install` first (it is a devDependency).');
+  if (!existsSync(builderPackage))
+    stop(
+      '未安装 electron-builder，请先运行 npm install（它是开发依赖）。',
+      'electron-builder is not installed; run `npm install` first (it is a devDependency).',
+    );
   const fromBuilder = createRequire(builderPackage);
   const eb = fromBuilder('electron-builder') as typeof ElectronBuilder;
   // electron-builder's own downloader, so that the binary lands where its packing step looks for it.
   const { downloadElectronArtifactZip } = fromBuilder('app-builder-lib/out/util/electronGet.js') as {
-    downloadElectronArtifactZip(options: { electronDownload: unknown; artifactName: string; platformName: string; arch: string; version: string }): Promise<string>;
+    downloadElectronArtifactZip(options: {
+      electronDownload: unknown;
+      artifactName: string;
+      platformName: string;
+      arch: string;
+      version: string;
+    }): Promise<string>;
   };
 
-  const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as TargetsConfig & { electronDownload?: unknown };
-  const version = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+  const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as TargetsConfig & {
+    electronDownload?: unknown;
+  };
+  const version = (
+    JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }
+  ).version;
   const platformName = os === 'win' ? 'win32' : 'linux';
   for (const arch of configuredArchs(config, os)) {
     try {
-      await downloadElectronArtifactZip({ electronDownload: config.electronDownload ?? null, artifactName: 'electron', platformName, arch, version });
+      await downloadElectronArtifactZip({
+        electronDownload: config.electronDownload ?? null,
+        artifactName: 'electron',
+        platformName,
+        arch,
+        version,
+      });
     } catch {
       stop(
         `无法下载 Electron ${version}（${platformName}-${arch}），本机不能制作安装包；请在能访问 Electron 下载地址（或已设置 ELECTRON_MIRROR 镜像）的联网机器上运行。`,
@@ -60,7 +94,10 @@ async function main(): Promise<void> {
   }
 
   const testBuild = process.env.WXZF_TEST_BUILD === '1';
-  if (testBuild) console.log('npm run dist: WXZF_TEST_BUILD=1 — a test build (inspector fuse on), written to dist/installers-test; never give it to an office.');
+  if (testBuild)
+    console.log(
+      'npm run dist: WXZF_TEST_BUILD=1 — a test build (inspector fuse on), written to dist/installers-test; never give it to an office.',
+    );
   await buildRenderer();
   await buildElectron();
 
@@ -76,7 +113,10 @@ async function main(): Promise<void> {
     console.log('npm run dist: built');
     for (const a of artifacts) console.log(`  ${a}`);
   } catch (e) {
-    stop('electron-builder 未能完成（原因见下）。', `electron-builder failed: ${e instanceof Error ? e.message : String(e)}`);
+    stop(
+      'electron-builder 未能完成（原因见下）。',
+      `electron-builder failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 

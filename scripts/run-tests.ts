@@ -53,9 +53,17 @@ const only = process.argv.slice(2); // e.g. `npm test -- e2e` runs one vitest pr
 if (only.length === 0) {
   count('lint', step('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']));
   count('typecheck (node)', step('typecheck: core, shells, tests', bin('tsc'), ['-p', 'tsconfig.json']));
-  count('typecheck (browser tests)', step('typecheck: end-to-end and Electron tests', bin('tsc'), ['-p', 'tsconfig.e2e.json']));
+  count(
+    'typecheck (browser tests)',
+    step('typecheck: end-to-end and Electron tests', bin('tsc'), ['-p', 'tsconfig.e2e.json']),
+  );
   count('typecheck (renderer)', step('typecheck: renderer', bin('tsc'), ['-p', 'tsconfig.renderer.json']));
-  count('security scan', step('security scan (electronegativity, docs/SECURITY.md)', process.execPath, [join(ROOT, 'scripts', 'security-scan.ts')]));
+  count(
+    'security scan',
+    step('security scan (electronegativity, docs/SECURITY.md)', process.execPath, [
+      join(ROOT, 'scripts', 'security-scan.ts'),
+    ]),
+  );
 }
 
 if (rendererIsStale()) {
@@ -71,7 +79,14 @@ const projects = only.length ? only : ['unit', 'e2e'];
 for (const project of projects) {
   const jsonFile = join(results, `vitest-${project}.json`);
   rmSync(jsonFile, { force: true });
-  const status = step(`vitest ${project}`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`]);
+  const status = step(`vitest ${project}`, bin('vitest'), [
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${jsonFile}`,
+  ]);
   if (existsSync(jsonFile)) {
     const r = JSON.parse(readFileSync(jsonFile, 'utf8')) as VitestJson;
     passed += r.numPassedTests;

@@ -19,10 +19,31 @@ describe('CSV', () => {
   });
 
   it("reads electronegativity's report, and refuses anything else", () => {
-    const f = parseFindings([HEADER, row('AUXCLICK_JS_CHECK', 'MEDIUM', 'electron/main.ts'), 'CSP_GLOBAL_CHECK,"LOW","FIRM","N/A","0:0",N/A,"weak CSP",https://x', ''].join('\r\n'));
+    const f = parseFindings(
+      [
+        HEADER,
+        row('AUXCLICK_JS_CHECK', 'MEDIUM', 'electron/main.ts'),
+        'CSP_GLOBAL_CHECK,"LOW","FIRM","N/A","0:0",N/A,"weak CSP",https://x',
+        '',
+      ].join('\r\n'),
+    );
     expect(f).toEqual([
-      { check: 'AUXCLICK_JS_CHECK', severity: 'MEDIUM', confidence: 'FIRM', file: 'electron/main.ts', location: '3:4', description: 'Review "this", please, carefully' },
-      { check: 'CSP_GLOBAL_CHECK', severity: 'LOW', confidence: 'FIRM', file: 'N/A', location: '0:0', description: 'weak CSP' },
+      {
+        check: 'AUXCLICK_JS_CHECK',
+        severity: 'MEDIUM',
+        confidence: 'FIRM',
+        file: 'electron/main.ts',
+        location: '3:4',
+        description: 'Review "this", please, carefully',
+      },
+      {
+        check: 'CSP_GLOBAL_CHECK',
+        severity: 'LOW',
+        confidence: 'FIRM',
+        file: 'N/A',
+        location: '0:0',
+        description: 'weak CSP',
+      },
     ]);
     expect(parseFindings(HEADER + '\n')).toEqual([]);
     expect(() => parseFindings('')).toThrow(/header/);
@@ -57,7 +78,10 @@ describe('accepted findings (docs/SECURITY.md)', () => {
   });
 
   it('without the heading nothing is accepted, and that is reported', () => {
-    expect(parseAcceptedFindings('# Security\n| check | file | justification |')).toEqual({ accepted: [], invalid: [expect.stringMatching(/no "Static scan: accepted findings" heading/)] });
+    expect(parseAcceptedFindings('# Security\n| check | file | justification |')).toEqual({
+      accepted: [],
+      invalid: [expect.stringMatching(/no "Static scan: accepted findings" heading/)],
+    });
   });
 
   it("the repository's own table parses, every row justified", () => {
@@ -68,7 +92,14 @@ describe('accepted findings (docs/SECURITY.md)', () => {
 });
 
 describe('verdict', () => {
-  const f = (check: string, severity: string, file: string): Finding => ({ check, severity, confidence: 'FIRM', file, location: '1:0', description: '' });
+  const f = (check: string, severity: string, file: string): Finding => ({
+    check,
+    severity,
+    confidence: 'FIRM',
+    file,
+    location: '1:0',
+    description: '',
+  });
   const { accepted } = parseAcceptedFindings(DOC);
 
   it('fails HIGH and MEDIUM findings unless accepted for that check (and file), never LOW or INFORMATIONAL', () => {
@@ -84,7 +115,11 @@ describe('verdict', () => {
       ],
       accepted,
     );
-    expect(v.failing.map((x) => `${x.check} ${x.file}`)).toEqual(['AUXCLICK_JS_CHECK electron/capture-window.ts', 'NODE_INTEGRATION_JS_CHECK electron/main.ts', 'OPEN_EXTERNAL_JS_CHECK electron/open-external.ts']);
+    expect(v.failing.map((x) => `${x.check} ${x.file}`)).toEqual([
+      'AUXCLICK_JS_CHECK electron/capture-window.ts',
+      'NODE_INTEGRATION_JS_CHECK electron/main.ts',
+      'OPEN_EXTERNAL_JS_CHECK electron/open-external.ts',
+    ]);
     expect(v.accepted).toHaveLength(2);
     expect(v.minor).toHaveLength(2);
     expect(v.unused).toEqual([]);

@@ -96,10 +96,20 @@ export function parseCsv(text: string): string[][] {
 /** electronegativity's CSV report → findings. Throws on anything but the expected shape. */
 export function parseFindings(csv: string): Finding[] {
   const [header, ...rows] = parseCsv(csv).filter((r) => r.some((f) => f.trim() !== ''));
-  if (!header || header.map((h) => h.trim()).join(',') !== CSV_HEADER.join(',')) throw new Error(`unexpected CSV header: ${header?.join(',') ?? '(empty file)'}`);
+  if (!header || header.map((h) => h.trim()).join(',') !== CSV_HEADER.join(','))
+    throw new Error(`unexpected CSV header: ${header?.join(',') ?? '(empty file)'}`);
   return rows.map((r, i) => {
-    if (r.length !== CSV_HEADER.length) throw new Error(`CSV row ${i + 2} has ${r.length} fields, expected ${CSV_HEADER.length}`);
-    const [check, severity, confidence, file, location, , description] = r as [string, string, string, string, string, string, string];
+    if (r.length !== CSV_HEADER.length)
+      throw new Error(`CSV row ${i + 2} has ${r.length} fields, expected ${CSV_HEADER.length}`);
+    const [check, severity, confidence, file, location, , description] = r as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     if (!/^[A-Z0-9_]+$/.test(check)) throw new Error(`CSV row ${i + 2}: not a check id: ${check}`);
     return { check, severity, confidence, file: file.split(sep).join('/'), location, description };
   });
@@ -120,13 +130,19 @@ export function parseAcceptedFindings(markdown: string): { accepted: AcceptedFin
     if (l.trim().startsWith('|')) table.push(l.trim());
     else if (table.length > 0) break;
   }
-  const cells = (l: string) => l.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim().replace(/^`(.*)`$/, '$1'));
+  const cells = (l: string) =>
+    l
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split('|')
+      .map((c) => c.trim().replace(/^`(.*)`$/, '$1'));
   const [head, , ...rows] = table;
   if (!head) return { accepted: [], invalid: [] };
   const cols = cells(head).map((c) => c.toLowerCase());
   const at = (name: string) => cols.findIndex((c) => c.startsWith(name));
   const [ci, fi, ji] = [at('check'), at('file'), at('justification')];
-  if (ci < 0 || fi < 0 || ji < 0) return { accepted: [], invalid: ['the accepted-findings table needs the columns check, file and justification'] };
+  if (ci < 0 || fi < 0 || ji < 0)
+    return { accepted: [], invalid: ['the accepted-findings table needs the columns check, file and justification'] };
   const accepted: AcceptedFinding[] = [];
   const invalid: string[] = [];
   for (const row of rows) {
@@ -168,7 +184,8 @@ export function judge(findings: Finding[], acceptedList: AcceptedFinding[]): Ver
   return v;
 }
 
-export const findingLine = (f: Finding) => `${f.check} ${f.file}:${f.location.split(':')[0]} ${f.severity} (${f.confidence}) — ${f.description}`;
+export const findingLine = (f: Finding) =>
+  `${f.check} ${f.file}:${f.location.split(':')[0]} ${f.severity} (${f.confidence}) — ${f.description}`;
 
 // ---- the run ----
 
@@ -205,9 +222,15 @@ function inlineSuppressions(dir: string): string[] {
 
 function electronVersion(): string {
   try {
-    return (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('electron/package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(createRequire(import.meta.url).resolve('electron/package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
-    const range = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron ?? '';
+    const range =
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
+        .devDependencies.electron ?? '';
     return /\d+\.\d+\.\d+/.exec(range)?.[0] ?? '';
   }
 }
@@ -225,13 +248,39 @@ async function runChild(input: string, csv: string, summaryFile: string, version
   const fromHere = createRequire(import.meta.url);
   const runnerPath = fromHere.resolve('@doyensec/electronegativity');
   const fromTool = createRequire(runnerPath);
-  const offline = Object.assign(() => Promise.reject(new Error('offline: security-scan allows no network')), { head: () => Promise.reject(new Error('offline')) });
+  const offline = Object.assign(() => Promise.reject(new Error('offline: security-scan allows no network')), {
+    head: () => Promise.reject(new Error('offline')),
+  });
   const gotPath = fromTool.resolve('got');
-  fromTool.cache[gotPath] = { id: gotPath, filename: gotPath, loaded: true, exports: offline, children: [], paths: [] } as unknown as NodeJS.Module;
-  const run = fromTool(runnerPath) as (o: Record<string, unknown>) => Promise<{ issues: unknown[]; errors: ChildSummary['errors']; globalChecks: number; atomicChecks: number }>;
-  const r = await run({ input, output: csv, isSarif: false, isRelative: true, electronVersionOverride: version, excludeFromScan: EXCLUDED_CHECKS.map((c) => c.toLowerCase()) });
-  const toolVersion = (JSON.parse(readFileSync(join(dirname(runnerPath), '..', 'package.json'), 'utf8')) as { version: string }).version;
-  const summary: ChildSummary = { version: toolVersion, issues: r.issues.length, globalChecks: r.globalChecks, atomicChecks: r.atomicChecks, errors: r.errors };
+  fromTool.cache[gotPath] = {
+    id: gotPath,
+    filename: gotPath,
+    loaded: true,
+    exports: offline,
+    children: [],
+    paths: [],
+  } as unknown as NodeJS.Module;
+  const run = fromTool(runnerPath) as (
+    o: Record<string, unknown>,
+  ) => Promise<{ issues: unknown[]; errors: ChildSummary['errors']; globalChecks: number; atomicChecks: number }>;
+  const r = await run({
+    input,
+    output: csv,
+    isSarif: false,
+    isRelative: true,
+    electronVersionOverride: version,
+    excludeFromScan: EXCLUDED_CHECKS.map((c) => c.toLowerCase()),
+  });
+  const toolVersion = (
+    JSON.parse(readFileSync(join(dirname(runnerPath), '..', 'package.json'), 'utf8')) as { version: string }
+  ).version;
+  const summary: ChildSummary = {
+    version: toolVersion,
+    issues: r.issues.length,
+    globalChecks: r.globalChecks,
+    atomicChecks: r.atomicChecks,
+    errors: r.errors,
+  };
   writeFileSync(summaryFile, JSON.stringify(summary));
   // The tool writes its CSV asynchronously; this process ends only once that write is done.
 }
@@ -246,11 +295,17 @@ function scanOnce(input: string, work: string, version: string): ScanOutput | { 
   const summaryFile = join(work, 'summary.json');
   rmSync(csv, { force: true });
   rmSync(summaryFile, { force: true });
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', input, csv, summaryFile, version], { cwd: ROOT, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--child', input, csv, summaryFile, version],
+    { cwd: ROOT, encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
+  );
   const tail = () => `${child.stdout ?? ''}${child.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
   if (child.error) return { problem: `electronegativity did not run: ${child.error.message}` };
-  if (child.status !== 0) return { problem: `electronegativity crashed (exit ${child.status ?? child.signal}):\n${tail()}` };
-  if (!existsSync(summaryFile) || !existsSync(csv)) return { problem: `electronegativity wrote no ${existsSync(summaryFile) ? 'CSV report' : 'result'}:\n${tail()}` };
+  if (child.status !== 0)
+    return { problem: `electronegativity crashed (exit ${child.status ?? child.signal}):\n${tail()}` };
+  if (!existsSync(summaryFile) || !existsSync(csv))
+    return { problem: `electronegativity wrote no ${existsSync(summaryFile) ? 'CSV report' : 'result'}:\n${tail()}` };
   const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as ChildSummary;
   let findings: Finding[];
   try {
@@ -258,7 +313,10 @@ function scanOnce(input: string, work: string, version: string): ScanOutput | { 
   } catch (e) {
     return { problem: `electronegativity's CSV report cannot be read: ${(e as Error).message}` };
   }
-  if (findings.length !== summary.issues) return { problem: `electronegativity's CSV report has ${findings.length} findings, the tool reported ${summary.issues}` };
+  if (findings.length !== summary.issues)
+    return {
+      problem: `electronegativity's CSV report has ${findings.length} findings, the tool reported ${summary.issues}`,
+    };
   return { summary, findings };
 }
 
@@ -269,9 +327,11 @@ async function main(): Promise<number> {
   try {
     const input = join(work, 'input');
     const files = stage(input);
-    for (const hit of inlineSuppressions(input)) problems.push(`inline eng-disable at ${hit}: accept the finding in docs/SECURITY.md instead`);
+    for (const hit of inlineSuppressions(input))
+      problems.push(`inline eng-disable at ${hit}: accept the finding in docs/SECURITY.md instead`);
     const version = electronVersion();
-    if (!version) problems.push('cannot tell which Electron version the app uses (node_modules/electron, package.json)');
+    if (!version)
+      problems.push('cannot tell which Electron version the app uses (node_modules/electron, package.json)');
     let out = scanOnce(input, work, version);
     // The tool writes its CSV header and rows with two unsynchronised writes; a mismatch is retried once.
     if ('problem' in out && /CSV report/.test(out.problem)) out = scanOnce(input, work, version);
@@ -280,10 +340,14 @@ async function main(): Promise<number> {
       return report(problems, null, started);
     }
     const { summary, findings } = out;
-    for (const e of summary.errors) if (!e.tolerable) problems.push(`electronegativity could not parse ${relative(input, e.file)}: ${e.message}`);
+    for (const e of summary.errors)
+      if (!e.tolerable) problems.push(`electronegativity could not parse ${relative(input, e.file)}: ${e.message}`);
     const canary = findings.filter((f) => f.file.startsWith(`${CANARY_DIR}/`));
     const missed = CANARY_CHECKS.filter((c) => !canary.some((f) => f.check === c));
-    if (missed.length > 0) problems.push(`the scan missed the canary's ${missed.join(', ')}: electronegativity is not checking these sources`);
+    if (missed.length > 0)
+      problems.push(
+        `the scan missed the canary's ${missed.join(', ')}: electronegativity is not checking these sources`,
+      );
     const doc = existsSync(SECURITY_DOC) ? readFileSync(SECURITY_DOC, 'utf8') : '';
     if (!doc) problems.push('docs/SECURITY.md is missing: no finding can be accepted');
     const { accepted, invalid } = parseAcceptedFindings(doc);
@@ -292,11 +356,15 @@ async function main(): Promise<number> {
       findings.filter((f) => !f.file.startsWith(`${CANARY_DIR}/`)),
       accepted,
     );
-    console.log(`electronegativity ${summary.version}: ${summary.globalChecks + summary.atomicChecks} checks over ${files} files of ${SCAN_DIRS.join('/, ')}/ (Electron ${version})`);
-    for (const e of summary.errors) if (e.tolerable) console.log(`  note: parsed ${relative(input, e.file)} with a warning: ${e.message}`);
+    console.log(
+      `electronegativity ${summary.version}: ${summary.globalChecks + summary.atomicChecks} checks over ${files} files of ${SCAN_DIRS.join('/, ')}/ (Electron ${version})`,
+    );
+    for (const e of summary.errors)
+      if (e.tolerable) console.log(`  note: parsed ${relative(input, e.file)} with a warning: ${e.message}`);
     for (const f of verdict.accepted) console.log(`  accepted (docs/SECURITY.md): ${findingLine(f)}`);
     for (const f of verdict.minor) console.log(`  ${f.severity.toLowerCase()}: ${findingLine(f)}`);
-    for (const a of verdict.unused) console.log(`  note: docs/SECURITY.md accepts ${a.check} ${a.file}, which the scan no longer reports`);
+    for (const a of verdict.unused)
+      console.log(`  note: docs/SECURITY.md accepts ${a.check} ${a.file}, which the scan no longer reports`);
     for (const f of verdict.failing) problems.push(`${findingLine(f)}`);
     return report(problems, verdict, started);
   } finally {
@@ -308,10 +376,14 @@ function report(problems: string[], verdict: Verdict | null, started: number): n
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   for (const p of problems) console.error(`SECURITY SCAN FAILED: ${p}`);
   if (problems.length > 0) {
-    console.error(`security scan: ${problems.length} problem(s) (${secs} s). A HIGH or MEDIUM finding is fixed, or accepted with a written justification in docs/SECURITY.md ("Static scan: accepted findings").`);
+    console.error(
+      `security scan: ${problems.length} problem(s) (${secs} s). A HIGH or MEDIUM finding is fixed, or accepted with a written justification in docs/SECURITY.md ("Static scan: accepted findings").`,
+    );
     return 1;
   }
-  console.log(`security scan passed (${secs} s): no HIGH or MEDIUM finding outside docs/SECURITY.md's accepted list (${verdict?.accepted.length ?? 0} accepted, ${verdict?.minor.length ?? 0} low/informational)`);
+  console.log(
+    `security scan passed (${secs} s): no HIGH or MEDIUM finding outside docs/SECURITY.md's accepted list (${verdict?.accepted.length ?? 0} accepted, ${verdict?.minor.length ?? 0} low/informational)`,
+  );
   return 0;
 }
 

@@ -6,7 +6,9 @@ import { electronBinary } from './electron-binary.ts';
 
 const electronPath = electronBinary();
 if (!electronPath) {
-  console.error('npm start: the Electron binary is not installed and cannot be downloaded on this machine; use `npm run web -- --port 8080 --data ./data` (same core and renderer, in a browser).');
+  console.error(
+    'npm start: the Electron binary is not installed and cannot be downloaded on this machine; use `npm run web -- --port 8080 --data ./data` (same core and renderer, in a browser).',
+  );
   process.exit(1);
 }
 if (rendererIsStale()) await buildRenderer();

@@ -16,10 +16,15 @@ import { hqRecoveryKey } from '../hq/hq-identity.ts';
 import { formatReport, verifyCore } from '../core/seals/verify-seals.ts';
 import { verifyBundle } from '../core/bundle/verify-bundle.ts';
 
-const { values, positionals } = parseArgs({ options: { 'cert-no': { type: 'string' }, 'hq-data': { type: 'string' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { 'cert-no': { type: 'string' }, 'hq-data': { type: 'string' } },
+  allowPositionals: true,
+});
 const target = positionals[0];
 if (!target) {
-  console.error('用法：npm run verify -- 封存包.tar，或 npm run verify -- 数据目录 --cert-no 执法证号（密码从标准输入读取），或 --hq-data 总部数据目录');
+  console.error(
+    '用法：npm run verify -- 封存包.tar，或 npm run verify -- 数据目录 --cert-no 执法证号（密码从标准输入读取），或 --hq-data 总部数据目录',
+  );
   process.exit(2);
 }
 const path = resolve(target);
@@ -39,10 +44,18 @@ if (!existsSync(join(path, 'device.db'))) {
 }
 let core: AppCore;
 try {
-  if (values['hq-data']) core = openWithHqKey({ dataDir: path, log: silentLog }, hqRecoveryKey(resolve(values['hq-data'])));
-  else if (values['cert-no']) core = await openWithPassword({ dataDir: path, log: silentLog }, values['cert-no'], process.env.WXZF_PASSWORD ?? readFileSync(0, 'utf8').replace(/\r?\n$/, ''));
+  if (values['hq-data'])
+    core = openWithHqKey({ dataDir: path, log: silentLog }, hqRecoveryKey(resolve(values['hq-data'])));
+  else if (values['cert-no'])
+    core = await openWithPassword(
+      { dataDir: path, log: silentLog },
+      values['cert-no'],
+      process.env.WXZF_PASSWORD ?? readFileSync(0, 'utf8').replace(/\r?\n$/, ''),
+    );
   else {
-    console.error('数据目录已加密：请用 --cert-no 执法证号 给出一名执法人员（密码从标准输入读取），或用 --hq-data 总部数据目录 以总部恢复密钥打开。');
+    console.error(
+      '数据目录已加密：请用 --cert-no 执法证号 给出一名执法人员（密码从标准输入读取），或用 --hq-data 总部数据目录 以总部恢复密钥打开。',
+    );
     process.exit(2);
   }
 } catch (e) {

@@ -11,7 +11,10 @@ import { dispatch } from '../core/api/dispatch.ts';
 import { runImport } from '../core/evidence/run-import.ts';
 
 /** The server's own checks, over a core without the vault (the vault has its own tests). */
-const coreApi = (t: TestCore) => ({ dispatch: (n: string, a: unknown) => dispatch(t.core, n, a), upload: (tk: string, b: AsyncIterable<Uint8Array>, s: AbortSignal) => runImport(t.core, tk, b, s) });
+const coreApi = (t: TestCore) => ({
+  dispatch: (n: string, a: unknown) => dispatch(t.core, n, a),
+  upload: (tk: string, b: AsyncIterable<Uint8Array>, s: AbortSignal) => runImport(t.core, tk, b, s),
+});
 
 let t: TestCore;
 let shell: WebShell;
@@ -64,9 +67,17 @@ describe('web shell', () => {
   });
 
   it('refuses API calls without the token or with a wrong one', async () => {
-    const none = await fetch(`${shell.origin}/api/app.status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const none = await fetch(`${shell.origin}/api/app.status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(none.status).toBe(401);
-    const wrong = await api('app.status', {}, { [TOKEN_HEADER]: shell.token.slice(0, -1) + (shell.token.endsWith('A') ? 'B' : 'A') });
+    const wrong = await api(
+      'app.status',
+      {},
+      { [TOKEN_HEADER]: shell.token.slice(0, -1) + (shell.token.endsWith('A') ? 'B' : 'A') },
+    );
     expect(wrong.status).toBe(401);
     expect(((await wrong.json()) as { error: { message: string } }).error.message).toMatch(/访问令牌无效/);
   });
@@ -83,7 +94,11 @@ describe('web shell', () => {
   });
 
   it('refuses bad bodies with a clear status', async () => {
-    const notJson = await fetch(`${shell.origin}/api/app.status`, { method: 'POST', headers: { 'content-type': 'application/json', [TOKEN_HEADER]: shell.token }, body: '{oops' });
+    const notJson = await fetch(`${shell.origin}/api/app.status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: shell.token },
+      body: '{oops',
+    });
     expect(notJson.status).toBe(400);
     const huge = await api('app.status', { pad: 'x'.repeat(9_000_000) }).catch(() => null);
     expect(huge === null || huge.status === 413).toBe(true);
@@ -118,11 +133,14 @@ describe('loopback-only binding', () => {
     expect(isLoopbackAddress('127.0.0.1')).toBe(true);
     expect(isLoopbackAddress('127.8.9.10')).toBe(true);
     expect(isLoopbackAddress('::1')).toBe(true);
-    for (const h of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'localhost.evil.com', '']) expect(isLoopbackAddress(h)).toBe(false);
+    for (const h of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'localhost.evil.com', ''])
+      expect(isLoopbackAddress(h)).toBe(false);
   });
 
   it('refuses to start on a non-loopback address', async () => {
-    await expect(startWebShell({ api: coreApi(t), log: t.core.log, rendererDir, port: 0, host: '0.0.0.0' })).rejects.toThrow(/only loopback/);
+    await expect(
+      startWebShell({ api: coreApi(t), log: t.core.log, rendererDir, port: 0, host: '0.0.0.0' }),
+    ).rejects.toThrow(/only loopback/);
   });
 });
 
@@ -134,6 +152,9 @@ describe('evidence upload', () => {
     const unknown = (await (await put('no-such-ticket', 'abc')).json()) as { ok: boolean; error: { message: string } };
     expect(unknown.ok).toBe(false);
     expect(unknown.error.message).toMatch(/导入凭据无效或已过期/);
-    expect((await fetch(`${shell.origin}/upload/x`, { method: 'POST', headers: { [TOKEN_HEADER]: shell.token }, body: 'a' })).status).toBe(405);
+    expect(
+      (await fetch(`${shell.origin}/upload/x`, { method: 'POST', headers: { [TOKEN_HEADER]: shell.token }, body: 'a' }))
+        .status,
+    ).toBe(405);
   });
 });

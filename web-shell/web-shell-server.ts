@@ -86,12 +86,17 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       serveStatic(opts.rendererDir, url.pathname, res, SECURITY_HEADERS);
       return;
     }
-    if (req.method !== (isUpload ? 'PUT' : 'POST')) return json(res, 405, { error: isUpload ? 'PUT only' : 'POST only' });
+    if (req.method !== (isUpload ? 'PUT' : 'POST'))
+      return json(res, 405, { error: isUpload ? 'PUT only' : 'POST only' });
     const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
     if (given.length !== tokenBuf.length || !timingSafeEqual(given, tokenBuf)) {
-      return json(res, 401, { ok: false, error: { kind: 'unauthorized', message: '访问令牌无效：请使用启动时输出的完整地址打开本程序。' } });
+      return json(res, 401, {
+        ok: false,
+        error: { kind: 'unauthorized', message: '访问令牌无效：请使用启动时输出的完整地址打开本程序。' },
+      });
     }
-    if (req.headers.origin !== undefined && req.headers.origin !== origin) return json(res, 403, { error: 'cross-origin request refused' });
+    if (req.headers.origin !== undefined && req.headers.origin !== origin)
+      return json(res, 403, { error: 'cross-origin request refused' });
     if (isUpload) {
       // The body is the file's bytes, streamed straight into the one-pass import (never buffered whole).
       const aborted = new AbortController();
@@ -100,13 +105,17 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       // Each request chunk is freed once the import has used it (not left to pile up until a GC).
       return json(res, 200, await opts.api.upload(ticket, releasedAfterUse(req), aborted.signal));
     }
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { error: 'application/json required' });
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return json(res, 415, { error: 'application/json required' });
     let body: unknown;
     try {
       body = JSON.parse(await readBody(req));
     } catch (e) {
       const tooLarge = (e as Error).message === 'too large';
-      return json(res, tooLarge ? 413 : 400, { ok: false, error: { kind: 'validation', message: tooLarge ? '提交的数据过大。' : '请求内容不是有效的JSON。' } });
+      return json(res, tooLarge ? 413 : 400, {
+        ok: false,
+        error: { kind: 'validation', message: tooLarge ? '提交的数据过大。' : '请求内容不是有效的JSON。' },
+      });
     }
     const name = decodeURIComponent(url.pathname.slice('/api/'.length));
     json(res, 200, await opts.api.dispatch(name, body));
@@ -135,7 +144,13 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
 
 function json(res: ServerResponse, status: number, value: unknown): void {
   const body = JSON.stringify(value);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+  res
+    .writeHead(status, {
+      ...SECURITY_HEADERS,
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    })
+    .end(body);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

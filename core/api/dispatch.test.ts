@@ -3,7 +3,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../shared/api/call-names.ts';
 import { contract } from '../../shared/api/contract.ts';
-import { AGENCY, makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
+import {
+  AGENCY,
+  makeCore,
+  OFFICER_A,
+  OFFICER_B,
+  orgCaseInput,
+  setUpPair,
+  type TestCore,
+} from '../../tests/support/core-fixture.ts';
 import { ed25519Verify } from '../crypto/ed25519.ts';
 import { sm2Verify } from '../crypto/sm2.ts';
 import { dispatch } from './dispatch.ts';
@@ -56,7 +64,13 @@ describe('API contract', () => {
 
   it('set-up cannot be repeated', async () => {
     await t.must('office.setup', { agencyName: AGENCY, officers: [OFFICER_A, OFFICER_B] });
-    const r = await t.call('office.setup', { agencyName: '别的办公室', officers: [{ ...OFFICER_A, certNo: 'X-1234' }, { ...OFFICER_B, certNo: 'X-5678' }] });
+    const r = await t.call('office.setup', {
+      agencyName: '别的办公室',
+      officers: [
+        { ...OFFICER_A, certNo: 'X-1234' },
+        { ...OFFICER_B, certNo: 'X-5678' },
+      ],
+    });
     expect(r).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     expect((await t.must('app.status', {})).agencyName).toBe(AGENCY);
   });
@@ -67,7 +81,13 @@ describe('API contract', () => {
     const one = await t.must('session.signIn', { certNo: OFFICER_A.certNo, password: OFFICER_A.password });
     expect((await t.call('cases.list', {})).ok).toBe(true);
     const officers = await t.must('officers.list', {});
-    const r = await t.call('cases.create', orgCaseInput(officers.map((o) => o.id), firstMatter()));
+    const r = await t.call(
+      'cases.create',
+      orgCaseInput(
+        officers.map((o) => o.id),
+        firstMatter(),
+      ),
+    );
     expect(r).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     if (!r.ok) expect(r.error.message).toMatch(/两名执法人员同时登录/);
     expect(caseCount()).toBe(0);
@@ -77,7 +97,10 @@ describe('API contract', () => {
   it('a bad argument is refused with field errors and the core is not reached', async () => {
     await setUpPair(t);
     const officers = await t.must('officers.list', {});
-    const input = orgCaseInput(officers.map((o) => o.id), firstMatter());
+    const input = orgCaseInput(
+      officers.map((o) => o.id),
+      firstMatter(),
+    );
     input.party.creditCode = input.party.creditCode.slice(0, 17) + (input.party.creditCode.endsWith('0') ? '1' : '0');
     const r = await t.call('cases.create', input);
     expect(r.ok).toBe(false);
@@ -114,7 +137,10 @@ describe('API contract', () => {
 describe('an action and its audit row commit together', () => {
   const auditCount = () => (t.core.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
   /** What a full disk or a crash at the audit insert does: the row cannot be written. */
-  const refuseAuditRows = () => t.core.db.exec(`CREATE TEMP TRIGGER audit_refused BEFORE INSERT ON main.audit_log BEGIN SELECT RAISE(ABORT, 'audit row refused'); END`);
+  const refuseAuditRows = () =>
+    t.core.db.exec(
+      `CREATE TEMP TRIGGER audit_refused BEFORE INSERT ON main.audit_log BEGIN SELECT RAISE(ABORT, 'audit row refused'); END`,
+    );
 
   it('a change to the case records: committed with its row, or not at all', async () => {
     await setUpPair(t);
@@ -128,7 +154,10 @@ describe('an action and its audit row commit together', () => {
     refuseAuditRows();
     const r = await t.call('cases.create', orgCaseInput(ids, firstMatter()));
     expect(r).toMatchObject({ ok: false, error: { kind: 'internal' } });
-    expect(await t.call('documents.create', { caseId: made.id, type: 'inquiry' })).toMatchObject({ ok: false, error: { kind: 'internal' } });
+    expect(await t.call('documents.create', { caseId: made.id, type: 'inquiry' })).toMatchObject({
+      ok: false,
+      error: { kind: 'internal' },
+    });
     // Neither the second case nor the document exists (nor its number used), and the log is as it was.
     expect(caseCount()).toBe(1);
     expect(await t.must('documents.list', { caseId: made.id })).toEqual([]);
@@ -136,7 +165,12 @@ describe('an action and its audit row commit together', () => {
     expect(auditCount()).toBe(before + 1);
   });
 
-  const deviceRows = () => t.core.db.prepare('SELECT device_id, sm2_public, ed25519_public_pem FROM device').all() as { device_id: string; sm2_public: string; ed25519_public_pem: string }[];
+  const deviceRows = () =>
+    t.core.db.prepare('SELECT device_id, sm2_public, ed25519_public_pem FROM device').all() as {
+      device_id: string;
+      sm2_public: string;
+      ed25519_public_pem: string;
+    }[];
 
   it('set-up, whose password hashing runs first, writes its row in its own transaction; the device keys are made with it', async () => {
     expect(deviceRows()).toEqual([]);

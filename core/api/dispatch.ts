@@ -60,7 +60,12 @@ export async function dispatch(core: AppCore, name: string, rawArg: unknown): Pr
       core.log.error(`result of ${name} does not match the contract: ${e.message}`);
       return fail('internal', '程序内部错误：返回的数据不符合约定。请重试；如仍出现，请联系技术支持。');
     }
-    if (name === 'session.signIn') core.audit.append({ action: 'sign-in-failed', officerIds: core.session.signedInIds(), detail: `执法证号 ${String((parsed.data as { certNo: string }).certNo)} 登录失败` });
+    if (name === 'session.signIn')
+      core.audit.append({
+        action: 'sign-in-failed',
+        officerIds: core.session.signedInIds(),
+        detail: `执法证号 ${String((parsed.data as { certNo: string }).certNo)} 登录失败`,
+      });
     // Logged without the argument: it may hold passwords or personal data.
     return errorResult(e, `call ${name}`, core.log);
   }
@@ -83,7 +88,8 @@ function checkAccess(core: AppCore, name: CallName, access: Access): { ok: false
 
 class ContractMismatch extends Error {}
 
-const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === 'function';
+const isThenable = (v: unknown): v is PromiseLike<unknown> =>
+  typeof (v as { then?: unknown } | null)?.then === 'function';
 
 /**
  * BEGIN … COMMIT by hand rather than db.transaction(): better-sqlite3 refuses a function that

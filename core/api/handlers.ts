@@ -32,7 +32,12 @@ export const handlers: Handlers = {
       // The device's id and SM2 + Ed25519 keys are made here, at first start, not at first seal.
       core.device.ensure();
       // Audited here, inside the action's transaction (dispatch cannot span the hashing above).
-      core.audit.append({ action: 'settings', officerIds: [], targets: made.map((o) => o.id), detail: '首次设置：行政机关名称和两名执法人员' });
+      core.audit.append({
+        action: 'settings',
+        officerIds: [],
+        targets: made.map((o) => o.id),
+        detail: '首次设置：行政机关名称和两名执法人员',
+      });
       return made;
     })();
     // Each officer gets a copy of the device key wrapped with their password (core/vault/).
@@ -55,14 +60,20 @@ export const handlers: Handlers = {
     const insert = await core.officers.prepare([arg]);
     const officer = core.db.transaction(() => {
       const made = insert()[0]!;
-      core.audit.append({ action: 'settings', officerIds: core.session.signedInIds(), targets: [made.id], detail: '登记执法人员' });
+      core.audit.append({
+        action: 'settings',
+        officerIds: core.session.signedInIds(),
+        targets: [made.id],
+        detail: '登记执法人员',
+      });
       return made;
     })();
     await core.keys.setOfficer(officer.id, officer.certNo, arg.password);
     return officer;
   },
   'officers.changePassword': async (arg, core) => {
-    if (!core.session.signedInIds().includes(arg.officerId)) throw new CoreError('forbidden', '只能修改本人的密码：请先用本人的执法证号登录。');
+    if (!core.session.signedInIds().includes(arg.officerId))
+      throw new CoreError('forbidden', '只能修改本人的密码：请先用本人的执法证号登录。');
     await core.session.confirmPassword(arg.officerId, arg.oldPassword);
     const officer = core.officers.get(arg.officerId)!;
     const hash = await hashPassword(arg.newPassword);
@@ -71,7 +82,12 @@ export const handlers: Handlers = {
     await core.keys.setOfficer(officer.id, officer.certNo, arg.newPassword);
     core.db.transaction(() => {
       core.officers.setPasswordHash(officer.id, hash);
-      core.audit.append({ action: 'settings', officerIds: core.session.signedInIds(), targets: [officer.id], detail: '修改本人密码（重新包装其密钥副本）' });
+      core.audit.append({
+        action: 'settings',
+        officerIds: core.session.signedInIds(),
+        targets: [officer.id],
+        detail: '修改本人密码（重新包装其密钥副本）',
+      });
     })();
     return { ok: true as const };
   },
@@ -79,9 +95,17 @@ export const handlers: Handlers = {
     const officer = core.officers.get(arg.officerId);
     if (!officer) throw new CoreError('not_found', '找不到该执法人员。');
     if (!officer.active) throw new CoreError('conflict', `${officer.name}已经停用。`);
-    if (core.session.signedInIds().includes(officer.id)) throw new CoreError('forbidden', `${officer.name}正在登录，不能停用本人或同组登录的执法人员。请换其他执法人员登录后再停用。`);
+    if (core.session.signedInIds().includes(officer.id))
+      throw new CoreError(
+        'forbidden',
+        `${officer.name}正在登录，不能停用本人或同组登录的执法人员。请换其他执法人员登录后再停用。`,
+      );
     const remaining = core.officers.list().filter((o) => o.active && o.id !== officer.id).length;
-    if (remaining < 2) throw new CoreError('conflict', '停用后本机将不足两名在用的执法人员，无法开展执法。请先登记新的执法人员，再停用。');
+    if (remaining < 2)
+      throw new CoreError(
+        'conflict',
+        '停用后本机将不足两名在用的执法人员，无法开展执法。请先登记新的执法人员，再停用。',
+      );
     core.officers.deactivate(officer.id);
     // Then the key copy: a copy left by a crash here is refused and removed at its next use.
     core.keys.removeOfficer(officer.id);
@@ -119,16 +143,30 @@ export const handlers: Handlers = {
   'cases.update': (arg, core) => core.cases.update(arg.id, arg.data, core.session.signedInIds()),
   'cases.setStatus': (arg, core) => core.cases.setStatus(arg.id, arg.status, arg.note, core.session.signedInIds()),
   'cases.recordMilestone': (arg, core) => {
-    core.cases.recordMilestone(arg.caseId, { kind: arg.kind, date: arg.date, note: arg.note }, core.session.signedInIds());
+    core.cases.recordMilestone(
+      arg.caseId,
+      { kind: arg.kind, date: arg.date, note: arg.note },
+      core.session.signedInIds(),
+    );
     return deadlinesOfCase(core, arg.caseId);
   },
 
   'documents.list': (arg, core) => core.documents.list(arg.caseId),
   'documents.get': (arg, core) => core.documents.get(arg.id),
   'documents.create': (arg, core) =>
-    core.documents.create(arg.caseId, arg.type, { officerIds: core.session.signedInIds(), now: core.clock.now(), machine: machineFacts() }, core.session.signedInIds()),
-  'documents.save': (arg, core) => core.documents.save(arg.id, arg.revision, arg.content, { discardSignatures: arg.discardSignatures, actorIds: core.session.signedInIds() }),
-  'documents.markReady': (arg, core) => core.documents.markReady(arg.id, core.session.signedInIds(), core.signatures.freeze),
+    core.documents.create(
+      arg.caseId,
+      arg.type,
+      { officerIds: core.session.signedInIds(), now: core.clock.now(), machine: machineFacts() },
+      core.session.signedInIds(),
+    ),
+  'documents.save': (arg, core) =>
+    core.documents.save(arg.id, arg.revision, arg.content, {
+      discardSignatures: arg.discardSignatures,
+      actorIds: core.session.signedInIds(),
+    }),
+  'documents.markReady': (arg, core) =>
+    core.documents.markReady(arg.id, core.session.signedInIds(), core.signatures.freeze),
 
   'documents.pdf': async (arg, core) => {
     const printed = await printDocument(core, arg.id);
@@ -139,7 +177,13 @@ export const handlers: Handlers = {
   'signing.start': (arg, core) => core.signatures.startCeremony(arg, core.session.signedInIds()),
   'signing.sign': (arg, core) => core.signatures.sign(arg),
   'signing.resolve': (arg, core) => core.signatures.resolve(arg),
-  'signing.end': (arg, core) => core.signatures.endCeremony(arg.ceremonyId, arg.recordingEvidenceId || null, core.session.signedInIds(), arg.recordingFailure),
+  'signing.end': (arg, core) =>
+    core.signatures.endCeremony(
+      arg.ceremonyId,
+      arg.recordingEvidenceId || null,
+      core.session.signedInIds(),
+      arg.recordingFailure,
+    ),
 
   'seals.seal': (arg, core) => core.seals.seal(arg.documentId, arg.officerPasswords),
   'seals.correct': (arg, core) => {
@@ -154,9 +198,21 @@ export const handlers: Handlers = {
     return exportBundle(core, arg.documentIds, join(dir, `封存包-${stamp}.tar`));
   },
   'bundles.verify': async (arg, core) => {
-    const path = isAbsolute(arg.path) ? arg.path : !/[\\/]/.test(arg.path) ? join(core.dataDir, 'exports', arg.path) : null;
-    if (!path) throw new CoreError('validation', '请填写封存包文件的完整路径（如 /media/U盘/封存包-20261130.tar 或 E:\\封存包-20261130.tar）。', { path: '请填写完整路径。' });
-    if (!existsSync(path) || !statSync(path).isFile()) throw new CoreError('validation', `找不到封存包文件 ${path}。请检查路径，或插入存放封存包的移动存储介质。`, { path: '文件不存在。' });
+    const path = isAbsolute(arg.path)
+      ? arg.path
+      : !/[\\/]/.test(arg.path)
+        ? join(core.dataDir, 'exports', arg.path)
+        : null;
+    if (!path)
+      throw new CoreError(
+        'validation',
+        '请填写封存包文件的完整路径（如 /media/U盘/封存包-20261130.tar 或 E:\\封存包-20261130.tar）。',
+        { path: '请填写完整路径。' },
+      );
+    if (!existsSync(path) || !statSync(path).isFile())
+      throw new CoreError('validation', `找不到封存包文件 ${path}。请检查路径，或插入存放封存包的移动存储介质。`, {
+        path: '文件不存在。',
+      });
     return verifyBundle(path);
   },
   'sync.status': (_arg, core) => core.sync.status(),
@@ -164,9 +220,15 @@ export const handlers: Handlers = {
   'sync.start': (_arg, core) => core.sync.start(),
   'sync.exportBundle': (arg, core) => {
     const dir = arg.dir || join(core.dataDir, 'exports');
-    if (!isAbsolute(dir)) throw new CoreError('validation', '导出文件夹须为完整路径（如 /media/U盘 或 E:\\）。', { dir: '请填写完整的文件夹路径。' });
+    if (!isAbsolute(dir))
+      throw new CoreError('validation', '导出文件夹须为完整路径（如 /media/U盘 或 E:\\）。', {
+        dir: '请填写完整的文件夹路径。',
+      });
     if (!arg.dir) mkdirSync(dir, { recursive: true });
-    else if (!existsSync(dir)) throw new CoreError('validation', `文件夹 ${dir} 不存在。请插入移动存储介质或选择已有的文件夹。`, { dir: '文件夹不存在。' });
+    else if (!existsSync(dir))
+      throw new CoreError('validation', `文件夹 ${dir} 不存在。请插入移动存储介质或选择已有的文件夹。`, {
+        dir: '文件夹不存在。',
+      });
     return core.sync.exportOutbox(dir);
   },
   'sync.importReceipts': (arg, core) => core.sync.importReceipts(arg.text),
@@ -174,7 +236,16 @@ export const handlers: Handlers = {
   'seals.get': (arg, core) => core.seals.forDocument(arg.documentId),
   'seals.verify': (arg, core) => (arg.documentId ? verifyDocument(core, arg.documentId) : verifyCore(core)),
   'audit.list': (arg, core) =>
-    core.audit.rows(arg.caseId || undefined).map((r) => ({ seq: r.seq, at: r.at, officerIds: JSON.parse(r.officer_ids) as string[], action: r.action, caseId: r.case_id, targets: JSON.parse(r.targets) as string[], detail: r.detail, hash: r.hash })),
+    core.audit.rows(arg.caseId || undefined).map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      officerIds: JSON.parse(r.officer_ids) as string[],
+      action: r.action,
+      caseId: r.case_id,
+      targets: JSON.parse(r.targets) as string[],
+      detail: r.detail,
+      hash: r.hash,
+    })),
 
   'evidence.list': (arg, core) => {
     core.cases.get(arg.caseId);
@@ -184,7 +255,8 @@ export const handlers: Handlers = {
     core.cases.get(arg.caseId);
     if (arg.documentId) {
       const d = core.documents.get(arg.documentId);
-      if (d.caseId !== arg.caseId || d.type !== 'evidence') throw new CoreError('validation', '只能把电子数据加入本案的电子取证工作记录。');
+      if (d.caseId !== arg.caseId || d.type !== 'evidence')
+        throw new CoreError('validation', '只能把电子数据加入本案的电子取证工作记录。');
     }
     return { ticket: core.importTickets.issue({ ...arg, officerIds: core.session.signedInIds() }) };
   },
@@ -197,7 +269,8 @@ export const handlers: Handlers = {
   'capture.open': async (arg, core) => {
     const host = requireCaptureHost(core);
     const d = core.documents.get(arg.documentId);
-    if (d.caseId !== arg.caseId || d.type !== 'evidence') throw new CoreError('validation', '只能在本案的电子取证工作记录中使用取证浏览器。');
+    if (d.caseId !== arg.caseId || d.type !== 'evidence')
+      throw new CoreError('validation', '只能在本案的电子取证工作记录中使用取证浏览器。');
     core.captureTarget = { caseId: arg.caseId, documentId: arg.documentId };
     await host.open(arg.url);
     return {};
@@ -222,7 +295,10 @@ export const handlers: Handlers = {
 
 function requireCaptureHost(core: AppCore): CaptureHost {
   if (!core.captureHost) {
-    throw new CoreError('forbidden', '内置取证浏览器仅在桌面版中提供。在网页版中，请用浏览器保存页面截图和网页存档，再点击「导入电子数据」导入。');
+    throw new CoreError(
+      'forbidden',
+      '内置取证浏览器仅在桌面版中提供。在网页版中，请用浏览器保存页面截图和网页存档，再点击「导入电子数据」导入。',
+    );
   }
   return core.captureHost;
 }

@@ -33,7 +33,18 @@ export interface AuditRow {
 /** The hash of one row: SHA-256 of the canonical form of all its fields and the previous hash. */
 export function auditHash(r: Omit<AuditRow, 'hash'>): string {
   return createHash('sha256')
-    .update(canonicalJson({ seq: r.seq, at: r.at, officerIds: JSON.parse(r.officer_ids) as unknown, action: r.action, caseId: r.case_id, targets: JSON.parse(r.targets) as unknown, detail: r.detail, prev: r.prev_hash }))
+    .update(
+      canonicalJson({
+        seq: r.seq,
+        at: r.at,
+        officerIds: JSON.parse(r.officer_ids) as unknown,
+        action: r.action,
+        caseId: r.case_id,
+        targets: JSON.parse(r.targets) as unknown,
+        detail: r.detail,
+        prev: r.prev_hash,
+      }),
+    )
     .digest('hex');
 }
 
@@ -59,17 +70,26 @@ export class AuditLog {
       prev_hash: head.hash,
     };
     const hash = auditHash(row);
-    this.db.prepare(`INSERT INTO audit_log (seq, at, officer_ids, action, case_id, targets, detail, prev_hash, hash) VALUES (@seq, @at, @officer_ids, @action, @case_id, @targets, @detail, @prev_hash, @hash)`).run({ ...row, hash });
+    this.db
+      .prepare(
+        `INSERT INTO audit_log (seq, at, officer_ids, action, case_id, targets, detail, prev_hash, hash) VALUES (@seq, @at, @officer_ids, @action, @case_id, @targets, @detail, @prev_hash, @hash)`,
+      )
+      .run({ ...row, hash });
     return { seq: row.seq, hash };
   }
 
   head(): { seq: number; hash: string } {
-    const r = this.db.prepare(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as { seq: number; hash: string } | undefined;
+    const r = this.db.prepare(`SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as
+      { seq: number; hash: string } | undefined;
     return r ?? { seq: 0, hash: AUDIT_GENESIS };
   }
 
   rows(caseId?: string): AuditRow[] {
-    return (caseId ? this.db.prepare(`SELECT * FROM audit_log WHERE case_id = ? ORDER BY seq`).all(caseId) : this.db.prepare(`SELECT * FROM audit_log ORDER BY seq`).all()) as AuditRow[];
+    return (
+      caseId
+        ? this.db.prepare(`SELECT * FROM audit_log WHERE case_id = ? ORDER BY seq`).all(caseId)
+        : this.db.prepare(`SELECT * FROM audit_log ORDER BY seq`).all()
+    ) as AuditRow[];
   }
 }
 

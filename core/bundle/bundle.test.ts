@@ -5,7 +5,14 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
-import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
+import {
+  makeCore,
+  OFFICER_A,
+  OFFICER_B,
+  orgCaseInput,
+  setUpPair,
+  type TestCore,
+} from '../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
 import { HEADER_BYTES } from '../evidence/blob-cipher.ts';
 import { createHash } from 'node:crypto';
@@ -17,17 +24,57 @@ let t: TestCore;
 let bundle: string;
 let ids: [string, string];
 let caseId: string;
-const failing = async () => (await verifyBundle(bundle)).checks.filter((c) => !c.ok).map((c) => `${c.what}：${c.detail}`).join('\n');
+const failing = async () =>
+  (await verifyBundle(bundle)).checks
+    .filter((c) => !c.ok)
+    .map((c) => `${c.what}：${c.detail}`)
+    .join('\n');
 
 beforeEach(async () => {
   t = makeCore();
   await setUpPair(t);
   ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
   caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
-  const item = await t.core.evidence.ingest([Buffer.from('nginx 访问日志\n'.repeat(3000))], { caseId, fileName: 'access.log', officerIds: ids, meta: { category: '日志', description: '', source: '/var/log/nginx', method: '复制', timeSourceNote: '', provider: { name: '', idNumber: '', statement: false }, original: true, copy: { method: '', madeAt: '', madeBy: '' } } });
-  const ev = { ...demoEvidence(ids, ids[1]), items: [{ id: item.id, name: 'access.log', category: '日志' as const, format: 'LOG', source: '/var/log/nginx', method: '复制', sizeBytes: String(item.sizeBytes), sha256: item.sha256, sm3: item.sm3, time: '2026-11-20T09:00', medium: '本机', evidenceId: item.id }] };
-  const docs = [await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids), await signedDocument(t, caseId, 'evidence', ev, ids)];
-  for (const d of docs) await t.must('seals.seal', { documentId: d, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
+  const item = await t.core.evidence.ingest([Buffer.from('nginx 访问日志\n'.repeat(3000))], {
+    caseId,
+    fileName: 'access.log',
+    officerIds: ids,
+    meta: {
+      category: '日志',
+      description: '',
+      source: '/var/log/nginx',
+      method: '复制',
+      timeSourceNote: '',
+      provider: { name: '', idNumber: '', statement: false },
+      original: true,
+      copy: { method: '', madeAt: '', madeBy: '' },
+    },
+  });
+  const ev = {
+    ...demoEvidence(ids, ids[1]),
+    items: [
+      {
+        id: item.id,
+        name: 'access.log',
+        category: '日志' as const,
+        format: 'LOG',
+        source: '/var/log/nginx',
+        method: '复制',
+        sizeBytes: String(item.sizeBytes),
+        sha256: item.sha256,
+        sm3: item.sm3,
+        time: '2026-11-20T09:00',
+        medium: '本机',
+        evidenceId: item.id,
+      },
+    ],
+  };
+  const docs = [
+    await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids),
+    await signedDocument(t, caseId, 'evidence', ev, ids),
+  ];
+  for (const d of docs)
+    await t.must('seals.seal', { documentId: d, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
   bundle = (await t.must('bundles.export', { documentIds: docs })).path;
 }, 60_000);
 afterEach(() => t.dispose());
@@ -46,14 +93,55 @@ describe('sealed bundle', () => {
     const out = join(t.dir, 'unpacked');
     mkdirSync(out);
     execFileSync('tar', ['-xf', bundle, '-C', out]);
-    expect(execFileSync('openssl', ['dgst', '-sm3', '-verify', 'device-sm2.pem', '-sigopt', 'distid:1234567812345678', '-signature', 'seals/1/seal.sm2.der', 'seals/1/seal.json'], { cwd: out, encoding: 'utf8' })).toMatch(/Verified OK/);
-    expect(execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'device-ed25519.pem', '-rawin', '-in', 'seals/2/seal.json', '-sigfile', 'seals/2/seal.ed25519.sig'], { cwd: out, encoding: 'utf8' })).toMatch(/Signature Verified Successfully/);
-    const payload = JSON.parse(readFileSync(join(out, 'seals/2/seal.json'), 'utf8')) as { evidence: { sha256: string; sm3: string }[] };
+    expect(
+      execFileSync(
+        'openssl',
+        [
+          'dgst',
+          '-sm3',
+          '-verify',
+          'device-sm2.pem',
+          '-sigopt',
+          'distid:1234567812345678',
+          '-signature',
+          'seals/1/seal.sm2.der',
+          'seals/1/seal.json',
+        ],
+        { cwd: out, encoding: 'utf8' },
+      ),
+    ).toMatch(/Verified OK/);
+    expect(
+      execFileSync(
+        'openssl',
+        [
+          'pkeyutl',
+          '-verify',
+          '-pubin',
+          '-inkey',
+          'device-ed25519.pem',
+          '-rawin',
+          '-in',
+          'seals/2/seal.json',
+          '-sigfile',
+          'seals/2/seal.ed25519.sig',
+        ],
+        { cwd: out, encoding: 'utf8' },
+      ),
+    ).toMatch(/Signature Verified Successfully/);
+    const payload = JSON.parse(readFileSync(join(out, 'seals/2/seal.json'), 'utf8')) as {
+      evidence: { sha256: string; sm3: string }[];
+    };
     const ev = payload.evidence[0]!;
     expect(execFileSync('sha256sum', [`evidence/${ev.sha256}`], { cwd: out, encoding: 'utf8' })).toContain(ev.sha256);
-    expect(execFileSync('openssl', ['dgst', '-sm3', `evidence/${ev.sha256}`], { cwd: out, encoding: 'utf8' })).toContain(ev.sm3);
+    expect(
+      execFileSync('openssl', ['dgst', '-sm3', `evidence/${ev.sha256}`], { cwd: out, encoding: 'utf8' }),
+    ).toContain(ev.sm3);
     // npm run verify on the bundle file
-    const cli = execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'scripts', 'verify.ts'), bundle], { encoding: 'utf8' });
+    const cli = execFileSync(
+      process.execPath,
+      [join(import.meta.dirname, '..', '..', 'scripts', 'verify.ts'), bundle],
+      { encoding: 'utf8' },
+    );
     expect(cli).toContain('核验结论：全部通过。');
   });
 
@@ -68,17 +156,30 @@ describe('sealed bundle', () => {
   it('in the app (bundles.verify): by full path or by its name in exports/; a wrong path or a file that is no bundle is said so in Chinese', async () => {
     const full = await t.must('bundles.verify', { path: bundle });
     expect(full.ok, await failing()).toBe(true);
-    expect(full.checks.map((c) => c.what)).toEqual(expect.arrayContaining(['封存包文件清单', '封存链', '封存与审计日志对照', '审计日志链']));
+    expect(full.checks.map((c) => c.what)).toEqual(
+      expect.arrayContaining(['封存包文件清单', '封存链', '封存与审计日志对照', '审计日志链']),
+    );
     expect((await t.must('bundles.verify', { path: bundle.split('/').pop()! })).ok).toBe(true);
-    expect(await t.call('bundles.verify', { path: 'usb/封存包.tar' })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/完整路径/) } });
-    expect(await t.call('bundles.verify', { path: join(t.dir, '没有这个文件.tar') })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/找不到封存包文件/) } });
+    expect(await t.call('bundles.verify', { path: 'usb/封存包.tar' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: expect.stringMatching(/完整路径/) },
+    });
+    expect(await t.call('bundles.verify', { path: join(t.dir, '没有这个文件.tar') })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: expect.stringMatching(/找不到封存包文件/) },
+    });
     const notTar = join(t.dir, 'note.tar');
     writeFileSync(notTar, '这不是封存包');
     const r = await t.must('bundles.verify', { path: notTar });
     expect(r.ok).toBe(false);
     expect(r.checks[0]!.what).toBe('封存包');
     flipInEntry('seals/1/document.json', 20);
-    expect((await t.must('bundles.verify', { path: bundle })).checks.filter((c) => !c.ok).map((c) => c.detail).join('；')).toMatch(/文书 网信案询.*的内容与封存时的校验值不符/);
+    expect(
+      (await t.must('bundles.verify', { path: bundle })).checks
+        .filter((c) => !c.ok)
+        .map((c) => c.detail)
+        .join('；'),
+    ).toMatch(/文书 网信案询.*的内容与封存时的校验值不符/);
   });
 
   it('one byte of an evidence file', async () => {
@@ -88,14 +189,23 @@ describe('sealed bundle', () => {
   });
 
   it('a damaged chunk of a stored evidence file: the export is refused, naming the item and the chunk', async () => {
-    const { sha256, size_bytes: size } = t.core.db.prepare(`SELECT sha256, size_bytes FROM evidence`).get() as { sha256: string; size_bytes: number };
+    const { sha256, size_bytes: size } = t.core.db.prepare(`SELECT sha256, size_bytes FROM evidence`).get() as {
+      sha256: string;
+      size_bytes: number;
+    };
     const blob = t.core.evidence.blobs.pathOf(sha256);
     const bytes = readFileSync(blob);
     bytes[HEADER_BYTES + 7]! ^= 0x01;
     writeFileSync(blob, bytes);
     const docs = t.core.seals.rows().map((s) => s.document_id);
     const r = await t.call('bundles.export', { documentIds: docs });
-    expect(r).toMatchObject({ ok: false, error: { kind: 'integrity', message: `电子数据「access.log」第 1 段（字节 0–${size - 1}）校验失败：内容被篡改或存储介质损坏。请先在本机核验。` } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'integrity',
+        message: `电子数据「access.log」第 1 段（字节 0–${size - 1}）校验失败：内容被篡改或存储介质损坏。请先在本机核验。`,
+      },
+    });
   });
 
   it('one byte of a document', async () => {
@@ -122,12 +232,20 @@ describe('sealed bundle', () => {
  */
 function withoutSeal(seq: number, fromRequested: boolean) {
   const entries = listTar(bundle).map((e) => ({ name: e.name, bytes: readEntry(bundle, e) }));
-  const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.bytes.toString('utf8')) as { requested: string[]; seals: { seq: number; documentId: string }[]; files: { path: string }[] };
+  const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.bytes.toString('utf8')) as {
+    requested: string[];
+    seals: { seq: number; documentId: string }[];
+    files: { path: string }[];
+  };
   const gone = manifest.seals.find((s) => s.seq === seq)!;
   manifest.seals = manifest.seals.filter((s) => s.seq !== seq);
   if (fromRequested) manifest.requested = manifest.requested.filter((id) => id !== gone.documentId);
   const kept = entries.filter((e) => e.name !== 'manifest.json' && !e.name.startsWith(`seals/${seq}/`));
-  manifest.files = kept.map((e) => ({ path: e.name, sha256: createHash('sha256').update(e.bytes).digest('hex'), size: e.bytes.length }));
+  manifest.files = kept.map((e) => ({
+    path: e.name,
+    sha256: createHash('sha256').update(e.bytes).digest('hex'),
+    size: e.bytes.length,
+  }));
   const fd = openSync(bundle, 'w');
   const tar = new TarWriter(fd, new Date());
   for (const e of kept) tar.add(e.name, e.bytes);
@@ -148,7 +266,9 @@ describe('the bundle against the audit log', () => {
     bundle = (await t.must('bundles.export', { documentIds: [docs[0]!, docs[2]!] })).path;
     const r = await verifyBundle(bundle);
     expect(r.ok, await failing()).toBe(true);
-    expect(r.checks.find((c) => c.what === '未包含的封存（提示）')?.detail).toMatch(/另有1份封存未包含在本包中（导出时未选择）：封存2；其中封存2位于包内封存之间/);
+    expect(r.checks.find((c) => c.what === '未包含的封存（提示）')?.detail).toMatch(
+      /另有1份封存未包含在本包中（导出时未选择）：封存2；其中封存2位于包内封存之间/,
+    );
     expect(r.checks.find((c) => c.what === '封存链')).toMatchObject({ ok: true });
   });
 
@@ -174,12 +294,15 @@ describe('the bundle against the audit log', () => {
     // The row's action renamed: the chain check names the edited row, the cross-check the seal.
     rows.find((r) => r.action === 'seal' && r.detail === 'seq 1')!.action = 'seal-x';
     audit.bytes = Buffer.from(canonicalJson(rows), 'utf8');
-    const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.bytes.toString('utf8')) as { files: { path: string; sha256: string; size: number }[] };
+    const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.bytes.toString('utf8')) as {
+      files: { path: string; sha256: string; size: number }[];
+    };
     const f = manifest.files.find((x) => x.path === 'audit.json')!;
     Object.assign(f, { sha256: createHash('sha256').update(audit.bytes).digest('hex'), size: audit.bytes.length });
     const fd = openSync(bundle, 'w');
     const tar = new TarWriter(fd, new Date());
-    for (const e of entries) tar.add(e.name, e.name === 'manifest.json' ? Buffer.from(canonicalJson(manifest), 'utf8') : e.bytes);
+    for (const e of entries)
+      tar.add(e.name, e.name === 'manifest.json' ? Buffer.from(canonicalJson(manifest), 'utf8') : e.bytes);
     tar.end();
     closeSync(fd);
     const out = await failing();

@@ -32,7 +32,13 @@ async function* hashing(chunks: AsyncIterable<Uint8Array>, h: Hash): AsyncGenera
  * hashes, committed after the file is complete and before it gets its name — so a bundle never
  * exists without its rows (a crash in between leaves a row and a hidden temporary file).
  */
-export async function exportBundle(core: AppCore, documentIds: string[], path: string, extras: { name: string; bytes: Uint8Array }[] = [], action: { action: string; detail: string } = { action: 'export-bundle', detail: '导出封存包' }): Promise<{ path: string; files: number; seals: number[] }> {
+export async function exportBundle(
+  core: AppCore,
+  documentIds: string[],
+  path: string,
+  extras: { name: string; bytes: Uint8Array }[] = [],
+  action: { action: string; detail: string } = { action: 'export-bundle', detail: '导出封存包' },
+): Promise<{ path: string; files: number; seals: number[] }> {
   const rows: SealRow[] = documentIds.map((id) => {
     const r = core.db.prepare(`SELECT * FROM seals WHERE document_id = ?`).get(id) as SealRow | undefined;
     if (!r) throw new CoreError('conflict', '只能导出已封存的文书。');
@@ -61,14 +67,24 @@ export async function exportBundle(core: AppCore, documentIds: string[], path: s
         if (m.image) add(`signatures/${m.id}.png`, m.image);
         if (m.strokes) add(`signatures/${m.id}.strokes.json`, Buffer.from(m.strokes, 'utf8'));
       }
-      for (const e of p.evidence) if (!evidence.has(e.sha256)) evidence.set(e.sha256, { sha256: e.sha256, size: e.sizeBytes, fileName: e.fileName });
+      for (const e of p.evidence)
+        if (!evidence.has(e.sha256))
+          evidence.set(e.sha256, { sha256: e.sha256, size: e.sizeBytes, fileName: e.fileName });
     }
     const gone = released(core);
     for (const e of evidence.values()) {
-      if (gone.has(e.sha256)) throw new CoreError('conflict', `电子数据（SHA-256 ${e.sha256.slice(0, 16)}…）已在取得总部回执后从本机释放，本机不能再导出含它的封存包。请向总部调取。`);
+      if (gone.has(e.sha256))
+        throw new CoreError(
+          'conflict',
+          `电子数据（SHA-256 ${e.sha256.slice(0, 16)}…）已在取得总部回执后从本机释放，本机不能再导出含它的封存包。请向总部调取。`,
+        );
       // Decrypted chunk by authenticated chunk into the tar, hashed on the way: one read. A
       // failure (a damaged chunk names the item) abandons the whole bundle file.
-      const changed = () => new CoreError('integrity', `电子数据「${e.fileName}」（SHA-256 ${e.sha256}）的内容已与封存时不符，不能导出。请先核验。`);
+      const changed = () =>
+        new CoreError(
+          'integrity',
+          `电子数据「${e.fileName}」（SHA-256 ${e.sha256}）的内容已与封存时不符，不能导出。请先核验。`,
+        );
       if (core.evidence.storedSize(e.sha256, e.fileName) !== e.size) throw changed();
       const h = createHash('sha256');
       await tar.addChunks(`evidence/${e.sha256}`, e.size, hashing(core.evidence.readStored(e.sha256, e.fileName), h));
@@ -79,7 +95,14 @@ export async function exportBundle(core: AppCore, documentIds: string[], path: s
     add('audit.json', Buffer.from(canonicalJson(core.audit.rows()), 'utf8'));
     // `requested`: the documents the officer chose, so that a verifier can tell a seal left out on
     // purpose (reported as not included) from one taken out of the bundle afterwards.
-    const manifest = { format: BUNDLE_FORMAT, createdAt: core.clock.now().toISOString(), deviceId: device.deviceId, requested: [...documentIds], seals: rows.map((r) => ({ seq: r.seq, documentId: r.document_id, sha256: r.hash_sha256, sm3: r.hash_sm3 })), files };
+    const manifest = {
+      format: BUNDLE_FORMAT,
+      createdAt: core.clock.now().toISOString(),
+      deviceId: device.deviceId,
+      requested: [...documentIds],
+      seals: rows.map((r) => ({ seq: r.seq, documentId: r.document_id, sha256: r.hash_sha256, sm3: r.hash_sm3 })),
+      files,
+    };
     tar.add('manifest.json', Buffer.from(canonicalJson(manifest), 'utf8'));
     tar.end();
     const officerIds = core.session.signedInIds();
@@ -89,7 +112,14 @@ export async function exportBundle(core: AppCore, documentIds: string[], path: s
       byCase.set(caseId, [...(byCase.get(caseId) ?? []), r.document_id, r.hash_sha256]);
     }
     core.db.transaction(() => {
-      for (const [caseId, targets] of byCase) core.audit.append({ action: action.action, officerIds, caseId, targets, detail: `${action.detail}：${basename(path)}（封存${rows.map((r) => r.seq).join('、')}）` });
+      for (const [caseId, targets] of byCase)
+        core.audit.append({
+          action: action.action,
+          officerIds,
+          caseId,
+          targets,
+          detail: `${action.detail}：${basename(path)}（封存${rows.map((r) => r.seq).join('、')}）`,
+        });
     })();
   });
   return { path, files: files.length + 1, seals: rows.map((r) => r.seq) };

@@ -82,7 +82,8 @@ export function listTar(path: string): TarEntry[] {
       if (h.every((b) => b === 0)) break;
       const name = h.toString('utf8', 0, 100).replace(/\0.*$/s, '');
       const len = parseInt(h.toString('ascii', 124, 136).replace(/\0.*$/s, '').trim() || '0', 8);
-      if (!Number.isFinite(len) || len < 0 || at + BLOCK + len > size) throw new Error('损坏的封存包：条目长度超出文件');
+      if (!Number.isFinite(len) || len < 0 || at + BLOCK + len > size)
+        throw new Error('损坏的封存包：条目长度超出文件');
       if (h[156] === 0x30 || h[156] === 0) out.push({ name, size: len, offset: at + BLOCK });
       at += BLOCK + Math.ceil(len / BLOCK) * BLOCK;
     }

@@ -16,7 +16,8 @@ import { entryChunks, listTar, readEntry, type TarEntry } from './tar.ts';
 
 export async function verifyBundle(path: string): Promise<VerifyReport> {
   const checks: Check[] = [];
-  const add = (what: string, problems: string[], okDetail = '') => checks.push({ what, ok: problems.length === 0, detail: problems.length ? problems.join('；') : okDetail });
+  const add = (what: string, problems: string[], okDetail = '') =>
+    checks.push({ what, ok: problems.length === 0, detail: problems.length ? problems.join('；') : okDetail });
   let entries: TarEntry[];
   try {
     entries = listTar(path);
@@ -29,7 +30,8 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
     return e ? readEntry(path, e) : null;
   };
   const manifestBytes = read('manifest.json');
-  if (!manifestBytes) return { ok: false, checks: [{ what: '封存包', ok: false, detail: '缺少 manifest.json，不是本程序导出的封存包' }] };
+  if (!manifestBytes)
+    return { ok: false, checks: [{ what: '封存包', ok: false, detail: '缺少 manifest.json，不是本程序导出的封存包' }] };
   const parsed = (() => {
     try {
       return JSON.parse(manifestBytes.toString('utf8')) as unknown;
@@ -37,9 +39,22 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
       return null;
     }
   })();
-  if (!parsed || typeof parsed !== 'object') return { ok: false, checks: [{ what: '封存包', ok: false, detail: 'manifest.json 不是有效的JSON，不是本程序导出的封存包或已损坏' }] };
-  const manifest = parsed as { format: string; requested?: string[]; seals: { seq: number; documentId: string; sha256: string }[]; files: { path: string; sha256: string; size: number }[] };
-  if (manifest.format !== BUNDLE_FORMAT) return { ok: false, checks: [{ what: '封存包', ok: false, detail: `格式 ${manifest.format} 不是 ${BUNDLE_FORMAT}` }] };
+  if (!parsed || typeof parsed !== 'object')
+    return {
+      ok: false,
+      checks: [{ what: '封存包', ok: false, detail: 'manifest.json 不是有效的JSON，不是本程序导出的封存包或已损坏' }],
+    };
+  const manifest = parsed as {
+    format: string;
+    requested?: string[];
+    seals: { seq: number; documentId: string; sha256: string }[];
+    files: { path: string; sha256: string; size: number }[];
+  };
+  if (manifest.format !== BUNDLE_FORMAT)
+    return {
+      ok: false,
+      checks: [{ what: '封存包', ok: false, detail: `格式 ${manifest.format} 不是 ${BUNDLE_FORMAT}` }],
+    };
 
   // 1. Every file as the manifest lists it (evidence files are re-hashed below, streaming).
   const fileProblems: string[] = [];
@@ -47,7 +62,8 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
     const e = byName.get(f.path);
     if (!e) fileProblems.push(`缺少文件 ${f.path}`);
     else if (e.size !== f.size) fileProblems.push(`文件 ${f.path} 的大小与清单不符`);
-    else if (!f.path.startsWith('evidence/') && sha256Hex(readEntry(path, e)) !== f.sha256) fileProblems.push(`文件 ${f.path} 的内容与清单不符`);
+    else if (!f.path.startsWith('evidence/') && sha256Hex(readEntry(path, e)) !== f.sha256)
+      fileProblems.push(`文件 ${f.path} 的内容与清单不符`);
   }
   add('封存包文件清单', fileProblems, `${manifest.files.length}个文件与清单一致`);
 
@@ -85,19 +101,30 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
     if (canonicalJson(p) !== text) problems.push('封存内容不是规范化JSON');
     const h = dualHash(text);
     if (h.sha256 !== manifest.seals.find((s) => s.seq === seq)!.sha256) problems.push('封存校验值与清单不符');
-    if (p.device.sm2PublicKey !== sm2Key || p.device.ed25519PublicKeyPem !== edPem) problems.push('封存中的设备公钥与包中的公钥不符');
+    if (p.device.sm2PublicKey !== sm2Key || p.device.ed25519PublicKeyPem !== edPem)
+      problems.push('封存中的设备公钥与包中的公钥不符');
     const bytes = new TextEncoder().encode(text);
-    if (!sm2Verify(bytes, read(`seals/${seq}/seal.sm2.der`)?.toString('hex') ?? '', p.device.sm2PublicKey)) problems.push('SM2签名无效');
-    if (!ed25519Verify(bytes, read(`seals/${seq}/seal.ed25519.sig`)?.toString('hex') ?? '', p.device.ed25519PublicKeyPem)) problems.push('Ed25519签名无效');
+    if (!sm2Verify(bytes, read(`seals/${seq}/seal.sm2.der`)?.toString('hex') ?? '', p.device.sm2PublicKey))
+      problems.push('SM2签名无效');
+    if (
+      !ed25519Verify(bytes, read(`seals/${seq}/seal.ed25519.sig`)?.toString('hex') ?? '', p.device.ed25519PublicKeyPem)
+    )
+      problems.push('Ed25519签名无效');
     const prev = payloads.get(seq - 1);
     if (prev && p.device.prev !== dualHash(canonicalJson(prev)).sha256) chain.push(`封存${seq}与封存${seq - 1}不衔接`);
     // Across a gap (a seal not exported), the link is checked against the hash the audit log
     // recorded for the missing seal.
     const logged = sealRows.get(seq - 1);
-    if (!prev && seq > 1 && (!logged || p.device.prev !== logged.sha256)) chain.push(`封存${seq}的前一封存（${seq - 1}）不在包中，且与审计日志记载的封存${seq - 1}校验值不衔接`);
+    if (!prev && seq > 1 && (!logged || p.device.prev !== logged.sha256))
+      chain.push(`封存${seq}的前一封存（${seq - 1}）不在包中，且与审计日志记载的封存${seq - 1}校验值不衔接`);
     // The document's signed form.
     const doc = read(`seals/${seq}/document.json`);
-    if (!doc || dualHash(doc.toString('utf8')).sha256 !== p.document.sha256 || dualHash(doc.toString('utf8')).sm3 !== p.document.sm3) problems.push(`文书 ${p.document.docNo} 的内容与封存时的校验值不符`);
+    if (
+      !doc ||
+      dualHash(doc.toString('utf8')).sha256 !== p.document.sha256 ||
+      dualHash(doc.toString('utf8')).sm3 !== p.document.sm3
+    )
+      problems.push(`文书 ${p.document.docNo} 的内容与封存时的校验值不符`);
     // Signatures.
     for (const s of p.signatures) {
       const rec = read(`signatures/${s.id}.json`);
@@ -108,11 +135,14 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
       const f = JSON.parse(rec.toString('utf8')) as BoundFields & { bindingSha256: string; bindingSm3: string };
       const { bindingSha256, bindingSm3, ...fields } = f;
       const b = binding(fields);
-      if (b.sha256 !== bindingSha256 || b.sm3 !== bindingSm3 || bindingSha256 !== s.bindingSha256) problems.push(`签名 ${s.role}${s.signerName}（${s.slotId}）的记录被改动`);
+      if (b.sha256 !== bindingSha256 || b.sm3 !== bindingSm3 || bindingSha256 !== s.bindingSha256)
+        problems.push(`签名 ${s.role}${s.signerName}（${s.slotId}）的记录被改动`);
       if (f.docSha256 !== p.document.sha256) problems.push(`签名 ${s.role}${s.signerName} 不是对本文书的签名`);
       if (f.status === 'signed') {
-        if (sha256Hex(read(`signatures/${s.id}.png`) ?? Buffer.alloc(0)) !== f.imageSha256) problems.push(`签名 ${s.role}${s.signerName} 的图像被改动`);
-        if (sha256Hex(read(`signatures/${s.id}.strokes.json`) ?? Buffer.alloc(0)) !== f.strokesSha256) problems.push(`签名 ${s.role}${s.signerName} 的笔迹数据被改动`);
+        if (sha256Hex(read(`signatures/${s.id}.png`) ?? Buffer.alloc(0)) !== f.imageSha256)
+          problems.push(`签名 ${s.role}${s.signerName} 的图像被改动`);
+        if (sha256Hex(read(`signatures/${s.id}.strokes.json`) ?? Buffer.alloc(0)) !== f.strokesSha256)
+          problems.push(`签名 ${s.role}${s.signerName} 的笔迹数据被改动`);
       }
     }
     // Evidence, both digests recomputed.
@@ -126,12 +156,17 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
       try {
         for (const c of entryChunks(path, entry)) await d.update(c);
         const r = await d.digest();
-        if (r.sha256 !== e.sha256 || r.sm3 !== e.sm3 || entry.size !== e.sizeBytes) problems.push(`电子数据「${e.fileName}」的内容与封存时的校验值不符`);
+        if (r.sha256 !== e.sha256 || r.sm3 !== e.sm3 || entry.size !== e.sizeBytes)
+          problems.push(`电子数据「${e.fileName}」的内容与封存时的校验值不符`);
       } finally {
         await d.close();
       }
     }
-    add(`封存${seq}：${p.document.docNo}`, problems, `签名（SM2、Ed25519）有效；文书、${p.signatures.length}个签名、${p.evidence.length}件电子数据与封存时一致`);
+    add(
+      `封存${seq}：${p.document.docNo}`,
+      problems,
+      `签名（SM2、Ed25519）有效；文书、${p.signatures.length}个签名、${p.evidence.length}件电子数据与封存时一致`,
+    );
   }
   add('封存链', chain, `封存序号 ${seqs.join('、')}，逐一衔接`);
 
@@ -143,10 +178,12 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
     const row = sealRows.get(seq);
     const m = manifest.seals.find((s) => s.seq === seq)!;
     if (!row) cross.push(`封存${seq}不在审计日志中`);
-    else if (row.sha256 !== m.sha256 || row.documentId !== m.documentId) cross.push(`封存${seq}与审计日志记载的校验值或文书不符`);
+    else if (row.sha256 !== m.sha256 || row.documentId !== m.documentId)
+      cross.push(`封存${seq}与审计日志记载的校验值或文书不符`);
   }
   const bundled = new Set(seqs);
-  for (const id of manifest.requested ?? []) if (!manifest.seals.some((s) => s.documentId === id)) cross.push(`清单所列导出的文书 ${id} 的封存不在包中`);
+  for (const id of manifest.requested ?? [])
+    if (!manifest.seals.some((s) => s.documentId === id)) cross.push(`清单所列导出的文书 ${id} 的封存不在包中`);
   const notIncluded = [...sealRows.entries()].filter(([seq]) => !bundled.has(seq)).sort(([a], [b]) => a - b);
   add('封存与审计日志对照', cross, `包中${seqs.length}份封存均有审计日志记载`);
   if (notIncluded.length) {
@@ -160,7 +197,9 @@ export async function verifyBundle(path: string): Promise<VerifyReport> {
 
   // 4. The audit log.
   const auditProblems = verifyAuditChain(audit);
-  for (const p of payloads.values()) if (p.auditHead.seq > 0 && audit[p.auditHead.seq - 1]?.hash !== p.auditHead.hash) auditProblems.push(`封存${p.device.seq}记录的审计日志位置与包中的日志不符`);
+  for (const p of payloads.values())
+    if (p.auditHead.seq > 0 && audit[p.auditHead.seq - 1]?.hash !== p.auditHead.hash)
+      auditProblems.push(`封存${p.device.seq}记录的审计日志位置与包中的日志不符`);
   add('审计日志链', auditProblems, `共${audit.length}条，逐条衔接`);
   return { ok: checks.every((c) => c.ok), checks };
 }

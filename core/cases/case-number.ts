@@ -22,9 +22,15 @@ export function nextDocumentNumber(db: Database, year: number, mark: string, cas
 }
 
 function numbered(db: Database, counter: string, mark: string, year: number, prefixOverride?: string): string {
-  const prefix = prefixOverride ?? (db.prepare(`SELECT value FROM settings WHERE key = 'case_no_prefix'`).get() as { value: string } | undefined)?.value ?? DEFAULT_CASE_PREFIX;
+  const prefix =
+    prefixOverride ??
+    (db.prepare(`SELECT value FROM settings WHERE key = 'case_no_prefix'`).get() as { value: string } | undefined)
+      ?.value ??
+    DEFAULT_CASE_PREFIX;
   const row = db
-    .prepare(`INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`)
+    .prepare(
+      `INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+    )
     .get(counter) as { value: number };
   return `${prefix}${mark}〔${year}〕${String(row.value).padStart(4, '0')}号`;
 }

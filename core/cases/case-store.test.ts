@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { creditCode, makeCore, orgCaseInput, residentId, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
+import {
+  creditCode,
+  makeCore,
+  orgCaseInput,
+  residentId,
+  setUpPair,
+  type TestCore,
+} from '../../tests/support/core-fixture.ts';
 
 let t: TestCore;
 let officerIds: string[];
@@ -27,10 +34,20 @@ describe('cases', () => {
   });
 
   it('creates a case with a natural person, validating the ID number', async () => {
-    const person = { kind: 'person' as const, name: '𠮷野家明', idType: '居民身份证' as const, idNumber: residentId().toLowerCase(), address: '柳州市城中区', phone: '13800138000' };
+    const person = {
+      kind: 'person' as const,
+      name: '𠮷野家明',
+      idType: '居民身份证' as const,
+      idNumber: residentId().toLowerCase(),
+      address: '柳州市城中区',
+      phone: '13800138000',
+    };
     const c = await t.must('cases.create', orgCaseInput(officerIds, matterId, { party: person }));
     expect(c.party).toMatchObject({ kind: 'person', name: '𠮷野家明', idNumber: residentId() });
-    const bad = await t.call('cases.create', orgCaseInput(officerIds, matterId, { party: { ...person, idNumber: '440524198001010014' } }));
+    const bad = await t.call(
+      'cases.create',
+      orgCaseInput(officerIds, matterId, { party: { ...person, idNumber: '440524198001010014' } }),
+    );
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.fields?.['party.idNumber']).toMatch(/校验位不正确/);
   });
@@ -46,10 +63,18 @@ describe('cases', () => {
   });
 
   it('validates the platform fields', async () => {
-    const r = await t.call('cases.create', orgCaseInput(officerIds, matterId, { platform: { name: '', domain: 'http://x', url: 'ftp://x', icp: '12345' } }));
+    const r = await t.call(
+      'cases.create',
+      orgCaseInput(officerIds, matterId, { platform: { name: '', domain: 'http://x', url: 'ftp://x', icp: '12345' } }),
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(Object.keys(r.error.fields ?? {}).sort()).toEqual(['platform.domain', 'platform.icp', 'platform.name', 'platform.url']);
+    expect(Object.keys(r.error.fields ?? {}).sort()).toEqual([
+      'platform.domain',
+      'platform.icp',
+      'platform.name',
+      'platform.url',
+    ]);
   });
 
   it('searches by case number, party, credit code, platform, domain; several words narrow down', async () => {
@@ -77,7 +102,10 @@ describe('cases', () => {
     const again = await t.call('cases.setStatus', { id: c.id, status: 'filed' });
     expect(again).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     const back = await t.call('cases.setStatus', { id: c.id, status: 'clue' });
-    expect(back).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/不能改回「线索\/初查」/) } });
+    expect(back).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', message: expect.stringMatching(/不能改回「线索\/初查」/) },
+    });
     t.reopen();
     await setUpPairSignInOnly(t);
     const d = await t.must('cases.get', { id: c.id });

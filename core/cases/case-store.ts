@@ -71,7 +71,20 @@ export class CaseStore {
           `INSERT INTO cases (id, case_no, title, source, source_note, party_json, platform_json, matter_id, summary, status, search_text, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'clue', ?, ?, ?)`,
         )
-        .run(id, caseNo, data.title, data.source, data.sourceNote, JSON.stringify(data.party), JSON.stringify(data.platform), data.matterId, data.summary, searchText(caseNo, data, matterName), now, now);
+        .run(
+          id,
+          caseNo,
+          data.title,
+          data.source,
+          data.sourceNote,
+          JSON.stringify(data.party),
+          JSON.stringify(data.platform),
+          data.matterId,
+          data.summary,
+          searchText(caseNo, data, matterName),
+          now,
+          now,
+        );
       this.setOfficers(id, data.officerIds);
       this.addEvent(id, 'created', `创建案件（${CASE_STATUS_LABELS.clue}），案件来源：${data.source}`, actorIds, now);
     })();
@@ -87,7 +100,18 @@ export class CaseStore {
         .prepare(
           `UPDATE cases SET title = ?, source = ?, source_note = ?, party_json = ?, platform_json = ?, matter_id = ?, summary = ?, search_text = ?, updated_at = ? WHERE id = ?`,
         )
-        .run(data.title, data.source, data.sourceNote, JSON.stringify(data.party), JSON.stringify(data.platform), data.matterId, data.summary, searchText(existing.case_no, data, matterName), now, id);
+        .run(
+          data.title,
+          data.source,
+          data.sourceNote,
+          JSON.stringify(data.party),
+          JSON.stringify(data.platform),
+          data.matterId,
+          data.summary,
+          searchText(existing.case_no, data, matterName),
+          now,
+          id,
+        );
       this.db.prepare(`DELETE FROM case_officers WHERE case_id = ?`).run(id);
       this.setOfficers(id, data.officerIds);
       this.addEvent(id, 'updated', '修改案件信息', actorIds, now);
@@ -97,9 +121,14 @@ export class CaseStore {
 
   setStatus(id: string, status: CaseStatus, note: string, actorIds: string[]): CaseDetail {
     const existing = this.row(id);
-    if (existing.status === status) throw new CoreError('conflict', `案件已经是「${CASE_STATUS_LABELS[status]}」状态。`);
+    if (existing.status === status)
+      throw new CoreError('conflict', `案件已经是「${CASE_STATUS_LABELS[status]}」状态。`);
     // A filed or closed case has records made under its number; it cannot become a clue again.
-    if (status === 'clue') throw new CoreError('conflict', `案件已「${CASE_STATUS_LABELS[existing.status]}」，不能改回「${CASE_STATUS_LABELS.clue}」。如立案有误，请在办理记录中说明后结案。`);
+    if (status === 'clue')
+      throw new CoreError(
+        'conflict',
+        `案件已「${CASE_STATUS_LABELS[existing.status]}」，不能改回「${CASE_STATUS_LABELS.clue}」。如立案有误，请在办理记录中说明后结案。`,
+      );
     const now = isoNow(this.clock);
     this.db.transaction(() => {
       this.db.prepare(`UPDATE cases SET status = ?, updated_at = ? WHERE id = ?`).run(status, now, id);
@@ -118,15 +147,28 @@ export class CaseStore {
   recordMilestone(caseId: string, m: { kind: MilestoneKind; date: string; note: string }, actorIds: string[]): void {
     const r = this.row(caseId);
     const today = toLocalDate(this.clock.now());
-    if (m.date > today) throw new CoreError('validation', `日期不能晚于今天（${formatMinuteChinese(today)}）：只能记录已经发生的事实。`, { date: '日期不能晚于今天。' });
+    if (m.date > today)
+      throw new CoreError('validation', `日期不能晚于今天（${formatMinuteChinese(today)}）：只能记录已经发生的事实。`, {
+        date: '日期不能晚于今天。',
+      });
     const created = toLocalDate(new Date(r.created_at));
     if (m.kind === 'sourceDate' && m.date > created) {
-      throw new CoreError('validation', `案件来源登记日期不能晚于本机创建案件的日期（${formatMinuteChinese(created)}）：立案期限已从创建之日起算。`, { date: '不能晚于本机创建案件的日期。' });
+      throw new CoreError(
+        'validation',
+        `案件来源登记日期不能晚于本机创建案件的日期（${formatMinuteChinese(created)}）：立案期限已从创建之日起算。`,
+        { date: '不能晚于本机创建案件的日期。' },
+      );
     }
     const now = isoNow(this.clock);
-    const prev = this.db.prepare(`SELECT date FROM case_milestones WHERE case_id = ? AND kind = ? ORDER BY id DESC LIMIT 1`).get(caseId, m.kind) as { date: string } | undefined;
+    const prev = this.db
+      .prepare(`SELECT date FROM case_milestones WHERE case_id = ? AND kind = ? ORDER BY id DESC LIMIT 1`)
+      .get(caseId, m.kind) as { date: string } | undefined;
     this.db.transaction(() => {
-      this.db.prepare(`INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES (?, ?, ?, ?, ?, ?)`).run(caseId, m.kind, m.date, m.note, now, JSON.stringify(actorIds));
+      this.db
+        .prepare(
+          `INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(caseId, m.kind, m.date, m.note, now, JSON.stringify(actorIds));
       this.db.prepare(`UPDATE cases SET updated_at = ? WHERE id = ?`).run(now, caseId);
       const text = `记录${MILESTONE_LABELS[m.kind]}：${formatMinuteChinese(m.date)}${prev ? `（替代此前记录的${formatMinuteChinese(prev.date)}）` : ''}${m.note ? `；说明：${m.note}` : ''}`;
       this.addEvent(caseId, 'milestone', text, actorIds, now);
@@ -135,7 +177,18 @@ export class CaseStore {
 
   /** Every date recorded for the case's deadlines, oldest first; the latest of each kind is current. */
   milestones(caseId: string): Milestone[] {
-    const rows = this.db.prepare(`SELECT id, kind, date, note, recorded_at, officer_ids FROM case_milestones WHERE case_id = ? ORDER BY id`).all(caseId) as { id: number; kind: MilestoneKind; date: string; note: string; recorded_at: string; officer_ids: string }[];
+    const rows = this.db
+      .prepare(
+        `SELECT id, kind, date, note, recorded_at, officer_ids FROM case_milestones WHERE case_id = ? ORDER BY id`,
+      )
+      .all(caseId) as {
+      id: number;
+      kind: MilestoneKind;
+      date: string;
+      note: string;
+      recorded_at: string;
+      officer_ids: string;
+    }[];
     const latest = new Map(rows.map((x) => [x.kind, x.id]));
     const names = new Map(this.officers.list().map((o) => [o.id, o.name]));
     return rows.map((x) => ({
@@ -148,7 +201,10 @@ export class CaseStore {
     }));
   }
 
-  list(q: { query: string; status?: CaseStatus | undefined; limit: number; offset: number }): { items: CaseSummary[]; total: number } {
+  list(q: { query: string; status?: CaseStatus | undefined; limit: number; offset: number }): {
+    items: CaseSummary[];
+    total: number;
+  } {
     const where: string[] = [];
     const params: (string | number)[] = [];
     for (const term of q.query.toLowerCase().split(/\s+/).filter(Boolean)) {
@@ -161,16 +217,26 @@ export class CaseStore {
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT count(*) AS n FROM cases ${clause}`).get(...params) as { n: number }).n;
-    const rows = this.db.prepare(`SELECT * FROM cases ${clause} ORDER BY updated_at DESC, case_no DESC LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as CaseRow[];
+    const rows = this.db
+      .prepare(`SELECT * FROM cases ${clause} ORDER BY updated_at DESC, case_no DESC LIMIT ? OFFSET ?`)
+      .all(...params, q.limit, q.offset) as CaseRow[];
     return { items: rows.map((r) => this.summary(r)), total };
   }
 
   get(id: string): CaseDetail {
     const r = this.row(id);
-    const officerIds = (this.db.prepare(`SELECT officer_id FROM case_officers WHERE case_id = ? ORDER BY position`).all(id) as { officer_id: string }[]).map((o) => o.officer_id);
+    const officerIds = (
+      this.db.prepare(`SELECT officer_id FROM case_officers WHERE case_id = ? ORDER BY position`).all(id) as {
+        officer_id: string;
+      }[]
+    ).map((o) => o.officer_id);
     const officers = officerIds.map((oid) => this.officers.get(oid)).filter((o): o is OfficerPublic => o !== undefined);
     const names = new Map(this.officers.list().map((o) => [o.id, o.name]));
-    const events = (this.db.prepare(`SELECT at, kind, text, officer_ids FROM case_events WHERE case_id = ? ORDER BY id`).all(id) as EventRow[]).map((e) => ({
+    const events = (
+      this.db
+        .prepare(`SELECT at, kind, text, officer_ids FROM case_events WHERE case_id = ? ORDER BY id`)
+        .all(id) as EventRow[]
+    ).map((e) => ({
       at: e.at,
       kind: e.kind,
       text: e.text,
@@ -216,10 +282,16 @@ export class CaseStore {
   /** The matter must exist in the catalog and both handling officers on the roster. */
   private checkReferences(d: CaseData): string {
     const matter = this.catalog.get(d.matterId);
-    if (!matter) throw new CoreError('validation', '所选执法事项不在事项目录中，请重新选择。', { matterId: '所选执法事项不在事项目录中，请重新选择。' });
+    if (!matter)
+      throw new CoreError('validation', '所选执法事项不在事项目录中，请重新选择。', {
+        matterId: '所选执法事项不在事项目录中，请重新选择。',
+      });
     for (const oid of d.officerIds) {
       const o = this.officers.get(oid);
-      if (!o || !o.active) throw new CoreError('validation', '承办人员不在本机执法人员名单中，请重新选择。', { officerIds: '承办人员不在本机执法人员名单中，请重新选择。' });
+      if (!o || !o.active)
+        throw new CoreError('validation', '承办人员不在本机执法人员名单中，请重新选择。', {
+          officerIds: '承办人员不在本机执法人员名单中，请重新选择。',
+        });
     }
     return matter.name;
   }
@@ -231,6 +303,8 @@ export class CaseStore {
 
   /** Appends to the case's timeline; call inside the transaction of the action it records. */
   addEvent(caseId: string, kind: string, text: string, officerIds: string[], at: string): void {
-    this.db.prepare(`INSERT INTO case_events (case_id, at, kind, text, officer_ids) VALUES (?, ?, ?, ?, ?)`).run(caseId, at, kind, text, JSON.stringify(officerIds));
+    this.db
+      .prepare(`INSERT INTO case_events (case_id, at, kind, text, officer_ids) VALUES (?, ?, ?, ?, ?)`)
+      .run(caseId, at, kind, text, JSON.stringify(officerIds));
   }
 }

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Matter } from '../../shared/catalog/catalog-schema.ts';
-import { basisShort, chineseNumeral, formatYuan, loadCatalog, penaltyShort, SHIPPED_CATALOG } from './catalog-service.ts';
+import {
+  basisShort,
+  chineseNumeral,
+  formatYuan,
+  loadCatalog,
+  penaltyShort,
+  SHIPPED_CATALOG,
+} from './catalog-service.ts';
 
 const catalog = loadCatalog();
 const ids = (r: { id: string }[]) => r.map((m) => m.id);
@@ -57,7 +64,10 @@ describe('catalog service', () => {
   });
 
   it('gets a matter by id', () => {
-    expect(catalog.get('csl-59')!.legalBasis[0]).toMatchObject({ law: '《中华人民共和国网络安全法》', article: '第五十九条' });
+    expect(catalog.get('csl-59')!.legalBasis[0]).toMatchObject({
+      law: '《中华人民共和国网络安全法》',
+      article: '第五十九条',
+    });
     expect(catalog.get('nope')).toBeUndefined();
   });
 
@@ -70,10 +80,14 @@ describe('catalog service', () => {
       basisShort: '《中华人民共和国网络安全法》第五十九条',
       penaltyShort: '警告；罚款1万–10万元；对责任人员罚款5000–5万元',
     });
-    expect(catalog.summary(catalog.get('csl-64')!).penaltyShort).toBe('警告；没收违法所得；罚款违法所得1–10倍；对责任人员罚款1万–10万元');
+    expect(catalog.summary(catalog.get('csl-64')!).penaltyShort).toBe(
+      '警告；没收违法所得；罚款违法所得1–10倍；对责任人员罚款1万–10万元',
+    );
     expect(catalog.summary(catalog.get('news-24')!).penaltyShort).toBe('警告；罚款5000–3万元');
     expect(catalog.summary(catalog.get('inspect-news')!).penaltyShort).toBe('—');
-    expect(catalog.summary(catalog.get('inspect-news')!).basisShort).toBe('《互联网新闻信息服务管理规定》第四条、第十九条、《中华人民共和国网络安全法》第八条');
+    expect(catalog.summary(catalog.get('inspect-news')!).basisShort).toBe(
+      '《互联网新闻信息服务管理规定》第四条、第十九条、《中华人民共和国网络安全法》第八条',
+    );
   });
 
   it('shortens long bases and penalties without fines', () => {
@@ -82,8 +96,18 @@ describe('catalog service', () => {
       name: '对某事的处罚',
       aliases: [],
       type: '行政处罚',
-      legalBasis: ['第一条', '第二条', '第三条', '第四条', '第五条'].map((article) => ({ law: '《某法》', article, text: '条文。' })),
-      penalty: { warning: false, orderCorrection: true, confiscateIllegalIncome: false, otherMeasures: ['停业整顿', '吊销经营许可证', '关闭网站'], text: '…' },
+      legalBasis: ['第一条', '第二条', '第三条', '第四条', '第五条'].map((article) => ({
+        law: '《某法》',
+        article,
+        text: '条文。',
+      })),
+      penalty: {
+        warning: false,
+        orderCorrection: true,
+        confiscateIllegalIncome: false,
+        otherMeasures: ['停业整顿', '吊销经营许可证', '关闭网站'],
+        text: '…',
+      },
       responsibilities: [],
       accountability: [],
       sources: [{ office: '某办', seedFile: 'x.txt', originalName: '对某事的处罚' }],
@@ -95,7 +119,16 @@ describe('catalog service', () => {
 
   it('formats yuan in 万 where round, and article numbers in Chinese', () => {
     expect([5000, 10_000, 30_000, 1_000_000, 15_000].map(formatYuan)).toEqual(['5000', '1万', '3万', '100万', '15000']);
-    expect([1, 10, 16, 20, 61, 100, 105, 110].map(chineseNumeral)).toEqual(['一', '十', '十六', '二十', '六十一', '一百', '一百零五', '一百一十']);
+    expect([1, 10, 16, 20, 61, 100, 105, 110].map(chineseNumeral)).toEqual([
+      '一',
+      '十',
+      '十六',
+      '二十',
+      '六十一',
+      '一百',
+      '一百零五',
+      '一百一十',
+    ]);
   });
 
   it('refuses a file that is not a valid catalog', () => {

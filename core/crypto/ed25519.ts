@@ -9,7 +9,10 @@ export interface Ed25519KeyPair {
 
 export function ed25519KeyPair(): Ed25519KeyPair {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return { publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+  return {
+    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
 }
 
 export function ed25519Sign(message: Uint8Array, privateKeyPem: string): string {

@@ -36,7 +36,11 @@ function pointOf(publicKey: string) {
 
 export function sm2Verify(message: Uint8Array, signatureDerHex: string, publicKey: string): boolean {
   try {
-    return sm2.doVerifySignature(message, signatureDerHex, pointOf(publicKey), { der: true, hash: true, userId: SM2_USER_ID });
+    return sm2.doVerifySignature(message, signatureDerHex, pointOf(publicKey), {
+      der: true,
+      hash: true,
+      userId: SM2_USER_ID,
+    });
   } catch {
     return false;
   }
@@ -44,8 +48,14 @@ export function sm2Verify(message: Uint8Array, signatureDerHex: string, publicKe
 
 /** The public key as an SM2 SubjectPublicKeyInfo (id-ecPublicKey, curve 1.2.156.10197.1.301), PEM. */
 export function sm2PublicKeyPem(publicKey: string): string {
-  const der = Buffer.concat([Buffer.from('3059301306072a8648ce3d020106082a811ccf5501822d034200', 'hex'), Buffer.from(publicKey, 'hex')]);
-  return `-----BEGIN PUBLIC KEY-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n').trim()}\n-----END PUBLIC KEY-----\n`;
+  const der = Buffer.concat([
+    Buffer.from('3059301306072a8648ce3d020106082a811ccf5501822d034200', 'hex'),
+    Buffer.from(publicKey, 'hex'),
+  ]);
+  return `-----BEGIN PUBLIC KEY-----\n${der
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trim()}\n-----END PUBLIC KEY-----\n`;
 }
 
 /** The raw public key (04‖x‖y hex) from an SM2 SubjectPublicKeyInfo PEM, e.g. one made by openssl. */

@@ -17,7 +17,11 @@ const tempDir = () => {
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 const tables = (db: Database.Database) =>
-  (db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  (
+    db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[]
+  ).map((r) => r.name);
 
 describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
@@ -26,13 +30,38 @@ describe('migrations', () => {
 
   it('the migrations create the schema and set user_version', () => {
     const db = openDatabase(tempDir());
-    expect(tables(db)).toEqual(['audit_log', 'case_events', 'case_milestones', 'case_officers', 'cases', 'counters', 'device', 'documents', 'evidence', 'hq_link', 'office', 'officers', 'receipts', 'reference_data', 'released_blobs', 'seal_evidence', 'seals', 'settings', 'signatures', 'signing_ceremonies']);
+    expect(tables(db)).toEqual([
+      'audit_log',
+      'case_events',
+      'case_milestones',
+      'case_officers',
+      'cases',
+      'counters',
+      'device',
+      'documents',
+      'evidence',
+      'hq_link',
+      'office',
+      'officers',
+      'receipts',
+      'reference_data',
+      'released_blobs',
+      'seal_evidence',
+      'seals',
+      'settings',
+      'signatures',
+      'signing_ceremonies',
+    ]);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     // the office table can hold only one office
     db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (1, 'a', 'now')`).run();
-    expect(() => db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (2, 'b', 'now')`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (2, 'b', 'now')`).run()).toThrow(
+      /CHECK/,
+    );
     // 执法证号 is unique regardless of letter case
-    const ins = db.prepare(`INSERT INTO officers (id, name, cert_no, unit, password_hash, created_at, updated_at) VALUES (?, 'n', ?, 'u', 'h', 't', 't')`);
+    const ins = db.prepare(
+      `INSERT INTO officers (id, name, cert_no, unit, password_hash, created_at, updated_at) VALUES (?, 'n', ?, 'u', 'h', 't', 't')`,
+    );
     ins.run('1', 'gx-001');
     expect(() => ins.run('2', 'GX-001')).toThrow(/UNIQUE/);
     db.close();
@@ -99,7 +128,9 @@ describe('migrations', () => {
       version: MIGRATIONS.length + 1,
       name: 'settings-to-kv',
       up: (d) => {
-        d.exec(`CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT NOT NULL) STRICT; INSERT INTO kv SELECT key, value FROM settings;`);
+        d.exec(
+          `CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT NOT NULL) STRICT; INSERT INTO kv SELECT key, value FROM settings;`,
+        );
       },
     };
     expect(migrate(db, [...MIGRATIONS, rename])).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length + 1 });
@@ -111,12 +142,16 @@ describe('migrations', () => {
     const dir = tempDir();
     const v1 = new Database(join(dir, DATABASE_FILE));
     migrate(v1, MIGRATIONS.slice(0, 1));
-    v1.prepare(`INSERT INTO cases (id, case_no, title, source, source_note, party_json, platform_json, matter_id, summary, status, search_text, created_at, updated_at)
-      VALUES ('c1', 'N1', '旧案件', '其他', '', '{}', '{}', 'csl-59', '', 'clue', '', 't', 't')`).run();
+    v1.prepare(
+      `INSERT INTO cases (id, case_no, title, source, source_note, party_json, platform_json, matter_id, summary, status, search_text, created_at, updated_at)
+      VALUES ('c1', 'N1', '旧案件', '其他', '', '{}', '{}', 'csl-59', '', 'clue', '', 't', 't')`,
+    ).run();
     v1.close();
     const db = openDatabase(dir);
     expect(db.prepare(`SELECT title FROM cases WHERE id = 'c1'`).get()).toEqual({ title: '旧案件' });
-    const ins = db.prepare(`INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES (?, ?, 'inquiry', ?, '1', 'draft', ?, 1, 't', 't')`);
+    const ins = db.prepare(
+      `INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES (?, ?, 'inquiry', ?, '1', 'draft', ?, 1, 't', 't')`,
+    );
     ins.run('d1', 'c1', 'X1', '{}');
     expect(() => ins.run('d2', 'no-such-case', 'X2', '{}')).toThrow(/FOREIGN KEY/);
     expect(() => ins.run('d3', 'c1', 'X3', 'not json')).toThrow(/CHECK/);

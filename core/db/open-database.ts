@@ -30,9 +30,15 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
   } catch (e) {
     db?.close();
     if (options.key && /not a database/i.test((e as Error).message)) {
-      throw new CoreError('integrity', `数据库（${join(dataDir, DATABASE_FILE)}）无法用本机密钥解密：密钥文件与数据库不是同一台设备的，或数据库已损坏。请勿修改数据目录中的文件；如需恢复，请联系总部（docs/SECURITY.md）。`);
+      throw new CoreError(
+        'integrity',
+        `数据库（${join(dataDir, DATABASE_FILE)}）无法用本机密钥解密：密钥文件与数据库不是同一台设备的，或数据库已损坏。请勿修改数据目录中的文件；如需恢复，请联系总部（docs/SECURITY.md）。`,
+      );
     }
-    throw new CoreError('io', `无法打开数据文件（${join(dataDir, DATABASE_FILE)}）：${(e as Error).message}。请检查数据目录是否存在、可写，且未被其他程序占用。`);
+    throw new CoreError(
+      'io',
+      `无法打开数据文件（${join(dataDir, DATABASE_FILE)}）：${(e as Error).message}。请检查数据目录是否存在、可写，且未被其他程序占用。`,
+    );
   }
   db = db!;
   db.pragma('synchronous = FULL');

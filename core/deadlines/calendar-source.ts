@@ -6,10 +6,14 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { readFileSync } from 'node:fs';
 import shippedCalendar from '../../assets/calendar/calendar.json' with { type: 'json' };
 import { CalendarDataSchema, type CalendarData } from '../../shared/calendar/calendar-schema.ts';
-import { createWorkingCalendar, cnDay, daysBetween, type WorkingCalendar } from '../../shared/calendar/working-calendar.ts';
+import {
+  createWorkingCalendar,
+  cnDay,
+  daysBetween,
+  type WorkingCalendar,
+} from '../../shared/calendar/working-calendar.ts';
 import type { CalendarSummary } from '../../shared/deadlines/deadline-api.ts';
 import { newerHqCalendar } from '../sync/hq-calendar.ts';
-
 
 /** Within this many days of the end of its data, the calendar says so. */
 export const CALENDAR_ENDING_DAYS = 60;
@@ -39,17 +43,33 @@ export class CalendarSource {
   private cached: { key: string | null; value: CurrentCalendar } | null = null;
   constructor(db: Database, shipped: CalendarData) {
     this.db = db;
-    this.shipped = { calendar: createWorkingCalendar(shipped), data: shipped, origin: 'shipped', hqVersion: null, issuedAt: null, refused: null };
+    this.shipped = {
+      calendar: createWorkingCalendar(shipped),
+      data: shipped,
+      origin: 'shipped',
+      hqVersion: null,
+      issuedAt: null,
+      refused: null,
+    };
   }
 
   current(): CurrentCalendar {
     // The whole stored row is the key: whatever changes in it is verified again.
-    const stored = this.db.prepare(`SELECT version, issued_at, ed25519, data FROM reference_data WHERE kind = 'holidays'`).get() as { version: number; issued_at: string; ed25519: string; data: string } | undefined;
+    const stored = this.db
+      .prepare(`SELECT version, issued_at, ed25519, data FROM reference_data WHERE kind = 'holidays'`)
+      .get() as { version: number; issued_at: string; ed25519: string; data: string } | undefined;
     const key = stored ? `${stored.version}\n${stored.issued_at}\n${stored.ed25519}\n${stored.data}` : null;
     if (this.cached && this.cached.key === key) return this.cached.value;
     const choice = newerHqCalendar(this.db, this.shipped.data);
     const value: CurrentCalendar = choice.use
-      ? { calendar: createWorkingCalendar(choice.use.data), data: choice.use.data, origin: 'hq', hqVersion: choice.use.version, issuedAt: choice.use.issuedAt, refused: null }
+      ? {
+          calendar: createWorkingCalendar(choice.use.data),
+          data: choice.use.data,
+          origin: 'hq',
+          hqVersion: choice.use.version,
+          issuedAt: choice.use.issuedAt,
+          refused: null,
+        }
       : { ...this.shipped, refused: choice.refused };
     this.cached = { key, value };
     return value;
@@ -66,6 +86,15 @@ export class CalendarSource {
           ? `节假日表只到${cnDay(c.data.validThrough)}：跨入下一年的期限将显示为无法确定。国务院办公厅公布新一年放假安排后，请同步以取得总部发布的新节假日表。`
           : null;
     const note = [c.refused, ending].filter(Boolean).join(' ') || null;
-    return { version: c.data.version, validFrom: c.data.validFrom, validThrough: c.data.validThrough, source: c.data.source, origin: c.origin, hqVersion: c.hqVersion, issuedAt: c.issuedAt, note };
+    return {
+      version: c.data.version,
+      validFrom: c.data.validFrom,
+      validThrough: c.data.validThrough,
+      source: c.data.source,
+      origin: c.origin,
+      hqVersion: c.hqVersion,
+      issuedAt: c.issuedAt,
+      note,
+    };
   }
 }

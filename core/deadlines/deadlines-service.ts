@@ -3,7 +3,14 @@
 // documents waiting for signatures or the seal, evidence not (or not successfully) re-verified,
 // and the last sync and receipt. Read-only; today is the core's clock in China.
 import type { CaseStatus } from '../../shared/domain/case.ts';
-import { caseDeadlines, byUrgency, DUE_SOON_DAYS, isOpen, type CaseFacts, type PreservationFact } from '../../shared/deadlines/case-deadlines.ts';
+import {
+  caseDeadlines,
+  byUrgency,
+  DUE_SOON_DAYS,
+  isOpen,
+  type CaseFacts,
+  type PreservationFact,
+} from '../../shared/deadlines/case-deadlines.ts';
 import type { CaseDeadlines, Dashboard, Deadline, MilestoneKind } from '../../shared/deadlines/deadline-api.ts';
 import { toLocalDate } from '../../shared/documents/local-time.ts';
 import type { DocumentState } from '../../shared/documents/document-types.ts';
@@ -31,13 +38,25 @@ export function today(core: AppCore): string {
 
 /** The facts a case's deadlines count from. */
 export function caseFacts(core: AppCore, row: CaseRow): CaseFacts {
-  const events = core.db.prepare(`SELECT at, text FROM case_events WHERE case_id = ? AND kind = 'status' ORDER BY id`).all(row.id) as { at: string; text: string }[];
+  const events = core.db
+    .prepare(`SELECT at, text FROM case_events WHERE case_id = ? AND kind = 'status' ORDER BY id`)
+    .all(row.id) as { at: string; text: string }[];
   const changedTo = (label: string) => events.find((e) => STATUS_CHANGE.exec(e.text)?.[1] === label)?.at ?? null;
   const filedAt = changedTo('已立案');
   const closedAt = changedTo('已结案');
   const docs = core.db
-    .prepare(`SELECT id, doc_no, state, content_json, signed_at, sealed_at, corrects_document_id FROM documents WHERE case_id = ? AND type = 'preservation' ORDER BY created_at, doc_no`)
-    .all(row.id) as { id: string; doc_no: string; state: 'draft' | 'ready'; content_json: string; signed_at: string | null; sealed_at: string | null; corrects_document_id: string | null }[];
+    .prepare(
+      `SELECT id, doc_no, state, content_json, signed_at, sealed_at, corrects_document_id FROM documents WHERE case_id = ? AND type = 'preservation' ORDER BY created_at, doc_no`,
+    )
+    .all(row.id) as {
+    id: string;
+    doc_no: string;
+    state: 'draft' | 'ready';
+    content_json: string;
+    signed_at: string | null;
+    sealed_at: string | null;
+    corrects_document_id: string | null;
+  }[];
   // A corrected document (补正) counts through its correction, which carries its content on.
   const corrected = new Set(docs.map((d) => d.corrects_document_id).filter(Boolean));
   const preservations: PreservationFact[] = docs
@@ -45,16 +64,34 @@ export function caseFacts(core: AppCore, row: CaseRow): CaseFacts {
     .map((d) => {
       const start = (JSON.parse(d.content_json) as { startDate?: unknown }).startDate;
       const state: DocumentState = d.sealed_at ? 'sealed' : d.signed_at ? 'signed' : d.state;
-      return { documentId: d.id, docNo: d.doc_no, state, startDate: typeof start === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start) ? start : null, signedDate: d.signed_at ? chinaDay(d.signed_at) : null };
+      return {
+        documentId: d.id,
+        docNo: d.doc_no,
+        state,
+        startDate: typeof start === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start) ? start : null,
+        signedDate: d.signed_at ? chinaDay(d.signed_at) : null,
+      };
     });
   // The dates officers recorded (cases.recordMilestone): the latest of each kind counts.
   const recorded: CaseFacts['recorded'] = {};
-  for (const m of core.db.prepare(`SELECT kind, date FROM case_milestones WHERE case_id = ? ORDER BY id`).all(row.id) as { kind: MilestoneKind; date: string }[]) recorded[m.kind] = m.date;
-  return { status: row.status, sourceDate: chinaDay(row.created_at), filedDate: filedAt ? chinaDay(filedAt) : null, closedDate: closedAt ? chinaDay(closedAt) : null, preservations, recorded };
+  for (const m of core.db
+    .prepare(`SELECT kind, date FROM case_milestones WHERE case_id = ? ORDER BY id`)
+    .all(row.id) as { kind: MilestoneKind; date: string }[])
+    recorded[m.kind] = m.date;
+  return {
+    status: row.status,
+    sourceDate: chinaDay(row.created_at),
+    filedDate: filedAt ? chinaDay(filedAt) : null,
+    closedDate: closedAt ? chinaDay(closedAt) : null,
+    preservations,
+    recorded,
+  };
 }
 
 function caseRow(core: AppCore, id: string): CaseRow {
-  const r = core.db.prepare(`SELECT id, case_no, title, status, party_json, created_at, updated_at FROM cases WHERE id = ?`).get(id) as CaseRow | undefined;
+  const r = core.db
+    .prepare(`SELECT id, case_no, title, status, party_json, created_at, updated_at FROM cases WHERE id = ?`)
+    .get(id) as CaseRow | undefined;
   if (!r) throw new CoreError('not_found', '找不到该案件，它可能已被删除或编号有误。请返回案件列表重新选择。');
   return r;
 }
@@ -69,9 +106,19 @@ export function deadlinesOfCase(core: AppCore, caseId: string): CaseDeadlines {
 export function dashboard(core: AppCore): Dashboard {
   const day = today(core);
   const cal = core.calendar.current().calendar;
-  const rows = core.db.prepare(`SELECT id, case_no, title, status, party_json, created_at, updated_at FROM cases ORDER BY updated_at DESC`).all() as CaseRow[];
+  const rows = core.db
+    .prepare(
+      `SELECT id, case_no, title, status, party_json, created_at, updated_at FROM cases ORDER BY updated_at DESC`,
+    )
+    .all() as CaseRow[];
   const unsynced = new Map(
-    (core.db.prepare(`SELECT d.case_id AS c, count(*) AS n FROM seals s JOIN documents d ON d.id = s.document_id LEFT JOIN receipts r ON r.seal_seq = s.seq WHERE r.seal_seq IS NULL GROUP BY d.case_id`).all() as { c: string; n: number }[]).map((x) => [x.c, x.n]),
+    (
+      core.db
+        .prepare(
+          `SELECT d.case_id AS c, count(*) AS n FROM seals s JOIN documents d ON d.id = s.document_id LEFT JOIN receipts r ON r.seal_seq = s.seq WHERE r.seal_seq IS NULL GROUP BY d.case_id`,
+        )
+        .all() as { c: string; n: number }[]
+    ).map((x) => [x.c, x.n]),
   );
   const evidenceRows = core.db
     .prepare(
@@ -79,7 +126,15 @@ export function dashboard(core: AppCore): Dashboard {
        WHERE (e.verify_status IS NULL OR e.verify_status <> 'ok') AND e.sha256 NOT IN (SELECT sha256 FROM released_blobs)
        ORDER BY CASE WHEN e.verify_status IS NULL THEN 1 ELSE 0 END, e.created_at DESC`,
     )
-    .all() as { id: string; case_id: string; case_no: string; file_name: string; verify_status: 'mismatch' | 'missing' | null; verified_at: string | null; collected_at: string }[];
+    .all() as {
+    id: string;
+    case_id: string;
+    case_no: string;
+    file_name: string;
+    verify_status: 'mismatch' | 'missing' | null;
+    verified_at: string | null;
+    collected_at: string;
+  }[];
   const evidenceByCase = new Map<string, number>();
   for (const e of evidenceRows) evidenceByCase.set(e.case_id, (evidenceByCase.get(e.case_id) ?? 0) + 1);
 
@@ -87,7 +142,17 @@ export function dashboard(core: AppCore): Dashboard {
   const cases: Dashboard['cases'] = [];
   for (const r of rows) {
     const waiting = core.documents.list(r.id).filter((d) => d.state === 'ready' || d.state === 'signed');
-    for (const d of waiting) documents.push({ id: d.id, caseId: r.id, caseNo: r.case_no, type: d.type, docNo: d.docNo, state: d.state, subject: d.subject, updatedAt: d.updatedAt });
+    for (const d of waiting)
+      documents.push({
+        id: d.id,
+        caseId: r.id,
+        caseNo: r.case_no,
+        type: d.type,
+        docNo: d.docNo,
+        state: d.state,
+        subject: d.subject,
+        updatedAt: d.updatedAt,
+      });
     const deadlines = caseDeadlines(caseFacts(core, r), cal, day).sort(byUrgency);
     const entry = {
       id: r.id,
@@ -112,7 +177,9 @@ export function dashboard(core: AppCore): Dashboard {
     if (x || y) return x ? -1 : 1;
     return b.updatedAt.localeCompare(a.updatedAt);
   });
-  documents.sort((a, b) => (a.state === b.state ? a.updatedAt.localeCompare(b.updatedAt) : a.state === 'ready' ? -1 : 1));
+  documents.sort((a, b) =>
+    a.state === b.state ? a.updatedAt.localeCompare(b.updatedAt) : a.state === 'ready' ? -1 : 1,
+  );
 
   const all = cases.flatMap((c) => c.deadlines);
   const s = core.sync.status();
@@ -134,7 +201,15 @@ export function dashboard(core: AppCore): Dashboard {
     documents,
     evidence: {
       total: evidenceRows.length,
-      items: evidenceRows.slice(0, EVIDENCE_LISTED).map((e) => ({ id: e.id, caseId: e.case_id, caseNo: e.case_no, fileName: e.file_name, status: e.verify_status ?? 'unverified', verifiedAt: e.verified_at, collectedAt: e.collected_at })),
+      items: evidenceRows.slice(0, EVIDENCE_LISTED).map((e) => ({
+        id: e.id,
+        caseId: e.case_id,
+        caseNo: e.case_no,
+        fileName: e.file_name,
+        status: e.verify_status ?? 'unverified',
+        verifiedAt: e.verified_at,
+        collectedAt: e.collected_at,
+      })),
     },
     sync: {
       enrolled: s.enrolled,

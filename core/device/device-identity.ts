@@ -45,7 +45,9 @@ export class DeviceIdentity {
       const sm2 = sm2KeyPair();
       const ed = ed25519KeyPair();
       this.db
-        .prepare(`INSERT OR IGNORE INTO device (singleton, device_id, created_at, sm2_public, sm2_private, ed25519_public_pem, ed25519_private_pem) VALUES (1, ?, ?, ?, ?, ?, ?)`)
+        .prepare(
+          `INSERT OR IGNORE INTO device (singleton, device_id, created_at, sm2_public, sm2_private, ed25519_public_pem, ed25519_private_pem) VALUES (1, ?, ?, ?, ?, ?, ?)`,
+        )
         .run(randomUUID(), isoNow(this.clock), sm2.publicKey, sm2.privateKey, ed.publicKeyPem, ed.privateKeyPem);
       r = this.db.prepare(`SELECT * FROM device WHERE singleton = 1`).get() as DeviceRow;
     }
@@ -54,7 +56,12 @@ export class DeviceIdentity {
 
   public(): DevicePublic {
     const r = this.row();
-    return { deviceId: r.device_id, sm2PublicKey: r.sm2_public, sm2PublicKeyPem: sm2PublicKeyPem(r.sm2_public), ed25519PublicKeyPem: r.ed25519_public_pem };
+    return {
+      deviceId: r.device_id,
+      sm2PublicKey: r.sm2_public,
+      sm2PublicKeyPem: sm2PublicKeyPem(r.sm2_public),
+      ed25519PublicKeyPem: r.ed25519_public_pem,
+    };
   }
 
   /** Ed25519 alone (request signatures to HQ: frequent, and SM2 adds nothing there). */

@@ -25,7 +25,11 @@ describe('documents', () => {
     expect(preservation.docNo).toMatch(/^网信案保〔\d{4}〕0001号$/);
     expect((await t.must('documents.create', { caseId, type: 'inquiry' })).docNo).toMatch(/0002号$/);
     // officers in their roles; the template's opening statements await answers
-    expect(inquiry.content).toMatchObject({ inquirerId: officerIds[0], recorderId: officerIds[1], interviewee: { employer: '柳州市星河网络科技有限公司' } });
+    expect(inquiry.content).toMatchObject({
+      inquirerId: officerIds[0],
+      recorderId: officerIds[1],
+      interviewee: { employer: '柳州市星河网络科技有限公司' },
+    });
     expect(inquiry.content.openings).toEqual([
       { key: 'certificates', answer: '' },
       { key: 'recusal', answer: '' },
@@ -33,28 +37,48 @@ describe('documents', () => {
     ]);
     expect(inquiry.state).toBe('draft');
     expect(inquiry.issues.length).toBeGreaterThan(0);
-    expect(onsite.content).toMatchObject({ inspectorIds: officerIds, party: { name: '柳州市星河网络科技有限公司', legalRepresentative: '陈立新' } });
-    expect(evidence.content).toMatchObject({ collectorIds: officerIds, target: { siteName: '星河资讯', domain: 'xinghe-news.cn' } });
+    expect(onsite.content).toMatchObject({
+      inspectorIds: officerIds,
+      party: { name: '柳州市星河网络科技有限公司', legalRepresentative: '陈立新' },
+    });
+    expect(evidence.content).toMatchObject({
+      collectorIds: officerIds,
+      target: { siteName: '星河资讯', domain: 'xinghe-news.cn' },
+    });
     expect(String((evidence.content.environment as { software: string }).software)).toMatch(/^网信执法现场取证 \d/);
     expect(String(evidence.content.timeSource)).toMatch(/本机时钟/);
     expect(preservation.content).toMatchObject({ partyName: '柳州市星河网络科技有限公司', officerIds });
     const list = await t.must('documents.list', { caseId });
     expect(list.map((d) => d.type)).toEqual(['inquiry', 'onsite', 'evidence', 'preservation', 'inquiry']);
-    expect((await t.must('cases.get', { id: caseId })).events.map((e) => e.text)).toContain(`新建询问笔录（${inquiry.docNo}）`);
+    expect((await t.must('cases.get', { id: caseId })).events.map((e) => e.text)).toContain(
+      `新建询问笔录（${inquiry.docNo}）`,
+    );
   });
 
   it('autosaves with revisions; a stale save is refused and changes nothing', async () => {
     const d = await t.must('documents.create', { caseId, type: 'inquiry' });
-    const first = await t.must('documents.save', { id: d.id, revision: d.revision, content: { ...d.content, place: '星河大厦8楼会议室' } });
+    const first = await t.must('documents.save', {
+      id: d.id,
+      revision: d.revision,
+      content: { ...d.content, place: '星河大厦8楼会议室' },
+    });
     expect(first.revision).toBe(d.revision + 1);
-    const stale = await t.call('documents.save', { id: d.id, revision: d.revision, content: { ...d.content, place: '别处' } });
+    const stale = await t.call('documents.save', {
+      id: d.id,
+      revision: d.revision,
+      content: { ...d.content, place: '别处' },
+    });
     expect(stale).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     expect((await t.must('documents.get', { id: d.id })).content.place).toBe('星河大厦8楼会议室');
   });
 
   it('content that breaks its schema is refused with the field named', async () => {
     const d = await t.must('documents.create', { caseId, type: 'evidence' });
-    const r = await t.call('documents.save', { id: d.id, revision: d.revision, content: { ...d.content, items: [{ id: 'x', sha256: 'not-hex' }] } });
+    const r = await t.call('documents.save', {
+      id: d.id,
+      revision: d.revision,
+      content: { ...d.content, items: [{ id: 'x', sha256: 'not-hex' }] },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.fields?.['items.0.sha256']).toMatch(/64位十六进制/);
   });
@@ -68,11 +92,19 @@ describe('documents', () => {
       expect(blocked.error.message).toMatch(/不能提交签名/);
       expect(blocked.error.fields?.['openings.0.answer']).toMatch(/第1项告知/);
     }
-    const saved = await t.must('documents.save', { id: d.id, revision: d.revision, content: demoInquiry(officerIds[0]!, officerIds[1]!) });
+    const saved = await t.must('documents.save', {
+      id: d.id,
+      revision: d.revision,
+      content: demoInquiry(officerIds[0]!, officerIds[1]!),
+    });
     expect(saved.issues).toEqual([]);
     const ready = await t.must('documents.markReady', { id: d.id });
     expect(ready.state).toBe('ready');
-    const edited = await t.must('documents.save', { id: d.id, revision: ready.revision, content: { ...ready.content, place: '改了地点' } });
+    const edited = await t.must('documents.save', {
+      id: d.id,
+      revision: ready.revision,
+      content: { ...ready.content, place: '改了地点' },
+    });
     expect(edited.state).toBe('draft');
   });
 
@@ -96,8 +128,14 @@ describe('documents', () => {
     const d = await t.must('documents.create', { caseId, type: 'onsite' });
     await t.must('session.signOut', { officerId: officerIds[1]! });
     expect((await t.call('documents.get', { id: d.id })).ok).toBe(true);
-    expect(await t.call('documents.save', { id: d.id, revision: d.revision, content: d.content })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await t.call('documents.create', { caseId, type: 'onsite' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await t.call('documents.save', { id: d.id, revision: d.revision, content: d.content })).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
+    expect(await t.call('documents.create', { caseId, type: 'onsite' })).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
   });
 
   it('a 现场笔录 measure links only to the matching document of its own case', async () => {
@@ -119,7 +157,11 @@ describe('documents', () => {
     }
     // nothing changed
     expect((await t.must('documents.get', { id: onsite.id })).revision).toBe(onsite.revision);
-    const saved = await t.must('documents.save', { id: onsite.id, revision: onsite.revision, content: linkedTo(evidence.id) });
+    const saved = await t.must('documents.save', {
+      id: onsite.id,
+      revision: onsite.revision,
+      content: linkedTo(evidence.id),
+    });
     expect(saved.issues).toEqual([]);
     expect((await t.must('documents.markReady', { id: onsite.id })).state).toBe('ready');
   });

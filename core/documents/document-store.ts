@@ -3,13 +3,24 @@
 // content, never a mix. A save carries the revision it was based on; a stale one is refused.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
-import { CONTENT_SCHEMAS, EvidenceContentSchema, type EvidenceContent, type InquiryContent, type OnsiteContent } from '../../shared/documents/content-schemas.ts';
+import {
+  CONTENT_SCHEMAS,
+  EvidenceContentSchema,
+  type EvidenceContent,
+  type InquiryContent,
+  type OnsiteContent,
+} from '../../shared/documents/content-schemas.ts';
 import type { EvidenceItem } from '../../shared/evidence/evidence-schema.ts';
 import { provenanceOf } from '../../shared/evidence/provenance.ts';
 import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import type { DocumentDetail, DocumentSummary, SaveResult } from '../../shared/documents/document-api.ts';
 import { checkCompleteness, measureLinkError, type CaseDocuments } from '../../shared/documents/completeness.ts';
-import { DOCUMENT_NUMBER_MARK, DOCUMENT_TYPE_LABELS, type DocumentState, type DocumentType } from '../../shared/documents/document-types.ts';
+import {
+  DOCUMENT_NUMBER_MARK,
+  DOCUMENT_TYPE_LABELS,
+  type DocumentState,
+  type DocumentType,
+} from '../../shared/documents/document-types.ts';
 import { templateFor } from '../../shared/documents/templates.ts';
 import { fieldErrors } from '../../shared/api/validation-errors.ts';
 import type { CaseStore } from '../cases/case-store.ts';
@@ -43,18 +54,23 @@ interface DocumentRow {
 
 /** Tells documents of one type apart in a list. */
 function subjectOf(type: DocumentType, c: Record<string, unknown>): string {
-  const get = (path: string) => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], c) as string | undefined;
+  const get = (path: string) =>
+    path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], c) as string | undefined;
   const parts = {
     inquiry: [get('interviewee.name') && `被询问人：${get('interviewee.name')}`, get('place')],
     onsite: [get('place') && `检查地点：${get('place')}`],
     evidence: [get('target.siteName') || get('target.url') || get('target.appName'), get('method')],
-    preservation: [`物品${(c.items as unknown[] | undefined)?.length ?? 0}件`, get('place') && `保存地点：${get('place')}`],
+    preservation: [
+      `物品${(c.items as unknown[] | undefined)?.length ?? 0}件`,
+      get('place') && `保存地点：${get('place')}`,
+    ],
   }[type];
   return parts.filter(Boolean).join('，') || '（未填写）';
 }
 
 /** Identity of an interviewee for 第N次询问: the ID number when given, else the name. */
-const intervieweeKey = (c: InquiryContent) => (c.interviewee.idNumber.trim().toUpperCase() || c.interviewee.name.trim()) || null;
+const intervieweeKey = (c: InquiryContent) =>
+  c.interviewee.idNumber.trim().toUpperCase() || c.interviewee.name.trim() || null;
 
 export class DocumentStore {
   private readonly db: Database;
@@ -72,20 +88,31 @@ export class DocumentStore {
 
   list(caseId: string): DocumentSummary[] {
     this.cases.get(caseId); // not_found for an unknown case
-    const rows = this.db.prepare(`SELECT * FROM documents WHERE case_id = ? ORDER BY created_at, doc_no`).all(caseId) as DocumentRow[];
+    const rows = this.db
+      .prepare(`SELECT * FROM documents WHERE case_id = ? ORDER BY created_at, doc_no`)
+      .all(caseId) as DocumentRow[];
     return rows.map((r) => this.summary(r));
   }
 
-  create(caseId: string, type: DocumentType, ctx: Omit<CreateContext, 'case' | 'agency'>, actorIds: string[]): DocumentDetail {
+  create(
+    caseId: string,
+    type: DocumentType,
+    ctx: Omit<CreateContext, 'case' | 'agency'>,
+    actorIds: string[],
+  ): DocumentDetail {
     const kase = this.cases.get(caseId);
     const template = templateFor(type);
-    const content = CONTENT_SCHEMAS[type].parse(initialContent(type, template, { ...ctx, case: kase, agency: this.office.agencyName() ?? '' }));
+    const content = CONTENT_SCHEMAS[type].parse(
+      initialContent(type, template, { ...ctx, case: kase, agency: this.office.agencyName() ?? '' }),
+    );
     const id = randomUUID();
     const now = isoNow(this.clock);
     this.db.transaction(() => {
       const docNo = nextDocumentNumber(this.db, chinaYear(this.clock.now()), DOCUMENT_NUMBER_MARK[type], kase.caseNo);
       this.db
-        .prepare(`INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'draft', ?, 1, ?, ?)`)
+        .prepare(
+          `INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'draft', ?, 1, ?, ?)`,
+        )
         .run(id, caseId, type, docNo, template.version, JSON.stringify(content), now, now);
       this.cases.addEvent(caseId, 'document', `新建${DOCUMENT_TYPE_LABELS[type]}（${docNo}）`, actorIds, now);
     })();
@@ -99,19 +126,31 @@ export class DocumentStore {
   createCorrection(sealedId: string, sealSha256: string, reason: string, actorIds: string[]): DocumentDetail {
     const o = this.row(sealedId);
     if (!o.sealed_at) throw new CoreError('conflict', '只能对已封存的文书制作补正；未封存的文书可直接修改。');
-    const existing = this.db.prepare(`SELECT doc_no FROM documents WHERE corrects_document_id = ?`).get(sealedId) as { doc_no: string } | undefined;
+    const existing = this.db.prepare(`SELECT doc_no FROM documents WHERE corrects_document_id = ?`).get(sealedId) as
+      { doc_no: string } | undefined;
     if (existing) throw new CoreError('conflict', `该文书已有补正文书（${existing.doc_no}），请在该补正文书上继续。`);
     const id = randomUUID();
     const now = isoNow(this.clock);
     this.db.transaction(() => {
-      const docNo = nextDocumentNumber(this.db, chinaYear(this.clock.now()), DOCUMENT_NUMBER_MARK[o.type], this.cases.get(o.case_id).caseNo);
+      const docNo = nextDocumentNumber(
+        this.db,
+        chinaYear(this.clock.now()),
+        DOCUMENT_NUMBER_MARK[o.type],
+        this.cases.get(o.case_id).caseNo,
+      );
       this.db
         .prepare(
           `INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at, corrects_document_id, corrects_seal_sha256, correction_reason)
            VALUES (?, ?, ?, ?, ?, 'draft', ?, 1, ?, ?, ?, ?, ?)`,
         )
         .run(id, o.case_id, o.type, docNo, o.template_version, o.content_json, now, now, sealedId, sealSha256, reason);
-      this.cases.addEvent(o.case_id, 'document', `对${DOCUMENT_TYPE_LABELS[o.type]}（${o.doc_no}）制作补正文书（${docNo}），原因：${reason}`, actorIds, now);
+      this.cases.addEvent(
+        o.case_id,
+        'document',
+        `对${DOCUMENT_TYPE_LABELS[o.type]}（${o.doc_no}）制作补正文书（${docNo}），原因：${reason}`,
+        actorIds,
+        now,
+      );
     })();
     return this.get(id);
   }
@@ -123,8 +162,21 @@ export class DocumentStore {
     const template = templateFor(r.type, r.template_version);
     // The case's other documents, for links: without their content (a case may hold hundreds).
     const siblings = (
-      this.db.prepare(`SELECT id, case_id, type, doc_no, state, signed_at, sealed_at, created_at, updated_at FROM documents WHERE case_id = ? AND id <> ? ORDER BY created_at, doc_no`).all(r.case_id, id) as DocumentRow[]
-    ).map((s) => ({ id: s.id, caseId: s.case_id, type: s.type, docNo: s.doc_no, state: (s.sealed_at ? 'sealed' : s.signed_at ? 'signed' : s.state) as DocumentState, subject: '', createdAt: s.created_at, updatedAt: s.updated_at }));
+      this.db
+        .prepare(
+          `SELECT id, case_id, type, doc_no, state, signed_at, sealed_at, created_at, updated_at FROM documents WHERE case_id = ? AND id <> ? ORDER BY created_at, doc_no`,
+        )
+        .all(r.case_id, id) as DocumentRow[]
+    ).map((s) => ({
+      id: s.id,
+      caseId: s.case_id,
+      type: s.type,
+      docNo: s.doc_no,
+      state: (s.sealed_at ? 'sealed' : s.signed_at ? 'signed' : s.state) as DocumentState,
+      subject: '',
+      createdAt: s.created_at,
+      updatedAt: s.updated_at,
+    }));
     return {
       ...this.summary(r),
       templateVersion: r.template_version,
@@ -152,12 +204,21 @@ export class DocumentStore {
    * back to 草稿 and is no longer frozen. If it has signatures, the edit needs `discardSignatures`
    * (the user confirmed): they are discarded in the same transaction and stay for the audit.
    */
-  save(id: string, revision: number, rawContent: unknown, opts: { discardSignatures?: boolean; actorIds?: string[] } = {}): SaveResult {
+  save(
+    id: string,
+    revision: number,
+    rawContent: unknown,
+    opts: { discardSignatures?: boolean; actorIds?: string[] } = {},
+  ): SaveResult {
     const r = this.row(id);
     this.refuseIfSealed(r);
     const signatures = this.activeSignatureCount(id);
     if (signatures > 0 && !opts.discardSignatures) {
-      throw new CoreError('conflict', `该文书已有${signatures}个签名（或拒签记录）。修改内容将作废这些签名，须重新签名。请确认后再修改。`, { signatures: 'confirm-discard' });
+      throw new CoreError(
+        'conflict',
+        `该文书已有${signatures}个签名（或拒签记录）。修改内容将作废这些签名，须重新签名。请确认后再修改。`,
+        { signatures: 'confirm-discard' },
+      );
     }
     const parsed = CONTENT_SCHEMAS[r.type].safeParse(rawContent);
     if (!parsed.success) {
@@ -178,12 +239,27 @@ export class DocumentStore {
         throw new CoreError('conflict', '该文书已在别处修改（版本不一致），本次修改未保存。请重新打开文书后再编辑。');
       }
       if (signatures > 0) {
-        this.db.prepare(`UPDATE signatures SET discarded_at = ?, discard_reason = ? WHERE document_id = ? AND discarded_at IS NULL`).run(now, '签名后修改文书内容', id);
-        this.cases.addEvent(r.case_id, 'document', `修改${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}），作废已有的${signatures}个签名`, opts.actorIds ?? [], now);
+        this.db
+          .prepare(
+            `UPDATE signatures SET discarded_at = ?, discard_reason = ? WHERE document_id = ? AND discarded_at IS NULL`,
+          )
+          .run(now, '签名后修改文书内容', id);
+        this.cases.addEvent(
+          r.case_id,
+          'document',
+          `修改${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}），作废已有的${signatures}个签名`,
+          opts.actorIds ?? [],
+          now,
+        );
       }
       return revision + 1;
     })();
-    return { revision: next, updatedAt: now, state: 'draft', issues: checkCompleteness(r.type, parsed.data, templateFor(r.type, r.template_version), links) };
+    return {
+      revision: next,
+      updatedAt: now,
+      state: 'draft',
+      issues: checkCompleteness(r.type, parsed.data, templateFor(r.type, r.template_version), links),
+    };
   }
 
   /**
@@ -192,9 +268,11 @@ export class DocumentStore {
    */
   appendEvidence(documentId: string, item: EvidenceItem, now: Date, stepText?: string): void {
     const r = this.row(documentId);
-    if (r.type !== 'evidence' || r.case_id !== item.caseId) throw new CoreError('validation', '只能把电子数据加入本案的电子取证工作记录。');
+    if (r.type !== 'evidence' || r.case_id !== item.caseId)
+      throw new CoreError('validation', '只能把电子数据加入本案的电子取证工作记录。');
     this.refuseIfSealed(r);
-    if (this.activeSignatureCount(documentId) > 0) throw new CoreError('conflict', '该电子取证工作记录已有签名，不能再加入电子数据。请新建一份电子取证工作记录。');
+    if (this.activeSignatureCount(documentId) > 0)
+      throw new CoreError('conflict', '该电子取证工作记录已有签名，不能再加入电子数据。请新建一份电子取证工作记录。');
     const c = EvidenceContentSchema.parse(JSON.parse(r.content_json));
     const time = toLocalMinute(now);
     c.items.push({
@@ -212,15 +290,28 @@ export class DocumentStore {
       evidenceId: item.id,
       provenance: provenanceOf(item.meta),
     });
-    c.steps.push({ id: `auto-${item.id}`, time, auto: true, text: stepText ?? `导入电子数据「${item.fileName}」（${item.sizeBytes}字节），SHA-256：${item.sha256}，SM3：${item.sm3}。` });
+    c.steps.push({
+      id: `auto-${item.id}`,
+      time,
+      auto: true,
+      text:
+        stepText ??
+        `导入电子数据「${item.fileName}」（${item.sizeBytes}字节），SHA-256：${item.sha256}，SM3：${item.sm3}。`,
+    });
     this.db
-      .prepare(`UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', frozen_sha256 = NULL, frozen_sm3 = NULL, frozen_pages = NULL, updated_at = ? WHERE id = ?`)
+      .prepare(
+        `UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', frozen_sha256 = NULL, frozen_sm3 = NULL, frozen_pages = NULL, updated_at = ? WHERE id = ?`,
+      )
       .run(JSON.stringify(c), isoNow(this.clock), documentId);
   }
 
   /** The case's other documents by type: what a 现场笔录's measures may link to. */
   private caseDocuments(r: DocumentRow): CaseDocuments {
-    return { caseDocuments: this.db.prepare(`SELECT id, type FROM documents WHERE case_id = ? AND id <> ?`).all(r.case_id, r.id) as { id: string; type: DocumentType }[] };
+    return {
+      caseDocuments: this.db
+        .prepare(`SELECT id, type FROM documents WHERE case_id = ? AND id <> ?`)
+        .all(r.case_id, r.id) as { id: string; type: DocumentType }[],
+    };
   }
 
   /**
@@ -230,7 +321,8 @@ export class DocumentStore {
   private checkMeasureLinks(c: OnsiteContent, ctx: CaseDocuments): void {
     c.measures.forEach((m, i) => {
       const wrong = measureLinkError(m, i, ctx);
-      if (wrong) throw new CoreError('validation', `${wrong}本次修改未保存。`, { [`measures.${i}.linkedDocumentId`]: wrong });
+      if (wrong)
+        throw new CoreError('validation', `${wrong}本次修改未保存。`, { [`measures.${i}.linkedDocumentId`]: wrong });
     });
   }
 
@@ -241,7 +333,11 @@ export class DocumentStore {
       if (!row.evidenceId) return;
       const e = get.get(row.evidenceId) as { sha256: string; sm3: string; size_bytes: number } | undefined;
       if (!e || e.sha256 !== row.sha256 || e.sm3 !== row.sm3 || String(e.size_bytes) !== row.sizeBytes) {
-        throw new CoreError('integrity', `电子数据清单第${i + 1}项关联了导入的文件，其大小和完整性校验值由导入时计算，不能修改。请撤销对该项的修改。`, { [`items.${i}.sha256`]: '关联文件的校验值不能修改。' });
+        throw new CoreError(
+          'integrity',
+          `电子数据清单第${i + 1}项关联了导入的文件，其大小和完整性校验值由导入时计算，不能修改。请撤销对该项的修改。`,
+          { [`items.${i}.sha256`]: '关联文件的校验值不能修改。' },
+        );
       }
     });
   }
@@ -250,19 +346,40 @@ export class DocumentStore {
    * 草稿 → 待签名, only when nothing the law requires is missing. The content is frozen: `freeze`
    * gives the hash of its canonical serialisation and its page count, stored in the same transaction.
    */
-  markReady(id: string, actorIds: string[], freeze: (doc: DocumentDetail) => { sha256: string; sm3: string; pages: number }): DocumentDetail {
+  markReady(
+    id: string,
+    actorIds: string[],
+    freeze: (doc: DocumentDetail) => { sha256: string; sm3: string; pages: number },
+  ): DocumentDetail {
     const r = this.row(id);
-    const issues = checkCompleteness(r.type, JSON.parse(r.content_json), templateFor(r.type, r.template_version), this.caseDocuments(r));
+    const issues = checkCompleteness(
+      r.type,
+      JSON.parse(r.content_json),
+      templateFor(r.type, r.template_version),
+      this.caseDocuments(r),
+    );
     if (issues.length > 0) {
-      throw new CoreError('validation', `还有${issues.length}处必填内容未完成，不能提交签名：${issues[0]!.message}`, Object.fromEntries(issues.map((i) => [i.path, i.message])));
+      throw new CoreError(
+        'validation',
+        `还有${issues.length}处必填内容未完成，不能提交签名：${issues[0]!.message}`,
+        Object.fromEntries(issues.map((i) => [i.path, i.message])),
+      );
     }
     const now = isoNow(this.clock);
     if (r.state === 'ready' && r.frozen_sha256) return this.get(id);
     this.db.transaction(() => {
       this.db.prepare(`UPDATE documents SET state = 'ready', updated_at = ? WHERE id = ?`).run(now, id);
       const frozen = freeze(this.get(id));
-      this.db.prepare(`UPDATE documents SET frozen_sha256 = ?, frozen_sm3 = ?, frozen_pages = ? WHERE id = ?`).run(frozen.sha256, frozen.sm3, frozen.pages, id);
-      this.cases.addEvent(r.case_id, 'document', `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）完成，待签名`, actorIds, now);
+      this.db
+        .prepare(`UPDATE documents SET frozen_sha256 = ?, frozen_sm3 = ?, frozen_pages = ? WHERE id = ?`)
+        .run(frozen.sha256, frozen.sm3, frozen.pages, id);
+      this.cases.addEvent(
+        r.case_id,
+        'document',
+        `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）完成，待签名`,
+        actorIds,
+        now,
+      );
     })();
     return this.get(id);
   }
@@ -270,22 +387,40 @@ export class DocumentStore {
   /** The hash and page count fixed when the document went to 待签名; null while it is a draft. */
   frozen(id: string): { sha256: string; sm3: string; pages: number } | null {
     const r = this.row(id);
-    return r.state === 'ready' && r.frozen_sha256 && r.frozen_sm3 && r.frozen_pages ? { sha256: r.frozen_sha256, sm3: r.frozen_sm3, pages: r.frozen_pages } : null;
+    return r.state === 'ready' && r.frozen_sha256 && r.frozen_sm3 && r.frozen_pages
+      ? { sha256: r.frozen_sha256, sm3: r.frozen_sm3, pages: r.frozen_pages }
+      : null;
   }
 
   /** 待签名 → 已签名 (every required slot signed or resolved). */
   markSigned(id: string, now: string, actorIds: string[]): void {
     const r = this.row(id);
-    this.db.prepare(`UPDATE documents SET signed_at = ?, updated_at = ? WHERE id = ? AND signed_at IS NULL`).run(now, now, id);
+    this.db
+      .prepare(`UPDATE documents SET signed_at = ?, updated_at = ? WHERE id = ? AND signed_at IS NULL`)
+      .run(now, now, id);
     this.cases.addEvent(r.case_id, 'document', `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）签名完成`, actorIds, now);
   }
 
   /** What this document corrects, and what corrects it (补正, both ways). */
   private correctionOf(r: DocumentRow): DocumentDetail['correction'] {
-    const corrects = r.corrects_document_id ? (this.db.prepare(`SELECT id, doc_no FROM documents WHERE id = ?`).get(r.corrects_document_id) as { id: string; doc_no: string }) : null;
-    const by = this.db.prepare(`SELECT id, doc_no, correction_reason FROM documents WHERE corrects_document_id = ?`).get(r.id) as { id: string; doc_no: string; correction_reason: string } | undefined;
+    const corrects = r.corrects_document_id
+      ? (this.db.prepare(`SELECT id, doc_no FROM documents WHERE id = ?`).get(r.corrects_document_id) as {
+          id: string;
+          doc_no: string;
+        })
+      : null;
+    const by = this.db
+      .prepare(`SELECT id, doc_no, correction_reason FROM documents WHERE corrects_document_id = ?`)
+      .get(r.id) as { id: string; doc_no: string; correction_reason: string } | undefined;
     return {
-      corrects: corrects ? { id: corrects.id, docNo: corrects.doc_no, sealSha256: r.corrects_seal_sha256 ?? '', reason: r.correction_reason ?? '' } : null,
+      corrects: corrects
+        ? {
+            id: corrects.id,
+            docNo: corrects.doc_no,
+            sealSha256: r.corrects_seal_sha256 ?? '',
+            reason: r.correction_reason ?? '',
+          }
+        : null,
       correctedBy: by ? { id: by.id, docNo: by.doc_no, reason: by.correction_reason } : null,
     };
   }
@@ -295,11 +430,19 @@ export class DocumentStore {
   }
 
   private refuseIfSealed(r: DocumentRow): void {
-    if (r.sealed_at) throw new CoreError('conflict', `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）已封存，不能再修改。如需更正，请制作补正文书。`);
+    if (r.sealed_at)
+      throw new CoreError(
+        'conflict',
+        `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）已封存，不能再修改。如需更正，请制作补正文书。`,
+      );
   }
 
   private activeSignatureCount(id: string): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM signatures WHERE document_id = ? AND discarded_at IS NULL`).get(id) as { n: number }).n;
+    return (
+      this.db
+        .prepare(`SELECT count(*) AS n FROM signatures WHERE document_id = ? AND discarded_at IS NULL`)
+        .get(id) as { n: number }
+    ).n;
   }
 
   private inquirySequence(r: DocumentRow): number {
@@ -326,10 +469,21 @@ export class DocumentStore {
 
   private summary(r: DocumentRow): DocumentSummary {
     const state: DocumentState = r.sealed_at ? 'sealed' : r.signed_at ? 'signed' : r.state;
-    const summary: DocumentSummary = { id: r.id, caseId: r.case_id, type: r.type, docNo: r.doc_no, state, subject: subjectOf(r.type, JSON.parse(r.content_json)), createdAt: r.created_at, updatedAt: r.updated_at };
+    const summary: DocumentSummary = {
+      id: r.id,
+      caseId: r.case_id,
+      type: r.type,
+      docNo: r.doc_no,
+      state,
+      subject: subjectOf(r.type, JSON.parse(r.content_json)),
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
     if (r.sealed_at) {
       // 已同步: HQ's signed receipt for this document's seal (sync feature).
-      const rc = this.db.prepare(`SELECT r.hq_time FROM receipts r JOIN seals s ON s.seq = r.seal_seq WHERE s.document_id = ?`).get(r.id) as { hq_time: string } | undefined;
+      const rc = this.db
+        .prepare(`SELECT r.hq_time FROM receipts r JOIN seals s ON s.seq = r.seal_seq WHERE s.document_id = ?`)
+        .get(r.id) as { hq_time: string } | undefined;
       summary.syncedAt = rc?.hq_time ?? null;
     }
     return summary;

@@ -5,7 +5,12 @@ import { randomUUID } from 'node:crypto';
 import type { CaseDetail } from '../../shared/domain/case.ts';
 import type { DocumentType } from '../../shared/documents/document-types.ts';
 import { toLocalDate, toLocalMinute } from '../../shared/documents/local-time.ts';
-import { matterPhrase, renderTemplateText, templateParagraph, type DocumentTemplate } from '../../shared/documents/templates.ts';
+import {
+  matterPhrase,
+  renderTemplateText,
+  templateParagraph,
+  type DocumentTemplate,
+} from '../../shared/documents/templates.ts';
 
 export interface MachineFacts {
   os: string;
@@ -35,7 +40,14 @@ export function initialContent(type: DocumentType, t: DocumentTemplate, ctx: Cre
         recorderId: second,
         interviewee:
           party.kind === 'person'
-            ? { name: party.name, idType: party.idType, idNumber: party.idNumber, address: party.address, phone: party.phone, relation: '当事人' }
+            ? {
+                name: party.name,
+                idType: party.idType,
+                idNumber: party.idNumber,
+                address: party.address,
+                phone: party.phone,
+                relation: '当事人',
+              }
             : { employer: party.name },
         openings,
         qa: [{ id: randomUUID(), q: '', a: '' }],
@@ -65,7 +77,11 @@ export function initialContent(type: DocumentType, t: DocumentTemplate, ctx: Cre
         collectorIds: [first, second].filter(Boolean),
         recorderId: second,
         target: { siteName: platform.name, url: platform.url, domain: platform.domain },
-        environment: { device: `取证计算机（主机名 ${ctx.machine.host}）`, os: ctx.machine.os, software: ctx.machine.software },
+        environment: {
+          device: `取证计算机（主机名 ${ctx.machine.host}）`,
+          os: ctx.machine.os,
+          software: ctx.machine.software,
+        },
       };
     case 'preservation':
       return { partyName: party.name, startDate: toLocalDate(ctx.now), officerIds: [first, second].filter(Boolean) };

@@ -45,14 +45,20 @@ describe('template versions', () => {
 
   it('released versions are frozen: each one’s data has the hash pinned when it was released', () => {
     const hashes = Object.fromEntries(TEMPLATES.map((t) => [`${t.type}@${t.version}`, frozen(t)]));
-    expect(Object.keys(hashes).sort(), 'every version is pinned, and every pin is a version').toEqual(Object.keys(PINNED).sort());
-    for (const [id, hash] of Object.entries(hashes)) expect(hash, `${id} changed after release: add a new template version instead`).toBe(PINNED[id]);
+    expect(Object.keys(hashes).sort(), 'every version is pinned, and every pin is a version').toEqual(
+      Object.keys(PINNED).sort(),
+    );
+    for (const [id, hash] of Object.entries(hashes))
+      expect(hash, `${id} changed after release: add a new template version instead`).toBe(PINNED[id]);
   });
 
   it('every version names the regulation it follows and has a layout with a signature block', () => {
     for (const t of TEMPLATES) {
       expect(t.regulation, t.version).toMatch(/规定/);
-      expect(t.layout.blocks.some((b) => b.kind === 'signatures'), `${t.type}@${t.version}`).toBe(true);
+      expect(
+        t.layout.blocks.some((b) => b.kind === 'signatures'),
+        `${t.type}@${t.version}`,
+      ).toBe(true);
     }
   });
 });
@@ -94,12 +100,18 @@ describe('editor labels', () => {
       const src = read(`editors/${EDITORS[type]}`);
       const keys = [...new Set([...keysIn(src), ...sharedKeys(src)])];
       expect(keys.length).toBeGreaterThan(10);
-      for (const t of TEMPLATES.filter((x) => x.type === type)) expect(keys.filter((k) => !(k in t.labels)), `${type}@${t.version}`).toEqual([]);
+      for (const t of TEMPLATES.filter((x) => x.type === type))
+        expect(
+          keys.filter((k) => !(k in t.labels)),
+          `${type}@${t.version}`,
+        ).toEqual([]);
     });
   }
 
   it('no editor writes a field label as a literal: <Field label="…"> is only for controls that are not part of the document', () => {
-    const literals = Object.values(EDITORS).flatMap((f) => [...read(`editors/${f}`).matchAll(/<Field label="([^"]+)"/g)].map((m) => m[1]));
+    const literals = Object.values(EDITORS).flatMap((f) =>
+      [...read(`editors/${f}`).matchAll(/<Field label="([^"]+)"/g)].map((m) => m[1]),
+    );
     expect(literals).toEqual(['交换询问人与记录人']);
     expect(templateFor('inquiry').labels['interviewee.name']).toBe('姓名');
   });

@@ -71,7 +71,12 @@ export class BlobIntegrityError extends Error {
   readonly chunk: number | null;
   readonly at: { offset: number; length: number } | null;
   sha256: string | null = null;
-  constructor(reason: BlobFailure, chunk: number | null = null, at: { offset: number; length: number } | null = null, detail = '') {
+  constructor(
+    reason: BlobFailure,
+    chunk: number | null = null,
+    at: { offset: number; length: number } | null = null,
+    detail = '',
+  ) {
     super(`evidence blob ${reason}${chunk === null ? '' : ` at chunk ${chunk}`}${detail ? `: ${detail}` : ''}`);
     this.name = 'BlobIntegrityError';
     this.reason = reason;
@@ -123,7 +128,8 @@ export interface BlobCipher {
   isOwn(header: Buffer): boolean;
 }
 
-const hkdf = (key: Buffer, salt: Buffer, info: string, length: number) => Buffer.from(hkdfSync('sha256', key, salt, info, length));
+const hkdf = (key: Buffer, salt: Buffer, info: string, length: number) =>
+  Buffer.from(hkdfSync('sha256', key, salt, info, length));
 
 function checkSha(sha256: string): void {
   if (!SHA256_HEX.test(sha256)) throw new Error(`not a SHA-256 in lowercase hex: ${sha256.slice(0, 80)}`);
@@ -139,9 +145,11 @@ export class AesGcmBlobCipher implements BlobCipher {
   private readonly keyCheck: Buffer;
 
   constructor(masterKey: Buffer, opts: { chunkBytes?: number } = {}) {
-    if (!Buffer.isBuffer(masterKey) || masterKey.length !== MASTER_KEY_BYTES) throw new Error(`the evidence master key must be ${MASTER_KEY_BYTES} bytes`);
+    if (!Buffer.isBuffer(masterKey) || masterKey.length !== MASTER_KEY_BYTES)
+      throw new Error(`the evidence master key must be ${MASTER_KEY_BYTES} bytes`);
     this.chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-    if (!Number.isInteger(this.chunkBytes) || this.chunkBytes < MIN_CHUNK_BYTES || this.chunkBytes > MAX_CHUNK_BYTES) throw new Error(`chunk size out of range: ${this.chunkBytes}`);
+    if (!Number.isInteger(this.chunkBytes) || this.chunkBytes < MIN_CHUNK_BYTES || this.chunkBytes > MAX_CHUNK_BYTES)
+      throw new Error(`chunk size out of range: ${this.chunkBytes}`);
     const none = Buffer.alloc(0);
     this.contentKey = hkdf(masterKey, none, LABEL.content, 32);
     this.nameKey = hkdf(masterKey, none, LABEL.names, 32);
@@ -165,12 +173,17 @@ export class AesGcmBlobCipher implements BlobCipher {
 
   layout(header: Buffer, fileSize: number): BlobLayout {
     const h = parseHeader(header, fileSize);
-    if (!timingSafeEqual(header.subarray(16 + SALT_BYTES, HEADER_BYTES), this.keyCheck)) throw new BlobIntegrityError('wrong-key');
+    if (!timingSafeEqual(header.subarray(16 + SALT_BYTES, HEADER_BYTES), this.keyCheck))
+      throw new BlobIntegrityError('wrong-key');
     return new GcmLayout(new GcmFile(this.fileKey(header), header.subarray(0, HEADER_BYTES)), h.chunkBytes, fileSize);
   }
 
   isOwn(header: Buffer): boolean {
-    return header.length >= HEADER_BYTES && header.subarray(0, MAGIC.length).equals(MAGIC) && header.subarray(16 + SALT_BYTES, HEADER_BYTES).equals(this.keyCheck);
+    return (
+      header.length >= HEADER_BYTES &&
+      header.subarray(0, MAGIC.length).equals(MAGIC) &&
+      header.subarray(16 + SALT_BYTES, HEADER_BYTES).equals(this.keyCheck)
+    );
   }
 
   private fileKey(header: Buffer): Buffer {
@@ -179,12 +192,16 @@ export class AesGcmBlobCipher implements BlobCipher {
 }
 
 function parseHeader(header: Buffer, fileSize: number): { chunkBytes: number } {
-  if (fileSize < HEADER_BYTES || header.length < HEADER_BYTES) throw new BlobIntegrityError('header', null, null, 'shorter than a header');
-  if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new BlobIntegrityError('header', null, null, 'not an encrypted evidence blob');
+  if (fileSize < HEADER_BYTES || header.length < HEADER_BYTES)
+    throw new BlobIntegrityError('header', null, null, 'shorter than a header');
+  if (!header.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new BlobIntegrityError('header', null, null, 'not an encrypted evidence blob');
   if (header[8] !== VERSION) throw new BlobIntegrityError('header', null, null, `unknown version ${header[8]}`);
-  if (header[9] !== 0 || header[10] !== 0 || header[11] !== 0) throw new BlobIntegrityError('header', null, null, 'reserved bytes set');
+  if (header[9] !== 0 || header[10] !== 0 || header[11] !== 0)
+    throw new BlobIntegrityError('header', null, null, 'reserved bytes set');
   const chunkBytes = header.readUInt32BE(12);
-  if (chunkBytes < MIN_CHUNK_BYTES || chunkBytes > MAX_CHUNK_BYTES) throw new BlobIntegrityError('header', null, null, `chunk size ${chunkBytes}`);
+  if (chunkBytes < MIN_CHUNK_BYTES || chunkBytes > MAX_CHUNK_BYTES)
+    throw new BlobIntegrityError('header', null, null, `chunk size ${chunkBytes}`);
   return { chunkBytes };
 }
 
@@ -311,7 +328,13 @@ class GcmLayout implements BlobLayout {
     const whole = Math.floor(body / stride);
     const rest = body % stride;
     if (body === 0) throw new BlobIntegrityError('truncated', 0, { offset: 0, length: 0 }, 'no chunk');
-    if (rest > 0 && rest < TAG_BYTES) throw new BlobIntegrityError('truncated', whole, { offset: whole * chunkBytes, length: 0 }, 'last chunk shorter than its tag');
+    if (rest > 0 && rest < TAG_BYTES)
+      throw new BlobIntegrityError(
+        'truncated',
+        whole,
+        { offset: whole * chunkBytes, length: 0 },
+        'last chunk shorter than its tag',
+      );
     this.chunkCount = rest === 0 ? whole : whole + 1;
     this.plainSize = rest === 0 ? whole * chunkBytes : whole * chunkBytes + rest - TAG_BYTES;
     this.maxSealedBytes = Math.min(stride, body);
@@ -333,9 +356,19 @@ class GcmLayout implements BlobLayout {
     const first = i * this.chunkBytes;
     // A full last chunk that authenticates as not final: the chunks after it were cut off.
     if (final && sealed.length === this.chunkBytes + TAG_BYTES && this.file.open(i, sealed, false, into)) {
-      throw new BlobIntegrityError('truncated', i + 1, { offset: first + this.chunkBytes, length: 0 }, 'chunks missing at the end');
+      throw new BlobIntegrityError(
+        'truncated',
+        i + 1,
+        { offset: first + this.chunkBytes, length: 0 },
+        'chunks missing at the end',
+      );
     }
-    throw new BlobIntegrityError('tampered', i, { offset: first, length: sealed.length - TAG_BYTES }, 'does not authenticate');
+    throw new BlobIntegrityError(
+      'tampered',
+      i,
+      { offset: first, length: sealed.length - TAG_BYTES },
+      'does not authenticate',
+    );
   }
 }
 

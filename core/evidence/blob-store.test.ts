@@ -1,11 +1,28 @@
 // The encrypted blob store on real files: round trips at the chunk boundaries, ranges, and each
 // kind of damage found at its chunk (docs/EVIDENCE.md, "On disk").
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AesGcmBlobCipher, BlobIntegrityError, DEFAULT_CHUNK_BYTES, HEADER_BYTES, identityBlobCipherForBenchmarks, type BlobCipher } from './blob-cipher.ts';
+import {
+  AesGcmBlobCipher,
+  BlobIntegrityError,
+  DEFAULT_CHUNK_BYTES,
+  HEADER_BYTES,
+  identityBlobCipherForBenchmarks,
+  type BlobCipher,
+} from './blob-cipher.ts';
 import { BlobStore } from './blob-store.ts';
 
 const C = 4096; // a small chunk size, so that boundaries are cheap to reach
@@ -55,7 +72,10 @@ async function failure(p: Promise<unknown>): Promise<BlobIntegrityError> {
 }
 
 /** Reads as a stream; returns the chunks that came through before the error, and the error. */
-async function streamUntilFailure(store: BlobStore, digest: string): Promise<{ good: Buffer[]; error: BlobIntegrityError }> {
+async function streamUntilFailure(
+  store: BlobStore,
+  digest: string,
+): Promise<{ good: Buffer[]; error: BlobIntegrityError }> {
   const good: Buffer[] = [];
   try {
     for await (const c of store.read(digest)) good.push(Buffer.from(c));
@@ -112,7 +132,11 @@ describe('encrypted blob store', () => {
       const offset = Math.floor(Math.random() * plain.length);
       ranges.push([offset, Math.floor(Math.random() * (plain.length - offset + 1))]);
     }
-    for (const [offset, length] of ranges) expect((await store.readRange(digest, offset, length)).equals(plain.subarray(offset, offset + length)), `${offset}+${length}`).toBe(true);
+    for (const [offset, length] of ranges)
+      expect(
+        (await store.readRange(digest, offset, length)).equals(plain.subarray(offset, offset + length)),
+        `${offset}+${length}`,
+      ).toBe(true);
     await expect(store.readRange(digest, plain.length - 1, 2)).rejects.toThrow(RangeError);
     await expect(store.readRange(digest, -1, 1)).rejects.toThrow(RangeError);
   });
@@ -132,7 +156,12 @@ describe('encrypted blob store', () => {
       bytes[chunkAt(k) + within]! ^= 0x01;
       writeFileSync(path, bytes);
       const { good, error } = await streamUntilFailure(store, digest);
-      expect(error).toMatchObject({ reason: 'tampered', chunk: k, sha256: digest, at: { offset: k * C, length: Math.min(C, plain.length - k * C) } });
+      expect(error).toMatchObject({
+        reason: 'tampered',
+        chunk: k,
+        sha256: digest,
+        at: { offset: k * C, length: Math.min(C, plain.length - k * C) },
+      });
       expect(Buffer.concat(good).equals(plain.subarray(0, k * C))).toBe(true);
       expect((await store.readRange(digest, 0, k * C)).equals(plain.subarray(0, k * C))).toBe(true);
       expect(await failure(store.readRange(digest, k * C - 1, 2))).toMatchObject({ reason: 'tampered', chunk: k });
@@ -191,7 +220,10 @@ describe('encrypted blob store', () => {
       const b = Buffer.from(original);
       b[at]! ^= 0x01;
       writeFileSync(path, b);
-      expect(await failure(readAll(store, digest)), `byte ${at}`).toMatchObject({ reason, chunk: reason === 'header' ? null : 0 });
+      expect(await failure(readAll(store, digest)), `byte ${at}`).toMatchObject({
+        reason,
+        chunk: reason === 'header' ? null : 0,
+      });
     }
   });
 
@@ -256,7 +288,11 @@ describe('encrypted blob store', () => {
     const digest = put(store, plain, [DEFAULT_CHUNK_BYTES]);
     expect(readFileSync(join(store.root, digest.slice(0, 2), digest)).equals(plain)).toBe(true);
     expect((await readAll(store, digest)).equals(plain)).toBe(true);
-    expect((await store.readRange(digest, DEFAULT_CHUNK_BYTES - 1, 3)).equals(plain.subarray(DEFAULT_CHUNK_BYTES - 1, DEFAULT_CHUNK_BYTES + 2))).toBe(true);
+    expect(
+      (await store.readRange(digest, DEFAULT_CHUNK_BYTES - 1, 3)).equals(
+        plain.subarray(DEFAULT_CHUNK_BYTES - 1, DEFAULT_CHUNK_BYTES + 2),
+      ),
+    ).toBe(true);
     const empty = put(store, Buffer.alloc(0));
     expect(await readAll(store, empty)).toEqual(Buffer.alloc(0));
   });

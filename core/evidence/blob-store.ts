@@ -4,7 +4,19 @@
 // place, and the folder fsynced — so a blob is either whole under its name or absent. Reading
 // authenticates every chunk before any of its bytes are handed out.
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BlobIntegrityError, type BlobCipher, type BlobLayout } from './blob-cipher.ts';
@@ -108,7 +120,9 @@ export class BlobStore {
   /** The names (see nameOf) of every blob file present. */
   list(): string[] {
     if (!existsSync(this.root)) return [];
-    return readdirSync(this.root).flatMap((d) => (/^[0-9a-f]{2}$/.test(d) ? readdirSync(join(this.root, d)).filter((f) => NAME.test(f) && f.startsWith(d)) : []));
+    return readdirSync(this.root).flatMap((d) =>
+      /^[0-9a-f]{2}$/.test(d) ? readdirSync(join(this.root, d)).filter((f) => NAME.test(f) && f.startsWith(d)) : [],
+    );
   }
 
   /** Whether the named file was written under this store's key (so clean-up may remove it as ours). */
@@ -174,7 +188,13 @@ export class BlobStore {
   async readRange(sha256: string, offset: number, length: number): Promise<Buffer> {
     const { fh, layout } = await this.openBlob(sha256);
     try {
-      if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || offset < 0 || length < 0 || offset + length > layout.plainSize) {
+      if (
+        !Number.isSafeInteger(offset) ||
+        !Number.isSafeInteger(length) ||
+        offset < 0 ||
+        length < 0 ||
+        offset + length > layout.plainSize
+      ) {
         throw new RangeError(`range ${offset}+${length} outside the blob's ${layout.plainSize} bytes`);
       }
       const result = Buffer.allocUnsafe(length);
@@ -215,11 +235,24 @@ export class BlobStore {
   }
 }
 
-async function readFully(fh: FileHandle, buf: Buffer, n: number, position: number, layout: BlobLayout, chunk: number): Promise<void> {
+async function readFully(
+  fh: FileHandle,
+  buf: Buffer,
+  n: number,
+  position: number,
+  layout: BlobLayout,
+  chunk: number,
+): Promise<void> {
   let got = 0;
   while (got < n) {
     const { bytesRead } = await fh.read(buf, got, n - got, position + got);
-    if (bytesRead === 0) throw new BlobIntegrityError('truncated', chunk, { offset: chunk * layout.chunkBytes, length: 0 }, 'the file shrank while being read');
+    if (bytesRead === 0)
+      throw new BlobIntegrityError(
+        'truncated',
+        chunk,
+        { offset: chunk * layout.chunkBytes, length: 0 },
+        'the file shrank while being read',
+      );
     got += bytesRead;
   }
 }

@@ -16,9 +16,15 @@ export interface CapturedPage {
 
 export async function capturePage(send: CdpSend, now: () => Date): Promise<CapturedPage> {
   const version = (await send('Browser.getVersion').catch(() => ({ product: '未知浏览器' }))) as { product: string };
-  const info = (await send('Runtime.evaluate', { expression: 'JSON.stringify({ url: location.href, title: document.title })', returnByValue: true })) as { result: { value: string } };
+  const info = (await send('Runtime.evaluate', {
+    expression: 'JSON.stringify({ url: location.href, title: document.title })',
+    returnByValue: true,
+  })) as { result: { value: string } };
   const { url, title } = JSON.parse(info.result.value) as { url: string; title: string };
-  const metrics = (await send('Page.getLayoutMetrics')) as { cssContentSize?: { width: number; height: number }; contentSize: { width: number; height: number } };
+  const metrics = (await send('Page.getLayoutMetrics')) as {
+    cssContentSize?: { width: number; height: number };
+    contentSize: { width: number; height: number };
+  };
   const size = metrics.cssContentSize ?? metrics.contentSize;
   const capturedAt = now();
   const shot = (await send('Page.captureScreenshot', {
@@ -27,5 +33,12 @@ export async function capturePage(send: CdpSend, now: () => Date): Promise<Captu
     clip: { x: 0, y: 0, width: Math.ceil(size.width), height: Math.ceil(size.height), scale: 1 },
   })) as { data: string };
   const snapshot = (await send('Page.captureSnapshot', { format: 'mhtml' })) as { data: string };
-  return { url, title, browser: version.product, capturedAt, screenshotPng: Buffer.from(shot.data, 'base64'), archiveMhtml: Buffer.from(snapshot.data, 'utf8') };
+  return {
+    url,
+    title,
+    browser: version.product,
+    capturedAt,
+    screenshotPng: Buffer.from(shot.data, 'base64'),
+    archiveMhtml: Buffer.from(snapshot.data, 'utf8'),
+  };
 }

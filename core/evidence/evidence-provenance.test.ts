@@ -50,7 +50,13 @@ describe('provenance of an imported item', () => {
       copy: { method: '从当事人服务器导出至取证U盘', madeAt: '2026-11-28T10:30', madeBy: '李明' },
     };
     const bytes = randomBytes(300_000);
-    const { ticket } = await t.must('evidence.beginImport', { caseId, documentId: docId, fileName: '用户注册信息.csv', sizeBytes: bytes.length, meta });
+    const { ticket } = await t.must('evidence.beginImport', {
+      caseId,
+      documentId: docId,
+      fileName: '用户注册信息.csv',
+      sizeBytes: bytes.length,
+      meta,
+    });
     const r = await runImport(t.core, ticket, [bytes]);
     expect(r.ok).toBe(true);
 
@@ -80,12 +86,35 @@ describe('provenance of an imported item', () => {
 
   it('the statement names the provider; an original has no copy particulars', () => {
     expect(providerStatement('王五')).toBe('此件由王五提供，经核对与原件无异');
-    const original = { original: true, copyMethod: '', copyMadeAt: '', copyMadeBy: '', provider: '王五', providerStatement: false, deviceSerial: '', description: '', timeSourceNote: '' };
+    const original = {
+      original: true,
+      copyMethod: '',
+      copyMadeAt: '',
+      copyMadeBy: '',
+      provider: '王五',
+      providerStatement: false,
+      deviceSerial: '',
+      description: '',
+      timeSourceNote: '',
+    };
     expect(provenanceText(original)).toBe('原件；提供人：王五');
   });
 
   it('a row written before provenance was recorded parses without one and prints no note', async () => {
-    const old = { id: 'r1', name: '旧截图.png', category: '截图', format: 'PNG', source: 'https://example.cn/', method: '截图', sizeBytes: '', sha256: '', sm3: '', time: '', medium: 'U盘', evidenceId: '' };
+    const old = {
+      id: 'r1',
+      name: '旧截图.png',
+      category: '截图',
+      format: 'PNG',
+      source: 'https://example.cn/',
+      method: '截图',
+      sizeBytes: '',
+      sha256: '',
+      sm3: '',
+      time: '',
+      medium: 'U盘',
+      evidenceId: '',
+    };
     expect('provenance' in EvidenceItemRowSchema.parse(old)).toBe(false);
     const other = await t.must('documents.create', { caseId, type: 'evidence' });
     const d = await t.must('documents.get', { id: other.id });

@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, chmodSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  chmodSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +22,12 @@ import { EvidenceStore } from './evidence-store.ts';
 let t: TestCore;
 let caseId: string;
 let officerIds: string[];
-const meta = { category: '截图' as const, description: '后台管理员设置页面', source: 'https://www.xinghe-news.cn/admin/users/1', method: '屏幕截图' };
+const meta = {
+  category: '截图' as const,
+  description: '后台管理员设置页面',
+  source: 'https://www.xinghe-news.cn/admin/users/1',
+  method: '屏幕截图',
+};
 
 beforeEach(async () => {
   t = makeCore();
@@ -30,8 +44,28 @@ afterEach(() => {
  * Imports `path` in a child process that is root without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH
  * (setpriv, util-linux): a mode-000 file is then as unreadable to it as to any officer's account.
  */
-function importAsRootWithoutReadOverride(dataDir: string, kase: string, documentId: string, path: string, officer: string): { ok: boolean; kind?: string; message?: string } {
-  const out = execFileSync('setpriv', ['--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-all', process.execPath, join(ROOT, 'tests', 'support', 'import-once.ts'), dataDir, kase, documentId, path, officer], { encoding: 'utf8' });
+function importAsRootWithoutReadOverride(
+  dataDir: string,
+  kase: string,
+  documentId: string,
+  path: string,
+  officer: string,
+): { ok: boolean; kind?: string; message?: string } {
+  const out = execFileSync(
+    'setpriv',
+    [
+      '--bounding-set=-dac_override,-dac_read_search',
+      '--inh-caps=-all',
+      process.execPath,
+      join(ROOT, 'tests', 'support', 'import-once.ts'),
+      dataDir,
+      kase,
+      documentId,
+      path,
+      officer,
+    ],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(out.trim().split('\n').at(-1)!) as { ok: boolean; kind?: string; message?: string };
 }
 
@@ -53,7 +87,11 @@ describe('evidence store', () => {
     const stored = [];
     for await (const c of t.core.evidence.blobs.read(item.sha256)) stored.push(Buffer.from(c));
     expect(Buffer.concat(stored).equals(bytes)).toBe(true);
-    expect(await t.core.evidence.digestStored(item.sha256)).toEqual({ sha256: item.sha256, sm3: item.sm3, size: 300_000 });
+    expect(await t.core.evidence.digestStored(item.sha256)).toEqual({
+      sha256: item.sha256,
+      sm3: item.sm3,
+      size: 300_000,
+    });
     // On disk only ciphertext, under a name that is not the SHA-256.
     const onDisk = readFileSync(t.core.evidence.blobs.pathOf(item.sha256));
     expect(onDisk.includes(bytes.subarray(1000, 1032))).toBe(false);
@@ -66,12 +104,16 @@ describe('evidence store', () => {
   it('the same bytes twice in a case are refused, naming the earlier copy', async () => {
     const bytes = randomBytes(1000);
     await t.core.evidence.importPath(file('first.png', bytes), { caseId, meta, officerIds });
-    await expect(t.core.evidence.importPath(file('again.png', bytes), { caseId, meta, officerIds })).rejects.toThrow(/本案已导入过完全相同的内容：「first\.png」/);
+    await expect(t.core.evidence.importPath(file('again.png', bytes), { caseId, meta, officerIds })).rejects.toThrow(
+      /本案已导入过完全相同的内容：「first\.png」/,
+    );
     expect(t.core.evidence.list(caseId)).toHaveLength(1);
   });
 
   it('a missing file is a clear error and stores nothing', async () => {
-    await expect(t.core.evidence.importPath(join(t.dir, 'nope.png'), { caseId, meta, officerIds })).rejects.toThrow(/找不到或无法读取文件「nope\.png」/);
+    await expect(t.core.evidence.importPath(join(t.dir, 'nope.png'), { caseId, meta, officerIds })).rejects.toThrow(
+      /找不到或无法读取文件「nope\.png」/,
+    );
     expect(t.core.evidence.list(caseId)).toEqual([]);
   });
 
@@ -90,10 +132,20 @@ describe('evidence store', () => {
       alsoInTransaction: (it) => {
         committed = true;
         t.core.documents.appendEvidence(docId, it, t.core.clock.now());
-        t.core.audit.append({ action: 'evidence-import', officerIds, caseId, targets: [it.id, docId], detail: `SHA-256 ${it.sha256}` });
+        t.core.audit.append({
+          action: 'evidence-import',
+          officerIds,
+          caseId,
+          targets: [it.id, docId],
+          detail: `SHA-256 ${it.sha256}`,
+        });
       },
     });
-    await expect(importing).rejects.toMatchObject({ kind: 'conflict', message: '文件「growing.log」在读取过程中被修改（大小或修改时间发生变化），已放弃本次导入，未保存任何内容。请在文件不再变化后重新导入。' });
+    await expect(importing).rejects.toMatchObject({
+      kind: 'conflict',
+      message:
+        '文件「growing.log」在读取过程中被修改（大小或修改时间发生变化），已放弃本次导入，未保存任何内容。请在文件不再变化后重新导入。',
+    });
     expect(committed).toBe(false); // refused before the transaction, not rolled back after it
     expect(t.core.evidence.list(caseId)).toEqual([]);
     expect(t.core.evidence.blobs.list()).toEqual([]);
@@ -109,7 +161,12 @@ describe('evidence store', () => {
 
   it('a file deleted while it is read is refused and nothing is kept', async () => {
     const path = file('vanishing.mp4', randomBytes(4 * 1024 * 1024));
-    const importing = t.core.evidence.importPath(path, { caseId, meta, officerIds, onProgress: (n) => n >= 1 << 20 && rmSync(path, { force: true }) });
+    const importing = t.core.evidence.importPath(path, {
+      caseId,
+      meta,
+      officerIds,
+      onProgress: (n) => n >= 1 << 20 && rmSync(path, { force: true }),
+    });
     await expect(importing).rejects.toThrow(/文件「vanishing\.mp4」在读取过程中被修改/);
     expect(t.core.evidence.list(caseId)).toEqual([]);
     expect(t.core.evidence.blobs.list()).toEqual([]);
@@ -136,7 +193,11 @@ describe('evidence store', () => {
         t.reopen();
       }
     }
-    expect(outcome).toEqual({ ok: false, kind: 'io', message: '没有权限读取或写入文件，本件电子数据没有保存。请检查文件权限后重试。' });
+    expect(outcome).toEqual({
+      ok: false,
+      kind: 'io',
+      message: '没有权限读取或写入文件，本件电子数据没有保存。请检查文件权限后重试。',
+    });
     expect(t.core.evidence.list(caseId)).toEqual([]);
     expect(t.core.evidence.blobs.list()).toEqual([]);
     expect(readdirSync(t.core.evidence.blobs.tmpDir)).toEqual([]);
@@ -145,7 +206,9 @@ describe('evidence store', () => {
 
   it('a path that is not a file (a folder) is refused in Chinese', async () => {
     mkdirSync(`${t.dir}-files/一个文件夹`, { recursive: true });
-    await expect(t.core.evidence.importPath(`${t.dir}-files/一个文件夹`, { caseId, meta, officerIds })).rejects.toThrow('「一个文件夹」不是文件，无法导入。');
+    await expect(t.core.evidence.importPath(`${t.dir}-files/一个文件夹`, { caseId, meta, officerIds })).rejects.toThrow(
+      '「一个文件夹」不是文件，无法导入。',
+    );
     expect(t.core.evidence.list(caseId)).toEqual([]);
   });
 
@@ -176,9 +239,15 @@ describe('evidence store', () => {
     bytes[0] = bytes[0]! ^ 0xff;
     writeFileSync(blob, bytes);
     const logged: string[] = [];
-    const second = openCore({ dataDir: t.dir, custody: t.custody, verifyRecentEvidenceDays: 7, log: { info: (m) => logged.push(m), error: (m) => logged.push(m) } });
+    const second = openCore({
+      dataDir: t.dir,
+      custody: t.custody,
+      verifyRecentEvidenceDays: 7,
+      log: { info: (m) => logged.push(m), error: (m) => logged.push(m) },
+    });
     try {
-      for (let i = 0; i < 100 && !logged.some((m) => m.includes('re-verification')); i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 100 && !logged.some((m) => m.includes('re-verification')); i++)
+        await new Promise((r) => setTimeout(r, 100));
       expect(logged.join('\n')).toMatch(/1 of 1 item\(s\) failed: recent\.txt \(mismatch\)/);
     } finally {
       second.close();
@@ -206,7 +275,13 @@ describe('evidence store', () => {
   it('clean-up never removes blobs written under another master key (a wrong key must not delete the evidence)', async () => {
     const kept = await t.core.evidence.importPath(file('kept.bin', randomBytes(2000)), { caseId, meta, officerIds });
     const logged: string[] = [];
-    const wrong = new EvidenceStore({ db: t.core.db, clock: t.core.clock, log: { info: (m) => logged.push(m), error: (m) => logged.push(m) }, dataDir: t.dir, masterKey: randomBytes(32) });
+    const wrong = new EvidenceStore({
+      db: t.core.db,
+      clock: t.core.clock,
+      log: { info: (m) => logged.push(m), error: (m) => logged.push(m) },
+      dataDir: t.dir,
+      masterKey: randomBytes(32),
+    });
     expect(wrong.cleanUpAfterCrash()).toEqual({ temp: 0, orphans: 0, foreign: 1 });
     expect(logged.join('\n')).toMatch(/1 blob file\(s\) were not written under this device's master key; kept/);
     expect(t.core.evidence.blobs.has(kept.sha256)).toBe(true);
@@ -224,19 +299,37 @@ describe('evidence store', () => {
     writeFileSync(blob, stored);
     const report = await t.core.evidence.reverify({ caseId });
     const caseNo = (await t.must('cases.get', { id: caseId })).caseNo;
-    expect(report.failures).toEqual([{ id: item.id, fileName: '现场照片1.jpg', caseId, caseNo, status: 'mismatch', detail: '「现场照片1.jpg」第 3 段（字节 2097152–3145727）校验失败：内容被篡改或存储介质损坏。' }]);
+    expect(report.failures).toEqual([
+      {
+        id: item.id,
+        fileName: '现场照片1.jpg',
+        caseId,
+        caseNo,
+        status: 'mismatch',
+        detail: '「现场照片1.jpg」第 3 段（字节 2097152–3145727）校验失败：内容被篡改或存储介质损坏。',
+      },
+    ]);
     expect(t.core.evidence.get(item.id).verifyStatus).toBe('mismatch');
     // Every other reader names it too.
     await expect(async () => {
       for await (const c of t.core.evidence.readStored(item.sha256, '现场照片1.jpg')) void c;
-    }).rejects.toMatchObject({ kind: 'integrity', message: expect.stringContaining('电子数据「现场照片1.jpg」第 3 段（字节 2097152–3145727）校验失败') });
-    await expect(t.core.evidence.readStoredRange(item.sha256, '现场照片1.jpg', 2 * DEFAULT_CHUNK_BYTES - 5, 10)).rejects.toMatchObject({ kind: 'integrity' });
-    expect((await t.core.evidence.readStoredRange(item.sha256, '现场照片1.jpg', 0, 10)).equals(bytes.subarray(0, 10))).toBe(true);
+    }).rejects.toMatchObject({
+      kind: 'integrity',
+      message: expect.stringContaining('电子数据「现场照片1.jpg」第 3 段（字节 2097152–3145727）校验失败'),
+    });
+    await expect(
+      t.core.evidence.readStoredRange(item.sha256, '现场照片1.jpg', 2 * DEFAULT_CHUNK_BYTES - 5, 10),
+    ).rejects.toMatchObject({ kind: 'integrity' });
+    expect(
+      (await t.core.evidence.readStoredRange(item.sha256, '现场照片1.jpg', 0, 10)).equals(bytes.subarray(0, 10)),
+    ).toBe(true);
   });
 
   it('the temp file of an import in progress holds no plaintext', async () => {
     const marker = Buffer.from('MARKER:现场笔录原文，不得以明文落盘。');
-    const piece = Buffer.concat(Array.from({ length: Math.ceil((DEFAULT_CHUNK_BYTES / marker.length) * 3) }, () => marker)); // > 3 chunks
+    const piece = Buffer.concat(
+      Array.from({ length: Math.ceil((DEFAULT_CHUNK_BYTES / marker.length) * 3) }, () => marker),
+    ); // > 3 chunks
     let paused!: () => void;
     const reachedPause = new Promise<void>((r) => (paused = r));
     let resume!: () => void;
@@ -259,6 +352,10 @@ describe('evidence store', () => {
     const item = await importing;
     expect(item.sizeBytes).toBe(2 * piece.length + marker.length);
     expect(readFileSync(t.core.evidence.blobs.pathOf(item.sha256)).includes(marker.subarray(0, 16))).toBe(false);
-    expect(await t.core.evidence.digestStored(item.sha256)).toEqual({ sha256: item.sha256, sm3: item.sm3, size: item.sizeBytes });
+    expect(await t.core.evidence.digestStored(item.sha256)).toEqual({
+      sha256: item.sha256,
+      sm3: item.sm3,
+      size: item.sizeBytes,
+    });
   });
 });

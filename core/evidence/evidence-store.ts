@@ -9,7 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { EvidenceMetaSchema, type EvidenceItem, type EvidenceMeta, type EvidenceMetaInput, type VerifyReport } from '../../shared/evidence/evidence-schema.ts';
+import {
+  EvidenceMetaSchema,
+  type EvidenceItem,
+  type EvidenceMeta,
+  type EvidenceMetaInput,
+  type VerifyReport,
+} from '../../shared/evidence/evidence-schema.ts';
 import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import { isoNow, type Clock } from '../clock.ts';
 import { CoreError } from '../core-error.ts';
@@ -56,7 +62,8 @@ const formatOf = (name: string) => extname(name).replace('.', '').toUpperCase() 
 function diskError(e: unknown): CoreError | null {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (code === 'ENOSPC') return new CoreError('io', '磁盘空间已满，本件电子数据没有保存。请清理磁盘空间后重新导入。');
-  if (code === 'EACCES' || code === 'EPERM') return new CoreError('io', '没有权限读取或写入文件，本件电子数据没有保存。请检查文件权限后重试。');
+  if (code === 'EACCES' || code === 'EPERM')
+    return new CoreError('io', '没有权限读取或写入文件，本件电子数据没有保存。请检查文件权限后重试。');
   if (code === 'EIO') return new CoreError('io', '读写文件时发生硬件错误（存储介质可能损坏），本件电子数据没有保存。');
   return null;
 }
@@ -113,7 +120,11 @@ export class EvidenceStore {
    */
   cleanUpAfterCrash(): { temp: number; orphans: number; foreign: number } {
     const temp = this.blobs.clearTemp();
-    const referenced = new Set((this.db.prepare('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[]).map((r) => this.blobs.nameOf(r.sha256)));
+    const referenced = new Set(
+      (this.db.prepare('SELECT DISTINCT sha256 FROM evidence').all() as { sha256: string }[]).map((r) =>
+        this.blobs.nameOf(r.sha256),
+      ),
+    );
     let orphans = 0;
     let foreign = 0;
     // A blob a seal names is never an orphan, even if its evidence row were gone (a damaged or
@@ -121,7 +132,15 @@ export class EvidenceStore {
     // when there is a candidate, since it parses every seal. Only 释放空间 removes such a blob.
     let sealed: Set<string> | null = null;
     const sealedNames = () =>
-      (sealed ??= new Set((this.db.prepare(`SELECT DISTINCT json_extract(e.value, '$.sha256') AS sha256 FROM seals, json_each(seals.payload, '$.evidence') AS e`).all() as { sha256: string }[]).map((r) => this.blobs.nameOf(r.sha256))));
+      (sealed ??= new Set(
+        (
+          this.db
+            .prepare(
+              `SELECT DISTINCT json_extract(e.value, '$.sha256') AS sha256 FROM seals, json_each(seals.payload, '$.evidence') AS e`,
+            )
+            .all() as { sha256: string }[]
+        ).map((r) => this.blobs.nameOf(r.sha256)),
+      ));
     for (const name of this.blobs.list()) {
       if (referenced.has(name) || sealedNames().has(name)) continue;
       let own = false;
@@ -137,8 +156,14 @@ export class EvidenceStore {
       this.blobs.removeName(name);
       orphans++;
     }
-    if (temp + orphans > 0) this.log.info(`evidence: removed ${temp} temp file(s) and ${orphans} unreferenced blob(s) left by an interrupted import`);
-    if (foreign > 0) this.log.error(`evidence: ${foreign} blob file(s) were not written under this device's master key; kept, not removed (is the master key the right one for this data folder?)`);
+    if (temp + orphans > 0)
+      this.log.info(
+        `evidence: removed ${temp} temp file(s) and ${orphans} unreferenced blob(s) left by an interrupted import`,
+      );
+    if (foreign > 0)
+      this.log.error(
+        `evidence: ${foreign} blob file(s) were not written under this device's master key; kept, not removed (is the master key the right one for this data folder?)`,
+      );
     return { temp, orphans, foreign };
   }
 
@@ -178,12 +203,19 @@ export class EvidenceStore {
       temp.discard();
       throw e;
     }
-    const earlier = this.db.prepare('SELECT id, file_name, created_at FROM evidence WHERE case_id = ? AND sha256 = ? ORDER BY created_at LIMIT 1').get(o.caseId, digests.sha256) as { id: string; file_name: string; created_at: string } | undefined;
+    const earlier = this.db
+      .prepare(
+        'SELECT id, file_name, created_at FROM evidence WHERE case_id = ? AND sha256 = ? ORDER BY created_at LIMIT 1',
+      )
+      .get(o.caseId, digests.sha256) as { id: string; file_name: string; created_at: string } | undefined;
     if (earlier) {
       temp.discard();
       const doc = this.recordListing(earlier.id);
       const where = doc ? `，列于${doc.label}` : '';
-      throw new CoreError('conflict', `本案已导入过完全相同的内容：「${earlier.file_name}」（${minute(earlier.created_at)} 导入${where}，SHA-256 ${digests.sha256.slice(0, 16)}…）。无需重复导入；如需引用，请使用该件。`);
+      throw new CoreError(
+        'conflict',
+        `本案已导入过完全相同的内容：「${earlier.file_name}」（${minute(earlier.created_at)} 导入${where}，SHA-256 ${digests.sha256.slice(0, 16)}…）。无需重复导入；如需引用，请使用该件。`,
+      );
     }
     try {
       this.blobs.commit(temp.path, digests.sha256, size);
@@ -200,12 +232,25 @@ export class EvidenceStore {
             `INSERT INTO evidence (id, case_id, sha256, sm3, size_bytes, file_name, category, format, meta_json, collected_at, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(id, o.caseId, digests.sha256, digests.sm3, size, o.fileName, meta.category, formatOf(o.fileName), JSON.stringify({ ...meta, collectedBy: o.officerIds }), now, now);
+          .run(
+            id,
+            o.caseId,
+            digests.sha256,
+            digests.sm3,
+            size,
+            o.fileName,
+            meta.category,
+            formatOf(o.fileName),
+            JSON.stringify({ ...meta, collectedBy: o.officerIds }),
+            now,
+            now,
+          );
         o.alsoInTransaction?.(this.get(id));
       })();
     } catch (e) {
       // Refused after the blob went into place: take it back unless another item holds the same bytes.
-      if (!this.db.prepare('SELECT 1 FROM evidence WHERE sha256 = ?').get(digests.sha256)) this.blobs.remove(digests.sha256);
+      if (!this.db.prepare('SELECT 1 FROM evidence WHERE sha256 = ?').get(digests.sha256))
+        this.blobs.remove(digests.sha256);
       throw diskError(e) ?? e;
     }
     return this.get(id);
@@ -217,10 +262,17 @@ export class EvidenceStore {
     try {
       before = statSync(path);
     } catch (e) {
-      throw diskError(e) ?? new CoreError('validation', `找不到或无法读取文件「${basename(path)}」。请确认文件存在且未被占用。`);
+      throw (
+        diskError(e) ??
+        new CoreError('validation', `找不到或无法读取文件「${basename(path)}」。请确认文件存在且未被占用。`)
+      );
     }
     if (!before.isFile()) throw new CoreError('validation', `「${basename(path)}」不是文件，无法导入。`);
-    const changed = () => new CoreError('conflict', `文件「${basename(path)}」在读取过程中被修改（大小或修改时间发生变化），已放弃本次导入，未保存任何内容。请在文件不再变化后重新导入。`);
+    const changed = () =>
+      new CoreError(
+        'conflict',
+        `文件「${basename(path)}」在读取过程中被修改（大小或修改时间发生变化），已放弃本次导入，未保存任何内容。请在文件不再变化后重新导入。`,
+      );
     return this.ingest(readChunks(path), {
       ...o,
       fileName: o.fileName ?? basename(path),
@@ -232,7 +284,8 @@ export class EvidenceStore {
         } catch {
           throw changed(); // moved or deleted while it was read
         }
-        if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || read.size !== before.size) throw changed();
+        if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || read.size !== before.size)
+          throw changed();
         o.beforeStore?.(read);
       },
     });
@@ -245,7 +298,9 @@ export class EvidenceStore {
   copiesInOtherCases(item: EvidenceItem): { caseNo: string; fileName: string; importedAt: string }[] {
     return (
       this.db
-        .prepare('SELECT c.case_no, e.file_name, e.created_at FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.sha256 = ? AND e.case_id <> ? ORDER BY e.created_at, e.id')
+        .prepare(
+          'SELECT c.case_no, e.file_name, e.created_at FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.sha256 = ? AND e.case_id <> ? ORDER BY e.created_at, e.id',
+        )
         .all(item.sha256, item.caseId) as { case_no: string; file_name: string; created_at: string }[]
     ).map((r) => ({ caseNo: r.case_no, fileName: r.file_name, importedAt: minute(r.created_at) }));
   }
@@ -262,7 +317,9 @@ export class EvidenceStore {
   }
 
   list(caseId: string): EvidenceItem[] {
-    return (this.db.prepare('SELECT * FROM evidence WHERE case_id = ? ORDER BY created_at, id').all(caseId) as EvidenceRow[]).map(toItem);
+    return (
+      this.db.prepare('SELECT * FROM evidence WHERE case_id = ? ORDER BY created_at, id').all(caseId) as EvidenceRow[]
+    ).map(toItem);
   }
 
   get(id: string): EvidenceItem {
@@ -279,15 +336,25 @@ export class EvidenceStore {
   async reverify(opts: { caseId?: string; since?: string; shouldStop?: () => boolean } = {}): Promise<VerifyReport> {
     const rows = (
       opts.caseId
-        ? this.db.prepare('SELECT e.*, c.case_no FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.case_id = ? ORDER BY e.created_at, e.id').all(opts.caseId)
-        : this.db.prepare('SELECT e.*, c.case_no FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.created_at >= ? ORDER BY c.case_no, e.created_at, e.id').all(opts.since ?? '')
+        ? this.db
+            .prepare(
+              'SELECT e.*, c.case_no FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.case_id = ? ORDER BY e.created_at, e.id',
+            )
+            .all(opts.caseId)
+        : this.db
+            .prepare(
+              'SELECT e.*, c.case_no FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.created_at >= ? ORDER BY c.case_no, e.created_at, e.id',
+            )
+            .all(opts.since ?? '')
     ) as (EvidenceRow & { case_no: string })[];
     const failures: VerifyReport['failures'] = [];
     // What was actually re-hashed: released items and a run stopped early are not counted.
     let checked = 0;
     const mark = this.db.prepare('UPDATE evidence SET verified_at = ?, verify_status = ? WHERE id = ?');
     // Bytes released after HQ's receipt (core/sync/free-space.ts) are HQ's to keep: nothing to re-hash here.
-    const released = new Set((this.db.prepare('SELECT sha256 FROM released_blobs').all() as { sha256: string }[]).map((x) => x.sha256));
+    const released = new Set(
+      (this.db.prepare('SELECT sha256 FROM released_blobs').all() as { sha256: string }[]).map((x) => x.sha256),
+    );
     for (const r of rows) {
       if (opts.shouldStop?.()) break;
       if (released.has(r.sha256)) continue;
@@ -311,7 +378,8 @@ export class EvidenceStore {
       if (opts.shouldStop?.()) break;
       mark.run(isoNow(this.clock), status, r.id);
       checked++;
-      if (status !== 'ok') failures.push({ id: r.id, fileName: r.file_name, caseId: r.case_id, caseNo: r.case_no, status, detail });
+      if (status !== 'ok')
+        failures.push({ id: r.id, fileName: r.file_name, caseId: r.case_id, caseNo: r.case_no, status, detail });
     }
     return { checked, failures };
   }
@@ -347,7 +415,6 @@ export class EvidenceStore {
       throw named(e, fileName);
     }
   }
-
 }
 
 /** A stored (UTC) time as officers read it off the clock, Beijing time: 「YYYY-MM-DD HH:MM」. */

@@ -6,7 +6,11 @@ import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import type { AppCore } from '../app-core.ts';
 import type { CapturedPage } from './cdp-capture.ts';
 
-export async function recordCapture(core: AppCore, target: { caseId: string; documentId: string; officerIds: string[] }, page: CapturedPage): Promise<EvidenceItem[]> {
+export async function recordCapture(
+  core: AppCore,
+  target: { caseId: string; documentId: string; officerIds: string[] },
+  page: CapturedPage,
+): Promise<EvidenceItem[]> {
   const time = toLocalMinute(page.capturedAt);
   const stamp = time.replace(/[-:T]/g, '');
   const host = (() => {
@@ -17,8 +21,18 @@ export async function recordCapture(core: AppCore, target: { caseId: string; doc
     }
   })();
   const files = [
-    { fileName: `${host}-${stamp}-整页截图.png`, bytes: page.screenshotPng, category: '截图' as const, method: `内置取证浏览器整页截图（${page.browser}）` },
-    { fileName: `${host}-${stamp}-网页存档.mhtml`, bytes: page.archiveMhtml, category: '网页' as const, method: `内置取证浏览器保存网页存档（MHTML，${page.browser}）` },
+    {
+      fileName: `${host}-${stamp}-整页截图.png`,
+      bytes: page.screenshotPng,
+      category: '截图' as const,
+      method: `内置取证浏览器整页截图（${page.browser}）`,
+    },
+    {
+      fileName: `${host}-${stamp}-网页存档.mhtml`,
+      bytes: page.archiveMhtml,
+      category: '网页' as const,
+      method: `内置取证浏览器保存网页存档（MHTML，${page.browser}）`,
+    },
   ];
   const items: EvidenceItem[] = [];
   for (const f of files) {
@@ -26,11 +40,34 @@ export async function recordCapture(core: AppCore, target: { caseId: string; doc
       caseId: target.caseId,
       fileName: f.fileName,
       officerIds: target.officerIds,
-      meta: { category: f.category, source: page.url, method: f.method, description: `网页「${page.title}」`, timeSourceNote: `本机时钟，截取时为 ${time.replace('T', ' ')}（北京时间）` },
+      meta: {
+        category: f.category,
+        source: page.url,
+        method: f.method,
+        description: `网页「${page.title}」`,
+        timeSourceNote: `本机时钟，截取时为 ${time.replace('T', ' ')}（北京时间）`,
+      },
       alsoInTransaction: (it) => {
-        core.documents.appendEvidence(target.documentId, it, page.capturedAt, `在内置取证浏览器（${page.browser}）中打开 ${page.url}（页面标题「${page.title}」），${f.category === '截图' ? '截取整页截图' : '保存网页存档（MHTML）'}「${it.fileName}」，SHA-256：${it.sha256}，SM3：${it.sm3}。`);
-        core.cases.addEvent(target.caseId, 'evidence', `取证浏览器截取「${page.url}」：${it.fileName}，SHA-256 ${it.sha256}`, target.officerIds, it.collectedAt);
-        core.audit.append({ action: 'evidence-capture', officerIds: target.officerIds, caseId: target.caseId, targets: [it.id, target.documentId], detail: `${it.fileName} SHA-256 ${it.sha256}` });
+        core.documents.appendEvidence(
+          target.documentId,
+          it,
+          page.capturedAt,
+          `在内置取证浏览器（${page.browser}）中打开 ${page.url}（页面标题「${page.title}」），${f.category === '截图' ? '截取整页截图' : '保存网页存档（MHTML）'}「${it.fileName}」，SHA-256：${it.sha256}，SM3：${it.sm3}。`,
+        );
+        core.cases.addEvent(
+          target.caseId,
+          'evidence',
+          `取证浏览器截取「${page.url}」：${it.fileName}，SHA-256 ${it.sha256}`,
+          target.officerIds,
+          it.collectedAt,
+        );
+        core.audit.append({
+          action: 'evidence-capture',
+          officerIds: target.officerIds,
+          caseId: target.caseId,
+          targets: [it.id, target.documentId],
+          detail: `${it.fileName} SHA-256 ${it.sha256}`,
+        });
       },
     });
     items.push(item);

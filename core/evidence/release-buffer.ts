@@ -11,7 +11,14 @@
  */
 export function releaseBuffer(b: Uint8Array): void {
   const ab = b.buffer;
-  if (ab instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === ab.byteLength && ab.byteLength > 0 && !ab.detached) ab.transfer(0);
+  if (
+    ab instanceof ArrayBuffer &&
+    b.byteOffset === 0 &&
+    b.byteLength === ab.byteLength &&
+    ab.byteLength > 0 &&
+    !ab.detached
+  )
+    ab.transfer(0);
 }
 
 /**

@@ -18,7 +18,13 @@ export interface RunImportOptions {
   idleMs?: number;
 }
 
-export async function runImport(core: AppCore, ticketId: string, bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, signal?: AbortSignal, opts: RunImportOptions = {}): Promise<Result<ImportedEvidence>> {
+export async function runImport(
+  core: AppCore,
+  ticketId: string,
+  bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  signal?: AbortSignal,
+  opts: RunImportOptions = {},
+): Promise<Result<ImportedEvidence>> {
   const t = core.importTickets.take(ticketId);
   if (!t) return fail('not_found', '导入凭据无效或已过期（10分钟内有效，且只能使用一次）。请重新选择文件导入。');
   try {
@@ -30,12 +36,28 @@ export async function runImport(core: AppCore, ticketId: string, bytes: AsyncIte
       ...(signal ? { signal } : {}),
       // Before anything is stored: a short or long body leaves no blob behind, not even for a moment.
       beforeStore: (read) => {
-        if (read.size !== t.sizeBytes) throw new CoreError('io', `收到的数据不完整（应为${t.sizeBytes}字节，实收${read.size}字节），本件电子数据没有保存。请重新导入。`);
+        if (read.size !== t.sizeBytes)
+          throw new CoreError(
+            'io',
+            `收到的数据不完整（应为${t.sizeBytes}字节，实收${read.size}字节），本件电子数据没有保存。请重新导入。`,
+          );
       },
       alsoInTransaction: (it) => {
         if (t.documentId) core.documents.appendEvidence(t.documentId, it, core.clock.now());
-        core.cases.addEvent(t.caseId, 'evidence', `导入电子数据「${it.fileName}」，SHA-256 ${it.sha256}`, t.officerIds, it.collectedAt);
-        core.audit.append({ action: 'evidence-import', officerIds: t.officerIds, caseId: t.caseId, targets: [it.id, t.documentId].filter(Boolean), detail: `SHA-256 ${it.sha256}` });
+        core.cases.addEvent(
+          t.caseId,
+          'evidence',
+          `导入电子数据「${it.fileName}」，SHA-256 ${it.sha256}`,
+          t.officerIds,
+          it.collectedAt,
+        );
+        core.audit.append({
+          action: 'evidence-import',
+          officerIds: t.officerIds,
+          caseId: t.caseId,
+          targets: [it.id, t.documentId].filter(Boolean),
+          detail: `SHA-256 ${it.sha256}`,
+        });
       },
     });
     // The same bytes in another case are not refused (each case keeps its own item; the blob is
@@ -43,23 +65,39 @@ export async function runImport(core: AppCore, ticketId: string, bytes: AsyncIte
     const elsewhere = core.evidence.copiesInOtherCases(item);
     if (elsewhere.length === 0) return ok(item);
     const list = elsewhere.map((c) => `案件 ${c.caseNo} 的「${c.fileName}」（${c.importedAt} 导入）`).join('、');
-    return ok({ ...item, notice: `相同内容（SHA-256 完全一致）此前已作为${list}导入。本件已作为本案的一件电子数据保存，内容在本机只存储一份。` });
+    return ok({
+      ...item,
+      notice: `相同内容（SHA-256 完全一致）此前已作为${list}导入。本件已作为本案的一件电子数据保存，内容在本机只存储一份。`,
+    });
   } catch (e) {
     return errorResult(e, 'evidence import', core.log);
   }
 }
 
 /** The source, refused once no bytes arrived for `idleMs` (only the wait for the sender counts). */
-async function* withIdleLimit(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, idleMs: number): AsyncGenerator<Uint8Array> {
+async function* withIdleLimit(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  idleMs: number,
+): AsyncGenerator<Uint8Array> {
   // The source is deliberately not closed when the import stops early, so that the shell can
   // still answer with the reason (closing an HTTP request would reset its connection); the
   // upload bridge ends its queue once the import has finished.
-  const it: AsyncIterator<Uint8Array> | Iterator<Uint8Array> = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+  const it: AsyncIterator<Uint8Array> | Iterator<Uint8Array> =
+    Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
   for (;;) {
     const next = Promise.resolve(it.next());
     let timer: NodeJS.Timeout | undefined;
     const idle = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new CoreError('io', `超过 ${Math.round(idleMs / 1000)} 秒没有收到文件数据，导入已中止，未保存任何内容。请确认文件可以读取后重新导入。`)), idleMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new CoreError(
+              'io',
+              `超过 ${Math.round(idleMs / 1000)} 秒没有收到文件数据，导入已中止，未保存任何内容。请确认文件可以读取后重新导入。`,
+            ),
+          ),
+        idleMs,
+      );
     });
     let r: IteratorResult<Uint8Array>;
     try {

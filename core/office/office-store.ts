@@ -12,12 +12,20 @@ export class OfficeStore {
   }
 
   agencyName(): string | null {
-    return (this.db.prepare(`SELECT agency_name FROM office WHERE id = 1`).get() as { agency_name: string } | undefined)?.agency_name ?? null;
+    return (
+      (this.db.prepare(`SELECT agency_name FROM office WHERE id = 1`).get() as { agency_name: string } | undefined)
+        ?.agency_name ?? null
+    );
   }
 
   /** Minutes without activity before the app locks itself (core/vault/). */
   idleLockMinutes(): number {
-    return (this.db.prepare(`SELECT idle_lock_minutes FROM office WHERE id = 1`).get() as { idle_lock_minutes: number } | undefined)?.idle_lock_minutes ?? 5;
+    return (
+      (
+        this.db.prepare(`SELECT idle_lock_minutes FROM office WHERE id = 1`).get() as
+          { idle_lock_minutes: number } | undefined
+      )?.idle_lock_minutes ?? 5
+    );
   }
 
   setIdleLockMinutes(minutes: number): void {
@@ -26,6 +34,8 @@ export class OfficeStore {
 
   /** Inside the set-up transaction. The CHECK (id = 1) makes a second office impossible. */
   insert(agencyName: string): void {
-    this.db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (1, ?, ?)`).run(agencyName, isoNow(this.clock));
+    this.db
+      .prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (1, ?, ?)`)
+      .run(agencyName, isoNow(this.clock));
   }
 }

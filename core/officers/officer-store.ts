@@ -23,7 +23,13 @@ export interface OfficerCredentials extends OfficerPublic {
   lockedUntil: string | null;
 }
 
-const toPublic = (r: OfficerRow): OfficerPublic => ({ id: r.id, name: r.name, certNo: r.cert_no, unit: r.unit, active: r.active === 1 });
+const toPublic = (r: OfficerRow): OfficerPublic => ({
+  id: r.id,
+  name: r.name,
+  certNo: r.cert_no,
+  unit: r.unit,
+  active: r.active === 1,
+});
 
 /** The officer roster on this device. Passwords never leave this module except as hashes. */
 export class OfficerStore {
@@ -42,12 +48,16 @@ export class OfficerStore {
 
   private insert(o: OfficerCreate, passwordHash: string): OfficerPublic {
     if (this.findByCertNo(o.certNo)) {
-      throw new CoreError('conflict', `执法证号 ${o.certNo} 已登记，不能重复登记。`, { certNo: `执法证号 ${o.certNo} 已登记。` });
+      throw new CoreError('conflict', `执法证号 ${o.certNo} 已登记，不能重复登记。`, {
+        certNo: `执法证号 ${o.certNo} 已登记。`,
+      });
     }
     const now = isoNow(this.clock);
     const id = randomUUID();
     this.db
-      .prepare(`INSERT INTO officers (id, name, cert_no, unit, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO officers (id, name, cert_no, unit, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
       .run(id, o.name, o.certNo, o.unit, passwordHash, now, now);
     return { id, name: o.name, certNo: o.certNo, unit: o.unit, active: true };
   }
@@ -62,13 +72,25 @@ export class OfficerStore {
   }
 
   findByCertNo(certNo: string): OfficerCredentials | undefined {
-    const row = this.db.prepare(`SELECT * FROM officers WHERE cert_no = ? COLLATE NOCASE`).get(certNo.trim()) as OfficerRow | undefined;
-    return row && { ...toPublic(row), passwordHash: row.password_hash, failedAttempts: row.failed_attempts, lockedUntil: row.locked_until };
+    const row = this.db.prepare(`SELECT * FROM officers WHERE cert_no = ? COLLATE NOCASE`).get(certNo.trim()) as
+      OfficerRow | undefined;
+    return (
+      row && {
+        ...toPublic(row),
+        passwordHash: row.password_hash,
+        failedAttempts: row.failed_attempts,
+        lockedUntil: row.locked_until,
+      }
+    );
   }
 
   /** A new password (already hashed): clears any lock from wrong attempts. */
   setPasswordHash(id: string, passwordHash: string): void {
-    this.db.prepare(`UPDATE officers SET password_hash = ?, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?`).run(passwordHash, isoNow(this.clock), id);
+    this.db
+      .prepare(
+        `UPDATE officers SET password_hash = ?, failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?`,
+      )
+      .run(passwordHash, isoNow(this.clock), id);
   }
 
   /** Removal keeps the row (documents and the audit log name the officer) and stops sign-in. */

@@ -14,8 +14,12 @@ const KEY_LENGTH = 32;
 function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   const N = 2 ** params.logN;
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N, r: params.r, p: params.p, maxmem: 256 * N * params.r }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      password.normalize('NFC'),
+      salt,
+      KEY_LENGTH,
+      { N, r: params.r, p: params.p, maxmem: 256 * N * params.r },
+      (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
 }

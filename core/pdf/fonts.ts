@@ -48,7 +48,9 @@ export class FontSet {
 
   /** The parsed font of one of this set's files (the same bytes), or null. */
   parsedFont(data: Uint8Array): unknown {
-    const i = this.files.findIndex((f) => f.bytes === data || (f.bytes.length === data.length && Buffer.compare(f.bytes, data) === 0));
+    const i = this.files.findIndex(
+      (f) => f.bytes === data || (f.bytes.length === data.length && Buffer.compare(f.bytes, data) === 0),
+    );
     return i < 0 ? null : this.fonts[i];
   }
 
@@ -106,7 +108,10 @@ export class FontSet {
       // A space stays in the run it is in when that font has it (no needless font switch); else
       // it goes to a font that has it — never drawn as a missing glyph.
       const prev = out.at(-1)?.font;
-      const font = isBlank(cp) && prev !== undefined && this.fonts[prev]!.hasGlyphForCodePoint(cp) ? prev : Math.max(0, this.fontFor(cp));
+      const font =
+        isBlank(cp) && prev !== undefined && this.fonts[prev]!.hasGlyphForCodePoint(cp)
+          ? prev
+          : Math.max(0, this.fontFor(cp));
       const last = out.at(-1);
       if (last && last.font === font) last.text += ch;
       else out.push({ font, text: ch });

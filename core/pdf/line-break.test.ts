@@ -7,7 +7,10 @@ const adv = (ch: string) => (ch.charCodeAt(0) < 0x100 ? 0.5 : 1);
 
 describe('line breaking', () => {
   it('never starts a line with closing punctuation nor ends one with opening punctuation', () => {
-    const text = '我们依法就（有关问题）进行调查，请予配合。你有权进行陈述和申辩：「是否申请回避？」他说：“不申请。”好的！'.repeat(6);
+    const text =
+      '我们依法就（有关问题）进行调查，请予配合。你有权进行陈述和申辩：「是否申请回避？」他说：“不申请。”好的！'.repeat(
+        6,
+      );
     for (let width = 4; width <= 20; width++) {
       const lines = breakParagraph(text, width, adv);
       expect(lines.join('')).toBe(text);

@@ -21,7 +21,12 @@ export interface BreakOptions {
  * Breaks one paragraph (no newlines) into lines no wider than `width`, by `advance(ch)` widths.
  * Pure and deterministic: the same text and widths always give the same lines.
  */
-export function breakParagraph(text: string, width: number, advance: (ch: string) => number, opts: BreakOptions = {}): string[] {
+export function breakParagraph(
+  text: string,
+  width: number,
+  advance: (ch: string) => number,
+  opts: BreakOptions = {},
+): string[] {
   const chars = [...text];
   if (chars.length === 0) return [''];
   const lines: string[] = [];
@@ -35,7 +40,8 @@ export function breakParagraph(text: string, width: number, advance: (ch: string
       lines.push(chars.slice(start, end).join(''));
       break;
     }
-    if (end === start) end = start + 1; // a character wider than the line: it goes alone
+    if (end === start)
+      end = start + 1; // a character wider than the line: it goes alone
     else if (!opts.anywhere) end = adjust(chars, start, end, opts.hang ?? true);
     lines.push(chars.slice(start, end).join(''));
     start = end;
@@ -64,8 +70,14 @@ function adjust(chars: string[], start: number, end: number, hang: boolean): num
 }
 
 /** Breaks text with newlines into lines; each newline starts a paragraph (`first` marks its first line). */
-export function breakText(text: string, width: number, advance: (ch: string) => number, opts: BreakOptions = {}): { text: string; first: boolean }[] {
+export function breakText(
+  text: string,
+  width: number,
+  advance: (ch: string) => number,
+  opts: BreakOptions = {},
+): { text: string; first: boolean }[] {
   const out: { text: string; first: boolean }[] = [];
-  for (const p of text.split(/\r?\n/)) breakParagraph(p, width, advance, opts).forEach((line, i) => out.push({ text: line, first: i === 0 }));
+  for (const p of text.split(/\r?\n/))
+    breakParagraph(p, width, advance, opts).forEach((line, i) => out.push({ text: line, first: i === 0 }));
   return out;
 }

@@ -11,12 +11,25 @@ const pdf = new PdfService();
 describe('pagination', () => {
   it('the closing signature block never parts across pages, however long the body before it', () => {
     const onsite = printable('onsite');
-    const witness = { name: '赵见证', idType: '居民身份证', idNumber: '', unit: '大厦物业', role: '物业经理', phone: '' };
+    const witness = {
+      name: '赵见证',
+      idType: '居民身份证',
+      idNumber: '',
+      unit: '大厦物业',
+      role: '物业经理',
+      phone: '',
+    };
     for (let extra = 0; extra < 60; extra += 3) {
       // Lengthen the findings a few lines at a time, so the block meets the foot at every offset.
-      const content = { ...onsite.content, witness, findings: `${String(onsite.content.findings ?? '')}${'现场检查发现机房未设置访问控制。'.repeat(extra)}` };
+      const content = {
+        ...onsite.content,
+        witness,
+        findings: `${String(onsite.content.findings ?? '')}${'现场检查发现机房未设置访问控制。'.repeat(extra)}`,
+      };
       const laid = pdf.layout({ ...onsite, content });
-      const endPages = new Set(laid.pages.flatMap((p) => p.slots.filter((x) => !x.perPage && !x.mirror).map(() => p.number)));
+      const endPages = new Set(
+        laid.pages.flatMap((p) => p.slots.filter((x) => !x.perPage && !x.mirror).map(() => p.number)),
+      );
       expect(endPages.size, `findings +${extra}`).toBe(1);
     }
   });
@@ -40,7 +53,11 @@ describe('pagination', () => {
     const laid = pdf.layout(longInquiry(175));
     laid.pages.forEach((p, i) => {
       expect(p.lines).toContain(`第 ${i + 1} 页 共 ${laid.pages.length} 页`);
-      expect(p.slots.filter((s) => s.perPage).map((s) => s.id)).toEqual(['interviewee', 'inquirer-page', 'recorder-page']);
+      expect(p.slots.filter((s) => s.perPage).map((s) => s.id)).toEqual([
+        'interviewee',
+        'inquirer-page',
+        'recorder-page',
+      ]);
       expect(p.sealArea.y + p.sealArea.h).toBeLessThanOrEqual(A4.height - A4.bottom + 0.01);
       for (const op of p.ops) {
         if (op.op !== 'text') continue;
@@ -65,9 +82,13 @@ describe('pagination', () => {
     const laid = pdf.layout(longEvidenceList(200));
     const listPages = laid.pages.filter((p) => p.lines.some((l) => l.startsWith('200 ') || /^\d+ 页面截图-/.test(l)));
     expect(listPages.length).toBeGreaterThan(5);
-    for (const p of listPages) expect(p.ops.some((op) => op.op === 'text' && op.text === '完整性校验值（SHA-256 / SM3）')).toBe(true);
+    for (const p of listPages)
+      expect(p.ops.some((op) => op.op === 'text' && op.text === '完整性校验值（SHA-256 / SM3）')).toBe(true);
     // all 200 rows, in order, none lost at a page break
-    const rows = laid.pages.flatMap((p) => p.lines).filter((l) => /^\d+ 页面截图-/.test(l)).map((l) => Number(l.split(' ')[0]));
+    const rows = laid.pages
+      .flatMap((p) => p.lines)
+      .filter((l) => /^\d+ 页面截图-/.test(l))
+      .map((l) => Number(l.split(' ')[0]));
     expect(rows).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
   });
 });

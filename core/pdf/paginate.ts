@@ -1,7 +1,19 @@
 // Pagination: a document's blocks → pages of positioned text, rules and signature slots.
 // A pure function of the blocks and the font metrics: the same document always gives the same
 // pages, so the review screen (signatures feature) can show exactly the pages that print.
-import { A4, type Block, type DocumentLayoutSpec, type DrawOp, type GridCell, type LaidOutDocument, type LaidOutPage, type Rect, type SignatureSlot, type SignatureSlotSpec, type TableColumn } from './layout-model.ts';
+import {
+  A4,
+  type Block,
+  type DocumentLayoutSpec,
+  type DrawOp,
+  type GridCell,
+  type LaidOutDocument,
+  type LaidOutPage,
+  type Rect,
+  type SignatureSlot,
+  type SignatureSlotSpec,
+  type TableColumn,
+} from './layout-model.ts';
 import { breakText } from './line-break.ts';
 
 export interface Metrics {
@@ -67,7 +79,13 @@ class Paginator {
   }
 
   private newPage() {
-    this.page = { number: this.pages.length + 1, ops: [], slots: [], sealArea: { x: this.left, y: A4.height - A4.bottom - SEAL_H, w: this.width, h: SEAL_H }, lines: [] };
+    this.page = {
+      number: this.pages.length + 1,
+      ops: [],
+      slots: [],
+      sealArea: { x: this.left, y: A4.height - A4.bottom - SEAL_H, w: this.width, h: SEAL_H },
+      lines: [],
+    };
     this.pages.push(this.page);
     this.y = A4.top;
     if (this.page.number > 1) {
@@ -75,7 +93,14 @@ class Paginator {
       this.text(this.left, base, SMALL, this.spec.runningHead, { gray: true });
       const no = this.spec.docNo;
       this.text(this.left + this.width - this.w(no, SMALL), base, SMALL, no, { gray: true });
-      this.page.ops.push({ op: 'line', x1: this.left, y1: base + 4, x2: this.left + this.width, y2: base + 4, width: 0.5 });
+      this.page.ops.push({
+        op: 'line',
+        x1: this.left,
+        y1: base + 4,
+        x2: this.left + this.width,
+        y2: base + 4,
+        width: 0.5,
+      });
       this.y = base + 14;
     }
   }
@@ -114,16 +139,14 @@ class Paginator {
         return [this.titleUnit(b.text)];
       case 'line':
         return [this.lineUnit(b.left ?? '', b.center ?? '', b.right ?? '', b.size ?? BODY)];
-      case 'heading':
-      {
+      case 'heading': {
         const lines = this.paraLines(b.text, '', false, true, BODY);
         lines[0]!.gapBefore = 8;
         return lines;
       }
       case 'para':
         return this.paraLines(b.text, b.label ?? '', b.indent ?? false, b.bold ?? false, BODY);
-      case 'grid':
-      {
+      case 'grid': {
         // Labels that start at the same column get the same width, so the rules line up: the
         // widest label there, but no more than 45 % of the narrowest cell starting there — a long
         // label (网站/APP/账号、域名、IP、ICP备案号) wraps in its column rather than squeezing the
@@ -214,29 +237,57 @@ class Paginator {
       height,
       draw: (y) => {
         let x = this.left;
-        if (first) this.page.ops.push({ op: 'line', x1: this.left, y1: y, x2: this.left + this.width, y2: y, width: 0.6 });
-        this.page.ops.push({ op: 'line', x1: this.left, y1: y + height, x2: this.left + this.width, y2: y + height, width: 0.6 });
+        if (first)
+          this.page.ops.push({ op: 'line', x1: this.left, y1: y, x2: this.left + this.width, y2: y, width: 0.6 });
+        this.page.ops.push({
+          op: 'line',
+          x1: this.left,
+          y1: y + height,
+          x2: this.left + this.width,
+          y2: y + height,
+          width: 0.6,
+        });
         for (const l of laid) {
           this.page.ops.push({ op: 'line', x1: x, y1: y, x2: x, y2: y + height, width: 0.6 });
           if (l.labelW) {
-            l.labelLines.forEach((line, i) => this.text(x + PAD, y + PAD + GRID * 1.1 + i * GRID * 1.5, GRID, line.text, { bold: true }));
+            l.labelLines.forEach((line, i) =>
+              this.text(x + PAD, y + PAD + GRID * 1.1 + i * GRID * 1.5, GRID, line.text, { bold: true }),
+            );
             this.page.ops.push({ op: 'line', x1: x + l.labelW, y1: y, x2: x + l.labelW, y2: y + height, width: 0.3 });
           }
-          l.lines.forEach((line, i) => this.text(x + l.labelW + PAD, y + PAD + GRID * 1.1 + i * GRID * 1.5, GRID, line.text));
+          l.lines.forEach((line, i) =>
+            this.text(x + l.labelW + PAD, y + PAD + GRID * 1.1 + i * GRID * 1.5, GRID, line.text),
+          );
           this.page.lines.push(`${l.c.label}${l.c.label ? '：' : ''}${l.lines.map((t) => t.text).join('')}`);
           x += l.w;
         }
-        this.page.ops.push({ op: 'line', x1: this.left + this.width, y1: y, x2: this.left + this.width, y2: y + height, width: 0.6 });
+        this.page.ops.push({
+          op: 'line',
+          x1: this.left + this.width,
+          y1: y,
+          x2: this.left + this.width,
+          y2: y + height,
+          width: 0.6,
+        });
       },
     };
   }
 
-  private tableUnits(columns: TableColumn[], rows: string[][], size: number, notes: (string | undefined)[] = []): Unit[] {
+  private tableUnits(
+    columns: TableColumn[],
+    rows: string[][],
+    size: number,
+    notes: (string | undefined)[] = [],
+  ): Unit[] {
     const total = columns.reduce((s, c) => s + c.width, 0);
     const widths = columns.map((c) => (this.width * c.width) / total);
     const lead = size * 1.45;
     const rowUnit = (cells: string[], header: boolean, note?: string): Unit => {
-      const laid = cells.map((cell, i) => breakText(cell, widths[i]! - 2 * PAD, (ch) => this.m.advance(ch) * size, { anywhere: columns[i]!.anywhere ?? false }));
+      const laid = cells.map((cell, i) =>
+        breakText(cell, widths[i]! - 2 * PAD, (ch) => this.m.advance(ch) * size, {
+          anywhere: columns[i]!.anywhere ?? false,
+        }),
+      );
       const cellsHeight = Math.max(1, ...laid.map((l) => l.length)) * lead + 2 * PAD;
       // A note spans the full width under the cells, in the same unit: it never parts from its row.
       const noteLines = note ? breakText(note, this.width - 2 * PAD, (ch) => this.m.advance(ch) * size) : [];
@@ -247,8 +298,17 @@ class Paginator {
           let x = this.left;
           this.page.ops.push({ op: 'rect', x: this.left, y, w: this.width, h: height, width: 0.5 });
           if (noteLines.length) {
-            this.page.ops.push({ op: 'line', x1: this.left, y1: y + cellsHeight, x2: this.left + this.width, y2: y + cellsHeight, width: 0.5 });
-            noteLines.forEach((line, k) => this.text(this.left + PAD, y + cellsHeight + PAD + size * 1.05 + k * lead, size, line.text));
+            this.page.ops.push({
+              op: 'line',
+              x1: this.left,
+              y1: y + cellsHeight,
+              x2: this.left + this.width,
+              y2: y + cellsHeight,
+              width: 0.5,
+            });
+            noteLines.forEach((line, k) =>
+              this.text(this.left + PAD, y + cellsHeight + PAD + size * 1.05 + k * lead, size, line.text),
+            );
           }
           laid.forEach((lines, i) => {
             if (i > 0) this.page.ops.push({ op: 'line', x1: x, y1: y, x2: x, y2: y + cellsHeight, width: 0.5 });
@@ -313,7 +373,9 @@ class Paginator {
       if (this.spec.perPageSlots.length) {
         const y = noY - PAGE_NO_H - FOOT_SLOTS_H + 4;
         const n = this.spec.perPageSlots.length;
-        this.spec.perPageSlots.forEach((s, k) => this.slot(s, this.left + (k * this.width) / n, y, this.width / n - 8, 26, true));
+        this.spec.perPageSlots.forEach((s, k) =>
+          this.slot(s, this.left + (k * this.width) / n, y, this.width / n - 8, 26, true),
+        );
       }
       const label = `第 ${p.number} 页 共 ${total} 页`;
       this.text(this.left + (this.width - this.w(label, SMALL)) / 2, noY, SMALL, label);

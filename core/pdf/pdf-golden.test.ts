@@ -52,7 +52,8 @@ describe('printed documents (golden)', () => {
       // …and the laid-out text holds what was entered, e.g. the rare name and every answer.
       const content = JSON.stringify(doc.content);
       if (content.includes('张𠮷㵘')) expect(drawn).toContain('张𠮷㵘');
-      for (const qa of (doc.content.qa as { a: string }[] | undefined) ?? []) expect(squash(drawnWithoutFurniture(laid))).toContain(squash(qa.a));
+      for (const qa of (doc.content.qa as { a: string }[] | undefined) ?? [])
+        expect(squash(drawnWithoutFurniture(laid))).toContain(squash(qa.a));
 
       // 2. Ink per page against the reference; pixel-identical to full embedding.
       const { pages, stderr } = renderPages(file, 40);
@@ -61,14 +62,25 @@ describe('printed documents (golden)', () => {
       expect(inks.every((n) => n > 500)).toBe(true);
       // The reference renders (one PNG per page, kept in the repository and looked at by a person
       // when made) against this render, tile by tile: a lost or substituted glyph changes a tile.
-      const refs = () => readdirSync(GOLDEN).filter((f) => new RegExp(`^${name}-p\\d{2}\\.png$`).test(f)).sort();
+      const refs = () =>
+        readdirSync(GOLDEN)
+          .filter((f) => new RegExp(`^${name}-p\\d{2}\\.png$`).test(f))
+          .sort();
       if (update) {
         mkdirSync(GOLDEN, { recursive: true });
         for (const f of refs()) rmSync(join(GOLDEN, f));
         // Stored black and white (ink is what is compared): a page is then a few kilobytes.
-        pages.forEach((p, i) => writeFileSync(join(GOLDEN, `${name}-p${String(i + 1).padStart(2, '0')}.png`), encodeGrayPng({ ...p, pixels: p.pixels.map((v) => (v < 128 ? 0 : 255)) })));
+        pages.forEach((p, i) =>
+          writeFileSync(
+            join(GOLDEN, `${name}-p${String(i + 1).padStart(2, '0')}.png`),
+            encodeGrayPng({ ...p, pixels: p.pixels.map((v) => (v < 128 ? 0 : 255)) }),
+          ),
+        );
       }
-      expect(refs().length, `reference renders of ${name} in ${GOLDEN}: look at the render, then run with UPDATE_GOLDEN=1`).toBe(pages.length);
+      expect(
+        refs().length,
+        `reference renders of ${name} in ${GOLDEN}: look at the render, then run with UPDATE_GOLDEN=1`,
+      ).toBe(pages.length);
       refs().forEach((f, i) => {
         const tiles = inkTileDiff(pages[i]!, decodeGrayPng(readFileSync(join(GOLDEN, f))));
         expect(tiles, `page ${i + 1} differs from ${f} in ${tiles.length} place(s)`).toEqual([]);
@@ -99,17 +111,28 @@ describe('printed documents (golden)', () => {
     }
   });
 
-  it('the tile comparison catches one missing character on a page (so the references can fail)', { timeout: 60_000 }, async () => {
-    const base = printable('inquiry');
-    const qa = (base.content.qa as { id: string; q: string; a: string }[]).map((x, i) => (i === 0 ? { ...x, a: x.a.slice(0, -2) + x.a.slice(-1) } : x));
-    const one = renderPages(await print('one-char-less', printable('inquiry', { content: { ...base.content, qa } })), 40).pages[0]!;
-    const ref = renderPages(await print('one-char-ref', base), 40).pages[0]!;
-    expect(inkTileDiff(ref, ref)).toEqual([]);
-    expect(inkTileDiff(one, ref).length).toBeGreaterThan(0);
-  });
+  it(
+    'the tile comparison catches one missing character on a page (so the references can fail)',
+    { timeout: 60_000 },
+    async () => {
+      const base = printable('inquiry');
+      const qa = (base.content.qa as { id: string; q: string; a: string }[]).map((x, i) =>
+        i === 0 ? { ...x, a: x.a.slice(0, -2) + x.a.slice(-1) } : x,
+      );
+      const one = renderPages(
+        await print('one-char-less', printable('inquiry', { content: { ...base.content, qa } })),
+        40,
+      ).pages[0]!;
+      const ref = renderPages(await print('one-char-ref', base), 40).pages[0]!;
+      expect(inkTileDiff(ref, ref)).toEqual([]);
+      expect(inkTileDiff(one, ref).length).toBeGreaterThan(0);
+    },
+  );
 
   it('a character no bundled font has stops the export with a message naming it', async () => {
-    const doc = printable('inquiry', { content: { ...printable('inquiry').content, qa: [{ id: 'x', q: '姓名？', a: '我叫王\u{30000}。' }] } });
+    const doc = printable('inquiry', {
+      content: { ...printable('inquiry').content, qa: [{ id: 'x', q: '姓名？', a: '我叫王\u{30000}。' }] },
+    });
     await expect(pdf.print(doc)).rejects.toThrow(/「\u{30000}」（U\+30000）.*已停止生成PDF/u);
   });
 

@@ -48,12 +48,20 @@ export class PdfService {
   }
   private readonly cache = new Map<string, LaidOutDocument>();
 
-  async print(doc: DocumentDetail, opts: { subset?: boolean; sealHash?: string; signatures?: PrintSignature[]; seal?: WriteOptions['seal'] } = {}): Promise<PrintedDocument> {
-        const laid = this.layout(doc);
+  async print(
+    doc: DocumentDetail,
+    opts: { subset?: boolean; sealHash?: string; signatures?: PrintSignature[]; seal?: WriteOptions['seal'] } = {},
+  ): Promise<PrintedDocument> {
+    const laid = this.layout(doc);
     const missing = this.fonts.missing(laid.text + (opts.signatures ?? []).map((s) => s.reason).join(''));
     if (missing.length) {
-      const list = missing.map((ch) => `「${ch}」（U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}）`).join('、');
-      throw new CoreError('validation', `文书中有程序所带字体均无法显示的字符：${list}。为免打印成空白方框，已停止生成PDF。请核对这些字符是否录入有误；确属生僻字的，请改用通用写法并在括号内注明。`);
+      const list = missing
+        .map((ch) => `「${ch}」（U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}）`)
+        .join('、');
+      throw new CoreError(
+        'validation',
+        `文书中有程序所带字体均无法显示的字符：${list}。为免打印成空白方框，已停止生成PDF。请核对这些字符是否录入有误；确属生僻字的，请改用通用写法并在括号内注明。`,
+      );
     }
     const label = DOCUMENT_TYPE_LABELS[doc.type];
     const bytes = await writePdf(
@@ -67,7 +75,12 @@ export class PdfService {
         keywords: [doc.context.caseNo, doc.docNo, label],
         ...(opts.sealHash ? { sealHash: opts.sealHash } : {}),
       },
-      { draft: doc.state === 'draft', subset: opts.subset ?? true, signatures: opts.signatures ?? [], ...(opts.seal ? { seal: opts.seal } : {}) },
+      {
+        draft: doc.state === 'draft',
+        subset: opts.subset ?? true,
+        signatures: opts.signatures ?? [],
+        ...(opts.seal ? { seal: opts.seal } : {}),
+      },
     );
     return { fileName: `${doc.docNo}-${label}.pdf`, bytes, pages: laid.pages.length };
   }

@@ -7,6 +7,17 @@ export function printDocument(core: AppCore, documentId: string): Promise<Printe
   const seal = core.seals.forDocument(documentId);
   return core.pdf.print(core.documents.get(documentId), {
     signatures: core.signatures.forPrint(documentId),
-    ...(seal ? { sealHash: seal.hashSha256, seal: { seq: seal.seq, sha256: seal.hashSha256, sm3: seal.hashSm3, deviceId: seal.deviceId, sealedAt: seal.sealedAt } } : {}),
+    ...(seal
+      ? {
+          sealHash: seal.hashSha256,
+          seal: {
+            seq: seal.seq,
+            sha256: seal.hashSha256,
+            sm3: seal.hashSm3,
+            deviceId: seal.deviceId,
+            sealedAt: seal.sealedAt,
+          },
+        }
+      : {}),
   });
 }

@@ -15,14 +15,21 @@ import { parseSealQr, qrModules, sealQrText } from './seal-qr.ts';
 const dir = mkdtempSync(join(tmpdir(), 'seal-foot-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const pdf = new PdfService();
-const SEAL = { seq: 17, sha256: '3f'.repeat(32), sm3: 'c4'.repeat(32), deviceId: '0b6f3f1e-8f0e-4c4e-9a55-2f9d3c1b7a10', sealedAt: '2026-11-20T03:10:00.000Z' };
+const SEAL = {
+  seq: 17,
+  sha256: '3f'.repeat(32),
+  sm3: 'c4'.repeat(32),
+  deviceId: '0b6f3f1e-8f0e-4c4e-9a55-2f9d3c1b7a10',
+  sealedAt: '2026-11-20T03:10:00.000Z',
+};
 const DPI = 150;
 // jsqr is CommonJS with an `exports.default`: at run time the default import is the function.
 const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 
 function decode(page: Raster): string | null {
   const rgba = new Uint8ClampedArray(page.width * page.height * 4);
-  for (let i = 0; i < page.pixels.length; i++) rgba.set([page.pixels[i]!, page.pixels[i]!, page.pixels[i]!, 255], i * 4);
+  for (let i = 0; i < page.pixels.length; i++)
+    rgba.set([page.pixels[i]!, page.pixels[i]!, page.pixels[i]!, 255], i * 4);
   return jsQR(rgba, page.width, page.height)?.data ?? null;
 }
 
@@ -33,7 +40,8 @@ function qrBox(page: Raster, laidArea: { x: number; y: number; w: number; h: num
   const y0 = Math.floor(laidArea.y * k);
   const size = Math.ceil(laidArea.h * k);
   const pixels = new Uint8Array(size * size);
-  for (let y = 0; y < size; y++) pixels.set(page.pixels.subarray((y0 + y) * page.width + x0, (y0 + y) * page.width + x0 + size), y * size);
+  for (let y = 0; y < size; y++)
+    pixels.set(page.pixels.subarray((y0 + y) * page.width + x0, (y0 + y) * page.width + x0 + size), y * size);
   return { width: size, height: size, pixels };
 }
 
@@ -61,7 +69,12 @@ describe('the seal foot', () => {
     const sealed = await render('sealed', doc, true);
     expect(sealed.pages.length).toBeGreaterThan(1);
     const text = pdftotextRaw(sealed.file).replace(/\s+/g, '');
-    for (const line of [`封存校验值SHA-256：${SEAL.sha256}`, `封存校验值SM3：${SEAL.sm3}`, `设备${SEAL.deviceId}`, '封存序号17']) {
+    for (const line of [
+      `封存校验值SHA-256：${SEAL.sha256}`,
+      `封存校验值SM3：${SEAL.sm3}`,
+      `设备${SEAL.deviceId}`,
+      '封存序号17',
+    ]) {
       expect(text.split(line).length - 1).toBe(sealed.pages.length);
     }
     for (const page of sealed.pages) expect(decode(page)).toBe(sealQrText(SEAL));

@@ -38,7 +38,7 @@ export function qrModules(text: string): boolean[][] {
 export function qrSvgPath(modules: boolean[][]): string {
   const parts: string[] = [];
   modules.forEach((row, r) => {
-    for (let c = 0; c < row.length; ) {
+    for (let c = 0; c < row.length;) {
       if (!row[c]) {
         c++;
         continue;

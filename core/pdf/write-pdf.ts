@@ -4,7 +4,23 @@
 // embedded as subsets and renamed with the six-letter subset tag (PDF 32000 §9.6.4), which
 // pdf-lib does not add. The 草稿 watermark is drawn as outlines, so it is not extractable text.
 import fontkit from '@cantoo/fontkit';
-import { concatTransformationMatrix, PDFDict, PDFDocument, PDFName, PDFString, PDFStream, popGraphicsState, pushGraphicsState, rgb, setLineWidth, setTextRenderingMode, TextRenderingMode, type PDFFont, type PDFImage, type PDFPage } from '@cantoo/pdf-lib';
+import {
+  concatTransformationMatrix,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFString,
+  PDFStream,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setLineWidth,
+  setTextRenderingMode,
+  TextRenderingMode,
+  type PDFFont,
+  type PDFImage,
+  type PDFPage,
+} from '@cantoo/pdf-lib';
 import { createHash } from 'node:crypto';
 import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import type { FontSet } from './fonts.ts';
@@ -44,17 +60,32 @@ export interface WriteOptions {
   seal?: { seq: number; sha256: string; sm3: string; deviceId: string; sealedAt: string };
 }
 
-const RESOLVED: Record<Exclude<PrintSignature['status'], 'signed'>, string> = { refused: '拒绝签名', absent: '不在场', unable: '无法签名' };
+const RESOLVED: Record<Exclude<PrintSignature['status'], 'signed'>, string> = {
+  refused: '拒绝签名',
+  absent: '不在场',
+  unable: '无法签名',
+};
 
-export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMeta, opts: WriteOptions): Promise<Uint8Array> {
+export async function writePdf(
+  doc: LaidOutDocument,
+  fonts: FontSet,
+  meta: PdfMeta,
+  opts: WriteOptions,
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   // The fonts FontSet already parsed are handed to pdf-lib instead of parsing megabytes of font
   // again for every document (half the time of printing one; the output is byte-identical).
-  pdf.registerFontkit({ create: (data: Uint8Array) => fonts.parsedFont(data) ?? fontkit.create(data as Buffer) } as unknown as typeof fontkit);
+  pdf.registerFontkit({
+    create: (data: Uint8Array) => fonts.parsedFont(data) ?? fontkit.create(data as Buffer),
+  } as unknown as typeof fontkit);
   const subset = opts.subset ?? true;
   // Only the fonts a document uses are embedded.
-  const extra = (opts.signatures ?? []).map((s) => `${s.signedAt}${s.reason}拒绝签名不在场无法签名（）…0123456789-: `).join('');
-  const sealText = opts.seal ? `已封存\u3000设备封存序号时间校验值：SHA-256SM3${opts.seal.deviceId}0123456789abcdef- ` : '';
+  const extra = (opts.signatures ?? [])
+    .map((s) => `${s.signedAt}${s.reason}拒绝签名不在场无法签名（）…0123456789-: `)
+    .join('');
+  const sealText = opts.seal
+    ? `已封存\u3000设备封存序号时间校验值：SHA-256SM3${opts.seal.deviceId}0123456789abcdef- `
+    : '';
   const used = new Set(fonts.runs(doc.text + extra + sealText).map((r) => r.font));
   const embedded = new Map<number, PDFFont>();
   for (const i of [...used].sort()) embedded.set(i, await pdf.embedFont(fonts.files[i]!.bytes, { subset }));
@@ -68,23 +99,53 @@ export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMe
     const page = pdf.addPage([A4.width, A4.height]);
     if (opts.draft) watermark(page, fonts);
     for (const op of p.ops) {
-      if (op.op === 'line') page.drawLine({ start: { x: op.x1, y: A4.height - op.y1 }, end: { x: op.x2, y: A4.height - op.y2 }, thickness: op.width, color: rgb(0, 0, 0) });
-      else if (op.op === 'rect') page.drawRectangle({ x: op.x, y: A4.height - op.y - op.h, width: op.w, height: op.h, borderWidth: op.width, borderColor: rgb(0, 0, 0) });
+      if (op.op === 'line')
+        page.drawLine({
+          start: { x: op.x1, y: A4.height - op.y1 },
+          end: { x: op.x2, y: A4.height - op.y2 },
+          thickness: op.width,
+          color: rgb(0, 0, 0),
+        });
+      else if (op.op === 'rect')
+        page.drawRectangle({
+          x: op.x,
+          y: A4.height - op.y - op.h,
+          width: op.w,
+          height: op.h,
+          borderWidth: op.width,
+          borderColor: rgb(0, 0, 0),
+        });
       else drawText(page, fonts, embedded, op);
     }
     if (opts.seal) {
       const s = opts.seal;
       const a = p.sealArea;
-      drawPlain(page, fonts, embedded, a.x, a.y + 12, 6.5, `已封存\u3000设备 ${s.deviceId}\u3000封存序号 ${s.seq}\u3000封存时间 ${toLocalMinute(new Date(s.sealedAt)).replace('T', ' ')}`);
+      drawPlain(
+        page,
+        fonts,
+        embedded,
+        a.x,
+        a.y + 12,
+        6.5,
+        `已封存\u3000设备 ${s.deviceId}\u3000封存序号 ${s.seq}\u3000封存时间 ${toLocalMinute(new Date(s.sealedAt)).replace('T', ' ')}`,
+      );
       drawPlain(page, fonts, embedded, a.x, a.y + 21, 6.5, `封存校验值 SHA-256：${s.sha256}`);
       drawPlain(page, fonts, embedded, a.x, a.y + 30, 6.5, `封存校验值 SM3：${s.sm3}`);
       // The QR code at the right of the seal area, as tall as it; its quiet zone is the blank
       // right and bottom margins and the free space left of it (the text above ends far left).
-      page.drawSvgPath(qrPath, { x: a.x + a.w - a.h, y: A4.height - a.y, scale: a.h / qrSize, color: rgb(0, 0, 0), borderWidth: 0 });
+      page.drawSvgPath(qrPath, {
+        x: a.x + a.w - a.h,
+        y: A4.height - a.y,
+        scale: a.h / qrSize,
+        color: rgb(0, 0, 0),
+        borderWidth: 0,
+      });
     }
     for (const slot of p.slots) {
       // A mirror slot shows the end-of-document signatures it names, side by side.
-      const shown = slot.mirror ? slot.mirror.map((id) => sigs.find((s) => s.slotId === id && s.page === null)) : [sigs.find((s) => s.slotId === slot.id && s.page === (slot.perPage ? p.number : null))];
+      const shown = slot.mirror
+        ? slot.mirror.map((id) => sigs.find((s) => s.slotId === id && s.page === null))
+        : [sigs.find((s) => s.slotId === slot.id && s.page === (slot.perPage ? p.number : null))];
       const w = slot.w / Math.max(1, shown.length);
       for (const [i, s] of shown.entries()) {
         if (!s) continue;
@@ -96,10 +157,22 @@ export async function writePdf(doc: LaidOutDocument, fonts: FontSet, meta: PdfMe
           const when = toLocalMinute(new Date(s.signedAt)).replace('T', ' ');
           const stamp = box.w >= 100 ? fonts.width(when, 5.5) + 2 : 0;
           const scale = Math.min((box.w - stamp - 4) / img.width, (box.h - 2) / img.height);
-          page.drawImage(img, { x: box.x + 2, y: A4.height - box.y - box.h + 1, width: img.width * scale, height: img.height * scale });
+          page.drawImage(img, {
+            x: box.x + 2,
+            y: A4.height - box.y - box.h + 1,
+            width: img.width * scale,
+            height: img.height * scale,
+          });
           if (stamp) drawPlain(page, fonts, embedded, box.x + box.w - stamp + 1, box.y + box.h - 4, 5.5, when);
         } else if (s.status !== 'signed') {
-          drawPlain(page, fonts, embedded, box.x + 2, box.y + box.h - 6, ...fitText(fonts, `${RESOLVED[s.status]}（${s.reason}）`, box.w - 4, 7));
+          drawPlain(
+            page,
+            fonts,
+            embedded,
+            box.x + 2,
+            box.y + box.h - 6,
+            ...fitText(fonts, `${RESOLVED[s.status]}（${s.reason}）`, box.w - 4, 7),
+          );
         }
       }
     }
@@ -131,11 +204,24 @@ function fitText(fonts: FontSet, text: string, width: number, size: number): [nu
   return [s, chars.join('') + '…'];
 }
 
-function drawPlain(page: PDFPage, fonts: FontSet, embedded: Map<number, PDFFont>, x: number, y: number, size: number, text: string) {
+function drawPlain(
+  page: PDFPage,
+  fonts: FontSet,
+  embedded: Map<number, PDFFont>,
+  x: number,
+  y: number,
+  size: number,
+  text: string,
+) {
   drawText(page, fonts, embedded, { x, y, size, text });
 }
 
-function drawText(page: PDFPage, fonts: FontSet, embedded: Map<number, PDFFont>, op: { x: number; y: number; size: number; text: string; bold?: boolean; spacing?: number; gray?: boolean }) {
+function drawText(
+  page: PDFPage,
+  fonts: FontSet,
+  embedded: Map<number, PDFFont>,
+  op: { x: number; y: number; size: number; text: string; bold?: boolean; spacing?: number; gray?: boolean },
+) {
   const color = op.gray ? rgb(0.35, 0.35, 0.35) : rgb(0, 0, 0);
   // Bold without a bold font: fill and stroke the outlines (as 小标宋 titles look heavier).
   if (op.bold) page.pushOperators(setTextRenderingMode(TextRenderingMode.FillAndOutline), setLineWidth(op.size / 40));
@@ -163,7 +249,17 @@ function watermark(page: PDFPage, fonts: FontSet) {
   const text = [...'草稿'];
   const width = text.reduce((w, ch) => w + fonts.advance(ch.codePointAt(0)!) * size, 0);
   // Rotate the page's frame about its centre, then draw the word centred on the origin.
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(Math.cos(angle), Math.sin(angle), -Math.sin(angle), Math.cos(angle), A4.width / 2, A4.height / 2));
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(
+      Math.cos(angle),
+      Math.sin(angle),
+      -Math.sin(angle),
+      Math.cos(angle),
+      A4.width / 2,
+      A4.height / 2,
+    ),
+  );
   let x = -width / 2;
   for (const ch of text) {
     const o = fonts.outline(ch);

@@ -6,7 +6,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoInquiry } from '../../scripts/demo-documents.ts';
-import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
+import {
+  makeCore,
+  OFFICER_A,
+  OFFICER_B,
+  orgCaseInput,
+  setUpPair,
+  type TestCore,
+} from '../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { SealPayload } from './seal-payload.ts';
@@ -30,7 +37,10 @@ describe('docs/SEAL-FORMAT.md', () => {
     const matter = (await t.must('catalog.search', { query: '网络安全' })).items[0]!;
     const caseId = (await t.must('cases.create', orgCaseInput(ids, matter.id))).id;
     const d = await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);
-    const seal = await t.must('seals.seal', { documentId: d, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
+    const seal = await t.must('seals.seal', {
+      documentId: d,
+      officerPasswords: [OFFICER_A.password, OFFICER_B.password],
+    });
     const bundle = (await t.must('bundles.export', { documentIds: [d] })).path;
     const dir = join(t.dir, 'unpacked');
     mkdirSync(dir);
@@ -62,11 +72,26 @@ describe('docs/SEAL-FORMAT.md', () => {
     // The definition, read from the document: the object's keys and the row fields they come from.
     const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'SEAL-FORMAT.md'), 'utf8');
     const template = /\*\*Row hash\*\*[\s\S]*?```text\n(\{.*\})\n```/.exec(doc)![1]!;
-    const fields = [...template.matchAll(/"(\w+)": (parse\()?(\w+)\)?/g)].map((m) => ({ key: m[1]!, parse: !!m[2], from: m[3]! }));
-    expect(fields.map((f) => f.key)).toEqual(['seq', 'at', 'officerIds', 'action', 'caseId', 'targets', 'detail', 'prev']);
+    const fields = [...template.matchAll(/"(\w+)": (parse\()?(\w+)\)?/g)].map((m) => ({
+      key: m[1]!,
+      parse: !!m[2],
+      from: m[3]!,
+    }));
+    expect(fields.map((f) => f.key)).toEqual([
+      'seq',
+      'at',
+      'officerIds',
+      'action',
+      'caseId',
+      'targets',
+      'detail',
+      'prev',
+    ]);
     let prev = '0'.repeat(64);
     for (const r of rows) {
-      const o = Object.fromEntries(fields.map((f) => [f.key, f.parse ? (JSON.parse(r[f.from] as string) as unknown) : r[f.from]]));
+      const o = Object.fromEntries(
+        fields.map((f) => [f.key, f.parse ? (JSON.parse(r[f.from] as string) as unknown) : r[f.from]]),
+      );
       expect(createHash('sha256').update(canonicalJson(o), 'utf8').digest('hex'), `row ${String(r.seq)}`).toBe(r.hash);
       expect(r.prev_hash).toBe(prev);
       prev = r.hash as string;
@@ -74,7 +99,10 @@ describe('docs/SEAL-FORMAT.md', () => {
     const python = /without this program, in the unpacked bundle[\s\S]*?```sh\n([\s\S]*?)```/i.exec(doc)![1]!;
     const out = execSync(python, { cwd: dir, encoding: 'utf8' }).trim().split('\n');
     expect(out).toHaveLength(rows.length);
-    expect(out.every((l) => l.endsWith(' OK')), out.join('\n')).toBe(true);
+    expect(
+      out.every((l) => l.endsWith(' OK')),
+      out.join('\n'),
+    ).toBe(true);
     expect(out).toContain(`${rows.length} seal OK`);
   });
 });

@@ -5,14 +5,25 @@ import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { AppCore } from '../app-core.ts';
 import type { PackageSignature } from '../sync/protocol.ts';
 
-export function signatureMaterial(core: AppCore, documentId: string): { id: string; record: string; image: Buffer | null; strokes: string | null }[] {
+export function signatureMaterial(
+  core: AppCore,
+  documentId: string,
+): { id: string; record: string; image: Buffer | null; strokes: string | null }[] {
   return core.signatures.state(documentId).signatures.map((s) => {
     const { recordingEvidenceId: _r, ...bound } = s;
-    const row = core.db.prepare(`SELECT image_png, strokes_json FROM signatures WHERE id = ?`).get(s.id) as { image_png: Buffer | null; strokes_json: string | null };
+    const row = core.db.prepare(`SELECT image_png, strokes_json FROM signatures WHERE id = ?`).get(s.id) as {
+      image_png: Buffer | null;
+      strokes_json: string | null;
+    };
     return { id: s.id, record: canonicalJson(bound), image: row.image_png, strokes: row.strokes_json };
   });
 }
 
 export function packageSignatures(core: AppCore, documentId: string): PackageSignature[] {
-  return signatureMaterial(core, documentId).map((m) => ({ id: m.id, record: m.record, imagePngBase64: m.image ? m.image.toString('base64') : null, strokes: m.strokes }));
+  return signatureMaterial(core, documentId).map((m) => ({
+    id: m.id,
+    record: m.record,
+    imagePngBase64: m.image ? m.image.toString('base64') : null,
+    strokes: m.strokes,
+  }));
 }

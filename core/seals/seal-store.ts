@@ -65,7 +65,11 @@ export class SealStore {
     this.d = deps;
   }
 
-  async seal(documentId: string, officerPasswords: [string, string], hooks: { beforeCommit?: () => void } = {}): Promise<SealInfo> {
+  async seal(
+    documentId: string,
+    officerPasswords: [string, string],
+    hooks: { beforeCommit?: () => void } = {},
+  ): Promise<SealInfo> {
     const officerIds = await this.confirm(officerPasswords, [documentId]);
     return this.sealConfirmed(documentId, officerIds, hooks);
   }
@@ -83,7 +87,8 @@ export class SealStore {
     if (officerIds.length !== 2) throw new CoreError('forbidden', '封存须两名执法人员同时登录并分别输入密码确认。');
     for (const id of documentIds) {
       if (this.forDocument(id)) throw new CoreError('conflict', '该文书已经封存。');
-      if (this.d.documents.get(id).state !== 'signed') throw new CoreError('conflict', '只有签名完毕（已签名）的文书才能封存。');
+      if (this.d.documents.get(id).state !== 'signed')
+        throw new CoreError('conflict', '只有签名完毕（已签名）的文书才能封存。');
     }
     for (const [i, id] of officerIds.entries()) await this.d.session.confirmPassword(id, officerPasswords[i]!);
     return officerIds;
@@ -97,29 +102,53 @@ export class SealStore {
     const laid = this.d.pdf.layout(doc);
     const form = signedForm(doc, laid.text);
     const docHash = sealHash(form);
-    if (!frozen || frozen.sha256 !== docHash.sha256 || frozen.sm3 !== docHash.sm3) throw new CoreError('integrity', '文书内容与签名时不一致，不能封存。');
+    if (!frozen || frozen.sha256 !== docHash.sha256 || frozen.sm3 !== docHash.sm3)
+      throw new CoreError('integrity', '文书内容与签名时不一致，不能封存。');
     const problems = this.d.signatures.verify(documentId).filter((v) => v.problems.length);
-    if (problems.length) throw new CoreError('integrity', `签名核验未通过（${problems[0]!.slot}：${problems[0]!.problems.join('、')}），不能封存。`);
+    if (problems.length)
+      throw new CoreError(
+        'integrity',
+        `签名核验未通过（${problems[0]!.slot}：${problems[0]!.problems.join('、')}），不能封存。`,
+      );
     const sigs = this.d.signatures.state(documentId).signatures;
     const evidenceIds = new Set<string>();
-    for (const it of (doc.content.items as { evidenceId?: string }[] | undefined) ?? []) if (it.evidenceId) evidenceIds.add(it.evidenceId);
+    for (const it of (doc.content.items as { evidenceId?: string }[] | undefined) ?? [])
+      if (it.evidenceId) evidenceIds.add(it.evidenceId);
     for (const s of sigs) if (s.recordingEvidenceId) evidenceIds.add(s.recordingEvidenceId);
     const kase = this.d.cases.get(doc.caseId);
     const now = isoNow(clock);
 
     let info: SealInfo | null = null;
     db.transaction(() => {
-      const last = db.prepare(`SELECT seq, hash_sha256 FROM seals ORDER BY seq DESC LIMIT 1`).get() as { seq: number; hash_sha256: string } | undefined;
+      const last = db.prepare(`SELECT seq, hash_sha256 FROM seals ORDER BY seq DESC LIMIT 1`).get() as
+        { seq: number; hash_sha256: string } | undefined;
       const dev = this.d.device.public();
       const evidence = [...evidenceIds].sort().map((id) => {
-        const e = db.prepare(`SELECT id, file_name, category, size_bytes, sha256, sm3 FROM evidence WHERE id = ?`).get(id) as { id: string; file_name: string; category: string; size_bytes: number; sha256: string; sm3: string } | undefined;
+        const e = db
+          .prepare(`SELECT id, file_name, category, size_bytes, sha256, sm3 FROM evidence WHERE id = ?`)
+          .get(id) as
+          | { id: string; file_name: string; category: string; size_bytes: number; sha256: string; sm3: string }
+          | undefined;
         if (!e) throw new CoreError('integrity', '文书引用的电子数据在本机找不到，不能封存。');
-        return { id: e.id, fileName: e.file_name, category: e.category, sizeBytes: e.size_bytes, sha256: e.sha256, sm3: e.sm3 };
+        return {
+          id: e.id,
+          fileName: e.file_name,
+          category: e.category,
+          sizeBytes: e.size_bytes,
+          sha256: e.sha256,
+          sm3: e.sm3,
+        };
       });
       const officerSet = new Set([...officerIds, ...sigs.flatMap((s) => (s.officerId ? [s.officerId] : []))]);
       const payload: SealPayload = {
         format: 'wangxin-field-seal/1',
-        device: { id: dev.deviceId, seq: (last?.seq ?? 0) + 1, prev: last?.hash_sha256 ?? SEAL_GENESIS, sm2PublicKey: dev.sm2PublicKey, ed25519PublicKeyPem: dev.ed25519PublicKeyPem },
+        device: {
+          id: dev.deviceId,
+          seq: (last?.seq ?? 0) + 1,
+          prev: last?.hash_sha256 ?? SEAL_GENESIS,
+          sm2PublicKey: dev.sm2PublicKey,
+          ed25519PublicKeyPem: dev.ed25519PublicKeyPem,
+        },
         time: { sealedAt: now, deviceClock: now, notBefore: this.latestHqTime() },
         document: {
           id: doc.id,
@@ -157,31 +186,54 @@ export class SealStore {
           const o = doc.context.officers.find((x) => x.id === id)!;
           return { id, name: o.name, certNo: o.certNo };
         }),
-        corrects: doc.correction.corrects ? { documentId: doc.correction.corrects.id, docNo: doc.correction.corrects.docNo, sealSha256: doc.correction.corrects.sealSha256, reason: doc.correction.corrects.reason } : null,
+        corrects: doc.correction.corrects
+          ? {
+              documentId: doc.correction.corrects.id,
+              docNo: doc.correction.corrects.docNo,
+              sealSha256: doc.correction.corrects.sealSha256,
+              reason: doc.correction.corrects.reason,
+            }
+          : null,
         auditHead: this.d.audit.head(),
       };
       const text = sealText(payload);
       const bytes = new TextEncoder().encode(text);
       const h = sealHash(text);
       const sig = this.d.device.sign(bytes);
-      db.prepare(`INSERT INTO seals (seq, document_id, payload, hash_sha256, hash_sm3, prev_hash, sm2_signature, ed25519_signature, sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        payload.device.seq,
-        documentId,
-        text,
-        h.sha256,
-        h.sm3,
-        payload.device.prev,
-        sig.sm2,
-        sig.ed25519,
-        now,
-      );
+      db.prepare(
+        `INSERT INTO seals (seq, document_id, payload, hash_sha256, hash_sm3, prev_hash, sm2_signature, ed25519_signature, sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(payload.device.seq, documentId, text, h.sha256, h.sm3, payload.device.prev, sig.sm2, sig.ed25519, now);
       const link = db.prepare(`INSERT INTO seal_evidence (seal_seq, evidence_id) VALUES (?, ?)`);
       for (const e of evidence) link.run(payload.device.seq, e.id);
       db.prepare(`UPDATE documents SET sealed_at = ? WHERE id = ? AND sealed_at IS NULL`).run(now, documentId);
-      this.d.cases.addEvent(doc.caseId, 'seal', `${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}）封存，封存序号${payload.device.seq}，SHA-256 ${h.sha256}`, officerIds, now);
-      this.d.audit.append({ action: 'seal', officerIds, caseId: doc.caseId, targets: [documentId, h.sha256], detail: `seq ${payload.device.seq}` });
+      this.d.cases.addEvent(
+        doc.caseId,
+        'seal',
+        `${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}）封存，封存序号${payload.device.seq}，SHA-256 ${h.sha256}`,
+        officerIds,
+        now,
+      );
+      this.d.audit.append({
+        action: 'seal',
+        officerIds,
+        caseId: doc.caseId,
+        targets: [documentId, h.sha256],
+        detail: `seq ${payload.device.seq}`,
+      });
       hooks.beforeCommit?.();
-      info = { seq: payload.device.seq, documentId, hashSha256: h.sha256, hashSm3: h.sm3, prevHash: payload.device.prev, sealedAt: now, deviceId: dev.deviceId, sm2Signature: sig.sm2, ed25519Signature: sig.ed25519, officers: payload.officers.map((o) => ({ name: o.name, certNo: o.certNo })), notBefore: payload.time.notBefore };
+      info = {
+        seq: payload.device.seq,
+        documentId,
+        hashSha256: h.sha256,
+        hashSm3: h.sm3,
+        prevHash: payload.device.prev,
+        sealedAt: now,
+        deviceId: dev.deviceId,
+        sm2Signature: sig.sm2,
+        ed25519Signature: sig.ed25519,
+        officers: payload.officers.map((o) => ({ name: o.name, certNo: o.certNo })),
+        notBefore: payload.time.notBefore,
+      };
     })();
     return info!;
   }
@@ -219,12 +271,25 @@ export class SealStore {
 
   /** The latest HQ-signed time this device has seen (sync feature); null until then. */
   private latestHqTime(): string | null {
-    const r = this.d.db.prepare(`SELECT value FROM settings WHERE key = 'hq_time_seen'`).get() as { value: string } | undefined;
+    const r = this.d.db.prepare(`SELECT value FROM settings WHERE key = 'hq_time_seen'`).get() as
+      { value: string } | undefined;
     return r?.value ?? null;
   }
 }
 
 function toInfo(r: SealRow): SealInfo {
   const p = JSON.parse(r.payload) as SealPayload;
-  return { seq: r.seq, documentId: r.document_id, hashSha256: r.hash_sha256, hashSm3: r.hash_sm3, prevHash: r.prev_hash, sealedAt: r.sealed_at, deviceId: p.device.id, sm2Signature: r.sm2_signature, ed25519Signature: r.ed25519_signature, officers: p.officers.map((o) => ({ name: o.name, certNo: o.certNo })), notBefore: p.time.notBefore };
+  return {
+    seq: r.seq,
+    documentId: r.document_id,
+    hashSha256: r.hash_sha256,
+    hashSm3: r.hash_sm3,
+    prevHash: r.prev_hash,
+    sealedAt: r.sealed_at,
+    deviceId: p.device.id,
+    sm2Signature: r.sm2_signature,
+    ed25519Signature: r.ed25519_signature,
+    officers: p.officers.map((o) => ({ name: o.name, certNo: o.certNo })),
+    notBefore: p.time.notBefore,
+  };
 }

@@ -26,7 +26,10 @@ export interface VerifyReport {
 }
 
 /** The chain and each seal's own integrity: pure, on the rows alone (also used by the benchmark). */
-export function verifySealRows(seals: SealRow[], device: { device_id: string; sm2_public: string; ed25519_public_pem: string } | undefined): { chain: string[]; perSeal: Map<number, { problems: string[]; payload: SealPayload | null }> } {
+export function verifySealRows(
+  seals: SealRow[],
+  device: { device_id: string; sm2_public: string; ed25519_public_pem: string } | undefined,
+): { chain: string[]; perSeal: Map<number, { problems: string[]; payload: SealPayload | null }> } {
   const chain: string[] = [];
   let prev = SEAL_GENESIS;
   seals.forEach((s, i) => {
@@ -47,8 +50,15 @@ export function verifySealRows(seals: SealRow[], device: { device_id: string; sm
     const h = dualHash(s.payload);
     if (h.sha256 !== s.hash_sha256 || h.sm3 !== s.hash_sm3) problems.push('封存内容与其校验值不符（封存内容被改动）');
     if (p) {
-      if (p.device.seq !== s.seq || p.device.prev !== s.prev_hash) problems.push('封存内容中的序号或前一封存校验值与链不符');
-      if (device && (p.device.sm2PublicKey !== device.sm2_public || p.device.ed25519PublicKeyPem !== device.ed25519_public_pem || p.device.id !== device.device_id)) problems.push('封存所用密钥不是本机密钥');
+      if (p.device.seq !== s.seq || p.device.prev !== s.prev_hash)
+        problems.push('封存内容中的序号或前一封存校验值与链不符');
+      if (
+        device &&
+        (p.device.sm2PublicKey !== device.sm2_public ||
+          p.device.ed25519PublicKeyPem !== device.ed25519_public_pem ||
+          p.device.id !== device.device_id)
+      )
+        problems.push('封存所用密钥不是本机密钥');
       const bytes = new TextEncoder().encode(s.payload);
       if (!sm2Verify(bytes, s.sm2_signature, p.device.sm2PublicKey)) problems.push('SM2签名无效');
       if (!ed25519Verify(bytes, s.ed25519_signature, p.device.ed25519PublicKeyPem)) problems.push('Ed25519签名无效');
@@ -60,9 +70,11 @@ export function verifySealRows(seals: SealRow[], device: { device_id: string; sm
 
 export async function verifyCore(core: AppCore): Promise<VerifyReport> {
   const checks: Check[] = [];
-  const add = (what: string, problems: string[], okDetail = '') => checks.push({ what, ok: problems.length === 0, detail: problems.length ? problems.join('；') : okDetail });
+  const add = (what: string, problems: string[], okDetail = '') =>
+    checks.push({ what, ok: problems.length === 0, detail: problems.length ? problems.join('；') : okDetail });
   const seals = core.seals.rows();
-  const device = core.db.prepare(`SELECT device_id, sm2_public, ed25519_public_pem FROM device`).get() as { device_id: string; sm2_public: string; ed25519_public_pem: string } | undefined;
+  const device = core.db.prepare(`SELECT device_id, sm2_public, ed25519_public_pem FROM device`).get() as
+    { device_id: string; sm2_public: string; ed25519_public_pem: string } | undefined;
 
   const rowsCheck = verifySealRows(seals, device);
   const releasedAt = released(core);
@@ -85,8 +97,10 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
     if (doc) {
       const laid = core.pdf.layout(doc);
       const now = documentHash(doc, laid.text);
-      if (now.sha256 !== p.document.sha256 || now.sm3 !== p.document.sm3) docProblems.push(`文书内容与封存时不一致（${p.document.docNo}）`);
-      if (dualHash(p.document.signedForm).sha256 !== p.document.sha256) docProblems.push('封存中的文书原文与其校验值不符');
+      if (now.sha256 !== p.document.sha256 || now.sm3 !== p.document.sm3)
+        docProblems.push(`文书内容与封存时不一致（${p.document.docNo}）`);
+      if (dualHash(p.document.signedForm).sha256 !== p.document.sha256)
+        docProblems.push('封存中的文书原文与其校验值不符');
     }
     add(`${label}：文书 ${p.document.docNo}`, docProblems, `SHA-256 ${p.document.sha256}`);
 
@@ -97,42 +111,61 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
       for (const sp of p.signatures) {
         const c = current.find((x) => x.id === sp.id);
         if (!c) sigProblems.push(`签名 ${sp.role}${sp.signerName}（${sp.slotId}）在本机数据中找不到`);
-        else if (c.bindingSha256 !== sp.bindingSha256 || c.bindingSm3 !== sp.bindingSm3) sigProblems.push(`签名 ${sp.role}${sp.signerName}（${sp.slotId}）的绑定值与封存时不一致`);
+        else if (c.bindingSha256 !== sp.bindingSha256 || c.bindingSm3 !== sp.bindingSm3)
+          sigProblems.push(`签名 ${sp.role}${sp.signerName}（${sp.slotId}）的绑定值与封存时不一致`);
       }
-      for (const v of core.signatures.verify(doc.id)) if (v.problems.length) sigProblems.push(`签名 ${v.slot}：${v.problems.join('、')}`);
+      for (const v of core.signatures.verify(doc.id))
+        if (v.problems.length) sigProblems.push(`签名 ${v.slot}：${v.problems.join('、')}`);
     }
     add(`${label}：${p.signatures.length}个签名`, sigProblems, '签名图像、笔迹与文书校验值均与签名时一致');
 
     // Evidence: both digests recomputed from the stored bytes, and the database rows unchanged.
     const evProblems: string[] = [];
     const releasedNote: string[] = [];
-    const receipt = core.db.prepare(`SELECT hq_seq FROM receipts WHERE seal_seq = ? AND seal_sha256 = ?`).get(s.seq, s.hash_sha256) as { hq_seq: number } | undefined;
+    const receipt = core.db
+      .prepare(`SELECT hq_seq FROM receipts WHERE seal_seq = ? AND seal_sha256 = ?`)
+      .get(s.seq, s.hash_sha256) as { hq_seq: number } | undefined;
     for (const e of p.evidence) {
-      const row = core.db.prepare(`SELECT sha256, sm3, size_bytes FROM evidence WHERE id = ?`).get(e.id) as { sha256: string; sm3: string; size_bytes: number } | undefined;
+      const row = core.db.prepare(`SELECT sha256, sm3, size_bytes FROM evidence WHERE id = ?`).get(e.id) as
+        { sha256: string; sm3: string; size_bytes: number } | undefined;
       if (!row) {
         evProblems.push(`电子数据「${e.fileName}」的记录在本机数据中找不到`);
         continue;
       }
-      if (row.sha256 !== e.sha256 || row.sm3 !== e.sm3 || row.size_bytes !== e.sizeBytes) evProblems.push(`电子数据「${e.fileName}」在数据库中的校验值与封存时不一致`);
+      if (row.sha256 !== e.sha256 || row.sm3 !== e.sm3 || row.size_bytes !== e.sizeBytes)
+        evProblems.push(`电子数据「${e.fileName}」在数据库中的校验值与封存时不一致`);
       const gone = releasedAt.get(e.sha256);
       if (gone) {
         if (!receipt) evProblems.push(`电子数据「${e.fileName}」已从本机释放，但本封存没有总部回执`);
-        else releasedNote.push(`「${e.fileName}」已于${gone.releasedAt}在取得总部回执（总部序号${receipt.hq_seq}）后从本机释放，由总部保存`);
+        else
+          releasedNote.push(
+            `「${e.fileName}」已于${gone.releasedAt}在取得总部回执（总部序号${receipt.hq_seq}）后从本机释放，由总部保存`,
+          );
         continue;
       }
       try {
         const d = await core.evidence.digestStored(e.sha256);
-        if (d.sha256 !== e.sha256 || d.sm3 !== e.sm3 || d.size !== e.sizeBytes) evProblems.push(`电子数据「${e.fileName}」的内容与封存时的校验值不符（已被改动或损坏）`);
+        if (d.sha256 !== e.sha256 || d.sm3 !== e.sm3 || d.size !== e.sizeBytes)
+          evProblems.push(`电子数据「${e.fileName}」的内容与封存时的校验值不符（已被改动或损坏）`);
       } catch (err) {
         // Every chunk is authenticated as it is read: a damaged one is named with its bytes.
-        if (err instanceof BlobIntegrityError && err.reason !== 'missing') evProblems.push(`电子数据${describeBlobFailure(e.fileName, err).replace(/。$/, '')}`);
+        if (err instanceof BlobIntegrityError && err.reason !== 'missing')
+          evProblems.push(`电子数据${describeBlobFailure(e.fileName, err).replace(/。$/, '')}`);
         else evProblems.push(`电子数据「${e.fileName}」的内容文件缺失`);
       }
     }
-    add(`${label}：${p.evidence.length}件电子数据`, evProblems, releasedNote.length ? `${releasedNote.join('；')}${releasedNote.length < p.evidence.length ? '；其余的 SHA-256 与 SM3 重新计算，均与封存时一致' : ''}` : 'SHA-256 与 SM3 重新计算，均与封存时一致');
+    add(
+      `${label}：${p.evidence.length}件电子数据`,
+      evProblems,
+      releasedNote.length
+        ? `${releasedNote.join('；')}${releasedNote.length < p.evidence.length ? '；其余的 SHA-256 与 SM3 重新计算，均与封存时一致' : ''}`
+        : 'SHA-256 与 SM3 重新计算，均与封存时一致',
+    );
 
-    const head = core.db.prepare(`SELECT hash FROM audit_log WHERE seq = ?`).get(p.auditHead.seq) as { hash: string } | undefined;
-    if (p.auditHead.seq > 0 && head?.hash !== p.auditHead.hash) add(`${label}：审计日志位置`, ['封存时的审计日志末条与现有日志不符（日志被改动）']);
+    const head = core.db.prepare(`SELECT hash FROM audit_log WHERE seq = ?`).get(p.auditHead.seq) as
+      { hash: string } | undefined;
+    if (p.auditHead.seq > 0 && head?.hash !== p.auditHead.hash)
+      add(`${label}：审计日志位置`, ['封存时的审计日志末条与现有日志不符（日志被改动）']);
   }
 
   const audit = core.audit.rows();
@@ -150,21 +183,54 @@ export async function verifyDocument(core: AppCore, documentId: string): Promise
   const doc = core.documents.get(documentId);
   const all = await verifyCore(core);
   const label = seal ? `封存${seal.seq}` : null;
-  const checks: Check[] = all.checks.filter((c) => c.what === '封存链连续' || c.what === '审计日志链' || (label !== null && c.what.startsWith(`${label}：`)));
+  const checks: Check[] = all.checks.filter(
+    (c) => c.what === '封存链连续' || c.what === '审计日志链' || (label !== null && c.what.startsWith(`${label}：`)),
+  );
   if (!seal) checks.unshift({ what: '封存', ok: false, detail: '该文书尚未封存' });
   const state = core.signatures.state(documentId);
-  const officers = new Set(state.signatures.flatMap((s) => (s.officerId && s.status === 'signed' ? [s.officerId] : [])));
-  checks.push({ what: '两名执法人员', ok: officers.size >= 2, detail: officers.size >= 2 ? `${officers.size}名执法人员本人签名（以各自密码确认）` : '执法人员签名不足两人' });
-  const unsupported = state.signatures.filter((s) => s.status !== 'signed' && !s.witnessSignatureId && !s.recordingEvidenceId);
-  checks.push({ what: '签名齐全（拒签有见证）', ok: state.complete && unsupported.length === 0, detail: !state.complete ? '尚有签名栏未签名' : unsupported.length ? `拒签无见证人或录像：${unsupported.map((s) => s.role).join('、')}` : `${state.signatures.length}处签名或拒签记录，拒签均有见证人签名或同步录像` });
+  const officers = new Set(
+    state.signatures.flatMap((s) => (s.officerId && s.status === 'signed' ? [s.officerId] : [])),
+  );
+  checks.push({
+    what: '两名执法人员',
+    ok: officers.size >= 2,
+    detail: officers.size >= 2 ? `${officers.size}名执法人员本人签名（以各自密码确认）` : '执法人员签名不足两人',
+  });
+  const unsupported = state.signatures.filter(
+    (s) => s.status !== 'signed' && !s.witnessSignatureId && !s.recordingEvidenceId,
+  );
+  checks.push({
+    what: '签名齐全（拒签有见证）',
+    ok: state.complete && unsupported.length === 0,
+    detail: !state.complete
+      ? '尚有签名栏未签名'
+      : unsupported.length
+        ? `拒签无见证人或录像：${unsupported.map((s) => s.role).join('、')}`
+        : `${state.signatures.length}处签名或拒签记录，拒签均有见证人签名或同步录像`,
+  });
   if (doc.type === 'evidence') {
-    const c = doc.content as { method?: string; items?: { name: string; method: string; sha256: string; sm3: string }[] };
+    const c = doc.content as {
+      method?: string;
+      items?: { name: string; method: string; sha256: string; sm3: string }[];
+    };
     const missing = (c.items ?? []).filter((i) => !i.method || !i.sha256 || !i.sm3);
-    checks.push({ what: '取证方法与校验值已记录', ok: !!c.method && missing.length === 0, detail: !c.method ? '未记录取证方式' : missing.length ? `电子数据清单中${missing.map((i) => i.name).join('、')}缺少提取方法或校验值` : `取证方式：${c.method}；每件电子数据均记录了提取方法、SHA-256 与 SM3` });
+    checks.push({
+      what: '取证方法与校验值已记录',
+      ok: !!c.method && missing.length === 0,
+      detail: !c.method
+        ? '未记录取证方式'
+        : missing.length
+          ? `电子数据清单中${missing.map((i) => i.name).join('、')}缺少提取方法或校验值`
+          : `取证方式：${c.method}；每件电子数据均记录了提取方法、SHA-256 与 SM3`,
+    });
   }
   return { ok: checks.every((c) => c.ok), checks };
 }
 
 export function formatReport(r: VerifyReport): string {
-  return [...r.checks.map((c) => `${c.ok ? '通过' : '不通过'}  ${c.what}${c.detail ? `：${c.detail}` : ''}`), '', r.ok ? '核验结论：全部通过。' : `核验结论：${r.checks.filter((c) => !c.ok).length}项不通过。`].join('\n');
+  return [
+    ...r.checks.map((c) => `${c.ok ? '通过' : '不通过'}  ${c.what}${c.detail ? `：${c.detail}` : ''}`),
+    '',
+    r.ok ? '核验结论：全部通过。' : `核验结论：${r.checks.filter((c) => !c.ok).length}项不通过。`,
+  ].join('\n');
 }

@@ -11,7 +11,8 @@ import { decoyHash, verifyPassword } from '../officers/password-hash.ts';
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 5;
 
-const hhmm = (d: Date) => d.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+const hhmm = (d: Date) =>
+  d.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
 
 export class TwoOfficerSession {
   private officers: OfficerPublic[] = [];
@@ -37,7 +38,13 @@ export class TwoOfficerSession {
       throw new CoreError('unauthorized', '执法证号或密码不正确，请核对后重新输入。');
     }
     if (!officer.active) throw new CoreError('forbidden', `${officer.name}的账号已停用，请联系管理员。`);
-    await this.checkPassword(officer, password, (failures) => `执法证号或密码不正确，还可再试${MAX_FAILED_ATTEMPTS - failures}次。`, (until) => `密码连续${MAX_FAILED_ATTEMPTS}次错误，${officer.name}已被锁定${LOCKOUT_MINUTES}分钟，请于${hhmm(until)}后再试。`);
+    await this.checkPassword(
+      officer,
+      password,
+      (failures) => `执法证号或密码不正确，还可再试${MAX_FAILED_ATTEMPTS - failures}次。`,
+      (until) =>
+        `密码连续${MAX_FAILED_ATTEMPTS}次错误，${officer.name}已被锁定${LOCKOUT_MINUTES}分钟，请于${hhmm(until)}后再试。`,
+    );
     if (this.officers.some((o) => o.id === officer.id)) {
       throw new CoreError('conflict', `${officer.name}已经登录，请由另一名执法人员登录。`);
     }
@@ -56,7 +63,8 @@ export class TwoOfficerSession {
   admit(officer: OfficerPublic): SessionState {
     if (!officer.active) throw new CoreError('forbidden', `${officer.name}的账号已停用，请联系管理员。`);
     if (this.officers.some((o) => o.id === officer.id)) return this.state();
-    if (this.officers.length >= 2) throw new CoreError('forbidden', '已有两名执法人员登录。如需换人，请先让其中一人退出。');
+    if (this.officers.length >= 2)
+      throw new CoreError('forbidden', '已有两名执法人员登录。如需换人，请先让其中一人退出。');
     this.officers.push(officer);
     return this.state();
   }
@@ -92,7 +100,10 @@ export class TwoOfficerSession {
   ): Promise<void> {
     const now = this.clock.now();
     if (officer.lockedUntil && new Date(officer.lockedUntil) > now) {
-      throw new CoreError('locked', `${officer.name}因连续${MAX_FAILED_ATTEMPTS}次密码错误已被暂时锁定，请于${hhmm(new Date(officer.lockedUntil))}后再试。`);
+      throw new CoreError(
+        'locked',
+        `${officer.name}因连续${MAX_FAILED_ATTEMPTS}次密码错误已被暂时锁定，请于${hhmm(new Date(officer.lockedUntil))}后再试。`,
+      );
     }
     if (!(await verifyPassword(password, officer.passwordHash))) {
       const failures = (officer.lockedUntil ? 0 : officer.failedAttempts) + 1;

@@ -9,11 +9,21 @@ export function requiredSlots(laid: LaidOutDocument): RequiredSlot[] {
   for (const p of laid.pages) {
     for (const s of p.slots) {
       if (s.mirror) continue;
-      out.push({ slotId: s.id, page: s.perPage ? p.number : null, label: s.perPage ? `${s.label}（第${p.number}页）` : s.label, role: s.role ?? s.label, officerId: s.officerId || null, signerName: s.signerName ?? '' });
+      out.push({
+        slotId: s.id,
+        page: s.perPage ? p.number : null,
+        label: s.perPage ? `${s.label}（第${p.number}页）` : s.label,
+        role: s.role ?? s.label,
+        officerId: s.officerId || null,
+        signerName: s.signerName ?? '',
+      });
     }
   }
   // Page by page first, then the end of the document, as the signer goes through it.
-  return [...out.filter((s) => s.page !== null).sort((x, y) => x.page! - y.page!), ...out.filter((s) => s.page === null)];
+  return [
+    ...out.filter((s) => s.page !== null).sort((x, y) => x.page! - y.page!),
+    ...out.filter((s) => s.page === null),
+  ];
 }
 
 export const slotKey = (slotId: string, page: number | null) => `${slotId}@${page ?? 'end'}`;

@@ -29,7 +29,16 @@ function reviewLines(page: LaidOutDocument['pages'][number]): string[] {
     if (last && r.y - last.y < 2) last.runs.push(r);
     else lines.push({ y: r.y, runs: [r] });
   }
-  return lines.map((l) => noSpace(l.runs.sort((a, b) => a.x - b.x).map((r) => r.text).join(''))).filter(Boolean);
+  return lines
+    .map((l) =>
+      noSpace(
+        l.runs
+          .sort((a, b) => a.x - b.x)
+          .map((r) => r.text)
+          .join(''),
+      ),
+    )
+    .filter(Boolean);
 }
 
 const base = demoInquiry('o1', 'o2');
@@ -41,12 +50,25 @@ const CASES: [string, () => DocumentDetail, (lines: string[][]) => void][] = [
     'an answer longer than a page',
     () => printable('inquiry', { content: { ...base, qa: [{ id: 'x', q: '请详细说明。', a: LONG_ANSWER }] } }),
     // The answer runs over at least two full pages.
-    (pages) => expect(pages.filter((p) => p.some((l) => l.startsWith('服务器放在') || l.includes('八楼机房。我单位'))).length).toBeGreaterThanOrEqual(2),
+    (pages) =>
+      expect(
+        pages.filter((p) => p.some((l) => l.startsWith('服务器放在') || l.includes('八楼机房。我单位'))).length,
+      ).toBeGreaterThanOrEqual(2),
   ],
   // Every line would end just before a closing mark: the breaking rules move it, both views alike.
   [
     'closing punctuation at line ends',
-    () => printable('inquiry', { content: { ...base, qa: Array.from({ length: 40 }, (_, i) => ({ id: `p${i}`, q: `问题${i}：`.padEnd(34 + (i % 5), '问') + '。」', a: '答'.repeat(33 + (i % 4)) + '，、。）」' })) } }),
+    () =>
+      printable('inquiry', {
+        content: {
+          ...base,
+          qa: Array.from({ length: 40 }, (_, i) => ({
+            id: `p${i}`,
+            q: `问题${i}：`.padEnd(34 + (i % 5), '问') + '。」',
+            a: '答'.repeat(33 + (i % 4)) + '，、。）」',
+          })),
+        },
+      }),
     // No printed line starts with a closing mark (行首禁则).
     (pages) => expect(pages.flat().filter((l) => /^[，、。）」]/.test(l))).toEqual([]),
   ],

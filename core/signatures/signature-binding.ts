@@ -39,7 +39,12 @@ export function binding(f: BoundFields): DocHash {
 }
 
 /** Checks a stored signature against its image, strokes and the document's current hash. Returns what is wrong (empty: valid). */
-export function verifyBinding(f: BoundFields & { bindingSha256: string; bindingSm3: string }, image: Uint8Array | null, strokes: string | null, doc: DocHash): string[] {
+export function verifyBinding(
+  f: BoundFields & { bindingSha256: string; bindingSm3: string },
+  image: Uint8Array | null,
+  strokes: string | null,
+  doc: DocHash,
+): string[] {
   const problems: string[] = [];
   if (f.docSha256 !== doc.sha256 || f.docSm3 !== doc.sm3) problems.push('文书内容与签名时不一致');
   if (f.status === 'signed') {

@@ -6,9 +6,18 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
-import { RESOLUTION_LABELS, type ReviewPage, type SignatureRecord, type SigningState } from '../../shared/signatures/signature-api.ts';
+import {
+  RESOLUTION_LABELS,
+  type ReviewPage,
+  type SignatureRecord,
+  type SigningState,
+} from '../../shared/signatures/signature-api.ts';
 import type { z } from 'zod';
-import type { CeremonyStartSchema, ResolveInputSchema, SignInputSchema } from '../../shared/signatures/signature-api.ts';
+import type {
+  CeremonyStartSchema,
+  ResolveInputSchema,
+  SignInputSchema,
+} from '../../shared/signatures/signature-api.ts';
 import { residentIdError } from '../../shared/validation/resident-id.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { CaseStore } from '../cases/case-store.ts';
@@ -78,7 +87,16 @@ export class SignatureStore {
   private readonly pdf: PdfService;
   private readonly audit: AuditLog | null;
 
-  constructor(deps: { db: Database; clock: Clock; documents: DocumentStore; cases: CaseStore; officers: OfficerStore; session: TwoOfficerSession; pdf: PdfService; audit?: AuditLog }) {
+  constructor(deps: {
+    db: Database;
+    clock: Clock;
+    documents: DocumentStore;
+    cases: CaseStore;
+    officers: OfficerStore;
+    session: TwoOfficerSession;
+    pdf: PdfService;
+    audit?: AuditLog;
+  }) {
     this.db = deps.db;
     this.clock = deps.clock;
     this.documents = deps.documents;
@@ -115,12 +133,30 @@ export class SignatureStore {
       // Read again inside the transaction: it may have been ended meanwhile (stale, or by another
       // screen); then there is nothing left to end and the new sitting simply begins.
       const interrupted = input.continues ? this.ceremony(input.continues) : null;
-      if (interrupted && !interrupted.ended_at) this.close(interrupted, null, interrupted.recording ? `录像中断：${INTERRUPTED}` : '', officerIds, { kind: 'continued' });
+      if (interrupted && !interrupted.ended_at)
+        this.close(interrupted, null, interrupted.recording ? `录像中断：${INTERRUPTED}` : '', officerIds, {
+          kind: 'continued',
+        });
       this.db
-        .prepare(`INSERT INTO signing_ceremonies (id, document_id, started_at, recording, no_recording_reason, officer_ids) VALUES (?, ?, ?, ?, ?, ?)`)
-        .run(id, doc.id, now, input.recording ? 1 : 0, input.recording ? '' : input.noRecordingReason, JSON.stringify(officerIds));
+        .prepare(
+          `INSERT INTO signing_ceremonies (id, document_id, started_at, recording, no_recording_reason, officer_ids) VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          doc.id,
+          now,
+          input.recording ? 1 : 0,
+          input.recording ? '' : input.noRecordingReason,
+          JSON.stringify(officerIds),
+        );
       const how = input.recording ? '同步录音录像' : `未录像，理由：${input.noRecordingReason}`;
-      this.cases.addEvent(doc.caseId, 'signing', `${interrupted ? '继续中断的签名' : '开始签名'}：${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}），${how}`, officerIds, now);
+      this.cases.addEvent(
+        doc.caseId,
+        'signing',
+        `${interrupted ? '继续中断的签名' : '开始签名'}：${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}），${how}`,
+        officerIds,
+        now,
+      );
     })();
     return { ceremonyId: id };
   }
@@ -130,8 +166,13 @@ export class SignatureStore {
    * open and was started within the sitting limit (an abandoned one stops counting).
    */
   recordingCeremonyOpen(now: Date): boolean {
-    const open = this.db.prepare(`SELECT started_at, recording FROM signing_ceremonies WHERE ended_at IS NULL AND recording = 1`).all() as { started_at: string; recording: number }[];
-    return mediaGrantAllowed(open.map((c) => ({ startedAt: c.started_at, recording: c.recording === 1 })), now);
+    const open = this.db
+      .prepare(`SELECT started_at, recording FROM signing_ceremonies WHERE ended_at IS NULL AND recording = 1`)
+      .all() as { started_at: string; recording: number }[];
+    return mediaGrantAllowed(
+      open.map((c) => ({ startedAt: c.started_at, recording: c.recording === 1 })),
+      now,
+    );
   }
 
   /**
@@ -140,7 +181,9 @@ export class SignatureStore {
    * in the renderer). A sitting left open by a crash stops counting after that time.
    */
   sittingInProgress(now: Date): boolean {
-    const open = this.db.prepare(`SELECT started_at, recording FROM signing_ceremonies WHERE ended_at IS NULL`).all() as { started_at: string; recording: number }[];
+    const open = this.db
+      .prepare(`SELECT started_at, recording FROM signing_ceremonies WHERE ended_at IS NULL`)
+      .all() as { started_at: string; recording: number }[];
     return open.some((c) => sittingIsLive({ startedAt: c.started_at, recording: c.recording === 1 }, now));
   }
 
@@ -159,15 +202,28 @@ export class SignatureStore {
    * signature made in it. If the recording could not be made or kept, the reason is recorded
    * instead, and refusals that rested on that recording alone are voided.
    */
-  endCeremony(ceremonyId: string, recordingEvidenceId: string | null, officerIds: string[], recordingFailure = ''): SigningState {
+  endCeremony(
+    ceremonyId: string,
+    recordingEvidenceId: string | null,
+    officerIds: string[],
+    recordingFailure = '',
+  ): SigningState {
     const c = this.ceremony(ceremonyId);
     if (c.ended_at) throw new CoreError('conflict', '本次签名已经结束。');
-    if (c.recording && !recordingEvidenceId && !recordingFailure) throw new CoreError('validation', '本次签名选择了同步录像，请先保存录像再结束。');
+    if (c.recording && !recordingEvidenceId && !recordingFailure)
+      throw new CoreError('validation', '本次签名选择了同步录像，请先保存录像再结束。');
     if (recordingEvidenceId) {
-      const e = this.db.prepare(`SELECT case_id FROM evidence WHERE id = ?`).get(recordingEvidenceId) as { case_id: string } | undefined;
-      if (!e || e.case_id !== this.documents.caseOf(c.document_id)) throw new CoreError('validation', '录像不是本案的电子数据，无法关联。');
+      const e = this.db.prepare(`SELECT case_id FROM evidence WHERE id = ?`).get(recordingEvidenceId) as
+        { case_id: string } | undefined;
+      if (!e || e.case_id !== this.documents.caseOf(c.document_id))
+        throw new CoreError('validation', '录像不是本案的电子数据，无法关联。');
     }
-    const failure = recordingEvidenceId || !c.recording ? '' : recordingFailure.startsWith('录像') ? recordingFailure : `录像未能保存：${recordingFailure}`;
+    const failure =
+      recordingEvidenceId || !c.recording
+        ? ''
+        : recordingFailure.startsWith('录像')
+          ? recordingFailure
+          : `录像未能保存：${recordingFailure}`;
     this.db.transaction(() => this.close(c, recordingEvidenceId, failure, officerIds, { kind: 'manual' }))();
     return this.state(c.document_id);
   }
@@ -178,8 +234,12 @@ export class SignatureStore {
     const slot = this.requiredSlot(laid, input.slotId, input.page);
     let officerId: string | null = null;
     if (slot.officerId !== null || slot.role === '执法人员' || slot.role === '记录人') {
-      if (!slot.officerId) throw new CoreError('validation', `文书未指定「${slot.label}」由哪名执法人员签名，请先在文书中选择。`);
-      if (!input.officerPassword) throw new CoreError('validation', `${slot.label}须由执法人员本人输入密码后签名。`, { officerPassword: '请输入本人密码。' });
+      if (!slot.officerId)
+        throw new CoreError('validation', `文书未指定「${slot.label}」由哪名执法人员签名，请先在文书中选择。`);
+      if (!input.officerPassword)
+        throw new CoreError('validation', `${slot.label}须由执法人员本人输入密码后签名。`, {
+          officerPassword: '请输入本人密码。',
+        });
       await this.session.confirmPassword(slot.officerId, input.officerPassword);
       officerId = slot.officerId;
     }
@@ -187,7 +247,10 @@ export class SignatureStore {
     const signerName = officer ? officer.name : input.signerName;
     const idNumber = officer ? officer.certNo : input.signerIdNumber.toUpperCase();
     if (slot.role === '见证人') {
-      if (!idNumber) throw new CoreError('validation', '见证人须填写身份证件号码。', { signerIdNumber: '请填写见证人的身份证件号码。' });
+      if (!idNumber)
+        throw new CoreError('validation', '见证人须填写身份证件号码。', {
+          signerIdNumber: '请填写见证人的身份证件号码。',
+        });
       const idError = /^\d{17}[\dX]$/.test(idNumber) ? residentIdError(idNumber, this.clock.now()) : null;
       if (idError) throw new CoreError('validation', `见证人的身份证号码有误：${idError}`, { signerIdNumber: idError });
     }
@@ -219,11 +282,17 @@ export class SignatureStore {
     if (officerIds.length !== 2) throw new CoreError('forbidden', '拒签、缺席须两名执法人员同时登录并分别确认。');
     let witness: string | null = null;
     if (input.witnessSignatureId) {
-      const w = this.db.prepare(`SELECT * FROM signatures WHERE id = ? AND document_id = ? AND discarded_at IS NULL`).get(input.witnessSignatureId, doc.id) as SignatureRow | undefined;
-      if (!w || w.role !== '见证人' || w.status !== 'signed') throw new CoreError('validation', '所选见证人签名无效：须是本文书上见证人的有效签名。');
+      const w = this.db
+        .prepare(`SELECT * FROM signatures WHERE id = ? AND document_id = ? AND discarded_at IS NULL`)
+        .get(input.witnessSignatureId, doc.id) as SignatureRow | undefined;
+      if (!w || w.role !== '见证人' || w.status !== 'signed')
+        throw new CoreError('validation', '所选见证人签名无效：须是本文书上见证人的有效签名。');
       witness = w.id;
     } else if (!c.recording) {
-      throw new CoreError('validation', '拒签或缺席须有见证人签名，或在同步录像下记录。本次签名未录像，请先请见证人签名。');
+      throw new CoreError(
+        'validation',
+        '拒签或缺席须有见证人签名，或在同步录像下记录。本次签名未录像，请先请见证人签名。',
+      );
     }
     for (const [i, id] of officerIds.entries()) await this.session.confirmPassword(id, input.officerPasswords[i]!);
     const fields = this.fieldsFor(doc.id, input.ceremonyId, slot, laid.pages.length, hash, {
@@ -248,7 +317,11 @@ export class SignatureStore {
     const frozen = this.documents.frozen(documentId);
     const rows = this.activeRows(documentId);
     const required = requiredSlots(laid);
-    const active = this.db.prepare(`SELECT id FROM signing_ceremonies WHERE document_id = ? AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1`).get(documentId) as { id: string } | undefined;
+    const active = this.db
+      .prepare(
+        `SELECT id FROM signing_ceremonies WHERE document_id = ? AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1`,
+      )
+      .get(documentId) as { id: string } | undefined;
     return {
       documentId,
       docNo: doc.docNo,
@@ -267,15 +340,35 @@ export class SignatureStore {
   }
 
   /** The signatures to draw into a printed document. */
-  forPrint(documentId: string): { slotId: string; page: number | null; status: SignatureRecord['status']; image: Uint8Array | null; signerName: string; signedAt: string; reason: string }[] {
-    return this.activeRows(documentId).map((r) => ({ slotId: r.slot_id, page: r.page, status: r.status, image: r.image_png, signerName: r.signer_name, signedAt: r.signed_at, reason: r.reason }));
+  forPrint(documentId: string): {
+    slotId: string;
+    page: number | null;
+    status: SignatureRecord['status'];
+    image: Uint8Array | null;
+    signerName: string;
+    signedAt: string;
+    reason: string;
+  }[] {
+    return this.activeRows(documentId).map((r) => ({
+      slotId: r.slot_id,
+      page: r.page,
+      status: r.status,
+      image: r.image_png,
+      signerName: r.signer_name,
+      signedAt: r.signed_at,
+      reason: r.reason,
+    }));
   }
 
   /** Re-checks every signature of a document against the document as it is now. */
   verify(documentId: string): { id: string; slot: string; problems: string[] }[] {
     const doc = this.documents.get(documentId);
     const hash = documentHash(doc, this.pdf.layout(doc).text);
-    return this.activeRows(documentId).map((r) => ({ id: r.id, slot: slotKey(r.slot_id, r.page), problems: verifyBinding(boundOf(r), r.image_png, r.strokes_json, hash) }));
+    return this.activeRows(documentId).map((r) => ({
+      id: r.id,
+      slot: slotKey(r.slot_id, r.page),
+      problems: verifyBinding(boundOf(r), r.image_png, r.strokes_json, hash),
+    }));
   }
 
   /** Every bound field of a new signature or refusal: what it is for (document, slot, hash, time) plus what the signer did. */
@@ -285,16 +378,49 @@ export class SignatureStore {
     slot: { slotId: string; page: number | null; role: string },
     pageCount: number,
     hash: { sha256: string; sm3: string },
-    what: Pick<BoundFields, 'status' | 'signerName' | 'signerIdNumber' | 'officerId' | 'imageSha256' | 'strokesSha256' | 'reason' | 'confirmedBy' | 'witnessSignatureId'>,
+    what: Pick<
+      BoundFields,
+      | 'status'
+      | 'signerName'
+      | 'signerIdNumber'
+      | 'officerId'
+      | 'imageSha256'
+      | 'strokesSha256'
+      | 'reason'
+      | 'confirmedBy'
+      | 'witnessSignatureId'
+    >,
   ): BoundFields {
     // Key order is irrelevant: the binding is over canonical JSON.
-    return { id: randomUUID(), documentId, ceremonyId, slotId: slot.slotId, page: slot.page, pageCount, role: slot.role, signedAt: isoNow(this.clock), docSha256: hash.sha256, docSm3: hash.sm3, ...what };
+    return {
+      id: randomUUID(),
+      documentId,
+      ceremonyId,
+      slotId: slot.slotId,
+      page: slot.page,
+      pageCount,
+      role: slot.role,
+      signedAt: isoNow(this.clock),
+      docSha256: hash.sha256,
+      docSm3: hash.sm3,
+      ...what,
+    };
   }
 
-  private insert(f: BoundFields, image: Buffer | null, strokes: string | null, doc: DocumentDetail, laid: LaidOutDocument) {
+  private insert(
+    f: BoundFields,
+    image: Buffer | null,
+    strokes: string | null,
+    doc: DocumentDetail,
+    laid: LaidOutDocument,
+  ) {
     const b = binding(f);
     this.db.transaction(() => {
-      const taken = this.db.prepare(`SELECT 1 FROM signatures WHERE document_id = ? AND slot_id = ? AND ifnull(page, 0) = ? AND discarded_at IS NULL`).get(f.documentId, f.slotId, f.page ?? 0);
+      const taken = this.db
+        .prepare(
+          `SELECT 1 FROM signatures WHERE document_id = ? AND slot_id = ? AND ifnull(page, 0) = ? AND discarded_at IS NULL`,
+        )
+        .get(f.documentId, f.slotId, f.page ?? 0);
       if (taken) throw new CoreError('conflict', '该签名栏已经签过。如需重签，须先修改文书（原签名作废）。');
       this.db
         .prepare(
@@ -302,26 +428,80 @@ export class SignatureStore {
              image_png, image_sha256, strokes_json, strokes_sha256, reason, confirmed_by, witness_signature_id, binding_sha256, binding_sm3)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(f.id, f.documentId, f.ceremonyId, f.slotId, f.page, f.pageCount, f.status, f.role, f.signerName, f.signerIdNumber, f.officerId, f.signedAt, f.docSha256, f.docSm3, image, f.imageSha256, strokes, f.strokesSha256, f.reason, JSON.stringify(f.confirmedBy), f.witnessSignatureId, b.sha256, b.sm3);
-      const what = f.status === 'signed' ? `${f.role}${f.signerName}签名` : `${f.role}${f.signerName}：${RESOLUTION_LABELS[f.status]}（${f.reason}）`;
-      this.cases.addEvent(doc.caseId, 'signing', `${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}）${f.page ? `第${f.page}页` : ''}${what}`, this.session.signedInIds(), f.signedAt);
+        .run(
+          f.id,
+          f.documentId,
+          f.ceremonyId,
+          f.slotId,
+          f.page,
+          f.pageCount,
+          f.status,
+          f.role,
+          f.signerName,
+          f.signerIdNumber,
+          f.officerId,
+          f.signedAt,
+          f.docSha256,
+          f.docSm3,
+          image,
+          f.imageSha256,
+          strokes,
+          f.strokesSha256,
+          f.reason,
+          JSON.stringify(f.confirmedBy),
+          f.witnessSignatureId,
+          b.sha256,
+          b.sm3,
+        );
+      const what =
+        f.status === 'signed'
+          ? `${f.role}${f.signerName}签名`
+          : `${f.role}${f.signerName}：${RESOLUTION_LABELS[f.status]}（${f.reason}）`;
+      this.cases.addEvent(
+        doc.caseId,
+        'signing',
+        `${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}）${f.page ? `第${f.page}页` : ''}${what}`,
+        this.session.signedInIds(),
+        f.signedAt,
+      );
       // The audit row commits with the signature: passwords were checked before this transaction
       // (asynchronous hashing no transaction can span), so dispatch cannot wrap both.
-      this.audit?.append({ action: f.status === 'signed' ? 'sign' : 'refuse', officerIds: this.session.signedInIds(), caseId: doc.caseId, targets: [doc.id, f.id], detail: `${f.slotId}${f.page ? `@${f.page}` : ''}` });
+      this.audit?.append({
+        action: f.status === 'signed' ? 'sign' : 'refuse',
+        officerIds: this.session.signedInIds(),
+        caseId: doc.caseId,
+        targets: [doc.id, f.id],
+        detail: `${f.slotId}${f.page ? `@${f.page}` : ''}`,
+      });
       // A refusal resting on the recording alone does not complete the document until the
       // recording is stored and linked (endCeremony).
-      if (isComplete(requiredSlots(laid), this.activeRows(doc.id))) this.documents.markSigned(doc.id, f.signedAt, this.session.signedInIds());
+      if (isComplete(requiredSlots(laid), this.activeRows(doc.id)))
+        this.documents.markSigned(doc.id, f.signedAt, this.session.signedInIds());
     })();
   }
 
   /** Ends one sitting inside the caller's transaction; returns the ids of the refusals it voided. */
-  private close(c: CeremonyRow, recordingEvidenceId: string | null, failure: string, officerIds: string[], ending: Ending): string[] {
+  private close(
+    c: CeremonyRow,
+    recordingEvidenceId: string | null,
+    failure: string,
+    officerIds: string[],
+    ending: Ending,
+  ): string[] {
     const now = isoNow(this.clock);
     const ended = this.db
-      .prepare(`UPDATE signing_ceremonies SET ended_at = ?, recording_evidence_id = ?, no_recording_reason = CASE WHEN ? <> '' THEN ? ELSE no_recording_reason END WHERE id = ? AND ended_at IS NULL`)
+      .prepare(
+        `UPDATE signing_ceremonies SET ended_at = ?, recording_evidence_id = ?, no_recording_reason = CASE WHEN ? <> '' THEN ? ELSE no_recording_reason END WHERE id = ? AND ended_at IS NULL`,
+      )
       .run(now, recordingEvidenceId, failure, failure, c.id);
     if (ended.changes !== 1) throw new CoreError('conflict', '本次签名已经结束。');
-    const n = (this.db.prepare(`SELECT count(*) AS n FROM signatures WHERE ceremony_id = ? AND status = 'signed' AND discarded_at IS NULL`).get(c.id) as { n: number }).n;
+    const n = (
+      this.db
+        .prepare(
+          `SELECT count(*) AS n FROM signatures WHERE ceremony_id = ? AND status = 'signed' AND discarded_at IS NULL`,
+        )
+        .get(c.id) as { n: number }
+    ).n;
     // Without a stored recording, a refusal that rested on it has no backing: void it, so the
     // slot can be resolved again (the row stays for the audit). Signatures stay: the handwriting
     // bound to the document is the proof of those; the record says their recording was lost.
@@ -329,15 +509,31 @@ export class SignatureStore {
     // back them either: they must be made again on it, or backed by a witness.
     const voided = recordingEvidenceId
       ? []
-      : (this.db.prepare(`SELECT id FROM signatures WHERE ceremony_id = ? AND status <> 'signed' AND witness_signature_id IS NULL AND discarded_at IS NULL ORDER BY signed_at, rowid`).all(c.id) as { id: string }[]).map((r) => r.id);
+      : (
+          this.db
+            .prepare(
+              `SELECT id FROM signatures WHERE ceremony_id = ? AND status <> 'signed' AND witness_signature_id IS NULL AND discarded_at IS NULL ORDER BY signed_at, rowid`,
+            )
+            .all(c.id) as { id: string }[]
+        ).map((r) => r.id);
     const continued = ending.kind === 'continued';
     if (voided.length) {
-      const reason = continued ? '录像中断后继续签名：拒签/缺席记录于新录像开始之前，无见证人' : '录像未能保存，拒签/缺席无见证人';
-      this.db.prepare(`UPDATE signatures SET discarded_at = ?, discard_reason = ? WHERE id IN (${voided.map(() => '?').join(', ')})`).run(now, reason, ...voided);
+      const reason = continued
+        ? '录像中断后继续签名：拒签/缺席记录于新录像开始之前，无见证人'
+        : '录像未能保存，拒签/缺席无见证人';
+      this.db
+        .prepare(
+          `UPDATE signatures SET discarded_at = ?, discard_reason = ? WHERE id IN (${voided.map(() => '?').join(', ')})`,
+        )
+        .run(now, reason, ...voided);
     }
     const caseId = this.documents.caseOf(c.document_id);
     const what = [
-      ending.kind === 'automatic' ? `签名自动结束（${ending.why}）` : continued ? '签名中断，继续签名时结束' : '签名结束',
+      ending.kind === 'automatic'
+        ? `签名自动结束（${ending.why}）`
+        : continued
+          ? '签名中断，继续签名时结束'
+          : '签名结束',
       `本次${n}个签名`,
       recordingEvidenceId ? '录像已作为电子数据保存' : failure,
       voided.length
@@ -349,22 +545,37 @@ export class SignatureStore {
     this.cases.addEvent(caseId, 'signing', what.join('，'), officerIds, now);
     // Ended by the officers through signing.end, dispatch writes the audit row; otherwise this
     // does, naming the voided refusals, in the transaction that voids them.
-    if (ending.kind === 'automatic') this.audit?.append({ action: 'signing-end', officerIds, caseId, targets: [c.id, ...voided], detail: `自动结束：${ending.why}` });
-    if (continued) this.audit?.append({ action: 'signing-end', officerIds, caseId, targets: [c.id, ...voided], detail: `继续签名时结束（录像中断）${voided.length ? `，作废${voided.length}处仅以中断前录像为据的拒签/缺席` : ''}` });
+    if (ending.kind === 'automatic')
+      this.audit?.append({
+        action: 'signing-end',
+        officerIds,
+        caseId,
+        targets: [c.id, ...voided],
+        detail: `自动结束：${ending.why}`,
+      });
+    if (continued)
+      this.audit?.append({
+        action: 'signing-end',
+        officerIds,
+        caseId,
+        targets: [c.id, ...voided],
+        detail: `继续签名时结束（录像中断）${voided.length ? `，作废${voided.length}处仅以中断前录像为据的拒签/缺席` : ''}`,
+      });
     // The linked recording may be what the last refusal was waiting for.
     const frozen = this.documents.frozen(c.document_id);
     if (recordingEvidenceId && frozen && this.documents.get(c.document_id).state === 'ready') {
       const laid = this.pdf.layout(this.documents.get(c.document_id));
-      if (isComplete(requiredSlots(laid), this.activeRows(c.document_id))) this.documents.markSigned(c.document_id, now, officerIds);
+      if (isComplete(requiredSlots(laid), this.activeRows(c.document_id)))
+        this.documents.markSigned(c.document_id, now, officerIds);
     }
     return voided;
   }
 
   private endStale(all: boolean): number {
     const now = this.clock.now();
-    const open = (this.db.prepare(`SELECT * FROM signing_ceremonies WHERE ended_at IS NULL`).all() as CeremonyRow[]).filter(
-      (c) => all || !sittingIsLive({ startedAt: c.started_at, recording: c.recording === 1 }, now),
-    );
+    const open = (
+      this.db.prepare(`SELECT * FROM signing_ceremonies WHERE ended_at IS NULL`).all() as CeremonyRow[]
+    ).filter((c) => all || !sittingIsLive({ startedAt: c.started_at, recording: c.recording === 1 }, now));
     const why = all ? '程序重新启动时签名尚未结束，上次运行已中断' : `开始后超过${SITTING_LIMIT_MINUTES}分钟仍未结束`;
     for (const c of open) this.close(c, null, c.recording ? `录像中断：${why}` : '', [], { kind: 'automatic', why });
     return open.length;
@@ -373,7 +584,8 @@ export class SignatureStore {
   /** The document, frozen and unchanged since, with its layout. */
   private signable(documentId: string): { doc: DocumentDetail; hash: DocHash; laid: LaidOutDocument } {
     const doc = this.documents.get(documentId);
-    if (doc.state === 'signed' || doc.state === 'sealed') throw new CoreError('conflict', doc.state === 'sealed' ? '该文书已封存。' : '该文书已签名完毕。');
+    if (doc.state === 'signed' || doc.state === 'sealed')
+      throw new CoreError('conflict', doc.state === 'sealed' ? '该文书已封存。' : '该文书已签名完毕。');
     const frozen = this.documents.frozen(documentId);
     if (!frozen) throw new CoreError('conflict', '文书尚未提交签名（须先完成并提交，内容冻结后才能签名）。');
     const laid = this.pdf.layout(doc);
@@ -386,7 +598,11 @@ export class SignatureStore {
 
   private requiredSlot(laid: LaidOutDocument, slotId: string, page: number | null) {
     const slot = requiredSlots(laid).find((s) => s.slotId === slotId && s.page === page);
-    if (!slot) throw new CoreError('validation', page ? `第${page}页没有「${slotId}」签名栏。` : `文书没有「${slotId}」签名栏。`);
+    if (!slot)
+      throw new CoreError(
+        'validation',
+        page ? `第${page}页没有「${slotId}」签名栏。` : `文书没有「${slotId}」签名栏。`,
+      );
     return slot;
   }
 
@@ -462,9 +678,32 @@ function toRecord(r: SignatureRow): SignatureRecord {
 function reviewPage(p: LaidOutDocument['pages'][number]): ReviewPage {
   return {
     number: p.number,
-    texts: p.ops.flatMap((o) => (o.op === 'text' ? [{ x: o.x, y: o.y, size: o.size, text: o.text, ...(o.bold ? { bold: true } : {}), ...(o.spacing ? { spacing: o.spacing } : {}), ...(o.gray ? { gray: true } : {}) }] : [])),
+    texts: p.ops.flatMap((o) =>
+      o.op === 'text'
+        ? [
+            {
+              x: o.x,
+              y: o.y,
+              size: o.size,
+              text: o.text,
+              ...(o.bold ? { bold: true } : {}),
+              ...(o.spacing ? { spacing: o.spacing } : {}),
+              ...(o.gray ? { gray: true } : {}),
+            },
+          ]
+        : [],
+    ),
     rules: p.ops.flatMap((o) => (o.op === 'line' ? [{ x1: o.x1, y1: o.y1, x2: o.x2, y2: o.y2, width: o.width }] : [])),
     boxes: p.ops.flatMap((o) => (o.op === 'rect' ? [{ x: o.x, y: o.y, w: o.w, h: o.h }] : [])),
-    slots: p.slots.map((s) => ({ x: s.x, y: s.y, w: s.w, h: s.h, slotId: s.id, label: s.label, perPage: s.perPage, mirror: s.mirror ?? [] })),
+    slots: p.slots.map((s) => ({
+      x: s.x,
+      y: s.y,
+      w: s.w,
+      h: s.h,
+      slotId: s.id,
+      label: s.label,
+      perPage: s.perPage,
+      mirror: s.mirror ?? [],
+    })),
   };
 }

@@ -14,7 +14,15 @@ describe('the sitting limit (pure)', () => {
     expect(mediaGrantAllowed([{ startedAt: at(0), recording: true }], now)).toBe(true);
     expect(mediaGrantAllowed([{ startedAt: at(59), recording: true }], now)).toBe(true);
     expect(mediaGrantAllowed([{ startedAt: at(60), recording: true }], now)).toBe(false);
-    expect(mediaGrantAllowed([{ startedAt: at(600), recording: true }, { startedAt: at(5), recording: true }], now)).toBe(true);
+    expect(
+      mediaGrantAllowed(
+        [
+          { startedAt: at(600), recording: true },
+          { startedAt: at(5), recording: true },
+        ],
+        now,
+      ),
+    ).toBe(true);
   });
   it('never for a sitting without recording, none at all, or one dated in the future (clock set back)', () => {
     expect(mediaGrantAllowed([{ startedAt: at(1), recording: false }], now)).toBe(false);
@@ -44,12 +52,25 @@ describe('sittings in the core', () => {
   });
   afterEach(() => t.dispose());
 
-  const ceremony = (id: string) => t.core.db.prepare(`SELECT ended_at, no_recording_reason FROM signing_ceremonies WHERE id = ?`).get(id) as { ended_at: string | null; no_recording_reason: string };
-  const lastEvent = () => (t.core.db.prepare(`SELECT text FROM case_events WHERE case_id = ? ORDER BY id DESC LIMIT 1`).get(caseId) as { text: string }).text;
+  const ceremony = (id: string) =>
+    t.core.db.prepare(`SELECT ended_at, no_recording_reason FROM signing_ceremonies WHERE id = ?`).get(id) as {
+      ended_at: string | null;
+      no_recording_reason: string;
+    };
+  const lastEvent = () =>
+    (
+      t.core.db.prepare(`SELECT text FROM case_events WHERE case_id = ? ORDER BY id DESC LIMIT 1`).get(caseId) as {
+        text: string;
+      }
+    ).text;
 
   it('the media grant follows an open, recent, recorded sitting only', async () => {
     expect(t.core.signatures.recordingCeremonyOpen(clock.now())).toBe(false);
-    const unrecorded = await t.must('signing.start', { documentId: docId, recording: false, noRecordingReason: '现场无录像设备' });
+    const unrecorded = await t.must('signing.start', {
+      documentId: docId,
+      recording: false,
+      noRecordingReason: '现场无录像设备',
+    });
     expect(t.core.signatures.recordingCeremonyOpen(clock.now())).toBe(false);
     await t.must('signing.end', { ceremonyId: unrecorded.ceremonyId });
     const { ceremonyId } = await t.must('signing.start', { documentId: docId, recording: true });
@@ -67,24 +88,51 @@ describe('sittings in the core', () => {
   it('a new sitting ends one left open past the limit, as 录像中断, in the case record and the audit log', async () => {
     const old = await t.must('signing.start', { documentId: docId, recording: true });
     clock.advanceMinutes(30);
-    const recent = await t.must('signing.start', { documentId: docId, recording: false, noRecordingReason: '现场无录像设备' });
+    const recent = await t.must('signing.start', {
+      documentId: docId,
+      recording: false,
+      noRecordingReason: '现场无录像设备',
+    });
     expect(ceremony(old.ceremonyId).ended_at).toBeNull(); // 30 minutes: still a live sitting
     clock.advanceMinutes(31);
     const fresh = await t.must('signing.start', { documentId: docId, recording: true });
-    expect(ceremony(old.ceremonyId)).toMatchObject({ ended_at: clock.now().toISOString(), no_recording_reason: '录像中断：开始后超过60分钟仍未结束' });
+    expect(ceremony(old.ceremonyId)).toMatchObject({
+      ended_at: clock.now().toISOString(),
+      no_recording_reason: '录像中断：开始后超过60分钟仍未结束',
+    });
     expect(ceremony(recent.ceremonyId).ended_at).toBeNull();
     expect(ceremony(fresh.ceremonyId).ended_at).toBeNull();
-    const events = (t.core.db.prepare(`SELECT text FROM case_events WHERE case_id = ? ORDER BY id`).all(caseId) as { text: string }[]).map((e) => e.text);
-    expect(events).toContain('签名自动结束（开始后超过60分钟仍未结束），本次0个签名，录像中断：开始后超过60分钟仍未结束');
-    expect(t.core.audit.rows().some((r) => r.action === 'signing-end' && JSON.parse(r.targets)[0] === old.ceremonyId && r.detail === '自动结束：开始后超过60分钟仍未结束')).toBe(true);
+    const events = (
+      t.core.db.prepare(`SELECT text FROM case_events WHERE case_id = ? ORDER BY id`).all(caseId) as { text: string }[]
+    ).map((e) => e.text);
+    expect(events).toContain(
+      '签名自动结束（开始后超过60分钟仍未结束），本次0个签名，录像中断：开始后超过60分钟仍未结束',
+    );
+    expect(
+      t.core.audit
+        .rows()
+        .some(
+          (r) =>
+            r.action === 'signing-end' &&
+            JSON.parse(r.targets)[0] === old.ceremonyId &&
+            r.detail === '自动结束：开始后超过60分钟仍未结束',
+        ),
+    ).toBe(true);
     // The state offers the sitting still open for this document (the newest).
     expect((await t.must('signing.state', { id: docId })).activeCeremonyId).toBe(fresh.ceremonyId);
     // An automatically ended sitting cannot be used any more.
-    expect(await t.call('signing.end', { ceremonyId: old.ceremonyId })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(await t.call('signing.end', { ceremonyId: old.ceremonyId })).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict' },
+    });
   });
 
   it('at the next start every sitting left open by the previous process is ended', async () => {
-    const { ceremonyId } = await t.must('signing.start', { documentId: docId, recording: false, noRecordingReason: '现场无录像设备' });
+    const { ceremonyId } = await t.must('signing.start', {
+      documentId: docId,
+      recording: false,
+      noRecordingReason: '现场无录像设备',
+    });
     t.reopen();
     expect(ceremony(ceremonyId).ended_at).toBe(clock.now().toISOString());
     expect(ceremony(ceremonyId).no_recording_reason).toBe('现场无录像设备'); // not recorded: nothing was lost

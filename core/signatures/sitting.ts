@@ -13,7 +13,9 @@ export interface OpenSitting {
 /** Open and started within the limit (a start time in the future — a clock set back — does not count either). */
 export function sittingIsLive(s: OpenSitting, now: Date, limitMinutes = SITTING_LIMIT_MINUTES): boolean {
   const started = Date.parse(s.startedAt);
-  return Number.isFinite(started) && started <= now.getTime() + 60_000 && now.getTime() - started < limitMinutes * 60_000;
+  return (
+    Number.isFinite(started) && started <= now.getTime() + 60_000 && now.getTime() - started < limitMinutes * 60_000
+  );
 }
 
 /**

@@ -22,20 +22,38 @@ export function releasable(core: AppCore): { sha256: string; size: number }[] {
 }
 
 export function released(core: AppCore): Map<string, { releasedAt: string }> {
-  return new Map((core.db.prepare(`SELECT sha256, released_at FROM released_blobs`).all() as { sha256: string; released_at: string }[]).map((r) => [r.sha256, { releasedAt: r.released_at }]));
+  return new Map(
+    (
+      core.db.prepare(`SELECT sha256, released_at FROM released_blobs`).all() as {
+        sha256: string;
+        released_at: string;
+      }[]
+    ).map((r) => [r.sha256, { releasedAt: r.released_at }]),
+  );
 }
 
 export function freeSpace(core: AppCore): { files: number; bytes: number } {
   const officerIds = core.session.signedInIds();
   if (officerIds.length !== 2) throw new CoreError('forbidden', '释放空间须两名执法人员同时登录。');
   const items = releasable(core);
-  if (!items.length) throw new CoreError('conflict', '没有可以释放的电子数据：只有全部所属封存都已取得总部回执的电子数据才能从本机释放。');
+  if (!items.length)
+    throw new CoreError(
+      'conflict',
+      '没有可以释放的电子数据：只有全部所属封存都已取得总部回执的电子数据才能从本机释放。',
+    );
   const now = isoNow(core.clock);
   const bytes = items.reduce((n, i) => n + i.size, 0);
   core.db.transaction(() => {
-    const ins = core.db.prepare(`INSERT INTO released_blobs (sha256, size_bytes, released_at, officer_ids) VALUES (?, ?, ?, ?)`);
+    const ins = core.db.prepare(
+      `INSERT INTO released_blobs (sha256, size_bytes, released_at, officer_ids) VALUES (?, ?, ?, ?)`,
+    );
     for (const i of items) ins.run(i.sha256, i.size, now, JSON.stringify(officerIds));
-    core.audit.append({ action: 'free-space', officerIds, targets: items.map((i) => i.sha256), detail: `释放已取得总部回执的电子数据 ${items.length} 件，${bytes} 字节` });
+    core.audit.append({
+      action: 'free-space',
+      officerIds,
+      targets: items.map((i) => i.sha256),
+      detail: `释放已取得总部回执的电子数据 ${items.length} 件，${bytes} 字节`,
+    });
   })();
   removeReleasedFiles(core);
   return { files: items.length, bytes };

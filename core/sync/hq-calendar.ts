@@ -4,7 +4,11 @@
 // like hq-catalog.ts. Newer = it covers more (a later validThrough: a new year's schedule), or the
 // same period in a higher version (a correction).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CalendarDataSchema, compareCalendarVersions, type CalendarData } from '../../shared/calendar/calendar-schema.ts';
+import {
+  CalendarDataSchema,
+  compareCalendarVersions,
+  type CalendarData,
+} from '../../shared/calendar/calendar-schema.ts';
 import { verifyReference, type ReferenceData } from './protocol.ts';
 
 export interface HqCalendarChoice {
@@ -15,14 +19,20 @@ export interface HqCalendarChoice {
 }
 
 /** True when `hq` should replace `shipped`. */
-export function isNewerCalendar(hq: Pick<CalendarData, 'version' | 'validThrough'>, shipped: Pick<CalendarData, 'version' | 'validThrough'>): boolean {
+export function isNewerCalendar(
+  hq: Pick<CalendarData, 'version' | 'validThrough'>,
+  shipped: Pick<CalendarData, 'version' | 'validThrough'>,
+): boolean {
   if (hq.validThrough !== shipped.validThrough) return hq.validThrough > shipped.validThrough;
   return compareCalendarVersions(hq.version, shipped.version) > 0;
 }
 
 export function newerHqCalendar(db: Database, shipped: CalendarData): HqCalendarChoice {
-  const ref = db.prepare(`SELECT version, issued_at, data, ed25519 FROM reference_data WHERE kind = 'holidays'`).get() as { version: number; issued_at: string; data: string; ed25519: string } | undefined;
-  const link = db.prepare(`SELECT hq_id, hq_name, hq_ed25519_pem, hq_sm2_public FROM hq_link`).get() as { hq_id: string; hq_name: string; hq_ed25519_pem: string; hq_sm2_public: string } | undefined;
+  const ref = db
+    .prepare(`SELECT version, issued_at, data, ed25519 FROM reference_data WHERE kind = 'holidays'`)
+    .get() as { version: number; issued_at: string; data: string; ed25519: string } | undefined;
+  const link = db.prepare(`SELECT hq_id, hq_name, hq_ed25519_pem, hq_sm2_public FROM hq_link`).get() as
+    { hq_id: string; hq_name: string; hq_ed25519_pem: string; hq_sm2_public: string } | undefined;
   if (!ref) return { use: null, refused: null };
   const label = `总部发布的节假日表（第${ref.version}版）`;
   if (!link) return { use: null, refused: `${label}未采用：本机未登记到总部。` };
@@ -32,14 +42,27 @@ export function newerHqCalendar(db: Database, shipped: CalendarData): HqCalendar
   } catch {
     return { use: null, refused: `${label}未采用：数据无法读取。` };
   }
-  const signed = { ref: { kind: 'holidays', version: ref.version, issuedAt: ref.issued_at, data } satisfies ReferenceData, ed25519: ref.ed25519 };
-  if (!verifyReference(signed, { hqId: link.hq_id, name: link.hq_name, ed25519PublicKeyPem: link.hq_ed25519_pem, sm2PublicKey: link.hq_sm2_public })) {
+  const signed = {
+    ref: { kind: 'holidays', version: ref.version, issuedAt: ref.issued_at, data } satisfies ReferenceData,
+    ed25519: ref.ed25519,
+  };
+  if (
+    !verifyReference(signed, {
+      hqId: link.hq_id,
+      name: link.hq_name,
+      ed25519PublicKeyPem: link.hq_ed25519_pem,
+      sm2PublicKey: link.hq_sm2_public,
+    })
+  ) {
     return { use: null, refused: `${label}未采用：总部签名无效。请联系总部核实。` };
   }
   const parsed = CalendarDataSchema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return { use: null, refused: `${label}未采用：格式不符（${first ? `${first.path.join('.')}：${first.message}` : '未知错误'}）。请联系总部核实。` };
+    return {
+      use: null,
+      refused: `${label}未采用：格式不符（${first ? `${first.path.join('.')}：${first.message}` : '未知错误'}）。请联系总部核实。`,
+    };
   }
   if (!isNewerCalendar(parsed.data, shipped)) return { use: null, refused: null };
   return { use: { data: parsed.data, version: ref.version, issuedAt: ref.issued_at }, refused: null };

@@ -8,7 +8,18 @@ import { request as httpsRequest } from 'node:https';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import { H, requestSigningText, sha256Hex, type HqError } from './protocol.ts';
 
-export type SyncFailureKind = 'unreachable' | 'certificate' | 'revoked' | 'unknown_device' | 'disk_full' | 'verification' | 'conflict' | 'hq_key' | 'enrollment' | 'protocol' | 'not_enrolled';
+export type SyncFailureKind =
+  | 'unreachable'
+  | 'certificate'
+  | 'revoked'
+  | 'unknown_device'
+  | 'disk_full'
+  | 'verification'
+  | 'conflict'
+  | 'hq_key'
+  | 'enrollment'
+  | 'protocol'
+  | 'not_enrolled';
 
 export class SyncFailure extends Error {
   readonly kind: SyncFailureKind;
@@ -48,11 +59,14 @@ export class HqClient {
   }
 
   async call<T>(method: string, pathAndQuery: string, body?: Buffer | object, signed = true): Promise<HqResponse<T>> {
-    const bytes = body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body), 'utf8');
+    const bytes =
+      body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body), 'utf8');
     const headers: Record<string, string | number> = { 'content-length': bytes.length, accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json';
+    if (body !== undefined)
+      headers['content-type'] = Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json';
     if (signed) {
-      if (!this.o.sign || !this.o.deviceId) throw new SyncFailure('not_enrolled', '本机尚未登记到总部。请先在「同步」页面用总部提供的登记码登记。');
+      if (!this.o.sign || !this.o.deviceId)
+        throw new SyncFailure('not_enrolled', '本机尚未登记到总部。请先在「同步」页面用总部提供的登记码登记。');
       const time = new Date(Date.now() + (this.o.clockOffsetMs?.() ?? 0)).toISOString();
       const bodySha256 = sha256Hex(bytes);
       headers[H.device] = this.o.deviceId;
@@ -76,25 +90,51 @@ export class HqClient {
         if (!https) return;
         (socket as TLSSocket).once('secureConnect', () => {
           const cert = (socket as TLSSocket).getPeerCertificate(false) as PeerCertificate | null;
-          peerFingerprint = cert?.raw ? new X509Certificate(cert.raw).fingerprint256.replace(/:/g, '').toLowerCase() : null;
+          peerFingerprint = cert?.raw
+            ? new X509Certificate(cert.raw).fingerprint256.replace(/:/g, '').toLowerCase()
+            : null;
           if (this.o.tlsFingerprint && peerFingerprint !== this.o.tlsFingerprint) {
-            req.destroy(new SyncFailure('certificate', '总部服务器的证书与登记时记录的不符：连接可能被拦截或冒充（中间人）。已停止同步，未发送任何数据。请联系总部核实服务器证书。'));
+            req.destroy(
+              new SyncFailure(
+                'certificate',
+                '总部服务器的证书与登记时记录的不符：连接可能被拦截或冒充（中间人）。已停止同步，未发送任何数据。请联系总部核实服务器证书。',
+              ),
+            );
           }
         });
       });
-      req.on('timeout', () => req.destroy(new SyncFailure('unreachable', `连接总部超时（${url.host}）。请检查网络后重试。`)));
-      req.on('error', (e: Error) => reject(e instanceof SyncFailure ? e : new SyncFailure('unreachable', `无法连接总部（${url.host}）：${networkReason(e)}。请确认网络已连通、总部服务器已启动，然后重试；数据仍完整保存在本机。`)));
+      req.on('timeout', () =>
+        req.destroy(new SyncFailure('unreachable', `连接总部超时（${url.host}）。请检查网络后重试。`)),
+      );
+      req.on('error', (e: Error) =>
+        reject(
+          e instanceof SyncFailure
+            ? e
+            : new SyncFailure(
+                'unreachable',
+                `无法连接总部（${url.host}）：${networkReason(e)}。请确认网络已连通、总部服务器已启动，然后重试；数据仍完整保存在本机。`,
+              ),
+        ),
+      );
       req.on('response', (res: IncomingMessage) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', (e) => reject(new SyncFailure('unreachable', `与总部的连接中断：${networkReason(e)}。请重试，已传部分会续传。`)));
+        res.on('error', (e) =>
+          reject(new SyncFailure('unreachable', `与总部的连接中断：${networkReason(e)}。请重试，已传部分会续传。`)),
+        );
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           let parsed: unknown;
           try {
             parsed = text ? JSON.parse(text) : null;
           } catch {
-            return reject(new SyncFailure('protocol', `总部返回了无法识别的内容（HTTP ${res.statusCode}）。请确认地址是总部服务器。`, res.statusCode ?? 0));
+            return reject(
+              new SyncFailure(
+                'protocol',
+                `总部返回了无法识别的内容（HTTP ${res.statusCode}）。请确认地址是总部服务器。`,
+                res.statusCode ?? 0,
+              ),
+            );
           }
           const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) return resolve({ status, body: parsed as T, peerFingerprint });
@@ -132,7 +172,12 @@ function failureFor(status: number, body: HqError | null): SyncFailure {
     case 'enrollment':
       return new SyncFailure('enrollment', m, status, body);
     case 'clock':
-      return new SyncFailure('protocol', '本机时间与总部时间相差过大，请求被拒绝。请重试（程序会按总部时间校正）。', status, body);
+      return new SyncFailure(
+        'protocol',
+        '本机时间与总部时间相差过大，请求被拒绝。请重试（程序会按总部时间校正）。',
+        status,
+        body,
+      );
     default:
       return new SyncFailure('protocol', `总部拒绝了请求：${m}`, status, body);
   }

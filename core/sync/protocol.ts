@@ -168,7 +168,20 @@ export function verifyReference(s: SignedReference, hq: HqKeys): boolean {
 
 /** Errors HQ answers with: a kind the device maps to a Chinese message, and HQ's own message. */
 export interface HqError {
-  error: 'unknown_device' | 'revoked' | 'bad_signature' | 'clock' | 'conflict' | 'verification' | 'offset' | 'digest' | 'disk_full' | 'bad_request' | 'enrollment' | 'not_found' | 'internal';
+  error:
+    | 'unknown_device'
+    | 'revoked'
+    | 'bad_signature'
+    | 'clock'
+    | 'conflict'
+    | 'verification'
+    | 'offset'
+    | 'digest'
+    | 'disk_full'
+    | 'bad_request'
+    | 'enrollment'
+    | 'not_found'
+    | 'internal';
   message: string;
   offset?: number;
   problems?: string[];

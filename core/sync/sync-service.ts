@@ -55,9 +55,21 @@ interface LinkRow {
 
 type Progress = SyncStatus['progress'];
 
-const REFERENCE_LABELS: Record<string, string> = { roster: '执法人员名册', holidays: '节假日表', catalog: '执法事项目录' };
+const REFERENCE_LABELS: Record<string, string> = {
+  roster: '执法人员名册',
+  holidays: '节假日表',
+  catalog: '执法事项目录',
+};
 
-const IDLE: Progress = { phase: 'idle', docsDone: 0, docsTotal: 0, bytesDone: 0, bytesTotal: 0, bytesPerSecond: 0, current: null };
+const IDLE: Progress = {
+  phase: 'idle',
+  docsDone: 0,
+  docsTotal: 0,
+  bytesDone: 0,
+  bytesTotal: 0,
+  bytesPerSecond: 0,
+  current: null,
+};
 
 export class SyncService {
   private readonly core: AppCore;
@@ -97,7 +109,9 @@ export class SyncService {
       url = new URL(urlText.trim());
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
     } catch {
-      throw new CoreError('validation', '总部地址格式不对，应类似 https://hq.example.gov.cn:8443/ 。', { url: '总部地址格式不对，应以 https:// 或 http:// 开头。' });
+      throw new CoreError('validation', '总部地址格式不对，应类似 https://hq.example.gov.cn:8443/ 。', {
+        url: '总部地址格式不对，应以 https:// 或 http:// 开头。',
+      });
     }
     const dev = this.core.device.public();
     const request: EnrollRequestBody = {
@@ -111,25 +125,51 @@ export class SyncService {
     const client = new HqClient({ baseUrl: url.href, tlsFingerprint: null });
     let res: Awaited<ReturnType<HqClient['call']>>;
     try {
-      res = await client.call<EnrollResponseBody & { proof: string }>('POST', `${API}/enroll`, { request, proof: enrollmentProof(code, request) }, false);
+      res = await client.call<EnrollResponseBody & { proof: string }>(
+        'POST',
+        `${API}/enroll`,
+        { request, proof: enrollmentProof(code, request) },
+        false,
+      );
     } catch (e) {
       throw asCoreError(e);
     }
     const { proof, ...body } = res.body as EnrollResponseBody & { proof: string };
     // HQ proves it knows the same code over its keys, its certificate and our nonce: a server that
     // does not know the code (an impostor, a proxy in the middle) cannot produce this.
-    if (!proofMatches(code, body, proof) || body.deviceNonce !== request.nonce) throw new CoreError('integrity', '总部的登记答复无法用该登记码验证：对方可能不是总部，或连接被拦截。未登记。');
-    if (body.tlsFingerprint !== res.peerFingerprint) throw new CoreError('integrity', '总部声明的证书与本次连接所见的证书不符：连接可能被拦截（中间人）。未登记。');
+    if (!proofMatches(code, body, proof) || body.deviceNonce !== request.nonce)
+      throw new CoreError('integrity', '总部的登记答复无法用该登记码验证：对方可能不是总部，或连接被拦截。未登记。');
+    if (body.tlsFingerprint !== res.peerFingerprint)
+      throw new CoreError('integrity', '总部声明的证书与本次连接所见的证书不符：连接可能被拦截（中间人）。未登记。');
     if (!this.verifyTime(body.time, body.hq)) throw new CoreError('integrity', '总部时间的签名无效。未登记。');
     const now = isoNow(this.core.clock);
     this.core.db.transaction(() => {
       this.core.db
-        .prepare(`INSERT INTO hq_link (singleton, url, hq_id, hq_name, hq_ed25519_pem, hq_sm2_public, tls_fingerprint, case_prefix, enrolled_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(url.href, body.hq.hqId, body.hq.name, body.hq.ed25519PublicKeyPem, body.hq.sm2PublicKey, body.tlsFingerprint, body.casePrefix, now);
-      this.core.db.prepare(`INSERT INTO settings (key, value) VALUES ('case_no_prefix', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(body.casePrefix);
+        .prepare(
+          `INSERT INTO hq_link (singleton, url, hq_id, hq_name, hq_ed25519_pem, hq_sm2_public, tls_fingerprint, case_prefix, enrolled_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          url.href,
+          body.hq.hqId,
+          body.hq.name,
+          body.hq.ed25519PublicKeyPem,
+          body.hq.sm2PublicKey,
+          body.tlsFingerprint,
+          body.casePrefix,
+          now,
+        );
+      this.core.db
+        .prepare(
+          `INSERT INTO settings (key, value) VALUES ('case_no_prefix', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        )
+        .run(body.casePrefix);
       this.noteHqTime(body.time.time);
       this.storeReferences(body.reference ?? [], body.hq);
-      this.core.audit.append({ action: 'enroll', officerIds: this.core.session.signedInIds(), detail: `登记到总部 ${body.hq.name}（${url.host}），案号前缀 ${body.casePrefix}` });
+      this.core.audit.append({
+        action: 'enroll',
+        officerIds: this.core.session.signedInIds(),
+        detail: `登记到总部 ${body.hq.name}（${url.host}），案号前缀 ${body.casePrefix}`,
+      });
     })();
     // HQ's recovery copy of the device key, encrypted to the SM2 key just pinned (docs/SECURITY.md).
     this.core.keys.setHq(body.hq.sm2PublicKey);
@@ -142,17 +182,32 @@ export class SyncService {
   }
 
   private verifyTime(t: SignedTime, hq: HqKeys, nonce?: string): boolean {
-    return (nonce === undefined || t.nonce === nonce) && ed25519Verify(new TextEncoder().encode(timeSigningText(t.time, t.nonce)), t.ed25519, hq.ed25519PublicKeyPem);
+    return (
+      (nonce === undefined || t.nonce === nonce) &&
+      ed25519Verify(new TextEncoder().encode(timeSigningText(t.time, t.nonce)), t.ed25519, hq.ed25519PublicKeyPem)
+    );
   }
 
   /** Keeps the latest HQ-signed time seen: the earliest bound of everything sealed from now on. */
   private noteHqTime(time: string): void {
-    const prev = (this.core.db.prepare(`SELECT value FROM settings WHERE key = 'hq_time_seen'`).get() as { value: string } | undefined)?.value;
-    if (!prev || time > prev) this.core.db.prepare(`INSERT INTO settings (key, value) VALUES ('hq_time_seen', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run(time);
+    const prev = (
+      this.core.db.prepare(`SELECT value FROM settings WHERE key = 'hq_time_seen'`).get() as
+        { value: string } | undefined
+    )?.value;
+    if (!prev || time > prev)
+      this.core.db
+        .prepare(
+          `INSERT INTO settings (key, value) VALUES ('hq_time_seen', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        )
+        .run(time);
   }
 
   outboxRows(): SealRow[] {
-    return this.core.db.prepare(`SELECT s.* FROM seals s LEFT JOIN receipts r ON r.seal_seq = s.seq WHERE r.seal_seq IS NULL ORDER BY s.seq`).all() as SealRow[];
+    return this.core.db
+      .prepare(
+        `SELECT s.* FROM seals s LEFT JOIN receipts r ON r.seal_seq = s.seq WHERE r.seal_seq IS NULL ORDER BY s.seq`,
+      )
+      .all() as SealRow[];
   }
 
   status(): SyncStatus {
@@ -161,14 +216,44 @@ export class SyncService {
     const outbox = this.outboxRows().map((r) => ({ row: r, payload: JSON.parse(r.payload) as SealPayload }));
     const bytes = outbox.reduce((n, o) => n + o.payload.evidence.reduce((m, e) => m + e.sizeBytes, 0), 0);
     const receipted = (this.core.db.prepare(`SELECT count(*) AS n FROM receipts`).get() as { n: number }).n;
-    const lastReceipt = (this.core.db.prepare(`SELECT max(hq_time) AS t FROM receipts`).get() as { t: string | null }).t;
-    const hqTimeSeen = (this.core.db.prepare(`SELECT value FROM settings WHERE key = 'hq_time_seen'`).get() as { value: string } | undefined)?.value ?? null;
-    const reference = (this.core.db.prepare(`SELECT kind, version, issued_at FROM reference_data ORDER BY kind`).all() as { kind: string; version: number; issued_at: string }[]).map((r) => ({ kind: r.kind, version: r.version, issuedAt: r.issued_at }));
+    const lastReceipt = (this.core.db.prepare(`SELECT max(hq_time) AS t FROM receipts`).get() as { t: string | null })
+      .t;
+    const hqTimeSeen =
+      (
+        this.core.db.prepare(`SELECT value FROM settings WHERE key = 'hq_time_seen'`).get() as
+          { value: string } | undefined
+      )?.value ?? null;
+    const reference = (
+      this.core.db.prepare(`SELECT kind, version, issued_at FROM reference_data ORDER BY kind`).all() as {
+        kind: string;
+        version: number;
+        issued_at: string;
+      }[]
+    ).map((r) => ({ kind: r.kind, version: r.version, issuedAt: r.issued_at }));
     return {
       enrolled: l !== null,
-      hq: l ? { url: l.url, name: l.hq_name, hqId: l.hq_id, enrolledAt: l.enrolled_at, casePrefix: l.case_prefix, tlsPinned: l.tls_fingerprint !== null } : null,
+      hq: l
+        ? {
+            url: l.url,
+            name: l.hq_name,
+            hqId: l.hq_id,
+            enrolledAt: l.enrolled_at,
+            casePrefix: l.case_prefix,
+            tlsPinned: l.tls_fingerprint !== null,
+          }
+        : null,
       deviceId: this.core.device.public().deviceId,
-      outbox: { documents: outbox.length, evidenceBytes: bytes, items: outbox.map(({ row, payload }) => ({ seq: row.seq, documentId: row.document_id, docNo: payload.document.docNo, caseNo: payload.document.caseNo, sealedAt: row.sealed_at })) },
+      outbox: {
+        documents: outbox.length,
+        evidenceBytes: bytes,
+        items: outbox.map(({ row, payload }) => ({
+          seq: row.seq,
+          documentId: row.document_id,
+          docNo: payload.document.docNo,
+          caseNo: payload.document.caseNo,
+          sealedAt: row.sealed_at,
+        })),
+      },
       receipted,
       lastReceiptAt: lastReceipt,
       hqTimeSeen,
@@ -182,8 +267,15 @@ export class SyncService {
 
   private space(): SyncStatus['space'] {
     const can = releasable(this.core);
-    const done = this.core.db.prepare(`SELECT count(*) AS n, coalesce(sum(size_bytes), 0) AS b FROM released_blobs`).get() as { n: number; b: number };
-    return { releasableFiles: can.length, releasableBytes: can.reduce((n, i) => n + i.size, 0), releasedFiles: done.n, releasedBytes: done.b };
+    const done = this.core.db
+      .prepare(`SELECT count(*) AS n, coalesce(sum(size_bytes), 0) AS b FROM released_blobs`)
+      .get() as { n: number; b: number };
+    return {
+      releasableFiles: can.length,
+      releasableBytes: can.reduce((n, i) => n + i.size, 0),
+      releasedFiles: done.n,
+      releasedBytes: done.b,
+    };
   }
 
   /** Starts a sync in the background (one at a time); the renderer follows it through status(). */
@@ -230,7 +322,12 @@ export class SyncService {
       const rejected = await this.pullReference(client, l);
       const outbox = this.outboxRows();
       const plan = outbox.map((r) => ({ row: r, payload: JSON.parse(r.payload) as SealPayload }));
-      this.progress = { ...this.progress, phase: 'uploading', docsTotal: plan.length, bytesTotal: plan.reduce((n, p) => n + p.payload.evidence.reduce((m, e) => m + e.sizeBytes, 0), 0) };
+      this.progress = {
+        ...this.progress,
+        phase: 'uploading',
+        docsTotal: plan.length,
+        bytesTotal: plan.reduce((n, p) => n + p.payload.evidence.reduce((m, e) => m + e.sizeBytes, 0), 0),
+      };
       const sentBlobs = new Set<string>();
       for (const { row, payload } of plan) {
         this.progress = { ...this.progress, current: payload.document.docNo };
@@ -246,11 +343,21 @@ export class SyncService {
       }
       const done = plan.length ? `${plan.length}份文书已取得总部回执` : '没有待同步的文书';
       outcome = rejected.length
-        ? { at: isoNow(this.core.clock), ok: false, kind: 'hq_key', message: `${done}；但总部下发的${rejected.join('、')}数据签名无效，未采用（仍使用原有数据）。请联系总部核实。` }
+        ? {
+            at: isoNow(this.core.clock),
+            ok: false,
+            kind: 'hq_key',
+            message: `${done}；但总部下发的${rejected.join('、')}数据签名无效，未采用（仍使用原有数据）。请联系总部核实。`,
+          }
         : { at: isoNow(this.core.clock), ok: true, kind: null, message: `同步完成：${done}。` };
       this.progress = { ...this.progress, phase: 'done', current: null };
     } catch (e) {
-      const f = e instanceof SyncFailure ? e : e instanceof CoreError ? new SyncFailure('protocol', e.message) : new SyncFailure('protocol', `同步中断：${(e as Error).message}`);
+      const f =
+        e instanceof SyncFailure
+          ? e
+          : e instanceof CoreError
+            ? new SyncFailure('protocol', e.message)
+            : new SyncFailure('protocol', `同步中断：${(e as Error).message}`);
       outcome = { at: isoNow(this.core.clock), ok: false, kind: f.kind, message: f.message };
       // An automatic try that finds HQ out of reach is the normal state in the field: nothing to show or log.
       if (auto && f.kind === 'unreachable') {
@@ -263,7 +370,11 @@ export class SyncService {
       // 'sync' rows); an automatic retry failing the same way again is not repeated.
       if (!auto || this.last?.message !== outcome.message) {
         try {
-          this.core.audit.append({ action: 'sync-failed', officerIds: this.core.session.signedInIds(), detail: `${auto ? '自动' : ''}同步失败（${f.kind}）：${f.message}` });
+          this.core.audit.append({
+            action: 'sync-failed',
+            officerIds: this.core.session.signedInIds(),
+            detail: `${auto ? '自动' : ''}同步失败（${f.kind}）：${f.message}`,
+          });
         } catch (e2) {
           this.core.log.error(`sync: the failure could not be audited: ${(e2 as Error).message}`);
         }
@@ -276,11 +387,24 @@ export class SyncService {
   private async hello(client: HqClient, l: LinkRow): Promise<void> {
     const nonce = randomBytes(16).toString('hex');
     const before = Date.now();
-    const res = await client.call<{ hq: HqKeys; time: SignedTime }>('GET', `${API}/hello?nonce=${nonce}`, undefined, false);
-    if (res.body.hq.hqId !== l.hq_id || res.body.hq.ed25519PublicKeyPem !== l.hq_ed25519_pem || res.body.hq.sm2PublicKey !== l.hq_sm2_public) {
-      throw new SyncFailure('hq_key', '总部的密钥与登记时记录的不符：对方可能不是登记的总部。已停止同步，未发送任何数据。请联系总部核实。');
+    const res = await client.call<{ hq: HqKeys; time: SignedTime }>(
+      'GET',
+      `${API}/hello?nonce=${nonce}`,
+      undefined,
+      false,
+    );
+    if (
+      res.body.hq.hqId !== l.hq_id ||
+      res.body.hq.ed25519PublicKeyPem !== l.hq_ed25519_pem ||
+      res.body.hq.sm2PublicKey !== l.hq_sm2_public
+    ) {
+      throw new SyncFailure(
+        'hq_key',
+        '总部的密钥与登记时记录的不符：对方可能不是登记的总部。已停止同步，未发送任何数据。请联系总部核实。',
+      );
     }
-    if (!this.verifyTime(res.body.time, this.keysOf(l), nonce)) throw new SyncFailure('hq_key', '总部时间的签名无效：对方可能不是登记的总部。已停止同步。');
+    if (!this.verifyTime(res.body.time, this.keysOf(l), nonce))
+      throw new SyncFailure('hq_key', '总部时间的签名无效：对方可能不是登记的总部。已停止同步。');
     this.clockOffsetMs = Date.parse(res.body.time.time) - (before + Date.now()) / 2;
     this.noteHqTime(res.body.time.time);
   }
@@ -298,10 +422,13 @@ export class SyncService {
         rejected.push(REFERENCE_LABELS[s.ref.kind] ?? s.ref.kind);
         continue;
       }
-      const have = this.core.db.prepare(`SELECT version FROM reference_data WHERE kind = ?`).get(s.ref.kind) as { version: number } | undefined;
+      const have = this.core.db.prepare(`SELECT version FROM reference_data WHERE kind = ?`).get(s.ref.kind) as
+        { version: number } | undefined;
       if (have && have.version >= s.ref.version) continue;
       this.core.db
-        .prepare(`INSERT INTO reference_data (kind, version, issued_at, data, ed25519, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind) DO UPDATE SET version = excluded.version, issued_at = excluded.issued_at, data = excluded.data, ed25519 = excluded.ed25519, received_at = excluded.received_at`)
+        .prepare(
+          `INSERT INTO reference_data (kind, version, issued_at, data, ed25519, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind) DO UPDATE SET version = excluded.version, issued_at = excluded.issued_at, data = excluded.data, ed25519 = excluded.ed25519, received_at = excluded.received_at`,
+        )
         .run(s.ref.kind, s.ref.version, s.ref.issuedAt, canonicalJson(s.ref.data), s.ed25519, isoNow(this.core.clock));
     }
     return rejected;
@@ -311,7 +438,12 @@ export class SyncService {
   packageFor(row: SealRow, payload: SealPayload): SealPackage {
     return {
       format: 'wangxin-sync-package/1',
-      seal: { seq: row.seq, payload: row.payload, sm2Signature: row.sm2_signature, ed25519Signature: row.ed25519_signature },
+      seal: {
+        seq: row.seq,
+        payload: row.payload,
+        sm2Signature: row.sm2_signature,
+        ed25519Signature: row.ed25519_signature,
+      },
       signatures: packageSignatures(this.core, row.document_id),
       case: this.caseSummary(payload.document.caseId),
       print: this.core.documents.get(row.document_id),
@@ -320,11 +452,23 @@ export class SyncService {
 
   private caseSummary(caseId: string): CaseSummary {
     const c = this.core.cases.get(caseId);
-    return { id: c.id, caseNo: c.caseNo, partyName: c.partyName, matterName: c.matterName, status: CASE_STATUS_LABELS[c.status] };
+    return {
+      id: c.id,
+      caseNo: c.caseNo,
+      partyName: c.partyName,
+      matterName: c.matterName,
+      status: CASE_STATUS_LABELS[c.status],
+    };
   }
 
   /** Uploads one blob's plaintext, read through the evidence store (each piece decrypted and authenticated). */
-  private async uploadBlob(client: HqClient, sha256: string, fileName: string, size: number, startedAt: number): Promise<void> {
+  private async uploadBlob(
+    client: HqClient,
+    sha256: string,
+    fileName: string,
+    size: number,
+    startedAt: number,
+  ): Promise<void> {
     const status = await client.call<{ stored: boolean; offset: number }>('GET', `${API}/blobs/${sha256}`);
     if (status.body.stored) {
       this.progress = { ...this.progress, bytesDone: this.progress.bytesDone + size };
@@ -338,7 +482,11 @@ export class SyncService {
     } catch (e) {
       throw localFailure(e, fileName);
     }
-    if (stored !== size) throw new SyncFailure('verification', `本机电子数据「${fileName}」（${sha256.slice(0, 16)}…）的大小与封存时不符，未上传。请先在本机核验。`);
+    if (stored !== size)
+      throw new SyncFailure(
+        'verification',
+        `本机电子数据「${fileName}」（${sha256.slice(0, 16)}…）的大小与封存时不符，未上传。请先在本机核验。`,
+      );
     let restarts = 0;
     // Until HQ says stored — not merely until HQ has every byte: when HQ stopped between the last
     // chunk and its placing, it reports the whole size as received, and only a (then empty) last
@@ -346,14 +494,27 @@ export class SyncService {
     for (;;) {
       let piece: Buffer;
       try {
-        piece = await this.core.evidence.readStoredRange(sha256, fileName, offset, Math.min(CHUNK_BYTES, size - offset));
+        piece = await this.core.evidence.readStoredRange(
+          sha256,
+          fileName,
+          offset,
+          Math.min(CHUNK_BYTES, size - offset),
+        );
       } catch (e) {
         throw localFailure(e, fileName);
       }
       try {
-        const r = await client.call<{ stored: boolean; offset: number }>('PUT', `${API}/blobs/${sha256}?offset=${offset}&length=${size}`, piece);
+        const r = await client.call<{ stored: boolean; offset: number }>(
+          'PUT',
+          `${API}/blobs/${sha256}?offset=${offset}&length=${size}`,
+          piece,
+        );
         const bytesDone = this.progress.bytesDone + (r.body.offset - offset);
-        this.progress = { ...this.progress, bytesDone, bytesPerSecond: Math.round(bytesDone / Math.max(0.001, (Date.now() - startedAt) / 1000)) };
+        this.progress = {
+          ...this.progress,
+          bytesDone,
+          bytesPerSecond: Math.round(bytesDone / Math.max(0.001, (Date.now() - startedAt) / 1000)),
+        };
         offset = r.body.offset;
         if (r.body.stored) break;
       } catch (e) {
@@ -379,17 +540,34 @@ export class SyncService {
     const l = this.link();
     if (!l) throw new SyncFailure('not_enrolled', '本机尚未登记到总部，不能接受回执。');
     const problems = verifyReceipt(r, this.keysOf(l));
-    const seal = this.core.db.prepare(`SELECT seq, document_id, hash_sha256, hash_sm3 FROM seals WHERE seq = ?`).get(r.receipt.seq) as { seq: number; document_id: string; hash_sha256: string; hash_sm3: string } | undefined;
+    const seal = this.core.db
+      .prepare(`SELECT seq, document_id, hash_sha256, hash_sm3 FROM seals WHERE seq = ?`)
+      .get(r.receipt.seq) as { seq: number; document_id: string; hash_sha256: string; hash_sm3: string } | undefined;
     if (!seal) problems.push(`本机没有序号为${r.receipt.seq}的封存`);
-    else if (seal.hash_sha256 !== r.receipt.sealSha256 || seal.hash_sm3 !== r.receipt.sealSm3) problems.push(`回执中的封存校验值与本机封存${seal.seq}不符`);
+    else if (seal.hash_sha256 !== r.receipt.sealSha256 || seal.hash_sm3 !== r.receipt.sealSm3)
+      problems.push(`回执中的封存校验值与本机封存${seal.seq}不符`);
     if (r.receipt.deviceId !== this.core.device.public().deviceId) problems.push('回执不是给本机的');
-    if (problems.length) throw new SyncFailure('hq_key', `总部回执无效（${problems.join('；')}），未采用。请联系总部核实。`);
-    const have = this.core.db.prepare(`SELECT seal_sha256 FROM receipts WHERE seal_seq = ?`).get(r.receipt.seq) as { seal_sha256: string } | undefined;
+    if (problems.length)
+      throw new SyncFailure('hq_key', `总部回执无效（${problems.join('；')}），未采用。请联系总部核实。`);
+    const have = this.core.db.prepare(`SELECT seal_sha256 FROM receipts WHERE seal_seq = ?`).get(r.receipt.seq) as
+      { seal_sha256: string } | undefined;
     if (have) return;
     this.core.db.transaction(() => {
       this.core.db
-        .prepare(`INSERT INTO receipts (seal_seq, seal_sha256, hq_seq, hq_time, receipt, ed25519, sm2, via, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(r.receipt.seq, r.receipt.sealSha256, r.receipt.hqSeq, r.receipt.hqTime, canonicalJson(r.receipt), r.ed25519, r.sm2, via, isoNow(this.core.clock));
+        .prepare(
+          `INSERT INTO receipts (seal_seq, seal_sha256, hq_seq, hq_time, receipt, ed25519, sm2, via, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          r.receipt.seq,
+          r.receipt.sealSha256,
+          r.receipt.hqSeq,
+          r.receipt.hqTime,
+          canonicalJson(r.receipt),
+          r.ed25519,
+          r.sm2,
+          via,
+          isoNow(this.core.clock),
+        );
       this.noteHqTime(r.receipt.hqTime);
       // One row per delivered seal, in the receipt's transaction: the log names every seal HQ
       // acknowledged, in its case's log too. Sync tries that deliver nothing write no row (the
@@ -414,12 +592,21 @@ export class SyncService {
     for (const r of rows) {
       const p = JSON.parse(r.payload) as SealPayload;
       if (!cases.has(p.document.caseId)) cases.set(p.document.caseId, this.caseSummary(p.document.caseId));
-      extras.push({ name: `print/${r.seq}.json`, bytes: Buffer.from(JSON.stringify(this.core.documents.get(r.document_id)), 'utf8') });
+      extras.push({
+        name: `print/${r.seq}.json`,
+        bytes: Buffer.from(JSON.stringify(this.core.documents.get(r.document_id)), 'utf8'),
+      });
     }
     extras.push({ name: 'cases.json', bytes: Buffer.from(canonicalJson([...cases.values()]), 'utf8') });
     const stamp = isoNow(this.core.clock).replace(/[-:]/g, '').replace(/\..*/, '');
     const path = join(dir, `待同步封存包-${stamp}.tar`);
-    await exportBundle(this.core, rows.map((r) => r.document_id), path, extras, { action: 'sync-export', detail: `导出待同步封存包（${rows.length}份文书）` });
+    await exportBundle(
+      this.core,
+      rows.map((r) => r.document_id),
+      path,
+      extras,
+      { action: 'sync-export', detail: `导出待同步封存包（${rows.length}份文书）` },
+    );
     return { path, documents: rows.length };
   }
 
@@ -433,9 +620,13 @@ export class SyncService {
     try {
       file = JSON.parse(text) as typeof file;
     } catch {
-      throw new CoreError('validation', '回执文件无法读取或不是总部生成的回执文件。请选择总部导入封存包后提供的回执文件（.json）。');
+      throw new CoreError(
+        'validation',
+        '回执文件无法读取或不是总部生成的回执文件。请选择总部导入封存包后提供的回执文件（.json）。',
+      );
     }
-    if (file.format !== 'wangxin-hq-receipts/1' || !Array.isArray(file.receipts)) throw new CoreError('validation', '这不是总部回执文件。请选择总部导入封存包后提供的回执文件。');
+    if (file.format !== 'wangxin-hq-receipts/1' || !Array.isArray(file.receipts))
+      throw new CoreError('validation', '这不是总部回执文件。请选择总部导入封存包后提供的回执文件。');
     let stored = 0;
     let already = 0;
     for (const r of file.receipts) {
@@ -454,7 +645,11 @@ export class SyncService {
 
 function asCoreError(e: unknown): CoreError {
   if (e instanceof CoreError) return e;
-  if (e instanceof SyncFailure) return new CoreError(e.kind === 'unreachable' ? 'io' : e.kind === 'enrollment' ? 'forbidden' : 'integrity', e.message);
+  if (e instanceof SyncFailure)
+    return new CoreError(
+      e.kind === 'unreachable' ? 'io' : e.kind === 'enrollment' ? 'forbidden' : 'integrity',
+      e.message,
+    );
   return new CoreError('io', (e as Error).message);
 }
 
@@ -463,6 +658,10 @@ function asCoreError(e: unknown): CoreError {
  * item and the chunk. HQ places a blob only once the whole of it re-hashes to its SHA-256.
  */
 function localFailure(e: unknown, fileName: string): unknown {
-  if (e instanceof CoreError && e.cause instanceof BlobIntegrityError) return new SyncFailure('verification', `本机电子数据${describeBlobFailure(fileName, e.cause)}未上传。请先在本机核验。`);
+  if (e instanceof CoreError && e.cause instanceof BlobIntegrityError)
+    return new SyncFailure(
+      'verification',
+      `本机电子数据${describeBlobFailure(fileName, e.cause)}未上传。请先在本机核验。`,
+    );
   return e;
 }

@@ -15,7 +15,10 @@ export interface RecoveryRequest {
   unit?: string;
 }
 
-export async function recoverOfficer(core: AppCore, r: RecoveryRequest): Promise<{ officerId: string; created: boolean }> {
+export async function recoverOfficer(
+  core: AppCore,
+  r: RecoveryRequest,
+): Promise<{ officerId: string; created: boolean }> {
   const existing = core.officers.findByCertNo(r.certNo);
   if (existing) {
     const checked = OfficerCreateSchema.shape.password.safeParse(r.password);
@@ -25,16 +28,35 @@ export async function recoverOfficer(core: AppCore, r: RecoveryRequest): Promise
     core.db.transaction(() => {
       core.officers.setPasswordHash(existing.id, hash);
       if (!existing.active) core.db.prepare(`UPDATE officers SET active = 1 WHERE id = ?`).run(existing.id);
-      core.audit.append({ action: 'hq-recovery', officerIds: [], targets: [existing.id], detail: `总部以恢复密钥为执法证号 ${existing.certNo} 重设密码${existing.active ? '' : '并恢复启用'}` });
+      core.audit.append({
+        action: 'hq-recovery',
+        officerIds: [],
+        targets: [existing.id],
+        detail: `总部以恢复密钥为执法证号 ${existing.certNo} 重设密码${existing.active ? '' : '并恢复启用'}`,
+      });
     })();
     return { officerId: existing.id, created: false };
   }
-  const parsed = OfficerCreateSchema.safeParse({ certNo: r.certNo, password: r.password, name: r.name ?? '', unit: r.unit ?? '' });
-  if (!parsed.success) throw new CoreError('validation', `本机没有执法证号 ${r.certNo} 的执法人员；要新登记一名，须给出姓名和单位（${parsed.error.issues.map((i) => i.message).join('；')}）。`);
+  const parsed = OfficerCreateSchema.safeParse({
+    certNo: r.certNo,
+    password: r.password,
+    name: r.name ?? '',
+    unit: r.unit ?? '',
+  });
+  if (!parsed.success)
+    throw new CoreError(
+      'validation',
+      `本机没有执法证号 ${r.certNo} 的执法人员；要新登记一名，须给出姓名和单位（${parsed.error.issues.map((i) => i.message).join('；')}）。`,
+    );
   const insert = await core.officers.prepare([parsed.data]);
   const officer = core.db.transaction(() => {
     const [o] = insert();
-    core.audit.append({ action: 'hq-recovery', officerIds: [], targets: [o!.id], detail: `总部以恢复密钥新登记执法人员（执法证号 ${o!.certNo}）` });
+    core.audit.append({
+      action: 'hq-recovery',
+      officerIds: [],
+      targets: [o!.id],
+      detail: `总部以恢复密钥新登记执法人员（执法证号 ${o!.certNo}）`,
+    });
     return o!;
   })();
   await core.keys.setOfficer(officer.id, officer.certNo, r.password);

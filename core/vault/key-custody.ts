@@ -32,7 +32,13 @@ const KeyFileSchema = z.object({
     z.object({
       officerId: z.string(),
       certNoHash: z.string(),
-      kdf: z.object({ name: z.literal('scrypt'), logN: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() }),
+      kdf: z.object({
+        name: z.literal('scrypt'),
+        logN: z.number().int(),
+        r: z.number().int(),
+        p: z.number().int(),
+        salt: z.string(),
+      }),
       wrapped: z.string(),
     }),
   ),
@@ -53,22 +59,40 @@ export function readKeyFile(dataDir: string): KeyFile | null {
   } catch {
     parsed = null;
   }
-  if (!parsed?.success) throw new CoreError('integrity', `密钥文件（${path}）已损坏或不是本程序的格式，无法解锁本机数据。请联系总部，用总部的恢复密钥处理（docs/SECURITY.md）。`);
+  if (!parsed?.success)
+    throw new CoreError(
+      'integrity',
+      `密钥文件（${path}）已损坏或不是本程序的格式，无法解锁本机数据。请联系总部，用总部的恢复密钥处理（docs/SECURITY.md）。`,
+    );
   return parsed.data;
 }
 
-export const emptyKeyFile = (): KeyFile => ({ format: KEY_FILE_FORMAT, certSalt: randomBytes(16).toString('hex'), officers: [], os: null, hq: null });
+export const emptyKeyFile = (): KeyFile => ({
+  format: KEY_FILE_FORMAT,
+  certSalt: randomBytes(16).toString('hex'),
+  officers: [],
+  os: null,
+  hq: null,
+});
 
 /**
  * Finds the officer's copy by 执法证号 and unwraps it with the password.
  * Returns null for an unknown 执法证号 or a wrong password alike (scrypt runs either way).
  */
-export async function unwrapForOfficer(file: KeyFile, certNo: string, password: string): Promise<{ master: Buffer; officerId: string } | null> {
+export async function unwrapForOfficer(
+  file: KeyFile,
+  certNo: string,
+  password: string,
+): Promise<{ master: Buffer; officerId: string } | null> {
   const h = certNoHash(file.certSalt, certNo);
   const candidates = file.officers.filter((o) => o.certNoHash === h);
   if (candidates.length === 0) {
     // Same cost as a real attempt, so that timing does not tell which numbers are enrolled.
-    await unwrapWithPassword({ kdf: { name: 'scrypt', logN: 15, r: 8, p: 1, salt: file.certSalt }, wrapped: '' }, password, '');
+    await unwrapWithPassword(
+      { kdf: { name: 'scrypt', logN: 15, r: 8, p: 1, salt: file.certSalt }, wrapped: '' },
+      password,
+      '',
+    );
     return null;
   }
   for (const c of candidates) {
@@ -118,7 +142,12 @@ export class KeyCustody {
   /** Wraps (or rewraps, after a password change) this officer's copy; other officers' copies are untouched. */
   async setOfficer(officerId: string, certNo: string, password: string): Promise<void> {
     const w = await wrapForPassword(this.master, password, officerId);
-    const entry: OfficerWrap = { officerId, certNoHash: certNoHash(this.file.certSalt, certNo), kdf: w.kdf, wrapped: w.wrapped };
+    const entry: OfficerWrap = {
+      officerId,
+      certNoHash: certNoHash(this.file.certSalt, certNo),
+      kdf: w.kdf,
+      wrapped: w.wrapped,
+    };
     this.save({ ...this.file, officers: [...this.file.officers.filter((o) => o.officerId !== officerId), entry] });
   }
 

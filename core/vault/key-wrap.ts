@@ -37,7 +37,13 @@ export function subkey(master: Buffer, purpose: string): Buffer {
 function kek(password: string, kdf: ScryptKdf): Promise<Buffer> {
   const N = 2 ** kdf.logN;
   return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), Buffer.from(kdf.salt, 'base64'), 32, { N, r: kdf.r, p: kdf.p, maxmem: 256 * N * kdf.r }, (err, key) => (err ? reject(err) : resolve(key))),
+    scrypt(
+      password.normalize('NFC'),
+      Buffer.from(kdf.salt, 'base64'),
+      32,
+      { N, r: kdf.r, p: kdf.p, maxmem: 256 * N * kdf.r },
+      (err, key) => (err ? reject(err) : resolve(key)),
+    ),
   );
 }
 

@@ -28,7 +28,11 @@ export class UnlockAttempts {
     if (existsSync(this.path)) {
       try {
         const s = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<State>;
-        this.state = { failures: Number(s.failures) || 0, lastFailureAt: typeof s.lastFailureAt === 'string' ? s.lastFailureAt : null, unaudited: Array.isArray(s.unaudited) ? s.unaudited.filter((x) => typeof x === 'string').slice(-100) : [] };
+        this.state = {
+          failures: Number(s.failures) || 0,
+          lastFailureAt: typeof s.lastFailureAt === 'string' ? s.lastFailureAt : null,
+          unaudited: Array.isArray(s.unaudited) ? s.unaudited.filter((x) => typeof x === 'string').slice(-100) : [],
+        };
       } catch {
         // An unreadable counter is treated as the strictest: the wait applies.
         this.state = { failures: FREE_ATTEMPTS, lastFailureAt: new Date().toISOString(), unaudited: [] };
@@ -49,7 +53,11 @@ export class UnlockAttempts {
 
   recordFailure(now: Date, audited: boolean): void {
     const at = now.toISOString();
-    this.write({ failures: this.state.failures + 1, lastFailureAt: at, unaudited: audited ? this.state.unaudited : [...this.state.unaudited, at].slice(-100) });
+    this.write({
+      failures: this.state.failures + 1,
+      lastFailureAt: at,
+      unaudited: audited ? this.state.unaudited : [...this.state.unaudited, at].slice(-100),
+    });
   }
 
   /** Clears the count; returns the failures still to be written to the audit log. */

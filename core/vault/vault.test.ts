@@ -72,7 +72,9 @@ describe('the vault', () => {
     expect(file.officers[0]!.kdf).toMatchObject({ name: 'scrypt', logN: 15, r: 8, p: 1 });
     expect(v.status()).toMatchObject({ setupDone: true, lock: { locked: false } });
     // The database cannot be read without the key, not even its schema.
-    expect(() => new Database(join(dir, 'device.db'), { readonly: true }).prepare('SELECT count(*) FROM officers').get()).toThrow(/not a database/);
+    expect(() =>
+      new Database(join(dir, 'device.db'), { readonly: true }).prepare('SELECT count(*) FROM officers').get(),
+    ).toThrow(/not a database/);
   });
 
   it('before set-up only the status and set-up are answered', async () => {
@@ -87,14 +89,31 @@ describe('the vault', () => {
     const s = await setUp();
     await pair(s.v);
     const officers = (await must(s.v, 'officers.list')) as { id: string }[];
-    await must(s.v, 'cases.create', orgCaseInput(officers.map((o) => o.id), 'csl-59'));
+    await must(
+      s.v,
+      'cases.create',
+      orgCaseInput(
+        officers.map((o) => o.id),
+        'csl-59',
+      ),
+    );
     const v = reopen(s.v, s.dir);
     expect(v.core).toBeNull();
-    expect(v.status()).toMatchObject({ setupDone: true, session: { officers: [] }, lock: { locked: true, reason: 'start' } });
+    expect(v.status()).toMatchObject({
+      setupDone: true,
+      session: { officers: [] },
+      lock: { locked: true, reason: 'start' },
+    });
     expect(await v.dispatch('cases.list', {})).toMatchObject({ ok: false, error: { kind: 'app_locked' } });
     expect(await v.dispatch('officers.list', {})).toMatchObject({ ok: false, error: { kind: 'app_locked' } });
-    expect(await v.dispatch('lock.unlock', { certNo: OFFICER_A.certNo, password: 'wrong-pass1' })).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
-    const st = (await must(v, 'lock.unlock', { certNo: OFFICER_B.certNo, password: OFFICER_B.password })) as { session: { officers: { certNo: string }[] }; lock: { locked: boolean } };
+    expect(await v.dispatch('lock.unlock', { certNo: OFFICER_A.certNo, password: 'wrong-pass1' })).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthorized' },
+    });
+    const st = (await must(v, 'lock.unlock', { certNo: OFFICER_B.certNo, password: OFFICER_B.password })) as {
+      session: { officers: { certNo: string }[] };
+      lock: { locked: boolean };
+    };
     expect(st.lock.locked).toBe(false);
     expect(st.session.officers.map((o) => o.certNo)).toEqual([OFFICER_B.certNo]);
     await must(v, 'session.signIn', { certNo: OFFICER_A.certNo, password: OFFICER_A.password });
@@ -119,7 +138,10 @@ describe('the vault', () => {
     pass(2.5);
     expect(s.v.status().lock.locked).toBe(false);
     pass(0.5);
-    expect(s.v.status()).toMatchObject({ lock: { locked: true, reason: 'idle', idleMinutes: 3 }, session: { officers: [] } });
+    expect(s.v.status()).toMatchObject({
+      lock: { locked: true, reason: 'idle', idleMinutes: 3 },
+      session: { officers: [] },
+    });
     expect(await s.v.dispatch('cases.list', {})).toMatchObject({ error: { kind: 'app_locked' } });
     expect(await s.v.upload('any-ticket', [new Uint8Array(3)])).toMatchObject({ error: { kind: 'app_locked' } });
     await must(s.v, 'lock.unlock', { certNo: OFFICER_B.certNo, password: OFFICER_B.password });
@@ -150,7 +172,11 @@ describe('the vault', () => {
     const d = (await must(s.v, 'documents.create', { caseId, type: 'inquiry' })) as { id: string; revision: number };
     await must(s.v, 'documents.save', { id: d.id, revision: d.revision, content: demoInquiry(ids[0], ids[1]) });
     await must(s.v, 'documents.markReady', { id: d.id });
-    const { ceremonyId } = (await must(s.v, 'signing.start', { documentId: d.id, recording: false, noRecordingReason: '测试：不录像' })) as { ceremonyId: string };
+    const { ceremonyId } = (await must(s.v, 'signing.start', {
+      documentId: d.id,
+      recording: false,
+      noRecordingReason: '测试：不录像',
+    })) as { ceremonyId: string };
     for (let m = 0; m < 8; m += 0.5) {
       s.clock.advanceMinutes(0.5);
       s.v.tick();
@@ -167,14 +193,21 @@ describe('the vault', () => {
   it('rate-limits wrong passwords across restarts and writes the misses to the audit log at the next unlock', async () => {
     const s = await setUp();
     let v = reopen(s.v, s.dir, s.clock);
-    for (let i = 0; i < 5; i++) expect(await v.dispatch('lock.unlock', { certNo: OFFICER_A.certNo, password: `bad-${i}xx` })).toMatchObject({ error: { kind: 'unauthorized' } });
+    for (let i = 0; i < 5; i++)
+      expect(await v.dispatch('lock.unlock', { certNo: OFFICER_A.certNo, password: `bad-${i}xx` })).toMatchObject({
+        error: { kind: 'unauthorized' },
+      });
     v = reopen(v, s.dir, s.clock);
     expect(v.status().lock.retryAfterSeconds).toBeGreaterThan(20);
     // Even the right password waits.
-    expect(await v.dispatch('lock.unlock', { certNo: OFFICER_A.certNo, password: OFFICER_A.password })).toMatchObject({ error: { kind: 'locked' } });
+    expect(await v.dispatch('lock.unlock', { certNo: OFFICER_A.certNo, password: OFFICER_A.password })).toMatchObject({
+      error: { kind: 'locked' },
+    });
     s.clock.advanceMinutes(1);
     expect(v.status().lock.retryAfterSeconds).toBe(0);
-    expect(await v.dispatch('lock.unlock', { certNo: OFFICER_A.certNo, password: 'still-bad1' })).toMatchObject({ error: { kind: 'unauthorized' } });
+    expect(await v.dispatch('lock.unlock', { certNo: OFFICER_A.certNo, password: 'still-bad1' })).toMatchObject({
+      error: { kind: 'unauthorized' },
+    });
     expect(v.status().lock.retryAfterSeconds).toBeGreaterThan(50); // the wait doubles
     s.clock.advanceMinutes(2);
     await must(v, 'lock.unlock', { certNo: OFFICER_A.certNo, password: OFFICER_A.password });
@@ -189,8 +222,18 @@ describe('the vault', () => {
     const c = (await must(s.v, 'officers.create', OFFICER_C)) as { id: string };
     const before = readKeyFile(s.dir)!;
     const a = s.v.status().session.officers.find((o) => o.certNo === OFFICER_A.certNo)!;
-    expect(await s.v.dispatch('officers.changePassword', { officerId: a.id, oldPassword: 'wrong-pass1', newPassword: 'newpass2026' })).toMatchObject({ error: { kind: 'unauthorized' } });
-    await must(s.v, 'officers.changePassword', { officerId: a.id, oldPassword: OFFICER_A.password, newPassword: 'newpass2026' });
+    expect(
+      await s.v.dispatch('officers.changePassword', {
+        officerId: a.id,
+        oldPassword: 'wrong-pass1',
+        newPassword: 'newpass2026',
+      }),
+    ).toMatchObject({ error: { kind: 'unauthorized' } });
+    await must(s.v, 'officers.changePassword', {
+      officerId: a.id,
+      oldPassword: OFFICER_A.password,
+      newPassword: 'newpass2026',
+    });
     const after = readKeyFile(s.dir)!;
     const entry = (f: typeof before, id: string) => f.officers.find((o) => o.officerId === id);
     expect(entry(after, a.id)!.wrapped).not.toBe(entry(before, a.id)!.wrapped);
@@ -200,8 +243,12 @@ describe('the vault', () => {
     await must(s.v, 'officers.remove', { officerId: c.id });
     expect(entry(readKeyFile(s.dir)!, c.id)).toBeUndefined();
     const v = reopen(s.v, s.dir);
-    expect(await v.dispatch('lock.unlock', { certNo: OFFICER_A.certNo, password: OFFICER_A.password })).toMatchObject({ error: { kind: 'unauthorized' } });
-    expect(await v.dispatch('lock.unlock', { certNo: OFFICER_C.certNo, password: OFFICER_C.password })).toMatchObject({ error: { kind: 'unauthorized' } });
+    expect(await v.dispatch('lock.unlock', { certNo: OFFICER_A.certNo, password: OFFICER_A.password })).toMatchObject({
+      error: { kind: 'unauthorized' },
+    });
+    expect(await v.dispatch('lock.unlock', { certNo: OFFICER_C.certNo, password: OFFICER_C.password })).toMatchObject({
+      error: { kind: 'unauthorized' },
+    });
     await must(v, 'lock.unlock', { certNo: OFFICER_A.certNo, password: 'newpass2026' });
     // The sign-in hash followed: the new password signs in, the old does not.
     await must(v, 'session.signIn', { certNo: OFFICER_B.certNo, password: OFFICER_B.password });
@@ -221,12 +268,16 @@ describe('the vault', () => {
     expect(v.status().lock).toMatchObject({ locked: true, reason: 'start' });
     expect(await v.dispatch('cases.list', {})).toMatchObject({ error: { kind: 'app_locked' } });
     v.close();
-    await expect(openWithPassword({ dataDir: copy, log: silentLog }, OFFICER_A.certNo, 'guess-123')).rejects.toThrow(/不正确/);
+    await expect(openWithPassword({ dataDir: copy, log: silentLog }, OFFICER_A.certNo, 'guess-123')).rejects.toThrow(
+      /不正确/,
+    );
     expect(() => openWithHqKey({ dataDir: copy, log: silentLog }, sm2KeyPair().privateKey)).toThrow(/另一个总部/);
     const core = openWithHqKey({ dataDir: copy, log: silentLog }, hq.privateKey);
     await recoverOfficer(core, { certNo: OFFICER_A.certNo, password: 'recovered2026' });
     await recoverOfficer(core, { certNo: '45020019009', password: 'newcomer2026', name: '新同事', unit: AGENCY });
-    await expect(recoverOfficer(core, { certNo: '45020019010', password: 'newcomer2026' })).rejects.toThrow(/姓名和单位/);
+    await expect(recoverOfficer(core, { certNo: '45020019010', password: 'newcomer2026' })).rejects.toThrow(
+      /姓名和单位/,
+    );
     core.close();
     const back = open(copy);
     await must(back, 'lock.unlock', { certNo: OFFICER_A.certNo, password: 'recovered2026' });
@@ -273,17 +324,41 @@ describe('the vault', () => {
     await call('lock.unlock', { certNo: OFFICER_A.certNo, password: 'Wrong-secret-78' });
     await call('lock.unlock', { certNo: OFFICER_A.certNo, password: OFFICER_A.password });
     const a = v.status().session.officers[0]!;
-    await call('officers.changePassword', { officerId: a.id, oldPassword: 'Wrong-secret-79', newPassword: 'Brand-new-2026' });
-    await call('officers.changePassword', { officerId: a.id, oldPassword: OFFICER_A.password, newPassword: 'Brand-new-2026' });
+    await call('officers.changePassword', {
+      officerId: a.id,
+      oldPassword: 'Wrong-secret-79',
+      newPassword: 'Brand-new-2026',
+    });
+    await call('officers.changePassword', {
+      officerId: a.id,
+      oldPassword: OFFICER_A.password,
+      newPassword: 'Brand-new-2026',
+    });
     await call('app.status', {});
-    const keys = [v.core!.keys.databaseKey(), v.core!.keys.evidenceKey()].flatMap((k) => [k.toString('hex'), k.toString('base64')]);
+    const keys = [v.core!.keys.databaseKey(), v.core!.keys.evidenceKey()].flatMap((k) => [
+      k.toString('hex'),
+      k.toString('base64'),
+    ]);
     const seen = JSON.stringify(answers) + '\n' + lines.join('\n');
-    for (const secret of [OFFICER_A.password, OFFICER_B.password, 'Wrong-secret-77', 'Wrong-secret-78', 'Wrong-secret-79', 'Brand-new-2026', ...keys]) expect(seen).not.toContain(secret);
+    for (const secret of [
+      OFFICER_A.password,
+      OFFICER_B.password,
+      'Wrong-secret-77',
+      'Wrong-secret-78',
+      'Wrong-secret-79',
+      'Brand-new-2026',
+      ...keys,
+    ])
+      expect(seen).not.toContain(secret);
     expect(seen).not.toMatch(/wrapped|master/i);
   });
 
   it('with a protecting OS keystore the database opens at start, but the app stays locked', async () => {
-    const keystore: OsKeystore = { backend: 'test-keystore', encrypt: (b) => Buffer.from(b).reverse(), decrypt: (b) => Buffer.from(b).reverse() };
+    const keystore: OsKeystore = {
+      backend: 'test-keystore',
+      encrypt: (b) => Buffer.from(b).reverse(),
+      decrypt: (b) => Buffer.from(b).reverse(),
+    };
     const dir = newDir();
     const v0 = open(dir, { osKeystore: keystore });
     await must(v0, 'office.setup', { agencyName: AGENCY, officers: [OFFICER_A, OFFICER_B] });

@@ -40,7 +40,13 @@ export interface VaultOptions extends Omit<CoreOptions, 'custody' | 'lock'> {
 /** Answered while locked. Everything else waits for an officer's password. */
 const WHILE_LOCKED: ReadonlySet<CallName> = new Set(['app.status', 'lock.unlock', 'lock.lockNow', 'lock.activity']);
 /** Polled by the renderer on a timer: they do not count as someone using the app. */
-const POLLS: ReadonlySet<string> = new Set(['app.status', 'sync.status', 'signing.state', 'lock.activity', 'lock.lockNow']);
+const POLLS: ReadonlySet<string> = new Set([
+  'app.status',
+  'sync.status',
+  'signing.state',
+  'lock.activity',
+  'lock.lockNow',
+]);
 
 const LOCKED_MESSAGE = '本机已锁定，请输入执法证号和密码解锁后再操作。';
 const hhmmss = (d: Date) => d.toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
@@ -125,7 +131,11 @@ export class Vault implements LockControl {
   }
 
   /** Evidence bytes from a shell (web shell PUT /upload/TICKET, Electron's upload bridge). */
-  async upload(ticket: string, bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, signal?: AbortSignal): Promise<Result<EvidenceItem>> {
+  async upload(
+    ticket: string,
+    bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    signal?: AbortSignal,
+  ): Promise<Result<EvidenceItem>> {
     if (!this.core_ || this.lockReason) return fail('app_locked', LOCKED_MESSAGE);
     this.activity();
     return runImport(this.core_, ticket, bytes, signal);
@@ -186,20 +196,36 @@ export class Vault implements LockControl {
   async unlock(certNo: string, password: string): Promise<AppStatus> {
     const now = this.clock.now();
     const wait = this.attempts.waitMs(now);
-    if (wait > 0) throw new CoreError('locked', `密码连续输错次数过多，请于 ${hhmmss(new Date(now.getTime() + wait))} 后再试（约${Math.ceil(wait / 1000)}秒）。`);
+    if (wait > 0)
+      throw new CoreError(
+        'locked',
+        `密码连续输错次数过多，请于 ${hhmmss(new Date(now.getTime() + wait))} 后再试（约${Math.ceil(wait / 1000)}秒）。`,
+      );
     const file = readKeyFile(this.dataDir);
     if (!file) throw new CoreError('setup_required', '本机尚未完成首次设置，请先填写行政机关名称并登记执法人员。');
     const found = await unwrapForOfficer(file, certNo, password);
     if (!found) {
       this.attempts.recordFailure(this.clock.now(), this.core_ !== null);
-      this.core_?.audit.append({ action: 'unlock-failed', officerIds: [], detail: `执法证号 ${certNo.trim()} 解锁失败` });
+      this.core_?.audit.append({
+        action: 'unlock-failed',
+        officerIds: [],
+        detail: `执法证号 ${certNo.trim()} 解锁失败`,
+      });
       const left = 5 - this.attempts.failures;
-      throw new CoreError('unauthorized', left > 0 ? `执法证号或密码不正确，请核对后重新输入（再错${left}次后须等待）。` : '执法证号或密码不正确。错误次数过多，下次尝试须等待一段时间。');
+      throw new CoreError(
+        'unauthorized',
+        left > 0
+          ? `执法证号或密码不正确，请核对后重新输入（再错${left}次后须等待）。`
+          : '执法证号或密码不正确。错误次数过多，下次尝试须等待一段时间。',
+      );
     }
     if (!this.core_) {
       this.openWith(new KeyCustody(this.dataDir, found.master, file));
     } else if (!this.custody!.matches(found.master)) {
-      throw new CoreError('integrity', '密钥文件中的密钥与正在使用的不一致：密钥文件可能被替换。请勿继续使用，并联系技术支持。');
+      throw new CoreError(
+        'integrity',
+        '密钥文件中的密钥与正在使用的不一致：密钥文件可能被替换。请勿继续使用，并联系技术支持。',
+      );
     }
     const core = this.core_!;
     const officer = core.officers.get(found.officerId);
@@ -209,7 +235,12 @@ export class Vault implements LockControl {
       throw new CoreError('forbidden', '该执法人员已停用，不能解锁本机。');
     }
     const missed = this.attempts.recordSuccess();
-    if (missed.length) core.audit.append({ action: 'unlock-failed', officerIds: [], detail: `数据库关闭期间解锁失败${missed.length}次：${missed.join('，')}` });
+    if (missed.length)
+      core.audit.append({
+        action: 'unlock-failed',
+        officerIds: [],
+        detail: `数据库关闭期间解锁失败${missed.length}次：${missed.join('，')}`,
+      });
     const session = core.session.state();
     if (!session.officers.some((o) => o.id === officer.id)) {
       // Someone else takes over the laptop: the previous session ends.
@@ -224,7 +255,8 @@ export class Vault implements LockControl {
     // The key file proved this password. If the sign-in hash disagrees (the app died between writing
     // the two during a password change), the database follows the key file.
     const creds = core.officers.findByCertNo(officer.certNo);
-    if (creds && !(await verifyPassword(password, creds.passwordHash))) core.officers.setPasswordHash(officer.id, await hashPassword(password));
+    if (creds && !(await verifyPassword(password, creds.passwordHash)))
+      core.officers.setPasswordHash(officer.id, await hashPassword(password));
     return this.status();
   }
 
@@ -232,7 +264,11 @@ export class Vault implements LockControl {
     if (!this.core_ && !this.hasKeys()) return; // nothing to lock before set-up
     if (this.lockReason) return;
     this.lockReason = reason;
-    this.core_?.audit.append({ action: 'lock', officerIds: this.core_.session.signedInIds(), detail: reasonText(reason) });
+    this.core_?.audit.append({
+      action: 'lock',
+      officerIds: this.core_.session.signedInIds(),
+      detail: reasonText(reason),
+    });
     this.log.info(`app locked (${reason})`);
   }
 
@@ -254,7 +290,11 @@ export class Vault implements LockControl {
     this.lastTick = now;
     if (!this.core_ || this.lockReason) return;
     if (gap > this.tickMs() + 60_000) this.lockNow('sleep');
-    else if (now - this.lastActivity >= this.idleMinutes() * this.unitMs && !this.core_.signatures.sittingInProgress(new Date(now))) this.lockNow('idle');
+    else if (
+      now - this.lastActivity >= this.idleMinutes() * this.unitMs &&
+      !this.core_.signatures.sittingInProgress(new Date(now))
+    )
+      this.lockNow('idle');
   }
 
   lockStatus(): LockStatus {
@@ -345,11 +385,17 @@ export class Vault implements LockControl {
     if (!existsSync(db)) return;
     const head = readFileSync(db).subarray(0, 16).toString('latin1');
     if (head === 'SQLite format 3\u0000') {
-      throw new CoreError('integrity', `数据目录（${this.dataDir}）中的数据库是旧版本创建的未加密数据库，本版本不会打开未加密的数据。请用旧版本将案件同步到总部或导出封存包后，换一个新的空数据目录重新设置。`);
+      throw new CoreError(
+        'integrity',
+        `数据目录（${this.dataDir}）中的数据库是旧版本创建的未加密数据库，本版本不会打开未加密的数据。请用旧版本将案件同步到总部或导出封存包后，换一个新的空数据目录重新设置。`,
+      );
     }
     const stamp = this.clock.now().toISOString().replace(/[:.]/g, '-');
-    for (const suffix of ['', '-wal', '-shm']) if (existsSync(db + suffix)) renameSync(db + suffix, `${db}.unkeyed-${stamp}${suffix}`);
-    this.log.info(`a database without a key file was set aside as ${DATABASE_FILE}.unkeyed-${stamp} (an interrupted first set-up)`);
+    for (const suffix of ['', '-wal', '-shm'])
+      if (existsSync(db + suffix)) renameSync(db + suffix, `${db}.unkeyed-${stamp}${suffix}`);
+    this.log.info(
+      `a database without a key file was set aside as ${DATABASE_FILE}.unkeyed-${stamp} (an interrupted first set-up)`,
+    );
   }
 }
 
@@ -367,4 +413,3 @@ function reasonText(reason: LockReason | null): string {
       return '未锁定';
   }
 }
-

@@ -5,7 +5,16 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ed25519Verify } from '../../core/crypto/ed25519.ts';
-import { enrollmentProof, normaliseCode, proofMatches, REQUEST_WINDOW_MS, requestSigningText, type EnrollRequestBody, type EnrollResponseBody, type SignedReference } from '../../core/sync/protocol.ts';
+import {
+  enrollmentProof,
+  normaliseCode,
+  proofMatches,
+  REQUEST_WINDOW_MS,
+  requestSigningText,
+  type EnrollRequestBody,
+  type EnrollResponseBody,
+  type SignedReference,
+} from '../../core/sync/protocol.ts';
 import { fail } from '../hq-failure.ts';
 import type { HqIdentity } from '../hq-identity.ts';
 import type { RegisteredDevice } from '../ingest/verify-package.ts';
@@ -34,7 +43,13 @@ export class DeviceRegistry {
   private readonly identity: HqIdentity;
   private readonly log: (actor: string, action: string, detail: string) => void;
   private readonly reference: () => SignedReference[];
-  constructor(db: Database, now: () => Date, identity: HqIdentity, log: (actor: string, action: string, detail: string) => void, reference: () => SignedReference[]) {
+  constructor(
+    db: Database,
+    now: () => Date,
+    identity: HqIdentity,
+    log: (actor: string, action: string, detail: string) => void,
+    reference: () => SignedReference[],
+  ) {
     this.reference = reference;
     this.db = db;
     this.now = now;
@@ -50,13 +65,37 @@ export class DeviceRegistry {
     const code = raw.match(/.{4}/g)!.join('-');
     const now = this.now();
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
-    this.db.prepare(`INSERT INTO enrollment_codes (id, code, note, case_prefix, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(randomUUID(), normaliseCode(code), note.trim(), prefix, createdBy, now.toISOString(), expiresAt);
+    this.db
+      .prepare(
+        `INSERT INTO enrollment_codes (id, code, note, case_prefix, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(randomUUID(), normaliseCode(code), note.trim(), prefix, createdBy, now.toISOString(), expiresAt);
     this.log(createdBy, 'code', `登记码已生成（${note.trim() || '无备注'}，案号前缀 ${prefix}，有效至 ${expiresAt}）`);
     return { code, expiresAt };
   }
 
-  codes(): { note: string; casePrefix: string; createdAt: string; expiresAt: string; usedAt: string | null; deviceId: string | null }[] {
-    return (this.db.prepare(`SELECT note, case_prefix, created_at, expires_at, used_at, device_id FROM enrollment_codes ORDER BY created_at DESC LIMIT 50`).all() as { note: string; case_prefix: string; created_at: string; expires_at: string; used_at: string | null; device_id: string | null }[]).map((r) => ({
+  codes(): {
+    note: string;
+    casePrefix: string;
+    createdAt: string;
+    expiresAt: string;
+    usedAt: string | null;
+    deviceId: string | null;
+  }[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT note, case_prefix, created_at, expires_at, used_at, device_id FROM enrollment_codes ORDER BY created_at DESC LIMIT 50`,
+        )
+        .all() as {
+        note: string;
+        case_prefix: string;
+        created_at: string;
+        expires_at: string;
+        used_at: string | null;
+        device_id: string | null;
+      }[]
+    ).map((r) => ({
       note: r.note,
       casePrefix: r.case_prefix,
       createdAt: r.created_at,
@@ -66,33 +105,81 @@ export class DeviceRegistry {
     }));
   }
 
-  enroll(body: EnrollRequestBody, proof: string, tlsFingerprint: string | null): EnrollResponseBody & { proof: string } {
-    if (!body || typeof body.deviceId !== 'string' || !/^[0-9a-f-]{36}$/.test(body.deviceId) || typeof body.sm2PublicKey !== 'string' || !/^04[0-9a-f]{128}$/.test(body.sm2PublicKey) || typeof body.ed25519PublicKeyPem !== 'string' || typeof body.nonce !== 'string') {
+  enroll(
+    body: EnrollRequestBody,
+    proof: string,
+    tlsFingerprint: string | null,
+  ): EnrollResponseBody & { proof: string } {
+    if (
+      !body ||
+      typeof body.deviceId !== 'string' ||
+      !/^[0-9a-f-]{36}$/.test(body.deviceId) ||
+      typeof body.sm2PublicKey !== 'string' ||
+      !/^04[0-9a-f]{128}$/.test(body.sm2PublicKey) ||
+      typeof body.ed25519PublicKeyPem !== 'string' ||
+      typeof body.nonce !== 'string'
+    ) {
       throw fail(400, 'bad_request', '登记请求不完整。');
     }
     const now = this.now().toISOString();
     // A code already used by this very device still works until it expires: a device whose first
     // try lost HQ's answer (and so pinned nothing) can simply try again.
-    const open = this.db.prepare(`SELECT id, code, case_prefix FROM enrollment_codes WHERE expires_at > ? AND (used_at IS NULL OR device_id = ?)`).all(now, body.deviceId) as { id: string; code: string; case_prefix: string }[];
+    const open = this.db
+      .prepare(
+        `SELECT id, code, case_prefix FROM enrollment_codes WHERE expires_at > ? AND (used_at IS NULL OR device_id = ?)`,
+      )
+      .all(now, body.deviceId) as { id: string; code: string; case_prefix: string }[];
     const match = open.find((c) => proofMatches(c.code, body, proof));
     if (!match) throw fail(403, 'enrollment', '登记码无效、已使用或已过期。请向总部管理员索取新的登记码。');
-    const existing = this.db.prepare(`SELECT * FROM devices WHERE device_id = ?`).get(body.deviceId) as DeviceRow | undefined;
-    if (existing && (existing.sm2_public !== body.sm2PublicKey || existing.ed25519_public_pem !== body.ed25519PublicKeyPem)) throw fail(409, 'conflict', '该设备编号已以其他密钥登记过，不能重新登记。');
+    const existing = this.db.prepare(`SELECT * FROM devices WHERE device_id = ?`).get(body.deviceId) as
+      DeviceRow | undefined;
+    if (
+      existing &&
+      (existing.sm2_public !== body.sm2PublicKey || existing.ed25519_public_pem !== body.ed25519PublicKeyPem)
+    )
+      throw fail(409, 'conflict', '该设备编号已以其他密钥登记过，不能重新登记。');
     if (existing?.revoked_at) throw fail(403, 'revoked', '该设备已被总部吊销，不能重新登记。');
     this.db.transaction(() => {
-      this.db.prepare(`UPDATE enrollment_codes SET used_at = coalesce(used_at, ?), device_id = ? WHERE id = ?`).run(now, body.deviceId, match.id);
+      this.db
+        .prepare(`UPDATE enrollment_codes SET used_at = coalesce(used_at, ?), device_id = ? WHERE id = ?`)
+        .run(now, body.deviceId, match.id);
       if (!existing)
         this.db
-          .prepare(`INSERT INTO devices (device_id, name, agency_name, sm2_public, ed25519_public_pem, case_prefix, enrolled_at, code_id, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-          .run(body.deviceId, String(body.deviceName ?? '').slice(0, 100), String(body.agencyName ?? '').slice(0, 100), body.sm2PublicKey, body.ed25519PublicKeyPem, match.case_prefix, now, match.id, now);
-      this.log('device', 'enroll', `设备 ${body.deviceId}（${String(body.deviceName)}，${String(body.agencyName)}）${existing ? '再次登记（同一密钥）' : '已登记'}`);
+          .prepare(
+            `INSERT INTO devices (device_id, name, agency_name, sm2_public, ed25519_public_pem, case_prefix, enrolled_at, code_id, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            body.deviceId,
+            String(body.deviceName ?? '').slice(0, 100),
+            String(body.agencyName ?? '').slice(0, 100),
+            body.sm2PublicKey,
+            body.ed25519PublicKeyPem,
+            match.case_prefix,
+            now,
+            match.id,
+            now,
+          );
+      this.log(
+        'device',
+        'enroll',
+        `设备 ${body.deviceId}（${String(body.deviceName)}，${String(body.agencyName)}）${existing ? '再次登记（同一密钥）' : '已登记'}`,
+      );
     })();
-    const res: EnrollResponseBody = { hq: this.identity.keys(), tlsFingerprint, deviceNonce: body.nonce, casePrefix: existing?.case_prefix ?? match.case_prefix, time: this.identity.signedTime(), reference: this.reference() };
+    const res: EnrollResponseBody = {
+      hq: this.identity.keys(),
+      tlsFingerprint,
+      deviceNonce: body.nonce,
+      casePrefix: existing?.case_prefix ?? match.case_prefix,
+      time: this.identity.signedTime(),
+      reference: this.reference(),
+    };
     return { ...res, proof: enrollmentProof(match.code, res) };
   }
 
   get(deviceId: string): DeviceRow | null {
-    return (this.db.prepare(`SELECT * FROM devices WHERE device_id = ?`).get(deviceId) as DeviceRow | undefined) ?? null;
+    return (
+      (this.db.prepare(`SELECT * FROM devices WHERE device_id = ?`).get(deviceId) as DeviceRow | undefined) ?? null
+    );
   }
 
   list(): DeviceRow[] {
@@ -104,27 +191,50 @@ export class DeviceRegistry {
   }
 
   /** The device a signed request comes from; throws the precise refusal otherwise. */
-  authenticate(h: { deviceId?: string; time?: string; signature?: string; bodySha256?: string }, method: string, pathAndQuery: string, actualBodySha256: string): DeviceRow {
+  authenticate(
+    h: { deviceId?: string; time?: string; signature?: string; bodySha256?: string },
+    method: string,
+    pathAndQuery: string,
+    actualBodySha256: string,
+  ): DeviceRow {
     if (!h.deviceId || !h.time || !h.signature) throw fail(401, 'bad_signature', '请求缺少设备签名。');
     const d = this.get(h.deviceId);
     if (!d) throw fail(401, 'unknown_device', '总部没有登记此设备。请先用登记码登记。');
-    if (h.bodySha256 !== actualBodySha256) throw fail(400, 'bad_signature', '请求内容在传输中被改动（内容校验值不符）。');
-    if (!ed25519Verify(new TextEncoder().encode(requestSigningText(method, pathAndQuery, h.time, actualBodySha256)), h.signature, d.ed25519_public_pem)) throw fail(401, 'bad_signature', '设备签名无效。');
+    if (h.bodySha256 !== actualBodySha256)
+      throw fail(400, 'bad_signature', '请求内容在传输中被改动（内容校验值不符）。');
+    if (
+      !ed25519Verify(
+        new TextEncoder().encode(requestSigningText(method, pathAndQuery, h.time, actualBodySha256)),
+        h.signature,
+        d.ed25519_public_pem,
+      )
+    )
+      throw fail(401, 'bad_signature', '设备签名无效。');
     if (d.revoked_at) {
       this.flagRevokedAttempt(d.device_id);
-      throw fail(403, 'revoked', `此设备已于 ${d.revoked_at} 被总部吊销${d.revoke_reason ? `（${d.revoke_reason}）` : ''}，不能再同步。`);
+      throw fail(
+        403,
+        'revoked',
+        `此设备已于 ${d.revoked_at} 被总部吊销${d.revoke_reason ? `（${d.revoke_reason}）` : ''}，不能再同步。`,
+      );
     }
     const skew = Math.abs(Date.parse(h.time) - this.now().getTime());
     if (!(skew <= REQUEST_WINDOW_MS)) throw fail(401, 'clock', '请求时间与总部时间相差过大。');
     // Noted to the minute: a write per request (a commit, so an fsync) cost every chunk and seal.
     const now = this.now();
-    if (!d.last_seen_at || !(Math.abs(now.getTime() - Date.parse(d.last_seen_at)) < 60_000)) this.db.prepare(`UPDATE devices SET last_seen_at = ? WHERE device_id = ?`).run(now.toISOString(), d.device_id);
+    if (!d.last_seen_at || !(Math.abs(now.getTime() - Date.parse(d.last_seen_at)) < 60_000))
+      this.db.prepare(`UPDATE devices SET last_seen_at = ? WHERE device_id = ?`).run(now.toISOString(), d.device_id);
     return d;
   }
 
   private flagRevokedAttempt(deviceId: string): void {
-    const open = this.db.prepare(`SELECT 1 FROM flags WHERE device_id = ? AND kind = 'revoked' AND resolved_at IS NULL`).get(deviceId);
-    if (!open) this.db.prepare(`INSERT INTO flags (device_id, seq, kind, detail, created_at) VALUES (?, NULL, 'revoked', ?, ?)`).run(deviceId, '已吊销的设备仍在尝试同步', this.now().toISOString());
+    const open = this.db
+      .prepare(`SELECT 1 FROM flags WHERE device_id = ? AND kind = 'revoked' AND resolved_at IS NULL`)
+      .get(deviceId);
+    if (!open)
+      this.db
+        .prepare(`INSERT INTO flags (device_id, seq, kind, detail, created_at) VALUES (?, NULL, 'revoked', ?, ?)`)
+        .run(deviceId, '已吊销的设备仍在尝试同步', this.now().toISOString());
   }
 
   revoke(deviceId: string, by: string, reason: string): void {
@@ -132,7 +242,9 @@ export class DeviceRegistry {
     if (!d) throw fail(404, 'not_found', '没有这个设备。');
     if (d.revoked_at) return;
     this.db.transaction(() => {
-      this.db.prepare(`UPDATE devices SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE device_id = ?`).run(this.now().toISOString(), by, reason.trim(), deviceId);
+      this.db
+        .prepare(`UPDATE devices SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE device_id = ?`)
+        .run(this.now().toISOString(), by, reason.trim(), deviceId);
       this.log(by, 'revoke', `设备 ${deviceId}（${d.name}）已吊销：${reason.trim() || '未说明原因'}`);
     })();
   }

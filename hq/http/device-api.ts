@@ -11,7 +11,13 @@ import { readBody, sendJson } from './http-util.ts';
 const MAX_JSON = 32 * 1024 * 1024;
 const SHA_RE = /^[0-9a-f]{64}$/;
 
-export async function deviceApi(hq: HqApp, req: IncomingMessage, res: ServerResponse, url: URL, tlsFingerprint: string | null): Promise<void> {
+export async function deviceApi(
+  hq: HqApp,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  tlsFingerprint: string | null,
+): Promise<void> {
   const method = req.method ?? 'GET';
   const path = url.pathname.slice(API.length);
   if (method === 'GET' && path === '/hello') {
@@ -28,7 +34,12 @@ export async function deviceApi(hq: HqApp, req: IncomingMessage, res: ServerResp
   const isChunk = method === 'PUT' && path.startsWith('/blobs/');
   const body = await readBody(req, isChunk ? CHUNK_BYTES + 1024 : MAX_JSON);
   const device = hq.devices.authenticate(
-    { deviceId: header(req, H.device), time: header(req, H.time), signature: header(req, H.signature), bodySha256: header(req, H.bodySha256) },
+    {
+      deviceId: header(req, H.device),
+      time: header(req, H.time),
+      signature: header(req, H.signature),
+      bodySha256: header(req, H.bodySha256),
+    },
     method,
     url.pathname + url.search,
     sha256Hex(body),
@@ -50,14 +61,23 @@ export async function deviceApi(hq: HqApp, req: IncomingMessage, res: ServerResp
     const sha = blob[1]!;
     const offset = Number(url.searchParams.get('offset'));
     const total = Number(url.searchParams.get('length'));
-    if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(total) || total < offset + body.length || !SHA_RE.test(sha)) throw fail(400, 'bad_request', '上传参数不对。');
+    if (
+      !Number.isSafeInteger(offset) ||
+      offset < 0 ||
+      !Number.isSafeInteger(total) ||
+      total < offset + body.length ||
+      !SHA_RE.test(sha)
+    )
+      throw fail(400, 'bad_request', '上传参数不对。');
     try {
       const r = await hq.storage.appendChunk(sha, offset, total, body);
       if (r.stored) hq.ingest.recordBlob(r.stored);
       return sendJson(res, 200, { stored: r.stored !== null, offset: r.offset });
     } catch (e) {
-      if (e instanceof OffsetMismatch) throw fail(409, 'offset', `续传位置不对：总部已收到 ${e.offset} 字节。`, { offset: e.offset });
-      if (e instanceof DigestMismatch) throw fail(422, 'digest', `总部重新计算的SHA-256与文件名不符（传输中损坏），已丢弃，请重传。`);
+      if (e instanceof OffsetMismatch)
+        throw fail(409, 'offset', `续传位置不对：总部已收到 ${e.offset} 字节。`, { offset: e.offset });
+      if (e instanceof DigestMismatch)
+        throw fail(422, 'digest', `总部重新计算的SHA-256与文件名不符（传输中损坏），已丢弃，请重传。`);
       throw e;
     }
   }

@@ -66,8 +66,13 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServer> {
     }
     if (e instanceof HqFailure) return sendJson(res, e.status, e.body);
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC' || code === 'EDQUOT') return sendJson(res, 507, { error: 'disk_full', message: '总部服务器磁盘已满，无法接收。请联系总部管理员清理空间后再同步。' });
-    if (e instanceof SyntaxError) return sendJson(res, 400, { error: 'bad_request', message: '请求内容不是有效的JSON。' });
+    if (code === 'ENOSPC' || code === 'EDQUOT')
+      return sendJson(res, 507, {
+        error: 'disk_full',
+        message: '总部服务器磁盘已满，无法接收。请联系总部管理员清理空间后再同步。',
+      });
+    if (e instanceof SyntaxError)
+      return sendJson(res, 400, { error: 'bad_request', message: '请求内容不是有效的JSON。' });
     log(`hq: request failed: ${(e as Error).message}`);
     if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS).end();
   }

@@ -16,10 +16,17 @@ import { reverifyDocument } from '../ingest/reverify.ts';
 import { cookies, esc, formFields, readBody, SECURITY_HEADERS } from './http-util.ts';
 
 const COOKIE = 'hq_session';
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const MAX_BUNDLE = 64 * 1024 * 1024 * 1024;
 
-const KIND_LABELS: Record<string, string> = { conflict: '序号冲突（可能被篡改）', gap: '封存链缺口', chain: '封存链不衔接', verification: '核验未通过', revoked: '已吊销设备尝试同步' };
+const KIND_LABELS: Record<string, string> = {
+  conflict: '序号冲突（可能被篡改）',
+  gap: '封存链缺口',
+  chain: '封存链不衔接',
+  verification: '核验未通过',
+  revoked: '已吊销设备尝试同步',
+};
 
 function page(title: string, admin: Admin | null, body: string): string {
   const nav = admin
@@ -37,15 +44,29 @@ input,button,select{font-size:14px;padding:5px 8px}button{cursor:pointer}.err{ba
 }
 
 function sendHtml(res: ServerResponse, status: number, html: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-security-policy': CSP, 'content-type': 'text/html; charset=utf-8', ...extra }).end(html);
+  res
+    .writeHead(status, {
+      ...SECURITY_HEADERS,
+      'content-security-policy': CSP,
+      'content-type': 'text/html; charset=utf-8',
+      ...extra,
+    })
+    .end(html);
 }
 
 const redirect = (res: ServerResponse, to: string, extra: Record<string, string> = {}): void => {
   res.writeHead(303, { ...SECURITY_HEADERS, location: to, ...extra }).end();
 };
-const t = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
+const t = (iso: string | null | undefined) =>
+  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
 
-export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<void> {
+export async function webUi(
+  hq: HqApp,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  origin: string,
+): Promise<void> {
   const method = req.method ?? 'GET';
   const path = url.pathname;
   // Cross-site form posts are refused: the cookie is SameSite=Strict and the origin must be this
@@ -66,24 +87,48 @@ export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse
         const { token } = await hq.admins.login(f.username ?? '', f.password ?? '');
         return redirect(res, '/', { 'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/${secure}` });
       } catch (e) {
-        return sendHtml(res, 401, page('登录', null, `<div class="err">${esc((e as Error).message)}</div>${loginForm()}`));
+        return sendHtml(
+          res,
+          401,
+          page('登录', null, `<div class="err">${esc((e as Error).message)}</div>${loginForm()}`),
+        );
       }
     }
-    return sendHtml(res, 200, page('登录', null, hq.admins.count() === 0 ? `<div class="err">尚无管理员。请在服务器上运行 <code>npm run hq -- admin create --data 数据目录 --user 用户名</code> 创建第一个管理员（见 docs/HQ.md）。</div>` : loginForm()));
+    return sendHtml(
+      res,
+      200,
+      page(
+        '登录',
+        null,
+        hq.admins.count() === 0
+          ? `<div class="err">尚无管理员。请在服务器上运行 <code>npm run hq -- admin create --data 数据目录 --user 用户名</code> 创建第一个管理员（见 docs/HQ.md）。</div>`
+          : loginForm(),
+      ),
+    );
   }
   const token = cookies(req)[COOKIE];
   const admin = hq.admins.session(token);
   if (!admin) return redirect(res, '/login');
   if (path === '/logout' && method === 'POST') {
     hq.admins.logout(token!);
-    return redirect(res, '/login', { 'set-cookie': `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0${secure}` });
+    return redirect(res, '/login', {
+      'set-cookie': `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0${secure}`,
+    });
   }
   try {
     if (path === '/' && method === 'GET') return sendHtml(res, 200, page('总览', admin, overview(hq)));
     if (path === '/codes' && method === 'POST') {
       const f = formFields(await readBody(req, 16 * 1024));
       const c = hq.devices.createCode(admin.username, f.note ?? '', f.prefix ?? '');
-      return sendHtml(res, 200, page('设备登记码', admin, `<div class="card"><p>在执法终端「同步」页面输入总部地址和以下登记码（一次有效，有效至 ${esc(t(c.expiresAt))}）：</p><p class="code" id="enroll-code">${esc(c.code)}</p><p>备注：${esc(f.note)}；案号前缀：${esc(f.prefix || '网信案')}</p></div><p><a href="/">返回总览</a></p>`));
+      return sendHtml(
+        res,
+        200,
+        page(
+          '设备登记码',
+          admin,
+          `<div class="card"><p>在执法终端「同步」页面输入总部地址和以下登记码（一次有效，有效至 ${esc(t(c.expiresAt))}）：</p><p class="code" id="enroll-code">${esc(c.code)}</p><p>备注：${esc(f.note)}；案号前缀：${esc(f.prefix || '网信案')}</p></div><p><a href="/">返回总览</a></p>`,
+        ),
+      );
     }
     const revoke = /^\/devices\/([0-9a-f-]{36})\/revoke$/.exec(path);
     if (revoke && method === 'POST') {
@@ -92,7 +137,8 @@ export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse
       return redirect(res, '/');
     }
     const dev = /^\/devices\/([0-9a-f-]{36})$/.exec(path);
-    if (dev && method === 'GET') return sendHtml(res, 200, page('设备', admin, devicePage(hq, dev[1]!, url.searchParams.get('verify') === '1')));
+    if (dev && method === 'GET')
+      return sendHtml(res, 200, page('设备', admin, devicePage(hq, dev[1]!, url.searchParams.get('verify') === '1')));
     if (path === '/cases' && method === 'GET') {
       // The search box also takes what a scanner reads off a printed page's seal QR code (or a
       // bare seal hash) and goes straight to that document.
@@ -100,15 +146,28 @@ export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse
       const seal = parseSealQr(q) ?? (/^\s*[0-9a-f]{64}\s*$/i.test(q) ? { sha256: q.trim().toLowerCase() } : null);
       if (seal) {
         const id = hq.browse.documentBySealHash(seal.sha256);
-        if (id) return void res.writeHead(303, { ...SECURITY_HEADERS, location: `/documents/${encodeURIComponent(id)}` }).end();
-        return sendHtml(res, 404, page('案件', admin, `<div class="err">总部没有收到封存校验值为 ${esc(seal.sha256)} 的文书：请确认该设备已同步或已导入其封存包。</div>${casesPage(hq, '')}`));
+        if (id)
+          return void res
+            .writeHead(303, { ...SECURITY_HEADERS, location: `/documents/${encodeURIComponent(id)}` })
+            .end();
+        return sendHtml(
+          res,
+          404,
+          page(
+            '案件',
+            admin,
+            `<div class="err">总部没有收到封存校验值为 ${esc(seal.sha256)} 的文书：请确认该设备已同步或已导入其封存包。</div>${casesPage(hq, '')}`,
+          ),
+        );
       }
       return sendHtml(res, 200, page('案件', admin, casesPage(hq, q)));
     }
     const kase = /^\/cases\/([^/]+)$/.exec(path);
-    if (kase && method === 'GET') return sendHtml(res, 200, page('案件', admin, casePage(hq, decodeURIComponent(kase[1]!))));
+    if (kase && method === 'GET')
+      return sendHtml(res, 200, page('案件', admin, casePage(hq, decodeURIComponent(kase[1]!))));
     const doc = /^\/documents\/([^/]+)$/.exec(path);
-    if (doc && method === 'GET') return sendHtml(res, 200, page('文书', admin, documentPage(hq, decodeURIComponent(doc[1]!))));
+    if (doc && method === 'GET')
+      return sendHtml(res, 200, page('文书', admin, documentPage(hq, decodeURIComponent(doc[1]!))));
     const pdf = /^\/documents\/([^/]+)\/pdf$/.exec(path);
     if (pdf && method === 'GET') {
       const id = decodeURIComponent(pdf[1]!);
@@ -116,15 +175,36 @@ export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse
       if (!d) return sendHtml(res, 404, page('文书', admin, '<div class="err">没有这个文书。</div>'));
       const images = new Map(hq.browse.sealSignatures(d.deviceId, d.seq).map((r) => [r.signature_id, r.image_png]));
       const printed = await hq.printer.print(d.printInput, d.payload, { sha256: d.sealSha256, sm3: d.sealSm3 }, images);
-      if (!printed.ok) return sendHtml(res, 409, page('文书', admin, `<div class="err">不能生成PDF：${esc(printed.reason)}</div><p><a href="/documents/${encodeURIComponent(id)}">返回文书</a></p>`));
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/pdf', 'content-length': printed.bytes.length, 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(printed.fileName)}` }).end(Buffer.from(printed.bytes));
+      if (!printed.ok)
+        return sendHtml(
+          res,
+          409,
+          page(
+            '文书',
+            admin,
+            `<div class="err">不能生成PDF：${esc(printed.reason)}</div><p><a href="/documents/${encodeURIComponent(id)}">返回文书</a></p>`,
+          ),
+        );
+      res
+        .writeHead(200, {
+          ...SECURITY_HEADERS,
+          'content-type': 'application/pdf',
+          'content-length': printed.bytes.length,
+          'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(printed.fileName)}`,
+        })
+        .end(Buffer.from(printed.bytes));
       return;
     }
     const ev = /^\/documents\/([^/]+)\/evidence\/([0-9a-f]{64})$/.exec(path);
     if (ev && method === 'GET') {
       const e = hq.browse.evidenceIn(decodeURIComponent(ev[1]!), ev[2]!);
       if (!e) return sendHtml(res, 404, page('电子数据', admin, '<div class="err">没有该电子数据。</div>'));
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/octet-stream', 'content-length': e.size, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(e.file_name)}` });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'content-type': 'application/octet-stream',
+        'content-length': e.size,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(e.file_name)}`,
+      });
       await pipeline(hq.storage.read(ev[2]!), res);
       return;
     }
@@ -133,14 +213,34 @@ export async function webUi(hq: HqApp, req: IncomingMessage, res: ServerResponse
     const rec = /^\/receipts\/([0-9a-f-]{36})$/.exec(path);
     if (rec && method === 'GET') {
       const file = join(hq.dataDir, 'receipts-out', `${rec[1]}.json`);
-      if (!existsSync(file)) return sendHtml(res, 404, page('回执文件', admin, '<div class="err">没有这个回执文件。请重新导入封存包以生成回执文件（重复导入不会重复保存）。</div>'));
-      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`总部回执-${rec[1]!.slice(0, 8)}.json`)}` }).end(readFileSync(file));
+      if (!existsSync(file))
+        return sendHtml(
+          res,
+          404,
+          page(
+            '回执文件',
+            admin,
+            '<div class="err">没有这个回执文件。请重新导入封存包以生成回执文件（重复导入不会重复保存）。</div>',
+          ),
+        );
+      res
+        .writeHead(200, {
+          ...SECURITY_HEADERS,
+          'content-type': 'application/json',
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`总部回执-${rec[1]!.slice(0, 8)}.json`)}`,
+        })
+        .end(readFileSync(file));
       return;
     }
     if (path === '/events' && method === 'GET') return sendHtml(res, 200, page('操作记录', admin, eventsPage(hq)));
     return sendHtml(res, 404, page('找不到页面', admin, '<p>没有这个页面。<a href="/">返回总览</a></p>'));
   } catch (e) {
-    if (e instanceof HqFailure) return sendHtml(res, e.status, page('操作未完成', admin, `<div class="err">${esc(e.message)}</div><p><a href="/">返回总览</a></p>`));
+    if (e instanceof HqFailure)
+      return sendHtml(
+        res,
+        e.status,
+        page('操作未完成', admin, `<div class="err">${esc(e.message)}</div><p><a href="/">返回总览</a></p>`),
+      );
     throw e;
   }
 }
@@ -161,18 +261,36 @@ function overview(hq: HqApp): string {
   const c = hq.browse.counts();
   const flags = hq.browse.flags();
   const devices = hq.devices.list();
-  const flagRows = flags.map((f) => `<tr><td class="bad">${esc(KIND_LABELS[f.kind] ?? f.kind)}</td><td class="mono">${esc(f.device_id)}</td><td>${f.seq ?? '—'}</td><td>${esc(f.detail)}</td><td>${esc(t(f.created_at))}</td></tr>`).join('');
+  const flagRows = flags
+    .map(
+      (f) =>
+        `<tr><td class="bad">${esc(KIND_LABELS[f.kind] ?? f.kind)}</td><td class="mono">${esc(f.device_id)}</td><td>${f.seq ?? '—'}</td><td>${esc(f.detail)}</td><td>${esc(t(f.created_at))}</td></tr>`,
+    )
+    .join('');
   const deviceRows = devices
     .map((d) => {
       const chain = hq.browse.chain(d.device_id);
-      const chainCell = chain.missing.length ? `<span class="bad">缺少封存 ${chain.missing.join('、')}</span>` : chain.count ? `<span class="ok">1–${chain.maxSeq} 连续</span>` : '尚无封存';
-      const state = d.revoked_at ? `<span class="bad">已吊销（${esc(t(d.revoked_at))}${d.revoke_reason ? `：${esc(d.revoke_reason)}` : ''}）</span>` : '<span class="ok">正常</span>';
-      const action = d.revoked_at ? '' : `<form method="post" action="/devices/${esc(d.device_id)}/revoke"><input name="reason" placeholder="吊销原因" required> <button>吊销</button></form>`;
+      const chainCell = chain.missing.length
+        ? `<span class="bad">缺少封存 ${chain.missing.join('、')}</span>`
+        : chain.count
+          ? `<span class="ok">1–${chain.maxSeq} 连续</span>`
+          : '尚无封存';
+      const state = d.revoked_at
+        ? `<span class="bad">已吊销（${esc(t(d.revoked_at))}${d.revoke_reason ? `：${esc(d.revoke_reason)}` : ''}）</span>`
+        : '<span class="ok">正常</span>';
+      const action = d.revoked_at
+        ? ''
+        : `<form method="post" action="/devices/${esc(d.device_id)}/revoke"><input name="reason" placeholder="吊销原因" required> <button>吊销</button></form>`;
       return `<tr><td><a href="/devices/${esc(d.device_id)}">${esc(d.name)}</a><div class="mono">${esc(d.device_id)}</div></td><td>${esc(d.agency_name)}</td><td>${esc(d.case_prefix)}</td><td>${esc(t(d.enrolled_at))}</td><td>${esc(t(d.last_sync_at))}</td><td>${chain.count}</td><td>${chainCell}</td><td>${state}</td><td>${action}</td></tr>`;
     })
     .join('');
   const codes = hq.devices.codes();
-  const codeRows = codes.map((k) => `<tr><td>${esc(k.note || '—')}</td><td>${esc(k.casePrefix)}</td><td>${esc(t(k.createdAt))}</td><td>${k.usedAt ? `已使用 ${esc(t(k.usedAt))}` : k.expiresAt < new Date().toISOString() ? '已过期' : `有效至 ${esc(t(k.expiresAt))}`}</td></tr>`).join('');
+  const codeRows = codes
+    .map(
+      (k) =>
+        `<tr><td>${esc(k.note || '—')}</td><td>${esc(k.casePrefix)}</td><td>${esc(t(k.createdAt))}</td><td>${k.usedAt ? `已使用 ${esc(t(k.usedAt))}` : k.expiresAt < new Date().toISOString() ? '已过期' : `有效至 ${esc(t(k.expiresAt))}`}</td></tr>`,
+    )
+    .join('');
   return `<div class="card">已登记设备 ${c.devices} 台 · 已接收封存 ${c.seals} 个 · 案件 ${c.cases} 件 · 电子数据 ${c.blobs} 件（${(c.blobBytes / 1048576).toFixed(1)} MiB） · <span class="${c.openFlags ? 'bad' : 'ok'}">待核查 ${c.openFlags} 项</span></div>
 <h2>待核查</h2>${flags.length ? `<table id="flags"><tr><th>类别</th><th>设备</th><th>封存序号</th><th>说明</th><th>时间</th></tr>${flagRows}</table>` : '<p class="ok">没有待核查事项。</p>'}
 <h2>设备</h2>${devices.length ? `<table id="devices"><tr><th>设备</th><th>单位</th><th>案号前缀</th><th>登记时间</th><th>最近同步</th><th>封存数</th><th>封存链</th><th>状态</th><th></th></tr>${deviceRows}</table>` : '<p>尚无登记的设备。</p>'}
@@ -181,7 +299,13 @@ ${codes.length ? `<table><tr><th>备注</th><th>案号前缀</th><th>生成时�
 }
 
 function casesPage(hq: HqApp, q: string): string {
-  const rows = hq.browse.cases(q).map((c) => `<tr><td><a href="/cases/${encodeURIComponent(c.id)}">${esc(c.case_no)}</a></td><td>${esc(c.party_name)}</td><td>${esc(c.matter_name)}</td><td>${esc(c.status)}</td><td>${c.documents}</td><td>${esc(t(c.updated_at))}</td></tr>`).join('');
+  const rows = hq.browse
+    .cases(q)
+    .map(
+      (c) =>
+        `<tr><td><a href="/cases/${encodeURIComponent(c.id)}">${esc(c.case_no)}</a></td><td>${esc(c.party_name)}</td><td>${esc(c.matter_name)}</td><td>${esc(c.status)}</td><td>${c.documents}</td><td>${esc(t(c.updated_at))}</td></tr>`,
+    )
+    .join('');
   return `<form method="get" action="/cases" class="card"><input name="q" value="${esc(q)}" placeholder="案号、当事人、事项，或扫描封存二维码"> <button>查找</button></form>${rows ? `<table id="cases"><tr><th>案号</th><th>当事人</th><th>执法事项</th><th>状态</th><th>文书</th><th>最近接收</th></tr>${rows}</table>` : '<p>没有案件。</p>'}`;
 }
 
@@ -189,7 +313,12 @@ function casePage(hq: HqApp, id: string): string {
   const c = hq.browse.caseById(id);
   if (!c) return '<div class="err">没有这个案件。</div>';
   const docs = hq.browse.documentsOf(id);
-  const rows = docs.map((d) => `<tr><td><a href="/documents/${encodeURIComponent(d.id)}">${esc(d.doc_no)}</a></td><td>${esc(DOCUMENT_TYPE_LABELS[d.type as keyof typeof DOCUMENT_TYPE_LABELS] ?? d.type)}</td><td>${esc(t(d.sealed_at))}</td><td>${d.seq}</td><td>${d.hq_seq}</td><td>${esc(t(d.received_at))}（${d.via === 'bundle' ? '封存包' : '网络'}）</td></tr>`).join('');
+  const rows = docs
+    .map(
+      (d) =>
+        `<tr><td><a href="/documents/${encodeURIComponent(d.id)}">${esc(d.doc_no)}</a></td><td>${esc(DOCUMENT_TYPE_LABELS[d.type as keyof typeof DOCUMENT_TYPE_LABELS] ?? d.type)}</td><td>${esc(t(d.sealed_at))}</td><td>${d.seq}</td><td>${d.hq_seq}</td><td>${esc(t(d.received_at))}（${d.via === 'bundle' ? '封存包' : '网络'}）</td></tr>`,
+    )
+    .join('');
   return `<div class="card"><b>${esc(c.case_no)}</b> · 当事人：${esc(c.party_name)} · 事项：${esc(c.matter_name)} · 状态：${esc(c.status)}</div><table id="documents"><tr><th>文书编号</th><th>类型</th><th>封存时间</th><th>设备封存序号</th><th>总部序号</th><th>接收</th></tr>${rows}</table>`;
 }
 
@@ -203,8 +332,18 @@ function documentPage(hq: HqApp, id: string): string {
   const status = problems.length
     ? `<p class="bad" id="verify-status">核验不通过：${esc(problems.join('；'))}</p>`
     : `<p class="ok" id="verify-status">核验通过：设备SM2与Ed25519签名有效；文书、${p.signatures.length}个签名、${p.evidence.length}件电子数据（总部重新计算SHA-256与SM3）与封存一致${before.length ? '' : '；封存链至此连续'}</p>${before.length ? `<p class="warn">该设备此前的封存 ${before.join('、')} 尚未收到（链缺口）。</p>` : ''}`;
-  const sigRows = p.signatures.map((s) => `<tr><td>${esc(s.role)}</td><td>${esc(s.signerName)}</td><td>${s.status === 'signed' ? '已签名' : `拒签（${esc(s.reason)}）`}</td><td>${esc(t(s.signedAt))}</td><td class="mono">${esc(s.bindingSha256)}</td></tr>`).join('');
-  const evRows = p.evidence.map((e) => `<tr><td><a href="/documents/${encodeURIComponent(id)}/evidence/${e.sha256}">${esc(e.fileName)}</a></td><td>${esc(e.category)}</td><td>${e.sizeBytes}</td><td class="mono">SHA-256 ${e.sha256}<br>SM3 ${e.sm3}</td></tr>`).join('');
+  const sigRows = p.signatures
+    .map(
+      (s) =>
+        `<tr><td>${esc(s.role)}</td><td>${esc(s.signerName)}</td><td>${s.status === 'signed' ? '已签名' : `拒签（${esc(s.reason)}）`}</td><td>${esc(t(s.signedAt))}</td><td class="mono">${esc(s.bindingSha256)}</td></tr>`,
+    )
+    .join('');
+  const evRows = p.evidence
+    .map(
+      (e) =>
+        `<tr><td><a href="/documents/${encodeURIComponent(id)}/evidence/${e.sha256}">${esc(e.fileName)}</a></td><td>${esc(e.category)}</td><td>${e.sizeBytes}</td><td class="mono">SHA-256 ${e.sha256}<br>SM3 ${e.sm3}</td></tr>`,
+    )
+    .join('');
   return `<div class="card"><b>${esc(p.document.docNo)}</b> · ${esc(DOCUMENT_TYPE_LABELS[p.document.type as keyof typeof DOCUMENT_TYPE_LABELS] ?? p.document.type)} · 案号 <a href="/cases/${encodeURIComponent(p.document.caseId)}">${esc(p.document.caseNo)}</a> · ${p.document.pages}页 ${d.printInput ? `· <a href="/documents/${encodeURIComponent(id)}/pdf" id="pdf-link">打开PDF</a>（总部按封存内容生成）` : ''}</div>
 ${status}
 <h2>封存</h2><table><tr><th>设备</th><td class="mono">${esc(d.deviceId)}（封存序号 ${d.seq}）</td></tr><tr><th>封存时间（设备时钟）</th><td>${esc(t(p.time.sealedAt))}${p.time.notBefore ? `；不早于 ${esc(t(p.time.notBefore))}（设备此前见到的总部时间）` : ''}</td></tr><tr><th>封存校验值</th><td class="mono">SHA-256 ${esc(d.sealSha256)}<br>SM3 ${esc(d.sealSm3)}</td></tr><tr><th>前一封存</th><td class="mono">${esc(p.device.prev)}</td></tr><tr><th>文书校验值</th><td class="mono">SHA-256 ${esc(p.document.sha256)}<br>SM3 ${esc(p.document.sm3)}</td></tr>${p.corrects ? `<tr><th>补正</th><td>补正 ${esc(p.corrects.docNo)}：${esc(p.corrects.reason)}</td></tr>` : ''}</table>
@@ -222,7 +361,12 @@ function devicePage(hq: HqApp, deviceId: string, verify: boolean): string {
   const rows = seals
     .map((s) => {
       const problems = verify ? reverifyDocument(hq, s.document_id) : null;
-      const cell = problems === null ? '' : problems.length ? `<td class="bad">${esc(problems.join('；'))}</td>` : '<td class="ok">通过</td>';
+      const cell =
+        problems === null
+          ? ''
+          : problems.length
+            ? `<td class="bad">${esc(problems.join('；'))}</td>`
+            : '<td class="ok">通过</td>';
       return `<tr><td>${s.seq}</td><td><a href="/documents/${encodeURIComponent(s.document_id)}">${esc(s.doc_no)}</a></td><td>${esc(t(s.sealed_at))}</td><td>${s.hq_seq}</td><td>${esc(t(s.received_at))}（${s.via === 'bundle' ? '封存包' : '网络'}）</td><td class="mono">${esc(s.hash_sha256)}</td>${cell}</tr>`;
     })
     .join('');
@@ -249,17 +393,34 @@ async function importUpload(hq: HqApp, admin: Admin, req: IncomingMessage, res: 
     const id = randomUUID();
     mkdirSync(join(hq.dataDir, 'receipts-out'), { recursive: true, mode: 0o700 });
     writeFileSync(join(hq.dataDir, 'receipts-out', `${id}.json`), JSON.stringify(r));
-    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ ok: true, message: `已导入 ${r.receipts.length} 个封存（设备 ${r.deviceId}）。`, receiptsUrl: `/receipts/${id}` }));
+    res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }).end(
+      JSON.stringify({
+        ok: true,
+        message: `已导入 ${r.receipts.length} 个封存（设备 ${r.deviceId}）。`,
+        receiptsUrl: `/receipts/${id}`,
+      }),
+    );
   } catch (e) {
     const message = e instanceof HqFailure ? e.message : `导入失败：${(e as Error).message}`;
-    res.writeHead(e instanceof HqFailure ? e.status : 500, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ ok: false, message }));
+    res
+      .writeHead(e instanceof HqFailure ? e.status : 500, {
+        ...SECURITY_HEADERS,
+        'content-type': 'application/json; charset=utf-8',
+      })
+      .end(JSON.stringify({ ok: false, message }));
   } finally {
     rmSync(tmp, { force: true });
   }
 }
 
 function eventsPage(hq: HqApp): string {
-  const rows = hq.browse.events(300).map((e) => `<tr><td>${esc(t(e.at))}</td><td>${esc(e.actor)}</td><td>${esc(e.action)}</td><td>${esc(e.detail)}</td></tr>`).join('');
+  const rows = hq.browse
+    .events(300)
+    .map(
+      (e) =>
+        `<tr><td>${esc(t(e.at))}</td><td>${esc(e.actor)}</td><td>${esc(e.action)}</td><td>${esc(e.detail)}</td></tr>`,
+    )
+    .join('');
   return `<table><tr><th>时间</th><th>操作人</th><th>操作</th><th>内容</th></tr>${rows}</table>`;
 }
 

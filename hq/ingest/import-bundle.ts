@@ -23,7 +23,10 @@ export interface ReceiptsFile {
   receipts: SignedReceipt[];
 }
 
-export async function importBundle(path: string, deps: { devices: DeviceRegistry; ingest: Ingest; storage: BlobStorage; hqId: string }): Promise<ReceiptsFile> {
+export async function importBundle(
+  path: string,
+  deps: { devices: DeviceRegistry; ingest: Ingest; storage: BlobStorage; hqId: string },
+): Promise<ReceiptsFile> {
   const report = await verifyBundle(path);
   if (!report.ok) {
     const failed = report.checks.filter((c) => !c.ok).map((c) => `${c.what}：${c.detail}`);
@@ -35,13 +38,23 @@ export async function importBundle(path: string, deps: { devices: DeviceRegistry
     const e = byName.get(name);
     return e ? readEntry(path, e) : null;
   };
-  const manifest = JSON.parse(read('manifest.json')!.toString('utf8')) as { deviceId: string; seals: { seq: number }[] };
+  const manifest = JSON.parse(read('manifest.json')!.toString('utf8')) as {
+    deviceId: string;
+    seals: { seq: number }[];
+  };
   const device = deps.devices.get(manifest.deviceId);
   if (!device) throw fail(401, 'unknown_device', `封存包来自总部未登记的设备（${manifest.deviceId}），未导入。`);
-  if (device.revoked_at) throw fail(403, 'revoked', `封存包来自已吊销的设备（${device.name}，${device.revoked_at}），未导入。`);
+  if (device.revoked_at)
+    throw fail(403, 'revoked', `封存包来自已吊销的设备（${device.name}，${device.revoked_at}），未导入。`);
   const sm2 = sm2PublicKeyFromPem(read('device-sm2.pem')!.toString('utf8'));
   const ed = read('device-ed25519.pem')!.toString('utf8');
-  if (sm2 !== device.sm2_public || ed !== device.ed25519_public_pem) throw fail(403, 'verification', `封存包中的设备密钥与总部登记的设备 ${device.name} 的密钥不符（来自另一台设备或被伪造），未导入。`, { problems: ['设备密钥不符'] });
+  if (sm2 !== device.sm2_public || ed !== device.ed25519_public_pem)
+    throw fail(
+      403,
+      'verification',
+      `封存包中的设备密钥与总部登记的设备 ${device.name} 的密钥不符（来自另一台设备或被伪造），未导入。`,
+      { problems: ['设备密钥不符'] },
+    );
   const cases = JSON.parse(read('cases.json')?.toString('utf8') ?? '[]') as CaseSummary[];
 
   const packages: SealPackage[] = manifest.seals
@@ -52,9 +65,25 @@ export async function importBundle(path: string, deps: { devices: DeviceRegistry
       const p = JSON.parse(payload) as SealPayload;
       return {
         format: 'wangxin-sync-package/1',
-        seal: { seq, payload, sm2Signature: read(`seals/${seq}/seal.sm2.der`)!.toString('hex'), ed25519Signature: read(`seals/${seq}/seal.ed25519.sig`)!.toString('hex') },
-        signatures: p.signatures.map((s) => ({ id: s.id, record: read(`signatures/${s.id}.json`)?.toString('utf8') ?? '', imagePngBase64: read(`signatures/${s.id}.png`)?.toString('base64') ?? null, strokes: read(`signatures/${s.id}.strokes.json`)?.toString('utf8') ?? null })),
-        case: cases.find((c) => c.id === p.document.caseId) ?? { id: p.document.caseId, caseNo: p.document.caseNo, partyName: '', matterName: '', status: '' },
+        seal: {
+          seq,
+          payload,
+          sm2Signature: read(`seals/${seq}/seal.sm2.der`)!.toString('hex'),
+          ed25519Signature: read(`seals/${seq}/seal.ed25519.sig`)!.toString('hex'),
+        },
+        signatures: p.signatures.map((s) => ({
+          id: s.id,
+          record: read(`signatures/${s.id}.json`)?.toString('utf8') ?? '',
+          imagePngBase64: read(`signatures/${s.id}.png`)?.toString('base64') ?? null,
+          strokes: read(`signatures/${s.id}.strokes.json`)?.toString('utf8') ?? null,
+        })),
+        case: cases.find((c) => c.id === p.document.caseId) ?? {
+          id: p.document.caseId,
+          caseNo: p.document.caseNo,
+          partyName: '',
+          matterName: '',
+          status: '',
+        },
         print: JSON.parse(read(`print/${seq}.json`)?.toString('utf8') ?? 'null') as unknown,
       } satisfies SealPackage;
     });

@@ -13,7 +13,12 @@ export function reverifyDocument(hq: HqApp, documentId: string): string[] {
   const pkg: SealPackage = {
     format: 'wangxin-sync-package/1',
     seal: { seq: d.seq, payload: d.payloadText, sm2Signature: d.sm2Signature, ed25519Signature: d.ed25519Signature },
-    signatures: hq.browse.sealSignatures(d.deviceId, d.seq).map((s) => ({ id: s.signature_id, record: s.record, imagePngBase64: s.image_png ? s.image_png.toString('base64') : null, strokes: s.strokes })),
+    signatures: hq.browse.sealSignatures(d.deviceId, d.seq).map((s) => ({
+      id: s.signature_id,
+      record: s.record,
+      imagePngBase64: s.image_png ? s.image_png.toString('base64') : null,
+      strokes: s.strokes,
+    })),
     case: { id: '', caseNo: '', partyName: '', matterName: '', status: '' },
     print: null,
   };

@@ -16,7 +16,12 @@ export class SealedPrinter {
   }
 
   /** The PDF, or the reason it cannot be printed faithfully. */
-  async print(printInput: string | null, payload: SealPayload, sealHash: { sha256: string; sm3: string }, images: Map<string, Buffer | null>): Promise<{ ok: true; bytes: Uint8Array; fileName: string } | { ok: false; reason: string }> {
+  async print(
+    printInput: string | null,
+    payload: SealPayload,
+    sealHash: { sha256: string; sm3: string },
+    images: Map<string, Buffer | null>,
+  ): Promise<{ ok: true; bytes: Uint8Array; fileName: string } | { ok: false; reason: string }> {
     if (!printInput) return { ok: false, reason: '设备没有随封存发送文书的打印数据。' };
     let doc: DocumentDetail;
     try {
@@ -31,9 +36,31 @@ export class SealedPrinter {
     } catch (e) {
       return { ok: false, reason: `按打印数据排版失败：${(e as Error).message}` };
     }
-    if (hash.sha256 !== payload.document.sha256 || hash.sm3 !== payload.document.sm3) return { ok: false, reason: '按设备发送的打印数据排版的结果与封存的文书校验值不符，不能据此生成PDF（以封存的文书原文为准）。' };
-    const signatures: PrintSignature[] = payload.signatures.map((s) => ({ slotId: s.slotId, page: s.page, status: s.status as PrintSignature['status'], image: images.get(s.id) ?? null, signerName: s.signerName, signedAt: s.signedAt, reason: s.reason }));
-    const printed = await this.pdf.print(doc, { signatures, sealHash: sealHash.sha256, seal: { seq: payload.device.seq, sha256: sealHash.sha256, sm3: sealHash.sm3, deviceId: payload.device.id, sealedAt: payload.time.sealedAt } });
+    if (hash.sha256 !== payload.document.sha256 || hash.sm3 !== payload.document.sm3)
+      return {
+        ok: false,
+        reason: '按设备发送的打印数据排版的结果与封存的文书校验值不符，不能据此生成PDF（以封存的文书原文为准）。',
+      };
+    const signatures: PrintSignature[] = payload.signatures.map((s) => ({
+      slotId: s.slotId,
+      page: s.page,
+      status: s.status as PrintSignature['status'],
+      image: images.get(s.id) ?? null,
+      signerName: s.signerName,
+      signedAt: s.signedAt,
+      reason: s.reason,
+    }));
+    const printed = await this.pdf.print(doc, {
+      signatures,
+      sealHash: sealHash.sha256,
+      seal: {
+        seq: payload.device.seq,
+        sha256: sealHash.sha256,
+        sm3: sealHash.sm3,
+        deviceId: payload.device.id,
+        sealedAt: payload.time.sealedAt,
+      },
+    });
     return { ok: true, bytes: printed.bytes, fileName: printed.fileName };
   }
 }

@@ -30,7 +30,12 @@ export interface BlobStorage {
    * recomputed from what was written; a SHA-256 other than the name throws DigestMismatch and the
    * partial upload is discarded. Durable (fsync) before it returns.
    */
-  appendChunk(sha256: string, offset: number, total: number, chunk: Uint8Array): Promise<{ offset: number; stored: StoredBlob | null }>;
+  appendChunk(
+    sha256: string,
+    offset: number,
+    total: number,
+    chunk: Uint8Array,
+  ): Promise<{ offset: number; stored: StoredBlob | null }>;
   /** Stores a whole blob from a stream (bundle import), verifying its SHA-256. */
   putStream(sha256: string, source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): Promise<StoredBlob>;
   read(sha256: string): Readable;

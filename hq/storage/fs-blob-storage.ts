@@ -3,7 +3,20 @@
 // finished upload is re-hashed (SHA-256 and SM3, Node's OpenSSL — fine on HQ) and renamed into
 // place only if its SHA-256 is its name. Chunks of one blob are serialised in this process.
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fsyncDir } from '../../core/files/write-file-atomic.ts';
@@ -65,7 +78,12 @@ export class FsBlobStorage implements BlobStorage {
     }
   }
 
-  appendChunk(sha256: string, offset: number, total: number, chunk: Uint8Array): Promise<{ offset: number; stored: StoredBlob | null }> {
+  appendChunk(
+    sha256: string,
+    offset: number,
+    total: number,
+    chunk: Uint8Array,
+  ): Promise<{ offset: number; stored: StoredBlob | null }> {
     return this.exclusive(sha256, async () => {
       const already = await this.stored(sha256);
       if (already) return { offset: already.size, stored: already };
@@ -77,7 +95,8 @@ export class FsBlobStorage implements BlobStorage {
         if (size !== offset) throw new OffsetMismatch(size);
         if (offset + chunk.length > total) throw new DigestMismatch('more bytes than announced');
         let written = 0;
-        while (written < chunk.length) written += writeSync(fd, chunk, written, chunk.length - written, offset + written);
+        while (written < chunk.length)
+          written += writeSync(fd, chunk, written, chunk.length - written, offset + written);
         fsyncSync(fd);
         size = offset + chunk.length;
       } finally {

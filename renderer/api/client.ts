@@ -11,12 +11,20 @@ export type FailureListener = (error: ApiError, name: CallName | 'upload') => vo
 export interface ApiClient {
   call<K extends CallName>(name: K, arg: CallInput<K>): Promise<Result<CallOutput<K>>>;
   /** Step two of an import (after evidence.beginImport): the bytes, with progress and cancel. */
-  uploadEvidence(ticket: string, file: Blob, onProgress: (sent: number) => void, signal: AbortSignal): Promise<Result<ImportedEvidence>>;
+  uploadEvidence(
+    ticket: string,
+    file: Blob,
+    onProgress: (sent: number) => void,
+    signal: AbortSignal,
+  ): Promise<Result<ImportedEvidence>>;
   /** Listens to every failed call and upload; returns the function that stops listening. */
   onFailure(listener: FailureListener): () => void;
 }
 
-export function createApiClient(transport: Transport = detectTransport(), uploader: Uploader = detectUploader()): ApiClient {
+export function createApiClient(
+  transport: Transport = detectTransport(),
+  uploader: Uploader = detectUploader(),
+): ApiClient {
   const listeners = new Set<FailureListener>();
   const tell = <T>(name: CallName | 'upload', r: Result<T>): Result<T> => {
     if (!r.ok) for (const l of listeners) l(r.error, name);
@@ -24,7 +32,8 @@ export function createApiClient(transport: Transport = detectTransport(), upload
   };
   return {
     call: async (name, arg) => tell(name, await transport(name, arg)) as never,
-    uploadEvidence: async (ticket, file, onProgress, signal) => tell('upload', await uploader(ticket, file, onProgress, signal)),
+    uploadEvidence: async (ticket, file, onProgress, signal) =>
+      tell('upload', await uploader(ticket, file, onProgress, signal)),
     onFailure: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

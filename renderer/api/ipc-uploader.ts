@@ -5,7 +5,12 @@ import type { Result } from '../../shared/api/result.ts';
 import type { ImportedEvidence } from '../../shared/evidence/evidence-schema.ts';
 
 /** Streams a file's bytes against an import ticket; reports bytes sent; abortable. */
-export type Uploader = (ticket: string, file: Blob, onProgress: (sent: number) => void, signal: AbortSignal) => Promise<Result<ImportedEvidence>>;
+export type Uploader = (
+  ticket: string,
+  file: Blob,
+  onProgress: (sent: number) => void,
+  signal: AbortSignal,
+) => Promise<Result<ImportedEvidence>>;
 
 /** What the Electron preload exposes for uploads (electron/upload-bridge.ts on the other side). */
 export interface PreloadUpload {
@@ -18,7 +23,11 @@ export const CANCELLED: Result<never> = { ok: false, error: { kind: 'io', messag
 /** The file could not be read here (changed, moved, deleted or locked after it was chosen). */
 export const READ_FAILED: Result<never> = {
   ok: false,
-  error: { kind: 'io', message: '读取文件失败：文件在导入过程中被修改、移动或删除，本件电子数据没有保存。请确认文件未被占用、不再变化后重新导入。' },
+  error: {
+    kind: 'io',
+    message:
+      '读取文件失败：文件在导入过程中被修改、移动或删除，本件电子数据没有保存。请确认文件未被占用、不再变化后重新导入。',
+  },
 };
 
 /**

@@ -4,7 +4,14 @@
 import type { CallName } from '../../shared/api/call-names.ts';
 import type { Result } from '../../shared/api/result.ts';
 import type { ImportedEvidence } from '../../shared/evidence/evidence-schema.ts';
-import { CANCELLED, fileUnreadable, ipcUploader, READ_FAILED, type PreloadUpload, type Uploader } from './ipc-uploader.ts';
+import {
+  CANCELLED,
+  fileUnreadable,
+  ipcUploader,
+  READ_FAILED,
+  type PreloadUpload,
+  type Uploader,
+} from './ipc-uploader.ts';
 
 export type { Uploader } from './ipc-uploader.ts';
 export type Transport = (name: CallName, arg: unknown) => Promise<Result<unknown>>;
@@ -45,7 +52,10 @@ function httpTransport(): Transport {
     try {
       return (await res.json()) as Result<unknown>;
     } catch {
-      return { ok: false, error: { kind: 'internal', message: `本机服务返回了无法识别的内容（HTTP ${res.status}）。请重新启动程序。` } };
+      return {
+        ok: false,
+        error: { kind: 'internal', message: `本机服务返回了无法识别的内容（HTTP ${res.status}）。请重新启动程序。` },
+      };
     }
   };
 }
@@ -63,14 +73,29 @@ function httpUploader(): Uploader {
         try {
           resolve(JSON.parse(xhr.responseText) as Result<ImportedEvidence>);
         } catch {
-          resolve({ ok: false, error: { kind: 'internal', message: `本机服务返回了无法识别的内容（HTTP ${xhr.status}）。` } });
+          resolve({
+            ok: false,
+            error: { kind: 'internal', message: `本机服务返回了无法识别的内容（HTTP ${xhr.status}）。` },
+          });
         }
       };
       // The browser gives no reason: a file that changed or vanished while it was sent fails the
       // request just like a lost connection. Telling them apart matters to the officer (re-copy
       // the file vs. restart the program); the core discards the partial upload either way.
       xhr.onerror = () =>
-        void fileUnreadable(file).then((unreadable) => resolve(unreadable ? READ_FAILED : { ok: false, error: { kind: 'io', message: '上传中断：无法连接到本机服务，本件电子数据没有保存。请确认程序仍在运行后重新导入。' } }));
+        void fileUnreadable(file).then((unreadable) =>
+          resolve(
+            unreadable
+              ? READ_FAILED
+              : {
+                  ok: false,
+                  error: {
+                    kind: 'io',
+                    message: '上传中断：无法连接到本机服务，本件电子数据没有保存。请确认程序仍在运行后重新导入。',
+                  },
+                },
+          ),
+        );
       xhr.onabort = () => resolve(CANCELLED);
       signal.addEventListener('abort', () => xhr.abort());
       xhr.send(file);

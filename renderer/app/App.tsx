@@ -16,7 +16,8 @@ import './app.css';
 
 dayjs.locale('zh-cn');
 
-const FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif';
+const FONT =
+  '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif';
 
 // A sober government blue; menus and tables a little denser than antd's defaults for a laptop.
 const THEME = {

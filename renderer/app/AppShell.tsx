@@ -1,6 +1,13 @@
 // The work area: header with the agency, both officer slots and 锁定; side navigation, one page.
 // The page shown (`view`) is kept by App, so that it survives a lock.
-import { BookOutlined, CloudSyncOutlined, DashboardOutlined, FolderOpenOutlined, LockOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  BookOutlined,
+  CloudSyncOutlined,
+  DashboardOutlined,
+  FolderOpenOutlined,
+  LockOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Tooltip } from 'antd';
 import { useState } from 'react';
 import { CaseDetail } from '../cases/CaseDetail.tsx';
@@ -43,7 +50,8 @@ export function AppShell({ view, setView }: { view: View; setView: (v: View) => 
     await lockNow();
     setLocking(false);
   };
-  const section = view.page.startsWith('case') || view.page === 'document' || view.page === 'signing' ? 'cases' : view.page;
+  const section =
+    view.page.startsWith('case') || view.page === 'document' || view.page === 'signing' ? 'cases' : view.page;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="app-header">
@@ -62,7 +70,13 @@ export function AppShell({ view, setView }: { view: View; setView: (v: View) => 
       <Layout>
         <Layout.Sider width={180} theme="light" className="app-sider">
           <div className="app-nav">
-            <Menu mode="inline" selectedKeys={[section]} items={NAV} onClick={(e) => setView({ page: e.key as 'dashboard' | 'cases' | 'catalog' | 'officers' | 'sync' })} style={{ paddingTop: 8, borderInlineEnd: 'none' }} />
+            <Menu
+              mode="inline"
+              selectedKeys={[section]}
+              items={NAV}
+              onClick={(e) => setView({ page: e.key as 'dashboard' | 'cases' | 'catalog' | 'officers' | 'sync' })}
+              style={{ paddingTop: 8, borderInlineEnd: 'none' }}
+            />
             <div className="app-version">
               程序版本 {status?.appVersion}
               <br />
@@ -72,16 +86,44 @@ export function AppShell({ view, setView }: { view: View; setView: (v: View) => 
         </Layout.Sider>
         <Layout.Content className="app-content">
           {view.page === 'dashboard' && (
-            <DashboardPage openCase={(id) => setView({ page: 'case', id })} openDocument={(id, caseId) => setView({ page: 'document', id, caseId })} openSync={() => setView({ page: 'sync' })} />
+            <DashboardPage
+              openCase={(id) => setView({ page: 'case', id })}
+              openDocument={(id, caseId) => setView({ page: 'document', id, caseId })}
+              openSync={() => setView({ page: 'sync' })}
+            />
           )}
-          {view.page === 'cases' && <CaseList open={(id) => setView({ page: 'case', id })} create={() => setView({ page: 'case-new' })} />}
+          {view.page === 'cases' && (
+            <CaseList open={(id) => setView({ page: 'case', id })} create={() => setView({ page: 'case-new' })} />
+          )}
           {view.page === 'case' && (
-            <CaseDetail id={view.id} back={() => setView({ page: 'cases' })} edit={() => setView({ page: 'case-edit', id: view.id })} openDocument={(docId) => setView({ page: 'document', id: docId, caseId: view.id })} />
+            <CaseDetail
+              id={view.id}
+              back={() => setView({ page: 'cases' })}
+              edit={() => setView({ page: 'case-edit', id: view.id })}
+              openDocument={(docId) => setView({ page: 'document', id: docId, caseId: view.id })}
+            />
           )}
-          {view.page === 'document' && <DocumentEditor id={view.id} back={() => setView({ page: 'case', id: view.caseId })} sign={() => setView({ page: 'signing', id: view.id, caseId: view.caseId })} openDocument={(docId) => setView({ page: 'document', id: docId, caseId: view.caseId })} />}
-          {view.page === 'signing' && <SigningView documentId={view.id} caseId={view.caseId} back={() => setView({ page: 'document', id: view.id, caseId: view.caseId })} />}
-          {view.page === 'case-new' && <CaseForm done={(id) => setView(id ? { page: 'case', id } : { page: 'cases' })} />}
-          {view.page === 'case-edit' && <CaseForm caseId={view.id} done={() => setView({ page: 'case', id: view.id })} />}
+          {view.page === 'document' && (
+            <DocumentEditor
+              id={view.id}
+              back={() => setView({ page: 'case', id: view.caseId })}
+              sign={() => setView({ page: 'signing', id: view.id, caseId: view.caseId })}
+              openDocument={(docId) => setView({ page: 'document', id: docId, caseId: view.caseId })}
+            />
+          )}
+          {view.page === 'signing' && (
+            <SigningView
+              documentId={view.id}
+              caseId={view.caseId}
+              back={() => setView({ page: 'document', id: view.id, caseId: view.caseId })}
+            />
+          )}
+          {view.page === 'case-new' && (
+            <CaseForm done={(id) => setView(id ? { page: 'case', id } : { page: 'cases' })} />
+          )}
+          {view.page === 'case-edit' && (
+            <CaseForm caseId={view.id} done={() => setView({ page: 'case', id: view.id })} />
+          )}
           {view.page === 'catalog' && <CatalogBrowser />}
           {view.page === 'officers' && <OfficerList />}
           {view.page === 'sync' && <SyncPage />}

@@ -76,7 +76,8 @@ export function ApiProvider({ children }: { children: ReactNode }) {
       if (!r.ok) {
         if (r.error.kind === 'unauthorized' || r.error.kind === 'setup_required') void refreshStatus();
         // The lock screen says it all: no message that would outlive it.
-        if (!opts.quiet && r.error.kind !== 'validation' && r.error.kind !== 'app_locked') message.error(r.error.message);
+        if (!opts.quiet && r.error.kind !== 'validation' && r.error.kind !== 'app_locked')
+          message.error(r.error.message);
       }
       return r;
     },

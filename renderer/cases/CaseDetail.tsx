@@ -15,7 +15,17 @@ import { CaseFacts } from './CaseFacts.tsx';
 import { STATUS_COLORS } from './CaseList.tsx';
 import { CaseStatusDialog } from './CaseStatusDialog.tsx';
 
-export function CaseDetail({ id, back, edit, openDocument }: { id: string; back: () => void; edit: () => void; openDocument: (id: string) => void }) {
+export function CaseDetail({
+  id,
+  back,
+  edit,
+  openDocument,
+}: {
+  id: string;
+  back: () => void;
+  edit: () => void;
+  openDocument: (id: string) => void;
+}) {
   const { run, status } = useApi();
   const { message } = App.useApp();
   const [c, setCase] = useState<Detail | null>(null);
@@ -55,7 +65,12 @@ export function CaseDetail({ id, back, edit, openDocument }: { id: string; back:
         </Space>
         <Space>
           <Tooltip placement="bottom" title={pairHint}>
-            <Button icon={<SwapOutlined />} disabled={!pair} onClick={() => setChanging(true)} data-testid="case-status-change">
+            <Button
+              icon={<SwapOutlined />}
+              disabled={!pair}
+              onClick={() => setChanging(true)}
+              data-testid="case-status-change"
+            >
               变更状态
             </Button>
           </Tooltip>

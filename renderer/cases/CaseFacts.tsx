@@ -30,10 +30,14 @@ export function CaseFacts({ c, openMatter }: { c: CaseDetail; openMatter: () => 
                 </Typography.Text>
                 <div className="matter-hint">
                   <div>
-                    <b>法律依据</b>{'\u3000'}{c.matter.basisShort}
+                    <b>法律依据</b>
+                    {'\u3000'}
+                    {c.matter.basisShort}
                   </div>
                   <div>
-                    <b>处罚幅度</b>{'\u3000'}{c.matter.penaltyShort || '—'}
+                    <b>处罚幅度</b>
+                    {'\u3000'}
+                    {c.matter.penaltyShort || '—'}
                   </div>
                 </div>
               </>
@@ -52,7 +56,11 @@ export function CaseFacts({ c, openMatter }: { c: CaseDetail; openMatter: () => 
       </Card>
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={12}>
-          <Card size="small" title={`当事人（${p.kind === 'organisation' ? '单位' : '个人'}）`} style={{ height: '100%' }}>
+          <Card
+            size="small"
+            title={`当事人（${p.kind === 'organisation' ? '单位' : '个人'}）`}
+            style={{ height: '100%' }}
+          >
             <Descriptions column={1} size="small" bordered styles={LABEL}>
               {p.kind === 'organisation' ? (
                 <>

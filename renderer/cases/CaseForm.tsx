@@ -12,7 +12,16 @@ import { clearErrorOnEdit, clearFieldErrors, showFieldErrors } from '../forms/fi
 import { PartyFields } from './PartyFields.tsx';
 import { PlatformFields } from './PlatformFields.tsx';
 
-const EMPTY_PARTY = { kind: 'organisation', name: '', creditCode: '', legalRepresentative: '', address: '', phone: '', idType: ID_TYPES[0], idNumber: '' };
+const EMPTY_PARTY = {
+  kind: 'organisation',
+  name: '',
+  creditCode: '',
+  legalRepresentative: '',
+  address: '',
+  phone: '',
+  idType: ID_TYPES[0],
+  idNumber: '',
+};
 
 /**
  * The schema checks the two officers as one list ('officerIds'); the form has a select per
@@ -48,7 +57,12 @@ export function CaseForm({ caseId, done }: { caseId?: string; done: (id?: string
     void run('cases.get', { id: caseId }).then(async (r) => {
       if (!r.ok) return;
       const c: CaseDetail = r.value;
-      form.setFieldsValue({ ...c, party: { ...EMPTY_PARTY, ...c.party }, officerIds: c.officers.map((o) => o.id), matterId: c.matterId });
+      form.setFieldsValue({
+        ...c,
+        party: { ...EMPTY_PARTY, ...c.party },
+        officerIds: c.officers.map((o) => o.id),
+        matterId: c.matterId,
+      });
       // An officer since deactivated stays on the cases they handled: keep them choosable here.
       const list = await run('officers.list', {});
       if (list.ok) setOfficers(list.value.filter((o) => o.active || c.officers.some((x) => x.id === o.id)));
@@ -60,12 +74,29 @@ export function CaseForm({ caseId, done }: { caseId?: string; done: (id?: string
   const submit = async () => {
     clearFieldErrors(form);
     setFormError(null);
-    const v = form.getFieldsValue(true) as Record<string, unknown> & { party: Record<string, unknown>; officerIds?: (string | undefined)[] };
+    const v = form.getFieldsValue(true) as Record<string, unknown> & {
+      party: Record<string, unknown>;
+      officerIds?: (string | undefined)[];
+    };
     const p = v.party;
     const party =
       p.kind === 'person'
-        ? { kind: 'person', name: p.name ?? '', idType: p.idType, idNumber: p.idNumber ?? '', address: p.address ?? '', phone: p.phone ?? '' }
-        : { kind: 'organisation', name: p.name ?? '', creditCode: p.creditCode ?? '', legalRepresentative: p.legalRepresentative ?? '', address: p.address ?? '', phone: p.phone ?? '' };
+        ? {
+            kind: 'person',
+            name: p.name ?? '',
+            idType: p.idType,
+            idNumber: p.idNumber ?? '',
+            address: p.address ?? '',
+            phone: p.phone ?? '',
+          }
+        : {
+            kind: 'organisation',
+            name: p.name ?? '',
+            creditCode: p.creditCode ?? '',
+            legalRepresentative: p.legalRepresentative ?? '',
+            address: p.address ?? '',
+            phone: p.phone ?? '',
+          };
     const slots = [0, 1].map((i) => v.officerIds?.[i] ?? '');
     const place = (fields: Record<string, string>) => {
       const unplaced = showFieldErrors(form, placeOfficerErrors(fields, slots));
@@ -86,11 +117,14 @@ export function CaseForm({ caseId, done }: { caseId?: string; done: (id?: string
       return;
     }
     setBusy(true);
-    const r = caseId ? await run('cases.update', { id: caseId, data: parsed.data }) : await run('cases.create', parsed.data);
+    const r = caseId
+      ? await run('cases.update', { id: caseId, data: parsed.data })
+      : await run('cases.create', parsed.data);
     setBusy(false);
     if (!r.ok) {
       // cases.update nests the case under `data`: its field paths come back as data.party.name.
-      if (r.error.fields) place(Object.fromEntries(Object.entries(r.error.fields).map(([k, m]) => [k.replace(/^data\./, ''), m])));
+      if (r.error.fields)
+        place(Object.fromEntries(Object.entries(r.error.fields).map(([k, m]) => [k.replace(/^data\./, ''), m])));
       return;
     }
     message.success(caseId ? '案件信息已保存。' : `案件已创建，编号 ${r.value.caseNo}。`);
@@ -109,19 +143,42 @@ export function CaseForm({ caseId, done }: { caseId?: string; done: (id?: string
           <h2>{caseId ? '修改案件' : '新建案件'}</h2>
         </Space>
       </div>
-      <Form form={form} layout="vertical" data-testid="case-form" onFinish={submit} onFieldsChange={clearErrorOnEdit(form)} requiredMark style={{ maxWidth: 1100 }}>
-        {!status?.session.pair && <Alert type="warning" showIcon title="现在只有一名执法人员登录：保存前须两名执法人员同时登录（在右上角登录）。" style={{ marginBottom: 16 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid="case-form"
+        onFinish={submit}
+        onFieldsChange={clearErrorOnEdit(form)}
+        requiredMark
+        style={{ maxWidth: 1100 }}
+      >
+        {!status?.session.pair && (
+          <Alert
+            type="warning"
+            showIcon
+            title="现在只有一名执法人员登录：保存前须两名执法人员同时登录（在右上角登录）。"
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
         <Card title="基本信息" size="small" style={{ marginBottom: 16 }}>
           <Row gutter={24}>
             <Col span={16}>
               <Form.Item label="案件名称" name="title" required>
-                <Input data-testid="case-title" placeholder="例如：某某公司涉嫌未履行网络安全保护义务案" maxLength={120} />
+                <Input
+                  data-testid="case-title"
+                  placeholder="例如：某某公司涉嫌未履行网络安全保护义务案"
+                  maxLength={120}
+                />
               </Form.Item>
             </Col>
             <Col span={8}>
               <Form.Item label="案件来源" name="source" required>
-                <Select data-testid="case-source" placeholder="请选择" options={CASE_SOURCES.map((s) => ({ value: s, label: s }))} />
+                <Select
+                  data-testid="case-source"
+                  placeholder="请选择"
+                  options={CASE_SOURCES.map((s) => ({ value: s, label: s }))}
+                />
               </Form.Item>
             </Col>
           </Row>

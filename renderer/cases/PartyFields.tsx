@@ -25,8 +25,17 @@ export function PartyFields() {
         </Col>
         {org ? (
           <Col span={12}>
-            <Form.Item label="统一社会信用代码" name={['party', 'creditCode']} required extra="18位，可对照营业执照填写；程序会核对校验位。">
-              <Input data-testid="party-credit-code" maxLength={18} style={{ fontFamily: 'monospace', letterSpacing: 1 }} />
+            <Form.Item
+              label="统一社会信用代码"
+              name={['party', 'creditCode']}
+              required
+              extra="18位，可对照营业执照填写；程序会核对校验位。"
+            >
+              <Input
+                data-testid="party-credit-code"
+                maxLength={18}
+                style={{ fontFamily: 'monospace', letterSpacing: 1 }}
+              />
             </Form.Item>
           </Col>
         ) : (
@@ -38,8 +47,17 @@ export function PartyFields() {
                 </Form.Item>
               </Col>
               <Col span={15}>
-                <Form.Item label="证件号码" name={['party', 'idNumber']} required extra="居民身份证号码为18位，程序会核对校验位。">
-                  <Input data-testid="party-id-number" maxLength={30} style={{ fontFamily: 'monospace', letterSpacing: 1 }} />
+                <Form.Item
+                  label="证件号码"
+                  name={['party', 'idNumber']}
+                  required
+                  extra="居民身份证号码为18位，程序会核对校验位。"
+                >
+                  <Input
+                    data-testid="party-id-number"
+                    maxLength={30}
+                    style={{ fontFamily: 'monospace', letterSpacing: 1 }}
+                  />
                 </Form.Item>
               </Col>
             </Row>

@@ -41,11 +41,21 @@ export function CatalogBrowser() {
         </Typography.Text>
       </div>
       <div style={{ display: 'flex', gap: 12, marginBottom: 16, alignItems: 'center' }}>
-        <Input.Search allowClear placeholder="搜索事项名称、法律名称、条款（如：第六十一条）或条文内容" onSearch={setQuery} style={{ maxWidth: 560 }} data-testid="catalog-search" enterButton="搜索" />
+        <Input.Search
+          allowClear
+          placeholder="搜索事项名称、法律名称、条款（如：第六十一条）或条文内容"
+          onSearch={setQuery}
+          style={{ maxWidth: 560 }}
+          data-testid="catalog-search"
+          enterButton="搜索"
+        />
         <Segmented
           value={type}
           onChange={(v) => setType(v as MatterType | 'all')}
-          options={[{ label: '全部', value: 'all' }, ...types.map((t) => ({ label: `${t}（${counts[t]}）`, value: t }))]}
+          options={[
+            { label: '全部', value: 'all' },
+            ...types.map((t) => ({ label: `${t}（${counts[t]}）`, value: t })),
+          ]}
           data-testid="catalog-type"
         />
         <div style={{ flex: 1 }} />
@@ -57,8 +67,18 @@ export function CatalogBrowser() {
         loading={loading}
         pagination={false}
         size="middle"
-        onRow={(m) => ({ onClick: () => setOpen(m.id), style: { cursor: 'pointer' }, 'data-testid': 'catalog-row' }) as React.HTMLAttributes<HTMLElement>}
-        locale={{ emptyText: query ? `没有与「${query}」相关的事项，请换一个关键词，或搜索法律条款（如：第五十九条）。` : '目录中没有此类事项。' }}
+        onRow={(m) =>
+          ({
+            onClick: () => setOpen(m.id),
+            style: { cursor: 'pointer' },
+            'data-testid': 'catalog-row',
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+        locale={{
+          emptyText: query
+            ? `没有与「${query}」相关的事项，请换一个关键词，或搜索法律条款（如：第五十九条）。`
+            : '目录中没有此类事项。',
+        }}
         columns={[
           {
             title: '事项名称',
@@ -74,7 +94,12 @@ export function CatalogBrowser() {
               </>
             ),
           },
-          { title: '类型', dataIndex: 'type', width: 96, render: (t: string) => <Tag color={t === '行政处罚' ? 'red' : 'blue'}>{t}</Tag> },
+          {
+            title: '类型',
+            dataIndex: 'type',
+            width: 96,
+            render: (t: string) => <Tag color={t === '行政处罚' ? 'red' : 'blue'}>{t}</Tag>,
+          },
           { title: '法律依据', dataIndex: 'basisShort', width: 320 },
           { title: '处罚幅度', dataIndex: 'penaltyShort', width: 280, render: (p: string) => p || '—' },
         ]}

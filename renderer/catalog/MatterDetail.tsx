@@ -29,7 +29,9 @@ export function MatterDetail({ id, onClose }: { id: string | null; onClose: () =
           <Typography.Title level={4} style={{ marginTop: 0, lineHeight: 1.5 }}>
             {m.name} <Tag color={m.type === '行政处罚' ? 'red' : 'blue'}>{m.type}</Tag>
           </Typography.Title>
-          {m.aliases.length > 0 && <Typography.Paragraph type="secondary">其他名称：{m.aliases.join('；')}</Typography.Paragraph>}
+          {m.aliases.length > 0 && (
+            <Typography.Paragraph type="secondary">其他名称：{m.aliases.join('；')}</Typography.Paragraph>
+          )}
 
           <Section>法律依据</Section>
           {m.legalBasis.map((b) => (
@@ -48,7 +50,9 @@ export function MatterDetail({ id, onClose }: { id: string | null; onClose: () =
               <Descriptions column={1} size="small" bordered styles={{ label: { width: 150 } }}>
                 <Descriptions.Item label="责令改正">{yes(m.penalty.orderCorrection, '责令改正')}</Descriptions.Item>
                 <Descriptions.Item label="警告">{yes(m.penalty.warning, '可以给予警告')}</Descriptions.Item>
-                <Descriptions.Item label="没收违法所得">{yes(m.penalty.confiscateIllegalIncome, '可以没收违法所得')}</Descriptions.Item>
+                <Descriptions.Item label="没收违法所得">
+                  {yes(m.penalty.confiscateIllegalIncome, '可以没收违法所得')}
+                </Descriptions.Item>
                 <Descriptions.Item label="对单位罚款">{fine(m.penalty.fineOperator)}</Descriptions.Item>
                 <Descriptions.Item label="对责任人员罚款">{fine(m.penalty.fineResponsible)}</Descriptions.Item>
                 <Descriptions.Item label="其他措施">{m.penalty.otherMeasures.join('、') || '—'}</Descriptions.Item>
@@ -62,14 +66,24 @@ export function MatterDetail({ id, onClose }: { id: string | null; onClose: () =
 
           <Section>责任事项</Section>
           {m.responsibilities.length ? (
-            <List size="small" bordered dataSource={m.responsibilities} renderItem={(r) => <List.Item style={{ lineHeight: 1.8 }}>{r}</List.Item>} />
+            <List
+              size="small"
+              bordered
+              dataSource={m.responsibilities}
+              renderItem={(r) => <List.Item style={{ lineHeight: 1.8 }}>{r}</List.Item>}
+            />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="目录未列明" />
           )}
 
           <Section>追责情形</Section>
           {m.accountability.length ? (
-            <List size="small" bordered dataSource={m.accountability} renderItem={(r) => <List.Item style={{ lineHeight: 1.8 }}>{r}</List.Item>} />
+            <List
+              size="small"
+              bordered
+              dataSource={m.accountability}
+              renderItem={(r) => <List.Item style={{ lineHeight: 1.8 }}>{r}</List.Item>}
+            />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="目录未列明" />
           )}
@@ -81,7 +95,9 @@ export function MatterDetail({ id, onClose }: { id: string | null; onClose: () =
             renderItem={(s) => (
               <List.Item>
                 {s.office}
-                {s.originalName !== m.name && <Typography.Text type="secondary">（该单位清单中的名称：{s.originalName}）</Typography.Text>}
+                {s.originalName !== m.name && (
+                  <Typography.Text type="secondary">（该单位清单中的名称：{s.originalName}）</Typography.Text>
+                )}
               </List.Item>
             )}
           />

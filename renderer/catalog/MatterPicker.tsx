@@ -75,10 +75,14 @@ export function MatterPicker({ id, value, onChange }: Props) {
       {chosen && (
         <div className="matter-hint">
           <div>
-            <b>法律依据</b>{'\u3000'}{chosen.basisShort}
+            <b>法律依据</b>
+            {'\u3000'}
+            {chosen.basisShort}
           </div>
           <div>
-            <b>处罚幅度</b>{'\u3000'}{chosen.penaltyShort || '—'}
+            <b>处罚幅度</b>
+            {'\u3000'}
+            {chosen.penaltyShort || '—'}
           </div>
         </div>
       )}

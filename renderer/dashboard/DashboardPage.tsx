@@ -26,7 +26,15 @@ const EVIDENCE_STATUS: Record<EvidenceEntry['status'], { color: string; label: s
   unverified: { color: 'default', label: '导入后尚未核验' },
 };
 
-export function DashboardPage({ openCase, openDocument, openSync }: { openCase: (id: string) => void; openDocument: (id: string, caseId: string) => void; openSync: () => void }) {
+export function DashboardPage({
+  openCase,
+  openDocument,
+  openSync,
+}: {
+  openCase: (id: string) => void;
+  openDocument: (id: string, caseId: string) => void;
+  openSync: () => void;
+}) {
   const { run } = useApi();
   const [data, setData] = useState<Dashboard | null>(null);
   const [loading, setLoading] = useState(false);
@@ -66,14 +74,32 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
           刷新
         </Button>
       </div>
-      {data.calendar.note && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={data.calendar.note} data-testid="dashboard-calendar-note" />}
+      {data.calendar.note && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={data.calendar.note}
+          data-testid="dashboard-calendar-note"
+        />
+      )}
       <Row gutter={12} style={{ marginBottom: 16 }}>
         <Stat title="已逾期" value={c.overdue} color={c.overdue ? '#cf1322' : undefined} testId="count-overdue" />
         <Stat title="三日内到期" value={c.dueSoon} color={c.dueSoon ? '#d46b08' : undefined} testId="count-due-soon" />
-        <Stat title="期限无法确定" value={c.uncertain} color={c.uncertain ? '#d48806' : undefined} testId="count-uncertain" />
+        <Stat
+          title="期限无法确定"
+          value={c.uncertain}
+          color={c.uncertain ? '#d48806' : undefined}
+          testId="count-uncertain"
+        />
         <Stat title="待同步文书" value={c.unsynced} testId="count-unsynced" />
         <Stat title="待签名 / 待封存" value={`${c.waitingSignatures} / ${c.waitingSeal}`} testId="count-waiting" />
-        <Stat title="电子数据核验失败 / 未核验" value={`${c.evidenceFailed} / ${c.evidenceUnverified}`} color={c.evidenceFailed ? '#cf1322' : undefined} testId="count-evidence" />
+        <Stat
+          title="电子数据核验失败 / 未核验"
+          value={`${c.evidenceFailed} / ${c.evidenceUnverified}`}
+          color={c.evidenceFailed ? '#cf1322' : undefined}
+          testId="count-evidence"
+        />
       </Row>
 
       <Card size="small" title="案件与期限" className="doc-section" data-testid="dashboard-cases">
@@ -99,7 +125,12 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
               key: 'case',
               render: (_, r) => (
                 <div style={{ minWidth: 0 }}>
-                  <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => openCase(r.id)} data-testid="dashboard-open-case">
+                  <Button
+                    type="link"
+                    style={{ padding: 0, height: 'auto' }}
+                    onClick={() => openCase(r.id)}
+                    data-testid="dashboard-open-case"
+                  >
                     {r.caseNo}
                   </Button>
                   <div className="clamp-1">{r.title}</div>
@@ -109,7 +140,12 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
                 </div>
               ),
             },
-            { title: '状态', dataIndex: 'status', width: 92, render: (s: CaseEntry['status']) => <Tag color={STATUS_COLORS[s]}>{CASE_STATUS_LABELS[s]}</Tag> },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 92,
+              render: (s: CaseEntry['status']) => <Tag color={STATUS_COLORS[s]}>{CASE_STATUS_LABELS[s]}</Tag>,
+            },
             {
               title: '待办期限',
               key: 'deadlines',
@@ -119,8 +155,14 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
                 const pending = r.deadlines.filter((d) => d.status === 'unrecorded').length;
                 return (
                   <div>
-                    {open.length ? open.map((d) => <DeadlineLine key={d.key} d={d} />) : <span className="field-hint">没有正在计算的期限</span>}
-                    {pending > 0 && <div className="field-hint">另有{pending}项期限缺少起算日期，无法计算（展开查看）</div>}
+                    {open.length ? (
+                      open.map((d) => <DeadlineLine key={d.key} d={d} />)
+                    ) : (
+                      <span className="field-hint">没有正在计算的期限</span>
+                    )}
+                    {pending > 0 && (
+                      <div className="field-hint">另有{pending}项期限缺少起算日期，无法计算（展开查看）</div>
+                    )}
                   </div>
                 );
               },
@@ -150,12 +192,49 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
               pagination={data.documents.length > 10 ? { pageSize: 10 } : false}
               dataSource={data.documents}
               locale={{ emptyText: '没有等待签名或封存的文书。' }}
-              onRow={(d) => ({ onClick: () => openDocument(d.id, d.caseId), style: { cursor: 'pointer' }, 'data-testid': 'dashboard-document' }) as React.HTMLAttributes<HTMLElement>}
+              onRow={(d) =>
+                ({
+                  onClick: () => openDocument(d.id, d.caseId),
+                  style: { cursor: 'pointer' },
+                  'data-testid': 'dashboard-document',
+                }) as React.HTMLAttributes<HTMLElement>
+              }
               columns={[
-                { title: '文书', key: 'doc', render: (_, d) => <div><div style={{ whiteSpace: 'nowrap' }}>{d.docNo}</div><div className="field-hint" style={{ marginTop: 0 }}>{DOCUMENT_TYPE_LABELS[d.type]}{d.subject ? `：${d.subject}` : ''}</div></div> },
-                { title: '案件', dataIndex: 'caseNo', width: 170, render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
-                { title: '状态', dataIndex: 'state', width: 96, render: (s: DocEntry['state']) => <Tag color={s === 'ready' ? 'blue' : 'cyan'}>{s === 'signed' ? '已签名待封存' : DOCUMENT_STATE_LABELS[s]}</Tag> },
-                { title: '更新', dataIndex: 'updatedAt', width: 130, render: (t: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(t)}</span> },
+                {
+                  title: '文书',
+                  key: 'doc',
+                  render: (_, d) => (
+                    <div>
+                      <div style={{ whiteSpace: 'nowrap' }}>{d.docNo}</div>
+                      <div className="field-hint" style={{ marginTop: 0 }}>
+                        {DOCUMENT_TYPE_LABELS[d.type]}
+                        {d.subject ? `：${d.subject}` : ''}
+                      </div>
+                    </div>
+                  ),
+                },
+                {
+                  title: '案件',
+                  dataIndex: 'caseNo',
+                  width: 170,
+                  render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span>,
+                },
+                {
+                  title: '状态',
+                  dataIndex: 'state',
+                  width: 96,
+                  render: (s: DocEntry['state']) => (
+                    <Tag color={s === 'ready' ? 'blue' : 'cyan'}>
+                      {s === 'signed' ? '已签名待封存' : DOCUMENT_STATE_LABELS[s]}
+                    </Tag>
+                  ),
+                },
+                {
+                  title: '更新',
+                  dataIndex: 'updatedAt',
+                  width: 130,
+                  render: (t: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(t)}</span>,
+                },
               ]}
             />
           </Card>
@@ -165,7 +244,13 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
             className="doc-section"
             data-testid="dashboard-evidence"
             extra={
-              <Button size="small" icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void reverifyAll()} data-testid="dashboard-reverify-all">
+              <Button
+                size="small"
+                icon={<SafetyCertificateOutlined />}
+                loading={verifying}
+                onClick={() => void reverifyAll()}
+                data-testid="dashboard-reverify-all"
+              >
                 全部重新核验
               </Button>
             }
@@ -177,15 +262,34 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
               pagination={data.evidence.items.length > 10 ? { pageSize: 10 } : false}
               dataSource={data.evidence.items}
               locale={{ emptyText: '全部电子数据均已核验通过。' }}
-              onRow={(e) => ({ onClick: () => openCase(e.caseId), style: { cursor: 'pointer' }, 'data-testid': 'dashboard-evidence-row' }) as React.HTMLAttributes<HTMLElement>}
+              onRow={(e) =>
+                ({
+                  onClick: () => openCase(e.caseId),
+                  style: { cursor: 'pointer' },
+                  'data-testid': 'dashboard-evidence-row',
+                }) as React.HTMLAttributes<HTMLElement>
+              }
               columns={[
                 { title: '文件', dataIndex: 'fileName', ellipsis: true },
-                { title: '案件', dataIndex: 'caseNo', width: 170, render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
-                { title: '核验', dataIndex: 'status', width: 150, render: (s: EvidenceEntry['status']) => <Tag color={EVIDENCE_STATUS[s].color}>{EVIDENCE_STATUS[s].label}</Tag> },
+                {
+                  title: '案件',
+                  dataIndex: 'caseNo',
+                  width: 170,
+                  render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span>,
+                },
+                {
+                  title: '核验',
+                  dataIndex: 'status',
+                  width: 150,
+                  render: (s: EvidenceEntry['status']) => (
+                    <Tag color={EVIDENCE_STATUS[s].color}>{EVIDENCE_STATUS[s].label}</Tag>
+                  ),
+                },
               ]}
             />
             <div className="field-hint">
-              {data.evidence.total > data.evidence.items.length && `共${data.evidence.total}件，仅列出前${data.evidence.items.length}件。`}
+              {data.evidence.total > data.evidence.items.length &&
+                `共${data.evidence.total}件，仅列出前${data.evidence.items.length}件。`}
               「全部重新核验」按导入时的校验值（SHA-256、SM3）核对本机存储的全部电子数据；案件页面的「电子数据」中可只核验该案。
             </div>
           </Card>
@@ -206,22 +310,45 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
               size="small"
               column={1}
               items={[
-                { key: 'hq', label: '总部', children: data.sync.enrolled ? data.sync.hqName : <Tag color="orange">本机尚未登记到总部</Tag> },
+                {
+                  key: 'hq',
+                  label: '总部',
+                  children: data.sync.enrolled ? data.sync.hqName : <Tag color="orange">本机尚未登记到总部</Tag>,
+                },
                 {
                   key: 'last',
                   label: '上次同步',
                   children: data.sync.last ? (
                     <span>
-                      {formatTime(data.sync.last.at)} <Tag color={data.sync.last.ok ? 'green' : 'red'}>{data.sync.last.ok ? '成功' : '未完成'}</Tag>
-                      <div className="field-hint" style={{ marginTop: 0 }}>{data.sync.last.message}</div>
+                      {formatTime(data.sync.last.at)}{' '}
+                      <Tag color={data.sync.last.ok ? 'green' : 'red'}>{data.sync.last.ok ? '成功' : '未完成'}</Tag>
+                      <div className="field-hint" style={{ marginTop: 0 }}>
+                        {data.sync.last.message}
+                      </div>
                     </span>
                   ) : (
                     '本次启动后尚未同步'
                   ),
                 },
-                { key: 'receipt', label: '最近回执', children: data.sync.lastReceiptAt ? formatTime(data.sync.lastReceiptAt) : '尚无总部回执' },
-                { key: 'contact', label: '最近联系总部', children: data.sync.hqTimeSeen ? formatTime(data.sync.hqTimeSeen) : '—' },
-                { key: 'outbox', label: '待同步文书', children: data.sync.outbox ? <Tag color="orange">{data.sync.outbox}份已封存文书尚无总部回执</Tag> : '无' },
+                {
+                  key: 'receipt',
+                  label: '最近回执',
+                  children: data.sync.lastReceiptAt ? formatTime(data.sync.lastReceiptAt) : '尚无总部回执',
+                },
+                {
+                  key: 'contact',
+                  label: '最近联系总部',
+                  children: data.sync.hqTimeSeen ? formatTime(data.sync.hqTimeSeen) : '—',
+                },
+                {
+                  key: 'outbox',
+                  label: '待同步文书',
+                  children: data.sync.outbox ? (
+                    <Tag color="orange">{data.sync.outbox}份已封存文书尚无总部回执</Tag>
+                  ) : (
+                    '无'
+                  ),
+                },
               ]}
             />
           </Card>
@@ -238,7 +365,17 @@ export function DashboardPage({ openCase, openDocument, openSync }: { openCase: 
   );
 }
 
-function Stat({ title, value, color, testId }: { title: string; value: number | string; color?: string | undefined; testId: string }) {
+function Stat({
+  title,
+  value,
+  color,
+  testId,
+}: {
+  title: string;
+  value: number | string;
+  color?: string | undefined;
+  testId: string;
+}) {
   return (
     <Col flex="1 1 0">
       <Card size="small" data-testid={testId}>

@@ -13,7 +13,8 @@ export const cnDate = (d: string) => `${formatMinuteChinese(d)}（${weekdayOf(d)
 export function DeadlineTag({ d }: { d: Deadline }) {
   const left = d.daysLeft ?? 0;
   if (d.status === 'overdue') return <Tag color="red">逾期{-left}天</Tag>;
-  if (d.status === 'due') return <Tag color={left <= DUE_SOON_DAYS ? 'orange' : 'blue'}>{left === 0 ? '今天到期' : `还剩${left}天`}</Tag>;
+  if (d.status === 'due')
+    return <Tag color={left <= DUE_SOON_DAYS ? 'orange' : 'blue'}>{left === 0 ? '今天到期' : `还剩${left}天`}</Tag>;
   if (d.status === 'uncertain') return <Tag color="gold">无法确定</Tag>;
   if (d.status === 'done') return <Tag color="green">已完成</Tag>;
   return <Tag>{DEADLINE_STATUS_LABELS[d.status]}</Tag>;
@@ -54,11 +55,25 @@ export function DeadlineDetails({ d }: { d: Deadline }) {
       items={[
         { key: 'period', label: '期限', children: d.period },
         { key: 'duty', label: '应办事项', children: d.duty },
-        { key: 'from', label: '起算', children: d.from ? `${d.from.label}：${cnDate(d.from.date)}，当日不计入` : '本机没有记录起算日期' },
-        { key: 'due', label: '届满日', children: d.dueDate ? cnDate(d.dueDate) : d.earliest ? `无法确定（最早可能在${cnDate(d.earliest)}）` : '无法计算' },
+        {
+          key: 'from',
+          label: '起算',
+          children: d.from ? `${d.from.label}：${cnDate(d.from.date)}，当日不计入` : '本机没有记录起算日期',
+        },
+        {
+          key: 'due',
+          label: '届满日',
+          children: d.dueDate
+            ? cnDate(d.dueDate)
+            : d.earliest
+              ? `无法确定（最早可能在${cnDate(d.earliest)}）`
+              : '无法计算',
+        },
         { key: 'basis', label: '法律依据', children: d.basis },
         ...(d.rule ? [{ key: 'rule', label: '计算规则', children: d.rule }] : []),
-        ...(d.notes.length ? [{ key: 'notes', label: '说明', children: <div className="legal-text">{d.notes.join('\n')}</div> }] : []),
+        ...(d.notes.length
+          ? [{ key: 'notes', label: '说明', children: <div className="legal-text">{d.notes.join('\n')}</div> }]
+          : []),
       ]}
     />
   );
@@ -66,6 +81,7 @@ export function DeadlineDetails({ d }: { d: Deadline }) {
 
 /** 节假日表 2026.1 版（随程序提供），数据至2026年12月31日 — and who published it. */
 export function calendarLine(c: CalendarSummary): string {
-  const origin = c.origin === 'hq' ? `总部发布（第${c.hqVersion}版，${c.issuedAt ? formatTime(c.issuedAt) : ''}）` : '随程序提供';
+  const origin =
+    c.origin === 'hq' ? `总部发布（第${c.hqVersion}版，${c.issuedAt ? formatTime(c.issuedAt) : ''}）` : '随程序提供';
   return `节假日表 ${c.version} 版（${origin}），数据自${formatMinuteChinese(c.validFrom)}至${formatMinuteChinese(c.validThrough)}`;
 }

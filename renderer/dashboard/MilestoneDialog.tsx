@@ -3,7 +3,12 @@
 // earlier one, which stays in the case's history.
 import { Alert, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
-import { MILESTONE_KINDS, MILESTONE_LABELS, type CaseDeadlines, type MilestoneKind } from '../../shared/deadlines/deadline-api.ts';
+import {
+  MILESTONE_KINDS,
+  MILESTONE_LABELS,
+  type CaseDeadlines,
+  type MilestoneKind,
+} from '../../shared/deadlines/deadline-api.ts';
 import { useApi } from '../app/api-context.tsx';
 
 const HINTS: Record<MilestoneKind, string> = {
@@ -13,7 +18,17 @@ const HINTS: Record<MilestoneKind, string> = {
   decisionAnnounced: '当事人不在场的，自宣告之日起七个工作日内送达《行政处罚决定书》。',
 };
 
-export function MilestoneDialog({ caseId, kind: initial, onDone, onClose }: { caseId: string; kind: MilestoneKind; onDone: (d: CaseDeadlines) => void; onClose: () => void }) {
+export function MilestoneDialog({
+  caseId,
+  kind: initial,
+  onDone,
+  onClose,
+}: {
+  caseId: string;
+  kind: MilestoneKind;
+  onDone: (d: CaseDeadlines) => void;
+  onClose: () => void;
+}) {
   const { run, status } = useApi();
   const pair = status?.session.pair ?? false;
   const [kind, setKind] = useState<MilestoneKind>(initial);
@@ -30,22 +45,59 @@ export function MilestoneDialog({ caseId, kind: initial, onDone, onClose }: { ca
     onClose();
   };
   return (
-    <Modal title="记录日期" open onOk={() => void submit()} onCancel={onClose} okText="记录" okButtonProps={{ disabled: !pair || !date, 'data-testid': 'milestone-submit' }} confirmLoading={busy} width={520}>
+    <Modal
+      title="记录日期"
+      open
+      onOk={() => void submit()}
+      onCancel={onClose}
+      okText="记录"
+      okButtonProps={{ disabled: !pair || !date, 'data-testid': 'milestone-submit' }}
+      confirmLoading={busy}
+      width={520}
+    >
       <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="milestone-dialog">
-        {!pair && <Alert type="warning" showIcon title="记录日期须两名执法人员同时登录（每人使用自己的密码）。请另一名执法人员登录后再记录。" />}
+        {!pair && (
+          <Alert
+            type="warning"
+            showIcon
+            title="记录日期须两名执法人员同时登录（每人使用自己的密码）。请另一名执法人员登录后再记录。"
+          />
+        )}
         <div>
           <div style={{ marginBottom: 4 }}>记录什么</div>
-          <Select value={kind} style={{ width: '100%' }} onChange={setKind} options={MILESTONE_KINDS.map((k) => ({ value: k, label: MILESTONE_LABELS[k] }))} data-testid="milestone-kind" />
+          <Select
+            value={kind}
+            style={{ width: '100%' }}
+            onChange={setKind}
+            options={MILESTONE_KINDS.map((k) => ({ value: k, label: MILESTONE_LABELS[k] }))}
+            data-testid="milestone-kind"
+          />
           <div className="field-hint">{HINTS[kind]}</div>
         </div>
         <div>
           <div style={{ marginBottom: 4 }}>日期</div>
-          <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} style={{ width: 200 }} data-testid="milestone-date" />
-          <div className="field-hint">只能记录已经发生的日期（不晚于今天）。如记录有误，再记录一次：以最后一次记录为准，此前的记录保留在办理记录中。</div>
+          <Input
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            style={{ width: 200 }}
+            data-testid="milestone-date"
+          />
+          <div className="field-hint">
+            只能记录已经发生的日期（不晚于今天）。如记录有误，再记录一次：以最后一次记录为准，此前的记录保留在办理记录中。
+          </div>
         </div>
         <div>
           <div style={{ marginBottom: 4 }}>说明（可不填）</div>
-          <Input.TextArea rows={2} placeholder="如：经负责人张某批准；直接送达，当事人签收。" value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} showCount data-testid="milestone-note" />
+          <Input.TextArea
+            rows={2}
+            placeholder="如：经负责人张某批准；直接送达，当事人签收。"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={200}
+            showCount
+            data-testid="milestone-note"
+          />
         </div>
         {error && <Alert type="error" showIcon title={error} data-testid="milestone-error" />}
       </Space>

@@ -19,25 +19,75 @@ import { SealButton, SealDetails } from '../seals/SealPanel.tsx';
 import { IssueList } from './IssueList.tsx';
 import { useAutosave, type SaveState } from './use-autosave.ts';
 
-const EDITORS = { inquiry: InquiryEditor, onsite: OnsiteEditor, evidence: EvidenceEditor, preservation: PreservationEditor };
+const EDITORS = {
+  inquiry: InquiryEditor,
+  onsite: OnsiteEditor,
+  evidence: EvidenceEditor,
+  preservation: PreservationEditor,
+};
 
-export function DocumentEditor({ id, back, sign, openDocument }: { id: string; back: () => void; sign: () => void; openDocument: (id: string) => void }) {
+export function DocumentEditor({
+  id,
+  back,
+  sign,
+  openDocument,
+}: {
+  id: string;
+  back: () => void;
+  sign: () => void;
+  openDocument: (id: string) => void;
+}) {
   const { run } = useApi();
   const [doc, setDoc] = useState<DocumentDetail | null>(null);
   const load = useCallback(() => void run('documents.get', { id }).then((r) => r.ok && setDoc(r.value)), [id, run]);
   useEffect(load, [load]);
   if (!doc) return <Spin />;
   // Keyed by revision: a reload after a change made elsewhere (an import) starts a fresh editor.
-  return <LoadedEditor key={`${doc.id}:${doc.revision}:${doc.state}`} doc={doc} back={back} reload={load} sign={sign} openDocument={openDocument} />;
+  return (
+    <LoadedEditor
+      key={`${doc.id}:${doc.revision}:${doc.state}`}
+      doc={doc}
+      back={back}
+      reload={load}
+      sign={sign}
+      openDocument={openDocument}
+    />
+  );
 }
 
 function SaveIndicator({ s }: { s: SaveState }) {
-  if (s.kind === 'saved') return <Typography.Text type="secondary" data-testid="doc-saved">已自动保存 {formatTime(s.at)}</Typography.Text>;
-  if (s.kind === 'error') return <Typography.Text type="danger" data-testid="doc-save-error">未能保存：{s.message}</Typography.Text>;
-  return <Typography.Text type="secondary" data-testid="doc-saving">正在保存…</Typography.Text>;
+  if (s.kind === 'saved')
+    return (
+      <Typography.Text type="secondary" data-testid="doc-saved">
+        已自动保存 {formatTime(s.at)}
+      </Typography.Text>
+    );
+  if (s.kind === 'error')
+    return (
+      <Typography.Text type="danger" data-testid="doc-save-error">
+        未能保存：{s.message}
+      </Typography.Text>
+    );
+  return (
+    <Typography.Text type="secondary" data-testid="doc-saving">
+      正在保存…
+    </Typography.Text>
+  );
 }
 
-function LoadedEditor({ doc, back, reload, sign, openDocument }: { doc: DocumentDetail; back: () => void; reload: () => void; sign: () => void; openDocument: (id: string) => void }) {
+function LoadedEditor({
+  doc,
+  back,
+  reload,
+  sign,
+  openDocument,
+}: {
+  doc: DocumentDetail;
+  back: () => void;
+  reload: () => void;
+  sign: () => void;
+  openDocument: (id: string) => void;
+}) {
   const { run, status } = useApi();
   const { modal } = App.useApp();
   // A signed document is locked; unlocking (confirmed) makes the next save discard its signatures.
@@ -63,10 +113,24 @@ function LoadedEditor({ doc, back, reload, sign, openDocument }: { doc: Document
   const [readyError, setReadyError] = useState<string | null>(null);
   // The rules are shared code: the list follows every keystroke; the core checks again at 待签名.
   const template = useMemo(() => templateFor(doc.type, doc.templateVersion), [doc.type, doc.templateVersion]);
-  const issues = useMemo(() => checkCompleteness(doc.type, auto.content, template, { caseDocuments: doc.context.siblings }), [doc.type, auto.content, template, doc.context.siblings]);
+  const issues = useMemo(
+    () => checkCompleteness(doc.type, auto.content, template, { caseDocuments: doc.context.siblings }),
+    [doc.type, auto.content, template, doc.context.siblings],
+  );
   const flagged = useMemo(() => new Set(issues.map((i) => i.path)), [issues]);
   const ctx = useMemo(
-    () => ({ content: auto.content, update: auto.update, doc, template, label: (key: string) => template.labels[key] ?? key, flagged, readOnly: !pair || locked, flush: auto.flush, reload, openDocument }),
+    () => ({
+      content: auto.content,
+      update: auto.update,
+      doc,
+      template,
+      label: (key: string) => template.labels[key] ?? key,
+      flagged,
+      readOnly: !pair || locked,
+      flush: auto.flush,
+      reload,
+      openDocument,
+    }),
     [auto.content, auto.update, doc, template, flagged, pair, locked, auto.flush, reload, openDocument],
   );
   const Editor = EDITORS[doc.type];
@@ -98,7 +162,10 @@ function LoadedEditor({ doc, back, reload, sign, openDocument }: { doc: Document
           <h2>
             {DOCUMENT_TYPE_LABELS[doc.type]} <span style={{ fontSize: 14, color: '#666' }}>{doc.docNo}</span>
           </h2>
-          <Tag color={{ draft: 'default', ready: 'blue', signed: 'green', sealed: 'purple' }[auto.state]} data-testid="doc-state">
+          <Tag
+            color={{ draft: 'default', ready: 'blue', signed: 'green', sealed: 'purple' }[auto.state]}
+            data-testid="doc-state"
+          >
             {DOCUMENT_STATE_LABELS[auto.state]}
           </Tag>
         </Space>
@@ -106,18 +173,38 @@ function LoadedEditor({ doc, back, reload, sign, openDocument }: { doc: Document
           <SaveIndicator s={auto.saveState} />
           <PdfExport documentId={doc.id} beforeExport={() => auto.flush()} />
           {auto.state === 'signed' && <SealButton documentId={doc.id} onSealed={reload} />}
-          <Button type={auto.state === 'ready' ? 'primary' : 'default'} icon={<EditOutlined />} disabled={auto.state === 'draft'} onClick={() => void auto.flush().then(sign)} data-testid="doc-sign">
+          <Button
+            type={auto.state === 'ready' ? 'primary' : 'default'}
+            icon={<EditOutlined />}
+            disabled={auto.state === 'draft'}
+            onClick={() => void auto.flush().then(sign)}
+            data-testid="doc-sign"
+          >
             {auto.state === 'signed' || auto.state === 'sealed' ? '查看签名' : '签名'}
           </Button>
           <Tooltip title="撤销（Ctrl+Z）">
-            <Button icon={<UndoOutlined />} onClick={() => auto.undo()} disabled={!pair || locked} data-testid="doc-undo">
+            <Button
+              icon={<UndoOutlined />}
+              onClick={() => auto.undo()}
+              disabled={!pair || locked}
+              data-testid="doc-undo"
+            >
               撤销
             </Button>
           </Tooltip>
         </Space>
       </div>
-      {!pair && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="仅一名执法人员登录：文书只能查阅。修改须两名执法人员同时登录。" />}
-      {sealed && <SealDetails documentId={doc.id} openDocument={openDocument} corrected={doc.correction.correctedBy !== null} />}
+      {!pair && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="仅一名执法人员登录：文书只能查阅。修改须两名执法人员同时登录。"
+        />
+      )}
+      {sealed && (
+        <SealDetails documentId={doc.id} openDocument={openDocument} corrected={doc.correction.correctedBy !== null} />
+      )}
       {doc.correction.correctedBy && (
         <Alert
           type="warning"
@@ -125,7 +212,11 @@ function LoadedEditor({ doc, back, reload, sign, openDocument }: { doc: Document
           style={{ marginBottom: 12 }}
           data-testid="corrected-by"
           title={`已补正：见补正文书 ${doc.correction.correctedBy.docNo}（原因：${doc.correction.correctedBy.reason}）`}
-          action={<Button size="small" onClick={() => openDocument(doc.correction.correctedBy!.id)}>打开补正文书</Button>}
+          action={
+            <Button size="small" onClick={() => openDocument(doc.correction.correctedBy!.id)}>
+              打开补正文书
+            </Button>
+          }
         />
       )}
       {doc.correction.corrects && (
@@ -136,7 +227,11 @@ function LoadedEditor({ doc, back, reload, sign, openDocument }: { doc: Document
           data-testid="corrects"
           title={`本文书是对 ${doc.correction.corrects.docNo} 的补正，原因：${doc.correction.corrects.reason}`}
           description={`原文书封存校验值 SHA-256：${doc.correction.corrects.sealSha256}`}
-          action={<Button size="small" onClick={() => openDocument(doc.correction.corrects!.id)}>打开原文书</Button>}
+          action={
+            <Button size="small" onClick={() => openDocument(doc.correction.corrects!.id)}>
+              打开原文书
+            </Button>
+          }
         />
       )}
       {locked && !sealed && (
@@ -163,8 +258,22 @@ function LoadedEditor({ doc, back, reload, sign, openDocument }: { doc: Document
           <Card size="small" title="完整性检查">
             <IssueList issues={issues} />
             {readyError && <Alert type="error" showIcon style={{ marginTop: 8 }} title={readyError} />}
-            <Button type="primary" block icon={<CheckOutlined />} style={{ marginTop: 12 }} disabled={!pair || auto.state !== 'draft'} onClick={() => void markReady()} data-testid="doc-ready">
-              {auto.state === 'draft' ? '完成，提交签名' : auto.state === 'ready' ? '已提交，待签名' : auto.state === 'signed' ? '已签名' : '已封存'}
+            <Button
+              type="primary"
+              block
+              icon={<CheckOutlined />}
+              style={{ marginTop: 12 }}
+              disabled={!pair || auto.state !== 'draft'}
+              onClick={() => void markReady()}
+              data-testid="doc-ready"
+            >
+              {auto.state === 'draft'
+                ? '完成，提交签名'
+                : auto.state === 'ready'
+                  ? '已提交，待签名'
+                  : auto.state === 'signed'
+                    ? '已签名'
+                    : '已封存'}
             </Button>
             <div className="field-hint">提交后如再修改，文书将退回草稿状态。</div>
           </Card>

@@ -12,7 +12,10 @@ export function focusField(path: string): void {
     const el = document.getElementById(fieldId(parts.slice(0, n).join('.')));
     if (el) {
       el.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      (el.matches('input, textarea') ? el : el.querySelector<HTMLElement>('input, textarea, .ant-select-selector'))?.focus();
+      (el.matches('input, textarea')
+        ? el
+        : el.querySelector<HTMLElement>('input, textarea, .ant-select-selector')
+      )?.focus();
       return;
     }
   }
@@ -20,7 +23,15 @@ export function focusField(path: string): void {
 
 export function IssueList({ issues }: { issues: CompletenessIssue[] }) {
   if (issues.length === 0) {
-    return <Alert type="success" showIcon icon={<CheckCircleOutlined />} title="必填内容已齐全，可以提交签名。" data-testid="doc-issues-none" />;
+    return (
+      <Alert
+        type="success"
+        showIcon
+        icon={<CheckCircleOutlined />}
+        title="必填内容已齐全，可以提交签名。"
+        data-testid="doc-issues-none"
+      />
+    );
   }
   return (
     <div data-testid="doc-issues">
@@ -31,7 +42,11 @@ export function IssueList({ issues }: { issues: CompletenessIssue[] }) {
         size="small"
         dataSource={issues}
         renderItem={(i) => (
-          <List.Item style={{ cursor: 'pointer', padding: '4px 0' }} onClick={() => focusField(i.path)} data-testid="doc-issue">
+          <List.Item
+            style={{ cursor: 'pointer', padding: '4px 0' }}
+            onClick={() => focusField(i.path)}
+            data-testid="doc-issue"
+          >
             <Typography.Link>{i.message}</Typography.Link>
           </List.Item>
         )}

@@ -63,7 +63,13 @@ export function PdfExport({ documentId, beforeExport }: { documentId: string; be
         <Button icon={<FilePdfOutlined />} loading={busy} onClick={() => void open()} data-testid="doc-pdf">
           预览PDF
         </Button>
-        <Button icon={<DownloadOutlined />} disabled={busy} onClick={() => void download()} data-testid="doc-pdf-download" title="保存PDF文件" />
+        <Button
+          icon={<DownloadOutlined />}
+          disabled={busy}
+          onClick={() => void download()}
+          data-testid="doc-pdf-download"
+          title="保存PDF文件"
+        />
       </Space.Compact>
       <Modal
         open={printed !== null || error !== null}
@@ -76,7 +82,11 @@ export function PdfExport({ documentId, beforeExport }: { documentId: string; be
         footer={
           printed && (
             <Space>
-              <Button icon={<PrinterOutlined />} disabled={!navigator.pdfViewerEnabled} onClick={() => frame.current?.contentWindow?.print()}>
+              <Button
+                icon={<PrinterOutlined />}
+                disabled={!navigator.pdfViewerEnabled}
+                onClick={() => frame.current?.contentWindow?.print()}
+              >
                 打印
               </Button>
               <Button type="primary" icon={<DownloadOutlined />} onClick={() => save()} data-testid="doc-pdf-save">
@@ -89,11 +99,23 @@ export function PdfExport({ documentId, beforeExport }: { documentId: string; be
       >
         {error && <Alert type="error" showIcon title={<span data-testid="doc-pdf-error">{error}</span>} />}
         {/* Without a built-in PDF viewer a frame would start a nameless download instead of showing it. */}
-        {printed && (navigator.pdfViewerEnabled ? (
-          <iframe ref={frame} src={printed.url} title="PDF预览" style={{ width: '100%', height: '70vh', border: '1px solid #ddd' }} data-testid="doc-pdf-preview" />
-        ) : (
-          <Alert type="info" showIcon data-testid="doc-pdf-preview" title="此浏览器不能内嵌显示PDF。请点击「保存PDF文件」，再用PDF阅读器打开查看或打印。" />
-        ))}
+        {printed &&
+          (navigator.pdfViewerEnabled ? (
+            <iframe
+              ref={frame}
+              src={printed.url}
+              title="PDF预览"
+              style={{ width: '100%', height: '70vh', border: '1px solid #ddd' }}
+              data-testid="doc-pdf-preview"
+            />
+          ) : (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="doc-pdf-preview"
+              title="此浏览器不能内嵌显示PDF。请点击「保存PDF文件」，再用PDF阅读器打开查看或打印。"
+            />
+          ))}
       </Modal>
     </>
   );

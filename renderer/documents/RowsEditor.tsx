@@ -18,14 +18,32 @@ export interface Column {
   lockedIf?: (row: Record<string, unknown>) => boolean;
 }
 
-export function RowsEditor({ path, columns, blank, addLabel, testId, minWidth }: { path: string; columns: Column[]; blank: Record<string, unknown>; addLabel: string; testId?: string; minWidth?: number }) {
+export function RowsEditor({
+  path,
+  columns,
+  blank,
+  addLabel,
+  testId,
+  minWidth,
+}: {
+  path: string;
+  columns: Column[];
+  blank: Record<string, unknown>;
+  addLabel: string;
+  testId?: string;
+  minWidth?: number;
+}) {
   const { content, update, readOnly } = useEditor();
   const rows = (getPath(content, path) as Record<string, unknown>[] | undefined) ?? [];
   const cell = (c: Column, p: string, row: Record<string, unknown>) => {
     if (c.render) return c.render(p);
     if (c.lockedIf?.(row)) {
       return (
-        <div id={fieldId(p)} title="由导入时计算，不能修改" style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all', padding: '5px 4px', color: '#333' }}>
+        <div
+          id={fieldId(p)}
+          title="由导入时计算，不能修改"
+          style={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-all', padding: '5px 4px', color: '#333' }}
+        >
           {String(row[c.key] ?? '')}
         </div>
       );
@@ -41,7 +59,10 @@ export function RowsEditor({ path, columns, blank, addLabel, testId, minWidth }:
           <tr>
             <th style={{ width: 36, textAlign: 'left', fontWeight: 500, color: '#555' }}>序号</th>
             {columns.map((c) => (
-              <th key={c.key} style={{ width: c.width, textAlign: 'left', fontWeight: 500, color: '#555', padding: '4px' }}>
+              <th
+                key={c.key}
+                style={{ width: c.width, textAlign: 'left', fontWeight: 500, color: '#555', padding: '4px' }}
+              >
                 {c.label}
               </th>
             ))}
@@ -58,14 +79,38 @@ export function RowsEditor({ path, columns, blank, addLabel, testId, minWidth }:
                 </td>
               ))}
               <td style={{ verticalAlign: 'top', paddingTop: 4 }}>
-                {!readOnly && <Button size="small" danger icon={<DeleteOutlined />} onClick={() => update((ct) => setPath(ct, path, rows.filter((_, j) => j !== i)), `${path}.remove`)} />}
+                {!readOnly && (
+                  <Button
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() =>
+                      update(
+                        (ct) =>
+                          setPath(
+                            ct,
+                            path,
+                            rows.filter((_, j) => j !== i),
+                          ),
+                        `${path}.remove`,
+                      )
+                    }
+                  />
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       {!readOnly && (
-        <Button type="dashed" block icon={<PlusOutlined />} style={{ marginTop: 6 }} data-testid={testId ? `${testId}-add` : undefined} onClick={() => update((ct) => setPath(ct, path, [...rows, { ...blank, id: newRowId() }]), `${path}.add`)}>
+        <Button
+          type="dashed"
+          block
+          icon={<PlusOutlined />}
+          style={{ marginTop: 6 }}
+          data-testid={testId ? `${testId}-add` : undefined}
+          onClick={() => update((ct) => setPath(ct, path, [...rows, { ...blank, id: newRowId() }]), `${path}.add`)}
+        >
           {addLabel}
         </Button>
       )}

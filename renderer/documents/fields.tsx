@@ -9,7 +9,19 @@ import { fieldId, getPath, setPath } from './paths.ts';
  * A labelled input. `name` is the template's label key (usually the content path the input edits);
  * `label` is for controls that are not part of the document (e.g. a swap button).
  */
-export function Field({ name, label, children, span = 1, hint }: { name?: string; label?: string; children: ReactNode; span?: 1 | 2 | 3; hint?: ReactNode }) {
+export function Field({
+  name,
+  label,
+  children,
+  span = 1,
+  hint,
+}: {
+  name?: string;
+  label?: string;
+  children: ReactNode;
+  span?: 1 | 2 | 3;
+  hint?: ReactNode;
+}) {
   const { label: templateLabel } = useEditor();
   return (
     <div className="doc-field" style={{ gridColumn: `span ${span}` }}>
@@ -20,7 +32,19 @@ export function Field({ name, label, children, span = 1, hint }: { name?: string
   );
 }
 
-export function TextInput({ path, placeholder, rows, testId, maxLength }: { path: string; placeholder?: string; rows?: number; testId?: string; maxLength?: number }) {
+export function TextInput({
+  path,
+  placeholder,
+  rows,
+  testId,
+  maxLength,
+}: {
+  path: string;
+  placeholder?: string;
+  rows?: number;
+  testId?: string;
+  maxLength?: number;
+}) {
   const { content, update, flagged, readOnly } = useEditor();
   const value = String(getPath(content, path) ?? '');
   const common = {
@@ -52,7 +76,17 @@ export function TimeInput({ path, testId, date }: { path: string; testId?: strin
   );
 }
 
-export function ChoiceInput({ path, options, testId, allowClear }: { path: string; options: readonly string[]; testId?: string; allowClear?: boolean }) {
+export function ChoiceInput({
+  path,
+  options,
+  testId,
+  allowClear,
+}: {
+  path: string;
+  options: readonly string[];
+  testId?: string;
+  allowClear?: boolean;
+}) {
   const { content, update, flagged, readOnly } = useEditor();
   const value = String(getPath(content, path) ?? '');
   return (
@@ -85,7 +119,9 @@ export function OfficerInput({ path, multiple, testId }: { path: string; multipl
       disabled={readOnly}
       status={flagged.has(path) ? 'warning' : undefined}
       data-testid={testId}
-      options={doc.context.officers.filter((o) => o.active).map((o) => ({ value: o.id, label: `${o.name}（${o.certNo}）` }))}
+      options={doc.context.officers
+        .filter((o) => o.active)
+        .map((o) => ({ value: o.id, label: `${o.name}（${o.certNo}）` }))}
       onChange={(v) => update((c) => setPath(c, path, v ?? (multiple ? [] : '')), path)}
       style={{ width: '100%' }}
     />
@@ -93,7 +129,11 @@ export function OfficerInput({ path, multiple, testId }: { path: string; multipl
 }
 
 export function Grid({ children, cols = 3 }: { children: ReactNode; cols?: number }) {
-  return <div style={{ display: 'grid', gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`, gap: '10px 16px' }}>{children}</div>;
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`, gap: '10px 16px' }}>
+      {children}
+    </div>
+  );
 }
 
 /** 开始时间, 结束时间 and 地点: the first line of every record's header. */

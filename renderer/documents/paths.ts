@@ -10,7 +10,8 @@ export function setPath<T>(obj: T, path: string, value: unknown): T {
   const [head, ...rest] = path.split('.');
   const key = head!;
   const container = (Array.isArray(obj) ? [...obj] : { ...(obj as object) }) as Record<string, unknown>;
-  container[key] = rest.length === 0 ? value : setPath(container[key] ?? (/^\d+$/.test(rest[0]!) ? [] : {}), rest.join('.'), value);
+  container[key] =
+    rest.length === 0 ? value : setPath(container[key] ?? (/^\d+$/.test(rest[0]!) ? [] : {}), rest.join('.'), value);
   return container as T;
 }
 

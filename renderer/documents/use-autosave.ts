@@ -6,7 +6,8 @@ import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { useApi } from '../app/api-context.tsx';
 import type { Content } from './paths.ts';
 
-export type SaveState = { kind: 'saved'; at: string } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string };
+export type SaveState =
+  { kind: 'saved'; at: string } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
 const SAVE_DELAY_MS = 400;
 /**
@@ -43,7 +44,11 @@ export function useAutosave(doc: DocumentDetail, opts: { discardSignatures?: () 
     const value = latest.current;
     setSaveState({ kind: 'saving' });
     const discardSignatures = opts.discardSignatures?.() ?? false;
-    const r = await run('documents.save', { id: doc.id, revision: revision.current, content: value, discardSignatures }, { quiet: true });
+    const r = await run(
+      'documents.save',
+      { id: doc.id, revision: revision.current, content: value, discardSignatures },
+      { quiet: true },
+    );
     inFlight.current = false;
     if (!r.ok) {
       setSaveState({ kind: 'error', message: r.error.message });
@@ -62,7 +67,10 @@ export function useAutosave(doc: DocumentDetail, opts: { discardSignatures?: () 
     clearTimeout(timer.current);
     const now = Date.now();
     pendingSince.current ??= now;
-    timer.current = setTimeout(() => void flush(), Math.max(0, Math.min(SAVE_DELAY_MS, pendingSince.current + MAX_WAIT_MS - now)));
+    timer.current = setTimeout(
+      () => void flush(),
+      Math.max(0, Math.min(SAVE_DELAY_MS, pendingSince.current + MAX_WAIT_MS - now)),
+    );
   }, [flush]);
 
   /** Apply an edit. `path` groups undo steps: consecutive edits of one field within a second are one step. */

@@ -8,7 +8,10 @@ export function DigestBlock({ sha256, sm3 }: { sha256: string; sm3: string }) {
   const row = (label: string, value: string, testId: string) => (
     <div style={{ display: 'flex', gap: 8, alignItems: 'baseline' }}>
       <span style={{ width: 64, color: '#555', flex: 'none' }}>{label}</span>
-      <Typography.Paragraph copyable={{ text: value }} style={{ margin: 0, fontFamily: 'monospace', fontSize: 13, wordBreak: 'break-all' }}>
+      <Typography.Paragraph
+        copyable={{ text: value }}
+        style={{ margin: 0, fontFamily: 'monospace', fontSize: 13, wordBreak: 'break-all' }}
+      >
         <span data-testid={testId} data-value={value}>
           {grouped(value)}
         </span>

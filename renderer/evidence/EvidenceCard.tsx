@@ -10,7 +10,11 @@ import { formatTime } from '../app/format.ts';
 import { formatBytes } from './format-bytes.ts';
 import { ReverifyResult } from './ReverifyResult.tsx';
 
-const STATUS = { ok: <Tag color="green">核验一致</Tag>, mismatch: <Tag color="red">内容不一致</Tag>, missing: <Tag color="red">内容缺失</Tag> };
+const STATUS = {
+  ok: <Tag color="green">核验一致</Tag>,
+  mismatch: <Tag color="red">内容不一致</Tag>,
+  missing: <Tag color="red">内容缺失</Tag>,
+};
 
 export function EvidenceCard({ caseId }: { caseId: string }) {
   const { run } = useApi();
@@ -18,10 +22,17 @@ export function EvidenceCard({ caseId }: { caseId: string }) {
   const [report, setReport] = useState<VerifyReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [officerNames, setOfficerNames] = useState<Map<string, string>>(new Map());
-  const load = useCallback(() => void run('evidence.list', { caseId }).then((r) => r.ok && setItems(r.value)), [caseId, run]);
+  const load = useCallback(
+    () => void run('evidence.list', { caseId }).then((r) => r.ok && setItems(r.value)),
+    [caseId, run],
+  );
   useEffect(load, [load]);
   // The collecting officers are recorded by id; their names come from the officer list (deactivated ones included).
-  useEffect(() => void run('officers.list', {}).then((r) => r.ok && setOfficerNames(new Map(r.value.map((o) => [o.id, o.name])))), [run]);
+  useEffect(
+    () =>
+      void run('officers.list', {}).then((r) => r.ok && setOfficerNames(new Map(r.value.map((o) => [o.id, o.name])))),
+    [run],
+  );
 
   const verify = async () => {
     setBusy(true);
@@ -37,7 +48,14 @@ export function EvidenceCard({ caseId }: { caseId: string }) {
       title={`电子数据（${items.length} 件）`}
       style={{ marginBottom: 16 }}
       extra={
-        <Button size="small" icon={<SafetyCertificateOutlined />} loading={busy} disabled={items.length === 0} onClick={() => void verify()} data-testid="evidence-reverify">
+        <Button
+          size="small"
+          icon={<SafetyCertificateOutlined />}
+          loading={busy}
+          disabled={items.length === 0}
+          onClick={() => void verify()}
+          data-testid="evidence-reverify"
+        >
           重新核验全部校验值
         </Button>
       }
@@ -65,7 +83,11 @@ export function EvidenceCard({ caseId }: { caseId: string }) {
             ),
           },
           { title: '导入时间', dataIndex: 'collectedAt', width: 150, render: formatTime },
-          { title: '核验', width: 110, render: (_, e) => (e.verifyStatus ? STATUS[e.verifyStatus] : <Tag>未核验</Tag>) },
+          {
+            title: '核验',
+            width: 110,
+            render: (_, e) => (e.verifyStatus ? STATUS[e.verifyStatus] : <Tag>未核验</Tag>),
+          },
         ]}
         expandable={{ expandedRowRender: (e) => <EvidenceDetails item={e} officerNames={officerNames} /> }}
       />
@@ -88,7 +110,9 @@ function EvidenceDetails({ item, officerNames }: { item: EvidenceItem; officerNa
       <Descriptions.Item label="来源">{dash(m.source)}</Descriptions.Item>
       <Descriptions.Item label="设备序列号">{dash(m.sourceDeviceSerial)}</Descriptions.Item>
       <Descriptions.Item label="提取方法">{dash(m.method)}</Descriptions.Item>
-      <Descriptions.Item label="取证人">{item.collectedBy.length ? item.collectedBy.map((id) => officerNames.get(id) ?? id).join('、') : '—'}</Descriptions.Item>
+      <Descriptions.Item label="取证人">
+        {item.collectedBy.length ? item.collectedBy.map((id) => officerNames.get(id) ?? id).join('、') : '—'}
+      </Descriptions.Item>
       <Descriptions.Item label="说明" span={2}>
         {dash(m.description)}
       </Descriptions.Item>
@@ -96,7 +120,11 @@ function EvidenceDetails({ item, officerNames }: { item: EvidenceItem; officerNa
         {dash(m.timeSourceNote)}
       </Descriptions.Item>
       <Descriptions.Item label="原件/复制件">{m.original ? '原件' : '复制件'}</Descriptions.Item>
-      <Descriptions.Item label="提供人">{m.provider.name ? `${m.provider.name}${m.provider.idNumber ? `（证件号码 ${m.provider.idNumber}）` : ''}` : '—'}</Descriptions.Item>
+      <Descriptions.Item label="提供人">
+        {m.provider.name
+          ? `${m.provider.name}${m.provider.idNumber ? `（证件号码 ${m.provider.idNumber}）` : ''}`
+          : '—'}
+      </Descriptions.Item>
       {!m.original && (
         <>
           <Descriptions.Item label="制作方法" span={2}>

@@ -19,7 +19,19 @@ interface Progressing {
 
 type Outcome = { name: string; item?: ImportedEvidence; error?: string };
 
-export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose }: { open: boolean; caseId: string; documentId: string; beforeImport: () => Promise<void>; onClose: (changed: boolean) => void }) {
+export function EvidenceImport({
+  open,
+  caseId,
+  documentId,
+  beforeImport,
+  onClose,
+}: {
+  open: boolean;
+  caseId: string;
+  documentId: string;
+  beforeImport: () => Promise<void>;
+  onClose: (changed: boolean) => void;
+}) {
   const { run, api } = useApi();
   const [form] = Form.useForm();
   const [files, setFiles] = useState<File[]>([]);
@@ -58,13 +70,22 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
         original: v.original,
         copy: { method: v.copyMethod ?? '', madeAt: v.copyMadeAt ?? '', madeBy: v.copyMadeBy ?? '' },
       };
-      const begun = await run('evidence.beginImport', { caseId, documentId, fileName: file.name, sizeBytes: file.size, meta: meta as never }, { quiet: true });
+      const begun = await run(
+        'evidence.beginImport',
+        { caseId, documentId, fileName: file.name, sizeBytes: file.size, meta: meta as never },
+        { quiet: true },
+      );
       if (!begun.ok) {
         done.push({ name: file.name, error: begun.error.message });
         continue;
       }
       setProgress({ name: file.name, size: file.size, sent: 0, startedAt: performance.now() });
-      const r = await api.uploadEvidence(begun.value.ticket, file, (sent) => setProgress((p) => (p ? { ...p, sent } : p)), abort.current.signal);
+      const r = await api.uploadEvidence(
+        begun.value.ticket,
+        file,
+        (sent) => setProgress((p) => (p ? { ...p, sent } : p)),
+        abort.current.signal,
+      );
       done.push(r.ok ? { name: file.name, item: r.value } : { name: file.name, error: r.error.message });
       setOutcomes([...done]);
       if (abort.current.signal.aborted) break;
@@ -85,19 +106,56 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
   const elapsed = progress ? (performance.now() - progress.startedAt) / 1000 : 0;
   const speed = progress && elapsed > 0 ? progress.sent / elapsed : 0;
   return (
-    <Modal open={open} title="导入电子数据" width={820} onCancel={close} footer={<Button onClick={close}>{progress ? '取消并关闭' : '关闭'}</Button>} destroyOnHidden>
-      <Upload.Dragger multiple beforeUpload={(f) => (setFiles((fs) => [...fs, f]), false)} fileList={[]} disabled={!!progress} data-testid="evidence-drop">
+    <Modal
+      open={open}
+      title="导入电子数据"
+      width={820}
+      onCancel={close}
+      footer={<Button onClick={close}>{progress ? '取消并关闭' : '关闭'}</Button>}
+      destroyOnHidden
+    >
+      <Upload.Dragger
+        multiple
+        beforeUpload={(f) => (setFiles((fs) => [...fs, f]), false)}
+        fileList={[]}
+        disabled={!!progress}
+        data-testid="evidence-drop"
+      >
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
         <p>点击选择或拖入文件（任意类型、任意大小）</p>
-        <p className="field-hint">文件在导入时读取一次，同时计算 SHA-256 和 SM3 完整性校验值；内容按校验值保存，任何改动都会在核验时被发现。</p>
+        <p className="field-hint">
+          文件在导入时读取一次，同时计算 SHA-256 和 SM3 完整性校验值；内容按校验值保存，任何改动都会在核验时被发现。
+        </p>
       </Upload.Dragger>
-      {files.length > 0 && <div style={{ margin: '8px 0' }}>待导入：{files.map((f) => `${f.name}（${formatBytes(f.size)}）`).join('、')}</div>}
-      <Form form={form} layout="vertical" initialValues={{ original: true, method: '导入', timeSourceNote: `本机时钟，导入时为 ${new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}（北京时间）` }} style={{ marginTop: 12 }}>
+      {files.length > 0 && (
+        <div style={{ margin: '8px 0' }}>
+          待导入：{files.map((f) => `${f.name}（${formatBytes(f.size)}）`).join('、')}
+        </div>
+      )}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          original: true,
+          method: '导入',
+          timeSourceNote: `本机时钟，导入时为 ${new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}（北京时间）`,
+        }}
+        style={{ marginTop: 12 }}
+      >
         <Space size={16} style={{ display: 'flex' }} align="start">
-          <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择电子数据类别。' }]} style={{ width: 160 }}>
-            <Select data-testid="evidence-category" options={EVIDENCE_CATEGORIES.map((c) => ({ value: c, label: c }))} placeholder="请选择" />
+          <Form.Item
+            label="类别"
+            name="category"
+            rules={[{ required: true, message: '请选择电子数据类别。' }]}
+            style={{ width: 160 }}
+          >
+            <Select
+              data-testid="evidence-category"
+              options={EVIDENCE_CATEGORIES.map((c) => ({ value: c, label: c }))}
+              placeholder="请选择"
+            />
           </Form.Item>
           <Form.Item label="来源（网址、路径或设备）" name="source" style={{ width: 300 }}>
             <Input placeholder="默认为文件名" />
@@ -126,26 +184,48 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
             {({ getFieldValue }) => (
               <Form.Item label=" " name="providerStatement" valuePropName="checked">
                 <Checkbox>
-                  <span data-testid="evidence-provider-statement">注明「{providerStatement(String(getFieldValue('providerName') ?? ''))}」</span>
+                  <span data-testid="evidence-provider-statement">
+                    注明「{providerStatement(String(getFieldValue('providerName') ?? ''))}」
+                  </span>
                 </Checkbox>
               </Form.Item>
             )}
           </Form.Item>
         </Space>
         <Form.Item label="原件或复制件" name="original">
-          <Radio.Group options={[{ value: true, label: '原件' }, { value: false, label: '复制件' }]} />
+          <Radio.Group
+            options={[
+              { value: true, label: '原件' },
+              { value: false, label: '复制件' },
+            ]}
+          />
         </Form.Item>
         <Form.Item noStyle shouldUpdate={(a, b) => a.original !== b.original}>
           {({ getFieldValue }) =>
             getFieldValue('original') === false && (
               <Space size={16} align="start">
-                <Form.Item label="制作方法" name="copyMethod" rules={[{ required: true, message: '复制件须注明制作方法（行政处罚程序规定第二十六条）。' }]} style={{ width: 320 }}>
+                <Form.Item
+                  label="制作方法"
+                  name="copyMethod"
+                  rules={[{ required: true, message: '复制件须注明制作方法（行政处罚程序规定第二十六条）。' }]}
+                  style={{ width: 320 }}
+                >
                   <Input placeholder="如：从当事人服务器复制至取证U盘" />
                 </Form.Item>
-                <Form.Item label="制作时间" name="copyMadeAt" rules={[{ required: true, message: '请填写复制件的制作时间。' }]} style={{ width: 200 }}>
+                <Form.Item
+                  label="制作时间"
+                  name="copyMadeAt"
+                  rules={[{ required: true, message: '请填写复制件的制作时间。' }]}
+                  style={{ width: 200 }}
+                >
                   <Input type="datetime-local" />
                 </Form.Item>
-                <Form.Item label="制作人" name="copyMadeBy" rules={[{ required: true, message: '请填写复制件的制作人。' }]} style={{ width: 160 }}>
+                <Form.Item
+                  label="制作人"
+                  name="copyMadeBy"
+                  rules={[{ required: true, message: '请填写复制件的制作人。' }]}
+                  style={{ width: 160 }}
+                >
                   <Input />
                 </Form.Item>
               </Space>
@@ -153,7 +233,12 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
           }
         </Form.Item>
       </Form>
-      <Button type="primary" disabled={files.length === 0 || !!progress} onClick={() => void start()} data-testid="evidence-import-start">
+      <Button
+        type="primary"
+        disabled={files.length === 0 || !!progress}
+        onClick={() => void start()}
+        data-testid="evidence-import-start"
+      >
         开始导入并计算校验值
       </Button>
       {progress && (
@@ -161,7 +246,8 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
           <div>正在导入：{progress.name}</div>
           <Progress percent={progress.size ? Math.floor((progress.sent / progress.size) * 100) : 100} />
           <div className="field-hint">
-            {formatBytes(progress.sent)} / {formatBytes(progress.size)} · {formatBytes(Math.round(speed))}/秒 · 剩余约 {formatDuration(speed ? (progress.size - progress.sent) / speed : Infinity)}
+            {formatBytes(progress.sent)} / {formatBytes(progress.size)} · {formatBytes(Math.round(speed))}/秒 · 剩余约{' '}
+            {formatDuration(speed ? (progress.size - progress.sent) / speed : Infinity)}
           </div>
           <Button danger size="small" onClick={() => abort.current?.abort()} style={{ marginTop: 6 }}>
             取消导入
@@ -177,8 +263,26 @@ export function EvidenceImport({ open, caseId, documentId, beforeImport, onClose
             <List.Item data-testid="evidence-outcome">
               <div style={{ width: '100%' }}>
                 <b>{o.name}</b> {o.item && `（${formatBytes(o.item.sizeBytes)}）`}
-                {o.item ? <DigestBlock sha256={o.item.sha256} sm3={o.item.sm3} /> : <Alert type="error" showIcon title={o.error} style={{ marginTop: 6 }} data-testid="evidence-outcome-error" />}
-                {o.item?.notice && <Alert type="info" showIcon title={o.item.notice} style={{ marginTop: 6 }} data-testid="evidence-outcome-notice" />}
+                {o.item ? (
+                  <DigestBlock sha256={o.item.sha256} sm3={o.item.sm3} />
+                ) : (
+                  <Alert
+                    type="error"
+                    showIcon
+                    title={o.error}
+                    style={{ marginTop: 6 }}
+                    data-testid="evidence-outcome-error"
+                  />
+                )}
+                {o.item?.notice && (
+                  <Alert
+                    type="info"
+                    showIcon
+                    title={o.item.notice}
+                    style={{ marginTop: 6 }}
+                    data-testid="evidence-outcome-notice"
+                  />
+                )}
               </div>
             </List.Item>
           )}

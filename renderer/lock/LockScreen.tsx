@@ -87,19 +87,52 @@ export function LockScreen() {
             </Typography.Text>
           )}
         </div>
-        <Alert type={reason === 'start' ? 'info' : 'warning'} showIcon style={{ marginBottom: 16 }} title={<span data-testid="lock-reason">{LOCK_REASON_TEXT[reason]}</span>} description={AFTER_UNLOCK[reason]} />
+        <Alert
+          type={reason === 'start' ? 'info' : 'warning'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={<span data-testid="lock-reason">{LOCK_REASON_TEXT[reason]}</span>}
+          description={AFTER_UNLOCK[reason]}
+        />
         <Form form={form} layout="vertical" onFinish={() => void submit()} onFieldsChange={clearErrorOnEdit(form)}>
           <Form.Item label="执法证号" name="certNo">
-            <Input data-testid="lock-cert" autoComplete="username" maxLength={32} autoFocus placeholder="执法证上的证号" />
+            <Input
+              data-testid="lock-cert"
+              autoComplete="username"
+              maxLength={32}
+              autoFocus
+              placeholder="执法证上的证号"
+            />
           </Form.Item>
           <Form.Item label="密码" name="password">
             <Input.Password data-testid="lock-password" autoComplete="current-password" placeholder="本人密码" />
           </Form.Item>
-          {error && <Alert type="error" showIcon title={<span data-testid="lock-error">{error}</span>} style={{ marginBottom: 12 }} />}
-          {wait > 0 && (
-            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={<span data-testid="lock-countdown">密码错误次数过多，请于 {formatWait(wait)} 后再试。</span>} />
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              title={<span data-testid="lock-error">{error}</span>}
+              style={{ marginBottom: 12 }}
+            />
           )}
-          <Button type="primary" htmlType="submit" size="large" loading={busy} disabled={wait > 0} block data-testid="lock-submit" icon={<UnlockOutlined />}>
+          {wait > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={<span data-testid="lock-countdown">密码错误次数过多，请于 {formatWait(wait)} 后再试。</span>}
+            />
+          )}
+          <Button
+            type="primary"
+            htmlType="submit"
+            size="large"
+            loading={busy}
+            disabled={wait > 0}
+            block
+            data-testid="lock-submit"
+            icon={<UnlockOutlined />}
+          >
             解锁
           </Button>
         </Form>

@@ -14,7 +14,11 @@ export function RecoveryNote({ style }: { style?: CSSProperties }) {
   if (!status) return null;
   const held = status.hqRecovery;
   return (
-    <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', lineHeight: 1.7, ...style }} data-testid="hq-recovery" data-held={held ? 'yes' : 'no'}>
+    <div
+      style={{ display: 'flex', gap: 8, alignItems: 'baseline', lineHeight: 1.7, ...style }}
+      data-testid="hq-recovery"
+      data-held={held ? 'yes' : 'no'}
+    >
       {held ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <WarningFilled style={{ color: '#d48806' }} />}
       <span>{held ? RECOVERY_TEXT.held : RECOVERY_TEXT.missing}</span>
     </div>

@@ -23,7 +23,11 @@ export function ChangePasswordDialog({ officer, onClose }: { officer: OfficerPub
     clearFieldErrors(form);
     setError(null);
     const v = form.getFieldsValue(true) as { oldPassword?: string; newPassword?: string; newPassword2?: string };
-    const input = validateWith(form, ChangePasswordSchema, { officerId: officer.id, oldPassword: v.oldPassword ?? '', newPassword: v.newPassword ?? '' });
+    const input = validateWith(form, ChangePasswordSchema, {
+      officerId: officer.id,
+      oldPassword: v.oldPassword ?? '',
+      newPassword: v.newPassword ?? '',
+    });
     if ((v.newPassword ?? '') !== (v.newPassword2 ?? '')) {
       showFieldErrors(form, { newPassword2: '两次输入的新密码不一致，请重新输入。' });
       return;
@@ -55,7 +59,13 @@ export function ChangePasswordDialog({ officer, onClose }: { officer: OfficerPub
       cancelText="取消"
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFieldsChange={clearErrorOnEdit(form)} onFinish={() => void submit()} data-testid="password-form">
+      <Form
+        form={form}
+        layout="vertical"
+        onFieldsChange={clearErrorOnEdit(form)}
+        onFinish={() => void submit()}
+        data-testid="password-form"
+      >
         <Form.Item label="原密码" name="oldPassword" required>
           <Input.Password autoComplete="current-password" data-testid="password-old" autoFocus />
         </Form.Item>

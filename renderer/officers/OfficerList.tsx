@@ -37,7 +37,12 @@ export function OfficerList() {
       showFieldErrors(form, { password2: '两次输入的密码不一致，请重新输入。' });
       return;
     }
-    const input = validateWith(form, OfficerCreateSchema, { name: v.name ?? '', certNo: v.certNo ?? '', unit: v.unit ?? '', password: v.password ?? '' });
+    const input = validateWith(form, OfficerCreateSchema, {
+      name: v.name ?? '',
+      certNo: v.certNo ?? '',
+      unit: v.unit ?? '',
+      password: v.password ?? '',
+    });
     if (!input) return;
     const r = await run('officers.create', input);
     if (!r.ok) {
@@ -55,7 +60,13 @@ export function OfficerList() {
       <div className="page-title">
         <h2>执法人员</h2>
         <Tooltip placement="bottomRight" title={pair ? '' : '添加执法人员须两名执法人员同时登录'}>
-          <Button type="primary" icon={<PlusOutlined />} disabled={!pair} onClick={() => setAdding(true)} data-testid="officer-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            disabled={!pair}
+            onClick={() => setAdding(true)}
+            data-testid="officer-new"
+          >
             添加执法人员
           </Button>
         </Tooltip>
@@ -92,12 +103,24 @@ export function OfficerList() {
             width: 220,
             render: (_: unknown, o) =>
               signedIn.has(o.id) ? (
-                <Button size="small" icon={<EditOutlined />} onClick={() => setChanging(o)} data-testid="officer-change-password">
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => setChanging(o)}
+                  data-testid="officer-change-password"
+                >
                   修改密码
                 </Button>
               ) : o.active ? (
                 <Tooltip title={pair ? '' : '停用执法人员须两名执法人员同时登录'}>
-                  <Button size="small" danger icon={<StopOutlined />} disabled={!pair} onClick={() => setRemoving(o)} data-testid="officer-remove">
+                  <Button
+                    size="small"
+                    danger
+                    icon={<StopOutlined />}
+                    disabled={!pair}
+                    onClick={() => setRemoving(o)}
+                    data-testid="officer-remove"
+                  >
                     停用
                   </Button>
                 </Tooltip>
@@ -115,8 +138,22 @@ export function OfficerList() {
           setOfficers(list);
         }}
       />
-      <Modal title="添加执法人员" open={adding} onOk={() => void add()} onCancel={() => setAdding(false)} okText="添加" destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ unit: status?.agencyName ?? '' }} onFieldsChange={clearErrorOnEdit(form)} onFinish={() => void add()} data-testid="officer-form">
+      <Modal
+        title="添加执法人员"
+        open={adding}
+        onOk={() => void add()}
+        onCancel={() => setAdding(false)}
+        okText="添加"
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ unit: status?.agencyName ?? '' }}
+          onFieldsChange={clearErrorOnEdit(form)}
+          onFinish={() => void add()}
+          data-testid="officer-form"
+        >
           <Form.Item label="姓名" name="name" required>
             <Input maxLength={40} data-testid="officer-name" autoFocus />
           </Form.Item>

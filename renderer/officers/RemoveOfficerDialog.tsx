@@ -6,7 +6,15 @@ import { useState } from 'react';
 import type { OfficerPublic } from '../../shared/domain/officer.ts';
 import { useApi } from '../app/api-context.tsx';
 
-export function RemoveOfficerDialog({ officer, onClose, onRemoved }: { officer: OfficerPublic | null; onClose: () => void; onRemoved: (list: OfficerPublic[]) => void }) {
+export function RemoveOfficerDialog({
+  officer,
+  onClose,
+  onRemoved,
+}: {
+  officer: OfficerPublic | null;
+  onClose: () => void;
+  onRemoved: (list: OfficerPublic[]) => void;
+}) {
   const { run } = useApi();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

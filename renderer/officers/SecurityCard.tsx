@@ -62,17 +62,24 @@ export function SecurityCard() {
             )}
           </Space>
           {error && (
-            <div className="ant-form-item-explain-error" style={{ color: '#ff4d4f', marginTop: 4 }} data-testid="idle-error">
+            <div
+              className="ant-form-item-explain-error"
+              style={{ color: '#ff4d4f', marginTop: 4 }}
+              data-testid="idle-error"
+            >
               {error}
             </div>
           )}
           <div className="field-hint">
-            当前为 <span data-testid="idle-current">{current}</span> 分钟（可设 {IDLE_LOCK_MINUTES.min}–{IDLE_LOCK_MINUTES.max} 分钟）。电脑休眠或合盖时也会立即锁定；锁定后须执法人员输入本人密码解锁。
+            当前为 <span data-testid="idle-current">{current}</span> 分钟（可设 {IDLE_LOCK_MINUTES.min}–
+            {IDLE_LOCK_MINUTES.max} 分钟）。电脑休眠或合盖时也会立即锁定；锁定后须执法人员输入本人密码解锁。
           </div>
         </Descriptions.Item>
         <Descriptions.Item label="数据恢复">
           <RecoveryNote />
-          <div className="field-hint">本机数据加密保存，每名在用的执法人员的密码都能解锁。本机在「同步」页登记到总部时，总部保存一份密钥恢复副本。</div>
+          <div className="field-hint">
+            本机数据加密保存，每名在用的执法人员的密码都能解锁。本机在「同步」页登记到总部时，总部保存一份密钥恢复副本。
+          </div>
         </Descriptions.Item>
       </Descriptions>
     </Card>

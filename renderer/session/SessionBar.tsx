@@ -21,8 +21,18 @@ export function SessionBar() {
 
   return (
     <Space size={10}>
-      <Tooltip title={pair ? '两名执法人员均已登录，可以新建和修改案件。' : '一人登录可以查阅；新建或修改案件须两名执法人员同时登录。'}>
-        <Tag color={pair ? 'green' : 'orange'} data-testid="session-pair-tag" style={{ fontSize: 13, padding: '3px 10px', margin: 0 }}>
+      <Tooltip
+        title={
+          pair
+            ? '两名执法人员均已登录，可以新建和修改案件。'
+            : '一人登录可以查阅；新建或修改案件须两名执法人员同时登录。'
+        }
+      >
+        <Tag
+          color={pair ? 'green' : 'orange'}
+          data-testid="session-pair-tag"
+          style={{ fontSize: 13, padding: '3px 10px', margin: 0 }}
+        >
           {pair ? '双人在场' : '仅一人登录：只能查阅'}
         </Tag>
       </Tooltip>
@@ -34,7 +44,10 @@ export function SessionBar() {
               <>
                 <div style={{ minWidth: 0 }}>
                   <div>
-                    <span className="slot-label">{SLOT_LABELS[i]}{'\u3000'}</span>
+                    <span className="slot-label">
+                      {SLOT_LABELS[i]}
+                      {'\u3000'}
+                    </span>
                     <span className="slot-name" data-testid="signin-officer-name">
                       {o.name}
                     </span>
@@ -55,7 +68,12 @@ export function SessionBar() {
                   <div className="slot-label">{SLOT_LABELS[i]}</div>
                   <div className="slot-meta">未登录</div>
                 </div>
-                <Button size="small" icon={<UserAddOutlined />} onClick={() => setSigningIn(i)} data-testid="signin-submit">
+                <Button
+                  size="small"
+                  icon={<UserAddOutlined />}
+                  onClick={() => setSigningIn(i)}
+                  data-testid="signin-submit"
+                >
                   登录
                 </Button>
               </>
@@ -63,7 +81,14 @@ export function SessionBar() {
           </div>
         );
       })}
-      <Modal open={signingIn !== null} title={`${SLOT_LABELS[signingIn ?? 1]}登录`} footer={null} onCancel={() => setSigningIn(null)} destroyOnHidden width={420}>
+      <Modal
+        open={signingIn !== null}
+        title={`${SLOT_LABELS[signingIn ?? 1]}登录`}
+        footer={null}
+        onCancel={() => setSigningIn(null)}
+        destroyOnHidden
+        width={420}
+      >
         <div data-testid={`signin-slot-${signingIn ?? 1}`}>
           <SignInForm autoFocus onDone={() => setSigningIn(null)} />
         </div>

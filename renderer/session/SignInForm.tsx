@@ -30,12 +30,25 @@ export function SignInForm({ onDone, autoFocus = false }: { onDone?: () => void;
   return (
     <Form form={form} layout="vertical" onFinish={submit}>
       <Form.Item label="执法证号" name="certNo">
-        <Input data-testid="signin-cert" autoComplete="username" maxLength={32} autoFocus={autoFocus} placeholder="执法证上的证号" />
+        <Input
+          data-testid="signin-cert"
+          autoComplete="username"
+          maxLength={32}
+          autoFocus={autoFocus}
+          placeholder="执法证上的证号"
+        />
       </Form.Item>
       <Form.Item label="密码" name="password">
         <Input.Password data-testid="signin-password" autoComplete="current-password" placeholder="本人密码" />
       </Form.Item>
-      {error && <Alert type="error" showIcon title={<span data-testid="signin-error">{error}</span>} style={{ marginBottom: 12 }} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={<span data-testid="signin-error">{error}</span>}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       <Button type="primary" htmlType="submit" loading={busy} block data-testid="signin-submit">
         登录
       </Button>

@@ -36,7 +36,8 @@ export function SignInScreen() {
           ))}
         </Row>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 20, fontSize: 12 }}>
-          程序版本 {status?.appVersion}{'\u3000'}执法事项目录版本 {status?.catalogVersion}
+          程序版本 {status?.appVersion}
+          {'\u3000'}执法事项目录版本 {status?.catalogVersion}
         </Typography.Paragraph>
       </div>
     </div>

@@ -27,7 +27,12 @@ export function SetupWizard() {
     const mismatch = officers.findIndex((o) => (o.password ?? '') !== (o.password2 ?? ''));
     const input = validateWith(form, OfficeSetupSchema, {
       agencyName: v.agencyName ?? '',
-      officers: officers.map((o) => ({ name: o.name ?? '', certNo: o.certNo ?? '', unit: o.unit ?? '', password: o.password ?? '' })),
+      officers: officers.map((o) => ({
+        name: o.name ?? '',
+        certNo: o.certNo ?? '',
+        unit: o.unit ?? '',
+        password: o.password ?? '',
+      })),
     });
     if (mismatch >= 0) {
       showFieldErrors(form, { [`officers.${mismatch}.password2`]: '两次输入的密码不一致，请重新输入。' });
@@ -46,7 +51,10 @@ export function SetupWizard() {
 
   // Officers usually belong to the office itself: its name fills the 所在单位 fields that are
   // still empty or still hold the name as previously typed.
-  const onValuesChange = (changed: { agencyName?: string }, all: { agencyName?: string; officers?: Partial<OfficerFields>[] }) => {
+  const onValuesChange = (
+    changed: { agencyName?: string },
+    all: { agencyName?: string; officers?: Partial<OfficerFields>[] },
+  ) => {
     if (changed.agencyName === undefined) return;
     const previous = prevAgency.current;
     prevAgency.current = changed.agencyName;
@@ -86,12 +94,22 @@ export function SetupWizard() {
           style={{ marginBottom: 20 }}
           title="请填写本机所属的行政机关，并登记两名持有执法证的执法人员。每名执法人员以自己的执法证号和密码登录；新建或修改案件须两人同时登录。"
         />
-        <Form form={form} layout="vertical" data-testid="setup-form" onFinish={submit} onValuesChange={onValuesChange} onFieldsChange={clearErrorOnEdit(form)} requiredMark>
+        <Form
+          form={form}
+          layout="vertical"
+          data-testid="setup-form"
+          onFinish={submit}
+          onValuesChange={onValuesChange}
+          onFieldsChange={clearErrorOnEdit(form)}
+          requiredMark
+        >
           <Form.Item label="行政机关名称（将印在所有文书抬头）" name="agencyName" required>
             <Input data-testid="setup-agency" placeholder="例如：柳州市柳南区互联网信息办公室" maxLength={60} />
           </Form.Item>
           <Row gutter={32}>{[officerFields(0), officerFields(1)]}</Row>
-          <Typography.Paragraph type="secondary">密码只以不可逆的加盐散列形式保存在本机，任何人都无法从数据中读出。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            密码只以不可逆的加盐散列形式保存在本机，任何人都无法从数据中读出。
+          </Typography.Paragraph>
           <Button type="primary" htmlType="submit" size="large" loading={busy} data-testid="setup-submit" block>
             完成设置
           </Button>

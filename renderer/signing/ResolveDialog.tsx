@@ -13,22 +13,63 @@ export interface ResolveValues {
   officerPasswords: [string, string];
 }
 
-export function ResolveDialog({ slot, officers, witnesses, recorded, onResolve, onClose }: { slot: RequiredSlot; officers: OfficerPublic[]; witnesses: SignatureRecord[]; recorded: boolean; onResolve: (v: ResolveValues) => Promise<string | null>; onClose: () => void }) {
+export function ResolveDialog({
+  slot,
+  officers,
+  witnesses,
+  recorded,
+  onResolve,
+  onClose,
+}: {
+  slot: RequiredSlot;
+  officers: OfficerPublic[];
+  witnesses: SignatureRecord[];
+  recorded: boolean;
+  onResolve: (v: ResolveValues) => Promise<string | null>;
+  onClose: () => void;
+}) {
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
-    const v = form.getFieldsValue(true) as { status: ResolveValues['status']; reason?: string; signerName?: string; witnessSignatureId?: string; pw0?: string; pw1?: string };
+    const v = form.getFieldsValue(true) as {
+      status: ResolveValues['status'];
+      reason?: string;
+      signerName?: string;
+      witnessSignatureId?: string;
+      pw0?: string;
+      pw1?: string;
+    };
     setBusy(true);
     setError(null);
-    const err = await onResolve({ status: v.status, reason: (v.reason ?? '').trim(), signerName: v.signerName ?? '', witnessSignatureId: v.witnessSignatureId ?? '', officerPasswords: [v.pw0 ?? '', v.pw1 ?? ''] });
+    const err = await onResolve({
+      status: v.status,
+      reason: (v.reason ?? '').trim(),
+      signerName: v.signerName ?? '',
+      witnessSignatureId: v.witnessSignatureId ?? '',
+      officerPasswords: [v.pw0 ?? '', v.pw1 ?? ''],
+    });
     setBusy(false);
     if (err) setError(err);
     else onClose();
   };
   return (
-    <Modal open title={`不能签名：${slot.label}`} width={600} okText="两人确认并记录" okButtonProps={{ danger: true, loading: busy, 'data-testid': 'resolve-confirm' } as never} onOk={() => void submit()} onCancel={onClose} destroyOnHidden maskClosable={false}>
-      <Form form={form} layout="vertical" initialValues={{ status: 'refused', signerName: slot.signerName, witnessSignatureId: witnesses[0]?.id }}>
+    <Modal
+      open
+      title={`不能签名：${slot.label}`}
+      width={600}
+      okText="两人确认并记录"
+      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'resolve-confirm' } as never}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ status: 'refused', signerName: slot.signerName, witnessSignatureId: witnesses[0]?.id }}
+      >
         <Form.Item name="status" label="情形">
           <Radio.Group
             options={[
@@ -42,10 +83,29 @@ export function ResolveDialog({ slot, officers, witnesses, recorded, onResolve, 
           <Input maxLength={40} />
         </Form.Item>
         <Form.Item name="reason" label="原因（记入笔录）">
-          <Input.TextArea rows={2} maxLength={500} data-testid="resolve-reason" placeholder="例如：当事人以不认可检查结果为由拒绝签名" />
+          <Input.TextArea
+            rows={2}
+            maxLength={500}
+            data-testid="resolve-reason"
+            placeholder="例如：当事人以不认可检查结果为由拒绝签名"
+          />
         </Form.Item>
-        <Form.Item name="witnessSignatureId" label="见证人" extra={witnesses.length ? '拒签须有见证人在场签名。' : recorded ? '无见证人：以本次同步录像为据，结束签名并保存录像后生效；录像未能保存的，本记录作废。' : '无见证人且未录像：请先请见证人签名。'}>
-          <Select allowClear options={witnesses.map((w) => ({ value: w.id, label: `${w.signerName}（${w.signerIdNumber}）` }))} data-testid="resolve-witness" />
+        <Form.Item
+          name="witnessSignatureId"
+          label="见证人"
+          extra={
+            witnesses.length
+              ? '拒签须有见证人在场签名。'
+              : recorded
+                ? '无见证人：以本次同步录像为据，结束签名并保存录像后生效；录像未能保存的，本记录作废。'
+                : '无见证人且未录像：请先请见证人签名。'
+          }
+        >
+          <Select
+            allowClear
+            options={witnesses.map((w) => ({ value: w.id, label: `${w.signerName}（${w.signerIdNumber}）` }))}
+            data-testid="resolve-witness"
+          />
         </Form.Item>
         {officers.map((o, i) => (
           <Form.Item key={o.id} name={`pw${i}`} label={`${o.name}（执法证号 ${o.certNo}）确认密码`}>

@@ -14,7 +14,17 @@ export interface SignValues {
   strokes: [number, number, number, number][][];
 }
 
-export function SignDialog({ slot, officer, onSign, onClose }: { slot: RequiredSlot; officer: OfficerPublic | undefined; onSign: (v: SignValues) => Promise<string | null>; onClose: () => void }) {
+export function SignDialog({
+  slot,
+  officer,
+  onSign,
+  onClose,
+}: {
+  slot: RequiredSlot;
+  officer: OfficerPublic | undefined;
+  onSign: (v: SignValues) => Promise<string | null>;
+  onClose: () => void;
+}) {
   const pad = useRef<PadHandle>(null);
   const [empty, setEmpty] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -26,14 +36,34 @@ export function SignDialog({ slot, officer, onSign, onClose }: { slot: RequiredS
     if (!pad.current || pad.current.isEmpty()) return setError('请先在框内签名。');
     setBusy(true);
     setError(null);
-    const err = await onSign({ signerName: isOfficer ? (officer?.name ?? '') : (v.signerName ?? '').trim(), signerIdNumber: (v.signerIdNumber ?? '').trim(), officerPassword: v.officerPassword ?? '', ...pad.current.read() });
+    const err = await onSign({
+      signerName: isOfficer ? (officer?.name ?? '') : (v.signerName ?? '').trim(),
+      signerIdNumber: (v.signerIdNumber ?? '').trim(),
+      officerPassword: v.officerPassword ?? '',
+      ...pad.current.read(),
+    });
     setBusy(false);
     if (err) setError(err);
     else onClose();
   };
   return (
-    <Modal open title={`签名：${slot.label}`} width={720} okText="确认签名" onOk={() => void submit()} okButtonProps={{ disabled: empty, loading: busy, 'data-testid': 'sign-confirm' } as never} onCancel={onClose} destroyOnHidden maskClosable={false}>
-      <Form form={form} layout="inline" initialValues={{ signerName: slot.signerName, signerIdNumber: '', officerPassword: '' }} style={{ marginBottom: 12, rowGap: 8 }}>
+    <Modal
+      open
+      title={`签名：${slot.label}`}
+      width={720}
+      okText="确认签名"
+      onOk={() => void submit()}
+      okButtonProps={{ disabled: empty, loading: busy, 'data-testid': 'sign-confirm' } as never}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={{ signerName: slot.signerName, signerIdNumber: '', officerPassword: '' }}
+        style={{ marginBottom: 12, rowGap: 8 }}
+      >
         {isOfficer ? (
           <>
             <Form.Item label="签名人">
@@ -55,7 +85,9 @@ export function SignDialog({ slot, officer, onSign, onClose }: { slot: RequiredS
         )}
       </Form>
       <SignaturePadField ref={pad} onChange={setEmpty} />
-      {error && <Alert type="error" showIcon style={{ marginTop: 12 }} title={<span data-testid="sign-error">{error}</span>} />}
+      {error && (
+        <Alert type="error" showIcon style={{ marginTop: 12 }} title={<span data-testid="sign-error">{error}</span>} />
+      )}
     </Modal>
   );
 }

@@ -59,9 +59,25 @@ export function SignaturePadField({ ref, onChange }: { ref: Ref<PadHandle>; onCh
 
   return (
     <div>
-      <canvas ref={canvas} data-testid="signature-pad" style={{ width: '100%', height: 220, border: '1px dashed #8aa', borderRadius: 6, background: '#fcfcfa', touchAction: 'none', cursor: 'crosshair' }} />
+      <canvas
+        ref={canvas}
+        data-testid="signature-pad"
+        style={{
+          width: '100%',
+          height: 220,
+          border: '1px dashed #8aa',
+          borderRadius: 6,
+          background: '#fcfcfa',
+          touchAction: 'none',
+          cursor: 'crosshair',
+        }}
+      />
       <Space style={{ marginTop: 6 }}>
-        <Button size="small" onClick={() => pad.current && (pad.current.clear(), onChange?.(true))} data-testid="signature-clear">
+        <Button
+          size="small"
+          onClick={() => pad.current && (pad.current.clear(), onChange?.(true))}
+          data-testid="signature-clear"
+        >
           清除重签
         </Button>
         <span className="field-hint">请在框内签名（鼠标、触控笔或手指均可）。</span>

@@ -1,7 +1,15 @@
 // Review as printed, then sign: the document's pages exactly as the PDF paginates them, the slots
 // still to sign (the interviewee on every page and at the end, the officers with their passwords),
 // refusals, and the recording of the whole sitting (全过程记录), stored as evidence at the end.
-import { ArrowLeftOutlined, CheckCircleFilled, EditOutlined, LeftOutlined, RightOutlined, StopOutlined, VideoCameraOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CheckCircleFilled,
+  EditOutlined,
+  LeftOutlined,
+  RightOutlined,
+  StopOutlined,
+  VideoCameraOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Input, List, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { RequiredSlot, SigningState } from '../../shared/signatures/signature-api.ts';
@@ -50,7 +58,9 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
   const here = s.required.filter((r) => r.page === pageNo || (r.page === null && pageNo === s.pages.length));
   // A sitting still open in the core that this screen did not start (reload, lock, crash).
   const orphan = !ceremonyId && s.activeCeremonyId ? s.activeCeremonyId : null;
-  const awaitingRecording = s.signatures.some((x) => x.status !== 'signed' && !x.witnessSignatureId && !x.recordingEvidenceId);
+  const awaitingRecording = s.signatures.some(
+    (x) => x.status !== 'signed' && !x.witnessSignatureId && !x.recordingEvidenceId,
+  );
 
   /**
    * Opens the sitting in the core, then the camera, and only then the slots: a refusal recorded
@@ -58,15 +68,24 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
    */
   const open = async (continues = '') => {
     setOpening(true);
-    const r = await run('signing.start', { documentId, recording: record, noRecordingReason: record ? '' : noRecordReason, continues });
+    const r = await run('signing.start', {
+      documentId,
+      recording: record,
+      noRecordingReason: record ? '' : noRecordReason,
+      continues,
+    });
     // The core ended the interrupted sitting as 录像中断 and voided the refusals that rested on its
     // lost recording alone: the state shows which, so the screen can say which slots to redo.
     const next = r.ok && continues ? await run('signing.state', { id: documentId }) : null;
-    if (r.ok && record && !(await recorder.start())) message.warning('无法打开摄像头或麦克风。可继续签名，结束时将记录录像未能保存的原因。');
+    if (r.ok && record && !(await recorder.start()))
+      message.warning('无法打开摄像头或麦克风。可继续签名，结束时将记录录像未能保存的原因。');
     if (next?.ok) {
       const kept = new Set(next.value.signatures.map((x) => x.id));
-      const label = (x: { slotId: string; page: number | null; role: string }) => s.required.find((q) => q.slotId === x.slotId && q.page === x.page)?.label ?? x.role;
-      setRedo(s.signatures.filter((x) => x.ceremonyId === continues && x.status !== 'signed' && !kept.has(x.id)).map(label));
+      const label = (x: { slotId: string; page: number | null; role: string }) =>
+        s.required.find((q) => q.slotId === x.slotId && q.page === x.page)?.label ?? x.role;
+      setRedo(
+        s.signatures.filter((x) => x.ceremonyId === continues && x.status !== 'signed' && !kept.has(x.id)).map(label),
+      );
       setS(next.value); // together with the id below, or the new sitting would show as an orphan
     }
     if (r.ok) setCeremonyId(r.value.ceremonyId);
@@ -74,7 +93,11 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
   };
 
   const sign = async (slot: RequiredSlot, v: SignValues) => {
-    const r = await run('signing.sign', { ceremonyId: ceremonyId!, slotId: slot.slotId, page: slot.page, ...v }, { quiet: true });
+    const r = await run(
+      'signing.sign',
+      { ceremonyId: ceremonyId!, slotId: slot.slotId, page: slot.page, ...v },
+      { quiet: true },
+    );
     if (!r.ok) return r.error.message;
     setS(r.value);
     message.success(`${slot.label}已签名`);
@@ -82,7 +105,11 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
   };
 
   const resolve = async (slot: RequiredSlot, v: ResolveValues) => {
-    const r = await run('signing.resolve', { ceremonyId: ceremonyId!, slotId: slot.slotId, page: slot.page, ...v }, { quiet: true });
+    const r = await run(
+      'signing.resolve',
+      { ceremonyId: ceremonyId!, slotId: slot.slotId, page: slot.page, ...v },
+      { quiet: true },
+    );
     if (!r.ok) return r.error.message;
     setS(r.value);
     return null;
@@ -90,7 +117,11 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
 
   /** Ends the open sitting as interrupted: its recording was held by the screen that is gone. */
   const endOrphan = async (id: string) => {
-    const r = await run('signing.end', { ceremonyId: id, recordingEvidenceId: '', recordingFailure: '录像中断：签名过程被中断（页面刷新、锁定或程序重启），此前的录像未能保存' });
+    const r = await run('signing.end', {
+      ceremonyId: id,
+      recordingEvidenceId: '',
+      recordingFailure: '录像中断：签名过程被中断（页面刷新、锁定或程序重启），此前的录像未能保存',
+    });
     if (r.ok) {
       setS(r.value);
       message.info('已结束中断的签名。');
@@ -115,12 +146,22 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
         original: true,
         copy: { method: '', madeAt: '', madeBy: '' },
       };
-      const begun = await run('evidence.beginImport', { caseId, documentId: '', fileName, sizeBytes: blob.size, meta }, { quiet: true });
-      const up = begun.ok ? await api.uploadEvidence(begun.value.ticket, blob, () => undefined, new AbortController().signal) : begun;
+      const begun = await run(
+        'evidence.beginImport',
+        { caseId, documentId: '', fileName, sizeBytes: blob.size, meta },
+        { quiet: true },
+      );
+      const up = begun.ok
+        ? await api.uploadEvidence(begun.value.ticket, blob, () => undefined, new AbortController().signal)
+        : begun;
       if (up.ok) evidenceId = up.value.id;
       else failure = up.error.message;
     } else if (ceremonyId && record && !failure) failure = '未录到任何画面';
-    const r = await run('signing.end', { ceremonyId: ceremonyId!, recordingEvidenceId: evidenceId, recordingFailure: evidenceId ? '' : failure });
+    const r = await run('signing.end', {
+      ceremonyId: ceremonyId!,
+      recordingEvidenceId: evidenceId,
+      recordingFailure: evidenceId ? '' : failure,
+    });
     setFinishing(false);
     if (r.ok) {
       setS(r.value);
@@ -135,7 +176,16 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
       <Checkbox checked={record} onChange={(e) => setRecord(e.target.checked)} data-testid="record-toggle">
         同步录音录像（全过程记录，建议开启）
       </Checkbox>
-      {!record && <Input.TextArea rows={2} style={{ marginTop: 8 }} placeholder="不录像的理由（将记入办理记录）" value={noRecordReason} onChange={(e) => setNoRecordReason(e.target.value)} data-testid="no-record-reason" />}
+      {!record && (
+        <Input.TextArea
+          rows={2}
+          style={{ marginTop: 8 }}
+          placeholder="不录像的理由（将记入办理记录）"
+          value={noRecordReason}
+          onChange={(e) => setNoRecordReason(e.target.value)}
+          data-testid="no-record-reason"
+        />
+      )}
     </>
   );
 
@@ -155,22 +205,45 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
         </Space>
       </div>
       <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-        文书内容已冻结，签名与其校验值绑定：SHA-256 <code>{s.docSha256.slice(0, 16)}…</code>{'\u3000'}SM3 <code>{s.docSm3.slice(0, 16)}…</code>
+        文书内容已冻结，签名与其校验值绑定：SHA-256 <code>{s.docSha256.slice(0, 16)}…</code>
+        {'\u3000'}SM3 <code>{s.docSm3.slice(0, 16)}…</code>
       </Typography.Paragraph>
       <div className="signing-layout">
         <div>
           <Space style={{ marginBottom: 8 }}>
-            <Button icon={<LeftOutlined />} disabled={pageNo <= 1} onClick={() => setPageNo(pageNo - 1)} data-testid="page-prev" />
+            <Button
+              icon={<LeftOutlined />}
+              disabled={pageNo <= 1}
+              onClick={() => setPageNo(pageNo - 1)}
+              data-testid="page-prev"
+            />
             <span data-testid="page-of">
               第 {pageNo} 页 共 {s.pages.length} 页
             </span>
-            <Button icon={<RightOutlined />} disabled={pageNo >= s.pages.length} onClick={() => setPageNo(pageNo + 1)} data-testid="page-next" />
+            <Button
+              icon={<RightOutlined />}
+              disabled={pageNo >= s.pages.length}
+              onClick={() => setPageNo(pageNo + 1)}
+              data-testid="page-next"
+            />
           </Space>
-          <ReviewPage page={page} size={s.pageSize} width={640} signatures={s.signatures} images={s.images} highlight={signing?.slotId ?? null} />
+          <ReviewPage
+            page={page}
+            size={s.pageSize}
+            width={640}
+            signatures={s.signatures}
+            images={s.images}
+            highlight={signing?.slotId ?? null}
+          />
         </div>
         <div className="signing-side">
           {awaitingRecording && (
-            <Alert type="info" showIcon style={{ marginBottom: 12 }} title="拒签/缺席仅以同步录像为据：结束签名并保存录像后才生效。录像未能保存的，该记录作废，须见证人签名后重新记录。" />
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title="拒签/缺席仅以同步录像为据：结束签名并保存录像后才生效。录像未能保存的，该记录作废，须见证人签名后重新记录。"
+            />
           )}
           {redo.length > 0 && (
             <Alert
@@ -192,11 +265,21 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
               {!s.complete && recordChoice}
               <Space style={{ marginTop: 12 }}>
                 {!s.complete && (
-                  <Button type="primary" loading={opening} onClick={() => void open(orphan)} data-testid="signing-resume">
+                  <Button
+                    type="primary"
+                    loading={opening}
+                    onClick={() => void open(orphan)}
+                    data-testid="signing-resume"
+                  >
                     继续签名{record ? '（重新开始录像）' : ''}
                   </Button>
                 )}
-                <Button danger disabled={opening} onClick={() => void endOrphan(orphan)} data-testid="signing-end-orphan">
+                <Button
+                  danger
+                  disabled={opening}
+                  onClick={() => void endOrphan(orphan)}
+                  data-testid="signing-end-orphan"
+                >
                   结束（录像中断）
                 </Button>
               </Space>
@@ -205,16 +288,54 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
           {!ceremonyId && !orphan && !s.complete && (
             <Card size="small" title="开始签名" style={{ marginBottom: 12 }}>
               {recordChoice}
-              <Button type="primary" block style={{ marginTop: 12 }} icon={<EditOutlined />} loading={opening} onClick={() => void open()} data-testid="signing-start">
+              <Button
+                type="primary"
+                block
+                style={{ marginTop: 12 }}
+                icon={<EditOutlined />}
+                loading={opening}
+                onClick={() => void open()}
+                data-testid="signing-start"
+              >
                 开始签名
               </Button>
             </Card>
           )}
           {ceremonyId && (
-            <Card size="small" title={recorder.state.kind === 'recording' ? <span style={{ color: '#cf1322' }}><VideoCameraOutlined /> 正在录像</span> : '签名进行中'} style={{ marginBottom: 12 }}>
-              {recorder.state.kind === 'recording' && <video ref={preview} autoPlay muted playsInline style={{ width: '100%', borderRadius: 4, background: '#000' }} data-testid="record-preview" />}
-              {recorder.state.kind === 'failed' && <Alert type="warning" showIcon title={`未能录像：${recorder.state.message}`} />}
-              <Button block style={{ marginTop: 12 }} icon={<StopOutlined />} loading={finishing} onClick={() => void finish()} data-testid="signing-finish">
+            <Card
+              size="small"
+              title={
+                recorder.state.kind === 'recording' ? (
+                  <span style={{ color: '#cf1322' }}>
+                    <VideoCameraOutlined /> 正在录像
+                  </span>
+                ) : (
+                  '签名进行中'
+                )
+              }
+              style={{ marginBottom: 12 }}
+            >
+              {recorder.state.kind === 'recording' && (
+                <video
+                  ref={preview}
+                  autoPlay
+                  muted
+                  playsInline
+                  style={{ width: '100%', borderRadius: 4, background: '#000' }}
+                  data-testid="record-preview"
+                />
+              )}
+              {recorder.state.kind === 'failed' && (
+                <Alert type="warning" showIcon title={`未能录像：${recorder.state.message}`} />
+              )}
+              <Button
+                block
+                style={{ marginTop: 12 }}
+                icon={<StopOutlined />}
+                loading={finishing}
+                onClick={() => void finish()}
+                data-testid="signing-finish"
+              >
                 结束签名{recorder.state.kind === 'recording' ? '并保存录像' : ''}
               </Button>
             </Card>
@@ -232,13 +353,25 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
                       sig || !ceremonyId
                         ? []
                         : [
-                            <Button key="s" size="small" type="primary" onClick={() => setSigning(slot)} data-testid={`sign-${key(slot)}`}>
+                            <Button
+                              key="s"
+                              size="small"
+                              type="primary"
+                              onClick={() => setSigning(slot)}
+                              data-testid={`sign-${key(slot)}`}
+                            >
                               签名
                             </Button>,
                             ...(slot.officerId
                               ? []
                               : [
-                                  <Button key="r" size="small" danger onClick={() => setResolving(slot)} data-testid={`resolve-${key(slot)}`}>
+                                  <Button
+                                    key="r"
+                                    size="small"
+                                    danger
+                                    onClick={() => setResolving(slot)}
+                                    data-testid={`resolve-${key(slot)}`}
+                                  >
                                     拒签/缺席
                                   </Button>,
                                 ]),
@@ -246,18 +379,37 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
                     }
                   >
                     <span>
-                      {sig ? <CheckCircleFilled style={{ color: sig.status === 'signed' ? '#389e0d' : '#cf1322' }} /> : <span style={{ display: 'inline-block', width: 14 }} />} {slot.label}
-                      {sig && <span className="field-hint">{'\u3000'}{sig.status === 'signed' ? sig.signerName : `拒签/缺席：${sig.reason}`}</span>}
+                      {sig ? (
+                        <CheckCircleFilled style={{ color: sig.status === 'signed' ? '#389e0d' : '#cf1322' }} />
+                      ) : (
+                        <span style={{ display: 'inline-block', width: 14 }} />
+                      )}{' '}
+                      {slot.label}
+                      {sig && (
+                        <span className="field-hint">
+                          {'\u3000'}
+                          {sig.status === 'signed' ? sig.signerName : `拒签/缺席：${sig.reason}`}
+                        </span>
+                      )}
                     </span>
                   </List.Item>
                 );
               }}
             />
-            {todo.length > 0 && <div className="field-hint">全部签名栏：还差 {todo.map((t) => t.label).join('、')}</div>}
+            {todo.length > 0 && (
+              <div className="field-hint">全部签名栏：还差 {todo.map((t) => t.label).join('、')}</div>
+            )}
           </Card>
         </div>
       </div>
-      {signing && <SignDialog slot={signing} officer={officers.find((o) => o.id === signing.officerId)} onSign={(v) => sign(signing, v)} onClose={() => setSigning(null)} />}
+      {signing && (
+        <SignDialog
+          slot={signing}
+          officer={officers.find((o) => o.id === signing.officerId)}
+          onSign={(v) => sign(signing, v)}
+          onClose={() => setSigning(null)}
+        />
+      )}
       {resolving && (
         <ResolveDialog
           slot={resolving}

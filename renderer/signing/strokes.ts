@@ -15,5 +15,15 @@ export function toStrokes(groups: readonly { points: readonly PadPoint[] }[]): S
   const t0 = groups.find((g) => g.points.length)?.points[0]!.time ?? 0;
   return groups
     .filter((g) => g.points.length)
-    .map((g) => g.points.map((pt) => [Math.round(pt.x), Math.round(pt.y), Math.max(0, Math.round(pt.time - t0)), Math.round((pt.pressure || 0.5) * 1000)] as [number, number, number, number]));
+    .map((g) =>
+      g.points.map(
+        (pt) =>
+          [
+            Math.round(pt.x),
+            Math.round(pt.y),
+            Math.max(0, Math.round(pt.time - t0)),
+            Math.round((pt.pressure || 0.5) * 1000),
+          ] as [number, number, number, number],
+      ),
+    );
 }

@@ -2,7 +2,8 @@
 // one-second chunks kept in memory until the ceremony ends, then stored as evidence of the case.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export type RecorderState = { kind: 'off' } | { kind: 'recording'; since: number } | { kind: 'failed'; message: string };
+export type RecorderState =
+  { kind: 'off' } | { kind: 'recording'; since: number } | { kind: 'failed'; message: string };
 
 export function useRecorder() {
   const [state, setState] = useState<RecorderState>({ kind: 'off' });

@@ -35,7 +35,8 @@ export function FreeSpaceCard({ space, onFreed }: { space: SyncStatus['space']; 
           可释放 {space.releasableFiles} 件电子数据（{formatBytes(space.releasableBytes)}）
         </span>
         <span className="field-hint" style={{ marginTop: 0 }}>
-          已释放 {space.releasedFiles} 件（{formatBytes(space.releasedBytes)}）。只有全部所属封存都已取得总部回执的电子数据才能释放；同步从不删除本机数据。
+          已释放 {space.releasedFiles} 件（{formatBytes(space.releasedBytes)}
+          ）。只有全部所属封存都已取得总部回执的电子数据才能释放；同步从不删除本机数据。
         </span>
         <Tooltip title={hint}>
           <Button icon={<DeleteOutlined />} disabled={!!hint} onClick={confirm} data-testid="sync-free">
@@ -43,7 +44,14 @@ export function FreeSpaceCard({ space, onFreed }: { space: SyncStatus['space']; 
           </Button>
         </Tooltip>
       </Space>
-      {outcome && <Alert style={{ marginTop: 12, maxWidth: 760 }} type={outcome.ok ? 'success' : 'error'} showIcon title={<span data-testid={outcome.ok ? 'sync-free-result' : 'sync-free-error'}>{outcome.text}</span>} />}
+      {outcome && (
+        <Alert
+          style={{ marginTop: 12, maxWidth: 760 }}
+          type={outcome.ok ? 'success' : 'error'}
+          showIcon
+          title={<span data-testid={outcome.ok ? 'sync-free-result' : 'sync-free-error'}>{outcome.text}</span>}
+        />
+      )}
     </Card>
   );
 }

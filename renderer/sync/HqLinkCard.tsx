@@ -6,7 +6,11 @@ import { formatTime } from '../app/format.ts';
 
 const LABEL = { label: { width: 150, whiteSpace: 'nowrap' as const } };
 
-const REFERENCE_LABELS: Record<string, string> = { roster: '执法人员名册', holidays: '节假日安排', catalog: '执法事项目录' };
+const REFERENCE_LABELS: Record<string, string> = {
+  roster: '执法人员名册',
+  holidays: '节假日安排',
+  catalog: '执法事项目录',
+};
 
 const time = (iso: string | null) => (iso ? formatTime(iso) : '—');
 

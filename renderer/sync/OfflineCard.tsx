@@ -35,7 +35,11 @@ function ExportBundle({ hasOutbox }: { hasOutbox: boolean }) {
     clearFieldErrors(form);
     setOutcome(null);
     setBusy(true);
-    const r = await run('sync.exportBundle', { dir: ((form.getFieldValue('dir') as string | undefined) ?? '').trim() }, { quiet: true });
+    const r = await run(
+      'sync.exportBundle',
+      { dir: ((form.getFieldValue('dir') as string | undefined) ?? '').trim() },
+      { quiet: true },
+    );
     setBusy(false);
     if (!r.ok) {
       if (r.error.fields) showFieldErrors(form, r.error.fields);
@@ -47,10 +51,20 @@ function ExportBundle({ hasOutbox }: { hasOutbox: boolean }) {
     <>
       <h4 style={{ margin: '0 0 8px' }}>导出待同步封存包</h4>
       <Form form={form} layout="vertical" onFieldsChange={clearErrorOnEdit(form)} onFinish={() => void exportBundle()}>
-        <Form.Item label="导出到文件夹" name="dir" extra="填写完整路径（如移动存储介质 /media/U盘 或 E:\）；留空则导出到本机数据文件夹下的 exports。">
+        <Form.Item
+          label="导出到文件夹"
+          name="dir"
+          extra="填写完整路径（如移动存储介质 /media/U盘 或 E:\）；留空则导出到本机数据文件夹下的 exports。"
+        >
           <Input maxLength={1000} placeholder="留空：数据文件夹/exports" data-testid="sync-export-dir" />
         </Form.Item>
-        <Button htmlType="submit" icon={<ExportOutlined />} loading={busy} disabled={!hasOutbox} data-testid="sync-export">
+        <Button
+          htmlType="submit"
+          icon={<ExportOutlined />}
+          loading={busy}
+          disabled={!hasOutbox}
+          data-testid="sync-export"
+        >
           导出待同步封存包
         </Button>
       </Form>
@@ -84,7 +98,10 @@ function ImportReceipts({ onImported }: { onImported: () => void }) {
     const r = await run('sync.importReceipts', { text }, { quiet: true });
     setBusy(false);
     if (!r.ok) return setOutcome({ ok: false, text: r.error.message });
-    setOutcome({ ok: true, text: `已导入回执：新增 ${r.value.stored} 个${r.value.already ? `，另有 ${r.value.already} 个此前已取得` : ''}。` });
+    setOutcome({
+      ok: true,
+      text: `已导入回执：新增 ${r.value.stored} 个${r.value.already ? `，另有 ${r.value.already} 个此前已取得` : ''}。`,
+    });
     onImported();
   };
   return (
@@ -106,7 +123,14 @@ function ImportReceipts({ onImported }: { onImported: () => void }) {
           选择回执文件并导入
         </Button>
       </Upload>
-      {outcome && <Alert style={{ marginTop: 12 }} type={outcome.ok ? 'success' : 'error'} showIcon title={<span data-testid={outcome.ok ? 'sync-import-result' : 'sync-import-error'}>{outcome.text}</span>} />}
+      {outcome && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type={outcome.ok ? 'success' : 'error'}
+          showIcon
+          title={<span data-testid={outcome.ok ? 'sync-import-result' : 'sync-import-error'}>{outcome.text}</span>}
+        />
+      )}
     </>
   );
 }

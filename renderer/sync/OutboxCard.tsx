@@ -7,7 +7,12 @@ type Item = SyncStatus['outbox']['items'][number];
 
 export function OutboxCard({ outbox }: { outbox: SyncStatus['outbox'] }) {
   return (
-    <Card size="small" title={<span data-testid="sync-outbox-count">待同步 {outbox.documents} 份</span>} style={{ marginBottom: 16 }} data-testid="sync-outbox">
+    <Card
+      size="small"
+      title={<span data-testid="sync-outbox-count">待同步 {outbox.documents} 份</span>}
+      style={{ marginBottom: 16 }}
+      data-testid="sync-outbox"
+    >
       <Table<Item>
         rowKey="seq"
         size="small"

@@ -23,11 +23,20 @@ export function SyncRunCard({ sync, onStarted }: { sync: SyncStatus; onStarted: 
   return (
     <Card size="small" title="网络同步" style={{ marginBottom: 16 }} data-testid="sync-run">
       <Space align="center" size="large" wrap>
-        <Button type="primary" size="large" icon={<CloudUploadOutlined />} loading={starting || sync.running} onClick={() => void start()} data-testid="sync-start">
+        <Button
+          type="primary"
+          size="large"
+          icon={<CloudUploadOutlined />}
+          loading={starting || sync.running}
+          onClick={() => void start()}
+          data-testid="sync-start"
+        >
           {sync.running ? '正在同步…' : '立即同步'}
         </Button>
         <span className="field-hint" style={{ marginTop: 0 }}>
-          {n ? `待同步 ${n} 份封存文书${sync.outbox.evidenceBytes ? `（电子数据 ${mib(sync.outbox.evidenceBytes)} MiB）` : ''}。` : '没有待同步的文书。'}
+          {n
+            ? `待同步 ${n} 份封存文书${sync.outbox.evidenceBytes ? `（电子数据 ${mib(sync.outbox.evidenceBytes)} MiB）` : ''}。`
+            : '没有待同步的文书。'}
           连接总部后上传封存的文书、签名、电子数据和PDF，取得总部回执；中断后再同步会从断点续传。本机数据不会因同步而删除。
         </span>
       </Space>
@@ -38,7 +47,12 @@ export function SyncRunCard({ sync, onStarted }: { sync: SyncStatus; onStarted: 
 }
 
 function SyncProgress({ p }: { p: SyncStatus['progress'] }) {
-  const percent = p.bytesTotal > 0 ? Math.floor((p.bytesDone / p.bytesTotal) * 100) : p.docsTotal > 0 ? Math.floor((p.docsDone / p.docsTotal) * 100) : 0;
+  const percent =
+    p.bytesTotal > 0
+      ? Math.floor((p.bytesDone / p.bytesTotal) * 100)
+      : p.docsTotal > 0
+        ? Math.floor((p.docsDone / p.docsTotal) * 100)
+        : 0;
   return (
     <div style={{ marginTop: 16, maxWidth: 760 }} data-testid="sync-progress">
       <div style={{ marginBottom: 4 }}>
@@ -48,7 +62,8 @@ function SyncProgress({ p }: { p: SyncStatus['progress'] }) {
       <Progress percent={percent} status="active" />
       <div className="field-hint">
         文书 <span data-testid="sync-docs">{`${p.docsDone} / ${p.docsTotal}`}</span>
-        {'\u3000'}电子数据 {mib(p.bytesDone)} / {mib(p.bytesTotal)} MiB{'\u3000'}速度 {(p.bytesPerSecond / 1e6).toFixed(1)} MB/s
+        {'\u3000'}电子数据 {mib(p.bytesDone)} / {mib(p.bytesTotal)} MiB{'\u3000'}速度{' '}
+        {(p.bytesPerSecond / 1e6).toFixed(1)} MB/s
       </div>
     </div>
   );

@@ -8,7 +8,11 @@ import { useApi } from '../app/api-context.tsx';
 const POLL_RUNNING_MS = 1000;
 const POLL_IDLE_MS = 10_000;
 
-export function useSyncStatus(): { sync: SyncStatus | null; setSync: (s: SyncStatus) => void; reload: () => Promise<void> } {
+export function useSyncStatus(): {
+  sync: SyncStatus | null;
+  setSync: (s: SyncStatus) => void;
+  reload: () => Promise<void>;
+} {
   const { run } = useApi();
   const [sync, setSync] = useState<SyncStatus | null>(null);
   const reload = useCallback(async () => {

@@ -3,7 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CalendarDataSchema } from '../../shared/calendar/calendar-schema.ts';
-import { buildCalendar, CALENDAR_FILE, CALENDAR_VERSION, noticeUrls, serialise, type PackageData } from './build-calendar.ts';
+import {
+  buildCalendar,
+  CALENDAR_FILE,
+  CALENDAR_VERSION,
+  noticeUrls,
+  serialise,
+  type PackageData,
+} from './build-calendar.ts';
 
 const SOURCE = `
   /**
@@ -19,19 +26,34 @@ const SOURCE = `
 
 const pkg = (): PackageData => ({
   packageVersion: '1.5.7',
-  holidays: { '2026-01-01': "New Year's Day,元旦,1", '2026-02-15': 'Spring Festival,春节,4', '2026-04-05': 'Tomb-sweeping Day,清明,1', '2025-01-01': "New Year's Day,元旦,1", '2025-01-28': 'Spring Festival,春节,4', '2024-01-01': "New Year's Day,元旦,1" },
+  holidays: {
+    '2026-01-01': "New Year's Day,元旦,1",
+    '2026-02-15': 'Spring Festival,春节,4',
+    '2026-04-05': 'Tomb-sweeping Day,清明,1',
+    '2025-01-01': "New Year's Day,元旦,1",
+    '2025-01-28': 'Spring Festival,春节,4',
+    '2024-01-01': "New Year's Day,元旦,1",
+  },
   workdays: { '2026-01-04': "New Year's Day,元旦,1" },
   noticeUrls: noticeUrls(SOURCE),
 });
 
 describe('build-calendar', () => {
   it('reads each year’s notice address from the package source (https)', () => {
-    expect(noticeUrls(SOURCE)).toEqual({ 2026: 'https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm', 2025: 'https://www.gov.cn/zhengce/zhengceku/202411/content_6986383.htm' });
+    expect(noticeUrls(SOURCE)).toEqual({
+      2026: 'https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm',
+      2025: 'https://www.gov.cn/zhengce/zhengceku/202411/content_6986383.htm',
+    });
   });
 
   it('keeps the years from the first one on, names holidays in Chinese, stamps validity, version and source', () => {
     const c = buildCalendar(pkg(), 2025, '2026.9');
-    expect(c).toMatchObject({ format: 'wangxin-working-calendar/1', version: '2026.9', validFrom: '2025-01-01', validThrough: '2026-12-31' });
+    expect(c).toMatchObject({
+      format: 'wangxin-working-calendar/1',
+      version: '2026.9',
+      validFrom: '2025-01-01',
+      validThrough: '2026-12-31',
+    });
     expect(c.years.map((y) => y.year)).toEqual([2025, 2026]);
     expect(c.years[1]).toEqual({
       year: 2026,

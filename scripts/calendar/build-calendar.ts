@@ -15,7 +15,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CALENDAR_FORMAT, CalendarDataSchema, type CalendarData, type CalendarYear } from '../../shared/calendar/calendar-schema.ts';
+import {
+  CALENDAR_FORMAT,
+  CalendarDataSchema,
+  type CalendarData,
+  type CalendarYear,
+} from '../../shared/calendar/calendar-schema.ts';
 
 /** Bump on every change of the data (YYYY.n, the year = the last year covered). */
 export const CALENDAR_VERSION = '2026.1';
@@ -32,7 +37,15 @@ export const NOTICE_NUMBERS: Record<number, string> = {
 };
 
 /** The package's English,中文,n labels → the names the notices use. */
-const NAMES: Record<string, string> = { 元旦: '元旦', 春节: '春节', 清明: '清明节', 劳动节: '劳动节', 端午: '端午节', 中秋: '中秋节', 国庆节: '国庆节' };
+const NAMES: Record<string, string> = {
+  元旦: '元旦',
+  春节: '春节',
+  清明: '清明节',
+  劳动节: '劳动节',
+  端午: '端午节',
+  中秋: '中秋节',
+  国庆节: '国庆节',
+};
 
 export interface PackageData {
   /** package.json version of chinese-days. */
@@ -46,11 +59,22 @@ export interface PackageData {
 export function readPackage(dir: string): PackageData {
   const json = join(dir, 'dist', 'chinese-days.json');
   const src = join(dir, 'src', 'holidays', 'generate.ts');
-  if (!existsSync(json) || !existsSync(src)) throw new Error(`${dir} is not an unpacked chinese-days package (dist/chinese-days.json and src/holidays/generate.ts expected)`);
-  const data = JSON.parse(readFileSync(json, 'utf8')) as { holidays: Record<string, string>; workdays: Record<string, string> };
+  if (!existsSync(json) || !existsSync(src))
+    throw new Error(
+      `${dir} is not an unpacked chinese-days package (dist/chinese-days.json and src/holidays/generate.ts expected)`,
+    );
+  const data = JSON.parse(readFileSync(json, 'utf8')) as {
+    holidays: Record<string, string>;
+    workdays: Record<string, string>;
+  };
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
   if (pkg.name !== 'chinese-days') throw new Error(`${dir}: package ${pkg.name}, expected chinese-days`);
-  return { packageVersion: pkg.version, holidays: data.holidays, workdays: data.workdays, noticeUrls: noticeUrls(readFileSync(src, 'utf8')) };
+  return {
+    packageVersion: pkg.version,
+    holidays: data.holidays,
+    workdays: data.workdays,
+    noticeUrls: noticeUrls(readFileSync(src, 'utf8')),
+  };
 }
 
 /** `* 2025\n * https://www.gov.cn/…` blocks of the package's source: the first address after each year. */
@@ -83,7 +107,13 @@ export function buildCalendar(pkg: PackageData, firstYear = FIRST_YEAR, version 
     const url = pkg.noticeUrls[year];
     if (!url) throw new Error(`${year}: the package's source quotes no notice address`);
     const title = `国务院办公厅关于${year}年部分节假日安排的通知`;
-    years.push({ year, notice: NOTICE_NUMBERS[year] ? `${title}（${NOTICE_NUMBERS[year]}）` : title, url, holidays: pick(pkg.holidays), workdays: pick(pkg.workdays) });
+    years.push({
+      year,
+      notice: NOTICE_NUMBERS[year] ? `${title}（${NOTICE_NUMBERS[year]}）` : title,
+      url,
+      holidays: pick(pkg.holidays),
+      workdays: pick(pkg.workdays),
+    });
   }
   const checked = Object.keys(NOTICE_NUMBERS).join('、');
   return CalendarDataSchema.parse({
@@ -100,21 +130,36 @@ export function buildCalendar(pkg: PackageData, firstYear = FIRST_YEAR, version 
 export const serialise = (c: CalendarData): string => `${JSON.stringify(c, null, 2)}\n`;
 
 function main(): void {
-  const { values } = parseArgs({ options: { package: { type: 'string' }, check: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { package: { type: 'string' }, check: { type: 'boolean', default: false } },
+  });
   if (!values.package) {
-    console.error('用法：node scripts/node24.mjs scripts/calendar/build-calendar.ts --package 解包后的chinese-days目录 [--check]');
+    console.error(
+      '用法：node scripts/node24.mjs scripts/calendar/build-calendar.ts --package 解包后的chinese-days目录 [--check]',
+    );
     process.exit(2);
   }
   const calendar = buildCalendar(readPackage(values.package));
   const text = serialise(calendar);
-  const summary = calendar.years.map((y) => `${y.year}: ${Object.keys(y.holidays).length} holidays, ${Object.keys(y.workdays).length} make-up workdays`).join('\n');
+  const summary = calendar.years
+    .map(
+      (y) =>
+        `${y.year}: ${Object.keys(y.holidays).length} holidays, ${Object.keys(y.workdays).length} make-up workdays`,
+    )
+    .join('\n');
   if (values.check) {
     const same = existsSync(CALENDAR_FILE) && readFileSync(CALENDAR_FILE, 'utf8') === text;
-    console.log(same ? `calendar.json is up to date (${calendar.version}, through ${calendar.validThrough})` : 'calendar.json differs from what the package gives: run without --check and review the diff');
+    console.log(
+      same
+        ? `calendar.json is up to date (${calendar.version}, through ${calendar.validThrough})`
+        : 'calendar.json differs from what the package gives: run without --check and review the diff',
+    );
     process.exit(same ? 0 : 1);
   }
   writeFileSync(CALENDAR_FILE, text);
-  console.log(`${summary}\nwrote ${CALENDAR_FILE} (${calendar.version}, ${calendar.validFrom} – ${calendar.validThrough})`);
+  console.log(
+    `${summary}\nwrote ${CALENDAR_FILE} (${calendar.version}, ${calendar.validFrom} – ${calendar.validThrough})`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

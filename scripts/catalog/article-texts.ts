@@ -29,7 +29,10 @@ export function chooseWording(quotations: string[]): string {
   if (quotations.length === 0) throw new Error('no quotation to choose from');
   const full = quotations.filter((q) => !ELIDED.test(q));
   const pool = full.length > 0 ? full : quotations;
-  const scored = [...new Set(pool)].map((q) => ({ q, score: pool.reduce((sum, other) => sum + editDistance(q, other), 0) }));
+  const scored = [...new Set(pool)].map((q) => ({
+    q,
+    score: pool.reduce((sum, other) => sum + editDistance(q, other), 0),
+  }));
   scored.sort((a, b) => a.score - b.score || b.q.length - a.q.length || (a.q < b.q ? -1 : a.q > b.q ? 1 : 0));
   return scored[0]!.q;
 }

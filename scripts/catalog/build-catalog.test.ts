@@ -40,7 +40,11 @@ const LISTED: Record<string, string[]> = {
     '对制作、复制、发布、传播非法信息的处罚',
     '对互联网信息服务实施监督检查',
   ],
-  '002': ['对违反有关互联网信息内容管理法律法规规章的行为实施行政处罚', '对关键信息基础设施的安全风险进行抽查检测', '对互联网新闻信息服务活动实施监督检查'],
+  '002': [
+    '对违反有关互联网信息内容管理法律法规规章的行为实施行政处罚',
+    '对关键信息基础设施的安全风险进行抽查检测',
+    '对互联网新闻信息服务活动实施监督检查',
+  ],
   '004': [
     '对不履行法定网络安全保护义务的处罚',
     '对设置恶意程序、未尽到安全保障义务、擅自终止安全维护的处罚',
@@ -65,7 +69,9 @@ const LISTED: Record<string, string[]> = {
  */
 function scanMatterNames(raw: string): string[] {
   const text = raw.replace(/<[^>]+>/g, '');
-  return [...text.matchAll(/(?:^|\t) ?(对[^\t\n。；：]{3,200}?(?:处罚|处理|检查|检测))(?=\t|\r?$)/gm)].map((m) => m[1]!.trim());
+  return [...text.matchAll(/(?:^|\t) ?(对[^\t\n。；：]{3,200}?(?:处罚|处理|检查|检测))(?=\t|\r?$)/gm)].map((m) =>
+    m[1]!.trim(),
+  );
 }
 
 const allNames = catalog.matters.flatMap((m) => [m.name, ...m.aliases]);
@@ -73,7 +79,9 @@ const allNames = catalog.matters.flatMap((m) => [m.name, ...m.aliases]);
 describe('the committed catalog', () => {
   it('carries the version the generator sets (a data change ships with a version bump) and the regulation', () => {
     expect(catalog.version).toBe(CATALOG_VERSION);
-    expect(catalog.regulation).toBe('互联网信息内容管理行政执法程序规定（2017）；网信部门行政执法程序规定（2023，国家互联网信息办公室令第14号）');
+    expect(catalog.regulation).toBe(
+      '互联网信息内容管理行政执法程序规定（2017）；网信部门行政执法程序规定（2023，国家互联网信息办公室令第14号）',
+    );
   });
 
   it('gives every matter at least one legal basis, each with law, article and text', () => {
@@ -135,47 +143,84 @@ describe('the committed catalog', () => {
       fineOperator: { text: '处一万元以上十万元以下罚款', minYuan: 10_000, maxYuan: 100_000 },
       fineResponsible: { minYuan: 5000, maxYuan: 50_000 },
     });
-    expect(get('csl-61').penalty).toMatchObject({ warning: false, fineOperator: { minYuan: 50_000, maxYuan: 500_000 }, fineResponsible: { minYuan: 10_000, maxYuan: 100_000 } });
-    expect(get('csl-61').penalty!.otherMeasures).toEqual(['暂停相关业务', '停业整顿', '关闭网站', '吊销相关业务许可证', '吊销营业执照']);
-    expect(get('csl-68').penalty).toMatchObject({ confiscateIllegalIncome: true, fineOperator: { minYuan: 100_000, maxYuan: 500_000 }, fineResponsible: { minYuan: 10_000, maxYuan: 100_000 } });
+    expect(get('csl-61').penalty).toMatchObject({
+      warning: false,
+      fineOperator: { minYuan: 50_000, maxYuan: 500_000 },
+      fineResponsible: { minYuan: 10_000, maxYuan: 100_000 },
+    });
+    expect(get('csl-61').penalty!.otherMeasures).toEqual([
+      '暂停相关业务',
+      '停业整顿',
+      '关闭网站',
+      '吊销相关业务许可证',
+      '吊销营业执照',
+    ]);
+    expect(get('csl-68').penalty).toMatchObject({
+      confiscateIllegalIncome: true,
+      fineOperator: { minYuan: 100_000, maxYuan: 500_000 },
+      fineResponsible: { minYuan: 10_000, maxYuan: 100_000 },
+    });
     // A multiple of the illegal income: the text only.
-    expect(get('csl-64').penalty!.fineOperator).toEqual({ text: '处违法所得一倍以上十倍以下罚款，没有违法所得的，处一百万元以下罚款' });
-    expect(get('news-22').penalty).toMatchObject({ fineOperator: { minYuan: 10_000, maxYuan: 30_000 }, otherMeasures: ['停止相关服务活动'] });
-    expect(get('news-24').penalty).toMatchObject({ fineOperator: { minYuan: 5000, maxYuan: 30_000 }, otherMeasures: ['暂停新闻信息更新'] });
+    expect(get('csl-64').penalty!.fineOperator).toEqual({
+      text: '处违法所得一倍以上十倍以下罚款，没有违法所得的，处一百万元以下罚款',
+    });
+    expect(get('news-22').penalty).toMatchObject({
+      fineOperator: { minYuan: 10_000, maxYuan: 30_000 },
+      otherMeasures: ['停止相关服务活动'],
+    });
+    expect(get('news-24').penalty).toMatchObject({
+      fineOperator: { minYuan: 5000, maxYuan: 30_000 },
+      otherMeasures: ['暂停新闻信息更新'],
+    });
     // The catch-all matter cites articles with different fines: no single range.
     expect(get('content-law-violations').penalty!.fineOperator).toBeUndefined();
   });
 
   it('quotes each article in one wording, the typos of single lists outvoted', () => {
     const texts = new Map<string, Set<string>>();
-    for (const b of catalog.matters.flatMap((m) => m.legalBasis)) texts.set(b.law + b.article, new Set([...(texts.get(b.law + b.article) ?? []), b.text]));
+    for (const b of catalog.matters.flatMap((m) => m.legalBasis))
+      texts.set(b.law + b.article, new Set([...(texts.get(b.law + b.article) ?? []), b.text]));
     for (const [article, versions] of texts) expect(versions.size, article).toBe(1);
     const csl68 = texts.get('《中华人民共和国网络安全法》第六十八条')!.values().next().value!;
     expect(csl68).toContain('处一万元以上十万元以下罚款'); // 天水 wrote 一万元以下
     expect(csl68).toContain('采取消除等处置措施'); // 酒泉 wrote 删除
-    expect(texts.get('《中华人民共和国网络安全法》第五十九条')!.values().next().value).toContain('本法第二十一条、第二十五条'); // 泸县's abbreviated quotation has 第十一条、第二十条
+    expect(texts.get('《中华人民共和国网络安全法》第五十九条')!.values().next().value).toContain(
+      '本法第二十一条、第二十五条',
+    ); // 泸县's abbreviated quotation has 第十一条、第二十条
   });
 });
 
 describe('generated from the seeds', () => {
-  it.skipIf(!haveSeeds)(`the committed catalog.json is exactly what the seeds give (${haveSeeds ? 'reproducible' : NO_SEEDS})`, () => {
-    const first = serialise(buildCatalog(DEFAULT_SEEDS).catalog);
-    expect(first).toBe(committed);
-    expect(serialise(buildCatalog(DEFAULT_SEEDS).catalog)).toBe(first); // deterministic
-  });
+  it.skipIf(!haveSeeds)(
+    `the committed catalog.json is exactly what the seeds give (${haveSeeds ? 'reproducible' : NO_SEEDS})`,
+    () => {
+      const first = serialise(buildCatalog(DEFAULT_SEEDS).catalog);
+      expect(first).toBe(committed);
+      expect(serialise(buildCatalog(DEFAULT_SEEDS).catalog)).toBe(first); // deterministic
+    },
+  );
 
-  it.skipIf(!haveSeeds)(`a scan of the raw seeds finds the same matter names as the hand-written list (${haveSeeds ? 'independent of the parsers' : NO_SEEDS})`, () => {
-    const seeds = readSeeds(DEFAULT_SEEDS);
-    const lists = Object.entries(seeds.layouts).filter(([, layout]) => layout !== 'regulation');
-    expect(lists.map(([file]) => file.slice(0, 3))).toEqual(Object.keys(LISTED));
-    expect(Object.entries(seeds.layouts).find(([, layout]) => layout === 'regulation')?.[0]).toMatch(/^003_/);
-    for (const [file] of lists) {
-      const scanned = scanMatterNames(readFileSync(join(DEFAULT_SEEDS, file), 'utf8'));
-      expect(scanned.length, file).toBeGreaterThan(0);
-      expect(new Set(scanned), file).toEqual(new Set(LISTED[file.slice(0, 3)]));
-      for (const n of scanned) expect(allNames, `${file}: ${n}`).toContain(n);
-      // and the parsers found exactly these rows
-      expect(seeds.rows.filter((r) => r.seedFile === file).map((r) => r.name.replace(/\s+/g, '')).sort(), file).toEqual([...scanned].sort());
-    }
-  });
+  it.skipIf(!haveSeeds)(
+    `a scan of the raw seeds finds the same matter names as the hand-written list (${haveSeeds ? 'independent of the parsers' : NO_SEEDS})`,
+    () => {
+      const seeds = readSeeds(DEFAULT_SEEDS);
+      const lists = Object.entries(seeds.layouts).filter(([, layout]) => layout !== 'regulation');
+      expect(lists.map(([file]) => file.slice(0, 3))).toEqual(Object.keys(LISTED));
+      expect(Object.entries(seeds.layouts).find(([, layout]) => layout === 'regulation')?.[0]).toMatch(/^003_/);
+      for (const [file] of lists) {
+        const scanned = scanMatterNames(readFileSync(join(DEFAULT_SEEDS, file), 'utf8'));
+        expect(scanned.length, file).toBeGreaterThan(0);
+        expect(new Set(scanned), file).toEqual(new Set(LISTED[file.slice(0, 3)]));
+        for (const n of scanned) expect(allNames, `${file}: ${n}`).toContain(n);
+        // and the parsers found exactly these rows
+        expect(
+          seeds.rows
+            .filter((r) => r.seedFile === file)
+            .map((r) => r.name.replace(/\s+/g, ''))
+            .sort(),
+          file,
+        ).toEqual([...scanned].sort());
+      }
+    },
+  );
 });

@@ -25,7 +25,8 @@ import { detectLayout } from './seed-layout.ts';
 
 /** Bump on every change of the data (YYYY.MM.n). */
 export const CATALOG_VERSION = '2026.11.2';
-export const CATALOG_REGULATION = '互联网信息内容管理行政执法程序规定（2017）；网信部门行政执法程序规定（2023，国家互联网信息办公室令第14号）';
+export const CATALOG_REGULATION =
+  '互联网信息内容管理行政执法程序规定（2017）；网信部门行政执法程序规定（2023，国家互联网信息办公室令第14号）';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CATALOG_FILE = join(ROOT, 'assets', 'catalog', 'catalog.json');
@@ -72,8 +73,12 @@ export function buildCatalog(seedsDir: string, overrides: Overrides = loadOverri
 
   const rows: ParsedRow[] = seeds.rows.map((raw) => {
     const { row, unarticled } = parseRow(raw);
-    for (const u of unarticled) notes.push(`${raw.seedFile} row ${raw.row} (${row.name}): ${u.law} is quoted without an article; left out of the legal basis`);
-    if (row.basis.length === 0) throw new Error(`${raw.seedFile} row ${raw.row} (${row.name}): no article found in the basis`);
+    for (const u of unarticled)
+      notes.push(
+        `${raw.seedFile} row ${raw.row} (${row.name}): ${u.law} is quoted without an article; left out of the legal basis`,
+      );
+    if (row.basis.length === 0)
+      throw new Error(`${raw.seedFile} row ${raw.row} (${row.name}): no article found in the basis`);
     return row;
   });
 
@@ -85,7 +90,8 @@ export function buildCatalog(seedsDir: string, overrides: Overrides = loadOverri
   overrides.articleTexts.forEach((fix, k) => {
     const key = articleKey(fix);
     const text = wording.get(key);
-    if (text === undefined || !text.includes(fix.find)) throw new Error(`overrides.json articleTexts[${k}]: 「${fix.find}」 not in ${key}`);
+    if (text === undefined || !text.includes(fix.find))
+      throw new Error(`overrides.json articleTexts[${k}]: 「${fix.find}」 not in ${key}`);
     wording.set(key, text.replace(fix.find, fix.replace));
     use.mark('articleTexts', k);
   });
@@ -117,7 +123,8 @@ export function buildCatalog(seedsDir: string, overrides: Overrides = loadOverri
     }
   }
   const stale = use.unused(overrides);
-  if (stale.length > 0) throw new Error(`overrides.json entries that no longer apply (remove or fix them):\n  ${stale.join('\n  ')}`);
+  if (stale.length > 0)
+    throw new Error(`overrides.json entries that no longer apply (remove or fix them):\n  ${stale.join('\n  ')}`);
 
   return { catalog: CatalogSchema.parse({ version: CATALOG_VERSION, regulation: CATALOG_REGULATION, matters }), notes };
 }
@@ -125,7 +132,10 @@ export function buildCatalog(seedsDir: string, overrides: Overrides = loadOverri
 export const serialise = (c: Catalog) => `${JSON.stringify(c, null, 2)}\n`;
 
 function main(): void {
-  const { values } = parseArgs({ options: { seeds: { type: 'string' }, check: { type: 'boolean' }, 'allow-id-removal': { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    options: { seeds: { type: 'string' }, check: { type: 'boolean' }, 'allow-id-removal': { type: 'boolean' } },
+    strict: true,
+  });
   const seeds = values.seeds ? resolve(values.seeds) : DEFAULT_SEEDS;
   if (!existsSync(seeds)) {
     console.error(`seed folder not found: ${seeds} (give it with --seeds DIR)`);
@@ -137,7 +147,9 @@ function main(): void {
   const previous = existsSync(CATALOG_FILE) ? readFileSync(CATALOG_FILE, 'utf8') : null;
   if (values.check) {
     const same = previous === out;
-    console.log(same ? 'catalog.json is up to date' : 'catalog.json differs from what the seeds give: run npm run catalog');
+    console.log(
+      same ? 'catalog.json is up to date' : 'catalog.json differs from what the seeds give: run npm run catalog',
+    );
     process.exit(same ? 0 : 1);
   }
   // Cases store the matter's id: an id must never disappear silently.
@@ -145,7 +157,9 @@ function main(): void {
     const ids = new Set(catalog.matters.map((m) => m.id));
     const gone = (JSON.parse(previous) as Catalog).matters.map((m) => m.id).filter((id) => !ids.has(id));
     if (gone.length > 0 && !values['allow-id-removal']) {
-      console.error(`these ids would disappear (cases may refer to them): ${gone.join(', ')}\nkeep them with an id in overrides.json, or pass --allow-id-removal`);
+      console.error(
+        `these ids would disappear (cases may refer to them): ${gone.join(', ')}\nkeep them with an id in overrides.json, or pass --allow-id-removal`,
+      );
       process.exit(1);
     }
   }

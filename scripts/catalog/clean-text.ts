@@ -1,7 +1,14 @@
 // Text as the seeds carry it → plain text: HTML paragraphs and list items become lines, tags and
 // entities go, whitespace is tidied, blank lines are dropped.
 
-const ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&nbsp;': ' ',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 
 /** One line per paragraph, each trimmed; no empty lines. */
 export function cleanText(s: string): string {
@@ -32,7 +39,8 @@ export function joinWrappedLines(text: string): string {
   const out: string[] = [];
   for (const line of text.split('\n')) {
     const previous = out.at(-1);
-    const startsItem = /^(?:（[一二三四五六七八九十]+）|第[零〇一二两三四五六七八九十百千]+条|\d+(?:-\d+)?[.．、。])/.test(line);
+    const startsItem =
+      /^(?:（[一二三四五六七八九十]+）|第[零〇一二两三四五六七八九十百千]+条|\d+(?:-\d+)?[.．、。])/.test(line);
     if (previous !== undefined && !BREAKS_AFTER.test(previous) && !startsItem) out[out.length - 1] = previous + line;
     else out.push(line);
   }

@@ -47,7 +47,12 @@ export function parseLegalBasis(raw: string): ParsedBasis {
     if (!articleFollows && !prefix) continue;
     const start = prefix ? prefix.index + (prefix[0].startsWith('\n') ? 1 : 0) : m.index;
     const note = /^\s*（[^）]*）/.exec(after);
-    marks.push({ kind: 'law', start, end: m.index + m[0].length + (note ? note[0].length : 0), value: normaliseLaw(m[1]!) });
+    marks.push({
+      kind: 'law',
+      start,
+      end: m.index + m[0].length + (note ? note[0].length : 0),
+      value: normaliseLaw(m[1]!),
+    });
   }
   for (const m of text.matchAll(ARTICLE)) {
     const before = text.slice(0, m.index);
@@ -73,7 +78,12 @@ export function parseLegalBasis(raw: string): ParsedBasis {
       return;
     }
     if (!law) return;
-    const body = layOutArticle(text.slice(mk.end, next).replace(/^[\s：:]+/, '').trim());
+    const body = layOutArticle(
+      text
+        .slice(mk.end, next)
+        .replace(/^[\s：:]+/, '')
+        .trim(),
+    );
     if (body.length < 4) return;
     const existing = out.basis.find((b) => b.law === law && b.article === mk.value);
     if (!existing) out.basis.push({ law, article: mk.value, text: body });

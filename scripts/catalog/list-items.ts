@@ -23,7 +23,8 @@ export function splitItems(raw: string): string[] {
   const items: string[] = [];
   for (const p of pieces) {
     const previous = items.at(-1);
-    if (previous !== undefined && !ITEM_START.test(p) && !/[。；;：:]$/.test(previous)) items[items.length - 1] = previous + p;
+    if (previous !== undefined && !ITEM_START.test(p) && !/[。；;：:]$/.test(previous))
+      items[items.length - 1] = previous + p;
     else items.push(p);
   }
   return items.filter((s) => s.length > 1);

@@ -68,26 +68,33 @@ const codeOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function preferredName(names: string[]): string {
   const counts = byCount(names);
   const plain = (n: string) => (/[^政]的处罚$|检查$|检测$/.test(n) ? 0 : 1);
-  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || plain(a) - plain(b) || b.length - a.length || codeOrder(a, b))[0]!;
+  return [...counts.keys()].sort(
+    (a, b) => counts.get(b)! - counts.get(a)! || plain(a) - plain(b) || b.length - a.length || codeOrder(a, b),
+  )[0]!;
 }
 
 function mergedType(rows: ParsedRow[], name: string): MatterType {
   const declared = rows.map((r) => r.declaredType).filter((t): t is MatterType => t !== null && t !== '其他');
   if (declared.length === 0) return typeFromName(name);
   const counts = byCount(declared);
-  return [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || MATTER_TYPES.indexOf(a) - MATTER_TYPES.indexOf(b))[0]!;
+  return [...counts.keys()].sort(
+    (a, b) => counts.get(b)! - counts.get(a)! || MATTER_TYPES.indexOf(a) - MATTER_TYPES.indexOf(b),
+  )[0]!;
 }
 
 /** The signature most rows share (the fewer articles, then code order, on a tie). */
 function primarySignature(rows: ParsedRow[]): string[] {
   const sigs = rows.map((r) => r.signature).filter((s) => s.length > 0);
   const counts = byCount(sigs.map((s) => s.join('|')));
-  const best = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || a.split('|').length - b.split('|').length || codeOrder(a, b))[0];
+  const best = [...counts.keys()].sort(
+    (a, b) => counts.get(b)! - counts.get(a)! || a.split('|').length - b.split('|').length || codeOrder(a, b),
+  )[0];
   return best ? best.split('|') : [];
 }
 
 const itemsLength = (items: string[]) => items.reduce((n, s) => n + s.length, 0);
-const fullest = (lists: string[][]) => lists.reduce((best, l) => (itemsLength(l) > itemsLength(best) ? l : best), [] as string[]);
+const fullest = (lists: string[][]) =>
+  lists.reduce((best, l) => (itemsLength(l) > itemsLength(best) ? l : best), [] as string[]);
 
 export interface MatterDraft {
   matter: Matter;
@@ -120,7 +127,10 @@ export function buildMatter(
   if (type === '行政处罚' && !penalty) throw new Error(`「${name}」 is a penalty but none of its articles imposes one`);
 
   const id = o?.id ?? (type === '行政处罚' ? autoId(primary) : null);
-  if (!id) throw new Error(`「${name}」 (${type}) needs an id: add {"match": "${name}", "id": "…", "why": "…"} to overrides.json matters`);
+  if (!id)
+    throw new Error(
+      `「${name}」 (${type}) needs an id: add {"match": "${name}", "id": "…", "why": "…"} to overrides.json matters`,
+    );
 
   const aliases = [...new Set(names)].filter((n) => n !== name).sort(codeOrder);
   return {

@@ -28,7 +28,15 @@ export const OverridesSchema = z
       }),
     ),
     /** Corrections to an article's chosen wording: replace `find` (which must occur) by `replace`. */
-    articleTexts: z.array(z.object({ law: z.string().min(1), article: z.string().min(1), find: z.string().min(1), replace: z.string(), why })),
+    articleTexts: z.array(
+      z.object({
+        law: z.string().min(1),
+        article: z.string().min(1),
+        find: z.string().min(1),
+        replace: z.string(),
+        why,
+      }),
+    ),
   })
   .strict();
 export type Overrides = z.infer<typeof OverridesSchema>;

@@ -50,7 +50,16 @@ export function parseDocxTable(text: string, seedFile: string, warn: Warn = () =
     const row = out.length + 1;
     if (!/^\d+$/.test(cells[i - 1] ?? '')) warn(`${seedFile} row ${row} (${squeeze(name)}): no 序号 cell`);
     const cell = (k: number) => cells[i + 1 + k] ?? '';
-    out.push({ seedFile, office, row, name, type: cells[i]!, basis: cell(basis), responsibilities: cell(responsibilities), accountability: cell(accountability) });
+    out.push({
+      seedFile,
+      office,
+      row,
+      name,
+      type: cells[i]!,
+      basis: cell(basis),
+      responsibilities: cell(responsibilities),
+      accountability: cell(accountability),
+    });
     // Skip the cells read; not the whole row, since a row may lack its trailing empty cells
     // (the third row of 柳南's file has no 备注 cell).
     i += 1 + Math.max(basis, responsibilities, accountability);

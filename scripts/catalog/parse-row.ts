@@ -43,7 +43,16 @@ export function parseRow(raw: RawMatter): { row: ParsedRow; unarticled: ParsedBa
   const { basis, unarticled } = parseLegalBasis(raw.basis);
   const signature = [...new Set(basis.filter((b) => !penaltyKind || imposesPenalty(b.text)).map(articleKey))].sort();
   return {
-    row: { raw, name, declaredType: declared, penaltyKind, basis, signature, responsibilities: splitItems(raw.responsibilities), accountability: splitItems(raw.accountability) },
+    row: {
+      raw,
+      name,
+      declaredType: declared,
+      penaltyKind,
+      basis,
+      signature,
+      responsibilities: splitItems(raw.responsibilities),
+      accountability: splitItems(raw.accountability),
+    },
     unarticled,
   };
 }

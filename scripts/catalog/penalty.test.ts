@@ -5,8 +5,15 @@ const law = '《中华人民共和国网络安全法》';
 
 describe('penalty clauses', () => {
   it('reads fine ranges in yuan', () => {
-    expect(parseFine('处一万元以上十万元以下罚款')).toEqual({ text: '处一万元以上十万元以下罚款', minYuan: 10_000, maxYuan: 100_000 });
-    expect(parseFine('对直接负责的主管人员处五千元以上五万元以下罚款')).toMatchObject({ minYuan: 5000, maxYuan: 50_000 });
+    expect(parseFine('处一万元以上十万元以下罚款')).toEqual({
+      text: '处一万元以上十万元以下罚款',
+      minYuan: 10_000,
+      maxYuan: 100_000,
+    });
+    expect(parseFine('对直接负责的主管人员处五千元以上五万元以下罚款')).toMatchObject({
+      minYuan: 5000,
+      maxYuan: 50_000,
+    });
     expect(parseFine('处一百万元以下罚款')).toEqual({ text: '处一百万元以下罚款', maxYuan: 1_000_000 });
   });
 
@@ -31,14 +38,24 @@ describe('penalty clauses', () => {
 
   it('leaves the ranges out where the articles set different fines', () => {
     const p = parsePenalty([
-      { law, article: '第五十九条', text: '由有关主管部门责令改正，给予警告；拒不改正的，处一万元以上十万元以下罚款。' },
-      { law, article: '第六十条', text: '由有关主管部门责令改正，给予警告；拒不改正的，处五万元以上五十万元以下罚款。' },
+      {
+        law,
+        article: '第五十九条',
+        text: '由有关主管部门责令改正，给予警告；拒不改正的，处一万元以上十万元以下罚款。',
+      },
+      {
+        law,
+        article: '第六十条',
+        text: '由有关主管部门责令改正，给予警告；拒不改正的，处五万元以上五十万元以下罚款。',
+      },
     ])!;
     expect(p.fineOperator).toBeUndefined();
     expect(p.warning).toBe(true);
   });
 
   it('finds no penalty in an article that sets a duty', () => {
-    expect(parsePenalty([{ law, article: '第八条', text: '国家网信部门负责统筹协调网络安全工作和相关监督管理工作。' }])).toBeNull();
+    expect(
+      parsePenalty([{ law, article: '第八条', text: '国家网信部门负责统筹协调网络安全工作和相关监督管理工作。' }]),
+    ).toBeNull();
   });
 });

@@ -18,7 +18,9 @@ const NO_INCOME = /^[，；,;]\s*(没有违法所得的[^。；]*?罚款)/;
 const AMOUNT = '[零〇一二两三四五六七八九十百千万亿\\d]+元';
 
 export function parseFine(text: string): FineRange {
-  const amounts = new RegExp(`^处[^，。；]*?(${AMOUNT})(?:以上(${AMOUNT}))?以下(?:的)?罚款$`).exec(text.replace(/^对直接负责的主管人员[^处]*/, ''));
+  const amounts = new RegExp(`^处[^，。；]*?(${AMOUNT})(?:以上(${AMOUNT}))?以下(?:的)?罚款$`).exec(
+    text.replace(/^对直接负责的主管人员[^处]*/, ''),
+  );
   if (!amounts || /倍/.test(text)) return { text };
   const first = parseYuan(amounts[1]!);
   const second = amounts[2] ? parseYuan(amounts[2]) : null;
@@ -63,7 +65,10 @@ const MEASURES: [string, RegExp][] = [
   ['拘留', /拘留/],
 ];
 
-const sameRange = (a: FineRange, b: FineRange) => a.minYuan === b.minYuan && a.maxYuan === b.maxYuan && (a.minYuan !== undefined || a.maxYuan !== undefined || a.text === b.text);
+const sameRange = (a: FineRange, b: FineRange) =>
+  a.minYuan === b.minYuan &&
+  a.maxYuan === b.maxYuan &&
+  (a.minYuan !== undefined || a.maxYuan !== undefined || a.text === b.text);
 
 /**
  * The penalty of a matter from its penalty articles. Where one article has several fines for the
@@ -77,8 +82,10 @@ export function parsePenalty(articles: LegalBasis[]): Penalty | null {
   if (clauses.length === 0) return null;
   const all = clauses.map((c) => c.text).join('\n');
   const perArticle = clauses.map((c) => findFines(c.text));
-  const firstOf = (responsible: boolean) => perArticle.map((fines) => fines.find((f) => f.responsible === responsible)?.fine).filter((f) => f !== undefined);
-  const single = (fines: FineRange[]) => (fines.length > 0 && fines.every((f) => sameRange(f, fines[0]!)) ? fines[0] : undefined);
+  const firstOf = (responsible: boolean) =>
+    perArticle.map((fines) => fines.find((f) => f.responsible === responsible)?.fine).filter((f) => f !== undefined);
+  const single = (fines: FineRange[]) =>
+    fines.length > 0 && fines.every((f) => sameRange(f, fines[0]!)) ? fines[0] : undefined;
   const penalty: Penalty = {
     warning: /警告/.test(all),
     orderCorrection: /责令(?:限期)?改正/.test(all),

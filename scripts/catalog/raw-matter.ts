@@ -33,5 +33,10 @@ export function officeFromTitle(title: string): string {
 
 /** The first non-empty line of a text. */
 export function firstLine(text: string): string {
-  return text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '') ?? '';
+  return (
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? ''
+  );
 }

@@ -19,6 +19,7 @@ export function detectLayout(text: string): SeedLayout | null {
     if (cells.has('权力项目名称')) return 'docx-cards';
     if (cells.has('权力分类') && cells.has('实施依据')) return 'docx-table';
   }
-  if (/^\s*第一条\s/m.test(text) && /(?:规定|办法|条例|法|细则)$/.test(text.trim().split('\n')[0]!.trim())) return 'regulation';
+  if (/^\s*第一条\s/m.test(text) && /(?:规定|办法|条例|法|细则)$/.test(text.trim().split('\n')[0]!.trim()))
+    return 'regulation';
   return null;
 }

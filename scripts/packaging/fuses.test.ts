@@ -5,9 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { afterAll, describe, expect, it } from 'vitest';
-import { afterPack, configuredFuses, packedBinaryPath, RELEASE_FUSES, TEST_FUSES, type AfterPackContextLike } from './fuses.ts';
+import {
+  afterPack,
+  configuredFuses,
+  packedBinaryPath,
+  RELEASE_FUSES,
+  TEST_FUSES,
+  type AfterPackContextLike,
+} from './fuses.ts';
 
-const named = (config: object) => Object.fromEntries(configuredFuses(config as never).map(([o, on]) => [FuseV1Options[o], on]));
+const named = (config: object) =>
+  Object.fromEntries(configuredFuses(config as never).map(([o, on]) => [FuseV1Options[o], on]));
 
 describe('fuse configurations', () => {
   it('release: exactly RunAsNode off, NODE_OPTIONS off, inspect arguments off, cookie encryption on, asar integrity on, only app.asar', () => {
@@ -34,15 +42,31 @@ const dir = mkdtempSync(join(tmpdir(), 'fuses-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function packedApp(platform: string, name: string): AfterPackContextLike {
-  const ctx = { appOutDir: mkdtempSync(join(dir, 'out-')), electronPlatformName: platform, arch: 1, packager: { appInfo: { productFilename: '网信执法现场取证' }, executableName: 'wangxin-field-enforcement' } };
-  const bytes = Buffer.concat([Buffer.alloc(4096, 7), Buffer.from(SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE), Buffer.alloc(4096, 9)]);
+  const ctx = {
+    appOutDir: mkdtempSync(join(dir, 'out-')),
+    electronPlatformName: platform,
+    arch: 1,
+    packager: { appInfo: { productFilename: '网信执法现场取证' }, executableName: 'wangxin-field-enforcement' },
+  };
+  const bytes = Buffer.concat([
+    Buffer.alloc(4096, 7),
+    Buffer.from(SENTINEL),
+    Buffer.from([1, DEFAULT_WIRE.length]),
+    Buffer.from(DEFAULT_WIRE),
+    Buffer.alloc(4096, 9),
+  ]);
   writeFileSync(join(ctx.appOutDir, name), bytes);
   return ctx;
 }
 
 describe('afterPack', () => {
   it('finds the packed binary where electron-builder puts it', () => {
-    const ctx = (p: string) => ({ appOutDir: '/out', electronPlatformName: p, arch: 1, packager: { appInfo: { productFilename: '网信执法现场取证' }, executableName: 'wangxin-field-enforcement' } });
+    const ctx = (p: string) => ({
+      appOutDir: '/out',
+      electronPlatformName: p,
+      arch: 1,
+      packager: { appInfo: { productFilename: '网信执法现场取证' }, executableName: 'wangxin-field-enforcement' },
+    });
     expect(packedBinaryPath(ctx('win32'))).toBe('/out/网信执法现场取证.exe');
     expect(packedBinaryPath(ctx('linux'))).toBe('/out/wangxin-field-enforcement');
     expect(packedBinaryPath(ctx('darwin'))).toBe('/out/网信执法现场取证.app');
@@ -60,7 +84,13 @@ describe('afterPack', () => {
     expect(on(FuseV1Options.EnableEmbeddedAsarIntegrityValidation)).toBe(true);
     expect(on(FuseV1Options.OnlyLoadAppFromAsar)).toBe(true);
     // The three not configured keep Electron's defaults.
-    expect([FuseV1Options.LoadBrowserProcessSpecificV8Snapshot, FuseV1Options.GrantFileProtocolExtraPrivileges, FuseV1Options.WasmTrapHandlers].map(on)).toEqual([false, true, true]);
+    expect(
+      [
+        FuseV1Options.LoadBrowserProcessSpecificV8Snapshot,
+        FuseV1Options.GrantFileProtocolExtraPrivileges,
+        FuseV1Options.WasmTrapHandlers,
+      ].map(on),
+    ).toEqual([false, true, true]);
   });
 
   it('a test build (WXZF_TEST_BUILD=1) keeps the inspect arguments', async () => {

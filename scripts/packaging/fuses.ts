@@ -4,7 +4,14 @@
 // the binary as something other than this app; test builds keep only the inspector arguments,
 // which Playwright's Electron driver needs (WXZF_TEST_BUILD=1).
 import { join } from 'node:path';
-import { flipFuses, FuseState, FuseV1Options, FuseVersion, getCurrentFuseWire, type FuseV1Config } from '@electron/fuses';
+import {
+  flipFuses,
+  FuseState,
+  FuseV1Options,
+  FuseVersion,
+  getCurrentFuseWire,
+  type FuseV1Config,
+} from '@electron/fuses';
 
 /** The release configuration, in the shape flipFuses takes. Fuses not named keep Electron's default. */
 export const RELEASE_FUSES = {
@@ -18,7 +25,10 @@ export const RELEASE_FUSES = {
 } as const satisfies FuseV1Config;
 
 /** Test builds: the same, except that Playwright's _electron may attach its inspector. */
-export const TEST_FUSES = { ...RELEASE_FUSES, [FuseV1Options.EnableNodeCliInspectArguments]: true } as const satisfies FuseV1Config;
+export const TEST_FUSES = {
+  ...RELEASE_FUSES,
+  [FuseV1Options.EnableNodeCliInspectArguments]: true,
+} as const satisfies FuseV1Config;
 
 export type BuildVariant = 'release' | 'test';
 export const fusesFor = (variant: BuildVariant): FuseV1Config => (variant === 'test' ? TEST_FUSES : RELEASE_FUSES);
@@ -50,14 +60,23 @@ export function packedBinaryPath(ctx: AfterPackContextLike): string {
  * electron-builder `afterPack`: flips the fuses of the variant chosen by WXZF_TEST_BUILD, then
  * reads them back and throws if any differs (a build never ships with fuses it did not ask for).
  */
-export async function afterPack(ctx: AfterPackContextLike, variant: BuildVariant = process.env.WXZF_TEST_BUILD === '1' ? 'test' : 'release'): Promise<void> {
+export async function afterPack(
+  ctx: AfterPackContextLike,
+  variant: BuildVariant = process.env.WXZF_TEST_BUILD === '1' ? 'test' : 'release',
+): Promise<void> {
   const binary = packedBinaryPath(ctx);
   const config = fusesFor(variant);
   // An arm64 macOS binary must be re-signed ad hoc after its bytes change, or it will not start.
-  await flipFuses(binary, { ...config, resetAdHocDarwinSignature: ctx.electronPlatformName === 'darwin' && ctx.arch === ARCH_ARM64 });
+  await flipFuses(binary, {
+    ...config,
+    resetAdHocDarwinSignature: ctx.electronPlatformName === 'darwin' && ctx.arch === ARCH_ARM64,
+  });
   const wire = (await getCurrentFuseWire(binary)) as unknown as Record<number, number>;
-  const wrong = configuredFuses(config).filter(([option, on]) => wire[option] !== (on ? FuseState.ENABLE : FuseState.DISABLE));
-  if (wrong.length > 0) throw new Error(`fuses not set in ${binary}: ${wrong.map(([o]) => FuseV1Options[o]).join(', ')}`);
+  const wrong = configuredFuses(config).filter(
+    ([option, on]) => wire[option] !== (on ? FuseState.ENABLE : FuseState.DISABLE),
+  );
+  if (wrong.length > 0)
+    throw new Error(`fuses not set in ${binary}: ${wrong.map(([o]) => FuseV1Options[o]).join(', ')}`);
   console.log(`fuses: ${variant} configuration set in ${binary}`);
 }
 export default afterPack;

@@ -51,7 +51,12 @@ function roundedSquare(inset: number, radius: number): Polygon {
   const lo = inset + radius;
   const hi = 1 - inset - radius;
   const q = Math.PI / 2;
-  return [...arc(hi, lo, radius, -q, 0, 24), ...arc(hi, hi, radius, 0, q, 24), ...arc(lo, hi, radius, q, 2 * q, 24), ...arc(lo, lo, radius, 2 * q, 3 * q, 24)];
+  return [
+    ...arc(hi, lo, radius, -q, 0, 24),
+    ...arc(hi, hi, radius, 0, q, 24),
+    ...arc(lo, hi, radius, q, 2 * q, 24),
+    ...arc(lo, lo, radius, 2 * q, 3 * q, 24),
+  ];
 }
 
 const circle = (cx: number, cy: number, r: number): Polygon => arc(cx, cy, r, 0, 2 * Math.PI, 64).slice(1);
@@ -79,7 +84,11 @@ function stroke(points: Pt[], width: number): Polygon[] {
 /** The shield: a raised crest at the top, straight sides, curving to a point. Symmetric about x = 0.5. */
 function shield(): Polygon {
   const top: Pt = [0.5, 0.17];
-  const right: Pt[] = [...cubic(top, [0.6, 0.235], [0.68, 0.252], [0.755, 0.252]), [0.755, 0.5], ...cubic([0.755, 0.5], [0.755, 0.685], [0.645, 0.785], [0.5, 0.855])];
+  const right: Pt[] = [
+    ...cubic(top, [0.6, 0.235], [0.68, 0.252], [0.755, 0.252]),
+    [0.755, 0.5],
+    ...cubic([0.755, 0.5], [0.755, 0.685], [0.645, 0.785], [0.5, 0.855]),
+  ];
   const left = right
     .slice(0, -1)
     .reverse()
@@ -87,12 +96,20 @@ function shield(): Polygon {
   return [top, ...right, ...left];
 }
 
-const hex = (h: string): Rgb => [parseInt(h.slice(1, 3), 16) / 255, parseInt(h.slice(3, 5), 16) / 255, parseInt(h.slice(5, 7), 16) / 255];
+const hex = (h: string): Rgb => [
+  parseInt(h.slice(1, 3), 16) / 255,
+  parseInt(h.slice(3, 5), 16) / 255,
+  parseInt(h.slice(5, 7), 16) / 255,
+];
 const TOP = hex('#2f6fd6');
 const BOTTOM = hex('#153a85');
 const WHITE = hex('#ffffff');
 const RED = hex('#d42a2a');
-const mix = (a: Rgb, b: Rgb, t: number): Rgb => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t];
+const mix = (a: Rgb, b: Rgb, t: number): Rgb => [
+  a[0] + (b[0] - a[0]) * t,
+  a[1] + (b[1] - a[1]) * t,
+  a[2] + (b[2] - a[2]) * t,
+];
 
 export function emblem(): Layer[] {
   return [
@@ -135,7 +152,11 @@ export function coverage(polygons: Polygon[], n: number, subRows = 16): Float32A
       const [ax, ay] = p[i]!;
       const [bx, by] = p[(i + 1) % p.length]!;
       if (ay === by) continue;
-      edges.push(ay < by ? { x0: ax * n, y0: ay * n, x1: bx * n, y1: by * n, dir: 1 } : { x0: bx * n, y0: by * n, x1: ax * n, y1: ay * n, dir: -1 });
+      edges.push(
+        ay < by
+          ? { x0: ax * n, y0: ay * n, x1: bx * n, y1: by * n, dir: 1 }
+          : { x0: bx * n, y0: by * n, x1: ax * n, y1: ay * n, dir: -1 },
+      );
     }
   }
   const weight = 1 / subRows;
@@ -158,7 +179,8 @@ export function coverage(polygons: Polygon[], n: number, subRows = 16): Float32A
     const y = (sub + 0.5) / subRows;
     const row = Math.floor(sub / subRows);
     const crossings: [number, number][] = [];
-    for (const e of edges) if (y >= e.y0 && y < e.y1) crossings.push([e.x0 + ((y - e.y0) * (e.x1 - e.x0)) / (e.y1 - e.y0), e.dir]);
+    for (const e of edges)
+      if (y >= e.y0 && y < e.y1) crossings.push([e.x0 + ((y - e.y0) * (e.x1 - e.x0)) / (e.y1 - e.y0), e.dir]);
     crossings.sort((p, q) => p[0] - q[0]);
     let winding = 0;
     let start = 0;
@@ -224,7 +246,12 @@ export function encodePng(n: number, rgba: Uint8Array): Buffer {
   ihdr.writeUInt32BE(n, 0);
   ihdr.writeUInt32BE(n, 4);
   ihdr.set([8, 6, 0, 0, 0], 8); // 8 bits, RGBA, deflate, no filter set, no interlace
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A 32-bit BMP as an .ico entry stores it: BITMAPINFOHEADER (height doubled), BGRA bottom-up, AND mask. */

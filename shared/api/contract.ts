@@ -6,7 +6,13 @@ import { z } from 'zod';
 import { SyncStatusSchema } from '../sync/sync-api.ts';
 import type { CallName } from './call-names.ts';
 import { AppStatusSchema, IDLE_LOCK_MINUTES, OfficeSetupSchema } from '../domain/office.ts';
-import { ChangePasswordSchema, OfficerCreateSchema, OfficerPublicSchema, SessionStateSchema, SignInSchema } from '../domain/officer.ts';
+import {
+  ChangePasswordSchema,
+  OfficerCreateSchema,
+  OfficerPublicSchema,
+  SessionStateSchema,
+  SignInSchema,
+} from '../domain/officer.ts';
 import {
   CaseDetailSchema,
   CaseInputSchema,
@@ -15,16 +21,55 @@ import {
   CaseSummarySchema,
 } from '../domain/case.ts';
 import { MatterSchema, MatterSummarySchema, MatterTypeSchema } from '../catalog/catalog-schema.ts';
-import { DocumentDetailSchema, DocumentSummarySchema, DocumentTypeSchema, SaveResultSchema } from '../documents/document-api.ts';
+import {
+  DocumentDetailSchema,
+  DocumentSummarySchema,
+  DocumentTypeSchema,
+  SaveResultSchema,
+} from '../documents/document-api.ts';
 import { EvidenceItemSchema, EvidenceMetaSchema, VerifyReportSchema } from '../evidence/evidence-schema.ts';
-import { CeremonyStartSchema, ResolveInputSchema, SignInputSchema, SigningStateSchema } from '../signatures/signature-api.ts';
+import {
+  CeremonyStartSchema,
+  ResolveInputSchema,
+  SignInputSchema,
+  SigningStateSchema,
+} from '../signatures/signature-api.ts';
 import { requiredText } from '../domain/text-rules.ts';
-import { CalendarInfoSchema, CaseDeadlinesSchema, DashboardSchema, RecordMilestoneSchema } from '../deadlines/deadline-api.ts';
+import {
+  CalendarInfoSchema,
+  CaseDeadlinesSchema,
+  DashboardSchema,
+  RecordMilestoneSchema,
+} from '../deadlines/deadline-api.ts';
 import './zod-locale.ts';
 
-const SealInfoSchema = z.object({ seq: z.number().int(), documentId: z.string(), hashSha256: z.string(), hashSm3: z.string(), prevHash: z.string(), sealedAt: z.string(), deviceId: z.string(), sm2Signature: z.string(), ed25519Signature: z.string(), officers: z.array(z.object({ name: z.string(), certNo: z.string() })), notBefore: z.string().nullable() });
-const VerifyReportOutSchema = z.object({ ok: z.boolean(), checks: z.array(z.object({ what: z.string(), ok: z.boolean(), detail: z.string() })) });
-const AuditRowSchema = z.object({ seq: z.number().int(), at: z.string(), officerIds: z.array(z.string()), action: z.string(), caseId: z.string().nullable(), targets: z.array(z.string()), detail: z.string(), hash: z.string() });
+const SealInfoSchema = z.object({
+  seq: z.number().int(),
+  documentId: z.string(),
+  hashSha256: z.string(),
+  hashSm3: z.string(),
+  prevHash: z.string(),
+  sealedAt: z.string(),
+  deviceId: z.string(),
+  sm2Signature: z.string(),
+  ed25519Signature: z.string(),
+  officers: z.array(z.object({ name: z.string(), certNo: z.string() })),
+  notBefore: z.string().nullable(),
+});
+const VerifyReportOutSchema = z.object({
+  ok: z.boolean(),
+  checks: z.array(z.object({ what: z.string(), ok: z.boolean(), detail: z.string() })),
+});
+const AuditRowSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  officerIds: z.array(z.string()),
+  action: z.string(),
+  caseId: z.string().nullable(),
+  targets: z.array(z.string()),
+  detail: z.string(),
+  hash: z.string(),
+});
 
 /**
  * Who may make a call:
@@ -58,23 +103,43 @@ export const contract = {
   // An officer changes their own password (signed in, knowing the old one): only their key copy is rewrapped.
   'officers.changePassword': call('officer', ChangePasswordSchema, z.object({ ok: z.literal(true) })),
   // Deactivates an officer (their records stay attributed to them) and deletes their copy of the device key.
-  'officers.remove': call('pair', z.object({ officerId: z.string().min(1).max(64) }).strict(), z.array(OfficerPublicSchema)),
+  'officers.remove': call(
+    'pair',
+    z.object({ officerId: z.string().min(1).max(64) }).strict(),
+    z.array(OfficerPublicSchema),
+  ),
   // The lock (core/vault/): these three and app.status are the only calls answered while locked.
   'lock.unlock': call('open', SignInSchema, AppStatusSchema),
   'lock.lockNow': call('open', Empty, AppStatusSchema),
   'lock.activity': call('open', Empty, z.object({ ok: z.literal(true) })),
   'office.setIdleLock': call(
     'pair',
-    z.object({ minutes: z.number({ error: '请填写分钟数。' }).int({ message: '分钟数须为整数。' }).min(IDLE_LOCK_MINUTES.min, { message: `自动锁定时间不能少于${IDLE_LOCK_MINUTES.min}分钟。` }).max(IDLE_LOCK_MINUTES.max, { message: `自动锁定时间不能超过${IDLE_LOCK_MINUTES.max}分钟。` }) }).strict(),
+    z
+      .object({
+        minutes: z
+          .number({ error: '请填写分钟数。' })
+          .int({ message: '分钟数须为整数。' })
+          .min(IDLE_LOCK_MINUTES.min, { message: `自动锁定时间不能少于${IDLE_LOCK_MINUTES.min}分钟。` })
+          .max(IDLE_LOCK_MINUTES.max, { message: `自动锁定时间不能超过${IDLE_LOCK_MINUTES.max}分钟。` }),
+      })
+      .strict(),
     AppStatusSchema,
   ),
   'catalog.search': call(
     'officer',
-    z.object({ query: z.string().trim().max(100).default(''), type: MatterTypeSchema.optional(), limit: z.number().int().min(1).max(500).default(200) }),
+    z.object({
+      query: z.string().trim().max(100).default(''),
+      type: MatterTypeSchema.optional(),
+      limit: z.number().int().min(1).max(500).default(200),
+    }),
     z.object({ version: z.string(), items: z.array(MatterSummarySchema) }),
   ),
   'catalog.get': call('officer', IdInput, MatterSchema),
-  'cases.list': call('officer', CaseListQuerySchema, z.object({ items: z.array(CaseSummarySchema), total: z.number().int() })),
+  'cases.list': call(
+    'officer',
+    CaseListQuerySchema,
+    z.object({ items: z.array(CaseSummarySchema), total: z.number().int() }),
+  ),
   'cases.get': call('officer', IdInput, CaseDetailSchema),
   'cases.create': call('pair', CaseInputSchema, CaseDetailSchema),
   'cases.update': call('pair', z.object({ id: z.string().min(1).max(64), data: CaseInputSchema }), CaseDetailSchema),
@@ -86,48 +151,129 @@ export const contract = {
   // A date a deadline counts from (docs/DEADLINES.md): it changes the case record, so both officers.
   // Returns the case's deadlines counted anew.
   'cases.recordMilestone': call('pair', RecordMilestoneSchema, CaseDeadlinesSchema),
-  'documents.list': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), z.array(DocumentSummarySchema)),
+  'documents.list': call(
+    'officer',
+    z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    z.array(DocumentSummarySchema),
+  ),
   'documents.get': call('officer', IdInput, DocumentDetailSchema),
-  'documents.create': call('pair', z.object({ caseId: z.string().min(1).max(64), type: DocumentTypeSchema }).strict(), DocumentDetailSchema),
+  'documents.create': call(
+    'pair',
+    z.object({ caseId: z.string().min(1).max(64), type: DocumentTypeSchema }).strict(),
+    DocumentDetailSchema,
+  ),
   // The content is checked against its type's schema by the core (the type is known only there).
   // discardSignatures: the user confirmed that editing a signed document discards its signatures.
   'documents.save': call(
     'pair',
-    z.object({ id: z.string().min(1).max(64), revision: z.number().int().min(1), content: z.record(z.string(), z.unknown()), discardSignatures: z.boolean().default(false) }).strict(),
+    z
+      .object({
+        id: z.string().min(1).max(64),
+        revision: z.number().int().min(1),
+        content: z.record(z.string(), z.unknown()),
+        discardSignatures: z.boolean().default(false),
+      })
+      .strict(),
     SaveResultSchema,
   ),
   'documents.markReady': call('pair', IdInput, DocumentDetailSchema),
   // The document printed as PDF (A4, fonts embedded): for preview, saving and printing.
-  'documents.pdf': call('officer', IdInput, z.object({ fileName: z.string(), pages: z.number().int(), base64: z.string() })),
+  'documents.pdf': call(
+    'officer',
+    IdInput,
+    z.object({ fileName: z.string(), pages: z.number().int(), base64: z.string() }),
+  ),
   // Review as printed and sign: the pages, the slots still to sign, the signatures made.
   'signing.state': call('officer', IdInput, SigningStateSchema),
   'signing.start': call('pair', CeremonyStartSchema, z.object({ ceremonyId: z.string() })),
   'signing.sign': call('pair', SignInputSchema, SigningStateSchema),
   'signing.resolve': call('pair', ResolveInputSchema, SigningStateSchema),
   // recordingFailure: why a ceremony that was to be recorded has no recording (camera refused …).
-  'signing.end': call('pair', z.object({ ceremonyId: z.string().min(1).max(64), recordingEvidenceId: z.string().max(64).default(''), recordingFailure: z.string().trim().max(500).default('') }).strict(), SigningStateSchema),
+  'signing.end': call(
+    'pair',
+    z
+      .object({
+        ceremonyId: z.string().min(1).max(64),
+        recordingEvidenceId: z.string().max(64).default(''),
+        recordingFailure: z.string().trim().max(500).default(''),
+      })
+      .strict(),
+    SigningStateSchema,
+  ),
   // Sealing: both officers confirm with their passwords; the seal is the device's next chain link.
-  'seals.seal': call('pair', z.object({ documentId: z.string().min(1).max(64), officerPasswords: z.tuple([z.string().min(1).max(200), z.string().min(1).max(200)]) }).strict(), SealInfoSchema),
+  'seals.seal': call(
+    'pair',
+    z
+      .object({
+        documentId: z.string().min(1).max(64),
+        officerPasswords: z.tuple([z.string().min(1).max(200), z.string().min(1).max(200)]),
+      })
+      .strict(),
+    SealInfoSchema,
+  ),
   // 补正 of a sealed document: a new document naming it, with the reason.
-  'seals.correct': call('pair', z.object({ documentId: z.string().min(1).max(64), reason: requiredText('补正原因', 500) }).strict(), DocumentDetailSchema),
+  'seals.correct': call(
+    'pair',
+    z.object({ documentId: z.string().min(1).max(64), reason: requiredText('补正原因', 500) }).strict(),
+    DocumentDetailSchema,
+  ),
   // A sealed bundle (tar) of sealed documents, written to the data folder's exports/.
-  'bundles.export': call('pair', z.object({ documentIds: z.array(z.string().min(1).max(64)).min(1, { message: '请选择要导出的已封存文书。' }).max(500) }).strict(), z.object({ path: z.string(), files: z.number().int(), seals: z.array(z.number().int()) })),
+  'bundles.export': call(
+    'pair',
+    z
+      .object({
+        documentIds: z.array(z.string().min(1).max(64)).min(1, { message: '请选择要导出的已封存文书。' }).max(500),
+      })
+      .strict(),
+    z.object({ path: z.string(), files: z.number().int(), seals: z.array(z.number().int()) }),
+  ),
   'seals.get': call('officer', z.object({ documentId: z.string().min(1).max(64) }).strict(), SealInfoSchema.nullable()),
   // The whole device's verification report (chain, seals, documents, signatures, evidence, audit).
   // Checks a bundle file (this device's or another's) on its own, as npm run verify does: a full path, or a file name in the data folder's exports/.
-  'bundles.verify': call('officer', z.object({ path: z.string().trim().min(1, { message: '请填写封存包文件的完整路径。' }).max(4096) }).strict(), VerifyReportOutSchema),
-  'seals.verify': call('officer', z.object({ documentId: z.string().max(64).default('') }).strict(), VerifyReportOutSchema),
+  'bundles.verify': call(
+    'officer',
+    z.object({ path: z.string().trim().min(1, { message: '请填写封存包文件的完整路径。' }).max(4096) }).strict(),
+    VerifyReportOutSchema,
+  ),
+  'seals.verify': call(
+    'officer',
+    z.object({ documentId: z.string().max(64).default('') }).strict(),
+    VerifyReportOutSchema,
+  ),
   'audit.list': call('officer', z.object({ caseId: z.string().max(64).default('') }).strict(), z.array(AuditRowSchema)),
   // Sync to HQ (docs/SYNC.md). Enrolling changes what the device is (its HQ, its case prefix): both officers.
   'sync.status': call('open', z.object({}).strict(), SyncStatusSchema),
-  'sync.enroll': call('pair', z.object({ url: requiredText('总部地址', 500), code: requiredText('登记码', 64) }).strict(), SyncStatusSchema),
+  'sync.enroll': call(
+    'pair',
+    z.object({ url: requiredText('总部地址', 500), code: requiredText('登记码', 64) }).strict(),
+    SyncStatusSchema,
+  ),
   'sync.start': call('officer', z.object({}).strict(), SyncStatusSchema),
   // The outbox as one bundle file for HQ on an isolated network; dir: a folder (removable media), default DATA/exports.
-  'sync.exportBundle': call('officer', z.object({ dir: z.string().max(1000).default('') }).strict(), z.object({ path: z.string(), documents: z.number().int() })),
+  'sync.exportBundle': call(
+    'officer',
+    z.object({ dir: z.string().max(1000).default('') }).strict(),
+    z.object({ path: z.string(), documents: z.number().int() }),
+  ),
   // Removes from the laptop the evidence bytes HQ has receipted (both officers; never done by sync).
   'sync.freeSpace': call('pair', z.object({}).strict(), z.object({ files: z.number().int(), bytes: z.number().int() })),
-  'sync.importReceipts': call('officer', z.object({ text: z.string().min(1, { message: '请选择总部提供的回执文件。' }).max(16 * 1024 * 1024) }).strict(), z.object({ stored: z.number().int(), already: z.number().int() })),
-  'evidence.list': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), z.array(EvidenceItemSchema)),
+  'sync.importReceipts': call(
+    'officer',
+    z
+      .object({
+        text: z
+          .string()
+          .min(1, { message: '请选择总部提供的回执文件。' })
+          .max(16 * 1024 * 1024),
+      })
+      .strict(),
+    z.object({ stored: z.number().int(), already: z.number().int() }),
+  ),
+  'evidence.list': call(
+    'officer',
+    z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    z.array(EvidenceItemSchema),
+  ),
   // Step one of an import: checked here; the bytes follow against the returned ticket
   // (web shell: PUT /upload/TICKET), and the result of that upload is the evidence item.
   'evidence.beginImport': call(
@@ -163,7 +309,9 @@ export const contract = {
           .string()
           .trim()
           .max(4000)
-          .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), { message: '网址格式不正确，应以 http:// 或 https:// 开头。' }),
+          .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), {
+            message: '网址格式不正确，应以 http:// 或 https:// 开头。',
+          }),
       })
       .strict(),
     z.object({}),

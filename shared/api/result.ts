@@ -27,7 +27,11 @@ export interface ApiError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (kind: ErrorKind, message: string, fields?: Record<string, string>): { ok: false; error: ApiError } => ({
+export const fail = (
+  kind: ErrorKind,
+  message: string,
+  fields?: Record<string, string>,
+): { ok: false; error: ApiError } => ({
   ok: false,
   error: fields ? { kind, message, fields } : { kind, message },
 });

@@ -51,22 +51,27 @@ export const CalendarDataSchema = z
     const first = c.years[0]!.year;
     const last = c.years.at(-1)!.year;
     c.years.forEach((y, i) => {
-      if (y.year !== first + i) issue(`年份应连续递增：第${i + 1}项应为${first + i}年，实为${y.year}年。`, ['years', i, 'year']);
+      if (y.year !== first + i)
+        issue(`年份应连续递增：第${i + 1}项应为${first + i}年，实为${y.year}年。`, ['years', i, 'year']);
       for (const [kind, days] of [
         ['holidays', y.holidays],
         ['workdays', y.workdays],
       ] as const) {
-        for (const d of Object.keys(days)) if (!d.startsWith(`${y.year}-`)) issue(`${d} 不属于${y.year}年。`, ['years', i, kind, d]);
+        for (const d of Object.keys(days))
+          if (!d.startsWith(`${y.year}-`)) issue(`${d} 不属于${y.year}年。`, ['years', i, kind, d]);
       }
       for (const d of Object.keys(y.workdays)) {
         if (d in y.holidays) issue(`${d} 既是放假日又是调休上班日。`, ['years', i, 'workdays', d]);
         // Make-up workdays have always been weekend days: a weekday here is a typing error.
         const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
-        if (isIsoDate(d) && wd !== 0 && wd !== 6) issue(`调休上班日 ${d} 不是周六或周日。`, ['years', i, 'workdays', d]);
+        if (isIsoDate(d) && wd !== 0 && wd !== 6)
+          issue(`调休上班日 ${d} 不是周六或周日。`, ['years', i, 'workdays', d]);
       }
       // Every year has at least 元旦 and 春节 off: a year without them is incomplete data.
       const names = new Set(Object.values(y.holidays));
-      for (const must of ['元旦', '春节']) if (![...names].some((n) => n.includes(must))) issue(`${y.year}年缺少${must}放假安排。`, ['years', i, 'holidays']);
+      for (const must of ['元旦', '春节'])
+        if (![...names].some((n) => n.includes(must)))
+          issue(`${y.year}年缺少${must}放假安排。`, ['years', i, 'holidays']);
     });
     if (c.validFrom !== `${first}-01-01`) issue(`validFrom 应为 ${first}-01-01。`, ['validFrom']);
     if (c.validThrough !== `${last}-12-31`) issue(`validThrough 应为 ${last}-12-31。`, ['validThrough']);

@@ -24,7 +24,14 @@ function range(a: string, b: string): string[] {
  * 国庆节、中秋节 10月1日至8日放假调休，共8天，9月28日（周日）、10月11日（周六）上班。
  */
 const NOTICE_2025 = {
-  off: [...range('2025-01-01', '2025-01-01'), ...range('2025-01-28', '2025-02-04'), ...range('2025-04-04', '2025-04-06'), ...range('2025-05-01', '2025-05-05'), ...range('2025-05-31', '2025-06-02'), ...range('2025-10-01', '2025-10-08')],
+  off: [
+    ...range('2025-01-01', '2025-01-01'),
+    ...range('2025-01-28', '2025-02-04'),
+    ...range('2025-04-04', '2025-04-06'),
+    ...range('2025-05-01', '2025-05-05'),
+    ...range('2025-05-31', '2025-06-02'),
+    ...range('2025-10-01', '2025-10-08'),
+  ],
   makeUp: ['2025-01-26', '2025-02-08', '2025-04-27', '2025-09-28', '2025-10-11'],
 };
 
@@ -83,7 +90,8 @@ describe('the shipped calendar', () => {
 
   it('2026 Spring Festival: 2月15日–23日 off, 2月14日 and 2月28日 (Saturdays) are workdays', () => {
     expect(cal.day('2026-02-14')).toMatchObject({ kind: 'makeup', working: true, name: '春节' });
-    for (const d of range('2026-02-15', '2026-02-23')) expect(cal.day(d)).toMatchObject({ kind: 'holiday', name: '春节' });
+    for (const d of range('2026-02-15', '2026-02-23'))
+      expect(cal.day(d)).toMatchObject({ kind: 'holiday', name: '春节' });
     expect(cal.isWorkingDay('2026-02-24')).toBe(true);
     expect(cal.isWorkingDay('2026-02-28')).toBe(true);
   });
@@ -167,7 +175,9 @@ describe('calendar days with the holiday-end extension (2017 regulation art. 46)
       validFrom: '2022-01-01',
       validThrough: '2022-12-31',
       source: '测试',
-      years: [{ year: 2022, notice: '测试', url: '', holidays: { '2022-01-01': '元旦', '2022-02-01': '春节' }, workdays: {} }],
+      years: [
+        { year: 2022, notice: '测试', url: '', holidays: { '2022-01-01': '元旦', '2022-02-01': '春节' }, workdays: {} },
+      ],
     };
     const r = createWorkingCalendar(y2022).addCalendarDays('2022-12-16', 15);
     expect(r).toMatchObject({ certain: false, date: null, earliest: '2023-01-01' });

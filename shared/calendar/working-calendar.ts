@@ -100,7 +100,9 @@ export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
     const off = holidays.get(date);
     if (off) return { date, kind: 'holiday', working: false, name: off };
     const wd = parse(date).getUTCDay();
-    return wd === 0 || wd === 6 ? { date, kind: 'weekend', working: false, name: null } : { date, kind: 'workday', working: true, name: null };
+    return wd === 0 || wd === 6
+      ? { date, kind: 'weekend', working: false, name: null }
+      : { date, kind: 'workday', working: true, name: null };
   };
 
   /** Why a day has no data, for the reason of an uncertain period. */
@@ -113,7 +115,8 @@ export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
   };
 
   const check = (start: string, n: number) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(parse(start).getTime())) throw new Error(`not a date: ${start}`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || Number.isNaN(parse(start).getTime()))
+      throw new Error(`not a date: ${start}`);
     if (!Number.isInteger(n) || n < 1 || n > 3660) throw new Error(`not a period of days: ${n}`);
   };
 
@@ -129,7 +132,9 @@ export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
       if (w !== false) left--;
     }
     const base = { start, days: n, unit: 'working' as const, rule: WORKING_DAYS_RULE, note: null };
-    return unknownAt ? { ...base, date: null, certain: false, earliest: d, reason: noData(unknownAt, d) } : { ...base, date: d, certain: true, earliest: null, reason: null };
+    return unknownAt
+      ? { ...base, date: null, certain: false, earliest: d, reason: noData(unknownAt, d) }
+      : { ...base, date: d, certain: true, earliest: null, reason: null };
   };
 
   const addCalendarDays = (start: string, n: number): PeriodResult => {
@@ -139,14 +144,22 @@ export function createWorkingCalendar(data: CalendarData): WorkingCalendar {
     let d = plain;
     for (;;) {
       const info = day(d);
-      if (info.working === 'unknown') return { ...base, date: null, certain: false, earliest: d, reason: noData(d, d), note: null };
+      if (info.working === 'unknown')
+        return { ...base, date: null, certain: false, earliest: d, reason: noData(d, d), note: null };
       if (info.working) break;
       d = plusDays(d, 1);
     }
     if (d === plain) return { ...base, date: d, certain: true, earliest: null, reason: null, note: null };
     const first = day(plain);
     const what = first.kind === 'holiday' ? `法定节假日（${first.name}）` : '周末';
-    return { ...base, date: d, certain: true, earliest: null, reason: null, note: `按日计算的最后一日${cnDay(plain)}是${what}，顺延至节假日后的第一个工作日${cnDay(d)}。` };
+    return {
+      ...base,
+      date: d,
+      certain: true,
+      earliest: null,
+      reason: null,
+      note: `按日计算的最后一日${cnDay(plain)}是${what}，顺延至节假日后的第一个工作日${cnDay(d)}。`,
+    };
   };
 
   return {

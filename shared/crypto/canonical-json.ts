@@ -21,7 +21,8 @@ function serialise(v: unknown, path: string): string {
       if (!Number.isSafeInteger(v)) throw new CanonicalJsonError(`${path}: only safe integers may be signed, got ${v}`);
       return Object.is(v, -0) ? '0' : String(v);
     case 'object': {
-      if (Array.isArray(v)) return `[${v.map((x, i) => serialise(x === undefined ? null : x, `${path}[${i}]`)).join(',')}]`;
+      if (Array.isArray(v))
+        return `[${v.map((x, i) => serialise(x === undefined ? null : x, `${path}[${i}]`)).join(',')}]`;
       const proto = Object.getPrototypeOf(v) as unknown;
       if (proto !== Object.prototype && proto !== null) throw new CanonicalJsonError(`${path}: not a plain object`);
       const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);

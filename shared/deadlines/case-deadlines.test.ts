@@ -9,8 +9,22 @@ import { byUrgency, caseDeadlines, type CaseFacts, type PreservationFact } from 
 import type { Deadline } from './deadline-api.ts';
 
 const cal = createWorkingCalendar(CalendarDataSchema.parse(shipped));
-const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({ status: 'clue', sourceDate: '2026-11-16', filedDate: null, closedDate: null, preservations: [], ...over });
-const kept = (over: Partial<PreservationFact> = {}): PreservationFact => ({ documentId: 'd1', docNo: '网信案保〔2026〕0001号', state: 'sealed', startDate: '2025-09-26', signedDate: '2025-09-26', ...over });
+const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
+  status: 'clue',
+  sourceDate: '2026-11-16',
+  filedDate: null,
+  closedDate: null,
+  preservations: [],
+  ...over,
+});
+const kept = (over: Partial<PreservationFact> = {}): PreservationFact => ({
+  documentId: 'd1',
+  docNo: '网信案保〔2026〕0001号',
+  state: 'sealed',
+  startDate: '2025-09-26',
+  signedDate: '2025-09-26',
+  ...over,
+});
 const find = (ds: Deadline[], kind: Deadline['kind']) => ds.find((d) => d.kind === kind)!;
 
 describe('立案 (2017 regulation art. 15): 7 working days from the case source, up to 15 when extended', () => {
@@ -32,20 +46,34 @@ describe('立案 (2017 regulation art. 15): 7 working days from the case source,
 
   it('across the 2026 National Day break with its make-up Saturday', () => {
     // Source Wednesday 9/30: 10/1–10/7 off; 10/8, 10/9, 10/10 (Sat, workday), 10/12–10/15.
-    expect(find(caseDeadlines(facts({ sourceDate: '2026-09-30' }), cal, '2026-10-08'), 'filing')).toMatchObject({ status: 'due', dueDate: '2026-10-15', daysLeft: 7 });
+    expect(find(caseDeadlines(facts({ sourceDate: '2026-09-30' }), cal, '2026-10-08'), 'filing')).toMatchObject({
+      status: 'due',
+      dueDate: '2026-10-15',
+      daysLeft: 7,
+    });
   });
 
   it('done when filed; a late filing within the extension says that it needs the approval on record', () => {
-    expect(find(caseDeadlines(facts({ status: 'filed', filedDate: '2026-11-20' }), cal, '2026-12-20'), 'filing')).toMatchObject({ status: 'done', daysLeft: null, notes: ['已于2026年11月20日立案。'] });
-    const late = find(caseDeadlines(facts({ status: 'filed', sourceDate: '2026-11-02', filedDate: '2026-11-20' }), cal, '2026-12-20'), 'filing');
+    expect(
+      find(caseDeadlines(facts({ status: 'filed', filedDate: '2026-11-20' }), cal, '2026-12-20'), 'filing'),
+    ).toMatchObject({ status: 'done', daysLeft: null, notes: ['已于2026年11月20日立案。'] });
+    const late = find(
+      caseDeadlines(facts({ status: 'filed', sourceDate: '2026-11-02', filedDate: '2026-11-20' }), cal, '2026-12-20'),
+      'filing',
+    );
     expect(late.status).toBe('done');
     expect(late.notes[1]).toContain('在延长后的十五个工作日内（2026年11月23日）');
-    const tooLate = find(caseDeadlines(facts({ status: 'filed', sourceDate: '2026-11-02', filedDate: '2026-12-01' }), cal, '2026-12-20'), 'filing');
+    const tooLate = find(
+      caseDeadlines(facts({ status: 'filed', sourceDate: '2026-11-02', filedDate: '2026-12-01' }), cal, '2026-12-20'),
+      'filing',
+    );
     expect(tooLate.notes[1]).toContain('晚于立案期限');
   });
 
   it('done when closed without filing', () => {
-    expect(find(caseDeadlines(facts({ status: 'closed', closedDate: '2026-11-18' }), cal, '2026-12-20'), 'filing')).toMatchObject({ status: 'done', notes: ['未立案即结案（2026年11月18日）。'] });
+    expect(
+      find(caseDeadlines(facts({ status: 'closed', closedDate: '2026-11-18' }), cal, '2026-12-20'), 'filing'),
+    ).toMatchObject({ status: 'done', notes: ['未立案即结案（2026年11月18日）。'] });
   });
 
   it('uncertain when it reaches 2027, for which there is no data: no date, the reason, the earliest end', () => {
@@ -63,28 +91,63 @@ describe('立案 (2017 regulation art. 15): 7 working days from the case source,
 
 describe('先行登记保存 handling decision (行政处罚法 art. 56, 85): 7 working days', () => {
   it('counts from the 登记保存开始日期, across the 2025 National Day break', () => {
-    const d = find(caseDeadlines(facts({ status: 'filed', filedDate: '2025-09-20', sourceDate: '2025-09-15', preservations: [kept()] }), cal, '2025-10-10'), 'preservation');
-    expect(d).toMatchObject({ status: 'due', dueDate: '2025-10-13', daysLeft: 3, documentId: 'd1', key: 'preservation:d1' });
+    const d = find(
+      caseDeadlines(
+        facts({ status: 'filed', filedDate: '2025-09-20', sourceDate: '2025-09-15', preservations: [kept()] }),
+        cal,
+        '2025-10-10',
+      ),
+      'preservation',
+    );
+    expect(d).toMatchObject({
+      status: 'due',
+      dueDate: '2025-10-13',
+      daysLeft: 3,
+      documentId: 'd1',
+      key: 'preservation:d1',
+    });
     expect(d.from!.label).toContain('登记保存开始日期（网信案保〔2026〕0001号，已封存）');
     expect(d.basis).toContain('第五十六条');
     expect(d.basis).toContain('第八十五条');
     expect(d.notes.join()).toContain('本机不记录处理决定的作出');
-    expect(find(caseDeadlines(facts({ status: 'filed', preservations: [kept()] }), cal, '2025-10-14'), 'preservation')).toMatchObject({ status: 'overdue', daysLeft: -1 });
+    expect(
+      find(caseDeadlines(facts({ status: 'filed', preservations: [kept()] }), cal, '2025-10-14'), 'preservation'),
+    ).toMatchObject({ status: 'overdue', daysLeft: -1 });
   });
 
   it('falls back to the signing day, and is not computed from nothing', () => {
-    const signed = find(caseDeadlines(facts({ preservations: [kept({ startDate: null, signedDate: '2026-11-20' })] }), cal, '2026-11-20'), 'preservation');
+    const signed = find(
+      caseDeadlines(facts({ preservations: [kept({ startDate: null, signedDate: '2026-11-20' })] }), cal, '2026-11-20'),
+      'preservation',
+    );
     expect(signed).toMatchObject({ status: 'due', dueDate: '2026-12-01' });
     expect(signed.from!.label).toContain('签名完成日期');
-    const blank = find(caseDeadlines(facts({ preservations: [kept({ state: 'draft', startDate: null, signedDate: null })] }), cal, '2026-11-20'), 'preservation');
+    const blank = find(
+      caseDeadlines(
+        facts({ preservations: [kept({ state: 'draft', startDate: null, signedDate: null })] }),
+        cal,
+        '2026-11-20',
+      ),
+      'preservation',
+    );
     expect(blank).toMatchObject({ status: 'unrecorded', dueDate: null, from: null });
     expect(blank.notes[0]).toContain('尚未填写登记保存开始日期');
   });
 
   it('a draft says so; a closed case has nothing left to do', () => {
-    const draft = find(caseDeadlines(facts({ preservations: [kept({ state: 'draft', startDate: '2026-11-20', signedDate: null })] }), cal, '2026-11-20'), 'preservation');
+    const draft = find(
+      caseDeadlines(
+        facts({ preservations: [kept({ state: 'draft', startDate: '2026-11-20', signedDate: null })] }),
+        cal,
+        '2026-11-20',
+      ),
+      'preservation',
+    );
     expect(draft.notes.join()).toContain('仍是草稿');
-    expect(find(caseDeadlines(facts({ status: 'closed', preservations: [kept()] }), cal, '2026-11-20'), 'preservation').status).toBe('done');
+    expect(
+      find(caseDeadlines(facts({ status: 'closed', preservations: [kept()] }), cal, '2026-11-20'), 'preservation')
+        .status,
+    ).toBe('done');
   });
 });
 
@@ -105,7 +168,10 @@ describe('periods the device cannot count yet: hearing request, 陈述申辩, se
 
 describe('counted from the dates officers record (cases.recordMilestone)', () => {
   it('立案 from a recorded 案件来源登记 date instead of the case creation', () => {
-    const d = find(caseDeadlines(facts({ sourceDate: '2026-11-16', recorded: { sourceDate: '2026-11-10' } }), cal, '2026-11-17'), 'filing');
+    const d = find(
+      caseDeadlines(facts({ sourceDate: '2026-11-16', recorded: { sourceDate: '2026-11-10' } }), cal, '2026-11-17'),
+      'filing',
+    );
     // Source Tuesday 11/10: 11/11–11/13, 11/16–11/19.
     expect(d).toMatchObject({ status: 'due', dueDate: '2026-11-19', daysLeft: 2, from: { date: '2026-11-10' } });
     expect(d.from!.label).toContain('执法人员记录');
@@ -116,12 +182,41 @@ describe('counted from the dates officers record (cases.recordMilestone)', () =>
     // Source Thursday 9/24: 9/25–9/27 and 10/1–10/7 off; 9/28–9/30, 10/8, 10/9, 10/10 (Sat, workday), 10/12 … 10/22.
     const plain = find(caseDeadlines(facts({ sourceDate: '2026-09-24' }), cal, '2026-10-09'), 'filing');
     expect(plain).toMatchObject({ status: 'due', dueDate: '2026-10-12' });
-    const d = find(caseDeadlines(facts({ sourceDate: '2026-09-24', recorded: { filingExtended: '2026-10-09' } }), cal, '2026-10-13'), 'filing');
-    expect(d).toMatchObject({ status: 'due', dueDate: '2026-10-22', daysLeft: 9, period: '十五个工作日（经批准延长）' });
+    const d = find(
+      caseDeadlines(facts({ sourceDate: '2026-09-24', recorded: { filingExtended: '2026-10-09' } }), cal, '2026-10-13'),
+      'filing',
+    );
+    expect(d).toMatchObject({
+      status: 'due',
+      dueDate: '2026-10-22',
+      daysLeft: 9,
+      period: '十五个工作日（经批准延长）',
+    });
     expect(d.notes.join()).toContain('已记录负责人于2026年10月9日批准延长立案期限');
-    expect(find(caseDeadlines(facts({ sourceDate: '2026-09-24', recorded: { filingExtended: '2026-10-09' } }), cal, '2026-10-23'), 'filing')).toMatchObject({ status: 'overdue', daysLeft: -1 });
+    expect(
+      find(
+        caseDeadlines(
+          facts({ sourceDate: '2026-09-24', recorded: { filingExtended: '2026-10-09' } }),
+          cal,
+          '2026-10-23',
+        ),
+        'filing',
+      ),
+    ).toMatchObject({ status: 'overdue', daysLeft: -1 });
     // Filed within the extension with the approval recorded: no warning that it is missing.
-    const filed = find(caseDeadlines(facts({ status: 'filed', sourceDate: '2026-09-24', filedDate: '2026-10-20', recorded: { filingExtended: '2026-10-09' } }), cal, '2026-10-23'), 'filing');
+    const filed = find(
+      caseDeadlines(
+        facts({
+          status: 'filed',
+          sourceDate: '2026-09-24',
+          filedDate: '2026-10-20',
+          recorded: { filingExtended: '2026-10-09' },
+        }),
+        cal,
+        '2026-10-23',
+      ),
+      'filing',
+    );
     expect(filed).toMatchObject({ status: 'done', dueDate: '2026-10-22' });
     expect(filed.notes.join()).toContain('在经批准延长的十五个工作日内');
     expect(filed.notes.join()).not.toContain('应有负责人批准延长的记录');
@@ -131,7 +226,12 @@ describe('counted from the dates officers record (cases.recordMilestone)', () =>
     const filed = { status: 'filed' as const, filedDate: '2026-11-18', recorded: { noticeServed: '2026-11-20' } };
     // Served Friday 11/20: 11/23, 11/24, 11/25 | 11/26, 11/27.
     const ds = caseDeadlines(facts(filed), cal, '2026-11-23');
-    expect(find(ds, 'hearingRequest')).toMatchObject({ status: 'due', dueDate: '2026-11-27', daysLeft: 4, from: { date: '2026-11-20' } });
+    expect(find(ds, 'hearingRequest')).toMatchObject({
+      status: 'due',
+      dueDate: '2026-11-27',
+      daysLeft: 4,
+      from: { date: '2026-11-20' },
+    });
     expect(find(ds, 'statement')).toMatchObject({ status: 'due', dueDate: '2026-11-25', daysLeft: 2 });
     expect(find(ds, 'hearingRequest').rule).toContain('起算日不计入');
     const later = caseDeadlines(facts(filed), cal, '2026-11-26');
@@ -143,13 +243,24 @@ describe('counted from the dates officers record (cases.recordMilestone)', () =>
 
   it('the decision announced: service within 7 working days, overdue after', () => {
     const f = facts({ status: 'filed', filedDate: '2026-11-18', recorded: { decisionAnnounced: '2026-11-20' } });
-    expect(find(caseDeadlines(f, cal, '2026-11-20'), 'service')).toMatchObject({ status: 'due', dueDate: '2026-12-01', daysLeft: 11 });
+    expect(find(caseDeadlines(f, cal, '2026-11-20'), 'service')).toMatchObject({
+      status: 'due',
+      dueDate: '2026-12-01',
+      daysLeft: 11,
+    });
     expect(find(caseDeadlines(f, cal, '2026-12-02'), 'service')).toMatchObject({ status: 'overdue', daysLeft: -1 });
     expect(find(caseDeadlines(f, cal, '2026-12-02'), 'hearingRequest').status).toBe('unrecorded');
   });
 
   it('uncertain when the recorded date reaches 2027', () => {
-    const d = find(caseDeadlines(facts({ status: 'filed', filedDate: '2026-12-01', recorded: { decisionAnnounced: '2026-12-28' } }), cal, '2026-12-29'), 'service');
+    const d = find(
+      caseDeadlines(
+        facts({ status: 'filed', filedDate: '2026-12-01', recorded: { decisionAnnounced: '2026-12-28' } }),
+        cal,
+        '2026-12-29',
+      ),
+      'service',
+    );
     expect(d).toMatchObject({ status: 'uncertain', dueDate: null, earliest: '2027-01-04' });
   });
 });
@@ -157,9 +268,28 @@ describe('counted from the dates officers record (cases.recordMilestone)', () =>
 describe('urgency', () => {
   it('overdue first (longest overdue first), then by the day they end; done and not computable last', () => {
     const ds = [
-      ...caseDeadlines(facts({ status: 'filed', filedDate: '2026-11-18', preservations: [kept({ documentId: 'a', startDate: '2026-11-19' }), kept({ documentId: 'b', startDate: '2026-11-02' })] }), cal, '2026-11-20'),
+      ...caseDeadlines(
+        facts({
+          status: 'filed',
+          filedDate: '2026-11-18',
+          preservations: [
+            kept({ documentId: 'a', startDate: '2026-11-19' }),
+            kept({ documentId: 'b', startDate: '2026-11-02' }),
+          ],
+        }),
+        cal,
+        '2026-11-20',
+      ),
       find(caseDeadlines(facts({ sourceDate: '2026-11-18' }), cal, '2026-11-20'), 'filing'),
     ].sort(byUrgency);
-    expect(ds.map((d) => `${d.kind}:${d.status}`)).toEqual(['preservation:overdue', 'filing:due', 'preservation:due', 'filing:done', 'hearingRequest:unrecorded', 'statement:unrecorded', 'service:unrecorded']);
+    expect(ds.map((d) => `${d.kind}:${d.status}`)).toEqual([
+      'preservation:overdue',
+      'filing:due',
+      'preservation:due',
+      'filing:done',
+      'hearingRequest:unrecorded',
+      'statement:unrecorded',
+      'service:unrecorded',
+    ]);
   });
 });

@@ -93,10 +93,19 @@ export const DEADLINE_RULES: Record<DeadlineKind, Rule> = {
 };
 
 /** The status and days left of a computed period, relative to today. */
-function judge(r: PeriodResult, today: string): { status: DeadlineStatus; dueDate: string | null; earliest: string | null; daysLeft: number; notes: string[] } {
+function judge(
+  r: PeriodResult,
+  today: string,
+): { status: DeadlineStatus; dueDate: string | null; earliest: string | null; daysLeft: number; notes: string[] } {
   if (r.certain) {
     const left = daysBetween(today, r.date!);
-    return { status: left < 0 ? 'overdue' : 'due', dueDate: r.date, earliest: null, daysLeft: left, notes: r.note ? [r.note] : [] };
+    return {
+      status: left < 0 ? 'overdue' : 'due',
+      dueDate: r.date,
+      earliest: null,
+      daysLeft: left,
+      notes: r.note ? [r.note] : [],
+    };
   }
   const left = daysBetween(today, r.earliest!);
   const notes = [r.reason!];
@@ -113,30 +122,68 @@ function filing(f: CaseFacts, cal: WorkingCalendar, today: string): Deadline {
   const b = base('filing', 'filing');
   const recordedSource = f.recorded?.sourceDate;
   const sourceDate = recordedSource ?? f.sourceDate;
-  const from = recordedSource ? { label: '《案件来源登记表》登记日期（执法人员记录）', date: recordedSource } : { label: '案件来源登记（本机创建案件）', date: f.sourceDate };
+  const from = recordedSource
+    ? { label: '《案件来源登记表》登记日期（执法人员记录）', date: recordedSource }
+    : { label: '案件来源登记（本机创建案件）', date: f.sourceDate };
   const extendedOn = f.recorded?.filingExtended ?? null;
   const r = cal.addWorkingDays(sourceDate, 7);
   const ext = cal.addWorkingDays(sourceDate, 15);
-  const sourceNote = recordedSource ? null : '以本机创建案件的日期为案件来源登记日；如《案件来源登记表》登记在先，期限应从登记之日起算（可记录登记日期）。';
+  const sourceNote = recordedSource
+    ? null
+    : '以本机创建案件的日期为案件来源登记日；如《案件来源登记表》登记在先，期限应从登记之日起算（可记录登记日期）。';
   const extRecorded = extendedOn ? `已记录负责人于${cn(extendedOn)}批准延长立案期限：期限为十五个工作日。` : null;
   if (f.filedDate) {
     const notes = [`已于${cn(f.filedDate)}立案。`];
     if (r.certain && f.filedDate > r.date!) {
       const withinExt = ext.certain && f.filedDate <= ext.date!;
-      if (withinExt && extendedOn) notes.push(`晚于七个工作日的期限（${cn(r.date!)}），在经批准延长的十五个工作日内（${cn(ext.date!)}）。`);
-      else notes.push(withinExt ? `晚于七个工作日的期限（${cn(r.date!)}），在延长后的十五个工作日内（${cn(ext.date!)}）：应有负责人批准延长的记录。` : `晚于立案期限（七个工作日至${cn(r.date!)}${ext.certain ? `，延长后至${cn(ext.date!)}` : ''}）。`);
+      if (withinExt && extendedOn)
+        notes.push(`晚于七个工作日的期限（${cn(r.date!)}），在经批准延长的十五个工作日内（${cn(ext.date!)}）。`);
+      else
+        notes.push(
+          withinExt
+            ? `晚于七个工作日的期限（${cn(r.date!)}），在延长后的十五个工作日内（${cn(ext.date!)}）：应有负责人批准延长的记录。`
+            : `晚于立案期限（七个工作日至${cn(r.date!)}${ext.certain ? `，延长后至${cn(ext.date!)}` : ''}）。`,
+        );
     }
     if (extRecorded) notes.push(extRecorded);
     const used = extendedOn ? ext : r;
-    return { ...b, from, dueDate: used.date, earliest: used.earliest, status: 'done', daysLeft: null, rule: used.rule, notes };
+    return {
+      ...b,
+      from,
+      dueDate: used.date,
+      earliest: used.earliest,
+      status: 'done',
+      daysLeft: null,
+      rule: used.rule,
+      notes,
+    };
   }
-  if (f.status === 'closed') return { ...b, from, dueDate: r.date, earliest: r.earliest, status: 'done', daysLeft: null, rule: r.rule, notes: [`未立案即结案${f.closedDate ? `（${cn(f.closedDate)}）` : ''}。`] };
+  if (f.status === 'closed')
+    return {
+      ...b,
+      from,
+      dueDate: r.date,
+      earliest: r.earliest,
+      status: 'done',
+      daysLeft: null,
+      rule: r.rule,
+      notes: [`未立案即结案${f.closedDate ? `（${cn(f.closedDate)}）` : ''}。`],
+    };
   if (extendedOn) {
     const j = judge(ext, today);
-    return { ...b, period: '十五个工作日（经批准延长）', from, ...j, rule: ext.rule, notes: [...j.notes, extRecorded!, ...(sourceNote ? [sourceNote] : [])] };
+    return {
+      ...b,
+      period: '十五个工作日（经批准延长）',
+      from,
+      ...j,
+      rule: ext.rule,
+      notes: [...j.notes, extRecorded!, ...(sourceNote ? [sourceNote] : [])],
+    };
   }
   const j = judge(r, today);
-  const extNote = ext.certain ? `特殊情况下经批准可延长至十五个工作日，即${cn(ext.date!)}；经批准延长的，请记录批准日期。` : `特殊情况下经批准可延长至十五个工作日；延长后的届满日同样超出节假日数据，无法确定（最早${cn(ext.earliest!)}）。经批准延长的，请记录批准日期。`;
+  const extNote = ext.certain
+    ? `特殊情况下经批准可延长至十五个工作日，即${cn(ext.date!)}；经批准延长的，请记录批准日期。`
+    : `特殊情况下经批准可延长至十五个工作日；延长后的届满日同样超出节假日数据，无法确定（最早${cn(ext.earliest!)}）。经批准延长的，请记录批准日期。`;
   return { ...b, from, ...j, rule: r.rule, notes: [...j.notes, extNote, ...(sourceNote ? [sourceNote] : [])] };
 }
 
@@ -145,11 +192,35 @@ function preservation(p: PreservationFact, f: CaseFacts, cal: WorkingCalendar, t
   const stateLabel = DOCUMENT_STATE_LABELS[p.state];
   const fromDate = p.startDate ?? p.signedDate;
   if (!fromDate) {
-    return { ...b, from: null, dueDate: null, earliest: null, status: 'unrecorded', daysLeft: null, rule: '', notes: [`${p.docNo}（${stateLabel}）尚未填写登记保存开始日期，也未签名：无法计算。`] };
+    return {
+      ...b,
+      from: null,
+      dueDate: null,
+      earliest: null,
+      status: 'unrecorded',
+      daysLeft: null,
+      rule: '',
+      notes: [`${p.docNo}（${stateLabel}）尚未填写登记保存开始日期，也未签名：无法计算。`],
+    };
   }
-  const from = { label: p.startDate ? `登记保存开始日期（${p.docNo}，${stateLabel}）` : `签名完成日期（${p.docNo}未填写登记保存开始日期）`, date: fromDate };
+  const from = {
+    label: p.startDate
+      ? `登记保存开始日期（${p.docNo}，${stateLabel}）`
+      : `签名完成日期（${p.docNo}未填写登记保存开始日期）`,
+    date: fromDate,
+  };
   const r = cal.addWorkingDays(fromDate, 7);
-  if (f.status === 'closed') return { ...b, from, dueDate: r.date, earliest: r.earliest, status: 'done', daysLeft: null, rule: r.rule, notes: ['案件已结案。'] };
+  if (f.status === 'closed')
+    return {
+      ...b,
+      from,
+      dueDate: r.date,
+      earliest: r.earliest,
+      status: 'done',
+      daysLeft: null,
+      rule: r.rule,
+      notes: ['案件已结案。'],
+    };
   const j = judge(r, today);
   const notes = [...j.notes, '本机不记录处理决定的作出：结案前本期限一直显示；如已作出处理决定，以处理决定文书为准。'];
   if (p.state === 'draft') notes.push('该文书仍是草稿：如未实施登记保存，请删除或不再使用该文书。');
@@ -157,20 +228,54 @@ function preservation(p: PreservationFact, f: CaseFacts, cal: WorkingCalendar, t
 }
 
 function unrecorded(kind: DeadlineKind, why: string): Deadline {
-  return { ...base(kind, kind), from: null, dueDate: null, earliest: null, status: 'unrecorded', daysLeft: null, rule: '', notes: [why] };
+  return {
+    ...base(kind, kind),
+    from: null,
+    dueDate: null,
+    earliest: null,
+    status: 'unrecorded',
+    daysLeft: null,
+    rule: '',
+    notes: [why],
+  };
 }
 
 /**
  * A period counted from a recorded date. `partyPeriod`: the period is the party's (hearing request,
  * 陈述申辩) — once it has run out it is 已完成 (期满), not overdue: nothing was due from the office.
  */
-function counted(kind: DeadlineKind, fromLabel: string, date: string, cal: WorkingCalendar, today: string, partyPeriod: string | null): Deadline {
+function counted(
+  kind: DeadlineKind,
+  fromLabel: string,
+  date: string,
+  cal: WorkingCalendar,
+  today: string,
+  partyPeriod: string | null,
+): Deadline {
   const b = base(kind, kind);
   const r = cal.addWorkingDays(date, DEADLINE_RULES[kind].days);
   const from = { label: `${fromLabel}（执法人员记录）`, date };
   const j = judge(r, today);
-  if (partyPeriod && j.status === 'overdue') return { ...b, from, dueDate: r.date, earliest: null, status: 'done', daysLeft: null, rule: r.rule, notes: [`已于${cn(r.date!)}期满。${partyPeriod}`] };
-  return { ...b, from, ...j, rule: r.rule, notes: partyPeriod ? [...j.notes, partyPeriod] : [...j.notes, '本机不记录送达：送达后本期限仍显示至结案；以送达回证为准。'] };
+  if (partyPeriod && j.status === 'overdue')
+    return {
+      ...b,
+      from,
+      dueDate: r.date,
+      earliest: null,
+      status: 'done',
+      daysLeft: null,
+      rule: r.rule,
+      notes: [`已于${cn(r.date!)}期满。${partyPeriod}`],
+    };
+  return {
+    ...b,
+    from,
+    ...j,
+    rule: r.rule,
+    notes: partyPeriod
+      ? [...j.notes, partyPeriod]
+      : [...j.notes, '本机不记录送达：送达后本期限仍显示至结案；以送达回证为准。'],
+  };
 }
 
 /** The case's deadlines: 立案, each 先行登记保存, and — once filed — the periods counted from the dates officers record. */
@@ -182,18 +287,41 @@ export function caseDeadlines(f: CaseFacts, cal: WorkingCalendar, today: string)
     const announced = f.recorded?.decisionAnnounced;
     out.push(
       notice
-        ? counted('hearingRequest', '《行政处罚意见告知书》（听证权利告知）送达日期', notice, cal, today, '当事人未在期限内要求听证的，视为放弃听证权利。')
-        : unrecorded('hearingRequest', '尚未记录听证权利告知（《行政处罚意见告知书》）的送达日期：无法计算。期限自告知之日起算（起算日不计入），为五个工作日。'),
+        ? counted(
+            'hearingRequest',
+            '《行政处罚意见告知书》（听证权利告知）送达日期',
+            notice,
+            cal,
+            today,
+            '当事人未在期限内要求听证的，视为放弃听证权利。',
+          )
+        : unrecorded(
+            'hearingRequest',
+            '尚未记录听证权利告知（《行政处罚意见告知书》）的送达日期：无法计算。期限自告知之日起算（起算日不计入），为五个工作日。',
+          ),
     );
     out.push(
       notice
-        ? counted('statement', '《行政处罚意见告知书》送达日期', notice, cal, today, '当事人未在期限内提出陈述、申辩的，视为放弃此权利。')
-        : unrecorded('statement', '尚未记录《行政处罚意见告知书》的送达日期：无法计算。期限自接到告知书之日起算（起算日不计入），为三个工作日。'),
+        ? counted(
+            'statement',
+            '《行政处罚意见告知书》送达日期',
+            notice,
+            cal,
+            today,
+            '当事人未在期限内提出陈述、申辩的，视为放弃此权利。',
+          )
+        : unrecorded(
+            'statement',
+            '尚未记录《行政处罚意见告知书》的送达日期：无法计算。期限自接到告知书之日起算（起算日不计入），为三个工作日。',
+          ),
     );
     out.push(
       announced
         ? counted('service', '行政处罚决定宣告日期', announced, cal, today, null)
-        : unrecorded('service', '尚未记录行政处罚决定的宣告日期：无法计算。当事人不在场的，自宣告之日起七个工作日内送达（起算日不计入）。'),
+        : unrecorded(
+            'service',
+            '尚未记录行政处罚决定的宣告日期：无法计算。当事人不在场的，自宣告之日起七个工作日内送达（起算日不计入）。',
+          ),
     );
   }
   return out;
@@ -209,4 +337,5 @@ export function byUrgency(a: Deadline, b: Deadline): number {
 }
 
 /** An open deadline (overdue, running or uncertain): what the dashboard lists. */
-export const isOpen = (d: Deadline): boolean => d.status === 'overdue' || d.status === 'due' || d.status === 'uncertain';
+export const isOpen = (d: Deadline): boolean =>
+  d.status === 'overdue' || d.status === 'due' || d.status === 'uncertain';

@@ -16,7 +16,13 @@ export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
  */
 export const DEADLINE_STATUSES = ['overdue', 'due', 'uncertain', 'done', 'unrecorded'] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
-export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = { overdue: '已逾期', due: '未到期', uncertain: '无法确定', done: '已完成', unrecorded: '无法计算' };
+export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
+  overdue: '已逾期',
+  due: '未到期',
+  uncertain: '无法确定',
+  done: '已完成',
+  unrecorded: '无法计算',
+};
 
 export const DeadlineSchema = z.object({
   /** Unique within a case: the kind, and for a preservation the document id. */
@@ -96,7 +102,9 @@ export const RecordMilestoneSchema = z
   .object({
     caseId: z.string().min(1).max(64),
     kind: z.enum(MILESTONE_KINDS, { error: '请选择要记录的日期类型。' }),
-    date: z.string({ error: '请填写日期。' }).refine(isRealDay, { message: '日期格式不正确，请按“年-月-日”填写（如 2026-11-20）。' }),
+    date: z
+      .string({ error: '请填写日期。' })
+      .refine(isRealDay, { message: '日期格式不正确，请按“年-月-日”填写（如 2026-11-20）。' }),
     note: z
       .string()
       .trim()

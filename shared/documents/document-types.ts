@@ -11,9 +11,19 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
 };
 
 /** The character each type's document number carries, e.g. 网信案询〔2026〕0003号. */
-export const DOCUMENT_NUMBER_MARK: Record<DocumentType, string> = { inquiry: '询', onsite: '现', evidence: '取', preservation: '保' };
+export const DOCUMENT_NUMBER_MARK: Record<DocumentType, string> = {
+  inquiry: '询',
+  onsite: '现',
+  evidence: '取',
+  preservation: '保',
+};
 
 export const DOCUMENT_STATES = ['draft', 'ready', 'signed', 'sealed'] as const;
 export type DocumentState = (typeof DOCUMENT_STATES)[number];
 /** 已签名: every required slot signed or resolved. 已封存: sealed, immutable. */
-export const DOCUMENT_STATE_LABELS: Record<DocumentState, string> = { draft: '草稿', ready: '待签名', signed: '已签名', sealed: '已封存' };
+export const DOCUMENT_STATE_LABELS: Record<DocumentState, string> = {
+  draft: '草稿',
+  ready: '待签名',
+  signed: '已签名',
+  sealed: '已封存',
+};

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import catalog from '../../assets/catalog/catalog.json' with { type: 'json' };
-import { matterPhrase, officersPhrase, renderTemplateText, templateFor, templateParagraph, TEMPLATES } from './templates.ts';
+import {
+  matterPhrase,
+  officersPhrase,
+  renderTemplateText,
+  templateFor,
+  templateParagraph,
+  TEMPLATES,
+} from './templates.ts';
 import { DOCUMENT_TYPES } from './document-types.ts';
 
 describe('templates', () => {
@@ -17,12 +24,17 @@ describe('templates', () => {
     const t = templateFor('inquiry');
     const vars = {
       agency: '柳州市柳南区互联网信息办公室',
-      officers: officersPhrase([{ name: '李明', certNo: '45020019001' }, { name: '王芳', certNo: '45020019002' }]),
+      officers: officersPhrase([
+        { name: '李明', certNo: '45020019001' },
+        { name: '王芳', certNo: '45020019002' },
+      ]),
       matter: '涉嫌未履行网络安全保护义务',
       party: '柳州市星河网络科技有限公司',
     };
     const [certs, recusal, truthful] = t.openings.map((o) => renderTemplateText(o.text, vars));
-    expect(certs).toBe('我们是柳州市柳南区互联网信息办公室的执法人员李明（执法证号45020019001）、王芳（执法证号45020019002），这是我们的执法证件，请你过目。你是否看清楚？');
+    expect(certs).toBe(
+      '我们是柳州市柳南区互联网信息办公室的执法人员李明（执法证号45020019001）、王芳（执法证号45020019002），这是我们的执法证件，请你过目。你是否看清楚？',
+    );
     expect(recusal).toMatch(/^我们依法就涉嫌未履行网络安全保护义务有关问题进行调查/);
     expect(recusal).toContain('你是否申请回避？');
     expect(truthful).toBe('你应当如实回答询问，并协助调查，不得拒绝或者阻挠。你是否明白？');
@@ -50,10 +62,18 @@ describe('templates', () => {
   });
 
   it('the seeded 检查事由 and 时间来源, and the printed list note, are template data', () => {
-    expect(renderTemplateText(templateParagraph(templateFor('onsite', '2023.1'), 'reason'), { matter: matterPhrase('对不履行法定网络安全保护义务的处罚') })).toBe('依法就不履行法定网络安全保护义务有关情况进行现场检查。');
+    expect(
+      renderTemplateText(templateParagraph(templateFor('onsite', '2023.1'), 'reason'), {
+        matter: matterPhrase('对不履行法定网络安全保护义务的处罚'),
+      }),
+    ).toBe('依法就不履行法定网络安全保护义务有关情况进行现场检查。');
     const ev = templateFor('evidence', '2023.1');
-    expect(renderTemplateText(templateParagraph(ev, 'timeSource'), { time: '2026-11-20 09:00' })).toBe('本机时钟。开始记录时本机时间为 2026-11-20 09:00（北京时间）；取证现场无可信时间源，未能核对本机时钟偏差。');
-    expect(renderTemplateText(templateParagraph(ev, 'itemsNote'), { count: '3' })).toBe('电子数据共3项，详见所附《电子数据清单》。');
+    expect(renderTemplateText(templateParagraph(ev, 'timeSource'), { time: '2026-11-20 09:00' })).toBe(
+      '本机时钟。开始记录时本机时间为 2026-11-20 09:00（北京时间）；取证现场无可信时间源，未能核对本机时钟偏差。',
+    );
+    expect(renderTemplateText(templateParagraph(ev, 'itemsNote'), { count: '3' })).toBe(
+      '电子数据共3项，详见所附《电子数据清单》。',
+    );
     expect(() => templateParagraph(ev, 'noSuchParagraph')).toThrow(/has no paragraph/);
   });
 });

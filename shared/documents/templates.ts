@@ -45,7 +45,13 @@ export interface QuestionBank {
 }
 
 /** Every version of every type, oldest first; new documents take the last of their type. */
-export const TEMPLATES: DocumentTemplate[] = [INQUIRY_2023_1, ONSITE_2023_1, EVIDENCE_2023_1, PRESERVATION_2023_1, PRESERVATION_2023_2];
+export const TEMPLATES: DocumentTemplate[] = [
+  INQUIRY_2023_1,
+  ONSITE_2023_1,
+  EVIDENCE_2023_1,
+  PRESERVATION_2023_1,
+  PRESERVATION_2023_2,
+];
 
 export function templateFor(type: DocumentType, version?: string): DocumentTemplate {
   const candidates = TEMPLATES.filter((t) => t.type === type);

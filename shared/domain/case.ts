@@ -58,7 +58,9 @@ export const PlatformSchema = z.object({
   name: requiredText('网站/APP名称', 100),
   domain: optionalText('域名', 253)
     .transform((s) => s.toLowerCase())
-    .refine((s) => s === '' || DOMAIN.test(s), { message: '域名格式不正确，应类似 example.com（不含 http:// 和路径）。' }),
+    .refine((s) => s === '' || DOMAIN.test(s), {
+      message: '域名格式不正确，应类似 example.com（不含 http:// 和路径）。',
+    }),
   url: optionalText('网址', 2000).refine(
     (s) => {
       if (s === '') return true;
@@ -85,9 +87,7 @@ export const CaseInputSchema = z
     party: PartySchema,
     platform: PlatformSchema,
     matterId: z.string({ error: '请选择执法事项。' }).min(1, { message: '请选择执法事项。' }),
-    officerIds: z
-      .array(z.string().min(1))
-      .length(2, { message: '须指定两名承办人员。' }),
+    officerIds: z.array(z.string().min(1)).length(2, { message: '须指定两名承办人员。' }),
     summary: optionalText('简要案情', 2000),
   })
   .superRefine((v, ctx) => {

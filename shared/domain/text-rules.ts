@@ -20,6 +20,9 @@ export const optionalText = (label: string, max = 200) =>
 const PHONE = /^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|400-?\d{3}-?\d{4}|\d{7,8})$/;
 
 export const phoneField = (label = '联系电话', required = false) =>
-  (required ? requiredText(label, 30) : optionalText(label, 30)).refine((s) => s === '' || PHONE.test(s.replace(/\s/g, '')), {
-    message: `${label}格式不正确：请填写11位手机号或带区号的固定电话（如 0772-1234567）。`,
-  });
+  (required ? requiredText(label, 30) : optionalText(label, 30)).refine(
+    (s) => s === '' || PHONE.test(s.replace(/\s/g, '')),
+    {
+      message: `${label}格式不正确：请填写11位手机号或带区号的固定电话（如 0772-1234567）。`,
+    },
+  );

@@ -5,29 +5,32 @@ import { EVIDENCE_CATEGORIES } from '../documents/content-schemas.ts';
 
 const text = (max = 500) => z.string().trim().max(max).default('');
 
-export const EvidenceMetaSchema = z.object({
-  category: z.enum(EVIDENCE_CATEGORIES, { error: '请选择电子数据类别。' }),
-  description: text(2000),
-  /** URL, path, or the device. */
-  source: text(2000),
-  /** The source device's serial number (设备序列号), when the source is a device. */
-  sourceDeviceSerial: text(200),
-  method: text(200),
-  /** Device clock at entry and how far it can be trusted. */
-  timeSourceNote: text(500),
-  provider: z.object({ name: text(100), idNumber: text(30), statement: z.boolean().default(false) }).prefault({}),
-  /** Original or copy; a copy records how, when and by whom it was made (art. 26). */
-  original: z.boolean().default(true),
-  copy: z.object({ method: text(500), madeAt: text(40), madeBy: text(100) }).prefault({}),
-}).superRefine((m, ctx) => {
-  // 2017 regulation art. 26: a copy states how, when and by whom it was made.
-  if (!m.original) {
-    if (!m.copy.method) ctx.addIssue({ code: 'custom', path: ['copy', 'method'], message: '复制件须注明制作方法。' });
-    if (!m.copy.madeAt) ctx.addIssue({ code: 'custom', path: ['copy', 'madeAt'], message: '复制件须注明制作时间。' });
-    if (!m.copy.madeBy) ctx.addIssue({ code: 'custom', path: ['copy', 'madeBy'], message: '复制件须注明制作人。' });
-  }
-  if (m.provider.statement && !m.provider.name) ctx.addIssue({ code: 'custom', path: ['provider', 'name'], message: '注明「经核对与原件无异」时须填写提供人。' });
-});
+export const EvidenceMetaSchema = z
+  .object({
+    category: z.enum(EVIDENCE_CATEGORIES, { error: '请选择电子数据类别。' }),
+    description: text(2000),
+    /** URL, path, or the device. */
+    source: text(2000),
+    /** The source device's serial number (设备序列号), when the source is a device. */
+    sourceDeviceSerial: text(200),
+    method: text(200),
+    /** Device clock at entry and how far it can be trusted. */
+    timeSourceNote: text(500),
+    provider: z.object({ name: text(100), idNumber: text(30), statement: z.boolean().default(false) }).prefault({}),
+    /** Original or copy; a copy records how, when and by whom it was made (art. 26). */
+    original: z.boolean().default(true),
+    copy: z.object({ method: text(500), madeAt: text(40), madeBy: text(100) }).prefault({}),
+  })
+  .superRefine((m, ctx) => {
+    // 2017 regulation art. 26: a copy states how, when and by whom it was made.
+    if (!m.original) {
+      if (!m.copy.method) ctx.addIssue({ code: 'custom', path: ['copy', 'method'], message: '复制件须注明制作方法。' });
+      if (!m.copy.madeAt) ctx.addIssue({ code: 'custom', path: ['copy', 'madeAt'], message: '复制件须注明制作时间。' });
+      if (!m.copy.madeBy) ctx.addIssue({ code: 'custom', path: ['copy', 'madeBy'], message: '复制件须注明制作人。' });
+    }
+    if (m.provider.statement && !m.provider.name)
+      ctx.addIssue({ code: 'custom', path: ['provider', 'name'], message: '注明「经核对与原件无异」时须填写提供人。' });
+  });
 export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
 export type EvidenceMetaInput = z.input<typeof EvidenceMetaSchema>;
 
@@ -53,6 +56,15 @@ export type ImportedEvidence = EvidenceItem & { notice?: string };
 export const VerifyReportSchema = z.object({
   checked: z.number().int(),
   /** Each failure names the item and its case (a whole-device run spans every case). */
-  failures: z.array(z.object({ id: z.string(), fileName: z.string(), caseId: z.string(), caseNo: z.string(), status: z.enum(['mismatch', 'missing']), detail: z.string() })),
+  failures: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      caseId: z.string(),
+      caseNo: z.string(),
+      status: z.enum(['mismatch', 'missing']),
+      detail: z.string(),
+    }),
+  ),
 });
 export type VerifyReport = z.infer<typeof VerifyReportSchema>;

@@ -32,7 +32,13 @@ export function provenanceOf(meta: EvidenceMeta): EvidenceProvenance {
  * 复制件（制作方法：…；制作时间：…；制作人：…）；提供人：张三，此件由张三提供，经核对与原件无异；设备序列号：…
  */
 export function provenanceText(p: EvidenceProvenance): string {
-  const copy = [p.copyMethod && `制作方法：${p.copyMethod}`, p.copyMadeAt && `制作时间：${p.copyMadeAt.replace('T', ' ')}`, p.copyMadeBy && `制作人：${p.copyMadeBy}`].filter(Boolean).join('；');
+  const copy = [
+    p.copyMethod && `制作方法：${p.copyMethod}`,
+    p.copyMadeAt && `制作时间：${p.copyMadeAt.replace('T', ' ')}`,
+    p.copyMadeBy && `制作人：${p.copyMadeBy}`,
+  ]
+    .filter(Boolean)
+    .join('；');
   const parts = [
     p.original ? '原件' : `复制件${copy ? `（${copy}）` : ''}`,
     p.provider && `提供人：${p.provider}${p.providerStatement ? `，${providerStatement(p.provider)}` : ''}`,

@@ -9,11 +9,23 @@ export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
  * review screen and print (core/pdf/write-pdf.ts) — and not 「当事人不在场」: the slot may be an
  * interviewee's or a holder's.
  */
-export const RESOLUTION_LABELS: Record<Exclude<SignatureStatus, 'signed'>, string> = { refused: '拒绝签名', absent: '不在场', unable: '无法签名' };
+export const RESOLUTION_LABELS: Record<Exclude<SignatureStatus, 'signed'>, string> = {
+  refused: '拒绝签名',
+  absent: '不在场',
+  unable: '无法签名',
+};
 
 /** One point of a stroke: position in CSS pixels of the pad, time since the signature's first pen-down (ms; older records count from each stroke's start), pressure ×1000. Integers only (they are signed). */
-export const StrokePointSchema = z.tuple([z.number().int().min(-10_000).max(10_000), z.number().int().min(-10_000).max(10_000), z.number().int().min(0).max(86_400_000), z.number().int().min(0).max(1000)]);
-export const StrokesSchema = z.array(z.array(StrokePointSchema).min(1).max(20_000)).min(1, { message: '请先签名。' }).max(500);
+export const StrokePointSchema = z.tuple([
+  z.number().int().min(-10_000).max(10_000),
+  z.number().int().min(-10_000).max(10_000),
+  z.number().int().min(0).max(86_400_000),
+  z.number().int().min(0).max(1000),
+]);
+export const StrokesSchema = z
+  .array(z.array(StrokePointSchema).min(1).max(20_000))
+  .min(1, { message: '请先签名。' })
+  .max(500);
 export type Strokes = z.infer<typeof StrokesSchema>;
 
 const Base64Png = z
@@ -36,7 +48,10 @@ export const CeremonyStartSchema = z
     continues: z.string().max(64).default(''),
   })
   .strict()
-  .refine((v) => v.recording || v.noRecordingReason.length >= 4, { message: '不录像时须说明理由（至少4个字）。', path: ['noRecordingReason'] });
+  .refine((v) => v.recording || v.noRecordingReason.length >= 4, {
+    message: '不录像时须说明理由（至少4个字）。',
+    path: ['noRecordingReason'],
+  });
 
 export const SignInputSchema = z
   .object({
@@ -62,7 +77,10 @@ export const ResolveInputSchema = z
     signerName: z.string().trim().max(40).default(''),
     reason: requiredText('原因', 500),
     /** Both officers confirm with their passwords, in the order of the signed-in officers. */
-    officerPasswords: z.tuple([z.string().min(1, { message: '请两名执法人员分别输入密码确认。' }).max(200), z.string().min(1, { message: '请两名执法人员分别输入密码确认。' }).max(200)]),
+    officerPasswords: z.tuple([
+      z.string().min(1, { message: '请两名执法人员分别输入密码确认。' }).max(200),
+      z.string().min(1, { message: '请两名执法人员分别输入密码确认。' }).max(200),
+    ]),
     /** The witness's signature on this document that backs the refusal, if any (else the recording must). */
     witnessSignatureId: z.string().max(64).default(''),
   })
@@ -105,7 +123,15 @@ export const RequiredSlotSchema = z.object({
 });
 export type RequiredSlot = z.infer<typeof RequiredSlotSchema>;
 
-const TextOpSchema = z.object({ x: z.number(), y: z.number(), size: z.number(), text: z.string(), bold: z.boolean().optional(), spacing: z.number().optional(), gray: z.boolean().optional() });
+const TextOpSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  size: z.number(),
+  text: z.string(),
+  bold: z.boolean().optional(),
+  spacing: z.number().optional(),
+  gray: z.boolean().optional(),
+});
 const RuleSchema = z.object({ x1: z.number(), y1: z.number(), x2: z.number(), y2: z.number(), width: z.number() });
 const BoxSchema = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
 
@@ -115,7 +141,9 @@ export const ReviewPageSchema = z.object({
   texts: z.array(TextOpSchema),
   rules: z.array(RuleSchema),
   boxes: z.array(BoxSchema),
-  slots: z.array(BoxSchema.extend({ slotId: z.string(), label: z.string(), perPage: z.boolean(), mirror: z.array(z.string()) })),
+  slots: z.array(
+    BoxSchema.extend({ slotId: z.string(), label: z.string(), perPage: z.boolean(), mirror: z.array(z.string()) }),
+  ),
 });
 export type ReviewPage = z.infer<typeof ReviewPageSchema>;
 

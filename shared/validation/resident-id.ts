@@ -26,7 +26,8 @@ export function residentIdError(value: string, today: Date = new Date()): string
   const todayUtc = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
   if (birth.getTime() > todayUtc) return `身份证号码中的出生日期（${v.slice(6, 14)}）晚于今天，请核对后重新输入。`;
   const expected = residentIdCheckChar(v.slice(0, 17));
-  if (v[17] !== expected) return '身份证号码校验位不正确（最后一位应与前17位计算结果一致），可能有数字录入错误，请逐位核对。';
+  if (v[17] !== expected)
+    return '身份证号码校验位不正确（最后一位应与前17位计算结果一致），可能有数字录入错误，请逐位核对。';
   return null;
 }
 

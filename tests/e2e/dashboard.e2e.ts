@@ -11,7 +11,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPreservation } from '../../scripts/demo-documents.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
-import { createOrgCase, importRandomEvidence, mustApi, openAppWithPair, readyDocument, signThroughApi } from './support/app-api.ts';
+import {
+  createOrgCase,
+  importRandomEvidence,
+  mustApi,
+  openAppWithPair,
+  readyDocument,
+  signThroughApi,
+} from './support/app-api.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 
 const AGENCY = '柳州市柳南区互联网信息办公室';
@@ -48,7 +55,14 @@ beforeAll(async () => {
   await mustApi(page, 'cases.create', {
     title: '柳州市某文化传媒有限公司涉嫌未履行网络安全保护义务案',
     source: '投诉举报',
-    party: { kind: 'person', name: '赵小东', idType: '护照', idNumber: 'E12345678', address: '柳州市城中区文昌路8号', phone: '' },
+    party: {
+      kind: 'person',
+      name: '赵小东',
+      idType: '护照',
+      idNumber: 'E12345678',
+      address: '柳州市城中区文昌路8号',
+      phone: '',
+    },
     platform: { name: '东东说事', domain: '', url: '', icp: '' },
     matterId: 'csl-59',
     officerIds: ids,
@@ -83,7 +97,9 @@ describe('工作台', () => {
     await expect(page.getByTestId('dashboard-documents').innerText()).resolves.toContain('待签名');
     await expect(page.getByTestId('dashboard-evidence').innerText()).resolves.toContain('后台截图.png');
     await expect(page.getByTestId('dashboard-sync').innerText()).resolves.toContain('本机尚未登记到总部');
-    await expect(page.getByTestId('dashboard-calendar').innerText()).resolves.toContain('数据自2023年1月1日至2026年12月31日');
+    await expect(page.getByTestId('dashboard-calendar').innerText()).resolves.toContain(
+      '数据自2023年1月1日至2026年12月31日',
+    );
     await screenshot(page, '60-dashboard');
   });
 
@@ -115,7 +131,9 @@ describe('工作台', () => {
     await page.getByTestId('dashboard-document').first().click();
     await page.getByTestId('doc-editor').waitFor();
     // The editor counts the same deadline live, with the same calendar.
-    await expect(page.getByTestId('preservation-deadline').innerText()).resolves.toContain('最早可能在 2027年1月4日（周一）届满');
+    await expect(page.getByTestId('preservation-deadline').innerText()).resolves.toContain(
+      '最早可能在 2027年1月4日（周一）届满',
+    );
     await page.getByTestId('preservation-deadline').scrollIntoViewIfNeeded();
     await screenshot(page, '63-preservation-deadline-uncertain');
     void caseId;
@@ -127,7 +145,11 @@ describe('工作台', () => {
     const card = page.getByTestId('case-deadlines');
     await card.getByTestId('deadline-line').nth(3).waitFor();
     // The 陈述申辩 period cannot be counted yet: its row offers to record the date.
-    await card.locator('.ant-collapse-item').filter({ hasText: '陈述申辩期限' }).getByTestId('milestone-record-noticeServed').click();
+    await card
+      .locator('.ant-collapse-item')
+      .filter({ hasText: '陈述申辩期限' })
+      .getByTestId('milestone-record-noticeServed')
+      .click();
     const dialog = page.getByTestId('milestone-dialog');
     await dialog.waitFor();
     // The web shell runs on the real clock: served today (Beijing date).
@@ -142,7 +164,9 @@ describe('工作台', () => {
     expect(['due', 'uncertain']).toContain(await statement.getAttribute('data-status'));
     expect(await card.getByTestId('milestones').innerText()).toContain('《行政处罚意见告知书》送达日期');
     expect(await card.getByTestId('milestones').innerText()).toContain('直接送达，当事人签收');
-    await expect(page.getByTestId('case-timeline').innerText()).resolves.toContain('记录《行政处罚意见告知书》送达日期');
+    await expect(page.getByTestId('case-timeline').innerText()).resolves.toContain(
+      '记录《行政处罚意见告知书》送达日期',
+    );
     await screenshot(page, '65-case-deadlines-recorded');
 
     // With one officer signed in the dialog says that two are needed and does not submit.
@@ -151,7 +175,11 @@ describe('工作台', () => {
     await page.reload();
     await page.getByTestId('dashboard-case').filter({ hasText: '星河' }).getByTestId('dashboard-open-case').click();
     await card.getByTestId('deadline-line').nth(3).waitFor();
-    await card.locator('.ant-collapse-item').filter({ hasText: '处罚决定书送达' }).getByTestId('milestone-record-decisionAnnounced').click();
+    await card
+      .locator('.ant-collapse-item')
+      .filter({ hasText: '处罚决定书送达' })
+      .getByTestId('milestone-record-decisionAnnounced')
+      .click();
     await expect(page.getByTestId('milestone-dialog').innerText()).resolves.toContain('记录日期须两名执法人员同时登录');
     expect(await page.getByTestId('milestone-submit').isDisabled()).toBe(true);
   });
@@ -161,8 +189,12 @@ describe('工作台', () => {
     await page.getByTestId('milestone-dialog').waitFor({ state: 'detached' });
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('dashboard-reverify-all').click();
-    await expect(page.getByTestId('dashboard-reverify-result').innerText()).resolves.toContain('已重新计算本机全部 1 件电子数据的校验值，全部与导入时一致。');
-    await page.waitForFunction(() => /0 \/ 0/.test(document.querySelector('[data-testid="count-evidence"]')?.textContent ?? ''));
+    await expect(page.getByTestId('dashboard-reverify-result').innerText()).resolves.toContain(
+      '已重新计算本机全部 1 件电子数据的校验值，全部与导入时一致。',
+    );
+    await page.waitForFunction(() =>
+      /0 \/ 0/.test(document.querySelector('[data-testid="count-evidence"]')?.textContent ?? ''),
+    );
     // One bit of the stored (encrypted) file flipped on disk, as damage or tampering would.
     const blobs = join(dataDir, 'evidence', 'blobs');
     const [file] = readdirSync(blobs, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
@@ -172,12 +204,20 @@ describe('工作台', () => {
     writeFileSync(path, bytes);
     const caseNo = (await mustApi<{ caseNo: string }>(page, 'cases.get', { id: caseId })).caseNo;
     await page.getByTestId('dashboard-reverify-all').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="dashboard-reverify-result"]')?.textContent?.includes('核验未通过'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="dashboard-reverify-result"]')?.textContent?.includes('核验未通过'),
+    );
     const result = await page.getByTestId('dashboard-reverify-result').innerText();
     expect(result).toContain('1 件电子数据核验未通过（本机共核验 1 件）');
-    expect(result).toContain(`案件 ${caseNo}：「后台截图.png」第 1 段（字节 0–65535）校验失败：内容被篡改或存储介质损坏。`);
+    expect(result).toContain(
+      `案件 ${caseNo}：「后台截图.png」第 1 段（字节 0–65535）校验失败：内容被篡改或存储介质损坏。`,
+    );
     // The card's list is reloaded after the run: the item now shows its failure.
-    await page.waitForFunction(() => document.querySelector('[data-testid="dashboard-evidence"] .ant-table')?.textContent?.includes('核验失败：内容不符'));
+    await page.waitForFunction(() =>
+      document
+        .querySelector('[data-testid="dashboard-evidence"] .ant-table')
+        ?.textContent?.includes('核验失败：内容不符'),
+    );
     await screenshot(page, '66-dashboard-reverify-all');
   });
 });

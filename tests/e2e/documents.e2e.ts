@@ -214,7 +214,9 @@ describe('documents', () => {
     await d.field('measures.0.linkedDocumentId').click({ force: true });
     const documentOptions = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '网信案' });
     // Polled: while the dropdown opens (antd's motion) its options may not all count as visible yet.
-    await expect.poll(() => documentOptions.allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringMatching(/^电子取证工作记录 网信案取〔\d{4}〕0001号$/)]);
+    await expect
+      .poll(() => documentOptions.allInnerTexts(), { timeout: 15_000 })
+      .toEqual([expect.stringMatching(/^电子取证工作记录 网信案取〔\d{4}〕0001号$/)]);
     await page.keyboard.press('Escape');
     await d.choose('measures.0.linkedDocumentId', '网信案取'); // the option's number (the placeholder names the type too)
     await d.fill('confirmation', '以上记录属实。');
@@ -262,8 +264,19 @@ describe('evidence', () => {
     // The log is large (96 MiB) so that the progress (bytes, speed, time left) is seen mid-way.
     const files = [
       { name: '后台截图.png', mimeType: 'image/png', buffer: randomBytes(200_000) },
-      { name: 'nginx-access.log', mimeType: 'text/plain', buffer: Buffer.alloc(96 * 1024 * 1024, '10.0.8.1 - - [20/Nov/2026:09:01:02 +0800] "GET /admin/ HTTP/1.1" 200\n') },
-      { name: '首页存档.mhtml', mimeType: 'multipart/related', buffer: Buffer.from('From: <Saved by Chromium>\r\nSubject: 星河资讯\r\n' + '<p>内容</p>'.repeat(20000)) },
+      {
+        name: 'nginx-access.log',
+        mimeType: 'text/plain',
+        buffer: Buffer.alloc(
+          96 * 1024 * 1024,
+          '10.0.8.1 - - [20/Nov/2026:09:01:02 +0800] "GET /admin/ HTTP/1.1" 200\n',
+        ),
+      },
+      {
+        name: '首页存档.mhtml',
+        mimeType: 'multipart/related',
+        buffer: Buffer.from('From: <Saved by Chromium>\r\nSubject: 星河资讯\r\n' + '<p>内容</p>'.repeat(20000)),
+      },
     ];
     await page.getByTestId('doc-row').nth(1).click(); // the 电子取证工作记录 (made second)
     await page.getByTestId('doc-editor').waitFor();
@@ -271,12 +284,17 @@ describe('evidence', () => {
     // Chosen from disk, as an officer does (and without sending 96 MiB through the DevTools protocol).
     const dir = mkdtempSync(join(tmpdir(), 'e2e-evidence-files-'));
     for (const f of files) writeFileSync(join(dir, f.name), f.buffer);
-    await page.locator('[data-testid="evidence-drop"] input[type=file], .ant-upload input[type=file]').first().setInputFiles(files.map((f) => join(dir, f.name)));
+    await page
+      .locator('[data-testid="evidence-drop"] input[type=file], .ant-upload input[type=file]')
+      .first()
+      .setInputFiles(files.map((f) => join(dir, f.name)));
     await page.getByTestId('evidence-category').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '其他' }).first().click();
     // The provider and the art. 26 statement, which names them as it is offered; the device's serial.
     await page.getByLabel('提供人（如由当事人等提供）').fill('张三');
-    await expect(page.getByTestId('evidence-provider-statement').innerText()).resolves.toBe('注明「此件由张三提供，经核对与原件无异」');
+    await expect(page.getByTestId('evidence-provider-statement').innerText()).resolves.toBe(
+      '注明「此件由张三提供，经核对与原件无异」',
+    );
     await page.getByTestId('evidence-provider-statement').click();
     await page.getByTestId('evidence-device-serial').fill('SN-7F3K-20931');
     // Every text the progress shows, as it changes (the import itself is not slowed down).
@@ -289,13 +307,17 @@ describe('evidence', () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await page.getByTestId('evidence-import-start').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="evidence-outcome"]').length === 3, null, { timeout: 90_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="evidence-outcome"]').length === 3, null, {
+      timeout: 90_000,
+    });
     rmSync(dir, { recursive: true, force: true });
     const progress = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     // Mid-way through the log: bytes so far of the total, a speed above zero, and the time left.
     const midway = progress
       .filter((p) => p.includes('正在导入：nginx-access.log'))
-      .map((p) => /([\d.]+) (MB|KB|字节) \/ 96\.0 MB · ([\d.]+) (MB|KB|字节)\/秒 · 剩余约 (\d+ 秒|\d+ 分 \d+ 秒)/.exec(p))
+      .map((p) =>
+        /([\d.]+) (MB|KB|字节) \/ 96\.0 MB · ([\d.]+) (MB|KB|字节)\/秒 · 剩余约 (\d+ 秒|\d+ 分 \d+ 秒)/.exec(p),
+      )
       .filter((m) => m && Number(m[1]) > 0 && !(m[2] === 'MB' && Number(m[1]) >= 96) && Number(m[3]) > 0);
     expect(midway.length, `progress seen: ${JSON.stringify(progress)}`).toBeGreaterThan(0);
     // shown in groups of eight for reading aloud; the full value is what the groups spell
@@ -307,9 +329,13 @@ describe('evidence', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="evidence-items-row"]').length === 4);
     await expect(page.getByText('已关联文件').count()).resolves.toBe(3);
     // file-backed digests are shown, not editable
-    await expect(d().field('items.1.sha256').innerText()).resolves.toBe(createHash('sha256').update(files[0]!.buffer).digest('hex'));
+    await expect(d().field('items.1.sha256').innerText()).resolves.toBe(
+      createHash('sha256').update(files[0]!.buffer).digest('hex'),
+    );
     await expect(d().field('items.1.sha256').locator('input').count()).resolves.toBe(0);
-    const steps = await page.locator('[id^="field-steps-"][id$="-text"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const steps = await page
+      .locator('[id^="field-steps-"][id$="-text"]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(steps.filter((t) => t.startsWith('导入电子数据'))).toHaveLength(3);
     await screenshot(page, '16-evidence-list');
     // The capture browser is a desktop feature: the web shell says so, in Chinese.
@@ -319,7 +345,9 @@ describe('evidence', () => {
     // From the case: re-hash everything; all consistent.
     await d().backToCase();
     await page.getByTestId('evidence-reverify').click();
-    await expect(page.getByTestId('evidence-reverify-result').innerText()).resolves.toMatch(/已重新计算 3 件电子数据的校验值，全部与导入时一致/);
+    await expect(page.getByTestId('evidence-reverify-result').innerText()).resolves.toMatch(
+      /已重新计算 3 件电子数据的校验值，全部与导入时一致/,
+    );
     // An item's details show what was recorded at entry.
     await page.locator('.ant-table-row-expand-icon').first().click();
     const details = await page.getByTestId('evidence-details').innerText();
@@ -336,14 +364,19 @@ describe('evidence', () => {
     await page.getByTestId('doc-editor').waitFor();
     const rowsBefore = await page.getByTestId('evidence-items-row').count();
     await page.getByTestId('evidence-import').click();
-    await page.locator('[data-testid="evidence-drop"] input[type=file], .ant-upload input[type=file]').first().setInputFiles(path);
+    await page
+      .locator('[data-testid="evidence-drop"] input[type=file], .ant-upload input[type=file]')
+      .first()
+      .setInputFiles(path);
     await page.getByText(/待导入：已移走的录屏\.webm/).waitFor();
     rmSync(dir, { recursive: true, force: true }); // moved away (or the card pulled out) before the import
     await page.getByTestId('evidence-category').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '录屏' }).first().click();
     await page.getByTestId('evidence-import-start').click();
     await page.getByTestId('evidence-outcome-error').waitFor();
-    await expect(page.getByTestId('evidence-outcome-error').innerText()).resolves.toContain('读取文件失败：文件在导入过程中被修改、移动或删除，本件电子数据没有保存。');
+    await expect(page.getByTestId('evidence-outcome-error').innerText()).resolves.toContain(
+      '读取文件失败：文件在导入过程中被修改、移动或删除，本件电子数据没有保存。',
+    );
     await page.getByRole('button', { name: '关闭' }).click();
     await expect(page.getByTestId('evidence-items-row').count()).resolves.toBe(rowsBefore);
     await d().backToCase();
@@ -362,12 +395,25 @@ describe('printing', () => {
     expect(download.suggestedFilename()).toMatch(/^网信案询〔\d{4}〕\d{4}号-询问笔录\.pdf$/);
     const file = join(dataDir, 'downloaded.pdf');
     await download.saveAs(file);
-    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    for (const entered of ['张𠮷㵘', '你单位的网络日志留存了多长时间？', '只保留7天。', '密码是admin123，一直没改过，也没有开启二次验证。', '星河大厦8楼第二会议室', ID]) expect(text).toContain(entered);
+    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      '',
+    );
+    for (const entered of [
+      '张𠮷㵘',
+      '你单位的网络日志留存了多长时间？',
+      '只保留7天。',
+      '密码是admin123，一直没改过，也没有开启二次验证。',
+      '星河大厦8楼第二会议室',
+      ID,
+    ])
+      expect(text).toContain(entered);
     // The preview, titled with the file name and page count.
     await page.getByTestId('doc-pdf').click();
     await page.getByTestId('doc-pdf-preview').waitFor();
-    await expect(page.locator('.ant-modal-title').innerText()).resolves.toMatch(/^网信案询〔\d{4}〕\d{4}号-询问笔录\.pdf（共 \d+ 页）$/);
+    await expect(page.locator('.ant-modal-title').innerText()).resolves.toMatch(
+      /^网信案询〔\d{4}〕\d{4}号-询问笔录\.pdf（共 \d+ 页）$/,
+    );
     await screenshot(page, '18-pdf-preview');
     await page.keyboard.press('Escape');
   });
@@ -378,7 +424,8 @@ const d = () => new DocumentPage(page);
 const Q_LOG = '你单位的网络日志留存了多长时间？';
 const Q_PASSWORD = '后台管理员密码是怎么设置的？';
 const Q_HEAD = '你单位的网络安全负责人是谁？';
-const qaQuestions = () => page.locator('[data-testid="qa-q"]').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+const qaQuestions = () =>
+  page.locator('[data-testid="qa-q"]').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
 
 /**
  * Types `early` (about 1 s) and `late` (about 0.7 s) into an empty field, then `cut` 0.4 s after

@@ -40,7 +40,11 @@ afterAll(async () => {
 async function countCasesViaApi(p: Page): Promise<number> {
   return p.evaluate(async () => {
     const token = sessionStorage.getItem('field-api-token') ?? '';
-    const r = await fetch('api/cases.list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': token }, body: '{}' });
+    const r = await fetch('api/cases.list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-token': token },
+      body: '{}',
+    });
     const body = (await r.json()) as { ok: boolean; value?: { total: number } };
     return body.ok ? body.value!.total : -1;
   });
@@ -78,7 +82,9 @@ describe('foundation: office, two-officer session, cases', () => {
   it('with both officers signed in, a wrong credit code shows next to the field and saves nothing', async () => {
     const session = new SessionPage(page);
     await session.signIn(1, B.certNo, B.password);
-    await page.waitForFunction(() => document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'),
+    );
     const cases = new CasesPage(page);
     await cases.newButton().click();
     const form = new CaseFormPage(page);

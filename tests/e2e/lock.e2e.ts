@@ -129,12 +129,16 @@ describe('the lock', () => {
     const session = new SessionPage(page);
     const slotOfA = (await session.slot(0).innerText()).includes(A.name) ? 0 : 1;
     await session.slot(slotOfA).getByTestId('signout').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('仅一人'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('仅一人'),
+    );
     await session.signIn(1, A.certNo, A.password);
     await expect(session.error(1).innerText()).resolves.toMatch(/密码不正确/);
     await page.getByTestId('signin-slot-1').last().getByTestId('signin-password').fill(A_NEW);
     await page.getByTestId('signin-slot-1').last().getByTestId('signin-submit').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'),
+    );
   });
 
   it('restarted on the same data folder the app opens locked; A unlocks with the new password and is signed in, B signs in as the second officer', async () => {
@@ -163,7 +167,9 @@ describe('the lock', () => {
     await expect(session.pairTag().innerText()).resolves.toMatch(/仅一人登录/);
     await session.slot(1).getByTestId('signin-submit').waitFor();
     await session.signIn(1, B.certNo, B.password);
-    await page.waitForFunction(() => document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'),
+    );
     await page.getByTestId('dashboard').waitFor();
     await page.getByTestId('nav-cases').click();
     await page.getByTestId('case-row').first().waitFor();
@@ -177,13 +183,17 @@ describe('the lock', () => {
     await lock().unlock(A.certNo, A_NEW);
     await lock().waitUnlocked();
     await new SessionPage(page).signIn(1, B.certNo, B.password);
-    await page.waitForFunction(() => document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="session-pair-tag"]')?.textContent?.includes('双人'),
+    );
     const o = officersPage();
     await o.open();
     await o.setIdleMinutes(1);
     await expect(o.idleCurrent().innerText()).resolves.toBe('1');
     // Hands off: the core locks after a (shortened) minute; the app's status poll notices.
-    await lock().screen().waitFor({ timeout: IDLE_UNIT_MS + 30_000 });
+    await lock()
+      .screen()
+      .waitFor({ timeout: IDLE_UNIT_MS + 30_000 });
     await expect(lock().reasonKind()).resolves.toBe('idle');
     await expect(lock().reason().innerText()).resolves.toBe('因长时间无操作，本机已自动锁定。');
     await screenshot(page, '46-lock-idle');

@@ -44,7 +44,10 @@ beforeAll(async () => {
   foreign = createServer((req, res) => {
     foreignHits.push({ path: req.url ?? '', headers: req.headers });
     // Permissive on purpose: if anything is blocked, the app's policies blocked it, not this server.
-    const html = req.url === '/frame' ? `<title>foreign</title><iframe src="${shell.url}" width="800" height="600"></iframe>` : '<title>foreign</title><p>foreign page</p>';
+    const html =
+      req.url === '/frame'
+        ? `<title>foreign</title><iframe src="${shell.url}" width="800" height="600"></iframe>`
+        : '<title>foreign</title><p>foreign page</p>';
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'access-control-allow-origin': '*' }).end(html);
   });
   await new Promise<void>((r) => foreign.listen(0, '127.0.0.1', r));
@@ -60,11 +63,23 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Answer = { ok: boolean; value?: Record<string, unknown>; error?: { kind: string; message: string; fields?: Record<string, string> } };
+type Answer = {
+  ok: boolean;
+  value?: Record<string, unknown>;
+  error?: { kind: string; message: string; fields?: Record<string, string> };
+};
 
 /** A call from Node with the shell's token (and optionally other headers). */
-async function call(name: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; answer: Answer | null }> {
-  const res = await fetch(`${shell.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': token, ...headers }, body: JSON.stringify(body) });
+async function call(
+  name: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; answer: Answer | null }> {
+  const res = await fetch(`${shell.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-token': token, ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, answer: text.startsWith('{') ? (JSON.parse(text) as Answer) : null };
 }
@@ -102,13 +117,37 @@ describe('the API over HTTP', () => {
     const { port } = new URL(shell.origin);
     const h = { 'content-type': 'application/json', 'x-api-token': token };
     expect(await raw('POST', '/api/app.status', { ...h, host: `127.0.0.1:${port}` }, '{}')).toBe(200);
-    for (const host of [`attacker.example:${port}`, `127.0.0.1.attacker.example:${port}`, `127.0.0.1:${Number(port) + 1}`, '127.0.0.1'])
+    for (const host of [
+      `attacker.example:${port}`,
+      `127.0.0.1.attacker.example:${port}`,
+      `127.0.0.1:${Number(port) + 1}`,
+      '127.0.0.1',
+    ])
       expect(await raw('POST', '/api/app.status', { ...h, host }, '{}'), host).toBe(421);
-    expect(await raw('PUT', '/upload/AAAAAAAAAAAAAAAAAAAA', { 'x-api-token': token, host: `attacker.example:${port}` }, 'bytes')).toBe(421);
+    expect(
+      await raw(
+        'PUT',
+        '/upload/AAAAAAAAAAAAAAAAAAAA',
+        { 'x-api-token': token, host: `attacker.example:${port}` },
+        'bytes',
+      ),
+    ).toBe(421);
   });
 
   it('refuses undeclared calls as not_found, in Chinese — prototype names and near-misses included', async () => {
-    for (const name of ['no.such.call', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'APP.STATUS', 'app.status%20', 'app.status%00', 'app.status%2F..', 'office.setup.', '']) {
+    for (const name of [
+      'no.such.call',
+      'constructor',
+      '__proto__',
+      'toString',
+      'hasOwnProperty',
+      'APP.STATUS',
+      'app.status%20',
+      'app.status%00',
+      'app.status%2F..',
+      'office.setup.',
+      '',
+    ]) {
       const r = await call(name, {});
       expect(r.status, name).toBe(200);
       expect(r.answer, name).toMatchObject({ ok: false, error: { kind: 'not_found' } });
@@ -118,7 +157,15 @@ describe('the API over HTTP', () => {
 
   it('refuses bad arguments with kind validation and Chinese messages, and nothing changes', async () => {
     // (Unknown keys are not an error: the contract drops them before the handler.)
-    for (const arg of [{ agencyName: '', officers: [] }, { ...SETUP, officers: [SETUP.officers[0]] }, { ...SETUP, agencyName: 123 }, { ...SETUP, officers: [{ ...SETUP.officers[0], password: '' }, SETUP.officers[1]] }, [], 'office', null]) {
+    for (const arg of [
+      { agencyName: '', officers: [] },
+      { ...SETUP, officers: [SETUP.officers[0]] },
+      { ...SETUP, agencyName: 123 },
+      { ...SETUP, officers: [{ ...SETUP.officers[0], password: '' }, SETUP.officers[1]] },
+      [],
+      'office',
+      null,
+    ]) {
       const r = await call('office.setup', arg);
       expect(r.answer, JSON.stringify(arg)).toMatchObject({ ok: false, error: { kind: 'validation' } });
       expect(r.answer!.error!.message).toMatch(CHINESE);
@@ -176,9 +223,18 @@ describe('another origin in the browser', () => {
         };
         const body = JSON.stringify(setup);
         // A simple cross-site post (no preflight): no token, not JSON.
-        await tryFetch('no-cors text/plain', { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body });
+        await tryFetch('no-cors text/plain', {
+          method: 'POST',
+          mode: 'no-cors',
+          headers: { 'content-type': 'text/plain' },
+          body,
+        });
         // With the token: the custom header needs a preflight, which the shell never allows.
-        await tryFetch('cors with token', { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-token': t }, body });
+        await tryFetch('cors with token', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-token': t },
+          body,
+        });
         // A form post to the API.
         const f = document.createElement('form');
         f.method = 'POST';
@@ -266,7 +322,13 @@ describe('inside the app page (CSP, COOP)', () => {
       await new Promise((r) => setTimeout(r, 300));
       return { inline: w.__inline, handler: w.__handler, jsurl: w.__jsurl, evaluated, constructed };
     });
-    expect(ran).toEqual({ inline: undefined, handler: undefined, jsurl: undefined, evaluated: false, constructed: false });
+    expect(ran).toEqual({
+      inline: undefined,
+      handler: undefined,
+      jsurl: undefined,
+      evaluated: false,
+      constructed: false,
+    });
     expect(await violations()).toEqual(expect.arrayContaining(['script-src-elem', 'script-src-attr', 'script-src']));
   });
 

@@ -47,15 +47,22 @@ async function openDocument(id: string) {
 
 /** A few strokes with the mouse on the signature pad, once the dialog has finished opening. */
 async function draw(seed: number) {
-  await page.waitForFunction(() => document.getAnimations().length === 0 && ((document.querySelector('[data-testid="signature-pad"]') as HTMLCanvasElement | null)?.width ?? 0) > 0);
+  await page.waitForFunction(
+    () =>
+      document.getAnimations().length === 0 &&
+      ((document.querySelector('[data-testid="signature-pad"]') as HTMLCanvasElement | null)?.width ?? 0) > 0,
+  );
   const box = (await page.getByTestId('signature-pad').boundingBox())!;
   for (let s = 0; s < 3; s++) {
     await page.mouse.move(box.x + 60 + s * 120, box.y + 60 + ((seed * 13) % 40));
     await page.mouse.down();
-    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 60 + s * 120 + i * 9, box.y + 60 + Math.sin(i + seed) * 40 + i * 5, { steps: 2 });
+    for (let i = 1; i <= 10; i++)
+      await page.mouse.move(box.x + 60 + s * 120 + i * 9, box.y + 60 + Math.sin(i + seed) * 40 + i * 5, { steps: 2 });
     await page.mouse.up();
   }
-  await page.waitForFunction(() => !(document.querySelector('[data-testid="sign-confirm"]') as HTMLButtonElement | null)?.disabled);
+  await page.waitForFunction(
+    () => !(document.querySelector('[data-testid="sign-confirm"]') as HTMLButtonElement | null)?.disabled,
+  );
 }
 
 async function signSlot(slotKey: string, opts: { password?: string; name?: string; idNumber?: string } = {}) {
@@ -89,7 +96,10 @@ beforeAll(async () => {
   await api('office.setup', { agencyName: AGENCY, officers: [A, B] });
   await page.reload();
   await signInBoth(page, A, B);
-  ids = ((await api('officers.list', {})) as unknown as { value: { id: string }[] }).value.map((o) => o.id) as [string, string];
+  ids = ((await api('officers.list', {})) as unknown as { value: { id: string }[] }).value.map((o) => o.id) as [
+    string,
+    string,
+  ];
   caseId = await createOrgCase(page, ids);
 });
 afterAll(async () => {
@@ -129,12 +139,16 @@ describe('signing', () => {
     await screenshot(page, '21-signing-done');
     await page.getByTestId('signing-finish').click();
     await page.getByText('录像已作为电子数据保存').waitFor();
-    const state = (await api('signing.state', { id: inquiryId })) as unknown as { value: { signatures: { recordingEvidenceId: string | null; pageCount: number }[] } };
+    const state = (await api('signing.state', { id: inquiryId })) as unknown as {
+      value: { signatures: { recordingEvidenceId: string | null; pageCount: number }[] };
+    };
     expect(state.value.signatures).toHaveLength(5);
     const rec = state.value.signatures[0]!.recordingEvidenceId;
     expect(rec).toBeTruthy();
     expect(state.value.signatures.every((s) => s.recordingEvidenceId === rec && s.pageCount === 2)).toBe(true);
-    const evidence = (await api('evidence.list', { caseId })) as unknown as { value: { id: string; fileName: string; sizeBytes: number; sha256: string }[] };
+    const evidence = (await api('evidence.list', { caseId })) as unknown as {
+      value: { id: string; fileName: string; sizeBytes: number; sha256: string }[];
+    };
     const video = evidence.value.find((e) => e.id === rec)!;
     expect(video.fileName).toMatch(/^签名过程录像-.*\.webm$/);
     expect(video.sizeBytes).toBeGreaterThan(1000);
@@ -142,7 +156,17 @@ describe('signing', () => {
 
   it('a refusal on a 现场笔录, confirmed by both officers and backed by the witness', async () => {
     const evidenceDoc = await api('documents.create', { caseId, type: 'evidence' });
-    const onsiteId = await readyDocument('onsite', { ...demoOnsite(ids, ids[1], evidenceDoc.value.id), witness: { name: '赵见证', idType: '居民身份证', idNumber: WITNESS_ID, unit: '大厦物业', role: '物业经理', phone: '' } });
+    const onsiteId = await readyDocument('onsite', {
+      ...demoOnsite(ids, ids[1], evidenceDoc.value.id),
+      witness: {
+        name: '赵见证',
+        idType: '居民身份证',
+        idNumber: WITNESS_ID,
+        unit: '大厦物业',
+        role: '物业经理',
+        phone: '',
+      },
+    });
     await openDocument(onsiteId);
     await page.getByTestId('doc-sign').click();
     await page.getByTestId('record-toggle').click();
@@ -153,7 +177,11 @@ describe('signing', () => {
     await refuseSlot('party@end', '当事人以不认可检查结果为由拒绝签名');
     await expect(page.getByTestId('slot-resolved').first().innerText()).resolves.toContain('拒绝签名');
     await screenshot(page, '22-signing-refusal');
-    const state = (await api('signing.state', { id: onsiteId })) as unknown as { value: { signatures: { slotId: string; status: string; confirmedBy: string[]; witnessSignatureId: string | null }[] } };
+    const state = (await api('signing.state', { id: onsiteId })) as unknown as {
+      value: {
+        signatures: { slotId: string; status: string; confirmedBy: string[]; witnessSignatureId: string | null }[];
+      };
+    };
     const party = state.value.signatures.find((s) => s.slotId === 'party' && s.status === 'refused')!;
     expect(party.confirmedBy).toEqual(ids);
     expect(party.witnessSignatureId).toBeTruthy();
@@ -176,17 +204,25 @@ describe('signing', () => {
     await page.getByTestId('signing-orphan').waitFor();
     await page.getByTestId('signing-resume').click();
     await page.getByTestId('record-preview').waitFor();
-    await expect(page.getByTestId('signing-redo').innerText()).resolves.toMatch(/须重新记录拒签\/缺席：当事人[\s\S]*现在的录像在其后才开始/);
+    await expect(page.getByTestId('signing-redo').innerText()).resolves.toMatch(
+      /须重新记录拒签\/缺席：当事人[\s\S]*现在的录像在其后才开始/,
+    );
     await screenshot(page, '22b-signing-continued');
     while (await page.getByTestId('page-next').isEnabled()) await page.getByTestId('page-next').click();
     await page.getByTestId('resolve-party@end').waitFor(); // to be done again
-    const state = (await api('signing.state', { id: onsiteId })) as unknown as { value: { signatures: { slotId: string; status: string; ceremonyId: string }[]; activeCeremonyId: string } };
+    const state = (await api('signing.state', { id: onsiteId })) as unknown as {
+      value: { signatures: { slotId: string; status: string; ceremonyId: string }[]; activeCeremonyId: string };
+    };
     expect(state.value.signatures.some((s) => s.slotId === 'party')).toBe(false);
     expect(state.value.signatures.find((s) => s.slotId === 'recorder')).toMatchObject({ status: 'signed' });
-    expect(state.value.signatures.find((s) => s.slotId === 'recorder')!.ceremonyId).not.toBe(state.value.activeCeremonyId);
+    expect(state.value.signatures.find((s) => s.slotId === 'recorder')!.ceremonyId).not.toBe(
+      state.value.activeCeremonyId,
+    );
     await page.getByTestId('signing-finish').click();
     await page.getByText('录像已作为电子数据保存').waitFor();
-    const after = (await api('signing.state', { id: onsiteId })) as unknown as { value: { state: string; signatures: { slotId: string; recordingEvidenceId: string | null }[] } };
+    const after = (await api('signing.state', { id: onsiteId })) as unknown as {
+      value: { state: string; signatures: { slotId: string; recordingEvidenceId: string | null }[] };
+    };
     expect(after.value.state).toBe('ready');
     expect(after.value.signatures.find((s) => s.slotId === 'recorder')!.recordingEvidenceId).toBeNull(); // not linked to a recording begun after it
   });
@@ -219,7 +255,10 @@ describe('signing', () => {
     await expect(page.getByTestId('verify-conclusion').innerText()).resolves.toBe('核验结论：全部通过。');
     await screenshot(page, '23-sealed');
     await page.keyboard.press('Escape');
-    const out = execFileSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), dataDir, '--cert-no', A.certNo], { encoding: 'utf8', input: `${A.password}\n` });
+    const out = execFileSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), dataDir, '--cert-no', A.certNo], {
+      encoding: 'utf8',
+      input: `${A.password}\n`,
+    });
     expect(out).toContain('核验结论：全部通过。');
     // 补正: a new document naming the sealed one; the original stays sealed and says 已补正.
     await page.getByTestId('seal-correct').click();
@@ -243,7 +282,9 @@ describe('signing', () => {
     // …and in the app: the same checks, the report in Chinese.
     await page.getByTestId('bundle-verify-exported').click();
     await expect(page.getByTestId('verify-conclusion').innerText()).resolves.toBe('核验结论：全部通过。');
-    await expect(page.getByTestId('verify-check').allInnerTexts()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/通过\s*封存与审计日志对照/)]));
+    await expect(page.getByTestId('verify-check').allInnerTexts()).resolves.toEqual(
+      expect.arrayContaining([expect.stringMatching(/通过\s*封存与审计日志对照/)]),
+    );
     await screenshot(page, '25b-bundle-verified');
   });
 

@@ -15,7 +15,15 @@ import { createAdmin, HQ_ADMIN, hqCli, hqDataDir, startHq, type HqProcess } from
 import { SessionPage } from './pages/app-page.ts';
 import { HqWebPage, SyncPage } from './pages/sync-page.ts';
 import { launchBrowser, SCREENSHOT_DIR, screenshot } from './support/browser.ts';
-import { callApi, createOrgCase, importRandomEvidence, mustApi, openAppWithPair, readyDocument, signThroughApi } from './support/app-api.ts';
+import {
+  callApi,
+  createOrgCase,
+  importRandomEvidence,
+  mustApi,
+  openAppWithPair,
+  readyDocument,
+  signThroughApi,
+} from './support/app-api.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 
 const AGENCY = '柳州市柳南区互联网信息办公室';
@@ -71,7 +79,22 @@ beforeAll(async () => {
   const ev = await importRandomEvidence(page, caseId, '后台截图.png', EVIDENCE_BYTES);
   await sealedDocument('evidence', {
     ...demoEvidence(ids, ids[1]),
-    items: [{ id: ev.id, name: ev.fileName, category: '截图', format: 'PNG', source: 'https://www.xinghe-news.cn/', method: '截屏', sizeBytes: String(ev.sizeBytes), sha256: ev.sha256, sm3: ev.sm3, time: '2026-11-20T09:00', medium: '本机', evidenceId: ev.id }],
+    items: [
+      {
+        id: ev.id,
+        name: ev.fileName,
+        category: '截图',
+        format: 'PNG',
+        source: 'https://www.xinghe-news.cn/',
+        method: '截屏',
+        sizeBytes: String(ev.sizeBytes),
+        sha256: ev.sha256,
+        sm3: ev.sm3,
+        time: '2026-11-20T09:00',
+        medium: '本机',
+        evidenceId: ev.id,
+      },
+    ],
   });
   // HQ's staff page in its own browser context (its own cookies).
   hqPage = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
@@ -131,9 +154,13 @@ describe('sync to HQ', () => {
     const s = sync();
     await s.start();
     // The button answers at once with the running state; the page then follows it to the end.
-    await page.locator('[data-testid="sync-progress"], [data-testid="sync-last-ok"], [data-testid="sync-last-error"]').first().waitFor();
+    await page
+      .locator('[data-testid="sync-progress"], [data-testid="sync-last-ok"], [data-testid="sync-last-error"]')
+      .first()
+      .waitFor();
     // (Taken as is: the progress bar's animation never ends, so the screenshot helper would wait for ever.)
-    if (await s.progress().isVisible()) await page.screenshot({ path: join(SCREENSHOT_DIR, '33-sync-running.png'), fullPage: true });
+    if (await s.progress().isVisible())
+      await page.screenshot({ path: join(SCREENSHOT_DIR, '33-sync-running.png'), fullPage: true });
     await s.lastOk().waitFor({ timeout: 60_000 });
     await expect(s.lastOk().innerText()).resolves.toMatch(/^同步完成/);
     await expect(s.text('sync-receipted')).resolves.toBe('2 份');
@@ -143,7 +170,9 @@ describe('sync to HQ', () => {
     await expect(s.text('sync-releasable')).resolves.toBe('可释放 1 件电子数据（3.0 MB）');
     await s.freeSpace();
     await expect(s.text('sync-free-result')).resolves.toBe('已释放 1 件电子数据（3.0 MB）。');
-    await page.waitForFunction(() => document.querySelector('[data-testid="sync-releasable"]')?.textContent?.startsWith('可释放 0 件'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="sync-releasable"]')?.textContent?.startsWith('可释放 0 件'),
+    );
     await screenshot(page, '34-sync-done');
     await openCaseDocuments();
     const rows = page.getByTestId('doc-row');
@@ -189,7 +218,9 @@ describe('sync to HQ', () => {
     const ids = officers.map((o) => o.id);
     await sealedDocument('preservation', demoPreservation(ids));
     await page.getByTestId('sync-refresh').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="sync-outbox-count"]')?.textContent === '待同步 1 份');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="sync-outbox-count"]')?.textContent === '待同步 1 份',
+    );
     // A folder that does not exist is refused next to the field; empty means DATA/exports.
     await s.exportBundle(join(dataDir, 'no-such-usb'));
     await expect(s.fieldError('sync-export-dir').innerText()).resolves.toBe('文件夹不存在。');
@@ -207,7 +238,9 @@ describe('sync to HQ', () => {
     await expect(s.text('sync-import-error')).resolves.toMatch(/这不是总部回执文件/);
     await s.importReceipts({ name: '总部回执.json', buffer: readFileSync(receiptsPath) });
     await expect(s.text('sync-import-result')).resolves.toBe('已导入回执：新增 1 个。');
-    await page.waitForFunction(() => document.querySelector('[data-testid="sync-outbox-count"]')?.textContent === '待同步 0 份');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="sync-outbox-count"]')?.textContent === '待同步 0 份',
+    );
     await expect(s.text('sync-receipted')).resolves.toBe('3 份');
     await screenshot(page, '39-sync-offline-import');
     await openCaseDocuments();

@@ -17,7 +17,9 @@ const dir = mkdtempSync(join(tmpdir(), 'at-rest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function filesUnder(d: string): string[] {
-  return readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(d, e.name)) : [join(d, e.name)]));
+  return readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(d, e.name)) : [join(d, e.name)],
+  );
 }
 
 describe('data at rest', () => {
@@ -42,7 +44,12 @@ describe('data at rest', () => {
     // Evidence: 3 MiB of random bytes with a recognisable marker in the middle of a chunk.
     const marker = Buffer.from(`EVIDENCE-MARKER-${randomBytes(16).toString('hex')}`);
     const bytes = Buffer.concat([randomBytes(1_500_000), marker, randomBytes(1_600_000)]);
-    const { ticket } = (await must('evidence.beginImport', { caseId, fileName: '后台截图.png', sizeBytes: bytes.length, meta: { category: '截图', source: 'https://www.xinghe-news.cn/admin/', method: '屏幕截图' } })) as { ticket: string };
+    const { ticket } = (await must('evidence.beginImport', {
+      caseId,
+      fileName: '后台截图.png',
+      sizeBytes: bytes.length,
+      meta: { category: '截图', source: 'https://www.xinghe-news.cn/admin/', method: '屏幕截图' },
+    })) as { ticket: string };
     const imported = await vault.upload(ticket, [bytes]);
     expect(imported.ok).toBe(true);
     // The database's WAL is part of what must be unreadable: check before and after closing.
@@ -79,7 +86,9 @@ describe('data at rest', () => {
     const again = Vault.open({ dataDir: dir, log: silentLog });
     try {
       expect((await again.dispatch('documents.get', { id: docId })).ok).toBe(false);
-      expect((await again.dispatch('lock.unlock', { certNo: OFFICER_B.certNo, password: OFFICER_B.password })).ok).toBe(true);
+      expect((await again.dispatch('lock.unlock', { certNo: OFFICER_B.certNo, password: OFFICER_B.password })).ok).toBe(
+        true,
+      );
       const doc = await again.dispatch('documents.get', { id: docId });
       expect(JSON.stringify(doc)).toContain(inquiry.interviewee.idNumber);
     } finally {

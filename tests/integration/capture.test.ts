@@ -42,7 +42,10 @@ describe('capture browser (core part, real Chromium over CDP)', () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
     await page.goto(url);
     const cdp = await page.context().newCDPSession(page);
-    const captured = await capturePage((m, p) => cdp.send(m as never, p as never) as Promise<unknown>, () => new Date('2026-11-20T01:10:00Z'));
+    const captured = await capturePage(
+      (m, p) => cdp.send(m as never, p as never) as Promise<unknown>,
+      () => new Date('2026-11-20T01:10:00Z'),
+    );
     expect(captured).toMatchObject({ url, title: '星河资讯 - 首页' });
     expect(captured.browser).toMatch(/Chrom/);
     expect(captured.screenshotPng.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
@@ -76,7 +79,10 @@ describe('capture browser (core part, real Chromium over CDP)', () => {
     const none = await t.call('capture.open', { caseId, documentId: docId, url });
     expect(none).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     if (!none.ok) expect(none.error.message).toMatch(/仅在桌面版中提供/);
-    expect(await t.call('capture.open', { caseId, documentId: docId, url: 'file:///etc/passwd' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await t.call('capture.open', { caseId, documentId: docId, url: 'file:///etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
 
     const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
     let session: CDPSession | null = null;

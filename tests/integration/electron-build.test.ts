@@ -26,7 +26,14 @@ describe('Electron shell build', () => {
   });
 
   it('the window is isolated, sandboxed and without Node', () => {
-    for (const setting of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webviewTag: false', 'webSecurity: true']) expect(main).toContain(setting);
+    for (const setting of [
+      'contextIsolation: true',
+      'sandbox: true',
+      'nodeIntegration: false',
+      'webviewTag: false',
+      'webSecurity: true',
+    ])
+      expect(main).toContain(setting);
   });
 
   it('the security module is installed before the window exists, and app content comes from app://', () => {
@@ -50,7 +57,9 @@ describe('Electron shell build', () => {
 
   it('the bundled SM3 worker computes the GB/T 32905 answer for "abc"', async () => {
     const ring = new SharedArrayBuffer(8);
-    const w = new Worker(pathToFileURL(join(ROOT, 'dist', 'electron', 'sm3-worker.mjs')), { workerData: { ring, slotSize: 4 } });
+    const w = new Worker(pathToFileURL(join(ROOT, 'dist', 'electron', 'sm3-worker.mjs')), {
+      workerData: { ring, slotSize: 4 },
+    });
     const sm3 = await new Promise<string>((resolve, reject) => {
       w.on('error', reject);
       w.on('message', (m: { ready?: true; ack?: number; sm3?: string }) => {

@@ -13,9 +13,20 @@ const ROUNDS = 30;
 
 // The kill is timed from the moment the child has opened the data folder (start-up time varies a
 // lot on a loaded machine), or, with afterFirstAck, from its first acknowledged import.
-function importAndKill(dataDir: string, caseId: string, source: string, officer: string, killAfterMs: number, afterFirstAck: boolean): Promise<string[]> {
+function importAndKill(
+  dataDir: string,
+  caseId: string,
+  source: string,
+  officer: string,
+  killAfterMs: number,
+  afterFirstAck: boolean,
+): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'tests', 'support', 'evidence-importer.ts'), dataDir, caseId, source, officer], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'tests', 'support', 'evidence-importer.ts'), dataDir, caseId, source, officer],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const acked: string[] = [];
     let buf = '';
     let timer: NodeJS.Timeout | undefined;
@@ -55,13 +66,18 @@ describe('evidence import survives SIGKILL at any moment', () => {
       for (let round = 0; round < ROUNDS; round++) {
         // Kill anywhere from just after start-up to a few imports in; every fifth round only after an
         // import was acknowledged, so that acknowledged imports are always among what must survive.
-        acknowledged.push(...(await importAndKill(t.dir, caseId, source, ids[0]!, Math.floor(Math.random() * 900), round % 5 === 0)));
+        acknowledged.push(
+          ...(await importAndKill(t.dir, caseId, source, ids[0]!, Math.floor(Math.random() * 900), round % 5 === 0)),
+        );
         t.reopen(); // runs the start-up cleanup
         const ev = t.core.evidence;
         expect(readdirSync(ev.blobs.tmpDir), `round ${round}: temp files`).toEqual([]);
         const rows = ev.list(caseId);
         const rowNames = new Set(rows.map((r) => ev.blobs.nameOf(r.sha256)));
-        expect(ev.blobs.list().filter((n) => !rowNames.has(n)), `round ${round}: unreferenced blobs`).toEqual([]);
+        expect(
+          ev.blobs.list().filter((n) => !rowNames.has(n)),
+          `round ${round}: unreferenced blobs`,
+        ).toEqual([]);
         for (const r of rows) expect(ev.blobs.has(r.sha256), `round ${round}: row without blob`).toBe(true);
         const ids2 = new Set(rows.map((r) => r.id));
         for (const a of acknowledged) expect(ids2.has(a), `round ${round}: acknowledged import ${a} lost`).toBe(true);

@@ -38,7 +38,15 @@ beforeAll(async () => {
   ids = (await t.must('officers.list', {})).map((o) => o.id);
   caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
   docId = (await t.must('documents.create', { caseId, type: 'evidence' })).id;
-  shell = await startWebShell({ api: { dispatch: (n, a) => dispatch(t.core, n, a), upload: (tk, b, sig) => runImport(t.core, tk, b, sig, { idleMs: IDLE_MS }) }, log: t.core.log, rendererDir: work, port: 0 });
+  shell = await startWebShell({
+    api: {
+      dispatch: (n, a) => dispatch(t.core, n, a),
+      upload: (tk, b, sig) => runImport(t.core, tk, b, sig, { idleMs: IDLE_MS }),
+    },
+    log: t.core.log,
+    rendererDir: work,
+    port: 0,
+  });
 });
 afterAll(async () => {
   await shell.close();
@@ -46,12 +54,13 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const ticketFor = async (fileName: string, size: number, kase = caseId, documentId = docId) => (await t.must('evidence.beginImport', { caseId: kase, documentId, fileName, sizeBytes: size, meta })).ticket;
+const ticketFor = async (fileName: string, size: number, kase = caseId, documentId = docId) =>
+  (await t.must('evidence.beginImport', { caseId: kase, documentId, fileName, sizeBytes: size, meta })).ticket;
 const tempFiles = () => readdirSync(t.core.evidence.blobs.tmpDir);
 const auditImports = () => t.core.audit.rows().filter((r) => r.action === 'evidence-import').length;
 const recordItems = async () => ((await t.must('documents.get', { id: docId })).content.items as unknown[]).length;
 async function until(what: string, cond: () => boolean, ms = 15_000): Promise<void> {
-  for (const end = Date.now() + ms; !cond(); ) {
+  for (const end = Date.now() + ms; !cond();) {
     if (Date.now() > end) throw new Error(`timed out waiting for: ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -59,7 +68,10 @@ async function until(what: string, cond: () => boolean, ms = 15_000): Promise<vo
 
 /** An HTTP PUT of `announced` bytes of which only `sent` are written; the request stays open. */
 function partialUpload(ticket: string, announced: number, sent: Buffer) {
-  const req = request(`${shell.origin}/upload/${ticket}`, { method: 'PUT', headers: { [TOKEN_HEADER]: shell.token, 'content-length': String(announced) } });
+  const req = request(`${shell.origin}/upload/${ticket}`, {
+    method: 'PUT',
+    headers: { [TOKEN_HEADER]: shell.token, 'content-length': String(announced) },
+  });
   const response = new Promise<{ ok: boolean; error?: { message: string } }>((resolve, reject) => {
     req.on('response', (res) => {
       let body = '';
@@ -74,7 +86,11 @@ function partialUpload(ticket: string, announced: number, sent: Buffer) {
 
 describe('uploads that do not finish leave nothing behind', () => {
   it('web shell: the client cuts the upload off mid-way: the temp file goes at once, no item, the ticket is spent', async () => {
-    const before = { items: (await t.must('evidence.list', { caseId })).length, audit: auditImports(), record: await recordItems() };
+    const before = {
+      items: (await t.must('evidence.list', { caseId })).length,
+      audit: auditImports(),
+      record: await recordItems(),
+    };
     const ticket = await ticketFor('中断.mp4', 8 * 1024 * 1024);
     const { req, response } = partialUpload(ticket, 8 * 1024 * 1024, randomBytes(2 * 1024 * 1024));
     response.catch(() => undefined);
@@ -85,7 +101,13 @@ describe('uploads that do not finish leave nothing behind', () => {
     expect(t.core.evidence.blobs.list()).toHaveLength(before.items);
     expect(auditImports()).toBe(before.audit);
     expect(await recordItems()).toBe(before.record);
-    const again = (await (await fetch(`${shell.origin}/upload/${ticket}`, { method: 'PUT', headers: { [TOKEN_HEADER]: shell.token }, body: new Uint8Array(1) })).json()) as { ok: boolean; error: { message: string } };
+    const again = (await (
+      await fetch(`${shell.origin}/upload/${ticket}`, {
+        method: 'PUT',
+        headers: { [TOKEN_HEADER]: shell.token },
+        body: new Uint8Array(1),
+      })
+    ).json()) as { ok: boolean; error: { message: string } };
     expect(again).toMatchObject({ ok: false, error: { message: expect.stringMatching(/只能使用一次/) } });
   });
 
@@ -96,7 +118,13 @@ describe('uploads that do not finish leave nothing behind', () => {
     const { req, response } = partialUpload(ticket, 4 * 1024 * 1024, randomBytes(1024 * 1024));
     const r = await response;
     req.destroy();
-    expect(r).toEqual({ ok: false, error: { kind: 'io', message: '超过 2 秒没有收到文件数据，导入已中止，未保存任何内容。请确认文件可以读取后重新导入。' } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        kind: 'io',
+        message: '超过 2 秒没有收到文件数据，导入已中止，未保存任何内容。请确认文件可以读取后重新导入。',
+      },
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(IDLE_MS - 50);
     await until('the stalled import to discard its temp file', () => tempFiles().length === 0);
     expect((await t.must('evidence.list', { caseId })).length).toBe(before);
@@ -107,16 +135,29 @@ describe('uploads that do not finish leave nothing behind', () => {
     let preload: PreloadUpload;
     beforeAll(() => {
       const handlers = new Map<string, (e: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
-      registerUploads({ handle: (ch, l) => void handlers.set(ch, l) }, (ticket, bytes, signal) => runImport(t.core, ticket, bytes, signal, { idleMs: IDLE_MS }), isAppUrl);
+      registerUploads(
+        { handle: (ch, l) => void handlers.set(ch, l) },
+        (ticket, bytes, signal) => runImport(t.core, ticket, bytes, signal, { idleMs: IDLE_MS }),
+        isAppUrl,
+      );
       const send = (ch: string, ...args: unknown[]) => handlers.get(ch)!(app, ...args) as never;
-      preload = { chunk: (tk, b) => send(UPLOAD_CHANNELS.chunk, tk, b), end: (tk) => send(UPLOAD_CHANNELS.end, tk), abort: (tk) => send(UPLOAD_CHANNELS.abort, tk) };
+      preload = {
+        chunk: (tk, b) => send(UPLOAD_CHANNELS.chunk, tk, b),
+        end: (tk) => send(UPLOAD_CHANNELS.end, tk),
+        abort: (tk) => send(UPLOAD_CHANNELS.abort, tk),
+      };
     });
 
     it('a file changed while it is sent: the Chinese read error, the import aborted, nothing stored', async () => {
       const path = join(work, '录屏-变化.mp4');
       writeFileSync(path, randomBytes(5 * 1024 * 1024));
       const file = await openAsBlob(path);
-      const before = { items: (await t.must('evidence.list', { caseId })).length, audit: auditImports(), record: await recordItems(), blobs: t.core.evidence.blobs.list().length };
+      const before = {
+        items: (await t.must('evidence.list', { caseId })).length,
+        audit: auditImports(),
+        record: await recordItems(),
+        blobs: t.core.evidence.blobs.list().length,
+      };
       const ticket = await ticketFor('录屏-变化.mp4', file.size);
       let sent = 0;
       const r = await ipcUploader(preload)(
@@ -129,7 +170,9 @@ describe('uploads that do not finish leave nothing behind', () => {
         new AbortController().signal,
       );
       expect(r).toEqual(READ_FAILED);
-      expect(READ_FAILED.ok || READ_FAILED.error.message).toBe('读取文件失败：文件在导入过程中被修改、移动或删除，本件电子数据没有保存。请确认文件未被占用、不再变化后重新导入。');
+      expect(READ_FAILED.ok || READ_FAILED.error.message).toBe(
+        '读取文件失败：文件在导入过程中被修改、移动或删除，本件电子数据没有保存。请确认文件未被占用、不再变化后重新导入。',
+      );
       expect(sent).toBe(1024 * 1024); // one chunk went through before the read failed
       // The abort is answered only once the core has dropped the import: nothing is left now.
       expect(tempFiles()).toEqual([]);
@@ -145,7 +188,12 @@ describe('uploads that do not finish leave nothing behind', () => {
       const file = await openAsBlob(path);
       rmSync(path);
       const before = (await t.must('evidence.list', { caseId })).length;
-      const r = await ipcUploader(preload)(await ticketFor('已删除.log', file.size), file, () => undefined, new AbortController().signal);
+      const r = await ipcUploader(preload)(
+        await ticketFor('已删除.log', file.size),
+        file,
+        () => undefined,
+        new AbortController().signal,
+      );
       expect(r).toEqual(READ_FAILED);
       expect(tempFiles()).toEqual([]);
       expect((await t.must('evidence.list', { caseId })).length).toBe(before);
@@ -157,21 +205,37 @@ describe('uploads that do not finish leave nothing behind', () => {
       expect(tempFiles()).toHaveLength(1);
       await until('the idle import to be refused and cleaned up', () => tempFiles().length === 0, IDLE_MS + 10_000);
       // When the renderer comes back, it is told why.
-      expect(await preload.end(ticket)).toMatchObject({ ok: false, error: { kind: 'io', message: expect.stringMatching(/^超过 2 秒没有收到文件数据，导入已中止，未保存任何内容/) } });
+      expect(await preload.end(ticket)).toMatchObject({
+        ok: false,
+        error: { kind: 'io', message: expect.stringMatching(/^超过 2 秒没有收到文件数据，导入已中止，未保存任何内容/) },
+      });
     });
 
     it('an unchanged file imports through the same path', async () => {
       const path = join(work, '正常.mp4');
       writeFileSync(path, randomBytes(2 * 1024 * 1024 + 7));
-      const r = await ipcUploader(preload)(await ticketFor('正常.mp4', 2 * 1024 * 1024 + 7), await openAsBlob(path), () => undefined, new AbortController().signal);
-      expect(r).toMatchObject({ ok: true, value: { sha256: createHash('sha256').update(readFileSync(path)).digest('hex') } });
+      const r = await ipcUploader(preload)(
+        await ticketFor('正常.mp4', 2 * 1024 * 1024 + 7),
+        await openAsBlob(path),
+        () => undefined,
+        new AbortController().signal,
+      );
+      expect(r).toMatchObject({
+        ok: true,
+        value: { sha256: createHash('sha256').update(readFileSync(path)).digest('hex') },
+      });
     });
   });
 });
 
-const beijingMinute = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+const beijingMinute = (iso: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
 const putWhole = async (ticket: string, body: Uint8Array) =>
-  (await (await fetch(`${shell.origin}/upload/${ticket}`, { method: 'PUT', headers: { [TOKEN_HEADER]: shell.token }, body })).json()) as { ok: true; value: ImportedEvidence } | { ok: false; error: { kind: string; message: string } };
+  (await (
+    await fetch(`${shell.origin}/upload/${ticket}`, { method: 'PUT', headers: { [TOKEN_HEADER]: shell.token }, body })
+  ).json()) as { ok: true; value: ImportedEvidence } | { ok: false; error: { kind: string; message: string } };
 
 describe('the same bytes imported again', () => {
   it('in the same case: refused, naming the earlier item, when it was imported and the record that lists it', async () => {
@@ -180,8 +244,13 @@ describe('the same bytes imported again', () => {
     if (!first.ok) throw new Error(first.error.message);
     expect(first.value.notice).toBeUndefined();
     const doc = await t.must('documents.get', { id: docId });
-    const position = (doc.content.items as { evidenceId: string }[]).findIndex((i) => i.evidenceId === first.value.id) + 1;
-    const before = { items: (await t.must('evidence.list', { caseId })).length, record: await recordItems(), audit: auditImports() };
+    const position =
+      (doc.content.items as { evidenceId: string }[]).findIndex((i) => i.evidenceId === first.value.id) + 1;
+    const before = {
+      items: (await t.must('evidence.list', { caseId })).length,
+      record: await recordItems(),
+      audit: auditImports(),
+    };
     const again = await putWhole(await ticketFor('首页截图-副本.png', bytes.length), bytes);
     expect(again.ok).toBe(false);
     if (again.ok) return;
@@ -190,7 +259,11 @@ describe('the same bytes imported again', () => {
     expect(again.error.message).toBe(
       `本案已导入过完全相同的内容：「首页截图.png」（${beijingMinute(first.value.collectedAt)} 导入，列于电子取证工作记录（${doc.docNo}）的电子数据清单第 ${position} 项，SHA-256 ${first.value.sha256.slice(0, 16)}…）。无需重复导入；如需引用，请使用该件。`,
     );
-    expect({ items: (await t.must('evidence.list', { caseId })).length, record: await recordItems(), audit: auditImports() }).toEqual(before);
+    expect({
+      items: (await t.must('evidence.list', { caseId })).length,
+      record: await recordItems(),
+      audit: auditImports(),
+    }).toEqual(before);
     expect(tempFiles()).toEqual([]);
   });
 
@@ -204,12 +277,25 @@ describe('the same bytes imported again', () => {
     const blobs = t.core.evidence.blobs.list().length;
     const b = await putWhole(await ticketFor('对方提供的聊天记录.db', bytes.length, other.id, otherDoc), bytes);
     if (!b.ok) throw new Error(b.error.message);
-    expect(b.value).toMatchObject({ caseId: other.id, fileName: '对方提供的聊天记录.db', sha256: a.value.sha256, sm3: a.value.sm3 });
+    expect(b.value).toMatchObject({
+      caseId: other.id,
+      fileName: '对方提供的聊天记录.db',
+      sha256: a.value.sha256,
+      sm3: a.value.sm3,
+    });
     expect(b.value.id).not.toBe(a.value.id);
-    expect(b.value.notice).toBe(`相同内容（SHA-256 完全一致）此前已作为案件 ${first} 的「聊天记录导出.db」（${beijingMinute(a.value.collectedAt)} 导入）导入。本件已作为本案的一件电子数据保存，内容在本机只存储一份。`);
+    expect(b.value.notice).toBe(
+      `相同内容（SHA-256 完全一致）此前已作为案件 ${first} 的「聊天记录导出.db」（${beijingMinute(a.value.collectedAt)} 导入）导入。本件已作为本案的一件电子数据保存，内容在本机只存储一份。`,
+    );
     expect(t.core.evidence.blobs.list()).toHaveLength(blobs); // stored once
-    expect((await t.must('evidence.list', { caseId: other.id })).map((e) => e.fileName)).toEqual(['对方提供的聊天记录.db']);
-    expect(((await t.must('documents.get', { id: otherDoc })).content.items as { evidenceId: string }[]).map((i) => i.evidenceId)).toEqual([b.value.id]);
+    expect((await t.must('evidence.list', { caseId: other.id })).map((e) => e.fileName)).toEqual([
+      '对方提供的聊天记录.db',
+    ]);
+    expect(
+      ((await t.must('documents.get', { id: otherDoc })).content.items as { evidenceId: string }[]).map(
+        (i) => i.evidenceId,
+      ),
+    ).toEqual([b.value.id]);
     // Both verify, from the one stored copy.
     expect((await t.must('evidence.reverify', { caseId: other.id })).failures).toEqual([]);
   });
@@ -242,11 +328,23 @@ describe('re-verification of the whole device (工作台: 全部重新核验)', 
         [secondNo, '网页存档.mhtml', 'missing'],
       ].sort((x, y) => x[0]!.localeCompare(y[0]!)),
     );
-    expect(report.failures.find((f) => f.fileName === '后台日志.txt')).toMatchObject({ caseId, id: d.value.id, detail: '「后台日志.txt」第 1 段（字节 0–29999）校验失败：内容被篡改或存储介质损坏。' });
-    expect(report.failures.find((f) => f.fileName === '网页存档.mhtml')).toMatchObject({ caseId: second.id, detail: '「网页存档.mhtml」的内容文件在本机存储中找不到。' });
+    expect(report.failures.find((f) => f.fileName === '后台日志.txt')).toMatchObject({
+      caseId,
+      id: d.value.id,
+      detail: '「后台日志.txt」第 1 段（字节 0–29999）校验失败：内容被篡改或存储介质损坏。',
+    });
+    expect(report.failures.find((f) => f.fileName === '网页存档.mhtml')).toMatchObject({
+      caseId: second.id,
+      detail: '「网页存档.mhtml」的内容文件在本机存储中找不到。',
+    });
     // The per-case run still covers one case only.
-    expect((await t.must('evidence.reverify', { caseId: second.id })).failures.map((f) => f.fileName)).toEqual(['网页存档.mhtml']);
-    expect(await t.call('evidence.reverify', { caseId: 'no-such-case' })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect((await t.must('evidence.reverify', { caseId: second.id })).failures.map((f) => f.fileName)).toEqual([
+      '网页存档.mhtml',
+    ]);
+    expect(await t.call('evidence.reverify', { caseId: 'no-such-case' })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    });
   });
 
   it('nobody signed in: refused', async () => {

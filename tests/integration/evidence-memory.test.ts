@@ -23,18 +23,22 @@ function importOf(size: number) {
 }
 
 describe('evidence import memory', () => {
-  it('a 512 MiB import peaks no higher than a 64 MiB one, and holds little beyond the loaded app', { timeout: 180_000 }, () => {
-    const small = importOf(64 * MiB);
-    const large = importOf(512 * MiB);
-    expect(large.encrypted).toBe(true);
-    const figures = `64 MiB: peak ${small.maxRssMb.toFixed(1)} MB (from ${small.startRssMb.toFixed(1)}); 512 MiB: peak ${large.maxRssMb.toFixed(1)} MB (from ${large.startRssMb.toFixed(1)})`;
-    // Grows with the file: a chunk kept per read, a queue without bound.
-    expect(large.maxRssMb - small.maxRssMb, figures).toBeLessThan(40);
-    if (large.peakReset) {
-      // What the import itself holds: the SM3 thread (run from source here, with type stripping,
-      // ~35 MB; bundled in the desktop app, ~18 MB), its 4 MiB ring, two 1 MiB buffers. node:crypto's
-      // output buffers left to the garbage collector added ~60 MB more (docs/EVIDENCE.md).
-      expect(large.maxRssMb - large.startRssMb, figures).toBeLessThan(70);
-    }
-  });
+  it(
+    'a 512 MiB import peaks no higher than a 64 MiB one, and holds little beyond the loaded app',
+    { timeout: 180_000 },
+    () => {
+      const small = importOf(64 * MiB);
+      const large = importOf(512 * MiB);
+      expect(large.encrypted).toBe(true);
+      const figures = `64 MiB: peak ${small.maxRssMb.toFixed(1)} MB (from ${small.startRssMb.toFixed(1)}); 512 MiB: peak ${large.maxRssMb.toFixed(1)} MB (from ${large.startRssMb.toFixed(1)})`;
+      // Grows with the file: a chunk kept per read, a queue without bound.
+      expect(large.maxRssMb - small.maxRssMb, figures).toBeLessThan(40);
+      if (large.peakReset) {
+        // What the import itself holds: the SM3 thread (run from source here, with type stripping,
+        // ~35 MB; bundled in the desktop app, ~18 MB), its 4 MiB ring, two 1 MiB buffers. node:crypto's
+        // output buffers left to the garbage collector added ~60 MB more (docs/EVIDENCE.md).
+        expect(large.maxRssMb - large.startRssMb, figures).toBeLessThan(70);
+      }
+    },
+  );
 });

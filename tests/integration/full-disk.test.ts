@@ -23,7 +23,8 @@ function tryMount(): boolean {
   }
 }
 const mounted = process.platform === 'linux' && tryMount();
-if (!mounted) console.warn('full-disk test skipped: mounting a small tmpfs is not permitted on this machine (needs root)');
+if (!mounted)
+  console.warn('full-disk test skipped: mounting a small tmpfs is not permitted on this machine (needs root)');
 
 let core: AppCore;
 let caseId = '';
@@ -54,7 +55,9 @@ describe.skipIf(!mounted)('full disk (8 MB tmpfs; skipped where mounting is not 
     const big = join(tmpdir(), `big-${process.pid}.bin`);
     writeFileSync(big, randomBytes(20 * 1024 * 1024));
     try {
-      await expect(core.evidence.importPath(big, { caseId, officerIds: [], meta: { category: '录屏' } })).rejects.toThrow(/磁盘空间已满，本件电子数据没有保存/);
+      await expect(
+        core.evidence.importPath(big, { caseId, officerIds: [], meta: { category: '录屏' } }),
+      ).rejects.toThrow(/磁盘空间已满，本件电子数据没有保存/);
     } finally {
       rmSync(big, { force: true });
     }

@@ -47,11 +47,15 @@ describe('HQ recovery of a returned laptop', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/重设该执法人员的密码/);
-    await expect(openWithPassword({ dataDir: t.dir, log: silentLog }, OFFICER_A.certNo, OFFICER_A.password)).rejects.toThrow(/不正确/);
+    await expect(
+      openWithPassword({ dataDir: t.dir, log: silentLog }, OFFICER_A.certNo, OFFICER_A.password),
+    ).rejects.toThrow(/不正确/);
     const core = await openWithPassword({ dataDir: t.dir, log: silentLog }, OFFICER_A.certNo, 'recovered2026x');
     expect(core.audit.rows().some((row) => row.action === 'hq-recovery')).toBe(true);
     core.close();
-    const v = spawnSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), t.dir, '--hq-data', hqDir], { encoding: 'utf8' });
+    const v = spawnSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), t.dir, '--hq-data', hqDir], {
+      encoding: 'utf8',
+    });
     expect(v.stdout).toMatch(/通过/);
     expect(v.status).toBe(0);
     const noKey = spawnSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), t.dir], { encoding: 'utf8' });

@@ -7,7 +7,20 @@
 // unpacked is checked, and the fuses the afterPack hook wrote are read back.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -42,7 +55,11 @@ interface BuilderConfig {
   linux: { target: Target[]; icon: string; executableName: string };
 }
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { productName: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  productName: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 const filesUnder = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -50,7 +67,11 @@ const filesUnder = (dir: string): string[] =>
     .map((e) => relative(ROOT, join(e.parentPath, e.name)).split('\\').join('/'));
 
 /** The static part of a glob: the folder or file it starts from. */
-const globBase = (pattern: string) => pattern.split('/').filter((_, i, parts) => !parts.slice(0, i + 1).some((p) => /[*?{}[\]()!]/.test(p))).join('/');
+const globBase = (pattern: string) =>
+  pattern
+    .split('/')
+    .filter((_, i, parts) => !parts.slice(0, i + 1).some((p) => /[*?{}[\]()!]/.test(p)))
+    .join('/');
 
 function pngSize(file: string): [number, number] {
   const b = readFileSync(file);
@@ -90,7 +111,14 @@ function readAsar(file: string): { files: AsarFile[]; read: (f: AsarFile) => Buf
     for (const [name, child] of Object.entries(node.files ?? {})) {
       const path = prefix ? `${prefix}/${name}` : name;
       if (child.files) walk(child, path);
-      else files.push({ path, size: child.size ?? 0, ...(child.offset !== undefined && { offset: child.offset }), ...(child.unpacked && { unpacked: true }), ...(child.integrity && { integrity: child.integrity }) });
+      else
+        files.push({
+          path,
+          size: child.size ?? 0,
+          ...(child.offset !== undefined && { offset: child.offset }),
+          ...(child.unpacked && { unpacked: true }),
+          ...(child.integrity && { integrity: child.integrity }),
+        });
     }
   };
   walk(JSON.parse(json.toString('utf8')) as AsarNode, '');
@@ -120,9 +148,19 @@ function fakeElectronDist(): string {
   mkdirSync(join(dir, 'locales'), { recursive: true });
   mkdirSync(join(dir, 'resources'));
   const wire = '101100011';
-  writeFileSync(join(dir, 'electron'), Buffer.concat([Buffer.alloc(4096, 7), Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'), Buffer.from([1, wire.length]), Buffer.from(wire), Buffer.alloc(4096, 9)]));
+  writeFileSync(
+    join(dir, 'electron'),
+    Buffer.concat([
+      Buffer.alloc(4096, 7),
+      Buffer.from('dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'),
+      Buffer.from([1, wire.length]),
+      Buffer.from(wire),
+      Buffer.alloc(4096, 9),
+    ]),
+  );
   chmodSync(join(dir, 'electron'), 0o755);
-  for (const locale of ['en-US', 'zh-CN', 'zh-TW', 'fr', 'de']) writeFileSync(join(dir, 'locales', `${locale}.pak`), locale);
+  for (const locale of ['en-US', 'zh-CN', 'zh-TW', 'fr', 'de'])
+    writeFileSync(join(dir, 'locales', `${locale}.pak`), locale);
   writeFileSync(join(dir, 'LICENSE'), 'Electron licence');
   return dir;
 }
@@ -134,17 +172,31 @@ beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_UPDATE_NOTIFIER: '1' };
   delete env.WXZF_TEST_BUILD; // the release fuses
   const cli = join(ROOT, 'node_modules', 'electron-builder', 'cli.js');
-  const args = [cli, '--linux', 'dir', ...ARCHS.map((a) => `--${a}`), '--publish', 'never', `-c.electronDist=${fakeElectronDist()}`, `-c.directories.output=${out}`];
+  const args = [
+    cli,
+    '--linux',
+    'dir',
+    ...ARCHS.map((a) => `--${a}`),
+    '--publish',
+    'never',
+    `-c.electronDist=${fakeElectronDist()}`,
+    `-c.directories.output=${out}`,
+  ];
   try {
     const r = await promisify(execFile)(process.execPath, args, { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
     builderLog = r.stdout + r.stderr;
   } catch (e) {
     const failed = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`electron-builder failed: ${failed.message}\n${failed.stdout ?? ''}${failed.stderr ?? ''}`, { cause: e });
+    throw new Error(`electron-builder failed: ${failed.message}\n${failed.stdout ?? ''}${failed.stderr ?? ''}`, {
+      cause: e,
+    });
   }
   for (const arch of ARCHS) packed.set(arch, readAsar(join(unpackedDir(arch), 'resources', 'app.asar')));
-  const count = (arch: Arch) => `${packed.get(arch)!.files.length} files (${packed.get(arch)!.files.filter((f) => f.unpacked).length} unpacked)`;
-  console.log(`packaging: the files patterns select ${count('x64')} for linux-x64 and ${count('arm64')} for linux-arm64`);
+  const count = (arch: Arch) =>
+    `${packed.get(arch)!.files.length} files (${packed.get(arch)!.files.filter((f) => f.unpacked).length} unpacked)`;
+  console.log(
+    `packaging: the files patterns select ${count('x64')} for linux-x64 and ${count('arm64')} for linux-arm64`,
+  );
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -212,7 +264,11 @@ describe('electron-builder.yml', () => {
   it('the Windows icon holds 16 to 256 px (electron-builder needs 256), the 256 px one a real 256 px PNG', () => {
     const ico = readFileSync(join(ROOT, config.win.icon));
     expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1]);
-    const entries = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ({ size: ico[6 + 16 * i] || 256, bytes: ico.readUInt32LE(6 + 16 * i + 8), offset: ico.readUInt32LE(6 + 16 * i + 12) }));
+    const entries = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ({
+      size: ico[6 + 16 * i] || 256,
+      bytes: ico.readUInt32LE(6 + 16 * i + 8),
+      offset: ico.readUInt32LE(6 + 16 * i + 12),
+    }));
     expect(entries.map((e) => e.size)).toEqual([16, 24, 32, 48, 64, 128, 256]);
     const big = entries.find((e) => e.size === 256)!;
     const png = ico.subarray(big.offset, big.offset + big.bytes);
@@ -223,9 +279,17 @@ describe('electron-builder.yml', () => {
   it('each package keeps the SQLite binary of its own platform and architecture (Windows included)', () => {
     // electron-builder expands ${os} (linux, win) and ${arch} in the patterns, then applies the
     // exclusions (the "!" patterns) to the production dependencies' files.
-    const exclusions = config.files.filter((p) => p.startsWith('!node_modules/better-sqlite3-multiple-ciphers/prebuilds/')).map((p) => p.slice(1));
-    const prebuilds = readdirSync(join(ROOT, 'node_modules', 'better-sqlite3-multiple-ciphers', 'prebuilds')).map((f) => `node_modules/better-sqlite3-multiple-ciphers/prebuilds/${f}`);
-    const kept = (os: string, arch: string) => prebuilds.filter((f) => !exclusions.some((p) => minimatch(f, p.replaceAll('${os}', os).replaceAll('${arch}', arch), { dot: true })));
+    const exclusions = config.files
+      .filter((p) => p.startsWith('!node_modules/better-sqlite3-multiple-ciphers/prebuilds/'))
+      .map((p) => p.slice(1));
+    const prebuilds = readdirSync(join(ROOT, 'node_modules', 'better-sqlite3-multiple-ciphers', 'prebuilds')).map(
+      (f) => `node_modules/better-sqlite3-multiple-ciphers/prebuilds/${f}`,
+    );
+    const kept = (os: string, arch: string) =>
+      prebuilds.filter(
+        (f) =>
+          !exclusions.some((p) => minimatch(f, p.replaceAll('${os}', os).replaceAll('${arch}', arch), { dot: true })),
+      );
     const expected = (name: string) => [`node_modules/better-sqlite3-multiple-ciphers/prebuilds/${name}.node`];
     expect(kept('win', 'x64')).toEqual(expected('win32-x64'));
     expect(kept('linux', 'x64')).toEqual(expected('linux-x64'));
@@ -241,7 +305,10 @@ describe('electron-builder.yml', () => {
         if (existsSync(join(candidate, 'package.json'))) {
           if (seen.has(candidate)) return;
           seen.set(candidate, name);
-          const p = JSON.parse(readFileSync(join(candidate, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
+          const p = JSON.parse(readFileSync(join(candidate, 'package.json'), 'utf8')) as {
+            dependencies?: Record<string, string>;
+            optionalDependencies?: Record<string, string>;
+          };
           for (const dep of Object.keys({ ...p.dependencies, ...p.optionalDependencies })) visit(dep, candidate);
           return;
         }
@@ -251,21 +318,48 @@ describe('electron-builder.yml', () => {
     for (const dep of Object.keys(pkg.dependencies)) visit(dep, ROOT);
     const natives = [...seen.keys()].flatMap((dir) =>
       readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((e) => e.isFile() && e.name.endsWith('.node') && !relative(dir, e.parentPath).split(/[\\/]/).includes('node_modules'))
+        .filter(
+          (e) =>
+            e.isFile() &&
+            e.name.endsWith('.node') &&
+            !relative(dir, e.parentPath).split(/[\\/]/).includes('node_modules'),
+        )
         .map((e) => relative(ROOT, join(e.parentPath, e.name)).split('\\').join('/')),
     );
     expect(natives).toContain('node_modules/better-sqlite3-multiple-ciphers/prebuilds/win32-x64.node');
     expect(natives).toContain('node_modules/better-sqlite3-multiple-ciphers/prebuilds/linux-arm64.node');
-    for (const file of natives) expect(config.asarUnpack.some((p) => minimatch(file, p, { dot: true })), file).toBe(true);
+    for (const file of natives)
+      expect(
+        config.asarUnpack.some((p) => minimatch(file, p, { dot: true })),
+        file,
+      ).toBe(true);
   });
 });
 
 describe('electron-builder, run on the built app (Linux x64 and arm64, a stand-in Electron binary)', () => {
   it('app.asar holds exactly the built app, the catalog, the fonts with their licences, package.json and the native binding', () => {
-    const built = [...filesUnder(join(ROOT, 'dist', 'electron')), ...filesUnder(join(ROOT, 'dist', 'renderer'))].filter((f) => !f.endsWith('.map'));
+    const built = [...filesUnder(join(ROOT, 'dist', 'electron')), ...filesUnder(join(ROOT, 'dist', 'renderer'))].filter(
+      (f) => !f.endsWith('.map'),
+    );
     const fonts = filesUnder(join(ROOT, 'assets', 'fonts'));
-    expect(built).toEqual(expect.arrayContaining(['dist/electron/main.mjs', 'dist/electron/preload.cjs', 'dist/electron/sm3-worker.mjs', 'dist/renderer/index.html']));
-    expect(fonts).toEqual(expect.arrayContaining(['assets/fonts/DroidSansFallbackFull.ttf', 'assets/fonts/HanaMinB.ttf', 'assets/fonts/LICENSE-Apache-2.0.txt', 'assets/fonts/LICENSE-DroidSansFallback.txt', 'assets/fonts/LICENSE-Hanazono.txt', 'assets/fonts/LICENSE-DejaVu.txt']));
+    expect(built).toEqual(
+      expect.arrayContaining([
+        'dist/electron/main.mjs',
+        'dist/electron/preload.cjs',
+        'dist/electron/sm3-worker.mjs',
+        'dist/renderer/index.html',
+      ]),
+    );
+    expect(fonts).toEqual(
+      expect.arrayContaining([
+        'assets/fonts/DroidSansFallbackFull.ttf',
+        'assets/fonts/HanaMinB.ttf',
+        'assets/fonts/LICENSE-Apache-2.0.txt',
+        'assets/fonts/LICENSE-DroidSansFallback.txt',
+        'assets/fonts/LICENSE-Hanazono.txt',
+        'assets/fonts/LICENSE-DejaVu.txt',
+      ]),
+    );
     const sqlite = 'node_modules/better-sqlite3-multiple-ciphers';
     for (const arch of ARCHS) {
       const files = packed.get(arch)!.files.map((f) => f.path);
@@ -273,7 +367,15 @@ describe('electron-builder, run on the built app (Linux x64 and arm64, a stand-i
       expect(new Set(app)).toEqual(new Set([...built, ...fonts, 'assets/catalog/catalog.json', 'package.json']));
       const modules = files.filter((f) => f.startsWith('node_modules/'));
       expect(modules.every((f) => f.startsWith(`${sqlite}/`))).toBe(true);
-      expect(modules).toEqual(expect.arrayContaining([`${sqlite}/package.json`, `${sqlite}/LICENSE`, `${sqlite}/lib/index.js`, `${sqlite}/lib/binding.js`, `${sqlite}/lib/database.js`]));
+      expect(modules).toEqual(
+        expect.arrayContaining([
+          `${sqlite}/package.json`,
+          `${sqlite}/LICENSE`,
+          `${sqlite}/lib/index.js`,
+          `${sqlite}/lib/binding.js`,
+          `${sqlite}/lib/database.js`,
+        ]),
+      );
       // One native binary, the target's (glibc), no C sources, build files or other platforms.
       expect(modules.filter((f) => f.endsWith('.node'))).toEqual([`${sqlite}/prebuilds/linux-${arch}.node`]);
       expect(modules.filter((f) => /\/(deps|src|build)\//.test(f))).toEqual([]);
@@ -284,9 +386,13 @@ describe('electron-builder, run on the built app (Linux x64 and arm64, a stand-i
     const dev = Object.keys(pkg.devDependencies);
     for (const arch of ARCHS) {
       for (const f of packed.get(arch)!.files.map((x) => x.path)) {
-        expect(f, f).not.toMatch(/^(tests|bench|scripts|docs|\.ci|core|shared|renderer|electron|web-shell|hq|test-results|\.bench-cache|\.tools)\//);
+        expect(f, f).not.toMatch(
+          /^(tests|bench|scripts|docs|\.ci|core|shared|renderer|electron|web-shell|hq|test-results|\.bench-cache|\.tools)\//,
+        );
         expect(f, f).not.toMatch(/\.(ts|tsx|map)$|\.test\.|\.e2e\./);
-        expect(f, f).not.toMatch(/(^|\/)(electron-builder\.yml|package-lock\.json|vite\.config|vitest\.config|eslint\.config|tsconfig)/);
+        expect(f, f).not.toMatch(
+          /(^|\/)(electron-builder\.yml|package-lock\.json|vite\.config|vitest\.config|eslint\.config|tsconfig)/,
+        );
         for (const name of dev) expect(f.startsWith(`node_modules/${name}/`), f).toBe(false);
       }
     }
@@ -301,17 +407,31 @@ describe('electron-builder, run on the built app (Linux x64 and arm64, a stand-i
       .split('\n')
       .filter((line) => !/^\s*(\*|\/\/|\/\*)/.test(line))
       .join('\n');
-    const specifiers = [...code.matchAll(/^import\s[^;]*?\bfrom\s*["']([^"']+)["']|^import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\brequire\(\s*["']([^"']+)["']\s*\)/gm)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!);
+    const specifiers = [
+      ...code.matchAll(
+        /^import\s[^;]*?\bfrom\s*["']([^"']+)["']|^import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\brequire\(\s*["']([^"']+)["']\s*\)/gm,
+      ),
+    ].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!);
     expect(specifiers).toContain('better-sqlite3-multiple-ciphers');
     const builtins = new Set([...builtinModules, 'electron']);
-    const external = new Set(specifiers.filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtins.has(s)).map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2) : s.split('/').slice(0, 1)).join('/')));
+    const external = new Set(
+      specifiers
+        .filter((s) => !s.startsWith('.') && !s.startsWith('node:') && !builtins.has(s))
+        .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2) : s.split('/').slice(0, 1)).join('/')),
+    );
     expect([...external]).toEqual(['better-sqlite3-multiple-ciphers']);
-    const assets = new Set([...main.matchAll(/["'`](?:\.\.\/)+(assets\/[^"'`]*)["'`]/g)].map((m) => m[1]!.replace(/\/$/, '')));
+    const assets = new Set(
+      [...main.matchAll(/["'`](?:\.\.\/)+(assets\/[^"'`]*)["'`]/g)].map((m) => m[1]!.replace(/\/$/, '')),
+    );
     expect([...assets].sort()).toEqual(['assets/catalog/catalog.json', 'assets/fonts']);
     for (const arch of ARCHS) {
       const files = packed.get(arch)!.files.map((f) => f.path);
       for (const name of external) expect(files, name).toContain(`node_modules/${name}/package.json`);
-      for (const a of assets) expect(files.some((f) => f === a || f.startsWith(`${a}/`)), a).toBe(true);
+      for (const a of assets)
+        expect(
+          files.some((f) => f === a || f.startsWith(`${a}/`)),
+          a,
+        ).toBe(true);
     }
   });
 
@@ -321,7 +441,12 @@ describe('electron-builder, run on the built app (Linux x64 and arm64, a stand-i
       const native = asar.files.find((f) => f.path.endsWith('.node'))!;
       expect(native.unpacked).toBe(true);
       expect(statSync(join(unpackedDir(arch), 'resources', 'app.asar.unpacked', native.path)).size).toBe(native.size);
-      const packedPkg = JSON.parse(asar.read(asar.files.find((f) => f.path === 'package.json')!).toString('utf8')) as { main: string; productName: string; devDependencies?: unknown; scripts?: unknown };
+      const packedPkg = JSON.parse(asar.read(asar.files.find((f) => f.path === 'package.json')!).toString('utf8')) as {
+        main: string;
+        productName: string;
+        devDependencies?: unknown;
+        scripts?: unknown;
+      };
       expect(packedPkg.main).toBe('dist/electron/main.mjs');
       expect(packedPkg.productName).toBe('网信执法现场取证');
       expect(packedPkg.scripts).toBeUndefined();
@@ -337,7 +462,11 @@ describe('electron-builder, run on the built app (Linux x64 and arm64, a stand-i
       const asar = packed.get(arch)!;
       for (const f of asar.files) expect(f.integrity?.algorithm, f.path).toBe('SHA256');
       const catalog = asar.files.find((f) => f.path === 'assets/catalog/catalog.json')!;
-      expect(catalog.integrity!.hash).toBe(createHash('sha256').update(readFileSync(join(ROOT, 'assets', 'catalog', 'catalog.json'))).digest('hex'));
+      expect(catalog.integrity!.hash).toBe(
+        createHash('sha256')
+          .update(readFileSync(join(ROOT, 'assets', 'catalog', 'catalog.json')))
+          .digest('hex'),
+      );
     }
   });
 
@@ -348,7 +477,8 @@ describe('electron-builder, run on the built app (Linux x64 and arm64, a stand-i
       const wire = (await getCurrentFuseWire(binary)) as unknown as Record<number, number>;
       const fuses = configuredFuses(RELEASE_FUSES);
       expect(fuses.length).toBe(6);
-      for (const [option, on] of fuses) expect(wire[option], FuseV1Options[option]).toBe(on ? FuseState.ENABLE : FuseState.DISABLE);
+      for (const [option, on] of fuses)
+        expect(wire[option], FuseV1Options[option]).toBe(on ? FuseState.ENABLE : FuseState.DISABLE);
       expect(readdirSync(join(unpackedDir(arch), 'locales')).sort()).toEqual(['en-US.pak', 'zh-CN.pak']);
     }
   });

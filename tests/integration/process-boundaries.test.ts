@@ -27,29 +27,49 @@ describe('process boundaries (eslint)', () => {
 
   // Node built-ins without the `node:` prefix are the same modules: every one is refused in the
   // renderer and shared/, in every import form, not only a hand-picked few.
-  it.each(['renderer/cases/x.ts', 'shared/domain/x.ts'])('%s may not import any Node built-in, prefixed or not', async (file) => {
-    for (const code of [
-      "import { EventEmitter } from 'events';\nexport const a = EventEmitter;\n",
-      "import * as fs from 'fs';\nexport const a = fs;\n",
-      "import { readFile } from 'fs/promises';\nexport const a = readFile;\n",
-      "import type { Readable } from 'stream';\nexport type A = Readable;\n",
-      "export { EventEmitter } from 'events';\n",
-      "import 'process';\n",
-      "import { DatabaseSync } from 'node:sqlite';\nexport const a = DatabaseSync;\n",
-    ]) {
-      expect(await ruleHits(file, code), code).toEqual([expect.stringMatching(/Node/)]);
-    }
-    for (const name of builtinModules) {
-      expect(await ruleHits(file, `import x from '${name}';\nexport const a = x;\n`), name).toHaveLength(1);
-    }
-  });
+  it.each(['renderer/cases/x.ts', 'shared/domain/x.ts'])(
+    '%s may not import any Node built-in, prefixed or not',
+    async (file) => {
+      for (const code of [
+        "import { EventEmitter } from 'events';\nexport const a = EventEmitter;\n",
+        "import * as fs from 'fs';\nexport const a = fs;\n",
+        "import { readFile } from 'fs/promises';\nexport const a = readFile;\n",
+        "import type { Readable } from 'stream';\nexport type A = Readable;\n",
+        "export { EventEmitter } from 'events';\n",
+        "import 'process';\n",
+        "import { DatabaseSync } from 'node:sqlite';\nexport const a = DatabaseSync;\n",
+      ]) {
+        expect(await ruleHits(file, code), code).toEqual([expect.stringMatching(/Node/)]);
+      }
+      for (const name of builtinModules) {
+        expect(await ruleHits(file, `import x from '${name}';\nexport const a = x;\n`), name).toHaveLength(1);
+      }
+    },
+  );
 
   it('allowed imports pass', async () => {
-    expect(await ruleHits('renderer/cases/x.ts', "import { CASE_SOURCES } from '../../shared/domain/case.ts';\nexport const a = CASE_SOURCES;\n")).toEqual([]);
-    expect(await ruleHits('core/cases/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toEqual([]);
+    expect(
+      await ruleHits(
+        'renderer/cases/x.ts',
+        "import { CASE_SOURCES } from '../../shared/domain/case.ts';\nexport const a = CASE_SOURCES;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleHits('core/cases/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"),
+    ).toEqual([]);
     expect(await ruleHits('electron/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
     // Our own folders that share a built-in's name (shared/domain, shared/crypto) stay importable.
-    expect(await ruleHits('renderer/cases/x.ts', "import { canonicalJson } from '../../shared/crypto/canonical-json.ts';\nexport const a = canonicalJson;\n")).toEqual([]);
-    expect(await ruleHits('shared/documents/x.ts', "import { CASE_SOURCES } from '../domain/case.ts';\nexport const a = CASE_SOURCES;\n")).toEqual([]);
+    expect(
+      await ruleHits(
+        'renderer/cases/x.ts',
+        "import { canonicalJson } from '../../shared/crypto/canonical-json.ts';\nexport const a = canonicalJson;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleHits(
+        'shared/documents/x.ts',
+        "import { CASE_SOURCES } from '../domain/case.ts';\nexport const a = CASE_SOURCES;\n",
+      ),
+    ).toEqual([]);
   });
 });

@@ -55,182 +55,222 @@ describe('sync to HQ under faults', () => {
     return { t, documentIds: template.documentIds, evidence: template.evidence };
   }
 
-  it('the sync process killed in the middle of a blob: the next sync resumes from HQ’s offset, the blob is stored once', { timeout: 180_000 }, async () => {
-    const hq = await startHq(hqDataDir());
-    const { t, evidence } = await templateDevice(hq.url, hq.dataDir);
-    const big = evidence[0]!;
-    t.core.close();
-    try {
-      // Run 1, in a child process: killed as soon as HQ has acknowledged the blob's first chunk.
-      let acked = 0;
-      const sentBytes = new Map<string, number>();
-      const first = await runSyncChild(t.dir, (l, child) => {
-        if (l.kind === 'send') sentBytes.set(l.words[1]!, Number(l.words[2]));
-        const put = l.kind === 'answer' && l.words[0] === 'PUT' ? blobPut(l.words[1]!) : null;
-        if (put?.sha === big.sha256 && l.words[2] === '200' && !acked) {
-          acked = put.offset + sentBytes.get(l.words[1]!)!;
-          child.kill('SIGKILL');
+  it(
+    'the sync process killed in the middle of a blob: the next sync resumes from HQ’s offset, the blob is stored once',
+    { timeout: 180_000 },
+    async () => {
+      const hq = await startHq(hqDataDir());
+      const { t, evidence } = await templateDevice(hq.url, hq.dataDir);
+      const big = evidence[0]!;
+      t.core.close();
+      try {
+        // Run 1, in a child process: killed as soon as HQ has acknowledged the blob's first chunk.
+        let acked = 0;
+        const sentBytes = new Map<string, number>();
+        const first = await runSyncChild(t.dir, (l, child) => {
+          if (l.kind === 'send') sentBytes.set(l.words[1]!, Number(l.words[2]));
+          const put = l.kind === 'answer' && l.words[0] === 'PUT' ? blobPut(l.words[1]!) : null;
+          if (put?.sha === big.sha256 && l.words[2] === '200' && !acked) {
+            acked = put.offset + sentBytes.get(l.words[1]!)!;
+            child.kill('SIGKILL');
+          }
+        });
+        expect(first.signal).toBe('SIGKILL');
+        expect(acked).toBeGreaterThan(0);
+        expect(acked).toBeLessThan(big.size);
+        // What HQ holds of the blob (once HQ is done with whatever the child had sent): at least what it acknowledged.
+        const heldByHq = await settledSize(join(hq.dataDir, 'uploads', `${big.sha256}.part`));
+        expect(heldByHq).toBeGreaterThanOrEqual(acked);
+        expect(heldByHq).toBeLessThan(big.size);
+
+        // Run 2, in a new process, to the end: the blob's chunks start where HQ is — never at 0 —
+        // and run contiguously to the end, so HQ receives each remaining byte once and none again.
+        const second = await runSyncChild(t.dir);
+        expect(second.code).toBe(0);
+        expect([second.lines.at(-1)?.kind, second.lines.at(-1)?.words[0]], JSON.stringify(second.lines.at(-1))).toEqual(
+          ['done', 'ok'],
+        );
+        const puts = second.lines
+          .filter((l) => l.kind === 'send' && l.words[0] === 'PUT')
+          .map((l) => ({ ...blobPut(l.words[1]!)!, bytes: Number(l.words[2]) }))
+          .filter((p) => p.sha === big.sha256);
+        expect(puts[0]!.offset).toBe(heldByHq);
+        let at = heldByHq;
+        for (const p of puts) {
+          expect(p.offset).toBe(at);
+          at += p.bytes;
         }
-      });
-      expect(first.signal).toBe('SIGKILL');
-      expect(acked).toBeGreaterThan(0);
-      expect(acked).toBeLessThan(big.size);
-      // What HQ holds of the blob (once HQ is done with whatever the child had sent): at least what it acknowledged.
-      const heldByHq = await settledSize(join(hq.dataDir, 'uploads', `${big.sha256}.part`));
-      expect(heldByHq).toBeGreaterThanOrEqual(acked);
-      expect(heldByHq).toBeLessThan(big.size);
+        expect(at).toBe(big.size);
+        expect(second.lines.some((l) => l.kind === 'answer' && l.words[2] === '409')).toBe(false);
 
-      // Run 2, in a new process, to the end: the blob's chunks start where HQ is — never at 0 —
-      // and run contiguously to the end, so HQ receives each remaining byte once and none again.
-      const second = await runSyncChild(t.dir);
-      expect(second.code).toBe(0);
-      expect([second.lines.at(-1)?.kind, second.lines.at(-1)?.words[0]], JSON.stringify(second.lines.at(-1))).toEqual(['done', 'ok']);
-      const puts = second.lines
-        .filter((l) => l.kind === 'send' && l.words[0] === 'PUT')
-        .map((l) => ({ ...blobPut(l.words[1]!)!, bytes: Number(l.words[2]) }))
-        .filter((p) => p.sha === big.sha256);
-      expect(puts[0]!.offset).toBe(heldByHq);
-      let at = heldByHq;
-      for (const p of puts) {
-        expect(p.offset).toBe(at);
-        at += p.bytes;
-      }
-      expect(at).toBe(big.size);
-      expect(second.lines.some((l) => l.kind === 'answer' && l.words[2] === '409')).toBe(false);
-
-      t.reopen();
-      await expectAllReceipted(t, hq.dataDir);
-      // Stored once: one file, one row, HQ's SHA-256 and SM3 (recomputed by HQ, and here from HQ's
-      // file in expectAllReceipted) are the device's own.
-      expect(filesUnder(join(hq.dataDir, 'blobs')).filter((f) => f.endsWith(big.sha256))).toHaveLength(1);
-      const db = openHqDb(hq.dataDir);
-      try {
-        expect(db.prepare(`SELECT sha256, sm3, size FROM blobs WHERE sha256 = ?`).all(big.sha256)).toEqual([t.core.db.prepare(`SELECT sha256, sm3, size_bytes AS size FROM evidence WHERE sha256 = ?`).get(big.sha256)]);
-      } finally {
-        db.close();
-      }
-    } finally {
-      await hq.stop();
-      t.dispose();
-      rmSync(hq.dataDir, { recursive: true, force: true });
-    }
-  });
-
-  it(`connections cut at random byte counts, ${MIN_ROUNDS}+ rounds: everything receipted once, verified, without a gap`, { timeout: 240_000 }, async () => {
-    const seed = Math.floor(Math.random() * 2 ** 31);
-    const random = mulberry32(seed);
-    const hq = await startHq(hqDataDir());
-    const proxy = await startCuttingProxy(hq.url);
-    // Enrolled through the proxy (left whole for that): the device knows HQ only by the proxy's address.
-    const { t } = await enrolledDevice(proxy.url, hq.dataDir, SEALS, EVIDENCE_BYTES);
-    const always = new Set<string>();
-    proxy.plan = (r) => {
-      // Each of these is cut the first time it comes, at a random byte: HQ has committed a seal, or
-      // stored a blob's last chunk, and the answer is lost; a full chunk is torn on its way to HQ.
-      const put = r.method === 'PUT' ? blobPut(r.path) : null;
-      const kind = r.method === 'POST' && r.path.endsWith('/seals') ? 'commit' : !put ? null : put.offset + r.requestBytes > put.total ? 'last-chunk' : 'full-chunk';
-      if (kind && !always.has(kind)) {
-        always.add(kind);
-        return { phase: kind === 'full-chunk' ? 'request' : 'response', fraction: random() };
-      }
-      if (random() >= CUT_PROBABILITY) return null;
-      return { phase: random() < 0.5 ? 'request' : 'response', fraction: random() } satisfies Cut;
-    };
-    const outcomes: string[] = [];
-    const about = () => `seed ${seed}; outcomes ${outcomes.join(' ')}; cuts ${proxy.cuts.map((c) => `${c.method} ${c.path.replace(/[0-9a-f]{64}/, (h) => h.slice(0, 8))} ${c.cut.phase} ${c.passed}/${c.of}`).join(', ')}`;
-    try {
-      while (outcomes.length < MIN_ROUNDS || t.core.sync.outboxRows().length) {
-        expect(outcomes.length, `not done: ${about()}`).toBeLessThan(MAX_ROUNDS);
-        const o = await t.core.sync.run();
-        outcomes.push(o.ok ? 'ok' : o.kind!);
-      }
-      expect(always, about()).toEqual(new Set(['commit', 'last-chunk', 'full-chunk']));
-      expect(proxy.cuts.length, about()).toBeGreaterThanOrEqual(5);
-      expect(new Set(proxy.cuts.map((c) => c.cut.phase)), about()).toEqual(new Set(['request', 'response']));
-      // Whole again: the device sees nothing left to send.
-      proxy.plan = () => null;
-      expect(await t.core.sync.run(), about()).toMatchObject({ ok: true, message: '同步完成：没有待同步的文书。' });
-      await expectAllReceipted(t, hq.dataDir);
-    } catch (e) {
-      console.error(about());
-      throw e;
-    } finally {
-      await proxy.close();
-      await hq.stop();
-      t.dispose();
-      rmSync(hq.dataDir, { recursive: true, force: true });
-    }
-  });
-
-  it('HQ killed inside a seal’s commit transaction: nothing of that seal is visible, the device’s retry completes', { timeout: 180_000 }, async () => {
-    const hqDir = hqDataDir();
-    // HQ commits seal 1 and is killed inside the transaction of seal 2 (the one resting on evidence):
-    // every row of it written, none committed. The hold (2 minutes) cannot end before the kill.
-    const holding = await startHoldingHq(hqDir, 2, (line, child) => {
-      if (line === 'committing 2') child.kill('SIGKILL');
-    });
-    const { t, documentIds, evidence } = await templateDevice(holding.url, hqDir);
-    try {
-      const deviceId = t.core.device.public().deviceId;
-      const first = await t.core.sync.run();
-      expect(await holding.exited).toEqual({ signal: 'SIGKILL', lines: ['committing 1', 'committing 2'] });
-      expect(first).toMatchObject({ ok: false, kind: 'unreachable' });
-      expect(t.core.db.prepare(`SELECT seal_seq FROM receipts`).all()).toEqual([{ seal_seq: 1 }]);
-
-      // HQ's database as the crash left it (opened as a restarted HQ would: the journal is rolled back).
-      const db = new Database(join(hqDir, 'hq.db'));
-      try {
-        expect(db.prepare(`PRAGMA integrity_check`).get()).toEqual({ integrity_check: 'ok' });
-        expect(db.prepare(`PRAGMA foreign_key_check`).all()).toEqual([]);
-        expect(db.prepare(`SELECT seq, hq_seq FROM seals`).all()).toEqual([{ seq: 1, hq_seq: 1 }]);
-        for (const table of ['documents', 'seal_evidence', 'seal_signatures']) expect(db.prepare(`SELECT count(*) AS n FROM ${table} WHERE device_id = ? AND seq = 2`).get(deviceId), table).toEqual({ n: 0 });
-        expect(db.prepare(`SELECT count(*) AS n FROM documents WHERE id = ?`).get(documentIds[1])).toEqual({ n: 0 });
-        expect((db.prepare(`SELECT count(*) AS n FROM seal_signatures WHERE device_id = ? AND seq = 1`).get(deviceId) as { n: number }).n).toBeGreaterThan(0);
-        expect(db.prepare(`SELECT kind, detail FROM flags`).all()).toEqual([]);
-        // The evidence went up before the commit and stays: it is not part of the seal's transaction.
-        expect(db.prepare(`SELECT sha256 FROM blobs WHERE sha256 = ?`).get(evidence[0]!.sha256)).toEqual({ sha256: evidence[0]!.sha256 });
-      } finally {
-        db.close();
-      }
-
-      // HQ restarted normally on the same folder and port: the device's next sync completes.
-      const hq = await startHq(hqDir, ['--port', new URL(holding.url).port]);
-      try {
-        expect(hq.url).toBe(holding.url);
-        const second = await t.core.sync.run();
-        expect(second, JSON.stringify(second)).toMatchObject({ ok: true });
-        await expectAllReceipted(t, hqDir);
+        t.reopen();
+        await expectAllReceipted(t, hq.dataDir);
+        // Stored once: one file, one row, HQ's SHA-256 and SM3 (recomputed by HQ, and here from HQ's
+        // file in expectAllReceipted) are the device's own.
+        expect(filesUnder(join(hq.dataDir, 'blobs')).filter((f) => f.endsWith(big.sha256))).toHaveLength(1);
+        const db = openHqDb(hq.dataDir);
+        try {
+          expect(db.prepare(`SELECT sha256, sm3, size FROM blobs WHERE sha256 = ?`).all(big.sha256)).toEqual([
+            t.core.db.prepare(`SELECT sha256, sm3, size_bytes AS size FROM evidence WHERE sha256 = ?`).get(big.sha256),
+          ]);
+        } finally {
+          db.close();
+        }
       } finally {
         await hq.stop();
+        t.dispose();
+        rmSync(hq.dataDir, { recursive: true, force: true });
       }
-    } finally {
-      holding.child.kill('SIGKILL');
-      t.dispose();
-      rmSync(hqDir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 
-  it('HQ stopped between a blob’s last chunk and its placing: the next sync has HQ finish the blob', { timeout: 120_000 }, async () => {
-    // The state HQ leaves when it stops after the fsync of a blob's last chunk and before the re-hash
-    // and rename that place it: uploads/SHA.part holds every byte. HQ then answers `stored: false`
-    // with the whole size as its offset; the device must still send the (empty) last chunk that has
-    // HQ re-hash and place the blob, or the seal can never be committed.
-    const hq = await startHq(hqDataDir());
-    const { t, evidence } = await templateDevice(hq.url, hq.dataDir);
-    try {
-      const sha = evidence[0]!.sha256;
-      // Every plaintext byte, as HQ's upload would hold it (read through the store: the local file is encrypted).
-      const size = t.core.evidence.blobs.plainSize(sha);
-      writeFileSync(join(hq.dataDir, 'uploads', `${sha}.part`), await t.core.evidence.blobs.readRange(sha, 0, size));
-      const r = await t.core.sync.run();
-      expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
-      await expectAllReceipted(t, hq.dataDir);
-    } finally {
-      await hq.stop();
-      t.dispose();
-      rmSync(hq.dataDir, { recursive: true, force: true });
-    }
-  });
+  it(
+    `connections cut at random byte counts, ${MIN_ROUNDS}+ rounds: everything receipted once, verified, without a gap`,
+    { timeout: 240_000 },
+    async () => {
+      const seed = Math.floor(Math.random() * 2 ** 31);
+      const random = mulberry32(seed);
+      const hq = await startHq(hqDataDir());
+      const proxy = await startCuttingProxy(hq.url);
+      // Enrolled through the proxy (left whole for that): the device knows HQ only by the proxy's address.
+      const { t } = await enrolledDevice(proxy.url, hq.dataDir, SEALS, EVIDENCE_BYTES);
+      const always = new Set<string>();
+      proxy.plan = (r) => {
+        // Each of these is cut the first time it comes, at a random byte: HQ has committed a seal, or
+        // stored a blob's last chunk, and the answer is lost; a full chunk is torn on its way to HQ.
+        const put = r.method === 'PUT' ? blobPut(r.path) : null;
+        const kind =
+          r.method === 'POST' && r.path.endsWith('/seals')
+            ? 'commit'
+            : !put
+              ? null
+              : put.offset + r.requestBytes > put.total
+                ? 'last-chunk'
+                : 'full-chunk';
+        if (kind && !always.has(kind)) {
+          always.add(kind);
+          return { phase: kind === 'full-chunk' ? 'request' : 'response', fraction: random() };
+        }
+        if (random() >= CUT_PROBABILITY) return null;
+        return { phase: random() < 0.5 ? 'request' : 'response', fraction: random() } satisfies Cut;
+      };
+      const outcomes: string[] = [];
+      const about = () =>
+        `seed ${seed}; outcomes ${outcomes.join(' ')}; cuts ${proxy.cuts.map((c) => `${c.method} ${c.path.replace(/[0-9a-f]{64}/, (h) => h.slice(0, 8))} ${c.cut.phase} ${c.passed}/${c.of}`).join(', ')}`;
+      try {
+        while (outcomes.length < MIN_ROUNDS || t.core.sync.outboxRows().length) {
+          expect(outcomes.length, `not done: ${about()}`).toBeLessThan(MAX_ROUNDS);
+          const o = await t.core.sync.run();
+          outcomes.push(o.ok ? 'ok' : o.kind!);
+        }
+        expect(always, about()).toEqual(new Set(['commit', 'last-chunk', 'full-chunk']));
+        expect(proxy.cuts.length, about()).toBeGreaterThanOrEqual(5);
+        expect(new Set(proxy.cuts.map((c) => c.cut.phase)), about()).toEqual(new Set(['request', 'response']));
+        // Whole again: the device sees nothing left to send.
+        proxy.plan = () => null;
+        expect(await t.core.sync.run(), about()).toMatchObject({ ok: true, message: '同步完成：没有待同步的文书。' });
+        await expectAllReceipted(t, hq.dataDir);
+      } catch (e) {
+        console.error(about());
+        throw e;
+      } finally {
+        await proxy.close();
+        await hq.stop();
+        t.dispose();
+        rmSync(hq.dataDir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it(
+    'HQ killed inside a seal’s commit transaction: nothing of that seal is visible, the device’s retry completes',
+    { timeout: 180_000 },
+    async () => {
+      const hqDir = hqDataDir();
+      // HQ commits seal 1 and is killed inside the transaction of seal 2 (the one resting on evidence):
+      // every row of it written, none committed. The hold (2 minutes) cannot end before the kill.
+      const holding = await startHoldingHq(hqDir, 2, (line, child) => {
+        if (line === 'committing 2') child.kill('SIGKILL');
+      });
+      const { t, documentIds, evidence } = await templateDevice(holding.url, hqDir);
+      try {
+        const deviceId = t.core.device.public().deviceId;
+        const first = await t.core.sync.run();
+        expect(await holding.exited).toEqual({ signal: 'SIGKILL', lines: ['committing 1', 'committing 2'] });
+        expect(first).toMatchObject({ ok: false, kind: 'unreachable' });
+        expect(t.core.db.prepare(`SELECT seal_seq FROM receipts`).all()).toEqual([{ seal_seq: 1 }]);
+
+        // HQ's database as the crash left it (opened as a restarted HQ would: the journal is rolled back).
+        const db = new Database(join(hqDir, 'hq.db'));
+        try {
+          expect(db.prepare(`PRAGMA integrity_check`).get()).toEqual({ integrity_check: 'ok' });
+          expect(db.prepare(`PRAGMA foreign_key_check`).all()).toEqual([]);
+          expect(db.prepare(`SELECT seq, hq_seq FROM seals`).all()).toEqual([{ seq: 1, hq_seq: 1 }]);
+          for (const table of ['documents', 'seal_evidence', 'seal_signatures'])
+            expect(
+              db.prepare(`SELECT count(*) AS n FROM ${table} WHERE device_id = ? AND seq = 2`).get(deviceId),
+              table,
+            ).toEqual({ n: 0 });
+          expect(db.prepare(`SELECT count(*) AS n FROM documents WHERE id = ?`).get(documentIds[1])).toEqual({ n: 0 });
+          expect(
+            (
+              db.prepare(`SELECT count(*) AS n FROM seal_signatures WHERE device_id = ? AND seq = 1`).get(deviceId) as {
+                n: number;
+              }
+            ).n,
+          ).toBeGreaterThan(0);
+          expect(db.prepare(`SELECT kind, detail FROM flags`).all()).toEqual([]);
+          // The evidence went up before the commit and stays: it is not part of the seal's transaction.
+          expect(db.prepare(`SELECT sha256 FROM blobs WHERE sha256 = ?`).get(evidence[0]!.sha256)).toEqual({
+            sha256: evidence[0]!.sha256,
+          });
+        } finally {
+          db.close();
+        }
+
+        // HQ restarted normally on the same folder and port: the device's next sync completes.
+        const hq = await startHq(hqDir, ['--port', new URL(holding.url).port]);
+        try {
+          expect(hq.url).toBe(holding.url);
+          const second = await t.core.sync.run();
+          expect(second, JSON.stringify(second)).toMatchObject({ ok: true });
+          await expectAllReceipted(t, hqDir);
+        } finally {
+          await hq.stop();
+        }
+      } finally {
+        holding.child.kill('SIGKILL');
+        t.dispose();
+        rmSync(hqDir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it(
+    'HQ stopped between a blob’s last chunk and its placing: the next sync has HQ finish the blob',
+    { timeout: 120_000 },
+    async () => {
+      // The state HQ leaves when it stops after the fsync of a blob's last chunk and before the re-hash
+      // and rename that place it: uploads/SHA.part holds every byte. HQ then answers `stored: false`
+      // with the whole size as its offset; the device must still send the (empty) last chunk that has
+      // HQ re-hash and place the blob, or the seal can never be committed.
+      const hq = await startHq(hqDataDir());
+      const { t, evidence } = await templateDevice(hq.url, hq.dataDir);
+      try {
+        const sha = evidence[0]!.sha256;
+        // Every plaintext byte, as HQ's upload would hold it (read through the store: the local file is encrypted).
+        const size = t.core.evidence.blobs.plainSize(sha);
+        writeFileSync(join(hq.dataDir, 'uploads', `${sha}.part`), await t.core.evidence.blobs.readRange(sha, 0, size));
+        const r = await t.core.sync.run();
+        expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
+        await expectAllReceipted(t, hq.dataDir);
+      } finally {
+        await hq.stop();
+        t.dispose();
+        rmSync(hq.dataDir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 /** A device with `documents` sealed documents (see sealedDevice), enrolled at HQ through `url`. */
@@ -247,7 +287,10 @@ interface RunnerLine {
 }
 
 /** Runs tests/support/sync-runner.ts on a device's data folder; `onLine` sees each line as it comes (and may kill). */
-function runSyncChild(dataDir: string, onLine: (l: RunnerLine, child: ChildProcess) => void = () => {}): Promise<{ lines: RunnerLine[]; code: number | null; signal: NodeJS.Signals | null }> {
+function runSyncChild(
+  dataDir: string,
+  onLine: (l: RunnerLine, child: ChildProcess) => void = () => {},
+): Promise<{ lines: RunnerLine[]; code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [RUNNER, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
     const lines: RunnerLine[] = [];
@@ -267,11 +310,19 @@ function runSyncChild(dataDir: string, onLine: (l: RunnerLine, child: ChildProce
 }
 
 /** Starts tests/support/hq-hold-commit.ts (HQ holding its `hold`th commit open) and waits for its ready line. */
-function startHoldingHq(dataDir: string, hold: number, onLine: (line: string, child: ChildProcess) => void): Promise<{ url: string; child: ChildProcess; exited: Promise<{ signal: NodeJS.Signals | null; lines: string[] }> }> {
+function startHoldingHq(
+  dataDir: string,
+  hold: number,
+  onLine: (line: string, child: ChildProcess) => void,
+): Promise<{ url: string; child: ChildProcess; exited: Promise<{ signal: NodeJS.Signals | null; lines: string[] }> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HOLDING_HQ, dataDir, '0', String(hold), '120000'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [HOLDING_HQ, dataDir, '0', String(hold), '120000'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const lines: string[] = [];
-    const exited = new Promise<{ signal: NodeJS.Signals | null; lines: string[] }>((r) => child.once('exit', (_code, signal) => r({ signal, lines })));
+    const exited = new Promise<{ signal: NodeJS.Signals | null; lines: string[] }>((r) =>
+      child.once('exit', (_code, signal) => r({ signal, lines })),
+    );
     let buf = '';
     child.stdout.on('data', (d: Buffer) => {
       buf += d.toString();
@@ -299,7 +350,7 @@ function blobPut(path: string): { sha: string; offset: number; total: number } |
 /** A file's size once it has not changed for a while (HQ may still be writing a chunk it had received whole). */
 async function settledSize(path: string): Promise<number> {
   let size = statSync(path).size;
-  for (let stable = 0; stable < 5; ) {
+  for (let stable = 0; stable < 5;) {
     await new Promise((r) => setTimeout(r, 50));
     const now = statSync(path).size;
     stable = now === size ? stable + 1 : 0;
@@ -342,10 +393,30 @@ const bySha = <T extends { sha256: string }>(a: T, b: T) => a.sha256.localeCompa
  */
 async function expectAllReceipted(t: TestCore, hqDir: string): Promise<void> {
   const deviceId = t.core.device.public().deviceId;
-  const link = t.core.db.prepare(`SELECT * FROM hq_link`).get() as { hq_id: string; hq_name: string; hq_ed25519_pem: string; hq_sm2_public: string };
-  const keys: HqKeys = { hqId: link.hq_id, name: link.hq_name, ed25519PublicKeyPem: link.hq_ed25519_pem, sm2PublicKey: link.hq_sm2_public };
-  const seals = t.core.db.prepare(`SELECT seq, hash_sha256, hash_sm3 FROM seals ORDER BY seq`).all() as { seq: number; hash_sha256: string; hash_sm3: string }[];
-  const receipts = t.core.db.prepare(`SELECT * FROM receipts ORDER BY seal_seq`).all() as { seal_seq: number; seal_sha256: string; receipt: string; ed25519: string; sm2: string }[];
+  const link = t.core.db.prepare(`SELECT * FROM hq_link`).get() as {
+    hq_id: string;
+    hq_name: string;
+    hq_ed25519_pem: string;
+    hq_sm2_public: string;
+  };
+  const keys: HqKeys = {
+    hqId: link.hq_id,
+    name: link.hq_name,
+    ed25519PublicKeyPem: link.hq_ed25519_pem,
+    sm2PublicKey: link.hq_sm2_public,
+  };
+  const seals = t.core.db.prepare(`SELECT seq, hash_sha256, hash_sm3 FROM seals ORDER BY seq`).all() as {
+    seq: number;
+    hash_sha256: string;
+    hash_sm3: string;
+  }[];
+  const receipts = t.core.db.prepare(`SELECT * FROM receipts ORDER BY seal_seq`).all() as {
+    seal_seq: number;
+    seal_sha256: string;
+    receipt: string;
+    ed25519: string;
+    sm2: string;
+  }[];
   expect(t.core.sync.outboxRows()).toEqual([]);
   expect(seals.map((s) => s.seq)).toEqual(seals.map((_, i) => i + 1));
   expect(receipts.map((r) => r.seal_seq)).toEqual(seals.map((s) => s.seq));
@@ -354,7 +425,20 @@ async function expectAllReceipted(t: TestCore, hqDir: string): Promise<void> {
   try {
     expect(db.prepare(`PRAGMA integrity_check`).get()).toEqual({ integrity_check: 'ok' });
     expect(db.prepare(`PRAGMA foreign_key_check`).all()).toEqual([]);
-    const hqSeals = db.prepare(`SELECT device_id, seq, hq_seq, hash_sha256, hash_sm3, prev_hash, receipt, print_input FROM seals ORDER BY seq`).all() as { device_id: string; seq: number; hq_seq: number; hash_sha256: string; hash_sm3: string; prev_hash: string; receipt: string; print_input: string | null }[];
+    const hqSeals = db
+      .prepare(
+        `SELECT device_id, seq, hq_seq, hash_sha256, hash_sm3, prev_hash, receipt, print_input FROM seals ORDER BY seq`,
+      )
+      .all() as {
+      device_id: string;
+      seq: number;
+      hq_seq: number;
+      hash_sha256: string;
+      hash_sm3: string;
+      prev_hash: string;
+      receipt: string;
+      print_input: string | null;
+    }[];
     expect(hqSeals.map((s) => [s.device_id, s.seq])).toEqual(seals.map((s) => [deviceId, s.seq]));
     expect(new Set(hqSeals.map((s) => s.hq_seq)).size).toBe(hqSeals.length);
     for (const [i, s] of hqSeals.entries()) {
@@ -364,14 +448,34 @@ async function expectAllReceipted(t: TestCore, hqDir: string): Promise<void> {
       expect(s.print_input, `seal ${s.seq}'s print input`).not.toBeNull();
     }
     expect(db.prepare(`SELECT kind, detail FROM flags`).all()).toEqual([]);
-    expect(db.prepare(`SELECT seq FROM documents WHERE device_id = ? ORDER BY seq`).all(deviceId)).toEqual(seals.map((s) => ({ seq: s.seq })));
+    expect(db.prepare(`SELECT seq FROM documents WHERE device_id = ? ORDER BY seq`).all(deviceId)).toEqual(
+      seals.map((s) => ({ seq: s.seq })),
+    );
 
-    const blobs = db.prepare(`SELECT sha256, sm3, size FROM blobs ORDER BY sha256`).all() as { sha256: string; sm3: string; size: number }[];
-    const evidence = (db.prepare(`SELECT DISTINCT sha256 FROM seal_evidence WHERE device_id = ?`).all(deviceId) as { sha256: string }[]).map((e) => e.sha256);
+    const blobs = db.prepare(`SELECT sha256, sm3, size FROM blobs ORDER BY sha256`).all() as {
+      sha256: string;
+      sm3: string;
+      size: number;
+    }[];
+    const evidence = (
+      db.prepare(`SELECT DISTINCT sha256 FROM seal_evidence WHERE device_id = ?`).all(deviceId) as { sha256: string }[]
+    ).map((e) => e.sha256);
     expect(blobs.map((b) => b.sha256)).toEqual([...new Set(evidence)].sort());
-    expect(filesUnder(join(hqDir, 'blobs')).map((f) => f.split('/').pop()).sort()).toEqual(blobs.map((b) => b.sha256));
-    for (const b of blobs) expect(await digestsOf(join(hqDir, 'blobs', b.sha256.slice(0, 2), b.sha256.slice(2, 4), b.sha256)), `blob ${b.sha256}`).toEqual(b);
-    const onDevice = t.core.db.prepare(`SELECT DISTINCT sha256, sm3, size_bytes AS size FROM evidence`).all() as { sha256: string; sm3: string; size: number }[];
+    expect(
+      filesUnder(join(hqDir, 'blobs'))
+        .map((f) => f.split('/').pop())
+        .sort(),
+    ).toEqual(blobs.map((b) => b.sha256));
+    for (const b of blobs)
+      expect(
+        await digestsOf(join(hqDir, 'blobs', b.sha256.slice(0, 2), b.sha256.slice(2, 4), b.sha256)),
+        `blob ${b.sha256}`,
+      ).toEqual(b);
+    const onDevice = t.core.db.prepare(`SELECT DISTINCT sha256, sm3, size_bytes AS size FROM evidence`).all() as {
+      sha256: string;
+      sm3: string;
+      size: number;
+    }[];
     expect(blobs.filter((b) => evidence.includes(b.sha256)).sort(bySha)).toEqual(onDevice.sort(bySha));
     expect(readdirSync(join(hqDir, 'uploads'))).toEqual([]);
   } finally {
@@ -381,7 +485,13 @@ async function expectAllReceipted(t: TestCore, hqDir: string): Promise<void> {
   for (const [i, r] of receipts.entries()) {
     const signed = { receipt: JSON.parse(r.receipt) as Receipt, ed25519: r.ed25519, sm2: r.sm2 };
     expect(verifyReceipt(signed, keys), `receipt ${r.seal_seq}`).toEqual([]);
-    expect(signed.receipt).toMatchObject({ deviceId, seq: seals[i]!.seq, sealSha256: seals[i]!.hash_sha256, sealSm3: seals[i]!.hash_sm3, chainComplete: true });
+    expect(signed.receipt).toMatchObject({
+      deviceId,
+      seq: seals[i]!.seq,
+      sealSha256: seals[i]!.hash_sha256,
+      sealSm3: seals[i]!.hash_sm3,
+      chainComplete: true,
+    });
   }
 }
 

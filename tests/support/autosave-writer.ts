@@ -10,7 +10,11 @@ export function contentFor(base: Record<string, unknown>, revision: number): Rec
   return {
     ...base,
     place: `r${revision}`,
-    qa: Array.from({ length: n }, (_, i) => ({ id: `q${i}`, q: `第${i + 1}问（版本${revision}）`, a: `回答${'𠮷'.repeat(i % 7)}（版本${revision}）` })),
+    qa: Array.from({ length: n }, (_, i) => ({
+      id: `q${i}`,
+      q: `第${i + 1}问（版本${revision}）`,
+      a: `回答${'𠮷'.repeat(i % 7)}（版本${revision}）`,
+    })),
   };
 }
 

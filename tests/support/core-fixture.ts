@@ -14,8 +14,18 @@ import type { Result } from '../../shared/api/result.ts';
 import { creditCodeCheckChar } from '../../shared/validation/credit-code.ts';
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
 
-export const OFFICER_A = { name: '李明', certNo: '45020019001', unit: '柳州市柳南区互联网信息办公室', password: 'field2026a' };
-export const OFFICER_B = { name: '王芳', certNo: '45020019002', unit: '柳州市柳南区互联网信息办公室', password: 'field2026b' };
+export const OFFICER_A = {
+  name: '李明',
+  certNo: '45020019001',
+  unit: '柳州市柳南区互联网信息办公室',
+  password: 'field2026a',
+};
+export const OFFICER_B = {
+  name: '王芳',
+  certNo: '45020019002',
+  unit: '柳州市柳南区互联网信息办公室',
+  password: 'field2026b',
+};
 export const AGENCY = '柳州市柳南区互联网信息办公室';
 
 /** A valid 统一社会信用代码 built from 17 characters. */
@@ -50,7 +60,8 @@ export interface TestCore {
 
 export function makeCore(opts: { clock?: Clock } = {}): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'field-core-'));
-  const open = () => openCore({ dataDir: dir, custody: t.custody, log: silentLog, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const open = () =>
+    openCore({ dataDir: dir, custody: t.custody, log: silentLog, ...(opts.clock ? { clock: opts.clock } : {}) });
   const t: TestCore = {
     core: undefined as unknown as AppCore,
     dir,
@@ -58,7 +69,8 @@ export function makeCore(opts: { clock?: Clock } = {}): TestCore {
     call: (name, arg) => dispatch(t.core, name, arg) as never,
     must: async (name, arg) => {
       const r = await t.call(name, arg);
-      if (!r.ok) throw new Error(`${name} failed: ${r.error.kind}: ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
+      if (!r.ok)
+        throw new Error(`${name} failed: ${r.error.kind}: ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`);
       return r.value;
     },
     reopen: () => {
@@ -101,7 +113,12 @@ export function orgCaseInput(officerIds: string[], matterId: string, over: Parti
       address: '广西壮族自治区柳州市柳南区航五路12号',
       phone: '0772-3861234',
     },
-    platform: { name: '星河资讯', domain: 'xinghe-news.cn', url: 'https://www.xinghe-news.cn/', icp: '桂ICP备20231234号-1' },
+    platform: {
+      name: '星河资讯',
+      domain: 'xinghe-news.cn',
+      url: 'https://www.xinghe-news.cn/',
+      icp: '桂ICP备20231234号-1',
+    },
     matterId,
     officerIds,
     summary: '',

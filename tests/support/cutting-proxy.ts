@@ -107,7 +107,9 @@ export async function startCuttingProxy(target: string): Promise<CuttingProxy> {
       cut = proxy.plan(req);
       return cut?.phase === 'request' ? Math.floor(cut.fraction * bytes) : null;
     });
-    direction(upstream, client, (_head, bytes) => (cut?.phase === 'response' ? Math.floor(cut.fraction * bytes) : null));
+    direction(upstream, client, (_head, bytes) =>
+      cut?.phase === 'response' ? Math.floor(cut.fraction * bytes) : null,
+    );
   });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -19,7 +19,20 @@ for (let i = 0; ; i++) {
   const fd = openSync(path, 'r+');
   writeSync(fd, Buffer.from(`${process.pid}-${i}`), 0, undefined, 0);
   closeSync(fd);
-  const item = await core.evidence.importPath(path, { caseId, officerIds: [officer], meta: { category: '录屏', description: '', source: path, method: '复制', timeSourceNote: '', provider: { name: '', idNumber: '', statement: false }, original: true, copy: { method: '', madeAt: '', madeBy: '' } } });
+  const item = await core.evidence.importPath(path, {
+    caseId,
+    officerIds: [officer],
+    meta: {
+      category: '录屏',
+      description: '',
+      source: path,
+      method: '复制',
+      timeSourceNote: '',
+      provider: { name: '', idNumber: '', statement: false },
+      original: true,
+      copy: { method: '', madeAt: '', madeBy: '' },
+    },
+  });
   process.stdout.write(`ack ${item.id} ${item.sha256}\n`);
   rmSync(path);
 }

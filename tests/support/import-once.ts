@@ -18,7 +18,9 @@ try {
   });
   process.stdout.write(`${JSON.stringify({ ok: true, id: item.id })}\n`);
 } catch (e) {
-  process.stdout.write(`${JSON.stringify(e instanceof CoreError ? { ok: false, kind: e.kind, message: e.message } : { ok: false, kind: 'thrown', message: String(e) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify(e instanceof CoreError ? { ok: false, kind: e.kind, message: e.message } : { ok: false, kind: 'thrown', message: String(e) })}\n`,
+  );
 } finally {
   core.close();
 }

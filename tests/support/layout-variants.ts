@@ -16,30 +16,123 @@ export function layoutVariants(type: DocumentType): [string, DocumentDetail][] {
     ['filled', printable(type)],
     ['draft', printable(type, { draft: true })],
     ['empty', { ...printable(type, { draft: true, content: {} }) }],
-    ['correction', { ...printable(type), correction: { corrects: { id: 'd0', docNo: '网信案〔2026〕0009号', reason: '被询问人姓名录入有误' }, correctedBy: null } as DocumentDetail['correction'] }],
+    [
+      'correction',
+      {
+        ...printable(type),
+        correction: {
+          corrects: { id: 'd0', docNo: '网信案〔2026〕0009号', reason: '被询问人姓名录入有误' },
+          correctedBy: null,
+        } as DocumentDetail['correction'],
+      },
+    ],
   ];
   switch (type) {
     case 'inquiry':
       return [
         ...base,
-        ['interpreter', variant(type, (c) => ({ ...c, interpreter: { name: '阿依古丽', unit: '柳州市翻译协会', contact: '13900001111' }, othersPresent: '张三（律师）' }))],
-        ['no-id-type-no-sequence', { ...variant(type, (c) => ({ ...c, interviewee: { ...(c.interviewee as C), idType: '' }, closingStatement: '' })), context: { ...printable(type).context, inquirySequence: null } }],
+        [
+          'interpreter',
+          variant(type, (c) => ({
+            ...c,
+            interpreter: { name: '阿依古丽', unit: '柳州市翻译协会', contact: '13900001111' },
+            othersPresent: '张三（律师）',
+          })),
+        ],
+        [
+          'no-id-type-no-sequence',
+          {
+            ...variant(type, (c) => ({
+              ...c,
+              interviewee: { ...(c.interviewee as C), idType: '' },
+              closingStatement: '',
+            })),
+            context: { ...printable(type).context, inquirySequence: null },
+          },
+        ],
       ];
     case 'onsite':
       return [
         ...base,
-        ['witness', variant(type, (c) => ({ ...c, witness: { name: '赵六', idType: '居民身份证', idNumber: '450202199001011234', unit: '星河大厦物业', phone: '13800001111' } }))],
-        ['bare', variant(type, (c) => ({ ...c, present: [], measures: [{ id: 'm1', kind: '拍照', description: '', linkedDocumentId: 'gone' }, { id: 'm2', kind: '其他', description: '责令整改', linkedDocumentId: '' }], statement: '', witness: { name: '' }, party: { ...(c.party as C), platform: '' } }))],
+        [
+          'witness',
+          variant(type, (c) => ({
+            ...c,
+            witness: {
+              name: '赵六',
+              idType: '居民身份证',
+              idNumber: '450202199001011234',
+              unit: '星河大厦物业',
+              phone: '13800001111',
+            },
+          })),
+        ],
+        [
+          'bare',
+          variant(type, (c) => ({
+            ...c,
+            present: [],
+            measures: [
+              { id: 'm1', kind: '拍照', description: '', linkedDocumentId: 'gone' },
+              { id: 'm2', kind: '其他', description: '责令整改', linkedDocumentId: '' },
+            ],
+            statement: '',
+            witness: { name: '' },
+            party: { ...(c.party as C), platform: '' },
+          })),
+        ],
       ];
     case 'evidence':
       return [
         ...base,
-        ['witness-provenance', variant(type, (c) => ({ ...c, witness: { name: '赵六', idType: '居民身份证', idNumber: '450202199001011234', unit: '星河大厦物业', phone: '' }, steps: [{ id: 's1', time: '', text: '打开网页' }, { id: 's2', time: '2026-11-20T09:10', text: '截图' }], items: (c.items as C[]).map((it, i) => (i === 0 ? { ...it, provenance: { original: false, copyMethod: '拷贝', copyMadeAt: '2026-11-20T09:30', copyMadeBy: '李明', provider: '张三', providerStatement: true, deviceSerial: 'SN1', description: '', timeSourceNote: '' } } : it)) }))],
+        [
+          'witness-provenance',
+          variant(type, (c) => ({
+            ...c,
+            witness: {
+              name: '赵六',
+              idType: '居民身份证',
+              idNumber: '450202199001011234',
+              unit: '星河大厦物业',
+              phone: '',
+            },
+            steps: [
+              { id: 's1', time: '', text: '打开网页' },
+              { id: 's2', time: '2026-11-20T09:10', text: '截图' },
+            ],
+            items: (c.items as C[]).map((it, i) =>
+              i === 0
+                ? {
+                    ...it,
+                    provenance: {
+                      original: false,
+                      copyMethod: '拷贝',
+                      copyMadeAt: '2026-11-20T09:30',
+                      copyMadeBy: '李明',
+                      provider: '张三',
+                      providerStatement: true,
+                      deviceSerial: 'SN1',
+                      description: '',
+                      timeSourceNote: '',
+                    },
+                  }
+                : it,
+            ),
+          })),
+        ],
       ];
     case 'preservation':
       return [
         ...base,
-        ['witness-no-approval', variant(type, (c) => ({ ...c, witness: { name: '赵六', idType: '居民身份证', idNumber: '450202199001011234', unit: '', phone: '' }, approval: { approver: '', at: '', how: '' }, partyName: '' }))],
+        [
+          'witness-no-approval',
+          variant(type, (c) => ({
+            ...c,
+            witness: { name: '赵六', idType: '居民身份证', idNumber: '450202199001011234', unit: '', phone: '' },
+            approval: { approver: '', at: '', how: '' },
+            partyName: '',
+          })),
+        ],
         ['no-start', variant(type, (c) => ({ ...c, startDate: '' }))],
         ['national-day', variant(type, (c) => ({ ...c, startDate: '2026-09-30' }))],
       ];

@@ -23,7 +23,12 @@ export function encodeGrayPng(r: Raster): Buffer {
   ihdr[9] = 0; // colour type: greyscale
   const rows = Buffer.alloc((r.width + 1) * r.height);
   for (let y = 0; y < r.height; y++) rows.set(r.pixels.subarray(y * r.width, (y + 1) * r.width), y * (r.width + 1) + 1);
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 export function decodeGrayPng(b: Buffer): Raster {
@@ -31,14 +36,15 @@ export function decodeGrayPng(b: Buffer): Raster {
   let width = 0;
   let height = 0;
   const idat: Buffer[] = [];
-  for (let at = 8; at < b.length; ) {
+  for (let at = 8; at < b.length;) {
     const len = b.readUInt32BE(at);
     const type = b.toString('latin1', at + 4, at + 8);
     const data = b.subarray(at + 8, at + 8 + len);
     if (type === 'IHDR') {
       width = data.readUInt32BE(0);
       height = data.readUInt32BE(4);
-      if (data[8] !== 8 || data[9] !== 0 || data[12] !== 0) throw new Error('only 8-bit, non-interlaced greyscale PNG is supported');
+      if (data[8] !== 8 || data[9] !== 0 || data[12] !== 0)
+        throw new Error('only 8-bit, non-interlaced greyscale PNG is supported');
     } else if (type === 'IDAT') idat.push(data);
     at += 12 + len;
   }

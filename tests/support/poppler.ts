@@ -12,20 +12,32 @@ let fontconfigDir: string | null = null;
 export function emptyFontconfigEnv(): NodeJS.ProcessEnv {
   if (!fontconfigDir) {
     fontconfigDir = mkdtempSync(join(tmpdir(), 'empty-fontconfig-'));
-    writeFileSync(join(fontconfigDir, 'fonts.conf'), `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><cachedir>${fontconfigDir}/cache</cachedir></fontconfig>\n`);
+    writeFileSync(
+      join(fontconfigDir, 'fonts.conf'),
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><cachedir>${fontconfigDir}/cache</cachedir></fontconfig>\n`,
+    );
   }
   return { ...process.env, FONTCONFIG_FILE: join(fontconfigDir, 'fonts.conf'), FONTCONFIG_PATH: fontconfigDir };
 }
 
 /** Text in content-stream order (-raw): what a reader copying from the PDF gets, in drawing order. */
 export function pdftotextRaw(pdf: string): string {
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', env: emptyFontconfigEnv() });
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], {
+    encoding: 'utf8',
+    env: emptyFontconfigEnv(),
+  });
 }
 
 /** Text by position (-layout), one string per page (split at poppler's form feeds), one line per printed line. */
 export function pdftotextLayoutPages(pdf: string): string[][] {
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', env: emptyFontconfigEnv() });
-  return text.split('\f').slice(0, -1).map((page) => page.split('\n'));
+  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], {
+    encoding: 'utf8',
+    env: emptyFontconfigEnv(),
+  });
+  return text
+    .split('\f')
+    .slice(0, -1)
+    .map((page) => page.split('\n'));
 }
 
 export interface Raster {
@@ -38,9 +50,14 @@ export interface Raster {
 export function renderPages(pdf: string, dpi: number): { pages: Raster[]; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), 'render-'));
   try {
-    const r = spawnSync('pdftoppm', ['-gray', '-r', String(dpi), pdf, join(dir, 'p')], { encoding: 'utf8', env: emptyFontconfigEnv() });
+    const r = spawnSync('pdftoppm', ['-gray', '-r', String(dpi), pdf, join(dir, 'p')], {
+      encoding: 'utf8',
+      env: emptyFontconfigEnv(),
+    });
     if (r.status !== 0) throw new Error(`pdftoppm failed: ${r.stderr}`);
-    const files = readdirSync(dir).filter((f) => f.endsWith('.pgm')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.pgm'))
+      .sort();
     return { pages: files.map((f) => parsePgm(readFileSync(join(dir, f)))), stderr: r.stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -85,12 +102,21 @@ export interface FontRow {
 }
 
 export function pdffonts(pdf: string): FontRow[] {
-  const out = execFileSync('pdffonts', [pdf], { encoding: 'utf8', env: emptyFontconfigEnv() }).split('\n').slice(2).filter(Boolean);
+  const out = execFileSync('pdffonts', [pdf], { encoding: 'utf8', env: emptyFontconfigEnv() })
+    .split('\n')
+    .slice(2)
+    .filter(Boolean);
   return out.map((line) => {
     const cols = line.trim().split(/\s+/);
     // name type… encoding emb sub uni id gen: the last five are fixed
     const [emb, sub, uni] = cols.slice(-5, -2);
-    return { name: cols[0]!, type: cols.slice(1, -6).join(' '), emb: emb === 'yes', sub: sub === 'yes', uni: uni === 'yes' };
+    return {
+      name: cols[0]!,
+      type: cols.slice(1, -6).join(' '),
+      emb: emb === 'yes',
+      sub: sub === 'yes',
+      uni: uni === 'yes',
+    };
   });
 }
 
@@ -99,8 +125,13 @@ export function pdffonts(pdf: string): FontRow[] {
  * tolerant of anti-aliasing, but one lost or substituted glyph (about 20 ink pixels at 40 dpi)
  * in a tile shows. Rasters of different sizes differ everywhere.
  */
-export function inkTileDiff(page: Raster, reference: Raster, size = 24): { x: number; y: number; ink: number; reference: number }[] {
-  if (page.width !== reference.width || page.height !== reference.height) return [{ x: 0, y: 0, ink: ink(page), reference: ink(reference) }];
+export function inkTileDiff(
+  page: Raster,
+  reference: Raster,
+  size = 24,
+): { x: number; y: number; ink: number; reference: number }[] {
+  if (page.width !== reference.width || page.height !== reference.height)
+    return [{ x: 0, y: 0, ink: ink(page), reference: ink(reference) }];
   const out: { x: number; y: number; ink: number; reference: number }[] = [];
   for (let ty = 0; ty < page.height; ty += size) {
     for (let tx = 0; tx < page.width; tx += size) {

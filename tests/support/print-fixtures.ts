@@ -43,7 +43,18 @@ export function printable(type: DocumentType, opts: { draft?: boolean; content?:
       matterName: '对不履行法定网络安全保护义务的处罚',
       officers: OFFICERS,
       inquirySequence: type === 'inquiry' ? 1 : null,
-      siblings: [{ id: 'd-evidence', caseId: 'c1', type: 'evidence', docNo: '网信案取〔2026〕0001号', state: 'ready', subject: '', createdAt: '', updatedAt: '' }],
+      siblings: [
+        {
+          id: 'd-evidence',
+          caseId: 'c1',
+          type: 'evidence',
+          docNo: '网信案取〔2026〕0001号',
+          state: 'ready',
+          subject: '',
+          createdAt: '',
+          updatedAt: '',
+        },
+      ],
     },
   };
 }
@@ -64,7 +75,11 @@ export function longInquiry(pairs: number): DocumentDetail {
   const qa = [...base.qa];
   for (let i = 0; i < pairs; i++) {
     const answer = Array.from({ length: 1 + (i % 4) }, (_, k) => SENTENCES[(i + k) % SENTENCES.length]).join('');
-    qa.push({ id: `g${i}`, q: `第${i + 1}个问题：请说明${['服务器', '日志', '账号', '审核', '制度'][i % 5]}的情况（包括时间、人员和做法）。`, a: answer });
+    qa.push({
+      id: `g${i}`,
+      q: `第${i + 1}个问题：请说明${['服务器', '日志', '账号', '审核', '制度'][i % 5]}的情况（包括时间、人员和做法）。`,
+      a: answer,
+    });
   }
   return printable('inquiry', { content: { ...base, qa } });
 }

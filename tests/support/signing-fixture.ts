@@ -4,11 +4,21 @@ import { syntheticSignature } from '../../scripts/demo-signatures.ts';
 import type { DocumentType } from '../../shared/documents/document-types.ts';
 import { OFFICER_A, OFFICER_B, type TestCore } from './core-fixture.ts';
 
-export async function signedDocument(t: TestCore, caseId: string, type: DocumentType, content: object, officerIds: [string, string]): Promise<string> {
+export async function signedDocument(
+  t: TestCore,
+  caseId: string,
+  type: DocumentType,
+  content: object,
+  officerIds: [string, string],
+): Promise<string> {
   const d = await t.must('documents.create', { caseId, type });
   await t.must('documents.save', { id: d.id, revision: d.revision, content: content as Record<string, unknown> });
   await t.must('documents.markReady', { id: d.id });
-  const { ceremonyId } = await t.must('signing.start', { documentId: d.id, recording: false, noRecordingReason: '测试：不录像' });
+  const { ceremonyId } = await t.must('signing.start', {
+    documentId: d.id,
+    recording: false,
+    noRecordingReason: '测试：不录像',
+  });
   const state = await t.must('signing.state', { id: d.id });
   for (const [i, slot] of state.required.entries()) {
     const officer = slot.officerId === officerIds[0] ? OFFICER_A : slot.officerId === officerIds[1] ? OFFICER_B : null;

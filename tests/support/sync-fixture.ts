@@ -29,7 +29,10 @@ export function hqDataDir(): string {
 /** Runs `npm run hq` as a real process and waits for `hq ready: URL`. */
 export function startHq(dataDir: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<HqProcess> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [HQ_SCRIPT, '--port', '0', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const proc = spawn(process.execPath, [HQ_SCRIPT, '--port', '0', '--data', dataDir, ...extra], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     let out = '';
     let err = '';
     proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -72,13 +75,26 @@ export function createAdmin(dataDir: string): void {
   if (r.status !== 0) throw new Error(`hq admin create failed: ${r.stderr}`);
 }
 
-const META = { category: '截图' as const, description: '', source: 'https://www.xinghe-news.cn/', method: '截屏', timeSourceNote: '', provider: { name: '', idNumber: '', statement: false }, original: true, copy: { method: '', madeAt: '', madeBy: '' } };
+const META = {
+  category: '截图' as const,
+  description: '',
+  source: 'https://www.xinghe-news.cn/',
+  method: '截屏',
+  timeSourceNote: '',
+  provider: { name: '', idNumber: '', statement: false },
+  original: true,
+  copy: { method: '', madeAt: '', madeBy: '' },
+};
 
 /**
  * A set-up device with one case and `documents` sealed documents: alternately 询问笔录 and
  * 电子取证工作记录, each 电子取证工作记录 listing one new evidence file of `evidenceBytes` random bytes.
  */
-export async function sealedDevice(t: TestCore, documents: number, evidenceBytes = 64 * 1024): Promise<{ caseId: string; documentIds: string[]; evidence: { sha256: string; size: number }[] }> {
+export async function sealedDevice(
+  t: TestCore,
+  documents: number,
+  evidenceBytes = 64 * 1024,
+): Promise<{ caseId: string; documentIds: string[]; evidence: { sha256: string; size: number }[] }> {
   await setUpPair(t);
   const ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
   const caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
@@ -87,9 +103,32 @@ export async function sealedDevice(t: TestCore, documents: number, evidenceBytes
   for (let i = 0; i < documents; i++) {
     let id: string;
     if (i % 2 === 1) {
-      const item = await t.core.evidence.ingest([randomBytes(evidenceBytes)], { caseId, fileName: `截图-${i}.png`, officerIds: ids, meta: META });
+      const item = await t.core.evidence.ingest([randomBytes(evidenceBytes)], {
+        caseId,
+        fileName: `截图-${i}.png`,
+        officerIds: ids,
+        meta: META,
+      });
       evidence.push({ sha256: item.sha256, size: item.sizeBytes });
-      const ev = { ...demoEvidence(ids, ids[1]), items: [{ id: item.id, name: `截图-${i}.png`, category: '截图' as const, format: 'PNG', source: 'https://www.xinghe-news.cn/', method: '截屏', sizeBytes: String(item.sizeBytes), sha256: item.sha256, sm3: item.sm3, time: '2026-11-20T09:00', medium: '本机', evidenceId: item.id }] };
+      const ev = {
+        ...demoEvidence(ids, ids[1]),
+        items: [
+          {
+            id: item.id,
+            name: `截图-${i}.png`,
+            category: '截图' as const,
+            format: 'PNG',
+            source: 'https://www.xinghe-news.cn/',
+            method: '截屏',
+            sizeBytes: String(item.sizeBytes),
+            sha256: item.sha256,
+            sm3: item.sm3,
+            time: '2026-11-20T09:00',
+            medium: '本机',
+            evidenceId: item.id,
+          },
+        ],
+      };
       id = await signedDocument(t, caseId, 'evidence', ev, ids);
     } else {
       id = await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);

@@ -7,6 +7,8 @@ export const migration008: Migration = {
   version: 8,
   name: 'security',
   up: (db) => {
-    db.exec(`ALTER TABLE office ADD COLUMN idle_lock_minutes INTEGER NOT NULL DEFAULT 5 CHECK (idle_lock_minutes BETWEEN 1 AND 60);`);
+    db.exec(
+      `ALTER TABLE office ADD COLUMN idle_lock_minutes INTEGER NOT NULL DEFAULT 5 CHECK (idle_lock_minutes BETWEEN 1 AND 60);`,
+    );
   },
 };

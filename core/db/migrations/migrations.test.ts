@@ -44,42 +44,108 @@ const SEAL_HASH = sha256('seal payload 1');
 const SEEDS: Record<number, (db: Db) => void> = {
   1: (db) => {
     db.prepare(`INSERT INTO settings (key, value) VALUES ('case_no_prefix', '柳南网信')`).run();
-    db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (1, '柳州市柳南区互联网信息办公室', ?)`).run(T0);
-    const officer = db.prepare(`INSERT INTO officers (id, name, cert_no, unit, password_hash, created_at, updated_at) VALUES (?, ?, ?, '柳州市柳南区互联网信息办公室', ?, ?, ?)`);
-    officer.run('o1', '李明', '45020019001', `scrypt$15$8$1$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`, T0, T0);
-    officer.run('o2', '王芳', '45020019002', `scrypt$15$8$1$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`, T0, T0);
+    db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (1, '柳州市柳南区互联网信息办公室', ?)`).run(
+      T0,
+    );
+    const officer = db.prepare(
+      `INSERT INTO officers (id, name, cert_no, unit, password_hash, created_at, updated_at) VALUES (?, ?, ?, '柳州市柳南区互联网信息办公室', ?, ?, ?)`,
+    );
+    officer.run(
+      'o1',
+      '李明',
+      '45020019001',
+      `scrypt$15$8$1$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`,
+      T0,
+      T0,
+    );
+    officer.run(
+      'o2',
+      '王芳',
+      '45020019002',
+      `scrypt$15$8$1$${randomBytes(16).toString('base64')}$${randomBytes(32).toString('base64')}`,
+      T0,
+      T0,
+    );
     db.prepare(`INSERT INTO counters (name, value) VALUES ('case:2026', 1)`).run();
-    const party = { kind: 'organisation', name: '柳州市星河网络科技有限公司', creditCode: '91450204MA5N8K2X7J', legalRepresentative: '陈立新', address: '广西壮族自治区柳州市柳南区航五路12号', phone: '0772-3861234' };
-    const platform = { name: '星河资讯', domain: 'xinghe-news.cn', url: 'https://www.xinghe-news.cn/', icp: '桂ICP备20231234号-1' };
+    const party = {
+      kind: 'organisation',
+      name: '柳州市星河网络科技有限公司',
+      creditCode: '91450204MA5N8K2X7J',
+      legalRepresentative: '陈立新',
+      address: '广西壮族自治区柳州市柳南区航五路12号',
+      phone: '0772-3861234',
+    };
+    const platform = {
+      name: '星河资讯',
+      domain: 'xinghe-news.cn',
+      url: 'https://www.xinghe-news.cn/',
+      icp: '桂ICP备20231234号-1',
+    };
     db.prepare(
       `INSERT INTO cases (id, case_no, title, source, source_note, party_json, platform_json, matter_id, summary, status, search_text, created_at, updated_at)
        VALUES ('c1', '柳南网信〔2026〕1号', '某网络科技有限公司涉嫌未履行网络安全保护义务案', '监督检查发现', '2026年11月专项检查中发现', ?, ?, 'csl-59', '', 'filed', '星河 柳州市星河网络科技有限公司', ?, ?)`,
     ).run(JSON.stringify(party), JSON.stringify(platform), T0, T0);
-    db.prepare(`INSERT INTO case_officers (case_id, position, officer_id) VALUES ('c1', 1, 'o1'), ('c1', 2, 'o2')`).run();
-    db.prepare(`INSERT INTO case_events (case_id, at, kind, text, officer_ids) VALUES ('c1', ?, 'created', '创建案件', '["o1","o2"]')`).run(T0);
+    db.prepare(
+      `INSERT INTO case_officers (case_id, position, officer_id) VALUES ('c1', 1, 'o1'), ('c1', 2, 'o2')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO case_events (case_id, at, kind, text, officer_ids) VALUES ('c1', ?, 'created', '创建案件', '["o1","o2"]')`,
+    ).run(T0);
   },
   2: (db) => {
-    const doc = db.prepare(`INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES (?, 'c1', ?, ?, '1', ?, ?, ?, ?, ?)`);
-    doc.run('d1', 'inquiry', '柳南网信询〔2026〕1号', 'ready', JSON.stringify({ interviewee: { name: '陈立新' }, qa: [{ q: '你单位是否落实了网络日志留存措施？', a: '没有。' }] }), 7, T0, T1);
+    const doc = db.prepare(
+      `INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES (?, 'c1', ?, ?, '1', ?, ?, ?, ?, ?)`,
+    );
+    doc.run(
+      'd1',
+      'inquiry',
+      '柳南网信询〔2026〕1号',
+      'ready',
+      JSON.stringify({
+        interviewee: { name: '陈立新' },
+        qa: [{ q: '你单位是否落实了网络日志留存措施？', a: '没有。' }],
+      }),
+      7,
+      T0,
+      T1,
+    );
     doc.run('d2', 'onsite', '柳南网信现〔2026〕1号', 'draft', JSON.stringify({ place: '航五路12号' }), 2, T0, T1);
   },
   3: (db) => {
     db.prepare(
       `INSERT INTO evidence (id, case_id, sha256, sm3, size_bytes, file_name, category, format, meta_json, collected_at, created_at)
        VALUES ('e1', 'c1', ?, ?, ?, '后台截图.png', '截图', 'png', ?, ?, ?)`,
-    ).run(sha256(EVIDENCE_BYTES), sm3ish(EVIDENCE_BYTES), Buffer.byteLength(EVIDENCE_BYTES), JSON.stringify({ source: 'https://www.xinghe-news.cn/admin/', method: '屏幕截图' }), T0, T0);
+    ).run(
+      sha256(EVIDENCE_BYTES),
+      sm3ish(EVIDENCE_BYTES),
+      Buffer.byteLength(EVIDENCE_BYTES),
+      JSON.stringify({ source: 'https://www.xinghe-news.cn/admin/', method: '屏幕截图' }),
+      T0,
+      T0,
+    );
   },
   4: (db) => {
-    db.prepare(`UPDATE documents SET frozen_sha256 = ?, frozen_sm3 = ?, frozen_pages = 2 WHERE id = 'd1'`).run(sha256('d1 frozen'), sm3ish('d1 frozen'));
-    db.prepare(`INSERT INTO signing_ceremonies (id, document_id, started_at, recording, officer_ids, ended_at, recording_evidence_id) VALUES ('sc1', 'd1', ?, 1, '["o1","o2"]', ?, 'e1')`).run(T1, T1);
+    db.prepare(`UPDATE documents SET frozen_sha256 = ?, frozen_sm3 = ?, frozen_pages = 2 WHERE id = 'd1'`).run(
+      sha256('d1 frozen'),
+      sm3ish('d1 frozen'),
+    );
+    db.prepare(
+      `INSERT INTO signing_ceremonies (id, document_id, started_at, recording, officer_ids, ended_at, recording_evidence_id) VALUES ('sc1', 'd1', ?, 1, '["o1","o2"]', ?, 'e1')`,
+    ).run(T1, T1);
     insertSignature(db, 's1', 'd1', 'officer-1', 'o1');
     insertSignature(db, 's2', 'd1', 'interviewee', null);
     db.prepare(`UPDATE documents SET signed_at = ? WHERE id = 'd1'`).run(T1);
   },
   5: (db) => {
-    db.prepare(`INSERT INTO device (singleton, device_id, created_at, sm2_public, sm2_private, ed25519_public_pem, ed25519_private_pem) VALUES (1, 'dev-7f3a', ?, ?, ?, '-----BEGIN PUBLIC KEY-----', '-----BEGIN PRIVATE KEY-----')`).run(T0, '04' + randomBytes(64).toString('hex'), randomBytes(32).toString('hex'));
-    db.prepare(`INSERT INTO audit_log (seq, at, officer_ids, action, case_id, targets, detail, prev_hash, hash) VALUES (1, ?, '["o1","o2"]', 'seals.seal', 'c1', '["d1"]', '封存询问笔录', ?, ?)`).run(T1, '0'.repeat(64), sha256('audit 1'));
-    db.prepare(`INSERT INTO seals (seq, document_id, payload, hash_sha256, hash_sm3, prev_hash, sm2_signature, ed25519_signature, sealed_at) VALUES (1, 'd1', '{"document":"d1"}', ?, ?, ?, 'sm2sig', 'ed25519sig', ?)`).run(SEAL_HASH, sm3ish('seal payload 1'), '0'.repeat(64), T1);
+    db.prepare(
+      `INSERT INTO device (singleton, device_id, created_at, sm2_public, sm2_private, ed25519_public_pem, ed25519_private_pem) VALUES (1, 'dev-7f3a', ?, ?, ?, '-----BEGIN PUBLIC KEY-----', '-----BEGIN PRIVATE KEY-----')`,
+    ).run(T0, '04' + randomBytes(64).toString('hex'), randomBytes(32).toString('hex'));
+    db.prepare(
+      `INSERT INTO audit_log (seq, at, officer_ids, action, case_id, targets, detail, prev_hash, hash) VALUES (1, ?, '["o1","o2"]', 'seals.seal', 'c1', '["d1"]', '封存询问笔录', ?, ?)`,
+    ).run(T1, '0'.repeat(64), sha256('audit 1'));
+    db.prepare(
+      `INSERT INTO seals (seq, document_id, payload, hash_sha256, hash_sm3, prev_hash, sm2_signature, ed25519_signature, sealed_at) VALUES (1, 'd1', '{"document":"d1"}', ?, ?, ?, 'sm2sig', 'ed25519sig', ?)`,
+    ).run(SEAL_HASH, sm3ish('seal payload 1'), '0'.repeat(64), T1);
     db.prepare(`INSERT INTO seal_evidence (seal_seq, evidence_id) VALUES (1, 'e1')`).run();
     db.prepare(`UPDATE documents SET sealed_at = ? WHERE id = 'd1'`).run(T1);
   },
@@ -90,37 +156,81 @@ const SEEDS: Record<number, (db: Db) => void> = {
     ).run(T1, T1, SEAL_HASH);
   },
   7: (db) => {
-    db.prepare(`INSERT INTO hq_link (singleton, url, hq_id, hq_name, hq_ed25519_pem, hq_sm2_public, tls_fingerprint, case_prefix, enrolled_at) VALUES (1, 'https://hq.example.cn:8443', 'hq-1', '柳州市互联网信息办公室', '-----BEGIN PUBLIC KEY-----', ?, ?, '柳南网信', ?)`).run('04' + randomBytes(64).toString('hex'), sha256('cert'), T0);
-    db.prepare(`INSERT INTO receipts (seal_seq, seal_sha256, hq_seq, hq_time, receipt, ed25519, sm2, via, stored_at) VALUES (1, ?, 41, ?, '{"seal":1}', 'edsig', 'sm2sig', 'network', ?)`).run(SEAL_HASH, T1, T1);
-    db.prepare(`INSERT INTO released_blobs (sha256, size_bytes, released_at, officer_ids) VALUES (?, ?, ?, '["o1","o2"]')`).run(sha256(EVIDENCE_BYTES), Buffer.byteLength(EVIDENCE_BYTES), T1);
-    db.prepare(`INSERT INTO reference_data (kind, version, issued_at, data, ed25519, received_at) VALUES ('calendar', 3, ?, '{}', 'edsig', ?)`).run(T0, T1);
+    db.prepare(
+      `INSERT INTO hq_link (singleton, url, hq_id, hq_name, hq_ed25519_pem, hq_sm2_public, tls_fingerprint, case_prefix, enrolled_at) VALUES (1, 'https://hq.example.cn:8443', 'hq-1', '柳州市互联网信息办公室', '-----BEGIN PUBLIC KEY-----', ?, ?, '柳南网信', ?)`,
+    ).run('04' + randomBytes(64).toString('hex'), sha256('cert'), T0);
+    db.prepare(
+      `INSERT INTO receipts (seal_seq, seal_sha256, hq_seq, hq_time, receipt, ed25519, sm2, via, stored_at) VALUES (1, ?, 41, ?, '{"seal":1}', 'edsig', 'sm2sig', 'network', ?)`,
+    ).run(SEAL_HASH, T1, T1);
+    db.prepare(
+      `INSERT INTO released_blobs (sha256, size_bytes, released_at, officer_ids) VALUES (?, ?, ?, '["o1","o2"]')`,
+    ).run(sha256(EVIDENCE_BYTES), Buffer.byteLength(EVIDENCE_BYTES), T1);
+    db.prepare(
+      `INSERT INTO reference_data (kind, version, issued_at, data, ed25519, received_at) VALUES ('calendar', 3, ?, '{}', 'edsig', ?)`,
+    ).run(T0, T1);
   },
   8: (db) => {
     db.prepare(`UPDATE office SET idle_lock_minutes = 10`).run();
   },
   9: (db) => {
-    db.prepare(`INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES ('c1', 'sourceDate', '2026-11-18', '专项检查发现线索', ?, '["o1","o2"]')`).run(T1);
+    db.prepare(
+      `INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES ('c1', 'sourceDate', '2026-11-18', '专项检查发现线索', ?, '["o1","o2"]')`,
+    ).run(T1);
   },
 };
 
-function insertSignature(db: Db, id: string, documentId: string, slot: string, officerId: string | null, ceremony = 'sc1') {
+function insertSignature(
+  db: Db,
+  id: string,
+  documentId: string,
+  slot: string,
+  officerId: string | null,
+  ceremony = 'sc1',
+) {
   db.prepare(
     `INSERT INTO signatures (id, document_id, ceremony_id, slot_id, page, page_count, status, role, signer_name, signer_id_number, officer_id, signed_at,
        doc_sha256, doc_sm3, image_png, image_sha256, strokes_json, strokes_sha256, reason, confirmed_by, binding_sha256, binding_sm3)
      VALUES (?, ?, ?, ?, NULL, 2, 'signed', ?, ?, '', ?, ?, ?, ?, ?, ?, '[[1,2,3]]', ?, '', '["o1","o2"]', ?, ?)`,
-  ).run(id, documentId, ceremony, slot, officerId ? 'officer' : 'interviewee', officerId ? '李明' : '陈立新', officerId, T1, sha256(`${documentId} frozen`), sm3ish(`${documentId} frozen`), Buffer.from('PNG'), sha256('PNG'), sha256('strokes'), sha256(`binding ${id}`), sm3ish(`binding ${id}`));
+  ).run(
+    id,
+    documentId,
+    ceremony,
+    slot,
+    officerId ? 'officer' : 'interviewee',
+    officerId ? '李明' : '陈立新',
+    officerId,
+    T1,
+    sha256(`${documentId} frozen`),
+    sm3ish(`${documentId} frozen`),
+    Buffer.from('PNG'),
+    sha256('PNG'),
+    sha256('strokes'),
+    sha256(`binding ${id}`),
+    sm3ish(`binding ${id}`),
+  );
 }
 
 type Snapshot = Map<string, { columns: string[]; rows: unknown[] }>;
 /** Every table's rows (in rowid order) by its current columns, and every index and trigger by name. */
 function snapshot(db: Db): { tables: Snapshot; objects: string[] } {
   const tables: Snapshot = new Map();
-  const names = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+  const names = db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
   for (const t of names) {
-    const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]);
-    tables.set(t, { columns, rows: db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${t}" ORDER BY rowid`).all() });
+    const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[];
+    tables.set(t, {
+      columns,
+      rows: db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${t}" ORDER BY rowid`).all(),
+    });
   }
-  const objects = db.prepare(`SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+  const objects = db
+    .prepare(
+      `SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('index', 'trigger') AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
+    .pluck()
+    .all() as string[];
   return { tables, objects };
 }
 
@@ -159,11 +269,23 @@ function expectOlderDataUnchanged(db: Db, before: ReturnType<typeof snapshot>) {
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
 }
 
-const columnsOf = (db: Db, table: string) => db.prepare(`SELECT name, type, "notnull" AS not_null, dflt_value AS dflt FROM pragma_table_info(?)`).all(table) as { name: string; type: string; not_null: number; dflt: string | null }[];
-const tableNames = (db: Db) => db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).pluck().all() as string[];
+const columnsOf = (db: Db, table: string) =>
+  db.prepare(`SELECT name, type, "notnull" AS not_null, dflt_value AS dflt FROM pragma_table_info(?)`).all(table) as {
+    name: string;
+    type: string;
+    not_null: number;
+    dflt: string | null;
+  }[];
+const tableNames = (db: Db) =>
+  db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .pluck()
+    .all() as string[];
 /** The index SQLite's planner picks for a query the app runs (null: a full scan). */
 const indexUsed = (db: Db, sql: string, ...args: unknown[]) => {
-  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
+    .map((r) => r.detail)
+    .join(' | ');
   return /USING (?:COVERING )?INDEX (\w+)/.exec(plan)?.[1] ?? null;
 };
 
@@ -171,7 +293,8 @@ describe('each migration on a populated SQLCipher database of the version before
   it('seeds cover every table of the newest schema (so every migration is tested with data)', () => {
     const { db } = upgradeTo(MIGRATIONS.length);
     SEEDS[MIGRATIONS.length]?.(db);
-    for (const t of tableNames(db)) expect(db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get(), t).toBeGreaterThan(0);
+    for (const t of tableNames(db))
+      expect(db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get(), t).toBeGreaterThan(0);
     db.close();
   });
 
@@ -190,7 +313,10 @@ describe('each migration on a populated SQLCipher database of the version before
     expect(() => ins.run('e9', 'c1', sha256('x'), sm3ish('x'), 1, 'not json', T1, T1)).toThrow(/CHECK/);
     ins.run(...good);
     // New rows are unverified; re-verification may stamp only the three known outcomes.
-    expect(db.prepare(`SELECT verified_at, verify_status FROM evidence WHERE id = 'e2'`).get()).toEqual({ verified_at: null, verify_status: null });
+    expect(db.prepare(`SELECT verified_at, verify_status FROM evidence WHERE id = 'e2'`).get()).toEqual({
+      verified_at: null,
+      verify_status: null,
+    });
     db.prepare(`UPDATE evidence SET verified_at = ?, verify_status = 'ok' WHERE id = 'e2'`).run(T1);
     expect(() => db.prepare(`UPDATE evidence SET verify_status = 'maybe' WHERE id = 'e2'`).run()).toThrow(/CHECK/);
     // The content-addressed store looks items up by digest, the case page by case.
@@ -205,28 +331,52 @@ describe('each migration on a populated SQLCipher database of the version before
     const docCols = columnsOf(db, 'documents').map((c) => c.name);
     expect(docCols).toEqual(expect.arrayContaining(['frozen_sha256', 'frozen_sm3', 'frozen_pages', 'signed_at']));
     // Documents written before signing existed are not frozen.
-    expect(db.prepare(`SELECT id, frozen_sha256, frozen_sm3, frozen_pages, signed_at FROM documents ORDER BY id`).all()).toEqual([
+    expect(
+      db.prepare(`SELECT id, frozen_sha256, frozen_sm3, frozen_pages, signed_at FROM documents ORDER BY id`).all(),
+    ).toEqual([
       { id: 'd1', frozen_sha256: null, frozen_sm3: null, frozen_pages: null, signed_at: null },
       { id: 'd2', frozen_sha256: null, frozen_sm3: null, frozen_pages: null, signed_at: null },
     ]);
     SEEDS[4]!(db);
-    expect(() => db.prepare(`INSERT INTO signing_ceremonies (id, document_id, started_at, recording, officer_ids) VALUES ('sc2', 'd2', ?, 2, '[]')`).run(T1)).toThrow(/CHECK/);
-    expect(() => db.prepare(`INSERT INTO signing_ceremonies (id, document_id, started_at, recording, officer_ids, recording_evidence_id) VALUES ('sc2', 'd2', ?, 1, '[]', 'no-such-evidence')`).run(T1)).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO signing_ceremonies (id, document_id, started_at, recording, officer_ids) VALUES ('sc2', 'd2', ?, 2, '[]')`,
+        )
+        .run(T1),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO signing_ceremonies (id, document_id, started_at, recording, officer_ids, recording_evidence_id) VALUES ('sc2', 'd2', ?, 1, '[]', 'no-such-evidence')`,
+        )
+        .run(T1),
+    ).toThrow(/FOREIGN KEY/);
     expect(db.prepare(`SELECT no_recording_reason FROM signing_ceremonies WHERE id = 'sc1'`).pluck().get()).toBe('');
     // One live signature per slot; a signature is never deleted or rewritten.
     expect(() => insertSignature(db, 's3', 'd1', 'officer-1', 'o1')).toThrow(/UNIQUE/);
     expect(() => db.prepare(`DELETE FROM signatures WHERE id = 's1'`).run()).toThrow(/never deleted/);
-    expect(() => db.prepare(`UPDATE signatures SET signer_name = '张三' WHERE id = 's1'`).run()).toThrow(/only be discarded/);
-    expect(() => db.prepare(`UPDATE signatures SET discarded_at = ?, doc_sha256 = ? WHERE id = 's1'`).run(T1, sha256('other'))).toThrow(/only be discarded/);
+    expect(() => db.prepare(`UPDATE signatures SET signer_name = '张三' WHERE id = 's1'`).run()).toThrow(
+      /only be discarded/,
+    );
+    expect(() =>
+      db.prepare(`UPDATE signatures SET discarded_at = ?, doc_sha256 = ? WHERE id = 's1'`).run(T1, sha256('other')),
+    ).toThrow(/only be discarded/);
     // Editing a signed document discards its signatures (stamped, kept), once; the slot is then free.
     db.prepare(`UPDATE signatures SET discarded_at = ?, discard_reason = '文书修改' WHERE id = 's1'`).run(T1);
-    expect(() => db.prepare(`UPDATE signatures SET discarded_at = ? WHERE id = 's1'`).run('2026-11-21T00:00:00.000Z')).toThrow(/only be discarded/);
+    expect(() =>
+      db.prepare(`UPDATE signatures SET discarded_at = ? WHERE id = 's1'`).run('2026-11-21T00:00:00.000Z'),
+    ).toThrow(/only be discarded/);
     insertSignature(db, 's3', 'd1', 'officer-1', 'o1');
-    expect(db.prepare(`SELECT id, discarded_at FROM signatures WHERE slot_id = 'officer-1' ORDER BY id`).all()).toEqual([
-      { id: 's1', discarded_at: T1 },
-      { id: 's3', discarded_at: null },
-    ]);
-    expect(indexUsed(db, `SELECT id FROM signatures WHERE document_id = ? AND discarded_at IS NULL`, 'd1')).toMatch(/^signatures_/);
+    expect(db.prepare(`SELECT id, discarded_at FROM signatures WHERE slot_id = 'officer-1' ORDER BY id`).all()).toEqual(
+      [
+        { id: 's1', discarded_at: T1 },
+        { id: 's3', discarded_at: null },
+      ],
+    );
+    expect(indexUsed(db, `SELECT id FROM signatures WHERE document_id = ? AND discarded_at IS NULL`, 'd1')).toMatch(
+      /^signatures_/,
+    );
     expectOlderDataUnchanged(db, before);
     db.close();
   });
@@ -242,7 +392,13 @@ describe('each migration on a populated SQLCipher database of the version before
     db.prepare(`UPDATE evidence SET file_name = '后台截图-1.png' WHERE id = 'e1'`).run();
     db.prepare(`UPDATE evidence SET file_name = '后台截图.png' WHERE id = 'e1'`).run();
     SEEDS[5]!(db);
-    expect(() => db.prepare(`INSERT INTO device (singleton, device_id, created_at, sm2_public, sm2_private, ed25519_public_pem, ed25519_private_pem) VALUES (2, 'x', ?, '', '', '', '')`).run(T1)).toThrow(/CHECK/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO device (singleton, device_id, created_at, sm2_public, sm2_private, ed25519_public_pem, ed25519_private_pem) VALUES (2, 'x', ?, '', '', '', '')`,
+        )
+        .run(T1),
+    ).toThrow(/CHECK/);
     // The audit log is append-only.
     expect(() => db.prepare(`UPDATE audit_log SET detail = '改写' WHERE seq = 1`).run()).toThrow(/append-only/);
     expect(() => db.prepare(`DELETE FROM audit_log`).run()).toThrow(/append-only/);
@@ -251,12 +407,24 @@ describe('each migration on a populated SQLCipher database of the version before
     expect(() => db.prepare(`DELETE FROM seals WHERE seq = 1`).run()).toThrow(/immutable/);
     expect(() => db.prepare(`DELETE FROM seal_evidence`).run()).toThrow(/immutable/);
     expect(() => db.prepare(`UPDATE seal_evidence SET evidence_id = 'e1'`).run()).toThrow(/immutable/);
-    expect(() => db.prepare(`INSERT INTO seals (seq, document_id, payload, hash_sha256, hash_sm3, prev_hash, sm2_signature, ed25519_signature, sealed_at) VALUES (2, 'd1', '{}', ?, ?, ?, '', '', ?)`).run(sha256('2'), sm3ish('2'), SEAL_HASH, T1)).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO seals (seq, document_id, payload, hash_sha256, hash_sm3, prev_hash, sm2_signature, ed25519_signature, sealed_at) VALUES (2, 'd1', '{}', ?, ?, ?, '', '', ?)`,
+        )
+        .run(sha256('2'), sm3ish('2'), SEAL_HASH, T1),
+    ).toThrow(/UNIQUE/);
     // The sealed document, its signatures and its evidence are frozen; the document not sealed is not.
-    expect(() => db.prepare(`UPDATE documents SET content_json = '{}' WHERE id = 'd1'`).run()).toThrow(/sealed document is immutable/);
+    expect(() => db.prepare(`UPDATE documents SET content_json = '{}' WHERE id = 'd1'`).run()).toThrow(
+      /sealed document is immutable/,
+    );
     expect(() => db.prepare(`DELETE FROM documents WHERE id = 'd1'`).run()).toThrow(/sealed document is immutable/);
-    expect(() => db.prepare(`UPDATE signatures SET discarded_at = ?, discard_reason = 'x' WHERE id = 's1'`).run(T1)).toThrow(/sealed document are immutable/);
-    expect(() => db.prepare(`UPDATE evidence SET file_name = 'x.png' WHERE id = 'e1'`).run()).toThrow(/referenced by a seal is immutable/);
+    expect(() =>
+      db.prepare(`UPDATE signatures SET discarded_at = ?, discard_reason = 'x' WHERE id = 's1'`).run(T1),
+    ).toThrow(/sealed document are immutable/);
+    expect(() => db.prepare(`UPDATE evidence SET file_name = 'x.png' WHERE id = 'e1'`).run()).toThrow(
+      /referenced by a seal is immutable/,
+    );
     expect(() => db.prepare(`DELETE FROM evidence WHERE id = 'e1'`).run()).toThrow(/referenced by a seal is immutable/);
     // Re-verification may still stamp sealed evidence.
     db.prepare(`UPDATE evidence SET verified_at = ?, verify_status = 'ok' WHERE id = 'e1'`).run(T1);
@@ -264,24 +432,40 @@ describe('each migration on a populated SQLCipher database of the version before
     expect(indexUsed(db, `SELECT seq FROM audit_log WHERE case_id = ? ORDER BY seq`, 'c1')).toBe('audit_case');
     // Older rows: only the stamps above differ from before (the sealed document's sealed_at is new).
     const { tables } = before;
-    tables.get('documents')!.rows = (tables.get('documents')!.rows as { id: string }[]).map((r) => (r.id === 'd2' ? { ...r, revision: 3 } : r));
-    tables.get('evidence')!.rows = (tables.get('evidence')!.rows as object[]).map((r) => ({ ...r, verified_at: T1, verify_status: 'ok' }));
+    tables.get('documents')!.rows = (tables.get('documents')!.rows as { id: string }[]).map((r) =>
+      r.id === 'd2' ? { ...r, revision: 3 } : r,
+    );
+    tables.get('evidence')!.rows = (tables.get('evidence')!.rows as object[]).map((r) => ({
+      ...r,
+      verified_at: T1,
+      verify_status: 'ok',
+    }));
     expectOlderDataUnchanged(db, before);
     db.close();
   });
 
   it('006 adds 补正 links on documents: empty on old ones, a correction names an existing document; sealed ones stay frozen', () => {
     const { db, before } = upgradeTo(6);
-    expect(db.prepare(`SELECT id, corrects_document_id, corrects_seal_sha256, correction_reason FROM documents ORDER BY id`).all()).toEqual([
+    expect(
+      db
+        .prepare(`SELECT id, corrects_document_id, corrects_seal_sha256, correction_reason FROM documents ORDER BY id`)
+        .all(),
+    ).toEqual([
       { id: 'd1', corrects_document_id: null, corrects_seal_sha256: null, correction_reason: null },
       { id: 'd2', corrects_document_id: null, corrects_seal_sha256: null, correction_reason: null },
     ]);
     SEEDS[6]!(db);
     expect(() =>
-      db.prepare(`INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at, corrects_document_id) VALUES ('d9', 'c1', 'inquiry', 'X9', '1', 'draft', '{}', 1, ?, ?, 'no-such-document')`).run(T1, T1),
+      db
+        .prepare(
+          `INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at, corrects_document_id) VALUES ('d9', 'c1', 'inquiry', 'X9', '1', 'draft', '{}', 1, ?, ?, 'no-such-document')`,
+        )
+        .run(T1, T1),
     ).toThrow(/FOREIGN KEY/);
     // The original stays untouched (its 已补正 is derived from the correction that points at it).
-    expect(() => db.prepare(`UPDATE documents SET correction_reason = 'x' WHERE id = 'd1'`).run()).toThrow(/sealed document is immutable/);
+    expect(() => db.prepare(`UPDATE documents SET correction_reason = 'x' WHERE id = 'd1'`).run()).toThrow(
+      /sealed document is immutable/,
+    );
     expect(db.prepare(`SELECT id FROM documents WHERE corrects_document_id = 'd1'`).pluck().all()).toEqual(['d3']);
     expect(indexUsed(db, `SELECT id FROM documents WHERE corrects_document_id = ?`, 'd1')).toBe('documents_corrects');
     expectOlderDataUnchanged(db, before);
@@ -292,23 +476,45 @@ describe('each migration on a populated SQLCipher database of the version before
     const { db, before } = upgradeTo(7);
     expect(tableNames(db)).toEqual(expect.arrayContaining(['hq_link', 'receipts', 'released_blobs', 'reference_data']));
     // The outbox is every seal without a receipt: the seal made before sync existed is in it.
-    const outbox = () => db.prepare(`SELECT s.seq FROM seals s LEFT JOIN receipts r ON r.seal_seq = s.seq WHERE r.seal_seq IS NULL`).pluck().all();
+    const outbox = () =>
+      db
+        .prepare(`SELECT s.seq FROM seals s LEFT JOIN receipts r ON r.seal_seq = s.seq WHERE r.seal_seq IS NULL`)
+        .pluck()
+        .all();
     expect(outbox()).toEqual([1]);
     SEEDS[7]!(db);
     expect(outbox()).toEqual([]);
-    expect(() => db.prepare(`INSERT INTO hq_link (singleton, url, hq_id, hq_name, hq_ed25519_pem, hq_sm2_public, case_prefix, enrolled_at) VALUES (2, 'u', 'i', 'n', 'p', 's', 'x', ?)`).run(T1)).toThrow(/CHECK/);
-    const receipt = db.prepare(`INSERT INTO receipts (seal_seq, seal_sha256, hq_seq, hq_time, receipt, ed25519, sm2, via, stored_at) VALUES (?, ?, 42, ?, '{}', 'e', 's', ?, ?)`);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO hq_link (singleton, url, hq_id, hq_name, hq_ed25519_pem, hq_sm2_public, case_prefix, enrolled_at) VALUES (2, 'u', 'i', 'n', 'p', 's', 'x', ?)`,
+        )
+        .run(T1),
+    ).toThrow(/CHECK/);
+    const receipt = db.prepare(
+      `INSERT INTO receipts (seal_seq, seal_sha256, hq_seq, hq_time, receipt, ed25519, sm2, via, stored_at) VALUES (?, ?, 42, ?, '{}', 'e', 's', ?, ?)`,
+    );
     expect(() => receipt.run(99, SEAL_HASH, T1, 'network', T1)).toThrow(/FOREIGN KEY/);
     expect(() => receipt.run(1, SEAL_HASH, T1, 'network', T1)).toThrow(/UNIQUE|PRIMARY KEY/);
-    expect(() => db.prepare(`INSERT INTO seals (seq, document_id, payload, hash_sha256, hash_sm3, prev_hash, sm2_signature, ed25519_signature, sealed_at) VALUES (2, 'd2', '{}', ?, ?, ?, '', '', ?)`).run(sha256('2'), sm3ish('2'), SEAL_HASH, T1)).not.toThrow();
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO seals (seq, document_id, payload, hash_sha256, hash_sm3, prev_hash, sm2_signature, ed25519_signature, sealed_at) VALUES (2, 'd2', '{}', ?, ?, ?, '', '', ?)`,
+        )
+        .run(sha256('2'), sm3ish('2'), SEAL_HASH, T1),
+    ).not.toThrow();
     expect(() => receipt.run(2, sha256('2'), T1, 'email', T1)).toThrow(/CHECK/);
     receipt.run(2, sha256('2'), T1, 'file', T1);
-    expect(() => db.prepare(`UPDATE receipts SET hq_seq = 1 WHERE seal_seq = 1`).run()).toThrow(/receipts are immutable/);
+    expect(() => db.prepare(`UPDATE receipts SET hq_seq = 1 WHERE seal_seq = 1`).run()).toThrow(
+      /receipts are immutable/,
+    );
     expect(() => db.prepare(`DELETE FROM receipts`).run()).toThrow(/receipts are immutable/);
     expect(() => db.prepare(`UPDATE released_blobs SET size_bytes = 0`).run()).toThrow(/release is final/);
     expect(() => db.prepare(`DELETE FROM released_blobs`).run()).toThrow(/release is final/);
     // Newer signed reference data replaces the older.
-    db.prepare(`INSERT OR REPLACE INTO reference_data (kind, version, issued_at, data, ed25519, received_at) VALUES ('calendar', 4, ?, '{}', 'e', ?)`).run(T1, T1);
+    db.prepare(
+      `INSERT OR REPLACE INTO reference_data (kind, version, issued_at, data, ed25519, received_at) VALUES ('calendar', 4, ?, '{}', 'e', ?)`,
+    ).run(T1, T1);
     expect(db.prepare(`SELECT version FROM reference_data WHERE kind = 'calendar'`).pluck().get()).toBe(4);
     expectOlderDataUnchanged(db, before);
     db.close();
@@ -316,9 +522,18 @@ describe('each migration on a populated SQLCipher database of the version before
 
   it('008 adds the idle-lock minutes to the existing office: 5 by default, 1–60 only', () => {
     const { db, before } = upgradeTo(8);
-    expect(columnsOf(db, 'office').find((c) => c.name === 'idle_lock_minutes')).toEqual({ name: 'idle_lock_minutes', type: 'INTEGER', not_null: 1, dflt: '5' });
-    expect(db.prepare(`SELECT agency_name, idle_lock_minutes FROM office`).get()).toEqual({ agency_name: '柳州市柳南区互联网信息办公室', idle_lock_minutes: 5 });
-    for (const bad of [0, 61, -5]) expect(() => db.prepare(`UPDATE office SET idle_lock_minutes = ?`).run(bad), String(bad)).toThrow(/CHECK/);
+    expect(columnsOf(db, 'office').find((c) => c.name === 'idle_lock_minutes')).toEqual({
+      name: 'idle_lock_minutes',
+      type: 'INTEGER',
+      not_null: 1,
+      dflt: '5',
+    });
+    expect(db.prepare(`SELECT agency_name, idle_lock_minutes FROM office`).get()).toEqual({
+      agency_name: '柳州市柳南区互联网信息办公室',
+      idle_lock_minutes: 5,
+    });
+    for (const bad of [0, 61, -5])
+      expect(() => db.prepare(`UPDATE office SET idle_lock_minutes = ?`).run(bad), String(bad)).toThrow(/CHECK/);
     expect(() => db.prepare(`UPDATE office SET idle_lock_minutes = NULL`).run()).toThrow(/NOT NULL/);
     expect(() => db.prepare(`UPDATE office SET idle_lock_minutes = '十'`).run()).toThrow(/cannot store TEXT/);
     SEEDS[8]!(db);
@@ -333,15 +548,32 @@ describe('each migration on a populated SQLCipher database of the version before
     const { db, before } = upgradeTo(9);
     expect(tableNames(db)).toContain('case_milestones');
     SEEDS[9]!(db);
-    const ins = db.prepare(`INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES (?, ?, ?, '', ?, '["o1","o2"]')`);
+    const ins = db.prepare(
+      `INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES (?, ?, ?, '', ?, '["o1","o2"]')`,
+    );
     expect(() => ins.run('no-such-case', 'noticeServed', '2026-11-25', T1)).toThrow(/FOREIGN KEY/);
     expect(() => ins.run('c1', 'someday', '2026-11-25', T1)).toThrow(/CHECK/);
-    for (const bad of ['2026/11/25', '2026-11-5', '25.11.2026', '']) expect(() => ins.run('c1', 'noticeServed', bad, T1), bad).toThrow(/CHECK/);
+    for (const bad of ['2026/11/25', '2026-11-5', '25.11.2026', ''])
+      expect(() => ins.run('c1', 'noticeServed', bad, T1), bad).toThrow(/CHECK/);
     // A later record of the same kind supersedes the earlier: both rows stay, the latest id counts.
     ins.run('c1', 'sourceDate', '2026-11-19', T1);
-    expect(db.prepare(`SELECT date FROM case_milestones WHERE case_id = 'c1' AND kind = 'sourceDate' ORDER BY id DESC LIMIT 1`).pluck().get()).toBe('2026-11-19');
+    expect(
+      db
+        .prepare(
+          `SELECT date FROM case_milestones WHERE case_id = 'c1' AND kind = 'sourceDate' ORDER BY id DESC LIMIT 1`,
+        )
+        .pluck()
+        .get(),
+    ).toBe('2026-11-19');
     expect(db.prepare(`SELECT count(*) FROM case_milestones`).pluck().get()).toBe(2);
-    expect(indexUsed(db, `SELECT date FROM case_milestones WHERE case_id = ? AND kind = ? ORDER BY id DESC`, 'c1', 'sourceDate')).toBe('case_milestones_case');
+    expect(
+      indexUsed(
+        db,
+        `SELECT date FROM case_milestones WHERE case_id = ? AND kind = ? ORDER BY id DESC`,
+        'c1',
+        'sourceDate',
+      ),
+    ).toBe('case_milestones_case');
     expectOlderDataUnchanged(db, before);
     db.close();
   });
@@ -350,11 +582,19 @@ describe('each migration on a populated SQLCipher database of the version before
     const { db, before } = upgradeTo(10);
     expect(() => db.prepare(`UPDATE case_milestones SET date = '2026-11-01'`).run()).toThrow(/append-only/);
     expect(() => db.prepare(`DELETE FROM case_milestones`).run()).toThrow(/append-only/);
-    db.prepare(`INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES ('c1', 'sourceDate', '2026-11-19', '更正日期', ?, '["o1","o2"]')`).run(T1);
-    expect(db.prepare(`SELECT date FROM case_milestones WHERE kind = 'sourceDate' ORDER BY id`).pluck().all()).toEqual(['2026-11-18', '2026-11-19']);
+    db.prepare(
+      `INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES ('c1', 'sourceDate', '2026-11-19', '更正日期', ?, '["o1","o2"]')`,
+    ).run(T1);
+    expect(db.prepare(`SELECT date FROM case_milestones WHERE kind = 'sourceDate' ORDER BY id`).pluck().all()).toEqual([
+      '2026-11-18',
+      '2026-11-19',
+    ]);
     // The case itself is not frozen by its milestones.
     db.prepare(`UPDATE cases SET updated_at = ? WHERE id = 'c1'`).run(T1);
-    before.tables.get('cases')!.rows = (before.tables.get('cases')!.rows as object[]).map((r) => ({ ...r, updated_at: T1 }));
+    before.tables.get('cases')!.rows = (before.tables.get('cases')!.rows as object[]).map((r) => ({
+      ...r,
+      updated_at: T1,
+    }));
     expectOlderDataUnchanged(db, before);
     db.close();
   });

@@ -108,7 +108,12 @@ function compressBody(): Body {
   const f = new Body(2);
   const state = Array.from({ length: 8 }, () => f.local());
   // Load the state.
-  state.forEach((s, i) => f.const(0).op(OP.load, 2, ...uleb(STATE_OFFSET + 4 * i)).set(s));
+  state.forEach((s, i) =>
+    f
+      .const(0)
+      .op(OP.load, 2, ...uleb(STATE_OFFSET + 4 * i))
+      .set(s),
+  );
 
   f.op(OP.block, 0x40).get(N).op(OP.eqz, OP.brIf, 0);
   f.op(OP.loop, 0x40);
@@ -119,19 +124,34 @@ function compressBody(): Body {
   for (let i = 0; i < 16; i++) {
     const w = f.local();
     // bswap(x) = ((x <<< 8) & 0x00ff00ff) | ((x >>> 8 rotated) & 0xff00ff00)
-    f.get(PTR).op(OP.load, 2, ...uleb(4 * i)).set(tmp);
+    f.get(PTR)
+      .op(OP.load, 2, ...uleb(4 * i))
+      .set(tmp);
     f.rotl(tmp, 8).const(0x00ff00ff).op(OP.and);
-    f.get(tmp).const(8).op(OP.rotr).const(0xff00ff00 | 0).op(OP.and);
+    f.get(tmp)
+      .const(8)
+      .op(OP.rotr)
+      .const(0xff00ff00 | 0)
+      .op(OP.and);
     f.op(OP.or).set(w);
     W.push(w);
   }
   const expand = (k: number) => {
     // W[k] = P1(W[k-16] ^ W[k-9] ^ (W[k-3] <<< 15)) ^ (W[k-13] <<< 7) ^ W[k-6]
     const t = f.local();
-    f.get(W[k - 16]!).get(W[k - 9]!).op(OP.xor).rotl(W[k - 3]!, 15).op(OP.xor).set(t);
+    f.get(W[k - 16]!)
+      .get(W[k - 9]!)
+      .op(OP.xor)
+      .rotl(W[k - 3]!, 15)
+      .op(OP.xor)
+      .set(t);
     const w = f.local();
     f.get(t).rotl(t, 15).op(OP.xor).rotl(t, 23).op(OP.xor);
-    f.rotl(W[k - 13]!, 7).op(OP.xor).get(W[k - 6]!).op(OP.xor).set(w);
+    f.rotl(W[k - 13]!, 7)
+      .op(OP.xor)
+      .get(W[k - 6]!)
+      .op(OP.xor)
+      .set(w);
     W[k] = w;
   };
   for (let k = 16; k < 20; k++) expand(k);
@@ -149,12 +169,24 @@ function compressBody(): Body {
     const ss1 = f.local();
     const tt1 = f.local();
     const tt2 = f.local();
-    f.rotl(A, 12).tee(a12).get(E).op(OP.add).const(T | 0).op(OP.add).const(7).op(OP.rotl).set(ss1);
+    f.rotl(A, 12)
+      .tee(a12)
+      .get(E)
+      .op(OP.add)
+      .const(T | 0)
+      .op(OP.add)
+      .const(7)
+      .op(OP.rotl)
+      .set(ss1);
     // TT1 = FF(A,B,C) + D + (SS1 ^ A<<<12) + (W[j] ^ W[j+4])
     if (j < 16) f.get(A).get(B).op(OP.xor).get(C).op(OP.xor);
     else f.get(A).get(B).op(OP.and).get(C).get(A).get(B).op(OP.or).op(OP.and).op(OP.or); // majority
     f.get(D).op(OP.add).get(ss1).get(a12).op(OP.xor).op(OP.add);
-    f.get(W[j]!).get(W[j + 4]!).op(OP.xor).op(OP.add).set(tt1);
+    f.get(W[j]!)
+      .get(W[j + 4]!)
+      .op(OP.xor)
+      .op(OP.add)
+      .set(tt1);
     // TT2 = GG(E,F,G) + H + SS1 + W[j]
     if (j < 16) f.get(E).get(F).op(OP.xor).get(G).op(OP.xor);
     else f.get(F).get(G).op(OP.xor).get(E).op(OP.and).get(G).op(OP.xor); // choose
@@ -172,7 +204,12 @@ function compressBody(): Body {
   f.get(PTR).const(64).op(OP.add).set(PTR);
   f.get(N).const(1).op(OP.sub).tee(N).op(OP.brIf, 0);
   f.op(OP.end, OP.end);
-  state.forEach((s, i) => f.const(0).get(s).op(OP.store, 2, ...uleb(STATE_OFFSET + 4 * i)));
+  state.forEach((s, i) =>
+    f
+      .const(0)
+      .get(s)
+      .op(OP.store, 2, ...uleb(STATE_OFFSET + 4 * i)),
+  );
   f.op(OP.end);
   return f;
 }
@@ -194,7 +231,13 @@ export function sm3WasmBytes(): Uint8Array<ArrayBuffer> {
     ...section(1, vec([[0x60, ...uleb(2), I32, I32, ...uleb(0)]])), // (i32, i32) -> ()
     ...section(3, vec([uleb(0)])),
     ...section(5, vec([[0x00, ...uleb(PAGES)]])),
-    ...section(7, vec([[...name('memory'), 0x02, 0], [...name('compress'), 0x00, 0]])),
+    ...section(
+      7,
+      vec([
+        [...name('memory'), 0x02, 0],
+        [...name('compress'), 0x00, 0],
+      ]),
+    ),
     ...section(10, vec([[...uleb(fn.length), ...fn]])),
   ];
   return new Uint8Array(bytes);

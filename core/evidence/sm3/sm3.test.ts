@@ -10,14 +10,19 @@ const openssl = (b: Uint8Array) => createHash('sm3').update(b).digest('hex');
 
 describe('SM3 (generated WebAssembly)', () => {
   it('GB/T 32905-2016 examples: "abc" and the 64-byte "abcd"×16', () => {
-    expect(sm3Hex(new TextEncoder().encode('abc'))).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
-    expect(sm3Hex(new TextEncoder().encode('abcd'.repeat(16)))).toBe('debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732');
+    expect(sm3Hex(new TextEncoder().encode('abc'))).toBe(
+      '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0',
+    );
+    expect(sm3Hex(new TextEncoder().encode('abcd'.repeat(16)))).toBe(
+      'debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732',
+    );
     expect(sm3Hex(new Uint8Array())).toBe('1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b');
   });
 
   it('agrees with OpenSSL for every length from 0 to 300 bytes (all padding cases)', () => {
     const data = randomBytes(300);
-    for (let n = 0; n <= 300; n++) expect(sm3Hex(data.subarray(0, n)), `length ${n}`).toBe(openssl(data.subarray(0, n)));
+    for (let n = 0; n <= 300; n++)
+      expect(sm3Hex(data.subarray(0, n)), `length ${n}`).toBe(openssl(data.subarray(0, n)));
   });
 
   it('agrees with OpenSSL across the 1 MiB input area and for arbitrary splits', () => {

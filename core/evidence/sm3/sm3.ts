@@ -12,7 +12,9 @@ interface WasmModule {
 }
 interface WasmApi {
   Module: new (bytes: Uint8Array) => WasmModule;
-  Instance: new (m: WasmModule) => { exports: { memory: { buffer: ArrayBuffer }; compress: (ptr: number, blocks: number) => void } };
+  Instance: new (m: WasmModule) => {
+    exports: { memory: { buffer: ArrayBuffer }; compress: (ptr: number, blocks: number) => void };
+  };
   validate(bytes: Uint8Array): boolean;
 }
 export const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
@@ -55,7 +57,8 @@ export class Sm3 {
       const blocks = filled >>> 6;
       if (blocks > 0) this.compress(INPUT_OFFSET, blocks);
       this.pending = filled & 63;
-      if (this.pending > 0 && blocks > 0) this.mem.copyWithin(INPUT_OFFSET, INPUT_OFFSET + blocks * 64, INPUT_OFFSET + filled);
+      if (this.pending > 0 && blocks > 0)
+        this.mem.copyWithin(INPUT_OFFSET, INPUT_OFFSET + blocks * 64, INPUT_OFFSET + filled);
     }
     return this;
   }

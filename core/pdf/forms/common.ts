@@ -1,7 +1,12 @@
 // How the printed forms write times and officers, and the opening statements with their answers
 // (used by the layout interpreter, layout-spec.ts, and its formatters).
 import type { DocumentDetail } from '../../../shared/documents/document-api.ts';
-import { matterPhrase, officersPhrase, renderTemplateText, type DocumentTemplate } from '../../../shared/documents/templates.ts';
+import {
+  matterPhrase,
+  officersPhrase,
+  renderTemplateText,
+  type DocumentTemplate,
+} from '../../../shared/documents/templates.ts';
 import type { Block } from '../layout-model.ts';
 
 /** 2026-11-20T09:30 → 2026年11月20日09时30分; '' stays ''. */
@@ -20,7 +25,8 @@ export function cnDate(v: string): string {
 export function cnSpan(start: string, end: string): string {
   if (!start) return '';
   if (!end) return `${cnMinute(start)}至`;
-  if (start.slice(0, 10) === end.slice(0, 10)) return `${cnMinute(start)}至${end.slice(11, 13)}时${end.slice(14, 16)}分`;
+  if (start.slice(0, 10) === end.slice(0, 10))
+    return `${cnMinute(start)}至${end.slice(11, 13)}时${end.slice(14, 16)}分`;
   return `${cnMinute(start)}至${cnMinute(end)}`;
 }
 
@@ -39,8 +45,18 @@ export function officersText(doc: DocumentDetail, ids: string[]): string {
 }
 
 /** The template's opening statements with the answers recorded for them, as 问/答 paragraphs. */
-export function openings(doc: DocumentDetail, template: DocumentTemplate, officerIds: string[], answers: { key: string; answer: string }[]): Block[] {
-  const vars = { agency: doc.context.agency, officers: officersText(doc, [...new Set(officerIds)]), matter: matterPhrase(doc.context.matterName), party: doc.context.partyName };
+export function openings(
+  doc: DocumentDetail,
+  template: DocumentTemplate,
+  officerIds: string[],
+  answers: { key: string; answer: string }[],
+): Block[] {
+  const vars = {
+    agency: doc.context.agency,
+    officers: officersText(doc, [...new Set(officerIds)]),
+    matter: matterPhrase(doc.context.matterName),
+    party: doc.context.partyName,
+  };
   return template.openings.flatMap((o): Block[] => [
     { kind: 'para', label: '问：', text: renderTemplateText(o.text, vars) },
     { kind: 'para', label: '答：', text: answers.find((a) => a.key === o.key)?.answer ?? '' },

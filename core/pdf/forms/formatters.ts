@@ -4,7 +4,12 @@
 // output for a given input must never change: old template versions print through it too. A new
 // way of writing a value is a new formatter.
 import type { DocumentDetail } from '../../../shared/documents/document-api.ts';
-import { matterPhrase, renderTemplateText, templateParagraph, type DocumentTemplate } from '../../../shared/documents/templates.ts';
+import {
+  matterPhrase,
+  renderTemplateText,
+  templateParagraph,
+  type DocumentTemplate,
+} from '../../../shared/documents/templates.ts';
 import { provenanceText, type EvidenceProvenance } from '../../../shared/evidence/provenance.ts';
 import { cnDate, cnMinute, cnSpan, officersText, officerText } from './common.ts';
 
@@ -54,7 +59,9 @@ export const FORMATTERS: Record<string, Formatter> = {
   /** A person's particulars: name, ID type and number, unit, phone; '' without a name. */
   person: (_f, [v]) => {
     const p = (v ?? {}) as Person;
-    return p.name ? [p.name, p.idNumber ? `${p.idType ?? ''}${p.idNumber}` : '', p.unit, p.phone].filter(Boolean).join('，') : '';
+    return p.name
+      ? [p.name, p.idNumber ? `${p.idType ?? ''}${p.idNumber}` : '', p.unit, p.phone].filter(Boolean).join('，')
+      : '';
   },
   /** Both digests of an item, each on two lines of 32 hexadecimal digits, with the algorithm named. */
   digests: (_f, [sha256, sm3]) => {
@@ -67,7 +74,8 @@ export const FORMATTERS: Record<string, Formatter> = {
   docNo: (f, [id]) => f.doc.context.siblings.find((s) => s.id === str(id))?.docNo ?? '',
   /** Who signs for the party on site: the first person present acting for it, else the legal representative. */
   representative: (_f, [present, fallback]) =>
-    ((present ?? []) as { name: string; role: string }[]).find((x) => /法定代表人|负责人|受委托/.test(x.role))?.name ?? str(fallback),
+    ((present ?? []) as { name: string; role: string }[]).find((x) => /法定代表人|负责人|受委托/.test(x.role))?.name ??
+    str(fallback),
   /** The number of rows of a list. */
   count: (_f, [v]) => String(Array.isArray(v) ? v.length : 0),
   /** The case's matter as it reads inside a sentence. */

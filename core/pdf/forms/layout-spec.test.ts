@@ -20,16 +20,26 @@ const update = process.env.UPDATE_GOLDEN === '1';
 describe('each template version prints as it always has', () => {
   for (const t of TEMPLATES) {
     it(`${t.type}@${t.version}`, () => {
-      const specs = Object.fromEntries(layoutVariants(t.type).map(([name, doc]) => [name, JSON.parse(JSON.stringify(layoutSpec({ ...doc, templateVersion: t.version })))]));
+      const specs = Object.fromEntries(
+        layoutVariants(t.type).map(([name, doc]) => [
+          name,
+          JSON.parse(JSON.stringify(layoutSpec({ ...doc, templateVersion: t.version }))),
+        ]),
+      );
       const file = join(GOLDEN, `${t.type}@${t.version}.json`);
       if (update || !existsSync(file)) {
         mkdirSync(GOLDEN, { recursive: true });
         writeFileSync(file, `${JSON.stringify(specs, null, 1)}\n`);
-        if (!update) throw new Error(`no reference for ${t.type}@${t.version}: written to ${file}; review it and commit it`);
+        if (!update)
+          throw new Error(`no reference for ${t.type}@${t.version}: written to ${file}; review it and commit it`);
       }
       const golden = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
       expect(Object.keys(specs)).toEqual(Object.keys(golden));
-      for (const name of Object.keys(golden)) expect(specs[name], `${t.type}@${t.version}, ${name}: a released template version prints differently — make a new version`).toEqual(golden[name]);
+      for (const name of Object.keys(golden))
+        expect(
+          specs[name],
+          `${t.type}@${t.version}, ${name}: a released template version prints differently — make a new version`,
+        ).toEqual(golden[name]);
     });
   }
 });
@@ -44,8 +54,20 @@ function withLayout(layout: Partial<PrintLayout>, content?: object): ReturnType<
 
 describe('the layout grammar', () => {
   it('fills paths, the context, the document and the template; formatters write values the Chinese way', () => {
-    const s = withLayout({ blocks: [{ kind: 'para', text: '{{interviewee.name}}|{{ctx.agency}}|{{doc.docNo}}|{{tpl.title}}|{{minute:startTime}}|{{officer:inquirerId}}' }] });
-    expect(s.blocks).toEqual([{ kind: 'para', text: '张𠮷㵘|柳州市柳南区互联网信息办公室|网信案询〔2026〕0001号|询问笔录|2026年11月20日09时30分|李明（执法证号45020019001）' }]);
+    const s = withLayout({
+      blocks: [
+        {
+          kind: 'para',
+          text: '{{interviewee.name}}|{{ctx.agency}}|{{doc.docNo}}|{{tpl.title}}|{{minute:startTime}}|{{officer:inquirerId}}',
+        },
+      ],
+    });
+    expect(s.blocks).toEqual([
+      {
+        kind: 'para',
+        text: '张𠮷㵘|柳州市柳南区互联网信息办公室|网信案询〔2026〕0001号|询问笔录|2026年11月20日09时30分|李明（执法证号45020019001）',
+      },
+    ]);
   });
 
   it('join drops empty parts, first takes the first non-empty, if/else and concat', () => {
@@ -53,7 +75,15 @@ describe('the layout grammar', () => {
       blocks: [
         { kind: 'para', text: { join: '，', parts: ['{{interviewee.name}}', '{{interpreter.name}}', '甲'] } },
         { kind: 'para', text: { first: ['{{interpreter.name}}', '', '乙'] } },
-        { kind: 'para', text: { concat: [{ if: '{{interpreter.name}}', then: '有', else: '无' }, { if: '{{interviewee.name}}', then: '有' }] } },
+        {
+          kind: 'para',
+          text: {
+            concat: [
+              { if: '{{interpreter.name}}', then: '有', else: '无' },
+              { if: '{{interviewee.name}}', then: '有' },
+            ],
+          },
+        },
       ],
     });
     expect(s.blocks.map((b) => (b as { text: string }).text)).toEqual(['张𠮷㵘，甲', '乙', '无有']);
@@ -66,8 +96,21 @@ describe('the layout grammar', () => {
         { kind: 'heading', when: 'interpreter.name', text: 'interpreter' },
         { kind: 'heading', unless: 'interpreter.name', text: 'none' },
         { kind: 'heading', when: 'doc.correction.corrects', text: 'correction' },
-        { kind: 'grid', columns: 1, rows: [{ when: 'place', cells: [{ label: 'a', value: 'b', span: 1 }] }, { when: 'interpreter.name', cells: [{ label: 'c', value: 'd', span: 1 }] }] },
-        { kind: 'signatures', slots: [{ id: 's1', label: '甲' }, { id: 's2', label: '乙', when: 'interpreter.name' }] },
+        {
+          kind: 'grid',
+          columns: 1,
+          rows: [
+            { when: 'place', cells: [{ label: 'a', value: 'b', span: 1 }] },
+            { when: 'interpreter.name', cells: [{ label: 'c', value: 'd', span: 1 }] },
+          ],
+        },
+        {
+          kind: 'signatures',
+          slots: [
+            { id: 's1', label: '甲' },
+            { id: 's2', label: '乙', when: 'interpreter.name' },
+          ],
+        },
       ],
     });
     expect(s.blocks).toEqual([
@@ -79,27 +122,61 @@ describe('the layout grammar', () => {
   });
 
   it('each and table: paths name the row, {{#}} its number; content. reaches the document', () => {
-    const content = { ...printable('inquiry').content, qa: [{ id: 'a', q: '问一', a: '' }, { id: 'b', q: '问二', a: '答二' }] };
+    const content = {
+      ...printable('inquiry').content,
+      qa: [
+        { id: 'a', q: '问一', a: '' },
+        { id: 'b', q: '问二', a: '答二' },
+      ],
+    };
     const s = withLayout(
       {
         blocks: [
-          { kind: 'each', of: 'qa', blocks: [{ kind: 'para', label: '{{#}}.', text: '{{q}}/{{a}}/{{content.place}}' }] },
-          { kind: 'table', of: 'qa', columns: [{ title: 'n', width: 1, value: '{{#}}' }], note: { if: '{{a}}', then: '注：{{a}}' } },
+          {
+            kind: 'each',
+            of: 'qa',
+            blocks: [{ kind: 'para', label: '{{#}}.', text: '{{q}}/{{a}}/{{content.place}}' }],
+          },
+          {
+            kind: 'table',
+            of: 'qa',
+            columns: [{ title: 'n', width: 1, value: '{{#}}' }],
+            note: { if: '{{a}}', then: '注：{{a}}' },
+          },
         ],
       },
       content,
     );
     expect(s.blocks[0]).toEqual({ kind: 'para', label: '1.', text: '问一//柳州市柳南区航五路12号星河大厦8楼会议室' });
     expect(s.blocks[1]).toMatchObject({ label: '2.', text: '问二/答二/柳州市柳南区航五路12号星河大厦8楼会议室' });
-    expect(s.blocks[2]).toEqual({ kind: 'table', columns: [{ title: 'n', width: 1 }], rows: [['1'], ['2']], notes: [undefined, '注：答二'] });
+    expect(s.blocks[2]).toEqual({
+      kind: 'table',
+      columns: [{ title: 'n', width: 1 }],
+      rows: [['1'], ['2']],
+      notes: [undefined, '注：答二'],
+    });
   });
 
   it('slots take the officer and the signer from the content; per-page slots too', () => {
     const s = withLayout({
-      blocks: [{ kind: 'signatures', slots: [{ id: 'i', label: '询问人', role: '执法人员', officer: 'inquirerId' }, { id: 'x', label: '无', officer: 'nothing.here' }] }],
+      blocks: [
+        {
+          kind: 'signatures',
+          slots: [
+            { id: 'i', label: '询问人', role: '执法人员', officer: 'inquirerId' },
+            { id: 'x', label: '无', officer: 'nothing.here' },
+          ],
+        },
+      ],
       perPage: [{ id: 'p', label: '被询问人签名', role: '被询问人', signer: '{{interviewee.name}}' }],
     });
-    expect(s.blocks[0]).toEqual({ kind: 'signatures', slots: [{ id: 'i', label: '询问人', role: '执法人员', officerId: 'o1' }, { id: 'x', label: '无', officerId: '' }] });
+    expect(s.blocks[0]).toEqual({
+      kind: 'signatures',
+      slots: [
+        { id: 'i', label: '询问人', role: '执法人员', officerId: 'o1' },
+        { id: 'x', label: '无', officerId: '' },
+      ],
+    });
     expect(s.perPageSlots).toEqual([{ id: 'p', label: '被询问人签名', role: '被询问人', signerName: '张𠮷㵘' }]);
   });
 

@@ -5,7 +5,12 @@ import type { DocumentDetail } from '../../../shared/documents/document-api.ts';
 import type { BlockDef, PrintLayout, SlotDef, Value } from '../../../shared/documents/print-layout.ts';
 import { matterPhrase, templateFor, type DocumentTemplate } from '../../../shared/documents/templates.ts';
 import type { Block, DocumentLayoutSpec, SignatureSlotSpec } from '../layout-model.ts';
-import { InquiryContentSchema, OnsiteContentSchema, EvidenceContentSchema, PreservationContentSchema } from '../../../shared/documents/content-schemas.ts';
+import {
+  InquiryContentSchema,
+  OnsiteContentSchema,
+  EvidenceContentSchema,
+  PreservationContentSchema,
+} from '../../../shared/documents/content-schemas.ts';
 import type { DocumentType } from '../../../shared/documents/document-types.ts';
 import { openings } from './common.ts';
 import { FORMATTERS, type FormatContext } from './formatters.ts';
@@ -47,7 +52,11 @@ class Interpreter {
 
   private vars(): Record<string, string> {
     if (!this.varsCache) {
-      const base: Record<string, string> = { agency: this.doc.context.agency, matter: matterPhrase(this.doc.context.matterName), party: this.doc.context.partyName };
+      const base: Record<string, string> = {
+        agency: this.doc.context.agency,
+        matter: matterPhrase(this.doc.context.matterName),
+        party: this.doc.context.partyName,
+      };
       // Set before rendering: a var may not refer to another through {{para:…}}.
       this.varsCache = base;
       for (const [k, v] of Object.entries(this.layout.vars ?? {})) base[k] = this.value(v, {});
@@ -80,20 +89,32 @@ class Interpreter {
       const colon = expr.indexOf(':');
       if (colon < 0) {
         const v = this.resolve(expr, scope);
-        if (v !== null && v !== undefined && typeof v === 'object') throw new Error(`layout ${this.template.type}@${this.template.version}: {{${expr}}} is not a text`);
+        if (v !== null && v !== undefined && typeof v === 'object')
+          throw new Error(`layout ${this.template.type}@${this.template.version}: {{${expr}}} is not a text`);
         return v === null || v === undefined ? '' : String(v);
       }
       const name = expr.slice(0, colon);
       const f = FORMATTERS[name];
       if (!f) throw new Error(`layout ${this.template.type}@${this.template.version}: no formatter ${name}`);
-      const raw = expr.slice(colon + 1).split(',').filter(Boolean);
-      return f(this.fmt, raw.map((p) => this.resolve(p, scope)), raw);
+      const raw = expr
+        .slice(colon + 1)
+        .split(',')
+        .filter(Boolean);
+      return f(
+        this.fmt,
+        raw.map((p) => this.resolve(p, scope)),
+        raw,
+      );
     });
   }
 
   value(v: Value, scope: Scope): string {
     if (typeof v === 'string') return this.text(v, scope);
-    if ('join' in v) return v.parts.map((p) => this.value(p, scope)).filter(Boolean).join(v.join);
+    if ('join' in v)
+      return v.parts
+        .map((p) => this.value(p, scope))
+        .filter(Boolean)
+        .join(v.join);
     if ('first' in v) {
       for (const p of v.first) {
         const s = this.value(p, scope);
@@ -101,7 +122,12 @@ class Interpreter {
       }
       return '';
     }
-    if ('if' in v) return this.value(v.if, scope) ? this.value(v.then, scope) : v.else === undefined ? '' : this.value(v.else, scope);
+    if ('if' in v)
+      return this.value(v.if, scope)
+        ? this.value(v.then, scope)
+        : v.else === undefined
+          ? ''
+          : this.value(v.else, scope);
     return v.concat.map((p) => this.value(p, scope)).join('');
   }
 
@@ -112,7 +138,9 @@ class Interpreter {
   }
 
   applies(c: { when?: string; unless?: string }, scope: Scope): boolean {
-    return (c.when === undefined || this.holds(c.when, scope)) && (c.unless === undefined || !this.holds(c.unless, scope));
+    return (
+      (c.when === undefined || this.holds(c.when, scope)) && (c.unless === undefined || !this.holds(c.unless, scope))
+    );
   }
 
   private rows(path: string): Record<string, unknown>[] {
@@ -147,7 +175,15 @@ class Interpreter {
         return [out];
       }
       case 'grid':
-        return [{ kind: 'grid', columns: b.columns, rows: b.rows.filter((r) => this.applies(r, scope)).map((r) => r.cells.map((c) => ({ label: v(c.label), value: v(c.value), span: c.span }))) }];
+        return [
+          {
+            kind: 'grid',
+            columns: b.columns,
+            rows: b.rows
+              .filter((r) => this.applies(r, scope))
+              .map((r) => r.cells.map((c) => ({ label: v(c.label), value: v(c.value), span: c.span }))),
+          },
+        ];
       case 'heading':
         return [{ kind: 'heading', text: v(b.text) }];
       case 'para': {
@@ -162,7 +198,12 @@ class Interpreter {
           const x = this.resolve(p, scope);
           return Array.isArray(x) ? x.map(String) : [String(x ?? '')];
         });
-        return openings(this.doc, this.template, ids, (this.content.openings ?? []) as { key: string; answer: string }[]);
+        return openings(
+          this.doc,
+          this.template,
+          ids,
+          (this.content.openings ?? []) as { key: string; answer: string }[],
+        );
       }
       case 'each':
         return this.rows(b.of).flatMap((row, index) => this.blocks(b.blocks, { row, index }));
@@ -174,11 +215,14 @@ class Interpreter {
           rows: rows.map((row, index) => b.columns.map((c) => this.value(c.value, { row, index }))),
         };
         if (b.size !== undefined) out.size = b.size;
-        if (b.note !== undefined) out.notes = rows.map((row, index) => this.value(b.note!, { row, index }) || undefined);
+        if (b.note !== undefined)
+          out.notes = rows.map((row, index) => this.value(b.note!, { row, index }) || undefined);
         return [out];
       }
       case 'signatures':
-        return [{ kind: 'signatures', slots: b.slots.filter((s) => this.applies(s, scope)).map((s) => this.slot(s, scope)) }];
+        return [
+          { kind: 'signatures', slots: b.slots.filter((s) => this.applies(s, scope)).map((s) => this.slot(s, scope)) },
+        ];
       case 'gap':
         return [{ kind: 'gap', height: b.height }];
       case 'pageBreak':
@@ -188,7 +232,10 @@ class Interpreter {
 }
 
 /** The document as its template version lays it out (or `template`, in tests), ready for pagination. */
-export function layoutSpec(doc: DocumentDetail, template: DocumentTemplate = templateFor(doc.type, doc.templateVersion)): DocumentLayoutSpec {
+export function layoutSpec(
+  doc: DocumentDetail,
+  template: DocumentTemplate = templateFor(doc.type, doc.templateVersion),
+): DocumentLayoutSpec {
   const content = SCHEMAS[doc.type].parse(doc.content);
   const it = new Interpreter(doc, template, content);
   return {

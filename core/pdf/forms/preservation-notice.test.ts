@@ -6,12 +6,20 @@ import { printable } from '../../../tests/support/print-fixtures.ts';
 import { PdfService } from '../pdf-service.ts';
 
 const pdf = new PdfService();
-const text = (templateVersion: string, startDate = '2026-11-20') => pdf.layout({ ...printable('preservation', { content: { ...printable('preservation').content, startDate } }), templateVersion }).text.replace(/\s+/g, '');
+const text = (templateVersion: string, startDate = '2026-11-20') =>
+  pdf
+    .layout({
+      ...printable('preservation', { content: { ...printable('preservation').content, startDate } }),
+      templateVersion,
+    })
+    .text.replace(/\s+/g, '');
 
 describe('the preservation notice’s deadline as printed', () => {
   it('template 2023.2: the period, counted in working days from the start, and no computed date', () => {
     const t = text('2023.2');
-    expect(t).toContain('登记保存期间自2026年11月20日起。本机关将自登记保存之日起七个工作日内（登记保存当日不计入，不含法定节假日）依法作出处理决定。');
+    expect(t).toContain(
+      '登记保存期间自2026年11月20日起。本机关将自登记保存之日起七个工作日内（登记保存当日不计入，不含法定节假日）依法作出处理决定。',
+    );
     expect(t).not.toMatch(/本机关将于\d{4}年/);
   });
 

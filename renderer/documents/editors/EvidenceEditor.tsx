@@ -40,11 +40,29 @@ function CaptureBar() {
   };
   return (
     <Space.Compact style={{ width: '100%', marginBottom: 10 }}>
-      <Input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" disabled={readOnly} data-testid="capture-url" addonBefore="取证浏览器" />
-      <Button onClick={() => void open()} loading={busy && !opened} disabled={readOnly || !url} data-testid="capture-open">
+      <Input
+        value={url}
+        onChange={(e) => setUrl(e.target.value)}
+        placeholder="https://"
+        disabled={readOnly}
+        data-testid="capture-url"
+        addonBefore="取证浏览器"
+      />
+      <Button
+        onClick={() => void open()}
+        loading={busy && !opened}
+        disabled={readOnly || !url}
+        data-testid="capture-open"
+      >
         打开
       </Button>
-      <Button type="primary" onClick={() => void take()} disabled={readOnly || !opened} loading={busy && opened} data-testid="capture-take">
+      <Button
+        type="primary"
+        onClick={() => void take()}
+        disabled={readOnly || !opened}
+        loading={busy && opened}
+        data-testid="capture-take"
+      >
         截取当前页面（整页截图 + 网页存档）
       </Button>
     </Space.Compact>
@@ -136,15 +154,37 @@ export function EvidenceEditor() {
         </Grid>
       </Card>
       <Card size="small" title={label('section.steps')} className="doc-section">
-        <RowsEditor path="steps" testId="evidence-steps" addLabel="添加步骤" blank={{ time: '', text: '', auto: false }} columns={[{ key: 'time', label: label('steps[].time'), width: 200, kind: 'time' }, { key: 'text', label: label('steps[].text') }]} />
+        <RowsEditor
+          path="steps"
+          testId="evidence-steps"
+          addLabel="添加步骤"
+          blank={{ time: '', text: '', auto: false }}
+          columns={[
+            { key: 'time', label: label('steps[].time'), width: 200, kind: 'time' },
+            { key: 'text', label: label('steps[].text') },
+          ]}
+        />
       </Card>
-      <EvidenceImport open={importing} caseId={doc.caseId} documentId={doc.id} beforeImport={flush} onClose={(changed) => (setImporting(false), changed && reload())} />
+      <EvidenceImport
+        open={importing}
+        caseId={doc.caseId}
+        documentId={doc.id}
+        beforeImport={flush}
+        onClose={(changed) => (setImporting(false), changed && reload())}
+      />
       <Card
         size="small"
         title={label('section.items')}
         className="doc-section"
         extra={
-          <Button type="primary" size="small" icon={<ImportOutlined />} disabled={readOnly} onClick={() => setImporting(true)} data-testid="evidence-import">
+          <Button
+            type="primary"
+            size="small"
+            icon={<ImportOutlined />}
+            disabled={readOnly}
+            onClick={() => setImporting(true)}
+            data-testid="evidence-import"
+          >
             导入电子数据（计算校验值）
           </Button>
         }
@@ -155,10 +195,28 @@ export function EvidenceEditor() {
           testId="evidence-items"
           addLabel="手工登记一项电子数据"
           minWidth={2100}
-          blank={{ name: '', category: '', format: '', source: '', method: '', sizeBytes: '', sha256: '', sm3: '', time: '', medium: '', evidenceId: '' }}
+          blank={{
+            name: '',
+            category: '',
+            format: '',
+            source: '',
+            method: '',
+            sizeBytes: '',
+            sha256: '',
+            sm3: '',
+            time: '',
+            medium: '',
+            evidenceId: '',
+          }}
           columns={[
             { key: 'name', label: label('items[].name'), width: 150 },
-            { key: 'category', label: label('items[].category'), width: 100, kind: 'choice', options: EVIDENCE_CATEGORIES },
+            {
+              key: 'category',
+              label: label('items[].category'),
+              width: 100,
+              kind: 'choice',
+              options: EVIDENCE_CATEGORIES,
+            },
             { key: 'format', label: label('items[].format'), width: 80 },
             { key: 'source', label: label('items[].source'), width: 150 },
             { key: 'method', label: label('items[].method'), width: 120 },

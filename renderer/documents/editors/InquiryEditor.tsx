@@ -13,7 +13,11 @@ export function InquiryEditor() {
   const { doc, update, readOnly, template, label } = useEditor();
   return (
     <>
-      <Card size="small" title={`${label('section.header')}（第 ${doc.context.inquirySequence ?? 1} 次询问）`} className="doc-section">
+      <Card
+        size="small"
+        title={`${label('section.header')}（第 ${doc.context.inquirySequence ?? 1} 次询问）`}
+        className="doc-section"
+      >
         <Grid>
           <TimeAndPlace />
           <Field name="inquirerId">
@@ -25,7 +29,9 @@ export function InquiryEditor() {
           <Field label="交换询问人与记录人">
             <Button
               disabled={readOnly}
-              onClick={() => update((c) => setPath(setPath(c, 'inquirerId', c.recorderId), 'recorderId', c.inquirerId), 'swap')}
+              onClick={() =>
+                update((c) => setPath(setPath(c, 'inquirerId', c.recorderId), 'recorderId', c.inquirerId), 'swap')
+              }
             >
               交换
             </Button>
@@ -90,7 +96,11 @@ export function InquiryEditor() {
             <div style={{ flex: 1 }}>
               <TextInput path="confirmation" rows={2} testId="inquiry-confirmation" />
             </div>
-            {!readOnly && <Button onClick={() => update((c) => setPath(c, 'confirmation', template.confirmation), 'confirmation')}>填入惯用表述</Button>}
+            {!readOnly && (
+              <Button onClick={() => update((c) => setPath(c, 'confirmation', template.confirmation), 'confirmation')}>
+                填入惯用表述
+              </Button>
+            )}
           </div>
         </Field>
       </Card>

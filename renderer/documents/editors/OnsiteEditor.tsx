@@ -29,14 +29,22 @@ function LinkedDocument({ path }: { path: string }) {
         allowClear
         disabled={readOnly}
         status={flagged.has(path) ? 'warning' : undefined}
-        placeholder={options.length ? `关联本案的${allowed.map((t) => DOCUMENT_TYPE_LABELS[t]).join('、')}` : `本案尚无${allowed.map((t) => DOCUMENT_TYPE_LABELS[t]).join('、')}，请先新建`}
+        placeholder={
+          options.length
+            ? `关联本案的${allowed.map((t) => DOCUMENT_TYPE_LABELS[t]).join('、')}`
+            : `本案尚无${allowed.map((t) => DOCUMENT_TYPE_LABELS[t]).join('、')}，请先新建`
+        }
         value={value}
         onChange={(v) => update((c) => setPath(c, path, v ?? ''), path)}
         options={options.map((d) => ({ value: d.id, label: `${DOCUMENT_TYPE_LABELS[d.type]} ${d.docNo}` }))}
         style={{ width: '100%' }}
       />
       {linked && (
-        <Button onClick={() => void flush().then(() => openDocument(linked.id))} data-testid="measure-open-linked" title={`打开${DOCUMENT_TYPE_LABELS[linked.type]} ${linked.docNo}`}>
+        <Button
+          onClick={() => void flush().then(() => openDocument(linked.id))}
+          data-testid="measure-open-linked"
+          title={`打开${DOCUMENT_TYPE_LABELS[linked.type]} ${linked.docNo}`}
+        >
           打开
         </Button>
       )}
@@ -150,7 +158,12 @@ export function OnsiteEditor() {
           columns={[
             { key: 'kind', label: label('measures[].kind'), width: 140, render: (p) => <MeasureKind path={p} /> },
             { key: 'description', label: '说明' },
-            { key: 'linkedDocumentId', label: '关联文书（电子取证、先行登记保存须关联）', width: 340, render: (p) => <LinkedDocument path={p} /> },
+            {
+              key: 'linkedDocumentId',
+              label: '关联文书（电子取证、先行登记保存须关联）',
+              width: 340,
+              render: (p) => <LinkedDocument path={p} />,
+            },
           ]}
         />
         <div className="doc-field-label" style={{ marginTop: 12 }}>

@@ -12,7 +12,9 @@ export function OpeningAnswers({ officerPaths, who }: { officerPaths: string[]; 
     const v = getPath(content, p);
     return Array.isArray(v) ? (v as string[]) : [v as string];
   });
-  const officers = [...new Set(ids)].map((id) => doc.context.officers.find((o) => o.id === id)).filter((o) => o !== undefined);
+  const officers = [...new Set(ids)]
+    .map((id) => doc.context.officers.find((o) => o.id === id))
+    .filter((o) => o !== undefined);
   const vars = {
     agency: doc.context.agency,
     officers: officersPhrase(officers),
@@ -30,10 +32,21 @@ export function OpeningAnswers({ officerPaths, who }: { officerPaths: string[]; 
           <div style={{ display: 'flex', gap: 8 }}>
             <b style={{ paddingTop: 5 }}>答：</b>
             <div style={{ flex: 1 }}>
-              <TextInput path={`openings.${i}.answer`} testId={`opening-${i}-answer`} placeholder={`记录${who}的回答`} />
+              <TextInput
+                path={`openings.${i}.answer`}
+                testId={`opening-${i}-answer`}
+                placeholder={`记录${who}的回答`}
+              />
             </div>
             {!readOnly && (
-              <Button onClick={() => update((c) => setPath(c, `openings.${i}`, { key: o.key, answer: o.suggestedAnswer }), `openings.${i}.answer`)}>
+              <Button
+                onClick={() =>
+                  update(
+                    (c) => setPath(c, `openings.${i}`, { key: o.key, answer: o.suggestedAnswer }),
+                    `openings.${i}.answer`,
+                  )
+                }
+              >
                 填入「{o.suggestedAnswer}」
               </Button>
             )}

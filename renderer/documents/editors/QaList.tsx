@@ -26,13 +26,20 @@ export function QaList() {
   const suggestions = [...(bank?.byMatter[doc.context.matterId] ?? []), ...(bank?.common ?? [])];
 
   const edit = useCallback(
-    (fn: (rows: Pair[]) => Pair[], path: string) => update((c: Content) => ({ ...c, qa: fn((c.qa as Pair[]) ?? []) }), path),
+    (fn: (rows: Pair[]) => Pair[], path: string) =>
+      update((c: Content) => ({ ...c, qa: fn((c.qa as Pair[]) ?? []) }), path),
     [update],
   );
-  const setText = useCallback((i: number, key: 'q' | 'a', v: string) => edit((rows) => rows.map((r, j) => (j === i ? { ...r, [key]: v } : r)), `qa.${i}.${key}`), [edit]);
+  const setText = useCallback(
+    (i: number, key: 'q' | 'a', v: string) =>
+      edit((rows) => rows.map((r, j) => (j === i ? { ...r, [key]: v } : r)), `qa.${i}.${key}`),
+    [edit],
+  );
   const insert = useCallback(
     (at: number, q = '') => {
-      flushSync(() => edit((rows) => [...rows.slice(0, at), { id: newRowId(), q, a: '' }, ...rows.slice(at)], `qa.insert`));
+      flushSync(() =>
+        edit((rows) => [...rows.slice(0, at), { id: newRowId(), q, a: '' }, ...rows.slice(at)], `qa.insert`),
+      );
       focus(q ? `qa.${at}.a` : `qa.${at}.q`);
     },
     [edit],
@@ -88,13 +95,34 @@ export function QaList() {
       }
     >
       <div className="field-hint" style={{ marginBottom: 8 }}>
-        在「问」中按 Enter 进入「答」，在「答」中按 Enter 进入下一问（末尾自动新增）；Shift+Enter 换行；Alt+↑ / Alt+↓ 上移或下移当前一问。
+        在「问」中按 Enter 进入「答」，在「答」中按 Enter 进入下一问（末尾自动新增）；Shift+Enter 换行；Alt+↑ / Alt+↓
+        上移或下移当前一问。
       </div>
       {qa.map((p, i) => (
-        <QaRow key={p.id} i={i} pair={p} last={i === qa.length - 1} flaggedQ={flagged.has(`qa.${i}.q`)} flaggedA={flagged.has(`qa.${i}.a`)} readOnly={readOnly} setText={setText} onKey={onKey} insert={insert} remove={remove} move={move} />
+        <QaRow
+          key={p.id}
+          i={i}
+          pair={p}
+          last={i === qa.length - 1}
+          flaggedQ={flagged.has(`qa.${i}.q`)}
+          flaggedA={flagged.has(`qa.${i}.a`)}
+          readOnly={readOnly}
+          setText={setText}
+          onKey={onKey}
+          insert={insert}
+          remove={remove}
+          move={move}
+        />
       ))}
       {!readOnly && (
-        <Button id={fieldId('qa')} icon={<PlusOutlined />} onClick={() => insert(qa.length)} data-testid="qa-add" block type="dashed">
+        <Button
+          id={fieldId('qa')}
+          icon={<PlusOutlined />}
+          onClick={() => insert(qa.length)}
+          data-testid="qa-add"
+          block
+          type="dashed"
+        >
           添加一问
         </Button>
       )}
@@ -119,7 +147,19 @@ interface RowProps {
 // Plain textareas that grow with their text (CSS field-sizing) and plain buttons: a 300-pair
 // transcript has 600 fields, and antd's measured auto-size and tooltips made opening it take
 // seconds (bench: inquiry-open-300).
-const QaRow = memo(function QaRow({ i, pair, last, flaggedQ, flaggedA, readOnly, setText, onKey, insert, remove, move }: RowProps) {
+const QaRow = memo(function QaRow({
+  i,
+  pair,
+  last,
+  flaggedQ,
+  flaggedA,
+  readOnly,
+  setText,
+  onKey,
+  insert,
+  remove,
+  move,
+}: RowProps) {
   const cls = (flagged: boolean) => `qa-text${flagged ? ' qa-flagged' : ''}`;
   return (
     <div className="qa-row" data-testid="qa-row">
@@ -127,11 +167,29 @@ const QaRow = memo(function QaRow({ i, pair, last, flaggedQ, flaggedA, readOnly,
       <div>
         <div style={{ display: 'flex', gap: 6, marginBottom: 6 }}>
           <span className="qa-label">问：</span>
-          <textarea id={fieldId(`qa.${i}.q`)} data-testid="qa-q" className={cls(flaggedQ)} rows={1} value={pair.q} disabled={readOnly} onChange={(e) => setText(i, 'q', e.target.value)} onKeyDown={(e) => onKey(i, 'q', e)} />
+          <textarea
+            id={fieldId(`qa.${i}.q`)}
+            data-testid="qa-q"
+            className={cls(flaggedQ)}
+            rows={1}
+            value={pair.q}
+            disabled={readOnly}
+            onChange={(e) => setText(i, 'q', e.target.value)}
+            onKeyDown={(e) => onKey(i, 'q', e)}
+          />
         </div>
         <div style={{ display: 'flex', gap: 6 }}>
           <span className="qa-label">答：</span>
-          <textarea id={fieldId(`qa.${i}.a`)} data-testid="qa-a" className={cls(flaggedA)} rows={1} value={pair.a} disabled={readOnly} onChange={(e) => setText(i, 'a', e.target.value)} onKeyDown={(e) => onKey(i, 'a', e)} />
+          <textarea
+            id={fieldId(`qa.${i}.a`)}
+            data-testid="qa-a"
+            className={cls(flaggedA)}
+            rows={1}
+            value={pair.a}
+            disabled={readOnly}
+            onChange={(e) => setText(i, 'a', e.target.value)}
+            onKeyDown={(e) => onKey(i, 'a', e)}
+          />
         </div>
       </div>
       {!readOnly && (
@@ -139,7 +197,13 @@ const QaRow = memo(function QaRow({ i, pair, last, flaggedQ, flaggedA, readOnly,
           <button type="button" title="在此问之前插入" data-testid="qa-insert" onClick={() => insert(i)}>
             <PlusOutlined />
           </button>
-          <button type="button" title="上移（Alt+↑）" data-testid="qa-up" disabled={i === 0} onClick={() => move(i, -1)}>
+          <button
+            type="button"
+            title="上移（Alt+↑）"
+            data-testid="qa-up"
+            disabled={i === 0}
+            onClick={() => move(i, -1)}
+          >
             <ArrowUpOutlined />
           </button>
           <button type="button" title="下移（Alt+↓）" data-testid="qa-down" disabled={last} onClick={() => move(i, 1)}>

@@ -16,8 +16,7 @@ export const CERTIFICATES: OpeningStatement = {
 export const RECUSAL: OpeningStatement = {
   key: 'recusal',
   label: '告知陈述申辩及申请回避的权利',
-  text:
-    '我们依法就{{matter}}有关问题进行调查，请予配合。你有权进行陈述和申辩。如果你认为调查人员与本案有直接利害关系或者有其他关系可能影响公正处理的，有权申请回避（①系本案当事人或当事人的近亲属；②与本案有直接利害关系；③与本案当事人有其他关系，可能影响案件公正处理）。你是否申请回避？',
+  text: '我们依法就{{matter}}有关问题进行调查，请予配合。你有权进行陈述和申辩。如果你认为调查人员与本案有直接利害关系或者有其他关系可能影响公正处理的，有权申请回避（①系本案当事人或当事人的近亲属；②与本案有直接利害关系；③与本案当事人有其他关系，可能影响案件公正处理）。你是否申请回避？',
   suggestedAnswer: '不申请回避。',
 };
 export const TRUTHFUL: OpeningStatement = {
@@ -32,6 +31,11 @@ export const HEADER_2023: BlockDef[] = [
   { kind: 'line', center: '{{ctx.agency}}', size: 14 },
   { kind: 'title', text: '{{tpl.title}}' },
   { kind: 'line', left: '案由：{{ctx.caseTitle}}', right: '{{doc.docNo}}', size: 10.5 },
-  { kind: 'para', when: 'doc.correction.corrects', label: '补正：', text: '本文书是对{{doc.correction.corrects.docNo}}的补正。原因：{{doc.correction.corrects.reason}}' },
+  {
+    kind: 'para',
+    when: 'doc.correction.corrects',
+    label: '补正：',
+    text: '本文书是对{{doc.correction.corrects.docNo}}的补正。原因：{{doc.correction.corrects.reason}}',
+  },
   { kind: 'gap', height: 4 },
 ];

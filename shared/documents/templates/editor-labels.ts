@@ -7,7 +7,12 @@
 // template version (the released ones are pinned by hash in templates.test.ts).
 
 const TIME_AND_PLACE = { startTime: '开始时间', endTime: '结束时间', place: '地点' };
-const WITNESS = { 'witness.name': '姓名', 'witness.idNumber': '身份证件号码', 'witness.unit': '单位', 'witness.phone': '联系电话' };
+const WITNESS = {
+  'witness.name': '姓名',
+  'witness.idNumber': '身份证件号码',
+  'witness.unit': '单位',
+  'witness.phone': '联系电话',
+};
 
 export const INQUIRY_EDITOR_2023_1: Record<string, string> = {
   'section.header': '询问情况',

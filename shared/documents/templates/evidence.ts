@@ -46,10 +46,29 @@ export const EVIDENCE_2023_1: DocumentTemplate = {
         kind: 'grid',
         columns: 4,
         rows: [
-          { cells: [{ label: '网站/APP名称', value: { join: '；', parts: ['{{target.siteName}}', '{{target.appName}}'] }, span: 2 }, { label: '版本', value: '{{target.appVersion}}', span: 2 }] },
+          {
+            cells: [
+              {
+                label: '网站/APP名称',
+                value: { join: '；', parts: ['{{target.siteName}}', '{{target.appName}}'] },
+                span: 2,
+              },
+              { label: '版本', value: '{{target.appVersion}}', span: 2 },
+            ],
+          },
           { cells: [{ label: '网址', value: '{{target.url}}', span: 4 }] },
-          { cells: [{ label: '域名', value: '{{target.domain}}', span: 2 }, { label: 'IP', value: '{{target.ip}}', span: 2 }] },
-          { cells: [{ label: '账号', value: '{{target.account}}', span: 2 }, { label: '群组', value: '{{target.group}}', span: 2 }] },
+          {
+            cells: [
+              { label: '域名', value: '{{target.domain}}', span: 2 },
+              { label: 'IP', value: '{{target.ip}}', span: 2 },
+            ],
+          },
+          {
+            cells: [
+              { label: '账号', value: '{{target.account}}', span: 2 },
+              { label: '群组', value: '{{target.group}}', span: 2 },
+            ],
+          },
           { cells: [{ label: '设备', value: '{{target.device}}', span: 4 }] },
         ],
       },
@@ -68,14 +87,34 @@ export const EVIDENCE_2023_1: DocumentTemplate = {
         ],
       },
       { kind: 'heading', text: '取证过程' },
-      { kind: 'each', of: 'steps', blocks: [{ kind: 'para', label: '{{#}}. ', text: { concat: [{ if: '{{time}}', then: '{{minute:time}}，' }, '{{text}}'] } }] },
+      {
+        kind: 'each',
+        of: 'steps',
+        blocks: [
+          {
+            kind: 'para',
+            label: '{{#}}. ',
+            text: { concat: [{ if: '{{time}}', then: '{{minute:time}}，' }, '{{text}}'] },
+          },
+        ],
+      },
       { kind: 'heading', text: '存储' },
       {
         kind: 'grid',
         columns: 4,
         rows: [
-          { cells: [{ label: '存储介质', value: '{{storage.mediumType}}', span: 2 }, { label: '介质编号', value: '{{storage.mediumNo}}', span: 2 }] },
-          { cells: [{ label: '封条编号', value: '{{storage.sealNo}}', span: 2 }, { label: '备份', value: '{{storage.backups}}', span: 2 }] },
+          {
+            cells: [
+              { label: '存储介质', value: '{{storage.mediumType}}', span: 2 },
+              { label: '介质编号', value: '{{storage.mediumNo}}', span: 2 },
+            ],
+          },
+          {
+            cells: [
+              { label: '封条编号', value: '{{storage.sealNo}}', span: 2 },
+              { label: '备份', value: '{{storage.backups}}', span: 2 },
+            ],
+          },
         ],
       },
       { kind: 'para', text: '{{para:itemsNote}}{{para:hashNote}}', indent: true },

@@ -25,9 +25,23 @@ export const INQUIRY_2023_1: DocumentTemplate = {
         kind: 'grid',
         columns: 12,
         rows: [
-          { cells: [{ label: '时间', value: '{{span:startTime,endTime}}', span: 8 }, { label: '询问次数', value: { if: '{{ctx.inquirySequence}}', then: '第{{ctx.inquirySequence}}次' }, span: 4 }] },
+          {
+            cells: [
+              { label: '时间', value: '{{span:startTime,endTime}}', span: 8 },
+              {
+                label: '询问次数',
+                value: { if: '{{ctx.inquirySequence}}', then: '第{{ctx.inquirySequence}}次' },
+                span: 4,
+              },
+            ],
+          },
           { cells: [{ label: '地点', value: '{{place}}', span: 12 }] },
-          { cells: [{ label: '询问人', value: '{{officer:inquirerId}}', span: 6 }, { label: '记录人', value: '{{officer:recorderId}}', span: 6 }] },
+          {
+            cells: [
+              { label: '询问人', value: '{{officer:inquirerId}}', span: 6 },
+              { label: '记录人', value: '{{officer:recorderId}}', span: 6 },
+            ],
+          },
           {
             cells: [
               { label: '被询问人', value: '{{interviewee.name}}', span: 4 },
@@ -36,7 +50,12 @@ export const INQUIRY_2023_1: DocumentTemplate = {
               { label: '民族', value: '{{interviewee.ethnicity}}', span: 2 },
             ],
           },
-          { cells: [{ label: { first: ['{{interviewee.idType}}', '身份证件'] }, value: '{{interviewee.idNumber}}', span: 6 }, { label: '联系电话', value: '{{interviewee.phone}}', span: 6 }] },
+          {
+            cells: [
+              { label: { first: ['{{interviewee.idType}}', '身份证件'] }, value: '{{interviewee.idNumber}}', span: 6 },
+              { label: '联系电话', value: '{{interviewee.phone}}', span: 6 },
+            ],
+          },
           {
             cells: [
               { label: '工作单位', value: '{{interviewee.employer}}', span: 6 },
@@ -45,7 +64,19 @@ export const INQUIRY_2023_1: DocumentTemplate = {
             ],
           },
           { cells: [{ label: '联系地址', value: '{{interviewee.address}}', span: 12 }] },
-          { when: 'interpreter.name', cells: [{ label: '翻译人员', value: { join: '，', parts: ['{{interpreter.name}}', '{{interpreter.unit}}', '{{interpreter.contact}}'] }, span: 12 }] },
+          {
+            when: 'interpreter.name',
+            cells: [
+              {
+                label: '翻译人员',
+                value: {
+                  join: '，',
+                  parts: ['{{interpreter.name}}', '{{interpreter.unit}}', '{{interpreter.contact}}'],
+                },
+                span: 12,
+              },
+            ],
+          },
           { when: 'othersPresent', cells: [{ label: '其他在场人员', value: '{{othersPresent}}', span: 12 }] },
         ],
       },
@@ -67,7 +98,13 @@ export const INQUIRY_2023_1: DocumentTemplate = {
           { id: 'interviewee', label: '被询问人', role: '被询问人', signer: '{{interviewee.name}}' },
           { id: 'inquirer', label: '询问人', role: '执法人员', officer: 'inquirerId' },
           { id: 'recorder', label: '记录人', role: '记录人', officer: 'recorderId' },
-          { id: 'interpreter', when: 'interpreter.name', label: '翻译人员', role: '翻译人员', signer: '{{interpreter.name}}' },
+          {
+            id: 'interpreter',
+            when: 'interpreter.name',
+            label: '翻译人员',
+            role: '翻译人员',
+            signer: '{{interpreter.name}}',
+          },
         ],
       },
     ],

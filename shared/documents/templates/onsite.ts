@@ -15,7 +15,16 @@ export const ONSITE_2023_1: DocumentTemplate = {
   version: '2023.1',
   regulation: REG_2023,
   title: '现场笔录',
-  openings: [CERTIFICATES, RECUSAL, { ...TRUTHFUL, key: 'cooperate', label: '告知配合检查的义务', text: '你应当配合检查，如实提供有关情况和材料，不得拒绝或者阻挠。你是否明白？' }],
+  openings: [
+    CERTIFICATES,
+    RECUSAL,
+    {
+      ...TRUTHFUL,
+      key: 'cooperate',
+      label: '告知配合检查的义务',
+      text: '你应当配合检查，如实提供有关情况和材料，不得拒绝或者阻挠。你是否明白？',
+    },
+  ],
   closing: '以上记录请核对，如属实请签名。',
   confirmation: '以上记录属实。',
   paragraphs: {
@@ -34,13 +43,31 @@ export const ONSITE_2023_1: DocumentTemplate = {
           { cells: [{ label: '时间', value: '{{span:startTime,endTime}}', span: 4 }] },
           { cells: [{ label: '地点', value: '{{place}}', span: 4 }] },
           { cells: [{ label: '检查人员', value: '{{officers:inspectorIds}}', span: 4 }] },
-          { cells: [{ label: '记录人', value: '{{officer:recorderId}}', span: 2 }, { label: '通知当事人到场情况', value: '{{partyNotice}}', span: 2 }] },
+          {
+            cells: [
+              { label: '记录人', value: '{{officer:recorderId}}', span: 2 },
+              { label: '通知当事人到场情况', value: '{{partyNotice}}', span: 2 },
+            ],
+          },
           { cells: [{ label: '检查事由', value: '{{reason}}', span: 4 }] },
-          { cells: [{ label: '当事人', value: '{{party.name}}', span: 2 }, { label: '主体资格证照名称', value: '{{party.licence}}', span: 2 }] },
+          {
+            cells: [
+              { label: '当事人', value: '{{party.name}}', span: 2 },
+              { label: '主体资格证照名称', value: '{{party.licence}}', span: 2 },
+            ],
+          },
           { cells: [{ label: '统一社会信用代码（身份证件号码）', value: '{{party.idNumber}}', span: 4 }] },
-          { cells: [{ label: '法定代表人（负责人）', value: '{{party.legalRepresentative}}', span: 2 }, { label: '联系电话', value: '{{party.phone}}', span: 2 }] },
+          {
+            cells: [
+              { label: '法定代表人（负责人）', value: '{{party.legalRepresentative}}', span: 2 },
+              { label: '联系电话', value: '{{party.phone}}', span: 2 },
+            ],
+          },
           { cells: [{ label: '住所', value: '{{party.address}}', span: 4 }] },
-          { when: 'party.platform', cells: [{ label: '网站/APP/账号、域名、IP、ICP备案号', value: '{{party.platform}}', span: 4 }] },
+          {
+            when: 'party.platform',
+            cells: [{ label: '网站/APP/账号、域名、IP、ICP备案号', value: '{{party.platform}}', span: 4 }],
+          },
         ],
       },
       { kind: 'heading', when: 'present', text: '现场人员' },
@@ -69,13 +96,27 @@ export const ONSITE_2023_1: DocumentTemplate = {
           {
             kind: 'para',
             label: '{{#}}. ',
-            text: { concat: ['{{kind}}', { if: '{{description}}', then: '：{{description}}' }, { if: '{{docNo:linkedDocumentId}}', then: '（见{{docNo:linkedDocumentId}}）' }] },
+            text: {
+              concat: [
+                '{{kind}}',
+                { if: '{{description}}', then: '：{{description}}' },
+                { if: '{{docNo:linkedDocumentId}}', then: '（见{{docNo:linkedDocumentId}}）' },
+              ],
+            },
           },
         ],
       },
       { kind: 'heading', text: '当事人的陈述和申辩' },
       { kind: 'para', text: { first: ['{{statement}}', '无。'] }, indent: true },
-      { kind: 'para', when: 'witness.name', label: '见证人：', text: { join: '，', parts: ['{{witness.name}}', '{{witness.idNumber}}', '{{witness.unit}}', '{{witness.phone}}'] } },
+      {
+        kind: 'para',
+        when: 'witness.name',
+        label: '见证人：',
+        text: {
+          join: '，',
+          parts: ['{{witness.name}}', '{{witness.idNumber}}', '{{witness.unit}}', '{{witness.phone}}'],
+        },
+      },
       { kind: 'para', text: '{{tpl.closing}}', indent: true },
       { kind: 'para', label: '当事人核对意见：', text: '{{confirmation}}' },
       {

@@ -20,7 +20,10 @@ function layout(period: BlockDef): PrintLayout {
     vars: {
       officers: '{{officers:officerIds}}',
       party: { first: ['{{partyName}}', '{{ctx.partyName}}'] },
-      approval: { if: '{{approval.approver}}', then: '经{{approval.approver}}于{{minute:approval.at}}{{approval.how}}' },
+      approval: {
+        if: '{{approval.approver}}',
+        then: '经{{approval.approver}}于{{minute:approval.at}}{{approval.how}}',
+      },
     },
     blocks: [
       ...HEADER_2023,
@@ -31,7 +34,12 @@ function layout(period: BlockDef): PrintLayout {
           { cells: [{ label: '当事人', value: '{{var.party}}', span: 4 }] },
           { cells: [{ label: '执法人员', value: '{{officers:officerIds}}', span: 4 }] },
           { cells: [{ label: '批准', value: '{{var.approval}}', span: 4 }] },
-          { cells: [{ label: '保存地点', value: '{{place}}', span: 2 }, { label: '登记保存日期', value: '{{date:startDate}}', span: 2 }] },
+          {
+            cells: [
+              { label: '保存地点', value: '{{place}}', span: 2 },
+              { label: '登记保存日期', value: '{{date:startDate}}', span: 2 },
+            ],
+          },
         ],
       },
       { kind: 'gap', height: 8 },
@@ -73,7 +81,11 @@ function layout(period: BlockDef): PrintLayout {
       { kind: 'para', text: '{{para:noticeRemedy}}', indent: true },
       { kind: 'gap', height: 16 },
       { kind: 'line', right: '{{ctx.agency}}', size: 12 },
-      { kind: 'line', right: { concat: [{ first: ['{{date:startDate}}', '\u3000\u3000年\u3000月\u3000日'] }, '（印章）'] }, size: 12 },
+      {
+        kind: 'line',
+        right: { concat: [{ first: ['{{date:startDate}}', '\u3000\u3000年\u3000月\u3000日'] }, '（印章）'] },
+        size: 12,
+      },
       { kind: 'signatures', slots: [{ id: 'party-receipt', label: '当事人签收', role: '当事人' }] },
     ],
     perPage: [
@@ -102,7 +114,12 @@ export const PRESERVATION_2023_1: DocumentTemplate = {
   labels: PRESERVATION_EDITOR_2023_1,
   layout: layout({
     kind: 'para',
-    text: { concat: ['登记保存期间自{{date:startDate}}起，本机关将于{{weekdays7Date:startDate}}前（七个工作日内）依法作出处理决定。', APPROVAL_SENTENCE] },
+    text: {
+      concat: [
+        '登记保存期间自{{date:startDate}}起，本机关将于{{weekdays7Date:startDate}}前（七个工作日内）依法作出处理决定。',
+        APPROVAL_SENTENCE,
+      ],
+    },
     indent: true,
   }),
 };
@@ -121,5 +138,9 @@ export const PRESERVATION_2023_2: DocumentTemplate = {
     noticeDuty: '在登记保存期间，你（单位）不得销毁或者转移上述物品。',
     noticeRemedy: '如不服本决定，可以依法申请行政复议或者提起行政诉讼。',
   },
-  layout: layout({ kind: 'para', text: { concat: ['登记保存期间自{{date:startDate}}起。{{para:noticePeriod}}', APPROVAL_SENTENCE] }, indent: true }),
+  layout: layout({
+    kind: 'para',
+    text: { concat: ['登记保存期间自{{date:startDate}}起。{{para:noticePeriod}}', APPROVAL_SENTENCE] },
+    indent: true,
+  }),
 };

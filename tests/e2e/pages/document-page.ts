@@ -16,18 +16,30 @@ export class DocumentPage {
   /** antd Select bound to `path`: open it and pick the option with this text. */
   async choose(path: string, text: string) {
     const id = `field-${path.replace(/\./g, '-')}`;
-    const shows = () => this.page.evaluate(([i, t]) => document.getElementById(i)?.closest('.ant-select')?.textContent?.includes(t) ?? false, [id, text] as const);
+    const shows = () =>
+      this.page.evaluate(
+        ([i, t]) => document.getElementById(i)?.closest('.ant-select')?.textContent?.includes(t) ?? false,
+        [id, text] as const,
+      );
     for (let attempt = 0; attempt < 3 && !(await shows()); attempt++) {
       // By mouse; if the option is covered or the dropdown moves (a scroll while it opens), by
       // keyboard, as an officer could too: arrows to the option, Enter.
       await this.field(path).click({ force: true });
-      const option = this.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+      const option = this.page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+        .first();
       const clicked = await option.click({ timeout: 3000 }).then(
         () => true,
         () => false,
       );
       if (!clicked) await this.chooseByKeyboard(path, text);
-      await this.page.waitForFunction(([i, t]) => document.getElementById(i)?.closest('.ant-select')?.textContent?.includes(t) ?? false, [id, text] as const, { timeout: 3000 }).catch(() => undefined);
+      await this.page
+        .waitForFunction(
+          ([i, t]) => document.getElementById(i)?.closest('.ant-select')?.textContent?.includes(t) ?? false,
+          [id, text] as const,
+          { timeout: 3000 },
+        )
+        .catch(() => undefined);
     }
     if (!(await shows())) throw new Error(`could not choose 「${text}」 in ${path}`);
   }
@@ -36,7 +48,11 @@ export class DocumentPage {
     await this.field(path).focus();
     await this.page.keyboard.press('ArrowDown');
     for (let i = 0; i < 40; i++) {
-      const active = await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option-active').first().textContent({ timeout: 2000 }).catch(() => null);
+      const active = await this.page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option-active')
+        .first()
+        .textContent({ timeout: 2000 })
+        .catch(() => null);
       if (active?.includes(text)) {
         await this.page.keyboard.press('Enter');
         return;
@@ -60,7 +76,9 @@ export class DocumentPage {
   }
   async markReady() {
     await this.page.getByTestId('doc-ready').click();
-    await this.page.waitForFunction(() => document.querySelector('[data-testid="doc-state"]')?.textContent === '待签名');
+    await this.page.waitForFunction(
+      () => document.querySelector('[data-testid="doc-state"]')?.textContent === '待签名',
+    );
   }
   async open(type: 'inquiry' | 'onsite' | 'evidence' | 'preservation') {
     await this.page.getByTestId(`doc-new-${type}`).click();

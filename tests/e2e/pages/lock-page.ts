@@ -53,7 +53,9 @@ export class OfficersPage {
   passwordError = () => this.page.getByTestId('password-error');
   /** The message shown under a field of the password dialog. */
   fieldError(testId: string): Locator {
-    return this.page.locator('.ant-form-item', { has: this.page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+    return this.page
+      .locator('.ant-form-item', { has: this.page.getByTestId(testId) })
+      .locator('.ant-form-item-explain-error');
   }
   /** The row's 停用 tag: the officer is no longer active. */
   inactiveTag = (certNo: string) => this.row(certNo).getByTestId('officer-inactive');

@@ -19,7 +19,9 @@ export class SyncPage {
   }
   /** The message shown under a field of the enrollment form. */
   fieldError(testId: string): Locator {
-    return this.page.locator('.ant-form-item', { has: this.page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+    return this.page
+      .locator('.ant-form-item', { has: this.page.getByTestId(testId) })
+      .locator('.ant-form-item-explain-error');
   }
   enrollError = () => this.page.getByTestId('sync-enroll-error');
   text = (testId: string) => this.page.getByTestId(testId).innerText();
@@ -37,7 +39,10 @@ export class SyncPage {
     await this.page.getByTestId('sync-export').click();
   }
   async importReceipts(file: { name: string; buffer: Buffer }) {
-    await this.page.getByTestId('sync-offline').locator('input[type=file]').setInputFiles({ ...file, mimeType: 'application/json' });
+    await this.page
+      .getByTestId('sync-offline')
+      .locator('input[type=file]')
+      .setInputFiles({ ...file, mimeType: 'application/json' });
   }
 }
 
@@ -56,7 +61,8 @@ export class HqWebPage {
     await this.page.locator('form[action="/login"] button[type=submit]').click();
     // Signed in (the name in the bar), or refused with HQ's message: fail with that message.
     await this.page.locator('nav .who, .err').first().waitFor();
-    if (await this.page.locator('.err').count()) throw new Error(`HQ login refused: ${await this.page.locator('.err').innerText()}`);
+    if (await this.page.locator('.err').count())
+      throw new Error(`HQ login refused: ${await this.page.locator('.err').innerText()}`);
   }
   /** Makes a one-time enrollment code through the overview's form; returns the code shown. */
   async createCode(note: string, prefix: string): Promise<string> {

@@ -13,7 +13,16 @@ export function launchBrowser(): Promise<Browser> {
     // cannot name a download 网信案询〔2026〕0001号-询问笔录.pdf and calls it "download".
     env: { ...process.env, LANG: process.env.LANG?.includes('UTF-8') ? process.env.LANG : 'C.UTF-8' },
     args: [
-      ...['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--lang=zh-CN'],
+      ...[
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        '--lang=zh-CN',
+      ],
       // A synthetic camera and microphone, granted without a prompt: the signing ceremony records.
       ...['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
     ],

@@ -16,7 +16,11 @@ export interface ShellProcess {
 }
 
 /** `env`: variables added to the shell's environment (test hooks such as WXZF_IDLE_UNIT_MS). */
-export function startShell(dataDir: string, timeoutMs = 60_000, env: Record<string, string> = {}): Promise<ShellProcess> {
+export function startShell(
+  dataDir: string,
+  timeoutMs = 60_000,
+  env: Record<string, string> = {},
+): Promise<ShellProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'scripts', 'web.ts'), '--port', '0', '--data', dataDir], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -46,7 +50,14 @@ export function startShell(dataDir: string, timeoutMs = 60_000, env: Record<stri
       clearTimeout(timer);
       child.off('exit', early);
       const url = m[1]!;
-      resolve({ url, origin: new URL(url).origin, child, output: () => out, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') });
+      resolve({
+        url,
+        origin: new URL(url).origin,
+        child,
+        output: () => out,
+        stop: () => end('SIGTERM'),
+        kill: () => end('SIGKILL'),
+      });
     });
   });
 }
