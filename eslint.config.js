@@ -6,6 +6,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 // Node built-ins: every `node:` import by pattern, and every un-prefixed one (`events`, `fs/promises`…,
 // all of module.builtinModules) by exact name — as gitignore-style patterns, bare names like
@@ -24,6 +25,8 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', '.tools/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Layout is Prettier's (.prettierrc.json, checked by `npm run lint`): no stylistic rule may contradict it.
+  prettier,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {

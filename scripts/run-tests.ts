@@ -52,6 +52,7 @@ function skippedGroups(r: VitestJson): string[] {
 const only = process.argv.slice(2); // e.g. `npm test -- e2e` runs one vitest project
 if (only.length === 0) {
   count('lint', step('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']));
+  count('format', step('format (prettier --check; `npm run format` fixes)', bin('prettier'), ['--check', '.']));
   count('typecheck (node)', step('typecheck: core, shells, tests', bin('tsc'), ['-p', 'tsconfig.json']));
   count(
     'typecheck (browser tests)',
