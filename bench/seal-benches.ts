@@ -14,7 +14,7 @@ import { binding, sha256Hex, strokesText } from '../core/signatures/signature-bi
 import { requiredSlots } from '../core/signatures/required-slots.ts';
 import { SEAL_GENESIS } from '../core/seals/seal-payload.ts';
 import type { SealRow } from '../core/seals/seal-store.ts';
-import { verifySealRows } from '../core/seals/verify-seals.ts';
+import { verifySealRows } from '../core/seals/seal-chain.ts';
 import { syntheticSignature } from '../scripts/demo-signatures.ts';
 import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair } from '../tests/support/core-fixture.ts';
 import { result, type Benchmark } from './harness.ts';

@@ -13,7 +13,8 @@ import { CoreError } from '../core/core-error.ts';
 import { silentLog } from '../core/log.ts';
 import { openWithHqKey, openWithPassword } from '../core/vault/open-unlocked.ts';
 import { hqRecoveryKey } from '../hq/hq-identity.ts';
-import { formatReport, verifyCore } from '../core/seals/verify-seals.ts';
+import { verifyCore } from '../core/seals/verify-seals.ts';
+import { formatReport } from '../core/seals/verify-report.ts';
 import { verifyBundle } from '../core/bundle/verify-bundle.ts';
 
 const { values, positionals } = parseArgs({

@@ -14,8 +14,7 @@ import type { SealPayload } from '../seals/seal-payload.ts';
 import type { SealRow } from '../seals/seal-store.ts';
 import { writeFileAtomicStreaming } from '../files/write-file-atomic.ts';
 import { TarWriter } from './tar.ts';
-
-export const BUNDLE_FORMAT = 'wangxin-field-bundle/1';
+import { BUNDLE_FORMAT } from './bundle-format.ts';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 

@@ -4,69 +4,17 @@
 // the stored bytes), and the audit chain. The report names exactly what fails, in Chinese.
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { AppCore } from '../app-core.ts';
-import { verifyAuditChain } from '../audit/audit-log.ts';
+import { verifyAuditChain } from '../audit/audit-chain.ts';
 import { ed25519Verify } from '../crypto/ed25519.ts';
 import { sm2Verify } from '../crypto/sm2.ts';
 import { BlobIntegrityError } from '../evidence/blob-cipher.ts';
 import { describeBlobFailure } from '../evidence/evidence-store.ts';
 import { released } from '../sync/free-space.ts';
 import { documentHash, dualHash } from '../signatures/document-hash.ts';
-import { SEAL_GENESIS, type SealPayload } from './seal-payload.ts';
+import type { SealPayload } from './seal-payload.ts';
+import { verifySealRows } from './seal-chain.ts';
+import type { Check, VerifyReport } from './verify-report.ts';
 import type { SealRow } from './seal-store.ts';
-
-export interface Check {
-  what: string;
-  ok: boolean;
-  detail: string;
-}
-
-export interface VerifyReport {
-  ok: boolean;
-  checks: Check[];
-}
-
-/** The chain and each seal's own integrity: pure, on the rows alone (also used by the benchmark). */
-export function verifySealRows(
-  seals: SealRow[],
-  device: { device_id: string; sm2_public: string; ed25519_public_pem: string } | undefined,
-): { chain: string[]; perSeal: Map<number, { problems: string[]; payload: SealPayload | null }> } {
-  const chain: string[] = [];
-  let prev = SEAL_GENESIS;
-  seals.forEach((s, i) => {
-    if (s.seq !== i + 1) chain.push(`封存序号不连续：第${i + 1}个封存的序号为${s.seq}（中间的封存被删除或顺序被改动）`);
-    if (s.prev_hash !== prev) chain.push(`封存${s.seq}的前一封存校验值与链上前一个不符（封存被删除、插入或调换）`);
-    prev = s.hash_sha256;
-  });
-  const perSeal = new Map<number, { problems: string[]; payload: SealPayload | null }>();
-  for (const s of seals) {
-    const problems: string[] = [];
-    let p: SealPayload | null = null;
-    try {
-      p = JSON.parse(s.payload) as SealPayload;
-      if (canonicalJson(p) !== s.payload) problems.push('封存内容不是规范化JSON（RFC 8785）');
-    } catch {
-      problems.push('封存内容无法解析');
-    }
-    const h = dualHash(s.payload);
-    if (h.sha256 !== s.hash_sha256 || h.sm3 !== s.hash_sm3) problems.push('封存内容与其校验值不符（封存内容被改动）');
-    if (p) {
-      if (p.device.seq !== s.seq || p.device.prev !== s.prev_hash)
-        problems.push('封存内容中的序号或前一封存校验值与链不符');
-      if (
-        device &&
-        (p.device.sm2PublicKey !== device.sm2_public ||
-          p.device.ed25519PublicKeyPem !== device.ed25519_public_pem ||
-          p.device.id !== device.device_id)
-      )
-        problems.push('封存所用密钥不是本机密钥');
-      const bytes = new TextEncoder().encode(s.payload);
-      if (!sm2Verify(bytes, s.sm2_signature, p.device.sm2PublicKey)) problems.push('SM2签名无效');
-      if (!ed25519Verify(bytes, s.ed25519_signature, p.device.ed25519PublicKeyPem)) problems.push('Ed25519签名无效');
-    }
-    perSeal.set(s.seq, { problems, payload: p });
-  }
-  return { chain, perSeal };
-}
 
 export async function verifyCore(core: AppCore): Promise<VerifyReport> {
   const checks: Check[] = [];
@@ -225,12 +173,4 @@ export async function verifyDocument(core: AppCore, documentId: string): Promise
     });
   }
   return { ok: checks.every((c) => c.ok), checks };
-}
-
-export function formatReport(r: VerifyReport): string {
-  return [
-    ...r.checks.map((c) => `${c.ok ? '通过' : '不通过'}  ${c.what}${c.detail ? `：${c.detail}` : ''}`),
-    '',
-    r.ok ? '核验结论：全部通过。' : `核验结论：${r.checks.filter((c) => !c.ok).length}项不通过。`,
-  ].join('\n');
 }
