@@ -1,7 +1,9 @@
 // Lint rules, including the process boundaries of docs/ARCHITECTURE.md:
-//   core/, shared/, web-shell/, hq/  never import `electron`;
-//   shared/ and renderer/            never import Node built-ins or the core;
-//   core/                            never imports a shell (electron/, web-shell/) or the renderer.
+//   core/, protocol/, shared/, web-shell/, hq/  never import `electron`;
+//   shared/ and renderer/                       never import Node built-ins or the core;
+//   core/                                       never imports a shell, the renderer or HQ;
+//   protocol/                                   imports only shared/ (what the device and HQ share);
+//   hq/                                         imports only protocol/ and shared/, never the device's core/.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -36,17 +38,34 @@ export default tseslint.config(
     },
   },
   {
-    files: ['core/**', 'web-shell/**', 'hq/**'],
+    files: ['core/**'],
     rules: restrict(
-      ['electron', '**/electron/**', '**/renderer/**', '**/web-shell/**'],
-      'The core and servers run without Electron and know no shell or renderer (docs/ARCHITECTURE.md).',
+      ['electron', '**/electron/**', '**/renderer/**', '**/web-shell/**', '**/hq/**'],
+      'The core runs without Electron and knows no shell, renderer or HQ (docs/ARCHITECTURE.md).',
     ),
   },
   {
     files: ['web-shell/**'],
     rules: restrict(
-      ['electron', '**/electron/**', '**/renderer/**'],
-      'The web shell hosts the core; it never imports Electron or renderer code.',
+      ['electron', '**/electron/**', '**/renderer/**', '**/hq/**'],
+      'The web shell hosts the core; it never imports Electron, renderer or HQ code.',
+    ),
+  },
+  // The code the device and HQ share: it must not lean on either program (tests may use fixtures).
+  {
+    files: ['protocol/**'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      ['electron', '**/electron/**', '**/core/**', '**/hq/**', '**/renderer/**', '**/web-shell/**', '**/scripts/**'],
+      'protocol/ is shared by the device and HQ: it imports only shared/ and itself (docs/ARCHITECTURE.md).',
+    ),
+  },
+  {
+    files: ['hq/**'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      ['electron', '**/electron/**', '**/core/**', '**/renderer/**', '**/web-shell/**', '**/scripts/**'],
+      "HQ shares code with the device only through protocol/ and shared/, never the device's core/ (docs/ARCHITECTURE.md).",
     ),
   },
   {

@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            '{core,shared,web-shell,electron,hq,scripts,bench,tests/integration}/**/*.test.ts',
+            '{core,protocol,shared,web-shell,electron,hq,scripts,bench,tests/integration}/**/*.test.ts',
             'renderer/**/*.test.{ts,tsx}',
           ],
           environment: 'node',

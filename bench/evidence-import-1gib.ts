@@ -48,7 +48,7 @@ export async function bundledSm3Worker(dir: string): Promise<string> {
     target: 'node24',
     format: 'esm',
     logLevel: 'warning',
-    entryPoints: [join(ROOT, 'core', 'evidence', 'sm3-worker.ts')],
+    entryPoints: [join(ROOT, 'protocol', 'crypto', 'sm3-worker.ts')],
     outfile,
   });
   return outfile;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { dispatch } from '../core/api/dispatch.ts';
 import { openCore } from '../core/app-core.ts';
 import { newCustody } from '../core/vault/key-custody.ts';
-import { silentLog } from '../core/log.ts';
+import { silentLog } from '../protocol/runtime/log.ts';
 import type { CallName } from '../shared/api/call-names.ts';
 import type { CallInput, CallOutput } from '../shared/api/contract.ts';
 import { demoInquiry } from '../scripts/demo-documents.ts';

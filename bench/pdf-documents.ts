@@ -3,7 +3,7 @@
 // Reference: the same document generated in the same run without font subsetting (whole fonts
 // embedded), which is what subsetting saves. Targets: under 1.5 s and 600 KB for the inquiry.
 import { performance } from 'node:perf_hooks';
-import { PdfService } from '../core/pdf/pdf-service.ts';
+import { PdfService } from '../protocol/print/pdf-service.ts';
 import type { DocumentDetail } from '../shared/documents/document-api.ts';
 import { longEvidenceList, longInquiry } from '../tests/support/print-fixtures.ts';
 import { median, result, type Benchmark, type BenchResult } from './harness.ts';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLog } from '../core/log.ts';
+import { silentLog } from '../protocol/runtime/log.ts';
 import { Vault } from '../core/vault/vault.ts';
 import { CALL_NAMES, IPC_PREFIX } from '../shared/api/call-names.ts';
 import { ok, type Result } from '../shared/api/result.ts';

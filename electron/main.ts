@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Vault } from '../core/vault/vault.ts';
 import { osKeystoreFrom } from './os-keystore.ts';
-import { sm3Worker } from '../core/evidence/dual-digest.ts';
+import { sm3Worker } from '../protocol/crypto/dual-digest.ts';
 import { APP_ORIGIN, isAppUrl } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { ElectronCaptureHost } from './capture-window.ts';

@@ -1,5 +1,5 @@
 // A refusal HQ answers with: an HTTP status and a body the device maps to a Chinese message.
-import type { HqError } from '../core/sync/protocol.ts';
+import type { HqError } from '../protocol/sync/protocol.ts';
 
 export class HqFailure extends Error {
   readonly status: number;

@@ -4,13 +4,13 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CoreError } from '../core/core-error.ts';
+import { CoreError } from '../protocol/runtime/core-error.ts';
 import { HQ_DATABASE_FILE } from './db/hq-database.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../shared/crypto/canonical-json.ts';
-import { ed25519KeyPair, ed25519Sign } from '../core/crypto/ed25519.ts';
-import { sm2KeyPair, sm2Sign } from '../core/crypto/sm2.ts';
-import { timeSigningText, type HqKeys, type SignedTime } from '../core/sync/protocol.ts';
+import { ed25519KeyPair, ed25519Sign } from '../protocol/crypto/ed25519.ts';
+import { sm2KeyPair, sm2Sign } from '../protocol/crypto/sm2.ts';
+import { timeSigningText, type HqKeys, type SignedTime } from '../protocol/sync/protocol.ts';
 
 interface IdentityRow {
   hq_id: string;

@@ -79,7 +79,7 @@ export async function buildElectron(): Promise<void> {
   // The SM3 worker thread runs its own file.
   await bundle({
     ...common,
-    entryPoints: [join(ROOT, 'core', 'evidence', 'sm3-worker.ts')],
+    entryPoints: [join(ROOT, 'protocol', 'crypto', 'sm3-worker.ts')],
     outfile: join(ROOT, 'dist', 'electron', 'sm3-worker.mjs'),
     format: 'esm',
   });

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PdfService } from '../core/pdf/pdf-service.ts';
+import { PdfService } from '../protocol/print/pdf-service.ts';
 import { printable } from '../tests/support/print-fixtures.ts';
 
 const out = join(import.meta.dirname, '..', 'docs', 'images');

@@ -9,13 +9,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AppCore } from '../core/app-core.ts';
-import { CoreError } from '../core/core-error.ts';
-import { silentLog } from '../core/log.ts';
+import { CoreError } from '../protocol/runtime/core-error.ts';
+import { silentLog } from '../protocol/runtime/log.ts';
 import { openWithHqKey, openWithPassword } from '../core/vault/open-unlocked.ts';
 import { hqRecoveryKey } from '../hq/hq-identity.ts';
 import { verifyCore } from '../core/seals/verify-seals.ts';
-import { formatReport } from '../core/seals/verify-report.ts';
-import { verifyBundle } from '../core/bundle/verify-bundle.ts';
+import { formatReport } from '../protocol/seal/verify-report.ts';
+import { verifyBundle } from '../protocol/bundle/verify-bundle.ts';
 
 const { values, positionals } = parseArgs({
   options: { 'cert-no': { type: 'string' }, 'hq-data': { type: 'string' } },

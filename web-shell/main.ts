@@ -3,8 +3,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Vault } from '../core/vault/vault.ts';
-import { stderrLog } from '../core/log.ts';
-import { CoreError } from '../core/core-error.ts';
+import { stderrLog } from '../protocol/runtime/log.ts';
+import { CoreError } from '../protocol/runtime/core-error.ts';
 import { startWebShell } from './web-shell-server.ts';
 
 export async function main(argv: string[], rendererDir: string): Promise<void> {

@@ -4,7 +4,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Log } from '../core/log.ts';
+import type { Log } from '../protocol/runtime/log.ts';
 import type { Result } from '../shared/api/result.ts';
 import { RENDERER_CSP } from '../shared/security/csp.ts';
 import { isLoopbackAddress } from './loopback.ts';

@@ -12,8 +12,8 @@ import {
   setUpPair,
   type TestCore,
 } from '../../tests/support/core-fixture.ts';
-import { ed25519Verify } from '../crypto/ed25519.ts';
-import { sm2Verify } from '../crypto/sm2.ts';
+import { ed25519Verify } from '../../protocol/crypto/ed25519.ts';
+import { sm2Verify } from '../../protocol/crypto/sm2.ts';
 import { dispatch } from './dispatch.ts';
 import { handlers } from './handlers.ts';
 

@@ -1,6 +1,6 @@
 import { fail, type ApiError } from '../../shared/api/result.ts';
-import { CoreError } from '../core-error.ts';
-import type { Log } from '../log.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
+import type { Log } from '../../protocol/runtime/log.ts';
 
 /** Any failure inside the core as an error value; unexpected ones are logged (without arguments). */
 export function errorResult(e: unknown, what: string, log: Log): { ok: false; error: ApiError } {

@@ -3,20 +3,20 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { exportBundle } from '../bundle/export-bundle.ts';
-import { verifyBundle } from '../bundle/verify-bundle.ts';
+import { verifyBundle } from '../../protocol/bundle/verify-bundle.ts';
 import { printDocument } from '../pdf/print-document.ts';
 import { freeSpace } from '../sync/free-space.ts';
 import { verifyCore, verifyDocument } from '../seals/verify-seals.ts';
 import type { CallArg, CallOutput } from '../../shared/api/contract.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
 import type { AppCore } from '../app-core.ts';
-import { CoreError } from '../core-error.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
 import { machineFacts } from '../documents/machine-facts.ts';
 import { dashboard, deadlinesOfCase, today } from '../deadlines/deadlines-service.ts';
 import { capturePage } from '../evidence/cdp-capture.ts';
 import type { CaptureHost } from '../evidence/capture-host.ts';
 import { recordCapture } from '../evidence/record-capture.ts';
-import { hashPassword } from '../officers/password-hash.ts';
+import { hashPassword } from '../../protocol/runtime/password-hash.ts';
 
 export type Handlers = { [K in CallName]: (arg: CallArg<K>, core: AppCore) => Promise<CallOutput<K>> | CallOutput<K> };
 

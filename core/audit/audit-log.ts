@@ -2,7 +2,7 @@
 // row's hash), so that a removed, inserted or edited row breaks the chain. The database itself
 // refuses UPDATE and DELETE (migration 005). The chain's rule is in audit-chain.ts.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { AUDIT_GENESIS, auditHash, type AuditRow } from './audit-chain.ts';
+import { AUDIT_GENESIS, auditHash, type AuditRow } from '../../protocol/seal/audit-chain.ts';
 import { isoNow, type Clock } from '../clock.ts';
 
 export interface AuditEntry {

@@ -17,8 +17,8 @@ import { signedDocument } from '../../tests/support/signing-fixture.ts';
 import { HEADER_BYTES } from '../evidence/blob-cipher.ts';
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
-import { listTar, readEntry, TarWriter } from './tar.ts';
-import { verifyBundle } from './verify-bundle.ts';
+import { listTar, readEntry, TarWriter } from '../../protocol/bundle/tar.ts';
+import { verifyBundle } from '../../protocol/bundle/verify-bundle.ts';
 
 let t: TestCore;
 let bundle: string;

@@ -8,13 +8,13 @@ import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { signatureMaterial } from '../seals/seal-material.ts';
 import { released } from '../sync/free-space.ts';
 import type { AppCore } from '../app-core.ts';
-import { CoreError } from '../core-error.ts';
-import { sm2PublicKeyPem } from '../crypto/sm2.ts';
-import type { SealPayload } from '../seals/seal-payload.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
+import { sm2PublicKeyPem } from '../../protocol/crypto/sm2.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { SealRow } from '../seals/seal-store.ts';
-import { writeFileAtomicStreaming } from '../files/write-file-atomic.ts';
-import { TarWriter } from './tar.ts';
-import { BUNDLE_FORMAT } from './bundle-format.ts';
+import { writeFileAtomicStreaming } from '../../protocol/runtime/write-file-atomic.ts';
+import { TarWriter } from '../../protocol/bundle/tar.ts';
+import { BUNDLE_FORMAT } from '../../protocol/bundle/bundle-format.ts';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 

@@ -10,7 +10,7 @@ import { formatMinuteChinese, toLocalDate } from '../../shared/documents/local-t
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { Clock } from '../clock.ts';
 import { chinaYear, isoNow } from '../clock.ts';
-import { CoreError } from '../core-error.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
 import type { OfficerStore } from '../officers/officer-store.ts';
 import { nextCaseNumber } from './case-number.ts';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CoreError } from '../core-error.ts';
-import { migrate, type Migration } from './migrate.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
+import { migrate, type Migration } from '../../protocol/runtime/migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { DATABASE_FILE, openDatabase } from './open-database.ts';
 

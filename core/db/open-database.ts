@@ -2,8 +2,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CoreError } from '../core-error.ts';
-import { migrate } from './migrate.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
+import { migrate } from '../../protocol/runtime/migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
 export const DATABASE_FILE = 'device.db';

@@ -15,7 +15,7 @@ import type { CaseDeadlines, Dashboard, Deadline, MilestoneKind } from '../../sh
 import { toLocalDate } from '../../shared/documents/local-time.ts';
 import type { DocumentState } from '../../shared/documents/document-types.ts';
 import type { AppCore } from '../app-core.ts';
-import { CoreError } from '../core-error.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
 
 interface CaseRow {
   id: string;

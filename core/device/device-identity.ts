@@ -5,8 +5,8 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import { isoNow, type Clock } from '../clock.ts';
-import { ed25519KeyPair, ed25519Sign } from '../crypto/ed25519.ts';
-import { sm2KeyPair, sm2PublicKeyPem, sm2Sign } from '../crypto/sm2.ts';
+import { ed25519KeyPair, ed25519Sign } from '../../protocol/crypto/ed25519.ts';
+import { sm2KeyPair, sm2PublicKeyPem, sm2Sign } from '../../protocol/crypto/sm2.ts';
 
 interface DeviceRow {
   device_id: string;

@@ -26,7 +26,7 @@ import { fieldErrors } from '../../shared/api/validation-errors.ts';
 import type { CaseStore } from '../cases/case-store.ts';
 import { nextDocumentNumber } from '../cases/case-number.ts';
 import { chinaYear, isoNow, type Clock } from '../clock.ts';
-import { CoreError } from '../core-error.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
 import type { OfficerStore } from '../officers/officer-store.ts';
 import type { OfficeStore } from '../office/office-store.ts';
 import { initialContent, type CreateContext } from './initial-content.ts';

@@ -3,7 +3,7 @@
 // one is laid out again from it (here and at HQ) — so a released version must never change. Each
 // version's data is pinned here by its hash; changing it fails this test. To change a wording, a
 // label or the layout: add a new version (templates.ts TEMPLATES), pin it here, and make its
-// layout reference (core/pdf/forms/layout-spec.test.ts).
+// layout reference (protocol/print/forms/layout-spec.test.ts).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { digestFile } from './evidence-store.ts';
-import { DualDigest } from './dual-digest.ts';
+import { DualDigest } from '../../protocol/crypto/dual-digest.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'digest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

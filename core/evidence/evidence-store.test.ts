@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.ts';
 import { openCore } from '../app-core.ts';
-import type { CoreError } from '../core-error.ts';
+import type { CoreError } from '../../protocol/runtime/core-error.ts';
 import { makeCore, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
 import { DEFAULT_CHUNK_BYTES, HEADER_BYTES } from './blob-cipher.ts';
 import { EvidenceStore } from './evidence-store.ts';

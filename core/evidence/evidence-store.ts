@@ -18,11 +18,11 @@ import {
 } from '../../shared/evidence/evidence-schema.ts';
 import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import { isoNow, type Clock } from '../clock.ts';
-import { CoreError } from '../core-error.ts';
-import type { Log } from '../log.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
+import type { Log } from '../../protocol/runtime/log.ts';
 import { AesGcmBlobCipher, BlobIntegrityError, type BlobCipher } from './blob-cipher.ts';
 import { BlobStore, type TempBlob } from './blob-store.ts';
-import { DualDigest, type Digests } from './dual-digest.ts';
+import { DualDigest, type Digests } from '../../protocol/crypto/dual-digest.ts';
 
 interface EvidenceRow {
   id: string;

@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../../shared/api/result.ts';
 import type { ImportedEvidence } from '../../shared/evidence/evidence-schema.ts';
 import { errorResult } from '../api/error-result.ts';
 import type { AppCore } from '../app-core.ts';
-import { CoreError } from '../core-error.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
 
 /**
  * How long an upload may wait for its next bytes. A renderer that stops sending (its window

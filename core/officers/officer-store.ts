@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { OfficerCreate, OfficerPublic } from '../../shared/domain/officer.ts';
 import type { Clock } from '../clock.ts';
 import { isoNow } from '../clock.ts';
-import { CoreError } from '../core-error.ts';
-import { hashPassword } from './password-hash.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
+import { hashPassword } from '../../protocol/runtime/password-hash.ts';
 
 interface OfficerRow {
   id: string;

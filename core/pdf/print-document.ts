@@ -1,7 +1,7 @@
 // A document as it prints, with its signatures and, once sealed, the seal's foot — what
 // documents.pdf answers and what sync hands HQ as the convenience copy of a sealed document.
 import type { AppCore } from '../app-core.ts';
-import type { PrintedDocument } from './pdf-service.ts';
+import type { PrintedDocument } from '../../protocol/print/pdf-service.ts';
 
 export function printDocument(core: AppCore, documentId: string): Promise<PrintedDocument> {
   const seal = core.seals.forDocument(documentId);

@@ -16,7 +16,7 @@ import {
 } from '../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
-import type { SealPayload } from './seal-payload.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 
 let t: TestCore;
 beforeEach(async () => {

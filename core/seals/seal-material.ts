@@ -3,7 +3,7 @@
 // image and strokes. Used by the bundle export and by sync.
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { AppCore } from '../app-core.ts';
-import type { PackageSignature } from '../sync/protocol.ts';
+import type { PackageSignature } from '../../protocol/sync/protocol.ts';
 
 export function signatureMaterial(
   core: AppCore,

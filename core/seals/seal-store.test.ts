@@ -492,7 +492,7 @@ describe('interoperability with openssl', () => {
       f('o.sig'),
       f('msg'),
     ]);
-    const { sm2PublicKeyFromPem, sm2Verify } = await import('../crypto/sm2.ts');
+    const { sm2PublicKeyFromPem, sm2Verify } = await import('../../protocol/crypto/sm2.ts');
     const pub = sm2PublicKeyFromPem(readFileSync(f('o.pub'), 'utf8'));
     expect(sm2Verify(readFileSync(f('msg')), readFileSync(f('o.sig')).toString('hex'), pub)).toBe(true);
     expect(sm2Verify(Buffer.from('另一条消息'), readFileSync(f('o.sig')).toString('hex'), pub)).toBe(false);

@@ -8,18 +8,18 @@ import { DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { CaseStore } from '../cases/case-store.ts';
 import { isoNow, type Clock } from '../clock.ts';
-import { CoreError } from '../core-error.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
 import type { DeviceIdentity } from '../device/device-identity.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
-import type { PdfService } from '../pdf/pdf-service.ts';
+import type { PdfService } from '../../protocol/print/pdf-service.ts';
 import type { TwoOfficerSession } from '../session/two-officer-session.ts';
-import { signedForm } from '../signatures/document-hash.ts';
+import { signedForm } from '../../protocol/seal/document-hash.ts';
 import type { SignatureStore } from '../signatures/signature-store.ts';
-import { SEAL_GENESIS, sealHash, sealText, type SealPayload } from './seal-payload.ts';
+import { SEAL_GENESIS, sealHash, sealText, type SealPayload } from '../../protocol/seal/seal-payload.ts';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { sm2PublicKeyPem } from '../crypto/sm2.ts';
-import { writeFileAtomic } from '../files/write-file-atomic.ts';
+import { sm2PublicKeyPem } from '../../protocol/crypto/sm2.ts';
+import { writeFileAtomic } from '../../protocol/runtime/write-file-atomic.ts';
 
 export interface SealRow {
   seq: number;

@@ -2,19 +2,14 @@
 // SM2 and Ed25519 signatures), each sealed document against its seal (re-hashed from what the
 // database holds now), each signature's binding, each evidence item (both digests recomputed from
 // the stored bytes), and the audit chain. The report names exactly what fails, in Chinese.
-import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { AppCore } from '../app-core.ts';
-import { verifyAuditChain } from '../audit/audit-chain.ts';
-import { ed25519Verify } from '../crypto/ed25519.ts';
-import { sm2Verify } from '../crypto/sm2.ts';
+import { verifyAuditChain } from '../../protocol/seal/audit-chain.ts';
 import { BlobIntegrityError } from '../evidence/blob-cipher.ts';
 import { describeBlobFailure } from '../evidence/evidence-store.ts';
 import { released } from '../sync/free-space.ts';
-import { documentHash, dualHash } from '../signatures/document-hash.ts';
-import type { SealPayload } from './seal-payload.ts';
-import { verifySealRows } from './seal-chain.ts';
-import type { Check, VerifyReport } from './verify-report.ts';
-import type { SealRow } from './seal-store.ts';
+import { documentHash, dualHash } from '../../protocol/seal/document-hash.ts';
+import { verifySealRows } from '../../protocol/seal/seal-chain.ts';
+import type { Check, VerifyReport } from '../../protocol/seal/verify-report.ts';
 
 export async function verifyCore(core: AppCore): Promise<VerifyReport> {
   const checks: Check[] = [];

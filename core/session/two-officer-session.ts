@@ -4,9 +4,9 @@
 // everyone out.
 import type { OfficerPublic, SessionState } from '../../shared/domain/officer.ts';
 import type { Clock } from '../clock.ts';
-import { CoreError } from '../core-error.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
 import type { OfficerStore } from '../officers/officer-store.ts';
-import { decoyHash, verifyPassword } from '../officers/password-hash.ts';
+import { decoyHash, verifyPassword } from '../../protocol/runtime/password-hash.ts';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 5;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoEvidence, demoPreservation } from '../../scripts/demo-documents.ts';
 import { printable } from '../../tests/support/print-fixtures.ts';
-import { PdfService } from '../pdf/pdf-service.ts';
+import { PdfService } from '../../protocol/print/pdf-service.ts';
 import { requiredSlots } from './required-slots.ts';
 
 const pdf = new PdfService();

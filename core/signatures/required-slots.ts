@@ -2,7 +2,7 @@
 // every per-page slot (逐页签名) on each page — except the per-page slots that only show the
 // officers' end signatures again (`mirror`).
 import type { RequiredSlot } from '../../shared/signatures/signature-api.ts';
-import type { LaidOutDocument } from '../pdf/layout-model.ts';
+import type { LaidOutDocument } from '../../protocol/print/layout-model.ts';
 
 export function requiredSlots(laid: LaidOutDocument): RequiredSlot[] {
   const out: RequiredSlot[] = [];

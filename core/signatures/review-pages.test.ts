@@ -10,8 +10,8 @@ import { demoInquiry } from '../../scripts/demo-documents.ts';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { longInquiry, printable } from '../../tests/support/print-fixtures.ts';
 import { pdftotextLayoutPages } from '../../tests/support/poppler.ts';
-import type { LaidOutDocument } from '../pdf/layout-model.ts';
-import { PdfService } from '../pdf/pdf-service.ts';
+import type { LaidOutDocument } from '../../protocol/print/layout-model.ts';
+import { PdfService } from '../../protocol/print/pdf-service.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'review-pages-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -16,8 +16,14 @@ import {
   setUpPair,
   type TestCore,
 } from '../../tests/support/core-fixture.ts';
-import { dualHash } from './document-hash.ts';
-import { binding, sha256Hex, strokesText, verifyBinding, type BoundFields } from './signature-binding.ts';
+import { dualHash } from '../../protocol/seal/document-hash.ts';
+import {
+  binding,
+  sha256Hex,
+  strokesText,
+  verifyBinding,
+  type BoundFields,
+} from '../../protocol/seal/signature-binding.ts';
 
 let t: TestCore;
 let a: string;

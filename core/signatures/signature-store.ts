@@ -22,15 +22,21 @@ import { residentIdError } from '../../shared/validation/resident-id.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { CaseStore } from '../cases/case-store.ts';
 import { isoNow, type Clock } from '../clock.ts';
-import { CoreError } from '../core-error.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
 import type { OfficerStore } from '../officers/officer-store.ts';
-import { A4, type LaidOutDocument } from '../pdf/layout-model.ts';
-import type { PdfService } from '../pdf/pdf-service.ts';
+import { A4, type LaidOutDocument } from '../../protocol/print/layout-model.ts';
+import type { PdfService } from '../../protocol/print/pdf-service.ts';
 import type { TwoOfficerSession } from '../session/two-officer-session.ts';
-import { documentHash, type DocHash } from './document-hash.ts';
+import { documentHash, type DocHash } from '../../protocol/seal/document-hash.ts';
 import { requiredSlots, slotKey } from './required-slots.ts';
-import { binding, sha256Hex, strokesText, verifyBinding, type BoundFields } from './signature-binding.ts';
+import {
+  binding,
+  sha256Hex,
+  strokesText,
+  verifyBinding,
+  type BoundFields,
+} from '../../protocol/seal/signature-binding.ts';
 import { mediaGrantAllowed, SITTING_LIMIT_MINUTES, sittingIsLive } from './sitting.ts';
 
 interface SignatureRow {

@@ -6,7 +6,7 @@
 // crash in between leaves a file that the next start removes.
 import type { AppCore } from '../app-core.ts';
 import { isoNow } from '../clock.ts';
-import { CoreError } from '../core-error.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
 
 /** Blobs that may be released: every evidence row with that SHA-256 is sealed, and every such seal is receipted. */
 export function releasable(core: AppCore): { sha256: string; size: number }[] {

@@ -9,7 +9,7 @@ import {
   compareCalendarVersions,
   type CalendarData,
 } from '../../shared/calendar/calendar-schema.ts';
-import { verifyReference, type ReferenceData } from './protocol.ts';
+import { verifyReference, type ReferenceData } from '../../protocol/sync/protocol.ts';
 
 export interface HqCalendarChoice {
   /** The HQ table to use instead of the shipped one, or null. */

@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { CatalogSchema } from '../../shared/catalog/catalog-schema.ts';
 import { createCatalogService, type CatalogService } from '../catalog/catalog-service.ts';
-import { verifyReference, type ReferenceData } from './protocol.ts';
+import { verifyReference, type ReferenceData } from '../../protocol/sync/protocol.ts';
 
 export function newerHqCatalog(db: Database, shipped: CatalogService): CatalogService | null {
   const ref = db

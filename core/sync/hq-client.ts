@@ -6,7 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
-import { H, requestSigningText, sha256Hex, type HqError } from './protocol.ts';
+import { H, requestSigningText, sha256Hex, type HqError } from '../../protocol/sync/protocol.ts';
 
 export type SyncFailureKind =
   | 'unreachable'

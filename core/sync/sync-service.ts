@@ -17,10 +17,10 @@ import { exportBundle } from '../bundle/export-bundle.ts';
 import { BlobIntegrityError } from '../evidence/blob-cipher.ts';
 import { describeBlobFailure } from '../evidence/evidence-store.ts';
 import { isoNow } from '../clock.ts';
-import { CoreError } from '../core-error.ts';
-import { ed25519Verify } from '../crypto/ed25519.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
+import { ed25519Verify } from '../../protocol/crypto/ed25519.ts';
 import { packageSignatures } from '../seals/seal-material.ts';
-import type { SealPayload } from '../seals/seal-payload.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { SealRow } from '../seals/seal-store.ts';
 import { releasable } from './free-space.ts';
 import { HqClient, SyncFailure } from './hq-client.ts';
@@ -40,7 +40,7 @@ import {
   type SignedReceipt,
   type SignedReference,
   type SignedTime,
-} from './protocol.ts';
+} from '../../protocol/sync/protocol.ts';
 
 interface LinkRow {
   url: string;

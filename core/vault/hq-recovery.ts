@@ -3,8 +3,8 @@
 // password — an existing officer (reactivated if removed) or a new one. Only that officer's copy
 // of the key is (re)wrapped; the act is written to the device's audit log.
 import type { AppCore } from '../app-core.ts';
-import { CoreError } from '../core-error.ts';
-import { hashPassword } from '../officers/password-hash.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
+import { hashPassword } from '../../protocol/runtime/password-hash.ts';
 import { OfficerCreateSchema } from '../../shared/domain/officer.ts';
 
 export interface RecoveryRequest {

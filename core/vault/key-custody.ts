@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { CoreError } from '../core-error.ts';
-import { writeFileAtomic } from '../files/write-file-atomic.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
+import { writeFileAtomic } from '../../protocol/runtime/write-file-atomic.ts';
 import {
   certNoHash,
   newMasterKey,

@@ -2,7 +2,7 @@
 // officer's password, or with HQ's SM2 private key for a laptop whose officers have left. The
 // app may be running on the same folder, so its open signing sitting is left alone.
 import { openCore, type AppCore, type CoreOptions } from '../app-core.ts';
-import { CoreError } from '../core-error.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
 import { KeyCustody, readKeyFile, unwrapForOfficer } from './key-custody.ts';
 import { unwrapForHq } from './key-wrap.ts';
 

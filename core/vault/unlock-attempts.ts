@@ -5,7 +5,7 @@
 // written to the log at the next unlock.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../files/write-file-atomic.ts';
+import { writeFileAtomic } from '../../protocol/runtime/write-file-atomic.ts';
 
 export const FREE_ATTEMPTS = 5;
 const FIRST_WAIT_MS = 30_000;

@@ -3,8 +3,8 @@
 // stored). The first administrator is made from the command line (docs/HQ.md).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { decoyHash, hashPassword, verifyPassword } from '../../core/officers/password-hash.ts';
-import { sha256Hex } from '../../core/sync/protocol.ts';
+import { decoyHash, hashPassword, verifyPassword } from '../../protocol/runtime/password-hash.ts';
+import { sha256Hex } from '../../protocol/sync/protocol.ts';
 import { fail } from '../hq-failure.ts';
 
 const SESSION_MS = 8 * 3600_000;

@@ -1,8 +1,8 @@
 // What HQ staff see: devices with their chain status, received cases, documents with their seals,
 // signatures and evidence, and the open flags. Read-only queries over HQ's database.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { SealPayload } from '../../core/seals/seal-payload.ts';
-import type { Receipt } from '../../core/sync/protocol.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
+import type { Receipt } from '../../protocol/sync/protocol.ts';
 
 export interface ChainStatus {
   count: number;

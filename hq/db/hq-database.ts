@@ -7,7 +7,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrate, type Migration } from '../../core/db/migrate.ts';
+import { migrate, type Migration } from '../../protocol/runtime/migrate.ts';
 
 export const HQ_DATABASE_FILE = 'hq.db';
 

@@ -4,7 +4,7 @@
 // HQ-corrected time and body hash), revocation.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ed25519Verify } from '../../core/crypto/ed25519.ts';
+import { ed25519Verify } from '../../protocol/crypto/ed25519.ts';
 import {
   enrollmentProof,
   normaliseCode,
@@ -14,7 +14,7 @@ import {
   type EnrollRequestBody,
   type EnrollResponseBody,
   type SignedReference,
-} from '../../core/sync/protocol.ts';
+} from '../../protocol/sync/protocol.ts';
 import { fail } from '../hq-failure.ts';
 import type { HqIdentity } from '../hq-identity.ts';
 import type { RegisteredDevice } from '../ingest/verify-package.ts';

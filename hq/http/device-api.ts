@@ -2,7 +2,7 @@
 // enrollment, blob status and chunk upload, seal commit, receipts and reference data. Every call
 // after enrollment is signed by the device (DeviceRegistry.authenticate).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API, CHUNK_BYTES, H, sha256Hex, type SealPackage } from '../../core/sync/protocol.ts';
+import { API, CHUNK_BYTES, H, sha256Hex, type SealPackage } from '../../protocol/sync/protocol.ts';
 import { fail } from '../hq-failure.ts';
 import type { HqApp } from '../hq-app.ts';
 import { DigestMismatch, OffsetMismatch } from '../storage/blob-storage.ts';

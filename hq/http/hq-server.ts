@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { API } from '../../core/sync/protocol.ts';
+import { API } from '../../protocol/sync/protocol.ts';
 import { HqFailure } from '../hq-failure.ts';
 import type { HqApp } from '../hq-app.ts';
 import { deviceApi } from './device-api.ts';

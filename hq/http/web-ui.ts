@@ -11,7 +11,7 @@ import { DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
 import { HqFailure } from '../hq-failure.ts';
 import type { Admin } from '../admin/admin-store.ts';
 import type { HqApp } from '../hq-app.ts';
-import { parseSealQr } from '../../core/pdf/seal-qr.ts';
+import { parseSealQr } from '../../protocol/print/seal-qr.ts';
 import { reverifyDocument } from '../ingest/reverify.ts';
 import { cookies, esc, formFields, readBody, SECURITY_HEADERS } from './http-util.ts';
 

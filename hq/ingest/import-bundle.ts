@@ -1,14 +1,14 @@
 // Importing an offline bundle (a sealed bundle tar carried on removable media): the whole bundle
-// is verified first (core/bundle/verify-bundle.ts: every file, seal, signature and evidence digest)
+// is verified first (protocol/bundle/verify-bundle.ts: every file, seal, signature and evidence digest)
 // and checked against the registered device and what HQ already holds — only then is anything
 // stored, so a tampered or foreign bundle leaves HQ unchanged. Each seal is then committed exactly
 // as over the network; the receipts go back to the laptop as a small file.
-import type { SealPayload } from '../../core/seals/seal-payload.ts';
-import { entryChunks, listTar, readEntry } from '../../core/bundle/tar.ts';
-import { verifyBundle } from '../../core/bundle/verify-bundle.ts';
-import { sm2PublicKeyFromPem } from '../../core/crypto/sm2.ts';
-import { dualHash } from '../../core/signatures/document-hash.ts';
-import type { CaseSummary, SealPackage, SignedReceipt } from '../../core/sync/protocol.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
+import { entryChunks, listTar, readEntry } from '../../protocol/bundle/tar.ts';
+import { verifyBundle } from '../../protocol/bundle/verify-bundle.ts';
+import { sm2PublicKeyFromPem } from '../../protocol/crypto/sm2.ts';
+import { dualHash } from '../../protocol/seal/document-hash.ts';
+import type { CaseSummary, SealPackage, SignedReceipt } from '../../protocol/sync/protocol.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import { fail } from '../hq-failure.ts';
 import type { BlobStorage } from '../storage/blob-storage.ts';

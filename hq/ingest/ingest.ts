@@ -6,9 +6,9 @@
 // the missing seal arrives; a seal whose link to its neighbour does not match is refused.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
-import type { SealPayload } from '../../core/seals/seal-payload.ts';
-import { SEAL_GENESIS } from '../../core/seals/seal-payload.ts';
-import type { Receipt, SealPackage, SignedReceipt } from '../../core/sync/protocol.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
+import { SEAL_GENESIS } from '../../protocol/seal/seal-payload.ts';
+import type { Receipt, SealPackage, SignedReceipt } from '../../protocol/sync/protocol.ts';
 import type { DeviceRegistry, DeviceRow } from '../devices/device-registry.ts';
 import { fail } from '../hq-failure.ts';
 import type { HqIdentity } from '../hq-identity.ts';

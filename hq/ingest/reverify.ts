@@ -2,7 +2,7 @@
 // device signatures, the document, every signature's binding, image and strokes, every evidence
 // digest, the link to the previous seal — exactly as at commit (verify-package.ts). The web page
 // shows the result on every view.
-import type { SealPackage } from '../../core/sync/protocol.ts';
+import type { SealPackage } from '../../protocol/sync/protocol.ts';
 import type { HqApp } from '../hq-app.ts';
 import { verifyPackage } from './verify-package.ts';
 

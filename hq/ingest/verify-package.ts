@@ -4,12 +4,12 @@
 // document, and every evidence blob is held at HQ with the SHA-256, SM3 and size the seal names
 // (HQ computed them itself when the blob arrived). Pure: the caller supplies what HQ holds.
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
-import { ed25519Verify } from '../../core/crypto/ed25519.ts';
-import { sm2Verify } from '../../core/crypto/sm2.ts';
-import type { SealPayload } from '../../core/seals/seal-payload.ts';
-import { dualHash } from '../../core/signatures/document-hash.ts';
-import { binding, sha256Hex, type BoundFields } from '../../core/signatures/signature-binding.ts';
-import type { SealPackage } from '../../core/sync/protocol.ts';
+import { ed25519Verify } from '../../protocol/crypto/ed25519.ts';
+import { sm2Verify } from '../../protocol/crypto/sm2.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
+import { dualHash } from '../../protocol/seal/document-hash.ts';
+import { binding, sha256Hex, type BoundFields } from '../../protocol/seal/signature-binding.ts';
+import type { SealPackage } from '../../protocol/sync/protocol.ts';
 
 export interface RegisteredDevice {
   deviceId: string;

@@ -4,10 +4,10 @@
 // content and printed text). So the PDF a clerk opens is provably the sealed document, with the
 // signature images of the seal and the seal's foot, and the device never spends time rendering it.
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
-import { PdfService } from '../../core/pdf/pdf-service.ts';
-import type { PrintSignature } from '../../core/pdf/write-pdf.ts';
-import type { SealPayload } from '../../core/seals/seal-payload.ts';
-import { documentHash } from '../../core/signatures/document-hash.ts';
+import { PdfService } from '../../protocol/print/pdf-service.ts';
+import type { PrintSignature } from '../../protocol/print/write-pdf.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
+import { documentHash } from '../../protocol/seal/document-hash.ts';
 
 export class SealedPrinter {
   private readonly pdf: PdfService;

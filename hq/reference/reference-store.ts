@@ -1,7 +1,7 @@
 // Reference data HQ hands to devices (the officer roster, the holiday table, the catalog version):
 // each kind is versioned, and each version is signed by HQ so a device accepts only HQ's data.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import type { ReferenceData, SignedReference } from '../../core/sync/protocol.ts';
+import type { ReferenceData, SignedReference } from '../../protocol/sync/protocol.ts';
 import type { HqIdentity } from '../hq-identity.ts';
 
 export class ReferenceStore {

@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { fsyncDir } from '../../core/files/write-file-atomic.ts';
+import { fsyncDir } from '../../protocol/runtime/write-file-atomic.ts';
 import { DigestMismatch, OffsetMismatch, type BlobStorage, type StoredBlob } from './blob-storage.ts';
 
 const SHA256_RE = /^[0-9a-f]{64}$/;

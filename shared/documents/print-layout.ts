@@ -1,5 +1,5 @@
 // The printed layout of a document type, as data: part of each versioned template
-// (shared/documents/templates/), interpreted by core/pdf/forms/layout-spec.ts into the blocks
+// (shared/documents/templates/), interpreted by protocol/print/forms/layout-spec.ts into the blocks
 // that paginate.ts lays out. Changing how a document prints = a new template version; documents
 // keep printing with the version they were made with (their signatures and seals bind the printed
 // pages, which HQ lays out again to check them).
@@ -11,7 +11,7 @@
 //   {{tpl.title}}          the template (title, closing, confirmation)
 //   {{var.approval}}       one of the layout's `vars`
 //   {{#}}                  inside `each`/`table`: the row's number, from 1
-//   {{fmt:arg,arg}}        a formatter of core/pdf/forms/formatters.ts, e.g. {{minute:startTime}},
+//   {{fmt:arg,arg}}        a formatter of protocol/print/forms/formatters.ts, e.g. {{minute:startTime}},
 //                          {{span:startTime,endTime}}, {{officers:inspectorIds}}, {{para:noticeBasis}}
 // A `when`/`unless` names a path: true when it holds a non-empty string, a non-empty list, an object.
 
@@ -52,7 +52,7 @@ export interface ColumnDef {
   value: Value;
 }
 
-/** A signature slot (see core/pdf/layout-model.ts SignatureSlotSpec). */
+/** A signature slot (see protocol/print/layout-model.ts SignatureSlotSpec). */
 export interface SlotDef extends Condition {
   id: string;
   label: string;

@@ -6,7 +6,7 @@ export const SIGNATURE_STATUSES = ['signed', 'refused', 'absent', 'unable'] as c
 export type SignatureStatus = (typeof SIGNATURE_STATUSES)[number];
 /**
  * How a slot that is not signed is resolved (art. 30). One wording everywhere — case record,
- * review screen and print (core/pdf/write-pdf.ts) — and not 「当事人不在场」: the slot may be an
+ * review screen and print (protocol/print/write-pdf.ts) — and not 「当事人不在场」: the slot may be an
  * interviewee's or a holder's.
  */
 export const RESOLUTION_LABELS: Record<Exclude<SignatureStatus, 'signed'>, string> = {

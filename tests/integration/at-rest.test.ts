@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { silentLog } from '../../core/log.ts';
+import { silentLog } from '../../protocol/runtime/log.ts';
 import { Vault } from '../../core/vault/vault.ts';
 import { demoInquiry } from '../../scripts/demo-documents.ts';
 import { AGENCY, OFFICER_A, OFFICER_B, orgCaseInput, type TestCore } from '../support/core-fixture.ts';

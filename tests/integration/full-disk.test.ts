@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../core/api/dispatch.ts';
 import { openCore, type AppCore } from '../../core/app-core.ts';
 import { newCustody } from '../../core/vault/key-custody.ts';
-import { silentLog } from '../../core/log.ts';
+import { silentLog } from '../../protocol/runtime/log.ts';
 import { AGENCY, OFFICER_A, OFFICER_B, orgCaseInput } from '../support/core-fixture.ts';
 
 const mountPoint = mkdtempSync(join(tmpdir(), 'small-disk-'));

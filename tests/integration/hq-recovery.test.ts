@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLog } from '../../core/log.ts';
+import { silentLog } from '../../protocol/runtime/log.ts';
 import { readKeyFile } from '../../core/vault/key-custody.ts';
 import { openWithPassword } from '../../core/vault/open-unlocked.ts';
 import { ROOT } from '../../scripts/build.ts';

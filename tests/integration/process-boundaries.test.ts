@@ -21,6 +21,14 @@ describe('process boundaries (eslint)', () => {
     ['renderer/cases/x.ts', "import { openCore } from '../../core/app-core.ts';\nexport const a = openCore;\n"],
     ['renderer/cases/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n"],
     ['web-shell/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['core/cases/x.ts', "import { x } from '../../hq/hq-app.ts';\nexport const a = x;\n"],
+    // HQ reaches the device's code only through protocol/ (and shared/).
+    ['hq/ingest/x.ts', "import { openCore } from '../../core/app-core.ts';\nexport const a = openCore;\n"],
+    ['hq/ingest/x.ts', "import { CoreError } from '../../core/cases/case-store.ts';\nexport const a = CoreError;\n"],
+    ['hq/x.ts', "import { x } from '../scripts/demo.ts';\nexport const a = x;\n"],
+    ['protocol/seal/x.ts', "import { openCore } from '../../core/app-core.ts';\nexport const a = openCore;\n"],
+    ['protocol/seal/x.ts', "import { x } from '../../hq/hq-app.ts';\nexport const a = x;\n"],
+    ['protocol/print/x.ts', "import { app } from 'electron';\nexport const a = app;\n"],
   ])('%s may not import: %s', async (file, code) => {
     expect((await ruleHits(file, code)).length).toBeGreaterThan(0);
   });
@@ -58,6 +66,18 @@ describe('process boundaries (eslint)', () => {
       await ruleHits('core/cases/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"),
     ).toEqual([]);
     expect(await ruleHits('electron/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([]);
+    expect(
+      await ruleHits(
+        'hq/ingest/x.ts',
+        "import { sealText } from '../../protocol/seal/seal-payload.ts';\nimport { canonicalJson } from '../../shared/crypto/canonical-json.ts';\nexport const a = [sealText, canonicalJson];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleHits(
+        'core/seals/x.ts',
+        "import { sealText } from '../../protocol/seal/seal-payload.ts';\nexport const a = sealText;\n",
+      ),
+    ).toEqual([]);
     // Our own folders that share a built-in's name (shared/domain, shared/crypto) stay importable.
     expect(
       await ruleHits(

@@ -3,7 +3,7 @@
 // The content of revision r is a pure function of r, so the parent can tell a whole save from a torn one.
 import { openWithPassword } from '../../core/vault/open-unlocked.ts';
 import { OFFICER_A } from './core-fixture.ts';
-import { silentLog } from '../../core/log.ts';
+import { silentLog } from '../../protocol/runtime/log.ts';
 
 export function contentFor(base: Record<string, unknown>, revision: number): Record<string, unknown> {
   const n = (revision % 40) + 1;

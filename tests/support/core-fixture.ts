@@ -7,7 +7,7 @@ import { dispatch } from '../../core/api/dispatch.ts';
 import { openCore, type AppCore } from '../../core/app-core.ts';
 import { KeyCustody, newCustody, readKeyFile, unwrapForOfficer } from '../../core/vault/key-custody.ts';
 import type { Clock } from '../../core/clock.ts';
-import { silentLog } from '../../core/log.ts';
+import { silentLog } from '../../protocol/runtime/log.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
 import type { CallInput, CallOutput } from '../../shared/api/contract.ts';
 import type { Result } from '../../shared/api/result.ts';

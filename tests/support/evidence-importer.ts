@@ -5,7 +5,7 @@ import { copyFileSync, openSync, writeSync, closeSync, mkdirSync, rmSync } from 
 import { join } from 'node:path';
 import { openWithPassword } from '../../core/vault/open-unlocked.ts';
 import { OFFICER_A } from './core-fixture.ts';
-import { silentLog } from '../../core/log.ts';
+import { silentLog } from '../../protocol/runtime/log.ts';
 
 const [dataDir, caseId, source, officer] = process.argv.slice(2) as [string, string, string, string];
 const core = await openWithPassword({ dataDir, log: silentLog }, OFFICER_A.certNo, OFFICER_A.password);

@@ -3,8 +3,8 @@
 // imports one file by path into a 电子取证工作记录 as the app's import does, and prints the outcome
 // as one JSON line: {"ok":true,"id":…} or {"ok":false,"kind":…,"message":…}.
 import { openWithPassword } from '../../core/vault/open-unlocked.ts';
-import { CoreError } from '../../core/core-error.ts';
-import { silentLog } from '../../core/log.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
+import { silentLog } from '../../protocol/runtime/log.ts';
 import { OFFICER_A } from './core-fixture.ts';
 
 const [dataDir, caseId, documentId, path, officer] = process.argv.slice(2) as [string, string, string, string, string];

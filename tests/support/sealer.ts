@@ -2,7 +2,7 @@
 // seals one document — holding the transaction open for a while before it commits, so that a kill
 // can land inside it. Prints "sealed SEQ" when the seal is committed.
 import { openWithPassword } from '../../core/vault/open-unlocked.ts';
-import { silentLog } from '../../core/log.ts';
+import { silentLog } from '../../protocol/runtime/log.ts';
 import { OFFICER_A, OFFICER_B } from './core-fixture.ts';
 
 const [dataDir, documentId, holdMs] = process.argv.slice(2) as [string, string, string];

@@ -10,7 +10,7 @@ import { subscribe } from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { openWithPassword } from '../../core/vault/open-unlocked.ts';
 import { OFFICER_A } from './core-fixture.ts';
-import { silentLog } from '../../core/log.ts';
+import { silentLog } from '../../protocol/runtime/log.ts';
 
 const [dataDir] = process.argv.slice(2) as [string];
 const say = (line: string) => process.stdout.write(`${line}\n`); // a pipe: written synchronously

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../../../protocol/runtime/migrate.ts';
 
 // The foundation schema: office, officers, cases with their handling officers and timeline.
 // STRICT tables: SQLite enforces the declared column types.

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../../../protocol/runtime/migrate.ts';
 
 // The on-site documents of a case. Content is one JSON value per document, replaced whole on
 // every autosave in one transaction; `revision` detects a save based on stale content.

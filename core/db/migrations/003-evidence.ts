@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../../../protocol/runtime/migrate.ts';
 
 // Evidence items of a case. The bytes live in the content-addressed store (evidence/blobs/,
 // named by SHA-256); a row is written only after its blob is durably in place.

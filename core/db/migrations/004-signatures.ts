@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../../../protocol/runtime/migrate.ts';
 
 // Signatures and what they are bound to. When a document goes to 待签名 its content is frozen:
 // the canonical serialisation's SHA-256 and SM3 are stored, and every signature binds that hash.

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../../../protocol/runtime/migrate.ts';
 
 // Sealing. The device's identity and keys; the append-only, hash-chained audit log; seals, each
 // the device's next link (sequence number, previous seal's hash) over a document with its

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../../../protocol/runtime/migrate.ts';
 
 // 补正: a document that corrects a sealed one names it (and its seal's hash) with a reason. The
 // sealed original is never touched: "已补正" is derived from the correction that points at it.

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../../../protocol/runtime/migrate.ts';
 
 // Sync to HQ. The link to one HQ (its address, its pinned public keys and TLS certificate
 // fingerprint, the device's case-number prefix), HQ's signed receipts (one per seal, append-only:

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../../../protocol/runtime/migrate.ts';
 
 // Security: the idle time after which the app locks itself (minutes, set by two officers).
 // Officers are removed by clearing `active` (their records stay attributed to them); their copy

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../../../protocol/runtime/migrate.ts';
 
 // The dates officers record for a case's deadlines (docs/DEADLINES.md): one row per record, never
 // updated or deleted — a later record of the same kind supersedes an earlier one (the latest by

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../../../protocol/runtime/migrate.ts';
 
 // Milestones were append-only by convention (migration 009: a later record supersedes an earlier
 // one); the deadlines computed from them are legal periods, so the database now refuses changes

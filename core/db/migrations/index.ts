@@ -1,4 +1,4 @@
-import type { Migration } from '../migrate.ts';
+import type { Migration } from '../../../protocol/runtime/migrate.ts';
 import { migration001 } from './001-initial.ts';
 import { migration002 } from './002-documents.ts';
 import { migration003 } from './003-evidence.ts';

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../migrate.ts';
+import { migrate } from '../../../protocol/runtime/migrate.ts';
 import { DATABASE_FILE } from '../open-database.ts';
 import { MIGRATIONS } from './index.ts';
 

@@ -3,7 +3,7 @@
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { ed25519Verify } from '../crypto/ed25519.ts';
 import { sm2Verify } from '../crypto/sm2.ts';
-import { dualHash } from '../signatures/document-hash.ts';
+import { dualHash } from './document-hash.ts';
 import { SEAL_GENESIS, type SealPayload } from './seal-payload.ts';
 
 /** A seal as the device keeps it and a bundle carries it: the signed text, its hashes, its link and signatures. */

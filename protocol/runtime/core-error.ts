@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../shared/api/result.ts';
+import type { ErrorKind } from '../../shared/api/result.ts';
 
 /**
  * Thrown inside the core for expected failures; core/api/dispatch.ts turns it into an

@@ -4,7 +4,7 @@
 // audit-log head and the time with its bounds. Signed with the device's SM2 and Ed25519 keys.
 // docs/SEAL-FORMAT.md specifies it field by field.
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
-import { dualHash, type DocHash } from '../signatures/document-hash.ts';
+import { dualHash, type DocHash } from './document-hash.ts';
 
 export const SEAL_GENESIS = '0'.repeat(64);
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
-import { CoreError } from '../core-error.ts';
+import { CoreError } from '../runtime/core-error.ts';
 import { FontSet } from './fonts.ts';
 import { layoutSpec } from './forms/layout-spec.ts';
 import type { LaidOutDocument } from './layout-model.ts';

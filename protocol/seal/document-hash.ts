@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
-import { Sm3 } from '../evidence/sm3/sm3.ts';
+import { Sm3 } from '../crypto/sm3/sm3.ts';
 
 export interface DocHash {
   sha256: string;

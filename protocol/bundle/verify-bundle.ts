@@ -3,14 +3,14 @@
 // binding, image and strokes, each evidence file (SHA-256 and SM3 recomputed), the audit chain,
 // and the seals against the audit log's 'seal' rows (a seal left out is named, one added fails).
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
-import { verifyAuditChain, type AuditRow } from '../audit/audit-chain.ts';
+import { verifyAuditChain, type AuditRow } from '../seal/audit-chain.ts';
 import { ed25519Verify } from '../crypto/ed25519.ts';
 import { sm2PublicKeyFromPem, sm2Verify } from '../crypto/sm2.ts';
-import { DualDigest } from '../evidence/dual-digest.ts';
-import { dualHash } from '../signatures/document-hash.ts';
-import { binding, sha256Hex, type BoundFields } from '../signatures/signature-binding.ts';
-import type { SealPayload } from '../seals/seal-payload.ts';
-import type { Check, VerifyReport } from '../seals/verify-report.ts';
+import { DualDigest } from '../crypto/dual-digest.ts';
+import { dualHash } from '../seal/document-hash.ts';
+import { binding, sha256Hex, type BoundFields } from '../seal/signature-binding.ts';
+import type { SealPayload } from '../seal/seal-payload.ts';
+import type { Check, VerifyReport } from '../seal/verify-report.ts';
 import { BUNDLE_FORMAT } from './bundle-format.ts';
 import { entryChunks, listTar, readEntry, type TarEntry } from './tar.ts';
 

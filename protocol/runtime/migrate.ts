@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CoreError } from '../core-error.ts';
+import { CoreError } from './core-error.ts';
 
 export interface Migration {
   version: number;
