@@ -39,7 +39,8 @@ export async function dispatch(core: AppCore, name: string, rawArg: unknown): Pr
     // The result is checked too: the renderer relies on the contract, and a mismatch is a bug to surface here.
     const finish = (value: unknown) => {
       const out = spec.output.safeParse(value);
-      if (!out.success) throw new ContractMismatch(out.error.message);
+      if (!out.success)
+        throw new ContractMismatch(out.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`).join('; '));
       const entry = auditEntryFor(name as CallName, arg, out.data, core);
       if (entry) core.audit.append(entry);
       return out.data;
@@ -56,7 +57,7 @@ export async function dispatch(core: AppCore, name: string, rawArg: unknown): Pr
     return ok('pending' in first ? finish(await first.pending) : first.out);
   } catch (e) {
     if (e instanceof ContractMismatch) {
-      core.log.error(`result of ${name} does not match the contract: ${e.message}`);
+      core.log.error(`result of ${name} does not match the contract`, { issues: e.message });
       return fail('internal', '程序内部错误：返回的数据不符合约定。请重试；如仍出现，请联系技术支持。');
     }
     const failure = auditFailureFor(name as CallName, parsed.data as Record<string, unknown>, core);
@@ -81,6 +82,7 @@ function checkAccess(core: AppCore, beforeSetup: boolean, access: Access): { ok:
   return null;
 }
 
+/** Carries where the result differs (paths and issue codes), never the values. */
 class ContractMismatch extends Error {}
 
 const isThenable = (v: unknown): v is PromiseLike<unknown> =>

@@ -17,7 +17,7 @@ import { systemClock } from '../clock.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import { DATABASE_FILE } from '../db/open-database.ts';
 import { runImport } from '../evidence/run-import.ts';
-import { stderrLog } from '../../protocol/runtime/log.ts';
+import { errorFields, stderrLog } from '../../protocol/runtime/log.ts';
 import { hashPassword, verifyPassword } from '../../protocol/runtime/password-hash.ts';
 import { fail, ok, type Result } from '../../shared/api/result.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
@@ -79,7 +79,7 @@ export class Vault implements LockControl {
           v.openWith(new KeyCustody(opts.dataDir, master, file));
         } catch (e) {
           // A keystore copy that opens nothing (restored from another machine): officers' passwords still work.
-          v.log.info(`OS keystore copy did not open the database: ${(e as Error).message}`);
+          v.log.info('OS keystore copy did not open the database', errorFields(e));
         }
       }
     }
@@ -179,6 +179,7 @@ export class Vault implements LockControl {
     this.adopt(core);
     this.lockReason = null;
     this.activity();
+    this.log.info('office set up: device key made, database opened');
     return ok(this.status());
   }
 
@@ -198,6 +199,7 @@ export class Vault implements LockControl {
     const found = await unwrapForOfficer(file, certNo, password);
     if (!found) {
       this.attempts.recordFailure(this.clock.now(), this.core_ !== null);
+      this.log.info('unlock refused: wrong certificate number or password', { failuresInARow: this.attempts.failures });
       this.core_?.audit.append({
         action: 'unlock-failed',
         officerIds: [],
@@ -242,6 +244,7 @@ export class Vault implements LockControl {
     const reason = this.lockReason;
     this.lockReason = null;
     this.activity();
+    this.log.info('app unlocked', { after: reason });
     core.audit.append({ action: 'unlock', officerIds: [officer.id], detail: `解锁（${reasonText(reason)}）` });
     if (this.opts.osKeystore && !this.custody!.hasOs()) this.custody!.setOs(this.opts.osKeystore);
     // The key file proved this password. If the sign-in hash disagrees (the app died between writing
@@ -261,7 +264,7 @@ export class Vault implements LockControl {
       officerIds: this.core_.session.signedInIds(),
       detail: reasonText(reason),
     });
-    this.log.info(`app locked (${reason})`);
+    this.log.info('app locked', { reason });
   }
 
   activity(): void {
@@ -356,6 +359,7 @@ export class Vault implements LockControl {
     const core = this.makeCore(custody);
     this.custody = custody;
     this.adopt(core);
+    this.log.info('database opened');
   }
 
   private adopt(core: AppCore): void {
