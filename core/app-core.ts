@@ -12,7 +12,7 @@ import { DocumentStore } from './documents/document-store.ts';
 import { EvidenceStore } from './evidence/evidence-store.ts';
 import { ImportTickets } from './evidence/import-tickets.ts';
 import type { CaptureHost, CaptureTarget } from './evidence/capture-host.ts';
-import { stderrLog, type Log } from '../protocol/runtime/log.ts';
+import { errorFields, stderrLog, type Log } from '../protocol/runtime/log.ts';
 import { OfficeStore } from './office/office-store.ts';
 import { OfficerStore } from './officers/officer-store.ts';
 import { PdfService } from '../protocol/print/pdf-service.ts';
@@ -122,13 +122,16 @@ export function openCore(options: CoreOptions): AppCore {
       evidence
         .reverify({ since, shouldStop: () => closed })
         .then((r) => {
+          // Items by their random id, never their file names (which may name a person).
           if (r.failures.length)
-            log.error(
-              `evidence re-verification: ${r.failures.length} of ${r.checked} item(s) failed: ${r.failures.map((f) => `${f.fileName} (${f.status})`).join(', ')}`,
-            );
-          else if (r.checked) log.info(`evidence re-verification: ${r.checked} recent item(s) ok`);
+            log.error('evidence re-verification: items failed', {
+              failed: r.failures.length,
+              checked: r.checked,
+              items: r.failures.map((f) => `${f.id} ${f.status}`).join(', '),
+            });
+          else if (r.checked) log.info('evidence re-verification: recent items ok', { checked: r.checked });
         })
-        .catch((e: Error) => closed || log.error(`evidence re-verification stopped: ${e.message}`));
+        .catch((e: unknown) => closed || log.error('evidence re-verification stopped', errorFields(e)));
     }, 2000).unref();
   }
   const core: AppCore = {

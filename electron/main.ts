@@ -3,7 +3,10 @@ import { allowRecordingWhen } from './security.ts'; // first: locks down every w
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { openAppLog } from '../core/app-log.ts';
 import { Vault } from '../core/vault/vault.ts';
+import type { FileLog } from '../protocol/runtime/file-log.ts';
+import { errorFields } from '../protocol/runtime/log.ts';
 import { osKeystoreFrom } from './os-keystore.ts';
 import { sm3Worker } from '../protocol/crypto/dual-digest.ts';
 import { APP_ORIGIN, isAppUrl } from './app-origin.ts';
@@ -19,6 +22,7 @@ sm3Worker.url = pathToFileURL(join(import.meta.dirname, 'sm3-worker.mjs'));
 if (!app.requestSingleInstanceLock()) app.quit();
 
 let vault: Vault | undefined;
+let appLog: FileLog | undefined;
 
 function createWindow(): void {
   const win = new BrowserWindow({
@@ -53,7 +57,7 @@ function createWindow(): void {
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   const root = app.getAppPath();
   // `npm start -- --data DIR` (or the installed app started with --data DIR): that folder, relative
   // to the working directory; otherwise the user-data folder. A folder that cannot be used stops
@@ -68,19 +72,32 @@ app.whenReady().then(() => {
     app.exit(2);
     return;
   }
+  // DATA/logs/app.N.log (docs/SECURITY.md "Log files"): what support needs, nothing personal.
+  const log = await openAppLog(dataDir, 'electron');
+  appLog = log;
   // The database and evidence are encrypted; the vault opens them with an officer's password, or at
   // start with the OS keystore's copy where that is real protection (never Linux's basic_text).
-  const v = Vault.open({
-    dataDir,
-    catalogPath: join(root, 'assets', 'catalog', 'catalog.json'),
-    fontsDir: join(root, 'assets', 'fonts'),
-    verifyRecentEvidenceDays: 7,
-    osKeystore: osKeystoreFrom(safeStorage, process.platform) ?? undefined,
-    onCoreOpen: (core) => {
-      core.captureHost = new ElectronCaptureHost();
-      core.sync.startAuto(60_000); // sync by itself once enrolled, whenever HQ answers
-    },
-  });
+  let v: Vault;
+  try {
+    v = Vault.open({
+      dataDir,
+      log,
+      catalogPath: join(root, 'assets', 'catalog', 'catalog.json'),
+      fontsDir: join(root, 'assets', 'fonts'),
+      verifyRecentEvidenceDays: 7,
+      osKeystore: osKeystoreFrom(safeStorage, process.platform) ?? undefined,
+      onCoreOpen: (core) => {
+        core.captureHost = new ElectronCaptureHost();
+        core.sync.startAuto(60_000); // sync by itself once enrolled, whenever HQ answers
+      },
+    });
+  } catch (e) {
+    log.error('start failed', errorFields(e));
+    await log.stop('start failed');
+    dialog.showErrorBox('网信执法现场取证 — 无法启动', (e as Error).message);
+    app.exit(1);
+    return;
+  }
   vault = v;
   // Only while a recorded sitting is open and recent, and never while the app is locked.
   allowRecordingWhen(
@@ -103,4 +120,9 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => vault?.close());
+app.on('will-quit', () => {
+  vault?.close();
+  // Synchronously: the process ends right after this event.
+  appLog?.info('stop', { reason: 'quit' });
+  appLog?.flush();
+});

@@ -18,7 +18,9 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CoreError } from '../protocol/runtime/core-error.ts';
 import { CalendarDataSchema } from '../shared/calendar/calendar-schema.ts';
-import { silentLog } from '../protocol/runtime/log.ts';
+import { APP_VERSION } from '../core/app-version.ts';
+import { openProcessLog } from '../protocol/runtime/file-log.ts';
+import { errorFields, silentLog, type Log } from '../protocol/runtime/log.ts';
 import { recoverOfficer } from '../core/vault/hq-recovery.ts';
 import { openWithHqKey } from '../core/vault/open-unlocked.ts';
 import { HqFailure } from '../hq/hq-failure.ts';
@@ -67,11 +69,25 @@ async function readPassword(env = 'HQ_ADMIN_PASSWORD', prompt = '新管理员的
   return '';
 }
 
+/** HQ's log file, HQDATA/logs/hq.N.log (docs/HQ.md): the server and imports write to it; stderr still gets every line. */
+const hqStderr: Log = {
+  info: (m, f) => process.stderr.write(`[hq] ${m}${f ? ` ${JSON.stringify(f)}` : ''}\n`),
+  error: (m, f) => process.stderr.write(`[hq] ERROR ${m}${f ? ` ${JSON.stringify(f)}` : ''}\n`),
+};
+const openHqLog = (what: string) =>
+  openProcessLog({
+    dir: join(dataDir, 'logs'),
+    name: 'hq',
+    base: { app: 'hq', version: APP_VERSION, run: what },
+    tee: hqStderr,
+  });
+
 const [command, ...rest] = positionals;
 try {
   if (command === 'import') {
     const file = rest[0] ?? die('用法：npm run hq -- import 封存包文件 --data 数据目录');
-    const hq = openHq({ dataDir });
+    const log = await openHqLog('import');
+    const hq = openHq({ dataDir, log });
     try {
       const r = await hq.importBundle(resolve(file), 'command-line');
       const out = values.receipts
@@ -82,6 +98,7 @@ try {
       console.log(`回执文件：${out}（拷回执法终端，在「同步」页面导入）`);
     } finally {
       hq.close();
+      await log.stop('import finished');
     }
   } else if (command === 'admin' && rest[0] === 'create') {
     if (!values.user) die('用法：npm run hq -- admin create --data 数据目录 --user 用户名（密码从标准输入读取）');
@@ -158,19 +175,24 @@ try {
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       die(`端口无效：${values.port}（应为 0–65535 的整数，0 表示自动选择）`);
     if (!!values['tls-cert'] !== !!values['tls-key']) die('--tls-cert 与 --tls-key 须同时提供。');
-    const hq = openHq({ dataDir, ...(values.name ? { name: values.name } : {}) });
+    const log = await openHqLog('server');
+    const hq = openHq({ dataDir, log, ...(values.name ? { name: values.name } : {}) });
     let server;
     try {
       server = await startHqServer({
         hq,
         port,
         host: values.host,
+        // By its kind and place only (errorFields): a message may quote what a device sent.
+        log: (_line, e) => log.error('request failed', errorFields(e)),
         ...(values['tls-cert']
           ? { tls: { certPath: resolve(values['tls-cert']), keyPath: resolve(values['tls-key']!) } }
           : {}),
       });
     } catch (e) {
       hq.close();
+      log.error('start failed', errorFields(e));
+      await log.stop('start failed');
       const err = e as NodeJS.ErrnoException;
       die(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请换一个端口（--port）。` : err.message, 1);
     }
@@ -179,9 +201,11 @@ try {
         '尚无管理员：运行 npm run hq -- admin create --data 数据目录 --user 用户名 创建第一个（见 docs/HQ.md）。',
       );
     console.log(`hq ready: ${server.url}`);
-    const stop = async () => {
+    log.info('hq ready', { https: !!values['tls-cert'] });
+    const stop = async (signal: string) => {
       await server.close();
       hq.close();
+      await log.stop(signal);
       process.exit(0);
     };
     process.once('SIGINT', stop);

@@ -4,7 +4,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Log } from '../protocol/runtime/log.ts';
+import { errorFields, type Log } from '../protocol/runtime/log.ts';
 import type { Result } from '../shared/api/result.ts';
 import { RENDERER_CSP } from '../shared/security/csp.ts';
 import { isLoopbackAddress } from './loopback.ts';
@@ -62,7 +62,7 @@ export async function startWebShell(opts: WebShellOptions): Promise<WebShell> {
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
-      opts.log.error(`web shell request failed: ${(e as Error).message}`);
+      opts.log.error('web shell request failed', errorFields(e));
       if (!res.headersSent) res.writeHead(500).end();
     });
   });

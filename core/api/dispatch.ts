@@ -1,9 +1,11 @@
 // The single entry point from any shell into the core. Order matters: the call must exist, its
 // argument must match the contract, set-up and the session must allow it — only then is a
 // handler reached. Everything comes back as a Result value; nothing throws across the boundary.
-import { auditEntryFor, isAuditedCall } from '../audit/audit-calls.ts';
+// Every decision about a call (before set-up, access, audit) is read from its contract entry.
+import { auditEntryFor, auditFailureFor } from '../audit/audit-calls.ts';
 import { CALL_NAMES, type CallName } from '../../shared/api/call-names.ts';
-import { contract, type Access } from '../../shared/api/contract.ts';
+import type { Access } from '../../shared/api/call-policy.ts';
+import { contract } from '../../shared/api/contract.ts';
 import { fail, ok, type ApiError, type Result } from '../../shared/api/result.ts';
 import { fieldErrors, summariseFieldErrors } from '../../shared/api/validation-errors.ts';
 import type { AppCore } from '../app-core.ts';
@@ -12,9 +14,6 @@ import { handlers } from './handlers.ts';
 
 const NAMES: ReadonlySet<string> = new Set(CALL_NAMES);
 export const isCallName = (name: string): name is CallName => NAMES.has(name);
-
-/** Calls allowed before the office is set up. */
-const BEFORE_SETUP: ReadonlySet<CallName> = new Set(['app.status', 'office.setup']);
 
 /** The first two checks, shared with the vault (core/vault/vault.ts): the call exists, its argument fits. */
 export function parseCall(name: string, rawArg: unknown): Result<unknown> {
@@ -33,19 +32,20 @@ export async function dispatch(core: AppCore, name: string, rawArg: unknown): Pr
   const spec = contract[name as CallName];
   const parsed = { data: parsedCall.value };
   try {
-    const refusal = checkAccess(core, name as CallName, spec.access);
+    const refusal = checkAccess(core, spec.beforeSetup, spec.access);
     if (refusal) return refusal;
     const handler = handlers[name as CallName] as (arg: unknown, core: AppCore) => unknown;
     const arg = parsed.data as Record<string, unknown>;
     // The result is checked too: the renderer relies on the contract, and a mismatch is a bug to surface here.
     const finish = (value: unknown) => {
       const out = spec.output.safeParse(value);
-      if (!out.success) throw new ContractMismatch(out.error.message);
-      const entry = auditEntryFor(name, arg, out.data, core);
+      if (!out.success)
+        throw new ContractMismatch(out.error.issues.map((i) => `${i.path.join('.')}: ${i.code}`).join('; '));
+      const entry = auditEntryFor(name as CallName, arg, out.data, core);
       if (entry) core.audit.append(entry);
       return out.data;
     };
-    if (!isAuditedCall(name)) return ok(finish(await handler(arg, core)));
+    if (spec.audit.by !== 'dispatch') return ok(finish(await handler(arg, core)));
     // One transaction for the action and its audit row: a crash or an error leaves both or neither.
     // A handler that returns a promise has asynchronous work (passwords are hashed off the main
     // thread) that no transaction can span: what it wrote before its first await is committed and
@@ -57,23 +57,19 @@ export async function dispatch(core: AppCore, name: string, rawArg: unknown): Pr
     return ok('pending' in first ? finish(await first.pending) : first.out);
   } catch (e) {
     if (e instanceof ContractMismatch) {
-      core.log.error(`result of ${name} does not match the contract: ${e.message}`);
+      core.log.error(`result of ${name} does not match the contract`, { issues: e.message });
       return fail('internal', '程序内部错误：返回的数据不符合约定。请重试；如仍出现，请联系技术支持。');
     }
-    if (name === 'session.signIn')
-      core.audit.append({
-        action: 'sign-in-failed',
-        officerIds: core.session.signedInIds(),
-        detail: `执法证号 ${String((parsed.data as { certNo: string }).certNo)} 登录失败`,
-      });
+    const failure = auditFailureFor(name as CallName, parsed.data as Record<string, unknown>, core);
+    if (failure) core.audit.append(failure);
     // Logged without the argument: it may hold passwords or personal data.
     return errorResult(e, `call ${name}`, core.log);
   }
 }
 
 /** Set-up and session checks, in that order; null when the call may proceed. */
-function checkAccess(core: AppCore, name: CallName, access: Access): { ok: false; error: ApiError } | null {
-  if (!BEFORE_SETUP.has(name) && core.office.agencyName() === null) {
+function checkAccess(core: AppCore, beforeSetup: boolean, access: Access): { ok: false; error: ApiError } | null {
+  if (!beforeSetup && core.office.agencyName() === null) {
     return fail('setup_required', '本机尚未完成首次设置，请先填写行政机关名称并登记执法人员。');
   }
   const session = core.session.state();
@@ -86,6 +82,7 @@ function checkAccess(core: AppCore, name: CallName, access: Access): { ok: false
   return null;
 }
 
+/** Carries where the result differs (paths and issue codes), never the values. */
 class ContractMismatch extends Error {}
 
 const isThenable = (v: unknown): v is PromiseLike<unknown> =>

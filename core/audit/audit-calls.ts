@@ -1,13 +1,33 @@
-// Which API calls the audit log records, and what it records of each (never passwords, contents
-// or personal data beyond the officers' ids: the log says who did what to which record, when).
+// The rows dispatch writes for the calls whose contract entry says `byDispatch` (shared/api/contract.ts
+// decides which calls are audited and how; this file only builds their rows, which may need the
+// database). What a row records: never passwords, contents or personal data beyond the officers'
+// ids and certificate numbers — the log says who did what to which record, when.
 import type { CallName } from '../../shared/api/call-names.ts';
+import { contract, type Contract } from '../../shared/api/contract.ts';
+import type { AuditAction } from '../../shared/audit/audit-actions.ts';
 import type { AppCore } from '../app-core.ts';
 import type { AuditEntry } from './audit-log.ts';
 
 type Arg = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-type EntryFor = (arg: Arg, v: Arg, core: AppCore, officerIds: string[]) => AuditEntry;
+/** The calls whose contract entry says dispatch audits them. */
+export type DispatchAudited = {
+  [K in CallName]: Contract[K]['audit'] extends { by: 'dispatch' } ? K : never;
+}[CallName];
+/** The actions a call's entry allows its row. */
+type ActionsOf<K extends CallName> = Contract[K]['audit'] extends { actions: readonly (infer A)[] } ? A : never;
+/** The calls whose entry also names a row for a failure. */
+type FailureAudited = {
+  [K in CallName]: Contract[K]['audit'] extends { failed: AuditAction } ? K : never;
+}[CallName];
+
+type EntryFor<K extends CallName> = (
+  arg: Arg,
+  v: Arg,
+  core: AppCore,
+  officerIds: string[],
+) => AuditEntry & { action: ActionsOf<K> };
 
 const docCase = (core: AppCore, id: string) => {
   try {
@@ -18,14 +38,11 @@ const docCase = (core: AppCore, id: string) => {
 };
 
 /**
- * The calls dispatch audits. Not here, because their handlers write their own row inside the
- * transaction that commits the action after asynchronous work (password hashing, file writing)
- * no transaction can span: office.setup and officers.create/changePassword (handlers.ts),
- * bundles.export (core/bundle/export-bundle.ts), capture.take (core/evidence/record-capture.ts);
- * seals.seal, evidence imports and sync write theirs in their own transactions too, and so do
- * signing.sign/resolve (core/signatures/signature-store.ts insert), which check passwords first.
+ * One builder per call the contract has dispatch audit: the compiler refuses a missing one, an
+ * extra one, and a row whose action the entry does not name. (The calls whose handlers write
+ * their own rows are marked `byHandler` in the contract, with the actions they write.)
  */
-const ENTRIES: Partial<Record<CallName, EntryFor>> = {
+const ENTRIES: { [K in DispatchAudited]: EntryFor<K> } = {
   'officers.remove': (arg, _v, _c, officerIds) => ({
     action: 'settings',
     officerIds,
@@ -111,7 +128,12 @@ const ENTRIES: Partial<Record<CallName, EntryFor>> = {
 };
 
 /** An edit; one that discarded signatures names them (stamped with the save's time, in the same transaction). */
-function documentSaved(arg: Arg, v: Arg, core: AppCore, officerIds: string[]): AuditEntry {
+function documentSaved(
+  arg: Arg,
+  v: Arg,
+  core: AppCore,
+  officerIds: string[],
+): AuditEntry & { action: ActionsOf<'documents.save'> } {
   const discarded = arg.discardSignatures
     ? (
         core.db
@@ -128,11 +150,25 @@ function documentSaved(arg: Arg, v: Arg, core: AppCore, officerIds: string[]): A
   };
 }
 
-/** Calls dispatch audits: it runs each in one transaction with its audit row (core/api/dispatch.ts). */
-export const isAuditedCall = (name: string): boolean => name in ENTRIES;
+/** The rows dispatch writes when one of these calls fails (a refused sign-in names the certificate number tried). */
+const FAILURES: { [K in FailureAudited]: (arg: Arg, officerIds: string[]) => Omit<AuditEntry, 'action'> } = {
+  'session.signIn': (arg, officerIds) => ({ officerIds, detail: `执法证号 ${str(arg.certNo)} 登录失败` }),
+};
 
-/** The entry for a call that succeeded, or null for calls that only read or audit themselves. */
-export function auditEntryFor(name: string, arg: Arg, value: unknown, core: AppCore): AuditEntry | null {
-  const f = ENTRIES[name as CallName];
-  return f ? f(arg, (value ?? {}) as Arg, core, core.session.signedInIds()) : null;
+/** The calls built here, for the check that they are exactly the contract's (tests/integration/call-policy.test.ts). */
+export const DISPATCH_AUDITED_CALLS: readonly string[] = Object.keys(ENTRIES);
+
+/** The row for a call that succeeded, or null when dispatch does not audit it. */
+export function auditEntryFor(name: CallName, arg: Arg, value: unknown, core: AppCore): AuditEntry | null {
+  if (contract[name].audit.by !== 'dispatch') return null;
+  const f = ENTRIES[name as DispatchAudited] as EntryFor<CallName>;
+  return f(arg, (value ?? {}) as Arg, core, core.session.signedInIds());
+}
+
+/** The row for a call that failed, or null when its entry names none. */
+export function auditFailureFor(name: CallName, arg: Arg, core: AppCore): AuditEntry | null {
+  const audit = contract[name].audit;
+  if (audit.by !== 'dispatch' || !('failed' in audit) || !audit.failed) return null;
+  const f = FAILURES[name as FailureAudited];
+  return { action: audit.failed, ...f(arg, core.session.signedInIds()) };
 }

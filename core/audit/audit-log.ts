@@ -3,10 +3,12 @@
 // refuses UPDATE and DELETE (migration 005). The chain's rule is in audit-chain.ts.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { AUDIT_GENESIS, auditHash, type AuditRow } from '../../protocol/seal/audit-chain.ts';
+import type { AuditAction } from '../../shared/audit/audit-actions.ts';
 import { isoNow, type Clock } from '../clock.ts';
 
 export interface AuditEntry {
-  action: string;
+  /** One of the known actions (shared/audit/audit-actions.ts). */
+  action: AuditAction;
   officerIds: string[];
   caseId?: string | null;
   /** Ids of what the action touched (documents, evidence, signatures, seals …). */

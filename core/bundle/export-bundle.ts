@@ -15,6 +15,7 @@ import type { SealRow } from '../seals/seal-store.ts';
 import { writeFileAtomicStreaming } from '../../protocol/runtime/write-file-atomic.ts';
 import { TarWriter } from '../../protocol/bundle/tar.ts';
 import { BUNDLE_FORMAT } from '../../protocol/bundle/bundle-format.ts';
+import type { AuditAction } from '../../shared/audit/audit-actions.ts';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
@@ -36,7 +37,7 @@ export async function exportBundle(
   documentIds: string[],
   path: string,
   extras: { name: string; bytes: Uint8Array }[] = [],
-  action: { action: string; detail: string } = { action: 'export-bundle', detail: '导出封存包' },
+  action: { action: AuditAction; detail: string } = { action: 'export-bundle', detail: '导出封存包' },
 ): Promise<{ path: string; files: number; seals: number[] }> {
   const rows: SealRow[] = documentIds.map((id) => {
     const r = core.db.prepare(`SELECT * FROM seals WHERE document_id = ?`).get(id) as SealRow | undefined;

@@ -27,6 +27,7 @@ export async function runImport(
 ): Promise<Result<ImportedEvidence>> {
   const t = core.importTickets.take(ticketId);
   if (!t) return fail('not_found', '导入凭据无效或已过期（10分钟内有效，且只能使用一次）。请重新选择文件导入。');
+  const started = Date.now();
   try {
     const item = await core.evidence.ingest(withIdleLimit(bytes, opts.idleMs ?? UPLOAD_IDLE_MS), {
       caseId: t.caseId,
@@ -63,6 +64,13 @@ export async function runImport(
     // The same bytes in another case are not refused (each case keeps its own item; the blob is
     // stored once), but the officer is told where the earlier copy is.
     const elsewhere = core.evidence.copiesInOtherCases(item);
+    // By its random id and size: never the file name, which may name a person.
+    core.log.info('evidence imported', {
+      item: item.id,
+      bytes: item.sizeBytes,
+      ms: Date.now() - started,
+      alsoInOtherCases: elsewhere.length,
+    });
     if (elsewhere.length === 0) return ok(item);
     const list = elsewhere.map((c) => `案件 ${c.caseNo} 的「${c.fileName}」（${c.importedAt} 导入）`).join('、');
     return ok({
@@ -70,7 +78,11 @@ export async function runImport(
       notice: `相同内容（SHA-256 完全一致）此前已作为${list}导入。本件已作为本案的一件电子数据保存，内容在本机只存储一份。`,
     });
   } catch (e) {
-    return errorResult(e, 'evidence import', core.log);
+    const r = errorResult(e, 'evidence import', core.log);
+    // A refusal the officer is told about (incomplete upload, idle, full disk) is logged by its kind.
+    if (r.error.kind !== 'internal')
+      core.log.info('evidence import refused', { kind: r.error.kind, ms: Date.now() - started });
+    return r;
   }
 }
 

@@ -18,6 +18,7 @@ import { BlobIntegrityError } from '../evidence/blob-cipher.ts';
 import { describeBlobFailure } from '../evidence/evidence-store.ts';
 import { isoNow } from '../clock.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
+import { errorFields } from '../../protocol/runtime/log.ts';
 import { ed25519Verify } from '../../protocol/crypto/ed25519.ts';
 import { packageSignatures } from '../seals/seal-material.ts';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
@@ -173,6 +174,7 @@ export class SyncService {
     })();
     // HQ's recovery copy of the device key, encrypted to the SM2 key just pinned (docs/SECURITY.md).
     this.core.keys.setHq(body.hq.sm2PublicKey);
+    this.core.log.info('enrolled with HQ', { hqId: body.hq.hqId, https: url.protocol === 'https:' });
     return this.status();
   }
 
@@ -351,6 +353,13 @@ export class SyncService {
           }
         : { at: isoNow(this.core.clock), ok: true, kind: null, message: `同步完成：${done}。` };
       this.progress = { ...this.progress, phase: 'done', current: null };
+      this.core.log.info(rejected.length ? 'sync done, reference data refused' : 'sync done', {
+        auto,
+        documents: plan.length,
+        evidenceFiles: sentBlobs.size,
+        referenceRefused: rejected.length,
+        ms: Date.now() - started,
+      });
     } catch (e) {
       const f =
         e instanceof SyncFailure
@@ -365,7 +374,8 @@ export class SyncService {
         return outcome;
       }
       this.progress = { ...this.progress, phase: 'failed', current: null };
-      this.core.log.error(`sync: ${f.kind}: ${f.message}`);
+      // The kind only: the message (kept in the audit log, shown to the officer) may quote HQ's answer.
+      this.core.log.error('sync failed', { kind: f.kind, auto, ms: Date.now() - started });
       // A failed sync is audited like a failed sign-in (what was delivered before it has its own
       // 'sync' rows); an automatic retry failing the same way again is not repeated.
       if (!auto || this.last?.message !== outcome.message) {
@@ -376,7 +386,7 @@ export class SyncService {
             detail: `${auto ? '自动' : ''}同步失败（${f.kind}）：${f.message}`,
           });
         } catch (e2) {
-          this.core.log.error(`sync: the failure could not be audited: ${(e2 as Error).message}`);
+          this.core.log.error('sync: the failure could not be audited', errorFields(e2));
         }
       }
     }
@@ -639,6 +649,7 @@ export class SyncService {
       if (had) already++;
       else stored++;
     }
+    this.core.log.info('receipts file imported', { stored, already });
     return { stored, already };
   }
 }

@@ -17,10 +17,11 @@ import { systemClock } from '../clock.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import { DATABASE_FILE } from '../db/open-database.ts';
 import { runImport } from '../evidence/run-import.ts';
-import { stderrLog } from '../../protocol/runtime/log.ts';
+import { errorFields, stderrLog } from '../../protocol/runtime/log.ts';
 import { hashPassword, verifyPassword } from '../../protocol/runtime/password-hash.ts';
 import { fail, ok, type Result } from '../../shared/api/result.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
+import { contract } from '../../shared/api/contract.ts';
 import { IDLE_LOCK_MINUTES, type AppStatus, type LockReason, type LockStatus } from '../../shared/domain/office.ts';
 import type { EvidenceItem } from '../../shared/evidence/evidence-schema.ts';
 import { emptyKeyFile, KeyCustody, readKeyFile, unwrapForOfficer, unwrapWithOs } from './key-custody.ts';
@@ -37,18 +38,8 @@ export interface VaultOptions extends Omit<CoreOptions, 'custody' | 'lock'> {
   onCoreOpen?: (core: AppCore) => void;
 }
 
-/** Answered while locked. Everything else waits for an officer's password. */
-const WHILE_LOCKED: ReadonlySet<CallName> = new Set(['app.status', 'lock.unlock', 'lock.lockNow', 'lock.activity']);
-/** Polled by the renderer on a timer: they do not count as someone using the app. */
-const POLLS: ReadonlySet<string> = new Set([
-  'app.status',
-  'sync.status',
-  'signing.state',
-  'lock.activity',
-  'lock.lockNow',
-]);
-
 const LOCKED_MESSAGE = '本机已锁定，请输入执法证号和密码解锁后再操作。';
+const SETUP_MESSAGE = '本机尚未完成首次设置，请先填写行政机关名称并登记执法人员。';
 const hhmmss = (d: Date) => d.toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 
 export class Vault implements LockControl {
@@ -88,7 +79,7 @@ export class Vault implements LockControl {
           v.openWith(new KeyCustody(opts.dataDir, master, file));
         } catch (e) {
           // A keystore copy that opens nothing (restored from another machine): officers' passwords still work.
-          v.log.info(`OS keystore copy did not open the database: ${(e as Error).message}`);
+          v.log.info('OS keystore copy did not open the database', errorFields(e));
         }
       }
     }
@@ -114,19 +105,19 @@ export class Vault implements LockControl {
     const parsed = parseCall(name, rawArg);
     if (!parsed.ok) return parsed;
     const call = name as CallName;
+    // What is answered while locked or before set-up, and what is polled, is the call's contract entry's say.
+    const { whileLocked, beforeSetup, polled } = contract[call];
     if (call === 'app.status') return ok(this.status());
     const core = this.core_;
     if (!core) {
-      if (!this.hasKeys()) {
-        if (call === 'office.setup') return this.beforeCore(call, parsed.value);
-        if (call === 'lock.activity' || call === 'lock.lockNow') return this.beforeCore(call, parsed.value);
-        return fail('setup_required', '本机尚未完成首次设置，请先填写行政机关名称并登记执法人员。');
-      }
-      return WHILE_LOCKED.has(call) ? this.beforeCore(call, parsed.value) : fail('app_locked', LOCKED_MESSAGE);
+      // No core: the vault answers by itself what set-up (no key file yet) or the lock at start lets through.
+      if (!this.hasKeys())
+        return beforeSetup || whileLocked ? this.beforeCore(call, parsed.value) : fail('setup_required', SETUP_MESSAGE);
+      return whileLocked ? this.beforeCore(call, parsed.value) : fail('app_locked', LOCKED_MESSAGE);
     }
-    if (this.lockReason && !WHILE_LOCKED.has(call)) return fail('app_locked', LOCKED_MESSAGE);
+    if (this.lockReason && !whileLocked) return fail('app_locked', LOCKED_MESSAGE);
     const r = await dispatch(core, call, rawArg);
-    if (r.ok && !POLLS.has(call)) this.activity();
+    if (r.ok && !polled) this.activity();
     return r;
   }
 
@@ -188,12 +179,16 @@ export class Vault implements LockControl {
     this.adopt(core);
     this.lockReason = null;
     this.activity();
+    this.log.info('office set up: device key made, database opened');
     return ok(this.status());
   }
 
   // ---- unlocking ----
 
   async unlock(certNo: string, password: string): Promise<AppStatus> {
+    // Nothing to unlock before set-up (the first check, so that before set-up the answer is always this one).
+    const file = readKeyFile(this.dataDir);
+    if (!file) throw new CoreError('setup_required', SETUP_MESSAGE);
     const now = this.clock.now();
     const wait = this.attempts.waitMs(now);
     if (wait > 0)
@@ -201,11 +196,10 @@ export class Vault implements LockControl {
         'locked',
         `密码连续输错次数过多，请于 ${hhmmss(new Date(now.getTime() + wait))} 后再试（约${Math.ceil(wait / 1000)}秒）。`,
       );
-    const file = readKeyFile(this.dataDir);
-    if (!file) throw new CoreError('setup_required', '本机尚未完成首次设置，请先填写行政机关名称并登记执法人员。');
     const found = await unwrapForOfficer(file, certNo, password);
     if (!found) {
       this.attempts.recordFailure(this.clock.now(), this.core_ !== null);
+      this.log.info('unlock refused: wrong certificate number or password', { failuresInARow: this.attempts.failures });
       this.core_?.audit.append({
         action: 'unlock-failed',
         officerIds: [],
@@ -250,6 +244,7 @@ export class Vault implements LockControl {
     const reason = this.lockReason;
     this.lockReason = null;
     this.activity();
+    this.log.info('app unlocked', { after: reason });
     core.audit.append({ action: 'unlock', officerIds: [officer.id], detail: `解锁（${reasonText(reason)}）` });
     if (this.opts.osKeystore && !this.custody!.hasOs()) this.custody!.setOs(this.opts.osKeystore);
     // The key file proved this password. If the sign-in hash disagrees (the app died between writing
@@ -269,7 +264,7 @@ export class Vault implements LockControl {
       officerIds: this.core_.session.signedInIds(),
       detail: reasonText(reason),
     });
-    this.log.info(`app locked (${reason})`);
+    this.log.info('app locked', { reason });
   }
 
   activity(): void {
@@ -364,6 +359,7 @@ export class Vault implements LockControl {
     const core = this.makeCore(custody);
     this.custody = custody;
     this.adopt(core);
+    this.log.info('database opened');
   }
 
   private adopt(core: AppCore): void {

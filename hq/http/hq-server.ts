@@ -18,7 +18,8 @@ export interface HqServerOptions {
   port: number;
   host?: string;
   tls?: { certPath: string; keyPath: string };
-  log?: (line: string) => void;
+  /** Unexpected request failures; scripts/hq.ts writes them to HQ's log file by their kind (errorFields). */
+  log?: (line: string, error?: unknown) => void;
 }
 
 export interface HqServer {
@@ -35,7 +36,7 @@ export function certFingerprint(pem: string | Buffer): string {
 
 export async function startHqServer(opts: HqServerOptions): Promise<HqServer> {
   const { hq } = opts;
-  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const log = opts.log ?? ((l: string, e?: unknown) => process.stderr.write(`${l}: ${(e as Error)?.message}\n`));
   const host = opts.host ?? '127.0.0.1';
   let tlsFingerprint: string | null = null;
   const handler = (req: IncomingMessage, res: ServerResponse) => {
@@ -73,7 +74,7 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServer> {
       });
     if (e instanceof SyntaxError)
       return sendJson(res, 400, { error: 'bad_request', message: '请求内容不是有效的JSON。' });
-    log(`hq: request failed: ${(e as Error).message}`);
+    log('hq: request failed', e);
     if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS).end();
   }
 

@@ -10,7 +10,8 @@ import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import { SEAL_GENESIS } from '../../protocol/seal/seal-payload.ts';
 import type { Receipt, SealPackage, SignedReceipt } from '../../protocol/sync/protocol.ts';
 import type { DeviceRegistry, DeviceRow } from '../devices/device-registry.ts';
-import { fail } from '../hq-failure.ts';
+import { errorFields, silentLog, type Log } from '../../protocol/runtime/log.ts';
+import { fail, HqFailure } from '../hq-failure.ts';
 import type { HqIdentity } from '../hq-identity.ts';
 import { verifyPackage, type HeldBlob } from './verify-package.ts';
 
@@ -30,11 +31,13 @@ export class Ingest {
   private readonly devices: DeviceRegistry;
   /** A test hook: runs inside the commit transaction, after every row is written (crash tests). */
   beforeCommit: (() => void) | null = null;
-  constructor(db: Database, now: () => Date, identity: HqIdentity, devices: DeviceRegistry) {
+  private readonly log: Log;
+  constructor(db: Database, now: () => Date, identity: HqIdentity, devices: DeviceRegistry, log: Log = silentLog) {
     this.db = db;
     this.now = now;
     this.identity = identity;
     this.devices = devices;
+    this.log = log;
   }
 
   heldBlob(sha256: string): HeldBlob | null {
@@ -72,7 +75,24 @@ export class Ingest {
     ).map((r) => this.signed(r));
   }
 
+  /** Commits one seal; HQ's log gets the outcome (device id, sequence numbers, the refusal's kind — no content). */
   commit(device: DeviceRow, pkg: SealPackage, via: 'network' | 'bundle'): SignedReceipt {
+    try {
+      const r = this.commitChecked(device, pkg, via);
+      this.log.info('seal received', { device: device.device_id, seq: r.receipt.seq, hqSeq: r.receipt.hqSeq, via });
+      return r;
+    } catch (e) {
+      this.log.error(
+        'seal refused',
+        e instanceof HqFailure
+          ? { device: device.device_id, via, status: e.status, kind: e.body.error }
+          : { device: device.device_id, via, ...errorFields(e) },
+      );
+      throw e;
+    }
+  }
+
+  private commitChecked(device: DeviceRow, pkg: SealPackage, via: 'network' | 'bundle'): SignedReceipt {
     if (
       !pkg ||
       pkg.format !== 'wangxin-sync-package/1' ||

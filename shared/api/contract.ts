@@ -1,7 +1,10 @@
-// The API contract: every call the renderer can make, with a runtime schema for its argument and
-// result. Both shells (Electron IPC and the web shell's HTTP) dispatch through core/api/dispatch.ts,
-// which validates the argument against `input`, checks `access`, and only then reaches the core.
-// To add a call: add its name to call-names.ts, its entry here, and its handler in core/api/handlers.ts.
+// The API contract: every call the renderer can make, with its whole policy (call-policy.ts: who
+// may make it, how the audit log records it, whether it is answered while locked or before set-up,
+// whether it is polled) and a runtime schema for its argument and result. Both shells (Electron IPC
+// and the web shell's HTTP) hand calls to the vault (core/vault/vault.ts) and dispatch
+// (core/api/dispatch.ts), which take every decision from here.
+// To add a call: its name in call-names.ts, its entry here, its handler in core/api/handlers.ts,
+// and, when dispatch audits it, its row in core/audit/audit-calls.ts (the compiler asks for each).
 import { z } from 'zod';
 import { SyncStatusSchema } from '../sync/sync-api.ts';
 import type { CallName } from './call-names.ts';
@@ -41,6 +44,7 @@ import {
   DashboardSchema,
   RecordMilestoneSchema,
 } from '../deadlines/deadline-api.ts';
+import { byDispatch, byHandler, NOT_AUDITED, policy, type AuditPolicy, type CallPolicy } from './call-policy.ts';
 import './zod-locale.ts';
 
 const SealInfoSchema = z.object({
@@ -71,49 +75,61 @@ const AuditRowSchema = z.object({
   hash: z.string(),
 });
 
-/**
- * Who may make a call:
- * - `open`: anyone, even before set-up or sign-in;
- * - `officer`: at least one officer signed in (browsing);
- * - `pair`: two officers signed in — the legal minimum for creating or changing case records.
- */
-export type Access = 'open' | 'officer' | 'pair';
-
-interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
-  access: Access;
+interface CallSpec<A extends AuditPolicy, I extends z.ZodType, O extends z.ZodType> extends CallPolicy<A> {
   input: I;
   output: O;
 }
-const call = <I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O): CallSpec<I, O> => ({
-  access,
-  input,
-  output,
-});
+/** One entry: its policy (call-policy.ts: who, how audited, which traits), then its argument and result. */
+const call = <A extends AuditPolicy, I extends z.ZodType, O extends z.ZodType>(
+  p: CallPolicy<A>,
+  input: I,
+  output: O,
+): CallSpec<A, I, O> => ({ ...p, input, output });
 
 const Empty = z.object({}).strict();
 const IdInput = z.object({ id: z.string().min(1).max(64) }).strict();
 
 export const contract = {
-  'app.status': call('open', Empty, AppStatusSchema),
-  'office.setup': call('open', OfficeSetupSchema, AppStatusSchema),
-  'session.signIn': call('open', SignInSchema, SessionStateSchema),
-  'session.signOut': call('officer', z.object({ officerId: z.string().min(1) }).strict(), SessionStateSchema),
-  'officers.list': call('officer', Empty, z.array(OfficerPublicSchema)),
-  'officers.create': call('pair', OfficerCreateSchema, OfficerPublicSchema),
+  'app.status': call(policy('open', NOT_AUDITED, ['whileLocked', 'beforeSetup', 'polled']), Empty, AppStatusSchema),
+  'office.setup': call(policy('open', byHandler('settings'), ['beforeSetup']), OfficeSetupSchema, AppStatusSchema),
+  'session.signIn': call(
+    policy('open', { by: 'dispatch', actions: ['sign-in'], failed: 'sign-in-failed' }, []),
+    SignInSchema,
+    SessionStateSchema,
+  ),
+  'session.signOut': call(
+    policy('officer', byDispatch('sign-out'), []),
+    z.object({ officerId: z.string().min(1) }).strict(),
+    SessionStateSchema,
+  ),
+  'officers.list': call(policy('officer', NOT_AUDITED, []), Empty, z.array(OfficerPublicSchema)),
+  'officers.create': call(policy('pair', byHandler('settings'), []), OfficerCreateSchema, OfficerPublicSchema),
   // An officer changes their own password (signed in, knowing the old one): only their key copy is rewrapped.
-  'officers.changePassword': call('officer', ChangePasswordSchema, z.object({ ok: z.literal(true) })),
+  'officers.changePassword': call(
+    policy('officer', byHandler('settings'), []),
+    ChangePasswordSchema,
+    z.object({ ok: z.literal(true) }),
+  ),
   // Deactivates an officer (their records stay attributed to them) and deletes their copy of the device key.
   'officers.remove': call(
-    'pair',
+    policy('pair', byDispatch('settings'), []),
     z.object({ officerId: z.string().min(1).max(64) }).strict(),
     z.array(OfficerPublicSchema),
   ),
-  // The lock (core/vault/): these three and app.status are the only calls answered while locked.
-  'lock.unlock': call('open', SignInSchema, AppStatusSchema),
-  'lock.lockNow': call('open', Empty, AppStatusSchema),
-  'lock.activity': call('open', Empty, z.object({ ok: z.literal(true) })),
+  // The lock (core/vault/): with app.status, the only calls answered while locked.
+  'lock.unlock': call(
+    policy('open', byHandler('unlock', 'unlock-failed'), ['whileLocked']),
+    SignInSchema,
+    AppStatusSchema,
+  ),
+  'lock.lockNow': call(policy('open', byHandler('lock'), ['whileLocked', 'polled']), Empty, AppStatusSchema),
+  'lock.activity': call(
+    policy('open', NOT_AUDITED, ['whileLocked', 'polled']),
+    Empty,
+    z.object({ ok: z.literal(true) }),
+  ),
   'office.setIdleLock': call(
-    'pair',
+    policy('pair', byDispatch('settings'), []),
     z
       .object({
         minutes: z
@@ -126,7 +142,7 @@ export const contract = {
     AppStatusSchema,
   ),
   'catalog.search': call(
-    'officer',
+    policy('officer', NOT_AUDITED, []),
     z.object({
       query: z.string().trim().max(100).default(''),
       type: MatterTypeSchema.optional(),
@@ -134,38 +150,46 @@ export const contract = {
     }),
     z.object({ version: z.string(), items: z.array(MatterSummarySchema) }),
   ),
-  'catalog.get': call('officer', IdInput, MatterSchema),
+  'catalog.get': call(policy('officer', NOT_AUDITED, []), IdInput, MatterSchema),
   'cases.list': call(
-    'officer',
+    policy('officer', NOT_AUDITED, []),
     CaseListQuerySchema,
     z.object({ items: z.array(CaseSummarySchema), total: z.number().int() }),
   ),
-  'cases.get': call('officer', IdInput, CaseDetailSchema),
-  'cases.create': call('pair', CaseInputSchema, CaseDetailSchema),
-  'cases.update': call('pair', z.object({ id: z.string().min(1).max(64), data: CaseInputSchema }), CaseDetailSchema),
+  'cases.get': call(policy('officer', NOT_AUDITED, []), IdInput, CaseDetailSchema),
+  'cases.create': call(policy('pair', byDispatch('case-create'), []), CaseInputSchema, CaseDetailSchema),
+  'cases.update': call(
+    policy('pair', byDispatch('case-edit'), []),
+    z.object({ id: z.string().min(1).max(64), data: CaseInputSchema }),
+    CaseDetailSchema,
+  ),
   'cases.setStatus': call(
-    'pair',
+    policy('pair', byDispatch('case-status'), []),
     z.object({ id: z.string().min(1).max(64), status: CaseStatusSchema, note: z.string().trim().max(500).default('') }),
     CaseDetailSchema,
   ),
   // A date a deadline counts from (docs/DEADLINES.md): it changes the case record, so both officers.
   // Returns the case's deadlines counted anew.
-  'cases.recordMilestone': call('pair', RecordMilestoneSchema, CaseDeadlinesSchema),
+  'cases.recordMilestone': call(
+    policy('pair', byDispatch('case-milestone'), []),
+    RecordMilestoneSchema,
+    CaseDeadlinesSchema,
+  ),
   'documents.list': call(
-    'officer',
+    policy('officer', NOT_AUDITED, []),
     z.object({ caseId: z.string().min(1).max(64) }).strict(),
     z.array(DocumentSummarySchema),
   ),
-  'documents.get': call('officer', IdInput, DocumentDetailSchema),
+  'documents.get': call(policy('officer', NOT_AUDITED, []), IdInput, DocumentDetailSchema),
   'documents.create': call(
-    'pair',
+    policy('pair', byDispatch('document-create'), []),
     z.object({ caseId: z.string().min(1).max(64), type: DocumentTypeSchema }).strict(),
     DocumentDetailSchema,
   ),
   // The content is checked against its type's schema by the core (the type is known only there).
   // discardSignatures: the user confirmed that editing a signed document discards its signatures.
   'documents.save': call(
-    'pair',
+    policy('pair', byDispatch('document-edit', 'document-edit-discarding-signatures'), []),
     z
       .object({
         id: z.string().min(1).max(64),
@@ -176,21 +200,25 @@ export const contract = {
       .strict(),
     SaveResultSchema,
   ),
-  'documents.markReady': call('pair', IdInput, DocumentDetailSchema),
+  'documents.markReady': call(policy('pair', byDispatch('document-ready'), []), IdInput, DocumentDetailSchema),
   // The document printed as PDF (A4, fonts embedded): for preview, saving and printing.
   'documents.pdf': call(
-    'officer',
+    policy('officer', byDispatch('export-pdf'), []),
     IdInput,
     z.object({ fileName: z.string(), pages: z.number().int(), base64: z.string() }),
   ),
   // Review as printed and sign: the pages, the slots still to sign, the signatures made.
-  'signing.state': call('officer', IdInput, SigningStateSchema),
-  'signing.start': call('pair', CeremonyStartSchema, z.object({ ceremonyId: z.string() })),
-  'signing.sign': call('pair', SignInputSchema, SigningStateSchema),
-  'signing.resolve': call('pair', ResolveInputSchema, SigningStateSchema),
+  'signing.state': call(policy('officer', NOT_AUDITED, ['polled']), IdInput, SigningStateSchema),
+  'signing.start': call(
+    policy('pair', byDispatch('signing-start'), []),
+    CeremonyStartSchema,
+    z.object({ ceremonyId: z.string() }),
+  ),
+  'signing.sign': call(policy('pair', byHandler('sign', 'refuse'), []), SignInputSchema, SigningStateSchema),
+  'signing.resolve': call(policy('pair', byHandler('sign', 'refuse'), []), ResolveInputSchema, SigningStateSchema),
   // recordingFailure: why a ceremony that was to be recorded has no recording (camera refused …).
   'signing.end': call(
-    'pair',
+    policy('pair', byDispatch('signing-end'), []),
     z
       .object({
         ceremonyId: z.string().min(1).max(64),
@@ -202,7 +230,7 @@ export const contract = {
   ),
   // Sealing: both officers confirm with their passwords; the seal is the device's next chain link.
   'seals.seal': call(
-    'pair',
+    policy('pair', byHandler('seal'), []),
     z
       .object({
         documentId: z.string().min(1).max(64),
@@ -213,13 +241,13 @@ export const contract = {
   ),
   // 补正 of a sealed document: a new document naming it, with the reason.
   'seals.correct': call(
-    'pair',
+    policy('pair', byDispatch('correction-create'), []),
     z.object({ documentId: z.string().min(1).max(64), reason: requiredText('补正原因', 500) }).strict(),
     DocumentDetailSchema,
   ),
   // A sealed bundle (tar) of sealed documents, written to the data folder's exports/.
   'bundles.export': call(
-    'pair',
+    policy('pair', byHandler('export-bundle'), []),
     z
       .object({
         documentIds: z.array(z.string().min(1).max(64)).min(1, { message: '请选择要导出的已封存文书。' }).max(500),
@@ -227,38 +255,50 @@ export const contract = {
       .strict(),
     z.object({ path: z.string(), files: z.number().int(), seals: z.array(z.number().int()) }),
   ),
-  'seals.get': call('officer', z.object({ documentId: z.string().min(1).max(64) }).strict(), SealInfoSchema.nullable()),
+  'seals.get': call(
+    policy('officer', NOT_AUDITED, []),
+    z.object({ documentId: z.string().min(1).max(64) }).strict(),
+    SealInfoSchema.nullable(),
+  ),
   // The whole device's verification report (chain, seals, documents, signatures, evidence, audit).
   // Checks a bundle file (this device's or another's) on its own, as npm run verify does: a full path, or a file name in the data folder's exports/.
   'bundles.verify': call(
-    'officer',
+    policy('officer', NOT_AUDITED, []),
     z.object({ path: z.string().trim().min(1, { message: '请填写封存包文件的完整路径。' }).max(4096) }).strict(),
     VerifyReportOutSchema,
   ),
   'seals.verify': call(
-    'officer',
+    policy('officer', NOT_AUDITED, []),
     z.object({ documentId: z.string().max(64).default('') }).strict(),
     VerifyReportOutSchema,
   ),
-  'audit.list': call('officer', z.object({ caseId: z.string().max(64).default('') }).strict(), z.array(AuditRowSchema)),
+  'audit.list': call(
+    policy('officer', NOT_AUDITED, []),
+    z.object({ caseId: z.string().max(64).default('') }).strict(),
+    z.array(AuditRowSchema),
+  ),
   // Sync to HQ (docs/SYNC.md). Enrolling changes what the device is (its HQ, its case prefix): both officers.
-  'sync.status': call('open', z.object({}).strict(), SyncStatusSchema),
+  'sync.status': call(policy('open', NOT_AUDITED, ['polled']), z.object({}).strict(), SyncStatusSchema),
   'sync.enroll': call(
-    'pair',
+    policy('pair', byHandler('enroll'), []),
     z.object({ url: requiredText('总部地址', 500), code: requiredText('登记码', 64) }).strict(),
     SyncStatusSchema,
   ),
-  'sync.start': call('officer', z.object({}).strict(), SyncStatusSchema),
+  'sync.start': call(policy('officer', byHandler('sync', 'sync-failed'), []), z.object({}).strict(), SyncStatusSchema),
   // The outbox as one bundle file for HQ on an isolated network; dir: a folder (removable media), default DATA/exports.
   'sync.exportBundle': call(
-    'officer',
+    policy('officer', byHandler('sync-export'), []),
     z.object({ dir: z.string().max(1000).default('') }).strict(),
     z.object({ path: z.string(), documents: z.number().int() }),
   ),
   // Removes from the laptop the evidence bytes HQ has receipted (both officers; never done by sync).
-  'sync.freeSpace': call('pair', z.object({}).strict(), z.object({ files: z.number().int(), bytes: z.number().int() })),
+  'sync.freeSpace': call(
+    policy('pair', byHandler('free-space'), []),
+    z.object({}).strict(),
+    z.object({ files: z.number().int(), bytes: z.number().int() }),
+  ),
   'sync.importReceipts': call(
-    'officer',
+    policy('officer', byHandler('sync-receipts'), []),
     z
       .object({
         text: z
@@ -270,14 +310,14 @@ export const contract = {
     z.object({ stored: z.number().int(), already: z.number().int() }),
   ),
   'evidence.list': call(
-    'officer',
+    policy('officer', NOT_AUDITED, []),
     z.object({ caseId: z.string().min(1).max(64) }).strict(),
     z.array(EvidenceItemSchema),
   ),
   // Step one of an import: checked here; the bytes follow against the returned ticket
   // (web shell: PUT /upload/TICKET), and the result of that upload is the evidence item.
   'evidence.beginImport': call(
-    'pair',
+    policy('pair', NOT_AUDITED, []),
     z
       .object({
         caseId: z.string().min(1).max(64),
@@ -294,13 +334,17 @@ export const contract = {
       .strict(),
     z.object({ ticket: z.string() }),
   ),
-  'evidence.reverify': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), VerifyReportSchema),
+  'evidence.reverify': call(
+    policy('officer', NOT_AUDITED, []),
+    z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    VerifyReportSchema,
+  ),
   // Every item on this device, all cases (the 工作台); like the per-case run, it only reads and re-hashes.
-  'evidence.reverifyAll': call('officer', Empty, VerifyReportSchema),
+  'evidence.reverifyAll': call(policy('officer', NOT_AUDITED, []), Empty, VerifyReportSchema),
   // The capture browser (desktop shell only): open a URL in a separate sandboxed window, then
   // capture the page it shows into the given 电子取证工作记录.
   'capture.open': call(
-    'pair',
+    policy('pair', NOT_AUDITED, []),
     z
       .object({
         caseId: z.string().min(1).max(64),
@@ -316,14 +360,18 @@ export const contract = {
       .strict(),
     z.object({}),
   ),
-  'capture.take': call('pair', Empty, z.array(EvidenceItemSchema)),
-  'capture.close': call('officer', Empty, z.object({})),
+  'capture.take': call(policy('pair', byHandler('evidence-capture'), []), Empty, z.array(EvidenceItemSchema)),
+  'capture.close': call(policy('officer', NOT_AUDITED, []), Empty, z.object({})),
   // Deadlines (docs/DEADLINES.md): the working-day calendar in use (shipped, or newer from HQ), for
   // the screens that count live; one case's deadlines; the dashboard (工作台).
-  'calendar.get': call('officer', Empty, CalendarInfoSchema),
-  'deadlines.case': call('officer', z.object({ caseId: z.string().min(1).max(64) }).strict(), CaseDeadlinesSchema),
-  'dashboard.get': call('officer', Empty, DashboardSchema),
-} satisfies Record<CallName, CallSpec<z.ZodType, z.ZodType>>;
+  'calendar.get': call(policy('officer', NOT_AUDITED, []), Empty, CalendarInfoSchema),
+  'deadlines.case': call(
+    policy('officer', NOT_AUDITED, []),
+    z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    CaseDeadlinesSchema,
+  ),
+  'dashboard.get': call(policy('officer', NOT_AUDITED, []), Empty, DashboardSchema),
+} satisfies Record<CallName, CallSpec<AuditPolicy, z.ZodType, z.ZodType>>;
 
 export type Contract = typeof contract;
 /** What the renderer passes (defaults may be omitted). */
