@@ -8,7 +8,7 @@ import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import type { DocumentDetail, DocumentSummary, SaveResult } from '../../shared/documents/document-api.ts';
 import { checkCompleteness, type CaseDocuments } from '../../shared/documents/completeness.ts';
 import type { DocumentState } from '../../shared/documents/document-states.ts';
-import type { CreateContext, SequenceKey } from '../../shared/documents/types/descriptor.ts';
+import { contentAt, type CreateContext, type SequenceKey } from '../../shared/documents/types/descriptor.ts';
 import {
   descriptorOf,
   findDescriptor,
@@ -66,7 +66,7 @@ function registered(type: string): AnyDescriptor {
 /** The person a document of a counted type is about: the ID number when given, else the name. */
 function sequenceKey(key: SequenceKey, c: Record<string, unknown>): string | null {
   const at = (path: string) => {
-    const v = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], c);
+    const v = contentAt(c, path);
     return typeof v === 'string' ? v : '';
   };
   return at(key.idNumber).trim().toUpperCase() || at(key.name).trim() || null;

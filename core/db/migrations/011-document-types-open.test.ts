@@ -22,11 +22,15 @@ import {
 import { signedDocument } from '../../../tests/support/signing-fixture.ts';
 import { silentLog } from '../../../protocol/runtime/log.ts';
 import { CoreError } from '../../../protocol/runtime/core-error.ts';
-import { DOCUMENT_TYPES, type DocumentType } from '../../../shared/documents/document-types.ts';
+import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../../shared/documents/document-types.ts';
 import { openCore } from '../../app-core.ts';
 import { verifyCore } from '../../seals/verify-seals.ts';
 import { DATABASE_FILE } from '../open-database.ts';
 import { MIGRATIONS } from './index.ts';
+
+/** The types a version-010 database can hold (migration 002's CHECK): a sealed document of each. */
+const TYPES_AT_010 = ['inquiry', 'onsite', 'evidence', 'preservation'] as const;
+type TypeAt010 = (typeof TYPES_AT_010)[number];
 
 let t: TestCore | undefined;
 afterEach(() => {
@@ -54,7 +58,7 @@ const documentsSql = (db: Database) =>
   db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'documents'`).pluck().get() as string;
 
 /** The app at schema version 010, with sealed documents of every type, evidence, signatures and a 补正 draft. */
-async function filledAt010(): Promise<{ t: TestCore; sealed: Record<DocumentType, string>; draft: string }> {
+async function filledAt010(): Promise<{ t: TestCore; sealed: Record<TypeAt010, string>; draft: string }> {
   const tc = makeCore({ migrations: MIGRATIONS.slice(0, 10) });
   await setUpPair(tc);
   const ids = (await tc.must('officers.list', {})).map((o) => o.id) as [string, string];
@@ -94,13 +98,13 @@ async function filledAt010(): Promise<{ t: TestCore; sealed: Record<DocumentType
     ],
   };
   const evidenceDoc = await signedDocument(tc, caseId, 'evidence', evidence, ids);
-  const sealed: Record<DocumentType, string> = {
+  const sealed: Record<TypeAt010, string> = {
     evidence: evidenceDoc,
     inquiry: await signedDocument(tc, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids),
     onsite: await signedDocument(tc, caseId, 'onsite', demoOnsite(ids, ids[1], evidenceDoc), ids),
     preservation: await signedDocument(tc, caseId, 'preservation', demoPreservation(ids), ids),
   };
-  for (const type of DOCUMENT_TYPES)
+  for (const type of TYPES_AT_010)
     await tc.must('seals.seal', {
       documentId: sealed[type],
       officerPasswords: [OFFICER_A.password, OFFICER_B.password],
@@ -117,10 +121,10 @@ describe('011: documents rebuilt without the type CHECK', () => {
     const db0 = t.core.db;
     expect(db0.pragma('user_version', { simple: true })).toBe(10);
     expect(documentsSql(db0)).toContain(`CHECK (type IN ('inquiry', 'onsite', 'evidence', 'preservation'))`);
-    expect(new Set(Object.values(sealed)).size).toBe(DOCUMENT_TYPES.length);
+    expect(new Set(Object.values(sealed)).size).toBe(TYPES_AT_010.length);
     const reportBefore = await verifyCore(t.core);
     expect(reportBefore.checks.filter((c) => !c.ok)).toEqual([]);
-    expect(reportBefore.checks.filter((c) => /^封存\d+：签名/.test(c.what))).toHaveLength(DOCUMENT_TYPES.length);
+    expect(reportBefore.checks.filter((c) => /^封存\d+：签名/.test(c.what))).toHaveLength(TYPES_AT_010.length);
     const before = rows(db0);
     const objectsBefore = schemaObjects(db0);
     expect(before.seals).toHaveLength(4);
@@ -175,9 +179,10 @@ describe('011: documents rebuilt without the type CHECK', () => {
     }
     expect(err).toBeInstanceOf(CoreError);
     expect((err as CoreError).kind).toBe('validation');
-    expect((err as CoreError).message).toMatch(
-      /^未知的文书种类「memo」：本程序只能制作询问笔录、现场笔录、电子取证工作记录、登记保存物品清单及通知书。/,
+    expect((err as CoreError).message).toBe(
+      `未知的文书种类「memo」：本程序只能制作${Object.values(DOCUMENT_TYPE_LABELS).join('、')}。请从文书列表中选择。`,
     );
+    expect((err as CoreError).message).toContain('询问笔录、现场笔录、电子取证工作记录、登记保存物品清单及通知书');
     expect(rows(db).documents).toEqual(before.documents);
 
     // The app goes on: the 补正 draft is edited and completed, a new document is made, and all verifies.

@@ -1,6 +1,7 @@
 // The registry of document types: one descriptor per type (its folder beside this file), in the
 // order the app offers them. Adding a type = its folder and one line here (docs/RECORDS.md,
 // "Adding a document type"). Everything that depends on the type reads it from here.
+import type { DocumentDeadline } from '../../deadlines/document-deadline.ts';
 import type { DocumentTemplate } from '../templates.ts';
 import type { DocumentDescriptor } from './descriptor.ts';
 import { EVIDENCE } from './evidence/descriptor.ts';
@@ -21,7 +22,9 @@ export const DOCUMENT_TYPES = DOCUMENT_DESCRIPTORS.map((d) => d.type) as unknown
 ];
 
 /** Every deadline documents open, by kind. */
-export const DOCUMENT_DEADLINES = DOCUMENT_DESCRIPTORS.flatMap((d) => d.deadlines);
+export const DOCUMENT_DEADLINES: readonly DocumentDeadline<DocumentDeadlineKind>[] = DOCUMENT_DESCRIPTORS.flatMap(
+  (d): readonly DocumentDeadline<DocumentDeadlineKind>[] => d.deadlines,
+);
 
 /** A descriptor as the machinery handles it: content is whatever the type's schema gives. */
 export type AnyDescriptor = DocumentDescriptor<DocumentType, Record<string, unknown>, DocumentDeadlineKind>;
