@@ -13,6 +13,7 @@ import { EvidenceStore } from './evidence/evidence-store.ts';
 import { ImportTickets } from './evidence/import-tickets.ts';
 import type { CaptureHost, CaptureTarget } from './evidence/capture-host.ts';
 import { errorFields, stderrLog, type Log } from '../protocol/runtime/log.ts';
+import type { Migration } from '../protocol/runtime/migrate.ts';
 import { OfficeStore } from './office/office-store.ts';
 import { OfficerStore } from './officers/officer-store.ts';
 import { PdfService } from '../protocol/print/pdf-service.ts';
@@ -50,6 +51,8 @@ export interface CoreOptions {
    * a running app (npm run verify, HQ recovery) turn it off: the app's sitting may be live.
    */
   endAbandonedSittings?: boolean;
+  /** The schema migrations to apply (tests of a migration run the app at the version before); default all. */
+  migrations?: readonly Migration[];
 }
 
 export interface AppCore {
@@ -88,7 +91,10 @@ export interface AppCore {
 export function openCore(options: CoreOptions): AppCore {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? stderrLog;
-  const db = openDatabase(options.dataDir, { key: options.custody.databaseKey() });
+  const db = openDatabase(options.dataDir, {
+    key: options.custody.databaseKey(),
+    ...(options.migrations ? { migrations: options.migrations } : {}),
+  });
   const lock = options.lock ?? NO_LOCK;
   const shipped = loadCatalog(options.catalogPath);
   // A newer catalog published by HQ (signed, pulled at the last sync) replaces the shipped one.

@@ -1,11 +1,9 @@
 // Realistic, complete content for each document type (fictional people and companies). Used by
 // `npm run demo` and, as known-complete documents, by the completeness tests.
-import type {
-  EvidenceContent,
-  InquiryContent,
-  OnsiteContent,
-  PreservationContent,
-} from '../shared/documents/content-schemas.ts';
+import type { EvidenceContent } from '../shared/documents/types/evidence/content.ts';
+import type { InquiryContent } from '../shared/documents/types/inquiry/content.ts';
+import type { OnsiteContent } from '../shared/documents/types/onsite/content.ts';
+import type { PreservationContent } from '../shared/documents/types/preservation/content.ts';
 import { creditCodeCheckChar } from '../shared/validation/credit-code.ts';
 import { residentIdCheckChar } from '../shared/validation/resident-id.ts';
 

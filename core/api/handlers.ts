@@ -17,6 +17,7 @@ import { capturePage } from '../evidence/cdp-capture.ts';
 import type { CaptureHost } from '../evidence/capture-host.ts';
 import { recordCapture } from '../evidence/record-capture.ts';
 import { hashPassword } from '../../protocol/runtime/password-hash.ts';
+import { descriptorOf } from '../../shared/documents/types/registry.ts';
 
 export type Handlers = { [K in CallName]: (arg: CallArg<K>, core: AppCore) => Promise<CallOutput<K>> | CallOutput<K> };
 
@@ -255,7 +256,7 @@ export const handlers: Handlers = {
     core.cases.get(arg.caseId);
     if (arg.documentId) {
       const d = core.documents.get(arg.documentId);
-      if (d.caseId !== arg.caseId || d.type !== 'evidence')
+      if (d.caseId !== arg.caseId || !descriptorOf(d.type).evidenceList)
         throw new CoreError('validation', '只能把电子数据加入本案的电子取证工作记录。');
     }
     return { ticket: core.importTickets.issue({ ...arg, officerIds: core.session.signedInIds() }) };
@@ -269,7 +270,7 @@ export const handlers: Handlers = {
   'capture.open': async (arg, core) => {
     const host = requireCaptureHost(core);
     const d = core.documents.get(arg.documentId);
-    if (d.caseId !== arg.caseId || d.type !== 'evidence')
+    if (d.caseId !== arg.caseId || !descriptorOf(d.type).evidenceList)
       throw new CoreError('validation', '只能在本案的电子取证工作记录中使用取证浏览器。');
     core.captureTarget = { caseId: arg.caseId, documentId: arg.documentId };
     await host.open(arg.url);

@@ -120,6 +120,66 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('a table rebuild runs with foreign keys off outside its transaction, checked before commit, and turns them back on', () => {
+    const db = openDatabase(tempDir());
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('k', 'v')`).run();
+    const seen: unknown[] = [];
+    const rebuild: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'rebuild settings',
+      foreignKeysOff: true,
+      up: (d) => {
+        seen.push(d.pragma('foreign_keys', { simple: true }), d.inTransaction);
+        d.exec(`CREATE TABLE new_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+          INSERT INTO new_settings SELECT key, value FROM settings; DROP TABLE settings;
+          ALTER TABLE new_settings RENAME TO settings;`);
+      },
+    };
+    expect(migrate(db, [...MIGRATIONS, rebuild])).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length + 1 });
+    expect(seen).toEqual([0, true]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare(`SELECT value FROM settings WHERE key = 'k'`).pluck().get()).toBe('v');
+    db.close();
+  });
+
+  it('a table rebuild that breaks a reference is rolled back, not marked done, and foreign keys come back on', () => {
+    const db = openDatabase(tempDir());
+    const breaks: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'dangling',
+      foreignKeysOff: true,
+      up: (d) => {
+        d.exec(`CREATE TABLE half_done (x INTEGER)`);
+        d.prepare(
+          `INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES ('d1', 'no-such-case', 'inquiry', 'X1', '1', 'draft', '{}', 1, 't', 't')`,
+        ).run();
+      },
+    };
+    let err: unknown;
+    try {
+      migrate(db, [...MIGRATIONS, breaks]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CoreError);
+    expect((err as CoreError).message).toMatch(/有1处引用找不到对应的记录（documents），已撤销本次升级/);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(tables(db)).not.toContain('half_done');
+    expect(db.prepare(`SELECT count(*) FROM documents`).pluck().get()).toBe(0);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // A rebuild that throws is rolled back the same way.
+    const throws: Migration = {
+      ...breaks,
+      up: () => {
+        throw new Error('disk full halfway');
+      },
+    };
+    expect(() => migrate(db, [...MIGRATIONS, throws])).toThrow(/disk full halfway/);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
   it('a migration that moves data keeps it (pattern for later migrations)', () => {
     const dir = tempDir();
     const db = openDatabase(dir);

@@ -3,7 +3,7 @@ import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
-import { migrate } from '../../protocol/runtime/migrate.ts';
+import { migrate, type Migration } from '../../protocol/runtime/migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 
 export const DATABASE_FILE = 'device.db';
@@ -11,6 +11,8 @@ export const DATABASE_FILE = 'device.db';
 export interface OpenDatabaseOptions {
   /** SQLCipher's raw 256-bit key (core/vault/): the file then holds no plaintext. Only tools and tests open without. */
   key?: Buffer;
+  /** The migrations to bring it to (tests of a migration open a folder at the version before); default all. */
+  migrations?: readonly Migration[];
 }
 
 /**
@@ -44,6 +46,6 @@ export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {})
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db, MIGRATIONS);
+  migrate(db, options.migrations ?? MIGRATIONS);
   return db;
 }

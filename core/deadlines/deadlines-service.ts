@@ -9,11 +9,12 @@ import {
   DUE_SOON_DAYS,
   isOpen,
   type CaseFacts,
-  type PreservationFact,
 } from '../../shared/deadlines/case-deadlines.ts';
+import type { DocumentDeadlineFact } from '../../shared/deadlines/document-deadline.ts';
 import type { CaseDeadlines, Dashboard, Deadline, MilestoneKind } from '../../shared/deadlines/deadline-api.ts';
 import { toLocalDate } from '../../shared/documents/local-time.ts';
-import type { DocumentState } from '../../shared/documents/document-types.ts';
+import type { DocumentState } from '../../shared/documents/document-states.ts';
+import { DOCUMENT_DESCRIPTORS } from '../../shared/documents/types/registry.ts';
 import type { AppCore } from '../app-core.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 
@@ -44,34 +45,39 @@ export function caseFacts(core: AppCore, row: CaseRow): CaseFacts {
   const changedTo = (label: string) => events.find((e) => STATUS_CHANGE.exec(e.text)?.[1] === label)?.at ?? null;
   const filedAt = changedTo('已立案');
   const closedAt = changedTo('已结案');
-  const docs = core.db
-    .prepare(
-      `SELECT id, doc_no, state, content_json, signed_at, sealed_at, corrects_document_id FROM documents WHERE case_id = ? AND type = 'preservation' ORDER BY created_at, doc_no`,
-    )
-    .all(row.id) as {
-    id: string;
-    doc_no: string;
-    state: 'draft' | 'ready';
-    content_json: string;
-    signed_at: string | null;
-    sealed_at: string | null;
-    corrects_document_id: string | null;
-  }[];
-  // A corrected document (补正) counts through its correction, which carries its content on.
-  const corrected = new Set(docs.map((d) => d.corrects_document_id).filter(Boolean));
-  const preservations: PreservationFact[] = docs
-    .filter((d) => !corrected.has(d.id))
-    .map((d) => {
-      const start = (JSON.parse(d.content_json) as { startDate?: unknown }).startDate;
-      const state: DocumentState = d.sealed_at ? 'sealed' : d.signed_at ? 'signed' : d.state;
-      return {
-        documentId: d.id,
-        docNo: d.doc_no,
-        state,
-        startDate: typeof start === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start) ? start : null,
-        signedDate: d.signed_at ? chinaDay(d.signed_at) : null,
-      };
-    });
+  // The documents whose type opens a deadline (先行登记保存 …), each through its type's descriptor.
+  const documents: DocumentDeadlineFact[] = [];
+  for (const d of DOCUMENT_DESCRIPTORS) {
+    if (d.deadlines.length === 0) continue;
+    const docs = core.db
+      .prepare(
+        `SELECT id, doc_no, state, content_json, signed_at, sealed_at, corrects_document_id FROM documents WHERE case_id = ? AND type = ? ORDER BY created_at, doc_no`,
+      )
+      .all(row.id, d.type) as {
+      id: string;
+      doc_no: string;
+      state: 'draft' | 'ready';
+      content_json: string;
+      signed_at: string | null;
+      sealed_at: string | null;
+      corrects_document_id: string | null;
+    }[];
+    // A corrected document (补正) counts through its correction, which carries its content on.
+    const corrected = new Set(docs.map((x) => x.corrects_document_id).filter(Boolean));
+    for (const x of docs.filter((x) => !corrected.has(x.id))) {
+      const content = JSON.parse(x.content_json) as Record<string, unknown>;
+      const state: DocumentState = x.sealed_at ? 'sealed' : x.signed_at ? 'signed' : x.state;
+      for (const deadline of d.deadlines)
+        documents.push({
+          kind: deadline.kind,
+          documentId: x.id,
+          docNo: x.doc_no,
+          state,
+          startDate: deadline.startDate(content),
+          signedDate: x.signed_at ? chinaDay(x.signed_at) : null,
+        });
+    }
+  }
   // The dates officers recorded (cases.recordMilestone): the latest of each kind counts.
   const recorded: CaseFacts['recorded'] = {};
   for (const m of core.db
@@ -83,7 +89,7 @@ export function caseFacts(core: AppCore, row: CaseRow): CaseFacts {
     sourceDate: chinaDay(row.created_at),
     filedDate: filedAt ? chinaDay(filedAt) : null,
     closedDate: closedAt ? chinaDay(closedAt) : null,
-    preservations,
+    documents,
     recorded,
   };
 }

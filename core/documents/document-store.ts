@@ -3,25 +3,20 @@
 // content, never a mix. A save carries the revision it was based on; a stale one is refused.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
-import {
-  CONTENT_SCHEMAS,
-  EvidenceContentSchema,
-  type EvidenceContent,
-  type InquiryContent,
-  type OnsiteContent,
-} from '../../shared/documents/content-schemas.ts';
 import type { EvidenceItem } from '../../shared/evidence/evidence-schema.ts';
-import { provenanceOf } from '../../shared/evidence/provenance.ts';
 import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import type { DocumentDetail, DocumentSummary, SaveResult } from '../../shared/documents/document-api.ts';
-import { checkCompleteness, measureLinkError, type CaseDocuments } from '../../shared/documents/completeness.ts';
+import { checkCompleteness, type CaseDocuments } from '../../shared/documents/completeness.ts';
+import type { DocumentState } from '../../shared/documents/document-states.ts';
+import { contentAt, type CreateContext, type SequenceKey } from '../../shared/documents/types/descriptor.ts';
 import {
-  DOCUMENT_NUMBER_MARK,
-  DOCUMENT_TYPE_LABELS,
-  type DocumentState,
+  descriptorOf,
+  findDescriptor,
+  templateFor,
+  TYPE_NAMES,
+  type AnyDescriptor,
   type DocumentType,
-} from '../../shared/documents/document-types.ts';
-import { templateFor } from '../../shared/documents/templates.ts';
+} from '../../shared/documents/types/registry.ts';
 import { fieldErrors } from '../../shared/api/validation-errors.ts';
 import type { CaseStore } from '../cases/case-store.ts';
 import { nextDocumentNumber } from '../cases/case-number.ts';
@@ -29,7 +24,6 @@ import { chinaYear, isoNow, type Clock } from '../clock.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import type { OfficerStore } from '../officers/officer-store.ts';
 import type { OfficeStore } from '../office/office-store.ts';
-import { initialContent, type CreateContext } from './initial-content.ts';
 
 interface DocumentRow {
   id: string;
@@ -52,25 +46,31 @@ interface DocumentRow {
   updated_at: string;
 }
 
-/** Tells documents of one type apart in a list. */
-function subjectOf(type: DocumentType, c: Record<string, unknown>): string {
-  const get = (path: string) =>
-    path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], c) as string | undefined;
-  const parts = {
-    inquiry: [get('interviewee.name') && `被询问人：${get('interviewee.name')}`, get('place')],
-    onsite: [get('place') && `检查地点：${get('place')}`],
-    evidence: [get('target.siteName') || get('target.url') || get('target.appName'), get('method')],
-    preservation: [
-      `物品${(c.items as unknown[] | undefined)?.length ?? 0}件`,
-      get('place') && `保存地点：${get('place')}`,
-    ],
-  }[type];
-  return parts.filter(Boolean).join('，') || '（未填写）';
+/** Tells documents of one type apart in a list: the type's summary parts, the empty ones dropped. */
+function subjectOf(d: AnyDescriptor, c: Record<string, unknown>): string {
+  return d.subject(c).filter(Boolean).join('，') || '（未填写）';
 }
 
-/** Identity of an interviewee for 第N次询问: the ID number when given, else the name. */
-const intervieweeKey = (c: InquiryContent) =>
-  c.interviewee.idNumber.trim().toUpperCase() || c.interviewee.name.trim() || null;
+/** A type's descriptor for a type given from outside: unknown types are refused here, not by the schema. */
+function registered(type: string): AnyDescriptor {
+  const d = findDescriptor(type);
+  if (!d)
+    throw new CoreError(
+      'validation',
+      `未知的文书种类「${type}」：本程序只能制作${TYPE_NAMES.map((t) => t.label).join('、')}。请从文书列表中选择。`,
+      { type: '未知的文书种类。' },
+    );
+  return d;
+}
+
+/** The person a document of a counted type is about: the ID number when given, else the name. */
+function sequenceKey(key: SequenceKey, c: Record<string, unknown>): string | null {
+  const at = (path: string) => {
+    const v = contentAt(c, path);
+    return typeof v === 'string' ? v : '';
+  };
+  return at(key.idNumber).trim().toUpperCase() || at(key.name).trim() || null;
+}
 
 export class DocumentStore {
   private readonly db: Database;
@@ -100,21 +100,22 @@ export class DocumentStore {
     ctx: Omit<CreateContext, 'case' | 'agency'>,
     actorIds: string[],
   ): DocumentDetail {
+    const d = registered(type);
     const kase = this.cases.get(caseId);
     const template = templateFor(type);
-    const content = CONTENT_SCHEMAS[type].parse(
-      initialContent(type, template, { ...ctx, case: kase, agency: this.office.agencyName() ?? '' }),
+    const content = d.content.parse(
+      d.initialContent(template, { ...ctx, case: kase, agency: this.office.agencyName() ?? '' }),
     );
     const id = randomUUID();
     const now = isoNow(this.clock);
     this.db.transaction(() => {
-      const docNo = nextDocumentNumber(this.db, chinaYear(this.clock.now()), DOCUMENT_NUMBER_MARK[type], kase.caseNo);
+      const docNo = nextDocumentNumber(this.db, chinaYear(this.clock.now()), d.numberMark, kase.caseNo);
       this.db
         .prepare(
           `INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'draft', ?, 1, ?, ?)`,
         )
         .run(id, caseId, type, docNo, template.version, JSON.stringify(content), now, now);
-      this.cases.addEvent(caseId, 'document', `新建${DOCUMENT_TYPE_LABELS[type]}（${docNo}）`, actorIds, now);
+      this.cases.addEvent(caseId, 'document', `新建${d.label}（${docNo}）`, actorIds, now);
     })();
     return this.get(id);
   }
@@ -135,7 +136,7 @@ export class DocumentStore {
       const docNo = nextDocumentNumber(
         this.db,
         chinaYear(this.clock.now()),
-        DOCUMENT_NUMBER_MARK[o.type],
+        descriptorOf(o.type).numberMark,
         this.cases.get(o.case_id).caseNo,
       );
       this.db
@@ -147,7 +148,7 @@ export class DocumentStore {
       this.cases.addEvent(
         o.case_id,
         'document',
-        `对${DOCUMENT_TYPE_LABELS[o.type]}（${o.doc_no}）制作补正文书（${docNo}），原因：${reason}`,
+        `对${descriptorOf(o.type).label}（${o.doc_no}）制作补正文书（${docNo}），原因：${reason}`,
         actorIds,
         now,
       );
@@ -193,7 +194,7 @@ export class DocumentStore {
         matterId: kase.matterId,
         matterName: kase.matterName,
         officers: this.officers.list(),
-        inquirySequence: r.type === 'inquiry' ? this.inquirySequence(r) : null,
+        inquirySequence: this.sequence(r),
         siblings,
       },
     };
@@ -220,14 +221,19 @@ export class DocumentStore {
         { signatures: 'confirm-discard' },
       );
     }
-    const parsed = CONTENT_SCHEMAS[r.type].safeParse(rawContent);
+    const d = descriptorOf(r.type);
+    const parsed = d.content.safeParse(rawContent);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
       throw new CoreError('validation', `内容有误，未保存：${Object.values(fields)[0]}`, fields);
     }
-    if (r.type === 'evidence') this.checkFileBackedRows(parsed.data as EvidenceContent);
     const links = this.caseDocuments(r);
-    if (r.type === 'onsite') this.checkMeasureLinks(parsed.data as OnsiteContent, links);
+    const refused = d.saveCheck?.(parsed.data, {
+      ...links,
+      types: TYPE_NAMES,
+      evidenceItem: (eid) => this.evidenceItem(eid),
+    });
+    if (refused) throw new CoreError(refused.kind, refused.message, refused.fields);
     const now = isoNow(this.clock);
     const next = this.db.transaction(() => {
       const changed = this.db
@@ -247,7 +253,7 @@ export class DocumentStore {
         this.cases.addEvent(
           r.case_id,
           'document',
-          `修改${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}），作废已有的${signatures}个签名`,
+          `修改${d.label}（${r.doc_no}），作废已有的${signatures}个签名`,
           opts.actorIds ?? [],
           now,
         );
@@ -268,36 +274,18 @@ export class DocumentStore {
    */
   appendEvidence(documentId: string, item: EvidenceItem, now: Date, stepText?: string): void {
     const r = this.row(documentId);
-    if (r.type !== 'evidence' || r.case_id !== item.caseId)
+    const list = descriptorOf(r.type).evidenceList;
+    if (!list || r.case_id !== item.caseId)
       throw new CoreError('validation', '只能把电子数据加入本案的电子取证工作记录。');
     this.refuseIfSealed(r);
     if (this.activeSignatureCount(documentId) > 0)
       throw new CoreError('conflict', '该电子取证工作记录已有签名，不能再加入电子数据。请新建一份电子取证工作记录。');
-    const c = EvidenceContentSchema.parse(JSON.parse(r.content_json));
-    const time = toLocalMinute(now);
-    c.items.push({
-      id: item.id,
-      name: item.fileName,
-      category: item.meta.category,
-      format: item.format,
-      source: item.meta.source,
-      method: item.meta.method,
-      sizeBytes: String(item.sizeBytes),
-      sha256: item.sha256,
-      sm3: item.sm3,
-      time,
-      medium: '本机取证存储',
-      evidenceId: item.id,
-      provenance: provenanceOf(item.meta),
-    });
-    c.steps.push({
-      id: `auto-${item.id}`,
-      time,
-      auto: true,
-      text:
-        stepText ??
-        `导入电子数据「${item.fileName}」（${item.sizeBytes}字节），SHA-256：${item.sha256}，SM3：${item.sm3}。`,
-    });
+    const c = list.append(
+      descriptorOf(r.type).content.parse(JSON.parse(r.content_json)),
+      item,
+      toLocalMinute(now),
+      stepText,
+    );
     this.db
       .prepare(
         `UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', frozen_sha256 = NULL, frozen_sm3 = NULL, frozen_pages = NULL, updated_at = ? WHERE id = ?`,
@@ -314,32 +302,11 @@ export class DocumentStore {
     };
   }
 
-  /**
-   * A measure links only to a document of this case of the type its kind calls for (电子取证 → 电子取证工作记录,
-   * 先行登记保存 → 登记保存物品清单): the picker offers only those; this refuses anything else sent.
-   */
-  private checkMeasureLinks(c: OnsiteContent, ctx: CaseDocuments): void {
-    c.measures.forEach((m, i) => {
-      const wrong = measureLinkError(m, i, ctx);
-      if (wrong)
-        throw new CoreError('validation', `${wrong}本次修改未保存。`, { [`measures.${i}.linkedDocumentId`]: wrong });
-    });
-  }
-
-  /** A 电子数据清单 row linked to an imported file must show that file's digests and size, unaltered. */
-  private checkFileBackedRows(c: EvidenceContent): void {
-    const get = this.db.prepare('SELECT sha256, sm3, size_bytes FROM evidence WHERE id = ?');
-    c.items.forEach((row, i) => {
-      if (!row.evidenceId) return;
-      const e = get.get(row.evidenceId) as { sha256: string; sm3: string; size_bytes: number } | undefined;
-      if (!e || e.sha256 !== row.sha256 || e.sm3 !== row.sm3 || String(e.size_bytes) !== row.sizeBytes) {
-        throw new CoreError(
-          'integrity',
-          `电子数据清单第${i + 1}项关联了导入的文件，其大小和完整性校验值由导入时计算，不能修改。请撤销对该项的修改。`,
-          { [`items.${i}.sha256`]: '关联文件的校验值不能修改。' },
-        );
-      }
-    });
+  /** The digests and size an imported evidence item was stored with (what a linked 清单 row must show). */
+  private evidenceItem(id: string): { sha256: string; sm3: string; sizeBytes: number } | undefined {
+    const e = this.db.prepare('SELECT sha256, sm3, size_bytes FROM evidence WHERE id = ?').get(id) as
+      { sha256: string; sm3: string; size_bytes: number } | undefined;
+    return e && { sha256: e.sha256, sm3: e.sm3, sizeBytes: e.size_bytes };
   }
 
   /**
@@ -376,7 +343,7 @@ export class DocumentStore {
       this.cases.addEvent(
         r.case_id,
         'document',
-        `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）完成，待签名`,
+        `${descriptorOf(r.type).label}（${r.doc_no}）完成，待签名`,
         actorIds,
         now,
       );
@@ -398,7 +365,7 @@ export class DocumentStore {
     this.db
       .prepare(`UPDATE documents SET signed_at = ?, updated_at = ? WHERE id = ? AND signed_at IS NULL`)
       .run(now, now, id);
-    this.cases.addEvent(r.case_id, 'document', `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）签名完成`, actorIds, now);
+    this.cases.addEvent(r.case_id, 'document', `${descriptorOf(r.type).label}（${r.doc_no}）签名完成`, actorIds, now);
   }
 
   /** What this document corrects, and what corrects it (补正, both ways). */
@@ -433,7 +400,7 @@ export class DocumentStore {
     if (r.sealed_at)
       throw new CoreError(
         'conflict',
-        `${DOCUMENT_TYPE_LABELS[r.type]}（${r.doc_no}）已封存，不能再修改。如需更正，请制作补正文书。`,
+        `${descriptorOf(r.type).label}（${r.doc_no}）已封存，不能再修改。如需更正，请制作补正文书。`,
       );
   }
 
@@ -445,25 +412,34 @@ export class DocumentStore {
     ).n;
   }
 
-  private inquirySequence(r: DocumentRow): number {
-    const key = intervieweeKey(JSON.parse(r.content_json) as InquiryContent);
+  /** For a counted type (询问笔录): this is the Nth document of the type about the same person in the case; else null. */
+  private sequence(r: DocumentRow): number | null {
+    const seq = descriptorOf(r.type).sequence;
+    if (!seq) return null;
+    const key = sequenceKey(seq, JSON.parse(r.content_json) as Record<string, unknown>);
     if (!key) return 1;
-    // The same key as intervieweeKey, computed by SQLite: no need to parse every earlier transcript.
+    // The same key as sequenceKey, computed by SQLite: no need to parse every earlier document.
+    const [id, name] = [`$.${seq.idNumber}`, `$.${seq.name}`];
     const earlier = this.db
       .prepare(
         `SELECT count(*) AS n FROM documents
-         WHERE case_id = ? AND type = 'inquiry' AND (created_at < ? OR (created_at = ? AND doc_no < ?))
-           AND CASE WHEN trim(ifnull(json_extract(content_json, '$.interviewee.idNumber'), '')) <> ''
-                    THEN upper(trim(json_extract(content_json, '$.interviewee.idNumber')))
-                    ELSE trim(ifnull(json_extract(content_json, '$.interviewee.name'), '')) END = ?`,
+         WHERE case_id = ? AND type = ? AND (created_at < ? OR (created_at = ? AND doc_no < ?))
+           AND CASE WHEN trim(ifnull(json_extract(content_json, ?), '')) <> ''
+                    THEN upper(trim(json_extract(content_json, ?)))
+                    ELSE trim(ifnull(json_extract(content_json, ?), '')) END = ?`,
       )
-      .get(r.case_id, r.created_at, r.created_at, r.doc_no, key) as { n: number };
+      .get(r.case_id, r.type, r.created_at, r.created_at, r.doc_no, id, id, name, key) as { n: number };
     return 1 + earlier.n;
   }
 
   private row(id: string): DocumentRow {
     const r = this.db.prepare(`SELECT * FROM documents WHERE id = ?`).get(id) as DocumentRow | undefined;
     if (!r) throw new CoreError('not_found', '找不到该文书，请返回案件重新选择。');
+    if (!findDescriptor(r.type))
+      throw new CoreError(
+        'integrity',
+        `文书${r.doc_no}的种类「${r.type}」本程序不认识（可能由更新版本的程序制作）：请将程序升级到最新版本后再打开。`,
+      );
     return r;
   }
 
@@ -475,7 +451,7 @@ export class DocumentStore {
       type: r.type,
       docNo: r.doc_no,
       state,
-      subject: subjectOf(r.type, JSON.parse(r.content_json)),
+      subject: subjectOf(descriptorOf(r.type), JSON.parse(r.content_json)),
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     };

@@ -1,7 +1,7 @@
 // What the app can know about the collecting computer, for the 电子取证工作记录's environment.
 import { arch, hostname, release, type } from 'node:os';
 import { APP_VERSION } from '../app-version.ts';
-import type { MachineFacts } from './initial-content.ts';
+import type { MachineFacts } from '../../shared/documents/types/descriptor.ts';
 
 export function machineFacts(): MachineFacts {
   return {

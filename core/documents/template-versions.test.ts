@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_TYPES, type DocumentType } from '../../shared/documents/document-types.ts';
-import { TEMPLATES, templateFor, type DocumentTemplate } from '../../shared/documents/templates.ts';
+import type { DocumentTemplate } from '../../shared/documents/templates.ts';
+import { descriptorOf, TEMPLATES, templateFor } from '../../shared/documents/types/registry.ts';
 
 const PINNED: Record<string, string> = {
   'inquiry@2023.1': '9348aba38b821f2efd712f7e2d4ce5ac964292a1ef385fd463dba22b4ed650aa',
@@ -65,12 +66,12 @@ describe('template versions', () => {
 
 // The editors take every label from their document's template version (label('key') in the
 // component, or <Field name="key">). A key some version lacks would show as the bare key.
-const EDITORS: Record<DocumentType, string> = {
-  inquiry: 'InquiryEditor.tsx',
-  onsite: 'OnsiteEditor.tsx',
-  evidence: 'EvidenceEditor.tsx',
-  preservation: 'PreservationEditor.tsx',
-};
+// Each type's descriptor names its editor component, which renderer/documents/editors/ holds in
+// a file of that name and registry.ts wires to the type.
+const EDITORS = Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, `${descriptorOf(t).editor}.tsx`])) as Record<
+  DocumentType,
+  string
+>;
 const DIR = join(import.meta.dirname, '..', '..', 'renderer', 'documents');
 const read = (f: string) => readFileSync(join(DIR, f), 'utf8');
 
@@ -107,6 +108,15 @@ describe('editor labels', () => {
         ).toEqual([]);
     });
   }
+
+  it('the renderer registers for each type the editor its descriptor names', () => {
+    const registry = read('editors/registry.ts');
+    for (const type of DOCUMENT_TYPES) {
+      const editor = descriptorOf(type).editor;
+      expect(registry, type).toContain(`  ${type}: ${editor},`);
+      expect(registry, type).toContain(`import { ${editor} } from './${editor}.tsx';`);
+    }
+  });
 
   it('no editor writes a field label as a literal: <Field label="…"> is only for controls that are not part of the document', () => {
     const literals = Object.values(EDITORS).flatMap((f) =>

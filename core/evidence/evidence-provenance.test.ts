@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EvidenceItemRowSchema } from '../../shared/documents/content-schemas.ts';
+import { EvidenceItemRowSchema } from '../../shared/documents/types/evidence/content.ts';
 import { providerStatement, provenanceText } from '../../shared/evidence/provenance.ts';
 import { pdftotextRaw } from '../../tests/support/poppler.ts';
 import { makeCore, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';

@@ -23,6 +23,7 @@ import type { Log } from '../../protocol/runtime/log.ts';
 import { AesGcmBlobCipher, BlobIntegrityError, type BlobCipher } from './blob-cipher.ts';
 import { BlobStore, type TempBlob } from './blob-store.ts';
 import { DualDigest, type Digests } from '../../protocol/crypto/dual-digest.ts';
+import { DOCUMENT_DESCRIPTORS } from '../../shared/documents/types/registry.ts';
 
 interface EvidenceRow {
   id: string;
@@ -305,15 +306,24 @@ export class EvidenceStore {
     ).map((r) => ({ caseNo: r.case_no, fileName: r.file_name, importedAt: minute(r.created_at) }));
   }
 
-  /** The 电子取证工作记录 whose 电子数据清单 lists the item, as 「电子取证工作记录（文书号）第 N 项」. */
+  /**
+   * The record whose evidence list lists the item (a type with an `evidenceList`: the
+   * 电子取证工作记录), as 「电子取证工作记录（文书号）的电子数据清单第 N 项」; the earliest made when several do.
+   */
   private recordListing(evidenceId: string): { docNo: string; label: string } | null {
-    const r = this.db
-      .prepare(
-        `SELECT d.doc_no, CAST(j.key AS INTEGER) AS idx FROM documents d, json_each(d.content_json, '$.items') j
-         WHERE d.type = 'evidence' AND json_extract(j.value, '$.evidenceId') = ? ORDER BY d.created_at LIMIT 1`,
-      )
-      .get(evidenceId) as { doc_no: string; idx: number } | undefined;
-    return r ? { docNo: r.doc_no, label: `电子取证工作记录（${r.doc_no}）的电子数据清单第 ${r.idx + 1} 项` } : null;
+    const found = DOCUMENT_DESCRIPTORS.flatMap((d) => {
+      if (!d.evidenceList) return [];
+      const r = this.db
+        .prepare(
+          `SELECT d.doc_no, d.created_at, CAST(j.key AS INTEGER) AS idx FROM documents d, json_each(d.content_json, ?) j
+           WHERE d.type = ? AND json_extract(j.value, '$.evidenceId') = ? ORDER BY d.created_at LIMIT 1`,
+        )
+        .get(`$.${d.evidenceList.rows}`, d.type, evidenceId) as
+        { doc_no: string; created_at: string; idx: number } | undefined;
+      return r ? [{ ...r, name: `${d.label}（${r.doc_no}）的${d.evidenceList.listName}` }] : [];
+    });
+    const first = found.sort((a, b) => a.created_at.localeCompare(b.created_at))[0];
+    return first ? { docNo: first.doc_no, label: `${first.name}第 ${first.idx + 1} 项` } : null;
   }
 
   list(caseId: string): EvidenceItem[] {

@@ -3,7 +3,7 @@
 // the document marked sealed and the audit log appended — one transaction, so a crash leaves the
 // document either sealed with a valid link or still signed and sealable.
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { templateFor } from '../../shared/documents/templates.ts';
+import { templateFor } from '../../shared/documents/types/registry.ts';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { CaseStore } from '../cases/case-store.ts';

@@ -10,6 +10,7 @@ import { released } from '../sync/free-space.ts';
 import { documentHash, dualHash } from '../../protocol/seal/document-hash.ts';
 import { verifySealRows } from '../../protocol/seal/seal-chain.ts';
 import type { Check, VerifyReport } from '../../protocol/seal/verify-report.ts';
+import { descriptorOf } from '../../shared/documents/types/registry.ts';
 
 export async function verifyCore(core: AppCore): Promise<VerifyReport> {
   const checks: Check[] = [];
@@ -151,21 +152,7 @@ export async function verifyDocument(core: AppCore, documentId: string): Promise
         ? `拒签无见证人或录像：${unsupported.map((s) => s.role).join('、')}`
         : `${state.signatures.length}处签名或拒签记录，拒签均有见证人签名或同步录像`,
   });
-  if (doc.type === 'evidence') {
-    const c = doc.content as {
-      method?: string;
-      items?: { name: string; method: string; sha256: string; sm3: string }[];
-    };
-    const missing = (c.items ?? []).filter((i) => !i.method || !i.sha256 || !i.sm3);
-    checks.push({
-      what: '取证方法与校验值已记录',
-      ok: !!c.method && missing.length === 0,
-      detail: !c.method
-        ? '未记录取证方式'
-        : missing.length
-          ? `电子数据清单中${missing.map((i) => i.name).join('、')}缺少提取方法或校验值`
-          : `取证方式：${c.method}；每件电子数据均记录了提取方法、SHA-256 与 SM3`,
-    });
-  }
+  // What the document's type checks besides (电子取证工作记录: methods and digests recorded).
+  checks.push(...(descriptorOf(doc.type).sealChecks?.(doc.content) ?? []));
   return { ok: checks.every((c) => c.ok), checks };
 }

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
-import { DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
+import { descriptorOf } from '../../shared/documents/types/registry.ts';
 import { CoreError } from '../runtime/core-error.ts';
 import { FontSet } from './fonts.ts';
 import { layoutSpec } from './forms/layout-spec.ts';
@@ -63,7 +63,7 @@ export class PdfService {
         `文书中有程序所带字体均无法显示的字符：${list}。为免打印成空白方框，已停止生成PDF。请核对这些字符是否录入有误；确属生僻字的，请改用通用写法并在括号内注明。`,
       );
     }
-    const label = DOCUMENT_TYPE_LABELS[doc.type];
+    const label = descriptorOf(doc.type).pdfTitle;
     const bytes = await writePdf(
       laid,
       this.fonts,

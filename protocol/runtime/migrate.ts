@@ -4,6 +4,13 @@ import { CoreError } from './core-error.ts';
 export interface Migration {
   version: number;
   name: string;
+  /**
+   * A table rebuild (SQLite's procedure for what ALTER TABLE cannot do): foreign keys are turned
+   * off before the migration's transaction — PRAGMA foreign_keys does nothing inside one —,
+   * checked with PRAGMA foreign_key_check before it commits, and turned back on after it, whether
+   * it committed or not.
+   */
+  foreignKeysOff?: boolean;
   up: (db: Database) => void;
 }
 
@@ -23,10 +30,24 @@ export function migrate(db: Database, migrations: readonly Migration[]): { from:
   }
   for (const m of migrations) {
     if (m.version <= from) continue;
-    db.transaction(() => {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    const restoreForeignKeys = m.foreignKeysOff === true && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (m.foreignKeysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        m.up(db);
+        if (m.foreignKeysOff) {
+          const broken = db.pragma('foreign_key_check') as { table: string }[];
+          if (broken.length)
+            throw new CoreError(
+              'integrity',
+              `数据升级（${m.version} ${m.name}）后有${broken.length}处引用找不到对应的记录（${[...new Set(broken.map((b) => b.table))].join('、')}），已撤销本次升级，数据未改动。请联系总部（docs/SECURITY.md）。`,
+            );
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (restoreForeignKeys) db.pragma('foreign_keys = ON');
+    }
   }
   return { from, to: Math.max(from, latest) };
 }

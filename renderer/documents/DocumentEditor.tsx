@@ -6,25 +6,15 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { checkCompleteness } from '../../shared/documents/completeness.ts';
 import { DOCUMENT_STATE_LABELS, DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
-import { templateFor } from '../../shared/documents/templates.ts';
+import { templateFor } from '../../shared/documents/types/registry.ts';
 import { useApi } from '../app/api-context.tsx';
 import { formatTime } from '../app/format.ts';
 import { EditorContext } from './editor-context.tsx';
-import { EvidenceEditor } from './editors/EvidenceEditor.tsx';
-import { InquiryEditor } from './editors/InquiryEditor.tsx';
-import { OnsiteEditor } from './editors/OnsiteEditor.tsx';
-import { PreservationEditor } from './editors/PreservationEditor.tsx';
+import { EDITORS } from './editors/registry.ts';
 import { PdfExport } from './PdfExport.tsx';
 import { SealButton, SealDetails } from '../seals/SealPanel.tsx';
 import { IssueList } from './IssueList.tsx';
 import { useAutosave, type SaveState } from './use-autosave.ts';
-
-const EDITORS = {
-  inquiry: InquiryEditor,
-  onsite: OnsiteEditor,
-  evidence: EvidenceEditor,
-  preservation: PreservationEditor,
-};
 
 export function DocumentEditor({
   id,

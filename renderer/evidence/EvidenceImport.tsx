@@ -3,7 +3,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Form, Input, List, Modal, Progress, Radio, Select, Space, Upload } from 'antd';
 import { useRef, useState } from 'react';
-import { EVIDENCE_CATEGORIES } from '../../shared/documents/content-schemas.ts';
+import { EVIDENCE_CATEGORIES } from '../../shared/documents/types/evidence/content.ts';
 import type { ImportedEvidence } from '../../shared/evidence/evidence-schema.ts';
 import { providerStatement } from '../../shared/evidence/provenance.ts';
 import { useApi } from '../app/api-context.tsx';

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import shipped from '../../assets/calendar/calendar.json' with { type: 'json' };
 import { CalendarDataSchema } from '../calendar/calendar-schema.ts';
 import { createWorkingCalendar } from '../calendar/working-calendar.ts';
-import { byUrgency, caseDeadlines, type CaseFacts, type PreservationFact } from './case-deadlines.ts';
+import { byUrgency, caseDeadlines, type CaseFacts } from './case-deadlines.ts';
+import type { DocumentDeadlineFact } from './document-deadline.ts';
 import type { Deadline } from './deadline-api.ts';
 
 const cal = createWorkingCalendar(CalendarDataSchema.parse(shipped));
@@ -14,10 +15,11 @@ const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
   sourceDate: '2026-11-16',
   filedDate: null,
   closedDate: null,
-  preservations: [],
+  documents: [],
   ...over,
 });
-const kept = (over: Partial<PreservationFact> = {}): PreservationFact => ({
+const kept = (over: Partial<DocumentDeadlineFact> = {}): DocumentDeadlineFact => ({
+  kind: 'preservation',
   documentId: 'd1',
   docNo: '网信案保〔2026〕0001号',
   state: 'sealed',
@@ -93,7 +95,7 @@ describe('先行登记保存 handling decision (行政处罚法 art. 56, 85): 7 
   it('counts from the 登记保存开始日期, across the 2025 National Day break', () => {
     const d = find(
       caseDeadlines(
-        facts({ status: 'filed', filedDate: '2025-09-20', sourceDate: '2025-09-15', preservations: [kept()] }),
+        facts({ status: 'filed', filedDate: '2025-09-20', sourceDate: '2025-09-15', documents: [kept()] }),
         cal,
         '2025-10-10',
       ),
@@ -111,20 +113,20 @@ describe('先行登记保存 handling decision (行政处罚法 art. 56, 85): 7 
     expect(d.basis).toContain('第八十五条');
     expect(d.notes.join()).toContain('本机不记录处理决定的作出');
     expect(
-      find(caseDeadlines(facts({ status: 'filed', preservations: [kept()] }), cal, '2025-10-14'), 'preservation'),
+      find(caseDeadlines(facts({ status: 'filed', documents: [kept()] }), cal, '2025-10-14'), 'preservation'),
     ).toMatchObject({ status: 'overdue', daysLeft: -1 });
   });
 
   it('falls back to the signing day, and is not computed from nothing', () => {
     const signed = find(
-      caseDeadlines(facts({ preservations: [kept({ startDate: null, signedDate: '2026-11-20' })] }), cal, '2026-11-20'),
+      caseDeadlines(facts({ documents: [kept({ startDate: null, signedDate: '2026-11-20' })] }), cal, '2026-11-20'),
       'preservation',
     );
     expect(signed).toMatchObject({ status: 'due', dueDate: '2026-12-01' });
     expect(signed.from!.label).toContain('签名完成日期');
     const blank = find(
       caseDeadlines(
-        facts({ preservations: [kept({ state: 'draft', startDate: null, signedDate: null })] }),
+        facts({ documents: [kept({ state: 'draft', startDate: null, signedDate: null })] }),
         cal,
         '2026-11-20',
       ),
@@ -137,7 +139,7 @@ describe('先行登记保存 handling decision (行政处罚法 art. 56, 85): 7 
   it('a draft says so; a closed case has nothing left to do', () => {
     const draft = find(
       caseDeadlines(
-        facts({ preservations: [kept({ state: 'draft', startDate: '2026-11-20', signedDate: null })] }),
+        facts({ documents: [kept({ state: 'draft', startDate: '2026-11-20', signedDate: null })] }),
         cal,
         '2026-11-20',
       ),
@@ -145,8 +147,7 @@ describe('先行登记保存 handling decision (行政处罚法 art. 56, 85): 7 
     );
     expect(draft.notes.join()).toContain('仍是草稿');
     expect(
-      find(caseDeadlines(facts({ status: 'closed', preservations: [kept()] }), cal, '2026-11-20'), 'preservation')
-        .status,
+      find(caseDeadlines(facts({ status: 'closed', documents: [kept()] }), cal, '2026-11-20'), 'preservation').status,
     ).toBe('done');
   });
 });
@@ -272,7 +273,7 @@ describe('urgency', () => {
         facts({
           status: 'filed',
           filedDate: '2026-11-18',
-          preservations: [
+          documents: [
             kept({ documentId: 'a', startDate: '2026-11-19' }),
             kept({ documentId: 'b', startDate: '2026-11-02' }),
           ],

@@ -1,37 +1,27 @@
 // A case's statutory deadlines from the facts the device records (DOCUMENTS.md §6,
-// docs/DEADLINES.md). Pure: the core computes the dashboard with it; the rules and their basis
-// are this one table, so a correction of the law is made in one place.
+// docs/DEADLINES.md). Pure: the core computes the dashboard with it. The case's own rules and
+// their basis are the table below; a deadline a document opens is its type's (the descriptor's
+// `deadlines`, e.g. shared/documents/types/preservation/deadline.ts), and DEADLINE_RULES lists
+// them all.
 //
 // What the device records, and so what can be counted:
 // - the case source: the case's creation on this device (案件来源 is entered with it);
 // - 立案: the status change to 已立案 (its day), 结案: the change to 已结案;
-// - 先行登记保存: each 登记保存物品清单及通知书 with its 登记保存开始日期 (else its signing day);
+// - the documents whose type opens a deadline: 先行登记保存, each 登记保存物品清单及通知书 with its
+//   登记保存开始日期 (else its signing day);
 // - the dates officers record (cases.recordMilestone; the latest of each kind): the 案件来源登记
 //   date when earlier than the case's creation, the approval to extend 立案, the service of the
 //   行政处罚意见告知书 and the announcement of the decision.
 // The 行政处罚意见告知书 and the penalty decision are not documents of this app: until their date
 // is recorded, the hearing-request, 陈述申辩 and service periods are listed as not computable.
-import { daysBetween, LAW, REG_2017, type PeriodResult, type WorkingCalendar } from '../calendar/working-calendar.ts';
-import { formatMinuteChinese } from '../documents/local-time.ts';
+import { LAW, REG_2017, type WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { CaseStatus } from '../domain/case.ts';
-import type { DocumentState } from '../documents/document-types.ts';
-import { DOCUMENT_STATE_LABELS } from '../documents/document-types.ts';
+import { DOCUMENT_DEADLINES } from '../documents/types/registry.ts';
 import type { Deadline, DeadlineKind, DeadlineStatus, MilestoneKind } from './deadline-api.ts';
+import { cn, deadlineBase, judge, type DeadlineRule, type DocumentDeadlineFact } from './document-deadline.ts';
 
 /** A running deadline whose last day is today or within this many days is 即将到期. */
 export const DUE_SOON_DAYS = 3;
-
-const cn = (d: string) => formatMinuteChinese(d);
-
-export interface PreservationFact {
-  documentId: string;
-  docNo: string;
-  state: DocumentState;
-  /** 登记保存开始日期 as entered in the document, or null. */
-  startDate: string | null;
-  /** The day the document was fully signed (China date), or null. */
-  signedDate: string | null;
-}
 
 export interface CaseFacts {
   status: CaseStatus;
@@ -41,33 +31,22 @@ export interface CaseFacts {
   filedDate: string | null;
   /** The day the case was closed (结案); null while open. */
   closedDate: string | null;
-  preservations: PreservationFact[];
+  /** The documents whose type opens a deadline (先行登记保存 …), each with the kind it opens. */
+  documents: DocumentDeadlineFact[];
   /** The dates recorded by officers (the latest of each kind); absent when none is recorded. */
   recorded?: Partial<Record<MilestoneKind, string>>;
 }
 
-interface Rule {
-  label: string;
-  duty: string;
-  period: string;
-  days: number;
-  basis: string;
-}
+type CaseDeadlineKind = Exclude<DeadlineKind, (typeof DOCUMENT_DEADLINES)[number]['kind']>;
 
-export const DEADLINE_RULES: Record<DeadlineKind, Rule> = {
+/** The case's own periods: from the case's facts and the dates officers record. */
+const CASE_RULES: Record<CaseDeadlineKind, DeadlineRule> = {
   filing: {
     label: '立案期限',
     duty: '符合立案条件的，填写《立案审批表》报负责人批准立案',
     period: '七个工作日（特殊情况下可延长至十五个工作日）',
     days: 7,
     basis: `${REG_2017}第十四条（案件来源登记）、第十五条（符合立案条件的，在七个工作日内报负责人批准立案；特殊情况下，可以延长至十五个工作日内立案）`,
-  },
-  preservation: {
-    label: '先行登记保存处理决定',
-    duty: '对先行登记保存的物品作出处理决定（采取证据保全措施后返还、送检、没收或解除登记保存）',
-    period: '七个工作日',
-    days: 7,
-    basis: `${LAW}第五十六条（先行登记保存的，应当在七日内及时作出处理决定）、第八十五条（「七日」指工作日，不含法定节假日）；${REG_2017}第二十八条`,
   },
   hearingRequest: {
     label: '听证申请期限',
@@ -92,31 +71,17 @@ export const DEADLINE_RULES: Record<DeadlineKind, Rule> = {
   },
 };
 
-/** The status and days left of a computed period, relative to today. */
-function judge(
-  r: PeriodResult,
-  today: string,
-): { status: DeadlineStatus; dueDate: string | null; earliest: string | null; daysLeft: number; notes: string[] } {
-  if (r.certain) {
-    const left = daysBetween(today, r.date!);
-    return {
-      status: left < 0 ? 'overdue' : 'due',
-      dueDate: r.date,
-      earliest: null,
-      daysLeft: left,
-      notes: r.note ? [r.note] : [],
-    };
-  }
-  const left = daysBetween(today, r.earliest!);
-  const notes = [r.reason!];
-  if (left < 0) notes.push(`已过最早可能的届满日${cn(r.earliest!)}：可能已经逾期，请立即核对放假安排。`);
-  return { status: 'uncertain', dueDate: null, earliest: r.earliest, daysLeft: left, notes };
-}
+/** Every rule: the case's own and those documents open, by kind. */
+export const DEADLINE_RULES: Record<DeadlineKind, DeadlineRule> = {
+  ...CASE_RULES,
+  ...(Object.fromEntries(DOCUMENT_DEADLINES.map((d) => [d.kind, d.rule])) as Record<
+    Exclude<DeadlineKind, CaseDeadlineKind>,
+    DeadlineRule
+  >),
+};
 
-function base(kind: DeadlineKind, key: string, documentId: string | null = null) {
-  const r = DEADLINE_RULES[kind];
-  return { key, kind, label: r.label, duty: r.duty, period: r.period, basis: r.basis, documentId };
-}
+/** What every deadline of a kind says, whatever its status. */
+const base = (kind: CaseDeadlineKind, key: string) => deadlineBase(kind, CASE_RULES[kind], key);
 
 function filing(f: CaseFacts, cal: WorkingCalendar, today: string): Deadline {
   const b = base('filing', 'filing');
@@ -187,47 +152,7 @@ function filing(f: CaseFacts, cal: WorkingCalendar, today: string): Deadline {
   return { ...b, from, ...j, rule: r.rule, notes: [...j.notes, extNote, ...(sourceNote ? [sourceNote] : [])] };
 }
 
-function preservation(p: PreservationFact, f: CaseFacts, cal: WorkingCalendar, today: string): Deadline {
-  const b = base('preservation', `preservation:${p.documentId}`, p.documentId);
-  const stateLabel = DOCUMENT_STATE_LABELS[p.state];
-  const fromDate = p.startDate ?? p.signedDate;
-  if (!fromDate) {
-    return {
-      ...b,
-      from: null,
-      dueDate: null,
-      earliest: null,
-      status: 'unrecorded',
-      daysLeft: null,
-      rule: '',
-      notes: [`${p.docNo}（${stateLabel}）尚未填写登记保存开始日期，也未签名：无法计算。`],
-    };
-  }
-  const from = {
-    label: p.startDate
-      ? `登记保存开始日期（${p.docNo}，${stateLabel}）`
-      : `签名完成日期（${p.docNo}未填写登记保存开始日期）`,
-    date: fromDate,
-  };
-  const r = cal.addWorkingDays(fromDate, 7);
-  if (f.status === 'closed')
-    return {
-      ...b,
-      from,
-      dueDate: r.date,
-      earliest: r.earliest,
-      status: 'done',
-      daysLeft: null,
-      rule: r.rule,
-      notes: ['案件已结案。'],
-    };
-  const j = judge(r, today);
-  const notes = [...j.notes, '本机不记录处理决定的作出：结案前本期限一直显示；如已作出处理决定，以处理决定文书为准。'];
-  if (p.state === 'draft') notes.push('该文书仍是草稿：如未实施登记保存，请删除或不再使用该文书。');
-  return { ...b, from, ...j, rule: r.rule, notes };
-}
-
-function unrecorded(kind: DeadlineKind, why: string): Deadline {
+function unrecorded(kind: CaseDeadlineKind, why: string): Deadline {
   return {
     ...base(kind, kind),
     from: null,
@@ -245,7 +170,7 @@ function unrecorded(kind: DeadlineKind, why: string): Deadline {
  * 陈述申辩) — once it has run out it is 已完成 (期满), not overdue: nothing was due from the office.
  */
 function counted(
-  kind: DeadlineKind,
+  kind: CaseDeadlineKind,
   fromLabel: string,
   date: string,
   cal: WorkingCalendar,
@@ -253,7 +178,7 @@ function counted(
   partyPeriod: string | null,
 ): Deadline {
   const b = base(kind, kind);
-  const r = cal.addWorkingDays(date, DEADLINE_RULES[kind].days);
+  const r = cal.addWorkingDays(date, CASE_RULES[kind].days);
   const from = { label: `${fromLabel}（执法人员记录）`, date };
   const j = judge(r, today);
   if (partyPeriod && j.status === 'overdue')
@@ -278,10 +203,14 @@ function counted(
   };
 }
 
-/** The case's deadlines: 立案, each 先行登记保存, and — once filed — the periods counted from the dates officers record. */
+/** The case's deadlines: 立案, each document's (先行登记保存 …), and — once filed — the periods counted from the dates officers record. */
 export function caseDeadlines(f: CaseFacts, cal: WorkingCalendar, today: string): Deadline[] {
   const out: Deadline[] = [filing(f, cal, today)];
-  for (const p of f.preservations) out.push(preservation(p, f, cal, today));
+  for (const p of f.documents) {
+    const rule = DOCUMENT_DEADLINES.find((d) => d.kind === p.kind);
+    if (!rule) throw new Error(`no document deadline ${p.kind}`);
+    out.push(rule.compute(p, f, cal, today));
+  }
   if (f.status === 'filed') {
     const notice = f.recorded?.noticeServed;
     const announced = f.recorded?.decisionAnnounced;

@@ -4,9 +4,17 @@ import { CalendarDataSchema } from '../calendar/calendar-schema.ts';
 import { CaseStatusSchema } from '../domain/case.ts';
 import { DOCUMENT_STATES } from '../documents/document-types.ts';
 import { DocumentTypeSchema } from '../documents/document-api.ts';
+import { DOCUMENT_DEADLINES, type DocumentDeadlineKind } from '../documents/types/registry.ts';
 
-export const DEADLINE_KINDS = ['filing', 'preservation', 'hearingRequest', 'statement', 'service'] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+/** The case's own deadlines, and those documents open (their type's descriptor names them). */
+export type DeadlineKind = 'filing' | DocumentDeadlineKind | 'hearingRequest' | 'statement' | 'service';
+export const DEADLINE_KINDS = [
+  'filing',
+  ...new Set(DOCUMENT_DEADLINES.map((d) => d.kind)),
+  'hearingRequest',
+  'statement',
+  'service',
+] as [DeadlineKind, ...DeadlineKind[]];
 
 /**
  * overdue: the last day has passed and nothing recorded ends the period; due: running;

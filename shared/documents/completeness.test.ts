@@ -4,10 +4,13 @@
 // rule code of RULES must appear in a failing case, so a new rule cannot be added untested.
 import { describe, expect, it } from 'vitest';
 import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-documents.ts';
-import type { EvidenceContent, InquiryContent, OnsiteContent, PreservationContent } from './content-schemas.ts';
+import type { EvidenceContent } from './types/evidence/content.ts';
+import type { InquiryContent } from './types/inquiry/content.ts';
+import type { OnsiteContent } from './types/onsite/content.ts';
+import type { PreservationContent } from './types/preservation/content.ts';
 import { checkCompleteness, RULES, type CaseDocuments, type CompletenessIssue } from './completeness.ts';
 import { DOCUMENT_TYPES, type DocumentType } from './document-types.ts';
-import { templateFor } from './templates.ts';
+import { templateFor } from './types/registry.ts';
 
 const A = 'officer-a';
 const B = 'officer-b';

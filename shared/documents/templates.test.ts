@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import catalog from '../../assets/catalog/catalog.json' with { type: 'json' };
-import {
-  matterPhrase,
-  officersPhrase,
-  renderTemplateText,
-  templateFor,
-  templateParagraph,
-  TEMPLATES,
-} from './templates.ts';
+import { matterPhrase, officersPhrase, renderTemplateText, templateParagraph } from './templates.ts';
+import { TEMPLATES, templateFor } from './types/registry.ts';
 import { DOCUMENT_TYPES } from './document-types.ts';
 
 describe('templates', () => {

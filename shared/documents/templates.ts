@@ -1,15 +1,13 @@
 // Document templates as data (2017 regulation art. 48: provinces may define their own formats):
 // per document type and version, the standard wording, the editor's labels and the printed layout
-// (shared/documents/templates/*.ts, one file per type). A document records the template version it
-// was made with and always renders with that version. Changing a wording, a label or the layout =
-// adding a new version; released versions are frozen (their hashes are pinned in templates.test.ts).
-// Wording placeholders: {{agency}} {{officers}} {{matter}} {{party}}.
-import type { DocumentType } from './document-types.ts';
+// (each type's shared/documents/types/<type>/templates.ts; the versions of every type and
+// templateFor are in types/registry.ts). A document records the template version it was made with
+// and always renders with that version. Changing a wording, a label or the layout = adding a new
+// version; released versions are frozen (their hashes are pinned in
+// core/documents/template-versions.test.ts). Wording placeholders: {{agency}} {{officers}}
+// {{matter}} {{party}}.
+import type { DocumentType } from './types/registry.ts';
 import type { PrintLayout } from './print-layout.ts';
-import { EVIDENCE_2023_1 } from './templates/evidence.ts';
-import { INQUIRY_2023_1 } from './templates/inquiry.ts';
-import { ONSITE_2023_1 } from './templates/onsite.ts';
-import { PRESERVATION_2023_1, PRESERVATION_2023_2 } from './templates/preservation.ts';
 
 export interface OpeningStatement {
   key: string;
@@ -42,22 +40,6 @@ export interface DocumentTemplate {
 export interface QuestionBank {
   common: string[];
   byMatter: Record<string, string[]>;
-}
-
-/** Every version of every type, oldest first; new documents take the last of their type. */
-export const TEMPLATES: DocumentTemplate[] = [
-  INQUIRY_2023_1,
-  ONSITE_2023_1,
-  EVIDENCE_2023_1,
-  PRESERVATION_2023_1,
-  PRESERVATION_2023_2,
-];
-
-export function templateFor(type: DocumentType, version?: string): DocumentTemplate {
-  const candidates = TEMPLATES.filter((t) => t.type === type);
-  const t = version ? candidates.find((c) => c.version === version) : candidates.at(-1);
-  if (!t) throw new Error(`no template ${type}@${version ?? 'latest'}`);
-  return t;
 }
 
 export interface TemplateVars {

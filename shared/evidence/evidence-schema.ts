@@ -1,7 +1,7 @@
 // An evidence item's description, as the officer records it at entry (DOCUMENTS.md §3; 2017
 // regulation art. 26 for copies and provided items).
 import { z } from 'zod';
-import { EVIDENCE_CATEGORIES } from '../documents/content-schemas.ts';
+import { EVIDENCE_CATEGORIES } from '../documents/types/evidence/content.ts';
 
 const text = (max = 500) => z.string().trim().max(max).default('');
 

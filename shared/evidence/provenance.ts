@@ -1,7 +1,7 @@
 // How an evidence item's provenance reads wherever it is shown: the import form's statement
 // option, the case page's item details, the printed 电子数据清单 (one note under the item's row).
 import type { z } from 'zod';
-import type { EvidenceItemRowSchema } from '../documents/content-schemas.ts';
+import type { EvidenceItemRowSchema } from '../documents/types/evidence/content.ts';
 import type { EvidenceMeta } from './evidence-schema.ts';
 
 export type EvidenceProvenance = NonNullable<z.infer<typeof EvidenceItemRowSchema>['provenance']>;

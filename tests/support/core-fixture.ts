@@ -8,6 +8,7 @@ import { openCore, type AppCore } from '../../core/app-core.ts';
 import { KeyCustody, newCustody, readKeyFile, unwrapForOfficer } from '../../core/vault/key-custody.ts';
 import type { Clock } from '../../core/clock.ts';
 import { silentLog } from '../../protocol/runtime/log.ts';
+import type { Migration } from '../../protocol/runtime/migrate.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
 import type { CallInput, CallOutput } from '../../shared/api/contract.ts';
 import type { Result } from '../../shared/api/result.ts';
@@ -58,10 +59,16 @@ export interface TestCore {
   dispose(): void;
 }
 
-export function makeCore(opts: { clock?: Clock } = {}): TestCore {
+export function makeCore(opts: { clock?: Clock; migrations?: readonly Migration[] } = {}): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'field-core-'));
   const open = () =>
-    openCore({ dataDir: dir, custody: t.custody, log: silentLog, ...(opts.clock ? { clock: opts.clock } : {}) });
+    openCore({
+      dataDir: dir,
+      custody: t.custody,
+      log: silentLog,
+      ...(opts.clock ? { clock: opts.clock } : {}),
+      ...(opts.migrations ? { migrations: opts.migrations } : {}),
+    });
   const t: TestCore = {
     core: undefined as unknown as AppCore,
     dir,

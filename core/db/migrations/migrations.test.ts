@@ -598,4 +598,46 @@ describe('each migration on a populated SQLCipher database of the version before
     expectOlderDataUnchanged(db, before);
     db.close();
   });
+
+  it('011 rebuilds documents without the type CHECK: same rows, same indexes and triggers, sealed rows still frozen', () => {
+    const sqlOf = (db: Db) =>
+      db
+        .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name`)
+        .all();
+    const dir = mkdtempSync(join(tmpdir(), 'field-migration-11-sql-'));
+    dirs.push(dir);
+    const old = openKeyed(dir);
+    for (let v = 1; v <= 10; v++) {
+      migrate(old, MIGRATIONS.slice(0, v));
+      SEEDS[v]?.(old);
+    }
+    const objectsBefore = sqlOf(old);
+    old.close();
+    const { db, before } = upgradeTo(11);
+    // Exactly the same indexes and triggers, by name and SQL (upgradeTo's version-10 file holds the same seeds).
+    expect(sqlOf(db)).toEqual(objectsBefore);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const table = db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'documents'`).pluck().get() as string;
+    expect(table).not.toMatch(/CHECK \(type/);
+    expectOlderDataUnchanged(db, before);
+    expect(db.prepare(`SELECT count(*) FROM documents`).pluck().get()).toBe(
+      before.tables.get('documents')!.rows.length,
+    );
+    // The sealed 询问笔录 d1 and its signatures stay frozen; the 补正 d3 still names it.
+    expect(() => db.prepare(`UPDATE documents SET revision = 8 WHERE id = 'd1'`).run()).toThrow(/immutable/);
+    expect(() => db.prepare(`DELETE FROM documents WHERE id = 'd1'`).run()).toThrow(/immutable/);
+    expect(() => db.prepare(`UPDATE signatures SET reason = 'x' WHERE document_id = 'd1'`).run()).toThrow(/immutable/);
+    expect(() => db.prepare(`UPDATE documents SET corrects_document_id = 'nope' WHERE id = 'd3'`).run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    // A type the registry will name later is a row like any other; the store, not the schema, refuses unknown ones.
+    db.prepare(
+      `INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES ('d9', 'c1', 'rectification', '柳南网信改〔2026〕1号', '2026.1', 'draft', '{}', 1, ?, ?)`,
+    ).run(T1, T1);
+    expect(indexUsed(db, `SELECT id FROM documents WHERE case_id = ? ORDER BY created_at`, 'c1')).toBe(
+      'documents_case',
+    );
+    expect(indexUsed(db, `SELECT id FROM documents WHERE corrects_document_id = ?`, 'd1')).toBe('documents_corrects');
+    db.close();
+  });
 });

@@ -3,25 +3,11 @@
 // data; this is the one interpreter of it (grammar: shared/documents/print-layout.ts).
 import type { DocumentDetail } from '../../../shared/documents/document-api.ts';
 import type { BlockDef, PrintLayout, SlotDef, Value } from '../../../shared/documents/print-layout.ts';
-import { matterPhrase, templateFor, type DocumentTemplate } from '../../../shared/documents/templates.ts';
+import { matterPhrase, type DocumentTemplate } from '../../../shared/documents/templates.ts';
+import { descriptorOf, templateFor } from '../../../shared/documents/types/registry.ts';
 import type { Block, DocumentLayoutSpec, SignatureSlotSpec } from '../layout-model.ts';
-import {
-  InquiryContentSchema,
-  OnsiteContentSchema,
-  EvidenceContentSchema,
-  PreservationContentSchema,
-} from '../../../shared/documents/content-schemas.ts';
-import type { DocumentType } from '../../../shared/documents/document-types.ts';
 import { openings } from './common.ts';
 import { FORMATTERS, type FormatContext } from './formatters.ts';
-
-// The content as its schema reads it (defaults filled), the same as the editor and the checks see.
-const SCHEMAS: Record<DocumentType, { parse(v: unknown): Record<string, unknown> }> = {
-  inquiry: InquiryContentSchema,
-  onsite: OnsiteContentSchema,
-  evidence: EvidenceContentSchema,
-  preservation: PreservationContentSchema,
-};
 
 type Scope = { row?: Record<string, unknown>; index?: number };
 
@@ -236,7 +222,8 @@ export function layoutSpec(
   doc: DocumentDetail,
   template: DocumentTemplate = templateFor(doc.type, doc.templateVersion),
 ): DocumentLayoutSpec {
-  const content = SCHEMAS[doc.type].parse(doc.content);
+  // The content as its type's schema reads it (defaults filled), the same as the editor and the checks see.
+  const content = descriptorOf(doc.type).content.parse(doc.content);
   const it = new Interpreter(doc, template, content);
   return {
     runningHead: it.value(template.layout.runningHead, {}),

@@ -30,7 +30,7 @@ describe('the preservation notice’s deadline as printed', () => {
   });
 
   it('new documents are made with template 2023.2', async () => {
-    const { templateFor } = await import('../../../shared/documents/templates.ts');
+    const { templateFor } = await import('../../../shared/documents/types/registry.ts');
     expect(templateFor('preservation').version).toBe('2023.2');
   });
 });

@@ -5,7 +5,7 @@ import { Button, Card, Input, Space, Tag } from 'antd';
 import { useApi } from '../../app/api-context.tsx';
 import { useState } from 'react';
 import { EvidenceImport } from '../../evidence/EvidenceImport.tsx';
-import { EVIDENCE_CATEGORIES, EVIDENCE_METHODS } from '../../../shared/documents/content-schemas.ts';
+import { EVIDENCE_CATEGORIES, EVIDENCE_METHODS } from '../../../shared/documents/types/evidence/content.ts';
 import { useEditor } from '../editor-context.tsx';
 import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeAndPlace } from '../fields.tsx';
 import { getPath } from '../paths.ts';

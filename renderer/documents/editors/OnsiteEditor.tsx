@@ -1,8 +1,8 @@
 // 现场笔录 (DOCUMENTS.md §2).
 import { Button, Card, Select, Space } from 'antd';
-import { MEASURE_LINKS } from '../../../shared/documents/completeness.ts';
-import { MEASURE_KINDS, PARTY_NOTICE, type OnsiteContent } from '../../../shared/documents/content-schemas.ts';
-import { DOCUMENT_TYPE_LABELS } from '../../../shared/documents/document-types.ts';
+import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../../../shared/documents/document-types.ts';
+import { measureLinkTypes } from '../../../shared/documents/types/onsite/completeness.ts';
+import { MEASURE_KINDS, PARTY_NOTICE, type OnsiteContent } from '../../../shared/documents/types/onsite/content.ts';
 import { useEditor } from '../editor-context.tsx';
 import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeAndPlace, WitnessFields } from '../fields.tsx';
 import { fieldId, getPath, setPath } from '../paths.ts';
@@ -18,7 +18,7 @@ type Measure = OnsiteContent['measures'][number];
 function LinkedDocument({ path }: { path: string }) {
   const { content, update, doc, readOnly, flagged, flush, openDocument } = useEditor();
   const measure = getPath(content, path.replace(/\.linkedDocumentId$/, '')) as Measure | undefined;
-  const allowed = MEASURE_LINKS[measure?.kind ?? '其他'].types;
+  const allowed = measureLinkTypes(measure?.kind ?? '其他', DOCUMENT_TYPES);
   const options = doc.context.siblings.filter((d) => allowed.includes(d.type));
   const value = (getPath(content, path) as string) || undefined;
   const linked = doc.context.siblings.find((d) => d.id === value);
@@ -66,7 +66,7 @@ function MeasureKind({ path }: { path: string }) {
         update((c) => {
           const m = getPath(c, rowPath) as Measure;
           const target = doc.context.siblings.find((d) => d.id === m.linkedDocumentId);
-          const keep = target && MEASURE_LINKS[kind].types.includes(target.type);
+          const keep = target && measureLinkTypes(kind, DOCUMENT_TYPES).includes(target.type);
           return setPath(c, rowPath, { ...m, kind, linkedDocumentId: keep ? m.linkedDocumentId : '' });
         }, path)
       }

@@ -39,3 +39,12 @@ export const HEADER_2023: BlockDef[] = [
   },
   { kind: 'gap', height: 4 },
 ];
+
+/** Editor labels several types share (each type's editor-labels.ts spreads them in). */
+export const TIME_AND_PLACE_LABELS = { startTime: '开始时间', endTime: '结束时间', place: '地点' };
+export const WITNESS_LABELS = {
+  'witness.name': '姓名',
+  'witness.idNumber': '身份证件号码',
+  'witness.unit': '单位',
+  'witness.phone': '联系电话',
+};

@@ -5,9 +5,9 @@
 // working-day calendar, which HQ updates; it is shown in the editor and on the 工作台); documents
 // made with template 2023.1 keep printing the date they were signed with (7 weekdays, holidays
 // not skipped).
-import type { BlockDef, PrintLayout } from '../print-layout.ts';
-import type { DocumentTemplate } from '../templates.ts';
-import { HEADER_2023, REG_2023 } from './common.ts';
+import type { BlockDef, PrintLayout } from '../../print-layout.ts';
+import type { DocumentTemplate } from '../../templates.ts';
+import { HEADER_2023, REG_2023 } from '../../templates/common.ts';
 import { PRESERVATION_EDITOR_2023_1 } from './editor-labels.ts';
 
 const BASIS =

@@ -3,8 +3,8 @@
 // (with the numbers of the linked records), the party's statement, the closing. Every page carries
 // 当事人, 见证人 (when there is one), both inspectors and the recorder; the party and the witness
 // sign each page, the officers' end signatures are shown again.
-import type { DocumentTemplate } from '../templates.ts';
-import { CERTIFICATES, HEADER_2023, RECUSAL, REG_2023, TRUTHFUL } from './common.ts';
+import type { DocumentTemplate } from '../../templates.ts';
+import { CERTIFICATES, HEADER_2023, RECUSAL, REG_2023, TRUTHFUL } from '../../templates/common.ts';
 import { ONSITE_EDITOR_2023_1 } from './editor-labels.ts';
 
 const PARTY_SIGNER = '{{representative:present,party.legalRepresentative}}';

@@ -1,8 +1,8 @@
 // 电子取证工作记录 (DOCUMENTS.md §3) and its attached 电子数据清单, by template version: both
 // digests of every item, with the algorithms named, in full; an imported item's provenance as a
 // note under its row.
-import type { DocumentTemplate } from '../templates.ts';
-import { HEADER_2023, REG_2023 } from './common.ts';
+import type { DocumentTemplate } from '../../templates.ts';
+import { HEADER_2023, REG_2023 } from '../../templates/common.ts';
 import { EVIDENCE_EDITOR_2023_1 } from './editor-labels.ts';
 
 export const EVIDENCE_2023_1: DocumentTemplate = {

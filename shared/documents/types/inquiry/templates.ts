@@ -2,8 +2,8 @@
 // interviewee, the opening statements with their answers, the 问/答 body, the closing, the
 // interviewee's confirmation; the interviewee and both officers sign at the foot of every page and
 // at the end (逐页签名: the officers' end signatures are shown again on each page).
-import type { DocumentTemplate } from '../templates.ts';
-import { CERTIFICATES, HEADER_2023, RECUSAL, REG_2023, TRUTHFUL } from './common.ts';
+import type { DocumentTemplate } from '../../templates.ts';
+import { CERTIFICATES, HEADER_2023, RECUSAL, REG_2023, TRUTHFUL } from '../../templates/common.ts';
 import { INQUIRY_EDITOR_2023_1 } from './editor-labels.ts';
 import { INQUIRY_QUESTION_BANK } from './question-bank.ts';
 

@@ -2,7 +2,7 @@
 // assets/catalog/catalog.json (templates.test.ts demands an entry for every matter). Only offered in
 // the editor, never filled in by themselves: changing them changes no document, so they are not
 // part of a template version's frozen print data.
-import type { QuestionBank } from '../templates.ts';
+import type { QuestionBank } from '../../templates.ts';
 
 export const INQUIRY_QUESTION_BANK: QuestionBank = {
   common: [

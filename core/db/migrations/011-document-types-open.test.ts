@@ -1,0 +1,204 @@
+// Migration 011 rebuilds the table that holds sealed records (documents, without migration 002's
+// CHECK on the type). Like migrations.test.ts, on a real SQLCipher database at the version before —
+// here filled by the app itself at version 010: a sealed document of every type with its
+// signatures, imported evidence and seals, a 补正 draft naming a sealed document. Then closed,
+// reopened by the app (which applies 011) and checked: every seal verifies before and after, every
+// row of every table is unchanged, sealed rows still refuse changes made by direct SQL, the
+// indexes and triggers are the same by name and SQL, the foreign keys hold, and only the type's
+// CHECK is gone — an unknown type is refused by the store, with a Chinese message.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from '../../../scripts/demo-documents.ts';
+import {
+  makeCore,
+  OFFICER_A,
+  OFFICER_B,
+  orgCaseInput,
+  setUpPair,
+  type TestCore,
+} from '../../../tests/support/core-fixture.ts';
+import { signedDocument } from '../../../tests/support/signing-fixture.ts';
+import { silentLog } from '../../../protocol/runtime/log.ts';
+import { CoreError } from '../../../protocol/runtime/core-error.ts';
+import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../../shared/documents/document-types.ts';
+import { openCore } from '../../app-core.ts';
+import { verifyCore } from '../../seals/verify-seals.ts';
+import { DATABASE_FILE } from '../open-database.ts';
+import { MIGRATIONS } from './index.ts';
+
+/** The types a version-010 database can hold (migration 002's CHECK): a sealed document of each. */
+const TYPES_AT_010 = ['inquiry', 'onsite', 'evidence', 'preservation'] as const;
+type TypeAt010 = (typeof TYPES_AT_010)[number];
+
+let t: TestCore | undefined;
+afterEach(() => {
+  t?.dispose();
+  t = undefined;
+});
+
+/** Every table's rows in rowid order, all columns. */
+function rows(db: Database): Record<string, unknown[]> {
+  const names = db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(names.map((n) => [n, db.prepare(`SELECT * FROM "${n}" ORDER BY rowid`).all()]));
+}
+
+/** Every index and trigger of the schema: type, name, table and SQL (autoindexes by name and table). */
+const schemaObjects = (db: Database) =>
+  db
+    .prepare(
+      `SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY type, name`,
+    )
+    .all();
+const documentsSql = (db: Database) =>
+  db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'documents'`).pluck().get() as string;
+
+/** The app at schema version 010, with sealed documents of every type, evidence, signatures and a 补正 draft. */
+async function filledAt010(): Promise<{ t: TestCore; sealed: Record<TypeAt010, string>; draft: string }> {
+  const tc = makeCore({ migrations: MIGRATIONS.slice(0, 10) });
+  await setUpPair(tc);
+  const ids = (await tc.must('officers.list', {})).map((o) => o.id) as [string, string];
+  const caseId = (await tc.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
+  const item = await tc.core.evidence.ingest([Buffer.from('nginx 访问日志\n'.repeat(2000))], {
+    caseId,
+    fileName: 'access.log',
+    officerIds: ids,
+    meta: {
+      category: '日志',
+      description: '',
+      source: '/var/log/nginx',
+      method: '复制',
+      timeSourceNote: '',
+      provider: { name: '', idNumber: '', statement: false },
+      original: true,
+      copy: { method: '', madeAt: '', madeBy: '' },
+    },
+  });
+  const evidence = {
+    ...demoEvidence(ids, ids[1]),
+    items: [
+      {
+        id: item.id,
+        name: 'access.log',
+        category: '日志' as const,
+        format: 'LOG',
+        source: '/var/log/nginx',
+        method: '复制',
+        sizeBytes: String(item.sizeBytes),
+        sha256: item.sha256,
+        sm3: item.sm3,
+        time: '2026-11-20T09:00',
+        medium: '本机',
+        evidenceId: item.id,
+      },
+    ],
+  };
+  const evidenceDoc = await signedDocument(tc, caseId, 'evidence', evidence, ids);
+  const sealed: Record<TypeAt010, string> = {
+    evidence: evidenceDoc,
+    inquiry: await signedDocument(tc, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids),
+    onsite: await signedDocument(tc, caseId, 'onsite', demoOnsite(ids, ids[1], evidenceDoc), ids),
+    preservation: await signedDocument(tc, caseId, 'preservation', demoPreservation(ids), ids),
+  };
+  for (const type of TYPES_AT_010)
+    await tc.must('seals.seal', {
+      documentId: sealed[type],
+      officerPasswords: [OFFICER_A.password, OFFICER_B.password],
+    });
+  const draft = (await tc.must('seals.correct', { documentId: sealed.inquiry, reason: '被询问人姓名笔误' })).id;
+  return { t: tc, sealed, draft };
+}
+
+describe('011: documents rebuilt without the type CHECK', () => {
+  it('keeps every sealed record, seal, signature and trigger exactly; unknown types are refused by the store', async () => {
+    const built = await filledAt010();
+    t = built.t;
+    const { sealed, draft } = built;
+    const db0 = t.core.db;
+    expect(db0.pragma('user_version', { simple: true })).toBe(10);
+    expect(documentsSql(db0)).toContain(`CHECK (type IN ('inquiry', 'onsite', 'evidence', 'preservation'))`);
+    expect(new Set(Object.values(sealed)).size).toBe(TYPES_AT_010.length);
+    const reportBefore = await verifyCore(t.core);
+    expect(reportBefore.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(reportBefore.checks.filter((c) => /^封存\d+：签名/.test(c.what))).toHaveLength(TYPES_AT_010.length);
+    const before = rows(db0);
+    const objectsBefore = schemaObjects(db0);
+    expect(before.seals).toHaveLength(4);
+    expect(before.seal_evidence!.length).toBeGreaterThan(0);
+    expect(before.signatures!.length).toBeGreaterThan(8);
+    t.core.close();
+    // SQLCipher: the file holds no plaintext header.
+    expect(readFileSync(join(t.dir, DATABASE_FILE)).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+
+    // The app starts again, with every migration: 011 runs.
+    t.core = openCore({ dataDir: t.dir, custody: t.custody, log: silentLog });
+    const db = t.core.db;
+    expect(db.pragma('user_version', { simple: true })).toBe(11);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('legacy_alter_table', { simple: true })).toBe(0);
+    expect(documentsSql(db)).not.toMatch(/type IN|CHECK \(type/);
+    expect(documentsSql(db)).toMatch(/CHECK \(state IN \('draft', 'ready'\)\)/);
+    expect(rows(db)).toEqual(before);
+    expect(schemaObjects(db)).toEqual(objectsBefore);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const reportAfter = await verifyCore(t.core);
+    expect(reportAfter).toEqual(reportBefore);
+
+    // Sealed rows still refuse changes made past the app, by direct SQL (migration 005's triggers).
+    for (const id of Object.values(sealed)) {
+      expect(() => db.prepare(`UPDATE documents SET content_json = '{}' WHERE id = ?`).run(id)).toThrow(
+        /a sealed document is immutable/,
+      );
+      expect(() => db.prepare(`DELETE FROM documents WHERE id = ?`).run(id)).toThrow(/a sealed document is immutable/);
+      expect(() => db.prepare(`UPDATE signatures SET reason = 'x' WHERE document_id = ?`).run(id)).toThrow(
+        /the signatures of a sealed document are immutable/,
+      );
+    }
+    // The references still hold: a document of no case, a 补正 of no document.
+    const insert = db.prepare(
+      `INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at, corrects_document_id)
+       VALUES (?, ?, 'inquiry', ?, '2023.1', 'draft', '{}', 1, 't', 't', ?)`,
+    );
+    const caseId = (before.documents![0] as { case_id: string }).case_id;
+    expect(() => insert.run('x1', 'no-such-case', 'X1', null)).toThrow(/FOREIGN KEY/);
+    expect(() => insert.run('x2', caseId, 'X2', 'no-such-document')).toThrow(/FOREIGN KEY/);
+    expect(rows(db).documents).toEqual(before.documents);
+
+    // Which types exist is the registry's: the store refuses another, saying which it can make.
+    const machine = { os: '', host: '', software: '' };
+    let err: unknown = null;
+    try {
+      t.core.documents.create(caseId, 'memo' as DocumentType, { officerIds: [], now: new Date(), machine }, []);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CoreError);
+    expect((err as CoreError).kind).toBe('validation');
+    expect((err as CoreError).message).toBe(
+      `未知的文书种类「memo」：本程序只能制作${Object.values(DOCUMENT_TYPE_LABELS).join('、')}。请从文书列表中选择。`,
+    );
+    expect((err as CoreError).message).toContain('询问笔录、现场笔录、电子取证工作记录、登记保存物品清单及通知书');
+    expect(rows(db).documents).toEqual(before.documents);
+
+    // The app goes on: the 补正 draft is edited and completed, a new document is made, and all verifies.
+    await t.must('session.signIn', { certNo: OFFICER_A.certNo, password: OFFICER_A.password });
+    await t.must('session.signIn', { certNo: OFFICER_B.certNo, password: OFFICER_B.password });
+    const refused = await t.call('documents.create', { caseId, type: 'memo' as DocumentType });
+    expect(refused.ok || refused.error).toMatchObject({ kind: 'validation', fields: { type: '未知的文书种类。' } });
+    const d = await t.must('documents.get', { id: draft });
+    await t.must('documents.save', {
+      id: draft,
+      revision: d.revision,
+      content: { ...d.content, place: '航五路12号二楼' },
+    });
+    await t.must('documents.markReady', { id: draft });
+    const fresh = await t.must('documents.create', { caseId, type: 'preservation' });
+    expect(fresh.docNo).toMatch(/保/);
+    expect((await verifyCore(t.core)).checks.filter((c) => !c.ok)).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,74 @@
+// What a document type's deadline is made of (a type's descriptor lists the deadlines its
+// documents open: shared/documents/types/<type>/deadline.ts), and the pieces every deadline
+// computation shares: the rule as the law states it, the fact a period counts from, judging a
+// computed period against today. Pure, like case-deadlines.ts, which lists them on the 工作台.
+import { daysBetween, type PeriodResult, type WorkingCalendar } from '../calendar/working-calendar.ts';
+import { formatMinuteChinese } from '../documents/local-time.ts';
+import type { DocumentState } from '../documents/document-states.ts';
+import type { CaseFacts } from './case-deadlines.ts';
+import type { Deadline, DeadlineStatus } from './deadline-api.ts';
+
+export const cn = (d: string) => formatMinuteChinese(d);
+
+/** A period as the law states it, with its basis (article numbers). */
+export interface DeadlineRule {
+  label: string;
+  duty: string;
+  period: string;
+  days: number;
+  basis: string;
+}
+
+/** A document a deadline counts from: what the device records of it. */
+export interface DocumentDeadlineFact {
+  /** The deadline kind (the type's DocumentDeadline.kind). */
+  kind: string;
+  documentId: string;
+  docNo: string;
+  state: DocumentState;
+  /** The start date as entered in the document (the type's `startDate`), or null. */
+  startDate: string | null;
+  /** The day the document was fully signed (China date), or null. */
+  signedDate: string | null;
+}
+
+/** A deadline each document of a type opens (先行登记保存: 七个工作日 to decide on the items kept). */
+export interface DocumentDeadline<K extends string = string> {
+  kind: K;
+  rule: DeadlineRule;
+  /** The date the period counts from as the content gives it (YYYY-MM-DD), or null when not entered. */
+  startDate(content: Record<string, unknown>): string | null;
+  /** The deadline of one document, on the case's facts, today. */
+  compute(fact: DocumentDeadlineFact, f: CaseFacts, cal: WorkingCalendar, today: string): Deadline;
+}
+
+/** The status and days left of a computed period, relative to today. */
+export function judge(
+  r: PeriodResult,
+  today: string,
+): { status: DeadlineStatus; dueDate: string | null; earliest: string | null; daysLeft: number; notes: string[] } {
+  if (r.certain) {
+    const left = daysBetween(today, r.date!);
+    return {
+      status: left < 0 ? 'overdue' : 'due',
+      dueDate: r.date,
+      earliest: null,
+      daysLeft: left,
+      notes: r.note ? [r.note] : [],
+    };
+  }
+  const left = daysBetween(today, r.earliest!);
+  const notes = [r.reason!];
+  if (left < 0) notes.push(`已过最早可能的届满日${cn(r.earliest!)}：可能已经逾期，请立即核对放假安排。`);
+  return { status: 'uncertain', dueDate: null, earliest: r.earliest, daysLeft: left, notes };
+}
+
+/** What every deadline of a rule says, whatever its status. */
+export function deadlineBase<K extends string>(
+  kind: K,
+  r: DeadlineRule,
+  key: string,
+  documentId: string | null = null,
+) {
+  return { key, kind, label: r.label, duty: r.duty, period: r.period, basis: r.basis, documentId };
+}

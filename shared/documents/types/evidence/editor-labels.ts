@@ -1,0 +1,57 @@
+// The 电子取证工作记录 editor's labels, by template version: section titles (`section.…`), fields by content
+// path, table columns by list and key (`items[].name`). The editor takes every label from here
+// through `label(key)`, so the labels are versioned with the wording and the printed layout
+// (core/documents/template-versions.test.ts checks that every key the editor asks for exists in
+// every version). A changed label is a new template version (released ones are pinned by hash).
+
+import { TIME_AND_PLACE_LABELS } from '../../templates/common.ts';
+
+export const EVIDENCE_EDITOR_2023_1: Record<string, string> = {
+  'section.header': '取证情况',
+  ...TIME_AND_PLACE_LABELS,
+  place: '取证地点',
+  timeSource: '时间来源',
+  collectorIds: '取证人（两名）',
+  recorderId: '记录人',
+  'witness.name': '见证人姓名',
+  'witness.idNumber': '见证人身份证件号码',
+  'witness.unit': '见证人单位及联系方式',
+  noWitnessReason: '无见证人的原因（此时应全程录像）',
+  'holder.name': '电子数据持有人/提供人',
+  'section.target': '取证对象与方式',
+  'target.siteName': '网站/平台名称',
+  'target.url': '网址',
+  'target.domain': '域名',
+  'target.ip': 'IP地址',
+  'target.appName': 'APP名称及版本',
+  'target.account': '账号、群组',
+  'target.device': '现场设备（品牌、型号、序列号/IMEI）',
+  method: '取证方式',
+  originalMediumNote: '未提取原始介质的原因及原始介质存放地',
+  'section.environment': '取证环境与工具',
+  'environment.device': '取证设备（型号、序列号）',
+  'environment.os': '操作系统',
+  'environment.software': '软件及工具（含版本）',
+  'environment.network': '网络环境（连接方式、公网IP、是否关闭代理/VPN）',
+  'environment.cleanCheck': '清洁性检查',
+  'section.steps': '取证步骤',
+  'steps[].time': '时间',
+  'steps[].text': '操作及所见',
+  'section.items': '电子数据清单',
+  'items[].name': '名称/文件名',
+  'items[].category': '类别',
+  'items[].format': '文件格式',
+  'items[].source': '来源（网址或路径）',
+  'items[].method': '提取方法',
+  'items[].time': '提取时间',
+  'items[].sizeBytes': '大小（字节）',
+  'items[].sha256': 'SHA-256',
+  'items[].sm3': 'SM3',
+  'items[].medium': '存储介质',
+  'items[].evidenceId': '文件',
+  'section.storage': '存储',
+  'storage.mediumType': '存储介质类型',
+  'storage.mediumNo': '介质编号',
+  'storage.sealNo': '封条编号',
+  'storage.backups': '备份',
+};

@@ -1,0 +1,50 @@
+// The content of a 现场笔录 as stored and as it will be signed (drafts may be incomplete: fields are
+// optional-with-defaults; completeness.ts says what signing needs). Strings only: content ends up in
+// sealed records.
+import { z } from 'zod';
+import { LocalMinute, longText, OpeningAnswerSchema, PersonSchema, RowId, text } from '../../content-schemas.ts';
+
+export const MEASURE_KINDS = ['拍照', '录像', '电子取证', '先行登记保存', '其他'] as const;
+export const PARTY_NOTICE = ['', '已通知，当事人到场', '已通知，当事人未到场', '无法通知当事人'] as const;
+
+export const OnsiteContentSchema = z.object({
+  startTime: LocalMinute,
+  endTime: LocalMinute,
+  place: text(200),
+  inspectorIds: z.array(z.string().max(64)).max(2).default([]),
+  recorderId: z.string().max(64).default(''),
+  reason: longText(1000),
+  party: z
+    .object({
+      name: text(100),
+      licence: text(60),
+      idNumber: text(30),
+      address: text(200),
+      legalRepresentative: text(40),
+      phone: text(30),
+      platform: text(300),
+    })
+    .prefault({}),
+  partyNotice: z.enum(PARTY_NOTICE).default(''),
+  present: z
+    .array(PersonSchema.extend({ id: RowId }))
+    .max(50)
+    .default([]),
+  openings: z.array(OpeningAnswerSchema).max(10).default([]),
+  findings: longText(50_000),
+  measures: z
+    .array(
+      z.object({
+        id: RowId,
+        kind: z.enum(MEASURE_KINDS),
+        description: longText(2000),
+        linkedDocumentId: z.string().max(64).default(''),
+      }),
+    )
+    .max(50)
+    .default([]),
+  statement: longText(20_000),
+  witness: PersonSchema.prefault({}),
+  confirmation: longText(1000),
+});
+export type OnsiteContent = z.infer<typeof OnsiteContentSchema>;

@@ -1,0 +1,65 @@
+// 先行登记保存: a decision on the items kept is due within seven working days (DOCUMENTS.md §6,
+// docs/DEADLINES.md), counted from the 登记保存开始日期 entered in the document, else from the day
+// it was fully signed. One deadline per document (not corrected by a 补正), on the 工作台.
+import { LAW, REG_2017 } from '../../../calendar/working-calendar.ts';
+import { deadlineBase, judge, type DeadlineRule, type DocumentDeadline } from '../../../deadlines/document-deadline.ts';
+import { DOCUMENT_STATE_LABELS } from '../../document-states.ts';
+
+const RULE: DeadlineRule = {
+  label: '先行登记保存处理决定',
+  duty: '对先行登记保存的物品作出处理决定（采取证据保全措施后返还、送检、没收或解除登记保存）',
+  period: '七个工作日',
+  days: 7,
+  basis: `${LAW}第五十六条（先行登记保存的，应当在七日内及时作出处理决定）、第八十五条（「七日」指工作日，不含法定节假日）；${REG_2017}第二十八条`,
+};
+
+export const PRESERVATION_DEADLINE: DocumentDeadline<'preservation'> = {
+  kind: 'preservation',
+  rule: RULE,
+  startDate: (content) => {
+    const start = content.startDate;
+    return typeof start === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start) ? start : null;
+  },
+  compute: (p, f, cal, today) => {
+    const b = deadlineBase('preservation' as const, RULE, `preservation:${p.documentId}`, p.documentId);
+    const stateLabel = DOCUMENT_STATE_LABELS[p.state];
+    const fromDate = p.startDate ?? p.signedDate;
+    if (!fromDate) {
+      return {
+        ...b,
+        from: null,
+        dueDate: null,
+        earliest: null,
+        status: 'unrecorded',
+        daysLeft: null,
+        rule: '',
+        notes: [`${p.docNo}（${stateLabel}）尚未填写登记保存开始日期，也未签名：无法计算。`],
+      };
+    }
+    const from = {
+      label: p.startDate
+        ? `登记保存开始日期（${p.docNo}，${stateLabel}）`
+        : `签名完成日期（${p.docNo}未填写登记保存开始日期）`,
+      date: fromDate,
+    };
+    const r = cal.addWorkingDays(fromDate, RULE.days);
+    if (f.status === 'closed')
+      return {
+        ...b,
+        from,
+        dueDate: r.date,
+        earliest: r.earliest,
+        status: 'done',
+        daysLeft: null,
+        rule: r.rule,
+        notes: ['案件已结案。'],
+      };
+    const j = judge(r, today);
+    const notes = [
+      ...j.notes,
+      '本机不记录处理决定的作出：结案前本期限一直显示；如已作出处理决定，以处理决定文书为准。',
+    ];
+    if (p.state === 'draft') notes.push('该文书仍是草稿：如未实施登记保存，请删除或不再使用该文书。');
+    return { ...b, from, ...j, rule: r.rule, notes };
+  },
+};
