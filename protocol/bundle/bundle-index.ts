@@ -161,7 +161,7 @@ async function readWithFd(path: string, fd: number): Promise<IndexResult> {
     await feeding;
   } catch (e) {
     await feeding.catch(() => undefined);
-    const why = e instanceof Error ? e.message : String(e);
+    const why = libraryMessage(e);
     if (current) {
       const c: string = current;
       if (!problems.some((p) => p.startsWith(`成员「${c}」声明的大小`)))
@@ -176,10 +176,18 @@ async function readWithFd(path: string, fd: number): Promise<IndexResult> {
     problems.push(
       fileSize - expected < 2 * BLOCK
         ? '缺少归档结束标记（两个全零块）：文件被截断'
-        : `归档结束标记之后（第${expected}字节起）还有数据`,
+        : `第${expected}字节起应为归档结束标记（全零块），却还有数据`,
     );
   else if (fileSize % BLOCK !== 0) problems.push('文件长度不是512字节的整数倍');
   return problems.length ? { ok: false, problems } : { ok: true, index: new BundleIndex(path, members) };
+}
+
+/** tar-stream's errors, said in Chinese. */
+function libraryMessage(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  if (m.startsWith('Invalid tar header')) return '头的校验和或格式无效';
+  if (m === 'Unexpected end of data') return '文件意外结束';
+  return m;
 }
 
 /** Reads one member's content as it streams by: hashed, and held unless it is evidence. */
