@@ -74,6 +74,9 @@ export function checkSealText(
   ed25519Signature: Buffer | null,
   keys: DeviceKeys | null,
   seq: number | null,
+  /** How the report calls the keys the seal must have been made with. */
+  keysName = '包中的设备公钥文件',
+  seqName = '所在目录的序号',
 ): { payload: SealPayload | null; hash: DocHash | null; problems: string[] } {
   if (text === null) return { payload: null, hash: null, problems: ['封存内容（seal.json）缺失'] };
   const hash = dualHash(text);
@@ -86,12 +89,12 @@ export function checkSealText(
   const problems: string[] = [];
   if (!isCanonical(text, p)) problems.push('封存内容不是规范化JSON（RFC 8785）');
   if (seq !== null && p.device.seq !== seq)
-    problems.push(`封存内容中的序号为${p.device.seq}，与所在目录的序号${seq}不符`);
+    problems.push(`封存内容中的序号为${p.device.seq}，与${seqName}${seq}不符`);
   if (
     keys &&
     (p.device.sm2PublicKey !== keys.sm2PublicKey || p.device.ed25519PublicKeyPem !== keys.ed25519PublicKeyPem)
   )
-    problems.push('封存中的设备公钥与包中的设备公钥文件不符');
+    problems.push(`封存中的设备公钥与${keysName}不符`);
   const bytes = new TextEncoder().encode(text);
   if (!sm2Signature || !sm2Verify(bytes, sm2Signature.toString('hex'), p.device.sm2PublicKey))
     problems.push('SM2签名无效');
