@@ -116,8 +116,13 @@ async function readWithFd(path: string, fd: number): Promise<IndexResult> {
         if (ex.destroyed) break;
         if (!ex.write(chunk))
           await new Promise<void>((resolve) => {
-            ex.once('drain', resolve);
-            ex.once('close', resolve);
+            const go = () => {
+              ex.off('drain', go);
+              ex.off('close', go);
+              resolve();
+            };
+            ex.on('drain', go);
+            ex.on('close', go);
           });
       }
       if (!ex.destroyed) ex.end(null);

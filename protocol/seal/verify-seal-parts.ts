@@ -88,8 +88,7 @@ export function checkSealText(
   const p = parsed.value as SealPayload;
   const problems: string[] = [];
   if (!isCanonical(text, p)) problems.push('封存内容不是规范化JSON（RFC 8785）');
-  if (seq !== null && p.device.seq !== seq)
-    problems.push(`封存内容中的序号为${p.device.seq}，与${seqName}${seq}不符`);
+  if (seq !== null && p.device.seq !== seq) problems.push(`封存内容中的序号为${p.device.seq}，与${seqName}${seq}不符`);
   if (
     keys &&
     (p.device.sm2PublicKey !== keys.sm2PublicKey || p.device.ed25519PublicKeyPem !== keys.ed25519PublicKeyPem)
