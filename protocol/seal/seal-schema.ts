@@ -1,8 +1,8 @@
 // The shapes a verifier accepts, field by field as docs/SEAL-FORMAT.md lists them: the seal, a
 // signature record, an audit row. Strict: a field the specification does not name is refused, so
 // that nothing signed or bound can mean more than the document says. (The device builds these
-// values from its own types — seal-payload.ts, signature-binding.ts, audit-chain.ts; a test
-// checks every seal and record it writes against these schemas.)
+// values from its own types — seal-payload.ts, signature-binding.ts, audit-chain.ts; every bundle
+// the tests export is verified against these schemas, so the two cannot drift apart unnoticed.)
 import { z } from 'zod';
 import { SIGNATURE_STATUSES } from '../../shared/signatures/signature-api.ts';
 
