@@ -14,8 +14,12 @@ import { BLOCK, headerProblems, isZeroBlock, nameProblem, padded } from './tar-p
 /** An entry as tar-stream yields it: its header, where that header starts, its content. */
 type Source = AsyncIterable<Buffer> & { header: Header; offset: number };
 
-/** Members larger than this are hashed but not held (only evidence is ever that large). */
-const MAX_HELD = 64 * 1024 * 1024;
+/**
+ * The profile's limits for members other than evidence, which are held in memory: 64 MiB each and
+ * 256 MiB together (a real bundle's are a few MiB) — so that no bundle can exhaust a reader's memory.
+ */
+export const MAX_MEMBER = 64 * 1024 * 1024;
+export const MAX_HELD_TOTAL = 256 * 1024 * 1024;
 
 export interface BundleMember {
   name: string;
@@ -25,7 +29,7 @@ export interface BundleMember {
   sm3: string | null;
   /** Where the content starts in the file. */
   offset: number;
-  /** The content, for every member but evidence (and anything over 64 MiB). */
+  /** The content, for every member but evidence. */
   bytes: Buffer | null;
 }
 
@@ -108,6 +112,7 @@ async function readWithFd(path: string, fd: number): Promise<IndexResult> {
   const problems: string[] = [];
   let expected = 0; // where the next header must start: members follow one another, nothing between
   let current: string | null = null;
+  let held = 0;
   const ex = extract();
   const feeding = (async () => {
     const input = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -159,7 +164,11 @@ async function readWithFd(path: string, fd: number): Promise<IndexResult> {
       expected = entry.offset + BLOCK + padded(h.size);
       if (entry.offset + BLOCK + padded(h.size) > fileSize)
         problems.push(`${label}声明的大小（${h.size}字节）超出文件结尾：文件被截断或条目被改动`);
-      const m = await consume(entry, name, h.size);
+      const evidence = name.startsWith('evidence/');
+      if (!evidence && h.size > MAX_MEMBER) problems.push(`${label}超过64 MiB（只有电子数据可以更大）`);
+      else if (!evidence && (held += h.size) > MAX_HELD_TOTAL)
+        problems.push(`${label}使电子数据以外的文件合计超过256 MiB`);
+      const m = await consume(entry, name, h.size, !evidence && problems.length === 0);
       if (!members.has(name)) members.set(name, m);
       current = null;
     }
@@ -196,11 +205,9 @@ function libraryMessage(e: unknown): string {
 }
 
 /** Reads one member's content as it streams by: hashed, and held unless it is evidence. */
-async function consume(entry: Source, name: string, size: number): Promise<BundleMember> {
-  const evidence = name.startsWith('evidence/');
-  const hold = !evidence && size <= MAX_HELD;
+async function consume(entry: Source, name: string, size: number, hold: boolean): Promise<BundleMember> {
   const sha: Hash = createHash('sha256');
-  const sm3 = evidence ? new Sm3() : null;
+  const sm3 = name.startsWith('evidence/') ? new Sm3() : null;
   const parts: Buffer[] = [];
   for await (const c of entry) {
     sha.update(c);

@@ -28,6 +28,7 @@ SM2_SPKI_PREFIX = bytes.fromhex("3059301306072a8648ce3d020106082a811ccf5501822d0
 ED25519_SPKI_PREFIX = bytes.fromhex("302a300506032b6570032100")
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 MANIFEST_FILES = ("manifest.json", "manifest.sm2.der", "manifest.ed25519.sig")
+MAX_MEMBER, MAX_HELD_TOTAL = 64 * 1024 * 1024, 256 * 1024 * 1024
 
 
 # ---------------------------------------------------------------- canonical JSON (RFC 8785)
@@ -109,6 +110,43 @@ def sm3(b):
         out = subprocess.run(["openssl", "dgst", "-sm3", "-r"], input=b, capture_output=True, check=True)
         _sm3_cache[key] = out.stdout.split()[0].decode()
     return _sm3_cache[key]
+
+
+class Blob:
+    """An evidence member, read from the archive only when checked, piece by piece (any size)."""
+
+    def __init__(self, path, offset, size):
+        self.path, self.offset, self.size, self._digests = path, offset, size, None
+
+    def __len__(self):
+        return self.size
+
+    def digests(self):
+        if self._digests is None:
+            h = hashlib.sha256()
+            sm3proc = subprocess.Popen(["openssl", "dgst", "-sm3", "-r"], stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE)
+            with open(self.path, "rb") as f:
+                f.seek(self.offset)
+                left = self.size
+                while left:
+                    chunk = f.read(min(left, 1 << 20))
+                    if not chunk:
+                        break
+                    left -= len(chunk)
+                    h.update(chunk)
+                    sm3proc.stdin.write(chunk)
+            out, _ = sm3proc.communicate()
+            self._digests = (h.hexdigest(), out.split()[0].decode())
+        return self._digests
+
+
+def sha_of(b):
+    return b.digests()[0] if isinstance(b, Blob) else sha256(b)
+
+
+def sm3_of(b):
+    return b.digests()[1] if isinstance(b, Blob) else sm3(b)
 
 
 def dual(text_or_bytes):
@@ -327,7 +365,7 @@ def read_tar(path):
             tf = tarfile.open(path, "r:")
         except tarfile.ReadError as e:
             return None, ["不是 tar 文件，或已损坏（%s）" % e]
-        expected = 0
+        expected, held = 0, 0
         while True:
             try:
                 ti = tf.next()
@@ -357,8 +395,16 @@ def read_tar(path):
             if expected > size:
                 problems.append("%s声明的大小（%d字节）超出文件结尾：文件被截断或条目被改动" % (label, data_size))
                 return None, problems
+            evidence = name.startswith("evidence/")
+            if not evidence and data_size > MAX_MEMBER:
+                problems.append(label + "超过64 MiB（只有电子数据可以更大）")
+            elif not evidence:
+                held += data_size
+                if held > MAX_HELD_TOTAL:
+                    problems.append(label + "使电子数据以外的文件合计超过256 MiB")
             if name not in members:
-                members[name] = raw(ti.offset_data, data_size)
+                members[name] = Blob(path, ti.offset_data, data_size) if evidence else raw(ti.offset_data, data_size)
+
         if not members and not problems:
             problems.append("不是 tar 文件，或其中没有任何文件")
         elif size - expected < 2 * BLOCK or any(raw(expected, size - expected)):
@@ -469,7 +515,7 @@ def check_evidence(p, members):
         b = members.get("evidence/" + e["sha256"])
         if b is None:
             problems.append("电子数据「%s」（evidence/%s）缺失" % (e["fileName"], e["sha256"]))
-        elif sha256(b) != e["sha256"] or sm3(b) != e["sm3"] or len(b) != e["sizeBytes"]:
+        elif sha_of(b) != e["sha256"] or sm3_of(b) != e["sm3"] or len(b) != e["sizeBytes"]:
             problems.append("电子数据「%s」的内容与封存时的校验值不符" % e["fileName"])
     return problems
 
@@ -583,7 +629,7 @@ def verify_bundle(path):
             mem.append("缺少文件 %s" % path_)
         elif len(b) != f["size"]:
             mem.append("文件 %s 的大小与清单不符" % path_)
-        elif sha256(b) != f["sha256"]:
+        elif sha_of(b) != f["sha256"]:
             mem.append("文件 %s 的内容与清单不符" % path_)
     seal_set = set(s["seq"] for s in m["seals"])
     sig_ids = {s["id"] for p in payloads.values() for s in p["signatures"]}
