@@ -269,7 +269,7 @@ try {
     openAt(),
     0,
     `封存包：${bundle.path}（${bundle.files}个文件，封存序号 ${bundle.seals.join('、')}；${bundleReport.ok ? '核验通过' : '核验未通过'}；npm run verify -- 该文件）`,
-    `封存文件（可用 sha256sum 和 openssl 核验，见 docs/SEAL-FORMAT.md）：${exportsDir}/封存-<文书编号>/`,
+    `封存文件（npm run verify -- 该文件夹；或用 sha256sum 和 openssl 核验，见 docs/SEAL-FORMAT.md）：${exportsDir}/封存-<文书编号>/`,
     `核验报告：${exportsDir}/核验报告.txt（${report.split('\n').at(-1)}）`,
     '',
   );

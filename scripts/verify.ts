@@ -1,7 +1,9 @@
-// `npm run verify -- PATH`: independent verification of a device's data folder or of a sealed
-// bundle (.tar): the seal chain and each seal's SM2 and Ed25519 signatures, each sealed document,
-// signature binding and evidence digest (recomputed), and the audit chain. Prints a report naming
-// exactly what fails; exit 0 only if everything passes.
+// `npm run verify -- PATH`: independent verification of a sealed bundle (.tar), a seal folder
+// (封存-编号/, as the demo writes them), or a device's data folder: the seal chain and each seal's
+// SM2 and Ed25519 signatures, each sealed document, signature binding and evidence digest
+// (recomputed), and the audit chain. Prints a report naming exactly what fails (or, with --json,
+// the same report as JSON). Exit codes: 0 all passed, 1 something failed, 2 nothing was verified
+// (usage, a path that does not exist or is of no known kind, a data folder that cannot be opened).
 //
 // A data folder is encrypted: it opens with an officer's 执法证号 (--cert-no) and password (on
 // standard input, or WXZF_PASSWORD for scripts), or with HQ's recovery key (--hq-data HQ_DIR).
@@ -14,59 +16,96 @@ import { silentLog } from '../protocol/runtime/log.ts';
 import { openWithHqKey, openWithPassword } from '../core/vault/open-unlocked.ts';
 import { hqRecoveryKey } from '../hq/hq-identity.ts';
 import { verifyCore } from '../core/seals/verify-seals.ts';
-import { formatReport } from '../protocol/seal/verify-report.ts';
+import { formatReport, type VerifyReport } from '../protocol/seal/verify-report.ts';
 import { verifyBundle } from '../protocol/bundle/verify-bundle.ts';
+import { isSealFolder, verifySealFolder } from '../protocol/seal/verify-seal-folder.ts';
 
-const { values, positionals } = parseArgs({
-  options: { 'cert-no': { type: 'string' }, 'hq-data': { type: 'string' } },
-  allowPositionals: true,
-});
-const target = positionals[0];
-if (!target) {
-  console.error(
-    '用法：npm run verify -- 封存包.tar，或 npm run verify -- 数据目录 --cert-no 执法证号（密码从标准输入读取），或 --hq-data 总部数据目录',
+const USAGE = `用法：
+  npm run verify -- 封存包.tar
+      核验封存包（不需要本机数据）
+  npm run verify -- 封存-文书编号/
+      核验单份封存的文件夹（封存、两个签名、设备公钥、文书原文）
+  npm run verify -- 数据目录 --cert-no 执法证号
+      核验本机数据目录；密码从标准输入读取（脚本可用环境变量 WXZF_PASSWORD）
+  npm run verify -- 数据目录 --hq-data 总部数据目录
+      以总部恢复密钥打开数据目录并核验
+
+选项：
+  --json        以 JSON 输出核验报告（{ok, checks: [{id, what, ok, detail}]}）
+  -h, --help    显示本说明
+
+退出码：0 全部通过；1 有核验项不通过；2 未能核验（用法错误、路径不存在或不是可核验的对象、数据目录无法打开）。
+格式与核验规则见 docs/SEAL-FORMAT.md。`;
+
+/** Stops with a message and no stack trace. */
+function stop(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
+}
+
+let values: { 'cert-no'?: string; 'hq-data'?: string; json?: boolean; help?: boolean };
+let positionals: string[];
+try {
+  ({ values, positionals } = parseArgs({
+    options: {
+      'cert-no': { type: 'string' },
+      'hq-data': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+  }));
+} catch (e) {
+  const option = /'(-{1,2}[\w-]+)/.exec((e as Error).message)?.[1] ?? '';
+  const code = (e as { code?: string }).code;
+  stop(
+    `${code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `未知的选项 ${option}` : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `选项 ${option} 的值有误（--cert-no 和 --hq-data 后须跟一个值）` : '参数有误'}。\n\n${USAGE}`,
   );
-  process.exit(2);
 }
-const path = resolve(target);
-if (!existsSync(path)) {
-  console.error(`找不到「${path}」。请给出本机数据目录（含 device.db）的路径。`);
-  process.exit(2);
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
 }
-if (!statSync(path).isDirectory()) {
-  // A sealed bundle: checked on its own, without any data folder.
-  const report = await verifyBundle(path);
-  console.log(formatReport(report));
+const target = positionals[0];
+if (!target || positionals.length > 1) stop(positionals.length > 1 ? `一次只能核验一个对象。\n\n${USAGE}` : USAGE);
+
+function print(report: VerifyReport): never {
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
   process.exit(report.ok ? 0 : 1);
 }
-if (!existsSync(join(path, 'device.db'))) {
-  console.error(`「${path}」不是本程序的数据目录（其中没有 device.db）。`);
-  process.exit(2);
-}
-let core: AppCore;
-try {
-  if (values['hq-data'])
-    core = openWithHqKey({ dataDir: path, log: silentLog }, hqRecoveryKey(resolve(values['hq-data'])));
-  else if (values['cert-no'])
-    core = await openWithPassword(
-      { dataDir: path, log: silentLog },
-      values['cert-no'],
-      process.env.WXZF_PASSWORD ?? readFileSync(0, 'utf8').replace(/\r?\n$/, ''),
-    );
-  else {
-    console.error(
-      '数据目录已加密：请用 --cert-no 执法证号 给出一名执法人员（密码从标准输入读取），或用 --hq-data 总部数据目录 以总部恢复密钥打开。',
-    );
-    process.exit(2);
+
+async function main(): Promise<void> {
+  const path = resolve(target!);
+  if (!existsSync(path))
+    stop(`找不到「${path}」。请给出封存包文件（.tar）、封存文件夹（封存-编号）或本机数据目录（含 device.db）的路径。`);
+  if (!statSync(path).isDirectory()) print(await verifyBundle(path)); // a bundle, on its own
+  if (isSealFolder(path)) print(verifySealFolder(path));
+  if (!existsSync(join(path, 'device.db')))
+    stop(`「${path}」既不是封存文件夹（其中没有 seal.json），也不是本程序的数据目录（其中没有 device.db）。`);
+  let core: AppCore;
+  try {
+    if (values['hq-data'])
+      core = openWithHqKey({ dataDir: path, log: silentLog }, hqRecoveryKey(resolve(values['hq-data'])));
+    else if (values['cert-no'])
+      core = await openWithPassword(
+        { dataDir: path, log: silentLog },
+        values['cert-no'],
+        process.env.WXZF_PASSWORD ?? readFileSync(0, 'utf8').replace(/\r?\n$/, ''),
+      );
+    else
+      stop(
+        '数据目录已加密：请用 --cert-no 执法证号 给出一名执法人员（密码从标准输入读取），或用 --hq-data 总部数据目录 以总部恢复密钥打开。',
+      );
+  } catch (e) {
+    stop(e instanceof CoreError ? e.message : `无法打开数据目录：${(e as Error).message}`);
   }
-} catch (e) {
-  console.error(e instanceof CoreError ? e.message : `无法打开数据目录：${(e as Error).message}`);
-  process.exit(1);
+  let report: VerifyReport;
+  try {
+    report = await verifyCore(core);
+  } finally {
+    core.close();
+  }
+  print(report);
 }
-try {
-  const report = await verifyCore(core);
-  console.log(formatReport(report));
-  process.exitCode = report.ok ? 0 : 1;
-} finally {
-  core.close();
-}
+
+main().catch((e: unknown) => stop(`核验程序出错：${e instanceof Error ? e.message : String(e)}`));

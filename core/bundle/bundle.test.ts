@@ -1,7 +1,7 @@
 // The sealed bundle: exported as a plain tar, verified on its own (no data folder), checkable with
 // tar, sha256sum and openssl; a changed byte anywhere in it is found and named.
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
@@ -15,10 +15,17 @@ import {
 } from '../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
 import { HEADER_BYTES } from '../evidence/blob-cipher.ts';
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
-import { listTar, readEntry, TarWriter } from '../../protocol/bundle/tar.ts';
 import { verifyBundle } from '../../protocol/bundle/verify-bundle.ts';
+import {
+  entriesOf,
+  flipByte,
+  json,
+  offsetOf,
+  put,
+  rewriteManifest,
+  writeEntries,
+} from '../../tests/support/bundle-tamper.ts';
 
 let t: TestCore;
 let bundle: string;
@@ -79,12 +86,10 @@ beforeEach(async () => {
 }, 60_000);
 afterEach(() => t.dispose());
 
-function flipInEntry(name: string, at = 0) {
-  const e = listTar(bundle).find((x) => x.name === name)!;
-  const bytes = readFileSync(bundle);
-  bytes.writeUInt8(bytes.readUInt8(e.offset + at) ^ 1, e.offset + at);
-  writeFileSync(bundle, bytes);
+async function flipInEntry(name: string, at = 0) {
+  flipByte(bundle, (await offsetOf(bundle, name)) + at);
 }
+const memberNames = async () => (await entriesOf(bundle)).map((e) => e.name);
 
 describe('sealed bundle', () => {
   it('verifies on its own, and with tar, sha256sum and openssl', async () => {
@@ -173,7 +178,7 @@ describe('sealed bundle', () => {
     const r = await t.must('bundles.verify', { path: notTar });
     expect(r.ok).toBe(false);
     expect(r.checks[0]!.what).toBe('封存包');
-    flipInEntry('seals/1/document.json', 20);
+    await flipInEntry('seals/1/document.json', 20);
     expect(
       (await t.must('bundles.verify', { path: bundle })).checks
         .filter((c) => !c.ok)
@@ -183,8 +188,8 @@ describe('sealed bundle', () => {
   });
 
   it('one byte of an evidence file', async () => {
-    const ev = listTar(bundle).find((e) => e.name.startsWith('evidence/'))!;
-    flipInEntry(ev.name, 5);
+    const ev = (await memberNames()).find((n) => n.startsWith('evidence/'))!;
+    await flipInEntry(ev, 5);
     expect(await failing()).toMatch(/电子数据「access.log」的内容与封存时的校验值不符/);
   });
 
@@ -209,18 +214,18 @@ describe('sealed bundle', () => {
   });
 
   it('one byte of a document', async () => {
-    flipInEntry('seals/1/document.json', 20);
+    await flipInEntry('seals/1/document.json', 20);
     expect(await failing()).toMatch(/文书 网信案询.*的内容与封存时的校验值不符/);
   });
 
   it('a signature image', async () => {
-    const png = listTar(bundle).find((e) => e.name.endsWith('.png'))!;
-    flipInEntry(png.name, 40);
+    const png = (await memberNames()).find((n) => n.endsWith('.png'))!;
+    await flipInEntry(png, 40);
     expect(await failing()).toMatch(/的图像被改动|内容与清单不符/);
   });
 
   it("a seal's text", async () => {
-    flipInEntry('seals/1/seal.json', 30);
+    await flipInEntry('seals/1/seal.json', 30);
     expect(await failing()).toMatch(/SM2签名无效|封存校验值与清单不符|内容与清单不符/);
   });
 });
@@ -230,28 +235,14 @@ describe('sealed bundle', () => {
  * manifest (and, if `fromRequested`, from the documents the export says were chosen), the
  * manifest's file list recomputed so that every file still matches it.
  */
-function withoutSeal(seq: number, fromRequested: boolean) {
-  const entries = listTar(bundle).map((e) => ({ name: e.name, bytes: readEntry(bundle, e) }));
-  const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.bytes.toString('utf8')) as {
-    requested: string[];
-    seals: { seq: number; documentId: string }[];
-    files: { path: string }[];
-  };
-  const gone = manifest.seals.find((s) => s.seq === seq)!;
-  manifest.seals = manifest.seals.filter((s) => s.seq !== seq);
-  if (fromRequested) manifest.requested = manifest.requested.filter((id) => id !== gone.documentId);
-  const kept = entries.filter((e) => e.name !== 'manifest.json' && !e.name.startsWith(`seals/${seq}/`));
-  manifest.files = kept.map((e) => ({
-    path: e.name,
-    sha256: createHash('sha256').update(e.bytes).digest('hex'),
-    size: e.bytes.length,
-  }));
-  const fd = openSync(bundle, 'w');
-  const tar = new TarWriter(fd, new Date());
-  for (const e of kept) tar.add(e.name, e.bytes);
-  tar.add('manifest.json', Buffer.from(canonicalJson(manifest), 'utf8'));
-  tar.end();
-  closeSync(fd);
+async function withoutSeal(seq: number, fromRequested: boolean) {
+  const entries = (await entriesOf(bundle)).filter((e) => !e.name.startsWith(`seals/${seq}/`));
+  rewriteManifest(entries, (m) => {
+    const gone = m.seals.find((s) => s.seq === seq)!;
+    m.seals = m.seals.filter((s) => s.seq !== seq);
+    if (fromRequested) m.requested = m.requested.filter((id) => id !== gone.documentId);
+  });
+  await writeEntries(bundle, entries);
 }
 
 describe('the bundle against the audit log', () => {
@@ -275,36 +266,26 @@ describe('the bundle against the audit log', () => {
   it('a seal taken out of tar and manifest, but the manifest still lists its document as chosen: fails, naming it', async () => {
     const docs = await threeSealedExported();
     bundle = (await t.must('bundles.export', { documentIds: docs })).path;
-    withoutSeal(2, false);
+    await withoutSeal(2, false);
     expect(await failing()).toMatch(new RegExp(`封存与审计日志对照：清单所列导出的文书 ${docs[1]} 的封存不在包中`));
   });
 
   it('a seal taken out of tar, manifest and the chosen documents: still named from the audit log', async () => {
     const docs = await threeSealedExported();
     bundle = (await t.must('bundles.export', { documentIds: docs })).path;
-    withoutSeal(2, true);
+    await withoutSeal(2, true);
     const r = await verifyBundle(bundle);
     expect(r.checks.find((c) => c.what === '未包含的封存（提示）')?.detail).toMatch(/封存2；其中封存2位于包内封存之间/);
   });
 
   it('a seal the audit log does not record fails', async () => {
-    const entries = listTar(bundle).map((e) => ({ name: e.name, bytes: readEntry(bundle, e) }));
-    const audit = entries.find((e) => e.name === 'audit.json')!;
-    const rows = JSON.parse(audit.bytes.toString('utf8')) as { action: string; detail: string }[];
+    const entries = await entriesOf(bundle);
+    const rows = json<{ action: string; detail: string }[]>(entries, 'audit.json');
     // The row's action renamed: the chain check names the edited row, the cross-check the seal.
     rows.find((r) => r.action === 'seal' && r.detail === 'seq 1')!.action = 'seal-x';
-    audit.bytes = Buffer.from(canonicalJson(rows), 'utf8');
-    const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.bytes.toString('utf8')) as {
-      files: { path: string; sha256: string; size: number }[];
-    };
-    const f = manifest.files.find((x) => x.path === 'audit.json')!;
-    Object.assign(f, { sha256: createHash('sha256').update(audit.bytes).digest('hex'), size: audit.bytes.length });
-    const fd = openSync(bundle, 'w');
-    const tar = new TarWriter(fd, new Date());
-    for (const e of entries)
-      tar.add(e.name, e.name === 'manifest.json' ? Buffer.from(canonicalJson(manifest), 'utf8') : e.bytes);
-    tar.end();
-    closeSync(fd);
+    put(entries, 'audit.json', canonicalJson(rows));
+    rewriteManifest(entries);
+    await writeEntries(bundle, entries);
     const out = await failing();
     expect(out).toMatch(/封存与审计日志对照：封存1不在审计日志中/);
     expect(out).toMatch(/审计日志第\d+条内容被改动（seal-x）/);

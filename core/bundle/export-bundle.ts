@@ -1,7 +1,9 @@
 // The sealed bundle: one tar file holding everything needed to check one or more sealed documents
 // without this program — seals and their signatures, the device's public keys, each document's
 // signed form, every signature record with its image and strokes, every evidence file by its
-// SHA-256, the audit log, and a manifest with the SHA-256 of every file. docs/SEAL-FORMAT.md.
+// SHA-256, the audit log, and a manifest with the SHA-256 of every file, signed by the device
+// (SM2 and Ed25519) so that what no seal signs — the export's choice, the audit log's tail, the
+// outbox's extras — is the device's word too. docs/SEAL-FORMAT.md.
 import { createHash, type Hash } from 'node:crypto';
 import { basename } from 'node:path';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
@@ -13,8 +15,20 @@ import { sm2PublicKeyPem } from '../../protocol/crypto/sm2.ts';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { SealRow } from '../seals/seal-store.ts';
 import { writeFileAtomicStreaming } from '../../protocol/runtime/write-file-atomic.ts';
-import { TarWriter } from '../../protocol/bundle/tar.ts';
-import { BUNDLE_FORMAT } from '../../protocol/bundle/bundle-format.ts';
+import { BundleWriter } from '../../protocol/bundle/bundle-writer.ts';
+import {
+  AUDIT,
+  BUNDLE_FORMAT,
+  DEVICE_ED25519,
+  DEVICE_SM2,
+  evidenceMember,
+  MANIFEST,
+  MANIFEST_ED25519,
+  MANIFEST_SM2,
+  sealMember,
+  signatureMember,
+  type Manifest,
+} from '../../protocol/bundle/bundle-format.ts';
 import type { AuditAction } from '../../shared/audit/audit-actions.ts';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
@@ -48,24 +62,24 @@ export async function exportBundle(
   const device = core.device.public();
   const files: { path: string; sha256: string; size: number }[] = [];
   await writeFileAtomicStreaming(path, async (fd) => {
-    const tar = new TarWriter(fd, core.clock.now());
-    const add = (name: string, bytes: Uint8Array) => {
-      tar.add(name, bytes);
+    const tar = new BundleWriter(fd, core.clock.now());
+    const add = async (name: string, bytes: Uint8Array) => {
+      await tar.add(name, bytes);
       files.push({ path: name, sha256: sha256(bytes), size: bytes.length });
     };
-    add('device-sm2.pem', Buffer.from(sm2PublicKeyPem(device.sm2PublicKey)));
-    add('device-ed25519.pem', Buffer.from(device.ed25519PublicKeyPem));
+    await add(DEVICE_SM2, Buffer.from(sm2PublicKeyPem(device.sm2PublicKey)));
+    await add(DEVICE_ED25519, Buffer.from(device.ed25519PublicKeyPem));
     const evidence = new Map<string, { sha256: string; size: number; fileName: string }>();
     for (const r of rows) {
       const p = JSON.parse(r.payload) as SealPayload;
-      add(`seals/${r.seq}/seal.json`, Buffer.from(r.payload, 'utf8'));
-      add(`seals/${r.seq}/seal.sm2.der`, Buffer.from(r.sm2_signature, 'hex'));
-      add(`seals/${r.seq}/seal.ed25519.sig`, Buffer.from(r.ed25519_signature, 'hex'));
-      add(`seals/${r.seq}/document.json`, Buffer.from(p.document.signedForm, 'utf8'));
+      await add(sealMember(r.seq, 'seal.json'), Buffer.from(r.payload, 'utf8'));
+      await add(sealMember(r.seq, 'seal.sm2.der'), Buffer.from(r.sm2_signature, 'hex'));
+      await add(sealMember(r.seq, 'seal.ed25519.sig'), Buffer.from(r.ed25519_signature, 'hex'));
+      await add(sealMember(r.seq, 'document.json'), Buffer.from(p.document.signedForm, 'utf8'));
       for (const m of signatureMaterial(core, p.document.id)) {
-        add(`signatures/${m.id}.json`, Buffer.from(m.record, 'utf8'));
-        if (m.image) add(`signatures/${m.id}.png`, m.image);
-        if (m.strokes) add(`signatures/${m.id}.strokes.json`, Buffer.from(m.strokes, 'utf8'));
+        await add(signatureMember(m.id, 'json'), Buffer.from(m.record, 'utf8'));
+        if (m.image) await add(signatureMember(m.id, 'png'), m.image);
+        if (m.strokes) await add(signatureMember(m.id, 'strokes'), Buffer.from(m.strokes, 'utf8'));
       }
       for (const e of p.evidence)
         if (!evidence.has(e.sha256))
@@ -87,15 +101,15 @@ export async function exportBundle(
         );
       if (core.evidence.storedSize(e.sha256, e.fileName) !== e.size) throw changed();
       const h = createHash('sha256');
-      await tar.addChunks(`evidence/${e.sha256}`, e.size, hashing(core.evidence.readStored(e.sha256, e.fileName), h));
+      await tar.addChunks(evidenceMember(e.sha256), e.size, hashing(core.evidence.readStored(e.sha256, e.fileName), h));
       if (h.digest('hex') !== e.sha256) throw changed();
-      files.push({ path: `evidence/${e.sha256}`, sha256: e.sha256, size: e.size });
+      files.push({ path: evidenceMember(e.sha256), sha256: e.sha256, size: e.size });
     }
-    for (const x of extras) add(x.name, x.bytes);
-    add('audit.json', Buffer.from(canonicalJson(core.audit.rows()), 'utf8'));
+    for (const x of extras) await add(x.name, x.bytes);
+    await add(AUDIT, Buffer.from(canonicalJson(core.audit.rows()), 'utf8'));
     // `requested`: the documents the officer chose, so that a verifier can tell a seal left out on
     // purpose (reported as not included) from one taken out of the bundle afterwards.
-    const manifest = {
+    const manifest: Manifest = {
       format: BUNDLE_FORMAT,
       createdAt: core.clock.now().toISOString(),
       deviceId: device.deviceId,
@@ -103,8 +117,12 @@ export async function exportBundle(
       seals: rows.map((r) => ({ seq: r.seq, documentId: r.document_id, sha256: r.hash_sha256, sm3: r.hash_sm3 })),
       files,
     };
-    tar.add('manifest.json', Buffer.from(canonicalJson(manifest), 'utf8'));
-    tar.end();
+    const manifestBytes = Buffer.from(canonicalJson(manifest), 'utf8');
+    const signature = core.device.sign(manifestBytes);
+    await tar.add(MANIFEST, manifestBytes);
+    await tar.add(MANIFEST_SM2, Buffer.from(signature.sm2, 'hex'));
+    await tar.add(MANIFEST_ED25519, Buffer.from(signature.ed25519, 'hex'));
+    await tar.end();
     const officerIds = core.session.signedInIds();
     const byCase = new Map<string, string[]>();
     for (const r of rows) {
@@ -122,5 +140,5 @@ export async function exportBundle(
         });
     })();
   });
-  return { path, files: files.length + 1, seals: rows.map((r) => r.seq) };
+  return { path, files: files.length + 3, seals: rows.map((r) => r.seq) };
 }

@@ -17,6 +17,9 @@ import {
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
+import { dualHash } from '../../protocol/seal/document-hash.ts';
+import { binding, type BoundFields } from '../../protocol/seal/signature-binding.ts';
+import { SignatureRecordSchema } from '../../protocol/seal/seal-schema.ts';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -104,5 +107,21 @@ describe('docs/SEAL-FORMAT.md', () => {
       out.join('\n'),
     ).toBe(true);
     expect(out).toContain(`${rows.length} seal OK`);
+  });
+
+  it('the worked example: its signature record is of the specified shape and its binding recomputes from the text shown', () => {
+    const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'SEAL-FORMAT.md'), 'utf8');
+    const example = doc.slice(doc.indexOf('## 9. Worked example'));
+    const record = JSON.parse(/```json\n(.*)\n```/.exec(example)![1]!) as BoundFields & {
+      bindingSha256: string;
+      bindingSm3: string;
+    };
+    expect(SignatureRecordSchema.safeParse(record).success).toBe(true);
+    const text = /```text\n(.*)\n```/.exec(example)![1]!;
+    const { bindingSha256, bindingSm3, ...bound } = record;
+    expect(canonicalJson({ v: 1, ...bound })).toBe(text);
+    expect(dualHash(text)).toEqual({ sha256: bindingSha256, sm3: bindingSm3 });
+    expect(binding(bound)).toEqual({ sha256: bindingSha256, sm3: bindingSm3 });
+    expect(example).toContain(`SHA-256 \`${bindingSha256}\` and SM3\n\`${bindingSm3}\``);
   });
 });

@@ -1,11 +1,24 @@
-// Importing an offline bundle (a sealed bundle tar carried on removable media): the whole bundle
-// is verified first (protocol/bundle/verify-bundle.ts: every file, seal, signature and evidence digest)
-// and checked against the registered device and what HQ already holds — only then is anything
-// stored, so a tampered or foreign bundle leaves HQ unchanged. Each seal is then committed exactly
-// as over the network; the receipts go back to the laptop as a small file.
+// Importing an offline bundle (a sealed bundle tar carried on removable media): the bundle is read
+// once into its checked index (protocol/bundle/bundle-index.ts) and verified from it
+// (protocol/bundle/verify-bundle.ts: every member, seal, signature and evidence digest), then
+// checked against the registered device and what HQ already holds — only then is anything
+// stored, so a tampered or foreign bundle leaves HQ unchanged. What is stored comes from the same
+// index (evidence is re-read by offset and re-hashed as HQ's storage takes it). Each seal is then
+// committed exactly as over the network; the receipts go back to the laptop as a small file.
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
-import { entryChunks, listTar, readEntry } from '../../protocol/bundle/tar.ts';
-import { verifyBundle } from '../../protocol/bundle/verify-bundle.ts';
+import { readBundleIndex } from '../../protocol/bundle/bundle-index.ts';
+import {
+  CASES,
+  classify,
+  DEVICE_ED25519,
+  DEVICE_SM2,
+  MANIFEST,
+  printMember,
+  sealMember,
+  signatureMember,
+  type Manifest,
+} from '../../protocol/bundle/bundle-format.ts';
+import { verifyIndex } from '../../protocol/bundle/verify-bundle.ts';
 import { sm2PublicKeyFromPem } from '../../protocol/crypto/sm2.ts';
 import { dualHash } from '../../protocol/seal/document-hash.ts';
 import type { CaseSummary, SealPackage, SignedReceipt } from '../../protocol/sync/protocol.ts';
@@ -27,27 +40,23 @@ export async function importBundle(
   path: string,
   deps: { devices: DeviceRegistry; ingest: Ingest; storage: BlobStorage; hqId: string },
 ): Promise<ReceiptsFile> {
-  const report = await verifyBundle(path);
-  if (!report.ok) {
+  const read = await readBundleIndex(path);
+  const report = read.ok
+    ? verifyIndex(read.index)
+    : { ok: false, checks: [{ what: '封存包', ok: false, detail: read.problems.join('；') }] };
+  if (!read.ok || !report.ok) {
     const failed = report.checks.filter((c) => !c.ok).map((c) => `${c.what}：${c.detail}`);
     throw fail(422, 'verification', `封存包核验未通过，未导入任何内容：${failed.join('；')}`, { problems: failed });
   }
-  const entries = listTar(path);
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const read = (name: string) => {
-    const e = byName.get(name);
-    return e ? readEntry(path, e) : null;
-  };
-  const manifest = JSON.parse(read('manifest.json')!.toString('utf8')) as {
-    deviceId: string;
-    seals: { seq: number }[];
-  };
+  const index = read.index;
+  const text = (name: string) => index.text(name);
+  const manifest = JSON.parse(text(MANIFEST)!) as Manifest;
   const device = deps.devices.get(manifest.deviceId);
   if (!device) throw fail(401, 'unknown_device', `封存包来自总部未登记的设备（${manifest.deviceId}），未导入。`);
   if (device.revoked_at)
     throw fail(403, 'revoked', `封存包来自已吊销的设备（${device.name}，${device.revoked_at}），未导入。`);
-  const sm2 = sm2PublicKeyFromPem(read('device-sm2.pem')!.toString('utf8'));
-  const ed = read('device-ed25519.pem')!.toString('utf8');
+  const sm2 = sm2PublicKeyFromPem(text(DEVICE_SM2)!);
+  const ed = text(DEVICE_ED25519)!;
   if (sm2 !== device.sm2_public || ed !== device.ed25519_public_pem)
     throw fail(
       403,
@@ -55,27 +64,27 @@ export async function importBundle(
       `封存包中的设备密钥与总部登记的设备 ${device.name} 的密钥不符（来自另一台设备或被伪造），未导入。`,
       { problems: ['设备密钥不符'] },
     );
-  const cases = JSON.parse(read('cases.json')?.toString('utf8') ?? '[]') as CaseSummary[];
+  const cases = JSON.parse(text(CASES) ?? '[]') as CaseSummary[];
 
   const packages: SealPackage[] = manifest.seals
     .map((s) => s.seq)
     .sort((a, b) => a - b)
     .map((seq) => {
-      const payload = read(`seals/${seq}/seal.json`)!.toString('utf8');
+      const payload = text(sealMember(seq, 'seal.json'))!;
       const p = JSON.parse(payload) as SealPayload;
       return {
         format: 'wangxin-sync-package/1',
         seal: {
           seq,
           payload,
-          sm2Signature: read(`seals/${seq}/seal.sm2.der`)!.toString('hex'),
-          ed25519Signature: read(`seals/${seq}/seal.ed25519.sig`)!.toString('hex'),
+          sm2Signature: index.bytes(sealMember(seq, 'seal.sm2.der'))!.toString('hex'),
+          ed25519Signature: index.bytes(sealMember(seq, 'seal.ed25519.sig'))!.toString('hex'),
         },
         signatures: p.signatures.map((s) => ({
           id: s.id,
-          record: read(`signatures/${s.id}.json`)?.toString('utf8') ?? '',
-          imagePngBase64: read(`signatures/${s.id}.png`)?.toString('base64') ?? null,
-          strokes: read(`signatures/${s.id}.strokes.json`)?.toString('utf8') ?? null,
+          record: text(signatureMember(s.id, 'json')) ?? '',
+          imagePngBase64: index.bytes(signatureMember(s.id, 'png'))?.toString('base64') ?? null,
+          strokes: text(signatureMember(s.id, 'strokes')),
         })),
         case: cases.find((c) => c.id === p.document.caseId) ?? {
           id: p.document.caseId,
@@ -84,7 +93,7 @@ export async function importBundle(
           matterName: '',
           status: '',
         },
-        print: JSON.parse(read(`print/${seq}.json`)?.toString('utf8') ?? 'null') as unknown,
+        print: JSON.parse(text(printMember(seq)) ?? 'null') as unknown,
       } satisfies SealPackage;
     });
 
@@ -98,11 +107,10 @@ export async function importBundle(
   }
 
   // Evidence (re-hashed as it is stored), then each seal in order.
-  for (const e of entries) {
-    if (!e.name.startsWith('evidence/')) continue;
-    const sha = e.name.slice('evidence/'.length);
-    if (deps.ingest.heldBlob(sha)) continue;
-    deps.ingest.recordBlob(await deps.storage.putStream(sha, entryChunks(path, e)));
+  for (const m of index.members.values()) {
+    const c = classify(m.name);
+    if (c.kind !== 'evidence' || deps.ingest.heldBlob(c.sha256)) continue;
+    deps.ingest.recordBlob(await deps.storage.putStream(c.sha256, index.chunks(m.name)));
   }
   const receipts = packages.map((pkg) => deps.ingest.commit(device, pkg, 'bundle'));
   return { format: RECEIPTS_FORMAT, hqId: deps.hqId, deviceId: device.device_id, receipts };

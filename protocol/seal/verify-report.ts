@@ -1,6 +1,8 @@
 // A verification report: named checks, each passed or failed with its detail in Chinese. Made by
 // every verifier (a data folder, a bundle, HQ's import) and printed the same way.
 export interface Check {
+  /** A stable name for the check (a bundle's: tar, manifest, members, seal:N, chain, audit-cross, audit, keys, not-included), the same in every verifier. */
+  id?: string;
   what: string;
   ok: boolean;
   detail: string;

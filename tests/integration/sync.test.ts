@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../core/bundle/export-bundle.ts';
 import { HEADER_BYTES } from '../../core/evidence/blob-cipher.ts';
-import { listTar } from '../../protocol/bundle/tar.ts';
+import { entriesOf, forge, offsetOf, writeEntries } from '../support/bundle-tamper.ts';
 import { printDocument } from '../../core/pdf/print-document.ts';
 import { sealQrText } from '../../protocol/print/seal-qr.ts';
 import { HqClient, SyncFailure } from '../../core/sync/hq-client.ts';
@@ -403,7 +403,7 @@ describe('sync to HQ', () => {
       cleanups.push(() => rmSync(media, { recursive: true, force: true }));
       const out = await t.must('sync.exportBundle', { dir: media });
       expect(out.documents).toBe(3);
-      expect(listTar(out.path).map((e) => e.name)).toEqual(
+      expect((await entriesOf(out.path)).map((e) => e.name)).toEqual(
         expect.arrayContaining(['cases.json', 'print/1.json', 'manifest.json', `evidence/${evidence[0]!.sha256}`]),
       );
 
@@ -462,8 +462,9 @@ describe('sync to HQ', () => {
       // One flipped byte inside an evidence file.
       const flipped = join(media, 'flipped.tar');
       const bytes = readFileSync(good);
-      const ev = listTar(good).find((e) => e.name.startsWith('evidence/'))!;
-      bytes[ev.offset + 100] = bytes[ev.offset + 100]! ^ 0x01;
+      const ev = (await entriesOf(good)).find((e) => e.name.startsWith('evidence/'))!;
+      const at = (await offsetOf(good, ev.name)) + 100;
+      bytes[at] = bytes[at]! ^ 0x01;
       writeFileSync(flipped, bytes);
       const r1 = await hq.importBundle(flipped, 't').catch((e: Error) => e);
       expect(r1).toBeInstanceOf(Error);
@@ -472,7 +473,7 @@ describe('sync to HQ', () => {
       expect(hqCounts(dir)).toMatchObject({ seals: 0, blobs: 0 });
       expect(blobFiles(dir)).toEqual([]);
 
-      // B's bundle presented as A's (the manifest names A): B's keys are not A's.
+      // B's bundle presented as A's (the manifest names A): the manifest's signature no longer holds.
       const bBundle = join(media, 'b.tar');
       await exportBundle(
         b.core,
@@ -481,14 +482,21 @@ describe('sync to HQ', () => {
       );
       const replay = join(media, 'replay.tar');
       const bb = readFileSync(bBundle);
-      const manifest = listTar(bBundle).find((e) => e.name === 'manifest.json')!;
-      const text = bb.subarray(manifest.offset, manifest.offset + manifest.size).toString('utf8');
+      const mAt = await offsetOf(bBundle, 'manifest.json');
+      const text = bb.subarray(mAt, mAt + 4096).toString('utf8');
       const swapped = text.replace(b.core.device.public().deviceId, a.core.device.public().deviceId);
-      expect(swapped.length).toBe(text.length);
-      bb.write(swapped, manifest.offset, 'utf8');
+      bb.write(swapped, mAt, 'utf8');
       writeFileSync(replay, bb);
       const r2 = await hq.importBundle(replay, 't').catch((e: Error) => e);
-      expect((r2 as Error).message).toContain('设备密钥与总部登记的设备');
+      expect((r2 as Error).message).toContain('清单的SM2签名无效');
+      expect((r2 as Error).message).toContain('封存的设备编号与清单不符');
+      // Re-made whole under A's device id with a forger's keys: consistent, but not A's keys.
+      const forged = join(media, 'forged.tar');
+      const entries = await entriesOf(bBundle);
+      forge(entries, { deviceId: a.core.device.public().deviceId });
+      await writeEntries(forged, entries);
+      const r2b = await hq.importBundle(forged, 't').catch((e: Error) => e);
+      expect((r2b as Error).message).toContain('设备密钥与总部登记的设备');
       // B itself is unknown to HQ.
       const r3 = await hq.importBundle(bBundle, 't').catch((e: Error) => e);
       expect((r3 as Error).message).toContain('未登记的设备');
