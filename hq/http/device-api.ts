@@ -99,10 +99,10 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
       const { sha256 } = req.params;
       const { offset, length } = req.query;
       const size = declaredLength(req);
-      if (size !== null && offset + size > length)
-        throw fail(400, 'bad_request', '本段数据超出文件总长度 length。', {
-          fields: { 'query.length': '本段数据超出文件总长度 length。' },
-        });
+      if (size !== null && offset + size > length) {
+        const fields = { 'query.length': '本段数据超出文件总长度 length。' };
+        throw fail(400, 'bad_request', describeFieldErrors(fields), { fields });
+      }
       try {
         const r = await hq.storage.appendChunk(sha256, offset, length, {
           stream: capped(req, HQ_ROUTES.blobChunk.maxBodyBytes),

@@ -55,6 +55,6 @@ export function requestFieldErrors(e: unknown): Record<string, string> | null {
 /** One sentence naming each bad field, for the JSON error and the staff page. */
 export function describeFieldErrors(fields: Record<string, string>): string {
   return `请求不符合要求：${Object.entries(fields)
-    .map(([k, m]) => `${k}：${m}`)
-    .join('；')}`;
+    .map(([k, m]) => `${k}：${m.replace(/。$/, '')}`)
+    .join('；')}。`;
 }

@@ -35,7 +35,7 @@ const NonceSchema = z.string().regex(/^[0-9a-f]{16,64}$/, 'nonce 须为16至64�
 const decimal = (what: string) =>
   z
     .string()
-    .regex(/^\d{1,15}$/, `${what}须为不大于15位的非负整数。`)
+    .regex(/^\d{1,15}$/, `${what} 须为不超过15位数字的非负整数。`)
     .transform(Number);
 
 // ---- what HQ answers with (read by the device) ----
@@ -190,7 +190,12 @@ export const HelloQuerySchema = z.object({ nonce: NonceSchema.optional() });
 export const BlobParamsSchema = z.object({ sha256: Sha256HexSchema });
 export const ChunkQuerySchema = z
   .object({ offset: decimal('续传位置 offset'), length: decimal('文件总长度 length') })
-  .refine((q) => q.length >= q.offset, { path: ['length'], message: '文件总长度 length 不能小于续传位置 offset。' });
+  .refine((q) => q.length >= q.offset, {
+    path: ['length'],
+    message: '文件总长度 length 不能小于续传位置 offset。',
+    // Only once both are numbers: a malformed offset is named once, as itself.
+    when: (payload) => payload.issues.length === 0,
+  });
 
 // ---- the routes ----
 

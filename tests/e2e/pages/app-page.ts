@@ -68,6 +68,7 @@ export class CasesPage {
   rows = () => this.page.getByTestId('case-row');
   async search(text: string) {
     const box = this.page.getByTestId('case-search');
+    // A cast, not the DOM type: tests/integration type-checks these page objects without the DOM library.
     const input =
       (await box.evaluate((el) => (el as unknown as { tagName: string }).tagName)) === 'INPUT'
         ? box
@@ -88,6 +89,7 @@ export class CaseFormPage {
   }
   async fillText(testId: string, value: string) {
     const el = this.input(testId);
+    // A cast, not the DOM type: tests/integration type-checks these page objects without the DOM library.
     const tag = await el.evaluate((e) => (e as unknown as { tagName: string }).tagName);
     await (tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first()).fill(value);
   }
