@@ -7,7 +7,7 @@
 // query and body against their schemas, and only then the handler.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { HQ_ROUTES, type HqRoute } from '../../protocol/sync/hq-api.ts';
-import { sha256Hex } from '../../protocol/sync/protocol.ts';
+import { H, sha256Hex } from '../../protocol/sync/protocol.ts';
 import { fail, HqFailure } from '../hq-failure.ts';
 import type { HqApp } from '../hq-app.ts';
 import { ChunkMismatch, DigestMismatch, OffsetMismatch } from '../storage/blob-storage.ts';
@@ -21,7 +21,6 @@ import {
   tooLarge,
 } from './device-auth.ts';
 import { describeFieldErrors, requestFieldErrors, type ZodTypeProvider } from './zod-validation.ts';
-import { H } from '../../protocol/sync/protocol.ts';
 
 export interface DeviceApiOptions {
   hq: HqApp;
@@ -47,7 +46,11 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
   app.setErrorHandler((e, req, reply) => answerError(e as FastifyError, req, reply, o.log));
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(fail(404, 'not_found', '没有这个接口。').body));
 
-  /** What Fastify needs of a route from its declaration: path, limits, schemas and the checks before its body. */
+  /**
+   * What Fastify needs of a route from its declaration: method, path, body limit, and the checks
+   * before its body — then, for a body that is read (not `streamed` to storage, which checks the
+   * hash itself), that it is the body the device signed.
+   */
   const declared = (r: HqRoute, streamed = false) => {
     const onRequest: onRequestHookHandler[] = [limitDeclaredLength(r.maxBodyBytes)];
     if (r.signed) onRequest.push(authenticateDevice(hq));
@@ -179,6 +182,9 @@ function answerError(e: FastifyError, req: FastifyRequest, reply: FastifyReply, 
       error: 'disk_full',
       message: '总部服务器磁盘已满，无法接收。请联系总部管理员清理空间后再同步。',
     });
+  // A device that went away mid-request is the normal case sync is built for (it resumes): not logged.
+  if (req.raw.destroyed && !req.raw.complete)
+    return void reply.code(400).send({ error: 'bad_request', message: '请求内容不完整（连接中断）。' });
   // Logged without the request: it may carry personal data.
   log(`hq: ${req.method} ${req.routeOptions.url ?? 'unknown route'} failed: ${e.message}`);
   reply.code(500).send({ error: 'internal', message: '总部服务器内部错误。请稍后重试；如仍出现，请联系总部管理员。' });
