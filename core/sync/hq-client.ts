@@ -1,11 +1,15 @@
 // The device's HTTP(S) client for HQ: signs every request after enrollment (Ed25519 over method,
 // path, HQ-corrected time and body hash), pins HQ's TLS certificate (a proxy in the middle with
 // another certificate is refused before a byte of the request is sent), and turns every failure
-// into a SyncFailure with a Chinese message that says what to do.
+// into a SyncFailure with a Chinese message that says what to do. HQ's answers are checked against
+// the route's schema (protocol/sync/hq-api.ts) before the sync service reads them.
 import { X509Certificate } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
+import type { z } from 'zod';
+import { fieldErrors } from '../../shared/api/validation-errors.ts';
+import { HqErrorSchema } from '../../protocol/sync/hq-api.ts';
 import { H, requestSigningText, sha256Hex, type HqError } from '../../protocol/sync/protocol.ts';
 
 export type SyncFailureKind =
@@ -58,7 +62,18 @@ export class HqClient {
     this.o = o;
   }
 
-  async call<T>(method: string, pathAndQuery: string, body?: Buffer | object, signed = true): Promise<HqResponse<T>> {
+  /**
+   * One request. With `answer` (the route's schema in HQ_ROUTES), a successful answer that does not
+   * match it is a 'protocol' failure naming the field; the answer is returned as HQ sent it (HQ's
+   * signatures and proofs cover all of it).
+   */
+  async call<T>(
+    method: string,
+    pathAndQuery: string,
+    body?: Buffer | object,
+    signed = true,
+    answer?: z.ZodType<T>,
+  ): Promise<HqResponse<T>> {
     const bytes =
       body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body), 'utf8');
     const headers: Record<string, string | number> = { 'content-length': bytes.length, accept: 'application/json' };
@@ -137,8 +152,23 @@ export class HqClient {
             );
           }
           const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) return resolve({ status, body: parsed as T, peerFingerprint });
-          reject(failureFor(status, parsed as HqError | null));
+          if (status >= 200 && status < 300) {
+            const checked = answer?.safeParse(parsed);
+            if (checked && !checked.success)
+              return reject(
+                new SyncFailure(
+                  'protocol',
+                  `总部的答复不符合同步协议（${Object.entries(fieldErrors(checked.error))
+                    .slice(0, 3)
+                    .map(([k, m]) => `${k}：${m}`)
+                    .join('；')}）。请确认总部服务器与本机的版本相符。`,
+                  status,
+                ),
+              );
+            return resolve({ status, body: parsed as T, peerFingerprint });
+          }
+          const error = HqErrorSchema.safeParse(parsed);
+          reject(failureFor(status, error.success ? error.data : null));
         });
       });
       req.end(bytes);

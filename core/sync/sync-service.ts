@@ -25,6 +25,7 @@ import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { SealRow } from '../seals/seal-store.ts';
 import { releasable } from './free-space.ts';
 import { HqClient, SyncFailure } from './hq-client.ts';
+import { HQ_ROUTES } from '../../protocol/sync/hq-api.ts';
 import {
   API,
   CHUNK_BYTES,
@@ -131,6 +132,7 @@ export class SyncService {
         `${API}/enroll`,
         { request, proof: enrollmentProof(code, request) },
         false,
+        HQ_ROUTES.enroll.answer,
       );
     } catch (e) {
       throw asCoreError(e);
@@ -339,7 +341,13 @@ export class SyncService {
           sentBlobs.add(e.sha256);
         }
         this.progress = { ...this.progress, phase: 'committing' };
-        const res = await client.call<SignedReceipt>('POST', `${API}/seals`, this.packageFor(row, payload));
+        const res = await client.call(
+          'POST',
+          `${API}/seals`,
+          this.packageFor(row, payload),
+          true,
+          HQ_ROUTES.commitSeal.answer,
+        );
         this.storeReceipt(res.body, 'network');
         this.progress = { ...this.progress, phase: 'uploading', docsDone: this.progress.docsDone + 1 };
       }
@@ -402,6 +410,7 @@ export class SyncService {
       `${API}/hello?nonce=${nonce}`,
       undefined,
       false,
+      HQ_ROUTES.hello.answer,
     );
     if (
       res.body.hq.hqId !== l.hq_id ||
@@ -421,7 +430,7 @@ export class SyncService {
 
   /** Pulls HQ's reference data; stores each newer kind whose HQ signature holds; returns the labels of those refused. */
   private async pullReference(client: HqClient, l: LinkRow): Promise<string[]> {
-    const res = await client.call<SignedReference[]>('GET', `${API}/reference`);
+    const res = await client.call('GET', `${API}/reference`, undefined, true, HQ_ROUTES.reference.answer);
     return this.storeReferences(res.body, this.keysOf(l));
   }
 
@@ -479,7 +488,7 @@ export class SyncService {
     size: number,
     startedAt: number,
   ): Promise<void> {
-    const status = await client.call<{ stored: boolean; offset: number }>('GET', `${API}/blobs/${sha256}`);
+    const status = await client.call('GET', `${API}/blobs/${sha256}`, undefined, true, HQ_ROUTES.blobStatus.answer);
     if (status.body.stored) {
       this.progress = { ...this.progress, bytesDone: this.progress.bytesDone + size };
       return;
@@ -518,6 +527,8 @@ export class SyncService {
           'PUT',
           `${API}/blobs/${sha256}?offset=${offset}&length=${size}`,
           piece,
+          true,
+          HQ_ROUTES.blobChunk.answer,
         );
         const bytesDone = this.progress.bytesDone + (r.body.offset - offset);
         this.progress = {

@@ -1,24 +1,29 @@
-// HQ's HTTP(S) server: the device API under /api/v1 (device-api.ts) and the staff web page
-// (web-ui.ts), one process, plain node:http/https (streams chunk bodies without a framework).
-// With --tls-cert/--tls-key it serves HTTPS; devices pin the certificate's SHA-256 at enrollment.
+// HQ's HTTP(S) server on Fastify (docs/HQ.md says why Fastify): the device API under /api/v1
+// (device-api.ts, routes declared in protocol/sync/hq-api.ts) and the staff web page
+// (web/web-routes.ts), one process. With --tls-cert/--tls-key it serves HTTPS (and HSTS); devices
+// pin the certificate's SHA-256 at enrollment.
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyError, type FastifyReply } from 'fastify';
 import { API } from '../../protocol/sync/protocol.ts';
-import { HqFailure } from '../hq-failure.ts';
 import type { HqApp } from '../hq-app.ts';
 import { deviceApi } from './device-api.ts';
-import { sendJson, SECURITY_HEADERS } from './http-util.ts';
-import { webUi } from './web-ui.ts';
+import { HSTS, SECURITY_HEADERS } from './security-headers.ts';
+import { webUi } from './web/web-routes.ts';
+import { serializerCompiler, validatorCompiler } from './zod-validation.ts';
 
 export interface HqServerOptions {
   hq: HqApp;
   port: number;
   host?: string;
   tls?: { certPath: string; keyPath: string };
-  /** Unexpected request failures; scripts/hq.ts writes them to HQ's log file by their kind (errorFields). */
+  /**
+   * Unexpected request failures: the route and the error, never a request's content (scripts/hq.ts
+   * writes them to HQ's log file by their kind, errorFields); standard error by default.
+   */
   log?: (line: string, error?: unknown) => void;
 }
 
@@ -38,60 +43,47 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServer> {
   const { hq } = opts;
   const log = opts.log ?? ((l: string, e?: unknown) => process.stderr.write(`${l}: ${(e as Error)?.message}\n`));
   const host = opts.host ?? '127.0.0.1';
-  let tlsFingerprint: string | null = null;
-  const handler = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((e: unknown) => answerError(res, e));
-  };
-  let server: Server;
-  if (opts.tls) {
-    const cert = readFileSync(opts.tls.certPath);
-    tlsFingerprint = certFingerprint(cert);
-    server = createTlsServer({ cert, key: readFileSync(opts.tls.keyPath) }, handler) as unknown as Server;
-  } else {
-    server = createServer(handler);
-  }
-  server.requestTimeout = 10 * 60_000;
-  const scheme = opts.tls ? 'https' : 'http';
-  let origin = '';
+  const tls = opts.tls ? { cert: readFileSync(opts.tls.certPath), key: readFileSync(opts.tls.keyPath) } : null;
+  const tlsFingerprint = tls ? certFingerprint(tls.cert) : null;
+  const headers = { ...SECURITY_HEADERS, ...(tls ? HSTS : {}) };
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname.startsWith(`${API}/`)) return deviceApi(hq, req, res, url, tlsFingerprint);
-    return webUi(hq, req, res, url, origin);
-  }
-
-  function answerError(res: ServerResponse, e: unknown): void {
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    if (e instanceof HqFailure) return sendJson(res, e.status, e.body);
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC' || code === 'EDQUOT')
-      return sendJson(res, 507, {
-        error: 'disk_full',
-        message: '总部服务器磁盘已满，无法接收。请联系总部管理员清理空间后再同步。',
-      });
-    if (e instanceof SyntaxError)
-      return sendJson(res, 400, { error: 'bad_request', message: '请求内容不是有效的JSON。' });
-    log('hq: request failed', e);
-    if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS).end();
-  }
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port, host, () => resolve());
+  const app = Fastify({
+    ...(tls ? { https: tls } : {}),
+    // Bundle uploads from the staff page are long; devices send 8 MiB chunks.
+    requestTimeout: 10 * 60_000,
+    // close() ends keep-alive connections too, so a stopped HQ is really gone.
+    forceCloseConnections: true,
+    // HQ's own bodies limits are per route (hq-api.ts, web-routes.ts); this is the default for the rest.
+    bodyLimit: 1024 * 1024,
+    // A path with a malformed %-escape: 400 with a Chinese message (it used to be an uncaught URIError, 500).
+    frameworkErrors: (e: FastifyError, req, reply) => badUrl(e, req.url, reply.headers(headers)),
   });
-  const port = (server.address() as AddressInfo).port;
-  origin = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifyCookie);
+  app.addHook('onRequest', async (_req, reply) => {
+    reply.headers(headers);
+  });
+  await app.register(deviceApi, { prefix: API, hq, tlsFingerprint, log });
+  await app.register(webUi, { hq, secure: tls !== null, log });
+
+  await app.listen({ port: opts.port, host });
+  const port = (app.server.address() as AddressInfo).port;
+  const origin = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url: `${origin}/`,
-    server,
+    server: app.server as Server,
     tlsFingerprint,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: () => app.close(),
   };
+}
+
+function badUrl(e: FastifyError, url: string, reply: FastifyReply): void {
+  const message = '地址中的百分号编码（%XX）无效。请检查地址后重试。';
+  if (e.code !== 'FST_ERR_BAD_URL') {
+    reply.code(e.statusCode ?? 400).send({ error: 'bad_request', message: '请求无法处理。' });
+    return;
+  }
+  if (url.startsWith(`${API}/`)) reply.code(400).send({ error: 'bad_request', message });
+  else reply.code(400).header('content-type', 'text/plain; charset=utf-8').send(message);
 }

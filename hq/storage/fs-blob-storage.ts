@@ -1,5 +1,6 @@
 // The default blob storage: DATA/blobs/ab/cd/SHA256 for stored blobs, DATA/uploads/SHA256.part for
-// uploads in progress. A chunk is written at its offset and fsynced before it is acknowledged; a
+// uploads in progress. A chunk is written at its offset as it arrives (a whole chunk is never held
+// in memory) and fsynced before it is acknowledged, or cut off again if it is not whole and sound; a
 // finished upload is re-hashed (SHA-256 and SM3, Node's OpenSSL — fine on HQ) and renamed into
 // place only if its SHA-256 is its name. Chunks of one blob are serialised in this process.
 import { createHash } from 'node:crypto';
@@ -7,7 +8,6 @@ import {
   closeSync,
   createReadStream,
   existsSync,
-  fstatSync,
   fsyncSync,
   mkdirSync,
   openSync,
@@ -17,10 +17,18 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fsyncDir } from '../../protocol/runtime/write-file-atomic.ts';
-import { DigestMismatch, OffsetMismatch, type BlobStorage, type StoredBlob } from './blob-storage.ts';
+import {
+  ChunkMismatch,
+  DigestMismatch,
+  OffsetMismatch,
+  type BlobStorage,
+  type ChunkSource,
+  type StoredBlob,
+} from './blob-storage.ts';
 
 const SHA256_RE = /^[0-9a-f]{64}$/;
 
@@ -82,25 +90,28 @@ export class FsBlobStorage implements BlobStorage {
     sha256: string,
     offset: number,
     total: number,
-    chunk: Uint8Array,
+    chunk: ChunkSource,
   ): Promise<{ offset: number; stored: StoredBlob | null }> {
     return this.exclusive(sha256, async () => {
       const already = await this.stored(sha256);
       if (already) return { offset: already.size, stored: already };
       const part = this.partPath(sha256);
-      const fd = openSync(part, existsSync(part) ? 'r+' : 'w+', 0o600);
+      const fh = await open(part, existsSync(part) ? 'r+' : 'w+', 0o600);
       let size: number;
       try {
-        size = fstatSync(fd).size;
+        size = (await fh.stat()).size;
         if (size !== offset) throw new OffsetMismatch(size);
-        if (offset + chunk.length > total) throw new DigestMismatch('more bytes than announced');
-        let written = 0;
-        while (written < chunk.length)
-          written += writeSync(fd, chunk, written, chunk.length - written, offset + written);
-        fsyncSync(fd);
-        size = offset + chunk.length;
+        try {
+          size = await writeChunk(fh, offset, total, chunk);
+        } catch (e) {
+          // Whatever of this chunk reached the disk goes: the upload stays where the device last heard it was.
+          await fh.truncate(offset);
+          await fh.sync();
+          throw e;
+        }
+        await fh.sync();
       } finally {
-        closeSync(fd);
+        await fh.close();
       }
       if (size < total) return { offset: size, stored: null };
       const d = await digestPath(part);
@@ -171,6 +182,24 @@ export class FsBlobStorage implements BlobStorage {
     }
     return n;
   }
+}
+
+/** Writes a chunk at `offset` as its bytes come; returns the new size. Throws before a byte past `total` is written. */
+async function writeChunk(fh: FileHandle, offset: number, total: number, chunk: ChunkSource): Promise<number> {
+  const whole = chunk instanceof Uint8Array;
+  const pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array> = whole ? [chunk] : chunk.stream;
+  const hash = whole ? null : createHash('sha256');
+  let at = offset;
+  for await (const piece of pieces) {
+    if (at + piece.length > total) throw new DigestMismatch('more bytes than announced');
+    hash?.update(piece);
+    let written = 0;
+    while (written < piece.length)
+      written += (await fh.write(piece, written, piece.length - written, at + written)).bytesWritten;
+    at += piece.length;
+  }
+  if (!whole && hash!.digest('hex') !== chunk.sha256) throw new ChunkMismatch('the chunk does not hash to its SHA-256');
+  return at;
 }
 
 async function digestPath(path: string): Promise<StoredBlob> {

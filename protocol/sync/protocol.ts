@@ -1,10 +1,28 @@
 // The sync protocol between a device and HQ (docs/SYNC.md): the paths, the request signature, the
-// enrollment proof, the seal package (the unit HQ commits) and the receipt. Used by both sides —
+// enrollment proof, the seal package (the unit HQ commits) and the receipt (their schemas: hq-api.ts). Used by both sides —
 // the device's sync client (core/sync/) and the HQ server (hq/) — so the two cannot drift apart.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { ed25519Verify } from '../crypto/ed25519.ts';
 import { sm2Verify } from '../crypto/sm2.ts';
+import type { HqKeys, SignedReceipt, SignedReference } from './hq-api.ts';
+
+// The shapes that cross the wire are zod schemas in hq-api.ts (HQ validates requests with them, the
+// device HQ's answers); their types are re-exported here for the code that only needs the types.
+export type {
+  CaseSummary,
+  EnrollRequestBody,
+  EnrollResponseBody,
+  HqError,
+  HqKeys,
+  PackageSignature,
+  Receipt,
+  ReferenceData,
+  SealPackage,
+  SignedReceipt,
+  SignedReference,
+  SignedTime,
+} from './hq-api.ts';
 
 export const API = '/api/v1';
 /** Blob chunks: small enough to hold in memory on both sides, large enough for throughput. */
@@ -45,65 +63,8 @@ export function normaliseCode(code: string): string {
   return code.toUpperCase().replace(/[^0-9A-Z]/g, '');
 }
 
-export interface HqKeys {
-  hqId: string;
-  name: string;
-  ed25519PublicKeyPem: string;
-  /** SM2 public key, 04‖x‖y hex. */
-  sm2PublicKey: string;
-}
-
-export interface EnrollRequestBody {
-  deviceId: string;
-  deviceName: string;
-  agencyName: string;
-  sm2PublicKey: string;
-  ed25519PublicKeyPem: string;
-  nonce: string;
-}
-
-export interface EnrollResponseBody {
-  hq: HqKeys;
-  /** SHA-256 of HQ's TLS certificate (DER), or null when HQ serves plain HTTP. */
-  tlsFingerprint: string | null;
-  deviceNonce: string;
-  casePrefix: string;
-  time: SignedTime;
-  /** HQ's current reference data (roster, holidays, catalog), each signed. */
-  reference: SignedReference[];
-}
-
-/** HQ's clock, signed: the device keeps the latest as the earliest bound of what it seals next. */
-export interface SignedTime {
-  time: string;
-  nonce: string;
-  ed25519: string;
-}
-
 export function timeSigningText(time: string, nonce: string): string {
   return `wangxin-hq-time/1\n${time}\n${nonce}`;
-}
-
-export interface Receipt {
-  format: 'wangxin-hq-receipt/1';
-  hqId: string;
-  deviceId: string;
-  seq: number;
-  documentId: string;
-  docNo: string;
-  sealSha256: string;
-  sealSm3: string;
-  hqSeq: number;
-  hqTime: string;
-  /** True when HQ holds every earlier seal of this device (no gap before this one). */
-  chainComplete: boolean;
-}
-
-export interface SignedReceipt {
-  receipt: Receipt;
-  /** Over canonicalJson(receipt). */
-  ed25519: string;
-  sm2: string;
 }
 
 /** Checks a receipt against HQ's pinned keys. Returns what is wrong (empty: valid). */
@@ -117,72 +78,6 @@ export function verifyReceipt(r: SignedReceipt, hq: HqKeys): string[] {
   return problems;
 }
 
-/** One signature record as it travels: the bound fields with their binding, the image and strokes. */
-export interface PackageSignature {
-  id: string;
-  /** canonicalJson of the bound fields plus bindingSha256 and bindingSm3 (as in a bundle's signatures/ID.json). */
-  record: string;
-  imagePngBase64: string | null;
-  strokes: string | null;
-}
-
-/** What HQ shows of the case (not part of the seal: the sealed document itself is the record). */
-export interface CaseSummary {
-  id: string;
-  caseNo: string;
-  partyName: string;
-  matterName: string;
-  status: string;
-}
-
-/** The unit HQ commits in one transaction: one seal and what it rests on (evidence blobs go first, by SHA-256). */
-export interface SealPackage {
-  format: 'wangxin-sync-package/1';
-  seal: { seq: number; payload: string; sm2Signature: string; ed25519Signature: string };
-  signatures: PackageSignature[];
-  case: CaseSummary;
-  /**
-   * What HQ needs to print the document (its detail as the device prints it: content and context).
-   * Not trusted as such: HQ lays it out and prints only if that reproduces the seal's document hash
-   * (hq/print/print-sealed.ts).
-   */
-  print: unknown;
-}
-
-/** HQ's reference data for devices: each kind versioned and signed by HQ. */
-export interface ReferenceData {
-  kind: 'roster' | 'holidays' | 'catalog';
-  version: number;
-  issuedAt: string;
-  data: unknown;
-}
-
-export interface SignedReference {
-  ref: ReferenceData;
-  ed25519: string;
-}
-
 export function verifyReference(s: SignedReference, hq: HqKeys): boolean {
   return ed25519Verify(new TextEncoder().encode(canonicalJson(s.ref)), s.ed25519, hq.ed25519PublicKeyPem);
-}
-
-/** Errors HQ answers with: a kind the device maps to a Chinese message, and HQ's own message. */
-export interface HqError {
-  error:
-    | 'unknown_device'
-    | 'revoked'
-    | 'bad_signature'
-    | 'clock'
-    | 'conflict'
-    | 'verification'
-    | 'offset'
-    | 'digest'
-    | 'disk_full'
-    | 'bad_request'
-    | 'enrollment'
-    | 'not_found'
-    | 'internal';
-  message: string;
-  offset?: number;
-  problems?: string[];
 }

@@ -68,7 +68,11 @@ export class CasesPage {
   rows = () => this.page.getByTestId('case-row');
   async search(text: string) {
     const box = this.page.getByTestId('case-search');
-    const input = (await box.evaluate((el) => el.tagName)) === 'INPUT' ? box : box.locator('input');
+    // A cast, not the DOM type: tests/integration type-checks these page objects without the DOM library.
+    const input =
+      (await box.evaluate((el) => (el as unknown as { tagName: string }).tagName)) === 'INPUT'
+        ? box
+        : box.locator('input');
     await input.fill(text);
     await input.press('Enter');
   }
@@ -85,7 +89,8 @@ export class CaseFormPage {
   }
   async fillText(testId: string, value: string) {
     const el = this.input(testId);
-    const tag = await el.evaluate((e) => e.tagName);
+    // A cast, not the DOM type: tests/integration type-checks these page objects without the DOM library.
+    const tag = await el.evaluate((e) => (e as unknown as { tagName: string }).tagName);
     await (tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first()).fill(value);
   }
   /** antd Select: open it, type to filter, pick the option whose text contains `text`. */

@@ -64,7 +64,10 @@ export class OfficersPage {
   confirmRemove = () => this.page.getByTestId('officer-remove-confirm').click();
   private async idleInput(): Promise<Locator> {
     const el = this.page.getByTestId('idle-minutes');
-    return (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input');
+    // A cast, not the DOM type: tests/integration type-checks these page objects without the DOM library.
+    return (await el.evaluate((e) => (e as unknown as { tagName: string }).tagName)) === 'INPUT'
+      ? el
+      : el.locator('input');
   }
   idleCurrent = () => this.page.getByTestId('idle-current');
   async setIdleMinutes(minutes: number) {

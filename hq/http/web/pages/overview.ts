@@ -1,0 +1,137 @@
+// 总览: counts, the flags to look into, every device with its chain and a revoke form, and the
+// enrollment-code form with the codes made so far.
+import { createElement as h, Fragment } from 'react';
+import type { HqApp } from '../../../hq-app.ts';
+import { KIND_LABELS, t } from './format.ts';
+
+export function Overview({ hq }: { hq: HqApp }) {
+  const c = hq.browse.counts();
+  const flags = hq.browse.flags();
+  const devices = hq.devices.list();
+  const codes = hq.devices.codes();
+  return h(
+    Fragment,
+    null,
+    h(
+      'div',
+      { className: 'card' },
+      `已登记设备 ${c.devices} 台 · 已接收封存 ${c.seals} 个 · 案件 ${c.cases} 件 · 电子数据 ${c.blobs} 件（${(c.blobBytes / 1048576).toFixed(1)} MiB） · `,
+      h('span', { className: c.openFlags ? 'bad' : 'ok' }, `待核查 ${c.openFlags} 项`),
+    ),
+    h('h2', null, '待核查'),
+    flags.length
+      ? h(
+          'table',
+          { id: 'flags' },
+          h(
+            'tbody',
+            null,
+            h('tr', null, ...['类别', '设备', '封存序号', '说明', '时间'].map((x) => h('th', { key: x }, x))),
+            flags.map((f) =>
+              h(
+                'tr',
+                { key: f.id },
+                h('td', { className: 'bad' }, KIND_LABELS[f.kind] ?? f.kind),
+                h('td', { className: 'mono' }, f.device_id),
+                h('td', null, f.seq ?? '—'),
+                h('td', null, f.detail),
+                h('td', null, t(f.created_at)),
+              ),
+            ),
+          ),
+        )
+      : h('p', { className: 'ok' }, '没有待核查事项。'),
+    h('h2', null, '设备'),
+    devices.length
+      ? h(
+          'table',
+          { id: 'devices' },
+          h(
+            'tbody',
+            null,
+            h(
+              'tr',
+              null,
+              ...['设备', '单位', '案号前缀', '登记时间', '最近同步', '封存数', '封存链', '状态', ''].map((x, i) =>
+                h('th', { key: i }, x),
+              ),
+            ),
+            devices.map((d) => h(DeviceRow, { key: d.device_id, hq, d })),
+          ),
+        )
+      : h('p', null, '尚无登记的设备。'),
+    h('h2', null, '设备登记码'),
+    h(
+      'form',
+      { method: 'post', action: '/codes', className: 'card' },
+      h('label', null, '备注（如使用人、设备） ', h('input', { name: 'note', maxLength: 60 })),
+      ' ',
+      h('label', null, '案号前缀 ', h('input', { name: 'prefix', maxLength: 12, placeholder: '网信案' })),
+      ' ',
+      h('button', { type: 'submit' }, '生成登记码'),
+    ),
+    codes.length
+      ? h(
+          'table',
+          null,
+          h(
+            'tbody',
+            null,
+            h('tr', null, ...['备注', '案号前缀', '生成时间', '状态'].map((x) => h('th', { key: x }, x))),
+            codes.map((k, i) =>
+              h(
+                'tr',
+                { key: i },
+                h('td', null, k.note || '—'),
+                h('td', null, k.casePrefix),
+                h('td', null, t(k.createdAt)),
+                h(
+                  'td',
+                  null,
+                  k.usedAt
+                    ? `已使用 ${t(k.usedAt)}`
+                    : k.expiresAt < new Date().toISOString()
+                      ? '已过期'
+                      : `有效至 ${t(k.expiresAt)}`,
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+function DeviceRow({ hq, d }: { hq: HqApp; d: ReturnType<HqApp['devices']['list']>[number] }) {
+  const chain = hq.browse.chain(d.device_id);
+  const chainCell = chain.missing.length
+    ? h('span', { className: 'bad' }, `缺少封存 ${chain.missing.join('、')}`)
+    : chain.count
+      ? h('span', { className: 'ok' }, `1–${chain.maxSeq} 连续`)
+      : '尚无封存';
+  const state = d.revoked_at
+    ? h('span', { className: 'bad' }, `已吊销（${t(d.revoked_at)}${d.revoke_reason ? `：${d.revoke_reason}` : ''}）`)
+    : h('span', { className: 'ok' }, '正常');
+  const action = d.revoked_at
+    ? null
+    : h(
+        'form',
+        { method: 'post', action: `/devices/${d.device_id}/revoke` },
+        h('input', { name: 'reason', placeholder: '吊销原因', required: true }),
+        ' ',
+        h('button', null, '吊销'),
+      );
+  return h(
+    'tr',
+    null,
+    h('td', null, h('a', { href: `/devices/${d.device_id}` }, d.name), h('div', { className: 'mono' }, d.device_id)),
+    h('td', null, d.agency_name),
+    h('td', null, d.case_prefix),
+    h('td', null, t(d.enrolled_at)),
+    h('td', null, t(d.last_sync_at)),
+    h('td', null, chain.count),
+    h('td', null, chainCell),
+    h('td', null, state),
+    h('td', null, action),
+  );
+}
