@@ -1,7 +1,7 @@
 // What the law requires before a document may go to signing (DOCUMENTS.md, 2017 regulation
 // art. 18–30). Each issue names the field (a dotted path the editor can jump to) and says in
 // Chinese what is missing. Shared: the editor shows the list live, the core enforces it.
-import { residentIdError } from '../validation/resident-id.ts';
+import { idKindError } from '../validation/id-number.ts';
 import type { EvidenceContent, InquiryContent, OnsiteContent, PreservationContent } from './content-schemas.ts';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from './document-types.ts';
 import type { DocumentTemplate } from './templates.ts';
@@ -49,6 +49,7 @@ export const RULES = {
     'opening',
     'witnessName',
     'witnessId',
+    'idValid',
     'findings',
     'evidenceLink',
     'preservationLink',
@@ -66,6 +67,7 @@ export const RULES = {
     'method',
     'target',
     'witnessOrReason',
+    'idValid',
     'device',
     'steps',
     'itemsPresent',
@@ -143,12 +145,16 @@ function times(need: Check<'startTime' | 'endTime' | 'timeOrder'>, start: string
     );
 }
 
+/** Every identity-number field is checked the same way once filled: parties, interviewees, witnesses, present persons. */
+function idValid(need: Check<'idValid'>, idType: string, value: string, path: string, who: string) {
+  if (!filled(value)) return;
+  const err = idKindError(idType, value);
+  need(err === null, 'idValid', path, `${who}的${err ?? ''}`);
+}
+
 function idNumber(need: Check<'idNumber' | 'idValid'>, idType: string, value: string, path: string, who: string) {
   need(filled(value), 'idNumber', path, `${who}未填写身份证件号码。`);
-  if (filled(value) && (idType || '居民身份证') === '居民身份证') {
-    const err = residentIdError(value);
-    need(err === null, 'idValid', path, `${who}的${err ?? ''}`);
-  }
+  idValid(need, idType, value, path, who);
 }
 
 function openings(
@@ -219,6 +225,11 @@ export function checkOnsite(c: OnsiteContent, t: DocumentTemplate, ctx: CaseDocu
   need(filled(c.recorderId), 'recorder', 'recorderId', '请指定记录人。');
   need(filled(c.reason), 'reason', 'reason', '请填写检查事由（依法就××进行现场检查）。');
   need(filled(c.party.name), 'partyName', 'party.name', '请填写当事人名称或姓名。');
+  if (filled(c.party.licence)) idValid(need, c.party.licence, c.party.idNumber, 'party.idNumber', '当事人');
+  c.present.forEach((p, i) =>
+    idValid(need, p.idType, p.idNumber, `present.${i}.idNumber`, `在场人员${p.name || i + 1}`),
+  );
+  idValid(need, c.witness.idType, c.witness.idNumber, 'witness.idNumber', '见证人');
   need(filled(c.partyNotice), 'partyNotice', 'partyNotice', '请记录通知当事人到场的情况。');
   if (c.partyNotice === '已通知，当事人到场') openings(need, c.openings, t, '当事人');
   else if (filled(c.partyNotice)) {
@@ -285,6 +296,8 @@ export function checkEvidence(c: EvidenceContent): CompletenessIssue[] {
     'witness.name',
     '请填写见证人，或说明没有见证人的原因（此时应全程录像）。',
   );
+  idValid(need, c.witness.idType, c.witness.idNumber, 'witness.idNumber', '见证人');
+  idValid(need, c.holder.idType, c.holder.idNumber, 'holder.idNumber', '电子数据持有人');
   need(filled(c.environment.device), 'device', 'environment.device', '请填写取证所用设备（型号、序列号）。');
   need(
     c.steps.some((s) => filled(s.text)),

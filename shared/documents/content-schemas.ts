@@ -2,8 +2,11 @@
 // incomplete, so fields are optional-with-defaults here; what the law requires before signing is
 // checked by completeness.ts. Strings only (no floats): content ends up in sealed records.
 import { z } from 'zod';
+import { normaliseIdNumber } from '../validation/resident-id.ts';
 
 const text = (max = 200) => z.string().max(max).default('');
+/** An identity-document number: stored as printed — full-width folded, spaces out, x as X (resident-id.ts). */
+const idNumberText = () => text(30).transform(normaliseIdNumber);
 const longText = (max = 20_000) => z.string().max(max).default('');
 /** Local date-time to the minute, as officers write it: 2026-11-20T09:30 (Beijing time). */
 export const LocalMinute = z
@@ -19,7 +22,7 @@ const id = z.string().min(1).max(64);
 export const PersonSchema = z.object({
   name: text(40),
   idType: text(20).default('居民身份证'),
-  idNumber: text(30),
+  idNumber: idNumberText(),
   unit: text(100),
   role: text(40),
   phone: text(30),
@@ -41,7 +44,7 @@ export const InquiryContentSchema = z.object({
       birthDate: LocalDate,
       ethnicity: text(20),
       idType: text(20).default('居民身份证'),
-      idNumber: text(30),
+      idNumber: idNumberText(),
       employer: text(100),
       position: text(40),
       phone: text(30),
@@ -75,7 +78,7 @@ export const OnsiteContentSchema = z.object({
     .object({
       name: text(100),
       licence: text(60),
-      idNumber: text(30),
+      idNumber: idNumberText(),
       address: text(200),
       legalRepresentative: text(40),
       phone: text(30),
