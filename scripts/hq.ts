@@ -18,6 +18,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CoreError } from '../protocol/runtime/core-error.ts';
 import { CalendarDataSchema } from '../shared/calendar/calendar-schema.ts';
+import { parseCatalog } from '../shared/catalog/catalog-schema.ts';
 import { silentLog } from '../protocol/runtime/log.ts';
 import { recoverOfficer } from '../core/vault/hq-recovery.ts';
 import { openWithHqKey } from '../core/vault/open-unlocked.ts';
@@ -137,6 +138,11 @@ try {
     if (kind !== 'roster' && kind !== 'holidays' && kind !== 'catalog')
       die('用法：npm run hq -- publish roster|holidays|catalog 文件.json --data 数据目录');
     const data = JSON.parse(readFileSync(resolve(rest[1] ?? die('缺少数据文件。')), 'utf8')) as unknown;
+    // The catalog: devices take only one of the format they read (docs/LAW.md), so say now what is wrong.
+    if (kind === 'catalog') {
+      const parsed = parseCatalog(data);
+      if (!parsed.ok) die(`执法事项目录未发布：${parsed.reason}`);
+    }
     // The working-day calendar: devices take only a valid one (docs/DEADLINES.md), so say now what is wrong.
     if (kind === 'holidays') {
       const parsed = CalendarDataSchema.safeParse(data);
