@@ -9,8 +9,9 @@ import { migration007 } from './007-sync.ts';
 import { migration008 } from './008-security.ts';
 import { migration009 } from './009-milestones.ts';
 import { migration010 } from './010-milestones-append-only.ts';
+import { migration012 } from './012-conduct-and-law.ts';
 
-/** Every migration, in order. Append only: never edit one that has shipped. */
+/** Every migration, in order. Append only: never edit one that has shipped. (011 is added by a parallel change.) */
 export const MIGRATIONS: readonly Migration[] = [
   migration001,
   migration002,
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration012,
 ];
