@@ -6,6 +6,7 @@ import { Alert, Button, Card, Descriptions, Input, Modal, Radio, Space, Tag, Too
 import { useState } from 'react';
 import {
   ART_37,
+  chineseDate,
   choiceError,
   LAW_GROUND_LABELS,
   LAW_GROUNDS,
@@ -149,7 +150,9 @@ export function CaseLawCard({
         <Descriptions.Item label="违法行为时间">
           <span data-testid="case-conduct">{law.conduct ? conductLabel(law.conduct) : '未记录'}</span>
         </Descriptions.Item>
-        <Descriptions.Item label="发现日期">{law.conduct?.discoveredOn ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="发现日期">
+          {law.conduct ? chineseDate(law.conduct.discoveredOn) : '—'}
+        </Descriptions.Item>
       </Descriptions>
       {law.situation === 'no-conduct' || law.situation === 'none' ? (
         <Alert type="warning" showIcon title={SITUATION[law.situation]} data-testid="case-law-missing" />
