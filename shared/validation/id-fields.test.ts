@@ -15,7 +15,7 @@ const valid = (() => {
   }
 })();
 /** As a full-width input method types it, with a lower-case ｘ and an ideographic space. */
-const typed = `${[...valid.slice(0, 9)].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join('')}　${valid.slice(9, 17)}x`;
+const typed = `${[...valid.slice(0, 9)].map((c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0)).join('')}\u3000${valid.slice(9, 17)}x`;
 
 describe('identity numbers are stored as printed', () => {
   it('the number typed is the valid one once read', () => {
