@@ -23,9 +23,22 @@ const tables = (db: Database.Database) =>
       .all() as { name: string }[]
   ).map((r) => r.name);
 
+/**
+ * Versions taken by a migration on a parallel branch, not merged here yet: 011 (another change of
+ * issue #19's time; this branch adds 012). Empty it when that migration is merged — the test below
+ * fails while a version is both listed here and present.
+ */
+const PENDING_ON_OTHER_BRANCHES: number[] = [11];
+const NEWEST = MIGRATIONS.at(-1)!.version;
+
 describe('migrations', () => {
-  it('are numbered 1..n without gaps', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  it('are numbered 1..n without gaps (but for a version another branch is still to bring)', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    for (const v of PENDING_ON_OTHER_BRANCHES) expect(versions, `migration ${v} is merged: unlist it`).not.toContain(v);
+    expect([...versions, ...PENDING_ON_OTHER_BRANCHES].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: NEWEST }, (_, i) => i + 1),
+    );
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
   });
 
   it('the migrations create the schema and set user_version', () => {
@@ -33,6 +46,7 @@ describe('migrations', () => {
     expect(tables(db)).toEqual([
       'audit_log',
       'case_events',
+      'case_law_choices',
       'case_milestones',
       'case_officers',
       'cases',
@@ -52,7 +66,7 @@ describe('migrations', () => {
       'signatures',
       'signing_ceremonies',
     ]);
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(NEWEST);
     // the office table can hold only one office
     db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (1, 'a', 'now')`).run();
     expect(() => db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (2, 'b', 'now')`).run()).toThrow(
@@ -107,7 +121,7 @@ describe('migrations', () => {
   it('a failing migration is rolled back and not marked done', () => {
     const db = new Database(join(tempDir(), DATABASE_FILE));
     const broken: Migration = {
-      version: MIGRATIONS.length + 1,
+      version: NEWEST + 1,
       name: 'broken',
       up: (d) => {
         d.exec(`CREATE TABLE half_done (x INTEGER)`);
@@ -115,7 +129,7 @@ describe('migrations', () => {
       },
     };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/disk full halfway/);
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(NEWEST);
     expect(tables(db)).not.toContain('half_done');
     db.close();
   });
@@ -125,7 +139,7 @@ describe('migrations', () => {
     const db = openDatabase(dir);
     db.prepare(`INSERT INTO settings (key, value) VALUES ('case_no_prefix', '柳南网信')`).run();
     const rename: Migration = {
-      version: MIGRATIONS.length + 1,
+      version: NEWEST + 1,
       name: 'settings-to-kv',
       up: (d) => {
         d.exec(
@@ -133,7 +147,7 @@ describe('migrations', () => {
         );
       },
     };
-    expect(migrate(db, [...MIGRATIONS, rename])).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length + 1 });
+    expect(migrate(db, [...MIGRATIONS, rename])).toEqual({ from: NEWEST, to: NEWEST + 1 });
     expect(db.prepare(`SELECT v FROM kv WHERE k = 'case_no_prefix'`).get()).toEqual({ v: '柳南网信' });
     db.close();
   });
