@@ -49,6 +49,7 @@ export function CaseForm({ caseId, done }: { caseId?: string; done: (id?: string
   const [loaded, setLoaded] = useState(!caseId);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  const [current, setCurrent] = useState<CaseDetail['matter']>(null);
   const signedIn = status?.session.officers;
   const conduct = conductDates(Form.useWatch('conduct', form) as { kind?: string; from?: string; to?: string });
 
@@ -65,6 +66,7 @@ export function CaseForm({ caseId, done }: { caseId?: string; done: (id?: string
     void run('cases.get', { id: caseId }).then(async (r) => {
       if (!r.ok) return;
       const c: CaseDetail = r.value;
+      setCurrent(c.matter);
       form.setFieldsValue({
         ...c,
         party: { ...EMPTY_PARTY, ...c.party },
@@ -198,7 +200,7 @@ export function CaseForm({ caseId, done }: { caseId?: string; done: (id?: string
           </Form.Item>
           <ConductFields />
           <Form.Item label="执法事项" name="matterId" required>
-            <MatterPicker conduct={conduct} />
+            <MatterPicker conduct={conduct} current={current} />
           </Form.Item>
           <Row gutter={24}>
             {([0, 1] as const).map((i) => (

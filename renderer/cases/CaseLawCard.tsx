@@ -175,7 +175,7 @@ export function CaseLawCard({
             ) : (
               <Alert type="info" showIcon title={`${SITUATION[law.situation]}确定之前，法律依据不作引用。`} />
             )}
-            {law.choice && !law.choice.valid && (
+            {needsChoice && law.choice && !law.choice.valid && (
               <Alert
                 style={{ marginTop: 8 }}
                 type="warning"

@@ -15,9 +15,11 @@ interface Props {
   onChange?: (id: string) => void;
   /** The conduct's dates; null: not given yet (the picker waits for them). */
   conduct: ConductDates | null;
+  /** The matter the case has now (editing): shown by name before any search answers. */
+  current?: MatterSummary | null | undefined;
 }
 
-export function MatterPicker({ id, value, onChange, conduct }: Props) {
+export function MatterPicker({ id, value, onChange, conduct, current }: Props) {
   const { run } = useApi();
   const [query, setQuery] = useState('');
   const [items, setItems] = useState<MatterSummary[]>([]);
@@ -49,7 +51,7 @@ export function MatterPicker({ id, value, onChange, conduct }: Props) {
   // Other dates, other law: what was known for the old dates no longer holds.
   useEffect(() => known.current.clear(), [from, to]);
 
-  const chosen = value ? known.current.get(value) : undefined;
+  const chosen = value ? (known.current.get(value) ?? (current?.id === value ? current : undefined)) : undefined;
   // Keep the chosen matter among the options so the field shows its name, not its id.
   const options = chosen && !items.some((m) => m.id === chosen.id) ? [chosen, ...items] : items;
   return (

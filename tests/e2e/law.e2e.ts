@@ -116,12 +116,38 @@ describe('the law in force', () => {
     await drawer.waitFor({ state: 'hidden' });
   });
 
+  it('editing the conduct dates into 2026: the form shows the amended law; the case applies it without a choice', async () => {
+    await page.getByTestId('case-edit').click();
+    await page.getByTestId('case-form').waitFor();
+    await expect(page.getByTestId('conduct-from').inputValue()).resolves.toBe('2025-03-01');
+    await expect(page.getByTestId('case-matter').innerText()).resolves.toMatch(/对不履行法定网络安全保护义务的处罚/);
+    await page.getByTestId('conduct-from').fill('2026-06-01');
+    await page.getByTestId('conduct-to').fill('2026-10-31');
+    await page.waitForFunction(() => {
+      const hint = document.querySelector('[data-testid="law-hint"]');
+      return hint?.textContent?.includes('第六十一条') && !hint.textContent.includes('第五十九条');
+    });
+    await page.getByTestId('case-submit').click();
+    await page.getByTestId('case-law').waitFor();
+    await expect(page.getByTestId('case-conduct').innerText()).resolves.toBe('2026年6月1日至2026年10月31日');
+    await expect(page.getByTestId('case-law-status').innerText()).resolves.toMatch(
+      /适用\s*2026年1月1日起施行的《中华人民共和国网络安全法》第六十一条/,
+    );
+    await expect(page.getByTestId('case-law-status').innerText()).resolves.not.toMatch(/须重新确定/);
+    await expect(page.getByTestId('case-timeline').innerText()).resolves.toMatch(
+      /违法行为时间由「2025年3月1日至2025年10月31日」改为「2026年6月1日至2026年10月31日」/,
+    );
+  });
+
   it('the catalog: 互联网信息服务管理办法 第二十条 is other departments’ — 移送/通报, never the 网信部门’s penalty', async () => {
     await page.getByTestId('nav-catalog').click();
     const search = page.getByTestId('catalog-search');
     const input = (await search.evaluate((el) => el.tagName)) === 'INPUT' ? search : search.locator('input');
     await input.fill('传播非法信息');
     await input.press('Enter');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="catalog-row"]')?.textContent?.includes('传播非法信息'),
+    );
     await expect(page.getByTestId('catalog-row').first().innerText()).resolves.toMatch(/网信部门无处罚权/);
     await page.getByTestId('catalog-row').first().click();
     const measures = page.getByTestId('penalty-measures');
