@@ -98,7 +98,7 @@ export function openCore(options: CoreOptions): AppCore {
   const lock = options.lock ?? NO_LOCK;
   const shipped = loadCatalog(options.catalogPath);
   // A newer catalog published by HQ (signed, pulled at the last sync) replaces the shipped one.
-  const catalog = newerHqCatalog(db, shipped) ?? shipped;
+  const catalog = newerHqCatalog(db, shipped, log) ?? shipped;
   const calendar = new CalendarSource(db, loadCalendarData(options.calendarPath));
   const office = new OfficeStore(db, clock);
   const officers = new OfficerStore(db, clock);

@@ -19,6 +19,11 @@ interface DemoCase {
   input: Omit<CaseInput, 'matterId' | 'officerIds'>;
   status?: CaseStatus;
   statusNote?: string;
+  /**
+   * Where the conduct concerns two versions of the law (行政处罚法 第三十七条, docs/LAW.md): the
+   * version the officers apply, by its first day, and why.
+   */
+  law?: { period: string; ground: 'conduct-time' | 'lighter'; note: string };
 }
 
 export const DEMO_CASES: DemoCase[] = [
@@ -44,6 +49,8 @@ export const DEMO_CASES: DemoCase[] = [
         icp: '桂ICP备20231234号-1',
       },
       summary: '经检查，该网站后台管理系统存在弱口令，网络日志仅留存7日，未达到不少于六个月的要求。',
+      // In 2026: the 网络安全法 as amended (in force 2026-01-01) applies — 第六十一条, not the old 第五十九条.
+      conduct: { kind: 'period', from: '2026-06-01', to: '2026-11-20', discoveredOn: '2026-11-20' },
     },
     status: 'filed',
     statusNote: '经办公室负责人批准立案',
@@ -63,7 +70,45 @@ export const DEMO_CASES: DemoCase[] = [
         phone: '13907721234',
       },
       platform: { name: '𠮷祥互动论坛', domain: 'jixiang-bbs.com', url: 'https://jixiang-bbs.com/', icp: '' },
-      summary: '',
+      summary: '论坛于2025年3月至10月间允许未提供真实身份信息的用户注册发帖，2025年11月起已改为手机号码实名注册。',
+      // Wholly in 2025, decided in 2026: the 2016 text (第六十一条) applies unless the amended one
+      // (第六十四条) is lighter — it is not: the officers record the conduct-time version.
+      conduct: { kind: 'period', from: '2025-03-01', to: '2025-10-31', discoveredOn: '2026-11-10' },
+    },
+    law: {
+      period: '2017-06-01',
+      ground: 'conduct-time',
+      note: '修正后第六十四条的罚款幅度与修正前第六十一条相同，新的规定处罚并不较轻。',
+    },
+  },
+  {
+    matterQuery: '禁止发布或者传输的信息',
+    input: {
+      title: '柳州市鱼峰区云帆信息技术有限公司涉嫌未对禁止发布的信息采取处置措施案',
+      source: '上级交办',
+      sourceNote: '自治区网信办交办：「云帆社区」APP 评论区长期存在法律、行政法规禁止发布的信息。',
+      party: {
+        kind: 'organisation',
+        name: '柳州市鱼峰区云帆信息技术有限公司',
+        creditCode: code('91450203MA5P3Q7L2'),
+        legalRepresentative: '罗海峰',
+        address: '广西壮族自治区柳州市鱼峰区荣军路8号',
+        phone: '0772-2881234',
+      },
+      platform: {
+        name: '云帆社区',
+        domain: 'yunfan-sq.cn',
+        url: 'https://www.yunfan-sq.cn/',
+        icp: '桂ICP备20245678号-2',
+      },
+      summary: '2025年11月至2026年2月间，该APP对用户发布的禁止信息未停止传输、未采取消除等处置措施，也未保存有关记录。',
+      // Across the amendment: both versions are shown side by side and the officers choose.
+      conduct: { kind: 'period', from: '2025-11-15', to: '2026-02-28', discoveredOn: '2026-03-05' },
+    },
+    law: {
+      period: '2026-01-01',
+      ground: 'conduct-time',
+      note: '违法行为持续至2026年2月28日，终了时修正后的网络安全法已经施行。',
     },
   },
 ];

@@ -24,6 +24,7 @@ import { DOCUMENT_TYPE_LABELS } from '../shared/documents/document-types.ts';
 import { isOpen } from '../shared/deadlines/case-deadlines.ts';
 import { DEADLINE_STATUS_LABELS } from '../shared/deadlines/deadline-api.ts';
 import { formatMinuteChinese } from '../shared/documents/local-time.ts';
+import { lawLine, withLawQuestion } from './demo-law.ts';
 
 const { values } = parseArgs({ options: { data: { type: 'string' } }, strict: true });
 if (!values.data) {
@@ -122,7 +123,9 @@ try {
     if (!matter) throw new Error(`catalog has no matter for ${c.matterQuery}`);
     const created = await must('cases.create', { ...c.input, matterId: matter.id, officerIds });
     if (c.status) await must('cases.setStatus', { id: created.id, status: c.status, note: c.statusNote ?? '' });
-    made.push(`${created.caseNo} ${created.title}（${matter.name}）`);
+    // Where the conduct concerns two versions of the law, the officers record which one applies (第三十七条).
+    const kase = c.law ? await must('cases.chooseLaw', { caseId: created.id, ...c.law }) : created;
+    made.push(`${created.caseNo} ${created.title}（${matter.name}）`, `  ${lawLine(kase)}`);
     caseIds.push(created.id);
   }
   // The first case gets one of each document, complete and at 待签名.
@@ -190,7 +193,10 @@ try {
   const evidenceId = evidenceDoc.id;
   // The 现场笔录 has a witness: the party's representative refuses to sign it (a refusal the witness backs).
   await write('onsite', () => ({ ...demoOnsite([a, b], b, evidenceId), witness: DEMO_WITNESS }));
-  await write('inquiry', () => demoInquiry(a, b));
+  // The inquiry puts the penalty article to the party as it reads for the case's conduct (in 2026:
+  // 网络安全法 as amended, 第六十一条 with its fines), quoted from the catalog, not written by hand.
+  const first = await must('cases.get', { id: caseIds[0]! });
+  await write('inquiry', () => withLawQuestion(demoInquiry(a, b), first));
   await write('preservation', () => demoPreservation([a, b]));
   // Every document is signed, slot by slot, with synthetic handwriting (not anyone's signature).
   made.push('', '签名：');

@@ -21,6 +21,7 @@ import { CalendarDataSchema } from '../shared/calendar/calendar-schema.ts';
 import { APP_VERSION } from '../core/app-version.ts';
 import { openProcessLog } from '../protocol/runtime/file-log.ts';
 import { errorFields, silentLog, type Log } from '../protocol/runtime/log.ts';
+import { parseCatalog } from '../shared/catalog/catalog-schema.ts';
 import { recoverOfficer } from '../core/vault/hq-recovery.ts';
 import { openWithHqKey } from '../core/vault/open-unlocked.ts';
 import { HqFailure } from '../hq/hq-failure.ts';
@@ -154,6 +155,11 @@ try {
     if (kind !== 'roster' && kind !== 'holidays' && kind !== 'catalog')
       die('用法：npm run hq -- publish roster|holidays|catalog 文件.json --data 数据目录');
     const data = JSON.parse(readFileSync(resolve(rest[1] ?? die('缺少数据文件。')), 'utf8')) as unknown;
+    // The catalog: devices take only one of the format they read (docs/LAW.md), so say now what is wrong.
+    if (kind === 'catalog') {
+      const parsed = parseCatalog(data);
+      if (!parsed.ok) die(`执法事项目录未发布：${parsed.reason}`);
+    }
     // The working-day calendar: devices take only a valid one (docs/DEADLINES.md), so say now what is wrong.
     if (kind === 'holidays') {
       const parsed = CalendarDataSchema.safeParse(data);

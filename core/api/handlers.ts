@@ -5,6 +5,7 @@ import { isAbsolute, join } from 'node:path';
 import { exportBundle } from '../bundle/export-bundle.ts';
 import { verifyBundle } from '../../protocol/bundle/verify-bundle.ts';
 import { printDocument } from '../pdf/print-document.ts';
+import { toLocalDate } from '../../shared/documents/local-time.ts';
 import { freeSpace } from '../sync/free-space.ts';
 import { verifyCore, verifyDocument } from '../seals/verify-seals.ts';
 import type { CallArg, CallOutput } from '../../shared/api/contract.ts';
@@ -130,10 +131,16 @@ export const handlers: Handlers = {
 
   'catalog.search': (arg, core) => ({
     version: core.catalog.version,
-    items: core.catalog.search({ query: arg.query, type: arg.type, limit: arg.limit }),
+    items: core.catalog.search({
+      query: arg.query,
+      type: arg.type,
+      limit: arg.limit,
+      conduct: arg.conduct,
+      today: toLocalDate(core.clock.now()),
+    }),
   }),
   'catalog.get': (arg, core) => {
-    const m = core.catalog.get(arg.id);
+    const m = core.catalog.view(arg.id);
     if (!m) throw new CoreError('not_found', '事项目录中没有这个事项，目录可能已更新。请重新搜索选择。');
     return m;
   },
@@ -142,6 +149,12 @@ export const handlers: Handlers = {
   'cases.get': (arg, core) => core.cases.get(arg.id),
   'cases.create': (arg, core) => core.cases.create(arg, core.session.signedInIds()),
   'cases.update': (arg, core) => core.cases.update(arg.id, arg.data, core.session.signedInIds()),
+  'cases.chooseLaw': (arg, core) =>
+    core.cases.chooseLaw(
+      arg.caseId,
+      { period: arg.period, ground: arg.ground, note: arg.note },
+      core.session.signedInIds(),
+    ),
   'cases.setStatus': (arg, core) => core.cases.setStatus(arg.id, arg.status, arg.note, core.session.signedInIds()),
   'cases.recordMilestone': (arg, core) => {
     core.cases.recordMilestone(

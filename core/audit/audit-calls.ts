@@ -72,6 +72,13 @@ const ENTRIES: { [K in DispatchAudited]: EntryFor<K> } = {
     caseId: str(arg.id),
     targets: [str(arg.id)],
   }),
+  'cases.chooseLaw': (arg, _v, _c, officerIds) => ({
+    action: 'case-law',
+    officerIds,
+    caseId: str(arg.caseId),
+    targets: [str(arg.caseId)],
+    detail: `${str(arg.period) || '（无施行日期）'} ${str(arg.ground)}`,
+  }),
   'cases.setStatus': (arg, _v, _c, officerIds) => ({
     action: 'case-status',
     officerIds,

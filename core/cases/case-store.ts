@@ -4,6 +4,9 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import type { CaseData, CaseDetail, CaseStatus, CaseSummary, Party, Platform } from '../../shared/domain/case.ts';
 import { CASE_STATUS_LABELS } from '../../shared/domain/case.ts';
+import type { Conduct } from '../../shared/domain/case-law.ts';
+import type { LawGround } from '../../shared/catalog/law-in-force.ts';
+import { CaseLawStore } from './case-law.ts';
 import type { OfficerPublic } from '../../shared/domain/officer.ts';
 import { MILESTONE_LABELS, type Milestone, type MilestoneKind } from '../../shared/deadlines/deadline-api.ts';
 import { formatMinuteChinese, toLocalDate } from '../../shared/documents/local-time.ts';
@@ -25,6 +28,7 @@ interface CaseRow {
   matter_id: string;
   summary: string;
   status: CaseStatus;
+  conduct_json: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -48,28 +52,36 @@ function searchText(caseNo: string, d: CaseData, matterName: string): string {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The conduct a case records; null for cases made before the conduct date was recorded (migration 012). */
+export const conductOf = (r: { conduct_json: string | null }): Conduct | null =>
+  r.conduct_json === null ? null : (JSON.parse(r.conduct_json) as Conduct);
+
 export class CaseStore {
   private readonly db: Database;
   private readonly clock: Clock;
   private readonly catalog: CatalogService;
   private readonly officers: OfficerStore;
+  /** The law that applies to each case's conduct, and the officers' choices under 第三十七条. */
+  readonly law: CaseLawStore;
   constructor(db: Database, clock: Clock, catalog: CatalogService, officers: OfficerStore) {
     this.db = db;
     this.clock = clock;
     this.catalog = catalog;
     this.officers = officers;
+    this.law = new CaseLawStore(db, clock, catalog, officers, (...a) => this.addEvent(...a));
   }
 
   create(data: CaseData, actorIds: string[]): CaseDetail {
     const matterName = this.checkReferences(data);
+    this.law.checkConduct(data.conduct);
     const id = randomUUID();
     const now = isoNow(this.clock);
     this.db.transaction(() => {
       const caseNo = nextCaseNumber(this.db, chinaYear(this.clock.now()));
       this.db
         .prepare(
-          `INSERT INTO cases (id, case_no, title, source, source_note, party_json, platform_json, matter_id, summary, status, search_text, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'clue', ?, ?, ?)`,
+          `INSERT INTO cases (id, case_no, title, source, source_note, party_json, platform_json, matter_id, summary, status, search_text, created_at, updated_at, conduct_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'clue', ?, ?, ?, ?)`,
         )
         .run(
           id,
@@ -84,6 +96,7 @@ export class CaseStore {
           searchText(caseNo, data, matterName),
           now,
           now,
+          JSON.stringify(data.conduct),
         );
       this.setOfficers(id, data.officerIds);
       this.addEvent(id, 'created', `创建案件（${CASE_STATUS_LABELS.clue}），案件来源：${data.source}`, actorIds, now);
@@ -94,11 +107,13 @@ export class CaseStore {
   update(id: string, data: CaseData, actorIds: string[]): CaseDetail {
     const existing = this.row(id);
     const matterName = this.checkReferences(data);
+    this.law.checkConduct(data.conduct);
+    const before = this.law.forCase(id, existing.matter_id, conductOf(existing));
     const now = isoNow(this.clock);
     this.db.transaction(() => {
       this.db
         .prepare(
-          `UPDATE cases SET title = ?, source = ?, source_note = ?, party_json = ?, platform_json = ?, matter_id = ?, summary = ?, search_text = ?, updated_at = ? WHERE id = ?`,
+          `UPDATE cases SET title = ?, source = ?, source_note = ?, party_json = ?, platform_json = ?, matter_id = ?, summary = ?, search_text = ?, updated_at = ?, conduct_json = ? WHERE id = ?`,
         )
         .run(
           data.title,
@@ -110,11 +125,13 @@ export class CaseStore {
           data.summary,
           searchText(existing.case_no, data, matterName),
           now,
+          JSON.stringify(data.conduct),
           id,
         );
       this.db.prepare(`DELETE FROM case_officers WHERE case_id = ?`).run(id);
       this.setOfficers(id, data.officerIds);
-      this.addEvent(id, 'updated', '修改案件信息', actorIds, now);
+      const after = this.law.forCase(id, data.matterId, data.conduct);
+      this.addEvent(id, 'updated', `修改案件信息${this.law.changeNote(existing, before, after, data)}`, actorIds, now);
     })();
     return this.get(id);
   }
@@ -135,6 +152,12 @@ export class CaseStore {
       const text = `状态由「${CASE_STATUS_LABELS[existing.status]}」改为「${CASE_STATUS_LABELS[status]}」${note ? `：${note}` : ''}`;
       this.addEvent(id, 'status', text, actorIds, now);
     })();
+    return this.get(id);
+  }
+
+  /** Records which version of the law applies (行政处罚法 第三十七条): see CaseLawStore.choose. */
+  chooseLaw(id: string, c: { period: string; ground: LawGround; note: string }, actorIds: string[]): CaseDetail {
+    this.law.choose(id, this.row(id), c, actorIds);
     return this.get(id);
   }
 
@@ -243,6 +266,8 @@ export class CaseStore {
       officers: (JSON.parse(e.officer_ids) as string[]).map((oid) => names.get(oid) ?? oid),
     }));
     const matter = this.catalog.get(r.matter_id);
+    const conduct = conductOf(r);
+    const law = this.law.forCase(id, r.matter_id, conduct);
     return {
       ...this.summary(r),
       sourceNote: r.source_note,
@@ -250,7 +275,8 @@ export class CaseStore {
       party: JSON.parse(r.party_json) as Party,
       platform: JSON.parse(r.platform_json) as Platform,
       officers,
-      matter: matter ? this.catalog.summary(matter) : null,
+      matter: matter ? this.law.matterSummary(matter, law) : null,
+      law,
       events,
     };
   }

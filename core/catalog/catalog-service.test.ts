@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Matter } from '../../shared/catalog/catalog-schema.ts';
 import {
   basisShort,
   chineseNumeral,
   formatYuan,
   loadCatalog,
+  parseCatalog,
   penaltyShort,
   SHIPPED_CATALOG,
 } from './catalog-service.ts';
@@ -33,12 +33,24 @@ describe('catalog service', () => {
   });
 
   it('finds matters by law and article, also written with Arabic numerals or without 《》', () => {
-    const r = catalog.search({ query: '第六十一条' });
+    const r = catalog.search({ query: '第六十一条', today: '2025-06-01' });
     expect(ids(r)).toContain('csl-61');
     expect(ids(r).indexOf('csl-61')).toBeLessThan(ids(r).indexOf('content-law-violations'));
-    expect(ids(catalog.search({ query: '第61条' }))).toEqual(ids(r));
+    expect(ids(catalog.search({ query: '第61条', today: '2025-06-01' }))).toEqual(ids(r));
     expect(ids(catalog.search({ query: '互联网新闻信息服务管理规定》第二十二条' }))).toContain('news-22');
     expect(ids(catalog.search({ query: '网络安全法 第五十九条' }))).toContain('csl-59');
+  });
+
+  it('ranks the article numbers of the law in force first: 第六十一条 is csl-59 today, csl-61 before 2026', () => {
+    expect(ids(catalog.search({ query: '第六十一条', today: '2026-11-20' }))[0]).toBe('csl-59');
+    expect(ids(catalog.search({ query: '第六十一条', today: '2025-06-01' }))[0]).toBe('csl-61');
+    // …and for a conduct in 2025, decided in 2026: both numbers are shown, so both rank as shown.
+    const spans = catalog.search({
+      query: '第六十一条',
+      today: '2026-11-20',
+      conduct: { from: '2025-03-01', to: '2025-06-01' },
+    });
+    expect(ids(spans).slice(0, 2).sort()).toEqual(['csl-59', 'csl-61']);
   });
 
   it('finds matters by the words of their articles, after name matches', () => {
@@ -63,58 +75,83 @@ describe('catalog service', () => {
     expect(catalog.search({ limit: 3 }).length).toBe(3);
   });
 
-  it('gets a matter by id', () => {
-    expect(catalog.get('csl-59')!.legalBasis[0]).toMatchObject({
-      law: '《中华人民共和国网络安全法》',
-      article: '第五十九条',
+  it('gets a matter by id, with its law over every period', () => {
+    expect(catalog.get('csl-59')!.legalBasis).toEqual([
+      { provision: '《中华人民共和国网络安全法》第五十九条', penaltyArticle: true },
+    ]);
+    const view = catalog.view('csl-59')!;
+    expect(view.periods.map((p) => [p.effectiveFrom, p.effectiveTo, p.basisShort])).toEqual([
+      ['2017-06-01', '2025-12-31', '《中华人民共和国网络安全法》第五十九条'],
+      ['2026-01-01', null, '《中华人民共和国网络安全法》第六十一条'],
+    ]);
+    expect(view.periods[1]!.basis[0]).toMatchObject({
+      madeBy: expect.stringContaining('关于修改《中华人民共和国网络安全法》的决定'),
+      textStatus: 'single-source',
+      penaltyArticle: true,
     });
     expect(catalog.get('nope')).toBeUndefined();
+    expect(catalog.view('nope')).toBeUndefined();
   });
 
-  it('summarises basis and penalty', () => {
-    expect(catalog.summary(catalog.get('csl-59')!)).toEqual({
+  it('summarises basis and penalty as in force at the date asked about', () => {
+    const csl59 = catalog.get('csl-59')!;
+    expect(catalog.summary(csl59, { today: '2025-06-01' })).toEqual({
       id: 'csl-59',
       name: '对不履行法定网络安全保护义务的处罚',
       type: '行政处罚',
       aliases: [],
       basisShort: '《中华人民共和国网络安全法》第五十九条',
       penaltyShort: '警告；罚款1万–10万元；对责任人员罚款5000–5万元',
+      periods: [
+        {
+          effectiveFrom: '2017-06-01',
+          effectiveTo: '2025-12-31',
+          basisShort: '《中华人民共和国网络安全法》第五十九条',
+          penaltyShort: '警告；罚款1万–10万元；对责任人员罚款5000–5万元',
+          unverified: true,
+        },
+      ],
     });
-    expect(catalog.summary(catalog.get('csl-64')!).penaltyShort).toBe(
-      '警告；没收违法所得；罚款违法所得1–10倍；对责任人员罚款1万–10万元',
+    const now = catalog.summary(csl59, { today: '2026-11-20' });
+    expect(now.basisShort).toBe('《中华人民共和国网络安全法》第六十一条');
+    expect(now.penaltyShort).toBe('警告；罚款1万–5万元（拒不改正等情形5万–50万元）；对责任人员罚款1万–10万元');
+    // Conduct in 2025, decided in 2026: both versions, the conduct's first (第三十七条).
+    const both = catalog.summary(csl59, { today: '2026-11-20', conduct: { from: '2025-05-01', to: '2025-05-01' } });
+    expect(both.basisShort).toBe('《中华人民共和国网络安全法》第五十九条');
+    expect(both.periods.map((p) => p.basisShort)).toEqual([
+      '《中华人民共和国网络安全法》第五十九条',
+      '《中华人民共和国网络安全法》第六十一条',
+    ]);
+    expect(catalog.summary(catalog.get('csl-64')!, { today: '2025-06-01' }).penaltyShort).toBe(
+      '警告；没收违法所得；罚款违法所得1–10倍；对责任人员罚款1万–10万元；通报发证机关、通报企业登记机关（市场监督管理部门）',
     );
-    expect(catalog.summary(catalog.get('news-24')!).penaltyShort).toBe('警告；罚款5000–3万元');
-    expect(catalog.summary(catalog.get('inspect-news')!).penaltyShort).toBe('—');
-    expect(catalog.summary(catalog.get('inspect-news')!).basisShort).toBe(
-      '《互联网新闻信息服务管理规定》第四条、第十九条、《中华人民共和国网络安全法》第八条',
+    expect(catalog.summary(catalog.get('csl-64')!, { today: '2026-06-01' }).penaltyShort).toBe(
+      '依照有关法律、行政法规处理、处罚',
+    );
+    expect(catalog.summary(catalog.get('news-24')!, { today: '2026-06-01' }).penaltyShort).toBe('警告；罚款5000–3万元');
+    expect(catalog.summary(catalog.get('inspect-news')!, { today: '2026-06-01' }).penaltyShort).toBe('—');
+    expect(catalog.summary(catalog.get('inspect-news')!, { today: '2026-06-01' }).basisShort).toBe(
+      '《互联网新闻信息服务管理规定》第四条、第十九条、《中华人民共和国网络安全法》第九条',
     );
   });
 
   it('shortens long bases and penalties without fines', () => {
-    const m: Matter = {
-      id: 'x-1',
-      name: '对某事的处罚',
-      aliases: [],
-      type: '行政处罚',
-      legalBasis: ['第一条', '第二条', '第三条', '第四条', '第五条'].map((article) => ({
-        law: '《某法》',
-        article,
-        text: '条文。',
-      })),
-      penalty: {
-        warning: false,
-        orderCorrection: true,
-        confiscateIllegalIncome: false,
-        otherMeasures: ['停业整顿', '吊销经营许可证', '关闭网站'],
-        text: '…',
-      },
-      responsibilities: [],
-      accountability: [],
-      sources: [{ office: '某办', seedFile: 'x.txt', originalName: '对某事的处罚' }],
+    const basis = ['第一条', '第二条', '第三条', '第四条', '第五条'].map((article) => ({ law: '《某法》', article }));
+    expect(basisShort(basis)).toBe('《某法》第一条、第二条、第三条、第四条等');
+    const own = (name: string) => ({ name, authority: '网信部门', route: null, article: '《某法》第五条', note: '' });
+    const p = {
+      authority: '网信部门',
+      warning: false,
+      orderCorrection: true,
+      confiscateIllegalIncome: false,
+      fines: [],
+      measures: [own('停业整顿'), own('吊销经营许可证'), own('关闭网站')],
+      note: '',
+      text: '…',
     };
-    expect(basisShort(m)).toBe('《某法》第一条、第二条、第三条、第四条等');
-    expect(penaltyShort(m)).toBe('停业整顿、吊销经营许可证');
-    expect(penaltyShort({ ...m, penalty: { ...m.penalty!, otherMeasures: [] } })).toBe('责令改正');
+    expect(penaltyShort(p)).toBe('停业整顿、吊销经营许可证');
+    expect(penaltyShort({ ...p, measures: [] })).toBe('责令改正');
+    expect(penaltyShort(null)).toBe('—');
   });
 
   it('formats yuan in 万 where round, and article numbers in Chinese', () => {
@@ -131,10 +168,27 @@ describe('catalog service', () => {
     ]);
   });
 
-  it('refuses a file that is not a valid catalog', () => {
+  it('refuses a file that is not a valid catalog, and a catalog of the old format with a reason', () => {
     const dir = mkdtempSync(join(tmpdir(), 'catalog-'));
     const file = join(dir, 'catalog.json');
-    writeFileSync(file, JSON.stringify({ version: '1', regulation: 'x', matters: [] }));
-    expect(() => loadCatalog(file)).toThrow();
+    writeFileSync(file, JSON.stringify({ format: 2, version: '1', regulation: 'x', provisions: [], matters: [] }));
+    expect(() => loadCatalog(file)).toThrow(/内容不符合格式/);
+    // Format 1 (before 2026.12): one undated text per article — it would cite the law without knowing when.
+    const old = {
+      version: '2026.11.2',
+      regulation: 'x',
+      matters: [
+        { id: 'csl-59', legalBasis: [{ law: '《中华人民共和国网络安全法》', article: '第五十九条', text: '…' }] },
+      ],
+    };
+    expect(parseCatalog(old)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/旧格式.*没有法条的施行日期和版本.*设备不会采用/),
+    });
+    expect(parseCatalog({ ...old, format: 3 })).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/格式（3）不是本程序能读取的格式（2）/),
+    });
+    expect(parseCatalog(JSON.parse(readFileSync(SHIPPED_CATALOG, 'utf8')))).toMatchObject({ ok: true });
   });
 });

@@ -23,6 +23,8 @@ const tables = (db: Database.Database) =>
       .all() as { name: string }[]
   ).map((r) => r.name);
 
+const NEWEST = MIGRATIONS.at(-1)!.version;
+
 describe('migrations', () => {
   it('are numbered 1..n without gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
@@ -33,6 +35,7 @@ describe('migrations', () => {
     expect(tables(db)).toEqual([
       'audit_log',
       'case_events',
+      'case_law_choices',
       'case_milestones',
       'case_officers',
       'cases',
@@ -52,7 +55,7 @@ describe('migrations', () => {
       'signatures',
       'signing_ceremonies',
     ]);
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(NEWEST);
     // the office table can hold only one office
     db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (1, 'a', 'now')`).run();
     expect(() => db.prepare(`INSERT INTO office (id, agency_name, created_at) VALUES (2, 'b', 'now')`).run()).toThrow(
@@ -107,7 +110,7 @@ describe('migrations', () => {
   it('a failing migration is rolled back and not marked done', () => {
     const db = new Database(join(tempDir(), DATABASE_FILE));
     const broken: Migration = {
-      version: MIGRATIONS.length + 1,
+      version: NEWEST + 1,
       name: 'broken',
       up: (d) => {
         d.exec(`CREATE TABLE half_done (x INTEGER)`);
@@ -115,7 +118,7 @@ describe('migrations', () => {
       },
     };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow(/disk full halfway/);
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(NEWEST);
     expect(tables(db)).not.toContain('half_done');
     db.close();
   });
@@ -185,7 +188,7 @@ describe('migrations', () => {
     const db = openDatabase(dir);
     db.prepare(`INSERT INTO settings (key, value) VALUES ('case_no_prefix', '柳南网信')`).run();
     const rename: Migration = {
-      version: MIGRATIONS.length + 1,
+      version: NEWEST + 1,
       name: 'settings-to-kv',
       up: (d) => {
         d.exec(
@@ -193,7 +196,7 @@ describe('migrations', () => {
         );
       },
     };
-    expect(migrate(db, [...MIGRATIONS, rename])).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length + 1 });
+    expect(migrate(db, [...MIGRATIONS, rename])).toEqual({ from: NEWEST, to: NEWEST + 1 });
     expect(db.prepare(`SELECT v FROM kv WHERE k = 'case_no_prefix'`).get()).toEqual({ v: '柳南网信' });
     db.close();
   });

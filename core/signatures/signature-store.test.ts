@@ -286,15 +286,32 @@ describe('signing', () => {
       ...sig('赵见证'),
     });
     expect(badId.ok).toBe(false);
+    // Checked whatever it looks like: a number too short is refused for its length, not waved through.
+    const short = await t.call('signing.sign', {
+      ceremonyId,
+      slotId: 'witness',
+      page: null,
+      signerName: '赵见证',
+      signerIdNumber: '4502031990010100',
+      ...sig('赵见证'),
+    });
+    expect(short).toMatchObject({ ok: false, error: { message: expect.stringMatching(/应为18位，当前为16位/) } });
+    // Typed full-width with a lower-case x (as a Chinese input method gives it): read, stored as printed.
+    const valid = residentId('45020319900101001');
+    const fullWidth = [...valid]
+      .map((ch) => String.fromCodePoint(ch.codePointAt(0)! + 0xfee0))
+      .join('')
+      .toLowerCase();
     const w = await t.must('signing.sign', {
       ceremonyId,
       slotId: 'witness',
       page: null,
       signerName: '赵见证',
-      signerIdNumber: residentId('45020319900101001'),
+      signerIdNumber: fullWidth,
       ...sig('赵见证'),
     });
     const witnessId = w.signatures.find((s) => s.slotId === 'witness')!.id;
+    expect(w.signatures.find((s) => s.slotId === 'witness')!.signerIdNumber).toBe(valid);
     // One wrong officer password: nothing recorded.
     const wrong = await t.call('signing.resolve', {
       ceremonyId,

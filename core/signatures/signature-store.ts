@@ -18,7 +18,8 @@ import type {
   ResolveInputSchema,
   SignInputSchema,
 } from '../../shared/signatures/signature-api.ts';
-import { residentIdError } from '../../shared/validation/resident-id.ts';
+import { idKindError } from '../../shared/validation/id-number.ts';
+import { normaliseIdNumber, residentIdError } from '../../shared/validation/resident-id.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { CaseStore } from '../cases/case-store.ts';
 import { isoNow, type Clock } from '../clock.ts';
@@ -251,14 +252,21 @@ export class SignatureStore {
     }
     const officer = officerId ? this.officers.get(officerId) : undefined;
     const signerName = officer ? officer.name : input.signerName;
-    const idNumber = officer ? officer.certNo : input.signerIdNumber.toUpperCase();
+    const idNumber = officer ? officer.certNo : normaliseIdNumber(input.signerIdNumber);
     if (slot.role === '见证人') {
       if (!idNumber)
         throw new CoreError('validation', '见证人须填写身份证件号码。', {
           signerIdNumber: '请填写见证人的身份证件号码。',
         });
-      const idError = /^\d{17}[\dX]$/.test(idNumber) ? residentIdError(idNumber, this.clock.now()) : null;
-      if (idError) throw new CoreError('validation', `见证人的身份证号码有误：${idError}`, { signerIdNumber: idError });
+      // Checked like every identity-number field, by the kind of document the record gives the
+      // witness (a 居民身份证 unless it says otherwise) — whatever the number looks like.
+      const witness = doc.content.witness as { idType?: unknown } | undefined;
+      const idType = typeof witness?.idType === 'string' ? witness.idType : '居民身份证';
+      const idError =
+        (idType.trim() || '居民身份证') === '居民身份证'
+          ? residentIdError(idNumber, this.clock.now())
+          : idKindError(idType, idNumber);
+      if (idError) throw new CoreError('validation', `见证人的证件号码有误：${idError}`, { signerIdNumber: idError });
     }
     const image = Buffer.from(input.imagePngBase64, 'base64');
     if (!isPlausiblePng(image)) throw new CoreError('validation', '签名图像不是有效的PNG图像，请清除后重新签名。');

@@ -1,12 +1,15 @@
 // The catalog HQ published, when it is newer than the one shipped with the app: taken from the
 // signed reference data stored at the last sync (its HQ signature checked again against HQ's
-// pinned key, its content against the catalog schema). Applied when the app starts.
+// pinned key, its content against the catalog schema). Applied when the app starts. A catalog of
+// an older format (no dated law versions, docs/LAW.md) is refused — the shipped one stays in use —
+// and the reason is logged; HQ refuses to publish one in the first place (scripts/hq.ts).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
-import { CatalogSchema } from '../../shared/catalog/catalog-schema.ts';
+import { parseCatalog } from '../../shared/catalog/catalog-schema.ts';
 import { createCatalogService, type CatalogService } from '../catalog/catalog-service.ts';
 import { verifyReference, type ReferenceData } from '../../protocol/sync/protocol.ts';
+import type { Log } from '../../protocol/runtime/log.ts';
 
-export function newerHqCatalog(db: Database, shipped: CatalogService): CatalogService | null {
+export function newerHqCatalog(db: Database, shipped: CatalogService, log?: Log): CatalogService | null {
   const ref = db
     .prepare(`SELECT version, issued_at, data, ed25519 FROM reference_data WHERE kind = 'catalog'`)
     .get() as { version: number; issued_at: string; data: string; ed25519: string } | undefined;
@@ -31,8 +34,11 @@ export function newerHqCatalog(db: Database, shipped: CatalogService): CatalogSe
     })
   )
     return null;
-  const parsed = CatalogSchema.safeParse(signed.ref.data);
-  if (!parsed.success) return null;
-  const newer = parsed.data.version.localeCompare(shipped.version, 'en', { numeric: true }) > 0;
-  return newer ? createCatalogService(parsed.data) : null;
+  const parsed = parseCatalog(signed.ref.data);
+  if (!parsed.ok) {
+    log?.error(`总部发布的执法事项目录（第${ref.version}版）未采用，继续使用随程序发布的目录：${parsed.reason}`);
+    return null;
+  }
+  const newer = parsed.catalog.version.localeCompare(shipped.version, 'en', { numeric: true }) > 0;
+  return newer ? createCatalogService(parsed.catalog) : null;
 }

@@ -7,11 +7,13 @@ import { CASE_STATUS_LABELS, type CaseDetail as Detail, type CaseStatus } from '
 import { useApi } from '../app/api-context.tsx';
 import { formatTime } from '../app/format.ts';
 import { MatterDetail } from '../catalog/MatterDetail.tsx';
+import { periodKey } from '../../shared/catalog/law-in-force.ts';
 import { DeadlinesCard } from '../dashboard/DeadlinesCard.tsx';
 import { DocumentsCard } from '../documents/DocumentsCard.tsx';
 import { EvidenceCard } from '../evidence/EvidenceCard.tsx';
 import { AuditCard } from './AuditCard.tsx';
 import { CaseFacts } from './CaseFacts.tsx';
+import { CaseLawCard } from './CaseLawCard.tsx';
 import { STATUS_COLORS } from './CaseList.tsx';
 import { CaseStatusDialog } from './CaseStatusDialog.tsx';
 
@@ -82,6 +84,7 @@ export function CaseDetail({
         </Space>
       </div>
       <CaseFacts c={c} openMatter={() => setMatterOpen(true)} />
+      <CaseLawCard c={c} onChange={setCase} openMatter={() => setMatterOpen(true)} />
       <DeadlinesCard caseId={c.id} version={c.updatedAt} onChange={() => void load()} />
       <DocumentsCard caseId={c.id} open={openDocument} />
       <EvidenceCard caseId={c.id} />
@@ -101,7 +104,12 @@ export function CaseDetail({
           }))}
         />
       </Card>
-      <MatterDetail id={matterOpen ? c.matterId : null} onClose={() => setMatterOpen(false)} />
+      <MatterDetail
+        id={matterOpen ? c.matterId : null}
+        onClose={() => setMatterOpen(false)}
+        relevant={c.law.situation === 'no-conduct' ? [] : c.law.candidates.map(periodKey)}
+        applies={c.law.applies}
+      />
       {changing && <CaseStatusDialog current={c.status} onSubmit={changeStatus} onClose={() => setChanging(false)} />}
     </div>
   );

@@ -1,5 +1,5 @@
-// What a case records: basic information with the matter and its legal basis, the party, the
-// platform. Read-only; editing happens in CaseForm.
+// What a case records: basic information with the matter and its legal basis (the version that
+// applies to its conduct, CaseLawCard), the party, the platform. Read-only; editing happens in CaseForm.
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import type { CaseDetail } from '../../shared/domain/case.ts';
 
@@ -28,17 +28,23 @@ export function CaseFacts({ c, openMatter }: { c: CaseDetail; openMatter: () => 
                 <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8 }}>
                   （点击查看法律依据全文）
                 </Typography.Text>
-                <div className="matter-hint">
-                  <div>
-                    <b>法律依据</b>
-                    {'\u3000'}
-                    {c.matter.basisShort}
-                  </div>
-                  <div>
-                    <b>处罚幅度</b>
-                    {'\u3000'}
-                    {c.matter.penaltyShort || '—'}
-                  </div>
+                <div className="matter-hint" data-testid="case-matter-law">
+                  {c.law.applies !== null ? (
+                    <>
+                      <div>
+                        <b>法律依据</b>
+                        {'\u3000'}
+                        {c.matter.basisShort}
+                      </div>
+                      <div>
+                        <b>处罚幅度</b>
+                        {'\u3000'}
+                        {c.matter.penaltyShort || '—'}
+                      </div>
+                    </>
+                  ) : (
+                    <div>适用的法律版本尚未确定：见下方「适用的法律」。</div>
+                  )}
                 </div>
               </>
             ) : (

@@ -9,8 +9,11 @@ import type { OfficerPublic } from '../../shared/domain/officer.ts';
 import { useApi } from '../app/api-context.tsx';
 import { MatterPicker } from '../catalog/MatterPicker.tsx';
 import { clearErrorOnEdit, clearFieldErrors, showFieldErrors } from '../forms/field-errors.ts';
+import { ConductFields, conductDates } from './ConductFields.tsx';
 import { PartyFields } from './PartyFields.tsx';
 import { PlatformFields } from './PlatformFields.tsx';
+
+const EMPTY_CONDUCT = { kind: 'day', from: '', to: '', discoveredOn: '' };
 
 const EMPTY_PARTY = {
   kind: 'organisation',
@@ -46,20 +49,29 @@ export function CaseForm({ caseId, done }: { caseId?: string; done: (id?: string
   const [loaded, setLoaded] = useState(!caseId);
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  const [current, setCurrent] = useState<CaseDetail['matter']>(null);
   const signedIn = status?.session.officers;
+  const conduct = conductDates(Form.useWatch('conduct', form) as { kind?: string; from?: string; to?: string });
 
   useEffect(() => {
     if (!caseId) {
-      form.setFieldsValue({ party: EMPTY_PARTY, officerIds: signedIn?.map((o) => o.id) ?? [] });
+      form.setFieldsValue({
+        party: EMPTY_PARTY,
+        conduct: EMPTY_CONDUCT,
+        officerIds: signedIn?.map((o) => o.id) ?? [],
+      });
       void run('officers.list', {}).then((r) => r.ok && setOfficers(r.value.filter((o) => o.active)));
       return;
     }
     void run('cases.get', { id: caseId }).then(async (r) => {
       if (!r.ok) return;
       const c: CaseDetail = r.value;
+      setCurrent(c.matter);
       form.setFieldsValue({
         ...c,
         party: { ...EMPTY_PARTY, ...c.party },
+        // A case made before the conduct date was recorded: the form asks for it now.
+        conduct: c.law.conduct ? { ...c.law.conduct, to: c.law.conduct.to ?? '' } : EMPTY_CONDUCT,
         officerIds: c.officers.map((o) => o.id),
         matterId: c.matterId,
       });
@@ -108,6 +120,7 @@ export function CaseForm({ caseId, done }: { caseId?: string; done: (id?: string
       sourceNote: v.sourceNote ?? '',
       party,
       platform: { name: '', domain: '', url: '', icp: '', ...(v.platform as object) },
+      conduct: { kind: 'day', from: '', to: '', discoveredOn: '', ...(v.conduct as object) },
       matterId: v.matterId ?? '',
       officerIds: slots.filter(Boolean),
       summary: v.summary ?? '',
@@ -185,8 +198,9 @@ export function CaseForm({ caseId, done }: { caseId?: string; done: (id?: string
           <Form.Item label="来源说明" name="sourceNote">
             <Input.TextArea rows={2} maxLength={500} placeholder="如：检查发现的时间、举报编号、交办文件文号" />
           </Form.Item>
+          <ConductFields />
           <Form.Item label="执法事项" name="matterId" required>
-            <MatterPicker />
+            <MatterPicker conduct={conduct} current={current} />
           </Form.Item>
           <Row gutter={24}>
             {([0, 1] as const).map((i) => (

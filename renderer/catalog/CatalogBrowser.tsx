@@ -1,9 +1,34 @@
-// Browse and search the enforcement-matter catalog.
-import { Input, Segmented, Table, Tag, Typography } from 'antd';
+// Browse and search the enforcement-matter catalog: the law in force today, or — given a conduct
+// date — the version(s) that date concerns (both sides of a change, docs/LAW.md).
+import { Input, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { MATTER_TYPES, type MatterSummary, type MatterType } from '../../shared/catalog/catalog-schema.ts';
 import { useApi } from '../app/api-context.tsx';
+import { periodLabel } from '../../shared/catalog/law-in-force.ts';
 import { MatterDetail } from './MatterDetail.tsx';
+
+type Period = MatterSummary['periods'][number];
+/** One version: its text; several: each with its period. */
+const byPeriod = (periods: Period[], pick: (p: Period) => string) =>
+  periods.length === 1 ? (
+    <>
+      {pick(periods[0]!) || '—'}
+      {periods[0]!.unverified && (
+        <Tooltip title="条文未经官方文本核对或未能取得全文，详见事项详情">
+          <Tag color="orange" style={{ marginLeft: 4 }}>
+            未核实
+          </Tag>
+        </Tooltip>
+      )}
+    </>
+  ) : (
+    periods.map((p) => (
+      <div key={p.effectiveFrom ?? ''}>
+        <Typography.Text type="secondary">{periodLabel(p)}：</Typography.Text>
+        {pick(p) || '—'}
+      </div>
+    ))
+  );
 
 export function CatalogBrowser() {
   const { run } = useApi();
@@ -13,6 +38,8 @@ export function CatalogBrowser() {
   const [counts, setCounts] = useState<Partial<Record<MatterType, number>>>({});
   const [loading, setLoading] = useState(true);
   const [open, setOpen] = useState<string | null>(null);
+  // A conduct date: the law it concerns; empty: the law in force today.
+  const [date, setDate] = useState('');
 
   // The type filter offers only the types this catalog has, with how many of each.
   useEffect(() => {
@@ -25,11 +52,12 @@ export function CatalogBrowser() {
   }, [run]);
   useEffect(() => {
     setLoading(true);
-    void run('catalog.search', { query, limit: 500, ...(type === 'all' ? {} : { type }) }).then((r) => {
+    const conduct = /^\d{4}-\d{2}-\d{2}$/.test(date) ? { conduct: { from: date, to: date } } : {};
+    void run('catalog.search', { query, limit: 500, ...(type === 'all' ? {} : { type }), ...conduct }).then((r) => {
       setLoading(false);
       if (r.ok) setData(r.value);
     });
-  }, [run, query, type]);
+  }, [run, query, type, date]);
 
   const types = MATTER_TYPES.filter((t) => counts[t]);
   return (
@@ -58,6 +86,16 @@ export function CatalogBrowser() {
           ]}
           data-testid="catalog-type"
         />
+        <Tooltip title="填写违法行为发生日期，显示该日期所涉及的法律版本（法律在此后修改的，同时显示修改后的版本）；不填则显示现行规定。">
+          <Input
+            type="date"
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            style={{ width: 170 }}
+            data-testid="catalog-date"
+            aria-label="违法行为发生日期"
+          />
+        </Tooltip>
         <div style={{ flex: 1 }} />
         <Typography.Text type="secondary">{loading ? '' : `共 ${data.items.length} 项`}</Typography.Text>
       </div>
@@ -100,8 +138,12 @@ export function CatalogBrowser() {
             width: 96,
             render: (t: string) => <Tag color={t === '行政处罚' ? 'red' : 'blue'}>{t}</Tag>,
           },
-          { title: '法律依据', dataIndex: 'basisShort', width: 320 },
-          { title: '处罚幅度', dataIndex: 'penaltyShort', width: 280, render: (p: string) => p || '—' },
+          {
+            title: date ? '法律依据（违法行为发生日涉及的版本）' : '法律依据（现行）',
+            width: 340,
+            render: (_: unknown, m) => byPeriod(m.periods, (p) => p.basisShort),
+          },
+          { title: '处罚幅度', width: 300, render: (_: unknown, m) => byPeriod(m.periods, (p) => p.penaltyShort) },
         ]}
       />
       <MatterDetail id={open} onClose={() => setOpen(null)} />

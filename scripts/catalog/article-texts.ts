@@ -6,7 +6,7 @@
 //      by edit distance: a typo in one list loses against the other lists), the longer on a tie
 //      (a dropped word loses), then the first in code-point order (deterministic).
 // Elided quotations are used only where no other exists.
-import type { LegalBasis } from '../../shared/catalog/catalog-schema.ts';
+import type { QuotedArticle } from './raw-matter.ts';
 
 export const articleKey = (b: { law: string; article: string }) => `${b.law}${b.article}`;
 
@@ -38,7 +38,7 @@ export function chooseWording(quotations: string[]): string {
 }
 
 /** One wording per article: the authoritative text where given, else chosen among the quotations. */
-export function chooseArticleTexts(quoted: LegalBasis[], authoritative: LegalBasis[]): Map<string, string> {
+export function chooseArticleTexts(quoted: QuotedArticle[], authoritative: QuotedArticle[]): Map<string, string> {
   const byKey = new Map<string, string[]>();
   for (const b of quoted) byKey.set(articleKey(b), [...(byKey.get(articleKey(b)) ?? []), b.text]);
   const official = new Map(authoritative.map((b) => [articleKey(b), b.text]));

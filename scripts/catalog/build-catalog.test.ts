@@ -5,7 +5,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CatalogSchema } from '../../shared/catalog/catalog-schema.ts';
-import { buildCatalog, CATALOG_FILE, CATALOG_VERSION, DEFAULT_SEEDS, readSeeds, serialise } from './build-catalog.ts';
+import { dayBefore, lawPeriods, penaltyShort, provisionMap } from '../../shared/catalog/law-in-force.ts';
+import {
+  buildCatalog,
+  CATALOG_FILE,
+  CATALOG_REGULATION,
+  CATALOG_VERSION,
+  DEFAULT_SEEDS,
+  readSeeds,
+  serialise,
+} from './build-catalog.ts';
 
 const committed = readFileSync(CATALOG_FILE, 'utf8');
 const catalog = CatalogSchema.parse(JSON.parse(committed));
@@ -76,34 +85,125 @@ function scanMatterNames(raw: string): string[] {
 
 const allNames = catalog.matters.flatMap((m) => [m.name, ...m.aliases]);
 
+const provisions = provisionMap(catalog);
+const get = (id: string) => catalog.matters.find((m) => m.id === id)!;
+const periods = (id: string) => lawPeriods(get(id), provisions);
+/** The matter's law on a date. */
+const on = (id: string, date: string) =>
+  periods(id).find((p) => (p.effectiveFrom ?? '') <= date && (p.effectiveTo === null || p.effectiveTo >= date))!;
+const CSL = '《中华人民共和国网络安全法》';
+
 describe('the committed catalog', () => {
-  it('carries the version the generator sets (a data change ships with a version bump) and the regulation', () => {
+  it('carries the version the generator sets (a data change ships with a version bump), its format and the regulation', () => {
     expect(catalog.version).toBe(CATALOG_VERSION);
-    expect(catalog.regulation).toBe(
-      '互联网信息内容管理行政执法程序规定（2017）；网信部门行政执法程序规定（2023，国家互联网信息办公室令第14号）',
-    );
+    expect(catalog.format).toBe(2);
+    expect(catalog.regulation).toBe(CATALOG_REGULATION);
+    expect(catalog.regulation).toMatch(/^网信部门行政执法程序规定（2023年国家互联网信息办公室令第14号/);
   });
 
-  it('gives every matter at least one legal basis, each with law, article and text', () => {
+  it('gives every provision consecutive versions, each with article, dates, source and a text or the reason it has none', () => {
+    for (const p of catalog.provisions) {
+      expect(p.law, p.id).toMatch(/^《[^《》]+》$/);
+      expect(p.id.startsWith(p.law), p.id).toBe(true);
+      p.versions.forEach((v, i) => {
+        expect(v.article, p.id).toMatch(/^第[零〇一二两三四五六七八九十百千]+条/);
+        expect(v.madeBy.length, p.id).toBeGreaterThan(4);
+        expect(v.source.length, p.id).toBeGreaterThan(4);
+        if (v.text === null) {
+          expect(v.textStatus, p.id).toBe('unavailable');
+          expect(v.note, p.id).toMatch(/未能取得/);
+        } else {
+          expect(v.text.trim().length, `${p.id} ${v.article}`).toBeGreaterThan(10);
+          expect(v.text, `${p.id}: no HTML`).not.toMatch(/<[a-z/][^>]*>/i);
+        }
+        const next = p.versions[i + 1];
+        if (next) expect(dayBefore(next.effectiveFrom!), p.id).toBe(v.effectiveTo);
+        else expect(v.effectiveTo, p.id).toBeNull();
+      });
+    }
+  });
+
+  it('gives every matter at least one legal basis, responsibilities and accountability', () => {
     for (const m of catalog.matters) {
       expect(m.legalBasis.length, m.id).toBeGreaterThan(0);
-      for (const b of m.legalBasis) {
-        expect(b.law, m.id).toMatch(/^《[^《》]+》$/);
-        expect(b.article, m.id).toMatch(/^第[零〇一二两三四五六七八九十百千]+条/);
-        expect(b.text.trim().length, `${m.id} ${b.law}${b.article}`).toBeGreaterThan(10);
-        expect(b.text, `${m.id} ${b.article}: no HTML`).not.toMatch(/<[a-z/][^>]*>/i);
-      }
       expect(m.responsibilities.length, m.id).toBeGreaterThan(0);
       expect(m.accountability.length, m.id).toBeGreaterThan(0);
       for (const item of [...m.responsibilities, ...m.accountability]) expect(item, m.id).toBe(item.trim());
     }
   });
 
-  it('has a penalty on every penalty matter and none on inspections', () => {
+  it('has a penalty in every period of every penalty matter, from its first to now, and none on inspections', () => {
     for (const m of catalog.matters) {
-      if (m.type === '行政处罚') expect(m.penalty, m.id).not.toBeNull();
-      else expect(m.penalty, m.id).toBeNull();
+      if (m.type !== '行政处罚') {
+        expect(m.penalties, m.id).toEqual([]);
+        continue;
+      }
+      expect(m.penalties.length, m.id).toBeGreaterThan(0);
+      expect(m.penalties.at(-1)!.effectiveTo, m.id).toBeNull();
+      for (let i = 1; i < m.penalties.length; i++)
+        expect(dayBefore(m.penalties[i]!.effectiveFrom!), m.id).toBe(m.penalties[i - 1]!.effectiveTo);
     }
+  });
+
+  it('cites the 网络安全法 in its 2016 version until 2025-12-31 and as amended from 2026-01-01, for every article a matter uses', () => {
+    const csl = catalog.provisions.filter((p) => p.law === CSL);
+    expect(csl.length).toBeGreaterThanOrEqual(14);
+    for (const p of csl)
+      expect(
+        p.versions.map((v) => [v.effectiveFrom, v.effectiveTo]),
+        p.id,
+      ).toEqual([
+        ['2017-06-01', '2025-12-31'],
+        ['2026-01-01', null],
+      ]);
+    const renumbered = (old: string) => provisions.get(`${CSL}${old}`)!.versions.map((v) => v.article);
+    expect(renumbered('第五十九条')).toEqual(['第五十九条', '第六十一条']);
+    expect(renumbered('第六十八条')).toEqual(['第六十八条', '第六十九条']);
+    expect(renumbered('第六十九条')).toEqual(['第六十九条', '第七十条']);
+    expect(renumbered('第六十四条')).toEqual(['第六十四条', '第七十一条']);
+    expect(renumbered('第八条')).toEqual(['第八条', '第九条']);
+    // What could not be obtained is said, not guessed.
+    expect(provisions.get(`${CSL}第八条`)!.versions[1]).toMatchObject({ text: null, textStatus: 'unavailable' });
+    expect(provisions.get(`${CSL}第六十三条`)!.versions[1]).toMatchObject({ text: null, textStatus: 'unavailable' });
+    expect(provisions.get(`${CSL}第六十九条`)!.versions[1]!.textStatus).toBe('partial');
+    // Other laws keep one version until changed.
+    for (const p of catalog.provisions.filter((x) => x.law !== CSL)) expect(p.versions.length, p.id).toBe(1);
+  });
+
+  it('cites no repealed regulation as a legal basis', () => {
+    expect(catalog.provisions.map((p) => p.law)).not.toContain('《互联网信息内容管理行政执法程序规定》');
+    expect(JSON.stringify(catalog.matters.map((m) => m.legalBasis))).not.toContain(
+      '互联网信息内容管理行政执法程序规定',
+    );
+  });
+
+  it('offers no other department’s measure as the 网信部门’s penalty: each says who imposes it', () => {
+    const OTHERS = /拘留|吊销营业执照|吊销经营许可证|治安管理处罚|吊销相关业务许可证/;
+    for (const m of catalog.matters)
+      for (const { penalty, effectiveFrom } of m.penalties)
+        for (const x of penalty.measures) {
+          const where = `${m.id} ${effectiveFrom} ${x.name}`;
+          if (OTHERS.test(x.name)) expect(x.route, where).not.toBeNull();
+          if (x.route === null) expect(x.authority, where).toMatch(/网信部门|互联网信息办公室/);
+          else expect(x.authority, where).not.toMatch(/^网信部门/);
+        }
+    // 互联网信息服务管理办法 第二十条: the public security organs' and the licensing departments' — nothing is the 网信部门's.
+    const isp = get('isp-15-20').penalties[0]!.penalty;
+    expect(isp).toMatchObject({ warning: false, orderCorrection: false, fines: [] });
+    expect(isp.measures.map((x) => [x.authority, x.route])).toEqual([
+      ['公安机关、国家安全机关', '移送'],
+      ['发证机关（电信主管部门）', '通报'],
+      ['备案机关（电信主管部门）', '通报'],
+    ]);
+    expect(penaltyShort(isp)).toBe(
+      '网信部门无处罚权；移送公安机关、国家安全机关、通报发证机关（电信主管部门）、通报备案机关（电信主管部门）',
+    );
+    // 拘留 (网络安全法 2016 第六十三条、第六十七条) is the public security organs'.
+    const catchAll = on('content-law-violations', '2025-06-01').penalty!;
+    expect(catchAll.measures.filter((x) => /拘留/.test(x.name)).map((x) => [x.authority, x.route])).toEqual([
+      ['公安机关', '移送'],
+      ['公安机关', '移送'],
+    ]);
   });
 
   it('lets no two matters share an id, a name or an alias', () => {
@@ -127,7 +227,6 @@ describe('the committed catalog', () => {
   });
 
   it('merges the same matter named differently by two offices', () => {
-    const get = (id: string) => catalog.matters.find((m) => m.id === id)!;
     expect(get('csl-61').aliases).toEqual(['对未提供实名制身份的处罚']);
     expect(get('csl-69').aliases).toContain('对拒不配合执法工作的行政处罚');
     expect(get('csl-68').sources.map((s) => s.seedFile.slice(0, 3))).toEqual(['000', '001', '004']);
@@ -135,58 +234,69 @@ describe('the committed catalog', () => {
     expect(get('inspect-news').type).toBe('行政检查');
   });
 
-  it('reads the fines of known articles', () => {
-    const get = (id: string) => catalog.matters.find((m) => m.id === id)!;
-    expect(get('csl-59').penalty).toMatchObject({
+  it('reads the fines of known articles, as they read in each period', () => {
+    // 2016 第五十九条: a fine only after refusal or harm.
+    expect(on('csl-59', '2025-06-01').penalty).toMatchObject({
       warning: true,
       orderCorrection: true,
       fineOperator: { text: '处一万元以上十万元以下罚款', minYuan: 10_000, maxYuan: 100_000 },
       fineResponsible: { minYuan: 5000, maxYuan: 50_000 },
     });
-    expect(get('csl-61').penalty).toMatchObject({
+    expect(on('csl-59', '2025-06-01').penalty!.fines[0]!.when).toBe('拒不改正或者导致危害网络安全等后果的');
+    // As amended, 第六十一条: up to 5万 without refusal; 5–50万 after.
+    const amended = on('csl-59', '2026-11-20');
+    expect(amended.basis.map((b) => b.article)).toEqual(['第六十一条']);
+    expect(amended.penalty).toMatchObject({
+      warning: true,
+      fineOperator: { minYuan: 10_000, maxYuan: 50_000 },
+      fineResponsible: { minYuan: 10_000, maxYuan: 100_000 },
+    });
+    expect(amended.penaltyShort).toBe('警告；罚款1万–5万元（拒不改正等情形5万–50万元）；对责任人员罚款1万–10万元');
+    expect(on('csl-61', '2025-06-01').penalty).toMatchObject({
       warning: false,
       fineOperator: { minYuan: 50_000, maxYuan: 500_000 },
       fineResponsible: { minYuan: 10_000, maxYuan: 100_000 },
     });
-    expect(get('csl-61').penalty!.otherMeasures).toEqual([
-      '暂停相关业务',
-      '停业整顿',
-      '关闭网站',
-      '吊销相关业务许可证',
-      '吊销营业执照',
-    ]);
-    expect(get('csl-68').penalty).toMatchObject({
+    expect(on('csl-68', '2025-06-01').penalty).toMatchObject({
       confiscateIllegalIncome: true,
       fineOperator: { minYuan: 100_000, maxYuan: 500_000 },
       fineResponsible: { minYuan: 10_000, maxYuan: 100_000 },
     });
+    expect(on('csl-68', '2026-06-01').penalty).toMatchObject({
+      confiscateIllegalIncome: false,
+      fineOperator: { minYuan: 50_000, maxYuan: 500_000 },
+      fineResponsible: { minYuan: 50_000, maxYuan: 200_000 },
+    });
     // A multiple of the illegal income: the text only.
-    expect(get('csl-64').penalty!.fineOperator).toEqual({
+    expect(on('csl-64', '2025-06-01').penalty!.fineOperator).toEqual({
       text: '处违法所得一倍以上十倍以下罚款，没有违法所得的，处一百万元以下罚款',
     });
-    expect(get('news-22').penalty).toMatchObject({
-      fineOperator: { minYuan: 10_000, maxYuan: 30_000 },
-      otherMeasures: ['停止相关服务活动'],
+    // From 2026 the 网络安全法 refers personal-information cases to other laws (第七十一条).
+    expect(on('csl-64', '2026-06-01').penalty).toMatchObject({
+      fines: [],
+      referral: expect.stringContaining('第七十一条'),
     });
-    expect(get('news-24').penalty).toMatchObject({
+    expect(on('news-22', '2026-06-01').penalty).toMatchObject({
+      fineOperator: { minYuan: 10_000, maxYuan: 30_000 },
+      measures: [{ name: '停止相关服务活动', route: null }],
+      authority: expect.stringContaining('省、自治区、直辖市互联网信息办公室'),
+    });
+    expect(on('news-24', '2026-06-01').penalty).toMatchObject({
       fineOperator: { minYuan: 5000, maxYuan: 30_000 },
-      otherMeasures: ['暂停新闻信息更新'],
+      measures: [{ name: '暂停新闻信息更新', route: null }],
     });
     // The catch-all matter cites articles with different fines: no single range.
-    expect(get('content-law-violations').penalty!.fineOperator).toBeUndefined();
+    expect(on('content-law-violations', '2026-06-01').penalty!.fineOperator).toBeUndefined();
   });
 
   it('quotes each article in one wording, the typos of single lists outvoted', () => {
-    const texts = new Map<string, Set<string>>();
-    for (const b of catalog.matters.flatMap((m) => m.legalBasis))
-      texts.set(b.law + b.article, new Set([...(texts.get(b.law + b.article) ?? []), b.text]));
-    for (const [article, versions] of texts) expect(versions.size, article).toBe(1);
-    const csl68 = texts.get('《中华人民共和国网络安全法》第六十八条')!.values().next().value!;
-    expect(csl68).toContain('处一万元以上十万元以下罚款'); // 天水 wrote 一万元以下
-    expect(csl68).toContain('采取消除等处置措施'); // 酒泉 wrote 删除
-    expect(texts.get('《中华人民共和国网络安全法》第五十九条')!.values().next().value).toContain(
-      '本法第二十一条、第二十五条',
-    ); // 泸县's abbreviated quotation has 第十一条、第二十条
+    const text = (id: string) => provisions.get(id)!.versions[0]!.text!;
+    expect(text(`${CSL}第六十八条`)).toContain('处一万元以上十万元以下罚款'); // 天水 wrote 一万元以下
+    expect(text(`${CSL}第六十八条`)).toContain('采取消除等处置措施'); // 酒泉 wrote 删除
+    expect(text(`${CSL}第五十九条`)).toContain('本法第二十一条、第二十五条'); // 泸县's abbreviated quotation has 第十一条、第二十条
+    // An abridged quotation is replaced by the full 2016 text (appendix A of ../shared/law).
+    expect(text(`${CSL}第三十九条`)).toMatch(/（四）对网络安全事件的应急处置/);
+    expect(provisions.get(`${CSL}第三十九条`)!.versions[0]!.textStatus).toBe('checked');
   });
 });
 

@@ -7,26 +7,33 @@
 //             (list-items.ts), penalty (penalty.ts);
 //   merge     rows naming the same matter (merge-matters.ts), with the hand-reviewed corrections
 //             of overrides.json (overrides.ts);
+//   date      every article becomes a provision with its versions — the lists quote the version of
+//             their time; the reviewed law data (law-versions.json) adds when it was in force, the
+//             later versions (网络安全法 as amended from 2026-01-01) and drops repealed regulations
+//             (provisions.ts); each penalty is read per period, with who imposes each sanction
+//             (powers.json, penalty.ts);
 //   validate  with CatalogSchema, and write — deterministically: the same seeds give the same bytes.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CatalogSchema, type Catalog, type LegalBasis } from '../../shared/catalog/catalog-schema.ts';
+import { CATALOG_FORMAT, CatalogSchema, type Catalog } from '../../shared/catalog/catalog-schema.ts';
 import { articleKey, chooseArticleTexts } from './article-texts.ts';
+import { LawDataUse, loadLawVersions, loadPowers, type LawVersions, type Powers } from './law-data.ts';
 import { buildMatter, groupRows, sortMatters } from './merge-matters.ts';
 import { loadOverrides, OverrideUse, type Overrides } from './overrides.ts';
 import { parseDocxCards, parseDocxTable } from './parse-docx-list.ts';
 import { parseRow, type ParsedRow } from './parse-row.ts';
 import { parseRegulation } from './parse-regulation.ts';
 import { parseTsvList } from './parse-tsv-list.ts';
-import type { RawMatter } from './raw-matter.ts';
+import { datedProvisions, dropRepealed, matterOf, provisionList } from './provisions.ts';
+import type { QuotedArticle, RawMatter } from './raw-matter.ts';
 import { detectLayout } from './seed-layout.ts';
 
 /** Bump on every change of the data (YYYY.MM.n). */
-export const CATALOG_VERSION = '2026.11.2';
+export const CATALOG_VERSION = '2026.12.1';
 export const CATALOG_REGULATION =
-  '互联网信息内容管理行政执法程序规定（2017）；网信部门行政执法程序规定（2023，国家互联网信息办公室令第14号）';
+  '网信部门行政执法程序规定（2023年国家互联网信息办公室令第14号，自2023年6月1日起施行；条文未收录）。各地权责清单据其取代的互联网信息内容管理行政执法程序规定（2017）编制，后者不作为任何事项的法律依据。';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CATALOG_FILE = join(ROOT, 'assets', 'catalog', 'catalog.json');
@@ -36,7 +43,7 @@ export interface Seeds {
   /** The rows of every list, in file order. */
   rows: RawMatter[];
   /** Articles of the regulations published among the seeds (authoritative wording). */
-  regulations: LegalBasis[];
+  regulations: QuotedArticle[];
   /** Per seed file: its layout. */
   layouts: Record<string, string>;
 }
@@ -66,9 +73,15 @@ export interface BuildResult {
   notes: string[];
 }
 
-export function buildCatalog(seedsDir: string, overrides: Overrides = loadOverrides()): BuildResult {
+export function buildCatalog(
+  seedsDir: string,
+  overrides: Overrides = loadOverrides(),
+  law: LawVersions = loadLawVersions(),
+  powers: Powers = loadPowers(),
+): BuildResult {
   const notes: string[] = [];
   const use = new OverrideUse();
+  const lawUse = new LawDataUse();
   const seeds = readSeeds(seedsDir, (m) => notes.push(m));
 
   const rows: ParsedRow[] = seeds.rows.map((raw) => {
@@ -112,7 +125,15 @@ export function buildCatalog(seedsDir: string, overrides: Overrides = loadOverri
       use,
     ),
   );
-  const matters = sortMatters(drafts);
+  const sorted = sortMatters(drafts);
+  dropRepealed(sorted, law, lawUse, (m) => notes.push(m));
+  const provisions = datedProvisions(sorted, law, lawUse);
+  const ctx = {
+    powers,
+    use: lawUse,
+    authorityOf: (name: string) => law.laws.find((l) => l.law === name)?.authority ?? name,
+  };
+  const matters = sorted.map((d) => matterOf(d, provisions, ctx));
 
   const seen = new Map<string, string>();
   for (const m of matters) {
@@ -125,8 +146,22 @@ export function buildCatalog(seedsDir: string, overrides: Overrides = loadOverri
   const stale = use.unused(overrides);
   if (stale.length > 0)
     throw new Error(`overrides.json entries that no longer apply (remove or fix them):\n  ${stale.join('\n  ')}`);
+  const staleLaw = lawUse.unused(law, powers);
+  if (staleLaw.length > 0)
+    throw new Error(
+      `law-versions.json / powers.json entries that no longer apply (remove or fix them):\n  ${staleLaw.join('\n  ')}`,
+    );
 
-  return { catalog: CatalogSchema.parse({ version: CATALOG_VERSION, regulation: CATALOG_REGULATION, matters }), notes };
+  return {
+    catalog: CatalogSchema.parse({
+      format: CATALOG_FORMAT,
+      version: CATALOG_VERSION,
+      regulation: CATALOG_REGULATION,
+      provisions: provisionList(provisions),
+      matters,
+    }),
+    notes,
+  };
 }
 
 export const serialise = (c: Catalog) => `${JSON.stringify(c, null, 2)}\n`;

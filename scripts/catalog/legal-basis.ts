@@ -8,7 +8,7 @@
 // (「依照《中华人民共和国治安管理处罚法》…」) is not. A heading without any article (a normative
 // document quoted as a whole, 「《国务院关于授权…的通知》（国发〔2014〕33号）为促进…」) cannot be
 // cited by article: it is returned in `unarticled` for the build to report.
-import type { LegalBasis } from '../../shared/catalog/catalog-schema.ts';
+import type { QuotedArticle } from './raw-matter.ts';
 import { cleanText, layOutArticle } from './clean-text.ts';
 
 const NUM = '[零〇一二两三四五六七八九十百千]+';
@@ -32,7 +32,7 @@ interface Mark {
 }
 
 export interface ParsedBasis {
-  basis: LegalBasis[];
+  basis: QuotedArticle[];
   unarticled: { law: string; text: string }[];
 }
 

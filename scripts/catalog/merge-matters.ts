@@ -5,15 +5,16 @@
 //   - they rest on exactly the same articles (for penalties: the articles that impose a penalty),
 // or when overrides.json merges them. Each matter then takes its preferred name (most used; the
 // plain 「…的处罚」 form; the fuller one), its type, the union of the articles quoted (one wording per
-// article, see article-texts.ts), its penalty read from its own penalty articles, the fullest list
-// of responsibilities and accountability, and every row as a source.
-import { MATTER_TYPES, type LegalBasis, type Matter, type MatterType } from '../../shared/catalog/catalog-schema.ts';
+// article, see article-texts.ts), its penalty articles, the fullest list of responsibilities and
+// accountability, and every row as a source. Its penalty per period is read later, from the
+// versions of its penalty articles (build-catalog.ts, penalty.ts).
+import { MATTER_TYPES, type Matter, type MatterType } from '../../shared/catalog/catalog-schema.ts';
 import { articleKey } from './article-texts.ts';
 import { articleNumber, autoId, lawRank } from './matter-ids.ts';
 import type { OverrideUse, Overrides } from './overrides.ts';
 import { typeFromName, type ParsedRow } from './parse-row.ts';
-import { parsePenalty } from './penalty.ts';
-import type { RawMatter } from './raw-matter.ts';
+import { imposesPenalty } from './penalty.ts';
+import type { QuotedArticle, RawMatter } from './raw-matter.ts';
 
 /** The name with the wording the offices vary set aside. */
 export function nameKey(name: string): string {
@@ -97,9 +98,11 @@ const fullest = (lists: string[][]) =>
   lists.reduce((best, l) => (itemsLength(l) > itemsLength(best) ? l : best), [] as string[]);
 
 export interface MatterDraft {
-  matter: Matter;
-  /** The articles that identify it (for ordering). */
-  primary: LegalBasis[];
+  matter: Omit<Matter, 'legalBasis' | 'penalties'>;
+  /** Every article the lists quote for it, in one wording each. */
+  basis: QuotedArticle[];
+  /** The articles that identify it: for penalties, the ones that set the penalty. */
+  primary: QuotedArticle[];
 }
 
 export function buildMatter(
@@ -116,15 +119,15 @@ export function buildMatter(
   const name = o?.name ?? preferredName(names);
   const type = o?.type ?? mergedType(rows, name);
 
-  const legalBasis: LegalBasis[] = [];
+  const basis: QuotedArticle[] = [];
   for (const b of rows.flatMap((r) => r.basis)) {
-    if (legalBasis.some((x) => articleKey(x) === articleKey(b))) continue;
-    legalBasis.push({ law: b.law, article: b.article, text: wording.get(articleKey(b)) ?? b.text });
+    if (basis.some((x) => articleKey(x) === articleKey(b))) continue;
+    basis.push({ law: b.law, article: b.article, text: wording.get(articleKey(b)) ?? b.text });
   }
   const signature = primarySignature(rows);
-  const primary = legalBasis.filter((b) => signature.includes(articleKey(b)));
-  const penalty = type === '行政处罚' ? parsePenalty(primary) : null;
-  if (type === '行政处罚' && !penalty) throw new Error(`「${name}」 is a penalty but none of its articles imposes one`);
+  const primary = basis.filter((b) => signature.includes(articleKey(b)));
+  if (type === '行政处罚' && !primary.some((b) => imposesPenalty(b.text)))
+    throw new Error(`「${name}」 is a penalty but none of its articles imposes one`);
 
   const id = o?.id ?? (type === '行政处罚' ? autoId(primary) : null);
   if (!id)
@@ -139,18 +142,17 @@ export function buildMatter(
       name,
       aliases,
       type,
-      legalBasis,
-      penalty,
       responsibilities: fullest(rows.map((r) => r.responsibilities)),
       accountability: fullest(rows.map((r) => r.accountability)),
       sources: rows.map((r) => ({ office: officeOf(r.raw), seedFile: r.raw.seedFile, originalName: r.name })),
     },
+    basis,
     primary,
   };
 }
 
 /** Catalog order: by type; single-article matters before catch-all ones; by law, then article. */
-export function sortMatters(drafts: MatterDraft[]): Matter[] {
+export function sortMatters(drafts: MatterDraft[]): MatterDraft[] {
   const key = (d: MatterDraft) => {
     const first = d.primary[0];
     return [
@@ -160,11 +162,9 @@ export function sortMatters(drafts: MatterDraft[]): Matter[] {
       first ? articleNumber(first.article) || 0 : 0,
     ] as const;
   };
-  return [...drafts]
-    .sort((a, b) => {
-      const [ka, kb] = [key(a), key(b)];
-      for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
-      return codeOrder(a.matter.id, b.matter.id);
-    })
-    .map((d) => d.matter);
+  return [...drafts].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+    return codeOrder(a.matter.id, b.matter.id);
+  });
 }

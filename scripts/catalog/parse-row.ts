@@ -1,13 +1,13 @@
 // One list row interpreted: its name cleaned, its type (given or inferred from the name), its
 // articles, the articles that identify it for merging, and its items of responsibility and
 // accountability.
-import type { LegalBasis, MatterType } from '../../shared/catalog/catalog-schema.ts';
+import type { MatterType } from '../../shared/catalog/catalog-schema.ts';
 import { articleKey } from './article-texts.ts';
 import { cleanName } from './clean-text.ts';
 import { parseLegalBasis, type ParsedBasis } from './legal-basis.ts';
 import { splitItems } from './list-items.ts';
 import { imposesPenalty } from './penalty.ts';
-import type { RawMatter } from './raw-matter.ts';
+import type { QuotedArticle, RawMatter } from './raw-matter.ts';
 
 export interface ParsedRow {
   raw: RawMatter;
@@ -15,7 +15,7 @@ export interface ParsedRow {
   /** The type the list gives, mapped onto the catalog's; null where the cell is missing. */
   declaredType: MatterType | null;
   penaltyKind: boolean;
-  basis: LegalBasis[];
+  basis: QuotedArticle[];
   /** The article keys that identify the matter: its penalty articles, or all its articles. */
   signature: string[];
   responsibilities: string[];

@@ -40,3 +40,10 @@ export function firstLine(text: string): string {
       .find((l) => l !== '') ?? ''
   );
 }
+
+/** An article as a list (or a regulation among the seeds) quotes it: law with its 《》, 第…条, text. */
+export interface QuotedArticle {
+  law: string;
+  article: string;
+  text: string;
+}

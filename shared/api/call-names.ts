@@ -20,6 +20,7 @@ export const CALL_NAMES = [
   'cases.get',
   'cases.create',
   'cases.update',
+  'cases.chooseLaw',
   'cases.setStatus',
   'cases.recordMilestone',
   'documents.list',

@@ -23,7 +23,8 @@ import {
   CaseStatusSchema,
   CaseSummarySchema,
 } from '../domain/case.ts';
-import { MatterSchema, MatterSummarySchema, MatterTypeSchema } from '../catalog/catalog-schema.ts';
+import { MatterSummarySchema, MatterTypeSchema, MatterViewSchema } from '../catalog/catalog-schema.ts';
+import { ChooseLawSchema } from '../domain/case-law.ts';
 import {
   DocumentDetailSchema,
   DocumentSummarySchema,
@@ -147,10 +148,22 @@ export const contract = {
       query: z.string().trim().max(100).default(''),
       type: MatterTypeSchema.optional(),
       limit: z.number().int().min(1).max(500).default(200),
+      /** The summaries show the law for this conduct (both versions where it concerns two); default: the law in force today. */
+      conduct: z
+        .object({
+          from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+          to: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .nullable(),
+        })
+        .strict()
+        .optional(),
     }),
     z.object({ version: z.string(), items: z.array(MatterSummarySchema) }),
   ),
-  'catalog.get': call(policy('officer', NOT_AUDITED, []), IdInput, MatterSchema),
+  // A matter with its law over every period the catalog knows.
+  'catalog.get': call(policy('officer', NOT_AUDITED, []), IdInput, MatterViewSchema),
   'cases.list': call(
     policy('officer', NOT_AUDITED, []),
     CaseListQuerySchema,
@@ -163,6 +176,9 @@ export const contract = {
     z.object({ id: z.string().min(1).max(64), data: CaseInputSchema }),
     CaseDetailSchema,
   ),
+  // Which version of the law applies where the conduct concerns two (行政处罚法 第三十七条, docs/LAW.md):
+  // it changes the case record, so both officers.
+  'cases.chooseLaw': call(policy('pair', byDispatch('case-law'), []), ChooseLawSchema, CaseDetailSchema),
   'cases.setStatus': call(
     policy('pair', byDispatch('case-status'), []),
     z.object({ id: z.string().min(1).max(64), status: CaseStatusSchema, note: z.string().trim().max(500).default('') }),

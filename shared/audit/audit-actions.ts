@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = {
   'case-edit': '修改案件',
   'case-status': '变更状态',
   'case-milestone': '记录期限起算日期',
+  'case-law': '确定适用的法律版本',
   'document-create': '新建文书',
   'document-edit': '编辑文书',
   'document-edit-discarding-signatures': '编辑文书（作废签名）',

@@ -1,7 +1,7 @@
 // The building blocks of the document types' completeness rules (shared/documents/types/<type>/
 // completeness.ts): the issue, the collector a check reports through, and the checks several types
 // share (times, identity numbers, the answers to the opening statements).
-import { residentIdError } from '../validation/resident-id.ts';
+import { idKindError } from '../validation/id-number.ts';
 import type { DocumentTemplate } from './templates.ts';
 
 export interface CompletenessIssue {
@@ -40,10 +40,14 @@ export function idNumber(
   who: string,
 ) {
   need(filled(value), 'idNumber', path, `${who}未填写身份证件号码。`);
-  if (filled(value) && (idType || '居民身份证') === '居民身份证') {
-    const err = residentIdError(value);
-    need(err === null, 'idValid', path, `${who}的${err ?? ''}`);
-  }
+  idValid(need, idType, value, path, who);
+}
+
+/** Every identity-number field is checked the same way once filled: parties, interviewees, witnesses, present persons. */
+export function idValid(need: Check<'idValid'>, idType: string, value: string, path: string, who: string) {
+  if (!filled(value)) return;
+  const err = idKindError(idType, value);
+  need(err === null, 'idValid', path, `${who}的${err ?? ''}`);
 }
 
 export function openings(

@@ -52,7 +52,7 @@ type Passing<C> = [what: string, mutate: (c: C) => void];
 const witness = {
   name: '赵见证',
   idType: '居民身份证',
-  idNumber: '450203199001010012',
+  idNumber: '45020319750306001X',
   unit: '大厦物业',
   role: '物业经理',
   phone: '',
@@ -255,6 +255,27 @@ const failing: { [T in DocumentType]: Failing<Contents[T]>[] } = {
       path: 'witness.idNumber',
       message: /见证人身份证件号码/,
     },
+    {
+      rule: 'idValid',
+      what: 'a present person with an impossible birth date',
+      mutate: (c) => (c.present[0]!.idNumber = '450203198802300039'),
+      path: 'present.0.idNumber',
+      message: /在场人员张𠮷㵘的身份证号码第7至14位的出生日期（19880230）不存在/,
+    },
+    {
+      rule: 'idValid',
+      what: 'the witness with a wrong check character (checked even when the party is present)',
+      mutate: (c) => (c.witness = { ...witness, idNumber: '450203197503060011' }),
+      path: 'witness.idNumber',
+      message: /见证人的身份证号码校验位不正确/,
+    },
+    {
+      rule: 'idValid',
+      what: 'the party’s credit code mistyped',
+      mutate: (c) => (c.party.idNumber = '91450204MA5N8K2X70'),
+      path: 'party.idNumber',
+      message: /当事人的统一社会信用代码/,
+    },
     { rule: 'findings', what: 'no findings', mutate: (c) => (c.findings = ''), path: 'findings', message: /检查情况/ },
     {
       rule: 'evidenceLink',
@@ -382,6 +403,13 @@ const failing: { [T in DocumentType]: Failing<Contents[T]>[] } = {
       mutate: (c) => ((c.witness.name = ''), (c.noWitnessReason = ' ')),
       path: 'witness.name',
       message: /没有见证人的原因/,
+    },
+    {
+      rule: 'idValid',
+      what: 'the witness’s number typed full-width with a birth year before 1900',
+      mutate: (c) => (c.witness.idNumber = '４５０２０３１８９９０１０１００１２'),
+      path: 'witness.idNumber',
+      message: /见证人的身份证号码中的出生年份（1899年）早于1900年/,
     },
     {
       rule: 'device',

@@ -3,8 +3,11 @@
 // optional-with-defaults; what the law requires before signing is checked by each type's
 // completeness rules. Strings only (no floats): content ends up in sealed records.
 import { z } from 'zod';
+import { normaliseIdNumber } from '../validation/resident-id.ts';
 
 export const text = (max = 200) => z.string().max(max).default('');
+/** An identity-document number: stored as printed — full-width folded, spaces out, x as X (resident-id.ts). */
+export const idNumberText = () => text(30).transform(normaliseIdNumber);
 export const longText = (max = 20_000) => z.string().max(max).default('');
 /** Local date-time to the minute, as officers write it: 2026-11-20T09:30 (Beijing time). */
 export const LocalMinute = z
@@ -21,7 +24,7 @@ export const RowId = z.string().min(1).max(64);
 export const PersonSchema = z.object({
   name: text(40),
   idType: text(20).default('居民身份证'),
-  idNumber: text(30),
+  idNumber: idNumberText(),
   unit: text(100),
   role: text(40),
   phone: text(30),

@@ -2,9 +2,10 @@
 // 2017 regulation art. 14 (case sources).
 import { z } from 'zod';
 import { creditCodeError } from '../validation/credit-code.ts';
-import { residentIdError } from '../validation/resident-id.ts';
+import { normaliseIdNumber, residentIdError } from '../validation/resident-id.ts';
 import { optionalText, phoneField, requiredText } from './text-rules.ts';
 import { MatterSummarySchema } from '../catalog/catalog-schema.ts';
+import { CaseLawSchema, ConductSchema } from './case-law.ts';
 import { OfficerPublicSchema } from './officer.ts';
 
 export const CASE_SOURCES = ['监督检查发现', '投诉举报', '上级交办', '下级报请', '部门移送', '其他'] as const;
@@ -17,7 +18,8 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = { clue: '线索/�
 
 export const ID_TYPES = ['居民身份证', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '护照', '其他证件'] as const;
 
-const normalisedUpper = (label: string) => requiredText(label, 18).transform((s) => s.toUpperCase());
+/** Typed with a Chinese input method: full-width characters folded, spaces out, upper case (resident-id.ts). */
+const normalisedUpper = (label: string) => requiredText(label, 18).transform(normaliseIdNumber);
 
 export const OrganisationPartySchema = z.object({
   kind: z.literal('organisation'),
@@ -36,7 +38,8 @@ export const PersonPartySchema = z
     kind: z.literal('person'),
     name: requiredText('姓名', 40),
     idType: z.enum(ID_TYPES, { error: '请选择证件种类。' }).default('居民身份证'),
-    idNumber: requiredText('身份证件号码', 30).transform((s) => s.toUpperCase()),
+    // As typed: full-width digits and letters (Chinese input methods) are read, x is stored as X.
+    idNumber: requiredText('身份证件号码', 30).transform(normaliseIdNumber),
     address: requiredText('住址', 200),
     phone: phoneField(),
   })
@@ -86,6 +89,8 @@ export const CaseInputSchema = z
     sourceNote: optionalText('来源说明', 500),
     party: PartySchema,
     platform: PlatformSchema,
+    /** When the conduct happened: it decides which version of the law applies (docs/LAW.md). */
+    conduct: ConductSchema,
     matterId: z.string({ error: '请选择执法事项。' }).min(1, { message: '请选择执法事项。' }),
     officerIds: z.array(z.string().min(1)).length(2, { message: '须指定两名承办人员。' }),
     summary: optionalText('简要案情', 2000),
@@ -126,7 +131,9 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   party: PartySchema,
   platform: PlatformSchema,
   officers: z.array(OfficerPublicSchema),
+  /** The matter with its law as it applies to the case's conduct (the versions side by side where they differ). */
   matter: MatterSummarySchema.nullable(),
+  law: CaseLawSchema,
   events: z.array(CaseEventSchema),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;

@@ -2,6 +2,7 @@
 // regulation art. 26 for copies and provided items).
 import { z } from 'zod';
 import { EVIDENCE_CATEGORIES } from '../documents/types/evidence/content.ts';
+import { normaliseIdNumber } from '../validation/resident-id.ts';
 
 const text = (max = 500) => z.string().trim().max(max).default('');
 
@@ -16,7 +17,13 @@ export const EvidenceMetaSchema = z
     method: text(200),
     /** Device clock at entry and how far it can be trusted. */
     timeSourceNote: text(500),
-    provider: z.object({ name: text(100), idNumber: text(30), statement: z.boolean().default(false) }).prefault({}),
+    provider: z
+      .object({
+        name: text(100),
+        idNumber: text(30).transform(normaliseIdNumber),
+        statement: z.boolean().default(false),
+      })
+      .prefault({}),
     /** Original or copy; a copy records how, when and by whom it was made (art. 26). */
     original: z.boolean().default(true),
     copy: z.object({ method: text(500), madeAt: text(40), madeBy: text(100) }).prefault({}),

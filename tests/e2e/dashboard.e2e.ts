@@ -64,6 +64,7 @@ beforeAll(async () => {
       phone: '',
     },
     platform: { name: '东东说事', domain: '', url: '', icp: '' },
+    conduct: { kind: 'day', from: '2026-10-12', discoveredOn: '2026-10-20' },
     matterId: 'csl-59',
     officerIds: ids,
   });

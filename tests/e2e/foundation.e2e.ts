@@ -1,6 +1,7 @@
 // The foundation journey, as officers live it: set up the office and two officers; one officer
 // alone cannot create a case; both sign in; a wrong 统一社会信用代码 is shown next to the field and
-// saves nothing; a valid case is created; the shell is stopped and restarted on the same data
+// saves nothing; a valid case is created (its conduct date first: the matter picker shows the law
+// of that date); the shell is stopped and restarted on the same data
 // folder, and the case is still there and searchable. Real web shell process, real Chromium.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,7 +92,13 @@ describe('foundation: office, two-officer session, cases', () => {
     await form.form().waitFor();
     await form.fillText('case-title', '柳州市星河网络科技有限公司涉嫌未履行网络安全保护义务案');
     await form.choose('case-source', '监督检查发现');
+    // The conduct date comes first: until it is given the matter picker waits (it decides the law's version).
+    await expect(page.getByTestId('case-matter').locator('input').first().isDisabled()).resolves.toBe(true);
+    await form.fillText('conduct-from', '2026-11-13');
+    await form.fillText('conduct-discovered', '2026-11-20');
     await form.choose('case-matter', '网络安全保护义务');
+    // Conduct in 2026: the 网络安全法 as amended — 第六十一条 with its fines — under the field.
+    await expect(page.getByTestId('law-hint').innerText()).resolves.toMatch(/第六十一条[\s\S]*罚款1万–5万元/);
     await page.getByTestId('party-kind-organisation').click();
     await form.fillText('party-name', '柳州市星河网络科技有限公司');
     await form.fillText('party-credit-code', BAD_CODE);

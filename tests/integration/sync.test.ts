@@ -769,6 +769,12 @@ describe('reference data from HQ', () => {
       const bad = hqCli(hq.dataDir, ['publish', 'holidays', join(files, 'bad-holidays.json')]);
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain('节假日表格式不符，未发布');
+      // A catalog of the old format (no dated law versions, docs/LAW.md) is refused at HQ: devices would not use it.
+      const { format: _format, provisions: _provisions, ...oldFormat } = catalog as Record<string, unknown>;
+      writeFileSync(join(files, 'old-catalog.json'), JSON.stringify(oldFormat));
+      const old = hqCli(hq.dataDir, ['publish', 'catalog', join(files, 'old-catalog.json')]);
+      expect(old.status).toBe(2);
+      expect(old.stderr).toMatch(/执法事项目录未发布：执法事项目录为旧格式/);
       writeFileSync(
         join(files, 'roster.json'),
         JSON.stringify([{ name: '李明', certNo: '45020019001', unit: '柳州市柳南区互联网信息办公室' }]),

@@ -126,6 +126,8 @@ export function orgCaseInput(officerIds: string[], matterId: string, over: Parti
       url: 'https://www.xinghe-news.cn/',
       icp: '桂ICP备20231234号-1',
     },
+    // In 2026, before every fixed clock the tests use: the law as amended applies, no choice to make.
+    conduct: { kind: 'day' as const, from: '2026-10-12', discoveredOn: '2026-10-20' },
     matterId,
     officerIds,
     summary: '',

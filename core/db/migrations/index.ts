@@ -10,6 +10,7 @@ import { migration008 } from './008-security.ts';
 import { migration009 } from './009-milestones.ts';
 import { migration010 } from './010-milestones-append-only.ts';
 import { migration011 } from './011-document-types-open.ts';
+import { migration012 } from './012-conduct-and-law.ts';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];

@@ -177,7 +177,21 @@ const SEEDS: Record<number, (db: Db) => void> = {
       `INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES ('c1', 'sourceDate', '2026-11-18', '专项检查发现线索', ?, '["o1","o2"]')`,
     ).run(T1);
   },
+  12: (db) => {
+    db.prepare(`UPDATE cases SET conduct_json = ? WHERE id = 'c1'`).run(CONDUCT_2025);
+    db.prepare(
+      `INSERT INTO case_law_choices (case_id, matter_id, conduct_json, period, ground, note, basis, catalog_version, recorded_at, officer_ids)
+       VALUES ('c1', 'csl-59', ?, '2017-06-01', 'conduct-time', '', '《中华人民共和国网络安全法》第五十九条', '2026.12.1', ?, '["o1","o2"]')`,
+    ).run(CONDUCT_2025, T1);
+  },
 };
+/** A case's conduct as the app stores it (shared/domain/case-law.ts): a period in 2025, discovered in 2026. */
+const CONDUCT_2025 = JSON.stringify({
+  kind: 'period',
+  from: '2025-09-01',
+  to: '2025-12-20',
+  discoveredOn: '2026-11-18',
+});
 
 function insertSignature(
   db: Db,
@@ -235,24 +249,28 @@ function snapshot(db: Db): { tables: Snapshot; objects: string[] } {
 }
 
 /**
- * A keyed database at version n-1 holding every earlier migration's rows; then, after closing and
- * reopening it with the key as the app does at the next start, migration n applied on its own.
+ * A keyed database at the version before n holding every earlier migration's rows; then, after
+ * closing and reopening it with the key as the app does at the next start, migration n applied on
+ * its own. (Versions need not be consecutive on a branch: the one before n is the previous entry.)
  */
 function upgradeTo(n: number): { db: Db; before: ReturnType<typeof snapshot> } {
   const dir = mkdtempSync(join(tmpdir(), `field-migration-${n}-`));
   dirs.push(dir);
+  const at = MIGRATIONS.findIndex((m) => m.version === n);
+  expect(at, `migration ${n}`).toBeGreaterThan(0);
+  const previous = MIGRATIONS[at - 1]!.version;
   const old = openKeyed(dir);
-  for (let v = 1; v < n; v++) {
-    migrate(old, MIGRATIONS.slice(0, v));
-    SEEDS[v]?.(old); // a migration that only adds constraints (010) has no rows of its own
+  for (let i = 0; i < at; i++) {
+    migrate(old, MIGRATIONS.slice(0, i + 1));
+    SEEDS[MIGRATIONS[i]!.version]?.(old); // a migration that only adds constraints (010) has no rows of its own
   }
-  expect(old.pragma('user_version', { simple: true })).toBe(n - 1);
+  expect(old.pragma('user_version', { simple: true })).toBe(previous);
   const before = snapshot(old);
   old.close();
   // SQLCipher: the file holds no plaintext header (nor anything else readable).
   expect(readFileSync(join(dir, DATABASE_FILE)).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
   const db = openKeyed(dir);
-  expect(migrate(db, MIGRATIONS.slice(0, n))).toEqual({ from: n - 1, to: n });
+  expect(migrate(db, MIGRATIONS.slice(0, at + 1))).toEqual({ from: previous, to: n });
   expect(db.pragma('user_version', { simple: true })).toBe(n);
   return { db, before };
 }
@@ -291,8 +309,9 @@ const indexUsed = (db: Db, sql: string, ...args: unknown[]) => {
 
 describe('each migration on a populated SQLCipher database of the version before', () => {
   it('seeds cover every table of the newest schema (so every migration is tested with data)', () => {
-    const { db } = upgradeTo(MIGRATIONS.length);
-    SEEDS[MIGRATIONS.length]?.(db);
+    const newest = MIGRATIONS.at(-1)!.version;
+    const { db } = upgradeTo(newest);
+    SEEDS[newest]?.(db);
     for (const t of tableNames(db))
       expect(db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get(), t).toBeGreaterThan(0);
     db.close();
@@ -638,6 +657,47 @@ describe('each migration on a populated SQLCipher database of the version before
       'documents_case',
     );
     expect(indexUsed(db, `SELECT id FROM documents WHERE corrects_document_id = ?`, 'd1')).toBe('documents_corrects');
+    db.close();
+  });
+
+  it('012 adds the conduct date to cases (empty on old ones) and append-only law choices of an existing case', () => {
+    const { db, before } = upgradeTo(12);
+    expect(columnsOf(db, 'cases').find((c) => c.name === 'conduct_json')).toEqual({
+      name: 'conduct_json',
+      type: 'TEXT',
+      not_null: 0,
+      dflt: null,
+    });
+    // Cases made before have no conduct date: the app asks for it before a legal basis is chosen or printed.
+    expect(db.prepare(`SELECT id, conduct_json FROM cases`).all()).toEqual([{ id: 'c1', conduct_json: null }]);
+    expect(() => db.prepare(`UPDATE cases SET conduct_json = '2025-09-01' WHERE id = 'c1'`).run()).toThrow(/CHECK/);
+    SEEDS[12]!(db);
+    expect(
+      JSON.parse(db.prepare(`SELECT conduct_json FROM cases WHERE id = 'c1'`).pluck().get() as string),
+    ).toMatchObject({ kind: 'period', from: '2025-09-01' });
+    const ins = db.prepare(
+      `INSERT INTO case_law_choices (case_id, matter_id, conduct_json, period, ground, note, basis, catalog_version, recorded_at, officer_ids)
+       VALUES (?, 'csl-59', ?, ?, ?, '', '《中华人民共和国网络安全法》第六十一条', '2026.12.1', ?, '["o1","o2"]')`,
+    );
+    expect(() => ins.run('no-such-case', CONDUCT_2025, '2026-01-01', 'lighter', T1)).toThrow(/FOREIGN KEY/);
+    expect(() => ins.run('c1', 'not json', '2026-01-01', 'lighter', T1)).toThrow(/CHECK/);
+    expect(() => ins.run('c1', CONDUCT_2025, '2026年1月1日', 'lighter', T1)).toThrow(/CHECK/);
+    expect(() => ins.run('c1', CONDUCT_2025, '2026-01-01', 'whatever', T1)).toThrow(/CHECK/);
+    // A later choice supersedes the earlier: both rows stay; neither can be changed or deleted.
+    ins.run('c1', CONDUCT_2025, '2026-01-01', 'lighter', T1);
+    ins.run('c1', CONDUCT_2025, '', 'conduct-time', T1); // a period without a recorded start
+    expect(db.prepare(`SELECT period FROM case_law_choices WHERE case_id = 'c1' ORDER BY id`).pluck().all()).toEqual([
+      '2017-06-01',
+      '2026-01-01',
+      '',
+    ]);
+    expect(() => db.prepare(`UPDATE case_law_choices SET ground = 'lighter'`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`DELETE FROM case_law_choices`).run()).toThrow(/append-only/);
+    expect(indexUsed(db, `SELECT period FROM case_law_choices WHERE case_id = ? ORDER BY id DESC LIMIT 1`, 'c1')).toBe(
+      'case_law_choices_case',
+    );
+    // Every older column of every row is unchanged (the seed set only the new conduct_json).
+    expectOlderDataUnchanged(db, before);
     db.close();
   });
 });

@@ -82,6 +82,7 @@ export async function createOrgCase(page: Page, officerIds: string[]): Promise<s
       phone: '',
     },
     platform: { name: '星河资讯', domain: 'xinghe-news.cn', url: '', icp: '' },
+    conduct: { kind: 'day', from: '2026-10-12', discoveredOn: '2026-10-20' },
     matterId: 'csl-59',
     officerIds,
   });

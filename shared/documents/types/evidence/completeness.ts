@@ -1,7 +1,7 @@
 // What the law requires of a 电子取证工作记录 before it may go to signing (DOCUMENTS.md, 2017 regulation
 // art. 18–30). Each issue names the field (a dotted path the editor can jump to) and says in Chinese
 // what is missing. The editor shows the list live, the core enforces it (shared/documents/completeness.ts).
-import { collector, filled, times, type CompletenessIssue } from '../../completeness-rules.ts';
+import { collector, filled, idValid, times, type CompletenessIssue } from '../../completeness-rules.ts';
 import type { EvidenceContent } from './content.ts';
 
 /** Every rule code: a check can only name one of these, and completeness.test.ts demands a failing case for each. */
@@ -16,6 +16,7 @@ export const EVIDENCE_RULES = [
   'method',
   'target',
   'witnessOrReason',
+  'idValid',
   'device',
   'steps',
   'itemsPresent',
@@ -55,6 +56,8 @@ export function checkEvidence(c: EvidenceContent): CompletenessIssue[] {
     'witness.name',
     '请填写见证人，或说明没有见证人的原因（此时应全程录像）。',
   );
+  idValid(need, c.witness.idType, c.witness.idNumber, 'witness.idNumber', '见证人');
+  idValid(need, c.holder.idType, c.holder.idNumber, 'holder.idNumber', '电子数据持有人');
   need(filled(c.environment.device), 'device', 'environment.device', '请填写取证所用设备（型号、序列号）。');
   need(
     c.steps.some((s) => filled(s.text)),

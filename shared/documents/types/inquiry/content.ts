@@ -2,7 +2,15 @@
 // optional-with-defaults; completeness.ts says what signing needs). Strings only: content ends up in
 // sealed records.
 import { z } from 'zod';
-import { LocalDate, LocalMinute, longText, OpeningAnswerSchema, RowId, text } from '../../content-schemas.ts';
+import {
+  idNumberText,
+  LocalDate,
+  LocalMinute,
+  longText,
+  OpeningAnswerSchema,
+  RowId,
+  text,
+} from '../../content-schemas.ts';
 
 export const InquiryContentSchema = z.object({
   startTime: LocalMinute,
@@ -17,7 +25,7 @@ export const InquiryContentSchema = z.object({
       birthDate: LocalDate,
       ethnicity: text(20),
       idType: text(20).default('居民身份证'),
-      idNumber: text(30),
+      idNumber: idNumberText(),
       employer: text(100),
       position: text(40),
       phone: text(30),

@@ -4,6 +4,7 @@
 import {
   collector,
   filled,
+  idValid,
   openings,
   times,
   type CheckContext,
@@ -26,6 +27,7 @@ export const ONSITE_RULES = [
   'opening',
   'witnessName',
   'witnessId',
+  'idValid',
   'findings',
   'evidenceLink',
   'preservationLink',
@@ -87,6 +89,11 @@ export function checkOnsite(c: OnsiteContent, t: DocumentTemplate, ctx: CheckCon
   need(filled(c.recorderId), 'recorder', 'recorderId', '请指定记录人。');
   need(filled(c.reason), 'reason', 'reason', '请填写检查事由（依法就××进行现场检查）。');
   need(filled(c.party.name), 'partyName', 'party.name', '请填写当事人名称或姓名。');
+  if (filled(c.party.licence)) idValid(need, c.party.licence, c.party.idNumber, 'party.idNumber', '当事人');
+  c.present.forEach((p, i) =>
+    idValid(need, p.idType, p.idNumber, `present.${i}.idNumber`, `在场人员${p.name || i + 1}`),
+  );
+  idValid(need, c.witness.idType, c.witness.idNumber, 'witness.idNumber', '见证人');
   need(filled(c.partyNotice), 'partyNotice', 'partyNotice', '请记录通知当事人到场的情况。');
   if (c.partyNotice === '已通知，当事人到场') openings(need, c.openings, t, '当事人');
   else if (filled(c.partyNotice)) {

@@ -2,7 +2,15 @@
 // optional-with-defaults; completeness.ts says what signing needs). Strings only: content ends up in
 // sealed records.
 import { z } from 'zod';
-import { LocalMinute, longText, OpeningAnswerSchema, PersonSchema, RowId, text } from '../../content-schemas.ts';
+import {
+  idNumberText,
+  LocalMinute,
+  longText,
+  OpeningAnswerSchema,
+  PersonSchema,
+  RowId,
+  text,
+} from '../../content-schemas.ts';
 
 export const MEASURE_KINDS = ['拍照', '录像', '电子取证', '先行登记保存', '其他'] as const;
 export const PARTY_NOTICE = ['', '已通知，当事人到场', '已通知，当事人未到场', '无法通知当事人'] as const;
@@ -18,7 +26,7 @@ export const OnsiteContentSchema = z.object({
     .object({
       name: text(100),
       licence: text(60),
-      idNumber: text(30),
+      idNumber: idNumberText(),
       address: text(200),
       legalRepresentative: text(40),
       phone: text(30),
