@@ -139,7 +139,7 @@ describe('the law a case applies', () => {
 
   it('a case made before conduct dates were recorded asks for them: no version applies, no choice is taken', async () => {
     const c = await create(conduct('2026-06-01', '2026-06-01'));
-    t.core.db.prepare(`UPDATE cases SET conduct_json = NULL WHERE id = ?`).run(c.id); // as migration 012 leaves old cases
+    t.core.db.prepare(`UPDATE cases SET conduct_json = NULL WHERE id = ?`).run(c.id); // as migration 011 leaves old cases
     const old = await t.must('cases.get', { id: c.id });
     expect(old.law).toMatchObject({ conduct: null, situation: 'no-conduct', applies: null });
     expect(old.law.candidates.length).toBe(2); // every version, for reference

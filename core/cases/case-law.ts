@@ -1,6 +1,6 @@
 // The law that applies to a case (docs/LAW.md): its matter's versions resolved against its conduct
 // date, and the officers' choice where 行政处罚法 第三十七条 leaves one — recorded append-only
-// (case_law_choices, migration 012) with its timeline event, in one transaction. A choice counts
+// (case_law_choices, migration 011) with its timeline event, in one transaction. A choice counts
 // only while it fits the case: made for its present matter and conduct dates, and still one of the
 // versions that conduct concerns.
 import type { Database } from 'better-sqlite3-multiple-ciphers';

@@ -52,7 +52,7 @@ function searchText(caseNo: string, d: CaseData, matterName: string): string {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** The conduct a case records; null for cases made before the conduct date was recorded (migration 012). */
+/** The conduct a case records; null for cases made before the conduct date was recorded (migration 011). */
 export const conductOf = (r: { conduct_json: string | null }): Conduct | null =>
   r.conduct_json === null ? null : (JSON.parse(r.conduct_json) as Conduct);
 

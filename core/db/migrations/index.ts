@@ -9,8 +9,8 @@ import { migration007 } from './007-sync.ts';
 import { migration008 } from './008-security.ts';
 import { migration009 } from './009-milestones.ts';
 import { migration010 } from './010-milestones-append-only.ts';
-import { migration011 } from './011-document-types-open.ts';
-import { migration012 } from './012-conduct-and-law.ts';
+import { migration011 } from './011-conduct-and-law.ts';
+import { migration012 } from './012-document-types-open.ts';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [

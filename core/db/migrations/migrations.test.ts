@@ -177,7 +177,7 @@ const SEEDS: Record<number, (db: Db) => void> = {
       `INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES ('c1', 'sourceDate', '2026-11-18', '专项检查发现线索', ?, '["o1","o2"]')`,
     ).run(T1);
   },
-  12: (db) => {
+  11: (db) => {
     db.prepare(`UPDATE cases SET conduct_json = ? WHERE id = 'c1'`).run(CONDUCT_2025);
     db.prepare(
       `INSERT INTO case_law_choices (case_id, matter_id, conduct_json, period, ground, note, basis, catalog_version, recorded_at, officer_ids)
@@ -618,22 +618,22 @@ describe('each migration on a populated SQLCipher database of the version before
     db.close();
   });
 
-  it('011 rebuilds documents without the type CHECK: same rows, same indexes and triggers, sealed rows still frozen', () => {
+  it('012 rebuilds documents without the type CHECK: same rows, same indexes and triggers, sealed rows still frozen', () => {
     const sqlOf = (db: Db) =>
       db
         .prepare(`SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY name`)
         .all();
-    const dir = mkdtempSync(join(tmpdir(), 'field-migration-11-sql-'));
+    const dir = mkdtempSync(join(tmpdir(), 'field-migration-12-sql-'));
     dirs.push(dir);
     const old = openKeyed(dir);
-    for (let v = 1; v <= 10; v++) {
+    for (let v = 1; v <= 11; v++) {
       migrate(old, MIGRATIONS.slice(0, v));
       SEEDS[v]?.(old);
     }
     const objectsBefore = sqlOf(old);
     old.close();
-    const { db, before } = upgradeTo(11);
-    // Exactly the same indexes and triggers, by name and SQL (upgradeTo's version-10 file holds the same seeds).
+    const { db, before } = upgradeTo(12);
+    // Exactly the same indexes and triggers, by name and SQL (upgradeTo's version-11 file holds the same seeds).
     expect(sqlOf(db)).toEqual(objectsBefore);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const table = db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'documents'`).pluck().get() as string;
@@ -660,8 +660,8 @@ describe('each migration on a populated SQLCipher database of the version before
     db.close();
   });
 
-  it('012 adds the conduct date to cases (empty on old ones) and append-only law choices of an existing case', () => {
-    const { db, before } = upgradeTo(12);
+  it('011 adds the conduct date to cases (empty on old ones) and append-only law choices of an existing case', () => {
+    const { db, before } = upgradeTo(11);
     expect(columnsOf(db, 'cases').find((c) => c.name === 'conduct_json')).toEqual({
       name: 'conduct_json',
       type: 'TEXT',
@@ -671,7 +671,7 @@ describe('each migration on a populated SQLCipher database of the version before
     // Cases made before have no conduct date: the app asks for it before a legal basis is chosen or printed.
     expect(db.prepare(`SELECT id, conduct_json FROM cases`).all()).toEqual([{ id: 'c1', conduct_json: null }]);
     expect(() => db.prepare(`UPDATE cases SET conduct_json = '2025-09-01' WHERE id = 'c1'`).run()).toThrow(/CHECK/);
-    SEEDS[12]!(db);
+    SEEDS[11]!(db);
     expect(
       JSON.parse(db.prepare(`SELECT conduct_json FROM cases WHERE id = 'c1'`).pluck().get() as string),
     ).toMatchObject({ kind: 'period', from: '2025-09-01' });

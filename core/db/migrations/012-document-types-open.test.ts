@@ -1,8 +1,8 @@
-// Migration 011 rebuilds the table that holds sealed records (documents, without migration 002's
+// Migration 012 rebuilds the table that holds sealed records (documents, without migration 002's
 // CHECK on the type). Like migrations.test.ts, on a real SQLCipher database at the version before —
-// here filled by the app itself at version 010: a sealed document of every type with its
+// here filled by the app itself at version 011: a sealed document of every type with its
 // signatures, imported evidence and seals, a 补正 draft naming a sealed document. Then closed,
-// reopened by the app (which applies 011) and checked: every seal verifies before and after, every
+// reopened by the app (which applies 012) and checked: every seal verifies before and after, every
 // row of every table is unchanged, sealed rows still refuse changes made by direct SQL, the
 // indexes and triggers are the same by name and SQL, the foreign keys hold, and only the type's
 // CHECK is gone — an unknown type is refused by the store, with a Chinese message.
@@ -28,9 +28,9 @@ import { verifyCore } from '../../seals/verify-seals.ts';
 import { DATABASE_FILE } from '../open-database.ts';
 import { MIGRATIONS } from './index.ts';
 
-/** The types a version-010 database can hold (migration 002's CHECK): a sealed document of each. */
-const TYPES_AT_010 = ['inquiry', 'onsite', 'evidence', 'preservation'] as const;
-type TypeAt010 = (typeof TYPES_AT_010)[number];
+/** The types a version-011 database can hold (migration 002's CHECK): a sealed document of each. */
+const TYPES_AT_011 = ['inquiry', 'onsite', 'evidence', 'preservation'] as const;
+type TypeAt011 = (typeof TYPES_AT_011)[number];
 
 let t: TestCore | undefined;
 afterEach(() => {
@@ -57,9 +57,12 @@ const schemaObjects = (db: Database) =>
 const documentsSql = (db: Database) =>
   db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'documents'`).pluck().get() as string;
 
-/** The app at schema version 010, with sealed documents of every type, evidence, signatures and a 补正 draft. */
-async function filledAt010(): Promise<{ t: TestCore; sealed: Record<TypeAt010, string>; draft: string }> {
-  const tc = makeCore({ migrations: MIGRATIONS.slice(0, 10) });
+// The fixture is made by today's app with the migrations cut at 011: that holds while no later
+// migration changes what the app writes. When one does, freeze this fixture as SQL (like the SEEDS
+// of migrations.test.ts) — the rebuild's checks below stay as they are.
+/** The app at schema version 011, with sealed documents of every type, evidence, signatures and a 补正 draft. */
+async function filledAt011(): Promise<{ t: TestCore; sealed: Record<TypeAt011, string>; draft: string }> {
+  const tc = makeCore({ migrations: MIGRATIONS.slice(0, 11) });
   await setUpPair(tc);
   const ids = (await tc.must('officers.list', {})).map((o) => o.id) as [string, string];
   const caseId = (await tc.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
@@ -98,13 +101,13 @@ async function filledAt010(): Promise<{ t: TestCore; sealed: Record<TypeAt010, s
     ],
   };
   const evidenceDoc = await signedDocument(tc, caseId, 'evidence', evidence, ids);
-  const sealed: Record<TypeAt010, string> = {
+  const sealed: Record<TypeAt011, string> = {
     evidence: evidenceDoc,
     inquiry: await signedDocument(tc, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids),
     onsite: await signedDocument(tc, caseId, 'onsite', demoOnsite(ids, ids[1], evidenceDoc), ids),
     preservation: await signedDocument(tc, caseId, 'preservation', demoPreservation(ids), ids),
   };
-  for (const type of TYPES_AT_010)
+  for (const type of TYPES_AT_011)
     await tc.must('seals.seal', {
       documentId: sealed[type],
       officerPasswords: [OFFICER_A.password, OFFICER_B.password],
@@ -113,18 +116,18 @@ async function filledAt010(): Promise<{ t: TestCore; sealed: Record<TypeAt010, s
   return { t: tc, sealed, draft };
 }
 
-describe('011: documents rebuilt without the type CHECK', () => {
+describe('012: documents rebuilt without the type CHECK', () => {
   it('keeps every sealed record, seal, signature and trigger exactly; unknown types are refused by the store', async () => {
-    const built = await filledAt010();
+    const built = await filledAt011();
     t = built.t;
     const { sealed, draft } = built;
     const db0 = t.core.db;
-    expect(db0.pragma('user_version', { simple: true })).toBe(10);
+    expect(db0.pragma('user_version', { simple: true })).toBe(11);
     expect(documentsSql(db0)).toContain(`CHECK (type IN ('inquiry', 'onsite', 'evidence', 'preservation'))`);
-    expect(new Set(Object.values(sealed)).size).toBe(TYPES_AT_010.length);
+    expect(new Set(Object.values(sealed)).size).toBe(TYPES_AT_011.length);
     const reportBefore = await verifyCore(t.core);
     expect(reportBefore.checks.filter((c) => !c.ok)).toEqual([]);
-    expect(reportBefore.checks.filter((c) => /^封存\d+：签名/.test(c.what))).toHaveLength(TYPES_AT_010.length);
+    expect(reportBefore.checks.filter((c) => /^封存\d+：签名/.test(c.what))).toHaveLength(TYPES_AT_011.length);
     const before = rows(db0);
     const objectsBefore = schemaObjects(db0);
     expect(before.seals).toHaveLength(4);
@@ -134,10 +137,10 @@ describe('011: documents rebuilt without the type CHECK', () => {
     // SQLCipher: the file holds no plaintext header.
     expect(readFileSync(join(t.dir, DATABASE_FILE)).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
 
-    // The app starts again, with every migration: 011 runs.
+    // The app starts again, with every migration: 012 runs.
     t.core = openCore({ dataDir: t.dir, custody: t.custody, log: silentLog });
     const db = t.core.db;
-    expect(db.pragma('user_version', { simple: true })).toBe(11);
+    expect(db.pragma('user_version', { simple: true })).toBe(12);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('legacy_alter_table', { simple: true })).toBe(0);
     expect(documentsSql(db)).not.toMatch(/type IN|CHECK \(type/);

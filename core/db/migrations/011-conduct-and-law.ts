@@ -7,9 +7,8 @@ import type { Migration } from '../../../protocol/runtime/migrate.ts';
 // one row per record in case_law_choices, never changed or deleted — a later record supersedes an
 // earlier one, which stays as history, as milestones do (migrations 009, 010). Each row keeps the
 // matter and the conduct it was made for, and the citation it chose as the catalog gave it then.
-// (Number 011 is another change made at the same time.)
-export const migration012: Migration = {
-  version: 12,
+export const migration011: Migration = {
+  version: 11,
   name: 'conduct date and law choices',
   up: (db) => {
     db.exec(`

@@ -97,8 +97,8 @@ function rebuildDocuments(db: Database): void {
   for (const o of objects) db.exec(o.sql);
 }
 
-export const migration011: Migration = {
-  version: 11,
+export const migration012: Migration = {
+  version: 12,
   name: 'document types open',
   foreignKeysOff: true,
   up: rebuildDocuments,
