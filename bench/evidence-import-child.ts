@@ -117,6 +117,7 @@ if (mode === '--bare') {
         log: silentLog,
         dataDir: core.dataDir,
         masterKey: core.keys.evidenceKey(),
+        sealedEvidence: () => core.seals.evidenceSha256s(),
         ...(cipherName === 'identity' ? { blobCipherForBenchmarks: identityBlobCipherForBenchmarks } : {}),
       });
       run = () => store.importPath(file, { caseId: fx.caseId, officerIds: [], meta });

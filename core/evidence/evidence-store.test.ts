@@ -288,6 +288,7 @@ describe('evidence store', () => {
       log: { info: (m) => logged.push(m), error: (m) => logged.push(m) },
       dataDir: t.dir,
       masterKey: randomBytes(32),
+      sealedEvidence: () => t.core.seals.evidenceSha256s(),
     });
     expect(wrong.cleanUpAfterCrash()).toEqual({ temp: 0, orphans: 0, foreign: 1 });
     expect(logged.join('\n')).toMatch(/1 blob file\(s\) were not written under this device's master key; kept/);

@@ -98,6 +98,11 @@ export class OfficerStore {
     this.db.prepare(`UPDATE officers SET active = 0, updated_at = ? WHERE id = ?`).run(isoNow(this.clock), id);
   }
 
+  /** HQ recovery gives a removed officer a new password and allows sign-in again (core/vault/hq-recovery.ts). */
+  reactivate(id: string): void {
+    this.db.prepare(`UPDATE officers SET active = 1 WHERE id = ?`).run(id);
+  }
+
   recordFailure(id: string, failedAttempts: number, lockedUntil: string | null): void {
     this.db
       .prepare(`UPDATE officers SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?`)

@@ -5,7 +5,7 @@ import type { DocumentTemplate } from '../../templates.ts';
 import { HEADER_2023, REG_2023 } from '../../templates/common.ts';
 import { EVIDENCE_EDITOR_2023_1 } from './editor-labels.ts';
 
-export const EVIDENCE_2023_1: DocumentTemplate = {
+export const EVIDENCE_2023_1: DocumentTemplate<'evidence'> = {
   type: 'evidence',
   version: '2023.1',
   regulation: REG_2023,

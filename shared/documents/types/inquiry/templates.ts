@@ -7,7 +7,7 @@ import { CERTIFICATES, HEADER_2023, RECUSAL, REG_2023, TRUTHFUL } from '../../te
 import { INQUIRY_EDITOR_2023_1 } from './editor-labels.ts';
 import { INQUIRY_QUESTION_BANK } from './question-bank.ts';
 
-export const INQUIRY_2023_1: DocumentTemplate = {
+export const INQUIRY_2023_1: DocumentTemplate<'inquiry'> = {
   type: 'inquiry',
   version: '2023.1',
   regulation: REG_2023,

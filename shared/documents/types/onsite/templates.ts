@@ -10,7 +10,7 @@ import { ONSITE_EDITOR_2023_1 } from './editor-labels.ts';
 const PARTY_SIGNER = '{{representative:present,party.legalRepresentative}}';
 const WITNESS = '{{witness.name}}';
 
-export const ONSITE_2023_1: DocumentTemplate = {
+export const ONSITE_2023_1: DocumentTemplate<'onsite'> = {
   type: 'onsite',
   version: '2023.1',
   regulation: REG_2023,
