@@ -13,6 +13,7 @@ import { EvidenceStore } from './evidence/evidence-store.ts';
 import { ImportTickets } from './evidence/import-tickets.ts';
 import type { CaptureHost, CaptureTarget } from './evidence/capture-host.ts';
 import { stderrLog, type Log } from '../protocol/runtime/log.ts';
+import type { ScryptParams } from '../protocol/runtime/password-hash.ts';
 import { OfficeStore } from './office/office-store.ts';
 import { OfficerStore } from './officers/officer-store.ts';
 import { PdfService } from '../protocol/print/pdf-service.ts';
@@ -50,6 +51,12 @@ export interface CoreOptions {
    * a running app (npm run verify, HQ recovery) turn it off: the app's sitting may be live.
    */
   endAbandonedSittings?: boolean;
+  /**
+   * The scrypt cost of the sign-in hashes made for officers added here (default DEFAULT_SCRYPT).
+   * Recorded in each hash, so verification never depends on it. Test fixtures lower it where
+   * passwords are not what is tested (tests/support/core-fixture.ts); the app never sets it.
+   */
+  passwordCost?: ScryptParams;
 }
 
 export interface AppCore {
@@ -95,7 +102,7 @@ export function openCore(options: CoreOptions): AppCore {
   const catalog = newerHqCatalog(db, shipped) ?? shipped;
   const calendar = new CalendarSource(db, loadCalendarData(options.calendarPath));
   const office = new OfficeStore(db, clock);
-  const officers = new OfficerStore(db, clock);
+  const officers = new OfficerStore(db, clock, options.passwordCost);
   const session = new TwoOfficerSession(officers, clock);
   const cases = new CaseStore(db, clock, catalog, officers);
   const documents = new DocumentStore({ db, clock, cases, officers, office });
