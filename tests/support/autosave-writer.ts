@@ -4,6 +4,7 @@
 // Kill points (kill-points.ts; `#n`: in the n-th save of this process):
 //   row-updated     inside the save's transaction, the row rewritten, not committed (not held: the kill lands in the commit)
 //   acknowledged    `ack` printed, the next save not begun
+import { flushCompileCache } from 'node:module';
 import { openWithPassword } from '../../core/vault/open-unlocked.ts';
 import { OFFICER_A } from './core-fixture.ts';
 import { silentLog } from '../../protocol/runtime/log.ts';
@@ -25,6 +26,8 @@ export function contentFor(base: Record<string, unknown>, revision: number): Rec
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dataDir, docId] = process.argv.slice(2) as [string, string];
   const core = await openWithPassword({ dataDir, log: silentLog }, OFFICER_A.certNo, OFFICER_A.password);
+  // Node writes its compile cache (NODE_COMPILE_CACHE, vitest.config.ts) at exit, which a killed child never reaches.
+  flushCompileCache();
   killPointsInDatabase(core.db, [{ point: 'row-updated', after: 'UPDATE', table: 'documents' }]);
   let doc = core.documents.get(docId);
   let revision = doc.revision;

@@ -12,6 +12,7 @@
 //   committed              committed, not yet acknowledged
 //   acknowledged           `ack` printed, the next import not begun
 import { closeSync, copyFileSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { flushCompileCache } from 'node:module';
 import { join } from 'node:path';
 import { killPointsInFs, reached } from './kill-points.ts';
 
@@ -44,6 +45,8 @@ const { silentLog } = await import('../../protocol/runtime/log.ts');
 const { OFFICER_A } = await import('./core-fixture.ts');
 
 const core = await openWithPassword({ dataDir, log: silentLog }, OFFICER_A.certNo, OFFICER_A.password);
+// Node writes its compile cache (NODE_COMPILE_CACHE, vitest.config.ts) at exit, which a killed child never reaches.
+flushCompileCache();
 // The copies live beside the data folder; the test removes that folder.
 const copies = `${dataDir}-imports`;
 mkdirSync(copies, { recursive: true });

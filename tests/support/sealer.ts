@@ -8,6 +8,7 @@
 //   committed             committed, not yet acknowledged
 //   acknowledged          "sealed" printed, the core still open (not held: the kill lands in its close)
 // The third argument holds the transaction open that many ms before it commits (the timed rounds).
+import { flushCompileCache } from 'node:module';
 import { openWithPassword } from '../../core/vault/open-unlocked.ts';
 import { silentLog } from '../../protocol/runtime/log.ts';
 import { OFFICER_A, OFFICER_B } from './core-fixture.ts';
@@ -15,6 +16,8 @@ import { killPointsInDatabase, reached } from './kill-points.ts';
 
 const [dataDir, documentId, holdMs = '0'] = process.argv.slice(2) as [string, string, string?];
 const core = await openWithPassword({ dataDir, log: silentLog }, OFFICER_A.certNo, OFFICER_A.password);
+// Node writes its compile cache (NODE_COMPILE_CACHE, vitest.config.ts) at exit, which a killed child never reaches.
+flushCompileCache();
 await core.session.signIn(OFFICER_A.certNo, OFFICER_A.password);
 await core.session.signIn(OFFICER_B.certNo, OFFICER_B.password);
 killPointsInDatabase(core.db, [
