@@ -9,7 +9,7 @@
 //     fsync, the row's transaction and commit) were hit only now and then, by chance.
 //   now: 15 rounds. 13 land on named kill points (tests/support/evidence-importer.ts), each
 //     reached in every run: before any import; the temp file created; half written; whole and
-//     fsynced; renamed into place; its folder fsynced; the row written, uncommitted; in the commit;
+//     fsynced; renamed into place; its folder fsynced; the row written, uncommitted; in or just after the commit;
 //     committed, unacknowledged; acknowledged — and three of them again in a second import, after
 //     the child's first was acknowledged. 2 rounds are timed at random as before (one from start,
 //     one from the first acknowledgement), for any moment the list misses. Every step of the write

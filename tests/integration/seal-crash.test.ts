@@ -8,11 +8,12 @@
 //     after the commit. So kills fell, by chance, in the password checks, inside the transaction
 //     (mostly in the hold), now and then in the commit or the close, or after.
 //   now: 14 rounds. 11 land on named kill points (tests/support/sealer.ts), each reached in every
-//     run: signed in and not begun; in the password checks; inside each confirmation's write; inside
-//     the seal's transaction after its first row and after its last; in the commit (twice); after the
-//     commit, unacknowledged; after the acknowledgement with the core open; in the close. 3 rounds
-//     are timed at random as before, for any moment the list misses. Every point the random rounds
-//     hit by chance is now hit on purpose, and the checks after each kill are the same.
+//     run: signed in and not begun; just after (the password checks, the checks of the signatures
+//     before the transaction); inside each password confirmation's write; inside the seal's
+//     transaction after its first row and after its last; in or just after the commit (twice);
+//     after the commit, unacknowledged; after the acknowledgement with the core open; in the close.
+//     3 rounds are timed at random as before, for any moment the list misses. Every point the
+//     random rounds hit by chance is now hit on purpose, and the checks after each kill are the same.
 import { describe, expect, it } from 'vitest';
 import { demoInquiry } from '../../scripts/demo-documents.ts';
 import { verifyCore } from '../../core/seals/verify-seals.ts';

@@ -2,7 +2,7 @@
 // `ack REVISION` after each save returns. The parent kills it with SIGKILL.
 // The content of revision r is a pure function of r, so the parent can tell a whole save from a torn one.
 // Kill points (kill-points.ts; `#n`: in the n-th save of this process):
-//   row-updated     inside the save's transaction, the row rewritten, not committed (not held: the kill lands in the commit)
+//   row-updated     inside the save's transaction, the row rewritten, not committed (not held: in or just after the commit)
 //   acknowledged    `ack` printed, the next save not begun
 import { flushCompileCache } from 'node:module';
 import { openWithPassword } from '../../core/vault/open-unlocked.ts';

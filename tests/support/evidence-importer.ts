@@ -8,7 +8,7 @@
 //   temp-fsynced           the temp file whole and fsynced, not yet renamed
 //   renamed                the blob in place under its name, its folder not yet fsynced; no row
 //   blob-folder-fsynced    the blob durable; no row
-//   in-transaction         the row written, not committed (not held: the kill lands in the commit)
+//   in-transaction         the row written, not committed (not held: in or just after the commit)
 //   committed              committed, not yet acknowledged
 //   acknowledged           `ack` printed, the next import not begun
 import { closeSync, copyFileSync, mkdirSync, openSync, rmSync, statSync, writeSync } from 'node:fs';

@@ -1,12 +1,12 @@
 // Child process for the sealing crash test: opens the data folder, signs both officers in, and
 // seals one document. Prints "ready" once signed in and "sealed SEQ" once the seal is committed.
 // Kill points (kill-points.ts), in the order the seal passes them:
-//   ready                 signed in, the seal not begun (not held: the kill lands in the password checks)
+//   ready                 signed in, the seal not begun (not held: in the checks before the transaction)
 //   password-confirmed#n  inside the write that records officer n's confirmed password (before the seal's transaction)
 //   seal-row-written      inside the seal's transaction: the seal row written; links, mark, event, audit row not yet
-//   before-commit         inside the transaction, every row written (not held: the kill lands in the commit)
+//   before-commit         inside the transaction, every row written (not held: in or just after the commit)
 //   committed             committed, not yet acknowledged
-//   acknowledged          "sealed" printed, the core still open (not held: the kill lands in its close)
+//   acknowledged          "sealed" printed, the core still open (not held: in its close or the exit)
 // The third argument holds the transaction open that many ms before it commits (the timed rounds).
 import { flushCompileCache } from 'node:module';
 import { openWithPassword } from '../../core/vault/open-unlocked.ts';
