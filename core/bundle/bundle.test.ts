@@ -38,7 +38,7 @@ const failing = async () =>
     .join('\n');
 
 beforeEach(async () => {
-  t = makeCore();
+  t = makeCore({ fastPasswords: true });
   await setUpPair(t);
   ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
   caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;

@@ -30,7 +30,7 @@ const meta = {
 };
 
 beforeEach(async () => {
-  t = makeCore();
+  t = makeCore({ fastPasswords: true });
   await setUpPair(t);
   officerIds = (await t.must('officers.list', {})).map((o) => o.id);
   caseId = (await t.must('cases.create', orgCaseInput(officerIds, 'csl-59'))).id;

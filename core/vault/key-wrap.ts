@@ -6,6 +6,7 @@
 // Every wrap is authenticated: a wrong password or a tampered copy fails, it never yields a wrong key.
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, scrypt } from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
+import type { ScryptParams } from '../../protocol/runtime/password-hash.ts';
 
 export const MASTER_KEY_BYTES = 32;
 
@@ -72,8 +73,20 @@ function open(key: Buffer, wrappedB64: string, aad: string): Buffer | null {
 // The AAD binds a copy to its officer: an officer's wrapped copy moved onto another's entry fails.
 const officerAad = (officerId: string) => `wxzf master key v1|officer|${officerId}`;
 
-export async function wrapForPassword(master: Buffer, password: string, officerId: string): Promise<PasswordWrap> {
-  const kdf: ScryptKdf = { name: 'scrypt', ...WRAP_SCRYPT, salt: randomBytes(16).toString('base64') };
+/** `cost`: the scrypt cost, recorded in the wrap (default WRAP_SCRYPT; see KeyCustody). */
+export async function wrapForPassword(
+  master: Buffer,
+  password: string,
+  officerId: string,
+  cost: ScryptParams = WRAP_SCRYPT,
+): Promise<PasswordWrap> {
+  const kdf: ScryptKdf = {
+    name: 'scrypt',
+    logN: cost.logN,
+    r: cost.r,
+    p: cost.p,
+    salt: randomBytes(16).toString('base64'),
+  };
   return { kdf, wrapped: seal(await kek(password, kdf), master, officerAad(officerId)) };
 }
 

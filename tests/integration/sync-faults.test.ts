@@ -37,7 +37,7 @@ const MAX_ROUNDS = 300;
 describe('sync to HQ under faults', () => {
   let template: { dir: string; documentIds: string[]; evidence: { sha256: string; size: number }[] };
   beforeAll(async () => {
-    const t = makeCore();
+    const t = makeCore({ fastPasswords: true });
     const made = await sealedDevice(t, 2, TEMPLATE_EVIDENCE_BYTES);
     t.core.close();
     template = { dir: t.dir, documentIds: made.documentIds, evidence: made.evidence };
@@ -46,7 +46,7 @@ describe('sync to HQ under faults', () => {
 
   /** A copy of the template device (the same device identity: each test has its own HQ), enrolled at HQ through `url`. */
   async function templateDevice(url: string, hqDir: string) {
-    const t = makeCore();
+    const t = makeCore({ fastPasswords: true });
     t.core.close();
     rmSync(t.dir, { recursive: true, force: true });
     cpSync(template.dir, t.dir, { recursive: true });
@@ -275,7 +275,7 @@ describe('sync to HQ under faults', () => {
 
 /** A device with `documents` sealed documents (see sealedDevice), enrolled at HQ through `url`. */
 async function enrolledDevice(url: string, hqDir: string, documents: number, evidenceBytes: number) {
-  const t = makeCore();
+  const t = makeCore({ fastPasswords: true });
   const made = await sealedDevice(t, documents, evidenceBytes);
   await t.core.sync.enroll(url, enrollmentCode(hqDir));
   return { t, ...made };

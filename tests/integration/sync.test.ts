@@ -32,7 +32,7 @@ afterEach(async () => {
 });
 
 function device(): TestCore {
-  const t = makeCore();
+  const t = makeCore({ fastPasswords: true });
   cleanups.push(() => t.dispose());
   return t;
 }
@@ -530,7 +530,7 @@ describe('sync to HQ', () => {
       expect(hq.browse.chain(t.core.device.public().deviceId).missing).toEqual([]);
 
       // A fork of the device (its data folder copied before seal 3) seals another document as number 3.
-      const fork = makeCore();
+      const fork = makeCore({ fastPasswords: true });
       cleanups.push(() => fork.dispose());
       fork.core.close();
       t.core.close();
