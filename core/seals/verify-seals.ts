@@ -4,7 +4,7 @@
 // the stored bytes), and the audit chain. The report names exactly what fails, in Chinese.
 import type { AppCore } from '../app-core.ts';
 import { verifyAuditChain } from '../../protocol/seal/audit-chain.ts';
-import { BlobIntegrityError } from '../evidence/blob-cipher.ts';
+import { BlobIntegrityError } from '../../protocol/storage/blob-cipher.ts';
 import { describeBlobFailure } from '../evidence/evidence-store.ts';
 import { released } from '../sync/free-space.ts';
 import { documentHash, dualHash } from '../../protocol/seal/document-hash.ts';

@@ -14,7 +14,7 @@ import { CASE_STATUS_LABELS } from '../../shared/domain/case.ts';
 import type { SyncStatus } from '../../shared/sync/sync-api.ts';
 import type { AppCore } from '../app-core.ts';
 import { exportBundle } from '../bundle/export-bundle.ts';
-import { BlobIntegrityError } from '../evidence/blob-cipher.ts';
+import { BlobIntegrityError } from '../../protocol/storage/blob-cipher.ts';
 import { describeBlobFailure } from '../evidence/evidence-store.ts';
 import { isoNow } from '../clock.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';

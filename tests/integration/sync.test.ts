@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../core/bundle/export-bundle.ts';
-import { HEADER_BYTES } from '../../core/evidence/blob-cipher.ts';
+import { HEADER_BYTES } from '../../protocol/storage/blob-cipher.ts';
 import { entriesOf, forge, offsetOf, writeEntries } from '../support/bundle-tamper.ts';
 import { printDocument } from '../../core/pdf/print-document.ts';
 import { sealQrText } from '../../protocol/print/seal-qr.ts';
