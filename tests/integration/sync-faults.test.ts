@@ -11,14 +11,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, createReadStream, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.ts';
 import { SEAL_GENESIS } from '../../protocol/seal/seal-payload.ts';
 import { verifyReceipt, type HqKeys, type Receipt } from '../../protocol/sync/protocol.ts';
 import { makeCore, type TestCore } from '../support/core-fixture.ts';
 import { startCuttingProxy, type Cut } from '../support/cutting-proxy.ts';
-import { enrollmentCode, hqDataDir, sealedDevice, startHq } from '../support/sync-fixture.ts';
+import { enrollmentCode, hqDatabaseOf, hqDataDir, sealedDevice, startHq } from '../support/sync-fixture.ts';
+import { TEST_HQ_PASSPHRASE } from '../support/hq-engines.ts';
+import { probeHq } from '../support/hq-probe.ts';
 
 const MiB = 1024 * 1024;
 /** Tests 1, 3, 4 start from copies of one device: two sealed documents, the second resting on one evidence file of this size (three chunks). */
@@ -108,13 +109,13 @@ describe('sync to HQ under faults', () => {
         // Stored once: one file, one row, HQ's SHA-256 and SM3 (recomputed by HQ, and here from HQ's
         // file in expectAllReceipted) are the device's own.
         expect(filesUnder(join(hq.dataDir, 'blobs')).filter((f) => f.endsWith(big.sha256))).toHaveLength(1);
-        const db = openHqDb(hq.dataDir);
+        const db = await probeHq(hq.dataDir, hqDatabaseOf(hq.dataDir));
         try {
-          expect(db.prepare(`SELECT sha256, sm3, size FROM blobs WHERE sha256 = ?`).all(big.sha256)).toEqual([
+          expect(await db.all(`SELECT sha256, sm3, size FROM blobs WHERE sha256 = ?`, big.sha256)).toEqual([
             t.core.db.prepare(`SELECT sha256, sm3, size_bytes AS size FROM evidence WHERE sha256 = ?`).get(big.sha256),
           ]);
         } finally {
-          db.close();
+          await db.close();
         }
       } finally {
         await hq.stop();
@@ -201,31 +202,30 @@ describe('sync to HQ under faults', () => {
         expect(t.core.db.prepare(`SELECT seal_seq FROM receipts`).all()).toEqual([{ seal_seq: 1 }]);
 
         // HQ's database as the crash left it (opened as a restarted HQ would: the journal is rolled back).
-        const db = new Database(join(hqDir, 'hq.db'));
+        const db = await probeHq(hqDir, hqDatabaseOf(hqDir));
         try {
-          expect(db.prepare(`PRAGMA integrity_check`).get()).toEqual({ integrity_check: 'ok' });
-          expect(db.prepare(`PRAGMA foreign_key_check`).all()).toEqual([]);
-          expect(db.prepare(`SELECT seq, hq_seq FROM seals`).all()).toEqual([{ seq: 1, hq_seq: 1 }]);
+          expect(await db.problems()).toEqual([]);
+          expect(await db.all(`SELECT seq, hq_seq FROM seals`)).toEqual([{ seq: 1, hq_seq: 1 }]);
           for (const table of ['documents', 'seal_evidence', 'seal_signatures'])
             expect(
-              db.prepare(`SELECT count(*) AS n FROM ${table} WHERE device_id = ? AND seq = 2`).get(deviceId),
+              await db.get(`SELECT count(*) AS n FROM ${table} WHERE device_id = ? AND seq = 2`, deviceId),
               table,
             ).toEqual({ n: 0 });
-          expect(db.prepare(`SELECT count(*) AS n FROM documents WHERE id = ?`).get(documentIds[1])).toEqual({ n: 0 });
+          expect(await db.get(`SELECT count(*) AS n FROM documents WHERE id = ?`, documentIds[1])).toEqual({ n: 0 });
           expect(
             (
-              db.prepare(`SELECT count(*) AS n FROM seal_signatures WHERE device_id = ? AND seq = 1`).get(deviceId) as {
+              (await db.get(`SELECT count(*) AS n FROM seal_signatures WHERE device_id = ? AND seq = 1`, deviceId)) as {
                 n: number;
               }
             ).n,
           ).toBeGreaterThan(0);
-          expect(db.prepare(`SELECT kind, detail FROM flags`).all()).toEqual([]);
+          expect(await db.all(`SELECT kind, detail FROM flags`)).toEqual([]);
           // The evidence went up before the commit and stays: it is not part of the seal's transaction.
-          expect(db.prepare(`SELECT sha256 FROM blobs WHERE sha256 = ?`).get(evidence[0]!.sha256)).toEqual({
+          expect(await db.get(`SELECT sha256 FROM blobs WHERE sha256 = ?`, evidence[0]!.sha256)).toEqual({
             sha256: evidence[0]!.sha256,
           });
         } finally {
-          db.close();
+          await db.close();
         }
 
         // HQ restarted normally on the same folder and port: the device's next sync completes.
@@ -316,8 +316,10 @@ function startHoldingHq(
   onLine: (line: string, child: ChildProcess) => void,
 ): Promise<{ url: string; child: ChildProcess; exited: Promise<{ signal: NodeJS.Signals | null; lines: string[] }> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HOLDING_HQ, dataDir, '0', String(hold), '120000'], {
+    const db = hqDatabaseOf(dataDir);
+    const child = spawn(process.execPath, [HOLDING_HQ, dataDir, '0', String(hold), '120000', ...(db ? [db] : [])], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, HQ_PASSPHRASE: TEST_HQ_PASSPHRASE },
     });
     const lines: string[] = [];
     const exited = new Promise<{ signal: NodeJS.Signals | null; lines: string[] }>((r) =>
@@ -357,10 +359,6 @@ async function settledSize(path: string): Promise<number> {
     size = now;
   }
   return size;
-}
-
-function openHqDb(dataDir: string): Database.Database {
-  return new Database(join(dataDir, 'hq.db'), { readonly: true, fileMustExist: true });
 }
 
 async function digestsOf(path: string): Promise<{ sha256: string; sm3: string; size: number }> {
@@ -421,15 +419,12 @@ async function expectAllReceipted(t: TestCore, hqDir: string): Promise<void> {
   expect(seals.map((s) => s.seq)).toEqual(seals.map((_, i) => i + 1));
   expect(receipts.map((r) => r.seal_seq)).toEqual(seals.map((s) => s.seq));
 
-  const db = openHqDb(hqDir);
+  const db = await probeHq(hqDir, hqDatabaseOf(hqDir));
   try {
-    expect(db.prepare(`PRAGMA integrity_check`).get()).toEqual({ integrity_check: 'ok' });
-    expect(db.prepare(`PRAGMA foreign_key_check`).all()).toEqual([]);
-    const hqSeals = db
-      .prepare(
-        `SELECT device_id, seq, hq_seq, hash_sha256, hash_sm3, prev_hash, receipt, print_input FROM seals ORDER BY seq`,
-      )
-      .all() as {
+    expect(await db.problems()).toEqual([]);
+    const hqSeals = (await db.all(
+      `SELECT device_id, seq, hq_seq, hash_sha256, hash_sm3, prev_hash, receipt, print_input FROM seals ORDER BY seq`,
+    )) as {
       device_id: string;
       seq: number;
       hq_seq: number;
@@ -447,18 +442,18 @@ async function expectAllReceipted(t: TestCore, hqDir: string): Promise<void> {
       expect((JSON.parse(s.receipt) as Receipt).chainComplete, `seal ${s.seq} received after a gap`).toBe(true);
       expect(s.print_input, `seal ${s.seq}'s print input`).not.toBeNull();
     }
-    expect(db.prepare(`SELECT kind, detail FROM flags`).all()).toEqual([]);
-    expect(db.prepare(`SELECT seq FROM documents WHERE device_id = ? ORDER BY seq`).all(deviceId)).toEqual(
+    expect(await db.all(`SELECT kind, detail FROM flags`)).toEqual([]);
+    expect(await db.all(`SELECT seq FROM documents WHERE device_id = ? ORDER BY seq`, deviceId)).toEqual(
       seals.map((s) => ({ seq: s.seq })),
     );
 
-    const blobs = db.prepare(`SELECT sha256, sm3, size FROM blobs ORDER BY sha256`).all() as {
+    const blobs = (await db.all(`SELECT sha256, sm3, size FROM blobs ORDER BY sha256`)) as {
       sha256: string;
       sm3: string;
       size: number;
     }[];
     const evidence = (
-      db.prepare(`SELECT DISTINCT sha256 FROM seal_evidence WHERE device_id = ?`).all(deviceId) as { sha256: string }[]
+      (await db.all(`SELECT DISTINCT sha256 FROM seal_evidence WHERE device_id = ?`, deviceId)) as { sha256: string }[]
     ).map((e) => e.sha256);
     expect(blobs.map((b) => b.sha256)).toEqual([...new Set(evidence)].sort());
     expect(
@@ -479,7 +474,7 @@ async function expectAllReceipted(t: TestCore, hqDir: string): Promise<void> {
     expect(blobs.filter((b) => evidence.includes(b.sha256)).sort(bySha)).toEqual(onDevice.sort(bySha));
     expect(readdirSync(join(hqDir, 'uploads'))).toEqual([]);
   } finally {
-    db.close();
+    await db.close();
   }
 
   for (const [i, r] of receipts.entries()) {

@@ -24,7 +24,16 @@ import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
 import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, type TestCore } from '../support/core-fixture.ts';
 import { signedDocument } from '../support/signing-fixture.ts';
-import { enrollmentCode, hqCli, hqDataDir, sealedDevice, startHq, type HqProcess } from '../support/sync-fixture.ts';
+import {
+  enrollmentCode,
+  hqCli,
+  hqDatabaseOf,
+  hqDataDir,
+  sealedDevice,
+  startHq,
+  type HqProcess,
+} from '../support/sync-fixture.ts';
+import { TEST_HQ_PASSPHRASE } from '../support/hq-engines.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -41,11 +50,12 @@ async function inProcessHq(
   dir = hqDataDir(),
   tls?: { certPath: string; keyPath: string },
 ): Promise<{ hq: HqApp; server: HqServer; dir: string }> {
-  const hq = openHq({ dataDir: dir });
+  const db = hqDatabaseOf(dir);
+  const hq = await openHq({ dataDir: dir, key: { passphrase: TEST_HQ_PASSPHRASE }, ...(db ? { db } : {}) });
   const server = await startHqServer({ hq, port: 0, log: () => {}, ...(tls ? { tls } : {}) });
   cleanups.push(async () => {
     await server.close();
-    hq.close();
+    await hq.close();
     rmSync(dir, { recursive: true, force: true });
   });
   return { hq, server, dir };
@@ -218,13 +228,13 @@ describe('sync to HQ', () => {
       const t = device();
       await sealedDevice(t, 2);
       await t.must('sync.enroll', { url: server.url, code: enrollmentCode(dir) });
-      hq.devices.revoke(t.core.device.public().deviceId, 'hqadmin', '设备遗失');
+      await hq.devices.revoke(t.core.device.public().deviceId, 'hqadmin', '设备遗失');
       const r = await t.core.sync.run();
       expect(r).toMatchObject({ ok: false, kind: 'revoked' });
       expect(r.message).toContain('吊销');
       expect(r.message).toContain('设备遗失');
       expect(hqCounts(dir)).toMatchObject({ seals: 0, blobs: 0 });
-      expect(hq.browse.flags().map((f) => f.kind)).toContain('revoked');
+      expect((await hq.browse.flags()).map((f) => f.kind)).toContain('revoked');
       // Nothing on the laptop is deleted: the outbox is intact.
       expect((await t.must('sync.status', {})).outbox.documents).toBe(2);
     },
@@ -451,7 +461,7 @@ describe('sync to HQ', () => {
       const b = device();
       await sealedDevice(a, 2, 50 * 1024);
       await sealedDevice(b, 1);
-      const codeA = hq.devices.createCode('t', 'A', '');
+      const codeA = await hq.devices.createCode('t', 'A', '');
       const { server } = { server: await startHqServer({ hq, port: 0, log: () => {} }) };
       cleanups.push(() => server.close());
       await a.must('sync.enroll', { url: server.url, code: codeA.code });
@@ -522,12 +532,12 @@ describe('sync to HQ', () => {
       await exportBundle(t.core, [documentIds[2]!], only3);
       const r = await hq.importBundle(only3, 't');
       expect(r.receipts[0]!.receipt).toMatchObject({ seq: 3, chainComplete: false });
-      expect(hq.browse.flags().filter((f) => f.kind === 'gap')).toHaveLength(1);
-      expect(hq.browse.chain(t.core.device.public().deviceId).missing).toEqual([1, 2]);
+      expect((await hq.browse.flags()).filter((f) => f.kind === 'gap')).toHaveLength(1);
+      expect((await hq.browse.chain(t.core.device.public().deviceId)).missing).toEqual([1, 2]);
       // The rest arrives over the network: the gap closes.
       expect(await t.core.sync.run()).toMatchObject({ ok: true });
-      expect(hq.browse.flags().filter((f) => f.kind === 'gap')).toHaveLength(0);
-      expect(hq.browse.chain(t.core.device.public().deviceId).missing).toEqual([]);
+      expect((await hq.browse.flags()).filter((f) => f.kind === 'gap')).toHaveLength(0);
+      expect((await hq.browse.chain(t.core.device.public().deviceId)).missing).toEqual([]);
 
       // A fork of the device (its data folder copied before seal 3) seals another document as number 3.
       const fork = makeCore();
@@ -552,7 +562,7 @@ describe('sync to HQ', () => {
       const e = await client.call('POST', `${API}/seals`, pkg).catch((x: unknown) => x);
       expect(e).toMatchObject({ kind: 'conflict', status: 409 });
       expect((e as Error).message).toContain('可能被篡改');
-      expect(hq.browse.flags().map((f) => f.kind)).toContain('conflict');
+      expect((await hq.browse.flags()).map((f) => f.kind)).toContain('conflict');
       expect(hqCounts(dir).seals).toBe(3);
     },
   );
@@ -635,13 +645,13 @@ describe('HQ prints received documents itself', () => {
       const client = t.core.sync['client'](t.core.db.prepare(`SELECT * FROM hq_link`).get() as never);
       await client.call('POST', `${API}/seals`, { ...pkg, print: altered });
       expect(await t.core.sync.run()).toMatchObject({ ok: true });
-      const images = (id: string) => {
-        const d = hq.browse.document(id)!;
-        return new Map(hq.browse.sealSignatures(d.deviceId, d.seq).map((r) => [r.signature_id, r.image_png]));
+      const images = async (id: string) => {
+        const d = (await hq.browse.document(id))!;
+        return new Map((await hq.browse.sealSignatures(d.deviceId, d.seq)).map((r) => [r.signature_id, r.image_png]));
       };
-      const print = (id: string) => {
-        const d = hq.browse.document(id)!;
-        return hq.printer.print(d.printInput, d.payload, { sha256: d.sealSha256, sm3: d.sealSm3 }, images(id));
+      const print = async (id: string) => {
+        const d = (await hq.browse.document(id))!;
+        return hq.printer.print(d.printInput, d.payload, { sha256: d.sealSha256, sm3: d.sealSm3 }, await images(id));
       };
       const bad = await print(documentIds[0]!);
       expect(bad).toMatchObject({ ok: false, reason: expect.stringContaining('与封存的文书校验值不符') });
@@ -697,7 +707,7 @@ describe('HQ web page', () => {
         headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
       });
       expect(csrf.status).toBe(403);
-      expect(hq.devices.codes()).toHaveLength(1);
+      expect(await hq.devices.codes()).toHaveLength(1);
 
       const imp = await fetch(`${server.url}import`, {
         method: 'POST',
@@ -839,12 +849,12 @@ describe.skipIf(!mounted)('HQ disk full (6 MB tmpfs; skipped where mounting is n
       const { hq, server } = await inProcessHq(join(smallDisk, 'hq'));
       const t = device();
       await sealedDevice(t, 2, 12 * 1024 * 1024);
-      await t.must('sync.enroll', { url: server.url, code: hq.devices.createCode('t', '', '').code });
+      await t.must('sync.enroll', { url: server.url, code: (await hq.devices.createCode('t', '', '')).code });
       const r = await t.core.sync.run();
       expect(r).toMatchObject({ ok: false, kind: 'disk_full' });
       expect(r.message).toContain('磁盘已满');
       // Seal 1 (an inquiry without evidence) went in; seal 2's 12 MiB file does not fit.
-      expect(hq.browse.counts().seals).toBe(1);
+      expect((await hq.browse.counts()).seals).toBe(1);
       expect((await t.must('sync.status', {})).outbox.items.map((i) => i.seq)).toEqual([2]);
       expect((await t.must('seals.verify', { documentId: '' })).ok).toBe(true);
     },

@@ -14,6 +14,7 @@ import { sm2KeyPair } from '../../protocol/crypto/sm2.ts';
 import { API, enrollmentProof, H, requestSigningText, sha256Hex } from '../../protocol/sync/protocol.ts';
 import { openHq, type HqApp } from '../../hq/hq-app.ts';
 import { startHqServer, type HqServer } from '../../hq/http/hq-server.ts';
+import { HQ_TEST_ENGINE, testHqDatabase, testHqKey, type HqEngine } from './hq-engines.ts';
 
 export interface TestHq {
   hq: HqApp;
@@ -22,9 +23,13 @@ export interface TestHq {
   close(): Promise<void>;
 }
 
-export async function testHq(tls?: { certPath: string; keyPath: string }): Promise<TestHq> {
+export async function testHq(
+  tls?: { certPath: string; keyPath: string },
+  engine: HqEngine = HQ_TEST_ENGINE,
+): Promise<TestHq> {
   const dir = mkdtempSync(join(tmpdir(), 'field-hq-http-'));
-  const hq = openHq({ dataDir: dir });
+  const db = testHqDatabase(engine);
+  const hq = await openHq({ dataDir: dir, key: testHqKey(), ...(db ? { db } : {}) });
   const server = await startHqServer({ hq, port: 0, log: () => {}, ...(tls ? { tls } : {}) });
   return {
     hq,
@@ -32,7 +37,7 @@ export async function testHq(tls?: { certPath: string; keyPath: string }): Promi
     dir,
     close: async () => {
       await server.close();
-      hq.close();
+      await hq.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -145,7 +150,7 @@ export interface TestDevice {
 
 /** A device enrolled at `t` over HTTP with fresh keys, as the device's sync service enrolls. */
 export async function enrolledDevice(t: TestHq, deviceName = '测试终端'): Promise<TestDevice> {
-  const { code } = t.hq.devices.createCode('test', '', '');
+  const { code } = await t.hq.devices.createCode('test', '', '');
   const ed25519 = ed25519KeyPair();
   const request = {
     deviceId: randomUUID(),
