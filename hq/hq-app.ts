@@ -95,7 +95,7 @@ export async function openHq(options: HqOptions): Promise<HqApp> {
     const identity = await HqIdentity.open(db, keys.identity, now, options.name);
     const reference = new ReferenceStore(db, now, identity);
     const devices = new DeviceRegistry(db, now, identity, logEvent, () => reference.all());
-    const storage = new FsBlobStorage(options.dataDir);
+    const storage = new FsBlobStorage(options.dataDir, keys.blobs);
     // Uploads abandoned for a week are removed; an interrupted one resumes within that time.
     storage.sweepPartials(7 * 86_400_000);
     const ingest = new Ingest(db, now, identity, devices, log);

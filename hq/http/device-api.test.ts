@@ -4,11 +4,11 @@
 // before a byte of the body is read; a chunk is streamed to disk and kept whole or not at all.
 // A real HQ on loopback, a device with its own keys, raw HTTP requests.
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API, CHUNK_BYTES, sha256Hex } from '../../protocol/sync/protocol.ts';
+import type { FsBlobStorage } from '../storage/fs-blob-storage.ts';
 import { enrolledDevice, openRequest, send, testHq, type TestHq } from '../../tests/support/hq-fixture.ts';
 
 const open: TestHq[] = [];
@@ -23,9 +23,10 @@ async function hqUnderTest(): Promise<TestHq> {
 
 const count = async (t: TestHq, table: string) =>
   Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(t.hq.db)).rows[0]!.n);
+/** Plaintext bytes of the upload in progress (its file is encrypted), or null when there is none. */
 const partSize = (t: TestHq, sha: string) => {
-  const p = join(t.dir, 'uploads', `${sha}.part`);
-  return existsSync(p) ? statSync(p).size : null;
+  const storage = t.hq.storage as FsBlobStorage;
+  return existsSync(storage.partPath(sha)) ? storage.partialSize(sha) : null;
 };
 /** A field error as HQ answers it: 400, kind bad_request, the field named in `fields` and in the message. */
 const fieldError = (field: string) => ({

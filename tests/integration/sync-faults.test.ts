@@ -9,7 +9,7 @@
 //     has HQ finish the blob (this used to leave the seal unsendable for ever).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, createReadStream, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.ts';
@@ -19,7 +19,8 @@ import { makeCore, type TestCore } from '../support/core-fixture.ts';
 import { startCuttingProxy, type Cut } from '../support/cutting-proxy.ts';
 import { enrollmentCode, hqDatabaseOf, hqDataDir, sealedDevice, startHq } from '../support/sync-fixture.ts';
 import { TEST_HQ_PASSPHRASE } from '../support/hq-engines.ts';
-import { probeHq } from '../support/hq-probe.ts';
+import { hqStorageWitness, probeHq } from '../support/hq-probe.ts';
+import { UploadParts } from '../../hq/storage/upload-part.ts';
 
 const MiB = 1024 * 1024;
 /** Tests 1, 3, 4 start from copies of one device: two sealed documents, the second resting on one evidence file of this size (three chunks). */
@@ -80,7 +81,8 @@ describe('sync to HQ under faults', () => {
         expect(acked).toBeGreaterThan(0);
         expect(acked).toBeLessThan(big.size);
         // What HQ holds of the blob (once HQ is done with whatever the child had sent): at least what it acknowledged.
-        const heldByHq = await settledSize(join(hq.dataDir, 'uploads', `${big.sha256}.part`));
+        const witness = (await hqStorageWitness(hq.dataDir)).storage;
+        const heldByHq = UploadParts.plainSize(await settledSize(witness.partPath(big.sha256)));
         expect(heldByHq).toBeGreaterThanOrEqual(acked);
         expect(heldByHq).toBeLessThan(big.size);
 
@@ -108,7 +110,7 @@ describe('sync to HQ under faults', () => {
         await expectAllReceipted(t, hq.dataDir);
         // Stored once: one file, one row, HQ's SHA-256 and SM3 (recomputed by HQ, and here from HQ's
         // file in expectAllReceipted) are the device's own.
-        expect(filesUnder(join(hq.dataDir, 'blobs')).filter((f) => f.endsWith(big.sha256))).toHaveLength(1);
+        expect(filesUnder(join(hq.dataDir, 'blobs')).filter((f) => f === witness.blobPath(big.sha256))).toHaveLength(1);
         const db = await probeHq(hq.dataDir, hqDatabaseOf(hq.dataDir));
         try {
           expect(await db.all(`SELECT sha256, sm3, size FROM blobs WHERE sha256 = ?`, big.sha256)).toEqual([
@@ -251,7 +253,7 @@ describe('sync to HQ under faults', () => {
     { timeout: 120_000 },
     async () => {
       // The state HQ leaves when it stops after the fsync of a blob's last chunk and before the re-hash
-      // and rename that place it: uploads/SHA.part holds every byte. HQ then answers `stored: false`
+      // and rename that place it: its upload file (uploads/NAME.part, encrypted) holds every byte. HQ then answers `stored: false`
       // with the whole size as its offset; the device must still send the (empty) last chunk that has
       // HQ re-hash and place the blob, or the seal can never be committed.
       const hq = await startHq(hqDataDir());
@@ -260,7 +262,11 @@ describe('sync to HQ under faults', () => {
         const sha = evidence[0]!.sha256;
         // Every plaintext byte, as HQ's upload would hold it (read through the store: the local file is encrypted).
         const size = t.core.evidence.blobs.plainSize(sha);
-        writeFileSync(join(hq.dataDir, 'uploads', `${sha}.part`), await t.core.evidence.blobs.readRange(sha, 0, size));
+        const { storage, parts } = await hqStorageWitness(hq.dataDir);
+        const part = await parts.open(storage.partPath(sha));
+        await part.writer(0).write(await t.core.evidence.blobs.readRange(sha, 0, size));
+        await part.fh.sync();
+        await part.fh.close();
         const r = await t.core.sync.run();
         expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
         await expectAllReceipted(t, hq.dataDir);
@@ -361,11 +367,11 @@ async function settledSize(path: string): Promise<number> {
   return size;
 }
 
-async function digestsOf(path: string): Promise<{ sha256: string; sm3: string; size: number }> {
+async function digestsOf(plain: AsyncIterable<Buffer>): Promise<{ sha256: string; sm3: string; size: number }> {
   const a = createHash('sha256');
   const b = createHash('sm3');
   let size = 0;
-  for await (const c of createReadStream(path) as AsyncIterable<Buffer>) {
+  for await (const c of plain) {
     a.update(c);
     b.update(c);
     size += c.length;
@@ -456,16 +462,10 @@ async function expectAllReceipted(t: TestCore, hqDir: string): Promise<void> {
       (await db.all(`SELECT DISTINCT sha256 FROM seal_evidence WHERE device_id = ?`, deviceId)) as { sha256: string }[]
     ).map((e) => e.sha256);
     expect(blobs.map((b) => b.sha256)).toEqual([...new Set(evidence)].sort());
-    expect(
-      filesUnder(join(hqDir, 'blobs'))
-        .map((f) => f.split('/').pop())
-        .sort(),
-    ).toEqual(blobs.map((b) => b.sha256));
-    for (const b of blobs)
-      expect(
-        await digestsOf(join(hqDir, 'blobs', b.sha256.slice(0, 2), b.sha256.slice(2, 4), b.sha256)),
-        `blob ${b.sha256}`,
-      ).toEqual(b);
+    // Each one file, under its keyed name, whose plaintext (decrypted here) hashes to HQ's row.
+    const witness = (await hqStorageWitness(hqDir)).storage;
+    expect(filesUnder(join(hqDir, 'blobs')).sort()).toEqual(blobs.map((b) => witness.blobPath(b.sha256)).sort());
+    for (const b of blobs) expect(await digestsOf(witness.read(b.sha256)), `blob ${b.sha256}`).toEqual(b);
     const onDevice = t.core.db.prepare(`SELECT DISTINCT sha256, sm3, size_bytes AS size FROM evidence`).all() as {
       sha256: string;
       sm3: string;

@@ -7,11 +7,15 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { HQ_DATABASE_FILE, PG_TYPES } from '../../hq/db/hq-database.ts';
 import { derive, unlockMasterKey } from '../../hq/keys/hq-keys.ts';
+import { FsBlobStorage } from '../../hq/storage/fs-blob-storage.ts';
+import { UploadParts } from '../../hq/storage/upload-part.ts';
 import { TEST_HQ_PASSPHRASE } from './hq-engines.ts';
 
 export interface HqProbe {
   all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]>;
   get<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T | undefined>;
+  /** A statement that returns nothing (the tests' tampering). */
+  run(sql: string, ...params: unknown[]): Promise<void>;
   /** SQLite's integrity and foreign-key checks ([] when sound); PostgreSQL enforces both itself. */
   problems(): Promise<unknown[]>;
   close(): Promise<void>;
@@ -29,6 +33,7 @@ export async function probeHq(dataDir: string, dbUrl?: string, passphrase = TEST
     return {
       all,
       get: async <T>(sql: string, ...params: unknown[]) => (await all<T>(sql, ...params))[0],
+      run: async (sql: string, ...params: unknown[]) => void (await c.query(numbered(sql), params)),
       problems: async () => [],
       close: () => c.end(),
     };
@@ -40,10 +45,24 @@ export async function probeHq(dataDir: string, dbUrl?: string, passphrase = TEST
   return {
     all: async <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[],
     get: async <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T | undefined,
+    run: async (sql: string, ...params: unknown[]) => void db.prepare(sql).run(...params),
     problems: async () => {
       const integrity = db.prepare(`PRAGMA integrity_check`).all() as { integrity_check: string }[];
       return [...integrity.filter((r) => r.integrity_check !== 'ok'), ...db.prepare(`PRAGMA foreign_key_check`).all()];
     },
     close: async () => void db.close(),
   };
+}
+
+/**
+ * HQ's blob storage over its data folder, opened in the test's process with the key derived from
+ * the test passphrase: where HQ keeps a blob or an upload (names are keyed hashes), what it holds,
+ * and its plaintext — the files themselves are encrypted.
+ */
+export async function hqStorageWitness(
+  dataDir: string,
+  passphrase = TEST_HQ_PASSPHRASE,
+): Promise<{ storage: FsBlobStorage; parts: UploadParts }> {
+  const key = derive(await unlockMasterKey(dataDir, { passphrase })).blobs;
+  return { storage: new FsBlobStorage(dataDir, key), parts: new UploadParts(key) };
 }
