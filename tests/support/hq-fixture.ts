@@ -142,6 +142,7 @@ export function send(
 export interface TestDevice {
   deviceId: string;
   ed25519: { publicKeyPem: string; privateKeyPem: string };
+  sm2: { publicKey: string; privateKey: string };
   /** The headers the device's client sends with a request whose body hashes to `bodySha256`. */
   signedHeaders(method: string, pathAndQuery: string, bodySha256: string): Record<string, string>;
   /** A signed request with its whole body. */
@@ -150,18 +151,23 @@ export interface TestDevice {
 
 /** A device enrolled at `t` over HTTP with fresh keys, as the device's sync service enrolls. */
 export async function enrolledDevice(t: TestHq, deviceName = '测试终端'): Promise<TestDevice> {
-  const { code } = await t.hq.devices.createCode('test', '', '');
+  return enrolledDeviceAt(t.server.url, (await t.hq.devices.createCode('test', '', '')).code, deviceName);
+}
+
+/** A device enrolled with `code` at the HQ serving `url` (in this process or another). */
+export async function enrolledDeviceAt(url: string, code: string, deviceName = '测试终端'): Promise<TestDevice> {
   const ed25519 = ed25519KeyPair();
+  const sm2 = sm2KeyPair();
   const request = {
     deviceId: randomUUID(),
     deviceName,
     agencyName: '柳州市互联网信息办公室',
-    sm2PublicKey: sm2KeyPair().publicKey,
+    sm2PublicKey: sm2.publicKey,
     ed25519PublicKeyPem: ed25519.publicKeyPem,
     nonce: randomBytes(16).toString('hex'),
   };
   const r = await send(
-    t.server.url,
+    url,
     'POST',
     `${API}/enroll`,
     { 'content-type': 'application/json' },
@@ -183,6 +189,7 @@ export async function enrolledDevice(t: TestHq, deviceName = '测试终端'): Pr
   return {
     deviceId: request.deviceId,
     ed25519,
+    sm2,
     signedHeaders,
     send: (method, pathAndQuery, body, extra = {}) => {
       const bytes =
@@ -192,7 +199,7 @@ export async function enrolledDevice(t: TestHq, deviceName = '测试终端'): Pr
           ? {}
           : { 'content-type': Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json' };
       return send(
-        t.server.url,
+        url,
         method,
         pathAndQuery,
         { ...type, ...signedHeaders(method, pathAndQuery, sha256Hex(bytes)), ...extra },
