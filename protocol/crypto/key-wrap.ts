@@ -96,7 +96,11 @@ export async function wrapForPassphrase(
   return { kdf, wrapped: seal(await kek(passphrase, kdf), master, `wxzf master key v1|${purpose}`) };
 }
 
-export async function unwrapWithPassphrase(w: PasswordWrap, passphrase: string, purpose: string): Promise<Buffer | null> {
+export async function unwrapWithPassphrase(
+  w: PasswordWrap,
+  passphrase: string,
+  purpose: string,
+): Promise<Buffer | null> {
   return open(await kek(passphrase, w.kdf), w.wrapped, `wxzf master key v1|${purpose}`);
 }
 

@@ -8,6 +8,13 @@ import { inject } from 'vitest';
 import type { HqKeySource } from '../../hq/keys/hq-keys.ts';
 import { ROOT } from '../../scripts/build.ts';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's throw-away PostgreSQL (pg-global-setup.ts), in the projects that start one. */
+    pgAdminUrl: string;
+  }
+}
+
 export const HQ_ENGINES = ['sqlite', 'postgres'] as const;
 export type HqEngine = (typeof HQ_ENGINES)[number];
 

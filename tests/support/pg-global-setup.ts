@@ -3,12 +3,7 @@
 // inject('pgAdminUrl') and make their own database on it (hq-engines.ts).
 import type { TestProject } from 'vitest/node';
 import { startTestPostgres } from './postgres.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgAdminUrl: string;
-  }
-}
+import './hq-engines.ts'; // the type of what it provides
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const pg = await startTestPostgres();
