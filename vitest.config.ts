@@ -10,6 +10,9 @@ process.env.NODE_COMPILE_CACHE ??= join(import.meta.dirname, 'node_modules', '.c
 // Unit and integration tests live next to the code they test (*.test.ts); end-to-end journeys
 // live in tests/e2e and run in a separate project with longer timeouts (they start real servers
 // and a real Chromium).
+/** HQ's tests: run in `unit` on SQLite and in `hq-postgres` on PostgreSQL. */
+const HQ_TESTS = ['hq/**/*.test.ts', 'tests/integration/sync*.test.ts', 'tests/integration/hq-*.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -31,6 +34,19 @@ export default defineConfig({
         },
       },
       {
+        // HQ's tests again, on PostgreSQL: one throw-away server for the run (tests/support/postgres.ts),
+        // a fresh database for each HQ (tests/support/hq-engines.ts).
+        test: {
+          name: 'hq-postgres',
+          include: HQ_TESTS,
+          environment: 'node',
+          env: { HQ_TEST_ENGINE: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          globalSetup: ['tests/support/pg-global-setup.ts'],
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.e2e.ts'],
@@ -38,7 +54,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          // HQ in the journeys (sync.e2e.ts) runs on PostgreSQL.
+          env: { HQ_TEST_ENGINE: 'postgres' },
+          globalSetup: ['tests/e2e/global-setup.ts', 'tests/support/pg-global-setup.ts'],
         },
       },
     ],

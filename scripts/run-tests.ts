@@ -134,7 +134,8 @@ const results = join(ROOT, 'test-results');
 mkdirSync(results, { recursive: true });
 // The projects run one after the other: the end-to-end journeys drive a real browser against a
 // real server and must not compete for the CPU with the crash and PDF rendering tests (2 cores).
-const projects = only.length ? only : ['unit', 'e2e'];
+// hq-postgres runs HQ's tests again with HQ's database on PostgreSQL (vitest.config.ts).
+const projects = only.length ? only : ['unit', 'hq-postgres', 'e2e'];
 for (const project of projects) {
   const jsonFile = join(results, `vitest-${project}.json`);
   rmSync(jsonFile, { force: true });

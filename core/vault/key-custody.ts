@@ -21,7 +21,7 @@ import {
   type OsWrap,
   type PasswordWrap,
   WRAP_SCRYPT,
-} from './key-wrap.ts';
+} from '../../protocol/crypto/key-wrap.ts';
 
 export const KEY_FILE = 'keys.json';
 export const KEY_FILE_FORMAT = 'wxzf-device-keys-v1';
@@ -131,7 +131,7 @@ export class KeyCustody {
     return subkey(this.master, 'device.db');
   }
 
-  /** The key the evidence store derives its own keys from (core/evidence/blob-cipher.ts). */
+  /** The key the evidence store derives its own keys from (protocol/storage/blob-cipher.ts). */
   evidenceKey(): Buffer {
     return subkey(this.master, 'evidence');
   }
