@@ -239,3 +239,74 @@ describe(`offices and roles (HQ on ${HQ_TEST_ENGINE})`, () => {
     );
   });
 });
+
+describe(`the staff app's JSON API keeps the same limits (HQ on ${HQ_TEST_ENGINE})`, () => {
+  const json = (
+    user: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ) =>
+    send(
+      server.url,
+      method,
+      `/api/staff${path}`,
+      {
+        ...(user ? { cookie: cookies.get(user)! } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...extra,
+      },
+      body !== undefined ? JSON.stringify(body) : '',
+    );
+
+  it('without a session: 401; the login page’s hello names HQ’s office', async () => {
+    expect((await json(null, 'GET', '/cases')).status).toBe(401);
+    const hello = await json(null, 'GET', '/hello');
+    expect(hello.json).toMatchObject({ hqName: '广西壮族自治区互联网信息办公室' });
+  });
+
+  it('a district user: their case list, 404 for the other district’s case and document; a bad filter is a 400 naming it', async () => {
+    const list = await json('liunan', 'GET', '/cases?pageSize=5&sort=case_no');
+    expect(list.status).toBe(200);
+    expect((list.json!.rows as { id: string }[]).map((r) => r.id)).toEqual([aCase]);
+    expect((await json('liunan', 'GET', `/cases/${encodeURIComponent(bCase)}`)).status).toBe(404);
+    expect((await json('liunan', 'GET', `/documents/${encodeURIComponent(bDoc)}`)).status).toBe(404);
+    const doc = await json('liunan', 'GET', `/documents/${encodeURIComponent(aDocs[1]!)}`);
+    expect(doc.status).toBe(200);
+    expect(doc.json).toMatchObject({ problems: [], officeName: '柳南区网信办' });
+    const bad = await json('liunan', 'GET', '/cases?verify=maybe&from=2026-13');
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.json!.fields as object).sort()).toEqual(['query.from', 'query.verify']);
+  });
+
+  it('a province user filters by office, party and 核验状态, with pages', async () => {
+    const all = await json('sheng', 'GET', '/cases?pageSize=1&page=2&sort=party');
+    expect(all.json).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect((all.json!.rows as unknown[]).length).toBe(1);
+    const office = await json('sheng', 'GET', `/cases?office=${chengzhong.id}`);
+    expect((office.json!.rows as { id: string }[]).map((r) => r.id)).toEqual([bCase]);
+    const party = await json('sheng', 'GET', `/cases?party=${encodeURIComponent('城中区的')}`);
+    expect((party.json!.rows as { id: string }[]).map((r) => r.id)).toEqual([bCase]);
+    const ok = await json('sheng', 'GET', '/cases?verify=ok');
+    expect(ok.json!.total).toBe(2);
+    expect((await json('sheng', 'GET', '/cases?verify=flagged')).json!.total).toBe(0);
+  });
+
+  it('a change needs the session’s CSRF token, and the role: a 只读 user cannot issue a code', async () => {
+    const session = await json('duzhe', 'GET', '/session');
+    const csrf = String(session.json!.csrf);
+    const body = { officeId: city.id, note: '', prefix: '' };
+    const n = (await hq.devices.codes()).length;
+    expect((await json('duzhe', 'POST', '/codes', body)).status).toBe(403); // no token
+    const r = await json('duzhe', 'POST', '/codes', body, { 'x-csrf-token': csrf });
+    expect(r.status).toBe(403);
+    expect(String(r.json!.message)).toContain('管理员');
+    const admin = String((await json('shengadmin', 'GET', '/session')).json!.csrf);
+    expect((await json('shengadmin', 'POST', '/codes', body, { 'x-csrf-token': csrf })).status).toBe(403); // another session's token
+    const made = await json('shengadmin', 'POST', '/codes', body, { 'x-csrf-token': admin });
+    expect(made.status).toBe(200);
+    expect(made.json).toMatchObject({ officeName: '柳州市互联网信息办公室' });
+    expect((await hq.devices.codes()).length).toBe(n + 1);
+  });
+});
