@@ -77,7 +77,7 @@ describe('HQ staff app (Chromium, real HQ process)', () => {
   it('the province administrator signs in, filters cases, opens a document and finds the read in the access log', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${hq.url}app/`);
-    await expect.poll(() => page.locator('#login-office').textContent()).toBe(PROVINCE);
+    await page.locator('#login-office', { hasText: PROVINCE }).waitFor();
     await screenshot(page, '90-hq-staff-login');
     await signIn(page, 'shengadmin');
     expect(await page.locator('#office-name').textContent()).toBe(PROVINCE);
@@ -92,7 +92,7 @@ describe('HQ staff app (Chromium, real HQ process)', () => {
     await page.locator('.ant-select-item-option', { hasText: '柳南区网信办' }).click();
     await page.fill('#filter-party', '星河');
     await page.click('#filter-submit');
-    await expect.poll(() => page.locator('#cases .ant-table-row').count()).toBe(1);
+    await expect.poll(() => page.locator('#cases .ant-table-row').count(), { timeout: 15_000 }).toBe(1);
     const row = page.locator('#cases .ant-table-row').first();
     expect(await row.textContent()).toContain('柳南区网信办');
     expect(await row.textContent()).toContain('柳州市星河网络科技有限公司');
@@ -106,7 +106,9 @@ describe('HQ staff app (Chromium, real HQ process)', () => {
     expect(await page.locator('#pdf-link').getAttribute('href')).toMatch(/^\/documents\/.+\/pdf$/);
     expect(await page.locator('#evidence .ant-table-row').count()).toBe(1);
     // The document page shows who read it: this very read is already there.
-    await expect.poll(() => page.locator('#document-reads').textContent()).toContain('查看文书');
+    await expect
+      .poll(() => page.locator('#document-reads').textContent(), { timeout: 15_000 })
+      .toContain('查看文书');
     await screenshot(page, '93-hq-staff-document');
 
     await page.goto(`${hq.url}app/#/log`);
