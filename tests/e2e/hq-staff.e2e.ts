@@ -106,9 +106,7 @@ describe('HQ staff app (Chromium, real HQ process)', () => {
     expect(await page.locator('#pdf-link').getAttribute('href')).toMatch(/^\/documents\/.+\/pdf$/);
     expect(await page.locator('#evidence .ant-table-row').count()).toBe(1);
     // The document page shows who read it: this very read is already there.
-    await expect
-      .poll(() => page.locator('#document-reads').textContent(), { timeout: 15_000 })
-      .toContain('查看文书');
+    await expect.poll(() => page.locator('#document-reads').textContent(), { timeout: 15_000 }).toContain('查看文书');
     await screenshot(page, '93-hq-staff-document');
 
     await page.goto(`${hq.url}app/#/log`);
