@@ -18,15 +18,35 @@ export interface OpeningStatement {
   suggestedAnswer: string;
 }
 
+/**
+ * A closing that depends on how the record was checked (询问笔录 from 2026.1: the interviewee read
+ * it, or it was read out to them): the officer chooses in the editor, and only the alternative used
+ * is printed.
+ */
+export interface ClosingAlternatives {
+  /** The content path holding the choice. */
+  path: string;
+  /** The editor's label for the choice. */
+  label: string;
+  options: { value: string; label: string; closing: string; confirmation: string }[];
+}
+
 export interface DocumentTemplate {
   type: DocumentType;
   version: string;
-  /** The procedure regulation this wording follows; recorded in every sealed record. */
+  /**
+   * The procedure regulation this wording follows, as recorded in every sealed record (the seal's
+   * `document.regulation`). docs/LAW.md «The procedure regulation» says what each version really
+   * follows: the 2023.x versions name the 2023 regulation but were drafted from the 2017 one.
+   */
   regulation: string;
   title: string;
   openings: OpeningStatement[];
+  /** The closing statement; with `closingAlternatives`, the first alternative's. */
   closing: string;
+  /** The customary confirmation offered to the signer; with `closingAlternatives`, the first alternative's. */
   confirmation: string;
+  closingAlternatives?: ClosingAlternatives;
   /** Frequently used questions: for every matter, and per matter id (editor suggestions, not frozen). */
   questionBank?: QuestionBank;
   /** Standard paragraphs (notice wording, remedies …) by key. */
