@@ -18,6 +18,11 @@ const PINNED: Record<string, string> = {
   'evidence@2023.1': '9a4ae8a5023732f2f0b9e50a434319142a03f75354fe96b6c6220175ac7447be',
   'preservation@2023.1': '1f53d5ab21294199363a4d9cfabaef69a96286d7d283eea6b230a97f95edbb98',
   'preservation@2023.2': '267e2fc70f069b03abedfc354be9f57994930dd547a66a7084135faa9620d869',
+  // 2026.1: the 2023 regulation's versions as far as the verified texts go, typesetting profile 2.
+  'inquiry@2026.1': 'e440502d519a17f071a2075d6672237ca7a1c5ed9839ea28a6a3f533105bd77c',
+  'onsite@2026.1': '0fa22af1c39a21999512a43f059dd9b9a1d7ad592da7b49692897c08fd18bde1',
+  'evidence@2026.1': 'd384b14a6d14c6bcae05cb5cf051449e1621e6b906dcc378aadb9445f3b3bb0a',
+  'preservation@2026.1': '27e217bbf16f506e567d0e8a6e067f55a2e511dfe2c275098f097dca0bae40da',
 };
 
 /** JSON with keys sorted at every level: the same data always gives the same text. */
