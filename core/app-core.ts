@@ -14,6 +14,7 @@ import { ImportTickets } from './evidence/import-tickets.ts';
 import type { CaptureHost, CaptureTarget } from './evidence/capture-host.ts';
 import { errorFields, stderrLog, type Log } from '../protocol/runtime/log.ts';
 import type { Migration } from '../protocol/runtime/migrate.ts';
+import type { ScryptParams } from '../protocol/runtime/password-hash.ts';
 import { OfficeStore } from './office/office-store.ts';
 import { OfficerStore } from './officers/officer-store.ts';
 import { PdfService } from '../protocol/print/pdf-service.ts';
@@ -23,7 +24,15 @@ import { SealStore } from './seals/seal-store.ts';
 import { SignatureStore } from './signatures/signature-store.ts';
 import { removeReleasedFiles } from './sync/free-space.ts';
 import { newerHqCatalog } from './sync/hq-catalog.ts';
+import { HqLinkStore } from './sync/hq-link-store.ts';
+import { ReceiptStore } from './sync/receipt-store.ts';
+import { ReferenceStore } from './sync/reference-store.ts';
+import { ReleasedBlobs } from './sync/released-blobs.ts';
 import { SyncService } from './sync/sync-service.ts';
+import { CaseNumbers } from './cases/case-number.ts';
+import { transactionsOf, type InTransaction } from './db/unit-of-work.ts';
+import type { DocumentSignatures } from './documents/document-store.ts';
+import { SettingsStore } from './settings/settings-store.ts';
 import { TwoOfficerSession } from './session/two-officer-session.ts';
 import type { KeyCustody } from './vault/key-custody.ts';
 import { NO_LOCK, type LockControl } from './vault/lock-control.ts';
@@ -53,11 +62,25 @@ export interface CoreOptions {
   endAbandonedSittings?: boolean;
   /** The schema migrations to apply (tests of a migration run the app at the version before); default all. */
   migrations?: readonly Migration[];
+  /**
+   * The scrypt cost of the sign-in hashes made for officers added here (default DEFAULT_SCRYPT).
+   * Recorded in each hash, so verification never depends on it. Test fixtures lower it where
+   * passwords are not what is tested (tests/support/core-fixture.ts); the app never sets it.
+   */
+  passwordCost?: ScryptParams;
 }
 
+/**
+ * The composed core: every store and service, for the edge (the API handlers and dispatch, the
+ * vault, tools and tests). Stores and services never receive it: each is handed, here, the
+ * stores it uses.
+ */
 export interface AppCore {
   readonly dataDir: string;
+  /** The connection, for the edge: dispatch's transaction around a call and its audit row, tests. */
   readonly db: Database;
+  /** One transaction across stores (core/db/unit-of-work.ts). */
+  readonly inTransaction: InTransaction;
   readonly clock: Clock;
   readonly log: Log;
   readonly catalog: CatalogService;
@@ -75,6 +98,15 @@ export interface AppCore {
   readonly audit: AuditLog;
   readonly device: DeviceIdentity;
   readonly seals: SealStore;
+  readonly settings: SettingsStore;
+  /** The HQ this device enrolled with, its keys pinned. */
+  readonly hqLink: HqLinkStore;
+  /** HQ's signed reference data. */
+  readonly references: ReferenceStore;
+  /** HQ's receipts, and the outbox (seals without one). */
+  readonly receipts: ReceiptStore;
+  /** Evidence bytes released after HQ's receipt. */
+  readonly released: ReleasedBlobs;
   /** Sync to HQ: enrollment, the outbox, receipts, the offline bundle. */
   readonly sync: SyncService;
   /** The device key's custodian: officers' wrapped copies, HQ's recovery copy (core/vault/). */
@@ -96,28 +128,84 @@ export function openCore(options: CoreOptions): AppCore {
     ...(options.migrations ? { migrations: options.migrations } : {}),
   });
   const lock = options.lock ?? NO_LOCK;
+  const inTransaction = transactionsOf(db);
+  // Each table has one store that writes it (docs/ARCHITECTURE.md, «Stores»); every other module
+  // reads through that store's methods. The stores and services get what they use, here.
+  const settings = new SettingsStore(db);
+  const hqLink = new HqLinkStore(db);
+  const references = new ReferenceStore(db);
+  const receipts = new ReceiptStore(db);
+  const released = new ReleasedBlobs(db);
+  const hqKeys = () => hqLink.keys();
   const shipped = loadCatalog(options.catalogPath);
   // A newer catalog published by HQ (signed, pulled at the last sync) replaces the shipped one.
-  const catalog = newerHqCatalog(db, shipped, log) ?? shipped;
-  const calendar = new CalendarSource(db, loadCalendarData(options.calendarPath));
+  const catalog = newerHqCatalog(references, hqKeys(), shipped, log) ?? shipped;
+  const calendar = new CalendarSource(
+    { stored: (kind) => references.stored(kind), hqKeys },
+    loadCalendarData(options.calendarPath),
+  );
+  const numbers = new CaseNumbers(db, settings);
   const office = new OfficeStore(db, clock);
-  const officers = new OfficerStore(db, clock);
+  const officers = new OfficerStore(db, clock, options.passwordCost);
   const session = new TwoOfficerSession(officers, clock);
-  const cases = new CaseStore(db, clock, catalog, officers);
-  const documents = new DocumentStore({ db, clock, cases, officers, office });
-  const pdf = new PdfService(options.fontsDir);
-  const audit = new AuditLog(db, clock);
-  const signatures = new SignatureStore({ db, clock, documents, cases, officers, session, pdf, audit });
-  // A sitting still open now was left by a previous process: its recording is lost with it.
-  if (options.endAbandonedSittings ?? true) signatures.endStaleCeremonies({ all: true });
-  const device = new DeviceIdentity(db, clock);
-  const seals = new SealStore({ db, clock, documents, signatures, session, pdf, audit, device, cases });
-  const evidence = new EvidenceStore({
+  const cases = new CaseStore(db, clock, catalog, officers, numbers);
+  // The document and signature stores need each other (an edit discards signatures; a signature
+  // is over a document): the document store is handed this view, bound to the signature store below.
+  const documentSignatures: DocumentSignatures = {
+    activeCount: (id) => signatures.activeCount(id),
+    discardAll: (id, at, reason) => signatures.discardAll(id, at, reason),
+  };
+  const evidence: EvidenceStore = new EvidenceStore({
     db,
     clock,
     log,
     dataDir: options.dataDir,
     masterKey: options.custody.evidenceKey(),
+    sealedEvidence: () => seals.evidenceSha256s(),
+    listedIn: (evidenceId) => documents.evidenceListing(evidenceId),
+  });
+  const documents: DocumentStore = new DocumentStore({
+    db,
+    inTransaction,
+    clock,
+    cases,
+    officers,
+    office,
+    numbers,
+    signatures: documentSignatures,
+    evidence,
+    receipts,
+  });
+  const pdf = new PdfService(options.fontsDir);
+  const audit = new AuditLog(db, clock);
+  const signatures: SignatureStore = new SignatureStore({
+    db,
+    inTransaction,
+    clock,
+    documents,
+    cases,
+    officers,
+    session,
+    pdf,
+    audit,
+    evidence,
+  });
+  // A sitting still open now was left by a previous process: its recording is lost with it.
+  if (options.endAbandonedSittings ?? true) signatures.endStaleCeremonies({ all: true });
+  const device = new DeviceIdentity(db, clock);
+  const seals: SealStore = new SealStore({
+    db,
+    inTransaction,
+    clock,
+    documents,
+    signatures,
+    session,
+    pdf,
+    audit,
+    device,
+    cases,
+    evidence,
+    settings,
   });
   evidence.cleanUpAfterCrash();
   let closed = false;
@@ -140,9 +228,32 @@ export function openCore(options: CoreOptions): AppCore {
         .catch((e: unknown) => closed || log.error('evidence re-verification stopped', errorFields(e)));
     }, 2000).unref();
   }
+  const bundle = { clock, seals, device, signatures, evidence, released, audit, session, inTransaction };
+  const sync = new SyncService({
+    clock,
+    log,
+    links: hqLink,
+    settings,
+    references,
+    receipts,
+    released,
+    seals,
+    evidence,
+    documents,
+    cases,
+    signatures,
+    device,
+    office,
+    session,
+    audit,
+    keys: options.custody,
+    inTransaction,
+    bundle,
+  });
   const core: AppCore = {
     dataDir: options.dataDir,
     db,
+    inTransaction,
     clock,
     log,
     catalog,
@@ -159,9 +270,12 @@ export function openCore(options: CoreOptions): AppCore {
     audit,
     device,
     seals,
-    get sync() {
-      return sync;
-    },
+    settings,
+    hqLink,
+    references,
+    receipts,
+    released,
+    sync,
     keys: options.custody,
     lock,
     captureHost: null,
@@ -185,7 +299,6 @@ export function openCore(options: CoreOptions): AppCore {
       db.close();
     },
   };
-  const sync = new SyncService(core);
-  removeReleasedFiles(core);
+  removeReleasedFiles({ released, evidence });
   return core;
 }

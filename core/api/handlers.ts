@@ -28,7 +28,7 @@ export const handlers: Handlers = {
   'office.setup': async (arg, core) => {
     if (core.office.agencyName() !== null) throw new CoreError('conflict', '本机已完成首次设置，不能重复设置。');
     const insertOfficers = await core.officers.prepare(arg.officers);
-    const officers = core.db.transaction(() => {
+    const officers = core.inTransaction(() => {
       core.office.insert(arg.agencyName);
       const made = insertOfficers();
       // The device's id and SM2 + Ed25519 keys are made here, at first start, not at first seal.
@@ -41,7 +41,7 @@ export const handlers: Handlers = {
         detail: '首次设置：行政机关名称和两名执法人员',
       });
       return made;
-    })();
+    });
     // Each officer gets a copy of the device key wrapped with their password (core/vault/).
     for (const [i, o] of officers.entries()) await core.keys.setOfficer(o.id, o.certNo, arg.officers[i]!.password);
     return core.status();
@@ -60,7 +60,7 @@ export const handlers: Handlers = {
   'officers.list': (_arg, core) => core.officers.list(),
   'officers.create': async (arg, core) => {
     const insert = await core.officers.prepare([arg]);
-    const officer = core.db.transaction(() => {
+    const officer = core.inTransaction(() => {
       const made = insert()[0]!;
       core.audit.append({
         action: 'settings',
@@ -69,7 +69,7 @@ export const handlers: Handlers = {
         detail: '登记执法人员',
       });
       return made;
-    })();
+    });
     await core.keys.setOfficer(officer.id, officer.certNo, arg.password);
     return officer;
   },
@@ -82,7 +82,7 @@ export const handlers: Handlers = {
     // The key file first: if the app dies before the database follows, unlocking with the new
     // password repairs the sign-in hash (core/vault/vault.ts). Only this officer's copy changes.
     await core.keys.setOfficer(officer.id, officer.certNo, arg.newPassword);
-    core.db.transaction(() => {
+    core.inTransaction(() => {
       core.officers.setPasswordHash(officer.id, hash);
       core.audit.append({
         action: 'settings',
@@ -90,7 +90,7 @@ export const handlers: Handlers = {
         targets: [officer.id],
         detail: '修改本人密码（重新包装其密钥副本）',
       });
-    })();
+    });
     return { ok: true as const };
   },
   'officers.remove': (arg, core) => {
@@ -302,7 +302,10 @@ export const handlers: Handlers = {
     return {};
   },
 
-  'calendar.get': (_arg, core) => ({ summary: core.calendar.summary(today(core)), data: core.calendar.current().data }),
+  'calendar.get': (_arg, core) => ({
+    summary: core.calendar.summary(today(core.clock)),
+    data: core.calendar.current().data,
+  }),
   'deadlines.case': (arg, core) => deadlinesOfCase(core, arg.caseId),
   'dashboard.get': (_arg, core) => dashboard(core),
 };

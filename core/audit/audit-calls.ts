@@ -5,8 +5,17 @@
 import type { CallName } from '../../shared/api/call-names.ts';
 import { contract, type Contract } from '../../shared/api/contract.ts';
 import type { AuditAction } from '../../shared/audit/audit-actions.ts';
-import type { AppCore } from '../app-core.ts';
+import type { DocumentStore } from '../documents/document-store.ts';
+import type { TwoOfficerSession } from '../session/two-officer-session.ts';
+import type { SignatureStore } from '../signatures/signature-store.ts';
 import type { AuditEntry } from './audit-log.ts';
+
+/** What building a row reads: the document's case, the signatures an edit discarded, who is signed in. */
+export interface AuditCallDeps {
+  documents: Pick<DocumentStore, 'caseOf'>;
+  signatures: Pick<SignatureStore, 'discardedAt'>;
+  session: Pick<TwoOfficerSession, 'signedInIds'>;
+}
 
 type Arg = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -25,11 +34,11 @@ type FailureAudited = {
 type EntryFor<K extends CallName> = (
   arg: Arg,
   v: Arg,
-  core: AppCore,
+  core: AuditCallDeps,
   officerIds: string[],
 ) => AuditEntry & { action: ActionsOf<K> };
 
-const docCase = (core: AppCore, id: string) => {
+const docCase = (core: AuditCallDeps, id: string) => {
   try {
     return core.documents.caseOf(id);
   } catch {
@@ -138,16 +147,10 @@ const ENTRIES: { [K in DispatchAudited]: EntryFor<K> } = {
 function documentSaved(
   arg: Arg,
   v: Arg,
-  core: AppCore,
+  core: AuditCallDeps,
   officerIds: string[],
 ): AuditEntry & { action: ActionsOf<'documents.save'> } {
-  const discarded = arg.discardSignatures
-    ? (
-        core.db
-          .prepare(`SELECT id FROM signatures WHERE document_id = ? AND discarded_at = ? ORDER BY rowid`)
-          .all(str(arg.id), str(v.updatedAt)) as { id: string }[]
-      ).map((r) => r.id)
-    : [];
+  const discarded = arg.discardSignatures ? core.signatures.discardedAt(str(arg.id), str(v.updatedAt)) : [];
   return {
     action: discarded.length ? 'document-edit-discarding-signatures' : 'document-edit',
     officerIds,
@@ -166,14 +169,14 @@ const FAILURES: { [K in FailureAudited]: (arg: Arg, officerIds: string[]) => Omi
 export const DISPATCH_AUDITED_CALLS: readonly string[] = Object.keys(ENTRIES);
 
 /** The row for a call that succeeded, or null when dispatch does not audit it. */
-export function auditEntryFor(name: CallName, arg: Arg, value: unknown, core: AppCore): AuditEntry | null {
+export function auditEntryFor(name: CallName, arg: Arg, value: unknown, core: AuditCallDeps): AuditEntry | null {
   if (contract[name].audit.by !== 'dispatch') return null;
   const f = ENTRIES[name as DispatchAudited] as EntryFor<CallName>;
   return f(arg, (value ?? {}) as Arg, core, core.session.signedInIds());
 }
 
 /** The row for a call that failed, or null when its entry names none. */
-export function auditFailureFor(name: CallName, arg: Arg, core: AppCore): AuditEntry | null {
+export function auditFailureFor(name: CallName, arg: Arg, core: AuditCallDeps): AuditEntry | null {
   const audit = contract[name].audit;
   if (audit.by !== 'dispatch' || !('failed' in audit) || !audit.failed) return null;
   const f = FAILURES[name as FailureAudited];

@@ -53,6 +53,11 @@ export class AuditLog {
     return r ?? { seq: 0, hash: AUDIT_GENESIS };
   }
 
+  /** The hash of the row with this sequence number, or undefined (a seal names the audit head it saw). */
+  hashAt(seq: number): string | undefined {
+    return (this.db.prepare(`SELECT hash FROM audit_log WHERE seq = ?`).get(seq) as { hash: string } | undefined)?.hash;
+  }
+
   rows(caseId?: string): AuditRow[] {
     return (
       caseId

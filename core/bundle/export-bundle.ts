@@ -7,13 +7,19 @@
 import { createHash, type Hash } from 'node:crypto';
 import { basename } from 'node:path';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
-import { signatureMaterial } from '../seals/seal-material.ts';
-import { released } from '../sync/free-space.ts';
-import type { AppCore } from '../app-core.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { Clock } from '../clock.ts';
+import type { InTransaction } from '../db/unit-of-work.ts';
+import type { DeviceIdentity } from '../device/device-identity.ts';
+import type { EvidenceStore } from '../evidence/evidence-store.ts';
+import { signatureMaterial, type SignatureSource } from '../seals/seal-material.ts';
+import type { SealStore } from '../seals/seal-store.ts';
+import type { TwoOfficerSession } from '../session/two-officer-session.ts';
+import type { ReleasedBlobs } from '../sync/released-blobs.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import { sm2PublicKeyPem } from '../../protocol/crypto/sm2.ts';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
-import type { SealRow } from '../seals/seal-store.ts';
+import type { SealRow } from '../seals/seal-row.ts';
 import { writeFileAtomicStreaming } from '../../protocol/runtime/write-file-atomic.ts';
 import { BundleWriter } from '../../protocol/bundle/bundle-writer.ts';
 import {
@@ -31,6 +37,19 @@ import {
 } from '../../protocol/bundle/bundle-format.ts';
 import type { AuditAction } from '../../shared/audit/audit-actions.ts';
 
+/** What a bundle is made from; its audit rows commit in one transaction. */
+export interface ExportBundleDeps {
+  clock: Clock;
+  seals: Pick<SealStore, 'rowFor'>;
+  device: Pick<DeviceIdentity, 'public' | 'sign'>;
+  signatures: SignatureSource;
+  evidence: Pick<EvidenceStore, 'storedSize' | 'readStored'>;
+  released: Pick<ReleasedBlobs, 'all'>;
+  audit: Pick<AuditLog, 'rows' | 'append'>;
+  session: Pick<TwoOfficerSession, 'signedInIds'>;
+  inTransaction: InTransaction;
+}
+
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 async function* hashing(chunks: AsyncIterable<Uint8Array>, h: Hash): AsyncGenerator<Uint8Array> {
@@ -47,14 +66,14 @@ async function* hashing(chunks: AsyncIterable<Uint8Array>, h: Hash): AsyncGenera
  * exists without its rows (a crash in between leaves a row and a hidden temporary file).
  */
 export async function exportBundle(
-  core: AppCore,
+  core: ExportBundleDeps,
   documentIds: string[],
   path: string,
   extras: { name: string; bytes: Uint8Array }[] = [],
   action: { action: AuditAction; detail: string } = { action: 'export-bundle', detail: '导出封存包' },
 ): Promise<{ path: string; files: number; seals: number[] }> {
   const rows: SealRow[] = documentIds.map((id) => {
-    const r = core.db.prepare(`SELECT * FROM seals WHERE document_id = ?`).get(id) as SealRow | undefined;
+    const r = core.seals.rowFor(id);
     if (!r) throw new CoreError('conflict', '只能导出已封存的文书。');
     return r;
   });
@@ -76,7 +95,7 @@ export async function exportBundle(
       await add(sealMember(r.seq, 'seal.sm2.der'), Buffer.from(r.sm2_signature, 'hex'));
       await add(sealMember(r.seq, 'seal.ed25519.sig'), Buffer.from(r.ed25519_signature, 'hex'));
       await add(sealMember(r.seq, 'document.json'), Buffer.from(p.document.signedForm, 'utf8'));
-      for (const m of signatureMaterial(core, p.document.id)) {
+      for (const m of signatureMaterial(core.signatures, p.document.id)) {
         await add(signatureMember(m.id, 'json'), Buffer.from(m.record, 'utf8'));
         if (m.image) await add(signatureMember(m.id, 'png'), m.image);
         if (m.strokes) await add(signatureMember(m.id, 'strokes'), Buffer.from(m.strokes, 'utf8'));
@@ -85,7 +104,7 @@ export async function exportBundle(
         if (!evidence.has(e.sha256))
           evidence.set(e.sha256, { sha256: e.sha256, size: e.sizeBytes, fileName: e.fileName });
     }
-    const gone = released(core);
+    const gone = core.released.all();
     for (const e of evidence.values()) {
       if (gone.has(e.sha256))
         throw new CoreError(
@@ -129,7 +148,7 @@ export async function exportBundle(
       const caseId = (JSON.parse(r.payload) as SealPayload).document.caseId;
       byCase.set(caseId, [...(byCase.get(caseId) ?? []), r.document_id, r.hash_sha256]);
     }
-    core.db.transaction(() => {
+    core.inTransaction(() => {
       for (const [caseId, targets] of byCase)
         core.audit.append({
           action: action.action,
@@ -138,7 +157,7 @@ export async function exportBundle(
           targets,
           detail: `${action.detail}：${basename(path)}（封存${rows.map((r) => r.seq).join('、')}）`,
         });
-    })();
+    });
   });
   return { path, files: files.length + 3, seals: rows.map((r) => r.seq) };
 }

@@ -32,6 +32,7 @@ interface ChoiceRow {
   officer_ids: string;
 }
 
+/** Records a choice on its case: the timeline event, and the case marked changed (case-store.ts writes both). */
 type AddEvent = (caseId: string, kind: string, text: string, officerIds: string[], at: string) => void;
 
 const sameDates = (a: Conduct, b: Conduct) => a.from === b.from && a.to === b.to;
@@ -189,7 +190,6 @@ export class CaseLawStore {
           now,
           JSON.stringify(actorIds),
         );
-      this.db.prepare(`UPDATE cases SET updated_at = ? WHERE id = ?`).run(now, caseId);
       this.addEvent(
         caseId,
         'law',

@@ -15,7 +15,7 @@ import type { Clock } from '../clock.ts';
 import { chinaYear, isoNow } from '../clock.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import type { OfficerStore } from '../officers/officer-store.ts';
-import { nextCaseNumber } from './case-number.ts';
+import type { CaseNumbers } from './case-number.ts';
 
 interface CaseRow {
   id: string;
@@ -29,6 +29,17 @@ interface CaseRow {
   summary: string;
   status: CaseStatus;
   conduct_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A case as its deadlines count it (core/deadlines/deadlines-service.ts). */
+export interface DeadlineCaseRow {
+  id: string;
+  case_no: string;
+  title: string;
+  status: CaseStatus;
+  party_json: string;
   created_at: string;
   updated_at: string;
 }
@@ -61,14 +72,21 @@ export class CaseStore {
   private readonly clock: Clock;
   private readonly catalog: CatalogService;
   private readonly officers: OfficerStore;
+  private readonly numbers: CaseNumbers;
   /** The law that applies to each case's conduct, and the officers' choices under 第三十七条. */
   readonly law: CaseLawStore;
-  constructor(db: Database, clock: Clock, catalog: CatalogService, officers: OfficerStore) {
+  constructor(db: Database, clock: Clock, catalog: CatalogService, officers: OfficerStore, numbers: CaseNumbers) {
     this.db = db;
     this.clock = clock;
     this.catalog = catalog;
     this.officers = officers;
-    this.law = new CaseLawStore(db, clock, catalog, officers, (...a) => this.addEvent(...a));
+    this.numbers = numbers;
+    // The law store records its choices on the case: the timeline event, and the case marked changed
+    // (the cases table is this store's alone).
+    this.law = new CaseLawStore(db, clock, catalog, officers, (caseId, kind, text, officerIds, at) => {
+      this.db.prepare(`UPDATE cases SET updated_at = ? WHERE id = ?`).run(at, caseId);
+      this.addEvent(caseId, kind, text, officerIds, at);
+    });
   }
 
   create(data: CaseData, actorIds: string[]): CaseDetail {
@@ -77,7 +95,7 @@ export class CaseStore {
     const id = randomUUID();
     const now = isoNow(this.clock);
     this.db.transaction(() => {
-      const caseNo = nextCaseNumber(this.db, chinaYear(this.clock.now()));
+      const caseNo = this.numbers.nextCaseNumber(chinaYear(this.clock.now()));
       this.db
         .prepare(
           `INSERT INTO cases (id, case_no, title, source, source_note, party_json, platform_json, matter_id, summary, status, search_text, created_at, updated_at, conduct_json)
@@ -222,6 +240,31 @@ export class CaseStore {
       officers: (JSON.parse(x.officer_ids) as string[]).map((oid) => names.get(oid) ?? oid),
       current: latest.get(x.kind) === x.id,
     }));
+  }
+
+  /** The rows a case's deadlines and the 工作台 read (core/deadlines/): one case, or every case by latest change. */
+  deadlineRows(id?: string): DeadlineCaseRow[] {
+    const cols = `SELECT id, case_no, title, status, party_json, created_at, updated_at FROM cases`;
+    return (
+      id === undefined
+        ? this.db.prepare(`${cols} ORDER BY updated_at DESC`).all()
+        : this.db.prepare(`${cols} WHERE id = ?`).all(id)
+    ) as DeadlineCaseRow[];
+  }
+
+  /** The case's status changes (their timeline texts, oldest first) and its recorded dates (kind and date, oldest first). */
+  deadlineEvents(caseId: string): {
+    statusChanges: { at: string; text: string }[];
+    milestones: { kind: MilestoneKind; date: string }[];
+  } {
+    return {
+      statusChanges: this.db
+        .prepare(`SELECT at, text FROM case_events WHERE case_id = ? AND kind = 'status' ORDER BY id`)
+        .all(caseId) as { at: string; text: string }[],
+      milestones: this.db
+        .prepare(`SELECT kind, date FROM case_milestones WHERE case_id = ? ORDER BY id`)
+        .all(caseId) as { kind: MilestoneKind; date: string }[],
+    };
   }
 
   list(q: { query: string; status?: CaseStatus | undefined; limit: number; offset: number }): {

@@ -2,7 +2,6 @@
 // one HQ published and the device received at a sync (core/sync/hq-calendar.ts). Checked at each
 // use, so a new year's table pulled by a sync counts from the next call on; the parsed and verified
 // table is kept until anything of the stored reference changes.
-import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { readFileSync } from 'node:fs';
 import shippedCalendar from '../../assets/calendar/calendar.json' with { type: 'json' };
 import { CalendarDataSchema, type CalendarData } from '../../shared/calendar/calendar-schema.ts';
@@ -13,7 +12,15 @@ import {
   type WorkingCalendar,
 } from '../../shared/calendar/working-calendar.ts';
 import type { CalendarSummary } from '../../shared/deadlines/deadline-api.ts';
+import type { HqKeys } from '../../protocol/sync/protocol.ts';
 import { newerHqCalendar } from '../sync/hq-calendar.ts';
+import type { StoredReference } from '../sync/reference-store.ts';
+
+/** Where HQ's table comes from: the stored reference data and HQ's pinned keys (core/sync/). */
+export interface HqCalendarInput {
+  stored(kind: 'holidays'): StoredReference | undefined;
+  hqKeys(): HqKeys | null;
+}
 
 /** Within this many days of the end of its data, the calendar says so. */
 export const CALENDAR_ENDING_DAYS = 60;
@@ -38,11 +45,11 @@ export interface CurrentCalendar {
 }
 
 export class CalendarSource {
-  private readonly db: Database;
+  private readonly hq: HqCalendarInput;
   private readonly shipped: CurrentCalendar;
   private cached: { key: string | null; value: CurrentCalendar } | null = null;
-  constructor(db: Database, shipped: CalendarData) {
-    this.db = db;
+  constructor(hq: HqCalendarInput, shipped: CalendarData) {
+    this.hq = hq;
     this.shipped = {
       calendar: createWorkingCalendar(shipped),
       data: shipped,
@@ -55,12 +62,10 @@ export class CalendarSource {
 
   current(): CurrentCalendar {
     // The whole stored row is the key: whatever changes in it is verified again.
-    const stored = this.db
-      .prepare(`SELECT version, issued_at, ed25519, data FROM reference_data WHERE kind = 'holidays'`)
-      .get() as { version: number; issued_at: string; ed25519: string; data: string } | undefined;
+    const stored = this.hq.stored('holidays');
     const key = stored ? `${stored.version}\n${stored.issued_at}\n${stored.ed25519}\n${stored.data}` : null;
     if (this.cached && this.cached.key === key) return this.cached.value;
-    const choice = newerHqCalendar(this.db, this.shipped.data);
+    const choice = newerHqCalendar(stored, this.hq.hqKeys(), this.shipped.data);
     const value: CurrentCalendar = choice.use
       ? {
           calendar: createWorkingCalendar(choice.use.data),

@@ -2,7 +2,6 @@
 // the dashboard (工作台): every open case with what is due and overdue, what is not yet synced,
 // documents waiting for signatures or the seal, evidence not (or not successfully) re-verified,
 // and the last sync and receipt. Read-only; today is the core's clock in China.
-import type { CaseStatus } from '../../shared/domain/case.ts';
 import {
   caseDeadlines,
   byUrgency,
@@ -11,21 +10,34 @@ import {
   type CaseFacts,
 } from '../../shared/deadlines/case-deadlines.ts';
 import type { DocumentDeadlineFact } from '../../shared/deadlines/document-deadline.ts';
-import type { CaseDeadlines, Dashboard, Deadline, MilestoneKind } from '../../shared/deadlines/deadline-api.ts';
+import type { CaseDeadlines, Dashboard, Deadline } from '../../shared/deadlines/deadline-api.ts';
 import { toLocalDate } from '../../shared/documents/local-time.ts';
 import type { DocumentState } from '../../shared/documents/document-states.ts';
 import { DOCUMENT_DESCRIPTORS } from '../../shared/documents/types/registry.ts';
-import type { AppCore } from '../app-core.ts';
+import type { CaseStore, DeadlineCaseRow } from '../cases/case-store.ts';
+import type { Clock } from '../clock.ts';
+import type { DocumentStore } from '../documents/document-store.ts';
+import type { EvidenceStore } from '../evidence/evidence-store.ts';
+import type { ReceiptStore } from '../sync/receipt-store.ts';
+import type { SyncService } from '../sync/sync-service.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
+import type { CalendarSource } from './calendar-source.ts';
 
-interface CaseRow {
-  id: string;
-  case_no: string;
-  title: string;
-  status: CaseStatus;
-  party_json: string;
-  created_at: string;
-  updated_at: string;
+type CaseRow = DeadlineCaseRow;
+
+/** What deadlines and the 工作台 read (read-only). */
+export interface DeadlineDeps {
+  clock: Clock;
+  calendar: Pick<CalendarSource, 'current' | 'summary'>;
+  cases: Pick<CaseStore, 'deadlineRows' | 'deadlineEvents' | 'milestones'>;
+  documents: Pick<DocumentStore, 'deadlineRows' | 'list'>;
+}
+
+/** The 工作台 reads what is unsynced and what evidence needs attention too. */
+export interface DashboardDeps extends DeadlineDeps {
+  evidence: Pick<EvidenceStore, 'needingAttention'>;
+  receipts: Pick<ReceiptStore, 'unsyncedByCase'>;
+  sync: Pick<SyncService, 'status'>;
 }
 
 const chinaDay = (iso: string) => toLocalDate(new Date(iso));
@@ -33,15 +45,13 @@ const chinaDay = (iso: string) => toLocalDate(new Date(iso));
 /** 状态由「线索/初查」改为「已立案」：…  → 已立案 (the text CaseStore.setStatus writes). */
 const STATUS_CHANGE = /^状态由「[^」]*」改为「([^」]*)」/;
 
-export function today(core: AppCore): string {
-  return toLocalDate(core.clock.now());
+export function today(clock: Clock): string {
+  return toLocalDate(clock.now());
 }
 
 /** The facts a case's deadlines count from. */
-export function caseFacts(core: AppCore, row: CaseRow): CaseFacts {
-  const events = core.db
-    .prepare(`SELECT at, text FROM case_events WHERE case_id = ? AND kind = 'status' ORDER BY id`)
-    .all(row.id) as { at: string; text: string }[];
+export function caseFacts(core: Pick<DeadlineDeps, 'cases' | 'documents'>, row: CaseRow): CaseFacts {
+  const { statusChanges: events, milestones } = core.cases.deadlineEvents(row.id);
   const changedTo = (label: string) => events.find((e) => STATUS_CHANGE.exec(e.text)?.[1] === label)?.at ?? null;
   const filedAt = changedTo('已立案');
   const closedAt = changedTo('已结案');
@@ -49,19 +59,7 @@ export function caseFacts(core: AppCore, row: CaseRow): CaseFacts {
   const documents: DocumentDeadlineFact[] = [];
   for (const d of DOCUMENT_DESCRIPTORS) {
     if (d.deadlines.length === 0) continue;
-    const docs = core.db
-      .prepare(
-        `SELECT id, doc_no, state, content_json, signed_at, sealed_at, corrects_document_id FROM documents WHERE case_id = ? AND type = ? ORDER BY created_at, doc_no`,
-      )
-      .all(row.id, d.type) as {
-      id: string;
-      doc_no: string;
-      state: 'draft' | 'ready';
-      content_json: string;
-      signed_at: string | null;
-      sealed_at: string | null;
-      corrects_document_id: string | null;
-    }[];
+    const docs = core.documents.deadlineRows(row.id, d.type);
     // A corrected document (补正) counts through its correction, which carries its content on.
     const corrected = new Set(docs.map((x) => x.corrects_document_id).filter(Boolean));
     for (const x of docs.filter((x) => !corrected.has(x.id))) {
@@ -80,10 +78,7 @@ export function caseFacts(core: AppCore, row: CaseRow): CaseFacts {
   }
   // The dates officers recorded (cases.recordMilestone): the latest of each kind counts.
   const recorded: CaseFacts['recorded'] = {};
-  for (const m of core.db
-    .prepare(`SELECT kind, date FROM case_milestones WHERE case_id = ? ORDER BY id`)
-    .all(row.id) as { kind: MilestoneKind; date: string }[])
-    recorded[m.kind] = m.date;
+  for (const m of milestones) recorded[m.kind] = m.date;
   return {
     status: row.status,
     sourceDate: chinaDay(row.created_at),
@@ -94,53 +89,25 @@ export function caseFacts(core: AppCore, row: CaseRow): CaseFacts {
   };
 }
 
-function caseRow(core: AppCore, id: string): CaseRow {
-  const r = core.db
-    .prepare(`SELECT id, case_no, title, status, party_json, created_at, updated_at FROM cases WHERE id = ?`)
-    .get(id) as CaseRow | undefined;
+function caseRow(core: Pick<DeadlineDeps, 'cases'>, id: string): CaseRow {
+  const r = core.cases.deadlineRows(id)[0];
   if (!r) throw new CoreError('not_found', '找不到该案件，它可能已被删除或编号有误。请返回案件列表重新选择。');
   return r;
 }
 
-export function deadlinesOfCase(core: AppCore, caseId: string): CaseDeadlines {
-  const day = today(core);
+export function deadlinesOfCase(core: DeadlineDeps, caseId: string): CaseDeadlines {
+  const day = today(core.clock);
   const cal = core.calendar.current().calendar;
   const deadlines = caseDeadlines(caseFacts(core, caseRow(core, caseId)), cal, day).sort(byUrgency);
   return { today: day, calendar: core.calendar.summary(day), deadlines, milestones: core.cases.milestones(caseId) };
 }
 
-export function dashboard(core: AppCore): Dashboard {
-  const day = today(core);
+export function dashboard(core: DashboardDeps): Dashboard {
+  const day = today(core.clock);
   const cal = core.calendar.current().calendar;
-  const rows = core.db
-    .prepare(
-      `SELECT id, case_no, title, status, party_json, created_at, updated_at FROM cases ORDER BY updated_at DESC`,
-    )
-    .all() as CaseRow[];
-  const unsynced = new Map(
-    (
-      core.db
-        .prepare(
-          `SELECT d.case_id AS c, count(*) AS n FROM seals s JOIN documents d ON d.id = s.document_id LEFT JOIN receipts r ON r.seal_seq = s.seq WHERE r.seal_seq IS NULL GROUP BY d.case_id`,
-        )
-        .all() as { c: string; n: number }[]
-    ).map((x) => [x.c, x.n]),
-  );
-  const evidenceRows = core.db
-    .prepare(
-      `SELECT e.id, e.case_id, c.case_no, e.file_name, e.verify_status, e.verified_at, e.collected_at FROM evidence e JOIN cases c ON c.id = e.case_id
-       WHERE (e.verify_status IS NULL OR e.verify_status <> 'ok') AND e.sha256 NOT IN (SELECT sha256 FROM released_blobs)
-       ORDER BY CASE WHEN e.verify_status IS NULL THEN 1 ELSE 0 END, e.created_at DESC`,
-    )
-    .all() as {
-    id: string;
-    case_id: string;
-    case_no: string;
-    file_name: string;
-    verify_status: 'mismatch' | 'missing' | null;
-    verified_at: string | null;
-    collected_at: string;
-  }[];
+  const rows = core.cases.deadlineRows();
+  const unsynced = core.receipts.unsyncedByCase();
+  const evidenceRows = core.evidence.needingAttention();
   const evidenceByCase = new Map<string, number>();
   for (const e of evidenceRows) evidenceByCase.set(e.case_id, (evidenceByCase.get(e.case_id) ?? 0) + 1);
 

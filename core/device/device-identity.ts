@@ -54,6 +54,12 @@ export class DeviceIdentity {
     return r;
   }
 
+  /** The public half as the database holds it, or undefined before the first start (what verification reads). */
+  storedPublic(): { device_id: string; sm2_public: string; ed25519_public_pem: string } | undefined {
+    return this.db.prepare(`SELECT device_id, sm2_public, ed25519_public_pem FROM device`).get() as
+      { device_id: string; sm2_public: string; ed25519_public_pem: string } | undefined;
+  }
+
   public(): DevicePublic {
     const r = this.row();
     return {

@@ -10,6 +10,7 @@ import { checkCompleteness, type CaseDocuments } from '../../shared/documents/co
 import type { DocumentState } from '../../shared/documents/document-states.ts';
 import { contentAt, type CreateContext, type SequenceKey } from '../../shared/documents/types/descriptor.ts';
 import {
+  DOCUMENT_DESCRIPTORS,
   descriptorOf,
   findDescriptor,
   templateFor,
@@ -19,11 +20,14 @@ import {
 } from '../../shared/documents/types/registry.ts';
 import { fieldErrors } from '../../shared/api/validation-errors.ts';
 import type { CaseStore } from '../cases/case-store.ts';
-import { nextDocumentNumber } from '../cases/case-number.ts';
+import type { CaseNumbers } from '../cases/case-number.ts';
 import { chinaYear, isoNow, type Clock } from '../clock.ts';
+import type { InTransaction } from '../db/unit-of-work.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import type { OfficerStore } from '../officers/officer-store.ts';
 import type { OfficeStore } from '../office/office-store.ts';
+import type { EvidenceStore } from '../evidence/evidence-store.ts';
+import type { ReceiptStore } from '../sync/receipt-store.ts';
 
 interface DocumentRow {
   id: string;
@@ -72,18 +76,53 @@ function sequenceKey(key: SequenceKey, c: Record<string, unknown>): string | nul
   return at(key.idNumber).trim().toUpperCase() || at(key.name).trim() || null;
 }
 
+/** What a document's edits need of its signatures (core/signatures/signature-store.ts writes them). */
+export interface DocumentSignatures {
+  /** Signatures and refusals in force on the document. */
+  activeCount(documentId: string): number;
+  /** Discards every signature in force on the document (inside the edit's transaction). */
+  discardAll(documentId: string, at: string, reason: string): void;
+}
+
+export interface DocumentStoreDeps {
+  /** For the documents table, which this store alone writes. */
+  db: Database;
+  /** An action's transaction, spanning what it writes in other stores (case events, signatures). */
+  inTransaction: InTransaction;
+  clock: Clock;
+  cases: CaseStore;
+  officers: OfficerStore;
+  office: OfficeStore;
+  numbers: CaseNumbers;
+  signatures: DocumentSignatures;
+  /** An evidence item's digests as recorded (core/evidence/evidence-store.ts). */
+  evidence: Pick<EvidenceStore, 'record'>;
+  /** HQ's receipt time for a sealed document (core/sync/receipt-store.ts). */
+  receipts: Pick<ReceiptStore, 'hqTimeOfDocument'>;
+}
+
 export class DocumentStore {
   private readonly db: Database;
+  private readonly inTransaction: InTransaction;
   private readonly clock: Clock;
   private readonly cases: CaseStore;
   private readonly officers: OfficerStore;
   private readonly office: OfficeStore;
-  constructor(deps: { db: Database; clock: Clock; cases: CaseStore; officers: OfficerStore; office: OfficeStore }) {
+  private readonly numbers: CaseNumbers;
+  private readonly signatures: DocumentSignatures;
+  private readonly evidence: Pick<EvidenceStore, 'record'>;
+  private readonly receipts: Pick<ReceiptStore, 'hqTimeOfDocument'>;
+  constructor(deps: DocumentStoreDeps) {
     this.db = deps.db;
+    this.inTransaction = deps.inTransaction;
     this.clock = deps.clock;
     this.cases = deps.cases;
     this.officers = deps.officers;
     this.office = deps.office;
+    this.numbers = deps.numbers;
+    this.signatures = deps.signatures;
+    this.evidence = deps.evidence;
+    this.receipts = deps.receipts;
   }
 
   list(caseId: string): DocumentSummary[] {
@@ -108,15 +147,15 @@ export class DocumentStore {
     );
     const id = randomUUID();
     const now = isoNow(this.clock);
-    this.db.transaction(() => {
-      const docNo = nextDocumentNumber(this.db, chinaYear(this.clock.now()), d.numberMark, kase.caseNo);
+    this.inTransaction(() => {
+      const docNo = this.numbers.nextDocumentNumber(chinaYear(this.clock.now()), d.numberMark, kase.caseNo);
       this.db
         .prepare(
           `INSERT INTO documents (id, case_id, type, doc_no, template_version, state, content_json, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'draft', ?, 1, ?, ?)`,
         )
         .run(id, caseId, type, docNo, template.version, JSON.stringify(content), now, now);
       this.cases.addEvent(caseId, 'document', `新建${d.label}（${docNo}）`, actorIds, now);
-    })();
+    });
     return this.get(id);
   }
 
@@ -132,9 +171,8 @@ export class DocumentStore {
     if (existing) throw new CoreError('conflict', `该文书已有补正文书（${existing.doc_no}），请在该补正文书上继续。`);
     const id = randomUUID();
     const now = isoNow(this.clock);
-    this.db.transaction(() => {
-      const docNo = nextDocumentNumber(
-        this.db,
+    this.inTransaction(() => {
+      const docNo = this.numbers.nextDocumentNumber(
         chinaYear(this.clock.now()),
         descriptorOf(o.type).numberMark,
         this.cases.get(o.case_id).caseNo,
@@ -152,7 +190,7 @@ export class DocumentStore {
         actorIds,
         now,
       );
-    })();
+    });
     return this.get(id);
   }
 
@@ -235,7 +273,7 @@ export class DocumentStore {
     });
     if (refused) throw new CoreError(refused.kind, refused.message, refused.fields);
     const now = isoNow(this.clock);
-    const next = this.db.transaction(() => {
+    const next = this.inTransaction(() => {
       const changed = this.db
         .prepare(
           `UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', frozen_sha256 = NULL, frozen_sm3 = NULL, frozen_pages = NULL, signed_at = NULL, updated_at = ? WHERE id = ? AND revision = ?`,
@@ -245,11 +283,7 @@ export class DocumentStore {
         throw new CoreError('conflict', '该文书已在别处修改（版本不一致），本次修改未保存。请重新打开文书后再编辑。');
       }
       if (signatures > 0) {
-        this.db
-          .prepare(
-            `UPDATE signatures SET discarded_at = ?, discard_reason = ? WHERE document_id = ? AND discarded_at IS NULL`,
-          )
-          .run(now, '签名后修改文书内容', id);
+        this.signatures.discardAll(id, now, '签名后修改文书内容');
         this.cases.addEvent(
           r.case_id,
           'document',
@@ -259,7 +293,7 @@ export class DocumentStore {
         );
       }
       return revision + 1;
-    })();
+    });
     return {
       revision: next,
       updatedAt: now,
@@ -304,9 +338,8 @@ export class DocumentStore {
 
   /** The digests and size an imported evidence item was stored with (what a linked 清单 row must show). */
   private evidenceItem(id: string): { sha256: string; sm3: string; sizeBytes: number } | undefined {
-    const e = this.db.prepare('SELECT sha256, sm3, size_bytes FROM evidence WHERE id = ?').get(id) as
-      { sha256: string; sm3: string; size_bytes: number } | undefined;
-    return e && { sha256: e.sha256, sm3: e.sm3, sizeBytes: e.size_bytes };
+    const e = this.evidence.record(id);
+    return e && { sha256: e.sha256, sm3: e.sm3, sizeBytes: e.sizeBytes };
   }
 
   /**
@@ -334,7 +367,7 @@ export class DocumentStore {
     }
     const now = isoNow(this.clock);
     if (r.state === 'ready' && r.frozen_sha256) return this.get(id);
-    this.db.transaction(() => {
+    this.inTransaction(() => {
       this.db.prepare(`UPDATE documents SET state = 'ready', updated_at = ? WHERE id = ?`).run(now, id);
       const frozen = freeze(this.get(id));
       this.db
@@ -347,7 +380,7 @@ export class DocumentStore {
         actorIds,
         now,
       );
-    })();
+    });
     return this.get(id);
   }
 
@@ -392,6 +425,51 @@ export class DocumentStore {
     };
   }
 
+  /** Marks the document sealed (inside the seal's transaction, core/seals/seal-store.ts). */
+  markSealed(id: string, now: string): void {
+    this.db.prepare(`UPDATE documents SET sealed_at = ? WHERE id = ? AND sealed_at IS NULL`).run(now, id);
+  }
+
+  /**
+   * The record whose evidence list lists the item (a type with an `evidenceList`: the
+   * 电子取证工作记录), as 「电子取证工作记录（文书号）的电子数据清单第 N 项」; the earliest made when several do.
+   */
+  evidenceListing(evidenceId: string): { docNo: string; label: string } | null {
+    const found = DOCUMENT_DESCRIPTORS.flatMap((d) => {
+      if (!d.evidenceList) return [];
+      const r = this.db
+        .prepare(
+          `SELECT d.doc_no, d.created_at, CAST(j.key AS INTEGER) AS idx FROM documents d, json_each(d.content_json, ?) j
+           WHERE d.type = ? AND json_extract(j.value, '$.evidenceId') = ? ORDER BY d.created_at LIMIT 1`,
+        )
+        .get(`$.${d.evidenceList.rows}`, d.type, evidenceId) as
+        { doc_no: string; created_at: string; idx: number } | undefined;
+      return r ? [{ ...r, name: `${d.label}（${r.doc_no}）的${d.evidenceList.listName}` }] : [];
+    });
+    const first = found.sort((a, b) => a.created_at.localeCompare(b.created_at))[0];
+    return first ? { docNo: first.doc_no, label: `${first.name}第 ${first.idx + 1} 项` } : null;
+  }
+
+  /** The documents of one type in a case, as their deadlines count them (core/deadlines/), in order of making. */
+  deadlineRows(
+    caseId: string,
+    type: DocumentType,
+  ): {
+    id: string;
+    doc_no: string;
+    state: 'draft' | 'ready';
+    content_json: string;
+    signed_at: string | null;
+    sealed_at: string | null;
+    corrects_document_id: string | null;
+  }[] {
+    return this.db
+      .prepare(
+        `SELECT id, doc_no, state, content_json, signed_at, sealed_at, corrects_document_id FROM documents WHERE case_id = ? AND type = ? ORDER BY created_at, doc_no`,
+      )
+      .all(caseId, type) as ReturnType<DocumentStore['deadlineRows']>;
+  }
+
   caseOf(id: string): string {
     return this.row(id).case_id;
   }
@@ -405,11 +483,7 @@ export class DocumentStore {
   }
 
   private activeSignatureCount(id: string): number {
-    return (
-      this.db
-        .prepare(`SELECT count(*) AS n FROM signatures WHERE document_id = ? AND discarded_at IS NULL`)
-        .get(id) as { n: number }
-    ).n;
+    return this.signatures.activeCount(id);
   }
 
   /** For a counted type (询问笔录): this is the Nth document of the type about the same person in the case; else null. */
@@ -457,10 +531,7 @@ export class DocumentStore {
     };
     if (r.sealed_at) {
       // 已同步: HQ's signed receipt for this document's seal (sync feature).
-      const rc = this.db
-        .prepare(`SELECT r.hq_time FROM receipts r JOIN seals s ON s.seq = r.seal_seq WHERE s.document_id = ?`)
-        .get(r.id) as { hq_time: string } | undefined;
-      summary.syncedAt = rc?.hq_time ?? null;
+      summary.syncedAt = this.receipts.hqTimeOfDocument(r.id);
     }
     return summary;
   }

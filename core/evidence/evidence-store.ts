@@ -1,5 +1,5 @@
 // Evidence entry: the bytes are read once; SHA-256 and SM3 are computed from that one pass while
-// the bytes are encrypted into a temp file (core/evidence/blob-cipher.ts: no plaintext on disk);
+// the bytes are encrypted into a temp file (protocol/storage/blob-cipher.ts: no plaintext on disk);
 // the temp file is fsynced and renamed into the content-addressed store; only then is the row
 // written, in one transaction. A crash at any point leaves the whole item or nothing (stray temp
 // files and unreferenced blobs are removed at start). Everything that reads evidence back reads
@@ -20,10 +20,9 @@ import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import { isoNow, type Clock } from '../clock.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import type { Log } from '../../protocol/runtime/log.ts';
-import { AesGcmBlobCipher, BlobIntegrityError, type BlobCipher } from './blob-cipher.ts';
+import { AesGcmBlobCipher, BlobIntegrityError, type BlobCipher } from '../../protocol/storage/blob-cipher.ts';
 import { BlobStore, type TempBlob } from './blob-store.ts';
 import { DualDigest, type Digests } from '../../protocol/crypto/dual-digest.ts';
-import { DOCUMENT_DESCRIPTORS } from '../../shared/documents/types/registry.ts';
 
 interface EvidenceRow {
   id: string;
@@ -91,6 +90,9 @@ export function describeBlobFailure(fileName: string, e: BlobIntegrityError): st
   }
 }
 
+/** Bytes released after HQ's receipt (core/sync/released-blobs.ts) are HQ's to keep: nothing to re-hash here. */
+const NOT_RELEASED = 'e.sha256 NOT IN (SELECT sha256 FROM released_blobs)';
+
 export interface EvidenceStoreDeps {
   db: Database;
   clock: Clock;
@@ -98,6 +100,16 @@ export interface EvidenceStoreDeps {
   dataDir: string;
   /** The device master key (32 bytes): evidence is encrypted at rest under keys derived from it. */
   masterKey: Buffer;
+  /**
+   * The SHA-256 of every evidence file a seal names (core/seals/seal-store.ts): never an orphan
+   * at clean-up, even if its evidence row were gone.
+   */
+  sealedEvidence: () => Iterable<string>;
+  /**
+   * Where a record lists an item (core/documents/document-store.ts), named when the same bytes
+   * are imported into the case again; without it the refusal names no record.
+   */
+  listedIn?: (evidenceId: string) => { docNo: string; label: string } | null;
   /** BENCHMARKS ONLY (measuring what encryption costs): replaces the cipher. The app never sets it. */
   blobCipherForBenchmarks?: BlobCipher;
 }
@@ -107,10 +119,14 @@ export class EvidenceStore {
   private readonly db: Database;
   private readonly clock: Clock;
   private readonly log: Log;
+  private readonly sealedEvidence: () => Iterable<string>;
+  private readonly listedIn: (evidenceId: string) => { docNo: string; label: string } | null;
   constructor(deps: EvidenceStoreDeps) {
     this.db = deps.db;
     this.clock = deps.clock;
     this.log = deps.log;
+    this.sealedEvidence = deps.sealedEvidence;
+    this.listedIn = deps.listedIn ?? (() => null);
     this.blobs = new BlobStore(deps.dataDir, deps.blobCipherForBenchmarks ?? new AesGcmBlobCipher(deps.masterKey));
   }
 
@@ -132,16 +148,7 @@ export class EvidenceStore {
     // hand-edited database): seals are immutable and name their evidence by SHA-256. Read only
     // when there is a candidate, since it parses every seal. Only 释放空间 removes such a blob.
     let sealed: Set<string> | null = null;
-    const sealedNames = () =>
-      (sealed ??= new Set(
-        (
-          this.db
-            .prepare(
-              `SELECT DISTINCT json_extract(e.value, '$.sha256') AS sha256 FROM seals, json_each(seals.payload, '$.evidence') AS e`,
-            )
-            .all() as { sha256: string }[]
-        ).map((r) => this.blobs.nameOf(r.sha256)),
-      ));
+    const sealedNames = () => (sealed ??= new Set([...this.sealedEvidence()].map((sha) => this.blobs.nameOf(sha))));
     for (const name of this.blobs.list()) {
       if (referenced.has(name) || sealedNames().has(name)) continue;
       let own = false;
@@ -211,7 +218,7 @@ export class EvidenceStore {
       .get(o.caseId, digests.sha256) as { id: string; file_name: string; created_at: string } | undefined;
     if (earlier) {
       temp.discard();
-      const doc = this.recordListing(earlier.id);
+      const doc = this.listedIn(earlier.id);
       const where = doc ? `，列于${doc.label}` : '';
       throw new CoreError(
         'conflict',
@@ -306,30 +313,64 @@ export class EvidenceStore {
     ).map((r) => ({ caseNo: r.case_no, fileName: r.file_name, importedAt: minute(r.created_at) }));
   }
 
-  /**
-   * The record whose evidence list lists the item (a type with an `evidenceList`: the
-   * 电子取证工作记录), as 「电子取证工作记录（文书号）的电子数据清单第 N 项」; the earliest made when several do.
-   */
-  private recordListing(evidenceId: string): { docNo: string; label: string } | null {
-    const found = DOCUMENT_DESCRIPTORS.flatMap((d) => {
-      if (!d.evidenceList) return [];
-      const r = this.db
-        .prepare(
-          `SELECT d.doc_no, d.created_at, CAST(j.key AS INTEGER) AS idx FROM documents d, json_each(d.content_json, ?) j
-           WHERE d.type = ? AND json_extract(j.value, '$.evidenceId') = ? ORDER BY d.created_at LIMIT 1`,
-        )
-        .get(`$.${d.evidenceList.rows}`, d.type, evidenceId) as
-        { doc_no: string; created_at: string; idx: number } | undefined;
-      return r ? [{ ...r, name: `${d.label}（${r.doc_no}）的${d.evidenceList.listName}` }] : [];
-    });
-    const first = found.sort((a, b) => a.created_at.localeCompare(b.created_at))[0];
-    return first ? { docNo: first.doc_no, label: `${first.name}第 ${first.idx + 1} 项` } : null;
-  }
-
   list(caseId: string): EvidenceItem[] {
     return (
       this.db.prepare('SELECT * FROM evidence WHERE case_id = ? ORDER BY created_at, id').all(caseId) as EvidenceRow[]
     ).map(toItem);
+  }
+
+  /** An item's stored digests, size, name and category exactly as recorded (what seals and checks compare), or undefined. */
+  record(
+    id: string,
+  ):
+    | { id: string; caseId: string; fileName: string; category: string; sizeBytes: number; sha256: string; sm3: string }
+    | undefined {
+    const e = this.db
+      .prepare(`SELECT id, case_id, file_name, category, size_bytes, sha256, sm3 FROM evidence WHERE id = ?`)
+      .get(id) as
+      | {
+          id: string;
+          case_id: string;
+          file_name: string;
+          category: string;
+          size_bytes: number;
+          sha256: string;
+          sm3: string;
+        }
+      | undefined;
+    return (
+      e && {
+        id: e.id,
+        caseId: e.case_id,
+        fileName: e.file_name,
+        category: e.category,
+        sizeBytes: e.size_bytes,
+        sha256: e.sha256,
+        sm3: e.sm3,
+      }
+    );
+  }
+
+  /**
+   * Items still on this device not (or not successfully) re-verified, failures first, newest
+   * first within each (the 工作台); released items are HQ's to keep.
+   */
+  needingAttention(): {
+    id: string;
+    case_id: string;
+    case_no: string;
+    file_name: string;
+    verify_status: 'mismatch' | 'missing' | null;
+    verified_at: string | null;
+    collected_at: string;
+  }[] {
+    return this.db
+      .prepare(
+        `SELECT e.id, e.case_id, c.case_no, e.file_name, e.verify_status, e.verified_at, e.collected_at FROM evidence e JOIN cases c ON c.id = e.case_id
+       WHERE (e.verify_status IS NULL OR e.verify_status <> 'ok') AND e.sha256 NOT IN (SELECT sha256 FROM released_blobs)
+       ORDER BY CASE WHEN e.verify_status IS NULL THEN 1 ELSE 0 END, e.created_at DESC`,
+      )
+      .all() as ReturnType<EvidenceStore['needingAttention']>;
   }
 
   get(id: string): EvidenceItem {
@@ -348,12 +389,12 @@ export class EvidenceStore {
       opts.caseId
         ? this.db
             .prepare(
-              'SELECT e.*, c.case_no FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.case_id = ? ORDER BY e.created_at, e.id',
+              `SELECT e.*, c.case_no FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.case_id = ? AND ${NOT_RELEASED} ORDER BY e.created_at, e.id`,
             )
             .all(opts.caseId)
         : this.db
             .prepare(
-              'SELECT e.*, c.case_no FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.created_at >= ? ORDER BY c.case_no, e.created_at, e.id',
+              `SELECT e.*, c.case_no FROM evidence e JOIN cases c ON c.id = e.case_id WHERE e.created_at >= ? AND ${NOT_RELEASED} ORDER BY c.case_no, e.created_at, e.id`,
             )
             .all(opts.since ?? '')
     ) as (EvidenceRow & { case_no: string })[];
@@ -361,13 +402,8 @@ export class EvidenceStore {
     // What was actually re-hashed: released items and a run stopped early are not counted.
     let checked = 0;
     const mark = this.db.prepare('UPDATE evidence SET verified_at = ?, verify_status = ? WHERE id = ?');
-    // Bytes released after HQ's receipt (core/sync/free-space.ts) are HQ's to keep: nothing to re-hash here.
-    const released = new Set(
-      (this.db.prepare('SELECT sha256 FROM released_blobs').all() as { sha256: string }[]).map((x) => x.sha256),
-    );
     for (const r of rows) {
       if (opts.shouldStop?.()) break;
-      if (released.has(r.sha256)) continue;
       let status: 'ok' | 'mismatch' | 'missing' = 'ok';
       let detail = '';
       try {

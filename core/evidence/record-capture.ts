@@ -3,11 +3,22 @@
 // step says what was opened, when, with which browser.
 import type { EvidenceItem } from '../../shared/evidence/evidence-schema.ts';
 import { toLocalMinute } from '../../shared/documents/local-time.ts';
-import type { AppCore } from '../app-core.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { CaseStore } from '../cases/case-store.ts';
+import type { DocumentStore } from '../documents/document-store.ts';
 import type { CapturedPage } from './cdp-capture.ts';
+import type { EvidenceStore } from './evidence-store.ts';
+
+/** The stores a capture writes, all inside the evidence store's transaction for each file. */
+export interface RecordCaptureDeps {
+  evidence: Pick<EvidenceStore, 'ingest'>;
+  documents: Pick<DocumentStore, 'appendEvidence'>;
+  cases: Pick<CaseStore, 'addEvent'>;
+  audit: Pick<AuditLog, 'append'>;
+}
 
 export async function recordCapture(
-  core: AppCore,
+  core: RecordCaptureDeps,
   target: { caseId: string; documentId: string; officerIds: string[] },
   page: CapturedPage,
 ): Promise<EvidenceItem[]> {

@@ -3,8 +3,25 @@
 import { fail, ok, type Result } from '../../shared/api/result.ts';
 import type { ImportedEvidence } from '../../shared/evidence/evidence-schema.ts';
 import { errorResult } from '../api/error-result.ts';
-import type { AppCore } from '../app-core.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { CaseStore } from '../cases/case-store.ts';
+import type { Clock } from '../clock.ts';
+import type { DocumentStore } from '../documents/document-store.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
+import type { Log } from '../../protocol/runtime/log.ts';
+import type { EvidenceStore } from './evidence-store.ts';
+import type { ImportTickets } from './import-tickets.ts';
+
+/** What an import uses: the ticket, the evidence store and the stores written in its transaction. */
+export interface RunImportDeps {
+  clock: Clock;
+  log: Log;
+  importTickets: Pick<ImportTickets, 'take'>;
+  evidence: Pick<EvidenceStore, 'ingest' | 'copiesInOtherCases'>;
+  documents: Pick<DocumentStore, 'appendEvidence'>;
+  cases: Pick<CaseStore, 'addEvent'>;
+  audit: Pick<AuditLog, 'append'>;
+}
 
 /**
  * How long an upload may wait for its next bytes. A renderer that stops sending (its window
@@ -19,7 +36,7 @@ export interface RunImportOptions {
 }
 
 export async function runImport(
-  core: AppCore,
+  core: RunImportDeps,
   ticketId: string,
   bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   signal?: AbortSignal,

@@ -9,7 +9,10 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import type { CaseStore } from '../cases/case-store.ts';
 import { isoNow, type Clock } from '../clock.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
+import type { InTransaction } from '../db/unit-of-work.ts';
 import type { DeviceIdentity } from '../device/device-identity.ts';
+import type { EvidenceStore } from '../evidence/evidence-store.ts';
+import type { SettingsStore } from '../settings/settings-store.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
 import type { PdfService } from '../../protocol/print/pdf-service.ts';
 import type { TwoOfficerSession } from '../session/two-officer-session.ts';
@@ -20,18 +23,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sm2PublicKeyPem } from '../../protocol/crypto/sm2.ts';
 import { writeFileAtomic } from '../../protocol/runtime/write-file-atomic.ts';
+import type { SealRow } from './seal-row.ts';
 
-export interface SealRow {
-  seq: number;
-  document_id: string;
-  payload: string;
-  hash_sha256: string;
-  hash_sm3: string;
-  prev_hash: string;
-  sm2_signature: string;
-  ed25519_signature: string;
-  sealed_at: string;
-}
+export type { SealRow } from './seal-row.ts';
 
 export interface SealInfo {
   seq: number;
@@ -51,7 +45,10 @@ export interface SealInfo {
 
 export class SealStore {
   private readonly d: {
+    /** For the seals and seal_evidence tables, which this store alone writes. */
     db: Database;
+    /** One seal is one transaction across stores: the seal, the document's state, the case event, the audit row. */
+    inTransaction: InTransaction;
     clock: Clock;
     documents: DocumentStore;
     signatures: SignatureStore;
@@ -60,6 +57,8 @@ export class SealStore {
     audit: AuditLog;
     device: DeviceIdentity;
     cases: CaseStore;
+    evidence: Pick<EvidenceStore, 'record'>;
+    settings: Pick<SettingsStore, 'hqTimeSeen'>;
   };
   constructor(deps: SealStore['d']) {
     this.d = deps;
@@ -95,7 +94,7 @@ export class SealStore {
   }
 
   private sealConfirmed(documentId: string, officerIds: string[], hooks: { beforeCommit?: () => void }): SealInfo {
-    const { db, documents, clock } = this.d;
+    const { db, documents, clock, inTransaction } = this.d;
     const doc = documents.get(documentId);
     if (doc.state !== 'signed') throw new CoreError('conflict', '只有签名完毕（已签名）的文书才能封存。');
     const frozen = documents.frozen(documentId);
@@ -119,22 +118,18 @@ export class SealStore {
     const now = isoNow(clock);
 
     let info: SealInfo | null = null;
-    db.transaction(() => {
+    inTransaction(() => {
       const last = db.prepare(`SELECT seq, hash_sha256 FROM seals ORDER BY seq DESC LIMIT 1`).get() as
         { seq: number; hash_sha256: string } | undefined;
       const dev = this.d.device.public();
       const evidence = [...evidenceIds].sort().map((id) => {
-        const e = db
-          .prepare(`SELECT id, file_name, category, size_bytes, sha256, sm3 FROM evidence WHERE id = ?`)
-          .get(id) as
-          | { id: string; file_name: string; category: string; size_bytes: number; sha256: string; sm3: string }
-          | undefined;
+        const e = this.d.evidence.record(id);
         if (!e) throw new CoreError('integrity', '文书引用的电子数据在本机找不到，不能封存。');
         return {
           id: e.id,
-          fileName: e.file_name,
+          fileName: e.fileName,
           category: e.category,
-          sizeBytes: e.size_bytes,
+          sizeBytes: e.sizeBytes,
           sha256: e.sha256,
           sm3: e.sm3,
         };
@@ -205,7 +200,7 @@ export class SealStore {
       ).run(payload.device.seq, documentId, text, h.sha256, h.sm3, payload.device.prev, sig.sm2, sig.ed25519, now);
       const link = db.prepare(`INSERT INTO seal_evidence (seal_seq, evidence_id) VALUES (?, ?)`);
       for (const e of evidence) link.run(payload.device.seq, e.id);
-      db.prepare(`UPDATE documents SET sealed_at = ? WHERE id = ? AND sealed_at IS NULL`).run(now, documentId);
+      documents.markSealed(documentId, now);
       this.d.cases.addEvent(
         doc.caseId,
         'seal',
@@ -234,7 +229,7 @@ export class SealStore {
         officers: payload.officers.map((o) => ({ name: o.name, certNo: o.certNo })),
         notBefore: payload.time.notBefore,
       };
-    })();
+    });
     return info!;
   }
 
@@ -244,7 +239,7 @@ export class SealStore {
    * the document's signed form. Written atomically into `dir`.
    */
   exportFiles(documentId: string, dir: string): string[] {
-    const r = this.d.db.prepare(`SELECT * FROM seals WHERE document_id = ?`).get(documentId) as SealRow | undefined;
+    const r = this.rowFor(documentId);
     if (!r) throw new CoreError('not_found', '该文书尚未封存。');
     const p = JSON.parse(r.payload) as SealPayload;
     mkdirSync(dir, { recursive: true });
@@ -261,8 +256,29 @@ export class SealStore {
   }
 
   forDocument(documentId: string): SealInfo | null {
-    const r = this.d.db.prepare(`SELECT * FROM seals WHERE document_id = ?`).get(documentId) as SealRow | undefined;
+    const r = this.rowFor(documentId);
     return r ? toInfo(r) : null;
+  }
+
+  /** The document's seal as stored, or undefined when it is not sealed. */
+  rowFor(documentId: string): SealRow | undefined {
+    return this.d.db.prepare(`SELECT * FROM seals WHERE document_id = ?`).get(documentId) as SealRow | undefined;
+  }
+
+  /** The seal with this sequence number, or undefined. */
+  row(seq: number): SealRow | undefined {
+    return this.d.db.prepare(`SELECT * FROM seals WHERE seq = ?`).get(seq) as SealRow | undefined;
+  }
+
+  /** The SHA-256 of every evidence file any seal names (their bytes are never orphans: core/evidence/). */
+  evidenceSha256s(): string[] {
+    return (
+      this.d.db
+        .prepare(
+          `SELECT DISTINCT json_extract(e.value, '$.sha256') AS sha256 FROM seals, json_each(seals.payload, '$.evidence') AS e`,
+        )
+        .all() as { sha256: string }[]
+    ).map((r) => r.sha256);
   }
 
   rows(): SealRow[] {
@@ -271,9 +287,7 @@ export class SealStore {
 
   /** The latest HQ-signed time this device has seen (sync feature); null until then. */
   private latestHqTime(): string | null {
-    const r = this.d.db.prepare(`SELECT value FROM settings WHERE key = 'hq_time_seen'`).get() as
-      { value: string } | undefined;
-    return r?.value ?? null;
+    return this.d.settings.hqTimeSeen();
   }
 }
 

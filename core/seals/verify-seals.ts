@@ -2,26 +2,45 @@
 // SM2 and Ed25519 signatures), each sealed document against its seal (re-hashed from what the
 // database holds now), each signature's binding, each evidence item (both digests recomputed from
 // the stored bytes), and the audit chain. The report names exactly what fails, in Chinese.
-import type { AppCore } from '../app-core.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { DeviceIdentity } from '../device/device-identity.ts';
+import type { DocumentStore } from '../documents/document-store.ts';
+import type { EvidenceStore } from '../evidence/evidence-store.ts';
+import type { SignatureStore } from '../signatures/signature-store.ts';
+import type { ReceiptStore } from '../sync/receipt-store.ts';
+import type { ReleasedBlobs } from '../sync/released-blobs.ts';
+import type { PdfService } from '../../protocol/print/pdf-service.ts';
+import type { SealStore } from './seal-store.ts';
 import { verifyAuditChain } from '../../protocol/seal/audit-chain.ts';
-import { BlobIntegrityError } from '../evidence/blob-cipher.ts';
+import { BlobIntegrityError } from '../../protocol/storage/blob-cipher.ts';
 import { describeBlobFailure } from '../evidence/evidence-store.ts';
-import { released } from '../sync/free-space.ts';
 import { documentHash, dualHash } from '../../protocol/seal/document-hash.ts';
 import { verifySealRows } from '../../protocol/seal/seal-chain.ts';
 import type { Check, VerifyReport } from '../../protocol/seal/verify-report.ts';
 import { descriptorOf } from '../../shared/documents/types/registry.ts';
 
-export async function verifyCore(core: AppCore): Promise<VerifyReport> {
+/** What verification reads: every store it checks, read-only. */
+export interface VerifyDeps {
+  seals: Pick<SealStore, 'rows' | 'forDocument'>;
+  device: Pick<DeviceIdentity, 'storedPublic'>;
+  documents: Pick<DocumentStore, 'get'>;
+  pdf: Pick<PdfService, 'layout'>;
+  signatures: Pick<SignatureStore, 'state' | 'verify'>;
+  evidence: Pick<EvidenceStore, 'record' | 'digestStored'>;
+  receipts: Pick<ReceiptStore, 'hqSeqOf'>;
+  released: Pick<ReleasedBlobs, 'all'>;
+  audit: Pick<AuditLog, 'rows' | 'hashAt'>;
+}
+
+export async function verifyCore(core: VerifyDeps): Promise<VerifyReport> {
   const checks: Check[] = [];
   const add = (what: string, problems: string[], okDetail = '') =>
     checks.push({ what, ok: problems.length === 0, detail: problems.length ? problems.join('；') : okDetail });
   const seals = core.seals.rows();
-  const device = core.db.prepare(`SELECT device_id, sm2_public, ed25519_public_pem FROM device`).get() as
-    { device_id: string; sm2_public: string; ed25519_public_pem: string } | undefined;
+  const device = core.device.storedPublic();
 
   const rowsCheck = verifySealRows(seals, device);
-  const releasedAt = released(core);
+  const releasedAt = core.released.all();
   add('封存链连续', rowsCheck.chain, `共${seals.length}个封存，序号连续，逐个衔接`);
 
   for (const s of seals) {
@@ -32,7 +51,7 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
 
     // The document now, against the seal.
     const docProblems: string[] = [];
-    let doc: ReturnType<AppCore['documents']['get']> | null = null;
+    let doc: ReturnType<DocumentStore['get']> | null = null;
     try {
       doc = core.documents.get(p.document.id);
     } catch {
@@ -66,24 +85,21 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
     // Evidence: both digests recomputed from the stored bytes, and the database rows unchanged.
     const evProblems: string[] = [];
     const releasedNote: string[] = [];
-    const receipt = core.db
-      .prepare(`SELECT hq_seq FROM receipts WHERE seal_seq = ? AND seal_sha256 = ?`)
-      .get(s.seq, s.hash_sha256) as { hq_seq: number } | undefined;
+    const hqSeq = core.receipts.hqSeqOf(s.seq, s.hash_sha256);
     for (const e of p.evidence) {
-      const row = core.db.prepare(`SELECT sha256, sm3, size_bytes FROM evidence WHERE id = ?`).get(e.id) as
-        { sha256: string; sm3: string; size_bytes: number } | undefined;
+      const row = core.evidence.record(e.id);
       if (!row) {
         evProblems.push(`电子数据「${e.fileName}」的记录在本机数据中找不到`);
         continue;
       }
-      if (row.sha256 !== e.sha256 || row.sm3 !== e.sm3 || row.size_bytes !== e.sizeBytes)
+      if (row.sha256 !== e.sha256 || row.sm3 !== e.sm3 || row.sizeBytes !== e.sizeBytes)
         evProblems.push(`电子数据「${e.fileName}」在数据库中的校验值与封存时不一致`);
       const gone = releasedAt.get(e.sha256);
       if (gone) {
-        if (!receipt) evProblems.push(`电子数据「${e.fileName}」已从本机释放，但本封存没有总部回执`);
+        if (hqSeq === undefined) evProblems.push(`电子数据「${e.fileName}」已从本机释放，但本封存没有总部回执`);
         else
           releasedNote.push(
-            `「${e.fileName}」已于${gone.releasedAt}在取得总部回执（总部序号${receipt.hq_seq}）后从本机释放，由总部保存`,
+            `「${e.fileName}」已于${gone.releasedAt}在取得总部回执（总部序号${hqSeq}）后从本机释放，由总部保存`,
           );
         continue;
       }
@@ -106,9 +122,8 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
         : 'SHA-256 与 SM3 重新计算，均与封存时一致',
     );
 
-    const head = core.db.prepare(`SELECT hash FROM audit_log WHERE seq = ?`).get(p.auditHead.seq) as
-      { hash: string } | undefined;
-    if (p.auditHead.seq > 0 && head?.hash !== p.auditHead.hash)
+    const head = core.audit.hashAt(p.auditHead.seq);
+    if (p.auditHead.seq > 0 && head !== p.auditHead.hash)
       add(`${label}：审计日志位置`, ['封存时的审计日志末条与现有日志不符（日志被改动）']);
   }
 
@@ -122,7 +137,7 @@ export async function verifyCore(core: AppCore): Promise<VerifyReport> {
  * (from the device report), and the checks courts apply — two officers, every signature made or
  * a refusal backed by a witness or recording, the evidence digests, the collection method recorded.
  */
-export async function verifyDocument(core: AppCore, documentId: string): Promise<VerifyReport> {
+export async function verifyDocument(core: VerifyDeps, documentId: string): Promise<VerifyReport> {
   const seal = core.seals.forDocument(documentId);
   const doc = core.documents.get(documentId);
   const all = await verifyCore(core);

@@ -23,8 +23,10 @@ import { normaliseIdNumber, residentIdError } from '../../shared/validation/resi
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { CaseStore } from '../cases/case-store.ts';
 import { isoNow, type Clock } from '../clock.ts';
+import type { InTransaction } from '../db/unit-of-work.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import type { DocumentStore } from '../documents/document-store.ts';
+import type { EvidenceStore } from '../evidence/evidence-store.ts';
 import type { OfficerStore } from '../officers/officer-store.ts';
 import { A4, type LaidOutDocument } from '../../protocol/print/layout-model.ts';
 import type { PdfService } from '../../protocol/print/pdf-service.ts';
@@ -86,6 +88,7 @@ type Ending = { kind: 'manual' } | { kind: 'automatic'; why: string } | { kind: 
 
 export class SignatureStore {
   private readonly db: Database;
+  private readonly inTransaction: InTransaction;
   private readonly clock: Clock;
   private readonly documents: DocumentStore;
   private readonly cases: CaseStore;
@@ -93,9 +96,13 @@ export class SignatureStore {
   private readonly session: TwoOfficerSession;
   private readonly pdf: PdfService;
   private readonly audit: AuditLog | null;
+  private readonly evidence: Pick<EvidenceStore, 'record'>;
 
   constructor(deps: {
+    /** For the signatures and signing_ceremonies tables, which this store alone writes. */
     db: Database;
+    /** An act's transaction, spanning the audit row, the document's state and the case's events. */
+    inTransaction: InTransaction;
     clock: Clock;
     documents: DocumentStore;
     cases: CaseStore;
@@ -103,8 +110,12 @@ export class SignatureStore {
     session: TwoOfficerSession;
     pdf: PdfService;
     audit?: AuditLog;
+    /** The recording linked at the end of a sitting must be evidence of the document's case. */
+    evidence: Pick<EvidenceStore, 'record'>;
   }) {
     this.db = deps.db;
+    this.inTransaction = deps.inTransaction;
+    this.evidence = deps.evidence;
     this.clock = deps.clock;
     this.documents = deps.documents;
     this.cases = deps.cases;
@@ -134,7 +145,7 @@ export class SignatureStore {
     }
     const id = randomUUID();
     const now = isoNow(this.clock);
-    this.db.transaction(() => {
+    this.inTransaction(() => {
       // A sitting abandoned long ago (crash, reload, lock) is ended before a new one begins.
       this.endStale(false);
       // Read again inside the transaction: it may have been ended meanwhile (stale, or by another
@@ -164,7 +175,7 @@ export class SignatureStore {
         officerIds,
         now,
       );
-    })();
+    });
     return { ceremonyId: id };
   }
 
@@ -201,7 +212,7 @@ export class SignatureStore {
    * backed only by its recording are voided (they need a witness now). Returns how many were ended.
    */
   endStaleCeremonies(opts: { all: boolean }): number {
-    return this.db.transaction(() => this.endStale(opts.all))();
+    return this.inTransaction(() => this.endStale(opts.all));
   }
 
   /**
@@ -220,9 +231,8 @@ export class SignatureStore {
     if (c.recording && !recordingEvidenceId && !recordingFailure)
       throw new CoreError('validation', '本次签名选择了同步录像，请先保存录像再结束。');
     if (recordingEvidenceId) {
-      const e = this.db.prepare(`SELECT case_id FROM evidence WHERE id = ?`).get(recordingEvidenceId) as
-        { case_id: string } | undefined;
-      if (!e || e.case_id !== this.documents.caseOf(c.document_id))
+      const e = this.evidence.record(recordingEvidenceId);
+      if (!e || e.caseId !== this.documents.caseOf(c.document_id))
         throw new CoreError('validation', '录像不是本案的电子数据，无法关联。');
     }
     const failure =
@@ -231,7 +241,7 @@ export class SignatureStore {
         : recordingFailure.startsWith('录像')
           ? recordingFailure
           : `录像未能保存：${recordingFailure}`;
-    this.db.transaction(() => this.close(c, recordingEvidenceId, failure, officerIds, { kind: 'manual' }))();
+    this.inTransaction(() => this.close(c, recordingEvidenceId, failure, officerIds, { kind: 'manual' }));
     return this.state(c.document_id);
   }
 
@@ -353,6 +363,42 @@ export class SignatureStore {
     };
   }
 
+  /** Each signature in force with its image and strokes as stored (what travels with a seal: core/seals/seal-material.ts). */
+  stored(documentId: string): { record: SignatureRecord; image: Buffer | null; strokes: string | null }[] {
+    return this.activeRows(documentId).map((r) => ({
+      record: toRecord(r),
+      image: r.image_png,
+      strokes: r.strokes_json,
+    }));
+  }
+
+  /** Signatures and refusals in force on the document. */
+  activeCount(documentId: string): number {
+    return (
+      this.db
+        .prepare(`SELECT count(*) AS n FROM signatures WHERE document_id = ? AND discarded_at IS NULL`)
+        .get(documentId) as { n: number }
+    ).n;
+  }
+
+  /** Discards every signature in force on the document: an edit after signing (inside the edit's transaction). */
+  discardAll(documentId: string, at: string, reason: string): void {
+    this.db
+      .prepare(
+        `UPDATE signatures SET discarded_at = ?, discard_reason = ? WHERE document_id = ? AND discarded_at IS NULL`,
+      )
+      .run(at, reason, documentId);
+  }
+
+  /** The ids of the document's signatures discarded at `at` (an edit's time), in the order they were made. */
+  discardedAt(documentId: string, at: string): string[] {
+    return (
+      this.db
+        .prepare(`SELECT id FROM signatures WHERE document_id = ? AND discarded_at = ? ORDER BY rowid`)
+        .all(documentId, at) as { id: string }[]
+    ).map((r) => r.id);
+  }
+
   /** The signatures to draw into a printed document. */
   forPrint(documentId: string): {
     slotId: string;
@@ -429,7 +475,7 @@ export class SignatureStore {
     laid: LaidOutDocument,
   ) {
     const b = binding(f);
-    this.db.transaction(() => {
+    this.inTransaction(() => {
       const taken = this.db
         .prepare(
           `SELECT 1 FROM signatures WHERE document_id = ? AND slot_id = ? AND ifnull(page, 0) = ? AND discarded_at IS NULL`,
@@ -491,7 +537,7 @@ export class SignatureStore {
       // recording is stored and linked (endCeremony).
       if (isComplete(requiredSlots(laid), this.activeRows(doc.id)))
         this.documents.markSigned(doc.id, f.signedAt, this.session.signedInIds());
-    })();
+    });
   }
 
   /** Ends one sitting inside the caller's transaction; returns the ids of the refusals it voided. */

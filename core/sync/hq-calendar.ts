@@ -3,13 +3,13 @@
 // HQ signature checked again against HQ's pinned key, its content against the calendar schema),
 // like hq-catalog.ts. Newer = it covers more (a later validThrough: a new year's schedule), or the
 // same period in a higher version (a correction).
-import type { Database } from 'better-sqlite3-multiple-ciphers';
 import {
   CalendarDataSchema,
   compareCalendarVersions,
   type CalendarData,
 } from '../../shared/calendar/calendar-schema.ts';
-import { verifyReference, type ReferenceData } from '../../protocol/sync/protocol.ts';
+import { verifyReference, type HqKeys, type ReferenceData } from '../../protocol/sync/protocol.ts';
+import type { StoredReference } from './reference-store.ts';
 
 export interface HqCalendarChoice {
   /** The HQ table to use instead of the shipped one, or null. */
@@ -27,15 +27,15 @@ export function isNewerCalendar(
   return compareCalendarVersions(hq.version, shipped.version) > 0;
 }
 
-export function newerHqCalendar(db: Database, shipped: CalendarData): HqCalendarChoice {
-  const ref = db
-    .prepare(`SELECT version, issued_at, data, ed25519 FROM reference_data WHERE kind = 'holidays'`)
-    .get() as { version: number; issued_at: string; data: string; ed25519: string } | undefined;
-  const link = db.prepare(`SELECT hq_id, hq_name, hq_ed25519_pem, hq_sm2_public FROM hq_link`).get() as
-    { hq_id: string; hq_name: string; hq_ed25519_pem: string; hq_sm2_public: string } | undefined;
+/** `ref`: the stored `holidays` row; `hqKeys`: HQ's keys pinned at enrollment (null before it). */
+export function newerHqCalendar(
+  ref: StoredReference | undefined,
+  hqKeys: HqKeys | null,
+  shipped: CalendarData,
+): HqCalendarChoice {
   if (!ref) return { use: null, refused: null };
   const label = `总部发布的节假日表（第${ref.version}版）`;
-  if (!link) return { use: null, refused: `${label}未采用：本机未登记到总部。` };
+  if (!hqKeys) return { use: null, refused: `${label}未采用：本机未登记到总部。` };
   let data: unknown;
   try {
     data = JSON.parse(ref.data);
@@ -46,14 +46,7 @@ export function newerHqCalendar(db: Database, shipped: CalendarData): HqCalendar
     ref: { kind: 'holidays', version: ref.version, issuedAt: ref.issued_at, data } satisfies ReferenceData,
     ed25519: ref.ed25519,
   };
-  if (
-    !verifyReference(signed, {
-      hqId: link.hq_id,
-      name: link.hq_name,
-      ed25519PublicKeyPem: link.hq_ed25519_pem,
-      sm2PublicKey: link.hq_sm2_public,
-    })
-  ) {
+  if (!verifyReference(signed, hqKeys)) {
     return { use: null, refused: `${label}未采用：总部签名无效。请联系总部核实。` };
   }
   const parsed = CalendarDataSchema.safeParse(data);

@@ -3,19 +3,20 @@
 // pinned key, its content against the catalog schema). Applied when the app starts. A catalog of
 // an older format (no dated law versions, docs/LAW.md) is refused — the shipped one stays in use —
 // and the reason is logged; HQ refuses to publish one in the first place (scripts/hq.ts).
-import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { parseCatalog } from '../../shared/catalog/catalog-schema.ts';
 import { createCatalogService, type CatalogService } from '../catalog/catalog-service.ts';
-import { verifyReference, type ReferenceData } from '../../protocol/sync/protocol.ts';
+import { verifyReference, type HqKeys, type ReferenceData } from '../../protocol/sync/protocol.ts';
 import type { Log } from '../../protocol/runtime/log.ts';
+import type { ReferenceStore } from './reference-store.ts';
 
-export function newerHqCatalog(db: Database, shipped: CatalogService, log?: Log): CatalogService | null {
-  const ref = db
-    .prepare(`SELECT version, issued_at, data, ed25519 FROM reference_data WHERE kind = 'catalog'`)
-    .get() as { version: number; issued_at: string; data: string; ed25519: string } | undefined;
-  const link = db.prepare(`SELECT hq_id, hq_name, hq_ed25519_pem, hq_sm2_public FROM hq_link`).get() as
-    { hq_id: string; hq_name: string; hq_ed25519_pem: string; hq_sm2_public: string } | undefined;
-  if (!ref || !link) return null;
+export function newerHqCatalog(
+  reference: Pick<ReferenceStore, 'stored'>,
+  hqKeys: HqKeys | null,
+  shipped: CatalogService,
+  log?: Log,
+): CatalogService | null {
+  const ref = reference.stored('catalog');
+  if (!ref || !hqKeys) return null;
   const signed = {
     ref: {
       kind: 'catalog',
@@ -25,15 +26,7 @@ export function newerHqCatalog(db: Database, shipped: CatalogService, log?: Log)
     } satisfies ReferenceData,
     ed25519: ref.ed25519,
   };
-  if (
-    !verifyReference(signed, {
-      hqId: link.hq_id,
-      name: link.hq_name,
-      ed25519PublicKeyPem: link.hq_ed25519_pem,
-      sm2PublicKey: link.hq_sm2_public,
-    })
-  )
-    return null;
+  if (!verifyReference(signed, hqKeys)) return null;
   const parsed = parseCatalog(signed.ref.data);
   if (!parsed.ok) {
     log?.error(`总部发布的执法事项目录（第${ref.version}版）未采用，继续使用随程序发布的目录：${parsed.reason}`);

@@ -2,7 +2,10 @@
 // opens the device key with its SM2 private key (open-unlocked.ts) and gives an officer a new
 // password — an existing officer (reactivated if removed) or a new one. Only that officer's copy
 // of the key is (re)wrapped; the act is written to the device's audit log.
-import type { AppCore } from '../app-core.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import type { InTransaction } from '../db/unit-of-work.ts';
+import type { OfficerStore } from '../officers/officer-store.ts';
+import type { KeyCustody } from './key-custody.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import { hashPassword } from '../../protocol/runtime/password-hash.ts';
 import { OfficerCreateSchema } from '../../shared/domain/officer.ts';
@@ -15,8 +18,16 @@ export interface RecoveryRequest {
   unit?: string;
 }
 
+/** The officers, the key file's copies, and the audit row in the same transaction. */
+export interface RecoveryDeps {
+  officers: Pick<OfficerStore, 'findByCertNo' | 'setPasswordHash' | 'reactivate' | 'prepare'>;
+  keys: Pick<KeyCustody, 'setOfficer'>;
+  audit: Pick<AuditLog, 'append'>;
+  inTransaction: InTransaction;
+}
+
 export async function recoverOfficer(
-  core: AppCore,
+  core: RecoveryDeps,
   r: RecoveryRequest,
 ): Promise<{ officerId: string; created: boolean }> {
   const existing = core.officers.findByCertNo(r.certNo);
@@ -25,16 +36,16 @@ export async function recoverOfficer(
     if (!checked.success) throw new CoreError('validation', checked.error.issues[0]!.message);
     const hash = await hashPassword(r.password);
     await core.keys.setOfficer(existing.id, existing.certNo, r.password);
-    core.db.transaction(() => {
+    core.inTransaction(() => {
       core.officers.setPasswordHash(existing.id, hash);
-      if (!existing.active) core.db.prepare(`UPDATE officers SET active = 1 WHERE id = ?`).run(existing.id);
+      if (!existing.active) core.officers.reactivate(existing.id);
       core.audit.append({
         action: 'hq-recovery',
         officerIds: [],
         targets: [existing.id],
         detail: `总部以恢复密钥为执法证号 ${existing.certNo} 重设密码${existing.active ? '' : '并恢复启用'}`,
       });
-    })();
+    });
     return { officerId: existing.id, created: false };
   }
   const parsed = OfficerCreateSchema.safeParse({
@@ -49,7 +60,7 @@ export async function recoverOfficer(
       `本机没有执法证号 ${r.certNo} 的执法人员；要新登记一名，须给出姓名和单位（${parsed.error.issues.map((i) => i.message).join('；')}）。`,
     );
   const insert = await core.officers.prepare([parsed.data]);
-  const officer = core.db.transaction(() => {
+  const officer = core.inTransaction(() => {
     const [o] = insert();
     core.audit.append({
       action: 'hq-recovery',
@@ -58,7 +69,7 @@ export async function recoverOfficer(
       detail: `总部以恢复密钥新登记执法人员（执法证号 ${o!.certNo}）`,
     });
     return o!;
-  })();
+  });
   await core.keys.setOfficer(officer.id, officer.certNo, r.password);
   return { officerId: officer.id, created: true };
 }

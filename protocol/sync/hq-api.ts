@@ -11,7 +11,9 @@
 // used as HQ sent them — signatures and proofs cover the whole answer, unknown keys included.
 import { z } from 'zod';
 import '../../shared/api/zod-locale.ts';
-import { CHUNK_BYTES } from './protocol.ts';
+
+/** Blob chunks: small enough to hold in memory on both sides, large enough for throughput. */
+export const CHUNK_BYTES = 8 * 1024 * 1024;
 
 const hex = (length: number, what: string) =>
   z.string().regex(new RegExp(`^[0-9a-f]{${length}}$`), `${what}须为${length}位小写十六进制。`);

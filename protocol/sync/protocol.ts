@@ -25,8 +25,8 @@ export type {
 } from './hq-api.ts';
 
 export const API = '/api/v1';
-/** Blob chunks: small enough to hold in memory on both sides, large enough for throughput. */
-export const CHUNK_BYTES = 8 * 1024 * 1024;
+// Blob chunks: declared with the routes whose bodies they size (hq-api.ts imports nothing from here).
+export { CHUNK_BYTES } from './hq-api.ts';
 /** A signed request is accepted this long either side of HQ's clock (the device corrects by HQ's time). */
 export const REQUEST_WINDOW_MS = 10 * 60 * 1000;
 

@@ -15,34 +15,14 @@
 // The 行政处罚意见告知书 and the penalty decision are not documents of this app: until their date
 // is recorded, the hearing-request, 陈述申辩 and service periods are listed as not computable.
 import { ARTICLE_85, LAW, only2017, type WorkingCalendar } from '../calendar/working-calendar.ts';
-import type { CaseStatus } from '../domain/case.ts';
 import { DOCUMENT_DEADLINES } from '../documents/types/registry.ts';
-import type { Deadline, DeadlineKind, DeadlineStatus, MilestoneKind } from './deadline-api.ts';
-import {
-  cn,
-  deadlineBase,
-  judge,
-  UNVERIFIED_2023,
-  type DeadlineRule,
-  type DocumentDeadlineFact,
-} from './document-deadline.ts';
+import type { Deadline, DeadlineKind, DeadlineStatus } from './deadline-api.ts';
+import { cn, deadlineBase, judge, UNVERIFIED_2023, type CaseFacts, type DeadlineRule } from './document-deadline.ts';
+
+export type { CaseFacts } from './document-deadline.ts';
 
 /** A running deadline whose last day is today or within this many days is 即将到期. */
 export const DUE_SOON_DAYS = 3;
-
-export interface CaseFacts {
-  status: CaseStatus;
-  /** The day the case source was registered: the case's creation on this device (China date). */
-  sourceDate: string;
-  /** The day the case was filed (立案), from its status change; null while not filed. */
-  filedDate: string | null;
-  /** The day the case was closed (结案); null while open. */
-  closedDate: string | null;
-  /** The documents whose type opens a deadline (先行登记保存 …), each with the kind it opens. */
-  documents: DocumentDeadlineFact[];
-  /** The dates recorded by officers (the latest of each kind); absent when none is recorded. */
-  recorded?: Partial<Record<MilestoneKind, string>>;
-}
 
 type CaseDeadlineKind = Exclude<DeadlineKind, (typeof DOCUMENT_DEADLINES)[number]['kind']>;
 

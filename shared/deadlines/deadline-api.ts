@@ -5,6 +5,16 @@ import { CaseStatusSchema } from '../domain/case.ts';
 import { DOCUMENT_STATES } from '../documents/document-types.ts';
 import { DocumentTypeSchema } from '../documents/document-api.ts';
 import { DOCUMENT_DEADLINES, type DocumentDeadlineKind } from '../documents/types/registry.ts';
+import { DeadlineFieldsSchema, MILESTONE_KINDS, type MilestoneKind } from './deadline-basics.ts';
+
+export {
+  DEADLINE_STATUSES,
+  DEADLINE_STATUS_LABELS,
+  MILESTONE_KINDS,
+  MILESTONE_LABELS,
+  type DeadlineStatus,
+  type MilestoneKind,
+} from './deadline-basics.ts';
 
 /** The case's own deadlines, and those documents open (their type's descriptor names them). */
 export type DeadlineKind = 'filing' | DocumentDeadlineKind | 'hearingRequest' | 'statement' | 'service';
@@ -16,51 +26,10 @@ export const DEADLINE_KINDS = [
   'service',
 ] as [DeadlineKind, ...DeadlineKind[]];
 
-/**
- * overdue: the last day has passed and nothing recorded ends the period; due: running;
- * uncertain: the period reaches days the calendar has no data for; done: what the period asks for
- * is recorded (立案) or the case is closed; unrecorded: the fact the period counts from is not
- * recorded on this device, so nothing is computed.
- */
-export const DEADLINE_STATUSES = ['overdue', 'due', 'uncertain', 'done', 'unrecorded'] as const;
-export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
-export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
-  overdue: '已逾期',
-  due: '未到期',
-  uncertain: '无法确定',
-  done: '已完成',
-  unrecorded: '无法计算',
-};
-
 export const DeadlineSchema = z.object({
-  /** Unique within a case: the kind, and for a preservation the document id. */
-  key: z.string(),
+  ...DeadlineFieldsSchema.pick({ key: true }).shape,
   kind: z.enum(DEADLINE_KINDS),
-  /** 立案期限, 先行登记保存处理决定 … */
-  label: z.string(),
-  /** What must happen by the last day. */
-  duty: z.string(),
-  /** 七个工作日 … */
-  period: z.string(),
-  /** The recorded fact the period counts from (its day not counted), or null when not recorded. */
-  from: z.object({ label: z.string(), date: z.string() }).nullable(),
-  /** The last day (act by the end of it); null when uncertain or not computable. */
-  dueDate: z.string().nullable(),
-  /** Uncertain: the earliest the period can end (days without data counted as working days). */
-  earliest: z.string().nullable(),
-  status: z.enum(DEADLINE_STATUSES),
-  /** Calendar days from today to the due date (or to `earliest`); negative when past; null otherwise. */
-  daysLeft: z.number().int().nullable(),
-  /** The legal basis, with article numbers. */
-  basis: z.string(),
-  /** Why the basis is not a verified text of the law in force (a repealed article alone), or null. */
-  basisUnverified: z.string().nullable(),
-  /** The counting rule applied, with its basis. */
-  rule: z.string(),
-  /** Everything else the officer must know: the uncertainty's reason, a missing fact, an extension. */
-  notes: z.array(z.string()),
-  /** The document the deadline belongs to (先行登记保存), or null. */
-  documentId: z.string().nullable(),
+  ...DeadlineFieldsSchema.omit({ key: true }).shape,
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
@@ -82,21 +51,6 @@ export type CalendarSummary = z.infer<typeof CalendarSummarySchema>;
 export const CalendarInfoSchema = z.object({ summary: CalendarSummarySchema, data: CalendarDataSchema });
 export type CalendarInfo = z.infer<typeof CalendarInfoSchema>;
 
-/**
- * The dates officers record for a case's deadlines (cases.recordMilestone): the 案件来源登记 date
- * when the 登记表 was made before the case was created on this device; the approval to extend
- * 立案 to 15 working days; the service of the 行政处罚意见告知书 (hearing request, 陈述申辩); the
- * announcement of the penalty decision (its service when the party was absent). Each record is
- * kept; the latest of a kind counts.
- */
-export const MILESTONE_KINDS = ['sourceDate', 'filingExtended', 'noticeServed', 'decisionAnnounced'] as const;
-export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
-export const MILESTONE_LABELS: Record<MilestoneKind, string> = {
-  sourceDate: '《案件来源登记表》登记日期',
-  filingExtended: '负责人批准延长立案期限的日期',
-  noticeServed: '《行政处罚意见告知书》送达日期',
-  decisionAnnounced: '行政处罚决定宣告日期',
-};
 /** Which deadlines each kind of date counts (or extends). */
 export const MILESTONE_FOR: Record<MilestoneKind, DeadlineKind[]> = {
   sourceDate: ['filing'],

@@ -5,8 +5,8 @@
 import { daysBetween, type PeriodResult, type WorkingCalendar } from '../calendar/working-calendar.ts';
 import { formatMinuteChinese } from '../documents/local-time.ts';
 import type { DocumentState } from '../documents/document-states.ts';
-import type { CaseFacts } from './case-deadlines.ts';
-import type { Deadline, DeadlineStatus } from './deadline-api.ts';
+import type { CaseStatus } from '../domain/case.ts';
+import type { ComputedDeadline, DeadlineStatus, MilestoneKind } from './deadline-basics.ts';
 
 export const cn = (d: string) => formatMinuteChinese(d);
 
@@ -41,6 +41,21 @@ export interface DocumentDeadlineFact {
   signedDate: string | null;
 }
 
+/** The facts a case's deadlines count from (core/deadlines/ reads them from the database). */
+export interface CaseFacts {
+  status: CaseStatus;
+  /** The day the case source was registered: the case's creation on this device (China date). */
+  sourceDate: string;
+  /** The day the case was filed (立案), from its status change; null while not filed. */
+  filedDate: string | null;
+  /** The day the case was closed (结案); null while open. */
+  closedDate: string | null;
+  /** The documents whose type opens a deadline (先行登记保存 …), each with the kind it opens. */
+  documents: DocumentDeadlineFact[];
+  /** The dates recorded by officers (the latest of each kind); absent when none is recorded. */
+  recorded?: Partial<Record<MilestoneKind, string>>;
+}
+
 /** A deadline each document of a type opens (先行登记保存: 七个工作日 to decide on the items kept). */
 export interface DocumentDeadline<K extends string = string> {
   kind: K;
@@ -48,7 +63,7 @@ export interface DocumentDeadline<K extends string = string> {
   /** The date the period counts from as the content gives it (YYYY-MM-DD), or null when not entered. */
   startDate(content: Record<string, unknown>): string | null;
   /** The deadline of one document, on the case's facts, today. */
-  compute(fact: DocumentDeadlineFact, f: CaseFacts, cal: WorkingCalendar, today: string): Deadline;
+  compute(fact: DocumentDeadlineFact, f: CaseFacts, cal: WorkingCalendar, today: string): ComputedDeadline<K>;
 }
 
 /** The status and days left of a computed period, relative to today. */

@@ -6,7 +6,6 @@
 // version; released versions are frozen (their hashes are pinned in
 // core/documents/template-versions.test.ts). Wording placeholders: {{agency}} {{officers}}
 // {{matter}} {{party}}.
-import type { DocumentType } from './types/registry.ts';
 import type { PrintLayout } from './print-layout.ts';
 
 export interface OpeningStatement {
@@ -31,8 +30,12 @@ export interface ClosingAlternatives {
   options: { value: string; label: string; closing: string; confirmation: string }[];
 }
 
-export interface DocumentTemplate {
-  type: DocumentType;
+/**
+ * `T`: the type's name. Registered templates are `DocumentTemplate<DocumentType>` (types/registry.ts);
+ * this file names no type, so that the per-type templates can import it without a circle.
+ */
+export interface DocumentTemplate<T extends string = string> {
+  type: T;
   version: string;
   /**
    * The procedure regulation this wording follows, as recorded in every sealed record (the seal's

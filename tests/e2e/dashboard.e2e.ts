@@ -120,7 +120,9 @@ describe('工作台', () => {
     await expect(unverified.filter({ hasText: '立案期限' }).count()).resolves.toBe(1);
     await expect(unverified.filter({ hasText: '陈述申辩期限' }).count()).resolves.toBe(1);
     await expect(unverified.filter({ hasText: '听证申请期限' }).count()).resolves.toBe(0);
-    expect(all).toMatch(/依据未核实[\s\S]*已废止的《互联网信息内容管理行政执法程序规定》（2017）第十四条[\s\S]*第十五条/);
+    expect(all).toMatch(
+      /依据未核实[\s\S]*已废止的《互联网信息内容管理行政执法程序规定》（2017）第十四条[\s\S]*第十五条/,
+    );
     await screenshot(page, '61-dashboard-deadline-details');
   });
 

@@ -85,7 +85,7 @@ export interface DocumentDescriptor<
    * signature slots); new documents take the last. Released versions are pinned by hash in
    * core/documents/template-versions.test.ts.
    */
-  templates: readonly DocumentTemplate[];
+  templates: readonly DocumentTemplate<T>[];
   /** Every completeness rule code; completeness.test.ts demands a failing case for each. */
   rules: readonly string[];
   /** What is missing before signing (DOCUMENTS.md): the editor shows it live, the core refuses 待签名 while any. */

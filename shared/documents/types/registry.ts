@@ -52,10 +52,12 @@ export const TYPE_NAMES: readonly { type: DocumentType; label: string }[] = DOCU
 }));
 
 /** Every version of every type, oldest first per type, in the registry's order. */
-export const TEMPLATES: readonly DocumentTemplate[] = DOCUMENT_DESCRIPTORS.flatMap((d) => d.templates);
+export const TEMPLATES: readonly DocumentTemplate<DocumentType>[] = DOCUMENT_DESCRIPTORS.flatMap(
+  (d): readonly DocumentTemplate<DocumentType>[] => d.templates,
+);
 
 /** A type's template version (the last when none is given): documents keep printing with the version they were made with. */
-export function templateFor(type: DocumentType, version?: string): DocumentTemplate {
+export function templateFor(type: DocumentType, version?: string): DocumentTemplate<DocumentType> {
   const candidates = descriptorOf(type).templates;
   const t = version ? candidates.find((c) => c.version === version) : candidates.at(-1);
   if (!t) throw new Error(`no template ${type}@${version ?? 'latest'}`);

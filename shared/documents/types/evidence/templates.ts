@@ -5,7 +5,7 @@ import type { DocumentTemplate } from '../../templates.ts';
 import { END_MARK, HEADER_2023, HEADER_2026, REG_2023, REG_2023_UNCITED } from '../../templates/common.ts';
 import { EVIDENCE_EDITOR_2023_1 } from './editor-labels.ts';
 
-export const EVIDENCE_2023_1: DocumentTemplate = {
+export const EVIDENCE_2023_1: DocumentTemplate<'evidence'> = {
   type: 'evidence',
   version: '2023.1',
   regulation: REG_2023,
@@ -162,7 +162,7 @@ export const EVIDENCE_2023_1: DocumentTemplate = {
 // of an item whole, one per line, across the table under its row (with the 备注), so that no
 // digest is broken; the list's pages carry its own running head; 以下空白 closes the record and the
 // list; typesetting profile 2 (docs/PDF.md).
-export const EVIDENCE_2026_1: DocumentTemplate = {
+export const EVIDENCE_2026_1: DocumentTemplate<'evidence'> = {
   type: 'evidence',
   version: '2026.1',
   regulation: REG_2023_UNCITED,

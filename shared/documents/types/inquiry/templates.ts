@@ -18,7 +18,7 @@ import {
 import { INQUIRY_EDITOR_2023_1 } from './editor-labels.ts';
 import { INQUIRY_QUESTION_BANK } from './question-bank.ts';
 
-export const INQUIRY_2023_1: DocumentTemplate = {
+export const INQUIRY_2023_1: DocumentTemplate<'inquiry'> = {
   type: 'inquiry',
   version: '2023.1',
   regulation: REG_2023,
@@ -145,7 +145,7 @@ const READ_OUT = {
 // 核对 or 宣读, which the officer chooses (content `closingMode`) — not both; times as 年月日时分;
 // 以下空白 after the confirmation; 与案件关系 wide enough for its label; typesetting profile 2
 // (docs/PDF.md).
-export const INQUIRY_2026_1: DocumentTemplate = {
+export const INQUIRY_2026_1: DocumentTemplate<'inquiry'> = {
   type: 'inquiry',
   version: '2026.1',
   regulation: REG_2023_UNCITED,

@@ -21,7 +21,7 @@ import { ONSITE_EDITOR_2023_1 } from './editor-labels.ts';
 const PARTY_SIGNER = '{{representative:present,party.legalRepresentative}}';
 const WITNESS = '{{witness.name}}';
 
-export const ONSITE_2023_1: DocumentTemplate = {
+export const ONSITE_2023_1: DocumentTemplate<'onsite'> = {
   type: 'onsite',
   version: '2023.1',
   regulation: REG_2023,
@@ -155,7 +155,7 @@ export const ONSITE_2023_1: DocumentTemplate = {
 // that its description ends the line with its own punctuation; times as 年月日时分; 以下空白 after
 // the confirmation; the party's name, the recorder and the notice each on a row of their own, so
 // that no name is broken in a half-width cell; typesetting profile 2 (docs/PDF.md).
-export const ONSITE_2026_1: DocumentTemplate = {
+export const ONSITE_2026_1: DocumentTemplate<'onsite'> = {
   type: 'onsite',
   version: '2026.1',
   regulation: REG_2023_UNCITED,

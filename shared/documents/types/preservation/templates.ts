@@ -97,7 +97,7 @@ function layout(period: BlockDef): PrintLayout {
 
 const APPROVAL_SENTENCE = { if: '{{var.approval}}', then: '本措施{{var.approval}}。' };
 
-export const PRESERVATION_2023_1: DocumentTemplate = {
+export const PRESERVATION_2023_1: DocumentTemplate<'preservation'> = {
   type: 'preservation',
   version: '2023.1',
   regulation: REG_2023,
@@ -128,7 +128,7 @@ export const PRESERVATION_2023_1: DocumentTemplate = {
 // instead of a date computed when it is printed — a printed date would have to be computed with
 // the working-day calendar, which changes (HQ publishes new years), while what a sealed document
 // prints must never change.
-export const PRESERVATION_2023_2: DocumentTemplate = {
+export const PRESERVATION_2023_2: DocumentTemplate<'preservation'> = {
   ...PRESERVATION_2023_1,
   version: '2023.2',
   paragraphs: {
@@ -151,7 +151,7 @@ export const PRESERVATION_2023_2: DocumentTemplate = {
 // kept for the agency's seal instead of the word 「（印章）」; the list gives serial numbers and seal
 // numbers room and prints a row's 备注 under it; 以下空白 closes the list; times as 年月日时分;
 // typesetting profile 2 (docs/PDF.md).
-export const PRESERVATION_2026_1: DocumentTemplate = {
+export const PRESERVATION_2026_1: DocumentTemplate<'preservation'> = {
   type: 'preservation',
   version: '2026.1',
   regulation: REG_2023_UNCITED,

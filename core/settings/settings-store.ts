@@ -1,0 +1,43 @@
+// The device's settings table (key → value): what HQ assigned at enrollment (the case-number
+// prefix) and the latest HQ-signed time seen, the earliest bound of everything sealed after it.
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+
+export class SettingsStore {
+  private readonly db: Database;
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  private get(key: string): string | null {
+    return (
+      (this.db.prepare(`SELECT value FROM settings WHERE key = ?`).get(key) as { value: string } | undefined)?.value ??
+      null
+    );
+  }
+
+  private set(key: string, value: string): void {
+    this.db
+      .prepare(`INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+      .run(key, value);
+  }
+
+  /** The case-number prefix HQ assigned this device, or null before enrollment. */
+  caseNoPrefix(): string | null {
+    return this.get('case_no_prefix');
+  }
+
+  setCaseNoPrefix(prefix: string): void {
+    this.set('case_no_prefix', prefix);
+  }
+
+  /** The latest HQ-signed time this device has seen; null until its first contact with HQ. */
+  hqTimeSeen(): string | null {
+    return this.get('hq_time_seen');
+  }
+
+  /** Keeps the later of the stored time and `time`. */
+  noteHqTime(time: string): void {
+    const prev = this.hqTimeSeen();
+    if (!prev || time > prev) this.set('hq_time_seen', time);
+  }
+}

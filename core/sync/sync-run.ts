@@ -1,0 +1,184 @@
+// One network sync run, one at a time, in the background: hello (HQ's keys and signed time), HQ's
+// reference data, then the outbox — every seal without a receipt, in chain order: its evidence
+// uploaded, the seal package committed, HQ's receipt verified and stored. The 同步 page follows
+// the progress; the outcome is kept as the last result. Nothing on the laptop is deleted by sync.
+import type { SyncStatus } from '../../shared/sync/sync-api.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
+import { errorFields, type Log } from '../../protocol/runtime/log.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
+import { HQ_ROUTES } from '../../protocol/sync/hq-api.ts';
+import { API } from '../../protocol/sync/protocol.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { isoNow, type Clock } from '../clock.ts';
+import type { EvidenceStore } from '../evidence/evidence-store.ts';
+import type { TwoOfficerSession } from '../session/two-officer-session.ts';
+import { uploadBlob, type Progress, type ProgressHolder } from './blob-upload.ts';
+import { SyncFailure, type HqClient } from './hq-client.ts';
+import type { HqConnection } from './hq-connection.ts';
+import { keysOf, type HqLinkStore, type LinkRow } from './hq-link-store.ts';
+import type { ReceiptStore } from './receipt-store.ts';
+import { acceptReceipt, type ReceiptIntakeDeps } from './receipt-intake.ts';
+import type { ReferenceStore } from './reference-store.ts';
+import { sealPackage, type SealPackageDeps } from './seal-package.ts';
+
+type Outcome = NonNullable<SyncStatus['last']>;
+
+const IDLE: Progress = {
+  phase: 'idle',
+  docsDone: 0,
+  docsTotal: 0,
+  bytesDone: 0,
+  bytesTotal: 0,
+  bytesPerSecond: 0,
+  current: null,
+};
+
+export interface SyncRunDeps {
+  clock: Clock;
+  log: Log;
+  connection: HqConnection;
+  links: Pick<HqLinkStore, 'link'>;
+  references: Pick<ReferenceStore, 'storeVerified'>;
+  receipts: Pick<ReceiptStore, 'outbox'>;
+  evidence: Pick<EvidenceStore, 'storedSize' | 'readStoredRange'>;
+  session: Pick<TwoOfficerSession, 'signedInIds'>;
+  audit: Pick<AuditLog, 'append'>;
+  /** What a seal package is built from. */
+  packages: SealPackageDeps;
+  /** What storing a receipt needs. */
+  intake: ReceiptIntakeDeps;
+}
+
+export class SyncRun implements ProgressHolder {
+  private readonly d: SyncRunDeps;
+  progress: Progress = { ...IDLE };
+  private running: Promise<SyncStatus['last']> | null = null;
+  private last: SyncStatus['last'] = null;
+  constructor(deps: SyncRunDeps) {
+    this.d = deps;
+  }
+
+  isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  lastOutcome(): SyncStatus['last'] {
+    return this.last;
+  }
+
+  /** Starts a run in the background unless one is running. */
+  start(auto: boolean): void {
+    if (!this.running) {
+      this.running = this.runOnce(auto).finally(() => {
+        this.running = null;
+      });
+    }
+  }
+
+  /** Runs to the end; resolves with the outcome (never throws). */
+  async run(): Promise<Outcome> {
+    if (!this.running) this.start(false);
+    return (await this.running)!;
+  }
+
+  private async runOnce(auto: boolean): Promise<Outcome> {
+    const { clock, log } = this.d;
+    const started = Date.now();
+    const progressBefore = this.progress;
+    this.progress = { ...IDLE, phase: 'connecting' };
+    let outcome: Outcome;
+    try {
+      const l = this.d.links.link()!;
+      const client = this.d.connection.client(l);
+      await this.d.connection.hello(client, l);
+      const rejected = await this.pullReference(client, l);
+      const outbox = this.d.receipts.outbox();
+      const plan = outbox.map((r) => ({ row: r, payload: JSON.parse(r.payload) as SealPayload }));
+      this.progress = {
+        ...this.progress,
+        phase: 'uploading',
+        docsTotal: plan.length,
+        bytesTotal: plan.reduce((n, p) => n + p.payload.evidence.reduce((m, e) => m + e.sizeBytes, 0), 0),
+      };
+      const sentBlobs = new Set<string>();
+      for (const { row, payload } of plan) {
+        this.progress = { ...this.progress, current: payload.document.docNo };
+        for (const e of payload.evidence) {
+          if (sentBlobs.has(e.sha256)) continue;
+          await uploadBlob(
+            client,
+            this.d.evidence,
+            { sha256: e.sha256, fileName: e.fileName, size: e.sizeBytes },
+            this,
+            started,
+          );
+          sentBlobs.add(e.sha256);
+        }
+        this.progress = { ...this.progress, phase: 'committing' };
+        const res = await client.call(
+          'POST',
+          `${API}/seals`,
+          sealPackage(this.d.packages, row, payload),
+          true,
+          HQ_ROUTES.commitSeal.answer,
+        );
+        acceptReceipt(this.d.intake, res.body, 'network');
+        this.progress = { ...this.progress, phase: 'uploading', docsDone: this.progress.docsDone + 1 };
+      }
+      const done = plan.length ? `${plan.length}份文书已取得总部回执` : '没有待同步的文书';
+      outcome = rejected.length
+        ? {
+            at: isoNow(clock),
+            ok: false,
+            kind: 'hq_key',
+            message: `${done}；但总部下发的${rejected.join('、')}数据签名无效，未采用（仍使用原有数据）。请联系总部核实。`,
+          }
+        : { at: isoNow(clock), ok: true, kind: null, message: `同步完成：${done}。` };
+      this.progress = { ...this.progress, phase: 'done', current: null };
+      log.info(rejected.length ? 'sync done, reference data refused' : 'sync done', {
+        auto,
+        documents: plan.length,
+        evidenceFiles: sentBlobs.size,
+        referenceRefused: rejected.length,
+        ms: Date.now() - started,
+      });
+    } catch (e) {
+      const f =
+        e instanceof SyncFailure
+          ? e
+          : e instanceof CoreError
+            ? new SyncFailure('protocol', e.message)
+            : new SyncFailure('protocol', `同步中断：${(e as Error).message}`);
+      outcome = { at: isoNow(clock), ok: false, kind: f.kind, message: f.message };
+      // An automatic try that finds HQ out of reach is the normal state in the field: nothing to show or log.
+      if (auto && f.kind === 'unreachable') {
+        this.progress = progressBefore;
+        return outcome;
+      }
+      this.progress = { ...this.progress, phase: 'failed', current: null };
+      // The kind only: the message (kept in the audit log, shown to the officer) may quote HQ's answer.
+      log.error('sync failed', { kind: f.kind, auto, ms: Date.now() - started });
+      // A failed sync is audited like a failed sign-in (what was delivered before it has its own
+      // 'sync' rows); an automatic retry failing the same way again is not repeated.
+      if (!auto || this.last?.message !== outcome.message) {
+        try {
+          this.d.audit.append({
+            action: 'sync-failed',
+            officerIds: this.d.session.signedInIds(),
+            detail: `${auto ? '自动' : ''}同步失败（${f.kind}）：${f.message}`,
+          });
+        } catch (e2) {
+          log.error('sync: the failure could not be audited', errorFields(e2));
+        }
+      }
+    }
+    this.last = outcome;
+    return outcome;
+  }
+
+  /** Pulls HQ's reference data; stores each newer kind whose HQ signature holds; returns the labels of those refused. */
+  private async pullReference(client: HqClient, l: LinkRow): Promise<string[]> {
+    const res = await client.call('GET', `${API}/reference`, undefined, true, HQ_ROUTES.reference.answer);
+    return this.d.references.storeVerified(res.body, keysOf(l), isoNow(this.d.clock));
+  }
+}
