@@ -41,7 +41,8 @@ export type Block =
   | { kind: 'grid'; columns: number; rows: GridCell[][] }
   | { kind: 'heading'; text: string }
   /** A paragraph, optionally with a hanging label (问：/答：) or a first-line indent. */
-  | { kind: 'para'; text: string; label?: string; indent?: boolean; bold?: boolean }
+  /** `closing` (profile 2): the closing statement or confirmation, not counted among the lines the signatures keep. */
+  | { kind: 'para'; text: string; label?: string; indent?: boolean; bold?: boolean; closing?: boolean }
   /**
    * `notes[i]`, when set, prints under row i across the table's full width (a row's 备注);
    * `endMark` (profile 2) is a full-width last row (以下空白).

@@ -101,4 +101,4 @@ describe('pagination', () => {
 });
 
 const PINNED = '81382d577b4c7ef8cbbea29dcb1932a7e9ab4752b4791baf7eab5673f35f2daf';
-const PINNED_2026 = { pages: 30, digest: '618c30ba29bd162f36fca6e0c57a550645f494324b946579ee069a1e44c4f23b' };
+const PINNED_2026 = { pages: 30, digest: 'dfc57053f644553f894d045c8f61c0ac668a334cc8c586bce129b2461d80cb12' };

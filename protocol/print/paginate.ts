@@ -118,8 +118,12 @@ class Paginator extends PageWriter {
         if (this.p2) for (const l of lines) [l.keepNext, l.textLine] = [true, false];
         return lines;
       }
-      case 'para':
-        return this.paraLines(b.text, b.label ?? '', b.indent ?? false, b.bold ?? false, BODY);
+      case 'para': {
+        const lines = this.paraLines(b.text, b.label ?? '', b.indent ?? false, b.bold ?? false, BODY);
+        // Profile 2: the closing statement and the confirmation go with the signatures, which
+        // take the record's own last lines too.
+        return this.p2 && b.closing ? lines.map((u) => ({ ...u, textLine: false })) : lines;
+      }
       case 'grid': {
         // Labels that start at the same column get the same width, so the rules line up: the
         // widest label there, but no more than 45 % of the narrowest cell starting there — a long

@@ -167,9 +167,16 @@ describe('profile 2: what a judge notices first', () => {
         expect(op.y < box!.y || op.y - op.size > box!.y + box!.h, op.text).toBe(true);
   });
 
-  it('the closing signatures never stand alone on a page: the last two lines of text come with them', () => {
+  it('the closing signatures never stand alone on a page: the last two lines of the record’s own text come with them', () => {
     for (const type of ['inquiry', 'onsite'] as const) {
       const base = printable(type, { version: '2026.1' });
+      // The closing statement and the confirmation go with the signatures but are not the record's text.
+      const tpl = TEMPLATES.find((t) => t.type === type && t.version === '2026.1')!;
+      const closings = [
+        ...(tpl.closingAlternatives?.options.map((o) => `问：${o.closing}`) ?? [`${tpl.closing}`]),
+        `${type === 'inquiry' ? '被询问人' : '当事人'}核对意见：${String(base.content.confirmation)}`,
+      ];
+      const closingLine = (l: string) => closings.some((c) => c.includes(l.trim()));
       for (let extra = 0; extra < 40; extra++) {
         const content =
           type === 'inquiry'
@@ -187,7 +194,7 @@ describe('profile 2: what a judge notices first', () => {
         const laid = pdf.layout({ ...base, content });
         const last = laid.pages.find((p) => p.slots.some((s) => !s.perPage && !s.mirror))!;
         const before = last.lines.slice(0, last.lines.indexOf('以下空白'));
-        const body = before.filter((l) => !/（续）\u3000/.test(l));
+        const body = before.filter((l) => !/（续）\u3000/.test(l) && !closingLine(l));
         expect(body.length, `${type} +${extra}: ${before.join(' | ')}`).toBeGreaterThanOrEqual(2);
       }
     }

@@ -84,7 +84,12 @@ export type BlockDef = Condition &
     | { kind: 'line'; left?: Value; center?: Value; right?: Value; size?: number }
     | { kind: 'grid'; columns: number; rows: RowDef[] }
     | { kind: 'heading'; text: Value }
-    | { kind: 'para'; text: Value; label?: Value; indent?: boolean; bold?: boolean }
+    /**
+     * `closing` (profile 2): the record's closing statement or the signer's confirmation — not one of
+     * the lines of text the closing signatures take along, so that they take the record's own last
+     * lines with them to a new page.
+     */
+    | { kind: 'para'; text: Value; label?: Value; indent?: boolean; bold?: boolean; closing?: boolean }
     /** The template's opening statements with their answers; `officers` are the paths of the officers they name. */
     | { kind: 'openings'; officers: string[] }
     /** `blocks` once per row of the list at `of`. */

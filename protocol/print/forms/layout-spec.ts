@@ -181,6 +181,7 @@ class Interpreter {
         if (b.label !== undefined) out.label = v(b.label);
         if (b.indent) out.indent = true;
         if (b.bold) out.bold = true;
+        if (b.closing) out.closing = true;
         return [out];
       }
       case 'openings': {

@@ -279,7 +279,7 @@ export const EVIDENCE_2026_1: DocumentTemplate<'evidence'> = {
         ],
       },
       { kind: 'para', text: '{{para:itemsNote}}{{para:hashNote}}', indent: true },
-      { kind: 'para', text: '{{tpl.closing}}', indent: true },
+      { kind: 'para', text: '{{tpl.closing}}', indent: true, closing: true },
       END_MARK,
       {
         kind: 'signatures',

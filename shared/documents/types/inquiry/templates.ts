@@ -143,8 +143,8 @@ const READ_OUT = {
 // 2026.1: the 2023 regulation's version as far as the verified texts go (docs/LAW.md): the opening
 // statements cite 行政处罚法 第四十二条、第五十五条; the closing prints only the alternative used —
 // 核对 or 宣读, which the officer chooses (content `closingMode`) — not both; times as 年月日时分;
-// 以下空白 after the confirmation; 与案件关系 wide enough for its label; typesetting profile 2
-// (docs/PDF.md).
+// 以下空白 after the confirmation; 工作单位 on a row of its own, so that an employer's name is not
+// broken in a narrow cell; typesetting profile 2 (docs/PDF.md).
 export const INQUIRY_2026_1: DocumentTemplate<'inquiry'> = {
   type: 'inquiry',
   version: '2026.1',
@@ -196,11 +196,11 @@ export const INQUIRY_2026_1: DocumentTemplate<'inquiry'> = {
               { label: '联系电话', value: '{{interviewee.phone}}', span: 6 },
             ],
           },
+          { cells: [{ label: '工作单位', value: '{{interviewee.employer}}', span: 12 }] },
           {
             cells: [
-              { label: '工作单位', value: '{{interviewee.employer}}', span: 5 },
-              { label: '职务', value: '{{interviewee.position}}', span: 3 },
-              { label: '与案件关系', value: '{{interviewee.relation}}', span: 4 },
+              { label: '职务', value: '{{interviewee.position}}', span: 6 },
+              { label: '与案件关系', value: '{{interviewee.relation}}', span: 6 },
             ],
           },
           { cells: [{ label: '联系地址', value: '{{interviewee.address}}', span: 12 }] },
@@ -234,8 +234,9 @@ export const INQUIRY_2026_1: DocumentTemplate<'inquiry'> = {
         kind: 'para',
         label: '问：',
         text: { first: ['{{closing:closingMode}}', '〔尚未选择：交被询问人核对，或向其宣读〕'] },
+        closing: true,
       },
-      { kind: 'para', label: '被询问人核对意见：', text: '{{confirmation}}' },
+      { kind: 'para', label: '被询问人核对意见：', text: '{{confirmation}}', closing: true },
       END_MARK,
       {
         kind: 'signatures',

@@ -243,8 +243,8 @@ export const ONSITE_2026_1: DocumentTemplate<'onsite'> = {
           parts: ['{{witness.name}}', '{{witness.idNumber}}', '{{witness.unit}}', '{{witness.phone}}'],
         },
       },
-      { kind: 'para', text: '{{tpl.closing}}', indent: true },
-      { kind: 'para', label: '当事人核对意见：', text: '{{confirmation}}' },
+      { kind: 'para', text: '{{tpl.closing}}', indent: true, closing: true },
+      { kind: 'para', label: '当事人核对意见：', text: '{{confirmation}}', closing: true },
       END_MARK,
       {
         kind: 'signatures',

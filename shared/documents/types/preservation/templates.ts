@@ -208,7 +208,7 @@ export const PRESERVATION_2026_1: DocumentTemplate<'preservation'> = {
         note: { if: '{{note}}', then: '备注：{{note}}' },
         endMark: '以下空白',
       },
-      { kind: 'para', text: '{{tpl.closing}}', indent: true },
+      { kind: 'para', text: '{{tpl.closing}}', indent: true, closing: true },
       {
         kind: 'signatures',
         slots: [
