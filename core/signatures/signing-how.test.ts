@@ -164,7 +164,9 @@ describe('an organisation signs: a named person, position and authority; 盖章 
       signerRole: '行政主管',
       authority: '受委托人',
       authorisationEvidenceId: letter,
+      reusedOnPages: false,
     });
+
     // The rest by hand (the party's per-page slots by its 法定代表人).
     for (const [i, slot] of (await t.must('signing.state', { id })).required.entries()) {
       if (after.signatures.some((s) => s.slotId === slot.slotId && s.page === slot.page)) continue;
@@ -183,6 +185,10 @@ describe('an organisation signs: a named person, position and authority; 盖章 
     );
     expect(text).toMatch(/盖章（导入照片的印章图像/);
     expect(text).toContain('（职务：总经理；身份：法定代表人）');
+    // The officers' end signatures shown again on every page are stated as reused, with consent.
+    expect(text).toMatch(
+      /第1至3页「检查人员」栏所印的签名，系李明于.+在文末「检查人员」栏所签，经其同意在各页复用，不是在各页分别所签。/,
+    );
     // Sealed and verified like any other: the record of format 2 travels with the seal.
     await t.must('seals.seal', { documentId: id, officerPasswords: PASSWORDS });
     const { verifyCore } = await import('../seals/verify-seals.ts');
