@@ -6,6 +6,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
+import { contentAt } from '../../shared/documents/types/descriptor.ts';
+import { descriptorOf } from '../../shared/documents/types/registry.ts';
 import {
   RESOLUTION_LABELS,
   type RequiredSlot,
@@ -272,7 +274,7 @@ export class SignatureStore {
   async sign(input: z.output<typeof SignInputSchema>): Promise<SigningState> {
     const c = this.openCeremony(input.ceremonyId);
     const { doc, hash, laid } = this.signable(c.document_id);
-    const slot = this.requiredSlot(laid, input.slotId, input.page);
+    const slot = this.requiredSlot(doc, laid, input.slotId, input.page);
     let officerId: string | null = null;
     if (slot.officerId !== null || slot.role === '执法人员' || slot.role === '记录人') {
       if (!slot.officerId)
@@ -329,7 +331,7 @@ export class SignatureStore {
   async resolve(input: z.output<typeof ResolveInputSchema>): Promise<SigningState> {
     const c = this.openCeremony(input.ceremonyId);
     const { doc, hash, laid } = this.signable(c.document_id);
-    const slot = this.requiredSlot(laid, input.slotId, input.page);
+    const slot = this.requiredSlot(doc, laid, input.slotId, input.page);
     if (slot.officerId) throw new CoreError('validation', '执法人员的签名栏不能记录为拒签。');
     const officerIds = this.session.signedInIds();
     if (officerIds.length !== 2) throw new CoreError('forbidden', '拒签、缺席须两名执法人员同时登录并分别确认。');
@@ -394,7 +396,7 @@ export class SignatureStore {
     return {
       documentId,
       docNo: doc.docNo,
-      offered: this.offeredWitness(laid) ? [REFUSAL_WITNESS] : [],
+      offered: this.offered(doc, laid),
       voided: this.voidedRefusals(documentId, required, rows),
       title: DOCUMENT_TYPE_LABELS[doc.type],
       state: doc.state,
@@ -452,8 +454,10 @@ export class SignatureStore {
    */
   forPrint(documentId: string): PrintSignature[] {
     const rows = this.activeRows(documentId);
-    const laid = rows.some((r) => r.how_json) ? this.pdf.layout(this.documents.get(documentId)) : null;
-    const slots = laid ? [...requiredSlots(laid), REFUSAL_WITNESS] : [];
+    const doc = this.documents.get(documentId);
+    const laid = rows.some((r) => r.how_json) ? this.pdf.layout(doc) : null;
+    const offered = laid ? this.offered(doc, laid) : [];
+    const slots = laid ? [...requiredSlots(laid), ...offered, REFUSAL_WITNESS] : [];
     const officerName = (id: string) => {
       const o = this.officers.get(id);
       return o ? `${o.name}（执法证号${o.certNo}）` : id;
@@ -476,6 +480,7 @@ export class SignatureStore {
           id: r.id,
           role: r.role,
           label: slots.find((q) => q.slotId === r.slot_id && q.page === r.page)?.label ?? r.role,
+          offered: offered.some((o) => o.slotId === r.slot_id),
           mirroredAs: laid!.pages.flatMap((p) =>
             p.slots.filter((s) => s.mirror?.includes(r.slot_id)).map((s) => ({ page: p.number, label: s.label })),
           ),
@@ -726,15 +731,29 @@ export class SignatureStore {
     return { doc, hash, laid };
   }
 
-  private requiredSlot(laid: LaidOutDocument, slotId: string, page: number | null) {
-    const offered = this.offeredWitness(laid) ? [REFUSAL_WITNESS] : [];
-    const slot = [...requiredSlots(laid), ...offered].find((s) => s.slotId === slotId && s.page === page);
+  private requiredSlot(doc: DocumentDetail, laid: LaidOutDocument, slotId: string, page: number | null) {
+    const slot = [...requiredSlots(laid), ...this.offered(doc, laid)].find(
+      (s) => s.slotId === slotId && s.page === page,
+    );
     if (!slot)
       throw new CoreError(
         'validation',
         page ? `第${page}页没有「${slotId}」签名栏。` : `文书没有「${slotId}」签名栏。`,
       );
     return slot;
+  }
+
+  /** The slots offered besides the required ones: the type's (a handwritten confirmation) and the 见证人 where the layout has none. */
+  private offered(doc: DocumentDetail, laid: LaidOutDocument): RequiredSlot[] {
+    const own = (descriptorOf(doc.type).offeredSlots ?? []).map((o): RequiredSlot => ({
+      slotId: o.slotId,
+      page: null,
+      label: o.label,
+      role: o.role,
+      officerId: null,
+      signerName: o.signer ? String(contentAt(doc.content, o.signer) ?? '') : '',
+    }));
+    return [...own, ...(this.offeredWitness(laid) ? [REFUSAL_WITNESS] : [])];
   }
 
   /** Whether the document needs the offered 见证人 slot: its layout has no witness slot of its own. */

@@ -206,7 +206,10 @@ describe('a refusal completed lawfully without a camera', () => {
       noRecordingReason: '本机没有摄像头',
     });
     const state = await t.must('signing.state', { id });
-    expect(state.offered).toEqual([expect.objectContaining({ slotId: 'refusal-witness', role: '见证人', page: null })]);
+    expect(state.offered).toEqual([
+      expect.objectContaining({ slotId: 'confirmation', role: '被询问人', signerName: '张𠮷㵘', page: null }),
+      expect.objectContaining({ slotId: 'refusal-witness', role: '见证人', page: null }),
+    ]);
     const interviewee = state.required.filter((s) => s.slotId === 'interviewee');
     expect(interviewee.length).toBeGreaterThan(1);
     // Without a witness and without a recording the refusal is refused, saying what to do.
@@ -222,7 +225,7 @@ describe('a refusal completed lawfully without a camera', () => {
       ok: false,
       error: { kind: 'validation', message: expect.stringMatching(/见证人签名.*见证人（拒签、缺席的见证）/) },
     });
-    const witnessed = await ok(sign(ceremonyId, state.offered[0]!, {}, 3));
+    const witnessed = await ok(sign(ceremonyId, state.offered[1]!, {}, 3));
     const witnessId = witnessed.signatures.find((s) => s.slotId === 'refusal-witness')!.id;
     let last: SigningState = witnessed;
     for (const slot of interviewee)
@@ -248,6 +251,29 @@ describe('a refusal completed lawfully without a camera', () => {
     );
     expect(text).toContain('执法人员李明（执法证号45020019001）、王芳（执法证号45020019002）当场记录并确认。');
     expect(text).toMatch(/见证人赵见证在场见证，并于\d{4}年.+签名/);
+  });
+});
+
+describe('the interviewee writes the confirmation by hand', () => {
+  it('the offered 被询问人核对意见（手写） is signed on the pad, bound, not required, and printed with its image', async () => {
+    const id = await ready('inquiry', demoInquiry(a, b));
+    const { ceremonyId } = await t.must('signing.start', {
+      documentId: id,
+      recording: false,
+      noRecordingReason: '测试：不录像',
+    });
+    const state = await t.must('signing.state', { id });
+    const confirmation = state.offered.find((o) => o.slotId === 'confirmation')!;
+    const after = await ok(sign(ceremonyId, confirmation, { signerName: '张𠮷㵘' }, 11));
+    expect(after.signatures).toEqual([
+      expect.objectContaining({ slotId: 'confirmation', role: '被询问人', status: 'signed', page: null }),
+    ]);
+    expect(after.complete).toBe(false); // not required: the document still needs its slots
+    for (const [i, slot] of after.required.entries()) await ok(sign(ceremonyId, slot, {}, i + 12));
+    expect((await t.must('signing.end', { ceremonyId })).complete).toBe(true);
+    expect(t.core.signatures.verify(id).flatMap((v) => v.problems)).toEqual([]);
+    const text = await pdfText(id, 'confirmation.pdf');
+    expect(text).toMatch(/「被询问人核对意见（手写）」：张𠮷㵘于\d{4}年.+在签名板上手写：/);
   });
 });
 

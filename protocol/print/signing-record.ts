@@ -28,13 +28,10 @@ export function needsRecord(s: PrintSignature): boolean {
     s.status !== 'signed' ||
     d.how.mark !== '签名' ||
     d.how.onBehalfOf !== '' ||
-    s.slotId === OFFERED_WITNESS ||
+    d.offered ||
     (d.how.reusedOnPages && d.mirroredAs.length > 0)
   );
 }
-
-/** The 见证人 slot every document offers (core/signatures/signature-store.ts REFUSAL_WITNESS): it has no place on the pages. */
-const OFFERED_WITNESS = 'refusal-witness';
 
 /** What the slot itself says for a refusal of format 2: short, at body size. */
 export function slotNote(s: PrintSignature): string {
@@ -52,8 +49,12 @@ export function recordParagraphs(sigs: readonly PrintSignature[]): { text: strin
     const d = s.detail!;
     const where = d.label;
     const when = chineseMinute(s.signedAt);
-    if (s.slotId === OFFERED_WITNESS)
-      return { text: `「${where}」：${s.signerName}于${when}签名：`, witnessImage: s.image };
+    // A slot offered besides the layout's has no place on the pages: its image is shown here.
+    if (d.offered)
+      return {
+        text: `「${where}」：${s.signerName}于${when}在签名板上${d.role === '见证人' ? '签名' : '手写'}：`,
+        witnessImage: s.image,
+      };
     if (s.status !== 'signed') {
       const who = s.signerName ? `${d.role}${s.signerName}` : d.role;
       const once = lastFor.get(d.witness?.id) === s;

@@ -61,6 +61,8 @@ export interface PrintSignature {
     role: string;
     /** The slot as the signer saw it: 被询问人签名（第2页）. */
     label: string;
+    /** A slot offered besides the layout's (a handwritten confirmation, the 见证人 of a refusal): printed only on the 签名情况记录 page. */
+    offered: boolean;
     /** The per-page slots that show this end signature again (询问人签名 on each page). */
     mirroredAs: { page: number; label: string }[];
     how: SignatureHow;

@@ -378,12 +378,14 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
                 return (
                   <div key={key(slot)} style={{ marginTop: 8 }}>
                     {sig ? (
-                      <span data-testid="offered-witness-signed">
+                      <span data-testid={`offered-signed-${slot.slotId}`}>
                         <CheckCircleFilled style={{ color: '#389e0d' }} /> {slot.label}：{sig.signerName}
                       </span>
                     ) : (
                       <Button block onClick={() => setSigning(slot)} data-testid={`sign-${key(slot)}`}>
-                        见证人签名（有人拒签、不在场或无法签名时）
+                        {slot.role === '见证人'
+                          ? '见证人签名（有人拒签、不在场或无法签名时）'
+                          : `${slot.label}（可选，代替打字的核对意见）`}
                       </Button>
                     )}
                   </div>
