@@ -35,6 +35,7 @@ import type { OfficerStore } from '../officers/officer-store.ts';
 import { A4, type LaidOutDocument } from '../../protocol/print/layout-model.ts';
 import type { PdfService } from '../../protocol/print/pdf-service.ts';
 import type { PrintSignature } from '../../protocol/print/write-pdf.ts';
+import { printSignatures, REFUSAL_WITNESS_SLOT } from '../../protocol/print/print-signatures.ts';
 import type { TwoOfficerSession } from '../session/two-officer-session.ts';
 import { documentHash, type DocHash } from '../../protocol/seal/document-hash.ts';
 import { requiredSlots, slotKey } from './required-slots.ts';
@@ -97,14 +98,7 @@ const INTERRUPTED = '签名过程被中断（页面刷新、锁定或程序重�
  * without a working camera this is the only lawful way to complete it. Not required; printed with
  * the refusal it backs (the 签名情况记录 page).
  */
-export const REFUSAL_WITNESS: RequiredSlot = {
-  slotId: 'refusal-witness',
-  page: null,
-  label: '见证人（拒签、缺席的见证）',
-  role: '见证人',
-  officerId: null,
-  signerName: '',
-};
+export const REFUSAL_WITNESS: RequiredSlot = { ...REFUSAL_WITNESS_SLOT, page: null, officerId: null, signerName: '' };
 
 /** The roles that sign for the party itself: for an organisation, a named person signs for it. */
 const PARTY_ROLES = new Set(['当事人', '持有人/提供人']);
@@ -455,42 +449,21 @@ export class SignatureStore {
   forPrint(documentId: string): PrintSignature[] {
     const rows = this.activeRows(documentId);
     const doc = this.documents.get(documentId);
-    const laid = rows.some((r) => r.how_json) ? this.pdf.layout(doc) : null;
-    const offered = laid ? this.offered(doc, laid) : [];
-    const slots = laid ? [...requiredSlots(laid), ...offered, REFUSAL_WITNESS] : [];
-    const officerName = (id: string) => {
+    const officerIds = new Set(rows.flatMap((r) => JSON.parse(r.confirmed_by) as string[]));
+    const officers = [...officerIds].flatMap((id) => {
       const o = this.officers.get(id);
-      return o ? `${o.name}（执法证号${o.certNo}）` : id;
-    };
-    return rows.map((r) => {
-      const base = {
-        slotId: r.slot_id,
-        page: r.page,
-        status: r.status,
-        image: r.image_png,
-        signerName: r.signer_name,
-        signedAt: r.signed_at,
-        reason: r.reason,
-      };
-      if (!r.how_json) return base;
-      const w = r.witness_signature_id ? rows.find((x) => x.id === r.witness_signature_id) : undefined;
-      return {
-        ...base,
-        detail: {
-          id: r.id,
-          role: r.role,
-          label: slots.find((q) => q.slotId === r.slot_id && q.page === r.page)?.label ?? r.role,
-          offered: offered.some((o) => o.slotId === r.slot_id),
-          mirroredAs: laid!.pages.flatMap((p) =>
-            p.slots.filter((s) => s.mirror?.includes(r.slot_id)).map((s) => ({ page: p.number, label: s.label })),
-          ),
-          how: JSON.parse(r.how_json) as SignatureHow,
-          notedBy: (JSON.parse(r.confirmed_by) as string[]).map(officerName),
-          witness: w ? { id: w.id, name: w.signer_name, image: w.image_png, signedAt: w.signed_at } : null,
-          recording: r.recording_evidence_id ?? null,
-        },
-      };
+      return o ? [{ id, name: o.name, certNo: o.certNo }] : [];
     });
+    return printSignatures(
+      doc,
+      this.pdf.layout(doc),
+      rows.map((r) => ({
+        record: boundOf(r),
+        image: r.image_png,
+        recordingEvidenceId: r.recording_evidence_id ?? null,
+      })),
+      officers,
+    );
   }
 
   /** Re-checks every signature of a document against the document as it is now. */
