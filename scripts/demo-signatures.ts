@@ -79,3 +79,21 @@ export function rasterise(strokes: Strokes, width: number, height: number): Buff
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
+
+// How tests and the demo sign a party's slot: for an organisation a named person signs for it,
+// with position and authority (the core refuses the organisation's name as a signer's). For a
+// person party the core keeps none of it.
+const PARTY_ROLES = new Set(['当事人', '持有人/提供人']);
+const ORGANISATION = /公司|中心|办公室|单位|集团|工作室/;
+
+export function partySigner(
+  slot: { role: string; signerName: string },
+  name: string,
+): { signerName: string; signerRole?: string; authority?: '法定代表人' } {
+  if (!PARTY_ROLES.has(slot.role)) return { signerName: name };
+  return {
+    signerName: ORGANISATION.test(name) ? '陈立新' : name,
+    signerRole: '总经理',
+    authority: '法定代表人',
+  };
+}

@@ -19,7 +19,7 @@ import {
 } from './demo-data.ts';
 import { openHq } from '../hq/hq-app.ts';
 import { startHqServer } from '../hq/http/hq-server.ts';
-import { syntheticSignature } from './demo-signatures.ts';
+import { partySigner, syntheticSignature } from './demo-signatures.ts';
 import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from './demo-documents.ts';
 import { accessLog, pageArchive, screenshotPng } from './demo-files.ts';
 import { writeFileAtomic } from '../protocol/runtime/write-file-atomic.ts';
@@ -95,7 +95,7 @@ async function signDemoDocument(id: string, docNo: string): Promise<string> {
       ceremonyId,
       slotId: slot.slotId,
       page: slot.page,
-      signerName: name,
+      ...partySigner(slot, name),
       signerIdNumber: slot.role === '见证人' ? DEMO_WITNESS.idNumber : '',
       officerPassword: officer?.password ?? '',
       imagePngBase64: png.toString('base64'),

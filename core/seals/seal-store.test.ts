@@ -530,7 +530,7 @@ describe('补正', () => {
       recording: false,
       noRecordingReason: '测试：不录像',
     });
-    const { syntheticSignature } = await import('../../scripts/demo-signatures.ts');
+    const { partySigner, syntheticSignature } = await import('../../scripts/demo-signatures.ts');
     for (const [i, slot] of (await t.must('signing.state', { id: c.id })).required.entries()) {
       const officer = slot.officerId === ids[0] ? OFFICER_A : slot.officerId === ids[1] ? OFFICER_B : null;
       const sig = syntheticSignature('张', i + 1);
@@ -538,7 +538,7 @@ describe('补正', () => {
         ceremonyId,
         slotId: slot.slotId,
         page: slot.page,
-        signerName: officer?.name ?? '张𠮷㵘',
+        ...partySigner(slot, officer?.name ?? '张𠮷㵘'),
         officerPassword: officer?.password ?? '',
         imagePngBase64: sig.png.toString('base64'),
         strokes: sig.strokes,

@@ -341,9 +341,11 @@ describe('signing', () => {
     const pdf = await t.must('documents.pdf', { id });
     const file = join(t.dir, 'refused.pdf');
     writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
-    expect(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })).toContain(
-      '拒绝签名（当事人拒绝签名）',
-    );
+    // Since format 2 the slot says where the full statement is; the 签名情况记录 page says who
+    // refused, why, when, the two officers who noted it and the witness (signing-how.test.ts).
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('拒绝签名，见签名情况记录');
+    expect(text.replace(/\n/g, '')).toContain('理由：当事人拒绝签名。');
   });
 
   it('one character of a stored 待签名 document changed in the database itself: the binding is reported broken and signing stops', async () => {

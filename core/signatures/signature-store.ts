@@ -6,8 +6,12 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
+import { contentAt } from '../../shared/documents/types/descriptor.ts';
+import { descriptorOf } from '../../shared/documents/types/registry.ts';
 import {
   RESOLUTION_LABELS,
+  type RequiredSlot,
+  type SignatureHow,
   type ReviewPage,
   type SignatureRecord,
   type SigningState,
@@ -30,6 +34,8 @@ import type { EvidenceStore } from '../evidence/evidence-store.ts';
 import type { OfficerStore } from '../officers/officer-store.ts';
 import { A4, type LaidOutDocument } from '../../protocol/print/layout-model.ts';
 import type { PdfService } from '../../protocol/print/pdf-service.ts';
+import type { PrintSignature } from '../../protocol/print/write-pdf.ts';
+import { printSignatures, REFUSAL_WITNESS_SLOT } from '../../protocol/print/print-signatures.ts';
 import type { TwoOfficerSession } from '../session/two-officer-session.ts';
 import { documentHash, type DocHash } from '../../protocol/seal/document-hash.ts';
 import { requiredSlots, slotKey } from './required-slots.ts';
@@ -66,7 +72,9 @@ interface SignatureRow {
   witness_signature_id: string | null;
   binding_sha256: string;
   binding_sm3: string;
+  how_json: string | null;
   recording_evidence_id?: string | null;
+  discard_reason?: string | null;
 }
 
 interface CeremonyRow {
@@ -82,6 +90,18 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Why the recording of a sitting continued after an interruption is lost (the renderer says the same when it ends one). */
 const INTERRUPTED = '签名过程被中断（页面刷新、锁定或程序重启），此前的录像未能保存';
+
+/**
+ * The 见证人 slot every document offers (DOCUMENTS.md §5, 2017 reg. art. 30): where the layout has
+ * no witness of its own (the 询问笔录 has none; the others only when a witness was named before
+ * the content was frozen), a person present can still sign as witness of a refusal — on a laptop
+ * without a working camera this is the only lawful way to complete it. Not required; printed with
+ * the refusal it backs (the 签名情况记录 page).
+ */
+export const REFUSAL_WITNESS: RequiredSlot = { ...REFUSAL_WITNESS_SLOT, page: null, officerId: null, signerName: '' };
+
+/** The roles that sign for the party itself: for an organisation, a named person signs for it. */
+const PARTY_ROLES = new Set(['当事人', '持有人/提供人']);
 
 /** How a sitting ends: by the officers, by the core (abandoned), or taken over by 继续签名 with a new recording. */
 type Ending = { kind: 'manual' } | { kind: 'automatic'; why: string } | { kind: 'continued' };
@@ -238,7 +258,7 @@ export class SignatureStore {
     const failure =
       recordingEvidenceId || !c.recording
         ? ''
-        : recordingFailure.startsWith('录像')
+        : recordingFailure.startsWith('录像') || recordingFailure.startsWith('未录像')
           ? recordingFailure
           : `录像未能保存：${recordingFailure}`;
     this.inTransaction(() => this.close(c, recordingEvidenceId, failure, officerIds, { kind: 'manual' }));
@@ -248,11 +268,13 @@ export class SignatureStore {
   async sign(input: z.output<typeof SignInputSchema>): Promise<SigningState> {
     const c = this.openCeremony(input.ceremonyId);
     const { doc, hash, laid } = this.signable(c.document_id);
-    const slot = this.requiredSlot(laid, input.slotId, input.page);
+    const slot = this.requiredSlot(doc, laid, input.slotId, input.page);
     let officerId: string | null = null;
     if (slot.officerId !== null || slot.role === '执法人员' || slot.role === '记录人') {
       if (!slot.officerId)
         throw new CoreError('validation', `文书未指定「${slot.label}」由哪名执法人员签名，请先在文书中选择。`);
+      if (input.mark !== '签名' || input.onBehalfOf || input.authority)
+        throw new CoreError('validation', `${slot.label}须由执法人员本人在签名板上手写签名。`);
       if (!input.officerPassword)
         throw new CoreError('validation', `${slot.label}须由执法人员本人输入密码后签名。`, {
           officerPassword: '请输入本人密码。',
@@ -278,19 +300,22 @@ export class SignatureStore {
           : idKindError(idType, idNumber);
       if (idError) throw new CoreError('validation', `见证人的证件号码有误：${idError}`, { signerIdNumber: idError });
     }
+    const mirrored = laid.pages.some((p) => p.slots.some((s) => s.mirror?.includes(slot.slotId)));
+    const how = officer ? officerHow(mirrored) : this.howOf(doc, slot, input, signerName);
     const image = Buffer.from(input.imagePngBase64, 'base64');
     if (!isPlausiblePng(image)) throw new CoreError('validation', '签名图像不是有效的PNG图像，请清除后重新签名。');
-    const strokes = strokesText(input.strokes);
+    const strokes = input.strokes ? strokesText(input.strokes) : null;
     const fields = this.fieldsFor(doc.id, input.ceremonyId, slot, laid.pages.length, hash, {
       status: 'signed',
       signerName,
       signerIdNumber: idNumber,
       officerId,
       imageSha256: sha256Hex(image),
-      strokesSha256: sha256Hex(strokes),
+      strokesSha256: strokes === null ? null : sha256Hex(strokes),
       reason: '',
       confirmedBy: [],
       witnessSignatureId: null,
+      how,
     });
     this.insert(fields, image, strokes, doc, laid);
     return this.state(doc.id);
@@ -300,7 +325,7 @@ export class SignatureStore {
   async resolve(input: z.output<typeof ResolveInputSchema>): Promise<SigningState> {
     const c = this.openCeremony(input.ceremonyId);
     const { doc, hash, laid } = this.signable(c.document_id);
-    const slot = this.requiredSlot(laid, input.slotId, input.page);
+    const slot = this.requiredSlot(doc, laid, input.slotId, input.page);
     if (slot.officerId) throw new CoreError('validation', '执法人员的签名栏不能记录为拒签。');
     const officerIds = this.session.signedInIds();
     if (officerIds.length !== 2) throw new CoreError('forbidden', '拒签、缺席须两名执法人员同时登录并分别确认。');
@@ -315,7 +340,14 @@ export class SignatureStore {
     } else if (!c.recording) {
       throw new CoreError(
         'validation',
-        '拒签或缺席须有见证人签名，或在同步录像下记录。本次签名未录像，请先请见证人签名。',
+        `拒签或缺席须有见证人签名，或在同步录像下记录。本次签名未录像：请先点「见证人签名」，请在场的见证人在「${this.witnessSlotLabel(laid)}」栏签名，再记录${RESOLUTION_LABELS[input.status]}。`,
+      );
+    } else if (input.recordingProblem) {
+      // The screen knows its camera failed: a refusal resting on a recording that is not being
+      // made would be voided when the sitting ends — refuse it now and say what to do instead.
+      throw new CoreError(
+        'validation',
+        `${input.recordingProblem}，本次签名没有录像，拒签、缺席不能以录像为据。请先点「见证人签名」，请在场的见证人签名，再记录${RESOLUTION_LABELS[input.status]}。`,
       );
     }
     for (const [i, id] of officerIds.entries()) await this.session.confirmPassword(id, input.officerPasswords[i]!);
@@ -329,6 +361,15 @@ export class SignatureStore {
       reason: input.reason,
       confirmedBy: officerIds,
       witnessSignatureId: witness,
+      how: {
+        mark: null,
+        capture: null,
+        onBehalfOf: '',
+        signerRole: '',
+        authority: '',
+        authorisationEvidenceId: null,
+        reusedOnPages: false,
+      },
     });
     this.insert(fields, null, null, doc, laid);
     return this.state(doc.id);
@@ -349,6 +390,8 @@ export class SignatureStore {
     return {
       documentId,
       docNo: doc.docNo,
+      offered: this.offered(doc, laid),
+      voided: this.voidedRefusals(documentId, required, rows),
       title: DOCUMENT_TYPE_LABELS[doc.type],
       state: doc.state,
       docSha256: frozen?.sha256 ?? '',
@@ -399,25 +442,28 @@ export class SignatureStore {
     ).map((r) => r.id);
   }
 
-  /** The signatures to draw into a printed document. */
-  forPrint(documentId: string): {
-    slotId: string;
-    page: number | null;
-    status: SignatureRecord['status'];
-    image: Uint8Array | null;
-    signerName: string;
-    signedAt: string;
-    reason: string;
-  }[] {
-    return this.activeRows(documentId).map((r) => ({
-      slotId: r.slot_id,
-      page: r.page,
-      status: r.status,
-      image: r.image_png,
-      signerName: r.signer_name,
-      signedAt: r.signed_at,
-      reason: r.reason,
-    }));
+  /**
+   * The signatures to draw into a printed document. Records of format 2 (with `how`) carry what
+   * the 签名情况记录 page states in full: the slot, the officers who noted a refusal, the witness.
+   */
+  forPrint(documentId: string): PrintSignature[] {
+    const rows = this.activeRows(documentId);
+    const doc = this.documents.get(documentId);
+    const officerIds = new Set(rows.flatMap((r) => JSON.parse(r.confirmed_by) as string[]));
+    const officers = [...officerIds].flatMap((id) => {
+      const o = this.officers.get(id);
+      return o ? [{ id, name: o.name, certNo: o.certNo }] : [];
+    });
+    return printSignatures(
+      doc,
+      this.pdf.layout(doc),
+      rows.map((r) => ({
+        record: boundOf(r),
+        image: r.image_png,
+        recordingEvidenceId: r.recording_evidence_id ?? null,
+      })),
+      officers,
+    );
   }
 
   /** Re-checks every signature of a document against the document as it is now. */
@@ -449,6 +495,7 @@ export class SignatureStore {
       | 'reason'
       | 'confirmedBy'
       | 'witnessSignatureId'
+      | 'how'
     >,
   ): BoundFields {
     // Key order is irrelevant: the binding is over canonical JSON.
@@ -485,8 +532,8 @@ export class SignatureStore {
       this.db
         .prepare(
           `INSERT INTO signatures (id, document_id, ceremony_id, slot_id, page, page_count, status, role, signer_name, signer_id_number, officer_id, signed_at, doc_sha256, doc_sm3,
-             image_png, image_sha256, strokes_json, strokes_sha256, reason, confirmed_by, witness_signature_id, binding_sha256, binding_sm3)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             image_png, image_sha256, strokes_json, strokes_sha256, reason, confirmed_by, witness_signature_id, binding_sha256, binding_sm3, how_json)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           f.id,
@@ -512,10 +559,11 @@ export class SignatureStore {
           f.witnessSignatureId,
           b.sha256,
           b.sm3,
+          f.how ? JSON.stringify(f.how) : null,
         );
       const what =
         f.status === 'signed'
-          ? `${f.role}${f.signerName}签名`
+          ? `${f.role}${f.signerName}${f.how ? howPhrase(f.how) : '签名'}`
           : `${f.role}${f.signerName}：${RESOLUTION_LABELS[f.status]}（${f.reason}）`;
       this.cases.addEvent(
         doc.caseId,
@@ -656,14 +704,131 @@ export class SignatureStore {
     return { doc, hash, laid };
   }
 
-  private requiredSlot(laid: LaidOutDocument, slotId: string, page: number | null) {
-    const slot = requiredSlots(laid).find((s) => s.slotId === slotId && s.page === page);
+  private requiredSlot(doc: DocumentDetail, laid: LaidOutDocument, slotId: string, page: number | null) {
+    const slot = [...requiredSlots(laid), ...this.offered(doc, laid)].find(
+      (s) => s.slotId === slotId && s.page === page,
+    );
     if (!slot)
       throw new CoreError(
         'validation',
         page ? `第${page}页没有「${slotId}」签名栏。` : `文书没有「${slotId}」签名栏。`,
       );
     return slot;
+  }
+
+  /** The slots offered besides the required ones: the type's (a handwritten confirmation) and the 见证人 where the layout has none. */
+  private offered(doc: DocumentDetail, laid: LaidOutDocument): RequiredSlot[] {
+    const own = (descriptorOf(doc.type).offeredSlots ?? []).map((o): RequiredSlot => ({
+      slotId: o.slotId,
+      page: null,
+      label: o.label,
+      role: o.role,
+      officerId: null,
+      signerName: o.signer ? String(contentAt(doc.content, o.signer) ?? '') : '',
+    }));
+    return [...own, ...(this.offeredWitness(laid) ? [REFUSAL_WITNESS] : [])];
+  }
+
+  /** Whether the document needs the offered 见证人 slot: its layout has no witness slot of its own. */
+  private offeredWitness(laid: LaidOutDocument): boolean {
+    return !laid.pages.some((p) => p.slots.some((s) => s.role === '见证人' && !s.perPage));
+  }
+
+  private witnessSlotLabel(laid: LaidOutDocument): string {
+    return this.offeredWitness(laid) ? REFUSAL_WITNESS.label : '见证人';
+  }
+
+  /**
+   * How a party's signer signs (签名 / 捺指印 / 盖章, for whom, on what authority), checked. For an
+   * organisation the signer is a named person (not the organisation's name) who says in what
+   * position and on what authority they sign; a 受委托人 shows a 授权委托书, kept as evidence of the case.
+   */
+  private howOf(
+    doc: DocumentDetail,
+    slot: RequiredSlot,
+    input: z.output<typeof SignInputSchema>,
+    signerName: string,
+  ): SignatureHow {
+    const party = this.cases.get(doc.caseId).party;
+    const forParty = PARTY_ROLES.has(slot.role) && party.kind === 'organisation';
+    const onBehalfOf = input.onBehalfOf || (forParty ? party.name : '');
+    if (input.mark === '盖章' && !onBehalfOf)
+      throw new CoreError('validation', '盖章须写明所盖的是哪个单位的印章（代表单位）。', {
+        onBehalfOf: '请填写单位名称。',
+      });
+    if (onBehalfOf) {
+      if (signerName === onBehalfOf || signerName === party.name)
+        throw new CoreError(
+          'validation',
+          `当事人是单位，「${slot.label}」须写签名人本人的姓名（不是单位名称），并写明其职务和身份（法定代表人、负责人或受委托人）。`,
+          { signerName: '请填写签名人本人的姓名。' },
+        );
+      if (!input.authority)
+        throw new CoreError(
+          'validation',
+          `请写明${signerName}代表${onBehalfOf}签名的身份：法定代表人、负责人或受委托人。`,
+          {
+            authority: '请选择签名人的身份。',
+          },
+        );
+      if (!input.signerRole)
+        throw new CoreError('validation', `请写明${signerName}在${onBehalfOf}的职务。`, {
+          signerRole: '请填写职务。',
+        });
+    }
+    // A person signing for themself has no position or authority to record: what a screen sent
+    // for it is not kept (a 受委托人 of a person still shows the 授权委托书, below).
+    const authority = onBehalfOf ? input.authority : input.authority === '受委托人' ? '受委托人' : '';
+    let authorisation: string | null = null;
+    if (authority === '受委托人') {
+      const e = input.authorisationEvidenceId ? this.evidence.record(input.authorisationEvidenceId) : undefined;
+      if (!e || e.caseId !== doc.caseId)
+        throw new CoreError(
+          'validation',
+          '受委托人签名须有授权委托书：请先将授权委托书拍照或扫描，作为本案电子数据导入，再在此选择。',
+          { authorisationEvidenceId: '请选择本案中的授权委托书。' },
+        );
+      authorisation = e.id;
+    } else if (input.authorisationEvidenceId)
+      throw new CoreError('validation', '只有受委托人签名时才关联授权委托书。', {
+        authorisationEvidenceId: '请去掉所选的授权委托书，或将身份改为受委托人。',
+      });
+    return {
+      mark: input.mark,
+      capture: input.capture,
+      onBehalfOf,
+      signerRole: onBehalfOf ? input.signerRole : '',
+      authority,
+      authorisationEvidenceId: authorisation,
+      reusedOnPages: false,
+    };
+  }
+
+  /**
+   * Refusals voided because the recording they rested on was not kept, whose slot is still open:
+   * the screen says what happened and what to do (never a silent 「签名结束。」).
+   */
+  private voidedRefusals(documentId: string, required: RequiredSlot[], rows: SignatureRow[]) {
+    const done = new Set(rows.map((r) => slotKey(r.slot_id, r.page)));
+    const voided = this.db
+      .prepare(
+        `SELECT * FROM signatures WHERE document_id = ? AND discarded_at IS NOT NULL AND status <> 'signed' AND discard_reason LIKE '录像%' ORDER BY discarded_at, rowid`,
+      )
+      .all(documentId) as SignatureRow[];
+    const seen = new Set<string>();
+    return voided
+      .filter((r) => !done.has(slotKey(r.slot_id, r.page)) && !seen.has(slotKey(r.slot_id, r.page)))
+      .map((r) => {
+        seen.add(slotKey(r.slot_id, r.page));
+        const slot = required.find((q) => q.slotId === r.slot_id && q.page === r.page);
+        return {
+          slotId: r.slot_id,
+          page: r.page,
+          label: slot?.label ?? r.role,
+          status: r.status as Exclude<SignatureRecord['status'], 'signed'>,
+          why: r.discard_reason ?? '',
+        };
+      });
   }
 
   private ceremony(id: string): CeremonyRow {
@@ -726,9 +891,29 @@ function boundOf(r: SignatureRow): BoundFields & { bindingSha256: string; bindin
     reason: r.reason,
     confirmedBy: JSON.parse(r.confirmed_by) as string[],
     witnessSignatureId: r.witness_signature_id,
+    ...(r.how_json ? { how: JSON.parse(r.how_json) as SignatureHow } : {}),
     bindingSha256: r.binding_sha256,
     bindingSm3: r.binding_sm3,
   };
+}
+
+/** An officer signs by hand, for themself; the signing screen asks their consent to a per-page reuse before they sign. */
+function officerHow(reusedOnPages: boolean): SignatureHow {
+  return {
+    mark: '签名',
+    capture: 'pad',
+    onBehalfOf: '',
+    signerRole: '',
+    authority: '',
+    authorisationEvidenceId: null,
+    reusedOnPages,
+  };
+}
+
+/** 「签名」, 「盖章（代表某公司，总经理，法定代表人）」: how the case record names the act. */
+export function howPhrase(h: SignatureHow): string {
+  const who = h.onBehalfOf ? `（代表${h.onBehalfOf}，${[h.signerRole, h.authority].filter(Boolean).join('，')}）` : '';
+  return `${h.mark ?? ''}${who}`;
 }
 
 function toRecord(r: SignatureRow): SignatureRecord {

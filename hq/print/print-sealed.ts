@@ -5,7 +5,9 @@
 // signature images of the seal and the seal's foot, and the device never spends time rendering it.
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { PdfService } from '../../protocol/print/pdf-service.ts';
+import { printSignatures } from '../../protocol/print/print-signatures.ts';
 import type { PrintSignature } from '../../protocol/print/write-pdf.ts';
+import type { BoundFields } from '../../protocol/seal/signature-binding.ts';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import { documentHash } from '../../protocol/seal/document-hash.ts';
 
@@ -20,7 +22,8 @@ export class SealedPrinter {
     printInput: string | null,
     payload: SealPayload,
     sealHash: { sha256: string; sm3: string },
-    images: Map<string, Buffer | null>,
+    /** Each signature's stored record (canonical JSON, as the seal carried it) and image, by id. */
+    stored: Map<string, { record: string; image: Buffer | null }>,
   ): Promise<{ ok: true; bytes: Uint8Array; fileName: string } | { ok: false; reason: string }> {
     if (!printInput) return { ok: false, reason: '设备没有随封存发送文书的打印数据。' };
     let doc: DocumentDetail;
@@ -41,15 +44,28 @@ export class SealedPrinter {
         ok: false,
         reason: '按设备发送的打印数据排版的结果与封存的文书校验值不符，不能据此生成PDF（以封存的文书原文为准）。',
       };
-    const signatures: PrintSignature[] = payload.signatures.map((s) => ({
-      slotId: s.slotId,
-      page: s.page,
-      status: s.status as PrintSignature['status'],
-      image: images.get(s.id) ?? null,
-      signerName: s.signerName,
-      signedAt: s.signedAt,
-      reason: s.reason,
-    }));
+    // The same function the device prints with: the same signatures, the same 签名情况记录 page.
+    const signatures: PrintSignature[] = printSignatures(
+      doc,
+      this.pdf.layout(doc),
+      payload.signatures.map((s) => {
+        const st = stored.get(s.id);
+        const record: BoundFields = st
+          ? (JSON.parse(st.record) as BoundFields)
+          : {
+              ...s,
+              status: s.status as PrintSignature['status'],
+              documentId: doc.id,
+              ceremonyId: '',
+              pageCount: 0,
+              docSha256: '',
+              docSm3: '',
+              confirmedBy: [],
+            };
+        return { record, image: st?.image ?? null, recordingEvidenceId: s.recordingEvidenceId };
+      }),
+      payload.officers,
+    );
     const printed = await this.pdf.print(doc, {
       signatures,
       sealHash: sealHash.sha256,

@@ -23,9 +23,11 @@ import {
 } from '@cantoo/pdf-lib';
 import { createHash } from 'node:crypto';
 import { formatMinuteChinese, toLocalMinute } from '../../shared/documents/local-time.ts';
+import type { SignatureHow } from '../../shared/signatures/signature-api.ts';
 import type { FontSet } from './fonts.ts';
 import { A4, type LaidOutDocument } from './layout-model.ts';
 import { qrModules, qrSvgPath, sealQrText } from './seal-qr.ts';
+import { recordLines, slotNote } from './signing-record.ts';
 
 export interface PdfMeta {
   title: string;
@@ -49,7 +51,31 @@ export interface PrintSignature {
   signerName: string;
   signedAt: string;
   reason: string;
+  /**
+   * Records of format 2 (made since issue #20): how it was signed, and for a refusal who noted it
+   * and what backs it — stated in full on the 签名情况记录 page (signing-record.ts). Absent for
+   * older records, which print exactly as they always did.
+   */
+  detail?: {
+    id: string;
+    role: string;
+    /** The slot as the signer saw it: 被询问人签名（第2页）. */
+    label: string;
+    /** A slot offered besides the layout's (a handwritten confirmation, the 见证人 of a refusal): printed only on the 签名情况记录 page. */
+    offered: boolean;
+    /** The per-page slots that show this end signature again (询问人签名 on each page). */
+    mirroredAs: { page: number; label: string }[];
+    how: SignatureHow;
+    /** The two officers who noted a refusal, with their 执法证号. */
+    notedBy: string[];
+    witness: { id: string; name: string; image: Uint8Array | null; signedAt: string } | null;
+    /** The sitting's recording (evidence id), once linked. */
+    recording: string | null;
+  };
 }
+
+/** Body size (小四), as the document's text: what a refusal prints at, wherever it appears. */
+const BODY = 12;
 
 export interface WriteOptions {
   draft: boolean;
@@ -89,7 +115,14 @@ export async function writePdf(
   const sealText = opts.seal
     ? `已封存\u3000设备封存序号时间校验值：SHA-256SM3${opts.seal.deviceId}0123456789abcdef- ${doc.typesetting === 2 ? '年月日时分' : ''}`
     : '';
-  const used = new Set(fonts.runs(doc.text + extra + sealText).map((r) => r.font));
+  const recordWidth = A4.width - A4.left - A4.right;
+  const record = (opts.signatures ?? []).some((s) => s.detail)
+    ? recordLines(meta.title, opts.signatures ?? [], recordWidth, (ch) => fonts.width(ch, BODY))
+    : [];
+  const recordText = record.length
+    ? `签名情况记录${record.map((l) => l.text).join('')}${(opts.signatures ?? []).map(slotNote).join('')}第页共`
+    : '';
+  const used = new Set(fonts.runs(doc.text + extra + sealText + recordText).map((r) => r.font));
   const embedded = new Map<number, PDFFont>();
   for (const i of [...used].sort()) embedded.set(i, await pdf.embedFont(fonts.files[i]!.bytes, { subset }));
 
@@ -128,30 +161,7 @@ export async function writePdf(
         });
       else drawText(page, fonts, embedded, op);
     }
-    if (opts.seal) {
-      const s = opts.seal;
-      const a = p.sealArea;
-      drawPlain(
-        page,
-        fonts,
-        embedded,
-        a.x,
-        a.y + 12,
-        6.5,
-        `已封存\u3000设备 ${s.deviceId}\u3000封存序号 ${s.seq}\u3000封存时间 ${when(s.sealedAt)}`,
-      );
-      drawPlain(page, fonts, embedded, a.x, a.y + 21, 6.5, `封存校验值 SHA-256：${s.sha256}`);
-      drawPlain(page, fonts, embedded, a.x, a.y + 30, 6.5, `封存校验值 SM3：${s.sm3}`);
-      // The QR code at the right of the seal area, as tall as it; its quiet zone is the blank
-      // right and bottom margins and the free space left of it (the text above ends far left).
-      page.drawSvgPath(qrPath, {
-        x: a.x + a.w - a.h,
-        y: A4.height - a.y,
-        scale: a.h / qrSize,
-        color: rgb(0, 0, 0),
-        borderWidth: 0,
-      });
-    }
+    if (opts.seal) drawSeal(page, fonts, embedded, p.sealArea, opts.seal, qrPath, qrSize, when);
     for (const slot of p.slots) {
       // A mirror slot shows the end-of-document signatures it names, side by side.
       const shown = slot.mirror
@@ -175,6 +185,11 @@ export async function writePdf(
             height: img.height * scale,
           });
           if (stamp) drawPlain(page, fonts, embedded, box.x + box.w - stamp + 1, box.y + box.h - 4, 5.5, signedAt);
+        } else if (s.status !== 'signed' && s.detail) {
+          // Format 2: at body size, pointing to the full statement (who, why, when, noted by whom).
+          const note = slotNote(s);
+          const [size, text] = fonts.width(note, BODY) <= box.w - 4 ? [BODY, note] : [BODY, RESOLVED[s.status]];
+          drawPlain(page, fonts, embedded, box.x + 2, box.y + Math.min(box.h - 3, BODY + 3), size, text);
         } else if (s.status !== 'signed') {
           drawPlain(
             page,
@@ -188,6 +203,8 @@ export async function writePdf(
       }
     }
   }
+
+  if (record.length) await drawRecordPages(pdf, fonts, embedded, images, record, opts.seal, qrPath, qrSize);
 
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
@@ -203,6 +220,100 @@ export async function writePdf(
   await pdf.flush();
   if (subset) tagSubsets(pdf);
   return pdf.save({ useObjectStreams: true });
+}
+
+type Embedded = Map<number, PDFFont>;
+
+/** The seal's foot (already sealed): device, sequence, time, both digests and the QR code. */
+function drawSeal(
+  page: PDFPage,
+  fonts: FontSet,
+  embedded: Embedded,
+  a: { x: number; y: number; w: number; h: number },
+  s: NonNullable<WriteOptions['seal']>,
+  qrPath: string,
+  qrSize: number,
+  when: (iso: string) => string,
+) {
+  drawPlain(
+    page,
+    fonts,
+    embedded,
+    a.x,
+    a.y + 12,
+    6.5,
+    `已封存\u3000设备 ${s.deviceId}\u3000封存序号 ${s.seq}\u3000封存时间 ${when(s.sealedAt)}`,
+  );
+  drawPlain(page, fonts, embedded, a.x, a.y + 21, 6.5, `封存校验值 SHA-256：${s.sha256}`);
+  drawPlain(page, fonts, embedded, a.x, a.y + 30, 6.5, `封存校验值 SM3：${s.sm3}`);
+  // The QR code at the right of the seal area, as tall as it; its quiet zone is the blank
+  // right and bottom margins and the free space left of it (the text above ends far left).
+  page.drawSvgPath(qrPath, {
+    x: a.x + a.w - a.h,
+    y: A4.height - a.y,
+    scale: a.h / qrSize,
+    color: rgb(0, 0, 0),
+    borderWidth: 0,
+  });
+}
+
+/** The 签名情况记录 page(s) after the document's own (signing-record.ts), at body size, witness signatures drawn under their paragraph. */
+async function drawRecordPages(
+  pdf: PDFDocument,
+  fonts: FontSet,
+  embedded: Embedded,
+  images: Map<Uint8Array, PDFImage>,
+  lines: { text: string; image: Uint8Array | null }[],
+  seal: WriteOptions['seal'],
+  qrPath: string,
+  qrSize: number,
+) {
+  const lineH = BODY * 1.75;
+  const imgH = 44;
+  const bottom = A4.height - A4.bottom - 70;
+  const pages: PDFPage[] = [];
+  let page: PDFPage | null = null;
+  let y = 0;
+  const newPage = () => {
+    page = pdf.addPage([A4.width, A4.height]);
+    pages.push(page);
+    const title = '签名情况记录';
+    drawText(page, fonts, embedded, {
+      x: (A4.width - fonts.width(title, 18) - 17 * 4) / 2,
+      y: A4.top + 18,
+      size: 18,
+      text: title,
+      bold: true,
+      spacing: 4,
+    });
+    y = A4.top + 18 + 30;
+  };
+  for (const l of lines) {
+    const need = lineH + (l.image ? imgH + 6 : 0);
+    if (!page || y + need > bottom) newPage();
+    drawPlain(page!, fonts, embedded, A4.left, y, BODY, l.text);
+    y += lineH;
+    if (l.image) {
+      let img = images.get(l.image);
+      if (!img) images.set(l.image, (img = await pdf.embedPng(l.image)));
+      const scale = Math.min(180 / img.width, imgH / img.height);
+      page!.drawImage(img, {
+        x: A4.left + 2 * BODY,
+        y: A4.height - y - img.height * scale + BODY,
+        width: img.width * scale,
+        height: img.height * scale,
+      });
+      y += imgH + 6;
+    }
+  }
+  for (const [i, p] of pages.entries()) {
+    const foot = `签名情况记录\u3000第 ${i + 1} 页 共 ${pages.length} 页`;
+    drawPlain(p, fonts, embedded, (A4.width - fonts.width(foot, 9)) / 2, A4.height - A4.bottom - 50, 9, foot);
+    if (seal) {
+      const area = { x: A4.left, y: A4.height - A4.bottom - 40, w: A4.width - A4.left - A4.right, h: 40 };
+      drawSeal(p, fonts, embedded, area, seal, qrPath, qrSize);
+    }
+  }
 }
 
 /** The largest size (down to 4.5 pt) at which the text fits the width; below that, cut with …. */

@@ -4,7 +4,7 @@
 // values from its own types — seal-payload.ts, signature-binding.ts, audit-chain.ts; every bundle
 // the tests export is verified against these schemas, so the two cannot drift apart unnoticed.)
 import { z } from 'zod';
-import { SIGNATURE_STATUSES } from '../../shared/signatures/signature-api.ts';
+import { SIGNATURE_STATUSES, SignatureHowSchema } from '../../shared/signatures/signature-api.ts';
 
 export const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, '须为64位小写十六进制');
 const Int = z.number().int();
@@ -92,6 +92,8 @@ export const SignatureRecordSchema = z
     reason: Str,
     confirmedBy: z.array(Str),
     witnessSignatureId: NullStr,
+    /** Format 2 (signature-binding.ts): how the slot was signed; absent in older records. */
+    how: SignatureHowSchema.optional(),
     bindingSha256: Hex64,
     bindingSm3: Hex64,
   })

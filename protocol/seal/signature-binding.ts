@@ -4,7 +4,7 @@
 // image and the binding no longer holds.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
-import type { SignatureStatus, Strokes } from '../../shared/signatures/signature-api.ts';
+import type { SignatureHow, SignatureStatus, Strokes } from '../../shared/signatures/signature-api.ts';
 import { dualHash, type DocHash } from './document-hash.ts';
 
 export interface BoundFields {
@@ -27,7 +27,16 @@ export interface BoundFields {
   reason: string;
   confirmedBy: string[];
   witnessSignatureId: string | null;
+  /**
+   * How it was signed (签名 / 捺指印 / 盖章, for whom, on what authority): records made since
+   * format 2 carry it; older ones have none, and canonical JSON leaves an absent key out, so their
+   * binding is what it always was.
+   */
+  how?: SignatureHow;
 }
+
+/** A 捺指印 or 盖章 taken with the camera or from a photo is an image without strokes. */
+export const imageOnly = (f: Pick<BoundFields, 'how'>) => f.how?.capture === 'camera' || f.how?.capture === 'photo';
 
 export const sha256Hex = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
@@ -49,7 +58,10 @@ export function verifyBinding(
   if (f.docSha256 !== doc.sha256 || f.docSm3 !== doc.sm3) problems.push('文书内容与签名时不一致');
   if (f.status === 'signed') {
     if (!image || sha256Hex(image) !== f.imageSha256) problems.push('签名图像与签名时不一致');
-    if (!strokes || sha256Hex(strokes) !== f.strokesSha256) problems.push('笔迹数据与签名时不一致');
+    if (
+      imageOnly(f) ? strokes !== null || f.strokesSha256 !== null : !strokes || sha256Hex(strokes) !== f.strokesSha256
+    )
+      problems.push('笔迹数据与签名时不一致');
   }
   const { bindingSha256, bindingSm3, ...fields } = f;
   const b = binding(fields);

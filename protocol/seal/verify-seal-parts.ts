@@ -7,7 +7,7 @@ import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { ed25519Verify } from '../crypto/ed25519.ts';
 import { sm2PublicKeyFromPem, sm2PublicKeyPem, sm2Verify } from '../crypto/sm2.ts';
 import { dualHash, type DocHash } from './document-hash.ts';
-import { binding, sha256Hex } from './signature-binding.ts';
+import { binding, imageOnly, sha256Hex } from './signature-binding.ts';
 import type { SealPayload } from './seal-payload.ts';
 import { SealPayloadSchema, SignatureRecordSchema, schemaProblem } from './seal-schema.ts';
 
@@ -168,7 +168,12 @@ export function checkSignatures(p: SealPayload, files: (id: string) => Signature
       problems.push(`${label}不是对本文书的签名（文书校验值不符）`);
     if (r.status === 'signed') {
       if (!f.image || sha256Hex(f.image) !== r.imageSha256) problems.push(`${label}的图像被改动或缺失`);
-      if (!f.strokes || sha256Hex(f.strokes) !== r.strokesSha256) problems.push(`${label}的笔迹数据被改动或缺失`);
+      if (
+        imageOnly(r)
+          ? f.strokes !== null || r.strokesSha256 !== null
+          : !f.strokes || sha256Hex(f.strokes) !== r.strokesSha256
+      )
+        problems.push(`${label}的笔迹数据被改动或缺失`);
     } else if (f.image || f.strokes) problems.push(`${label}未签名（${r.status}），却附有图像或笔迹`);
   }
   return problems;

@@ -16,15 +16,29 @@ export interface PadHandle {
 export function SignaturePadField({ ref, onChange }: { ref: Ref<PadHandle>; onChange?: (empty: boolean) => void }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
+  // The latest onChange, read when a stroke ends: the pad is made once per mount and never
+  // remade because a parent passed a new function (a new pad on the same canvas starts empty).
+  const changed = useRef(onChange);
+  changed.current = onChange;
 
   useEffect(() => {
     const c = canvas.current!;
     const p = new SignaturePad(c, { minWidth: 1, maxWidth: 3.2, penColor: '#111', backgroundColor: 'rgba(0,0,0,0)' });
-    p.addEventListener('endStroke', () => onChange?.(p.isEmpty()));
     pad.current = p;
     // The canvas's pixel size follows its laid-out size (the dialog opens with an animation, and
-    // windows resize); strokes already made are redrawn from their data.
+    // windows resize); strokes already made are redrawn from their data. Never while a stroke is
+    // being drawn: signature_pad's clear() forgets the pointer of the stroke in progress while
+    // still counting it as drawing, so the rest of that stroke and every later one were ignored —
+    // on a busy machine the dialog's first resize came while the signer was already writing, and
+    // a signature was stored as its first stroke only. The resize waits for the pen-up.
+    let drawing = false;
+    let pending = false;
     const fit = () => {
+      if (drawing) {
+        pending = true;
+        return;
+      }
+      pending = false;
       const ratio = Math.max(window.devicePixelRatio || 1, 1);
       const [w, h] = [Math.round(c.offsetWidth * ratio), Math.round(c.offsetHeight * ratio)];
       if (w === 0 || (c.width === w && c.height === h)) return;
@@ -35,6 +49,14 @@ export function SignaturePadField({ ref, onChange }: { ref: Ref<PadHandle>; onCh
       p.clear();
       if (data.length) p.fromData(data);
     };
+    p.addEventListener('beginStroke', () => {
+      drawing = true;
+    });
+    p.addEventListener('endStroke', () => {
+      drawing = false;
+      if (pending) fit();
+      changed.current?.(p.isEmpty());
+    });
     fit();
     const observer = new ResizeObserver(fit);
     observer.observe(c);
@@ -42,13 +64,13 @@ export function SignaturePadField({ ref, onChange }: { ref: Ref<PadHandle>; onCh
       observer.disconnect();
       p.off();
     };
-  }, [onChange]);
+  }, []);
 
   useImperativeHandle(ref, () => ({
     isEmpty: () => pad.current?.isEmpty() ?? true,
     clear: () => {
       pad.current?.clear();
-      onChange?.(true);
+      changed.current?.(true);
     },
     read: () => {
       const p = pad.current!;

@@ -17,7 +17,11 @@ import { useApi } from '../app/api-context.tsx';
 import { ReviewPage } from './ReviewPage.tsx';
 import { ResolveDialog, type ResolveValues } from './ResolveDialog.tsx';
 import { SignDialog, type SignValues } from './SignDialog.tsx';
+import { NO_RECORDING_NEXT } from './recording-errors.ts';
 import { useRecorder } from './use-recorder.ts';
+
+/** The roles that sign for the party itself: for an organisation, a named person signs for it. */
+const PARTY_ROLES = new Set(['当事人', '持有人/提供人']);
 
 const key = (s: { slotId: string; page: number | null }) => `${s.slotId}@${s.page ?? 'end'}`;
 
@@ -37,6 +41,19 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
   const [redo, setRedo] = useState<string[]>([]);
   const recorder = useRecorder();
   const officers = status?.session.officers ?? [];
+  /** The party when it is an organisation (its signer names themself and their authority), and the case's evidence (授权委托书). */
+  const [organisation, setOrganisation] = useState<string | null>(null);
+  const [evidence, setEvidence] = useState<{ id: string; fileName: string }[]>([]);
+  useEffect(() => {
+    void (async () => {
+      const c = await run('cases.get', { id: caseId }, { quiet: true });
+      if (c.ok && c.value.party.kind === 'organisation') setOrganisation(c.value.party.name);
+    })();
+  }, [caseId, run]);
+  const loadEvidence = useCallback(async () => {
+    const e = await run('evidence.list', { caseId }, { quiet: true });
+    if (e.ok) setEvidence(e.value.map((x) => ({ id: x.id, fileName: x.fileName })));
+  }, [caseId, run]);
 
   const load = useCallback(async () => {
     const r = await run('signing.state', { id: documentId });
@@ -77,8 +94,7 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
     // The core ended the interrupted sitting as 录像中断 and voided the refusals that rested on its
     // lost recording alone: the state shows which, so the screen can say which slots to redo.
     const next = r.ok && continues ? await run('signing.state', { id: documentId }) : null;
-    if (r.ok && record && !(await recorder.start()))
-      message.warning('无法打开摄像头或麦克风。可继续签名，结束时将记录录像未能保存的原因。');
+    if (r.ok && record && !(await recorder.start())) message.warning(`未能录像。${NO_RECORDING_NEXT}`);
     if (next?.ok) {
       const kept = new Set(next.value.signatures.map((x) => x.id));
       const label = (x: { slotId: string; page: number | null; role: string }) =>
@@ -107,7 +123,13 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
   const resolve = async (slot: RequiredSlot, v: ResolveValues) => {
     const r = await run(
       'signing.resolve',
-      { ceremonyId: ceremonyId!, slotId: slot.slotId, page: slot.page, ...v },
+      {
+        ceremonyId: ceremonyId!,
+        slotId: slot.slotId,
+        page: slot.page,
+        ...v,
+        recordingProblem: recorder.state.kind === 'failed' ? `未能录像（${recorder.state.message}）` : '',
+      },
       { quiet: true },
     );
     if (!r.ok) return r.error.message;
@@ -132,7 +154,7 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
   const finish = async () => {
     setFinishing(true);
     let evidenceId = '';
-    let failure = recorder.state.kind === 'failed' ? recorder.state.message : '';
+    let failure = recorder.state.kind === 'failed' ? `未录像：${recorder.state.message}` : '';
     const blob = await recorder.stop();
     if (blob) {
       const fileName = `签名过程录像-${s.docNo}-${new Date().toISOString().slice(0, 16).replace(/[:T]/g, '')}.webm`;
@@ -156,7 +178,7 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
         : begun;
       if (up.ok) evidenceId = up.value.id;
       else failure = up.error.message;
-    } else if (ceremonyId && record && !failure) failure = '未录到任何画面';
+    } else if (ceremonyId && record && !failure) failure = '未录像：未录到任何画面';
     const r = await run('signing.end', {
       ceremonyId: ceremonyId!,
       recordingEvidenceId: evidenceId,
@@ -167,7 +189,13 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
       setS(r.value);
       setCeremonyId(null);
       setRedo([]);
-      message.success(evidenceId ? '签名结束，录像已作为电子数据保存。' : '签名结束。');
+      // Never a bare 「签名结束。」 when something was undone: say what and what to do next.
+      if (r.value.voided.length)
+        message.warning(
+          `签名已结束，但${r.value.voided.map((x) => x.label).join('、')}的拒签/缺席记录已作废（录像未能保存）。请见下方说明重新记录。`,
+          8,
+        );
+      else message.success(evidenceId ? '签名结束，录像已作为电子数据保存。' : '签名结束。');
     }
   };
 
@@ -243,6 +271,16 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
               showIcon
               style={{ marginBottom: 12 }}
               title="拒签/缺席仅以同步录像为据：结束签名并保存录像后才生效。录像未能保存的，该记录作废，须见证人签名后重新记录。"
+            />
+          )}
+          {s.voided.length > 0 && redo.length === 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="signing-voided"
+              title={`须重新记录拒签/缺席：${s.voided.map((x) => x.label).join('、')}`}
+              description={`${[...new Set(s.voided.map((x) => x.why))].join('；')}。这些记录只以录像为据，录像未能保存，因此已作废（保留在办理记录和审计日志中）。请重新开始签名：请在场的见证人在「见证人」栏签名后，两名执法人员再次确认拒签理由；或在录像正常时重新记录。`}
             />
           )}
           {redo.length > 0 && (
@@ -326,8 +364,33 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
                 />
               )}
               {recorder.state.kind === 'failed' && (
-                <Alert type="warning" showIcon title={`未能录像：${recorder.state.message}`} />
+                <Alert
+                  type="warning"
+                  showIcon
+                  data-testid="record-failed"
+                  title={`未能录像：${recorder.state.message}`}
+                  description={NO_RECORDING_NEXT}
+                />
               )}
+              {!record && <Alert type="info" showIcon title="本次签名未录像" description={NO_RECORDING_NEXT} />}
+              {s.offered.map((slot) => {
+                const sig = done.get(key(slot));
+                return (
+                  <div key={key(slot)} style={{ marginTop: 8 }}>
+                    {sig ? (
+                      <span data-testid={`offered-signed-${slot.slotId}`}>
+                        <CheckCircleFilled style={{ color: '#389e0d' }} /> {slot.label}：{sig.signerName}
+                      </span>
+                    ) : (
+                      <Button block onClick={() => setSigning(slot)} data-testid={`sign-${key(slot)}`}>
+                        {slot.role === '见证人'
+                          ? '见证人签名（有人拒签、不在场或无法签名时）'
+                          : `${slot.label}（可选，代替打字的核对意见）`}
+                      </Button>
+                    )}
+                  </div>
+                );
+              })}
               <Button
                 block
                 style={{ marginTop: 12 }}
@@ -357,7 +420,10 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
                               key="s"
                               size="small"
                               type="primary"
-                              onClick={() => setSigning(slot)}
+                              onClick={() => {
+                                void loadEvidence();
+                                setSigning(slot);
+                              }}
                               data-testid={`sign-${key(slot)}`}
                             >
                               签名
@@ -406,6 +472,9 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
         <SignDialog
           slot={signing}
           officer={officers.find((o) => o.id === signing.officerId)}
+          organisation={organisation && PARTY_ROLES.has(signing.role) ? organisation : null}
+          evidence={evidence}
+          mirrored={s.pages.some((p) => p.slots.some((x) => x.mirror.includes(signing.slotId)))}
           onSign={(v) => sign(signing, v)}
           onClose={() => setSigning(null)}
         />

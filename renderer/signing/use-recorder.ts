@@ -1,6 +1,7 @@
 // Recording the signing ceremony (全过程记录): camera and microphone through MediaRecorder, in
 // one-second chunks kept in memory until the ceremony ends, then stored as evidence of the case.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { mediaFailureReason } from './recording-errors.ts';
 
 export type RecorderState =
   { kind: 'off' } | { kind: 'recording'; since: number } | { kind: 'failed'; message: string };
@@ -18,13 +19,20 @@ export function useRecorder() {
       const r = new MediaRecorder(s, mimeType ? { mimeType } : {});
       chunks.current = [];
       r.ondataavailable = (e) => e.data.size > 0 && chunks.current.push(e.data);
+      // A camera unplugged or taken by another program mid-sitting: the recording stops there.
+      r.onerror = (e) =>
+        setState({ kind: 'failed', message: mediaFailureReason((e as Event & { error?: unknown }).error) });
+      s.getTracks().forEach((t) =>
+        t.addEventListener('ended', () => setState({ kind: 'failed', message: '摄像头或麦克风在录像中断开' })),
+      );
       r.start(1000);
       recorder.current = r;
       setStream(s);
       setState({ kind: 'recording', since: Date.now() });
       return true;
     } catch (e) {
-      setState({ kind: 'failed', message: e instanceof Error ? `${e.name}：${e.message}` : String(e) });
+      // In Chinese from the error's name: the browser's English text never reaches the screen or the record.
+      setState({ kind: 'failed', message: mediaFailureReason(e) });
       return false;
     }
   }, []);

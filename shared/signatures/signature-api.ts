@@ -35,6 +35,43 @@ const Base64Png = z
 
 const id = z.string().min(1).max(64);
 
+/**
+ * How a signer marks the slot (DOCUMENTS.md §10, 行政处罚法 art. 61: 签名、捺指印或者盖章). A 签名 is
+ * drawn on the pad (image and strokes); a 捺指印 or 盖章 is an image taken with the camera or
+ * imported from a photo, bound to the slot and hashed like a signature (no strokes).
+ */
+export const SIGN_MARKS = ['签名', '捺指印', '盖章'] as const;
+export type SignMark = (typeof SIGN_MARKS)[number];
+export const MARK_CAPTURES = ['pad', 'camera', 'photo'] as const;
+/** Who signs for an organisation, on what authority (a 受委托人 shows a 授权委托书, kept as evidence). */
+export const SIGN_AUTHORITIES = ['', '法定代表人', '负责人', '受委托人'] as const;
+
+/**
+ * What a record made by this version says about how the slot was signed or resolved (format 2,
+ * bound with the record; records made before have none and print and verify as they always did).
+ */
+export const SignatureHowSchema = z
+  .object({
+    /** null for a refusal, absence or inability. */
+    mark: z.enum(SIGN_MARKS).nullable(),
+    capture: z.enum(MARK_CAPTURES).nullable(),
+    /** The organisation the signer signs for ('' for a person signing for themself). */
+    onBehalfOf: z.string().max(100),
+    /** The signer's position in it (总经理, 技术负责人 …). */
+    signerRole: z.string().max(40),
+    authority: z.enum(SIGN_AUTHORITIES),
+    /** The 授权委托书, an evidence item of the case, when the signer is a 受委托人. */
+    authorisationEvidenceId: z.string().max(64).nullable(),
+    /**
+     * An officer's end signature that the per-page slots show again (mirror): the officer agreed,
+     * when signing, to its reuse on every page, and each page's reuse is stated on the
+     * 签名情况记录 page (a copy is never passed off as a signature given for that page).
+     */
+    reusedOnPages: z.boolean(),
+  })
+  .strict();
+export type SignatureHow = z.infer<typeof SignatureHowSchema>;
+
 export const CeremonyStartSchema = z
   .object({
     documentId: id,
@@ -64,9 +101,24 @@ export const SignInputSchema = z
     /** An officer's slot: the officer's own password binds the signature to them. */
     officerPassword: z.string().max(200).default(''),
     imagePngBase64: Base64Png,
-    strokes: StrokesSchema,
+    /** The pad's strokes; none for a 捺指印 or 盖章 taken with the camera or from a photo. */
+    strokes: StrokesSchema.nullable().default(null),
+    mark: z.enum(SIGN_MARKS).default('签名'),
+    capture: z.enum(MARK_CAPTURES).default('pad'),
+    onBehalfOf: z.string().trim().max(100).default(''),
+    signerRole: z.string().trim().max(40).default(''),
+    authority: z.enum(SIGN_AUTHORITIES).default(''),
+    authorisationEvidenceId: z.string().max(64).default(''),
   })
-  .strict();
+  .strict()
+  .refine((v) => (v.capture === 'pad') === (v.strokes !== null), {
+    message: '手写签名须有笔迹数据；拍照或导入的指印、印章图像不带笔迹。',
+    path: ['strokes'],
+  })
+  .refine((v) => v.mark !== '签名' || v.capture === 'pad', {
+    message: '签名须在签名板上手写。',
+    path: ['capture'],
+  });
 
 export const ResolveInputSchema = z
   .object({
@@ -83,6 +135,11 @@ export const ResolveInputSchema = z
     ]),
     /** The witness's signature on this document that backs the refusal, if any (else the recording must). */
     witnessSignatureId: z.string().max(64).default(''),
+    /**
+     * The screen's camera or microphone failed in this sitting (in Chinese, from the error's
+     * name: recording-errors.ts): a refusal then needs a witness, or it would be voided at the end.
+     */
+    recordingProblem: z.string().trim().max(200).default(''),
   })
   .strict();
 
@@ -110,6 +167,7 @@ export const SignatureRecordSchema = z.object({
   bindingSm3: z.string(),
   /** The ceremony's recording, once it is stored as evidence. */
   recordingEvidenceId: z.string().nullable(),
+  how: SignatureHowSchema.optional(),
 });
 export type SignatureRecord = z.infer<typeof SignatureRecordSchema>;
 
@@ -162,5 +220,17 @@ export const SigningStateSchema = z.object({
   images: z.record(z.string(), z.string()),
   complete: z.boolean(),
   activeCeremonyId: z.string().nullable(),
+  /** Slots that may be signed besides the required ones: the 见证人 every document offers for refusals. */
+  offered: z.array(RequiredSlotSchema),
+  /** Refusals voided because their recording was not kept, whose slot is still open: what to redo and why. */
+  voided: z.array(
+    z.object({
+      slotId: z.string(),
+      page: z.number().int().nullable(),
+      label: z.string(),
+      status: z.enum(['refused', 'absent', 'unable']),
+      why: z.string(),
+    }),
+  ),
 });
 export type SigningState = z.infer<typeof SigningStateSchema>;

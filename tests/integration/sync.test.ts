@@ -649,7 +649,12 @@ describe('HQ prints received documents itself', () => {
       expect(await t.core.sync.run()).toMatchObject({ ok: true });
       const images = async (id: string) => {
         const d = (await hq.browse.document(id))!;
-        return new Map((await hq.browse.sealSignatures(d.deviceId, d.seq)).map((r) => [r.signature_id, r.image_png]));
+        return new Map(
+          (await hq.browse.sealSignatures(d.deviceId, d.seq)).map((r) => [
+            r.signature_id,
+            { record: r.record, image: r.image_png },
+          ]),
+        );
       };
       const print = async (id: string) => {
         const d = (await hq.browse.document(id))!;

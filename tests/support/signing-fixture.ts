@@ -1,6 +1,6 @@
 // A signed document on a real core, for sealing tests: made, submitted, every slot signed with
 // synthetic handwriting (officers with their passwords).
-import { syntheticSignature } from '../../scripts/demo-signatures.ts';
+import { partySigner, syntheticSignature } from '../../scripts/demo-signatures.ts';
 import type { DocumentType } from '../../shared/documents/document-types.ts';
 import { OFFICER_A, OFFICER_B, type TestCore } from './core-fixture.ts';
 
@@ -27,7 +27,7 @@ export async function signedDocument(
       ceremonyId,
       slotId: slot.slotId,
       page: slot.page,
-      signerName: officer?.name ?? (slot.signerName || '张𠮷㵘'),
+      ...partySigner(slot, officer?.name ?? (slot.signerName || '张𠮷㵘')),
       signerIdNumber: slot.role === '见证人' ? '45020319750306001X' : '',
       officerPassword: officer?.password ?? '',
       imagePngBase64: sig.png.toString('base64'),

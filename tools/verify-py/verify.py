@@ -239,6 +239,8 @@ def shape(value, spec, path="（整体）"):
                 return "%s：多余的字段 %s" % (path, k)
         for k, sub in spec.items():
             if k not in value:
+                if k in OPTIONAL:
+                    continue
                 return "%s：缺少字段 %s" % (path, k)
             p = shape(value[k], sub, k if path == "（整体）" else path + "." + k)
             if p:
@@ -254,6 +256,8 @@ def shape(value, spec, path="（整体）"):
         return None
     if isinstance(spec, re.Pattern):
         return None if isinstance(value, str) and spec.match(value) else "%s：格式不符" % path
+    if spec == "bool":
+        return None if isinstance(value, bool) else "%s：须为 true 或 false" % path
     if spec == S:
         return None if isinstance(value, str) else "%s：须为字符串" % path
     if spec == I:
@@ -291,7 +295,12 @@ SEAL = {
 RECORD = {"id": S, "documentId": S, "ceremonyId": S, "slotId": S, "page": (I, N), "pageCount": I,
           "status": "status", "role": S, "signerName": S, "signerIdNumber": S, "officerId": (S, N), "signedAt": S,
           "docSha256": H, "docSm3": H, "imageSha256": (H, N), "strokesSha256": (H, N), "reason": S,
-          "confirmedBy": [S], "witnessSignatureId": (S, N), "bindingSha256": H, "bindingSm3": H}
+          "confirmedBy": [S], "witnessSignatureId": (S, N), "bindingSha256": H, "bindingSm3": H,
+          # Format 2 (SEAL-FORMAT.md): how the slot was signed; absent in older records.
+          "how": {"mark": (S, N), "capture": (S, N), "onBehalfOf": S, "signerRole": S, "authority": S,
+                  "authorisationEvidenceId": (S, N), "reusedOnPages": "bool"}}
+# Keys a record may leave out (older records have no "how").
+OPTIONAL = {"how"}
 AUDIT_ROW = {"seq": I, "at": S, "officer_ids": S, "action": S, "case_id": (S, N), "targets": S, "detail": S,
              "prev_hash": H, "hash": H}
 MANIFEST = {"format": S, "createdAt": S, "deviceId": S, "requested": [S],
@@ -502,7 +511,10 @@ def check_signatures(p, files):
         if r["status"] == "signed":
             if image is None or sha256(image) != r["imageSha256"]:
                 problems.append(label + "的图像被改动或缺失")
-            if strokes is None or sha256(strokes) != r["strokesSha256"]:
+            # A 捺指印 or 盖章 taken with the camera or from a photo is an image without strokes.
+            image_only = (r.get("how") or {}).get("capture") in ("camera", "photo")
+            if (strokes is not None or r["strokesSha256"] is not None) if image_only else (
+                    strokes is None or sha256(strokes) != r["strokesSha256"]):
                 problems.append(label + "的笔迹数据被改动或缺失")
         elif image is not None or strokes is not None:
             problems.append("%s未签名（%s），却附有图像或笔迹" % (label, r["status"]))

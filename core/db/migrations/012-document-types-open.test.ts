@@ -60,9 +60,24 @@ const documentsSql = (db: Database) =>
 // The fixture is made by today's app with the migrations cut at 011: that holds while no later
 // migration changes what the app writes. When one does, freeze this fixture as SQL (like the SEEDS
 // of migrations.test.ts) — the rebuild's checks below stay as they are.
+// Today's app writes signatures.how_json (migration 015): the app "at 011" is 001–011 plus that
+// one column, added the way 015 adds it, so today's store can write its rows; 012 is then applied
+// alone (it rebuilds documents and leaves signatures as they are — column included).
+const AT_011 = [
+  ...MIGRATIONS.slice(0, 10),
+  {
+    ...MIGRATIONS[10]!,
+    up: (db: Database) => {
+      MIGRATIONS[10]!.up(db);
+      db.exec(`ALTER TABLE signatures ADD COLUMN how_json TEXT CHECK (how_json IS NULL OR json_valid(how_json))`);
+    },
+  },
+];
+const UP_TO_012 = [...AT_011, MIGRATIONS[11]!];
+
 /** The app at schema version 011, with sealed documents of every type, evidence, signatures and a 补正 draft. */
 async function filledAt011(): Promise<{ t: TestCore; sealed: Record<TypeAt011, string>; draft: string }> {
-  const tc = makeCore({ migrations: MIGRATIONS.slice(0, 11) });
+  const tc = makeCore({ migrations: AT_011 });
   await setUpPair(tc);
   const ids = (await tc.must('officers.list', {})).map((o) => o.id) as [string, string];
   const caseId = (await tc.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
@@ -138,7 +153,7 @@ describe('012: documents rebuilt without the type CHECK', () => {
     expect(readFileSync(join(t.dir, DATABASE_FILE)).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
 
     // The app starts again, with every migration: 012 runs.
-    t.core = openCore({ dataDir: t.dir, custody: t.custody, log: silentLog });
+    t.core = openCore({ dataDir: t.dir, custody: t.custody, log: silentLog, migrations: UP_TO_012 });
     const db = t.core.db;
     expect(db.pragma('user_version', { simple: true })).toBe(12);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

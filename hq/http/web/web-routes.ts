@@ -220,10 +220,13 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
     const id = req.params.documentId;
     const d = await hq.cases.document(admin, id, 'pdf');
     if (!d) return sendPage(reply, 404, '文书', admin, h('div', { className: 'err' }, '没有这个文书。'));
-    const images = new Map(
-      (await hq.browse.sealSignatures(d.deviceId, d.seq)).map((r) => [r.signature_id, r.image_png]),
+    const stored = new Map(
+      (await hq.browse.sealSignatures(d.deviceId, d.seq)).map((r) => [
+        r.signature_id,
+        { record: r.record, image: r.image_png },
+      ]),
     );
-    const printed = await hq.printer.print(d.printInput, d.payload, { sha256: d.sealSha256, sm3: d.sealSm3 }, images);
+    const printed = await hq.printer.print(d.printInput, d.payload, { sha256: d.sealSha256, sm3: d.sealSm3 }, stored);
     if (!printed.ok)
       return sendPage(reply, 409, '文书', admin, [
         h('div', { className: 'err', key: 'e' }, `不能生成PDF：${printed.reason}`),

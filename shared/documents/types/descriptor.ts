@@ -102,6 +102,13 @@ export interface DocumentDescriptor<
   evidenceList?: EvidenceList<C>;
   /** Present when documents of the type about the same person are counted. */
   sequence?: SequenceKey;
+  /**
+   * Slots the signing screen offers besides the layout's, not required: the interviewee's
+   * confirmation written by hand on the pad (「以上笔录我看过，和我说的相符」) instead of typed. Each
+   * is bound like a signature and printed on the 签名情况记录 page (the document's pages were
+   * frozen before signing). `signer`: the content path of the expected signer's name.
+   */
+  offeredSlots?: readonly { slotId: string; label: string; role: string; signer?: string }[];
   /** The deadlines each document of the type opens (shared/deadlines/, the 工作台). */
   deadlines: readonly DocumentDeadline<K>[];
   /**

@@ -2,7 +2,7 @@
 // the renderer does): for journeys whose subject is elsewhere (other journeys cover these steps
 // in the UI). Also the officers' sign-in through the UI, which every journey starts with.
 import type { Browser, Page } from 'playwright-core';
-import { syntheticSignature } from '../../../scripts/demo-signatures.ts';
+import { partySigner, syntheticSignature } from '../../../scripts/demo-signatures.ts';
 import { creditCodeCheckChar } from '../../../shared/validation/credit-code.ts';
 import { SessionPage, type OfficerData } from '../pages/app-page.ts';
 
@@ -123,7 +123,7 @@ export async function signThroughApi(
       ceremonyId,
       slotId: slot.slotId,
       page: slot.page,
-      signerName: name,
+      ...partySigner(slot, name),
       ...(slot.role === '见证人' ? { signerIdNumber: '45020319750306001X' } : {}),
       officerPassword: officer?.password ?? '',
       imagePngBase64: sig.png.toString('base64'),

@@ -46,6 +46,9 @@ export const INQUIRY: DocumentDescriptor<'inquiry', InquiryContent, never> = {
     };
   },
   sequence: { idNumber: 'interviewee.idNumber', name: 'interviewee.name' },
+  offeredSlots: [
+    { slotId: 'confirmation', label: '被询问人核对意见（手写）', role: '被询问人', signer: 'interviewee.name' },
+  ],
   deadlines: [],
   editor: 'InquiryEditor',
 };
