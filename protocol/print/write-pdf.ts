@@ -204,7 +204,7 @@ export async function writePdf(
     }
   }
 
-  if (record.length) await drawRecordPages(pdf, fonts, embedded, images, record, opts.seal, qrPath, qrSize);
+  if (record.length) await drawRecordPages(pdf, fonts, embedded, images, record, opts.seal, qrPath, qrSize, when);
 
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
@@ -267,6 +267,7 @@ async function drawRecordPages(
   seal: WriteOptions['seal'],
   qrPath: string,
   qrSize: number,
+  when: (iso: string) => string,
 ) {
   const lineH = BODY * 1.75;
   const imgH = 44;
@@ -311,7 +312,7 @@ async function drawRecordPages(
     drawPlain(p, fonts, embedded, (A4.width - fonts.width(foot, 9)) / 2, A4.height - A4.bottom - 50, 9, foot);
     if (seal) {
       const area = { x: A4.left, y: A4.height - A4.bottom - 40, w: A4.width - A4.left - A4.right, h: 40 };
-      drawSeal(p, fonts, embedded, area, seal, qrPath, qrSize);
+      drawSeal(p, fonts, embedded, area, seal, qrPath, qrSize, when);
     }
   }
 }
