@@ -11,6 +11,8 @@
 //       imports an offline bundle; exit 0 only if accepted; writes HQ's receipts file
 //   npm run hq -- admin create --data DIR --user NAME
 //       creates an administrator; the password is read from standard input (or HQ_ADMIN_PASSWORD)
+//   npm run hq -- admin unlock --data DIR [--user NAME]
+//       clears the login throttle for a user name (from every client), or without --user all of it
 //   npm run hq -- code --data DIR [--note 备注] [--prefix 案号前缀]
 //       makes a one-time enrollment code (as the web page does)
 //   npm run hq -- publish roster|holidays|catalog FILE --data DIR
@@ -124,6 +126,19 @@ try {
       const a = await hq.admins.create(values.user, await readPassword());
       await hq.logEvent('command-line', 'admin', `创建管理员 ${a.username}`);
       console.log(`已创建管理员 ${a.username}。`);
+    } finally {
+      await hq.close();
+    }
+  } else if (command === 'admin' && rest[0] === 'unlock') {
+    const hq = await open();
+    try {
+      const n = await hq.admins.throttle.clear(values.user?.trim());
+      await hq.logEvent(
+        'command-line',
+        'admin',
+        `解除登录限制：${values.user ? `用户名 ${values.user.trim()}` : '全部'}`,
+      );
+      console.log(`已解除登录限制（${values.user ? `用户名 ${values.user.trim()}` : '全部'}，清除 ${n} 条记录）。`);
     } finally {
       await hq.close();
     }

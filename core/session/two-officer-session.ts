@@ -87,36 +87,39 @@ export class TwoOfficerSession {
   }
 
   /**
-   * The one password check, at sign-in and for confirmations: refuses a locked officer, counts a
-   * wrong password (a lock that has expired starts a fresh count), locks after MAX_FAILED_ATTEMPTS
-   * — signing the officer out if they were signed in — and clears the count on success.
+   * The one password check, at sign-in and for confirmations: refuses a locked officer, counts the
+   * attempt as a failure BEFORE the slow hash (a lock that has expired starts a fresh count) — read
+   * and written in one synchronous step, so parallel attempts cannot all pass while their hashes
+   * run —, locks at MAX_FAILED_ATTEMPTS — signing the officer out if they were signed in — and
+   * clears the count when the password is right.
    */
   private async checkPassword(
-    officer: NonNullable<ReturnType<OfficerStore['findByCertNo']>>,
+    stale: NonNullable<ReturnType<OfficerStore['findByCertNo']>>,
     password: string,
     wrong: (failures: number) => string,
     locked: (until: Date) => string,
     fields?: Record<string, string>,
   ): Promise<void> {
     const now = this.clock.now();
+    const officer = this.store.findByCertNo(stale.certNo) ?? stale;
     if (officer.lockedUntil && new Date(officer.lockedUntil) > now) {
       throw new CoreError(
         'locked',
         `${officer.name}因连续${MAX_FAILED_ATTEMPTS}次密码错误已被暂时锁定，请于${hhmm(new Date(officer.lockedUntil))}后再试。`,
       );
     }
-    if (!(await verifyPassword(password, officer.passwordHash))) {
-      const failures = (officer.lockedUntil ? 0 : officer.failedAttempts) + 1;
-      if (failures >= MAX_FAILED_ATTEMPTS) {
-        const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
-        this.store.recordFailure(officer.id, failures, until.toISOString());
-        this.signOut(officer.id);
-        throw new CoreError('locked', locked(until));
-      }
-      this.store.recordFailure(officer.id, failures, null);
-      throw new CoreError('unauthorized', wrong(failures), fields);
+    const failures = (officer.lockedUntil ? 0 : officer.failedAttempts) + 1;
+    const until = failures >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : null;
+    this.store.recordFailure(officer.id, failures, until?.toISOString() ?? null);
+    if (await verifyPassword(password, officer.passwordHash)) {
+      this.store.recordSuccess(officer.id);
+      return;
     }
-    this.store.recordSuccess(officer.id);
+    if (until) {
+      this.signOut(officer.id);
+      throw new CoreError('locked', locked(until));
+    }
+    throw new CoreError('unauthorized', wrong(failures), fields);
   }
 
   signOut(officerId: string): SessionState {

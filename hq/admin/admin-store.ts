@@ -1,15 +1,17 @@
-// HQ administrators (the clerks who use HQ's web page): scrypt password hashes, lockout after
-// repeated failures, and server-side sessions identified by a random token (only its SHA-256 is
-// stored). The first administrator is made from the command line (docs/HQ.md).
+// HQ administrators (the clerks who use HQ's web page): scrypt password hashes, a throttle counted
+// before each hash (login-throttle.ts), and server-side sessions identified by a random token (only
+// its SHA-256 is stored). The first administrator is made from the command line (docs/HQ.md).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { decoyHash, hashPassword, verifyPassword } from '../../protocol/runtime/password-hash.ts';
 import { sha256Hex } from '../../protocol/sync/protocol.ts';
 import type { HqDb } from '../db/hq-database.ts';
 import { fail } from '../hq-failure.ts';
+import { LoginThrottle } from './login-throttle.ts';
 
 const SESSION_MS = 8 * 3600_000;
-const MAX_FAILED = 5;
-const LOCK_MS = 15 * 60_000;
+/** The one refusal for an unknown name and a wrong password alike. */
+export const WRONG_LOGIN = '用户名或密码错误。';
+const hhmmss = (d: Date) => d.toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 
 export interface Admin {
   id: string;
@@ -19,9 +21,11 @@ export interface Admin {
 export class AdminStore {
   private readonly db: HqDb;
   private readonly now: () => Date;
+  readonly throttle: LoginThrottle;
   constructor(db: HqDb, now: () => Date) {
     this.db = db;
     this.now = now;
+    this.throttle = new LoginThrottle(db);
   }
 
   async count(): Promise<number> {
@@ -46,29 +50,23 @@ export class AdminStore {
     return { id, username: name };
   }
 
-  /** Returns a session token, or throws with a Chinese message. */
-  async login(username: string, password: string): Promise<{ token: string; admin: Admin }> {
-    const r = await this.db.selectFrom('admins').selectAll().where('username', '=', username.trim()).executeTakeFirst();
-    if (r?.locked_until && r.locked_until > this.now().toISOString())
-      throw fail(403, 'bad_request', '该账号因多次密码错误已被暂时锁定，请15分钟后再试。');
-    const ok = await verifyPassword(password, r?.password_hash ?? (await decoyHash()));
-    if (!r || !ok) {
-      if (r) {
-        const failed = r.failed + 1;
-        await this.db
-          .updateTable('admins')
-          .set({
-            failed: failed >= MAX_FAILED ? 0 : failed,
-            locked_until: failed >= MAX_FAILED ? new Date(this.now().getTime() + LOCK_MS).toISOString() : null,
-          })
-          .where('id', '=', r.id)
-          .execute();
-      }
-      throw fail(401, 'bad_request', '用户名或密码错误。');
-    }
-    await this.db.updateTable('admins').set({ failed: 0, locked_until: null }).where('id', '=', r.id).execute();
-    const token = randomBytes(32).toString('base64url');
+  /**
+   * Returns a session token, or throws with a Chinese message that is the same for a name that
+   * exists and one that does not. `client`: the address the attempt comes from (the throttle's key).
+   */
+  async login(username: string, password: string, client: string): Promise<{ token: string; admin: Admin }> {
+    const name = username.trim();
     const now = this.now();
+    const reserved = await this.throttle.reserve(client, name, now);
+    if (!reserved.ok) {
+      const s = Math.max(1, Math.ceil((reserved.until.getTime() - now.getTime()) / 1000));
+      throw fail(429, 'bad_request', `登录尝试过多，请于 ${hhmmss(reserved.until)} 后再试（约${s}秒）。`);
+    }
+    const r = await this.db.selectFrom('admins').selectAll().where('username', '=', name).executeTakeFirst();
+    const ok = await verifyPassword(password, r?.password_hash ?? (await decoyHash()));
+    if (!r || !ok) throw fail(401, 'bad_request', WRONG_LOGIN);
+    await this.throttle.succeeded(reserved.keys);
+    const token = randomBytes(32).toString('base64url');
     await this.db
       .insertInto('admin_sessions')
       .values({

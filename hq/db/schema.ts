@@ -123,4 +123,14 @@ export interface HqTables {
   };
   reference_data: { kind: string; version: number; issued_at: string; data: string; ed25519: string };
   events: { id: Generated<number>; at: string; actor: string; action: string; detail: string };
+  /** hq/admin/login-throttle.ts: `key` is a client, or a client and a user name. */
+  login_throttle: {
+    key: string;
+    username: string;
+    attempts: number;
+    checked: number;
+    last_at: string;
+    locked_until: string | null;
+  };
+  request_nonces: { device_id: string; nonce: string; expires_at: string };
 }
