@@ -153,7 +153,7 @@ async function* capped(req: FastifyRequest, max: number, signed: number): AsyncI
   for await (const piece of req.raw as AsyncIterable<Buffer>) {
     n += piece.length;
     if (n > max) throw tooLarge(max);
-    if (n > signed) throw alteredBody();
+    if (n > signed) throw fail(400, 'bad_signature', `请求内容超出设备签名声明的长度（${signed} 字节），已拒绝。`);
     yield piece;
   }
   // A connection cut mid-body ends the stream without an error on some Node versions: a short body is not a chunk.
