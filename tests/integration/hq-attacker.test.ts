@@ -387,7 +387,7 @@ describe(`race-free, non-revealing lockouts at HQ's login (HQ on ${HQ_TEST_ENGIN
     const right = await loginFrom('127.0.0.3', HQ_ADMIN.user, HQ_ADMIN.password);
     expect(right.status).toBe(429);
     expect(refusal(right.text)).toMatch(/^登录尝试过多，请于 \d\d:\d\d:\d\d 后再试（约\d+秒）。$/);
-  });
+  }, 120_000);
 
   it('an invented user name gets exactly the same answers as the real one, locked or not (no user-name oracle)', async () => {
     const real = await Promise.all(
@@ -415,14 +415,14 @@ describe(`race-free, non-revealing lockouts at HQ's login (HQ on ${HQ_TEST_ENGIN
     );
     expect(tally(rs)).toEqual({ 401: 20, 429: 10 });
     expect((await loginFrom('127.0.0.6', HQ_ADMIN.user, HQ_ADMIN.password)).status).toBe(429);
-  });
+  }, 120_000);
 
   it('`npm run hq -- admin unlock --user NAME` lifts the waits on that name at once', async () => {
     const r = hqCli(hq.dataDir, ['admin', 'unlock', '--user', HQ_ADMIN.user]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/已解除登录限制/);
     expect((await loginFrom('127.0.0.3', HQ_ADMIN.user, HQ_ADMIN.password)).status).toBe(303);
-  });
+  }, 120_000);
 });
 
 const EMPTY_SHA256 = sha256Hex('');
@@ -543,7 +543,7 @@ describe(`authenticate before work: signed nonce and length, replay refused (HQ 
     expect(await send(hq.url, 'GET', path, second)).toMatchObject({ status: 401, json: { error: 'replay' } });
     expect(await send(hq.url, 'GET', path, captured)).toMatchObject({ status: 401, json: { error: 'replay' } });
     expect((await sendAs(d, 'GET', path)).status).toBe(200);
-  });
+  }, 120_000);
 
   it('a declared length other than the signed one is refused before the body is read', async () => {
     const sha = 'd'.repeat(64);
@@ -614,5 +614,5 @@ describe(`the small ones, on the real process (HQ on ${HQ_TEST_ENGINE})`, () => 
       rmSync(dir, { recursive: true, force: true });
       rmSync(certDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
