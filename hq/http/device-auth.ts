@@ -1,7 +1,8 @@
 // Checks that run on a device request before its body is read: the declared length against the
 // route's limit, and the device's signature from the headers alone (it signs a nonce HQ accepts
-// once, and the body's length and SHA-256, which the body must then match as it is read). An unknown, revoked or forging device, or an
-// oversized body, is refused without HQ reading a byte of the body.
+// once, and the body's length and SHA-256, which the body must then match as it is read). An
+// unknown, revoked or forging device, a replay, or an oversized body, is refused without HQ
+// reading a byte of the body.
 import type { FastifyRequest } from 'fastify';
 import { H, sha256Hex } from '../../protocol/sync/protocol.ts';
 import type { DeviceRow } from '../devices/device-registry.ts';
