@@ -18,7 +18,7 @@
 // (the database copied, the evidence blobs hard-linked: sync only reads them). Delete
 // .bench-cache/ to rebuild.
 import { execFileSync } from 'node:child_process';
-import { createHash, randomFillSync, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomFillSync, randomUUID } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -29,6 +29,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -374,7 +375,13 @@ function curlConfig(
   const time = new Date().toISOString();
   for (const p of pending) {
     if (requests++) lines.push('next');
-    const signature = core.device.signEd25519(new TextEncoder().encode(requestSigningText('PUT', p.path, time, p.sha)));
+    const nonce = randomBytes(16).toString('hex');
+    const length = statSync(p.file).size;
+    const signature = core.device.signEd25519(
+      new TextEncoder().encode(
+        requestSigningText({ method: 'PUT', pathAndQuery: p.path, time, nonce, bodyLength: length, bodySha256: p.sha }),
+      ),
+    );
     lines.push(
       `url = "${new URL(p.path, baseUrl).href}"`,
       `upload-file = "${p.file}"`,
@@ -382,6 +389,8 @@ function curlConfig(
       'header = "content-type: application/octet-stream"',
       `header = "${H.device}: ${deviceId}"`,
       `header = "${H.time}: ${time}"`,
+      `header = "${H.nonce}: ${nonce}"`,
+      `header = "${H.bodyLength}: ${length}"`,
       `header = "${H.bodySha256}: ${p.sha}"`,
       `header = "${H.signature}: ${signature}"`,
       'write-out = "\\n%{http_code}\\n"',

@@ -1,6 +1,6 @@
 // The Electron main process: windows and the IPC bridge only. All behaviour lives in the core.
 import { allowRecordingWhen } from './security.ts'; // first: locks down every web contents before anything else runs
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openAppLog } from '../core/app-log.ts';
@@ -15,6 +15,7 @@ import { ElectronCaptureHost } from './capture-window.ts';
 import { DataDirError, resolveDataDir } from './data-dir.ts';
 import { registerApi, type IpcMainLike } from './ipc-bridge.ts';
 import { registerUploads, type UploadIpcLike } from './upload-bridge.ts';
+import { applyReleaseMenu, buildWebPreferences, currentBuild } from './release-chrome.ts';
 
 registerAppScheme();
 // The bundle carries the SM3 worker as its own file (scripts/build.ts).
@@ -23,6 +24,8 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 let vault: Vault | undefined;
 let appLog: FileLog | undefined;
+// A release has no default menu and no DevTools; development and test builds keep them (release-chrome.ts).
+const build = currentBuild(app.isPackaged);
 
 function createWindow(): void {
   const win = new BrowserWindow({
@@ -51,6 +54,7 @@ function createWindow(): void {
       // PDF in the preview frame is offered as a download and 打印 is unavailable. The capture
       // window, which loads untrusted pages, keeps plugins off.
       plugins: true,
+      ...buildWebPreferences(build),
     },
   });
   win.once('ready-to-show', () => win.show());
@@ -113,6 +117,7 @@ app.whenReady().then(async () => {
     (ticket, bytes, signal) => v.upload(ticket, bytes, signal),
     isAppUrl,
   );
+  applyReleaseMenu(Menu, build);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

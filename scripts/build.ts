@@ -79,6 +79,8 @@ export async function buildElectron(): Promise<void> {
     // The native SQLite binding is loaded from node_modules (unpacked from asar when packaged).
     external: ['electron', 'better-sqlite3-multiple-ciphers'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    // Fixed in the bundle: a release keeps no menu and no DevTools whatever its environment (electron/release-chrome.ts).
+    define: { 'process.env.WXZF_TEST_BUILD': JSON.stringify(process.env.WXZF_TEST_BUILD === '1' ? '1' : '') },
   });
   // The SM3 worker thread runs its own file.
   await bundle({

@@ -14,6 +14,8 @@
 //       standard input (or HQ_ADMIN_PASSWORD)
 //   npm run hq -- admin grant --data DIR --user NAME --office 单位名称 --role 管理员|审核|只读
 //       gives (or changes) a staff member's role at an office
+//   npm run hq -- admin unlock --data DIR [--user NAME]
+//       clears the login throttle for a user name (from every client), or without --user all of it
 //   npm run hq -- office create --data DIR --name 单位名称 --level 省|市|区县 --parent 上级单位名称
 //   npm run hq -- office list --data DIR
 //       the office tree (省 → 市 → 区/县; the root office is HQ's own, named at init)
@@ -187,6 +189,19 @@ try {
         for (const o of await hq.offices.list())
           console.log(`${'  '.repeat(o.path.split('/').length - 2)}${o.name}（${LEVEL_LABELS[o.level]}）`);
       } else die('用法：npm run hq -- office create|list --data 数据目录 …（见 docs/HQ.md）');
+    } finally {
+      await hq.close();
+    }
+  } else if (command === 'admin' && rest[0] === 'unlock') {
+    const hq = await open();
+    try {
+      const n = await hq.admins.throttle.clear(values.user?.trim());
+      await hq.logEvent(
+        'command-line',
+        'admin',
+        `解除登录限制：${values.user ? `用户名 ${values.user.trim()}` : '全部'}`,
+      );
+      console.log(`已解除登录限制（${values.user ? `用户名 ${values.user.trim()}` : '全部'}，清除 ${n} 条记录）。`);
     } finally {
       await hq.close();
     }

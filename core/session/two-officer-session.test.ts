@@ -74,6 +74,31 @@ describe('two-officer session', () => {
     expect((await signIn(OFFICER_A, OFFICER_A.password)).ok).toBe(true);
   });
 
+  it('20 parallel wrong passwords are counted before any hash: 4 wrong, then locked, the rest refused; the right one then waits', async () => {
+    const rs = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn(OFFICER_A, `wrongpass-${i}`)));
+    const kinds = rs.map((r) => (r.ok ? 'ok' : r.error.kind));
+    expect(kinds.filter((k) => k === 'unauthorized')).toHaveLength(4);
+    expect(kinds.filter((k) => k === 'locked')).toHaveLength(16);
+    const right = await signIn(OFFICER_A, OFFICER_A.password);
+    expect(right.ok).toBe(false);
+    if (!right.ok) expect(right.error.kind).toBe('locked');
+  });
+
+  it('an unknown 执法证号 is counted and locked like a real one: the same answers, no roster probing', async () => {
+    const answers = async (certNo: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await t.call('session.signIn', { certNo, password: `wrongpass-${i}` });
+        out.push(r.ok ? 'ok' : `${r.error.kind} ${r.error.message}`);
+      }
+      return out;
+    };
+    const real = await answers(OFFICER_A.certNo);
+    expect(await answers('45029999999')).toEqual(real);
+    expect(real.at(-1)).toMatch(/^locked 该执法证号因连续5次密码错误已被暂时锁定/);
+    expect(real.join()).not.toContain(OFFICER_A.name);
+  });
+
   it('a successful sign-in resets the failure count', async () => {
     for (let i = 0; i < 4; i++) await signIn(OFFICER_A, 'wrongpass1');
     await t.must('session.signIn', { certNo: OFFICER_A.certNo, password: OFFICER_A.password });

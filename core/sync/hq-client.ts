@@ -1,9 +1,9 @@
 // The device's HTTP(S) client for HQ: signs every request after enrollment (Ed25519 over method,
-// path, HQ-corrected time and body hash), pins HQ's TLS certificate (a proxy in the middle with
+// path, HQ-corrected time, a fresh random nonce, and the body's length and hash), pins HQ's TLS certificate (a proxy in the middle with
 // another certificate is refused before a byte of the request is sent), and turns every failure
 // into a SyncFailure with a Chinese message that says what to do. HQ's answers are checked against
 // the route's schema (protocol/sync/hq-api.ts) before the sync service reads them.
-import { X509Certificate } from 'node:crypto';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
@@ -83,11 +83,20 @@ export class HqClient {
       if (!this.o.sign || !this.o.deviceId)
         throw new SyncFailure('not_enrolled', '本机尚未登记到总部。请先在「同步」页面用总部提供的登记码登记。');
       const time = new Date(Date.now() + (this.o.clockOffsetMs?.() ?? 0)).toISOString();
-      const bodySha256 = sha256Hex(bytes);
+      const signed = {
+        method,
+        pathAndQuery,
+        time,
+        nonce: randomBytes(16).toString('hex'),
+        bodyLength: bytes.length,
+        bodySha256: sha256Hex(bytes),
+      };
       headers[H.device] = this.o.deviceId;
       headers[H.time] = time;
-      headers[H.bodySha256] = bodySha256;
-      headers[H.signature] = this.o.sign(requestSigningText(method, pathAndQuery, time, bodySha256));
+      headers[H.nonce] = signed.nonce;
+      headers[H.bodyLength] = String(signed.bodyLength);
+      headers[H.bodySha256] = signed.bodySha256;
+      headers[H.signature] = this.o.sign(requestSigningText(signed));
     }
     const url = new URL(pathAndQuery, this.o.baseUrl);
     const https = url.protocol === 'https:';

@@ -216,6 +216,29 @@ describe('the vault', () => {
     expect(v.status().lock.retryAfterSeconds).toBe(0);
   });
 
+  it('30 parallel wrong passwords are all counted before any key derivation: 5 are checked, 25 wait; then the right one waits too', async () => {
+    const s = await setUp();
+    const v = reopen(s.v, s.dir, s.clock);
+    const rs = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        v.dispatch('lock.unlock', { certNo: i % 2 ? OFFICER_A.certNo : 'NOPE-0001', password: `bad-${i}xxxx` }),
+      ),
+    );
+    const kinds = rs.map((r) => (r.ok ? 'ok' : r.error.kind));
+    expect(kinds.filter((k) => k === 'unauthorized')).toHaveLength(5);
+    expect(kinds.filter((k) => k === 'locked')).toHaveLength(25);
+    const file = JSON.parse(readFileSync(join(s.dir, 'unlock-attempts.json'), 'utf8')) as Record<string, number>;
+    expect(file.failures! + file.refused!).toBe(30);
+    expect(await v.dispatch('lock.unlock', { certNo: OFFICER_A.certNo, password: OFFICER_A.password })).toMatchObject({
+      error: { kind: 'locked' },
+    });
+    // A known and an unknown 执法证号 are refused alike (one count for the laptop, no roster probing).
+    const wrong = rs.filter((r) => !r.ok && r.error.kind === 'unauthorized').map((r) => !r.ok && r.error.message);
+    expect(new Set(wrong.map((m) => String(m).replace(/\d/g, '#'))).size).toBe(1);
+    s.clock.advanceMinutes(1);
+    await must(v, 'lock.unlock', { certNo: OFFICER_A.certNo, password: OFFICER_A.password });
+  });
+
   it('a password change rewraps only that officer’s copy; removing an officer deletes theirs', async () => {
     const s = await setUp();
     await pair(s.v);

@@ -190,7 +190,8 @@ export class Vault implements LockControl {
     const file = readKeyFile(this.dataDir);
     if (!file) throw new CoreError('setup_required', SETUP_MESSAGE);
     const now = this.clock.now();
-    const wait = this.attempts.waitMs(now);
+    // Counted before the slow key derivation, in one synchronous step (unlock-attempts.ts).
+    const wait = this.attempts.begin(now);
     if (wait > 0)
       throw new CoreError(
         'locked',

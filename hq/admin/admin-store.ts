@@ -1,7 +1,7 @@
-// HQ's staff accounts (table admins): scrypt password hashes, lockout after repeated failures,
-// server-side sessions identified by a random token (only its SHA-256 is stored), and a role per
-// office (staff_roles: 管理员, 审核, 只读 — hq/db/scope.ts says what each sees). The first account is
-// made from the command line (docs/HQ.md); 管理员 make more from the staff app.
+// HQ's staff accounts (table admins): scrypt password hashes, a throttle counted before each hash
+// (login-throttle.ts), server-side sessions identified by a random token (only its SHA-256 is
+// stored), and a role per office (staff_roles: 管理员, 审核, 只读 — hq/db/scope.ts says what each
+// sees). The first account is made from the command line (docs/HQ.md); 管理员 make more from the staff app.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { decoyHash, hashPassword, verifyPassword } from '../../protocol/runtime/password-hash.ts';
 import { sha256Hex } from '../../protocol/sync/protocol.ts';
@@ -11,10 +11,12 @@ import type { StaffRole } from '../db/schema.ts';
 import type { EventLog } from '../events.ts';
 import { fail } from '../hq-failure.ts';
 import { ROLE_LABELS, type OfficeStore } from '../offices/office-store.ts';
+import { LoginThrottle } from './login-throttle.ts';
 
 const SESSION_MS = 8 * 3600_000;
-const MAX_FAILED = 5;
-const LOCK_MS = 15 * 60_000;
+/** The one refusal for an unknown name and a wrong password alike. */
+export const WRONG_LOGIN = '用户名或密码错误。';
+const hhmmss = (d: Date) => d.toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
 
 /** A signed-in staff member: who, and their roles per office. */
 export type Admin = Viewer;
@@ -24,11 +26,13 @@ export class AdminStore {
   private readonly now: () => Date;
   private readonly offices: OfficeStore;
   private readonly log: EventLog;
+  readonly throttle: LoginThrottle;
   constructor(db: HqDb, now: () => Date, offices: OfficeStore, log: EventLog) {
     this.db = db;
     this.now = now;
     this.offices = offices;
     this.log = log;
+    this.throttle = new LoginThrottle(db);
   }
 
   /** A staff member's roles, with their offices. */
@@ -146,29 +150,23 @@ export class AdminStore {
     }));
   }
 
-  /** Returns a session token, or throws with a Chinese message. */
-  async login(username: string, password: string): Promise<{ token: string; admin: Admin }> {
-    const r = await this.db.selectFrom('admins').selectAll().where('username', '=', username.trim()).executeTakeFirst();
-    if (r?.locked_until && r.locked_until > this.now().toISOString())
-      throw fail(403, 'bad_request', '该账号因多次密码错误已被暂时锁定，请15分钟后再试。');
-    const ok = await verifyPassword(password, r?.password_hash ?? (await decoyHash()));
-    if (!r || !ok) {
-      if (r) {
-        const failed = r.failed + 1;
-        await this.db
-          .updateTable('admins')
-          .set({
-            failed: failed >= MAX_FAILED ? 0 : failed,
-            locked_until: failed >= MAX_FAILED ? new Date(this.now().getTime() + LOCK_MS).toISOString() : null,
-          })
-          .where('id', '=', r.id)
-          .execute();
-      }
-      throw fail(401, 'bad_request', '用户名或密码错误。');
-    }
-    await this.db.updateTable('admins').set({ failed: 0, locked_until: null }).where('id', '=', r.id).execute();
-    const token = randomBytes(32).toString('base64url');
+  /**
+   * Returns a session token, or throws with a Chinese message that is the same for a name that
+   * exists and one that does not. `client`: the address the attempt comes from (the throttle's key).
+   */
+  async login(username: string, password: string, client: string): Promise<{ token: string; admin: Admin }> {
+    const name = username.trim();
     const now = this.now();
+    const reserved = await this.throttle.reserve(client, name, now);
+    if (!reserved.ok) {
+      const s = Math.max(1, Math.ceil((reserved.until.getTime() - now.getTime()) / 1000));
+      throw fail(429, 'bad_request', `登录尝试过多，请于 ${hhmmss(reserved.until)} 后再试（约${s}秒）。`);
+    }
+    const r = await this.db.selectFrom('admins').selectAll().where('username', '=', name).executeTakeFirst();
+    const ok = await verifyPassword(password, r?.password_hash ?? (await decoyHash()));
+    if (!r || !ok) throw fail(401, 'bad_request', WRONG_LOGIN);
+    await this.throttle.succeeded(reserved.keys);
+    const token = randomBytes(32).toString('base64url');
     await this.db
       .insertInto('admin_sessions')
       .values({

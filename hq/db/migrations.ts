@@ -332,6 +332,42 @@ function hq005(engine: Engine): Migration {
   };
 }
 
+/**
+ * Issue #18 parts 3-4: the login throttle (one row per client and per client+account, counted in
+ * one transaction before the password hash is checked: hq/admin/login-throttle.ts) and the
+ * nonces of signed device requests, remembered for the signature's time window so a captured
+ * request cannot be replayed (hq/devices/request-nonces.ts) — in the database, so a restart keeps them.
+ */
+function hq003Guard(engine: Engine): Migration {
+  const big: ColumnDataType = engine === 'postgres' ? 'bigint' : 'integer';
+  const strict = engine === 'sqlite' ? sql`strict` : sql``;
+  return {
+    async up(db: Kysely<unknown>) {
+      const s = db.schema;
+      await s
+        .createTable('login_throttle')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull())
+        .addColumn('attempts', big, (c) => c.notNull())
+        .addColumn('checked', 'integer', (c) => c.notNull())
+        .addColumn('last_at', 'text', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
+        .modifyEnd(strict)
+        .execute();
+      await s.createIndex('login_throttle_user').on('login_throttle').column('username').execute();
+      await s
+        .createTable('request_nonces')
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('nonce', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('request_nonces_pk', ['device_id', 'nonce'])
+        .modifyEnd(strict)
+        .execute();
+      await s.createIndex('request_nonces_expiry').on('request_nonces').column('expires_at').execute();
+    },
+  };
+}
+
 export function hqMigrations(engine: Engine): Record<string, Migration> {
-  return { '001_hq': hq001(engine), '005_offices': hq005(engine) };
+  return { '001_hq': hq001(engine), '003_guard': hq003Guard(engine), '005_offices': hq005(engine) };
 }

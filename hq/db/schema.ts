@@ -158,4 +158,14 @@ export interface HqTables {
     detail: string;
     office_id: string | null;
   };
+  /** hq/admin/login-throttle.ts: `key` is a client, or a client and a user name. */
+  login_throttle: {
+    key: string;
+    username: string;
+    attempts: number;
+    checked: number;
+    last_at: string;
+    locked_until: string | null;
+  };
+  request_nonces: { device_id: string; nonce: string; expires_at: string };
 }

@@ -1,12 +1,13 @@
 // Devices HQ knows: one-time enrollment codes, enrollment (the device proves it holds a code
 // without sending it, HQ proves the same back, and the device's two public keys are registered),
 // request authentication (each request signed with the device's Ed25519 key over method, path,
-// HQ-corrected time and body hash), revocation.
+// HQ-corrected time, a nonce never accepted twice, and body length and hash), revocation.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ed25519Verify } from '../../protocol/crypto/ed25519.ts';
 import {
   enrollmentProof,
   normaliseCode,
+  NONCE_RE,
   proofMatches,
   REQUEST_WINDOW_MS,
   requestSigningText,
@@ -20,6 +21,7 @@ import { beijingTime, type EventLog } from '../events.ts';
 import { fail } from '../hq-failure.ts';
 import type { HqIdentity } from '../hq-identity.ts';
 import type { RegisteredDevice } from '../ingest/verify-package.ts';
+import { RequestNonces } from './request-nonces.ts';
 
 // Unambiguous characters (no 0/O, 1/I/L): 16 of them give 80 bits, typed in four groups.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -49,6 +51,7 @@ export class DeviceRegistry {
   private readonly identity: HqIdentity;
   private readonly log: EventLog;
   private readonly reference: () => Promise<SignedReference[]>;
+  private readonly nonces: RequestNonces;
   constructor(
     db: HqDb,
     now: () => Date,
@@ -57,6 +60,7 @@ export class DeviceRegistry {
     reference: () => Promise<SignedReference[]>,
   ) {
     this.reference = reference;
+    this.nonces = new RequestNonces(db);
     this.db = db;
     this.now = now;
     this.identity = identity;
@@ -260,24 +264,40 @@ export class DeviceRegistry {
 
   /**
    * The device a signed request comes from, from its headers alone; throws the precise refusal
-   * otherwise. The signature covers the declared body SHA-256: the caller checks the body against
-   * it as it reads it, so nothing of an unauthenticated body is read at all.
+   * otherwise. The signature covers the declared body length and SHA-256: the caller holds the
+   * body to them as it reads it, so nothing of an unauthenticated body is read at all. A nonce
+   * this device already used within the time window is a replay and refused.
    */
   async authenticate(
-    h: { deviceId?: string; time?: string; signature?: string; bodySha256?: string },
+    h: {
+      deviceId?: string;
+      time?: string;
+      nonce?: string;
+      signature?: string;
+      bodyLength?: string;
+      bodySha256?: string;
+    },
     method: string,
     pathAndQuery: string,
   ): Promise<DeviceRow> {
     if (!h.deviceId || !h.time || !h.signature || !h.bodySha256) throw fail(401, 'bad_signature', '请求缺少设备签名。');
+    if (!h.nonce || !NONCE_RE.test(h.nonce) || !h.bodyLength || !/^\d{1,15}$/.test(h.bodyLength))
+      throw fail(
+        401,
+        'bad_signature',
+        '请求缺少随机数或内容长度的签名（本机的程序版本过旧）。请将执法终端更新到与总部相同的版本后再同步。',
+      );
     const d = await this.get(h.deviceId);
     if (!d) throw fail(401, 'unknown_device', '总部没有登记此设备。请先用登记码登记。');
-    if (
-      !ed25519Verify(
-        new TextEncoder().encode(requestSigningText(method, pathAndQuery, h.time, h.bodySha256)),
-        h.signature,
-        d.ed25519_public_pem,
-      )
-    )
+    const signed = {
+      method,
+      pathAndQuery,
+      time: h.time,
+      nonce: h.nonce,
+      bodyLength: Number(h.bodyLength),
+      bodySha256: h.bodySha256,
+    };
+    if (!ed25519Verify(new TextEncoder().encode(requestSigningText(signed)), h.signature, d.ed25519_public_pem))
       throw fail(401, 'bad_signature', '设备签名无效。');
     if (d.revoked_at) {
       await this.flagRevokedAttempt(d.device_id);
@@ -287,10 +307,17 @@ export class DeviceRegistry {
         `此设备已于 ${d.revoked_at} 被总部吊销${d.revoke_reason ? `（${d.revoke_reason}）` : ''}，不能再同步。`,
       );
     }
-    const skew = Math.abs(Date.parse(h.time) - this.now().getTime());
-    if (!(skew <= REQUEST_WINDOW_MS)) throw fail(401, 'clock', '请求时间与总部时间相差过大。');
-    // Noted to the minute: a write per request (a commit, so an fsync) cost every chunk and seal.
     const now = this.now();
+    const time = Date.parse(h.time);
+    if (!(Math.abs(time - now.getTime()) <= REQUEST_WINDOW_MS))
+      throw fail(401, 'clock', '请求时间与总部时间相差过大。');
+    if (!(await this.nonces.firstUse(d.device_id, h.nonce, time, now)))
+      throw fail(
+        401,
+        'replay',
+        '总部已经收到过这个请求（同一随机数）：这是一次重放，可能是被截获的请求被再次发送，已拒绝。本机正常同步不会出现此提示；如反复出现，请联系总部管理员。',
+      );
+    // Noted to the minute: a write per request (a commit, so an fsync) cost every chunk and seal.
     if (!d.last_seen_at || !(Math.abs(now.getTime() - Date.parse(d.last_seen_at)) < 60_000))
       await this.db
         .updateTable('devices')

@@ -155,7 +155,7 @@ describe('refused before the body is read', () => {
         'content-length': CHUNK_BYTES,
         ...headers,
       });
-    const headers = d.signedHeaders('PUT', path, sha256Hex(randomBytes(8)));
+    const headers = d.signedHeaders('PUT', path, sha256Hex(randomBytes(8)), CHUNK_BYTES);
     // Not one byte of the 8 MiB is sent: HQ answers from the headers.
     const forged = held({ ...headers, 'x-device-signature': '00'.repeat(64) });
     expect(await forged.answer).toMatchObject({
@@ -184,7 +184,7 @@ describe('refused before the body is read', () => {
     const d = await enrolledDevice(t);
     const max = 32 * 1024 * 1024;
     const declared = openRequest(t.server.url, 'POST', `${API}/seals`, {
-      ...d.signedHeaders('POST', `${API}/seals`, 'a'.repeat(64)),
+      ...d.signedHeaders('POST', `${API}/seals`, 'a'.repeat(64), max + 1),
       'content-type': 'application/json',
       'content-length': max + 1,
     });
@@ -214,7 +214,10 @@ describe('refused before the body is read', () => {
       t.server.url,
       'POST',
       `${API}/seals`,
-      { 'content-type': 'application/json', ...d.signedHeaders('POST', `${API}/seals`, sha256Hex('{}')) },
+      {
+        'content-type': 'application/json',
+        ...d.signedHeaders('POST', `${API}/seals`, sha256Hex('{}'), Buffer.byteLength(body)),
+      },
       body,
     );
     expect(r).toMatchObject({
@@ -235,7 +238,7 @@ describe('a chunk is streamed to disk, whole or not at all', () => {
     const path = (offset: number) => `${API}/blobs/${sha}?offset=${offset}&length=${blob.length}`;
     const chunk = (offset: number, bytes: Buffer, signedSha = sha256Hex(bytes)) =>
       openRequest(t.server.url, 'PUT', path(offset), {
-        ...d.signedHeaders('PUT', path(offset), signedSha),
+        ...d.signedHeaders('PUT', path(offset), signedSha, bytes.length),
         'content-type': 'application/octet-stream',
         'content-length': bytes.length,
       });

@@ -18,6 +18,7 @@ import {
   declaredLength,
   header,
   limitDeclaredLength,
+  signedLength,
   tooLarge,
 } from './device-auth.ts';
 import { describeFieldErrors, requestFieldErrors, type ZodTypeProvider } from './zod-validation.ts';
@@ -108,7 +109,7 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
       }
       try {
         const r = await hq.storage.appendChunk(sha256, offset, length, {
-          stream: capped(req, HQ_ROUTES.blobChunk.maxBodyBytes),
+          stream: capped(req, HQ_ROUTES.blobChunk.maxBodyBytes, signedLength(req)),
           sha256: header(req, H.bodySha256)!,
         });
         if (r.stored) await hq.ingest.recordBlob(r.stored);
@@ -143,12 +144,16 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
   });
 }
 
-/** The request body as it arrives, refused (413) as soon as it runs past `max` bytes. */
-async function* capped(req: FastifyRequest, max: number): AsyncIterable<Uint8Array> {
+/**
+ * The request body as it arrives, refused as soon as it runs past the route's `max` bytes (413) or
+ * the length the device signed (400): counted piece by piece, before a piece is written anywhere.
+ */
+async function* capped(req: FastifyRequest, max: number, signed: number): AsyncIterable<Uint8Array> {
   let n = 0;
   for await (const piece of req.raw as AsyncIterable<Buffer>) {
     n += piece.length;
     if (n > max) throw tooLarge(max);
+    if (n > signed) throw fail(400, 'bad_signature', `请求内容超出设备签名声明的长度（${signed} 字节），已拒绝。`);
     yield piece;
   }
   // A connection cut mid-body ends the stream without an error on some Node versions: a short body is not a chunk.

@@ -1,7 +1,8 @@
 // Checks that run on a device request before its body is read: the declared length against the
-// route's limit, and the device's signature from the headers alone (it signs the body's SHA-256,
-// which the body must then match as it is read). An unknown, revoked or forging device, or an
-// oversized body, is refused without HQ reading a byte of the body.
+// route's limit, and the device's signature from the headers alone (it signs a nonce HQ accepts
+// once, and the body's length and SHA-256, which the body must then match as it is read). An
+// unknown, revoked or forging device, a replay, or an oversized body, is refused without HQ
+// reading a byte of the body.
 import type { FastifyRequest } from 'fastify';
 import { H, sha256Hex } from '../../protocol/sync/protocol.ts';
 import type { DeviceRow } from '../devices/device-registry.ts';
@@ -49,13 +50,23 @@ export function authenticateDevice(hq: HqApp) {
       {
         deviceId: header(req, H.device),
         time: header(req, H.time),
+        nonce: header(req, H.nonce),
         signature: header(req, H.signature),
+        bodyLength: header(req, H.bodyLength),
         bodySha256: header(req, H.bodySha256),
       },
       req.method,
       url.pathname + url.search,
     );
+    // The declared length is the signed one; a body sent without one is cut off at it as it is read.
+    const declared = declaredLength(req);
+    if (declared !== null && declared !== signedLength(req)) throw alteredBody();
   };
+}
+
+/** The body length the device signed (after authenticateDevice). */
+export function signedLength(req: FastifyRequest): number {
+  return Number(header(req, H.bodyLength));
 }
 
 /** preValidation: the body as read (none for GET) is the one the device signed. */

@@ -113,6 +113,7 @@ export const HQ_ERROR_KINDS = [
   'revoked',
   'bad_signature',
   'clock',
+  'replay',
   'conflict',
   'verification',
   'offset',

@@ -33,6 +33,10 @@ export const REQUEST_WINDOW_MS = 10 * 60 * 1000;
 export const H = {
   device: 'x-device-id',
   time: 'x-request-time',
+  /** A random value per request (16–64 hex): HQ remembers it for the time window and refuses it again. */
+  nonce: 'x-request-nonce',
+  /** The body's length in bytes, signed: HQ holds Content-Length to it before reading the body. */
+  bodyLength: 'x-body-length',
   bodySha256: 'x-body-sha256',
   signature: 'x-device-signature',
   offset: 'upload-offset',
@@ -42,9 +46,33 @@ export const H = {
 
 export const sha256Hex = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
-/** What a device signs (Ed25519) for every request after enrollment. */
-export function requestSigningText(method: string, pathAndQuery: string, time: string, bodySha256: string): string {
-  return `wangxin-sync-request/1\n${method.toUpperCase()}\n${pathAndQuery}\n${time}\n${bodySha256}`;
+export const NONCE_RE = /^[0-9a-f]{16,64}$/;
+
+/** What a device signs with a request. */
+export interface SignedRequest {
+  method: string;
+  pathAndQuery: string;
+  time: string;
+  nonce: string;
+  bodyLength: number;
+  bodySha256: string;
+}
+
+/**
+ * What a device signs (Ed25519) for every request after enrollment: method, path and query, time,
+ * a random nonce (so a captured request cannot be sent again), and the body's length and SHA-256
+ * (checked against the declared length before the body is read, and against the body as it is).
+ */
+export function requestSigningText(r: SignedRequest): string {
+  return [
+    'wangxin-sync-request/2',
+    r.method.toUpperCase(),
+    r.pathAndQuery,
+    r.time,
+    r.nonce,
+    String(r.bodyLength),
+    r.bodySha256,
+  ].join('\n');
 }
 
 /** The enrollment proof: HMAC-SHA256 keyed by the one-time code, over a canonical object. Neither side sends the code itself. */

@@ -1,27 +1,36 @@
-// HQ holds against a hostile device (issue #18, parts 1 and 2). HQ runs as a real process
-// (scripts/hq.ts, on this run's engine: SQLite here, PostgreSQL in the hq-postgres project);
-// device A is a real device core that seals a 询问笔录 and an 电子取证工作记录 with evidence and
-// syncs them; device B is a second enrolled device with its own keys that forges seals reusing A's
-// ids — a valid seal in every other respect (signed with B's keys, signature records rebound), as
-// a compromised laptop could make. Then parallel clients, direct SQL against the append-only
-// tables, and what HQ's data folder holds at rest.
-import { randomUUID } from 'node:crypto';
-import { chmodSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// HQ holds against a hostile device and a hostile network (issue #18, every point). HQ runs as a
+// real process (scripts/hq.ts, on this run's engine: SQLite here, PostgreSQL in the hq-postgres
+// project); device A is a real device core that seals a 询问笔录 and an 电子取证工作记录 with evidence
+// and syncs them; device B is a second enrolled device with its own keys that forges seals reusing
+// A's ids — a valid seal in every other respect (signed with B's keys, signature records rebound),
+// as a compromised laptop could make. Then parallel clients, direct SQL against the append-only
+// tables, and what HQ's data folder holds at rest (part 1, 2); 40 parallel logins from other
+// loopback addresses (127.0.0.x: each its own client) against the throttle (part 3); unauthenticated
+// bodies, a replayed request, an upload that runs past its declared size (part 4, 5); HTTPS's HSTS,
+// malformed escapes and oversized JSON (part 5). The laptop's unlock under 30 parallel wrong
+// passwords: core/vault/vault.test.ts; release builds without menu and DevTools:
+// electron/release-chrome.test.ts.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEAL_GENESIS, type SealPayload } from '../../protocol/seal/seal-payload.ts';
-import type { SealPackage } from '../../protocol/sync/protocol.ts';
+import { API, CHUNK_BYTES, H, sha256Hex, type SealPackage } from '../../protocol/sync/protocol.ts';
 import { APPEND_ONLY_TABLES } from '../../hq/db/migrations.ts';
 import type { OwnedKind } from '../../hq/db/schema.ts';
 import { hqRecoveryKey } from '../../hq/hq-app.ts';
 import { makeCore, type TestCore } from '../support/core-fixture.ts';
 import { HQ_TEST_ENGINE, TEST_HQ_PASSPHRASE } from '../support/hq-engines.ts';
 import { commit, forge, type Forger } from '../support/forge-seal.ts';
-import { enrolledDeviceAt, send } from '../support/hq-fixture.ts';
+import { enrolledDeviceAt, openRequest, selfSignedCert, send, type TestDevice } from '../support/hq-fixture.ts';
+import { hqFolderProblems } from '../support/hq-at-rest.ts';
 import { probeHq, type HqProbe } from '../support/hq-probe.ts';
 import {
   createAdmin,
   enrollmentCode,
+  hqCli,
   HQ_ADMIN,
   hqDatabaseOf,
   hqDataDir,
@@ -202,17 +211,6 @@ describe(`records belong to the device that sealed them (HQ on ${HQ_TEST_ENGINE}
 
 describe(`HQ's data at rest (HQ on ${HQ_TEST_ENGINE})`, () => {
   it('no file readable by group or others, no plaintext personal data, evidence or private key in the data folder', async () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        const p = join(dir, e.name);
-        expect(statSync(p).mode & 0o077, `${p} is open to group or others`).toBe(0);
-        if (e.isDirectory()) walk(p);
-        else files.push(p);
-      }
-    };
-    expect(statSync(hq.dataDir).mode & 0o077).toBe(0);
-    walk(hq.dataDir);
     const p = JSON.parse(aPkgs[1]!.seal.payload) as SealPayload;
     const personal = [
       aPkgs[1]!.case.partyName,
@@ -238,12 +236,9 @@ describe(`HQ's data at rest (HQ on ${HQ_TEST_ENGINE})`, () => {
       ['HQ SM2 private key', Buffer.from(recovery, 'utf8')],
       ['a PEM private key', Buffer.from('PRIVATE KEY')],
     ];
+    const { problems, files } = hqFolderProblems(hq.dataDir, needles, [evidence.evidence[0]!.sha256]);
     expect(files.some((f) => f.includes('blobs'))).toBe(true);
-    for (const f of files) {
-      const bytes = readFileSync(f);
-      for (const [what, needle] of needles) expect(bytes.includes(needle), `${what} in ${f}`).toBe(false);
-      expect(f.includes(evidence.evidence[0]!.sha256), `evidence SHA-256 in the name ${f}`).toBe(false);
-    }
+    expect(problems).toEqual([]);
   });
 
   it('HQ refuses to start on a data folder open to group or others, and with a wrong passphrase', async () => {
@@ -257,6 +252,277 @@ describe(`HQ's data at rest (HQ on ${HQ_TEST_ENGINE})`, () => {
       await expect(startHq(open, [], { HQ_PASSPHRASE: 'not-the-passphrase' })).rejects.toThrow(/总部口令不对/);
     } finally {
       rmSync(open, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
+/** A form post to HQ's /login from the loopback address `from` (each one its own client to HQ). */
+function loginFrom(from: string, username: string, password: string): Promise<{ status: number; text: string }> {
+  const body = `username=${encodeURIComponent(username)}&password=${encodeURIComponent(password)}`;
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(new URL('/login', hq.url), {
+      method: 'POST',
+      localAddress: from,
+      agent: false,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+    });
+    req.on('error', reject);
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.end(body);
+  });
+}
+
+/** The refusal's text on the login page. */
+const refusal = (text: string) => /<div class="err">([^<]*)<\/div>/.exec(text)?.[1] ?? '';
+const tally = (rs: { status: number }[]) =>
+  rs.reduce<Record<number, number>>((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
+
+describe(`race-free, non-revealing lockouts at HQ's login (HQ on ${HQ_TEST_ENGINE})`, () => {
+  const counted = async (name: string) =>
+    Number(
+      (await db.get<{ n: number }>(`SELECT sum(attempts) AS n FROM login_throttle WHERE username = ?`, name))?.n ?? 0,
+    );
+
+  it('40 parallel wrong passwords are all counted before any hash: 5 are checked, 35 refused; then the right one is refused too', async () => {
+    const rs = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => loginFrom('127.0.0.3', HQ_ADMIN.user, `wrong-password-${i}`)),
+    );
+    expect(tally(rs)).toEqual({ 401: 5, 429: 35 });
+    expect(await counted(HQ_ADMIN.user)).toBe(40);
+    const right = await loginFrom('127.0.0.3', HQ_ADMIN.user, HQ_ADMIN.password);
+    expect(right.status).toBe(429);
+    expect(refusal(right.text)).toMatch(/^登录尝试过多，请于 \d\d:\d\d:\d\d 后再试（约\d+秒）。$/);
+  }, 120_000);
+
+  it('an invented user name gets exactly the same answers as the real one, locked or not (no user-name oracle)', async () => {
+    const real = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => loginFrom('127.0.0.4', HQ_ADMIN.user, `wrong-password-${i}`)),
+    );
+    const invented = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => loginFrom('127.0.0.5', 'no-such-admin', `wrong-password-${i}`)),
+    );
+    expect(tally(invented)).toEqual(tally(real));
+    expect(tally(real)).toEqual({ 401: 5, 429: 3 });
+    const texts = (rs: { status: number; text: string }[]) =>
+      [...new Set(rs.map((r) => `${r.status} ${refusal(r.text).replace(/\d/g, '#')}`))].sort();
+    expect(texts(invented)).toEqual(texts(real));
+    expect(texts(real)).toEqual(['401 用户名或密码错误。', '429 登录尝试过多，请于 ##:##:## 后再试（约##秒）。']);
+  });
+
+  it('the outsider locks only itself out: the administrator logs in from their own address meanwhile', async () => {
+    const own = await loginFrom('127.0.0.1', HQ_ADMIN.user, HQ_ADMIN.password);
+    expect(own.status).toBe(303);
+  });
+
+  it('a client trying many names is throttled as a client: 20 checked, then it waits whatever name it types', async () => {
+    const rs = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => loginFrom('127.0.0.6', `guess-${i}`, `wrong-password-${i}`)),
+    );
+    expect(tally(rs)).toEqual({ 401: 20, 429: 10 });
+    expect((await loginFrom('127.0.0.6', HQ_ADMIN.user, HQ_ADMIN.password)).status).toBe(429);
+  }, 120_000);
+
+  it('`npm run hq -- admin unlock --user NAME` lifts the waits on that name at once', async () => {
+    const r = hqCli(hq.dataDir, ['admin', 'unlock', '--user', HQ_ADMIN.user]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/已解除登录限制/);
+    expect((await loginFrom('127.0.0.3', HQ_ADMIN.user, HQ_ADMIN.password)).status).toBe(303);
+  }, 120_000);
+});
+
+const EMPTY_SHA256 = sha256Hex('');
+
+/** A signed request from `d` to the HQ running now (it may have restarted on another port since `d` enrolled). */
+const sendAs = (d: TestDevice, method: string, path: string, body?: Buffer) =>
+  send(
+    hq.url,
+    method,
+    path,
+    {
+      ...d.signedHeaders(method, path, sha256Hex(body ?? ''), body?.length ?? 0),
+      ...(body ? { 'content-type': 'application/octet-stream' } : {}),
+    },
+    body,
+  );
+
+/** HQ's resident memory, from /proc. */
+const rssMiB = (pid: number) =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+/** A size on disk of a folder's files, in bytes. */
+const folderBytes = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce(
+    (n, e) => n + (e.isDirectory() ? folderBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size),
+    0,
+  );
+
+/**
+ * Streams up to `total` bytes as a chunked body until HQ answers or closes; how much was written by
+ * then, and the answer (if any came).
+ */
+function streamUntilRefused(
+  path: string,
+  headers: Record<string, string>,
+  total: number,
+): Promise<{ sent: number; status: number | null; json: Record<string, unknown> | null }> {
+  return new Promise((resolve) => {
+    const req = httpRequest(new URL(path, hq.url), {
+      method: 'PUT',
+      agent: false,
+      headers: { ...headers, 'content-type': 'application/octet-stream', 'transfer-encoding': 'chunked' },
+    });
+    let sent = 0;
+    let status: number | null = null;
+    let json: Record<string, unknown> | null = null;
+    req.on('response', (res) => {
+      status = res.statusCode ?? 0;
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => {
+        json = JSON.parse(text) as Record<string, unknown>;
+      });
+    });
+    req.on('error', () => undefined); // HQ closing the connection mid-body is the point
+    req.on('close', () => resolve({ sent, status, json }));
+    const piece = randomBytes(1024 * 1024);
+    const pump = () => {
+      while (sent < total && !req.destroyed) {
+        sent += piece.length;
+        if (!req.write(piece)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+describe(`authenticate before work: signed nonce and length, replay refused (HQ on ${HQ_TEST_ENGINE})`, () => {
+  let d: TestDevice;
+  beforeAll(async () => {
+    d = await enrolledDeviceAt(hq.url, enrollmentCode(hq.dataDir), '被截获的终端');
+  });
+
+  it('16 parallel unauthenticated 31 MiB posts are refused from their headers; HQ reads none of them', async () => {
+    const before = rssMiB(hq.proc.pid!);
+    const body = randomBytes(31 * 1024 * 1024);
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        const r = openRequest(hq.url, 'POST', `${API}/seals`, {
+          ...d.signedHeaders('POST', `${API}/seals`, 'a'.repeat(64), body.length),
+          [H.signature]: '00'.repeat(64),
+          'content-type': 'application/json',
+          'content-length': body.length,
+        });
+        r.req.on('error', () => undefined);
+        // The answer comes while the body is held back: HQ decided from the headers.
+        const a = await r.answer;
+        r.req.destroy();
+        return a;
+      }),
+    );
+    for (const a of answers) expect(a).toMatchObject({ status: 401, json: { error: 'bad_signature' } });
+    expect(rssMiB(hq.proc.pid!) - before).toBeLessThan(64);
+  });
+
+  it('a captured signed request sent again is refused as a replay, also after HQ restarts; its nonce cannot be swapped', async () => {
+    const path = `${API}/receipts`;
+    const captured = d.signedHeaders('GET', path, EMPTY_SHA256, 0);
+    expect((await send(hq.url, 'GET', path, captured)).status).toBe(200);
+    const replayed = await send(hq.url, 'GET', path, captured);
+    expect(replayed).toMatchObject({ status: 401, json: { error: 'replay' } });
+    expect(String(replayed.json!.message)).toMatch(/重放.*已拒绝/);
+    // A fresh nonce under the captured signature: the signature no longer fits.
+    const swapped = await send(hq.url, 'GET', path, { ...captured, [H.nonce]: randomBytes(16).toString('hex') });
+    expect(swapped).toMatchObject({ status: 401, json: { error: 'bad_signature' } });
+    // Without a nonce or a signed length (an old client): refused, and told what to do.
+    const { [H.nonce]: _n, ...noNonce } = d.signedHeaders('GET', path, EMPTY_SHA256, 0);
+    const old = await send(hq.url, 'GET', path, noNonce);
+    expect(old).toMatchObject({ status: 401, json: { error: 'bad_signature' } });
+    expect(String(old.json!.message)).toContain('版本过旧');
+
+    // HQ restarts (same data folder): the nonce is remembered in its database.
+    const second = d.signedHeaders('GET', path, EMPTY_SHA256, 0);
+    expect((await send(hq.url, 'GET', path, second)).status).toBe(200);
+    await hq.stop();
+    hq = await startHq(hq.dataDir);
+    expect(await send(hq.url, 'GET', path, second)).toMatchObject({ status: 401, json: { error: 'replay' } });
+    expect(await send(hq.url, 'GET', path, captured)).toMatchObject({ status: 401, json: { error: 'replay' } });
+    expect((await sendAs(d, 'GET', path)).status).toBe(200);
+  }, 120_000);
+
+  it('a declared length other than the signed one is refused before the body is read', async () => {
+    const sha = 'd'.repeat(64);
+    const path = `${API}/blobs/${sha}?offset=0&length=${CHUNK_BYTES}`;
+    const r = openRequest(hq.url, 'PUT', path, {
+      ...d.signedHeaders('PUT', path, 'e'.repeat(64), 10),
+      'content-type': 'application/octet-stream',
+      'content-length': CHUNK_BYTES,
+    });
+    r.req.on('error', () => undefined);
+    expect(await r.answer).toMatchObject({ status: 400, json: { error: 'bad_signature' } });
+    r.req.destroy();
+  });
+
+  it.each([
+    ['signed as 10 bytes', 10],
+    ['signed as 200 MiB, the upload declared as 10 bytes', 200 * 1024 * 1024],
+  ])(
+    'an upload declared as 10 bytes streaming 200 MiB (%s) is stopped early: the temp folder stays small, memory bounded',
+    async (_what, signedLength) => {
+      const blob = randomBytes(10);
+      const sha = sha256Hex(blob);
+      const path = `${API}/blobs/${sha}?offset=0&length=10`;
+      const before = rssMiB(hq.proc.pid!);
+      const r = await streamUntilRefused(
+        path,
+        d.signedHeaders('PUT', path, sha256Hex(randomBytes(1)), signedLength),
+        200 * 1024 * 1024,
+      );
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      expect(r.status).toBeLessThan(500);
+      expect(r.sent).toBeLessThan(32 * 1024 * 1024);
+      expect(folderBytes(join(hq.dataDir, 'uploads'))).toBeLessThan(64 * 1024);
+      expect(rssMiB(hq.proc.pid!) - before).toBeLessThan(64);
+      // The honest 10 bytes still go through afterwards.
+      expect(await sendAs(d, 'PUT', path, blob)).toMatchObject({ status: 200, json: { stored: true, offset: 10 } });
+    },
+  );
+});
+
+describe(`the small ones, on the real process (HQ on ${HQ_TEST_ENGINE})`, () => {
+  it('over HTTPS every answer carries HSTS; a malformed %-escape is 400; oversized JSON is 413 in Chinese', async () => {
+    const certDir = mkdtempSync(join(tmpdir(), 'hq-cert-'));
+    const dir = hqDataDir();
+    const { certPath, keyPath } = selfSignedCert(certDir);
+    const tls = await startHq(dir, ['--tls-cert', certPath, '--tls-key', keyPath]);
+    try {
+      expect(tls.url).toMatch(/^https:/);
+      for (const path of ['/login', `${API}/hello?nonce=${'ab'.repeat(8)}`, '/no-such-page'])
+        expect((await send(tls.url, 'GET', path)).headers['strict-transport-security'], path).toBe('max-age=31536000');
+      for (const path of ['/cases/%E0%A4%A', `${API}/blobs/%zz`]) {
+        const r = await send(tls.url, 'GET', path);
+        expect(r.status, path).toBe(400);
+        expect(r.text, path).toContain('地址中的百分号编码（%XX）无效');
+      }
+      const big = openRequest(tls.url, 'POST', `${API}/enroll`, {
+        'content-type': 'application/json',
+        'content-length': 2 * 1024 * 1024,
+      });
+      big.req.on('error', () => undefined);
+      expect(await big.answer).toMatchObject({
+        status: 413,
+        json: { error: 'bad_request', message: `请求过大（上限 ${1024 * 1024} 字节）。` },
+      });
+      big.req.destroy();
+    } finally {
+      await tls.stop();
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(certDir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -143,8 +143,8 @@ export interface TestDevice {
   deviceId: string;
   ed25519: { publicKeyPem: string; privateKeyPem: string };
   sm2: { publicKey: string; privateKey: string };
-  /** The headers the device's client sends with a request whose body hashes to `bodySha256`. */
-  signedHeaders(method: string, pathAndQuery: string, bodySha256: string): Record<string, string>;
+  /** The headers the device's client sends with a request whose body of `bodyLength` bytes hashes to `bodySha256` (a fresh nonce each time). */
+  signedHeaders(method: string, pathAndQuery: string, bodySha256: string, bodyLength: number): Record<string, string>;
   /** A signed request with its whole body. */
   send(method: string, pathAndQuery: string, body?: Buffer | object, extra?: Record<string, string>): Promise<Answer>;
 }
@@ -174,16 +174,22 @@ export async function enrolledDeviceAt(url: string, code: string, deviceName = '
     JSON.stringify({ request, proof: enrollmentProof(code, request) }),
   );
   if (r.status !== 200) throw new Error(`enrollment failed: ${r.text}`);
-  const signedHeaders = (method: string, pathAndQuery: string, bodySha256: string) => {
-    const time = new Date().toISOString();
+  const signedHeaders = (method: string, pathAndQuery: string, bodySha256: string, bodyLength: number) => {
+    const signed = {
+      method,
+      pathAndQuery,
+      time: new Date().toISOString(),
+      nonce: randomBytes(16).toString('hex'),
+      bodyLength,
+      bodySha256,
+    };
     return {
       [H.device]: request.deviceId,
-      [H.time]: time,
+      [H.time]: signed.time,
+      [H.nonce]: signed.nonce,
+      [H.bodyLength]: String(bodyLength),
       [H.bodySha256]: bodySha256,
-      [H.signature]: ed25519Sign(
-        new TextEncoder().encode(requestSigningText(method, pathAndQuery, time, bodySha256)),
-        ed25519.privateKeyPem,
-      ),
+      [H.signature]: ed25519Sign(new TextEncoder().encode(requestSigningText(signed)), ed25519.privateKeyPem),
     };
   };
   return {
@@ -202,7 +208,7 @@ export async function enrolledDeviceAt(url: string, code: string, deviceName = '
         url,
         method,
         pathAndQuery,
-        { ...type, ...signedHeaders(method, pathAndQuery, sha256Hex(bytes)), ...extra },
+        { ...type, ...signedHeaders(method, pathAndQuery, sha256Hex(bytes), bytes.length), ...extra },
         bytes,
       );
     },

@@ -113,7 +113,7 @@ export async function staffApi(app: FastifyInstance, o: StaffApiOptions): Promis
   api.route({
     ...route('login'),
     handler: async (req: FastifyRequest<{ Body: { username: string; password: string } }>, reply: FastifyReply) => {
-      const { token, admin } = await hq.admins.login(req.body.username, req.body.password);
+      const { token, admin } = await hq.admins.login(req.body.username, req.body.password, req.ip);
       reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: o.secure });
       return session(admin, token);
     },

@@ -126,12 +126,13 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
 
   web.post('/login', { schema: { body: S.LoginForm }, bodyLimit: FORM_BYTES }, async (req, reply) => {
     try {
-      const { token } = await hq.admins.login(req.body.username, req.body.password);
+      // req.ip: the connection's address (no proxy headers are trusted: docs/SECURITY.md "Lockouts").
+      const { token } = await hq.admins.login(req.body.username, req.body.password, req.ip);
       return reply
         .setCookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/', secure: o.secure })
         .redirect('/', 303);
     } catch (e) {
-      return sendPage(reply, 401, '登录', null, [
+      return sendPage(reply, e instanceof HqFailure ? e.status : 401, '登录', null, [
         h('div', { className: 'err', key: 'e' }, (e as Error).message),
         h(LoginForm, { key: 'f' }),
       ]);

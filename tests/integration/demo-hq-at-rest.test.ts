@@ -1,0 +1,64 @@
+// The demo's sample HQ (`npm run demo`, DIR/hq) at rest (issue #18 "Done when"): no file readable by
+// group or others, none of the demo's personal data that HQ received, no evidence bytes, no private
+// key in any file. The demo runs as a real process into a fresh folder, exactly as documented.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { hqRecoveryKey } from '../../hq/hq-app.ts';
+import { ROOT } from '../../scripts/build.ts';
+import { DEMO_CASES, DEMO_HQ_PASSPHRASE, DEMO_WITNESS } from '../../scripts/demo-data.ts';
+import { hqFolderProblems } from '../support/hq-at-rest.ts';
+import { probeHq } from '../support/hq-probe.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'demo-hq-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('the demo’s HQ folder holds no plaintext personal data, evidence or private key, and nothing open to group or others', async () => {
+  const data = join(dir, 'demo');
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'demo.ts'), '--data', data], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    // The shell's usual umask: HQ must make its files private whatever it is.
+    env: { ...process.env },
+  });
+  expect(r.status, r.stderr).toBe(0);
+  const hqDir = join(data, 'hq');
+  const db = await probeHq(hqDir, undefined, DEMO_HQ_PASSPHRASE);
+  let received: string;
+  let evidence: { sha256: string }[];
+  try {
+    received = (await db.all<{ payload: string }>(`SELECT payload FROM seals`)).map((s) => s.payload).join('\n');
+    evidence = await db.all<{ sha256: string }>(`SELECT sha256 FROM blobs`);
+  } finally {
+    await db.close();
+  }
+  const c = DEMO_CASES[0]! as unknown as Record<string, unknown>;
+  const personal = [
+    DEMO_WITNESS.name,
+    DEMO_WITNESS.idNumber,
+    '13907721234',
+    '0772-3861234',
+    ...JSON.stringify(c)
+      .match(/"name":"([^"]{2,})"/g)!
+      .map((m) => m.slice(8, -1)),
+  ].filter((s) => received.includes(s));
+  // The check is only worth something for strings HQ really holds.
+  expect(personal.length).toBeGreaterThanOrEqual(4);
+  expect(evidence.length).toBeGreaterThan(0);
+  const recovery = await hqRecoveryKey({ dataDir: hqDir, key: { passphrase: DEMO_HQ_PASSPHRASE } });
+  const { problems, files } = hqFolderProblems(
+    hqDir,
+    [
+      ...personal.map((s): [string, Buffer] => [`personal data «${s}»`, Buffer.from(s, 'utf8')]),
+      ['HQ SM2 private key', Buffer.from(recovery, 'utf8')],
+      ['a PEM private key', Buffer.from('PRIVATE KEY')],
+      ['the passphrase', Buffer.from(DEMO_HQ_PASSPHRASE)],
+      ...evidence.map((e): [string, Buffer] => [`evidence SHA-256 ${e.sha256}`, Buffer.from(e.sha256)]),
+    ],
+    evidence.map((e) => e.sha256),
+  );
+  expect(files.length).toBeGreaterThan(3);
+  expect(problems).toEqual([]);
+}, 300_000);
