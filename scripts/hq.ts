@@ -11,6 +11,9 @@
 //       imports an offline bundle; exit 0 only if accepted; writes HQ's receipts file
 //   npm run hq -- admin create --data DIR --user NAME
 //       creates an administrator; the password is read from standard input (or HQ_ADMIN_PASSWORD)
+//   npm run hq -- fingerprint --data DIR [--root-file OUT]
+//       prints HQ's root key fingerprint (what the office publishes; npm run verify -- … --hq-root);
+//       with --root-file also writes the root public key document (trust/hq-root.json)
 //   npm run hq -- code --data DIR [--note 备注] [--prefix 案号前缀]
 //       makes a one-time enrollment code (as the web page does)
 //   npm run hq -- publish roster|holidays|catalog FILE --data DIR
@@ -48,6 +51,7 @@ const { values, positionals } = parseArgs({
     user: { type: 'string' },
     note: { type: 'string', default: '' },
     prefix: { type: 'string', default: '' },
+    'root-file': { type: 'string' },
     device: { type: 'string' },
     'cert-no': { type: 'string' },
     'officer-name': { type: 'string' },
@@ -160,6 +164,21 @@ try {
       );
     } finally {
       core.close();
+    }
+  } else if (command === 'fingerprint') {
+    const hq = await open();
+    try {
+      const fp = hq.devices.certificates.fingerprint();
+      console.log(fp);
+      if (values['root-file']) {
+        writeFileSync(resolve(values['root-file']), hq.devices.certificates.rootText());
+        console.error(`总部根公钥已写入 ${resolve(values['root-file'])}`);
+      }
+      console.error(
+        `总部根密钥指纹（SM3 与 SHA-256 各取前8字节，docs/SEAL-FORMAT.md）。核验：npm run verify -- 封存包.tar --hq-root ${fp}`,
+      );
+    } finally {
+      await hq.close();
     }
   } else if (command === 'code') {
     const hq = await open();

@@ -231,8 +231,13 @@ function hq001(engine: Engine): Migration {
 }
 
 /** Refuses UPDATE and DELETE on each table (and TRUNCATE on PostgreSQL), inside the database. */
-async function appendOnly(db: Kysely<unknown>, engine: Engine, tables: readonly string[]): Promise<void> {
-  if (engine === 'postgres') {
+async function appendOnly(
+  db: Kysely<unknown>,
+  engine: Engine,
+  tables: readonly string[],
+  createFunction = true,
+): Promise<void> {
+  if (engine === 'postgres' && createFunction) {
     await sql`CREATE FUNCTION hq_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'HQ table % is append-only (% refused)', TG_TABLE_NAME, TG_OP;
@@ -263,6 +268,37 @@ $$`.execute(db);
   }
 }
 
+/**
+ * The trust chain (docs/SEAL-FORMAT.md): the certificate HQ signed for each device (one per device,
+ * kept as signed, append-only) and the nonces of enrollment requests already used (a replayed
+ * request is refused).
+ */
+function hq002(engine: Engine): Migration {
+  const strict = engine === 'sqlite' ? sql`strict` : sql``;
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('device_certificates')
+        .addColumn('device_id', 'text', (c) => c.primaryKey().references('devices.device_id'))
+        .addColumn('serial', 'text', (c) => c.notNull().unique())
+        .addColumn('json', 'text', (c) => c.notNull())
+        .addColumn('sm2', 'text', (c) => c.notNull())
+        .addColumn('ed25519', 'text', (c) => c.notNull())
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await db.schema
+        .createTable('enrollment_nonces')
+        .addColumn('nonce', 'text', (c) => c.primaryKey())
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('seen_at', 'text', (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await appendOnly(db, engine, ['device_certificates', 'enrollment_nonces'], false);
+    },
+  };
+}
+
 export function hqMigrations(engine: Engine): Record<string, Migration> {
-  return { '001_hq': hq001(engine) };
+  return { '001_hq': hq001(engine), '002_trust': hq002(engine) };
 }

@@ -137,6 +137,12 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
   });
 
   api.route({
+    ...declared(HQ_ROUTES.trust),
+    schema: { response: { 200: HQ_ROUTES.trust.answer } },
+    handler: async (req) => hq.devices.trust(req.device!),
+  });
+
+  api.route({
     ...declared(HQ_ROUTES.reference),
     schema: { response: { 200: HQ_ROUTES.reference.answer } },
     handler: async () => hq.reference.all(),

@@ -1,7 +1,7 @@
 // A verification report: named checks, each passed or failed with its detail in Chinese. Made by
 // every verifier (a data folder, a bundle, HQ's import) and printed the same way.
 export interface Check {
-  /** A stable name for the check (a bundle's: tar, manifest, members, seal:N, chain, audit-cross, audit, keys, not-included), the same in every verifier. */
+  /** A stable name for the check (a bundle's: tar, manifest, members, seal:N, chain, audit-cross, audit, trust, not-included), the same in every verifier. */
   id?: string;
   what: string;
   ok: boolean;
@@ -11,12 +11,40 @@ export interface Check {
 export interface VerifyReport {
   ok: boolean;
   checks: Check[];
+  /**
+   * For a bundle or seal folder: the root of its trust chain (protocol/trust/verify-trust.ts) and
+   * whether it is the root the verifier was told to trust. Without it, passing every check proves
+   * only that whoever holds the keys made it — never 全部通过.
+   */
+  anchor?: { fingerprint: string | null; hqName: string | null; anchored: boolean };
+}
+
+/** Exit codes of npm run verify (and tools/verify-py): documented in --help, README.md and docs/SEAL-FORMAT.md. */
+export const EXIT = { passed: 0, failed: 1, notVerified: 2, notAnchored: 3 } as const;
+
+export function exitCode(r: VerifyReport): number {
+  if (!r.ok) return EXIT.failed;
+  return r.anchor && !r.anchor.anchored ? EXIT.notAnchored : EXIT.passed;
+}
+
+/** The plain sentence for a report whose checks pass but whose keys are not tied to a trusted root. */
+export function notAnchoredSentence(a: NonNullable<VerifyReport['anchor']>): string {
+  return a.fingerprint
+    ? `其余各项核验通过，但尚未证明这些签名密钥属于哪个网信办：包中总部根密钥的指纹是 ${a.fingerprint}（${a.hqName ?? ''}），请与该网信办公布的总部指纹核对，一致后加上 --hq-root ${a.fingerprint} 重新核验。`
+    : '其余各项核验通过，但包中没有总部证书，无法证明这些签名密钥属于哪个网信办：请向出具该封存包的网信办取得附有总部证书的封存包，或向其核实设备公钥。';
 }
 
 export function formatReport(r: VerifyReport): string {
+  const conclusion = !r.ok
+    ? `核验结论：${r.checks.filter((c) => !c.ok).length}项不通过。`
+    : r.anchor && !r.anchor.anchored
+      ? `核验结论：${notAnchoredSentence(r.anchor)}`
+      : r.anchor
+        ? `核验结论：全部通过。签名密钥由总部根密钥（指纹 ${r.anchor.fingerprint}）证明。`
+        : '核验结论：全部通过。';
   return [
     ...r.checks.map((c) => `${c.ok ? '通过' : '不通过'}  ${c.what}${c.detail ? `：${c.detail}` : ''}`),
     '',
-    r.ok ? '核验结论：全部通过。' : `核验结论：${r.checks.filter((c) => !c.ok).length}项不通过。`,
+    conclusion,
   ].join('\n');
 }
