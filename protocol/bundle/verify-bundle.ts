@@ -134,9 +134,9 @@ export function verifyIndex(index: BundleIndex, trust: TrustOptions = { expected
     names: [...index.members.keys()].filter((n) => n.startsWith('trust/')),
     deviceId: manifest.deviceId,
     keys,
-    seals: [...payloads].map(([seq, p]) => {
+    seals: seqs.map((seq) => {
       const listed = manifest.seals.find((s) => s.seq === seq)!;
-      return { seq, sealedAt: p.time.sealedAt, sha256: listed.sha256, sm3: listed.sm3 };
+      return { seq, sealedAt: payloads.get(seq)?.time.sealedAt ?? null, sha256: listed.sha256, sm3: listed.sm3 };
     }),
     expected: trust.expected,
     ...(trust.allowMissing ? { allowMissing: true } : {}),

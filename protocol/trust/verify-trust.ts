@@ -40,7 +40,8 @@ export interface TrustInput {
   names: string[];
   deviceId: string;
   keys: DeviceKeys;
-  seals: { seq: number; sealedAt: string; sha256: string; sm3: string }[];
+  /** The seals the container lists (a bundle's manifest), with the signed time of each that could be read. */
+  seals: { seq: number; sealedAt: string | null; sha256: string; sm3: string }[];
   expected: ExpectedRoot | null;
   /** HQ's import: a device not yet certified is tied to its registration instead (no failure for a missing certificate). */
   allowMissing?: boolean;
@@ -98,7 +99,7 @@ export function verifyTrust(t: TrustInput): { check: Check; anchor: Anchor } {
     if (cert.sm2PublicKey !== t.keys.sm2PublicKey || cert.ed25519PublicKeyPem !== t.keys.ed25519PublicKeyPem)
       problems.push('设备证书所证明的是其他公钥：与签名所用的设备公钥不符');
     for (const s of t.seals)
-      if (!(s.sealedAt >= cert.notBefore && s.sealedAt <= cert.notAfter))
+      if (s.sealedAt !== null && !(s.sealedAt >= cert.notBefore && s.sealedAt <= cert.notAfter))
         problems.push(
           `封存${s.seq}的时间（${s.sealedAt}）不在设备证书的有效期（${cert.notBefore} 至 ${cert.notAfter}）内`,
         );
@@ -112,7 +113,7 @@ export function verifyTrust(t: TrustInput): { check: Check; anchor: Anchor } {
         problems.push('设备状态声明不是针对本设备证书的');
       else if (st.status === 'revoked') {
         for (const s of t.seals)
-          if (st.revokedAt && s.sealedAt >= st.revokedAt)
+          if (st.revokedAt && s.sealedAt !== null && s.sealedAt >= st.revokedAt)
             problems.push(`封存${s.seq}作于设备被总部吊销（${st.revokedAt}）之后`);
         notes.push(`总部声明该设备已于 ${st.revokedAt} 吊销（截至 ${st.asOf}）`);
       } else notes.push(`总部声明截至 ${st.asOf} 该设备未被吊销`);

@@ -666,8 +666,11 @@ def verify_bundle(path, expected=None):
     checks += verify_against_audit(members, m, seqs, payloads, texts)
 
     # 7. Whose keys these are: the trust chain (§7.6).
-    by_seq = {s["seq"]: s for s in m["seals"]}
-    seals = [(seq, p["time"]["sealedAt"], by_seq[seq]["sha256"], by_seq[seq]["sm3"]) for seq, p in sorted(payloads.items())]
+    by_seq = {}
+    for s_ in m["seals"]:
+        by_seq.setdefault(s_["seq"], s_)
+    seals = [(seq, payloads[seq]["time"]["sealedAt"] if seq in payloads else None, by_seq[seq]["sha256"],
+              by_seq[seq]["sm3"]) for seq in seqs]
     trust_check, anchor = verify_trust(get, [n for n in members if n.startswith("trust/")], m["deviceId"], keys,
                                        seals, expected)
     checks.append(trust_check)
@@ -777,7 +780,7 @@ def verify_trust(get, names, device_id, keys, seals, expected):
         if cert["sm2PublicKey"] != keys["sm2"] or cert["ed25519PublicKeyPem"] != keys["ed25519"]:
             problems.append("设备证书所证明的是其他公钥：与签名所用的设备公钥不符")
         for seq, at, _, _ in seals:
-            if not (cert["notBefore"] <= at <= cert["notAfter"]):
+            if at is not None and not (cert["notBefore"] <= at <= cert["notAfter"]):
                 problems.append("封存%d的时间（%s）不在设备证书的有效期（%s 至 %s）内"
                                 % (seq, at, cert["notBefore"], cert["notAfter"]))
     if get("trust/status.json") is not None:
@@ -789,7 +792,7 @@ def verify_trust(get, names, device_id, keys, seals, expected):
                 problems.append("设备状态声明不是针对本设备证书的")
             elif st["status"] == "revoked":
                 for seq, at, _, _ in seals:
-                    if st["revokedAt"] and at >= st["revokedAt"]:
+                    if st["revokedAt"] and at is not None and at >= st["revokedAt"]:
                         problems.append("封存%d作于设备被总部吊销（%s）之后" % (seq, st["revokedAt"]))
                 notes.append("总部声明该设备已于 %s 吊销（截至 %s）" % (st["revokedAt"], st["asOf"]))
             else:
