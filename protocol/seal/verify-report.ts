@@ -1,5 +1,6 @@
 // A verification report: named checks, each passed or failed with its detail in Chinese. Made by
 // every verifier (a data folder, a bundle, HQ's import) and printed the same way.
+import { notAnchoredSentence, type AnchorInfo } from '../../shared/trust/anchor-sentence.ts';
 export interface Check {
   /** A stable name for the check (a bundle's: tar, manifest, members, seal:N, chain, audit-cross, audit, trust, not-included), the same in every verifier. */
   id?: string;
@@ -16,7 +17,7 @@ export interface VerifyReport {
    * whether it is the root the verifier was told to trust. Without it, passing every check proves
    * only that whoever holds the keys made it — never 全部通过.
    */
-  anchor?: { fingerprint: string | null; hqName: string | null; anchored: boolean };
+  anchor?: AnchorInfo;
 }
 
 /** Exit codes of npm run verify (and tools/verify-py): documented in --help, README.md and docs/SEAL-FORMAT.md. */
@@ -25,13 +26,6 @@ export const EXIT = { passed: 0, failed: 1, notVerified: 2, notAnchored: 3 } as 
 export function exitCode(r: VerifyReport): number {
   if (!r.ok) return EXIT.failed;
   return r.anchor && !r.anchor.anchored ? EXIT.notAnchored : EXIT.passed;
-}
-
-/** The plain sentence for a report whose checks pass but whose keys are not tied to a trusted root. */
-export function notAnchoredSentence(a: NonNullable<VerifyReport['anchor']>): string {
-  return a.fingerprint
-    ? `其余各项核验通过，但尚未证明这些签名密钥属于哪个网信办：包中总部根密钥的指纹是 ${a.fingerprint}（${a.hqName ?? ''}），请与该网信办公布的总部指纹核对，一致后加上 --hq-root ${a.fingerprint} 重新核验。`
-    : '其余各项核验通过，但包中没有总部证书，无法证明这些签名密钥属于哪个网信办：请向出具该封存包的网信办取得附有总部证书的封存包，或向其核实设备公钥。';
 }
 
 export function formatReport(r: VerifyReport): string {
