@@ -66,11 +66,11 @@ export function verifySealFolder(dir: string, expected: ExpectedRoot | null = nu
   // trust/: HQ's root keys, the device certificate, status and this seal's receipt, as in a bundle.
   const trustNames: string[] = [];
   const walk = (rel: string) => {
-    let entries: string[] = [];
+    let entries: string[];
     try {
       entries = readdirSync(join(dir, rel));
     } catch {
-      return;
+      return; // no trust/ folder: verifyTrust reports the missing certificate
     }
     for (const n of entries) {
       const st = lstatSync(join(dir, rel, n));
