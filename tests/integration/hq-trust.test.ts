@@ -13,6 +13,10 @@ import { CertificateSchema, StatusSchema, ed25519KeyId, sm2KeyId } from '../../p
 import { demoInquiry } from '../../scripts/demo-documents.ts';
 import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from '../support/core-fixture.ts';
 import { send, testHq, type TestHq } from '../support/hq-fixture.ts';
+import { hqCli, hqDataDir } from '../support/sync-fixture.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fingerprint, RootSchema } from '../../protocol/trust/trust-format.ts';
 import { signedDocument } from '../support/signing-fixture.ts';
 
 const open: { close(): Promise<void> | void }[] = [];
@@ -95,6 +99,23 @@ describe('enrollment and the device certificate', () => {
     expect(await certs()).toEqual(before);
     expect((await t.hq.devices.get(request.deviceId))!.device_id).toBe(request.deviceId);
   });
+});
+
+describe('npm run hq -- fingerprint', () => {
+  it('prints the root fingerprint and, with --root-file, writes the root document it is the fingerprint of', () => {
+    const dir = hqDataDir();
+    const rootFile = join(dir, 'published-root.json');
+    const r = hqCli(dir, ['fingerprint', '--root-file', rootFile]);
+    expect(r.status, r.stderr).toBe(0);
+    const fp = r.stdout.trim();
+    expect(fp).toMatch(/^([0-9A-F]{4}-){7}[0-9A-F]{4}$/);
+    const text = readFileSync(rootFile, 'utf8');
+    expect(RootSchema.parse(JSON.parse(text)).format).toBe('wangxin-hq-root/1');
+    expect(fingerprint(text)).toBe(fp);
+    expect(r.stderr).toContain(`--hq-root ${fp}`);
+    // The same HQ, the same fingerprint.
+    expect(hqCli(dir, ['fingerprint']).stdout.trim()).toBe(fp);
+  }, 60_000);
 });
 
 describe('a device enrolled before certificates', () => {
