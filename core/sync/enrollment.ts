@@ -1,7 +1,10 @@
-// Enrollment with HQ: a one-time code, proved and never sent. HQ proves it knows the same code
-// over its keys, its certificate and our nonce; its keys and certificate are pinned from then on,
-// in one transaction with the case-number prefix HQ assigned, HQ's time, its reference data and
-// the audit row. Then HQ's recovery copy of the device key is written (docs/SECURITY.md).
+// Enrollment with HQ: a one-time code, proved and never sent. The request carries HQ's time and a
+// fresh nonce, so that a captured request cannot be replayed later (HQ refuses both). HQ proves it
+// knows the same code over its keys, its TLS certificate, our nonce and the device certificate it
+// signed for our keys; its keys and TLS certificate are pinned from then on, in one transaction
+// with the device certificate (trust/ of every export), the case-number prefix HQ assigned, HQ's
+// time, its reference data and the audit row. Then HQ's recovery copy of the device key is written
+// (docs/SECURITY.md).
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
