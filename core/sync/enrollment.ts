@@ -76,6 +76,7 @@ export async function enroll(d: EnrollmentDeps, urlText: string, code: string): 
     ed25519PublicKeyPem: dev.ed25519PublicKeyPem,
     nonce: randomBytes(16).toString('hex'),
     requestedAt,
+    keysCreatedAt: dev.keysCreatedAt,
   };
   let res: Awaited<ReturnType<HqClient['call']>>;
   try {

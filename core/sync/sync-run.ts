@@ -189,8 +189,14 @@ export class SyncRun implements ProgressHolder {
    * status as of now, each checked against HQ's pinned keys and stored; returns what was refused.
    */
   private async pullTrust(client: HqClient, l: LinkRow): Promise<string | null> {
-    const res = await client.call('GET', `${API}/trust`, undefined, true, HQ_ROUTES.trust.answer);
     const dev = this.d.device.public();
+    const res = await client.call(
+      'GET',
+      `${API}/trust?keysCreatedAt=${encodeURIComponent(dev.keysCreatedAt)}`,
+      undefined,
+      true,
+      HQ_ROUTES.trust.answer,
+    );
     const at = isoNow(this.d.clock);
     const bad = this.d.inTransaction(
       () =>

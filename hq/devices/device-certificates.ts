@@ -43,7 +43,12 @@ export class DeviceCertificates {
   }
 
   /** The device's certificate: the one issued before, or a new one (inside `trx` when given). */
-  async certificateFor(d: DeviceRow, trx?: HqDb): Promise<SignedDoc> {
+  /**
+   * `keysCreatedAt`: when the device made its keys, as it declares (the start of validity, so that
+   * seals made before enrollment — offline, at the office — are covered; never later than HQ's
+   * registration). The device's clock, as every seal's time is: HQ's receipts bound them from above.
+   */
+  async certificateFor(d: DeviceRow, keysCreatedAt: string, trx?: HqDb): Promise<SignedDoc> {
     const db = trx ?? this.db;
     const held = await db
       .selectFrom('device_certificates')
@@ -52,8 +57,11 @@ export class DeviceCertificates {
       .executeTakeFirst();
     if (held) return { json: held.json, sm2: held.sm2, ed25519: held.ed25519 };
     const k = this.identity.keys();
-    // Valid from the device's enrollment (for a device enrolled before certificates, its seals
-    // since then are covered): HQ registered these keys for it then.
+    const declared = Date.parse(keysCreatedAt);
+    const registered = Date.parse(d.enrolled_at);
+    const notBefore = new Date(
+      Number.isFinite(declared) && declared < registered ? declared : registered,
+    ).toISOString();
     const cert: DeviceCertificate = {
       format: CERT_FORMAT,
       serial: randomUUID(),
@@ -65,8 +73,8 @@ export class DeviceCertificates {
       casePrefix: d.case_prefix,
       sm2PublicKey: d.sm2_public,
       ed25519PublicKeyPem: d.ed25519_public_pem,
-      notBefore: d.enrolled_at,
-      notAfter: new Date(Date.parse(d.enrolled_at) + CERT_VALIDITY_MS).toISOString(),
+      notBefore,
+      notAfter: new Date(registered + CERT_VALIDITY_MS).toISOString(),
       issuedAt: this.now().toISOString(),
     };
     const signed = { json: canonicalJson(cert), ...this.identity.signJson(cert) };
@@ -77,7 +85,7 @@ export class DeviceCertificates {
       .onConflict((oc) => oc.column('device_id').doNothing())
       .execute();
     if (trx) return signed;
-    return this.certificateFor(d);
+    return this.certificateFor(d, keysCreatedAt);
   }
 
   /** HQ's statement of the device's status as of now, for its certificate. */

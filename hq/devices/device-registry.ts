@@ -132,7 +132,8 @@ export class DeviceRegistry {
       !/^04[0-9a-f]{128}$/.test(body.sm2PublicKey) ||
       typeof body.ed25519PublicKeyPem !== 'string' ||
       typeof body.nonce !== 'string' ||
-      typeof body.requestedAt !== 'string'
+      typeof body.requestedAt !== 'string' ||
+      typeof body.keysCreatedAt !== 'string'
     ) {
       throw fail(400, 'bad_request', '登记请求不完整。');
     }
@@ -202,7 +203,7 @@ export class DeviceRegistry {
         .selectAll()
         .where('device_id', '=', body.deviceId)
         .executeTakeFirstOrThrow();
-      return this.certificates.certificateFor(row, trx);
+      return this.certificates.certificateFor(row, body.keysCreatedAt, trx);
     });
     const res: EnrollResponseBody = {
       hq: this.identity.keys(),
@@ -217,8 +218,8 @@ export class DeviceRegistry {
   }
 
   /** The device's certificate (issued now if it was enrolled before certificates) and its status as of now. */
-  async trust(d: DeviceRow): Promise<TrustAnswer> {
-    const certificate = await this.certificates.certificateFor(d);
+  async trust(d: DeviceRow, keysCreatedAt: string): Promise<TrustAnswer> {
+    const certificate = await this.certificates.certificateFor(d, keysCreatedAt);
     return { certificate, status: this.certificates.status(d, certificate) };
   }
 

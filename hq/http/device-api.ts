@@ -138,8 +138,8 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
 
   api.route({
     ...declared(HQ_ROUTES.trust),
-    schema: { response: { 200: HQ_ROUTES.trust.answer } },
-    handler: async (req) => hq.devices.trust(req.device!),
+    schema: { querystring: HQ_ROUTES.trust.query, response: { 200: HQ_ROUTES.trust.answer } },
+    handler: async (req) => hq.devices.trust(req.device!, req.query.keysCreatedAt),
   });
 
   api.route({

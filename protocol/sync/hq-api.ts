@@ -152,7 +152,12 @@ export const EnrollRequestBodySchema = z.strictObject({
   nonce: NonceSchema,
   /** HQ's time as the device last got it (hello): HQ refuses a request outside its window. */
   requestedAt: z.iso.datetime(),
+  /** When the device made its keys (its clock): the certificate's notBefore, so that seals made before enrollment are covered. */
+  keysCreatedAt: z.iso.datetime(),
 });
+
+/** The device's key creation time, for a certificate issued at a sync (a device enrolled before certificates). */
+export const TrustQuerySchema = z.object({ keysCreatedAt: z.iso.datetime() });
 
 export const EnrollRequestSchema = z.strictObject({
   request: EnrollRequestBodySchema,
@@ -269,7 +274,14 @@ export const HQ_ROUTES = {
     answer: SignedReceiptSchema,
   },
   receipts: { method: 'GET', path: '/receipts', signed: true, maxBodyBytes: 0, answer: z.array(SignedReceiptSchema) },
-  trust: { method: 'GET', path: '/trust', signed: true, maxBodyBytes: 0, answer: TrustAnswerSchema },
+  trust: {
+    method: 'GET',
+    path: '/trust',
+    signed: true,
+    maxBodyBytes: 0,
+    query: TrustQuerySchema,
+    answer: TrustAnswerSchema,
+  },
   reference: {
     method: 'GET',
     path: '/reference',

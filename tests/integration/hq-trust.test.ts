@@ -38,6 +38,7 @@ function enrollRequest(code: string, requestedAt = new Date().toISOString()) {
     ed25519PublicKeyPem: ed25519KeyPair().publicKeyPem,
     nonce: randomBytes(16).toString('hex'),
     requestedAt,
+    keysCreatedAt: new Date(Date.now() - 7 * 24 * 3600_000).toISOString(),
   };
   return { request, body: JSON.stringify({ request, proof: enrollmentProof(code, request) }) };
 }
@@ -66,9 +67,10 @@ describe('enrollment and the device certificate', () => {
       casePrefix: '柳南网信案',
       sm2PublicKey: request.sm2PublicKey,
       ed25519PublicKeyPem: request.ed25519PublicKeyPem,
-      notBefore: device.enrolled_at,
+      // From when the device made its keys (a week before it enrolled: seals made offline before are covered).
+      notBefore: request.keysCreatedAt,
     });
-    expect(Date.parse(cert.notAfter) - Date.parse(cert.notBefore)).toBe(5 * 365 * 24 * 3600_000);
+    expect(Date.parse(cert.notAfter) - Date.parse(device.enrolled_at)).toBe(5 * 365 * 24 * 3600_000);
     // The fingerprint an office publishes: 8 groups of 4 hex digits, stable for the same root.
     expect(t.hq.devices.certificates.fingerprint()).toMatch(/^([0-9A-F]{4}-){7}[0-9A-F]{4}$/);
   });
@@ -169,7 +171,10 @@ describe('a device enrolled before certificates', () => {
     const synced = await dev.core.sync.run();
     expect(synced.ok, synced.message).toBe(true);
     const cert = CertificateSchema.parse(JSON.parse(dev.core.trust.get('certificate')!.json));
+    // Valid from the earlier of the keys' creation and HQ's registration (here the registration,
+    // backdated an hour; the keys were made just now).
     expect(cert).toMatchObject({ deviceId: pub.deviceId, notBefore: enrolledAt, sm2PublicKey: pub.sm2PublicKey });
+    expect(cert.notBefore <= cert.issuedAt).toBe(true);
     const status = StatusSchema.parse(JSON.parse(dev.core.trust.get('status')!.json));
     expect(status).toMatchObject({ deviceId: pub.deviceId, certSerial: cert.serial, status: 'good', revokedAt: null });
     // HQ kept the certificate it issued: the next sync brings the same one.

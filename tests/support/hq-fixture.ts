@@ -166,6 +166,7 @@ export async function enrolledDeviceAt(url: string, code: string, deviceName = '
     ed25519PublicKeyPem: ed25519.publicKeyPem,
     nonce: randomBytes(16).toString('hex'),
     requestedAt: new Date().toISOString(),
+    keysCreatedAt: new Date().toISOString(),
   };
   const r = await send(
     url,
