@@ -117,7 +117,7 @@ describe('npm run hq -- fingerprint', () => {
     expect(r.stderr).toContain(`--hq-root ${fp}`);
     // The same HQ, the same fingerprint.
     expect(hqCli(dir, ['fingerprint']).stdout.trim()).toBe(fp);
-  }, 60_000);
+  }, 240_000);
 });
 
 describe('a device enrolled before certificates', () => {
