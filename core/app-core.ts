@@ -25,6 +25,7 @@ import { SignatureStore } from './signatures/signature-store.ts';
 import { removeReleasedFiles } from './sync/free-space.ts';
 import { newerHqCatalog } from './sync/hq-catalog.ts';
 import { HqLinkStore } from './sync/hq-link-store.ts';
+import { TrustStore } from './sync/trust-store.ts';
 import { ReceiptStore } from './sync/receipt-store.ts';
 import { ReferenceStore } from './sync/reference-store.ts';
 import { ReleasedBlobs } from './sync/released-blobs.ts';
@@ -107,6 +108,8 @@ export interface AppCore {
   readonly receipts: ReceiptStore;
   /** Evidence bytes released after HQ's receipt. */
   readonly released: ReleasedBlobs;
+  /** HQ's certificate of this device and its status statement (trust/ in exports). */
+  readonly trust: TrustStore;
   /** Sync to HQ: enrollment, the outbox, receipts, the offline bundle. */
   readonly sync: SyncService;
   /** The device key's custodian: officers' wrapped copies, HQ's recovery copy (core/vault/). */
@@ -137,6 +140,7 @@ export function openCore(options: CoreOptions): AppCore {
   const receipts = new ReceiptStore(db);
   const released = new ReleasedBlobs(db);
   const hqKeys = () => hqLink.keys();
+  const trust = new TrustStore(db, hqKeys, receipts);
   const shipped = loadCatalog(options.catalogPath);
   // A newer catalog published by HQ (signed, pulled at the last sync) replaces the shipped one.
   const catalog = newerHqCatalog(references, hqKeys(), shipped, log) ?? shipped;
@@ -228,7 +232,7 @@ export function openCore(options: CoreOptions): AppCore {
         .catch((e: unknown) => closed || log.error('evidence re-verification stopped', errorFields(e)));
     }, 2000).unref();
   }
-  const bundle = { clock, seals, device, signatures, evidence, released, audit, session, inTransaction };
+  const bundle = { clock, seals, device, signatures, evidence, released, trust, audit, session, inTransaction };
   const sync = new SyncService({
     clock,
     log,
@@ -237,6 +241,7 @@ export function openCore(options: CoreOptions): AppCore {
     references,
     receipts,
     released,
+    trust,
     seals,
     evidence,
     documents,
@@ -275,6 +280,7 @@ export function openCore(options: CoreOptions): AppCore {
     references,
     receipts,
     released,
+    trust,
     sync,
     keys: options.custody,
     lock,

@@ -21,6 +21,9 @@
 //       the office tree (省 → 市 → 区/县; the root office is HQ's own, named at init)
 //   npm run hq -- code --data DIR [--office 单位名称] [--note 备注] [--prefix 案号前缀]
 //       makes a one-time enrollment code for a device of that office (default: the root office)
+//   npm run hq -- fingerprint --data DIR [--root-file OUT]
+//       prints HQ's root key fingerprint (what the office publishes; npm run verify -- … --hq-root);
+//       with --root-file also writes the root public key document (trust/hq-root.json)
 //   npm run hq -- publish roster|holidays|catalog FILE --data DIR
 //       publishes a new signed version of reference data (JSON) for devices to pull
 //   npm run hq -- recover --data DIR --device DEVICE_DIR --cert-no 执法证号 [--officer-name 姓名 --unit 单位]
@@ -57,6 +60,7 @@ const { values, positionals } = parseArgs({
     user: { type: 'string' },
     note: { type: 'string', default: '' },
     prefix: { type: 'string', default: '' },
+    'root-file': { type: 'string' },
     device: { type: 'string' },
     'cert-no': { type: 'string' },
     'officer-name': { type: 'string' },
@@ -238,6 +242,21 @@ try {
       );
     } finally {
       core.close();
+    }
+  } else if (command === 'fingerprint') {
+    const hq = await open();
+    try {
+      const fp = hq.devices.certificates.fingerprint();
+      console.log(fp);
+      if (values['root-file']) {
+        writeFileSync(resolve(values['root-file']), hq.devices.certificates.rootText());
+        console.error(`总部根公钥已写入 ${resolve(values['root-file'])}`);
+      }
+      console.error(
+        `总部根密钥指纹（SM3 与 SHA-256 各取前8字节，docs/SEAL-FORMAT.md）。核验：npm run verify -- 封存包.tar --hq-root ${fp}`,
+      );
+    } finally {
+      await hq.close();
     }
   } else if (command === 'code') {
     const hq = await open();

@@ -2,8 +2,12 @@
 // (封存-编号/, as the demo writes them), or a device's data folder: the seal chain and each seal's
 // SM2 and Ed25519 signatures, each sealed document, signature binding and evidence digest
 // (recomputed), and the audit chain. Prints a report naming exactly what fails (or, with --json,
-// the same report as JSON). Exit codes: 0 all passed, 1 something failed, 2 nothing was verified
-// (usage, a path that does not exist or is of no known kind, a data folder that cannot be opened).
+// the same report as JSON). A bundle or seal folder is also checked against HQ's root keys given
+// with --hq-root (a fingerprint, or the root document's file): only then can it pass entirely.
+// Exit codes: 0 all passed (and, for a bundle or seal folder, anchored to the root given), 1
+// something failed, 2 nothing was verified (usage, a path that does not exist or is of no known
+// kind, a data folder that cannot be opened, a --hq-root that is neither), 3 every check passed
+// but no --hq-root was given, so whose keys these are is not proven.
 //
 // A data folder is encrypted: it opens with an officer's 执法证号 (--cert-no) and password (on
 // standard input, or WXZF_PASSWORD for scripts), or with HQ's recovery key (--hq-data HQ_DIR).
@@ -17,25 +21,30 @@ import { openWithHqKey, openWithPassword } from '../core/vault/open-unlocked.ts'
 import { hqRecoveryKey } from '../hq/hq-app.ts';
 import { hqKeySource } from './hq-passphrase.ts';
 import { verifyCore } from '../core/seals/verify-seals.ts';
-import { formatReport, type VerifyReport } from '../protocol/seal/verify-report.ts';
+import { EXIT, exitCode, formatReport, type VerifyReport } from '../protocol/seal/verify-report.ts';
+import { normaliseFingerprint, RootSchema } from '../protocol/trust/trust-format.ts';
+import type { ExpectedRoot } from '../protocol/trust/verify-trust.ts';
 import { verifyBundle } from '../protocol/bundle/verify-bundle.ts';
 import { isSealFolder, verifySealFolder } from '../protocol/seal/verify-seal-folder.ts';
 
 const USAGE = `用法：
-  npm run verify -- 封存包.tar
-      核验封存包（不需要本机数据）
-  npm run verify -- 封存-文书编号/
-      核验单份封存的文件夹（封存、两个签名、设备公钥、文书原文）
+  npm run verify -- 封存包.tar --hq-root 总部指纹
+      核验封存包（不需要本机数据），并核对设备证书出自该网信办公布的总部根密钥
+  npm run verify -- 封存-文书编号/ --hq-root 总部指纹
+      核验单份封存的文件夹（封存、两个签名、设备公钥、文书原文、总部证书）
   npm run verify -- 数据目录 --cert-no 执法证号
       核验本机数据目录；密码从标准输入读取（脚本可用环境变量 WXZF_PASSWORD）
   npm run verify -- 数据目录 --hq-data 总部数据目录 [--hq-key-file 密钥文件] [--hq-db postgres://…]
       以总部恢复密钥打开数据目录并核验；总部口令在终端上输入（或 HQ_PASSPHRASE、标准输入）
 
 选项：
+  --hq-root 指纹|文件  信任的总部根密钥：网信办公布的总部指纹（如 8F3A-1C2B-…，32位十六进制），
+                或总部根公钥文件（hq-root.json）。不给出时，其余各项照常核验，但不会得出“全部通过”
   --json        以 JSON 输出核验报告（{ok, checks: [{id, what, ok, detail}]}）
   -h, --help    显示本说明
 
-退出码：0 全部通过；1 有核验项不通过；2 未能核验（用法错误、路径不存在或不是可核验的对象、数据目录无法打开）。
+退出码：0 全部通过；1 有核验项不通过；2 未能核验（用法错误、路径不存在或不是可核验的对象、数据目录无法打开、--hq-root 有误）；
+        3 其余各项通过，但未用 --hq-root 指定总部根密钥，尚未证明签名密钥属于哪个网信办。
 格式与核验规则见 docs/SEAL-FORMAT.md。`;
 
 /** Stops with a message and no stack trace. */
@@ -49,6 +58,7 @@ let values: {
   'hq-data'?: string;
   'hq-key-file'?: string;
   'hq-db'?: string;
+  'hq-root'?: string;
   json?: boolean;
   help?: boolean;
 };
@@ -60,6 +70,7 @@ try {
       'hq-data': { type: 'string' },
       'hq-key-file': { type: 'string' },
       'hq-db': { type: 'string' },
+      'hq-root': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -81,15 +92,37 @@ if (!target || positionals.length > 1) stop(positionals.length > 1 ? `一次只�
 
 function print(report: VerifyReport): never {
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
-  process.exit(report.ok ? 0 : 1);
+  process.exit(exitCode(report));
+}
+
+/** --hq-root: a fingerprint as published, or a file holding the root document (trust/hq-root.json). */
+function expectedRoot(): ExpectedRoot | null {
+  const given = values['hq-root'];
+  if (given === undefined) return null;
+  const fp = normaliseFingerprint(given);
+  if (fp) return { fingerprint: fp };
+  if (existsSync(given) && statSync(given).isFile()) {
+    const text = readFileSync(given, 'utf8');
+    try {
+      if (RootSchema.safeParse(JSON.parse(text)).success) return { rootText: text };
+    } catch {
+      // falls through to the message below
+    }
+    stop(`「${given}」不是总部根公钥文件（应为封存包 trust/hq-root.json 那样的文件）。`, EXIT.notVerified);
+  }
+  stop(
+    `--hq-root 的值「${given}」既不是总部指纹（32位十六进制，可带连字符，如 8F3A-1C2B-…），也不是存在的根公钥文件。`,
+    EXIT.notVerified,
+  );
 }
 
 async function main(): Promise<void> {
   const path = resolve(target!);
   if (!existsSync(path))
     stop(`找不到「${path}」。请给出封存包文件（.tar）、封存文件夹（封存-编号）或本机数据目录（含 device.db）的路径。`);
-  if (!statSync(path).isDirectory()) print(await verifyBundle(path)); // a bundle, on its own
-  if (isSealFolder(path)) print(verifySealFolder(path));
+  const root = expectedRoot();
+  if (!statSync(path).isDirectory()) print(await verifyBundle(path, { expected: root })); // a bundle, on its own
+  if (isSealFolder(path)) print(verifySealFolder(path, root));
   if (!existsSync(join(path, 'device.db')))
     stop(`「${path}」既不是封存文件夹（其中没有 seal.json），也不是本程序的数据目录（其中没有 device.db）。`);
   let core: AppCore;

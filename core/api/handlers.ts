@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { exportBundle } from '../bundle/export-bundle.ts';
 import { verifyBundle } from '../../protocol/bundle/verify-bundle.ts';
+import { rootDocument } from '../../protocol/trust/trust-format.ts';
 import { printDocument } from '../pdf/print-document.ts';
 import { toLocalDate } from '../../shared/documents/local-time.ts';
 import { freeSpace } from '../sync/free-space.ts';
@@ -227,7 +228,9 @@ export const handlers: Handlers = {
       throw new CoreError('validation', `找不到封存包文件 ${path}。请检查路径，或插入存放封存包的移动存储介质。`, {
         path: '文件不存在。',
       });
-    return verifyBundle(path);
+    // Anchored to the HQ this device enrolled with (its keys pinned then); before enrollment, to none.
+    const hq = core.hqLink.keys();
+    return verifyBundle(path, { expected: hq ? { rootText: rootDocument(hq) } : null });
   },
   'sync.status': (_arg, core) => core.sync.status(),
   'sync.enroll': (arg, core) => core.sync.enroll(arg.url, arg.code),

@@ -16,6 +16,7 @@ import { signatureMaterial, type SignatureSource } from '../seals/seal-material.
 import type { SealStore } from '../seals/seal-store.ts';
 import type { TwoOfficerSession } from '../session/two-officer-session.ts';
 import type { ReleasedBlobs } from '../sync/released-blobs.ts';
+import type { TrustStore } from '../sync/trust-store.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import { sm2PublicKeyPem } from '../../protocol/crypto/sm2.ts';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
@@ -45,6 +46,8 @@ export interface ExportBundleDeps {
   signatures: SignatureSource;
   evidence: Pick<EvidenceStore, 'storedSize' | 'readStored'>;
   released: Pick<ReleasedBlobs, 'all'>;
+  /** HQ's certification of the device for trust/ (core/sync/trust-store.ts). */
+  trust: Pick<TrustStore, 'files'>;
   audit: Pick<AuditLog, 'rows' | 'append'>;
   session: Pick<TwoOfficerSession, 'signedInIds'>;
   inTransaction: InTransaction;
@@ -125,6 +128,8 @@ export async function exportBundle(
       files.push({ path: evidenceMember(e.sha256), sha256: e.sha256, size: e.size });
     }
     for (const x of extras) await add(x.name, x.bytes);
+    // HQ's root keys, its certificate of this device's keys, the device's status and HQ's receipts.
+    for (const x of core.trust.files(rows.map((r) => r.seq))) await add(x.name, x.bytes);
     await add(AUDIT, Buffer.from(canonicalJson(core.audit.rows()), 'utf8'));
     // `requested`: the documents the officer chose, so that a verifier can tell a seal left out on
     // purpose (reported as not included) from one taken out of the bundle afterwards.

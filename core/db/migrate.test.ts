@@ -44,6 +44,7 @@ describe('migrations', () => {
       'documents',
       'evidence',
       'hq_link',
+      'hq_trust',
       'office',
       'officers',
       'receipts',
@@ -128,7 +129,7 @@ describe('migrations', () => {
     db.prepare(`INSERT INTO settings (key, value) VALUES ('k', 'v')`).run();
     const seen: unknown[] = [];
     const rebuild: Migration = {
-      version: MIGRATIONS.length + 1,
+      version: NEWEST + 1,
       name: 'rebuild settings',
       foreignKeysOff: true,
       up: (d) => {
@@ -138,7 +139,7 @@ describe('migrations', () => {
           ALTER TABLE new_settings RENAME TO settings;`);
       },
     };
-    expect(migrate(db, [...MIGRATIONS, rebuild])).toEqual({ from: MIGRATIONS.length, to: MIGRATIONS.length + 1 });
+    expect(migrate(db, [...MIGRATIONS, rebuild])).toEqual({ from: NEWEST, to: NEWEST + 1 });
     expect(seen).toEqual([0, true]);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.prepare(`SELECT value FROM settings WHERE key = 'k'`).pluck().get()).toBe('v');
@@ -148,7 +149,7 @@ describe('migrations', () => {
   it('a table rebuild that breaks a reference is rolled back, not marked done, and foreign keys come back on', () => {
     const db = openDatabase(tempDir());
     const breaks: Migration = {
-      version: MIGRATIONS.length + 1,
+      version: NEWEST + 1,
       name: 'dangling',
       foreignKeysOff: true,
       up: (d) => {
@@ -166,7 +167,7 @@ describe('migrations', () => {
     }
     expect(err).toBeInstanceOf(CoreError);
     expect((err as CoreError).message).toMatch(/有1处引用找不到对应的记录（documents），已撤销本次升级/);
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(NEWEST);
     expect(tables(db)).not.toContain('half_done');
     expect(db.prepare(`SELECT count(*) FROM documents`).pluck().get()).toBe(0);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -178,7 +179,7 @@ describe('migrations', () => {
       },
     };
     expect(() => migrate(db, [...MIGRATIONS, throws])).toThrow(/disk full halfway/);
-    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(NEWEST);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
   });

@@ -23,6 +23,8 @@ export interface DevicePublic {
   sm2PublicKey: string;
   sm2PublicKeyPem: string;
   ed25519PublicKeyPem: string;
+  /** When the keys were made (device clock): the start of HQ's certificate of them. */
+  keysCreatedAt: string;
 }
 
 export class DeviceIdentity {
@@ -67,6 +69,7 @@ export class DeviceIdentity {
       sm2PublicKey: r.sm2_public,
       sm2PublicKeyPem: sm2PublicKeyPem(r.sm2_public),
       ed25519PublicKeyPem: r.ed25519_public_pem,
+      keysCreatedAt: r.created_at,
     };
   }
 

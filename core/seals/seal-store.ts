@@ -20,7 +20,7 @@ import { signedForm } from '../../protocol/seal/document-hash.ts';
 import type { SignatureStore } from '../signatures/signature-store.ts';
 import { SEAL_GENESIS, sealHash, sealText, type SealPayload } from '../../protocol/seal/seal-payload.ts';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sm2PublicKeyPem } from '../../protocol/crypto/sm2.ts';
 import { writeFileAtomic } from '../../protocol/runtime/write-file-atomic.ts';
 import type { SealRow } from './seal-row.ts';
@@ -238,7 +238,12 @@ export class SealStore {
    * (docs/SEAL-FORMAT.md): the seal exactly as signed, both signatures, both public keys, and
    * the document's signed form. Written atomically into `dir`.
    */
-  exportFiles(documentId: string, dir: string): string[] {
+  /** `trust`: HQ's certification for trust/ (TrustStore.files of this seal), when the device has it. */
+  exportFiles(
+    documentId: string,
+    dir: string,
+    trust: (seq: number) => { name: string; bytes: Uint8Array }[] = () => [],
+  ): string[] {
     const r = this.rowFor(documentId);
     if (!r) throw new CoreError('not_found', '该文书尚未封存。');
     const p = JSON.parse(r.payload) as SealPayload;
@@ -250,8 +255,12 @@ export class SealStore {
       ['device-sm2.pem', Buffer.from(sm2PublicKeyPem(p.device.sm2PublicKey))],
       ['device-ed25519.pem', Buffer.from(p.device.ed25519PublicKeyPem)],
       ['document.json', Buffer.from(p.document.signedForm, 'utf8')],
+      ...trust(r.seq).map((f): [string, Uint8Array] => [f.name, f.bytes]),
     ];
-    for (const [name, bytes] of files) writeFileAtomic(join(dir, name), bytes);
+    for (const [name, bytes] of files) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileAtomic(join(dir, name), bytes);
+    }
     return files.map(([n]) => n);
   }
 

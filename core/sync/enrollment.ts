@@ -1,7 +1,10 @@
-// Enrollment with HQ: a one-time code, proved and never sent. HQ proves it knows the same code
-// over its keys, its certificate and our nonce; its keys and certificate are pinned from then on,
-// in one transaction with the case-number prefix HQ assigned, HQ's time, its reference data and
-// the audit row. Then HQ's recovery copy of the device key is written (docs/SECURITY.md).
+// Enrollment with HQ: a one-time code, proved and never sent. The request carries HQ's time and a
+// fresh nonce, so that a captured request cannot be replayed later (HQ refuses both). HQ proves it
+// knows the same code over its keys, its TLS certificate, our nonce and the device certificate it
+// signed for our keys; its keys and TLS certificate are pinned from then on, in one transaction
+// with the device certificate (trust/ of every export), the case-number prefix HQ assigned, HQ's
+// time, its reference data and the audit row. Then HQ's recovery copy of the device key is written
+// (docs/SECURITY.md).
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
@@ -26,6 +29,7 @@ import { HqClient, SyncFailure } from './hq-client.ts';
 import { verifyHqTime } from './hq-connection.ts';
 import type { HqLinkStore } from './hq-link-store.ts';
 import type { ReferenceStore } from './reference-store.ts';
+import type { TrustStore } from './trust-store.ts';
 
 export interface EnrollmentDeps {
   clock: Clock;
@@ -38,6 +42,7 @@ export interface EnrollmentDeps {
   session: Pick<TwoOfficerSession, 'signedInIds'>;
   audit: Pick<AuditLog, 'append'>;
   keys: Pick<KeyCustody, 'setHq'>;
+  trust: Pick<TrustStore, 'store'>;
   inTransaction: InTransaction;
 }
 
@@ -54,6 +59,15 @@ export async function enroll(d: EnrollmentDeps, urlText: string, code: string): 
     });
   }
   const dev = d.device.public();
+  const client = new HqClient({ baseUrl: url.href, tlsFingerprint: null });
+  // HQ's time first: the request carries it, and HQ refuses a request outside its window (a
+  // captured request replayed later), as it refuses a nonce it has seen.
+  let requestedAt: string;
+  try {
+    requestedAt = (await client.call('GET', `${API}/hello`, undefined, false, HQ_ROUTES.hello.answer)).body.time.time;
+  } catch (e) {
+    throw asCoreError(e);
+  }
   const request: EnrollRequestBody = {
     deviceId: dev.deviceId,
     deviceName: hostname(),
@@ -61,8 +75,9 @@ export async function enroll(d: EnrollmentDeps, urlText: string, code: string): 
     sm2PublicKey: dev.sm2PublicKey,
     ed25519PublicKeyPem: dev.ed25519PublicKeyPem,
     nonce: randomBytes(16).toString('hex'),
+    requestedAt,
+    keysCreatedAt: dev.keysCreatedAt,
   };
-  const client = new HqClient({ baseUrl: url.href, tlsFingerprint: null });
   let res: Awaited<ReturnType<HqClient['call']>>;
   try {
     res = await client.call<EnrollResponseBody & { proof: string }>(
@@ -98,6 +113,9 @@ export async function enroll(d: EnrollmentDeps, urlText: string, code: string): 
     d.settings.setCaseNoPrefix(body.casePrefix);
     d.settings.noteHqTime(body.time.time);
     d.references.storeVerified(body.reference ?? [], body.hq, isoNow(d.clock));
+    // HQ's certificate of our keys (covered by the proof above, and signed by HQ's keys).
+    const bad = d.trust.store('certificate', body.certificate, body.hq, dev, now);
+    if (bad) throw new CoreError('integrity', `${bad}。未登记。`);
     d.audit.append({
       action: 'enroll',
       officerIds: d.session.signedInIds(),

@@ -54,6 +54,16 @@ export class ReceiptStore {
     return rc?.hq_time ?? null;
   }
 
+  /** HQ's receipts for these seals, as HQ signed them (for trust/ in a bundle or seal folder). */
+  signed(seqs: number[]): { seq: number; json: string; sm2: string; ed25519: string }[] {
+    const get = this.db.prepare(
+      `SELECT seal_seq AS seq, receipt AS json, sm2, ed25519 FROM receipts WHERE seal_seq = ?`,
+    );
+    return seqs
+      .map((s) => get.get(s) as { seq: number; json: string; sm2: string; ed25519: string } | undefined)
+      .filter((r) => r !== undefined);
+  }
+
   count(): number {
     return (this.db.prepare(`SELECT count(*) AS n FROM receipts`).get() as { n: number }).n;
   }

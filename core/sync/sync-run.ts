@@ -19,6 +19,9 @@ import { keysOf, type HqLinkStore, type LinkRow } from './hq-link-store.ts';
 import type { ReceiptStore } from './receipt-store.ts';
 import { acceptReceipt, type ReceiptIntakeDeps } from './receipt-intake.ts';
 import type { ReferenceStore } from './reference-store.ts';
+import type { TrustStore } from './trust-store.ts';
+import type { DeviceIdentity } from '../device/device-identity.ts';
+import type { InTransaction } from '../db/unit-of-work.ts';
 import { sealPackage, type SealPackageDeps } from './seal-package.ts';
 
 type Outcome = NonNullable<SyncStatus['last']>;
@@ -40,6 +43,9 @@ export interface SyncRunDeps {
   links: Pick<HqLinkStore, 'link'>;
   references: Pick<ReferenceStore, 'storeVerified'>;
   receipts: Pick<ReceiptStore, 'outbox'>;
+  trust: Pick<TrustStore, 'store'>;
+  device: Pick<DeviceIdentity, 'public'>;
+  inTransaction: InTransaction;
   evidence: Pick<EvidenceStore, 'storedSize' | 'readStoredRange'>;
   session: Pick<TwoOfficerSession, 'signedInIds'>;
   audit: Pick<AuditLog, 'append'>;
@@ -92,6 +98,8 @@ export class SyncRun implements ProgressHolder {
       const client = this.d.connection.client(l);
       await this.d.connection.hello(client, l);
       const rejected = await this.pullReference(client, l);
+      const trustRefused = await this.pullTrust(client, l);
+      if (trustRefused) rejected.push(trustRefused);
       const outbox = this.d.receipts.outbox();
       const plan = outbox.map((r) => ({ row: r, payload: JSON.parse(r.payload) as SealPayload }));
       this.progress = {
@@ -174,6 +182,29 @@ export class SyncRun implements ProgressHolder {
     }
     this.last = outcome;
     return outcome;
+  }
+
+  /**
+   * HQ's certificate of this device (issued now for a device enrolled before certificates) and its
+   * status as of now, each checked against HQ's pinned keys and stored; returns what was refused.
+   */
+  private async pullTrust(client: HqClient, l: LinkRow): Promise<string | null> {
+    const dev = this.d.device.public();
+    const res = await client.call(
+      'GET',
+      `${API}/trust?keysCreatedAt=${encodeURIComponent(dev.keysCreatedAt)}`,
+      undefined,
+      true,
+      HQ_ROUTES.trust.answer,
+    );
+    const at = isoNow(this.d.clock);
+    const bad = this.d.inTransaction(
+      () =>
+        this.d.trust.store('certificate', res.body.certificate, keysOf(l), dev, at) ??
+        this.d.trust.store('status', res.body.status, keysOf(l), dev, at),
+    );
+    if (bad) this.d.log.error('sync: HQ trust document refused', { problem: bad });
+    return bad ? '设备证书' : null;
   }
 
   /** Pulls HQ's reference data; stores each newer kind whose HQ signature holds; returns the labels of those refused. */

@@ -368,6 +368,42 @@ function hq003Guard(engine: Engine): Migration {
   };
 }
 
+/**
+ * The trust chain (docs/SEAL-FORMAT.md): the certificate HQ signed for each device (one per device,
+ * kept as signed, append-only) and the nonces of enrollment requests already used (a replayed
+ * request is refused).
+ */
+function hq002(engine: Engine): Migration {
+  const strict = engine === 'sqlite' ? sql`strict` : sql``;
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('device_certificates')
+        .addColumn('device_id', 'text', (c) => c.primaryKey().references('devices.device_id'))
+        .addColumn('serial', 'text', (c) => c.notNull().unique())
+        .addColumn('json', 'text', (c) => c.notNull())
+        .addColumn('sm2', 'text', (c) => c.notNull())
+        .addColumn('ed25519', 'text', (c) => c.notNull())
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await db.schema
+        .createTable('enrollment_nonces')
+        .addColumn('nonce', 'text', (c) => c.primaryKey())
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('seen_at', 'text', (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await appendOnly(db, engine, ['device_certificates', 'enrollment_nonces'], false);
+    },
+  };
+}
+
 export function hqMigrations(engine: Engine): Record<string, Migration> {
-  return { '001_hq': hq001(engine), '003_guard': hq003Guard(engine), '005_offices': hq005(engine) };
+  return {
+    '001_hq': hq001(engine),
+    '002_trust': hq002(engine),
+    '003_guard': hq003Guard(engine),
+    '005_offices': hq005(engine),
+  };
 }

@@ -85,6 +85,17 @@ export interface HqTables {
     office_id: string | null;
   };
   blobs: { sha256: string; sm3: string; size: number; stored_at: string };
+  /** HQ's signed certificate of each device's keys (migration 002_trust). */
+  device_certificates: {
+    device_id: string;
+    serial: string;
+    json: string;
+    sm2: string;
+    ed25519: string;
+    issued_at: string;
+  };
+  /** Enrollment requests' nonces, so that a captured request cannot be replayed. */
+  enrollment_nonces: { nonce: string; device_id: string; seen_at: string };
   seals: {
     device_id: string;
     seq: number;

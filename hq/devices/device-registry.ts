@@ -22,6 +22,8 @@ import { fail } from '../hq-failure.ts';
 import type { HqIdentity } from '../hq-identity.ts';
 import type { RegisteredDevice } from '../ingest/verify-package.ts';
 import { RequestNonces } from './request-nonces.ts';
+import type { TrustAnswer } from '../../protocol/sync/hq-api.ts';
+import { DeviceCertificates } from './device-certificates.ts';
 
 // Unambiguous characters (no 0/O, 1/I/L): 16 of them give 80 bits, typed in four groups.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -52,6 +54,7 @@ export class DeviceRegistry {
   private readonly log: EventLog;
   private readonly reference: () => Promise<SignedReference[]>;
   private readonly nonces: RequestNonces;
+  readonly certificates: DeviceCertificates;
   constructor(
     db: HqDb,
     now: () => Date,
@@ -61,6 +64,7 @@ export class DeviceRegistry {
   ) {
     this.reference = reference;
     this.nonces = new RequestNonces(db);
+    this.certificates = new DeviceCertificates(db, identity, now);
     this.db = db;
     this.now = now;
     this.identity = identity;
@@ -156,11 +160,17 @@ export class DeviceRegistry {
       typeof body.sm2PublicKey !== 'string' ||
       !/^04[0-9a-f]{128}$/.test(body.sm2PublicKey) ||
       typeof body.ed25519PublicKeyPem !== 'string' ||
-      typeof body.nonce !== 'string'
+      typeof body.nonce !== 'string' ||
+      typeof body.requestedAt !== 'string' ||
+      typeof body.keysCreatedAt !== 'string'
     ) {
       throw fail(400, 'bad_request', '登记请求不完整。');
     }
     const now = this.now().toISOString();
+    // A captured request replayed later: refused by its time (outside the window) or its nonce (seen).
+    const skew = Math.abs(Date.parse(body.requestedAt) - this.now().getTime());
+    if (!(skew <= REQUEST_WINDOW_MS))
+      throw fail(403, 'enrollment', '登记请求的时间与总部时间相差过大（可能是截获后重放的请求）。请在本机重新登记。');
     // A code already used by this very device still works until it expires: a device whose first
     // try lost HQ's answer (and so pinned nothing) can simply try again.
     const open = await this.db
@@ -178,7 +188,15 @@ export class DeviceRegistry {
     )
       throw fail(409, 'conflict', '该设备编号已以其他密钥登记过，不能重新登记。');
     if (existing?.revoked_at) throw fail(403, 'revoked', '该设备已被总部吊销，不能重新登记。');
-    await this.db.transaction().execute(async (trx) => {
+    const certificate = await this.db.transaction().execute(async (trx) => {
+      // The request's nonce, once: a second use of the same request is a replay (the primary key refuses it).
+      const fresh = await trx
+        .insertInto('enrollment_nonces')
+        .values({ nonce: body.nonce, device_id: body.deviceId, seen_at: now })
+        .onConflict((oc) => oc.column('nonce').doNothing())
+        .executeTakeFirst();
+      if (Number(fresh.numInsertedOrUpdatedRows ?? 0) !== 1)
+        throw fail(403, 'enrollment', '这份登记请求已经用过（截获后重放的请求），已拒绝。请在本机重新登记。');
       // Taken only if still open (or already this device's): two devices racing for one code, one wins.
       const taken = await trx
         .updateTable('enrollment_codes')
@@ -211,6 +229,12 @@ export class DeviceRegistry {
         trx,
         existing?.office_id ?? match.office_id,
       );
+      const row = await trx
+        .selectFrom('devices')
+        .selectAll()
+        .where('device_id', '=', body.deviceId)
+        .executeTakeFirstOrThrow();
+      return this.certificates.certificateFor(row, body.keysCreatedAt, trx);
     });
     const res: EnrollResponseBody = {
       hq: this.identity.keys(),
@@ -219,8 +243,15 @@ export class DeviceRegistry {
       casePrefix: existing?.case_prefix ?? match.case_prefix,
       time: this.identity.signedTime(),
       reference: await this.reference(),
+      certificate,
     };
     return { ...res, proof: enrollmentProof(match.code, res) };
+  }
+
+  /** The device's certificate (issued now if it was enrolled before certificates) and its status as of now. */
+  async trust(d: DeviceRow, keysCreatedAt: string): Promise<TrustAnswer> {
+    const certificate = await this.certificates.certificateFor(d, keysCreatedAt);
+    return { certificate, status: this.certificates.status(d, certificate) };
   }
 
   async get(deviceId: string): Promise<DeviceRow | null> {

@@ -54,6 +54,8 @@ describe('every request is validated before any work', () => {
       sm2PublicKey: `04${'ab'.repeat(64)}`,
       ed25519PublicKeyPem: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n',
       nonce: 'ab'.repeat(16),
+      requestedAt: new Date().toISOString(),
+      keysCreatedAt: new Date().toISOString(),
     };
     const post = (body: unknown) =>
       send(t.server.url, 'POST', `${API}/enroll`, { 'content-type': 'application/json' }, JSON.stringify(body));

@@ -138,6 +138,12 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
   });
 
   api.route({
+    ...declared(HQ_ROUTES.trust),
+    schema: { querystring: HQ_ROUTES.trust.query, response: { 200: HQ_ROUTES.trust.answer } },
+    handler: async (req) => hq.devices.trust(req.device!, req.query.keysCreatedAt),
+  });
+
+  api.route({
     ...declared(HQ_ROUTES.reference),
     schema: { response: { 200: HQ_ROUTES.reference.answer } },
     handler: async () => hq.reference.all(),

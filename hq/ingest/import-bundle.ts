@@ -41,8 +41,11 @@ export async function importBundle(
   deps: { devices: DeviceRegistry; ingest: Ingest; storage: BlobStorage; hqId: string },
 ): Promise<ReceiptsFile> {
   const read = await readBundleIndex(path);
+  // The same checks as npm run verify, anchored to HQ's own root: a certificate from another root,
+  // expired or for other keys is refused. A device enrolled before certificates, whose outbox was
+  // exported before its next sync, carries none: it is tied to its registration below instead.
   const report = read.ok
-    ? verifyIndex(read.index)
+    ? verifyIndex(read.index, { expected: { rootText: deps.devices.certificates.rootText() }, allowMissing: true })
     : { ok: false, checks: [{ what: '封存包', ok: false, detail: read.problems.join('；') }] };
   if (!read.ok || !report.ok) {
     const failed = report.checks.filter((c) => !c.ok).map((c) => `${c.what}：${c.detail}`);

@@ -30,8 +30,9 @@ export const printMember = (seq: number) => `print/${seq}.json`;
  * - `audit`: the audit log, pinned by each seal's auditHead up to it, and by the manifest signature;
  * - `print`, `cases`: HQ's print input for a bundled seal and the cases' summaries (the offline
  *   outbox), vouched for by the manifest's signature alone;
- * - `trust`: trust/… — reserved for HQ's certification of the device (certificate, HQ's keys,
- *   receipts, status), each part signed by HQ; listed in the manifest like any member.
+ * - `trust`: trust/… — HQ's certification of the device (protocol/trust/trust-format.ts): HQ's root
+ *   keys, the device certificate, the device's status, and HQ's receipt for a bundled seal N
+ *   (`receipt` set), each signed by HQ; listed in the manifest like any member.
  */
 export type MemberClass =
   | { kind: 'manifest' }
@@ -42,7 +43,7 @@ export type MemberClass =
   | { kind: 'audit' }
   | { kind: 'print'; seq: number }
   | { kind: 'cases' }
-  | { kind: 'trust' }
+  | { kind: 'trust'; receipt: number | null }
   | { kind: 'unknown' };
 
 const SEQ = '([1-9][0-9]{0,8})';
@@ -60,7 +61,10 @@ export function classify(name: string): MemberClass {
   if (m) return { kind: 'evidence', sha256: m[1]! };
   m = new RegExp(`^print/${SEQ}\\.json$`).exec(name);
   if (m) return { kind: 'print', seq: Number(m[1]) };
-  if (name.startsWith('trust/')) return { kind: 'trust' };
+  if (name === 'trust/hq-root.json' || /^trust\/(device-cert|status)\.(json|sm2\.der|ed25519\.sig)$/.test(name))
+    return { kind: 'trust', receipt: null };
+  m = new RegExp(`^trust/receipts/${SEQ}\\.(json|sm2\\.der|ed25519\\.sig)$`).exec(name);
+  if (m) return { kind: 'trust', receipt: Number(m[1]) };
   return { kind: 'unknown' };
 }
 

@@ -5,7 +5,6 @@
 // signature records, evidence); the chain; the seals against the audit log; the audit chain.
 // The same checks, from the same document, are made by tools/verify-py/ — the tests require the
 // same verdicts on every tampered bundle of the corpus.
-import { createHash } from 'node:crypto';
 import { ed25519Verify } from '../crypto/ed25519.ts';
 import { sm2Verify } from '../crypto/sm2.ts';
 import type { SealPayload } from '../seal/seal-payload.ts';
@@ -35,22 +34,35 @@ import {
   type Manifest,
 } from './bundle-format.ts';
 import { checkMembers } from './verify-members.ts';
+import { verifyTrust, type ExpectedRoot } from '../trust/verify-trust.ts';
 import { verifyAgainstAudit } from './verify-audit.ts';
 
-export async function verifyBundle(path: string): Promise<VerifyReport> {
+/** `trust`: the root to anchor to (--hq-root, the device's pinned HQ, HQ itself); null: none given. */
+export interface TrustOptions {
+  expected: ExpectedRoot | null;
+  allowMissing?: boolean;
+}
+
+export async function verifyBundle(path: string, trust: TrustOptions = { expected: null }): Promise<VerifyReport> {
   const r = await readBundleIndex(path);
-  if (!r.ok) return { ok: false, checks: [{ id: 'tar', what: '封存包', ok: false, detail: r.problems.join('；') }] };
-  return verifyIndex(r.index);
+  if (!r.ok)
+    return {
+      ok: false,
+      checks: [{ id: 'tar', what: '封存包', ok: false, detail: r.problems.join('；') }],
+      anchor: { fingerprint: null, hqName: null, anchored: false },
+    };
+  return verifyIndex(r.index, trust);
 }
 
 /** Reports the checks in order; a bundle whose manifest cannot be read stops there. */
-export function verifyIndex(index: BundleIndex): VerifyReport {
+export function verifyIndex(index: BundleIndex, trust: TrustOptions = { expected: null }): VerifyReport {
   const checks: Check[] = [
     { id: 'tar', what: '封存包', ok: true, detail: `${index.members.size}个文件，符合封存包的 tar 格式` },
   ];
   const add = (id: string, what: string, problems: string[], okDetail: string) =>
     checks.push({ id, what, ok: problems.length === 0, detail: problems.length ? problems.join('；') : okDetail });
-  const done = () => ({ ok: checks.every((c) => c.ok), checks });
+  let anchor: NonNullable<VerifyReport['anchor']> = { fingerprint: null, hqName: null, anchored: false };
+  const done = (): VerifyReport => ({ ok: checks.every((c) => c.ok), checks, anchor });
 
   // 1. The manifest, the device's keys, the manifest's signatures.
   const read = readManifest(index);
@@ -116,19 +128,22 @@ export function verifyIndex(index: BundleIndex): VerifyReport {
   // 4–6. The chain, the seals against the audit log, the audit chain.
   checks.push(...verifyAgainstAudit(index, manifest, seqs, payloads, texts));
 
-  // What this verification cannot say on its own: whose keys these are.
-  checks.push({
-    id: 'keys',
-    what: '设备密钥（提示）',
-    ok: true,
-    detail: `包中的签名由持有以下公钥的设备作出，但本包不含总部对这些公钥的证明：请与总部登记的该设备（${manifest.deviceId}）公钥核对。device-sm2.pem 的 SHA-256 ${fingerprint(index, DEVICE_SM2)}，device-ed25519.pem 的 SHA-256 ${fingerprint(index, DEVICE_ED25519)}`,
+  // 7. Whose keys these are: HQ's certificate of them, and whether its root is the one trusted.
+  const t = verifyTrust({
+    read: (name) => index.bytes(name),
+    names: [...index.members.keys()].filter((n) => n.startsWith('trust/')),
+    deviceId: manifest.deviceId,
+    keys,
+    seals: seqs.map((seq) => {
+      const listed = manifest.seals.find((s) => s.seq === seq)!;
+      return { seq, sealedAt: payloads.get(seq)?.time.sealedAt ?? null, sha256: listed.sha256, sm3: listed.sm3 };
+    }),
+    expected: trust.expected,
+    ...(trust.allowMissing ? { allowMissing: true } : {}),
   });
+  checks.push(t.check);
+  anchor = t.anchor;
   return done();
-}
-
-function fingerprint(index: BundleIndex, name: string): string {
-  const b = index.bytes(name);
-  return b ? createHash('sha256').update(b).digest('hex') : '（缺失）';
 }
 
 function readManifest(

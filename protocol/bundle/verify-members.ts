@@ -47,10 +47,14 @@ export function checkMembers(index: BundleIndex, manifest: Manifest, payloads: M
       case 'print':
         if (!seqs.has(c.seq)) problems.push(`文件 ${name} 不对应包中的封存`);
         break;
+      case 'trust':
+        if (c.receipt !== null && !seqs.has(c.receipt))
+          problems.push(`文件 ${name} 是包中没有的封存${c.receipt}的回执`);
+        break;
       case 'unknown':
         problems.push(`文件 ${name} 不属于封存包格式（不是规定的任何一类文件）`);
         break;
-      default: // device-key, audit, cases, trust: vouched for by the manifest's signature
+      default: // device-key, audit, cases, trust/ (also signed by HQ): vouched for by the manifest's signature
         break;
     }
   }

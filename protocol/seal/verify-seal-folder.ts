@@ -4,6 +4,7 @@
 // evidence or audit log, so the report says what it could not check and points to the bundle.
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { verifyTrust, type ExpectedRoot } from '../trust/verify-trust.ts';
 import type { Check, VerifyReport } from './verify-report.ts';
 import { checkDocumentFile, checkSealText, deviceKeysFromPem } from './verify-seal-parts.ts';
 
@@ -19,7 +20,7 @@ export const SEAL_FOLDER_FILES = [
 /** A folder is a seal folder when it holds a seal.json. */
 export const isSealFolder = (dir: string) => readdirSync(dir).includes('seal.json');
 
-export function verifySealFolder(dir: string): VerifyReport {
+export function verifySealFolder(dir: string, expected: ExpectedRoot | null = null): VerifyReport {
   const checks: Check[] = [];
   const problems: string[] = [];
   const read = (name: string): Buffer | null => {
@@ -62,7 +63,51 @@ export function verifySealFolder(dir: string): VerifyReport {
       ? [...new Set(problems)].join('；')
       : `SHA-256 ${r.hash!.sha256}，SM3 ${r.hash!.sm3}；签名（SM2、Ed25519）有效；文书原文与封存一致`,
   });
-  const others = readdirSync(dir).filter((n) => !(SEAL_FOLDER_FILES as readonly string[]).includes(n));
+  // trust/: HQ's root keys, the device certificate, status and this seal's receipt, as in a bundle.
+  const trustNames: string[] = [];
+  const walk = (rel: string) => {
+    let entries: string[];
+    try {
+      entries = readdirSync(join(dir, rel));
+    } catch {
+      return; // no trust/ folder: verifyTrust reports the missing certificate
+    }
+    for (const n of entries) {
+      const st = lstatSync(join(dir, rel, n));
+      if (st.isDirectory()) walk(`${rel}/${n}`);
+      else trustNames.push(`${rel}/${n}`);
+    }
+  };
+  walk('trust');
+  const trustProblems: string[] = [];
+  const t = verifyTrust({
+    read: (name) => {
+      try {
+        const st = lstatSync(join(dir, name));
+        if (!st.isFile()) {
+          trustProblems.push(`${name} 不是普通文件`);
+          return null;
+        }
+        return readFileSync(join(dir, name));
+      } catch {
+        return null;
+      }
+    },
+    names: trustNames,
+    deviceId: p?.device.id ?? '',
+    keys,
+    seals: p && r.hash ? [{ seq: p.device.seq, sealedAt: p.time.sealedAt, ...r.hash }] : [],
+    expected,
+  });
+  for (const n of trustNames)
+    if (
+      !/^trust\/(hq-root\.json|(device-cert|status|receipts\/[1-9][0-9]{0,8})\.(json|sm2\.der|ed25519\.sig))$/.test(n)
+    )
+      trustProblems.push(`文件 ${n} 不属于封存文件夹的格式`);
+  const trustCheck = trustProblems.length
+    ? { ...t.check, ok: false, detail: [...trustProblems, ...(t.check.ok ? [] : [t.check.detail])].join('；') }
+    : t.check;
+  const others = readdirSync(dir).filter((n) => n !== 'trust' && !(SEAL_FOLDER_FILES as readonly string[]).includes(n));
   if (others.length)
     checks.push({
       id: 'extra',
@@ -77,11 +122,7 @@ export function verifySealFolder(dir: string): VerifyReport {
     detail:
       '封存文件夹只含封存本身和文书原文：签名记录、签名图像与笔迹、电子数据、封存链和审计日志须核验封存包（npm run verify -- 封存包.tar）',
   });
-  checks.push({
-    id: 'keys',
-    what: '设备密钥（提示）',
-    ok: true,
-    detail: `签名由持有文件夹中公钥的设备作出；请与总部登记的该设备${p ? `（${p.device.id}）` : ''}公钥核对`,
-  });
-  return { ok: checks.every((c) => c.ok), checks };
+  checks.push(trustCheck);
+  const ok = checks.every((c) => c.ok);
+  return { ok, checks, anchor: { ...t.anchor, anchored: ok && t.anchor.anchored } };
 }

@@ -11,6 +11,7 @@
 // used as HQ sent them — signatures and proofs cover the whole answer, unknown keys included.
 import { z } from 'zod';
 import '../../shared/api/zod-locale.ts';
+import { SignedDocSchema } from '../trust/trust-format.ts';
 
 /** Blob chunks: small enough to hold in memory on both sides, large enough for throughput. */
 export const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -100,7 +101,12 @@ export const EnrollResponseBodySchema = z.object({
   time: SignedTimeSchema,
   /** HQ's current reference data (roster, holidays, catalog), each signed. */
   reference: z.array(SignedReferenceSchema),
+  /** The device certificate HQ signed for the device's keys (protocol/trust/trust-format.ts). */
+  certificate: SignedDocSchema,
 });
+
+/** HQ's certification of the device, fetched at every sync: its certificate (issued now for a device enrolled before certificates) and its status as of now. */
+export const TrustAnswerSchema = z.object({ certificate: SignedDocSchema, status: SignedDocSchema });
 
 /** HQ's answer to enrollment: the above, and HQ's HMAC over it keyed by the same code. */
 export const EnrollAnswerSchema = EnrollResponseBodySchema.extend({ proof: hex(64, '登记证明') });
@@ -143,8 +149,16 @@ export const EnrollRequestBodySchema = z.strictObject({
   agencyName: z.string().max(200),
   sm2PublicKey: Sm2PublicKeySchema,
   ed25519PublicKeyPem: Ed25519PublicKeyPemSchema,
+  /** Fresh for each request: HQ refuses a nonce it has seen (a replayed request). */
   nonce: NonceSchema,
+  /** HQ's time as the device last got it (hello): HQ refuses a request outside its window. */
+  requestedAt: z.iso.datetime(),
+  /** When the device made its keys (its clock): the certificate's notBefore, so that seals made before enrollment are covered. */
+  keysCreatedAt: z.iso.datetime(),
 });
+
+/** The device's key creation time, for a certificate issued at a sync (a device enrolled before certificates). */
+export const TrustQuerySchema = z.object({ keysCreatedAt: z.iso.datetime() });
 
 export const EnrollRequestSchema = z.strictObject({
   request: EnrollRequestBodySchema,
@@ -261,6 +275,14 @@ export const HQ_ROUTES = {
     answer: SignedReceiptSchema,
   },
   receipts: { method: 'GET', path: '/receipts', signed: true, maxBodyBytes: 0, answer: z.array(SignedReceiptSchema) },
+  trust: {
+    method: 'GET',
+    path: '/trust',
+    signed: true,
+    maxBodyBytes: 0,
+    query: TrustQuerySchema,
+    answer: TrustAnswerSchema,
+  },
   reference: {
     method: 'GET',
     path: '/reference',
@@ -284,3 +306,4 @@ export type PackageSignature = z.output<typeof PackageSignatureSchema>;
 export type CaseSummary = z.output<typeof CaseSummarySchema>;
 export type SealPackage = z.output<typeof SealPackageSchema>;
 export type HqError = z.output<typeof HqErrorSchema>;
+export type TrustAnswer = z.output<typeof TrustAnswerSchema>;

@@ -5,6 +5,7 @@ import { Alert, App, Button, Descriptions, Form, Input, List, Modal, Tag } from 
 import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../app/api-context.tsx';
 import { formatTime } from '../app/format.ts';
+import { notAnchoredSentence, type AnchorInfo } from '../../shared/trust/anchor-sentence.ts';
 
 type SealInfo = {
   seq: number;
@@ -16,7 +17,11 @@ type SealInfo = {
   officers: { name: string; certNo: string }[];
   notBefore: string | null;
 };
-export type Report = { ok: boolean; checks: { what: string; ok: boolean; detail: string }[] };
+export type Report = {
+  ok: boolean;
+  checks: { what: string; ok: boolean; detail: string }[];
+  anchor?: AnchorInfo | undefined;
+};
 
 export function SealButton({ documentId, onSealed }: { documentId: string; onSealed: () => void }) {
   const { run, status } = useApi();
@@ -211,14 +216,16 @@ export function VerifyReportModal({
       {report && (
         <>
           <Alert
-            type={report.ok ? 'success' : 'error'}
+            type={!report.ok ? 'error' : report.anchor && !report.anchor.anchored ? 'warning' : 'success'}
             showIcon
             style={{ marginBottom: 12 }}
             title={
               <span data-testid="verify-conclusion">
-                {report.ok
-                  ? '核验结论：全部通过。'
-                  : `核验结论：${report.checks.filter((c) => !c.ok).length}项不通过。`}
+                {!report.ok
+                  ? `核验结论：${report.checks.filter((c) => !c.ok).length}项不通过。`
+                  : report.anchor && !report.anchor.anchored
+                    ? `核验结论：${notAnchoredSentence(report.anchor)}`
+                    : '核验结论：全部通过。'}
               </span>
             }
           />

@@ -64,6 +64,10 @@ const SealInfoSchema = z.object({
 const VerifyReportOutSchema = z.object({
   ok: z.boolean(),
   checks: z.array(z.object({ what: z.string(), ok: z.boolean(), detail: z.string() })),
+  /** A bundle's trust chain: its root's fingerprint and whether it is this device's HQ (shared/trust/anchor-sentence.ts). */
+  anchor: z
+    .object({ fingerprint: z.string().nullable(), hqName: z.string().nullable(), anchored: z.boolean() })
+    .optional(),
 });
 const AuditRowSchema = z.object({
   seq: z.number().int(),

@@ -81,18 +81,38 @@ export interface Keys {
 }
 export const freshKeys = (): Keys => ({ sm2: sm2KeyPair(), ed25519: ed25519KeyPair() });
 
-function sign(keys: Keys, bytes: Buffer) {
+export function sign(keys: Keys, bytes: Buffer) {
   return {
     sm2: Buffer.from(sm2Sign(bytes, keys.sm2.privateKey, keys.sm2.publicKey), 'hex'),
     ed25519: Buffer.from(ed25519Sign(bytes, keys.ed25519.privateKeyPem), 'hex'),
   };
 }
 
+/** Whoever signs: fresh keys, or (in the tests) the genuine device or HQ through their own code. */
+export type Signer = (bytes: Buffer) => { sm2: Buffer; ed25519: Buffer };
+export const signerOf =
+  (keys: Keys): Signer =>
+  (bytes) =>
+    sign(keys, bytes);
+
+/** A document signed into trust/ (DOC.json, DOC.sm2.der, DOC.ed25519.sig), replacing what was there. */
+export function putSigned(entries: Entry[], doc: string, value: unknown, signer: Signer): void {
+  const bytes = Buffer.from(canonicalJson(value), 'utf8');
+  const s = signer(bytes);
+  put(entries, `trust/${doc}.json`, bytes);
+  put(entries, `trust/${doc}.sm2.der`, s.sm2);
+  put(entries, `trust/${doc}.ed25519.sig`, s.ed25519);
+}
+
 /**
  * The manifest's file list recomputed from the entries (what a tamperer does to keep it
  * consistent) — re-signed if `keys` are given, else with the old (now wrong) signatures.
  */
-export function rewriteManifest(entries: Entry[], change: (m: Manifest) => void = () => {}, keys?: Keys): void {
+export function rewriteManifest(
+  entries: Entry[],
+  change: (m: Manifest) => void = () => {},
+  keys?: Keys | Signer,
+): void {
   const m = json<Manifest>(entries, 'manifest.json');
   change(m);
   m.files = entries
@@ -101,7 +121,7 @@ export function rewriteManifest(entries: Entry[], change: (m: Manifest) => void 
   const bytes = Buffer.from(canonicalJson(m), 'utf8');
   put(entries, 'manifest.json', bytes);
   if (keys) {
-    const s = sign(keys, bytes);
+    const s = typeof keys === 'function' ? keys(bytes) : sign(keys, bytes);
     put(entries, 'manifest.sm2.der', s.sm2);
     put(entries, 'manifest.ed25519.sig', s.ed25519);
   }

@@ -165,6 +165,8 @@ export async function enrolledDeviceAt(url: string, code: string, deviceName = '
     sm2PublicKey: sm2.publicKey,
     ed25519PublicKeyPem: ed25519.publicKeyPem,
     nonce: randomBytes(16).toString('hex'),
+    requestedAt: new Date().toISOString(),
+    keysCreatedAt: new Date().toISOString(),
   };
   const r = await send(
     url,

@@ -13,28 +13,47 @@ import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import {
   entriesOf,
   forge,
+  freshKeys,
   get,
   json,
   put,
+  putSigned,
   rewriteManifest,
   sha256,
+  signerOf,
   writeEntries,
   type Entry,
+  type Signer,
 } from './bundle-tamper.ts';
+import {
+  CERT_FORMAT,
+  ed25519KeyId,
+  rootDocument,
+  sm2KeyId,
+  TRUST_ROOT,
+  type DeviceCertificate,
+} from '../../protocol/trust/trust-format.ts';
 
 export interface CorpusCase {
   name: string;
   /** The class of attack, as the issue lists them. */
   attack: string;
-  /** The check ids that must fail (empty: the bundle passes). */
+  /** The check ids that must fail with the genuine HQ's root given (--hq-root; empty: the bundle passes). */
   fails: string[];
+  /** The check ids that must fail without a root, when they differ (the anchor alone cannot fail then). */
+  failsWithoutRoot?: string[];
   /** Text the report must contain, naming the item. */
   names: string[];
-  /**
-   * Passes today, as documented ("keys not anchored", docs/SEAL-FORMAT.md): the keys in a bundle
-   * are its own claim. The trust chain (HQ-certified device keys) must turn it into a failure.
-   */
-  needsTrustChain?: true;
+}
+
+/**
+ * Who else can sign, for the cases that need the genuine parties' keys (a test holds them through
+ * their own code): the device (a holder of its keys after its certificate expired) and HQ (a
+ * certificate HQ signed for other keys). Without them those cases are left out.
+ */
+export interface CorpusSigners {
+  device: Signer;
+  hq: Signer;
 }
 
 const flip = (b: Buffer, at: number) => {
@@ -43,7 +62,11 @@ const flip = (b: Buffer, at: number) => {
   return c;
 };
 
-export async function buildCorpus(genuine: string, dir: string): Promise<(CorpusCase & { path: string })[]> {
+export async function buildCorpus(
+  genuine: string,
+  dir: string,
+  signers?: CorpusSigners,
+): Promise<(CorpusCase & { path: string })[]> {
   mkdirSync(dir, { recursive: true });
   const base = await entriesOf(genuine);
   const manifest = json<Manifest>(base, 'manifest.json');
@@ -185,7 +208,9 @@ export async function buildCorpus(genuine: string, dir: string): Promise<(Corpus
         ]),
         ...p.evidence.map((v) => `evidence/${v.sha256}`),
       ]);
-      const kept = x.filter((m) => !m.name.startsWith('seals/2/') && !own.has(m.name));
+      const kept = x.filter(
+        (m) => !m.name.startsWith('seals/2/') && !m.name.startsWith('trust/receipts/2.') && !own.has(m.name),
+      );
       rewriteManifest(kept, (m) => {
         m.seals = m.seals.filter((s) => s.seq !== 2);
         m.requested = m.requested.filter((id) => id !== p.document.id);
@@ -218,18 +243,119 @@ export async function buildCorpus(genuine: string, dir: string): Promise<(Corpus
         x.push({ name: m.name.replace('seals/1/', 'seals/9/'), bytes: m.bytes });
     },
   );
+  // The trust chain: whose keys these are.
+  const cert = json<DeviceCertificate>(base, 'trust/device-cert.json');
+  const edit = (f: string) => f.replace(paged.signerName, '王某某');
   await add(
     {
       name: 'forger',
-      attack: '伪造者用自己的 SM2、Ed25519 密钥重做全部封存、签名绑定、审计日志和清单',
-      fails: [],
-      names: ['本包不含总部对这些公钥的证明'],
-      needsTrustChain: true,
+      attack: '伪造者用自己的 SM2、Ed25519 密钥重做全部封存、签名绑定、审计日志和清单（沿用真包的总部证书）',
+      fails: ['trust'],
+      names: [
+        '设备证书所证明的是其他公钥：与签名所用的设备公钥不符',
+        `封存${k}的总部回执所记的封存校验值与包中的封存不符`,
+      ],
     },
     (x) => {
-      forge(x, { changeSeq: k, edit: (f) => f.replace(paged.signerName, '王某某') });
+      forge(x, { changeSeq: k, edit });
     },
   );
+  await add(
+    {
+      name: 'forger-no-trust',
+      attack: '伪造者重做全部内容并去掉总部证书（trust/）',
+      fails: ['trust'],
+      failsWithoutRoot: [],
+      names: ['缺少 trust/hq-root.json'],
+    },
+    (x) => {
+      const kept = x.filter((m) => !m.name.startsWith('trust/'));
+      const keys = forge(kept, { changeSeq: k, edit });
+      rewriteManifest(kept, () => {}, keys);
+      return kept;
+    },
+  );
+  await add(
+    {
+      name: 'another-root',
+      attack: '伪造者自建“总部”根密钥，为自己的密钥签发设备证书',
+      fails: ['trust'],
+      failsWithoutRoot: [],
+      names: ['证书来自另一个根'],
+    },
+    (x) => {
+      const kept = x.filter((m) => !m.name.startsWith('trust/'));
+      const keys = forge(kept, { changeSeq: k, edit });
+      const root = freshKeys();
+      const hqId = 'forged-hq';
+      put(
+        kept,
+        TRUST_ROOT,
+        rootDocument({
+          hqId,
+          name: '柳州市互联网信息办公室（示例总部）',
+          sm2PublicKey: root.sm2.publicKey,
+          ed25519PublicKeyPem: root.ed25519.publicKeyPem,
+        }),
+      );
+      putSigned(
+        kept,
+        'device-cert',
+        {
+          ...cert,
+          hqId,
+          hqKeyIds: { sm2: sm2KeyId(root.sm2.publicKey), ed25519: ed25519KeyId(root.ed25519.publicKeyPem) },
+          sm2PublicKey: keys.sm2.publicKey,
+          ed25519PublicKeyPem: keys.ed25519.publicKeyPem,
+        } satisfies DeviceCertificate,
+        signerOf(root),
+      );
+      rewriteManifest(kept, () => {}, keys);
+      return kept;
+    },
+  );
+  if (signers) {
+    await add(
+      {
+        name: 'cert-expired',
+        attack: '设备证书已过期（总部签发，但封存时间在有效期之外）',
+        fails: ['trust'],
+        names: ['不在设备证书的有效期'],
+      },
+      (x) => {
+        putSigned(
+          x,
+          'device-cert',
+          { ...cert, notBefore: '2020-01-01T00:00:00.000Z', notAfter: '2021-01-01T00:00:00.000Z' },
+          signers.hq,
+        );
+        rewriteManifest(x, () => {}, signers.device);
+      },
+    );
+    const other = freshKeys();
+    await add(
+      {
+        name: 'cert-other-keys',
+        attack: '总部签发的证书，但证明的是另一对密钥',
+        fails: ['trust'],
+        names: ['设备证书所证明的是其他公钥'],
+      },
+      (x) => {
+        putSigned(
+          x,
+          'device-cert',
+          {
+            ...cert,
+            format: CERT_FORMAT,
+            sm2PublicKey: other.sm2.publicKey,
+            ed25519PublicKeyPem: other.ed25519.publicKeyPem,
+          },
+          signers.hq,
+        );
+        rewriteManifest(x, () => {}, signers.device);
+      },
+    );
+  }
   // The archive itself.
   await add(
     {

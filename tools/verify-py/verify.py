@@ -5,9 +5,11 @@ SM2 with the GM/T 0009 user ID, Ed25519). It shares no code with the app; the te
 the tamper corpus and require the same verdict, the same failing checks and the same naming of
 the item as `npm run verify` (tests/integration/bundle-tamper.test.ts).
 
-    python3 tools/verify-py/verify.py [--json] BUNDLE.tar|封存-编号/ ...
+    python3 tools/verify-py/verify.py [--json] [--hq-root FINGERPRINT|FILE] BUNDLE.tar|封存-编号/ ...
 
-Exit status: 0 every bundle passed, 1 something failed, 2 nothing could be verified (usage).
+Exit status: 0 every bundle passed and its device certificate chains to the root given with
+--hq-root; 1 something failed; 2 nothing could be verified (usage); 3 every check passed but no
+--hq-root was given, so whose keys these are is not proven.
 """
 import base64
 import hashlib
@@ -270,6 +272,8 @@ def shape(value, spec, path="（整体）"):
         return None if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else "%s：须为正整数" % path
     if spec == "int>=0":
         return None if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else "%s：须为非负整数" % path
+    if spec == "bool":
+        return None if isinstance(value, bool) else "%s：须为布尔值" % path
     if spec == "status":
         return None if value in ("signed", "refused", "absent", "unable") else "%s：签名状态不符" % path
     raise ValueError(spec)
@@ -555,8 +559,11 @@ def classify(name):
     m = re.match(r"^print/([1-9][0-9]{0,8})\.json$", name)
     if m:
         return ("print", int(m.group(1)))
-    if name.startswith("trust/"):
-        return ("trust",)
+    if name == "trust/hq-root.json" or re.match(r"^trust/(device-cert|status)\.(json|sm2\.der|ed25519\.sig)$", name):
+        return ("trust", None)
+    m = re.match(r"^trust/receipts/([1-9][0-9]{0,8})\.(json|sm2\.der|ed25519\.sig)$", name)
+    if m:
+        return ("trust", int(m.group(1)))
     return ("unknown",)
 
 
@@ -564,10 +571,10 @@ def check(cid, what, problems, ok_detail):
     return {"id": cid, "what": what, "ok": not problems, "detail": "；".join(problems) if problems else ok_detail}
 
 
-def verify_bundle(path):
+def verify_bundle(path, expected=None):
     members, problems = read_tar(path)
     if members is None:
-        return [check("tar", "封存包", problems, "")]
+        return [check("tar", "封存包", problems, "")], NO_ANCHOR
     checks = [check("tar", "封存包", [], "%d个文件，符合封存包的 tar 格式" % len(members))]
     get = members.get
     text = get("manifest.json")
@@ -586,7 +593,7 @@ def verify_bundle(path):
     elif shape(m, MANIFEST):
         fatal = "manifest.json 不符合格式：" + shape(m, MANIFEST)
     if fatal:
-        return checks + [check("manifest", "清单", [fatal], "")]
+        return checks + [check("manifest", "清单", [fatal], "")], NO_ANCHOR
     keys, mp = device_keys(get("device-sm2.pem"), get("device-ed25519.pem"))
     if not is_canonical(text.decode("utf-8"), m):
         mp.append("manifest.json 不是规范化JSON（RFC 8785）")
@@ -660,6 +667,8 @@ def verify_bundle(path):
             mem.append("文件 %s 不是包中任何封存所列的电子数据" % name)
         elif c[0] == "print" and c[1] not in seal_set:
             mem.append("文件 %s 不对应包中的封存" % name)
+        elif c[0] == "trust" and c[1] is not None and c[1] not in seal_set:
+            mem.append("文件 %s 是包中没有的封存%d的回执" % (name, c[1]))
         elif c[0] == "unknown":
             mem.append("文件 %s 不属于封存包格式（不是规定的任何一类文件）" % name)
     checks.append(check("members", "封存包文件清单", mem, "%d个文件与清单一致" % len(m["files"])))
@@ -667,12 +676,155 @@ def verify_bundle(path):
 
     # 4–6. The chain, the seals against the audit log, the audit chain.
     checks += verify_against_audit(members, m, seqs, payloads, texts)
-    fp = lambda n: sha256(get(n)) if get(n) is not None else "（缺失）"  # noqa: E731
-    checks.append(check("keys", "设备密钥（提示）", [],
-                        "包中的签名由持有以下公钥的设备作出，但本包不含总部对这些公钥的证明：请与总部登记的该设备（%s）公钥核对。"
-                        "device-sm2.pem 的 SHA-256 %s，device-ed25519.pem 的 SHA-256 %s"
-                        % (m["deviceId"], fp("device-sm2.pem"), fp("device-ed25519.pem"))))
-    return checks
+
+    # 7. Whose keys these are: the trust chain (§7.6).
+    by_seq = {}
+    for s_ in m["seals"]:
+        by_seq.setdefault(s_["seq"], s_)
+    seals = [(seq, payloads[seq]["time"]["sealedAt"] if seq in payloads else None, by_seq[seq]["sha256"],
+              by_seq[seq]["sm3"]) for seq in seqs]
+    trust_check, anchor = verify_trust(get, [n for n in members if n.startswith("trust/")], m["deviceId"], keys,
+                                       seals, expected)
+    checks.append(trust_check)
+    return checks, anchor
+
+
+# ---------------------------------------------------------------- the trust chain (§7.6)
+
+NO_ANCHOR = {"fingerprint": None, "hqName": None, "anchored": False}
+ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")
+ED_PEM = re.compile(r"^-----BEGIN PUBLIC KEY-----\n[A-Za-z0-9+/]{59}=\n-----END PUBLIC KEY-----\n$")
+ROOT = {"format": "=wangxin-hq-root/1", "hqId": S, "name": S, "sm2PublicKey": re.compile(r"^04[0-9a-f]{128}$"),
+        "ed25519PublicKeyPem": ED_PEM}
+CERT = {"format": "=wangxin-device-cert/1", "serial": S, "hqId": S, "hqKeyIds": {"sm2": H, "ed25519": H},
+        "deviceId": S, "deviceName": S, "office": S, "casePrefix": S, "sm2PublicKey": re.compile(r"^04[0-9a-f]{128}$"),
+        "ed25519PublicKeyPem": ED_PEM, "notBefore": ISO, "notAfter": ISO, "issuedAt": ISO}
+STATUS = {"format": "=wangxin-device-status/1", "hqId": S, "deviceId": S, "certSerial": S, "status": S,
+          "revokedAt": (ISO, N), "asOf": ISO}
+RECEIPT = {"format": "=wangxin-hq-receipt/1", "hqId": S, "deviceId": S, "seq": I, "documentId": S, "docNo": S,
+           "sealSha256": H, "sealSm3": H, "hqSeq": I, "hqTime": S, "chainComplete": "bool"}
+
+
+def fingerprint(root_bytes):
+    """SM3 and SHA-256 of the root document's bytes, the first 8 bytes of each, in groups of four."""
+    h = (sm3(root_bytes)[:16] + sha256(root_bytes)[:16]).upper()
+    return "-".join(h[i:i + 4] for i in range(0, 32, 4))
+
+
+def normalise_fingerprint(text):
+    h = re.sub(r"[\s-]", "", text).upper()
+    return "-".join(h[i:i + 4] for i in range(0, 32, 4)) if re.match(r"^[0-9A-F]{32}$", h) else None
+
+
+def key_id_sm2(hexkey):
+    return sha256(SM2_SPKI_PREFIX + bytes.fromhex(hexkey))
+
+
+def key_id_ed25519(pem):
+    return sha256(base64.b64decode(re.sub(r"-----[^-]+-----|\s", "", pem)))
+
+
+def read_doc(b, name, spec, problems):
+    ok, v = parse_json(b)
+    if not ok:
+        problems.append("%s 不是有效的JSON" % name)
+        return None
+    bad = shape(v, spec)
+    if bad:
+        problems.append("%s 不符合格式：%s" % (name, bad))
+        return None
+    if not is_canonical(b.decode("utf-8"), v):
+        problems.append("%s 不是规范化JSON（RFC 8785）" % name)
+    return v
+
+
+def read_signed(get, doc, root, problems, spec, label):
+    name = "trust/%s.json" % doc
+    b = get(name)
+    if b is None:
+        problems.append("缺少 " + name)
+        return None
+    signed = True
+    if not sm2_verify(b, get("trust/%s.sm2.der" % doc), sm2_pem(root["sm2PublicKey"]).encode()):
+        problems.append("%s的SM2签名无效（不是该总部根密钥签发的）" % label)
+        signed = False
+    if not ed25519_verify(b, get("trust/%s.ed25519.sig" % doc), root["ed25519PublicKeyPem"].encode()):
+        problems.append("%s的Ed25519签名无效（不是该总部根密钥签发的）" % label)
+        signed = False
+    v = read_doc(b, name, spec, problems)
+    return v if signed else None
+
+
+def verify_trust(get, names, device_id, keys, seals, expected):
+    """seals: (seq, sealedAt, sha256, sm3). expected: a fingerprint, or None (no --hq-root)."""
+    problems, notes = [], []
+    anchor = dict(NO_ANCHOR)
+
+    def finish(ok_detail):
+        ok = not problems
+        anchor["anchored"] = ok and expected is not None and anchor["fingerprint"] == expected
+        return ({"id": "trust", "what": "信任链（总部证书）", "ok": ok,
+                 "detail": "；".join([ok_detail] + notes) if ok else "；".join(problems)}, anchor)
+
+    root_b, cert_b = get("trust/hq-root.json"), get("trust/device-cert.json")
+    if root_b is None or cert_b is None:
+        missing = "trust/hq-root.json" if root_b is None else "trust/device-cert.json"
+        if expected:
+            problems.append("缺少 %s：没有总部对设备公钥的证书，无法证明签名密钥属于指定的总部" % missing)
+        return finish("没有总部证书（缺少 %s）：无法证明签名密钥属于哪个网信办" % missing)
+    root = read_doc(root_b, "trust/hq-root.json", ROOT, problems)
+    anchor["fingerprint"] = fingerprint(root_b)
+    if not root:
+        return finish("")
+    anchor["hqName"] = root["name"]
+    if expected and anchor["fingerprint"] != expected:
+        problems.append("包中的总部根密钥（指纹 %s，%s）不是指定的总部根密钥（指纹 %s）：证书来自另一个根"
+                        % (anchor["fingerprint"], root["name"], expected))
+    cert = read_signed(get, "device-cert", root, problems, CERT, "设备证书")
+    if cert:
+        if cert["hqId"] != root["hqId"]:
+            problems.append("设备证书不是该总部签发的（hqId 不符）")
+        if (cert["hqKeyIds"]["sm2"] != key_id_sm2(root["sm2PublicKey"])
+                or cert["hqKeyIds"]["ed25519"] != key_id_ed25519(root["ed25519PublicKeyPem"])):
+            problems.append("设备证书所列的总部密钥编号与总部根密钥不符")
+        if cert["deviceId"] != device_id:
+            problems.append("设备证书是设备 %s 的，不是本设备（%s）的" % (cert["deviceId"], device_id))
+        if cert["sm2PublicKey"] != keys["sm2"] or cert["ed25519PublicKeyPem"] != keys["ed25519"]:
+            problems.append("设备证书所证明的是其他公钥：与签名所用的设备公钥不符")
+        for seq, at, _, _ in seals:
+            if at is not None and not (cert["notBefore"] <= at <= cert["notAfter"]):
+                problems.append("封存%d的时间（%s）不在设备证书的有效期（%s 至 %s）内"
+                                % (seq, at, cert["notBefore"], cert["notAfter"]))
+    if get("trust/status.json") is not None:
+        st = read_signed(get, "status", root, problems, STATUS, "设备状态声明")
+        if st:
+            if st["status"] not in ("good", "revoked"):
+                problems.append("trust/status.json 不符合格式：status：须为 good 或 revoked")
+            elif st["hqId"] != root["hqId"] or st["deviceId"] != device_id or (cert and st["certSerial"] != cert["serial"]):
+                problems.append("设备状态声明不是针对本设备证书的")
+            elif st["status"] == "revoked":
+                for seq, at, _, _ in seals:
+                    if st["revokedAt"] and at is not None and at >= st["revokedAt"]:
+                        problems.append("封存%d作于设备被总部吊销（%s）之后" % (seq, st["revokedAt"]))
+                notes.append("总部声明该设备已于 %s 吊销（截至 %s）" % (st["revokedAt"], st["asOf"]))
+            else:
+                notes.append("总部声明截至 %s 该设备未被吊销" % st["asOf"])
+    receipts = sorted(int(mm.group(1)) for mm in (re.match(r"^trust/receipts/([1-9][0-9]{0,8})\.json$", n)
+                                                  for n in names) if mm)
+    for seq in receipts:
+        r = read_signed(get, "receipts/%d" % seq, root, problems, RECEIPT, "封存%d的总部回执" % seq)
+        if not r:
+            continue
+        seal = next((x for x in seals if x[0] == seq), None)
+        if r["hqId"] != root["hqId"] or r["deviceId"] != device_id or r["seq"] != seq:
+            problems.append("封存%d的总部回执不是该总部对本设备此封存的回执" % seq)
+        elif not seal or (seal[2], seal[3]) != (r["sealSha256"], r["sealSm3"]):
+            problems.append("封存%d的总部回执所记的封存校验值与包中的封存不符" % seq)
+    if receipts:
+        notes.append("总部回执%d份（封存%s）有效" % (len(receipts), "、".join(str(x) for x in receipts)))
+    return finish("设备证书（%s，%s 至 %s）由总部根密钥（%s，指纹 %s）签发，证明本包的签名公钥"
+                  % (cert["office"] or cert["deviceName"], cert["notBefore"], cert["notAfter"], root["name"],
+                     anchor["fingerprint"]) if cert else "")
 
 
 def audit_hash(r):
@@ -769,7 +921,7 @@ FOLDER_FILES = ("seal.json", "seal.sm2.der", "seal.ed25519.sig", "device-sm2.pem
                 "document.json")
 
 
-def verify_folder(d):
+def verify_folder(d, expected=None):
     problems, files = [], {}
     for n in FOLDER_FILES:
         p = os.path.join(d, n)
@@ -791,42 +943,108 @@ def verify_folder(d):
     problems = list(dict.fromkeys(problems))
     checks = [check("seal-folder", "封存%s" % ("%d：%s" % (p["device"]["seq"], p["document"]["docNo"]) if p else "文件夹"),
                     problems, "SHA-256 %s，SM3 %s；签名（SM2、Ed25519）有效；文书原文与封存一致" % h if h else "")]
-    others = sorted(n for n in os.listdir(d) if n not in FOLDER_FILES)
+    others = sorted(n for n in os.listdir(d) if n not in FOLDER_FILES and n != "trust")
     if others:
         checks.append(check("extra", "其他文件（提示）", [], "文件夹中另有 %s，未核验" % "、".join(others)))
-    return checks
+    # trust/: as in a bundle (§8).
+    names, tp = [], []
+    for root_, dirs, fs in os.walk(os.path.join(d, "trust")):
+        for n in dirs + fs:
+            full = os.path.join(root_, n)
+            if os.path.isdir(full) and not os.path.islink(full):
+                continue
+            names.append(os.path.relpath(full, d).replace(os.sep, "/"))
+
+    def get(name):
+        full = os.path.join(d, name)
+        if os.path.islink(full) or (os.path.exists(full) and not os.path.isfile(full)):
+            tp.append("%s 不是普通文件" % name)
+            return None
+        if not os.path.exists(full):
+            return None
+        with open(full, "rb") as f:
+            return f.read()
+    seals = [(p["device"]["seq"], p["time"]["sealedAt"], h[0], h[1])] if p and h else []
+    tc, anchor = verify_trust(get, names, p["device"]["id"] if p else "", keys, seals, expected)
+    for n in sorted(names):
+        if not re.match(r"^trust/(hq-root\.json|(device-cert|status|receipts/[1-9][0-9]{0,8})\.(json|sm2\.der|ed25519\.sig))$", n):
+            tp.append("文件 %s 不属于封存文件夹的格式" % n)
+    if tp:
+        tc = dict(tc, ok=False, detail="；".join(tp + ([] if tc["ok"] else [tc["detail"]])))
+    checks.append(tc)
+    anchor = dict(anchor, anchored=anchor["anchored"] and all(c["ok"] for c in checks))
+    return checks, anchor
 
 
 # ---------------------------------------------------------------- the command line
 
-def report_text(checks):
+def report_text(checks, anchor):
     lines = ["%s  %s%s" % ("通过" if c["ok"] else "不通过", c["what"], "：" + c["detail"] if c["detail"] else "")
              for c in checks]
     bad = sum(1 for c in checks if not c["ok"])
-    return "\n".join(lines + ["", "核验结论：全部通过。" if not bad else "核验结论：%d项不通过。" % bad])
+    if bad:
+        conclusion = "核验结论：%d项不通过。" % bad
+    elif not anchor["anchored"]:
+        conclusion = ("核验结论：其余各项核验通过，但尚未证明这些签名密钥属于哪个网信办：包中总部根密钥的指纹是 %s（%s），"
+                      "请与该网信办公布的总部指纹核对，一致后加上 --hq-root %s 重新核验。"
+                      % (anchor["fingerprint"], anchor["hqName"] or "", anchor["fingerprint"])
+                      if anchor["fingerprint"] else
+                      "核验结论：其余各项核验通过，但包中没有总部证书，无法证明这些签名密钥属于哪个网信办："
+                      "请向出具该封存包的网信办取得附有总部证书的封存包，或向其核实设备公钥。")
+    else:
+        conclusion = "核验结论：全部通过。签名密钥由总部根密钥（指纹 %s）证明。" % anchor["fingerprint"]
+    return "\n".join(lines + ["", conclusion])
+
+
+USAGE = "用法：python3 tools/verify-py/verify.py [--json] [--hq-root 总部指纹|根公钥文件] 封存包.tar|封存-编号/ …"
 
 
 def main(argv):
-    as_json = "--json" in argv
-    paths = [a for a in argv if a != "--json"]
-    if not paths or any(a.startswith("-") for a in paths):
-        print("用法：python3 tools/verify-py/verify.py [--json] 封存包.tar|封存-编号/ …", file=sys.stderr)
+    as_json, expected, paths = False, None, []
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--json":
+            as_json = True
+        elif a == "--hq-root" and i + 1 < len(argv):
+            i += 1
+            expected = normalise_fingerprint(argv[i])
+            if expected is None and os.path.isfile(argv[i]):
+                with open(argv[i], "rb") as f:
+                    root_b = f.read()
+                ok, v = parse_json(root_b)
+                if ok and not shape(v, ROOT):
+                    expected = fingerprint(root_b)
+            if expected is None:
+                print("--hq-root 的值「%s」既不是总部指纹，也不是总部根公钥文件。" % argv[i], file=sys.stderr)
+                return 2
+        elif a.startswith("-"):
+            print(USAGE, file=sys.stderr)
+            return 2
+        else:
+            paths.append(a)
+        i += 1
+    if not paths:
+        print(USAGE, file=sys.stderr)
         return 2
     reports = []
     for p in paths:
         if os.path.isdir(p):
-            checks = verify_folder(p)
+            checks, anchor = verify_folder(p, expected)
         elif os.path.isfile(p):
-            checks = verify_bundle(p)
+            checks, anchor = verify_bundle(p, expected)
         else:
             print("找不到「%s」。" % p, file=sys.stderr)
             return 2
-        reports.append({"path": p, "ok": all(c["ok"] for c in checks), "checks": checks})
+        reports.append({"path": p, "ok": all(c["ok"] for c in checks), "checks": checks, "anchor": anchor})
     if as_json:
         print(json.dumps(reports, ensure_ascii=False, indent=1))
     else:
-        print("\n\n".join(("%s\n" % r["path"] if len(reports) > 1 else "") + report_text(r["checks"]) for r in reports))
-    return 0 if all(r["ok"] for r in reports) else 1
+        print("\n\n".join(("%s\n" % r["path"] if len(reports) > 1 else "") + report_text(r["checks"], r["anchor"])
+                          for r in reports))
+    if not all(r["ok"] for r in reports):
+        return 1
+    return 0 if all(r["anchor"]["anchored"] for r in reports) else 3
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import { migration010 } from './010-milestones-append-only.ts';
 import { migration011 } from './011-conduct-and-law.ts';
 import { migration012 } from './012-document-types-open.ts';
 import { migration015 } from './015-signature-how.ts';
+import { migration018 } from './018-hq-trust.ts';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration015,
+  migration018,
 ];

@@ -177,6 +177,11 @@ const SEEDS: Record<number, (db: Db) => void> = {
       `INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES ('c1', 'sourceDate', '2026-11-18', '专项检查发现线索', ?, '["o1","o2"]')`,
     ).run(T1);
   },
+  18: (db) => {
+    db.prepare(
+      `INSERT INTO hq_trust (kind, json, sm2, ed25519, stored_at) VALUES ('certificate', '{"serial":"s1"}', 'ab', 'cd', ?)`,
+    ).run(T1);
+  },
   11: (db) => {
     db.prepare(`UPDATE cases SET conduct_json = ? WHERE id = 'c1'`).run(CONDUCT_2025);
     db.prepare(
@@ -658,6 +663,24 @@ describe('each migration on a populated SQLCipher database of the version before
     );
     expect(indexUsed(db, `SELECT id FROM documents WHERE corrects_document_id = ?`, 'd1')).toBe('documents_corrects');
     db.close();
+  });
+
+  it('018 adds HQ trust documents: the certificate kept as HQ issued it, the status replaced, neither deleted', () => {
+    const { db, before } = upgradeTo(18);
+    expectOlderDataUnchanged(db, before);
+    expect(db.prepare(`SELECT count(*) FROM hq_trust`).pluck().get()).toBe(0);
+    SEEDS[18]!(db);
+    const upsert = db.prepare(
+      `INSERT INTO hq_trust (kind, json, sm2, ed25519, stored_at) VALUES (?, ?, 'ab', 'cd', ?) ON CONFLICT (kind) DO UPDATE SET json = excluded.json, stored_at = excluded.stored_at`,
+    );
+    // The same certificate again (each sync brings it): fine; another one: refused by the database.
+    upsert.run('certificate', '{"serial":"s1"}', T1);
+    expect(() => upsert.run('certificate', '{"serial":"s2"}', T1)).toThrow(/kept as HQ issued it/);
+    upsert.run('status', '{"asOf":"1"}', T1);
+    upsert.run('status', '{"asOf":"2"}', T1);
+    expect(db.prepare(`SELECT json FROM hq_trust WHERE kind = 'status'`).pluck().get()).toBe('{"asOf":"2"}');
+    expect(() => db.prepare(`DELETE FROM hq_trust`).run()).toThrow(/kept/);
+    expect(() => upsert.run('other', '{}', T1)).toThrow(/CHECK/);
   });
 
   it('011 adds the conduct date to cases (empty on old ones) and append-only law choices of an existing case', () => {

@@ -148,6 +148,16 @@ describe('what devices send is shown, never run', () => {
   });
 });
 
+describe("HQ's root fingerprint", () => {
+  it('the overview shows it, as the office publishes it (docs/SEAL-FORMAT.md §7.5)', async () => {
+    const t = await signedInHq();
+    const fp = t.hq.devices.certificates.fingerprint();
+    expect(fp).toMatch(/^([0-9A-F]{4}-){7}[0-9A-F]{4}$/);
+    const page = (await get(t, '/')).text;
+    expect(page).toMatch(new RegExp(`id="hq-fingerprint"[^>]*>总部根密钥指纹[^<]*<b class="mono">${fp}</b>`));
+  });
+});
+
 describe('headers', () => {
   it('pages carry the CSP and security headers; over HTTP no HSTS, over HTTPS HSTS and a Secure cookie', async () => {
     const plain = await signedInHq();

@@ -18,13 +18,22 @@ export async function loadOverview(hq: HqApp, viewer: Viewer) {
     devices,
     chains,
     codes: await hq.devices.codes(viewer),
+    fingerprint: hq.devices.certificates.fingerprint(),
   };
 }
 
-export function Overview({ c, flags, devices, chains, codes }: Awaited<ReturnType<typeof loadOverview>>) {
+export function Overview({ c, flags, devices, chains, codes, fingerprint }: Awaited<ReturnType<typeof loadOverview>>) {
   return h(
     Fragment,
     null,
+    // The root fingerprint the office publishes (letterhead, website, case file): a court or
+    // examiner runs npm run verify -- 封存包.tar --hq-root with it (docs/SEAL-FORMAT.md).
+    h(
+      'div',
+      { className: 'card', id: 'hq-fingerprint' },
+      '总部根密钥指纹（请公布于公函、网站或案卷，供核验封存包时使用）：',
+      h('b', { className: 'mono' }, fingerprint),
+    ),
     h(
       'div',
       { className: 'card' },
