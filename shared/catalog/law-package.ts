@@ -67,8 +67,21 @@ function issuesText(error: z.ZodError): string {
     .join('；');
 }
 
-/** Each provision's versions oldest first and consecutive, or what is wrong (in Chinese). */
+/**
+ * Each provision's versions oldest first and consecutive, and each penalty matter's penalty given
+ * anew wherever one of its penalty articles changes (else the device would show the old fines
+ * beside the new text); or what is wrong (in Chinese).
+ */
 function versionProblems(c: Catalog): string | null {
+  const byId = new Map(c.provisions.map((p) => [p.id, p]));
+  for (const m of c.matters) {
+    if (m.penalties.length === 0) continue;
+    const starts = new Set(m.penalties.map((x) => x.effectiveFrom));
+    for (const b of m.legalBasis.filter((x) => x.penaltyArticle))
+      for (const v of byId.get(b.provision)?.versions.slice(1) ?? [])
+        if (!starts.has(v.effectiveFrom))
+          return `事项 ${m.id} 的处罚依据 ${b.provision} 自 ${v.effectiveFrom} 起有新版本，但该事项没有自该日起的处罚（penalties）：请按新条文写明该时段的处罚。`;
+  }
   for (const p of c.provisions) {
     for (let i = 1; i < p.versions.length; i++) {
       const prev = p.versions[i - 1]!;
