@@ -45,7 +45,11 @@ export function takeLawPackage(d: LawIntakeDeps, s: SignedReference, keys: HqKey
   if (s.ref.kind !== 'catalog') throw new Error(`not a law package: ${s.ref.kind}`);
   if (!verifyReference(s, keys)) {
     d.log.error('law package refused', { reason: 'signature', hqVersion: s.ref.version });
-    return { outcome: 'refused', kind: 'hq_key', message: `${label}签名无效，未采用（本机法规库未改变）。请联系总部核实。` };
+    return {
+      outcome: 'refused',
+      kind: 'hq_key',
+      message: `${label}签名无效，未采用（本机法规库未改变）。请联系总部核实。`,
+    };
   }
   const held = d.catalog.data;
   // The package this device already uses: nothing to do (every sync sees HQ's current one again).

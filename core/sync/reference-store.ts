@@ -29,8 +29,9 @@ export class ReferenceStore {
 
   /** The stored row of one kind, or undefined. */
   stored(kind: string): StoredReference | undefined {
-    return this.db.prepare(`SELECT version, issued_at, data, ed25519, received_at FROM reference_data WHERE kind = ?`).get(kind) as
-      StoredReference | undefined;
+    return this.db
+      .prepare(`SELECT version, issued_at, data, ed25519, received_at FROM reference_data WHERE kind = ?`)
+      .get(kind) as StoredReference | undefined;
   }
 
   /** What the 同步 page lists: each kind held, its version and HQ's time of issue. */

@@ -200,7 +200,8 @@ export class SyncRun implements ProgressHolder {
     if (auto || !pkg) return { rejected, law: null };
     const law = takeLawPackage(this.d.law, pkg, keysOf(l));
     // A signature that fails is reported with the other kinds', as before.
-    if (law.outcome === 'refused' && law.kind === 'hq_key') return { rejected: [...rejected, '执法事项目录'], law: null };
+    if (law.outcome === 'refused' && law.kind === 'hq_key')
+      return { rejected: [...rejected, '执法事项目录'], law: null };
     return { rejected, law };
   }
 }

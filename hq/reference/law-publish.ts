@@ -20,8 +20,7 @@ import type { ReferenceStore } from './reference-store.ts';
 export const SHIPPED_CATALOG_FILE = fileURLToPath(new URL('../../assets/catalog/catalog.json', import.meta.url));
 
 export type PublishOutcome =
-  | { ok: true; signed: SignedReference; catalog: Catalog; label: string }
-  | { ok: false; reason: string };
+  { ok: true; signed: SignedReference; catalog: Catalog; label: string } | { ok: false; reason: string };
 
 /** HQ's current law package: the newer of its last published one (if it reads) and the shipped one. */
 export async function currentLawPackage(

@@ -95,7 +95,10 @@ export const SignedReceiptSchema = z.object({
  */
 export const LawAnnouncementSchema = z.object({
   version: z.string().regex(/^\d{4}\.\d{1,2}\.\d{1,3}$/, '法规库版本应为 年.月.序号。'),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '法规库日期应为 年-月-日。').nullable(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '法规库日期应为 年-月-日。')
+    .nullable(),
   ed25519: Ed25519SignatureSchema,
 });
 

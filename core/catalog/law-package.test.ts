@@ -3,9 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCatalog, type Catalog } from './catalog-schema.ts';
-import { applyLawUpdate, checkLawPackage, compareLawVersions, lawStatus, successionProblem } from './law-package.ts';
-import { lawPeriods, provisionMap } from './law-in-force.ts';
+import { parseCatalog, type Catalog } from '../../shared/catalog/catalog-schema.ts';
+import {
+  applyLawUpdate,
+  checkLawPackage,
+  compareLawVersions,
+  lawStatus,
+  successionProblem,
+} from '../../shared/catalog/law-package.ts';
+import { lawPeriods, provisionMap } from '../../shared/catalog/law-in-force.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const shipped = (): Catalog => {
@@ -41,7 +47,10 @@ describe('law package', () => {
     if (!r.ok) return;
     expect(r.catalog).toMatchObject({ version: '2027.3.1', date: '2027-02-20' });
     expect(r.catalog.matters.map((m) => m.id)).toEqual(c.matters.map((m) => m.id));
-    const periods = lawPeriods(r.catalog.matters.find((m) => m.id === 'news-22')!, provisionMap(r.catalog));
+    const periods = lawPeriods(
+      r.catalog.matters.find((m) => m.id === 'news-22')!,
+      provisionMap(r.catalog),
+    );
     expect(periods.map((p) => [p.effectiveFrom, p.effectiveTo, p.penaltyShort])).toEqual([
       ['2017-06-01', '2027-02-28', expect.stringContaining('1万–3万元')],
       ['2027-03-01', null, expect.stringContaining('2万–5万元')],
@@ -52,11 +61,7 @@ describe('law package', () => {
   it.each<[string, (c: Catalog) => unknown, RegExp]>([
     ['a downgrade', (c) => next(c, '2020.1.1'), /早于现有的.*不接受降级/],
     ['the same version again', (c) => next(c, c.version), /已是现有版本/],
-    [
-      'a removed matter',
-      (c) => ({ ...next(c), matters: c.matters.slice(1) }),
-      /缺少现有事项 csl-59.*事项不能删除/,
-    ],
+    ['a removed matter', (c) => ({ ...next(c), matters: c.matters.slice(1) }), /缺少现有事项 csl-59.*事项不能删除/],
     [
       'a renamed matter',
       (c) => {
