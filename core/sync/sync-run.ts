@@ -58,6 +58,8 @@ export class SyncRun implements ProgressHolder {
   private readonly d: SyncRunDeps;
   progress: Progress = { ...IDLE };
   private running: Promise<SyncStatus['last']> | null = null;
+  private runningAuto = false;
+  private officerRunNext = false;
   private last: SyncStatus['last'] = null;
   constructor(deps: SyncRunDeps) {
     this.d = deps;
@@ -71,19 +73,29 @@ export class SyncRun implements ProgressHolder {
     return this.last;
   }
 
-  /** Starts a run in the background unless one is running. */
+  /**
+   * Starts a run in the background unless one is running. An officer's run asked for while an
+   * automatic one is going follows it (only an officer's run applies a law package).
+   */
   start(auto: boolean): void {
     if (!this.running) {
+      this.runningAuto = auto;
       this.running = this.runOnce(auto).finally(() => {
         this.running = null;
+        if (this.officerRunNext) {
+          this.officerRunNext = false;
+          this.start(false);
+        }
       });
-    }
+    } else if (!auto && this.runningAuto) this.officerRunNext = true;
   }
 
-  /** Runs to the end; resolves with the outcome (never throws). */
+  /** Runs to the end (an officer's run: after the automatic one going, if any); resolves with the outcome (never throws). */
   async run(): Promise<Outcome> {
-    if (!this.running) this.start(false);
-    return (await this.running)!;
+    this.start(false);
+    let outcome = (await this.running)!;
+    while (this.running) outcome = (await this.running)!;
+    return outcome;
   }
 
   private async runOnce(auto: boolean): Promise<Outcome> {

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { printDocument } from '../../core/pdf/print-document.ts';
 import { openHq } from '../../hq/hq-app.ts';
 import { startHqServer } from '../../hq/http/hq-server.ts';
@@ -102,7 +102,10 @@ describe('law updates from HQ', () => {
 
       // The automatic sync in the background hears HQ's announcement but does not change the law under the officers.
       t.core.sync.start(true);
-      expect(await t.core.sync.run()).toMatchObject({ ok: true });
+      await vi.waitFor(() => expect(t.core.sync.status()).toMatchObject({ running: false, last: { ok: true } }), {
+        timeout: 30_000,
+        interval: 50,
+      });
       const warned = (await t.must('dashboard.get', {})).law;
       expect(warned).toMatchObject({
         version: held.version,
@@ -111,8 +114,10 @@ describe('law updates from HQ', () => {
       expect(warned.warning).toMatch(/总部已发布新的法规库 2027\.3\.1（2027-02-20），本机仍为 .*「立即同步」/);
       expect(t.core.catalog.version).toBe(held.version);
 
-      // An officer's sync takes it: applied at once, audited, no restart.
+      // An officer's sync takes it — also when asked for while an automatic run is going (it follows
+      // that run): applied at once, audited, no restart.
       const auditBefore = (t.core.db.prepare(`SELECT count(*) AS n FROM audit_log`).get() as { n: number }).n;
+      t.core.sync.start(true);
       const outcome = await t.core.sync.run();
       expect(outcome).toMatchObject({ ok: true });
       expect(outcome.message).toContain('法规库已更新为 法规库 2027.3.1（2027-02-20）');
