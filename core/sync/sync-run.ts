@@ -90,9 +90,12 @@ export class SyncRun implements ProgressHolder {
     } else if (!auto && this.runningAuto) this.officerRunNext = true;
   }
 
-  /** Runs to the end (an officer's run: after the automatic one going, if any); resolves with the outcome (never throws). */
+  /**
+   * Runs to the end: the run going (an automatic one is only waited for), else an officer's; and an
+   * officer's run queued behind it. Resolves with the last outcome (never throws).
+   */
   async run(): Promise<Outcome> {
-    this.start(false);
+    if (!this.running) this.start(false);
     let outcome = (await this.running)!;
     while (this.running) outcome = (await this.running)!;
     return outcome;

@@ -118,6 +118,7 @@ describe('law updates from HQ', () => {
       // that run): applied at once, audited, no restart.
       const auditBefore = (t.core.db.prepare(`SELECT count(*) AS n FROM audit_log`).get() as { n: number }).n;
       t.core.sync.start(true);
+      t.core.sync.start(false); // 立即同步 while the automatic run is going
       const outcome = await t.core.sync.run();
       expect(outcome).toMatchObject({ ok: true });
       expect(outcome.message).toContain('法规库已更新为 法规库 2027.3.1（2027-02-20）');
