@@ -4,7 +4,8 @@ import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { APP_VERSION } from './app-version.ts';
 import type { AppStatus } from '../shared/domain/office.ts';
 import { CaseStore } from './cases/case-store.ts';
-import { loadCatalog, type CatalogService } from './catalog/catalog-service.ts';
+import { loadCatalog } from './catalog/catalog-service.ts';
+import { CatalogHolder } from './catalog/catalog-holder.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CalendarSource, loadCalendarData } from './deadlines/calendar-source.ts';
 import { openDatabase } from './db/open-database.ts';
@@ -84,7 +85,8 @@ export interface AppCore {
   readonly inTransaction: InTransaction;
   readonly clock: Clock;
   readonly log: Log;
-  readonly catalog: CatalogService;
+  /** The catalog (法规库) in use: replaced at once when a sync applies HQ's law package. */
+  readonly catalog: CatalogHolder;
   /** The working-day calendar: the shipped table, or a newer one HQ published (checked at each use). */
   readonly calendar: CalendarSource;
   readonly office: OfficeStore;
@@ -142,8 +144,12 @@ export function openCore(options: CoreOptions): AppCore {
   const hqKeys = () => hqLink.keys();
   const trust = new TrustStore(db, hqKeys, receipts);
   const shipped = loadCatalog(options.catalogPath);
-  // A newer catalog published by HQ (signed, pulled at the last sync) replaces the shipped one.
-  const catalog = newerHqCatalog(references, hqKeys(), shipped, log) ?? shipped;
+  // A newer catalog published by HQ (signed, applied at a sync) replaces the shipped one; a law
+  // package applied at a later sync replaces it while the app runs (core/sync/law-intake.ts).
+  const fromHq = newerHqCatalog(references, hqKeys(), shipped, log);
+  const catalog = fromHq
+    ? new CatalogHolder(fromHq.service, { origin: 'hq', appliedAt: fromHq.appliedAt })
+    : new CatalogHolder(shipped, { origin: 'shipped', appliedAt: null });
   const calendar = new CalendarSource(
     { stored: (kind) => references.stored(kind), hqKeys },
     loadCalendarData(options.calendarPath),
@@ -254,6 +260,7 @@ export function openCore(options: CoreOptions): AppCore {
     keys: options.custody,
     inTransaction,
     bundle,
+    law: { clock, log, catalog, references, audit, session, inTransaction },
   });
   const core: AppCore = {
     dataDir: options.dataDir,
@@ -293,6 +300,7 @@ export function openCore(options: CoreOptions): AppCore {
         setupDone: agencyName !== null,
         agencyName,
         catalogVersion: catalog.version,
+        catalogDate: catalog.date,
         session: session.state(),
         lock: lock.lockStatus(),
         hqRecovery: options.custody.hasHq(),

@@ -8,7 +8,13 @@ import { ed25519KeyPair, ed25519Sign } from '../protocol/crypto/ed25519.ts';
 import { open, seal } from '../protocol/crypto/key-wrap.ts';
 import { sm2KeyPair, sm2Sign } from '../protocol/crypto/sm2.ts';
 import { CoreError } from '../protocol/runtime/core-error.ts';
-import { timeSigningText, type HqKeys, type SignedTime } from '../protocol/sync/protocol.ts';
+import {
+  lawAnnouncementText,
+  timeSigningText,
+  type HqKeys,
+  type LawAnnouncement,
+  type SignedTime,
+} from '../protocol/sync/protocol.ts';
 import type { HqDb } from './db/hq-database.ts';
 
 interface Identity {
@@ -97,6 +103,14 @@ export class HqIdentity {
     return {
       ed25519: ed25519Sign(bytes, this.row.ed25519PrivatePem),
       sm2: sm2Sign(bytes, this.row.sm2Private, this.row.sm2Public),
+    };
+  }
+
+  /** HQ's current law package announced to a device, signed over the device's nonce. */
+  signedLaw(law: { version: string; date: string | null }, nonce: string): LawAnnouncement {
+    return {
+      ...law,
+      ed25519: ed25519Sign(new TextEncoder().encode(lawAnnouncementText(law, nonce)), this.row.ed25519PrivatePem),
     };
   }
 

@@ -24,8 +24,9 @@
 //   npm run hq -- fingerprint --data DIR [--root-file OUT]
 //       prints HQ's root key fingerprint (what the office publishes; npm run verify -- … --hq-root);
 //       with --root-file also writes the root public key document (trust/hq-root.json)
-//   npm run hq -- publish roster|holidays|catalog FILE --data DIR
-//       publishes a new signed version of reference data (JSON) for devices to pull
+//   npm run hq -- publish roster|holidays|catalog|law FILE --data DIR
+//       publishes a new signed version of reference data (JSON) for devices to pull; `law` takes a
+//       legal officer's law update (docs/LAW.md) and publishes HQ's law package with it merged
 //   npm run hq -- recover --data DIR --device DEVICE_DIR --cert-no 执法证号 [--officer-name 姓名 --unit 单位]
 //       opens a returned laptop's data folder with HQ's recovery key and sets a new password for an
 //       officer (new if --officer-name is given); password on standard input (or HQ_RECOVERY_PASSWORD)
@@ -37,13 +38,13 @@ import { CalendarDataSchema } from '../shared/calendar/calendar-schema.ts';
 import { APP_VERSION } from '../core/app-version.ts';
 import { openProcessLog } from '../protocol/runtime/file-log.ts';
 import { errorFields, silentLog, type Log } from '../protocol/runtime/log.ts';
-import { parseCatalog } from '../shared/catalog/catalog-schema.ts';
 import { recoverOfficer } from '../core/vault/hq-recovery.ts';
 import { openWithHqKey } from '../core/vault/open-unlocked.ts';
 import { HqFailure } from '../hq/hq-failure.ts';
 import { hqRecoveryKey, openHq, type HqApp } from '../hq/hq-app.ts';
 import { writeNewKeyFile } from '../hq/keys/hq-keys.ts';
 import { LEVEL_LABELS, parseLevel, parseRole, ROLE_LABELS, type Office } from '../hq/offices/office-store.ts';
+import { publishLawPackage } from '../hq/reference/law-publish.ts';
 import { hqKeySource, stdinLine } from './hq-passphrase.ts';
 import { startHqServer } from '../hq/http/hq-server.ts';
 
@@ -75,6 +76,21 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   strict: true,
 });
+
+/** A JSON file, or a message saying it is not one. */
+function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    die(`无法读取文件：${path}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    die(`文件不是有效的JSON（${(e as Error).message}）：${path}`);
+  }
+}
 
 function die(message: string, code = 2): never {
   console.error(message);
@@ -280,14 +296,9 @@ try {
     console.log(`总部数据目录已就绪：${dataDir}`);
   } else if (command === 'publish') {
     const kind = rest[0];
-    if (kind !== 'roster' && kind !== 'holidays' && kind !== 'catalog')
-      die('用法：npm run hq -- publish roster|holidays|catalog 文件.json --data 数据目录');
-    const data = JSON.parse(readFileSync(resolve(rest[1] ?? die('缺少数据文件。')), 'utf8')) as unknown;
-    // The catalog: devices take only one of the format they read (docs/LAW.md), so say now what is wrong.
-    if (kind === 'catalog') {
-      const parsed = parseCatalog(data);
-      if (!parsed.ok) die(`执法事项目录未发布：${parsed.reason}`);
-    }
+    if (kind !== 'roster' && kind !== 'holidays' && kind !== 'catalog' && kind !== 'law')
+      die('用法：npm run hq -- publish roster|holidays|catalog|law 文件.json --data 数据目录');
+    const data = readJsonFile(resolve(rest[1] ?? die('缺少数据文件。')));
     // The working-day calendar: devices take only a valid one (docs/DEADLINES.md), so say now what is wrong.
     if (kind === 'holidays') {
       const parsed = CalendarDataSchema.safeParse(data);
@@ -298,9 +309,25 @@ try {
     }
     const hq = await open();
     try {
-      const s = await hq.reference.publish(kind, data);
-      await hq.logEvent('command-line', 'publish', `发布${kind}第${s.ref.version}版`);
-      console.log(`已发布 ${kind} 第${s.ref.version}版（总部签名）。设备下次同步时取得。`);
+      // The law (a whole catalog, or a legal officer's update merged into HQ's current package):
+      // devices take only a valid package newer than theirs (docs/LAW.md), so say now what is wrong.
+      if (kind === 'catalog' || kind === 'law') {
+        const r = await publishLawPackage(hq.reference, data, kind === 'law' ? 'update' : 'whole');
+        if (!r.ok) {
+          await hq.close();
+          die(`${kind === 'law' ? '法规更新' : '执法事项目录'}未发布：${r.reason}`);
+        }
+        await hq.logEvent(
+          'command-line',
+          'publish',
+          `发布${r.label}（参考数据 catalog 第${r.signed.ref.version}版）${r.catalog.summary ? `：${r.catalog.summary}` : ''}`,
+        );
+        console.log(`已发布${r.label}（总部签名，参考数据第${r.signed.ref.version}版）。设备下次同步时取得。`);
+      } else {
+        const s = await hq.reference.publish(kind, data);
+        await hq.logEvent('command-line', 'publish', `发布${kind}第${s.ref.version}版`);
+        console.log(`已发布 ${kind} 第${s.ref.version}版（总部签名）。设备下次同步时取得。`);
+      }
     } finally {
       await hq.close();
     }

@@ -46,7 +46,8 @@ export async function main(argv: string[], rendererDir: string): Promise<void> {
       verifyRecentEvidenceDays: 7,
       ...(idleUnitMs ? { idleUnitMs } : {}),
       // Sync runs by itself every minute once the device is enrolled and HQ answers (once unlocked).
-      onCoreOpen: (core) => core.sync.startAuto(60_000),
+      // Tests shorten the interval (WXZF_AUTO_SYNC_MS); never set in use.
+      onCoreOpen: (core) => core.sync.startAuto(Number(process.env.WXZF_AUTO_SYNC_MS) || 60_000),
     });
   } catch (e) {
     log.error('start failed', errorFields(e));

@@ -132,6 +132,7 @@ export const handlers: Handlers = {
 
   'catalog.search': (arg, core) => ({
     version: core.catalog.version,
+    date: core.catalog.date,
     items: core.catalog.search({
       query: arg.query,
       type: arg.type,

@@ -41,7 +41,12 @@ export interface CatalogQuery {
 }
 
 export interface CatalogService {
+  /** The 法规库版本. */
   readonly version: string;
+  /** The 法规库日期 (null for a catalog that does not give one). */
+  readonly date: string | null;
+  /** The catalog as read (a law package from HQ is checked against it: shared/catalog/law-package.ts). */
+  readonly data: Catalog;
   /** Name and alias matches first, then law/article matches, then article-text matches; catalog order within each. */
   search(q: CatalogQuery): MatterSummary[];
   get(id: string): Matter | undefined;
@@ -131,6 +136,8 @@ export function createCatalogService(catalog: Catalog): CatalogService {
 
   return {
     version: catalog.version,
+    date: catalog.date ?? null,
+    data: catalog,
     get: (id) => byId.get(id),
     periods: (id) => {
       const m = byId.get(id);

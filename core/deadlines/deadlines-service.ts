@@ -21,6 +21,9 @@ import type { EvidenceStore } from '../evidence/evidence-store.ts';
 import type { ReceiptStore } from '../sync/receipt-store.ts';
 import type { SyncService } from '../sync/sync-service.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
+import { lawStatus } from '../../shared/catalog/law-package.ts';
+import type { CatalogHolder } from '../catalog/catalog-holder.ts';
+import type { SettingsStore } from '../settings/settings-store.ts';
 import type { CalendarSource } from './calendar-source.ts';
 
 type CaseRow = DeadlineCaseRow;
@@ -35,6 +38,8 @@ export interface DeadlineDeps {
 
 /** The 工作台 reads what is unsynced and what evidence needs attention too. */
 export interface DashboardDeps extends DeadlineDeps {
+  catalog: Pick<CatalogHolder, 'version' | 'date' | 'origin'>;
+  settings: Pick<SettingsStore, 'hqLaw'>;
   evidence: Pick<EvidenceStore, 'needingAttention'>;
   receipts: Pick<ReceiptStore, 'unsyncedByCase'>;
   sync: Pick<SyncService, 'status'>;
@@ -159,6 +164,10 @@ export function dashboard(core: DashboardDeps): Dashboard {
   const EVIDENCE_LISTED = 100;
   return {
     today: day,
+    law: lawStatus(
+      { version: core.catalog.version, date: core.catalog.date, ...core.catalog.origin() },
+      core.settings.hqLaw(),
+    ),
     calendar: core.calendar.summary(day),
     counts: {
       overdue: all.filter((d) => d.status === 'overdue').length,

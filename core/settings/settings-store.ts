@@ -1,5 +1,6 @@
 // The device's settings table (key → value): what HQ assigned at enrollment (the case-number
-// prefix) and the latest HQ-signed time seen, the earliest bound of everything sealed after it.
+// prefix), the latest HQ-signed time seen (the earliest bound of everything sealed after it), and
+// the law package HQ announced at the last contact (the 工作台 warns when it is newer than ours).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 export class SettingsStore {
@@ -39,5 +40,17 @@ export class SettingsStore {
   noteHqTime(time: string): void {
     const prev = this.hqTimeSeen();
     if (!prev || time > prev) this.set('hq_time_seen', time);
+  }
+
+  /** The law package HQ announced at the last contact (hello), or null: none announced, or never in contact. */
+  hqLaw(): { version: string; date: string | null; seenAt: string } | null {
+    const v = this.get('hq_law_announced');
+    return v ? (JSON.parse(v) as { version: string; date: string | null; seenAt: string }) : null;
+  }
+
+  /** Keeps HQ's announcement (verified by the caller); null when HQ announces none. */
+  noteHqLaw(a: { version: string; date: string | null; seenAt: string } | null): void {
+    if (a) this.set('hq_law_announced', JSON.stringify(a));
+    else this.db.prepare(`DELETE FROM settings WHERE key = 'hq_law_announced'`).run();
   }
 }

@@ -30,6 +30,7 @@ import { verifyHqTime } from './hq-connection.ts';
 import type { HqLinkStore } from './hq-link-store.ts';
 import type { ReferenceStore } from './reference-store.ts';
 import type { TrustStore } from './trust-store.ts';
+import { takeLawPackage, type LawIntakeDeps } from './law-intake.ts';
 
 export interface EnrollmentDeps {
   clock: Clock;
@@ -44,6 +45,8 @@ export interface EnrollmentDeps {
   keys: Pick<KeyCustody, 'setHq'>;
   trust: Pick<TrustStore, 'store'>;
   inTransaction: InTransaction;
+  /** HQ's law package, applied at enrollment (an act of the officers, as 立即同步 is). */
+  law: LawIntakeDeps;
 }
 
 export async function enroll(d: EnrollmentDeps, urlText: string, code: string): Promise<void> {
@@ -122,6 +125,9 @@ export async function enroll(d: EnrollmentDeps, urlText: string, code: string): 
       detail: `登记到总部 ${body.hq.name}（${url.host}），案号前缀 ${body.casePrefix}`,
     });
   });
+  // HQ's law package: applied now, or refused with its reason logged (the 同步 page's next 立即同步 says it again).
+  const law = body.reference?.find((r) => r.ref.kind === 'catalog');
+  if (law) takeLawPackage(d.law, law, body.hq);
   // HQ's recovery copy of the device key, encrypted to the SM2 key just pinned (docs/SECURITY.md).
   d.keys.setHq(body.hq.sm2PublicKey);
   d.log.info('enrolled with HQ', { hqId: body.hq.hqId, https: url.protocol === 'https:' });

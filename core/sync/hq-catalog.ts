@@ -1,9 +1,11 @@
-// The catalog HQ published, when it is newer than the one shipped with the app: taken from the
-// signed reference data stored at the last sync (its HQ signature checked again against HQ's
-// pinned key, its content against the catalog schema). Applied when the app starts. A catalog of
+// The catalog (law package) HQ published, when it is newer than the one shipped with the app: taken
+// from the signed reference data stored when it was applied (law-intake.ts; its HQ signature checked
+// again against HQ's pinned key, its content against the catalog schema), at every start. An app
+// update that ships a newer catalog than HQ's takes the shipped one. A catalog of
 // an older format (no dated law versions, docs/LAW.md) is refused — the shipped one stays in use —
 // and the reason is logged; HQ refuses to publish one in the first place (scripts/hq.ts).
 import { parseCatalog } from '../../shared/catalog/catalog-schema.ts';
+import { compareLawVersions } from '../../shared/catalog/law-package.ts';
 import { createCatalogService, type CatalogService } from '../catalog/catalog-service.ts';
 import { verifyReference, type HqKeys, type ReferenceData } from '../../protocol/sync/protocol.ts';
 import type { Log } from '../../protocol/runtime/log.ts';
@@ -14,7 +16,7 @@ export function newerHqCatalog(
   hqKeys: HqKeys | null,
   shipped: CatalogService,
   log?: Log,
-): CatalogService | null {
+): { service: CatalogService; appliedAt: string } | null {
   const ref = reference.stored('catalog');
   if (!ref || !hqKeys) return null;
   const signed = {
@@ -32,6 +34,7 @@ export function newerHqCatalog(
     log?.error(`总部发布的执法事项目录（第${ref.version}版）未采用，继续使用随程序发布的目录：${parsed.reason}`);
     return null;
   }
-  const newer = parsed.catalog.version.localeCompare(shipped.version, 'en', { numeric: true }) > 0;
-  return newer ? createCatalogService(parsed.catalog) : null;
+  return compareLawVersions(parsed.catalog.version, shipped.version) > 0
+    ? { service: createCatalogService(parsed.catalog), appliedAt: ref.received_at }
+    : null;
 }

@@ -5,7 +5,14 @@
 import { randomBytes } from 'node:crypto';
 import { ed25519Verify } from '../../protocol/crypto/ed25519.ts';
 import { HQ_ROUTES } from '../../protocol/sync/hq-api.ts';
-import { API, timeSigningText, type HqKeys, type SignedTime } from '../../protocol/sync/protocol.ts';
+import {
+  API,
+  timeSigningText,
+  verifyLawAnnouncement,
+  type HqKeys,
+  type LawAnnouncement,
+  type SignedTime,
+} from '../../protocol/sync/protocol.ts';
 import type { DeviceIdentity } from '../device/device-identity.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import { HqClient, SyncFailure } from './hq-client.ts';
@@ -21,11 +28,11 @@ export function verifyHqTime(t: SignedTime, hq: HqKeys, nonce?: string): boolean
 
 export class HqConnection {
   private readonly device: Pick<DeviceIdentity, 'public' | 'signEd25519'>;
-  private readonly settings: Pick<SettingsStore, 'noteHqTime'>;
+  private readonly settings: Pick<SettingsStore, 'noteHqTime' | 'noteHqLaw'>;
   private clockOffsetMs = 0;
   constructor(deps: {
     device: Pick<DeviceIdentity, 'public' | 'signEd25519'>;
-    settings: Pick<SettingsStore, 'noteHqTime'>;
+    settings: Pick<SettingsStore, 'noteHqTime' | 'noteHqLaw'>;
   }) {
     this.device = deps.device;
     this.settings = deps.settings;
@@ -46,7 +53,7 @@ export class HqConnection {
   async hello(client: HqClient, l: LinkRow): Promise<void> {
     const nonce = randomBytes(16).toString('hex');
     const before = Date.now();
-    const res = await client.call<{ hq: HqKeys; time: SignedTime }>(
+    const res = await client.call<{ hq: HqKeys; time: SignedTime; law?: LawAnnouncement | null | undefined }>(
       'GET',
       `${API}/hello?nonce=${nonce}`,
       undefined,
@@ -67,5 +74,13 @@ export class HqConnection {
       throw new SyncFailure('hq_key', '总部时间的签名无效：对方可能不是登记的总部。已停止同步。');
     this.clockOffsetMs = Date.parse(res.body.time.time) - (before + Date.now()) / 2;
     this.settings.noteHqTime(res.body.time.time);
+    // HQ's current law package (an HQ before law packages says nothing: what we knew stays).
+    const law = res.body.law;
+    if (law === null) this.settings.noteHqLaw(null);
+    else if (law !== undefined) {
+      if (!verifyLawAnnouncement(law, nonce, keysOf(l)))
+        throw new SyncFailure('hq_key', '总部法规库通告的签名无效：对方可能不是登记的总部。已停止同步。');
+      this.settings.noteHqLaw({ version: law.version, date: law.date, seenAt: res.body.time.time });
+    }
   }
 }

@@ -1,5 +1,7 @@
-// One network sync run, one at a time, in the background: hello (HQ's keys and signed time), HQ's
-// reference data, then the outbox — every seal without a receipt, in chain order: its evidence
+// One network sync run, one at a time, in the background: hello (HQ's keys and signed time, and the
+// law package HQ announces), HQ's reference data — a newer law package is applied only on a run an
+// officer started (立即同步), never by the automatic try in the background (law-intake.ts; the 工作台
+// warns meanwhile) —, then the outbox — every seal without a receipt, in chain order: its evidence
 // uploaded, the seal package committed, HQ's receipt verified and stored. The 同步 page follows
 // the progress; the outcome is kept as the last result. Nothing on the laptop is deleted by sync.
 import type { SyncStatus } from '../../shared/sync/sync-api.ts';
@@ -22,6 +24,7 @@ import type { ReferenceStore } from './reference-store.ts';
 import type { TrustStore } from './trust-store.ts';
 import type { DeviceIdentity } from '../device/device-identity.ts';
 import type { InTransaction } from '../db/unit-of-work.ts';
+import { takeLawPackage, type LawIntake, type LawIntakeDeps } from './law-intake.ts';
 import { sealPackage, type SealPackageDeps } from './seal-package.ts';
 
 type Outcome = NonNullable<SyncStatus['last']>;
@@ -53,12 +56,16 @@ export interface SyncRunDeps {
   packages: SealPackageDeps;
   /** What storing a receipt needs. */
   intake: ReceiptIntakeDeps;
+  /** What applying a law package needs. */
+  law: LawIntakeDeps;
 }
 
 export class SyncRun implements ProgressHolder {
   private readonly d: SyncRunDeps;
   progress: Progress = { ...IDLE };
   private running: Promise<SyncStatus['last']> | null = null;
+  private runningAuto = false;
+  private officerRunNext = false;
   private last: SyncStatus['last'] = null;
   constructor(deps: SyncRunDeps) {
     this.d = deps;
@@ -72,19 +79,32 @@ export class SyncRun implements ProgressHolder {
     return this.last;
   }
 
-  /** Starts a run in the background unless one is running. */
+  /**
+   * Starts a run in the background unless one is running. An officer's run asked for while an
+   * automatic one is going follows it (only an officer's run applies a law package).
+   */
   start(auto: boolean): void {
     if (!this.running) {
+      this.runningAuto = auto;
       this.running = this.runOnce(auto).finally(() => {
         this.running = null;
+        if (this.officerRunNext) {
+          this.officerRunNext = false;
+          this.start(false);
+        }
       });
-    }
+    } else if (!auto && this.runningAuto) this.officerRunNext = true;
   }
 
-  /** Runs to the end; resolves with the outcome (never throws). */
+  /**
+   * Runs to the end: the run going (an automatic one is only waited for), else an officer's; and an
+   * officer's run queued behind it. Resolves with the last outcome (never throws).
+   */
   async run(): Promise<Outcome> {
     if (!this.running) this.start(false);
-    return (await this.running)!;
+    let outcome = (await this.running)!;
+    while (this.running) outcome = (await this.running)!;
+    return outcome;
   }
 
   private async runOnce(auto: boolean): Promise<Outcome> {
@@ -97,7 +117,7 @@ export class SyncRun implements ProgressHolder {
       const l = this.d.links.link()!;
       const client = this.d.connection.client(l);
       await this.d.connection.hello(client, l);
-      const rejected = await this.pullReference(client, l);
+      const { rejected, law } = await this.pullReference(client, l, auto);
       const trustRefused = await this.pullTrust(client, l);
       if (trustRefused) rejected.push(trustRefused);
       const outbox = this.d.receipts.outbox();
@@ -134,14 +154,17 @@ export class SyncRun implements ProgressHolder {
         this.progress = { ...this.progress, phase: 'uploading', docsDone: this.progress.docsDone + 1 };
       }
       const done = plan.length ? `${plan.length}份文书已取得总部回执` : '没有待同步的文书';
+      const lawNote = law?.outcome === 'applied' ? `；${law.message}` : '';
       outcome = rejected.length
         ? {
             at: isoNow(clock),
             ok: false,
             kind: 'hq_key',
-            message: `${done}；但总部下发的${rejected.join('、')}数据签名无效，未采用（仍使用原有数据）。请联系总部核实。`,
+            message: `${done}${lawNote}；但总部下发的${rejected.join('、')}数据签名无效，未采用（仍使用原有数据）。请联系总部核实。`,
           }
-        : { at: isoNow(clock), ok: true, kind: null, message: `同步完成：${done}。` };
+        : law?.outcome === 'refused'
+          ? { at: isoNow(clock), ok: false, kind: law.kind, message: `${done}；但${law.message}` }
+          : { at: isoNow(clock), ok: true, kind: null, message: `同步完成：${done}${lawNote}。` };
       this.progress = { ...this.progress, phase: 'done', current: null };
       log.info(rejected.length ? 'sync done, reference data refused' : 'sync done', {
         auto,
@@ -207,9 +230,24 @@ export class SyncRun implements ProgressHolder {
     return bad ? '设备证书' : null;
   }
 
-  /** Pulls HQ's reference data; stores each newer kind whose HQ signature holds; returns the labels of those refused. */
-  private async pullReference(client: HqClient, l: LinkRow): Promise<string[]> {
+  /**
+   * Pulls HQ's reference data; stores each newer kind whose HQ signature holds; on a run an officer
+   * started, applies HQ's law package. Returns the labels of the kinds refused for their signature,
+   * and what became of the law package.
+   */
+  private async pullReference(
+    client: HqClient,
+    l: LinkRow,
+    auto: boolean,
+  ): Promise<{ rejected: string[]; law: LawIntake | null }> {
     const res = await client.call('GET', `${API}/reference`, undefined, true, HQ_ROUTES.reference.answer);
-    return this.d.references.storeVerified(res.body, keysOf(l), isoNow(this.d.clock));
+    const rejected = this.d.references.storeVerified(res.body, keysOf(l), isoNow(this.d.clock));
+    const pkg = res.body.find((s) => s.ref.kind === 'catalog');
+    if (auto || !pkg) return { rejected, law: null };
+    const law = takeLawPackage(this.d.law, pkg, keysOf(l));
+    // A signature that fails is reported with the other kinds', as before.
+    if (law.outcome === 'refused' && law.kind === 'hq_key')
+      return { rejected: [...rejected, '执法事项目录'], law: null };
+    return { rejected, law };
   }
 }

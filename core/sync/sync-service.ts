@@ -19,6 +19,7 @@ import { enroll, type EnrollmentDeps } from './enrollment.ts';
 import { HqConnection } from './hq-connection.ts';
 import type { HqClient } from './hq-client.ts';
 import type { HqLinkStore, LinkRow } from './hq-link-store.ts';
+import type { LawIntakeDeps } from './law-intake.ts';
 import { exportOutbox } from './offline-bundle.ts';
 import { acceptReceipt, importReceipts, importReceiptsFile, type ReceiptIntakeDeps } from './receipt-intake.ts';
 import type { ReceiptStore } from './receipt-store.ts';
@@ -30,9 +31,11 @@ import { SyncRun, type SyncRunDeps } from './sync-run.ts';
 export type SyncServiceDeps = EnrollmentDeps &
   ReceiptIntakeDeps &
   SealPackageDeps &
-  Omit<SyncRunDeps, 'connection' | 'packages' | 'intake'> & {
+  Omit<SyncRunDeps, 'connection' | 'packages' | 'intake' | 'law'> & {
+    /** The catalog in use and what applying a law package writes with. */
+    law: LawIntakeDeps;
     links: HqLinkStore;
-    settings: Pick<SettingsStore, 'setCaseNoPrefix' | 'noteHqTime' | 'hqTimeSeen'>;
+    settings: Pick<SettingsStore, 'setCaseNoPrefix' | 'noteHqTime' | 'hqTimeSeen' | 'noteHqLaw' | 'hqLaw'>;
     references: Pick<ReferenceStore, 'storeVerified' | 'versions'>;
     receipts: Pick<ReceiptStore, 'outbox' | 'has' | 'insert' | 'count' | 'lastHqTime'>;
     released: Pick<ReleasedBlobs, 'releasable' | 'totals'>;
@@ -54,6 +57,7 @@ export class SyncService {
       connection: this.connection,
       packages: deps,
       intake: deps,
+      law: deps.law,
     });
     this.auto = new AutoSync({
       shouldTry: () => this.d.links.link() !== null && !this.runs.isRunning(),

@@ -313,6 +313,7 @@ export class Vault implements LockControl {
       setupDone: this.hasKeys(),
       agencyName,
       catalogVersion: core?.catalog.version ?? '',
+      catalogDate: core?.catalog.date ?? null,
       // Nothing about who is signed in crosses while locked.
       session: { officers: [], pair: false },
       lock,

@@ -67,7 +67,14 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
   api.route({
     ...declared(HQ_ROUTES.hello),
     schema: { querystring: HQ_ROUTES.hello.query, response: { 200: HQ_ROUTES.hello.answer } },
-    handler: async (req) => ({ hq: hq.identity.keys(), time: hq.identity.signedTime(req.query.nonce) }),
+    handler: async (req) => {
+      const law = await hq.reference.lawAnnounced();
+      return {
+        hq: hq.identity.keys(),
+        time: hq.identity.signedTime(req.query.nonce),
+        law: law ? hq.identity.signedLaw(law, req.query.nonce ?? '') : null,
+      };
+    },
   });
 
   api.route({

@@ -30,6 +30,30 @@ export class ReferenceStore {
     });
   }
 
+  /** The data of the newest version of one kind, or null before its first publication. */
+  async current(kind: ReferenceData['kind']): Promise<{ version: number; data: unknown } | null> {
+    const r = await this.db
+      .selectFrom('reference_data')
+      .select(['version', 'data'])
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    return r ? { version: r.version, data: JSON.parse(r.data) as unknown } : null;
+  }
+
+  /** The 法规库 HQ publishes (its catalog's version and date), announced in every hello; null before HQ publishes one. */
+  async lawAnnounced(): Promise<{ version: string; date: string | null } | null> {
+    const r = await this.db
+      .selectFrom('reference_data')
+      .select('data')
+      .where('kind', '=', 'catalog')
+      .executeTakeFirst();
+    if (!r) return null;
+    const c = JSON.parse(r.data) as { version?: unknown; date?: unknown };
+    return typeof c.version === 'string'
+      ? { version: c.version, date: typeof c.date === 'string' ? c.date : null }
+      : null;
+  }
+
   async all(): Promise<SignedReference[]> {
     return (await this.db.selectFrom('reference_data').selectAll().orderBy('kind').execute()).map((r) => ({
       ref: {

@@ -90,7 +90,25 @@ export const SignedReceiptSchema = z.object({
   sm2: Sm2SignatureSchema,
 });
 
-export const HelloAnswerSchema = z.object({ hq: HqKeysSchema, time: SignedTimeSchema });
+/**
+ * HQ's current law package (法规库, docs/LAW.md), announced in every hello so that a device knows
+ * when its provisions are older than HQ's; signed over the device's nonce (lawAnnouncementText).
+ */
+export const LawAnnouncementSchema = z.object({
+  version: z.string().regex(/^\d{4}\.\d{1,2}\.\d{1,3}$/, '法规库版本应为 年.月.序号。'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '法规库日期应为 年-月-日。')
+    .nullable(),
+  ed25519: Ed25519SignatureSchema,
+});
+
+export const HelloAnswerSchema = z.object({
+  hq: HqKeysSchema,
+  time: SignedTimeSchema,
+  /** Absent from an HQ before law packages, null while HQ has published none. */
+  law: LawAnnouncementSchema.nullable().optional(),
+});
 
 export const EnrollResponseBodySchema = z.object({
   hq: HqKeysSchema,
@@ -298,6 +316,7 @@ export type HqKeys = z.output<typeof HqKeysSchema>;
 export type SignedTime = z.output<typeof SignedTimeSchema>;
 export type ReferenceData = z.output<typeof ReferenceDataSchema>;
 export type SignedReference = z.output<typeof SignedReferenceSchema>;
+export type LawAnnouncement = z.output<typeof LawAnnouncementSchema>;
 export type Receipt = z.output<typeof ReceiptSchema>;
 export type SignedReceipt = z.output<typeof SignedReceiptSchema>;
 export type EnrollRequestBody = z.output<typeof EnrollRequestBodySchema>;

@@ -5,7 +5,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { ed25519Verify } from '../crypto/ed25519.ts';
 import { sm2Verify } from '../crypto/sm2.ts';
-import type { HqKeys, SignedReceipt, SignedReference } from './hq-api.ts';
+import type { HqKeys, LawAnnouncement, SignedReceipt, SignedReference } from './hq-api.ts';
 
 // The shapes that cross the wire are zod schemas in hq-api.ts (HQ validates requests with them, the
 // device HQ's answers); their types are re-exported here for the code that only needs the types.
@@ -15,6 +15,7 @@ export type {
   EnrollResponseBody,
   HqError,
   HqKeys,
+  LawAnnouncement,
   PackageSignature,
   Receipt,
   ReferenceData,
@@ -104,6 +105,15 @@ export function verifyReceipt(r: SignedReceipt, hq: HqKeys): string[] {
   if (!ed25519Verify(bytes, r.ed25519, hq.ed25519PublicKeyPem)) problems.push('回执的Ed25519签名无效');
   if (!sm2Verify(bytes, r.sm2, hq.sm2PublicKey)) problems.push('回执的SM2签名无效');
   return problems;
+}
+
+/** What HQ signs when it announces its current law package in a hello: fresh by the device's nonce. */
+export function lawAnnouncementText(a: { version: string; date: string | null }, nonce: string): string {
+  return `wangxin-hq-law/1\n${a.version}\n${a.date ?? ''}\n${nonce}`;
+}
+
+export function verifyLawAnnouncement(a: LawAnnouncement, nonce: string, hq: HqKeys): boolean {
+  return ed25519Verify(new TextEncoder().encode(lawAnnouncementText(a, nonce)), a.ed25519, hq.ed25519PublicKeyPem);
 }
 
 export function verifyReference(s: SignedReference, hq: HqKeys): boolean {

@@ -80,7 +80,10 @@ export function AppShell({ view, setView }: { view: View; setView: (v: View) => 
             <div className="app-version">
               程序版本 {status?.appVersion}
               <br />
-              目录版本 {status?.catalogVersion}
+              <span data-testid="law-version">
+                法规库版本 {status?.catalogVersion}
+                {status?.catalogDate ? `（${status.catalogDate}）` : ''}
+              </span>
             </div>
           </div>
         </Layout.Sider>

@@ -34,7 +34,11 @@ export function CatalogBrowser() {
   const { run } = useApi();
   const [query, setQuery] = useState('');
   const [type, setType] = useState<MatterType | 'all'>('all');
-  const [data, setData] = useState<{ version: string; items: MatterSummary[] }>({ version: '', items: [] });
+  const [data, setData] = useState<{ version: string; date: string | null; items: MatterSummary[] }>({
+    version: '',
+    date: null,
+    items: [],
+  });
   const [counts, setCounts] = useState<Partial<Record<MatterType, number>>>({});
   const [loading, setLoading] = useState(true);
   const [open, setOpen] = useState<string | null>(null);
@@ -65,7 +69,8 @@ export function CatalogBrowser() {
       <div className="page-title">
         <h2>执法事项目录</h2>
         <Typography.Text type="secondary" data-testid="catalog-version">
-          目录版本 {data.version}
+          法规库版本 {data.version}
+          {data.date ? `（${data.date}）` : ''}
         </Typography.Text>
       </div>
       <div style={{ display: 'flex', gap: 12, marginBottom: 16, alignItems: 'center' }}>

@@ -1,7 +1,8 @@
 // 工作台, the page after sign-in: the team's cases with what is due and overdue (the most urgent
 // first, each deadline with its basis one click away), what is not yet synced, documents waiting
 // for signatures or the seal, evidence not yet (or not successfully) re-verified, the last sync
-// and receipt, and the holiday table the deadlines are counted with.
+// and receipt, the holiday table the deadlines are counted with, and a warning when HQ has
+// announced a newer law package (法规库) than this device holds.
 import { ReloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Statistic, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -74,6 +75,20 @@ export function DashboardPage({
           刷新
         </Button>
       </div>
+      {data.law.warning && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={data.law.warning}
+          action={
+            <Button size="small" onClick={openSync} data-testid="dashboard-law-sync">
+              去同步
+            </Button>
+          }
+          data-testid="dashboard-law-warning"
+        />
+      )}
       {data.calendar.note && (
         <Alert
           type="warning"

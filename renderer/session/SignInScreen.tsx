@@ -37,7 +37,7 @@ export function SignInScreen() {
         </Row>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center', marginTop: 20, fontSize: 12 }}>
           程序版本 {status?.appVersion}
-          {'\u3000'}执法事项目录版本 {status?.catalogVersion}
+          {'\u3000'}法规库版本 {status?.catalogVersion}
         </Typography.Paragraph>
       </div>
     </div>

@@ -31,7 +31,9 @@ import type { QuotedArticle, RawMatter } from './raw-matter.ts';
 import { detectLayout } from './seed-layout.ts';
 
 /** Bump on every change of the data (YYYY.MM.n). */
-export const CATALOG_VERSION = '2026.12.1';
+export const CATALOG_VERSION = '2026.12.2';
+/** The 法规库日期: the law as known on this day (the newest source of scripts/catalog/law-versions.json and ../shared/law). */
+export const CATALOG_DATE = '2026-12-01';
 export const CATALOG_REGULATION =
   '网信部门行政执法程序规定（2023年国家互联网信息办公室令第14号，自2023年6月1日起施行；条文未收录）。各地权责清单据其取代的互联网信息内容管理行政执法程序规定（2017）编制，后者不作为任何事项的法律依据。';
 
@@ -156,6 +158,7 @@ export function buildCatalog(
     catalog: CatalogSchema.parse({
       format: CATALOG_FORMAT,
       version: CATALOG_VERSION,
+      date: CATALOG_DATE,
       regulation: CATALOG_REGULATION,
       provisions: provisionList(provisions),
       matters,

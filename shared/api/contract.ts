@@ -164,7 +164,8 @@ export const contract = {
         .strict()
         .optional(),
     }),
-    z.object({ version: z.string(), items: z.array(MatterSummarySchema) }),
+    /** version, date: the 法规库 in use (docs/LAW.md). */
+    z.object({ version: z.string(), date: z.string().nullable(), items: z.array(MatterSummarySchema) }),
   ),
   // A matter with its law over every period the catalog knows.
   'catalog.get': call(policy('officer', NOT_AUDITED, []), IdInput, MatterViewSchema),

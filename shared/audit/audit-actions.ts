@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = {
   'sync-export': '导出同步包',
   'sync-receipts': '导入回执（总部回执）',
   'free-space': '释放空间',
+  'law-update': '法规库更新',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

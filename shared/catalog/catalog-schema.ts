@@ -177,8 +177,12 @@ export type Matter = z.infer<typeof MatterSchema>;
 export const CatalogSchema = z
   .object({
     format: z.literal(CATALOG_FORMAT),
-    /** Data version, e.g. "2026.12.1"; bumped on every change of the data. */
-    version: z.string().min(1),
+    /** Data version, e.g. "2026.12.1"; bumped on every change of the data: the 法规库版本 the device shows. */
+    version: z.string().regex(/^\d{4}\.\d{1,2}\.\d{1,3}$/, { message: '法规库版本应为 年.月.序号，例如 2027.3.1。' }),
+    /** 法规库日期: the day the data states the law as of (what it knows to be in force on that day). */
+    date: IsoDateSchema.optional(),
+    /** What changed against the previous version, in a sentence or two (a law package from HQ says it). */
+    summary: z.string().optional(),
     /** The procedure regulation: the one the lists were made under, and the one in force. */
     regulation: z.string().min(1),
     provisions: z.array(ProvisionSchema).min(1),

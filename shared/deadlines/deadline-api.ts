@@ -1,4 +1,5 @@
 // What the API says about deadlines, the calendar in use and the dashboard (工作台).
+import { LawStatusSchema } from '../catalog/law-package.ts';
 import { z } from 'zod';
 import { CalendarDataSchema } from '../calendar/calendar-schema.ts';
 import { CaseStatusSchema } from '../domain/case.ts';
@@ -101,6 +102,8 @@ export type CaseDeadlines = z.infer<typeof CaseDeadlinesSchema>;
 export const DashboardSchema = z.object({
   /** Today in China (YYYY-MM-DD), from the core's clock. */
   today: z.string(),
+  /** The 法规库 in use, HQ's announced one, and the warning when HQ's is newer. */
+  law: LawStatusSchema,
   calendar: CalendarSummarySchema,
   counts: z.object({
     overdue: z.number().int(),

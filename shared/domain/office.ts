@@ -35,7 +35,9 @@ export const AppStatusSchema = z.object({
   appVersion: z.string(),
   setupDone: z.boolean(),
   agencyName: z.string().nullable(),
+  /** The 法规库版本 in use, and its date (null: the catalog gives none). */
   catalogVersion: z.string(),
+  catalogDate: z.string().nullable(),
   session: SessionStateSchema,
   lock: LockStatusSchema,
   /** True once HQ holds a recovery copy of this device's key (made at enrollment). */

@@ -759,7 +759,7 @@ describe('HQ web page', () => {
 
 describe('reference data from HQ', () => {
   it(
-    'roster, holidays and catalog versions are pulled, signature-checked and kept; a newer catalog is used from the next start; a tampered one is refused',
+    'roster, holidays and catalog versions are pulled, signature-checked and kept; a newer catalog is used at once and after a restart; a tampered one is refused',
     { timeout: 90_000 },
     async () => {
       const hq = await hqProcess();
@@ -770,9 +770,10 @@ describe('reference data from HQ', () => {
       cleanups.push(() => rmSync(files, { recursive: true, force: true }));
       const catalog = JSON.parse(
         readFileSync(join(import.meta.dirname, '..', '..', 'assets', 'catalog', 'catalog.json'), 'utf8'),
-      ) as { version: string; matters: { name: string }[] };
+      ) as { version: string; matters: { aliases: string[] }[] };
       catalog.version = '2099.1.1';
-      catalog.matters[0]!.name = `${catalog.matters[0]!.name}（总部修订）`;
+      // A matter's name is printed on documents: a package may not rename one (docs/LAW.md); an alias it may add.
+      catalog.matters[0]!.aliases.push('总部修订的别名');
       writeFileSync(join(files, 'catalog.json'), JSON.stringify(catalog));
       const calendar = JSON.parse(
         readFileSync(join(import.meta.dirname, '..', '..', 'assets', 'calendar', 'calendar.json'), 'utf8'),
@@ -806,9 +807,11 @@ describe('reference data from HQ', () => {
         ['holidays', 1],
         ['roster', 2],
       ]);
+      // Applied at once by the officers' sync, and still in use after a restart.
+      expect(t.core.catalog.version).toBe('2099.1.1');
       t.reopen();
       expect(t.core.catalog.version).toBe('2099.1.1');
-      expect(t.core.catalog.get('csl-59')!.name).toContain('总部修订');
+      expect(t.core.catalog.get('csl-59')!.aliases).toContain('总部修订的别名');
       expect(t.core.calendar.current()).toMatchObject({ origin: 'hq', hqVersion: 1, data: { version: '2026.99' } });
       // A device enrolled now receives them with its enrollment.
       const late = device();
