@@ -271,7 +271,7 @@ export const DEMO_RECTIFICATION_LAW: RectificationContent['law'] = {
   conductDate: '2026-11-20',
   period: '2026-01-01',
   periodLabel: '2026年1月1日起施行',
-  ground: '违法行为发生时施行的版本（行政处罚法第三十七条）',
+  ground: '适用违法行为发生时的规定（行政处罚法第三十七条）',
   articles: [
     {
       provision: '《中华人民共和国网络安全法》第五十九条',

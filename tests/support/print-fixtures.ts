@@ -1,7 +1,15 @@
 // Documents to print without a database: the demo's realistic content in a DocumentDetail, and
 // generated long ones (a 30-page 询问笔录, a 200-row 电子数据清单) for golden tests and benchmarks.
 import { createHash } from 'node:crypto';
-import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-documents.ts';
+import {
+  demoDelivery,
+  demoDisposal,
+  demoEvidence,
+  demoInquiry,
+  demoOnsite,
+  demoPreservation,
+  demoRectification,
+} from '../../scripts/demo-documents.ts';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { DOCUMENT_NUMBER_MARK, type DocumentType } from '../../shared/documents/document-types.ts';
 
@@ -15,7 +23,21 @@ const CONTENT: Record<DocumentType, () => object> = {
   onsite: () => demoOnsite(['o1', 'o2'], 'o2', 'd-evidence'),
   evidence: () => demoEvidence(['o1', 'o2'], 'o2'),
   preservation: () => demoPreservation(['o1', 'o2']),
+  rectification: () => demoRectification(['o1', 'o2']),
+  disposal: () => demoDisposal('d-preservation', ['o1', 'o2']),
+  delivery: () => demoDelivery('d-rectification', '责令（限期）改正通知书', ['o1', 'o2']),
 };
+
+const sibling = (type: DocumentType, docNo: string) => ({
+  id: `d-${type}`,
+  caseId: 'c1',
+  type,
+  docNo,
+  state: 'sealed' as const,
+  subject: '',
+  createdAt: '',
+  updatedAt: '',
+});
 
 export function printable(type: DocumentType, opts: { draft?: boolean; content?: object } = {}): DocumentDetail {
   const docNo = `网信案${DOCUMENT_NUMBER_MARK[type]}〔2026〕0001号`;
@@ -54,6 +76,8 @@ export function printable(type: DocumentType, opts: { draft?: boolean; content?:
           createdAt: '',
           updatedAt: '',
         },
+        sibling('preservation', '网信案保〔2026〕0001号'),
+        sibling('rectification', '网信案改〔2026〕0001号'),
       ],
     },
   };

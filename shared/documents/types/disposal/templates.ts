@@ -39,7 +39,7 @@ export const DISPOSAL_2026_1: DocumentTemplate<'disposal'> = {
       { kind: 'para', text: '{{var.party}}：', bold: true },
       {
         kind: 'para',
-        text: '本机关于{{date:preservationDate}}依照《中华人民共和国行政处罚法》第五十六条的规定，对你（单位）的物品予以先行登记保存（{{docNo:preservationId}}）。依照{{basis}}的规定，现对下列物品作出如下处理决定：',
+        text: '本机关于{{date:preservationDate}}对你（单位）的下列物品予以先行登记保存（{{docNo:preservationId}}）。依照{{basis}}的规定，现作出如下处理决定：',
         indent: true,
       },
       {

@@ -23,9 +23,7 @@ export function lawSnapshot(law: CaseLaw): LawSnapshot | null {
   const period = law.candidates.find((p) => periodKey(p) === law.applies);
   if (!period) return null;
   const ground =
-    law.choice?.valid && law.choice.period === law.applies
-      ? LAW_GROUND_LABELS[law.choice.ground as keyof typeof LAW_GROUND_LABELS]
-      : '违法行为发生时施行的版本（行政处罚法第三十七条）';
+    LAW_GROUND_LABELS[law.choice?.valid && law.choice.period === law.applies ? law.choice.ground : 'conduct-time'];
   return {
     conductDate: law.conduct.to ?? law.conduct.from,
     period: law.applies,

@@ -79,15 +79,15 @@ export const RECTIFICATION_2026_1: DocumentTemplate<'rectification'> = {
       { kind: 'heading', text: '附：所依据的法律条文' },
       {
         kind: 'para',
-        text: '以下条文为违法行为发生时（{{date:law.conductDate}}）施行的版本（{{law.periodLabel}}；{{law.ground}}）。',
+        text: '以下条文适用{{law.periodLabel}}的版本（违法行为终了日：{{date:law.conductDate}}；{{law.ground}}）。',
         indent: true,
       },
       {
         kind: 'each',
         of: 'law.articles',
         blocks: [
-          { kind: 'para', label: '{{law}}{{article}}　', text: '{{text}}', indent: false },
-          { kind: 'para', label: '（来源：', text: '{{source}}）' },
+          { kind: 'para', text: '{{law}}{{article}}：{{text}}', indent: true },
+          { kind: 'para', text: '（条文来源：{{source}}）', indent: true },
         ],
       },
     ],
