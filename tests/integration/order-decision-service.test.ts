@@ -20,6 +20,7 @@ import {
   type TestCore,
 } from '../support/core-fixture.ts';
 import { pdftotextRaw } from '../support/poppler.ts';
+import { testHq } from '../support/hq-fixture.ts';
 import { signedDocument } from '../support/signing-fixture.ts';
 
 let t: TestCore;
@@ -161,5 +162,34 @@ describe('责令（限期）改正通知书, 先行登记保存物品处理决�
     const report = await verifyBundle(bundle.path);
     expect(report.ok, JSON.stringify(report).slice(0, 3000)).toBe(true);
     expect(bundle.seals).toHaveLength(4);
+  });
+
+  it('HQ receives them, verifies them and prints each from the registry', { timeout: 60_000 }, async () => {
+    const hq = await testHq();
+    try {
+      const { code } = await hq.hq.devices.createCode('hqadmin', '测试终端', '网信案');
+      await t.must('sync.enroll', { url: hq.server.url, code });
+      const run = await t.core.sync.run();
+      expect(run, run.message).toMatchObject({ ok: true });
+      for (const d of (await t.must('documents.list', { caseId })).filter((x) => x.state === 'sealed')) {
+        const got = (await hq.hq.browse.document(d.id))!;
+        const images = new Map(
+          (await hq.hq.browse.sealSignatures(got.deviceId, got.seq)).map((r) => [r.signature_id, r.image_png]),
+        );
+        const printed = await hq.hq.printer.print(
+          got.printInput,
+          got.payload,
+          { sha256: got.sealSha256, sm3: got.sealSm3 },
+          images,
+        );
+        expect(printed.ok, printed.ok ? '' : printed.reason).toBe(true);
+        if (!printed.ok) continue;
+        const file = join(out, `hq-${printed.fileName}`);
+        writeFileSync(file, printed.bytes);
+        expect(pdftotextRaw(file).replace(/\s+/g, '')).toContain(d.docNo);
+      }
+    } finally {
+      await hq.close();
+    }
   });
 });
