@@ -281,6 +281,7 @@ export const DEMO_RECTIFICATION_LAW: RectificationContent['law'] = {
       effectiveFrom: '2026-01-01',
       effectiveTo: '',
       source: 'chinadataregulation.com 逐条页面的「Chinese Original」（第三方网站，非官方发布渠道）',
+      textStatus: '单一来源，未经官方文本核对',
       role: 'order',
     },
   ],

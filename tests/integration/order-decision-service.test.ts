@@ -93,6 +93,8 @@ describe('责令（限期）改正通知书, 先行登记保存物品处理决�
       '六十日内',
       '六个月内',
       '由有关主管部门责令改正',
+      // The catalog's standing of the text is printed with it (a single third-party source).
+      '单一来源，未经官方文本核对',
     ])
       expect(text, s).toContain(s);
     const board = await t.must('dashboard.get', {});

@@ -126,6 +126,7 @@ function LawSection({ c }: { c: RectificationContent }) {
               )}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 来源：{a.source}
+                {a.textStatus && `（${a.textStatus}）`}
               </Typography.Text>
             </div>
           ))}

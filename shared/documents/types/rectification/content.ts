@@ -19,6 +19,8 @@ export const LawArticleSchema = z.object({
   effectiveFrom: LocalDate,
   effectiveTo: LocalDate,
   source: text(500),
+  /** How far the text was checked, as the catalog says (已与第二来源核对, 单一来源，未经官方文本核对 …): printed with it. */
+  textStatus: text(60),
   /** duty: the obligation breached; order: the article that provides 责令改正 (and the penalty). */
   role: z.enum(['duty', 'order']),
 });

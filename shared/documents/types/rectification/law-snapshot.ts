@@ -5,6 +5,7 @@
 // one that provides 责令改正 (e.g. 网络安全法 as amended, 第六十一条: 责令改正，给予警告…拒不改正的…);
 // the others state the duty breached.
 import { LAW_GROUND_LABELS, periodKey, periodLabel } from '../../../catalog/law-in-force.ts';
+import { TEXT_STATUS_LABELS } from '../../../catalog/catalog-schema.ts';
 import type { CaseLaw } from '../../../domain/case-law.ts';
 import type { RectificationContent } from './content.ts';
 
@@ -37,6 +38,7 @@ export function lawSnapshot(law: CaseLaw): LawSnapshot | null {
       effectiveFrom: b.effectiveFrom ?? '',
       effectiveTo: b.effectiveTo ?? '',
       source: b.source,
+      textStatus: TEXT_STATUS_LABELS[b.textStatus],
       role: b.penaltyArticle ? 'order' : 'duty',
     })),
   };

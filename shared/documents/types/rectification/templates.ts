@@ -87,7 +87,11 @@ export const RECTIFICATION_2026_1: DocumentTemplate<'rectification'> = {
         of: 'law.articles',
         blocks: [
           { kind: 'para', text: '{{law}}{{article}}：{{text}}', indent: true },
-          { kind: 'para', text: '（条文来源：{{source}}）', indent: true },
+          {
+            kind: 'para',
+            text: { concat: ['（条文来源：{{source}}', { if: '{{textStatus}}', then: '；{{textStatus}}' }, '）'] },
+            indent: true,
+          },
         ],
       },
     ],
