@@ -69,7 +69,10 @@ export function demoInquiry(inquirerId: string, recorderId: string): InquiryCont
         a: '没有了。我们会立即整改：修改后台密码，开启日志留存六个月以上，并补充制度。',
       },
     ],
-    closingStatement: '以上笔录请你核对（或：已向你宣读）。如记录有误或遗漏，可以更正或补充。',
+    // Template 2026.1 prints the closing of the way the record was checked; the 2023.1 closing
+    // statement (both alternatives) is not used.
+    closingStatement: '',
+    closingMode: '核对',
     confirmation: '以上笔录我已看过，与我所说的相符。',
   };
 }
@@ -130,7 +133,7 @@ export function demoEvidence(collectorIds: string[], recorderId: string): Eviden
     startTime: '2026-11-20T09:00',
     endTime: '2026-11-20T09:20',
     timeSource:
-      '本机时钟。开始记录时本机时间为 2026-11-20 09:00（北京时间）；出发前与单位时间服务器核对，偏差小于1秒。',
+      '本机时钟。开始记录时本机时间为2026年11月20日9时00分（北京时间）；出发前与单位时间服务器核对，偏差小于1秒。',
     place: '柳州市柳南区航五路12号星河大厦8楼机房',
     collectorIds,
     recorderId,

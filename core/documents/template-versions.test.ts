@@ -18,6 +18,15 @@ const PINNED: Record<string, string> = {
   'evidence@2023.1': '9a4ae8a5023732f2f0b9e50a434319142a03f75354fe96b6c6220175ac7447be',
   'preservation@2023.1': '1f53d5ab21294199363a4d9cfabaef69a96286d7d283eea6b230a97f95edbb98',
   'preservation@2023.2': '267e2fc70f069b03abedfc354be9f57994930dd547a66a7084135faa9620d869',
+  // 2026.1: the 2023 regulation's versions as far as the verified texts go, typesetting profile 2.
+  'inquiry@2026.1': '5b092e92a83d8b4e8a25c2d314b6f8fd42742bb889af78ac5d4f27ac98608ae8',
+  'onsite@2026.1': '7bd9f66902f57c85b38b11dd774f00d7b01bd65e8476fd5b2dc83feb24528eda',
+  'evidence@2026.1': 'e0817f8d97d75f6babe89d7180df1ce23d117abd30a43851c3e723f9d03b0e63',
+  'preservation@2026.1': 'eeb9c6192a49ec0a500acb3b3f2b4e3ffbdcdd2e310075e14f79faf2edcdf5c7',
+  // The documents of issue #20: 责令（限期）改正通知书, 先行登记保存物品处理决定书, 送达回证 (profile 2).
+  'rectification@2026.1': 'c8ac6a62a78c0798163a6cbf8dff055018fa6ef922e7a776c440169cabe39920',
+  'disposal@2026.1': 'eef82acd4c756b3704fb7e49999a7fc4ecc31a54ff93f5604223bb6b0486319a',
+  'delivery@2026.1': '72dc1a52cc8df37716b997d41ad91576ec5d4eb18475fbbbc99548dd7c6fe540',
 };
 
 /** JSON with keys sorted at every level: the same data always gives the same text. */

@@ -79,7 +79,7 @@ describe('provenance of an imported item', () => {
     const text = await pdfText(docId);
     expect(text).toContain('此件由张三提供，经核对与原件无异');
     expect(text).toContain('制作方法：从当事人服务器导出至取证U盘');
-    expect(text).toContain('制作时间：2026-11-2810:30');
+    expect(text).toContain('制作时间：2026年11月28日10时30分'); // template 2026.1: 年月日时分
     expect(text).toContain('制作人：李明');
     expect(text).toContain('设备序列号：SN-7F3K-20931');
   });

@@ -41,12 +41,28 @@ export type Block =
   | { kind: 'grid'; columns: number; rows: GridCell[][] }
   | { kind: 'heading'; text: string }
   /** A paragraph, optionally with a hanging label (问：/答：) or a first-line indent. */
-  | { kind: 'para'; text: string; label?: string; indent?: boolean; bold?: boolean }
-  /** `notes[i]`, when set, prints under row i across the table's full width (a row's 备注). */
-  | { kind: 'table'; columns: TableColumn[]; rows: string[][]; size?: number; notes?: (string | undefined)[] }
+  /** `closing` (profile 2): the closing statement or confirmation, not counted among the lines the signatures keep. */
+  | { kind: 'para'; text: string; label?: string; indent?: boolean; bold?: boolean; closing?: boolean }
+  /**
+   * `notes[i]`, when set, prints under row i across the table's full width (a row's 备注);
+   * `endMark` (profile 2) is a full-width last row (以下空白).
+   */
+  | {
+      kind: 'table';
+      columns: TableColumn[];
+      rows: string[][];
+      size?: number;
+      notes?: (string | undefined)[];
+      endMark?: string;
+    }
   | { kind: 'signatures'; slots: SignatureSlotSpec[] }
   | { kind: 'gap'; height: number }
-  | { kind: 'pageBreak' };
+  /** `head` / `continued` (profile 2): the running head of the section the break starts. */
+  | { kind: 'pageBreak'; head?: string; continued?: string }
+  /** Profile 2: 以下空白 after the last line of the text. */
+  | { kind: 'endMark'; text: string }
+  /** Profile 2: the agency and the date in the box reserved for the agency's seal. */
+  | { kind: 'issuer'; agency: string; date: string };
 
 export interface DocumentLayoutSpec {
   /** Title of continuation pages' running head, e.g. 询问笔录（续）. */
@@ -57,12 +73,14 @@ export interface DocumentLayoutSpec {
   perPageSlots: SignatureSlotSpec[];
   /** Draft documents carry a 草稿 watermark. */
   draft: boolean;
+  /** The engine's profile (shared/documents/print-layout.ts); absent: profile 1. */
+  typesetting?: 2;
 }
 
 export type DrawOp =
   | { op: 'text'; x: number; y: number; size: number; text: string; bold?: boolean; spacing?: number; gray?: boolean }
   | { op: 'line'; x1: number; y1: number; x2: number; y2: number; width: number }
-  | { op: 'rect'; x: number; y: number; w: number; h: number; width: number };
+  | { op: 'rect'; x: number; y: number; w: number; h: number; width: number; dashed?: boolean };
 
 export interface Rect {
   x: number;
@@ -86,10 +104,14 @@ export interface LaidOutPage {
   sealArea: Rect;
   /** The page's text lines in reading order, as a review screen shows them. */
   lines: string[];
+  /** Profile 2: the boxes reserved for the agency's seal (印章) on this page. */
+  agencySeal?: Rect[];
 }
 
 export interface LaidOutDocument {
   pages: LaidOutPage[];
   /** Every character drawn, for the coverage check. */
   text: string;
+  /** Profile 2 (absent: 1): the PDF writer then prints signing and sealing times as 年月日时分 too. */
+  typesetting?: 2;
 }

@@ -49,6 +49,13 @@ describe('pagination', () => {
     expect(digest).toBe(PINNED);
   });
 
+  it('is pinned for typesetting profile 2 too (template 2026.1)', () => {
+    const laid = pdf.layout(longInquiry(175, '2026.1'));
+    const digest = createHash('sha256').update(JSON.stringify(laid.pages)).digest('hex');
+    // Changing profile 2 on purpose? Check the rendered PDFs, then update this value.
+    expect({ pages: laid.pages.length, digest }).toEqual(PINNED_2026);
+  });
+
   it('every page has 第 n 页 共 N 页, the per-page signature slots and the seal area, inside the page', () => {
     const laid = pdf.layout(longInquiry(175));
     laid.pages.forEach((p, i) => {
@@ -94,3 +101,4 @@ describe('pagination', () => {
 });
 
 const PINNED = '81382d577b4c7ef8cbbea29dcb1932a7e9ab4752b4791baf7eab5673f35f2daf';
+const PINNED_2026 = { pages: 30, digest: 'dfc57053f644553f894d045c8f61c0ac668a334cc8c586bce129b2461d80cb12' };

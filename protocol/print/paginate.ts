@@ -1,115 +1,76 @@
 // Pagination: a document's blocks → pages of positioned text, rules and signature slots.
 // A pure function of the blocks and the font metrics: the same document always gives the same
 // pages, so the review screen (signatures feature) can show exactly the pages that print.
-import {
-  A4,
-  type Block,
-  type DocumentLayoutSpec,
-  type DrawOp,
-  type GridCell,
-  type LaidOutDocument,
-  type LaidOutPage,
-  type Rect,
-  type SignatureSlot,
-  type SignatureSlotSpec,
-  type TableColumn,
+//
+// Two typesetting profiles (shared/documents/print-layout.ts): profile 1 is the engine as the
+// 2023.x template versions were released and must keep their pages exactly; profile 2 (declared by
+// a layout as `typesetting: 2`) breaks lines with line-break-2.ts, keeps a heading with the line
+// after it, a table's header with its first row and the closing signatures (or the issuing
+// agency) with the last two lines of text before them, gives each section its running head, and
+// lays out 以下空白 and the agency's seal box. Every difference is behind `this.p2`.
+import type {
+  Block,
+  DocumentLayoutSpec,
+  GridCell,
+  LaidOutDocument,
+  Rect,
+  SignatureSlotSpec,
+  TableColumn,
 } from './layout-model.ts';
-import { breakText } from './line-break.ts';
+import { A4 } from './layout-model.ts';
+import { chainHeight, keepChains, type Unit } from './keep-together.ts';
+import { BODY, GRID, LEAD, PAD, PageWriter, SMALL, type Metrics } from './page-writer.ts';
 
-export interface Metrics {
-  /** Advance width of one character at size 1. */
-  advance(ch: string): number;
-}
+export type { Metrics } from './page-writer.ts';
 
-const BODY = 12; // 小四
 const TITLE = 20;
-const GRID = 10.5; // 五号
-const SMALL = 9;
-const LEAD = 1.75; // line height as a multiple of the size
-const PAD = 4;
-const SEAL_H = 40;
-const FOOT_SLOTS_H = 34;
-const PAGE_NO_H = 16;
+/** Profile 2: the box kept for the agency's seal, about 42 mm square (the usual round seal). */
+const SEAL_BOX = 120;
+/** Profile 2: lines of text the closing signatures (or the issuing agency) take with them to a new page. */
+const KEEP_LINES = 2;
 
 export function paginate(spec: DocumentLayoutSpec, m: Metrics): LaidOutDocument {
   return new Paginator(spec, m).run();
 }
 
-interface Unit {
-  /** Height it needs; it never splits. */
-  height: number;
-  draw(y: number): void;
-  /** Drawn again at the top of a new page before this unit when it lands there (table headers). */
-  repeatHeader?: Unit;
-  /** Moves to the next page before drawing. */
-  pageBreak?: boolean;
-  gapBefore?: number;
-}
-
-class Paginator {
-  private pages: LaidOutPage[] = [];
-  private page!: LaidOutPage;
-  private y = 0;
-  private all = '';
-  private readonly left = A4.left;
-  private readonly width = A4.width - A4.left - A4.right;
-
-  private readonly spec: DocumentLayoutSpec;
-  private readonly m: Metrics;
-
-  constructor(spec: DocumentLayoutSpec, m: Metrics) {
-    this.spec = spec;
-    this.m = m;
-  }
-
-  private w(text: string, size: number): number {
-    let w = 0;
-    for (const ch of text) w += this.m.advance(ch);
-    return w * size;
-  }
-
-  private get bodyBottom(): number {
-    return A4.height - A4.bottom - SEAL_H - PAGE_NO_H - (this.spec.perPageSlots.length ? FOOT_SLOTS_H : 0) - 6;
-  }
-
-  private text(x: number, y: number, size: number, text: string, extra: Partial<Extract<DrawOp, { op: 'text' }>> = {}) {
-    if (!text) return;
-    this.page.ops.push({ op: 'text', x, y, size, text, ...extra });
-    this.all += text;
-  }
-
-  private newPage() {
-    this.page = {
-      number: this.pages.length + 1,
-      ops: [],
-      slots: [],
-      sealArea: { x: this.left, y: A4.height - A4.bottom - SEAL_H, w: this.width, h: SEAL_H },
-      lines: [],
-    };
-    this.pages.push(this.page);
-    this.y = A4.top;
-    if (this.page.number > 1) {
-      const base = this.y + SMALL;
-      this.text(this.left, base, SMALL, this.spec.runningHead, { gray: true });
-      const no = this.spec.docNo;
-      this.text(this.left + this.width - this.w(no, SMALL), base, SMALL, no, { gray: true });
-      this.page.ops.push({
-        op: 'line',
-        x1: this.left,
-        y1: base + 4,
-        x2: this.left + this.width,
-        y2: base + 4,
-        width: 0.5,
-      });
-      this.y = base + 14;
-    }
-  }
-
+class Paginator extends PageWriter {
   run(): LaidOutDocument {
     this.newPage();
-    for (const b of this.spec.blocks) for (const u of this.units(b)) this.place(u);
+    const units = this.spec.blocks.flatMap((b) => this.units(b));
+    if (this.p2) {
+      keepChains(units);
+      units.forEach((u, i) => this.place2(u, chainHeight(units, i)));
+    } else for (const u of units) this.place(u);
     this.furniture();
-    return { pages: this.pages, text: this.all };
+    if (!this.p2) return { pages: this.pages, text: this.all };
+    return { pages: this.pages, text: this.all, typesetting: 2 };
+  }
+
+  /** Profile 2: places a unit, moving it to a new page with the units it must stay with (`chain` high). */
+  private place2(u: Unit, chain: number) {
+    if (u.pageBreak) {
+      if (u.section) this.section = u.section;
+      this.sectionStart = this.blank ? this.page.number : this.page.number + 1;
+      if (this.blank) this.heads[this.page.number - 1] = this.page.number === 1 ? '' : this.section.head;
+      else this.newPage();
+      return;
+    }
+    if (u.spacer && this.blank) return;
+    const gap = u.gapBefore ?? 0;
+    const top = A4.top + (this.page.number > 1 ? SMALL + 14 : 0);
+    const fresh = this.bodyBottom - top - (u.repeatHeader?.height ?? 0);
+    // The whole chain when it fits on a fresh page; else the unit alone.
+    const need = chain - gap <= fresh ? chain : gap + u.height;
+    if (this.y + need > this.bodyBottom && !this.blank) {
+      this.newPage();
+      if (u.repeatHeader) {
+        u.repeatHeader.draw(this.y);
+        this.y += u.repeatHeader.height;
+      }
+    } else if (!this.blank) this.y += gap;
+    u.draw(this.y);
+    this.y += u.height;
+    if (u.height > 0) this.blank = false;
   }
 
   private place(u: Unit) {
@@ -132,9 +93,20 @@ class Paginator {
   private units(b: Block): Unit[] {
     switch (b.kind) {
       case 'pageBreak':
-        return [{ height: 0, draw: () => undefined, pageBreak: true }];
+        return [
+          {
+            height: 0,
+            draw: () => undefined,
+            pageBreak: true,
+            ...(this.p2 && b.head !== undefined ? { section: { head: b.head, continued: b.continued ?? b.head } } : {}),
+          },
+        ];
       case 'gap':
-        return [{ height: b.height, draw: () => undefined }];
+        return [{ height: b.height, draw: () => undefined, ...(this.p2 ? { spacer: true } : {}) }];
+      case 'endMark':
+        return this.paraLines(b.text, '', true, false, BODY).map((u) => ({ ...u, textLine: false }));
+      case 'issuer':
+        return [this.issuerUnit(b.agency, b.date)];
       case 'title':
         return [this.titleUnit(b.text)];
       case 'line':
@@ -142,10 +114,16 @@ class Paginator {
       case 'heading': {
         const lines = this.paraLines(b.text, '', false, true, BODY);
         lines[0]!.gapBefore = 8;
+        // Profile 2: a heading never ends a page.
+        if (this.p2) for (const l of lines) [l.keepNext, l.textLine] = [true, false];
         return lines;
       }
-      case 'para':
-        return this.paraLines(b.text, b.label ?? '', b.indent ?? false, b.bold ?? false, BODY);
+      case 'para': {
+        const lines = this.paraLines(b.text, b.label ?? '', b.indent ?? false, b.bold ?? false, BODY);
+        // Profile 2: the closing statement and the confirmation go with the signatures, which
+        // take the record's own last lines too.
+        return this.p2 && b.closing ? lines.map((u) => ({ ...u, textLine: false })) : lines;
+      }
       case 'grid': {
         // Labels that start at the same column get the same width, so the rules line up: the
         // widest label there, but no more than 45 % of the narrowest cell starting there — a long
@@ -167,7 +145,7 @@ class Paginator {
         return b.rows.map((row, i) => this.gridRow(row, b.columns, i === 0, labelW));
       }
       case 'table':
-        return this.tableUnits(b.columns, b.rows, b.size ?? 8, b.notes);
+        return this.tableUnits(b.columns, b.rows, b.size ?? 8, b.notes, b.endMark);
       case 'signatures':
         return this.signatureUnits(b.slots);
     }
@@ -205,10 +183,11 @@ class Paginator {
     const labelW = this.w(label, size);
     const width = this.width - labelW;
     const firstWidth = indent ? width - 2 * size : width;
-    const lines = breakText(text, width, (ch) => this.m.advance(ch) * size, { firstWidth });
+    const lines = this.breakText(text, width, (ch) => this.m.advance(ch) * size, { firstWidth });
     return lines.map((line, i) => ({
       height: size * LEAD,
       gapBefore: i === 0 && label ? 2 : 0,
+      ...(this.p2 ? { textLine: true } : {}),
       draw: (y: number) => {
         const base = y + size * 1.25;
         if (i === 0 && label) this.text(this.left, base, size, label, { bold: true });
@@ -228,8 +207,8 @@ class Paginator {
       const advance = (ch: string) => this.m.advance(ch) * GRID;
       // A label too long for its share wraps inside its own column, by the same 禁则 as the text
       // but without hanging punctuation: its column ends at a rule.
-      const labelLines = breakText(c.label, labelW - 2 * PAD, advance, { hang: false });
-      const lines = breakText(c.value, w - labelW - 2 * PAD, advance);
+      const labelLines = this.breakText(c.label, labelW - 2 * PAD, advance, { hang: false }, true);
+      const lines = this.breakText(c.value, w - labelW - 2 * PAD, advance, {}, true);
       return { c, w, labelW, labelLines, lines };
     });
     const height = Math.max(...laid.map((l) => Math.max(l.lines.length, l.labelLines.length))) * GRID * 1.5 + 2 * PAD;
@@ -278,19 +257,24 @@ class Paginator {
     rows: string[][],
     size: number,
     notes: (string | undefined)[] = [],
+    endMark?: string,
   ): Unit[] {
     const total = columns.reduce((s, c) => s + c.width, 0);
     const widths = columns.map((c) => (this.width * c.width) / total);
     const lead = size * 1.45;
     const rowUnit = (cells: string[], header: boolean, note?: string): Unit => {
       const laid = cells.map((cell, i) =>
-        breakText(cell, widths[i]! - 2 * PAD, (ch) => this.m.advance(ch) * size, {
-          anywhere: columns[i]!.anywhere ?? false,
-        }),
+        this.breakText(
+          cell,
+          widths[i]! - 2 * PAD,
+          (ch) => this.m.advance(ch) * size,
+          { anywhere: columns[i]!.anywhere ?? false },
+          true,
+        ),
       );
       const cellsHeight = Math.max(1, ...laid.map((l) => l.length)) * lead + 2 * PAD;
       // A note spans the full width under the cells, in the same unit: it never parts from its row.
-      const noteLines = note ? breakText(note, this.width - 2 * PAD, (ch) => this.m.advance(ch) * size) : [];
+      const noteLines = note ? this.breakText(note, this.width - 2 * PAD, (ch) => this.m.advance(ch) * size) : [];
       const height = cellsHeight + (noteLines.length ? noteLines.length * lead + 2 * PAD : 0);
       return {
         height,
@@ -328,7 +312,54 @@ class Paginator {
       columns.map((c) => c.title),
       true,
     );
-    return [header, ...rows.map((r, i) => ({ ...rowUnit(r, false, notes[i]), repeatHeader: header }))];
+    const body = rows.map((r, i) => ({ ...rowUnit(r, false, notes[i]), repeatHeader: header }));
+    if (!this.p2) return [header, ...body];
+    // Profile 2: the header never ends a page; rows count as lines of text; 以下空白 closes the list.
+    const end = endMark === undefined ? [] : [{ ...this.fullRow(endMark, size), repeatHeader: header }];
+    return [{ ...header, keepNext: true }, ...[...body, ...end].map((u) => ({ ...u, textLine: true }))];
+  }
+
+  /** Profile 2: a table row across the full width holding one text (以下空白). */
+  private fullRow(text: string, size: number): Unit {
+    const lead = size * 1.45;
+    const lines = this.breakText(text, this.width - 2 * PAD, (ch) => this.m.advance(ch) * size);
+    const height = lines.length * lead + 2 * PAD;
+    return {
+      height,
+      draw: (y) => {
+        this.page.ops.push({ op: 'rect', x: this.left, y, w: this.width, h: height, width: 0.5 });
+        lines.forEach((line, k) => this.text(this.left + PAD, y + PAD + size * 1.05 + k * lead, size, line.text));
+        this.page.lines.push(text);
+      },
+    };
+  }
+
+  /**
+   * Profile 2: the issuing agency and the date, right-aligned (two characters in from the margin),
+   * in the box kept for the agency's seal, centred on them and them a little below its centre, as
+   * a seal is put on (压署名和日期); nothing else prints in the box.
+   */
+  private issuerUnit(agency: string, date: string): Unit {
+    const size = BODY;
+    const textW = Math.max(this.w(agency, size), this.w(date, size));
+    return {
+      height: SEAL_BOX,
+      gapBefore: 12,
+      keepLines: KEEP_LINES,
+      draw: (y) => {
+        const right = this.left + this.width - 2 * size;
+        // As wide as the seal, or as the agency's name (the box never cuts through the text).
+        const w = Math.min(Math.max(SEAL_BOX, textW + 2 * size), this.width);
+        const cx = Math.min(right - textW / 2, this.left + this.width - w / 2);
+        const rect: Rect = { x: cx - w / 2, y, w, h: SEAL_BOX };
+        this.page.ops.push({ op: 'rect', ...rect, width: 0.4, dashed: true });
+        (this.page.agencySeal ??= []).push(rect);
+        const base = y + SEAL_BOX / 2 + size * 0.5;
+        this.text(right - this.w(agency, size), base, size, agency);
+        this.text(right - this.w(date, size), base + size * LEAD, size, date);
+        this.page.lines.push(agency, date);
+      },
+    };
   }
 
   private signatureUnits(slots: SignatureSlotSpec[]): Unit[] {
@@ -339,6 +370,7 @@ class Paginator {
       {
         height: 44 * rows,
         gapBefore: 12,
+        ...(this.p2 ? { keepLines: KEEP_LINES } : {}),
         draw: (y) => {
           for (let r = 0; r < rows; r++) {
             slots.slice(2 * r, 2 * r + 2).forEach((s, k) => {
@@ -349,37 +381,5 @@ class Paginator {
         },
       },
     ];
-  }
-
-  /** A label and the box beside it where the signature will go. */
-  private slot(s: SignatureSlotSpec, x: number, y: number, w: number, h: number, perPage: boolean) {
-    const size = perPage ? SMALL : GRID;
-    const label = `${s.label}：`;
-    const lw = this.w(label, size);
-    this.text(x, y + h - 6, size, label);
-    const rect: Rect = { x: x + lw + 2, y, w: w - lw - 2, h };
-    this.page.ops.push({ op: 'line', x1: rect.x, y1: y + h - 2, x2: rect.x + rect.w, y2: y + h - 2, width: 0.5 });
-    this.page.slots.push({ ...s, ...rect, page: this.page.number, perPage } satisfies SignatureSlot);
-    this.page.lines.push(label);
-  }
-
-  /** Per-page signatures, 第 n 页 共 N 页: drawn once the number of pages is known. */
-  private furniture() {
-    const total = this.pages.length;
-    for (const p of this.pages) {
-      this.page = p;
-      const seal = p.sealArea;
-      const noY = seal.y - 4;
-      if (this.spec.perPageSlots.length) {
-        const y = noY - PAGE_NO_H - FOOT_SLOTS_H + 4;
-        const n = this.spec.perPageSlots.length;
-        this.spec.perPageSlots.forEach((s, k) =>
-          this.slot(s, this.left + (k * this.width) / n, y, this.width / n - 8, 26, true),
-        );
-      }
-      const label = `第 ${p.number} 页 共 ${total} 页`;
-      this.text(this.left + (this.width - this.w(label, SMALL)) / 2, noY, SMALL, label);
-      p.lines.push(label);
-    }
   }
 }

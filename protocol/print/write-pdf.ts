@@ -22,7 +22,7 @@ import {
   type PDFPage,
 } from '@cantoo/pdf-lib';
 import { createHash } from 'node:crypto';
-import { toLocalMinute } from '../../shared/documents/local-time.ts';
+import { formatMinuteChinese, toLocalMinute } from '../../shared/documents/local-time.ts';
 import type { FontSet } from './fonts.ts';
 import { A4, type LaidOutDocument } from './layout-model.ts';
 import { qrModules, qrSvgPath, sealQrText } from './seal-qr.ts';
@@ -81,10 +81,13 @@ export async function writePdf(
   const subset = opts.subset ?? true;
   // Only the fonts a document uses are embedded.
   const extra = (opts.signatures ?? [])
-    .map((s) => `${s.signedAt}${s.reason}拒绝签名不在场无法签名（）…0123456789-: `)
+    .map(
+      (s) =>
+        `${s.signedAt}${s.reason}拒绝签名不在场无法签名（）…0123456789-: ${doc.typesetting === 2 ? '年月日时分' : ''}`,
+    )
     .join('');
   const sealText = opts.seal
-    ? `已封存\u3000设备封存序号时间校验值：SHA-256SM3${opts.seal.deviceId}0123456789abcdef- `
+    ? `已封存\u3000设备封存序号时间校验值：SHA-256SM3${opts.seal.deviceId}0123456789abcdef- ${doc.typesetting === 2 ? '年月日时分' : ''}`
     : '';
   const used = new Set(fonts.runs(doc.text + extra + sealText).map((r) => r.font));
   const embedded = new Map<number, PDFFont>();
@@ -95,6 +98,11 @@ export async function writePdf(
   const qrPath = qrSvgPath(qr);
   const qrSize = qr.length;
   const sigs = opts.signatures ?? [];
+  // Signing and sealing times, Beijing time: profile 2 writes them as the text does (2026年12月7日2时17分).
+  const when = (iso: string) => {
+    const t = toLocalMinute(new Date(iso));
+    return doc.typesetting === 2 ? formatMinuteChinese(t) : t.replace('T', ' ');
+  };
   for (const p of doc.pages) {
     const page = pdf.addPage([A4.width, A4.height]);
     if (opts.draft) watermark(page, fonts);
@@ -113,7 +121,10 @@ export async function writePdf(
           width: op.w,
           height: op.h,
           borderWidth: op.width,
-          borderColor: rgb(0, 0, 0),
+          // A dashed box (profile 2: the agency's seal box) is light: a place, not part of the text.
+          ...(op.dashed
+            ? { borderColor: rgb(0.55, 0.55, 0.55), borderDashArray: [3, 2] }
+            : { borderColor: rgb(0, 0, 0) }),
         });
       else drawText(page, fonts, embedded, op);
     }
@@ -127,7 +138,7 @@ export async function writePdf(
         a.x,
         a.y + 12,
         6.5,
-        `已封存\u3000设备 ${s.deviceId}\u3000封存序号 ${s.seq}\u3000封存时间 ${toLocalMinute(new Date(s.sealedAt)).replace('T', ' ')}`,
+        `已封存\u3000设备 ${s.deviceId}\u3000封存序号 ${s.seq}\u3000封存时间 ${when(s.sealedAt)}`,
       );
       drawPlain(page, fonts, embedded, a.x, a.y + 21, 6.5, `封存校验值 SHA-256：${s.sha256}`);
       drawPlain(page, fonts, embedded, a.x, a.y + 30, 6.5, `封存校验值 SM3：${s.sm3}`);
@@ -154,8 +165,8 @@ export async function writePdf(
           let img = images.get(s.image);
           if (!img) images.set(s.image, (img = await pdf.embedPng(s.image)));
           // When it was signed (Beijing time), small in the corner, where the slot is wide enough.
-          const when = toLocalMinute(new Date(s.signedAt)).replace('T', ' ');
-          const stamp = box.w >= 100 ? fonts.width(when, 5.5) + 2 : 0;
+          const signedAt = when(s.signedAt);
+          const stamp = box.w >= 100 ? fonts.width(signedAt, 5.5) + 2 : 0;
           const scale = Math.min((box.w - stamp - 4) / img.width, (box.h - 2) / img.height);
           page.drawImage(img, {
             x: box.x + 2,
@@ -163,7 +174,7 @@ export async function writePdf(
             width: img.width * scale,
             height: img.height * scale,
           });
-          if (stamp) drawPlain(page, fonts, embedded, box.x + box.w - stamp + 1, box.y + box.h - 4, 5.5, when);
+          if (stamp) drawPlain(page, fonts, embedded, box.x + box.w - stamp + 1, box.y + box.h - 4, 5.5, signedAt);
         } else if (s.status !== 'signed') {
           drawPlain(
             page,

@@ -34,6 +34,11 @@ export function DeadlineLine({ d }: { d: Deadline }) {
       <DeadlineTag d={d} />
       <b>{d.label}</b>
       <span className="deadline-when">{deadlineWhen(d)}</span>
+      {d.basisUnverified && (
+        <Tag color="orange" title={d.basisUnverified}>
+          依据未核实
+        </Tag>
+      )}
     </div>
   );
 }
@@ -69,7 +74,20 @@ export function DeadlineDetails({ d }: { d: Deadline }) {
               ? `无法确定（最早可能在${cnDate(d.earliest)}）`
               : '无法计算',
         },
-        { key: 'basis', label: '法律依据', children: d.basis },
+        {
+          key: 'basis',
+          label: '法律依据',
+          // A period only the repealed 2017 regulation set: said with the basis, never shown as the law in force.
+          children: d.basisUnverified ? (
+            <div data-testid="deadline-basis-unverified">
+              <Tag color="orange">依据未核实</Tag>
+              {d.basisUnverified}
+              <div>{d.basis}</div>
+            </div>
+          ) : (
+            d.basis
+          ),
+        },
         ...(d.rule ? [{ key: 'rule', label: '计算规则', children: d.rule }] : []),
         ...(d.notes.length
           ? [{ key: 'notes', label: '说明', children: <div className="legal-text">{d.notes.join('\n')}</div> }]

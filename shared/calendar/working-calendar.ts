@@ -5,17 +5,28 @@
 // - A day outside the data (the next year's schedule not yet published or not yet received) is
 //   neither: `isWorkingDay` says 'unknown', and a period that reaches such a day is uncertain —
 //   it comes with the reason and the earliest date it can end, never with a guessed date.
-// - Counting (2017 regulation art. 46): the starting day is not counted. 二日、三日、五日、七日 are
-//   working days (行政处罚法 art. 85); other periods count calendar days, and when their last day
-//   is a holiday (weekends included) they end on the next working day.
+// - Counting: the starting day is not counted; 二日、三日、五日、七日 are working days (行政处罚法
+//   art. 85, not among the verified texts); other periods count calendar days, and when their last
+//   day is a holiday (weekends included) they end on the next working day. The starting day and
+//   the holiday at the end come from the repealed 2017 regulation (art. 46): the 2023 regulation's
+//   rule could not be checked, and the rules say so (docs/DEADLINES.md).
 import { formatMinuteChinese } from '../documents/local-time.ts';
 import type { CalendarData } from './calendar-schema.ts';
 
 export const LAW = '《中华人民共和国行政处罚法》';
+/** Repealed 2023-06-01: cited only as what a rule rested on before, never as the law in force. */
 export const REG_2017 = '《互联网信息内容管理行政执法程序规定》（2017）';
+/** In force since 2023-06-01; its text could not be obtained (../shared/law/): none of its articles is cited. */
+export const REG_2023 = '《网信部门行政执法程序规定》（2023年国家互联网信息办公室令第14号）';
 
-export const WORKING_DAYS_RULE = `按工作日计算：起算日不计入，不含周六、周日和法定节假日，调休上班日计入（${LAW}第八十五条；${REG_2017}第四十六条）。`;
-export const CALENDAR_DAYS_RULE = `按日计算：起算日不计入；期限届满的最后一日是节假日（含周六、周日）的，以节假日后的第一个工作日为届满日期（${REG_2017}第四十六条）。`;
+/** The basis of a rule that rested only on the repealed 2017 regulation (`articles`: 第四十六条 …). */
+export const only2017 = (articles: string) =>
+  `依据未核实：现行${REG_2023}的对应规定未能核对（其条文未能取得），此前的依据为已废止的${REG_2017}${articles}`;
+/** 「二日、三日、五日、七日」 are working days: article 85, whose text is not among the verified ones. */
+export const ARTICLE_85 = `${LAW}第八十五条（「二日」「三日」「五日」「七日」指工作日，不含法定节假日；该条不在已核对的条文中）`;
+
+export const WORKING_DAYS_RULE = `按工作日计算：起算日不计入，不含周六、周日和法定节假日，调休上班日计入（工作日：${ARTICLE_85}；起算日不计入：${only2017('第四十六条')}）。`;
+export const CALENDAR_DAYS_RULE = `按日计算：起算日不计入；期限届满的最后一日是节假日（含周六、周日）的，以节假日后的第一个工作日为届满日期（${only2017('第四十六条')}）。`;
 
 /** Periods of this many days are working days (行政处罚法 art. 85: 「二日」「三日」「五日」「七日」). */
 export const WORKING_DAY_PERIODS: readonly number[] = [2, 3, 5, 7];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import shipped from '../../assets/calendar/calendar.json' with { type: 'json' };
 import { CalendarDataSchema } from '../calendar/calendar-schema.ts';
 import { createWorkingCalendar } from '../calendar/working-calendar.ts';
-import { byUrgency, caseDeadlines, type CaseFacts } from './case-deadlines.ts';
+import { byUrgency, caseDeadlines, DEADLINE_RULES, type CaseFacts } from './case-deadlines.ts';
 import type { DeadlineClosingFact, DocumentDeadlineFact } from './document-deadline.ts';
 import type { Deadline } from './deadline-api.ts';
 
@@ -31,12 +31,16 @@ const kept = (over: Partial<DocumentDeadlineFact> = {}): DocumentDeadlineFact =>
 });
 const find = (ds: Deadline[], kind: Deadline['kind']) => ds.find((d) => d.kind === kind)!;
 
-describe('立案 (2017 regulation art. 15): 7 working days from the case source, up to 15 when extended', () => {
+describe('立案 (repealed 2017 regulation art. 15, unverified for 2023): 7 working days from the case source, up to 15 when extended', () => {
   it('running: the start day not counted, the days left, the extended date and the source-date caveat', () => {
     const d = find(caseDeadlines(facts(), cal, '2026-11-20'), 'filing');
     // Source Monday 11/16: 11/17–11/20, 11/23–11/25.
     expect(d).toMatchObject({ status: 'due', dueDate: '2026-11-25', daysLeft: 5, from: { date: '2026-11-16' } });
     expect(d.basis).toContain('第十五条');
+    expect(d.basis).toMatch(
+      /^依据未核实：现行《网信部门行政执法程序规定》（2023年国家互联网信息办公室令第14号）的对应规定未能核对/,
+    );
+    expect(d.basisUnverified).toMatch(/^依据未核实/);
     expect(d.rule).toContain('起算日不计入');
     expect(d.notes.join()).toContain('2026年12月7日'); // 15 working days
     expect(d.notes.join()).toContain('经批准延长的，请记录批准日期');
@@ -113,6 +117,8 @@ describe('先行登记保存 handling decision (行政处罚法 art. 56, 85): 7 
     expect(d.from!.label).toContain('登记保存开始日期（网信案保〔2026〕0001号，已封存）');
     expect(d.basis).toContain('第五十六条');
     expect(d.basis).toContain('第八十五条');
+    expect(d.basis).not.toContain('2017'); // its 第二十八条 is repealed; 行政处罚法 第五十六条 is verified
+    expect(d.basisUnverified).toBeNull();
     expect(d.notes.join()).toContain('作出《先行登记保存物品处理决定书》并封存后，本期限即完成');
     expect(
       find(caseDeadlines(facts({ status: 'filed', documents: [kept()] }), cal, '2025-10-14'), 'preservation'),
@@ -230,11 +236,16 @@ describe('periods the device cannot count yet: hearing request, 陈述申辩, se
     const hearing = find(ds, 'hearingRequest');
     expect(hearing).toMatchObject({ status: 'unrecorded', dueDate: null, period: '五个工作日' });
     expect(hearing.basis).toContain('第六十四条');
-    expect(hearing.basis).toContain('第三十三条');
+    expect(hearing.basisUnverified).toBeNull(); // 行政处罚法 第六十四条 is verified
     expect(hearing.notes[0]).toContain('尚未记录');
     expect(find(ds, 'statement')).toMatchObject({ status: 'unrecorded', period: '三个工作日' });
-    expect(find(ds, 'statement').basis).toContain('第三十六条');
-    expect(find(ds, 'service').basis).toContain('第四十条');
+    // Only the repealed 2017 regulation set these: said so with the basis.
+    expect(find(ds, 'statement').basis).toMatch(
+      /^依据未核实：.*已废止的《互联网信息内容管理行政执法程序规定》（2017）第三十六条/,
+    );
+    expect(find(ds, 'statement').basisUnverified).toMatch(/^依据未核实/);
+    expect(find(ds, 'service').basis).toMatch(/^依据未核实：.*已废止的.*第四十条/);
+    expect(find(ds, 'service').basisUnverified).toMatch(/^依据未核实/);
     expect(caseDeadlines(facts(), cal, '2026-11-20').map((d) => d.kind)).toEqual(['filing']);
   });
 });
@@ -364,5 +375,25 @@ describe('urgency', () => {
       'statement:unrecorded',
       'service:unrecorded',
     ]);
+  });
+});
+
+describe('the basis of every rule (DEADLINE_RULES)', () => {
+  it('never presents the repealed 2017 regulation as the law in force: where it is cited, it is called repealed and the rule unverified', () => {
+    for (const [kind, r] of Object.entries(DEADLINE_RULES)) {
+      if (r.basis.includes('2017')) {
+        expect(r.basis, kind).toMatch(/^依据未核实：/);
+        expect(r.basis, kind).toContain('已废止的《互联网信息内容管理行政执法程序规定》（2017）');
+        expect(r.unverified, kind).toMatch(/^依据未核实/);
+      } else {
+        // The rest rest on the verified articles of the 行政处罚法 (../shared/law/行政处罚法-2021-节选.txt:
+        // 第二十八条 责令改正, 第五十六条 先行登记保存, 第六十四条 听证).
+        expect(r.basis, kind).toMatch(/《中华人民共和国行政处罚法》第(二十八|五十六|六十四)条/);
+        expect(r.unverified, kind).toBeNull();
+      }
+    }
+    // The counting rules: 起算日不计入 rested on 2017 art. 46 alone.
+    expect(cal.addWorkingDays('2026-11-20', 7).rule).toMatch(/起算日不计入：依据未核实：.*已废止的.*第四十六条/);
+    expect(cal.addCalendarDays('2026-11-20', 10).rule).toMatch(/依据未核实：.*已废止的.*第四十六条/);
   });
 });

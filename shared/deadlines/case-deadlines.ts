@@ -14,10 +14,10 @@
 //   行政处罚意见告知书 and the announcement of the decision.
 // The 行政处罚意见告知书 and the penalty decision are not documents of this app: until their date
 // is recorded, the hearing-request, 陈述申辩 and service periods are listed as not computable.
-import { LAW, REG_2017, type WorkingCalendar } from '../calendar/working-calendar.ts';
+import { ARTICLE_85, LAW, only2017, type WorkingCalendar } from '../calendar/working-calendar.ts';
 import { DOCUMENT_DEADLINES } from '../documents/types/registry.ts';
 import type { Deadline, DeadlineKind, DeadlineStatus } from './deadline-api.ts';
-import { cn, deadlineBase, judge, type CaseFacts, type DeadlineRule } from './document-deadline.ts';
+import { cn, deadlineBase, judge, UNVERIFIED_2023, type CaseFacts, type DeadlineRule } from './document-deadline.ts';
 
 export type { CaseFacts } from './document-deadline.ts';
 
@@ -27,34 +27,42 @@ export const DUE_SOON_DAYS = 3;
 type CaseDeadlineKind = Exclude<DeadlineKind, (typeof DOCUMENT_DEADLINES)[number]['kind']>;
 
 /** The case's own periods: from the case's facts and the dates officers record. */
+// The 2023 regulation's text could not be obtained: a period that only the repealed 2017 regulation
+// set is shown with that article as what it rested on, marked unverified — never as the law in force.
 const CASE_RULES: Record<CaseDeadlineKind, DeadlineRule> = {
   filing: {
     label: '立案期限',
     duty: '符合立案条件的，填写《立案审批表》报负责人批准立案',
     period: '七个工作日（特殊情况下可延长至十五个工作日）',
     days: 7,
-    basis: `${REG_2017}第十四条（案件来源登记）、第十五条（符合立案条件的，在七个工作日内报负责人批准立案；特殊情况下，可以延长至十五个工作日内立案）`,
+    basis: only2017(
+      '第十四条（案件来源登记）、第十五条（符合立案条件的，在七个工作日内报负责人批准立案；特殊情况下，可以延长至十五个工作日内立案）',
+    ),
+    unverified: UNVERIFIED_2023,
   },
   hearingRequest: {
     label: '听证申请期限',
     duty: '当事人要求听证的，应在被告知听证权利后提出；逾期视为放弃',
     period: '五个工作日',
     days: 5,
-    basis: `${LAW}第六十四条（当事人要求听证的，应当在行政机关告知后五日内提出）、第八十五条（「五日」指工作日）；${REG_2017}第三十三条规定为三日，现行法律为五日`,
+    basis: `${LAW}第六十四条（当事人要求听证的，应当在行政机关告知后五日内提出）；${ARTICLE_85}`,
+    unverified: null,
   },
   statement: {
     label: '陈述申辩期限',
     duty: '当事人在接到《行政处罚意见告知书》后提出陈述、申辩；逾期未提出视为放弃',
     period: '三个工作日',
     days: 3,
-    basis: `${REG_2017}第三十六条（当事人在接到告知书之日起三个工作日内未提出陈述、申辩的，视为放弃权利）`,
+    basis: only2017('第三十六条（当事人在接到告知书之日起三个工作日内未提出陈述、申辩的，视为放弃权利）'),
+    unverified: UNVERIFIED_2023,
   },
   service: {
     label: '处罚决定书送达',
     duty: '当事人不在场的，依照民事诉讼法的有关规定将《行政处罚决定书》送达当事人',
     period: '七个工作日',
     days: 7,
-    basis: `${REG_2017}第四十条（当事人不在场的，应当在七日内送达）；${LAW}第八十五条（「七日」指工作日）`,
+    basis: `${only2017('第四十条（当事人不在场的，应当在七日内送达）')}；${ARTICLE_85}`,
+    unverified: UNVERIFIED_2023,
   },
 };
 

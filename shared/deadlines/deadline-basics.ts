@@ -41,6 +41,8 @@ export const DeadlineFieldsSchema = z.object({
   daysLeft: z.number().int().nullable(),
   /** The legal basis, with article numbers. */
   basis: z.string(),
+  /** Why the basis is not a verified text of the law in force (a repealed article alone), or null. */
+  basisUnverified: z.string().nullable(),
   /** The counting rule applied, with its basis. */
   rule: z.string(),
   /** Everything else the officer must know: the uncertainty's reason, a missing fact, an extension. */

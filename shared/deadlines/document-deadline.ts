@@ -17,7 +17,16 @@ export interface DeadlineRule {
   period: string;
   days: number;
   basis: string;
+  /**
+   * Why the basis is not a verified text of the law in force, or null when it is (docs/DEADLINES.md):
+   * a period whose only basis is an article of the repealed 2017 regulation says so wherever it is shown.
+   */
+  unverified: string | null;
 }
+
+/** What a period resting only on the repealed 2017 regulation says with its basis. */
+export const UNVERIFIED_2023 =
+  '依据未核实：此期限仅见于已废止的2017年规定，现行2023年《网信部门行政执法程序规定》的条文未能取得，是否仍规定此期限、条款序号为何均未核对。';
 
 /** A document a deadline counts from: what the device records of it. */
 export interface DocumentDeadlineFact {
@@ -113,5 +122,14 @@ export function deadlineBase<K extends string>(
   key: string,
   documentId: string | null = null,
 ) {
-  return { key, kind, label: r.label, duty: r.duty, period: r.period, basis: r.basis, documentId };
+  return {
+    key,
+    kind,
+    label: r.label,
+    duty: r.duty,
+    period: r.period,
+    basis: r.basis,
+    basisUnverified: r.unverified,
+    documentId,
+  };
 }

@@ -187,6 +187,13 @@ const failing: { [T in DocumentType]: Failing<Contents[T]>[] } = {
       message: /第2问有回答但缺少问题/,
     },
     {
+      rule: 'closingMode',
+      what: 'not said whether the transcript was read by the interviewee or read out (2026.1)',
+      mutate: (c) => delete c.closingMode,
+      path: 'closingMode',
+      message: /请选择笔录核对方式（交被询问人核对或向被询问人宣读）/,
+    },
+    {
       rule: 'confirmation',
       what: 'no confirmation',
       mutate: (c) => (c.confirmation = ''),
@@ -942,6 +949,19 @@ const passing: { [T in DocumentType]: Passing<Contents[T]>[] } = {
     ],
   ],
 };
+
+describe('the closing of a 询问笔录', () => {
+  it('2023.1 prints its one closing statement: no choice asked; 2026.1 asks for 核对 or 宣读', () => {
+    const { closingMode: _m, ...c } = complete.inquiry();
+    expect(checkCompleteness('inquiry', c, templateFor('inquiry', '2023.1'), ctx)).toEqual([]);
+    expect(checkCompleteness('inquiry', c, templateFor('inquiry', '2026.1'), ctx).map((i) => i.rule)).toEqual([
+      'closingMode',
+    ]);
+    expect(checkCompleteness('inquiry', { ...c, closingMode: '宣读' }, templateFor('inquiry', '2026.1'), ctx)).toEqual(
+      [],
+    );
+  });
+});
 
 describe('completeness rules', () => {
   for (const type of DOCUMENT_TYPES) {

@@ -14,6 +14,15 @@
 //   {{fmt:arg,arg}}        a formatter of protocol/print/forms/formatters.ts, e.g. {{minute:startTime}},
 //                          {{span:startTime,endTime}}, {{officers:inspectorIds}}, {{para:noticeBasis}}
 // A `when`/`unless` names a path: true when it holds a non-empty string, a non-empty list, an object.
+//
+// `typesetting` selects the engine's behaviour (protocol/print/paginate.ts, line-break.ts,
+// write-pdf.ts). The released 2023.x versions have none (profile 1) and must keep printing exactly
+// as they did; profile 2 (the 2026.1 versions, docs/PDF.md «Typesetting profiles») breaks lines by
+// stricter rules (no opening mark at a line end, digests in even groups, URLs and file names only
+// at their separators, numbers with their units), keeps headings, table headers and the closing
+// signatures with the lines around them, lets a page break start a section with its own running
+// head, reserves a box for the agency's seal and prints every time in the 年月日时分 form. The
+// blocks and values marked «profile 2» below are only for layouts that declare it.
 
 export type Text = string;
 
@@ -25,7 +34,12 @@ export type Value =
   | { first: Value[] }
   /** `then` when `if` renders non-empty, else `else` (or nothing). */
   | { if: Value; then: Value; else?: Value }
-  | { concat: Value[] };
+  | { concat: Value[] }
+  /**
+   * The value ending with `mark` (default 「。」) unless it already ends with a sentence-ending mark
+   * (。！？…) — where a template closes free text with a full stop; '' stays ''.
+   */
+  | { end: Value; mark?: string };
 
 export interface Condition {
   when?: string;
@@ -70,19 +84,40 @@ export type BlockDef = Condition &
     | { kind: 'line'; left?: Value; center?: Value; right?: Value; size?: number }
     | { kind: 'grid'; columns: number; rows: RowDef[] }
     | { kind: 'heading'; text: Value }
-    | { kind: 'para'; text: Value; label?: Value; indent?: boolean; bold?: boolean }
+    /**
+     * `closing` (profile 2): the record's closing statement or the signer's confirmation — not one of
+     * the lines of text the closing signatures take along, so that they take the record's own last
+     * lines with them to a new page.
+     */
+    | { kind: 'para'; text: Value; label?: Value; indent?: boolean; bold?: boolean; closing?: boolean }
     /** The template's opening statements with their answers; `officers` are the paths of the officers they name. */
     | { kind: 'openings'; officers: string[] }
     /** `blocks` once per row of the list at `of`. */
     | { kind: 'each'; of: string; blocks: BlockDef[] }
-    /** A table with one row per row of the list at `of`; `note` prints under a row when not empty. */
-    | { kind: 'table'; of: string; size?: number; columns: ColumnDef[]; note?: Value }
+    /**
+     * A table with one row per row of the list at `of`; `note` prints under a row when not empty.
+     * `endMark` (profile 2): a full-width last row closing the list (以下空白).
+     */
+    | { kind: 'table'; of: string; size?: number; columns: ColumnDef[]; note?: Value; endMark?: Text }
     | { kind: 'signatures'; slots: SlotDef[] }
     | { kind: 'gap'; height: number }
-    | { kind: 'pageBreak' }
+    /**
+     * A new page. `head` (profile 2) starts a section with its own running head: `head` on the page
+     * the break starts, `continued` on the section's later pages.
+     */
+    | { kind: 'pageBreak'; head?: Value; continued?: Value }
+    /** Profile 2: the line that closes the text (以下空白), so nothing can be added after it. */
+    | { kind: 'endMark'; text: Text }
+    /**
+     * Profile 2: the issuing agency and the date, right-aligned, in a reserved box where the
+     * agency's seal goes (nothing else prints there).
+     */
+    | { kind: 'issuer'; agency: Value; date: Value }
   );
 
 export interface PrintLayout {
+  /** The engine's profile (above); absent: profile 1, as the 2023.x versions were released. */
+  typesetting?: 2;
   /** Continuation pages' running head. */
   runningHead: Text;
   /**

@@ -18,18 +18,38 @@ export interface OpeningStatement {
 }
 
 /**
+ * A closing that depends on how the record was checked (询问笔录 from 2026.1: the interviewee read
+ * it, or it was read out to them): the officer chooses in the editor, and only the alternative used
+ * is printed.
+ */
+export interface ClosingAlternatives {
+  /** The content path holding the choice. */
+  path: string;
+  /** The editor's label for the choice. */
+  label: string;
+  options: { value: string; label: string; closing: string; confirmation: string }[];
+}
+
+/**
  * `T`: the type's name. Registered templates are `DocumentTemplate<DocumentType>` (types/registry.ts);
  * this file names no type, so that the per-type templates can import it without a circle.
  */
 export interface DocumentTemplate<T extends string = string> {
   type: T;
   version: string;
-  /** The procedure regulation this wording follows; recorded in every sealed record. */
+  /**
+   * The procedure regulation this wording follows, as recorded in every sealed record (the seal's
+   * `document.regulation`). docs/LAW.md «The procedure regulation» says what each version really
+   * follows: the 2023.x versions name the 2023 regulation but were drafted from the 2017 one.
+   */
   regulation: string;
   title: string;
   openings: OpeningStatement[];
+  /** The closing statement; with `closingAlternatives`, the first alternative's. */
   closing: string;
+  /** The customary confirmation offered to the signer; with `closingAlternatives`, the first alternative's. */
   confirmation: string;
+  closingAlternatives?: ClosingAlternatives;
   /** Frequently used questions: for every matter, and per matter id (editor suggestions, not frozen). */
   questionBank?: QuestionBank;
   /** Standard paragraphs (notice wording, remedies …) by key. */

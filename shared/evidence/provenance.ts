@@ -31,10 +31,14 @@ export function provenanceOf(meta: EvidenceMeta): EvidenceProvenance {
  * The provenance as one line of Chinese text, e.g.
  * 复制件（制作方法：…；制作时间：…；制作人：…）；提供人：张三，此件由张三提供，经核对与原件无异；设备序列号：…
  */
-export function provenanceText(p: EvidenceProvenance): string {
+export function provenanceText(
+  p: EvidenceProvenance,
+  /** How the copy's time is written (the 2023.1 清单: 2026-11-20 09:30). */
+  time: (v: string) => string = (v) => v.replace('T', ' '),
+): string {
   const copy = [
     p.copyMethod && `制作方法：${p.copyMethod}`,
-    p.copyMadeAt && `制作时间：${p.copyMadeAt.replace('T', ' ')}`,
+    p.copyMadeAt && `制作时间：${time(p.copyMadeAt) || p.copyMadeAt}`,
     p.copyMadeBy && `制作人：${p.copyMadeBy}`,
   ]
     .filter(Boolean)

@@ -115,6 +115,14 @@ describe('工作台', () => {
     expect(all).toContain('起算日不计入');
     expect(all).toContain('2027年的法定节假日和调休安排尚未公布或尚未更新到本机');
     expect(all).toContain('尚未记录听证权利告知');
+    // 立案 and 陈述申辩 rested only on the repealed 2017 regulation: marked, the repealed article named as such.
+    const unverified = details.filter({ has: page.getByTestId('deadline-basis-unverified') });
+    await expect(unverified.filter({ hasText: '立案期限' }).count()).resolves.toBe(1);
+    await expect(unverified.filter({ hasText: '陈述申辩期限' }).count()).resolves.toBe(1);
+    await expect(unverified.filter({ hasText: '听证申请期限' }).count()).resolves.toBe(0);
+    expect(all).toMatch(
+      /依据未核实[\s\S]*已废止的《互联网信息内容管理行政执法程序规定》（2017）第十四条[\s\S]*第十五条/,
+    );
     await screenshot(page, '61-dashboard-deadline-details');
   });
 
@@ -126,6 +134,7 @@ describe('工作台', () => {
     expect(card).toContain('立案期限');
     expect(card).toContain('已完成');
     expect(card).toContain('听证申请期限');
+    expect(card).toContain('依据未核实'); // the tag on the lines of the periods only the 2017 regulation set
     await screenshot(page, '62-case-deadlines');
 
     await page.getByTestId('nav-dashboard').click();

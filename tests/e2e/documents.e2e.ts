@@ -107,7 +107,14 @@ describe('documents', () => {
     await row(2).getByTestId('qa-up').click();
     await expect.poll(qaQuestions).toEqual([Q_LOG, Q_PASSWORD, Q_HEAD]);
     await expect(page.locator('.field-hint', { hasText: 'Alt+↑ / Alt+↓' }).count()).resolves.toBe(1);
+    // The closing says how the transcript was checked: until the officer says, it cannot be signed.
+    expect(await d.issueTexts()).toMatch(/请选择笔录核对方式（交被询问人核对或向被询问人宣读）/);
+    await d.pick('closingMode', '向被询问人宣读');
+    await expect(page.getByTestId('inquiry-closing').innerText()).resolves.toBe(
+      '问：以上笔录已向你宣读。如记录有误或遗漏，可以更正或补充。',
+    );
     await page.getByRole('button', { name: '填入惯用表述' }).click();
+    await expect(d.field('confirmation').inputValue()).resolves.toBe('以上笔录已向我宣读过，与我所说的相符。');
     await d.waitSaved();
     await d.expectNoIssues();
     await d.markReady();
@@ -408,6 +415,10 @@ describe('printing', () => {
       ID,
     ])
       expect(text).toContain(entered);
+    // Template 2026.1: the closing read out, and only that; 以下空白 after the confirmation.
+    expect(text).toContain('问：以上笔录已向你宣读。如记录有误或遗漏，可以更正或补充。');
+    expect(text).not.toContain('（或：');
+    expect(text).toMatch(/以上笔录已向我宣读过，与我所说的相符。以下空白/);
     // The preview, titled with the file name and page count.
     await page.getByTestId('doc-pdf').click();
     await page.getByTestId('doc-pdf-preview').waitFor();

@@ -287,7 +287,7 @@ describe(`records belong to the device that sealed them (HQ on ${HQ_TEST_ENGINE}
       ).toEqual([1, 2, 3]);
     expect(await db.all(`SELECT device_id FROM documents WHERE id = ?`, contested)).toHaveLength(1);
     expect(await db.all(`SELECT kind FROM flags WHERE kind IN ('gap', 'chain', 'conflict')`)).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe(`HQ's data at rest (HQ on ${HQ_TEST_ENGINE})`, () => {
@@ -348,5 +348,5 @@ describe(`HQ's data at rest (HQ on ${HQ_TEST_ENGINE})`, () => {
     } finally {
       rmSync(open, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

@@ -11,7 +11,7 @@ import { PdfService } from '../../protocol/print/pdf-service.ts';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../../shared/documents/document-types.ts';
 import { templateFor } from '../../shared/documents/types/registry.ts';
-import { printable } from '../support/print-fixtures.ts';
+import { printable, type FixtureVersion } from '../support/print-fixtures.ts';
 import { pdftotextRaw } from '../support/poppler.ts';
 
 interface Row {
@@ -46,10 +46,11 @@ async function printedText(doc: DocumentDetail): Promise<string> {
   return pdftotextRaw(file).replace(/\s+/g, '');
 }
 
-const current = (type: DocumentType, content?: object): DocumentDetail => ({
-  ...printable(type, content ? { content } : {}),
-  templateVersion: templateFor(type).version,
-});
+/** A document of the type's current template version (the one `npm run demo` makes), with the demo's content. */
+const current = (type: DocumentType, content?: object): DocumentDetail => {
+  const version = templateFor(type).version as FixtureVersion;
+  return printable(type, content ? { content, version } : { version });
+};
 
 const list = checklist();
 

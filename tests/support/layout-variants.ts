@@ -3,15 +3,21 @@
 // from these, per template version.
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import type { DocumentType } from '../../shared/documents/document-types.ts';
-import { printable } from './print-fixtures.ts';
+import { printable as printableOf, type FixtureVersion } from './print-fixtures.ts';
 
 type C = Record<string, unknown>;
-const variant = (type: DocumentType, change: (c: C) => C, extra: Partial<DocumentDetail> = {}): DocumentDetail => {
-  const d = printable(type);
-  return { ...d, ...extra, content: change(structuredClone(d.content)) };
-};
 
-export function layoutVariants(type: DocumentType): [string, DocumentDetail][] {
+/** The fixtures' content for a template version: the 2023.x references were made from 2023.1's. */
+export const fixtureVersion = (templateVersion: string): FixtureVersion =>
+  templateVersion.startsWith('2023.') ? '2023.1' : '2026.1';
+
+export function layoutVariants(type: DocumentType, version: FixtureVersion = '2023.1'): [string, DocumentDetail][] {
+  const printable = (t: DocumentType, opts: { draft?: boolean; content?: object } = {}) =>
+    printableOf(t, { ...opts, version });
+  const variant = (t: DocumentType, change: (c: C) => C, extra: Partial<DocumentDetail> = {}): DocumentDetail => {
+    const d = printable(t);
+    return { ...d, ...extra, content: change(structuredClone(d.content)) };
+  };
   const base: [string, DocumentDetail][] = [
     ['filled', printable(type)],
     ['draft', printable(type, { draft: true })],
@@ -27,10 +33,41 @@ export function layoutVariants(type: DocumentType): [string, DocumentDetail][] {
       },
     ],
   ];
+  // Only the versions of 2026 on know these parts (the 2023.x references keep their variants).
+  const since2026: [string, DocumentDetail][] =
+    version === '2023.1'
+      ? []
+      : type === 'inquiry'
+        ? [
+            ['read-out', variant(type, (c) => ({ ...c, closingMode: '宣读' }))],
+            ['no-closing-mode', variant(type, ({ closingMode: _m, ...c }) => c)],
+          ]
+        : type === 'evidence'
+          ? [
+              [
+                'imported-step-no-digests',
+                variant(type, (c) => ({
+                  ...c,
+                  steps: [
+                    ...(c.steps as C[]),
+                    {
+                      id: 'auto-x',
+                      time: '2026-11-20T09:15',
+                      auto: true,
+                      text: `导入电子数据「nginx-access.log」（202082字节），SHA-256：${'ab'.repeat(32)}，SM3：${'cd'.repeat(32)}。`,
+                    },
+                  ],
+                  items: (c.items as C[]).map((it, i) => (i === 0 ? { ...it, sha256: '', sm3: '' } : it)),
+                  originalMediumNote: '原始介质由当事人保存',
+                })),
+              ],
+            ]
+          : [];
   switch (type) {
     case 'inquiry':
       return [
         ...base,
+        ...since2026,
         [
           'interpreter',
           variant(type, (c) => ({
@@ -54,6 +91,7 @@ export function layoutVariants(type: DocumentType): [string, DocumentDetail][] {
     case 'onsite':
       return [
         ...base,
+        ...since2026,
         [
           'witness',
           variant(type, (c) => ({
@@ -85,6 +123,7 @@ export function layoutVariants(type: DocumentType): [string, DocumentDetail][] {
     case 'evidence':
       return [
         ...base,
+        ...since2026,
         [
           'witness-provenance',
           variant(type, (c) => ({
@@ -124,6 +163,7 @@ export function layoutVariants(type: DocumentType): [string, DocumentDetail][] {
     case 'preservation':
       return [
         ...base,
+        ...since2026,
         [
           'witness-no-approval',
           variant(type, (c) => ({

@@ -12,6 +12,7 @@ import {
 } from '../../scripts/demo-documents.ts';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { DOCUMENT_NUMBER_MARK, type DocumentType } from '../../shared/documents/document-types.ts';
+import { descriptorOf } from '../../shared/documents/types/registry.ts';
 
 const OFFICERS = [
   { id: 'o1', name: '李明', certNo: '45020019001', unit: '柳州市柳南区互联网信息办公室', active: true },
@@ -39,7 +40,38 @@ const sibling = (type: DocumentType, docNo: string) => ({
   updatedAt: '',
 });
 
-export function printable(type: DocumentType, opts: { draft?: boolean; content?: object } = {}): DocumentDetail {
+/**
+ * The demo's content as documents of the 2023.x versions held it when their references (tests/
+ * golden/) were made: the inquiry's closing statement with both alternatives (2026.1 prints the one
+ * chosen instead), the evidence record's time source as typed then. The references of a released
+ * version stay what its documents printed.
+ */
+const LEGACY: Partial<Record<DocumentType, (c: Record<string, unknown>) => object>> = {
+  inquiry: ({ closingMode: _mode, ...c }) => ({
+    ...c,
+    closingStatement: '以上笔录请你核对（或：已向你宣读）。如记录有误或遗漏，可以更正或补充。',
+  }),
+  evidence: (c) => ({
+    ...c,
+    timeSource:
+      '本机时钟。开始记录时本机时间为 2026-11-20 09:00（北京时间）；出发前与单位时间服务器核对，偏差小于1秒。',
+  }),
+};
+
+/** The template versions printable() makes documents of: the first released one (the default), or 2026.1. */
+export type FixtureVersion = '2023.1' | '2026.1';
+
+/** The demo's content for a document of `version` (as above for the 2023.x versions). */
+export function fixtureContent(type: DocumentType, version: FixtureVersion = '2023.1'): Record<string, unknown> {
+  const c = CONTENT[type]() as Record<string, unknown>;
+  const legacy = LEGACY[type];
+  return (version === '2023.1' && legacy ? legacy(c) : c) as Record<string, unknown>;
+}
+
+export function printable(
+  type: DocumentType,
+  opts: { draft?: boolean; content?: object; version?: FixtureVersion } = {},
+): DocumentDetail {
   const docNo = `网信案${DOCUMENT_NUMBER_MARK[type]}〔2026〕0001号`;
   return {
     id: `d-${type}`,
@@ -50,11 +82,11 @@ export function printable(type: DocumentType, opts: { draft?: boolean; content?:
     subject: '',
     createdAt: '2026-11-20T01:30:00.000Z',
     updatedAt: '2026-11-20T02:45:00.000Z',
-    templateVersion: '2023.1',
+    templateVersion: opts.version ?? descriptorOf(type).templates[0]!.version,
     revision: 3,
     signatureCount: 0,
     correction: { corrects: null, correctedBy: null },
-    content: { ...(opts.content ?? CONTENT[type]()) } as Record<string, unknown>,
+    content: { ...(opts.content ?? fixtureContent(type, opts.version)) } as Record<string, unknown>,
     issues: [],
     context: {
       agency: '柳州市柳南区互联网信息办公室',
@@ -94,8 +126,8 @@ const SENTENCES = [
 ];
 
 /** The demo's 询问笔录 with `pairs` more questions and answers: about 30 pages at 120 pairs. */
-export function longInquiry(pairs: number): DocumentDetail {
-  const base = demoInquiry('o1', 'o2');
+export function longInquiry(pairs: number, version: FixtureVersion = '2023.1'): DocumentDetail {
+  const base = fixtureContent('inquiry', version) as ReturnType<typeof demoInquiry>;
   const qa = [...base.qa];
   for (let i = 0; i < pairs; i++) {
     const answer = Array.from({ length: 1 + (i % 4) }, (_, k) => SENTENCES[(i + k) % SENTENCES.length]).join('');
@@ -105,12 +137,12 @@ export function longInquiry(pairs: number): DocumentDetail {
       a: answer,
     });
   }
-  return printable('inquiry', { content: { ...base, qa } });
+  return printable('inquiry', { content: { ...base, qa }, version });
 }
 
 /** The demo's 电子取证工作记录 with `rows` items in its 电子数据清单, each with real-looking digests. */
-export function longEvidenceList(rows: number): DocumentDetail {
-  const base = demoEvidence(['o1', 'o2'], 'o2');
+export function longEvidenceList(rows: number, version: FixtureVersion = '2023.1'): DocumentDetail {
+  const base = fixtureContent('evidence', version);
   const items = Array.from({ length: rows }, (_, i) => {
     const h = (alg: string) => createHash('sha256').update(`${alg}${i}`).digest('hex');
     return {
@@ -128,5 +160,5 @@ export function longEvidenceList(rows: number): DocumentDetail {
       evidenceId: `ev${i}`,
     };
   });
-  return printable('evidence', { content: { ...base, items } });
+  return printable('evidence', { content: { ...base, items }, version });
 }

@@ -10,6 +10,7 @@ import {
   templateParagraph,
   type DocumentTemplate,
 } from '../../../shared/documents/templates.ts';
+import { formatMinuteChinese } from '../../../shared/documents/local-time.ts';
 import { provenanceText, type EvidenceProvenance } from '../../../shared/evidence/provenance.ts';
 import { cnDate, cnMinute, cnSpan, officersText, officerText } from './common.ts';
 
@@ -84,4 +85,32 @@ export const FORMATTERS: Record<string, Formatter> = {
   para: (f, _args, [key]) => renderTemplateText(templateParagraph(f.template, key ?? ''), f.vars()),
   /** Template 2023.1 of the 登记保存 notice only: the date 7 weekdays after the start; '' without one. */
   weekdays7Date: (_f, [start]) => (str(start) ? cnDate(weekdaysAfter(str(start), 7)) : ''),
+
+  // From the 2026.1 versions: every date and time as the app writes them elsewhere (the editor, the
+  // 工作台, signing and sealing times in profile 2) — month, day and hour without a leading zero.
+  /** 2026-11-20T09:30 → 2026年11月20日9时30分; a date alone → 2026年11月20日; '' stays ''. */
+  datetime: (_f, [v]) => cnTime(str(v)),
+  /** The date only: 2026-11-20(T09:30) → 2026年11月20日. */
+  day: (_f, [v]) => cnTime(str(v).slice(0, 10)),
+  /** The time of day only: 2026-11-20T09:05 → 9时05分. */
+  clock: (_f, [v]) => cnTime(str(v)).replace(/^.*日/, ''),
+  /** Start and end: 2026年11月20日9时30分至10时45分; the end with its date when another day. */
+  period: (_f, [a, b]) => {
+    const [s, e] = [str(a), str(b)];
+    if (!s) return '';
+    if (!e) return `${cnTime(s)}至`;
+    return `${cnTime(s)}至${s.slice(0, 10) === e.slice(0, 10) ? cnTime(e).replace(/^.*日/, '') : cnTime(e)}`;
+  },
+  /** An imported item's provenance as one line, its times written as above; '' for rows without one. */
+  provenanceCn: (_f, [v]) => (v ? provenanceText(v as EvidenceProvenance, cnTime) : ''),
+  /**
+   * The closing statement of the alternative the content names (询问笔录 2026.1: 核对 or 宣读), from
+   * the template's `closingAlternatives`; '' when none is chosen.
+   */
+  closing: (f, [v]) => f.template.closingAlternatives?.options.find((o) => o.value === str(v))?.closing ?? '',
 };
+
+/** A local date or minute in the forms' words (formatMinuteChinese); '' for anything else. */
+function cnTime(v: string): string {
+  return /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(v) ? formatMinuteChinese(v) : '';
+}

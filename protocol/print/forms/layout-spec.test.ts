@@ -11,7 +11,7 @@ import type { DocumentDetail } from '../../../shared/documents/document-api.ts';
 import type { PrintLayout } from '../../../shared/documents/print-layout.ts';
 import type { DocumentTemplate } from '../../../shared/documents/templates.ts';
 import { TEMPLATES, templateFor } from '../../../shared/documents/types/registry.ts';
-import { layoutVariants } from '../../../tests/support/layout-variants.ts';
+import { fixtureVersion, layoutVariants } from '../../../tests/support/layout-variants.ts';
 import { printable } from '../../../tests/support/print-fixtures.ts';
 import { layoutSpec } from './layout-spec.ts';
 
@@ -22,7 +22,7 @@ describe('each template version prints as it always has', () => {
   for (const t of TEMPLATES) {
     it(`${t.type}@${t.version}`, () => {
       const specs = Object.fromEntries(
-        layoutVariants(t.type).map(([name, doc]) => [
+        layoutVariants(t.type, fixtureVersion(t.version)).map(([name, doc]) => [
           name,
           JSON.parse(JSON.stringify(layoutSpec({ ...doc, templateVersion: t.version }))),
         ]),

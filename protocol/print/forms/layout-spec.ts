@@ -114,6 +114,10 @@ class Interpreter {
         : v.else === undefined
           ? ''
           : this.value(v.else, scope);
+    if ('end' in v) {
+      const s = this.value(v.end, scope);
+      return !s || /[。！？…]$/.test(s) ? s : s + (v.mark ?? '。');
+    }
     return v.concat.map((p) => this.value(p, scope)).join('');
   }
 
@@ -177,6 +181,7 @@ class Interpreter {
         if (b.label !== undefined) out.label = v(b.label);
         if (b.indent) out.indent = true;
         if (b.bold) out.bold = true;
+        if (b.closing) out.closing = true;
         return [out];
       }
       case 'openings': {
@@ -203,6 +208,7 @@ class Interpreter {
         if (b.size !== undefined) out.size = b.size;
         if (b.note !== undefined)
           out.notes = rows.map((row, index) => this.value(b.note!, { row, index }) || undefined);
+        if (b.endMark !== undefined) out.endMark = v(b.endMark);
         return [out];
       }
       case 'signatures':
@@ -211,8 +217,16 @@ class Interpreter {
         ];
       case 'gap':
         return [{ kind: 'gap', height: b.height }];
-      case 'pageBreak':
-        return [{ kind: 'pageBreak' }];
+      case 'pageBreak': {
+        const out: Extract<Block, { kind: 'pageBreak' }> = { kind: 'pageBreak' };
+        if (b.head !== undefined) out.head = v(b.head);
+        if (b.continued !== undefined) out.continued = v(b.continued);
+        return [out];
+      }
+      case 'endMark':
+        return [{ kind: 'endMark', text: v(b.text) }];
+      case 'issuer':
+        return [{ kind: 'issuer', agency: v(b.agency), date: v(b.date) }];
     }
   }
 }
@@ -225,11 +239,13 @@ export function layoutSpec(
   // The content as its type's schema reads it (defaults filled), the same as the editor and the checks see.
   const content = descriptorOf(doc.type).content.parse(doc.content);
   const it = new Interpreter(doc, template, content);
-  return {
+  const spec: DocumentLayoutSpec = {
     runningHead: it.value(template.layout.runningHead, {}),
     docNo: doc.docNo,
     blocks: it.blocks(template.layout.blocks, {}),
     perPageSlots: template.layout.perPage.filter((s) => it.applies(s, {})).map((s) => it.slot(s, {})),
     draft: doc.state === 'draft',
   };
+  if (template.layout.typesetting === 2) spec.typesetting = 2;
+  return spec;
 }

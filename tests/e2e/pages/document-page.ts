@@ -43,6 +43,13 @@ export class DocumentPage {
     }
     if (!(await shows())) throw new Error(`could not choose 「${text}」 in ${path}`);
   }
+  /** A radio group bound to `path` (the 询问笔录's 笔录核对方式): click the option with this text. */
+  async pick(path: string, text: string) {
+    await this.page
+      .locator(`#field-${path.replace(/\./g, '-')}`)
+      .getByText(text, { exact: true })
+      .click();
+  }
   private async chooseByKeyboard(path: string, text: string) {
     await this.page.keyboard.press('Escape');
     await this.field(path).focus();

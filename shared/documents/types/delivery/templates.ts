@@ -3,31 +3,23 @@
 // relation, and what a 留置送达, 邮寄送达 or 电子送达 requires; the receiving person signs (a refusal is
 // noted on the slot by both officers, with the witness, DOCUMENTS.md §5).
 import type { DocumentTemplate } from '../../templates.ts';
+import { END_MARK, HEADER_2026, REG_2023_UNCITED } from '../../templates/common.ts';
 import { DELIVERY_EDITOR_2026_1 } from './editor-labels.ts';
 
 export const DELIVERY_2026_1: DocumentTemplate<'delivery'> = {
   type: 'delivery',
   version: '2026.1',
-  regulation:
-    '《中华人民共和国行政处罚法》（2021年修订）第六十一条（送达依照民事诉讼法的有关规定；电子送达须经当事人同意）；网信部门行政执法程序规定（2023年国家互联网信息办公室令第14号，条文未经核对，不引用其条款）',
+  regulation: REG_2023_UNCITED,
   title: '送达回证',
   openings: [],
   closing: '',
   confirmation: '',
   labels: DELIVERY_EDITOR_2026_1,
   layout: {
+    typesetting: 2,
     runningHead: '{{tpl.title}}（续）',
     blocks: [
-      { kind: 'line', center: '{{ctx.agency}}', size: 14 },
-      { kind: 'title', text: '{{tpl.title}}' },
-      { kind: 'line', left: '案由：{{ctx.caseTitle}}', right: '{{doc.docNo}}', size: 10.5 },
-      {
-        kind: 'para',
-        when: 'doc.correction.corrects',
-        label: '补正：',
-        text: '本文书是对{{doc.correction.corrects.docNo}}的补正。原因：{{doc.correction.corrects.reason}}',
-      },
-      { kind: 'gap', height: 4 },
+      ...HEADER_2026,
       {
         kind: 'grid',
         columns: 4,
@@ -45,7 +37,7 @@ export const DELIVERY_2026_1: DocumentTemplate<'delivery'> = {
           {
             cells: [
               { label: '送达方式', value: '{{method}}', span: 2 },
-              { label: '送达时间', value: '{{minute:servedAt}}', span: 2 },
+              { label: '送达时间', value: '{{datetime:servedAt}}', span: 2 },
             ],
           },
           { when: 'place', cells: [{ label: '送达地点', value: '{{place}}', span: 4 }] },
@@ -64,7 +56,13 @@ export const DELIVERY_2026_1: DocumentTemplate<'delivery'> = {
             cells: [
               {
                 label: '电子送达',
-                value: '受送达人同意电子送达的情况：{{electronic.consent}}；送达地址：{{electronic.address}}',
+                value: {
+                  concat: [
+                    '受送达人同意电子送达的情况：',
+                    { end: '{{electronic.consent}}' },
+                    '送达地址：{{electronic.address}}',
+                  ],
+                },
                 span: 4,
               },
             ],
@@ -85,6 +83,7 @@ export const DELIVERY_2026_1: DocumentTemplate<'delivery'> = {
           { when: 'note', cells: [{ label: '备注', value: '{{note}}', span: 4 }] },
         ],
       },
+      END_MARK,
       { kind: 'gap', height: 8 },
       {
         kind: 'signatures',

@@ -3,7 +3,7 @@
 // and reason, the basis, a late decision's reason, the remedies, the agency and the date, then the
 // return of the items returned, signed by whoever received them.
 import type { DocumentTemplate } from '../../templates.ts';
-import { RECTIFICATION_REGULATION } from '../rectification/templates.ts';
+import { HEADER_2026, REG_2023_UNCITED } from '../../templates/common.ts';
 import { DISPOSAL_EDITOR_2026_1 } from './editor-labels.ts';
 
 export const DISPOSAL_BASIS = '《中华人民共和国行政处罚法》第五十六条';
@@ -11,7 +11,7 @@ export const DISPOSAL_BASIS = '《中华人民共和国行政处罚法》第五�
 export const DISPOSAL_2026_1: DocumentTemplate<'disposal'> = {
   type: 'disposal',
   version: '2026.1',
-  regulation: RECTIFICATION_REGULATION.replace('第二十八条', '第五十六条'),
+  regulation: REG_2023_UNCITED,
   title: '先行登记保存物品处理决定书',
   openings: [],
   closing: '',
@@ -23,23 +23,15 @@ export const DISPOSAL_2026_1: DocumentTemplate<'disposal'> = {
   },
   labels: DISPOSAL_EDITOR_2026_1,
   layout: {
+    typesetting: 2,
     runningHead: '{{tpl.title}}（续）',
     vars: { party: { first: ['{{partyName}}', '{{ctx.partyName}}'] } },
     blocks: [
-      { kind: 'line', center: '{{ctx.agency}}', size: 14 },
-      { kind: 'title', text: '{{tpl.title}}' },
-      { kind: 'line', left: '案由：{{ctx.caseTitle}}', right: '{{doc.docNo}}', size: 10.5 },
-      {
-        kind: 'para',
-        when: 'doc.correction.corrects',
-        label: '补正：',
-        text: '本文书是对{{doc.correction.corrects.docNo}}的补正。原因：{{doc.correction.corrects.reason}}',
-      },
-      { kind: 'gap', height: 4 },
+      ...HEADER_2026,
       { kind: 'para', text: '{{var.party}}：', bold: true },
       {
         kind: 'para',
-        text: '本机关于{{date:preservationDate}}对你（单位）的下列物品予以先行登记保存（{{docNo:preservationId}}）。依照{{basis}}的规定，现作出如下处理决定：',
+        text: '本机关于{{day:preservationDate}}对你（单位）的下列物品予以先行登记保存（{{docNo:preservationId}}）。依照{{basis}}的规定，现作出如下处理决定：',
         indent: true,
       },
       {
@@ -55,18 +47,22 @@ export const DISPOSAL_2026_1: DocumentTemplate<'disposal'> = {
           { title: '处理决定', width: 6, value: '{{decision}}' },
           { title: '说明', width: 5, value: '{{note}}' },
         ],
+        endMark: '以下空白',
       },
       {
         kind: 'para',
         when: 'transfer.authority',
         label: '移送：',
-        text: '上表决定移送的物品移送{{transfer.authority}}处理。理由：{{transfer.reason}}',
+        text: { concat: ['上表决定移送的物品移送{{transfer.authority}}处理。理由：', { end: '{{transfer.reason}}' }] },
       },
-      { kind: 'para', when: 'lateReason', label: '未在七个工作日内作出决定的原因：', text: '{{lateReason}}' },
+      { kind: 'para', when: 'lateReason', label: '未在七个工作日内作出决定的原因：', text: { end: '{{lateReason}}' } },
       { kind: 'para', text: '{{para:remedy}}', indent: true },
-      { kind: 'gap', height: 12 },
-      { kind: 'line', right: '{{ctx.agency}}', size: 12 },
-      { kind: 'line', right: { concat: ['{{date:decisionDate}}', '（印章）'] }, size: 12 },
+      { kind: 'gap', height: 8 },
+      {
+        kind: 'issuer',
+        agency: '{{ctx.agency}}',
+        date: { first: ['{{day:decisionDate}}', '\u3000\u3000年\u3000\u3000月\u3000\u3000日'] },
+      },
       {
         kind: 'signatures',
         slots: [
@@ -80,7 +76,12 @@ export const DISPOSAL_2026_1: DocumentTemplate<'disposal'> = {
       {
         kind: 'para',
         when: 'returnReceipt.receivedBy',
-        text: '{{para:returned}}返还时间：{{minute:returnReceipt.at}}。物品状态及封条情况：{{returnReceipt.condition}}',
+        text: {
+          concat: [
+            '{{para:returned}}返还时间：{{datetime:returnReceipt.at}}。物品状态及封条情况：',
+            { end: '{{returnReceipt.condition}}' },
+          ],
+        },
         indent: true,
       },
       {
@@ -89,9 +90,7 @@ export const DISPOSAL_2026_1: DocumentTemplate<'disposal'> = {
         slots: [{ id: 'return-receipt', label: '签收人', role: '当事人', signer: '{{returnReceipt.receivedBy}}' }],
       },
     ],
-    perPage: [
-      { id: 'party', label: '当事人签名', role: '当事人', signer: '' },
-      { id: 'officers-page', label: '执法人员', mirror: ['officer-1', 'officer-2'] },
-    ],
+    // A notice, not a record: signed once at its end (the party for receipt), not on every page.
+    perPage: [],
   },
 };

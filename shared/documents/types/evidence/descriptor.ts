@@ -1,12 +1,12 @@
 // 电子取证工作记录 (DOCUMENTS.md §3) with its 电子数据清单: how electronic data was collected, and
 // every item with both digests. Imports and the capture browser add rows to its list.
 import { provenanceOf } from '../../../evidence/provenance.ts';
-import { toLocalMinute } from '../../local-time.ts';
+import { formatMinuteChinese, toLocalMinute } from '../../local-time.ts';
 import { renderTemplateText, templateParagraph } from '../../templates.ts';
 import { contentAt, type DocumentDescriptor } from '../descriptor.ts';
 import { checkEvidence, EVIDENCE_RULES } from './completeness.ts';
 import { EvidenceContentSchema, type EvidenceContent } from './content.ts';
-import { EVIDENCE_2023_1 } from './templates.ts';
+import { EVIDENCE_2023_1, EVIDENCE_2026_1 } from './templates.ts';
 
 export const EVIDENCE: DocumentDescriptor<'evidence', EvidenceContent, never> = {
   type: 'evidence',
@@ -14,7 +14,7 @@ export const EVIDENCE: DocumentDescriptor<'evidence', EvidenceContent, never> = 
   pdfTitle: '电子取证工作记录',
   numberMark: '取',
   content: EvidenceContentSchema,
-  templates: [EVIDENCE_2023_1],
+  templates: [EVIDENCE_2023_1, EVIDENCE_2026_1],
   rules: EVIDENCE_RULES,
   check: (c) => checkEvidence(c),
   subject: (c) => [
@@ -31,7 +31,11 @@ export const EVIDENCE: DocumentDescriptor<'evidence', EvidenceContent, never> = 
     const platform = ctx.case.platform;
     return {
       startTime: now,
-      timeSource: renderTemplateText(templateParagraph(t, 'timeSource'), { time: now.replace('T', ' ') }),
+      // 2023.1 writes the time as 2026-11-20 09:00 ({{time}}), 2026.1 as 2026年11月20日9时00分 ({{timeCn}}).
+      timeSource: renderTemplateText(templateParagraph(t, 'timeSource'), {
+        time: now.replace('T', ' '),
+        timeCn: formatMinuteChinese(now),
+      }),
       collectorIds: [first, second].filter(Boolean),
       recorderId: second,
       target: { siteName: platform.name, url: platform.url, domain: platform.domain },

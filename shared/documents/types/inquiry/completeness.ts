@@ -22,6 +22,7 @@ export const INQUIRY_RULES = [
   'qaPresent',
   'answer',
   'question',
+  'closingMode',
   'confirmation',
 ] as const;
 
@@ -59,6 +60,16 @@ export function checkInquiry(c: InquiryContent, t: DocumentTemplate): Completene
       );
     else need(!filled(x.a), 'question', `qa.${i}.q`, `第${i + 1}问有回答但缺少问题。`);
   });
+  const alternatives = t.closingAlternatives;
+  if (alternatives) {
+    const chosen = (c as Record<string, unknown>)[alternatives.path];
+    need(
+      alternatives.options.some((o) => o.value === chosen),
+      'closingMode',
+      alternatives.path,
+      `请选择${alternatives.label}（${alternatives.options.map((o) => o.label).join('或')}）：笔录结尾只打印实际采用的方式。`,
+    );
+  }
   need(
     filled(c.confirmation),
     'confirmation',

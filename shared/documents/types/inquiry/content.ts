@@ -41,6 +41,12 @@ export const InquiryContentSchema = z.object({
     .max(2000)
     .default([]),
   closingStatement: longText(1000),
+  /**
+   * How the record was checked, where the template asks (2026.1 on: `closingAlternatives`): 核对 (the
+   * interviewee read it) or 宣读 (it was read out); only that closing prints. Optional, without a
+   * default: transcripts made before it existed parse, save, hash and print exactly as they did.
+   */
+  closingMode: z.enum(['核对', '宣读']).optional(),
   confirmation: longText(1000),
 });
 export type InquiryContent = z.infer<typeof InquiryContentSchema>;

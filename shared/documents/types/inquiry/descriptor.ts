@@ -3,7 +3,7 @@ import { toLocalMinute } from '../../local-time.ts';
 import { contentAt, type DocumentDescriptor } from '../descriptor.ts';
 import { checkInquiry, INQUIRY_RULES } from './completeness.ts';
 import { InquiryContentSchema, type InquiryContent } from './content.ts';
-import { INQUIRY_2023_1 } from './templates.ts';
+import { INQUIRY_2023_1, INQUIRY_2026_1 } from './templates.ts';
 
 export const INQUIRY: DocumentDescriptor<'inquiry', InquiryContent, never> = {
   type: 'inquiry',
@@ -11,7 +11,7 @@ export const INQUIRY: DocumentDescriptor<'inquiry', InquiryContent, never> = {
   pdfTitle: '询问笔录',
   numberMark: '询',
   content: InquiryContentSchema,
-  templates: [INQUIRY_2023_1],
+  templates: [INQUIRY_2023_1, INQUIRY_2026_1],
   rules: INQUIRY_RULES,
   check: (c, t) => checkInquiry(c, t),
   subject: (c) => {
@@ -40,7 +40,9 @@ export const INQUIRY: DocumentDescriptor<'inquiry', InquiryContent, never> = {
           : { employer: party.name },
       openings: t.openings.map((o) => ({ key: o.key, answer: '' })),
       qa: [{ id: crypto.randomUUID(), q: '', a: '' }],
-      closingStatement: t.closing,
+      // 2023.1 prints the seeded statement; from 2026.1 the closing follows the officer's choice
+      // (核对 or 宣读), which is left for them to make.
+      closingStatement: t.closingAlternatives ? '' : t.closing,
     };
   },
   sequence: { idNumber: 'interviewee.idNumber', name: 'interviewee.name' },

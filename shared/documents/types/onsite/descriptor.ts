@@ -4,7 +4,7 @@ import { matterPhrase, renderTemplateText, templateParagraph } from '../../templ
 import { contentAt, type DocumentDescriptor } from '../descriptor.ts';
 import { checkOnsite, measureLinkError, ONSITE_RULES } from './completeness.ts';
 import { OnsiteContentSchema, type OnsiteContent } from './content.ts';
-import { ONSITE_2023_1 } from './templates.ts';
+import { ONSITE_2023_1, ONSITE_2026_1 } from './templates.ts';
 
 export const ONSITE: DocumentDescriptor<'onsite', OnsiteContent, never> = {
   type: 'onsite',
@@ -12,7 +12,7 @@ export const ONSITE: DocumentDescriptor<'onsite', OnsiteContent, never> = {
   pdfTitle: '现场笔录',
   numberMark: '现',
   content: OnsiteContentSchema,
-  templates: [ONSITE_2023_1],
+  templates: [ONSITE_2023_1, ONSITE_2026_1],
   rules: ONSITE_RULES,
   check: (c, t, ctx) => checkOnsite(c, t, ctx),
   subject: (c) => {

@@ -4,7 +4,18 @@
 // 当事人, 见证人 (when there is one), both inspectors and the recorder; the party and the witness
 // sign each page, the officers' end signatures are shown again.
 import type { DocumentTemplate } from '../../templates.ts';
-import { CERTIFICATES, HEADER_2023, RECUSAL, REG_2023, TRUTHFUL } from '../../templates/common.ts';
+import {
+  CERTIFICATES,
+  CERTIFICATES_2026,
+  COOPERATE_2026,
+  END_MARK,
+  HEADER_2023,
+  HEADER_2026,
+  RECUSAL,
+  REG_2023,
+  REG_2023_UNCITED,
+  TRUTHFUL,
+} from '../../templates/common.ts';
 import { ONSITE_EDITOR_2023_1 } from './editor-labels.ts';
 
 const PARTY_SIGNER = '{{representative:present,party.legalRepresentative}}';
@@ -119,6 +130,122 @@ export const ONSITE_2023_1: DocumentTemplate<'onsite'> = {
       },
       { kind: 'para', text: '{{tpl.closing}}', indent: true },
       { kind: 'para', label: '当事人核对意见：', text: '{{confirmation}}' },
+      {
+        kind: 'signatures',
+        slots: [
+          { id: 'party', label: '当事人', role: '当事人', signer: PARTY_SIGNER },
+          { id: 'witness', when: 'witness.name', label: '见证人', role: '见证人', signer: WITNESS },
+          { id: 'inspector-1', label: '检查人员', role: '执法人员', officer: 'inspectorIds.0' },
+          { id: 'inspector-2', label: '检查人员', role: '执法人员', officer: 'inspectorIds.1' },
+          { id: 'recorder', label: '记录人', role: '记录人', officer: 'recorderId' },
+        ],
+      },
+    ],
+    perPage: [
+      { id: 'party', label: '当事人签名', role: '当事人', signer: PARTY_SIGNER },
+      { id: 'witness', when: 'witness.name', label: '见证人签名', role: '见证人', signer: WITNESS },
+      { id: 'inspectors-page', label: '检查人员', mirror: ['inspector-1', 'inspector-2'] },
+      { id: 'recorder-page', label: '记录人', mirror: ['recorder'] },
+    ],
+  },
+};
+
+// 2026.1: the opening statements cite 行政处罚法 第四十二条、第五十五条 (the duty on site now as
+// article 55 states it: 如实回答询问，并协助检查); a measure reads 「电子取证（见网信案取…号）：…」 so
+// that its description ends the line with its own punctuation; times as 年月日时分; 以下空白 after
+// the confirmation; the party's name, the recorder and the notice each on a row of their own, so
+// that no name is broken in a half-width cell; typesetting profile 2 (docs/PDF.md).
+export const ONSITE_2026_1: DocumentTemplate<'onsite'> = {
+  type: 'onsite',
+  version: '2026.1',
+  regulation: REG_2023_UNCITED,
+  title: '现场笔录',
+  openings: [CERTIFICATES_2026, RECUSAL, COOPERATE_2026],
+  closing: '以上记录请核对，如属实请签名。',
+  confirmation: '以上记录属实。',
+  paragraphs: { reason: '依法就{{matter}}有关情况进行现场检查。' },
+  labels: ONSITE_EDITOR_2023_1,
+  layout: {
+    typesetting: 2,
+    runningHead: '{{tpl.title}}（续）',
+    blocks: [
+      ...HEADER_2026,
+      {
+        kind: 'grid',
+        columns: 4,
+        rows: [
+          { cells: [{ label: '时间', value: '{{period:startTime,endTime}}', span: 4 }] },
+          { cells: [{ label: '地点', value: '{{place}}', span: 4 }] },
+          { cells: [{ label: '检查人员', value: '{{officers:inspectorIds}}', span: 4 }] },
+          { cells: [{ label: '记录人', value: '{{officer:recorderId}}', span: 4 }] },
+          { cells: [{ label: '检查事由', value: '{{reason}}', span: 4 }] },
+          { cells: [{ label: '当事人', value: '{{party.name}}', span: 4 }] },
+          { cells: [{ label: '主体资格证照名称', value: '{{party.licence}}', span: 4 }] },
+          { cells: [{ label: '统一社会信用代码（身份证件号码）', value: '{{party.idNumber}}', span: 4 }] },
+          {
+            cells: [
+              { label: '法定代表人（负责人）', value: '{{party.legalRepresentative}}', span: 2 },
+              { label: '联系电话', value: '{{party.phone}}', span: 2 },
+            ],
+          },
+          { cells: [{ label: '住所', value: '{{party.address}}', span: 4 }] },
+          {
+            when: 'party.platform',
+            cells: [{ label: '网站/APP/账号、域名、IP、ICP备案号', value: '{{party.platform}}', span: 4 }],
+          },
+          { cells: [{ label: '通知当事人到场情况', value: '{{partyNotice}}', span: 4 }] },
+        ],
+      },
+      { kind: 'heading', when: 'present', text: '现场人员' },
+      {
+        kind: 'table',
+        when: 'present',
+        of: 'present',
+        size: 9,
+        columns: [
+          { title: '姓名', width: 2, value: '{{name}}' },
+          { title: '身份证件号码', width: 4, value: '{{idNumber}}' },
+          { title: '身份/职务', width: 2.5, value: '{{role}}' },
+          { title: '工作单位', width: 4, value: '{{unit}}' },
+          { title: '联系电话', width: 2.5, value: '{{phone}}' },
+        ],
+      },
+      { kind: 'gap', height: 6 },
+      { kind: 'openings', officers: ['inspectorIds'] },
+      { kind: 'heading', text: '现场情况' },
+      { kind: 'para', text: '{{findings}}', indent: true },
+      { kind: 'heading', when: 'measures', text: '采取的措施' },
+      {
+        kind: 'each',
+        of: 'measures',
+        blocks: [
+          {
+            kind: 'para',
+            label: '{{#}}. ',
+            text: {
+              concat: [
+                '{{kind}}',
+                { if: '{{docNo:linkedDocumentId}}', then: '（见{{docNo:linkedDocumentId}}）' },
+                { if: '{{description}}', then: '：{{description}}' },
+              ],
+            },
+          },
+        ],
+      },
+      { kind: 'heading', text: '当事人的陈述和申辩' },
+      { kind: 'para', text: { first: ['{{statement}}', '无。'] }, indent: true },
+      {
+        kind: 'para',
+        when: 'witness.name',
+        label: '见证人：',
+        text: {
+          join: '，',
+          parts: ['{{witness.name}}', '{{witness.idNumber}}', '{{witness.unit}}', '{{witness.phone}}'],
+        },
+      },
+      { kind: 'para', text: '{{tpl.closing}}', indent: true, closing: true },
+      { kind: 'para', label: '当事人核对意见：', text: '{{confirmation}}', closing: true },
+      END_MARK,
       {
         kind: 'signatures',
         slots: [

@@ -2,7 +2,7 @@
 // docs/DEADLINES.md), counted from the 登记保存开始日期 entered in the document, else from the day
 // it was fully signed. One deadline per document (not corrected by a 补正), on the 工作台, until a
 // sealed 先行登记保存物品处理决定书 names the document (shared/documents/types/disposal/).
-import { LAW, REG_2017 } from '../../../calendar/working-calendar.ts';
+import { ARTICLE_85, LAW } from '../../../calendar/working-calendar.ts';
 import {
   cn,
   deadlineBase,
@@ -17,7 +17,9 @@ const RULE: DeadlineRule = {
   duty: '对先行登记保存的物品作出处理决定（采取证据保全措施后返还、送检、没收或解除登记保存）',
   period: '七个工作日',
   days: 7,
-  basis: `${LAW}第五十六条（先行登记保存的，应当在七日内及时作出处理决定）、第八十五条（「七日」指工作日，不含法定节假日）；${REG_2017}第二十八条`,
+  // 第五十六条 is verified (../shared/law); the repealed 2017 regulation's 第二十八条 said the same and is not cited.
+  basis: `${LAW}第五十六条（先行登记保存的，应当在七日内及时作出处理决定）；${ARTICLE_85}`,
+  unverified: null,
 };
 
 export const PRESERVATION_DEADLINE: DocumentDeadline<'preservation'> = {

@@ -5,7 +5,7 @@ import { contentAt, type DocumentDescriptor } from '../descriptor.ts';
 import { checkPreservation, PRESERVATION_RULES } from './completeness.ts';
 import { PreservationContentSchema, type PreservationContent } from './content.ts';
 import { PRESERVATION_DEADLINE } from './deadline.ts';
-import { PRESERVATION_2023_1, PRESERVATION_2023_2 } from './templates.ts';
+import { PRESERVATION_2023_1, PRESERVATION_2023_2, PRESERVATION_2026_1 } from './templates.ts';
 
 export const PRESERVATION: DocumentDescriptor<'preservation', PreservationContent, 'preservation'> = {
   type: 'preservation',
@@ -13,7 +13,7 @@ export const PRESERVATION: DocumentDescriptor<'preservation', PreservationConten
   pdfTitle: '登记保存物品清单及通知书',
   numberMark: '保',
   content: PreservationContentSchema,
-  templates: [PRESERVATION_2023_1, PRESERVATION_2023_2],
+  templates: [PRESERVATION_2023_1, PRESERVATION_2023_2, PRESERVATION_2026_1],
   rules: PRESERVATION_RULES,
   check: (c) => checkPreservation(c),
   subject: (c) => {

@@ -7,7 +7,7 @@
 // not skipped).
 import type { BlockDef, PrintLayout } from '../../print-layout.ts';
 import type { DocumentTemplate } from '../../templates.ts';
-import { HEADER_2023, REG_2023 } from '../../templates/common.ts';
+import { HEADER_2023, HEADER_2026, REG_2023, REG_2023_UNCITED } from '../../templates/common.ts';
 import { PRESERVATION_EDITOR_2023_1 } from './editor-labels.ts';
 
 const BASIS =
@@ -143,4 +143,112 @@ export const PRESERVATION_2023_2: DocumentTemplate<'preservation'> = {
     text: { concat: ['登记保存期间自{{date:startDate}}起。{{para:noticePeriod}}', APPROVAL_SENTENCE] },
     indent: true,
   }),
+};
+
+// 2026.1: the notice's period and the party's duty cite 行政处罚法 第五十六条 (七日; that they are
+// working days rests on 第八十五条, not among the verified texts, so it is stated without an
+// article); the notice's pages carry its own running head; the agency and the date stand in a box
+// kept for the agency's seal instead of the word 「（印章）」; the list gives serial numbers and seal
+// numbers room and prints a row's 备注 under it; 以下空白 closes the list; times as 年月日时分;
+// typesetting profile 2 (docs/PDF.md).
+export const PRESERVATION_2026_1: DocumentTemplate<'preservation'> = {
+  type: 'preservation',
+  version: '2026.1',
+  regulation: REG_2023_UNCITED,
+  title: '登记保存物品清单',
+  openings: [],
+  closing: '上述物品经核对无误。',
+  confirmation: '上述物品经核对无误。',
+  paragraphs: {
+    noticeTitle: '登记保存物品通知书',
+    noticeBasis: BASIS,
+    noticePeriod:
+      '依照《中华人民共和国行政处罚法》第五十六条的规定，本机关将在七日内作出处理决定，即自登记保存之日起七个工作日内（登记保存当日不计入，不含法定节假日）。',
+    noticeDuty: '依照《中华人民共和国行政处罚法》第五十六条的规定，在此期间，你（单位）不得销毁或者转移上述物品。',
+    noticeRemedy: '如不服本决定，可以依法申请行政复议或者提起行政诉讼。',
+  },
+  labels: PRESERVATION_EDITOR_2023_1,
+  layout: {
+    typesetting: 2,
+    runningHead: '{{tpl.title}}（续）',
+    vars: {
+      party: { first: ['{{partyName}}', '{{ctx.partyName}}'] },
+      approval: {
+        if: '{{approval.approver}}',
+        then: '经{{approval.approver}}于{{datetime:approval.at}}{{approval.how}}',
+      },
+    },
+    blocks: [
+      ...HEADER_2026,
+      {
+        kind: 'grid',
+        columns: 4,
+        rows: [
+          { cells: [{ label: '当事人', value: '{{var.party}}', span: 4 }] },
+          { cells: [{ label: '执法人员', value: '{{officers:officerIds}}', span: 4 }] },
+          { cells: [{ label: '批准', value: '{{var.approval}}', span: 4 }] },
+          { cells: [{ label: '登记保存日期', value: '{{day:startDate}}', span: 4 }] },
+          { cells: [{ label: '保存地点', value: '{{place}}', span: 4 }] },
+        ],
+      },
+      { kind: 'gap', height: 8 },
+      {
+        kind: 'table',
+        of: 'items',
+        size: 9,
+        columns: [
+          { title: '序号', width: 26, align: 'center', value: '{{#}}' },
+          { title: '名称', width: 76, value: '{{name}}' },
+          { title: '品牌型号/规格', width: 76, value: { join: '\n', parts: ['{{model}}', '{{spec}}'] } },
+          { title: '序列号/IMEI', width: 96, value: '{{serial}}' },
+          { title: '数量', width: 28, align: 'center', value: '{{quantity}}' },
+          { title: '状态', width: 92, value: '{{condition}}' },
+          { title: '封条编号', width: 75, value: '{{sealNo}}' },
+        ],
+        note: { if: '{{note}}', then: '备注：{{note}}' },
+        endMark: '以下空白',
+      },
+      { kind: 'para', text: '{{tpl.closing}}', indent: true, closing: true },
+      {
+        kind: 'signatures',
+        slots: [
+          { id: 'party', label: '当事人', role: '当事人', signer: '' },
+          { id: 'officer-1', label: '执法人员', role: '执法人员', officer: 'officerIds.0' },
+          { id: 'officer-2', label: '执法人员', role: '执法人员', officer: 'officerIds.1' },
+          { id: 'witness', when: 'witness.name', label: '见证人', role: '见证人', signer: '{{witness.name}}' },
+        ],
+      },
+      { kind: 'pageBreak', head: '{{para:noticeTitle}}', continued: '{{para:noticeTitle}}（续）' },
+      { kind: 'line', center: '{{ctx.agency}}', size: 14 },
+      { kind: 'title', text: '{{para:noticeTitle}}' },
+      { kind: 'line', right: '{{doc.docNo}}', size: 10.5 },
+      { kind: 'para', text: '{{var.party}}：' },
+      { kind: 'para', text: '{{para:noticeBasis}}', indent: true },
+      {
+        kind: 'para',
+        text: { concat: ['保存地点：', { end: '{{place}}' }, '保存条件：', { end: '{{conditions}}' }] },
+        indent: true,
+      },
+      {
+        kind: 'para',
+        text: {
+          concat: ['登记保存期间自{{day:startDate}}起。{{para:noticePeriod}}', APPROVAL_SENTENCE],
+        },
+        indent: true,
+      },
+      { kind: 'para', text: '{{para:noticeDuty}}', indent: true },
+      { kind: 'para', text: '{{para:noticeRemedy}}', indent: true },
+      { kind: 'gap', height: 8 },
+      {
+        kind: 'issuer',
+        agency: '{{ctx.agency}}',
+        date: { first: ['{{day:startDate}}', '\u3000\u3000年\u3000\u3000月\u3000\u3000日'] },
+      },
+      { kind: 'signatures', slots: [{ id: 'party-receipt', label: '当事人签收', role: '当事人' }] },
+    ],
+    perPage: [
+      { id: 'party', label: '当事人签名', role: '当事人', signer: '' },
+      { id: 'officers-page', label: '执法人员', mirror: ['officer-1', 'officer-2'] },
+    ],
+  },
 };

@@ -19,6 +19,7 @@ const RULE: DeadlineRule = {
   period: '通知书载明的期限',
   days: 0,
   basis: `${LAW}第二十八条（行政机关实施行政处罚时，应当责令当事人改正或者限期改正违法行为）；通知书所引的罚则条款`,
+  unverified: null,
 };
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
