@@ -3,12 +3,17 @@
 import type { EvidenceContent } from '../shared/documents/types/evidence/content.ts';
 import type { InquiryContent } from '../shared/documents/types/inquiry/content.ts';
 import type { OnsiteContent } from '../shared/documents/types/onsite/content.ts';
+import type { DeliveryContent } from '../shared/documents/types/delivery/content.ts';
+import type { DisposalContent } from '../shared/documents/types/disposal/content.ts';
 import type { PreservationContent } from '../shared/documents/types/preservation/content.ts';
+import type { RectificationContent } from '../shared/documents/types/rectification/content.ts';
 import { creditCodeCheckChar } from '../shared/validation/credit-code.ts';
 import { residentIdCheckChar } from '../shared/validation/resident-id.ts';
 
 const rid = (first17: string) => first17 + residentIdCheckChar(first17);
 const SHA = (c: string) => c.repeat(64).slice(0, 64);
+/** The sample case's party (demo-data.ts). */
+const DEMO_CREDIT_CODE = '91450204MA5N8K2X7' + creditCodeCheckChar('91450204MA5N8K2X7');
 
 export function demoInquiry(inquirerId: string, recorderId: string): InquiryContent {
   return {
@@ -255,6 +260,130 @@ export function demoPreservation(officerIds: string[]): PreservationContent {
     startDate: '2026-11-20',
     place: '柳州市柳南区互联网信息办公室证物室',
     conditions: '常温、干燥、防磁柜内存放，封条完好，专人保管。',
+    officerIds,
+    witness: { name: '', idType: '居民身份证', idNumber: '', unit: '', role: '', phone: '' },
+  };
+}
+
+/**
+ * The demo case's matter in the version in force at its conduct (2026-06-01 to 2026-11-20): 网络安全法
+ * as amended, 第六十一条, as the catalog gives it (assets/catalog/catalog.json). The demo takes it
+ * from the case (documents.create copies it); the tests print and check this copy.
+ */
+export const DEMO_RECTIFICATION_LAW: RectificationContent['law'] = {
+  conductDate: '2026-11-20',
+  period: '2026-01-01',
+  periodLabel: '2026年1月1日起施行',
+  ground: '适用违法行为发生时的规定（行政处罚法第三十七条）',
+  articles: [
+    {
+      provision: '《中华人民共和国网络安全法》第五十九条',
+      law: '《中华人民共和国网络安全法》',
+      article: '第六十一条',
+      text: '网络运营者不履行本法第二十三条、第二十七条规定的网络安全保护义务的，由有关主管部门责令改正，给予警告，可以处一万元以上五万元以下罚款；拒不改正或者导致危害网络安全等后果的，处五万元以上五十万元以下罚款，对直接负责的主管人员和其他直接责任人员处一万元以上十万元以下罚款。',
+      effectiveFrom: '2026-01-01',
+      effectiveTo: '',
+      source: 'chinadataregulation.com 逐条页面的「Chinese Original」（第三方网站，非官方发布渠道）',
+      textStatus: '单一来源，未经官方文本核对',
+      role: 'order',
+    },
+  ],
+};
+
+/** The 责令改正通知书 of the demo case, made and served on site after the inspection and the inquiry. */
+export function demoRectification(officerIds: string[], law = DEMO_RECTIFICATION_LAW): RectificationContent {
+  return {
+    party: {
+      name: '柳州市星河网络科技有限公司',
+      idLabel: '统一社会信用代码',
+      idNumber: DEMO_CREDIT_CODE,
+      address: '广西壮族自治区柳州市柳南区航五路12号星河大厦8楼',
+      legalRepresentative: '陈立新',
+    },
+    facts:
+      '2026年11月20日，本机关执法人员对你单位进行现场检查并询问你单位技术总监，查明：你单位运营的「星河资讯」网站未确定网络安全负责人并落实网络安全保护责任，网络日志仅留存7天，后台管理员账号使用弱口令且未采取防范网络侵入的技术措施（见现场笔录、询问笔录、电子取证工作记录）。',
+    law: structuredClone(law),
+    violation: '你单位的上述行为违反了《中华人民共和国网络安全法》第二十三条第（一）项、第（二）项、第（三）项的规定。',
+    orderBasis: '《中华人民共和国网络安全法》第六十一条第一款',
+    corrections: [
+      { id: 'r1', text: '确定网络安全负责人，制定并落实内部安全管理制度和操作规程。' },
+      { id: 'r2', text: '修改后台管理员账号口令，启用多因素认证等防范网络侵入的技术措施。' },
+      { id: 'r3', text: '采取监测、记录网络运行状态的技术措施，按照规定留存网络日志不少于六个月。' },
+    ],
+    deadline: { days: '15', unit: '日', from: '2026-11-20', endDate: '2026-12-07' },
+    consequence:
+      '逾期不改正的，本机关将依照《中华人民共和国网络安全法》第六十一条第一款的规定，处五万元以上五十万元以下罚款，对直接负责的主管人员和其他直接责任人员处一万元以上十万元以下罚款。',
+    issueDate: '2026-11-20',
+    officerIds,
+    witness: { name: '', idType: '居民身份证', idNumber: '', unit: '', role: '', phone: '' },
+  };
+}
+
+/** The 送达回证 of a document served on the party on site (直接送达 to its authorised technical director). */
+export function demoDelivery(
+  servedDocumentId: string,
+  servedDocumentName: string,
+  serverIds: string[],
+): DeliveryContent {
+  return {
+    servedDocumentId,
+    servedDocumentName,
+    addressee: '柳州市星河网络科技有限公司',
+    place: '柳州市柳南区航五路12号星河大厦8楼会议室',
+    method: '直接送达',
+    servedAt: '2026-11-20T11:05',
+    serverIds,
+    receiver: { name: '张𠮷㵘', relation: '受委托人' },
+    leftReason: '',
+    trackingNo: '',
+    electronic: { consent: '', address: '' },
+    witness: { name: '', idType: '居民身份证', idNumber: '', unit: '', role: '', phone: '' },
+    note: '',
+  };
+}
+
+/**
+ * The 处理决定书 on the demo's 先行登记保存, within its seven working days (2026-11-20 → 12-01): the
+ * notebook is returned, the backup disk (kept in the office's evidence room) released after its
+ * data were copied and hashed into the 电子取证工作记录.
+ */
+export function demoDisposal(preservationId: string, officerIds: string[]): DisposalContent {
+  const kept = demoPreservation(officerIds).items;
+  return {
+    partyName: '柳州市星河网络科技有限公司',
+    preservationId,
+    preservationDate: '2026-11-20',
+    items: [
+      {
+        id: 'x1',
+        sourceId: kept[0]!.id,
+        name: kept[0]!.name,
+        model: kept[0]!.model,
+        serial: kept[0]!.serial,
+        quantity: kept[0]!.quantity,
+        decision: '解除先行登记保存',
+        note: '数据已复制固定，解除后由当事人在本机关证物室取回',
+      },
+      {
+        id: 'x2',
+        sourceId: kept[1]!.id,
+        name: kept[1]!.name,
+        model: kept[1]!.model,
+        serial: kept[1]!.serial,
+        quantity: kept[1]!.quantity,
+        decision: '解除先行登记保存并返还',
+        note: '',
+      },
+    ],
+    transfer: { authority: '', reason: '' },
+    basis: '《中华人民共和国行政处罚法》第五十六条',
+    decisionDate: '2026-11-27',
+    lateReason: '',
+    returnReceipt: {
+      receivedBy: '张𠮷㵘',
+      at: '2026-11-27T10:30',
+      condition: '笔记本电脑外观与登记时一致，封条FT-2026-0114完好，当场拆封返还。',
+    },
     officerIds,
     witness: { name: '', idType: '居民身份证', idNumber: '', unit: '', role: '', phone: '' },
   };

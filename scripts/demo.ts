@@ -20,7 +20,16 @@ import {
 import { openHq } from '../hq/hq-app.ts';
 import { startHqServer } from '../hq/http/hq-server.ts';
 import { partySigner, syntheticSignature } from './demo-signatures.ts';
-import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from './demo-documents.ts';
+import {
+  demoDelivery,
+  demoDisposal,
+  demoEvidence,
+  demoInquiry,
+  demoOnsite,
+  demoPreservation,
+  demoRectification,
+} from './demo-documents.ts';
+import type { RectificationContent } from '../shared/documents/types/rectification/content.ts';
 import { accessLog, pageArchive, screenshotPng } from './demo-files.ts';
 import { writeFileAtomic } from '../protocol/runtime/write-file-atomic.ts';
 import { verifyCore } from '../core/seals/verify-seals.ts';
@@ -141,9 +150,12 @@ try {
   }
   // The first case gets one of each document, complete and at 待签名.
   const [a, b] = officerIds as [string, string];
-  const write = async (type: DocumentType, content: () => Record<string, unknown>) => {
+  const write = async (
+    type: DocumentType,
+    content: (made: CallOutput<'documents.create'>) => Record<string, unknown>,
+  ) => {
     const d = await must('documents.create', { caseId: caseIds[0]!, type });
-    await must('documents.save', { id: d.id, revision: d.revision, content: content() });
+    await must('documents.save', { id: d.id, revision: d.revision, content: content(d) });
     const ready = await must('documents.markReady', { id: d.id });
     made.push(`  ${DOCUMENT_TYPE_LABELS[type]} ${ready.docNo}（${ready.subject}）`);
     return d.id;
@@ -208,7 +220,18 @@ try {
   // 网络安全法 as amended, 第六十一条 with its fines), quoted from the catalog, not written by hand.
   const first = await must('cases.get', { id: caseIds[0]! });
   await write('inquiry', () => withLawQuestion(demoInquiry(a, b), first));
-  await write('preservation', () => demoPreservation([a, b]));
+  const preservationId = await write('preservation', () => demoPreservation([a, b]));
+  // The order to correct, made and served on site: the law it cites is the one the case's conduct
+  // falls under (网络安全法 as amended, 第六十一条, in force 2026-01-01), copied in by the app from
+  // the catalog when the order was made — not typed by hand. Served on the party's authorised
+  // technical director, with a 送达回证.
+  const orderId = await write('rectification', (made) =>
+    demoRectification([a, b], (made.content as unknown as RectificationContent).law),
+  );
+  await write('delivery', () => demoDelivery(orderId, '责令（限期）改正通知书', [a, b]));
+  // Within the seven working days, the decision on the items kept: the disk released, the notebook
+  // returned against a receipt. Once sealed it closes the 先行登记保存's deadline on the 工作台.
+  await write('disposal', () => demoDisposal(preservationId, [a, b]));
   // Every document is signed, slot by slot, with synthetic handwriting (not anyone's signature).
   made.push('', '签名：');
   for (const d of await must('documents.list', { caseId: caseIds[0]! }))

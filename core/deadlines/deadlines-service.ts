@@ -9,7 +9,11 @@ import {
   isOpen,
   type CaseFacts,
 } from '../../shared/deadlines/case-deadlines.ts';
-import type { DocumentDeadlineFact } from '../../shared/deadlines/document-deadline.ts';
+import type {
+  DeadlineClosingFact,
+  DeadlineClosure,
+  DocumentDeadlineFact,
+} from '../../shared/deadlines/document-deadline.ts';
 import type { CaseDeadlines, Dashboard, Deadline } from '../../shared/deadlines/deadline-api.ts';
 import { toLocalDate } from '../../shared/documents/local-time.ts';
 import type { DocumentState } from '../../shared/documents/document-states.ts';
@@ -60,6 +64,29 @@ export function caseFacts(core: Pick<DeadlineDeps, 'cases' | 'documents'>, row: 
   const changedTo = (label: string) => events.find((e) => STATUS_CHANGE.exec(e.text)?.[1] === label)?.at ?? null;
   const filedAt = changedTo('已立案');
   const closedAt = changedTo('已结案');
+  // The documents that close another's deadline (a 处理决定书 closes its 先行登记保存), by the
+  // document they name and the kind they close; sealed ones first.
+  const closing = new Map<string, DeadlineClosingFact[]>();
+  for (const d of DOCUMENT_DESCRIPTORS) {
+    const closes = (d as { closes?: readonly DeadlineClosure[] }).closes ?? [];
+    if (closes.length === 0) continue;
+    for (const x of core.documents.deadlineRows(row.id, d.type)) {
+      const content = JSON.parse(x.content_json) as Record<string, unknown>;
+      const state: DocumentState = x.sealed_at ? 'sealed' : x.signed_at ? 'signed' : x.state;
+      for (const c of closes) {
+        const target = c.target(content);
+        if (!target) continue;
+        const key = `${c.kind}:${target}`;
+        const fact = { documentId: x.id, docNo: x.doc_no, label: d.label, state, date: c.date(content) };
+        closing.set(
+          key,
+          [...(closing.get(key) ?? []), fact].sort(
+            (a, b) => Number(b.state === 'sealed') - Number(a.state === 'sealed'),
+          ),
+        );
+      }
+    }
+  }
   // The documents whose type opens a deadline (先行登记保存 …), each through its type's descriptor.
   const documents: DocumentDeadlineFact[] = [];
   for (const d of DOCUMENT_DESCRIPTORS) {
@@ -78,6 +105,12 @@ export function caseFacts(core: Pick<DeadlineDeps, 'cases' | 'documents'>, row: 
           state,
           startDate: deadline.startDate(content),
           signedDate: x.signed_at ? chinaDay(x.signed_at) : null,
+          content,
+          // A decision names the document it decides on; a correction (补正) carries the original's deadline.
+          closedBy: [
+            ...(closing.get(`${deadline.kind}:${x.id}`) ?? []),
+            ...(x.corrects_document_id ? (closing.get(`${deadline.kind}:${x.corrects_document_id}`) ?? []) : []),
+          ],
         });
     }
   }

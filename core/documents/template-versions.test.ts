@@ -23,6 +23,10 @@ const PINNED: Record<string, string> = {
   'onsite@2026.1': '7bd9f66902f57c85b38b11dd774f00d7b01bd65e8476fd5b2dc83feb24528eda',
   'evidence@2026.1': 'e0817f8d97d75f6babe89d7180df1ce23d117abd30a43851c3e723f9d03b0e63',
   'preservation@2026.1': 'eeb9c6192a49ec0a500acb3b3f2b4e3ffbdcdd2e310075e14f79faf2edcdf5c7',
+  // The documents of issue #20: 责令（限期）改正通知书, 先行登记保存物品处理决定书, 送达回证 (profile 2).
+  'rectification@2026.1': 'c8ac6a62a78c0798163a6cbf8dff055018fa6ef922e7a776c440169cabe39920',
+  'disposal@2026.1': 'eef82acd4c756b3704fb7e49999a7fc4ecc31a54ff93f5604223bb6b0486319a',
+  'delivery@2026.1': '72dc1a52cc8df37716b997d41ad91576ec5d4eb18475fbbbc99548dd7c6fe540',
 };
 
 /** JSON with keys sorted at every level: the same data always gives the same text. */

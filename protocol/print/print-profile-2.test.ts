@@ -61,6 +61,9 @@ describe('profile 2: what a judge notices first', () => {
       'onsite@2026.1',
       'evidence@2026.1',
       'preservation@2026.1',
+      'rectification@2026.1',
+      'disposal@2026.1',
+      'delivery@2026.1',
     ]);
   });
 

@@ -6,7 +6,7 @@ import shipped from '../../assets/calendar/calendar.json' with { type: 'json' };
 import { CalendarDataSchema } from '../calendar/calendar-schema.ts';
 import { createWorkingCalendar } from '../calendar/working-calendar.ts';
 import { byUrgency, caseDeadlines, DEADLINE_RULES, type CaseFacts } from './case-deadlines.ts';
-import type { DocumentDeadlineFact } from './document-deadline.ts';
+import type { DeadlineClosingFact, DocumentDeadlineFact } from './document-deadline.ts';
 import type { Deadline } from './deadline-api.ts';
 
 const cal = createWorkingCalendar(CalendarDataSchema.parse(shipped));
@@ -25,6 +25,8 @@ const kept = (over: Partial<DocumentDeadlineFact> = {}): DocumentDeadlineFact =>
   state: 'sealed',
   startDate: '2025-09-26',
   signedDate: '2025-09-26',
+  content: {},
+  closedBy: [],
   ...over,
 });
 const find = (ds: Deadline[], kind: Deadline['kind']) => ds.find((d) => d.kind === kind)!;
@@ -117,7 +119,7 @@ describe('先行登记保存 handling decision (行政处罚法 art. 56, 85): 7 
     expect(d.basis).toContain('第八十五条');
     expect(d.basis).not.toContain('2017'); // its 第二十八条 is repealed; 行政处罚法 第五十六条 is verified
     expect(d.basisUnverified).toBeNull();
-    expect(d.notes.join()).toContain('本机不记录处理决定的作出');
+    expect(d.notes.join()).toContain('作出《先行登记保存物品处理决定书》并封存后，本期限即完成');
     expect(
       find(caseDeadlines(facts({ status: 'filed', documents: [kept()] }), cal, '2025-10-14'), 'preservation'),
     ).toMatchObject({ status: 'overdue', daysLeft: -1 });
@@ -155,6 +157,76 @@ describe('先行登记保存 handling decision (行政处罚法 art. 56, 85): 7 
     expect(
       find(caseDeadlines(facts({ status: 'closed', documents: [kept()] }), cal, '2026-11-20'), 'preservation').status,
     ).toBe('done');
+  });
+});
+
+describe('先行登记保存 closed by its 处理决定书 (行政处罚法 art. 56)', () => {
+  const decision = (over: Partial<DeadlineClosingFact> = {}): DeadlineClosingFact => ({
+    documentId: 'x1',
+    docNo: '网信案处〔2026〕0001号',
+    label: '先行登记保存物品处理决定书',
+    state: 'sealed',
+    date: '2025-10-09',
+    ...over,
+  });
+  const at = (closedBy: DeadlineClosingFact[], today = '2025-10-14') =>
+    find(caseDeadlines(facts({ status: 'filed', documents: [kept({ closedBy })] }), cal, today), 'preservation');
+
+  it('a sealed decision closes the period, even after the last day; its number and date are shown', () => {
+    const d = at([decision()]);
+    expect(d).toMatchObject({ status: 'done', dueDate: '2025-10-13', daysLeft: null });
+    expect(d.notes.join()).toContain('网信案处〔2026〕0001号（2025年10月9日），已封存');
+    expect(d.notes.join()).not.toContain('晚于期限');
+  });
+  it('a decision dated after the last day closes it and says it was late', () => {
+    expect(at([decision({ date: '2025-10-14' })]).notes.join()).toContain('处理决定晚于期限（2025年10月13日）');
+  });
+  it('a decision not yet sealed does not close it: the period runs on, and says what is pending', () => {
+    const d = at([decision({ state: 'signed' })], '2025-10-10');
+    expect(d.status).toBe('due');
+    expect(d.notes.join()).toContain('网信案处〔2026〕0001号（已签名）封存后本期限即完成');
+    expect(at([decision({ state: 'draft' })]).status).toBe('overdue');
+  });
+});
+
+describe('责令改正: the period the order states, from its service', () => {
+  const order = (deadline: Record<string, string>, state: DocumentDeadlineFact['state'] = 'sealed') =>
+    kept({
+      kind: 'rectification',
+      documentId: 'r1',
+      docNo: '网信案改〔2026〕0001号',
+      state,
+      startDate: deadline.from ?? null,
+      content: { deadline },
+    });
+  const at = (d: DocumentDeadlineFact, today: string, status: CaseFacts['status'] = 'filed') =>
+    find(caseDeadlines(facts({ status, documents: [d] }), cal, today), 'rectification');
+
+  it('the last day the order states, with days left; overdue once past: the correction is to be checked', () => {
+    // 2026-11-20 (Friday) + 15 days = 12-05 (Saturday) → Monday 12-07 (2017 reg. art. 46).
+    const o = order({ days: '15', unit: '日', from: '2026-11-20', endDate: '2026-12-07' });
+    expect(at(o, '2026-11-30')).toMatchObject({
+      status: 'due',
+      dueDate: '2026-12-07',
+      daysLeft: 7,
+      period: '15日',
+      key: 'rectification:r1',
+    });
+    const past = at(o, '2026-12-08');
+    expect(past).toMatchObject({ status: 'overdue', daysLeft: -1 });
+    expect(past.notes.join()).toContain('请复查当事人的改正情况');
+    expect(at(o, '2026-12-08', 'closed').status).toBe('done');
+  });
+  it('working days; a printed date the calendar does not give is shown beside it', () => {
+    const o = order({ days: '5', unit: '工作日', from: '2026-11-20', endDate: '2026-11-26' });
+    const d = at(o, '2026-11-20');
+    expect(d.dueDate).toBe('2026-11-26');
+    expect(d.notes.join()).toContain('按现行节假日表计算为2026年11月27日');
+  });
+  it('not computed without its period', () => {
+    const d = at(order({ days: '', unit: '', from: '2026-11-20', endDate: '' }, 'draft'), '2026-11-20');
+    expect(d).toMatchObject({ status: 'unrecorded', dueDate: null });
+    expect(d.notes[0]).toContain('尚未填写改正期限');
   });
 });
 
@@ -314,8 +386,9 @@ describe('the basis of every rule (DEADLINE_RULES)', () => {
         expect(r.basis, kind).toContain('已废止的《互联网信息内容管理行政执法程序规定》（2017）');
         expect(r.unverified, kind).toMatch(/^依据未核实/);
       } else {
-        // The rest rest on the verified articles of the 行政处罚法 (../shared/law/行政处罚法-2021-节选.txt).
-        expect(r.basis, kind).toMatch(/《中华人民共和国行政处罚法》第(五十六|六十四)条/);
+        // The rest rest on the verified articles of the 行政处罚法 (../shared/law/行政处罚法-2021-节选.txt:
+        // 第二十八条 责令改正, 第五十六条 先行登记保存, 第六十四条 听证).
+        expect(r.basis, kind).toMatch(/《中华人民共和国行政处罚法》第(二十八|五十六|六十四)条/);
         expect(r.unverified, kind).toBeNull();
       }
     }

@@ -39,6 +39,34 @@ export interface DocumentDeadlineFact {
   startDate: string | null;
   /** The day the document was fully signed (China date), or null. */
   signedDate: string | null;
+  /** The document's content (a period whose length the document states: 责令改正). */
+  content: Record<string, unknown>;
+  /**
+   * The documents of the case that close this deadline (a type's `closes`: the 处理决定书 of a
+   * 先行登记保存), sealed first; empty when none. Only a sealed one closes it.
+   */
+  closedBy: DeadlineClosingFact[];
+}
+
+/** A document that closes another's deadline, as the device records it. */
+export interface DeadlineClosingFact {
+  documentId: string;
+  docNo: string;
+  /** Its type's name (先行登记保存物品处理决定书). */
+  label: string;
+  state: DocumentState;
+  /** The date the content gives for the act (the decision's date), or null. */
+  date: string | null;
+}
+
+/**
+ * A document type that closes a deadline another document opened: the 处理决定书 closes the
+ * 先行登记保存's period. `target` gives the id of the document whose deadline it closes.
+ */
+export interface DeadlineClosure {
+  kind: string;
+  target(content: Record<string, unknown>): string | null;
+  date(content: Record<string, unknown>): string | null;
 }
 
 /** The facts a case's deadlines count from (core/deadlines/ reads them from the database). */

@@ -3,7 +3,18 @@
 // and conditional rules also have passing mutations (no witness, but a reason given …). Every
 // rule code of RULES must appear in a failing case, so a new rule cannot be added untested.
 import { describe, expect, it } from 'vitest';
-import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-documents.ts';
+import {
+  demoDelivery,
+  demoDisposal,
+  demoEvidence,
+  demoInquiry,
+  demoOnsite,
+  demoPreservation,
+  demoRectification,
+} from '../../scripts/demo-documents.ts';
+import type { DeliveryContent } from './types/delivery/content.ts';
+import type { DisposalContent } from './types/disposal/content.ts';
+import type { RectificationContent } from './types/rectification/content.ts';
 import type { EvidenceContent } from './types/evidence/content.ts';
 import type { InquiryContent } from './types/inquiry/content.ts';
 import type { OnsiteContent } from './types/onsite/content.ts';
@@ -20,6 +31,8 @@ const ctx: CaseDocuments = {
     { id: 'evidence-doc', type: 'evidence' },
     { id: 'preservation-doc', type: 'preservation' },
     { id: 'inquiry-doc', type: 'inquiry' },
+    { id: 'rectification-doc', type: 'rectification' },
+    { id: 'delivery-doc', type: 'delivery' },
   ],
 };
 const check = (type: DocumentType, c: unknown): CompletenessIssue[] =>
@@ -30,12 +43,18 @@ interface Contents {
   onsite: OnsiteContent;
   evidence: EvidenceContent;
   preservation: PreservationContent;
+  rectification: RectificationContent;
+  disposal: DisposalContent;
+  delivery: DeliveryContent;
 }
 const complete: { [T in DocumentType]: () => Contents[T] } = {
   inquiry: () => demoInquiry(A, B),
   onsite: () => demoOnsite([A, B], B, 'evidence-doc'),
   evidence: () => demoEvidence([A, B], B),
   preservation: () => demoPreservation([A, B]),
+  rectification: () => demoRectification([A, B]),
+  disposal: () => demoDisposal('preservation-doc', [A, B]),
+  delivery: () => demoDelivery('rectification-doc', '责令（限期）改正通知书', [A, B]),
 };
 
 /** A mutation of a complete document that breaks exactly one rule: its code, the path flagged, the message. */
@@ -536,6 +555,301 @@ const failing: { [T in DocumentType]: Failing<Contents[T]>[] } = {
       message: /两名不同的执法人员/,
     },
   ],
+  rectification: [
+    { rule: 'partyName', what: 'no party', mutate: (c) => (c.party.name = ''), path: 'party.name', message: /当事人/ },
+    { rule: 'facts', what: 'no facts', mutate: (c) => (c.facts = ''), path: 'facts', message: /违法事实/ },
+    {
+      rule: 'law',
+      what: 'no articles (the case had no law to apply when it was made)',
+      mutate: (c) => (c.law.articles = []),
+      path: 'law',
+      message: /第三十七条/,
+    },
+    {
+      rule: 'orderArticle',
+      what: 'only duty articles, none that provides the order',
+      mutate: (c) => (c.law.articles[0]!.role = 'duty'),
+      path: 'law',
+      message: /没有规定责令改正的条款/,
+    },
+    {
+      rule: 'articleText',
+      what: 'an article whose text the catalog lacks',
+      mutate: (c) => (c.law.articles[0]!.text = ''),
+      path: 'law.articles.0.text',
+      message: /第六十一条的条文未能取得/,
+    },
+    {
+      rule: 'violation',
+      what: 'no duty breached',
+      mutate: (c) => (c.violation = ''),
+      path: 'violation',
+      message: /违反/,
+    },
+    {
+      rule: 'orderBasis',
+      what: 'no article for the order',
+      mutate: (c) => (c.orderBasis = ''),
+      path: 'orderBasis',
+      message: /责令改正所依据/,
+    },
+    {
+      rule: 'corrections',
+      what: 'nothing to correct',
+      mutate: (c) => (c.corrections = []),
+      path: 'corrections',
+      message: /逐项写明/,
+    },
+    {
+      rule: 'correctionText',
+      what: 'an empty item',
+      mutate: (c) => (c.corrections[1]!.text = ' '),
+      path: 'corrections.1.text',
+      message: /第2项改正内容为空/,
+    },
+    {
+      rule: 'deadlineDays',
+      what: 'a period of 0 days',
+      mutate: (c) => (c.deadline.days = '0'),
+      path: 'deadline.days',
+      message: /天数/,
+    },
+    {
+      rule: 'deadlineUnit',
+      what: 'days or working days not said',
+      mutate: (c) => (c.deadline.unit = ''),
+      path: 'deadline.unit',
+      message: /按日还是按工作日/,
+    },
+    {
+      rule: 'deadlineFrom',
+      what: 'no start',
+      mutate: (c) => (c.deadline.from = ''),
+      path: 'deadline.from',
+      message: /起算日/,
+    },
+    {
+      rule: 'deadlineEnd',
+      what: 'no last day',
+      mutate: (c) => (c.deadline.endDate = ''),
+      path: 'deadline.endDate',
+      message: /届满日期/,
+    },
+    {
+      rule: 'deadlineOrder',
+      what: 'a last day before the start',
+      mutate: (c) => (c.deadline.endDate = '2026-11-19'),
+      path: 'deadline.endDate',
+      message: /须晚于起算日/,
+    },
+    {
+      rule: 'consequence',
+      what: 'no consequence',
+      mutate: (c) => (c.consequence = ''),
+      path: 'consequence',
+      message: /逾期不改正/,
+    },
+    { rule: 'issueDate', what: 'no date', mutate: (c) => (c.issueDate = ''), path: 'issueDate', message: /日期/ },
+    {
+      rule: 'officers',
+      what: 'the same officer twice',
+      mutate: (c) => (c.officerIds = [A, A]),
+      path: 'officerIds',
+      message: /两名不同的执法人员/,
+    },
+  ],
+  disposal: [
+    { rule: 'partyName', what: 'no party', mutate: (c) => (c.partyName = ''), path: 'partyName', message: /当事人/ },
+    {
+      rule: 'preservation',
+      what: 'no preservation named',
+      mutate: (c) => (c.preservationId = ''),
+      path: 'preservationId',
+      message: /请选择本决定针对的/,
+    },
+    {
+      rule: 'preservationTarget',
+      what: 'a document of another type',
+      mutate: (c) => (c.preservationId = 'inquiry-doc'),
+      path: 'preservationId',
+      message: /不能针对询问笔录/,
+    },
+    {
+      rule: 'itemsPresent',
+      what: 'no items',
+      mutate: (c) => (c.items = []),
+      path: 'items',
+      message: /物品清单为空/,
+    },
+    {
+      rule: 'itemName',
+      what: 'an item without a name',
+      mutate: (c) => (c.items[0]!.name = ''),
+      path: 'items.0.name',
+      message: /第1项物品缺少名称/,
+    },
+    {
+      rule: 'itemDecision',
+      what: 'an item without a decision',
+      mutate: (c) => (c.items[0]!.decision = ''),
+      path: 'items.0.decision',
+      message: /第1项物品（移动硬盘）尚未作出处理决定/,
+    },
+    {
+      rule: 'transferAuthority',
+      what: 'a transfer to nobody',
+      mutate: (c) => ((c.items[0]!.decision = '移送有关机关处理'), (c.transfer.reason = '涉嫌犯罪')),
+      path: 'transfer.authority',
+      message: /移送的机关/,
+    },
+    {
+      rule: 'transferReason',
+      what: 'a transfer without its reason',
+      mutate: (c) => ((c.items[0]!.decision = '移送有关机关处理'), (c.transfer.authority = '柳州市公安局柳南分局')),
+      path: 'transfer.reason',
+      message: /移送的理由/,
+    },
+    {
+      rule: 'returnReceivedBy',
+      what: 'items returned to nobody',
+      mutate: (c) => (c.returnReceipt.receivedBy = ''),
+      path: 'returnReceipt.receivedBy',
+      message: /签收人/,
+    },
+    {
+      rule: 'returnAt',
+      what: 'a return without its time',
+      mutate: (c) => (c.returnReceipt.at = ''),
+      path: 'returnReceipt.at',
+      message: /返还时间/,
+    },
+    {
+      rule: 'returnCondition',
+      what: 'a return without the items’ state',
+      mutate: (c) => (c.returnReceipt.condition = ''),
+      path: 'returnReceipt.condition',
+      message: /封条是否完好/,
+    },
+    { rule: 'basis', what: 'no basis', mutate: (c) => (c.basis = ''), path: 'basis', message: /法律依据/ },
+    {
+      rule: 'decisionDate',
+      what: 'no date',
+      mutate: (c) => (c.decisionDate = ''),
+      path: 'decisionDate',
+      message: /处理决定的日期/,
+    },
+    {
+      rule: 'officers',
+      what: 'one officer',
+      mutate: (c) => (c.officerIds = [A]),
+      path: 'officerIds',
+      message: /两名不同的执法人员/,
+    },
+  ],
+  delivery: [
+    {
+      rule: 'servedDocument',
+      what: 'nothing served',
+      mutate: (c) => (c.servedDocumentId = ''),
+      path: 'servedDocumentId',
+      message: /请选择送达的文书/,
+    },
+    {
+      rule: 'servedTarget',
+      what: 'another case’s document',
+      mutate: (c) => (c.servedDocumentId = 'elsewhere'),
+      path: 'servedDocumentId',
+      message: /不属于本案/,
+    },
+    {
+      rule: 'servedTarget',
+      what: 'a 送达回证 served',
+      mutate: (c) => (c.servedDocumentId = 'delivery-doc'),
+      path: 'servedDocumentId',
+      message: /不能送达另一份送达回证/,
+    },
+    {
+      rule: 'addressee',
+      what: 'no addressee',
+      mutate: (c) => (c.addressee = ''),
+      path: 'addressee',
+      message: /受送达人/,
+    },
+    { rule: 'method', what: 'no manner', mutate: (c) => (c.method = ''), path: 'method', message: /送达方式/ },
+    { rule: 'servedAt', what: 'no time', mutate: (c) => (c.servedAt = ''), path: 'servedAt', message: /送达时间/ },
+    { rule: 'place', what: 'no place', mutate: (c) => (c.place = ''), path: 'place', message: /送达地点/ },
+    {
+      rule: 'servers',
+      what: 'one server',
+      mutate: (c) => (c.serverIds = [A]),
+      path: 'serverIds',
+      message: /两名不同的送达人/,
+    },
+    {
+      rule: 'receiverName',
+      what: 'direct service without the receiving person',
+      mutate: (c) => (c.receiver.name = ''),
+      path: 'receiver.name',
+      message: /签收人姓名/,
+    },
+    {
+      rule: 'receiverRelation',
+      what: 'the receiving person’s relation not said',
+      mutate: (c) => (c.receiver.relation = ''),
+      path: 'receiver.relation',
+      message: /关系/,
+    },
+    {
+      rule: 'leftReason',
+      what: '留置送达 without what happened',
+      mutate: (c) => ((c.method = '留置送达'), (c.witness = witness)),
+      path: 'leftReason',
+      message: /拒绝签收的情况/,
+    },
+    {
+      rule: 'witnessName',
+      what: '留置送达 without a witness',
+      mutate: (c) => (
+        (c.method = '留置送达'),
+        (c.leftReason = '拒收，留置于前台。'),
+        (c.witness = { ...witness, name: '' })
+      ),
+      path: 'witness.name',
+      message: /留置送达须有见证人/,
+    },
+    {
+      rule: 'witnessId',
+      what: '留置送达 with a witness without an ID number',
+      mutate: (c) => (
+        (c.method = '留置送达'),
+        (c.leftReason = '拒收，留置于前台。'),
+        (c.witness = { ...witness, idNumber: '' })
+      ),
+      path: 'witness.idNumber',
+      message: /身份证件号码/,
+    },
+    {
+      rule: 'idValid',
+      what: 'a witness ID number with a wrong check character',
+      mutate: (c) => (c.witness = { ...witness, idNumber: '450203197503060011' }),
+      path: 'witness.idNumber',
+      message: /见证人的/,
+    },
+    {
+      rule: 'trackingNo',
+      what: '邮寄送达 without the tracking number',
+      mutate: (c) => (c.method = '邮寄送达'),
+      path: 'trackingNo',
+      message: /邮件单号/,
+    },
+    {
+      rule: 'consent',
+      what: '电子送达 without the prior consent',
+      mutate: (c) => ((c.method = '电子送达'), (c.electronic.address = 'legal@xinghe-news.cn')),
+      path: 'electronic.consent',
+      message: /事先同意/,
+    },
+  ],
 };
 
 const passing: { [T in DocumentType]: Passing<Contents[T]>[] } = {
@@ -591,6 +905,49 @@ const passing: { [T in DocumentType]: Passing<Contents[T]>[] } = {
     ],
   ],
   preservation: [['a quantity of several', (c) => (c.items[0]!.quantity = '12')]],
+  rectification: [['a period in working days', (c) => (c.deadline = { ...c.deadline, days: '5', unit: '工作日' })]],
+  disposal: [
+    [
+      'nothing returned: no receipt needed',
+      (c) => (
+        (c.items[1]!.decision = '解除先行登记保存'),
+        (c.returnReceipt = { receivedBy: '', at: '', condition: '' })
+      ),
+    ],
+    [
+      'a transfer with its authority and reason',
+      (c) => (
+        (c.items[0]!.decision = '移送有关机关处理'),
+        (c.transfer = { authority: '柳州市公安局柳南分局', reason: '涉嫌非法侵入计算机信息系统，依法移送。' })
+      ),
+    ],
+  ],
+  delivery: [
+    [
+      '留置送达 with what happened and a witness, no receiving person',
+      (c) => (
+        (c.method = '留置送达'),
+        (c.receiver = { name: '', relation: '' }),
+        (c.leftReason = '法定代表人拒绝签收，执法人员将通知书留置于其公司前台，并拍照记录。'),
+        (c.witness = witness)
+      ),
+    ],
+    [
+      '邮寄送达 with a tracking number, no place',
+      (c) => ((c.method = '邮寄送达'), (c.place = ''), (c.trackingNo = '1234567890123')),
+    ],
+    [
+      '电子送达 with consent and address',
+      (c) => (
+        (c.method = '电子送达'),
+        (c.place = ''),
+        (c.electronic = {
+          consent: '当事人于2026年11月20日书面确认同意以电子邮件送达。',
+          address: 'legal@xinghe-news.cn',
+        })
+      ),
+    ],
+  ],
 };
 
 describe('the closing of a 询问笔录', () => {

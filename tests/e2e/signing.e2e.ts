@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.ts';
 import { demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-documents.ts';
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
+import { DocumentPage } from './pages/document-page.ts';
 import { callApi, createOrgCase, readyDocument as readyDoc, signInBoth, signThroughApi } from './support/app-api.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
@@ -303,5 +304,106 @@ describe('signing', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="doc-state"]')?.textContent === '草稿');
     const state = (await api('signing.state', { id: inquiryId })) as unknown as { value: { signatures: unknown[] } };
     expect(state.value.signatures).toHaveLength(0);
+  });
+
+  it('责令改正通知书, 先行登记保存物品处理决定书 and 送达回证: made and filled in the editor, signed, sealed; the sealed decision closes the preservation', async () => {
+    const d = new DocumentPage(page);
+    const seal = async () => {
+      await page.getByTestId('doc-seal').click();
+      await page.getByTestId('seal-pw-0').fill(A.password);
+      await page.getByTestId('seal-pw-1').fill(B.password);
+      await page.getByTestId('seal-confirm').click();
+      await page.getByTestId('seal-details').waitFor();
+      await expect(page.getByTestId('doc-state').innerText()).resolves.toBe('已封存');
+    };
+    /** Signs the open document through the API, shows it again and seals it in the editor. */
+    const signAndSeal = async (id: string) => {
+      await signThroughApi(page, id, [
+        { ...A, id: ids[0] },
+        { ...B, id: ids[1] },
+      ]);
+      await openDocument(id);
+      await seal();
+    };
+    const newDocument = async (type: string) => {
+      await page.reload();
+      await page.getByTestId('nav-cases').click();
+      await page.getByTestId('case-row').first().click();
+      await page.getByTestId('case-detail').waitFor();
+      const before = ((await api('documents.list', { caseId })) as unknown as { value: { id: string }[] }).value;
+      await page.getByTestId(`doc-new-${type}`).click();
+      await page.getByTestId('doc-editor').waitFor();
+      const after = ((await api('documents.list', { caseId })) as unknown as { value: { id: string }[] }).value;
+      return after.find((x) => !before.some((b) => b.id === x.id))!.id;
+    };
+
+    // 责令（限期）改正通知书: the law in force at the conduct (2026-10-12) is there when it is made.
+    const orderId = await newDocument('rectification');
+    await expect(page.getByTestId('rectification-law').innerText()).resolves.toMatch(
+      /第六十一条[\s\S]*由有关主管部门责令改正/,
+    );
+    await d.fill('facts', '2026年11月20日现场检查查明，你单位网络日志仅留存7天。');
+    await d.fill('violation', '你单位的上述行为违反了《中华人民共和国网络安全法》第二十三条第（三）项的规定。');
+    await page.getByTestId('rectification-corrections-add').click();
+    await d.fill('corrections.0.text', '按照规定留存网络日志不少于六个月。');
+    await d.fill('deadline.days', '15');
+    await d.choose('deadline.unit', '日');
+    await d.fill('deadline.from', '2026-11-20');
+    // The last day as the calendar gives it (11-20 + 15 days = Saturday 12-05 → Monday 12-07), written in on request.
+    await expect(page.getByTestId('rectification-computed-end').innerText()).resolves.toContain('2026年12月7日');
+    await page.getByTestId('rectification-use-end').click();
+    await d.expectNoIssues();
+    await d.waitSaved();
+    await d.markReady();
+    await screenshot(page, '26-rectification');
+    await signAndSeal(orderId);
+
+    // 先行登记保存物品处理决定书: the 清单 chosen from the case brings its items; one decision for all.
+    const keptId = await readyDocument('preservation', demoPreservation(ids));
+    await signThroughApi(page, keptId, [
+      { ...A, id: ids[0] },
+      { ...B, id: ids[1] },
+    ]);
+    await api('seals.seal', { documentId: keptId, officerPasswords: [A.password, B.password] });
+    const open = async () =>
+      (
+        (await api('deadlines.case', { caseId })) as unknown as {
+          value: { deadlines: { documentId: string | null; status: string }[] };
+        }
+      ).value.deadlines.find((x) => x.documentId === keptId)!.status;
+    expect(await open()).not.toBe('done');
+    const decisionId = await newDocument('disposal');
+    await d.choose('preservationId', '网信案保');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="disposal-items-row"]').length === 2);
+    await page.getByTestId('disposal-all').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '解除先行登记保存并返还' })
+      .click();
+    await d.fill('returnReceipt.receivedBy', '张𠮷㵘');
+    await d.fill('returnReceipt.at', '2026-11-27T10:30');
+    await d.fill('returnReceipt.condition', '外观与登记时一致，封条完好。');
+    await d.fill('lateReason', '测试：补录的处理决定。');
+    await d.expectNoIssues();
+    await d.waitSaved();
+    await d.markReady();
+    await signAndSeal(decisionId);
+    expect(await open()).toBe('done');
+
+    // 送达回证 of the order: the document served picked from the case, served in person.
+    const proofId = await newDocument('delivery');
+    await d.choose('servedDocumentId', '责令（限期）改正通知书');
+    await d.choose('method', '直接送达');
+    await d.fill('servedAt', '2026-11-20T11:05');
+    await d.fill('place', '柳州市柳南区航五路12号星河大厦8楼会议室');
+    await d.fill('receiver.name', '张𠮷㵘');
+    await d.choose('receiver.relation', '受委托人');
+    await d.expectNoIssues();
+    await d.waitSaved();
+    await d.markReady();
+    await signAndSeal(proofId);
+    const proof = (await api('documents.get', { id: proofId })) as unknown as {
+      value: { content: { servedDocumentId: string } };
+    };
+    expect(proof.value.content.servedDocumentId).toBe(orderId);
   });
 });

@@ -176,5 +176,86 @@ export function layoutVariants(type: DocumentType, version: FixtureVersion = '20
         ['no-start', variant(type, (c) => ({ ...c, startDate: '' }))],
         ['national-day', variant(type, (c) => ({ ...c, startDate: '2026-09-30' }))],
       ];
+    case 'rectification':
+      return [
+        ...base,
+        [
+          'person-working-days-witness',
+          variant(type, (c) => ({
+            ...c,
+            party: {
+              name: '刘某',
+              idLabel: '居民身份证',
+              idNumber: '450203198805120038',
+              address: '',
+              legalRepresentative: '',
+            },
+            deadline: { days: '5', unit: '工作日', from: '2026-09-30', endDate: '2026-10-13' },
+            witness: {
+              name: '赵六',
+              idType: '居民身份证',
+              idNumber: '450202199001011234',
+              unit: '',
+              role: '',
+              phone: '',
+            },
+          })),
+        ],
+      ];
+    case 'disposal':
+      return [
+        ...base,
+        [
+          'transfer-late-no-return',
+          variant(type, (c) => ({
+            ...c,
+            items: (c.items as C[]).map((it) => ({ ...it, decision: '移送有关机关处理' })),
+            transfer: { authority: '柳州市公安局柳南分局', reason: '涉嫌非法侵入计算机信息系统罪。' },
+            lateReason: '鉴定机构出具意见延迟。',
+            returnReceipt: { receivedBy: '', at: '', condition: '' },
+          })),
+        ],
+      ];
+    case 'delivery':
+      return [
+        ...base,
+        [
+          'left-with-witness',
+          variant(type, (c) => ({
+            ...c,
+            method: '留置送达',
+            receiver: { name: '', relation: '' },
+            leftReason: '法定代表人拒绝签收，留置于公司前台。',
+            witness: {
+              name: '赵六',
+              idType: '居民身份证',
+              idNumber: '450202199001011234',
+              unit: '大厦物业',
+              role: '',
+              phone: '',
+            },
+            note: '留置过程已录像。',
+          })),
+        ],
+        [
+          'post',
+          variant(type, (c) => ({
+            ...c,
+            method: '邮寄送达',
+            place: '',
+            receiver: { name: '', relation: '' },
+            trackingNo: 'EMS1234567890',
+          })),
+        ],
+        [
+          'electronic',
+          variant(type, (c) => ({
+            ...c,
+            method: '电子送达',
+            place: '',
+            electronic: { consent: '当事人书面同意电子送达。', address: 'legal@xinghe-news.cn' },
+          })),
+        ],
+      ];
   }
 }

@@ -1,9 +1,18 @@
 // Documents to print without a database: the demo's realistic content in a DocumentDetail, and
 // generated long ones (a 30-page 询问笔录, a 200-row 电子数据清单) for golden tests and benchmarks.
 import { createHash } from 'node:crypto';
-import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-documents.ts';
+import {
+  demoDelivery,
+  demoDisposal,
+  demoEvidence,
+  demoInquiry,
+  demoOnsite,
+  demoPreservation,
+  demoRectification,
+} from '../../scripts/demo-documents.ts';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { DOCUMENT_NUMBER_MARK, type DocumentType } from '../../shared/documents/document-types.ts';
+import { descriptorOf } from '../../shared/documents/types/registry.ts';
 
 const OFFICERS = [
   { id: 'o1', name: '李明', certNo: '45020019001', unit: '柳州市柳南区互联网信息办公室', active: true },
@@ -15,7 +24,21 @@ const CONTENT: Record<DocumentType, () => object> = {
   onsite: () => demoOnsite(['o1', 'o2'], 'o2', 'd-evidence'),
   evidence: () => demoEvidence(['o1', 'o2'], 'o2'),
   preservation: () => demoPreservation(['o1', 'o2']),
+  rectification: () => demoRectification(['o1', 'o2']),
+  disposal: () => demoDisposal('d-preservation', ['o1', 'o2']),
+  delivery: () => demoDelivery('d-rectification', '责令（限期）改正通知书', ['o1', 'o2']),
 };
+
+const sibling = (type: DocumentType, docNo: string) => ({
+  id: `d-${type}`,
+  caseId: 'c1',
+  type,
+  docNo,
+  state: 'sealed' as const,
+  subject: '',
+  createdAt: '',
+  updatedAt: '',
+});
 
 /**
  * The demo's content as documents of the 2023.x versions held it when their references (tests/
@@ -59,7 +82,7 @@ export function printable(
     subject: '',
     createdAt: '2026-11-20T01:30:00.000Z',
     updatedAt: '2026-11-20T02:45:00.000Z',
-    templateVersion: opts.version ?? '2023.1',
+    templateVersion: opts.version ?? descriptorOf(type).templates[0]!.version,
     revision: 3,
     signatureCount: 0,
     correction: { corrects: null, correctedBy: null },
@@ -85,6 +108,8 @@ export function printable(
           createdAt: '',
           updatedAt: '',
         },
+        sibling('preservation', '网信案保〔2026〕0001号'),
+        sibling('rectification', '网信案改〔2026〕0001号'),
       ],
     },
   };

@@ -5,10 +5,13 @@
 // descriptor names the editor and this module wires it.
 import type { ComponentType } from 'react';
 import type { DocumentType } from '../../../shared/documents/document-types.ts';
+import { DeliveryEditor } from './DeliveryEditor.tsx';
+import { DisposalEditor } from './DisposalEditor.tsx';
 import { EvidenceEditor } from './EvidenceEditor.tsx';
 import { InquiryEditor } from './InquiryEditor.tsx';
 import { OnsiteEditor } from './OnsiteEditor.tsx';
 import { PreservationEditor } from './PreservationEditor.tsx';
+import { RectificationEditor } from './RectificationEditor.tsx';
 
 /** An editor edits the open document through useEditor() (renderer/documents/editor-context.tsx). */
 export type EditorComponent = ComponentType;
@@ -18,4 +21,7 @@ export const EDITORS: Record<DocumentType, EditorComponent> = {
   onsite: OnsiteEditor,
   evidence: EvidenceEditor,
   preservation: PreservationEditor,
+  rectification: RectificationEditor,
+  disposal: DisposalEditor,
+  delivery: DeliveryEditor,
 };

@@ -4,7 +4,7 @@
 // fills this in; registry.ts lists them. The machinery iterates over the registry and never
 // names a type. Shared: the renderer and HQ read it too, so nothing here may use Node.
 import type { z } from 'zod';
-import type { DocumentDeadline } from '../../deadlines/document-deadline.ts';
+import type { DeadlineClosure, DocumentDeadline } from '../../deadlines/document-deadline.ts';
 import type { CaseDetail } from '../../domain/case.ts';
 import type { EvidenceItem } from '../../evidence/evidence-schema.ts';
 import type { CheckContext, CompletenessIssue } from '../completeness-rules.ts';
@@ -111,6 +111,8 @@ export interface DocumentDescriptor<
   offeredSlots?: readonly { slotId: string; label: string; role: string; signer?: string }[];
   /** The deadlines each document of the type opens (shared/deadlines/, the 工作台). */
   deadlines: readonly DocumentDeadline<K>[];
+  /** The deadlines of other documents each sealed document of the type closes (处理决定书 → 先行登记保存). */
+  closes?: readonly DeadlineClosure[];
   /**
    * The editor: the component of renderer/documents/editors/ with this name, registered for the
    * type in renderer/documents/editors/registry.ts (a Record over every type: the compiler demands

@@ -8,8 +8,19 @@ import { EVIDENCE } from './evidence/descriptor.ts';
 import { INQUIRY } from './inquiry/descriptor.ts';
 import { ONSITE } from './onsite/descriptor.ts';
 import { PRESERVATION } from './preservation/descriptor.ts';
+import { DELIVERY } from './delivery/descriptor.ts';
+import { DISPOSAL } from './disposal/descriptor.ts';
+import { RECTIFICATION } from './rectification/descriptor.ts';
 
-export const DOCUMENT_DESCRIPTORS = [INQUIRY, ONSITE, EVIDENCE, PRESERVATION] as const;
+export const DOCUMENT_DESCRIPTORS = [
+  INQUIRY,
+  ONSITE,
+  EVIDENCE,
+  PRESERVATION,
+  RECTIFICATION,
+  DISPOSAL,
+  DELIVERY,
+] as const;
 
 type Registered = (typeof DOCUMENT_DESCRIPTORS)[number];
 export type DocumentType = Registered['type'];

@@ -1,8 +1,15 @@
 // 先行登记保存: a decision on the items kept is due within seven working days (DOCUMENTS.md §6,
 // docs/DEADLINES.md), counted from the 登记保存开始日期 entered in the document, else from the day
-// it was fully signed. One deadline per document (not corrected by a 补正), on the 工作台.
+// it was fully signed. One deadline per document (not corrected by a 补正), on the 工作台, until a
+// sealed 先行登记保存物品处理决定书 names the document (shared/documents/types/disposal/).
 import { ARTICLE_85, LAW } from '../../../calendar/working-calendar.ts';
-import { deadlineBase, judge, type DeadlineRule, type DocumentDeadline } from '../../../deadlines/document-deadline.ts';
+import {
+  cn,
+  deadlineBase,
+  judge,
+  type DeadlineRule,
+  type DocumentDeadline,
+} from '../../../deadlines/document-deadline.ts';
 import { DOCUMENT_STATE_LABELS } from '../../document-states.ts';
 
 const RULE: DeadlineRule = {
@@ -45,6 +52,16 @@ export const PRESERVATION_DEADLINE: DocumentDeadline<'preservation'> = {
       date: fromDate,
     };
     const r = cal.addWorkingDays(fromDate, RULE.days);
+    // A sealed 处理决定书 naming this document closes the period (its date against the last day).
+    const decided = p.closedBy.find((c) => c.state === 'sealed');
+    if (decided) {
+      const notes = [
+        `已作出处理决定：${decided.label}${decided.docNo}${decided.date ? `（${cn(decided.date)}）` : ''}，已封存。`,
+      ];
+      if (decided.date && r.certain && decided.date > r.date!)
+        notes.push(`处理决定晚于期限（${cn(r.date!)}）：处理决定书应载明逾期的原因。`);
+      return { ...b, from, dueDate: r.date, earliest: r.earliest, status: 'done', daysLeft: null, rule: r.rule, notes };
+    }
     if (f.status === 'closed')
       return {
         ...b,
@@ -57,9 +74,12 @@ export const PRESERVATION_DEADLINE: DocumentDeadline<'preservation'> = {
         notes: ['案件已结案。'],
       };
     const j = judge(r, today);
+    const pending = p.closedBy[0];
     const notes = [
       ...j.notes,
-      '本机不记录处理决定的作出：结案前本期限一直显示；如已作出处理决定，以处理决定文书为准。',
+      pending
+        ? `${pending.label}${pending.docNo}（${DOCUMENT_STATE_LABELS[pending.state]}）封存后本期限即完成。`
+        : '作出《先行登记保存物品处理决定书》并封存后，本期限即完成。',
     ];
     if (p.state === 'draft') notes.push('该文书仍是草稿：如未实施登记保存，请删除或不再使用该文书。');
     return { ...b, from, ...j, rule: r.rule, notes };

@@ -1,0 +1,31 @@
+// The 先行登记保存物品处理决定书 editor's labels, by template version (see the other types' editor-labels.ts).
+import { WITNESS_LABELS } from '../../templates/common.ts';
+
+export const DISPOSAL_EDITOR_2026_1: Record<string, string> = {
+  'section.preservation': '先行登记保存',
+  partyName: '当事人',
+  preservationId: '针对的登记保存物品清单及通知书',
+  preservationDate: '登记保存日期',
+  'section.items': '处理决定（逐项）',
+  items: '物品',
+  'items[].name': '名称',
+  'items[].model': '品牌型号',
+  'items[].serial': '序列号/IMEI',
+  'items[].quantity': '数量',
+  'items[].decision': '处理决定',
+  'items[].note': '说明',
+  'section.transfer': '移送',
+  'transfer.authority': '移送机关',
+  'transfer.reason': '移送理由',
+  'section.return': '返还签收',
+  'returnReceipt.receivedBy': '签收人',
+  'returnReceipt.at': '返还时间',
+  'returnReceipt.condition': '返还时物品状态及封条情况',
+  'section.decision': '决定',
+  basis: '法律依据',
+  decisionDate: '决定日期',
+  lateReason: '未在七个工作日内作出决定的原因（逾期时填写）',
+  officerIds: '执法人员（两名）',
+  witness: '见证人（当事人拒绝签名时）',
+  ...WITNESS_LABELS,
+};
