@@ -31,6 +31,7 @@ const OWNERS: Record<string, string> = {
   receipts: 'core/sync/receipt-store.ts',
   released_blobs: 'core/sync/released-blobs.ts',
   reference_data: 'core/sync/reference-store.ts',
+  hq_trust: 'core/sync/trust-store.ts',
 };
 
 /** The other tables a store's queries join (read-only), with why. */
