@@ -20,7 +20,7 @@ import {
 } from '../../protocol/trust/trust-format.ts';
 import type { HqDb } from '../db/hq-database.ts';
 import type { HqIdentity } from '../hq-identity.ts';
-import type { DeviceRow } from './device-registry.ts';
+import type { DeviceRow } from './device-row.ts';
 
 export class DeviceCertificates {
   private readonly db: HqDb;

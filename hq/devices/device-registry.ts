@@ -29,20 +29,8 @@ import { DeviceCertificates } from './device-certificates.ts';
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_TTL_MS = 24 * 3600_000;
 
-export interface DeviceRow {
-  device_id: string;
-  name: string;
-  agency_name: string;
-  sm2_public: string;
-  ed25519_public_pem: string;
-  case_prefix: string;
-  enrolled_at: string;
-  revoked_at: string | null;
-  revoke_reason: string | null;
-  last_seen_at: string | null;
-  last_sync_at: string | null;
-  office_id: string | null;
-}
+import type { DeviceRow } from './device-row.ts';
+export type { DeviceRow } from './device-row.ts';
 
 /** Who makes a code: the command line (any office), or a 管理员 of the office or one above it. */
 export type CodeIssuer = Viewer | 'command-line' | 'test';

@@ -6,7 +6,7 @@
 // not counted in the document's 「共N页」: the document's pages were frozen and hashed before
 // signing, and this page records what happened at signing.
 import { breakText } from './line-break.ts';
-import type { PrintSignature } from './write-pdf.ts';
+import type { PrintSignature } from './print-signature.ts';
 
 export const RESOLVED_LABEL: Record<Exclude<PrintSignature['status'], 'signed'>, string> = {
   refused: '拒绝签名',

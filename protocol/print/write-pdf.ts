@@ -23,11 +23,13 @@ import {
 } from '@cantoo/pdf-lib';
 import { createHash } from 'node:crypto';
 import { formatMinuteChinese, toLocalMinute } from '../../shared/documents/local-time.ts';
-import type { SignatureHow } from '../../shared/signatures/signature-api.ts';
 import type { FontSet } from './fonts.ts';
 import { A4, type LaidOutDocument } from './layout-model.ts';
 import { qrModules, qrSvgPath, sealQrText } from './seal-qr.ts';
+import type { PrintSignature } from './print-signature.ts';
 import { recordLines, slotNote } from './signing-record.ts';
+
+export type { PrintSignature } from './print-signature.ts';
 
 export interface PdfMeta {
   title: string;
@@ -39,39 +41,6 @@ export interface PdfMeta {
   /** The seal's hash, once sealed (sealing feature): a custom key of the document information. */
   sealHash?: string;
   keywords?: string[];
-}
-
-/** A signature (or a refusal) to draw into its slot. */
-export interface PrintSignature {
-  slotId: string;
-  /** The page of a per-page slot; null for the end of the document. */
-  page: number | null;
-  status: 'signed' | 'refused' | 'absent' | 'unable';
-  image: Uint8Array | null;
-  signerName: string;
-  signedAt: string;
-  reason: string;
-  /**
-   * Records of format 2 (made since issue #20): how it was signed, and for a refusal who noted it
-   * and what backs it — stated in full on the 签名情况记录 page (signing-record.ts). Absent for
-   * older records, which print exactly as they always did.
-   */
-  detail?: {
-    id: string;
-    role: string;
-    /** The slot as the signer saw it: 被询问人签名（第2页）. */
-    label: string;
-    /** A slot offered besides the layout's (a handwritten confirmation, the 见证人 of a refusal): printed only on the 签名情况记录 page. */
-    offered: boolean;
-    /** The per-page slots that show this end signature again (询问人签名 on each page). */
-    mirroredAs: { page: number; label: string }[];
-    how: SignatureHow;
-    /** The two officers who noted a refusal, with their 执法证号. */
-    notedBy: string[];
-    witness: { id: string; name: string; image: Uint8Array | null; signedAt: string } | null;
-    /** The sitting's recording (evidence id), once linked. */
-    recording: string | null;
-  };
 }
 
 /** Body size (小四), as the document's text: what a refusal prints at, wherever it appears. */
