@@ -190,9 +190,11 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
       setCeremonyId(null);
       setRedo([]);
       // Never a bare 「签名结束。」 when something was undone: say what and what to do next.
+      // The list is of every refusal voided and not yet redone (this sitting's, or one voided when
+      // an interrupted sitting was continued): it says so beside whether this sitting's recording was kept.
       if (r.value.voided.length)
         message.warning(
-          `签名已结束，但${r.value.voided.map((x) => x.label).join('、')}的拒签/缺席记录已作废（录像未能保存）。请见下方说明重新记录。`,
+          `${evidenceId ? '签名结束，录像已作为电子数据保存。' : '签名已结束。'}${r.value.voided.map((x) => x.label).join('、')}的拒签/缺席记录已作废（其所依据的录像未能保存），请见下方说明重新记录。`,
           8,
         );
       else message.success(evidenceId ? '签名结束，录像已作为电子数据保存。' : '签名结束。');

@@ -372,8 +372,12 @@ describe('signing', () => {
         }
       ).value.deadlines.find((x) => x.documentId === keptId)!.status;
     expect(await open()).not.toBe('done');
+    // Earlier tests of this file seal other 清单 in the same case: choose this one by its number.
+    const keptNo = (
+      (await api('documents.list', { caseId })) as unknown as { value: { id: string; docNo: string }[] }
+    ).value.find((x) => x.id === keptId)!.docNo;
     const decisionId = await newDocument('disposal');
-    await d.choose('preservationId', '网信案保');
+    await d.choose('preservationId', keptNo);
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="disposal-items-row"]').length === 2);
     await page.getByTestId('disposal-all').click();
     await page
