@@ -1,4 +1,4 @@
-// HQ's certification of this device, as HQ signed it (hq_trust, migration 018): the device
+// HQ's certification of this device, as HQ signed it (hq_trust, migration 014): the device
 // certificate and HQ's latest status statement. Each is verified against HQ's keys pinned at
 // enrollment before it is stored, and handed to every bundle and seal folder as trust/ files
 // (trustFiles) with HQ's root document and HQ's receipts for the seals exported.

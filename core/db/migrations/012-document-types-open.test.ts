@@ -60,8 +60,8 @@ const documentsSql = (db: Database) =>
 // The fixture is made by today's app with the migrations cut at 011: that holds while no later
 // migration changes what the app writes. When one does, freeze this fixture as SQL (like the SEEDS
 // of migrations.test.ts) — the rebuild's checks below stay as they are.
-// Today's app writes signatures.how_json (migration 015): the app "at 011" is 001–011 plus that
-// one column, added the way 015 adds it, so today's store can write its rows; 012 is then applied
+// Today's app writes signatures.how_json (migration 013): the app "at 011" is 001–011 plus that
+// one column, added the way 013 adds it, so today's store can write its rows; 012 is then applied
 // alone (it rebuilds documents and leaves signatures as they are — column included).
 const AT_011 = [
   ...MIGRATIONS.slice(0, 10),

@@ -11,8 +11,8 @@ import { migration009 } from './009-milestones.ts';
 import { migration010 } from './010-milestones-append-only.ts';
 import { migration011 } from './011-conduct-and-law.ts';
 import { migration012 } from './012-document-types-open.ts';
-import { migration015 } from './015-signature-how.ts';
-import { migration018 } from './018-hq-trust.ts';
+import { migration013 } from './013-signature-how.ts';
+import { migration014 } from './014-hq-trust.ts';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -28,6 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
-  migration015,
-  migration018,
+  migration013,
+  migration014,
 ];

@@ -177,7 +177,7 @@ const SEEDS: Record<number, (db: Db) => void> = {
       `INSERT INTO case_milestones (case_id, kind, date, note, recorded_at, officer_ids) VALUES ('c1', 'sourceDate', '2026-11-18', '专项检查发现线索', ?, '["o1","o2"]')`,
     ).run(T1);
   },
-  18: (db) => {
+  14: (db) => {
     db.prepare(
       `INSERT INTO hq_trust (kind, json, sm2, ed25519, stored_at) VALUES ('certificate', '{"serial":"s1"}', 'ab', 'cd', ?)`,
     ).run(T1);
@@ -665,11 +665,11 @@ describe('each migration on a populated SQLCipher database of the version before
     db.close();
   });
 
-  it('018 adds HQ trust documents: the certificate kept as HQ issued it, the status replaced, neither deleted', () => {
-    const { db, before } = upgradeTo(18);
+  it('014 adds HQ trust documents: the certificate kept as HQ issued it, the status replaced, neither deleted', () => {
+    const { db, before } = upgradeTo(14);
     expectOlderDataUnchanged(db, before);
     expect(db.prepare(`SELECT count(*) FROM hq_trust`).pluck().get()).toBe(0);
-    SEEDS[18]!(db);
+    SEEDS[14]!(db);
     const upsert = db.prepare(
       `INSERT INTO hq_trust (kind, json, sm2, ed25519, stored_at) VALUES (?, ?, 'ab', 'cd', ?) ON CONFLICT (kind) DO UPDATE SET json = excluded.json, stored_at = excluded.stored_at`,
     );

@@ -5,8 +5,8 @@ import type { Migration } from '../../../protocol/runtime/migrate.ts';
 // latest statement of its status, each kept exactly as signed (text and both signatures) so that
 // every bundle and seal folder can carry them in trust/. One row per kind; the status is replaced
 // by a newer one at each sync, the certificate only by the same certificate.
-export const migration018: Migration = {
-  version: 18,
+export const migration014: Migration = {
+  version: 14,
   name: 'hq trust: device certificate and status',
   up: (db) => {
     db.exec(`

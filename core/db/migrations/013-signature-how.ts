@@ -5,8 +5,8 @@ import type { Migration } from '../../../protocol/runtime/migrate.ts';
 // 授权委托书 as evidence) — signatures.how_json, bound into the record's binding (format 2). NULL
 // for records made before: they verify and print exactly as they always did. The immutability
 // trigger is rebuilt to cover the new column too.
-export const migration015: Migration = {
-  version: 15,
+export const migration013: Migration = {
+  version: 13,
   name: 'how a slot was signed',
   up: (db) => {
     db.exec(`
