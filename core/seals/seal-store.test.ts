@@ -157,6 +157,8 @@ describe('sealing', () => {
         sm3: item.sm3,
         time: '2026-11-20T09:00',
         medium: '本机',
+        importedAt: '',
+        custody: '',
         evidenceId: item.id,
       },
     ];
@@ -267,6 +269,8 @@ describe('sealing', () => {
         sm3: sealedItem.sm3,
         time: '2026-11-20T09:00',
         medium: '本机',
+        importedAt: '',
+        custody: '',
         evidenceId: sealedItem.id,
       },
     ];
@@ -370,6 +374,8 @@ describe('tamper suite: each change is found and named', () => {
         sm3: item.sm3,
         time: '2026-11-20T09:00',
         medium: '本机',
+        importedAt: '',
+        custody: '',
         evidenceId: item.id,
       },
     ];

@@ -40,4 +40,14 @@ export class SettingsStore {
     const prev = this.hqTimeSeen();
     if (!prev || time > prev) this.set('hq_time_seen', time);
   }
+
+  /** Minutes after a record is complete within which its signing needs no reason (default: shared/timeline/rules/signing.ts). */
+  lateSigningMinutes(fallback: number): number {
+    const v = Number(this.get('late_signing_minutes'));
+    return Number.isInteger(v) && v > 0 ? v : fallback;
+  }
+
+  setLateSigningMinutes(minutes: number): void {
+    this.set('late_signing_minutes', String(minutes));
+  }
 }

@@ -11,6 +11,7 @@ import { migration009 } from './009-milestones.ts';
 import { migration010 } from './010-milestones-append-only.ts';
 import { migration011 } from './011-conduct-and-law.ts';
 import { migration012 } from './012-document-types-open.ts';
+import { migration013 } from './013-timeline.ts';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
