@@ -13,7 +13,10 @@ import { DEMO_OFFICERS, DEMO_WITNESS } from './demo-data.ts';
 import type { DemoClock } from './demo-clock.ts';
 import { DEMO_HEAD, DEMO_IMPORTS, at, dayEvidence, dayInquiry, dayOnsite, dayPreservation } from './demo-day.ts';
 import { withLawQuestion } from './demo-law.ts';
+import { accessLog, pageArchive, screenshotPng } from './demo-files.ts';
 import { syntheticSignature } from './demo-signatures.ts';
+
+const SAMPLES = { accessLog, screenshotPng, pageArchive };
 
 /** The app as the demo drives it: calls (each takes a moment of the demo's clock) and uploads. */
 export interface DemoApi {
@@ -122,7 +125,7 @@ export async function runDemoCaseDay(
   const imported: EvidenceItem[] = [];
   for (const f of DEMO_IMPORTS) {
     clock.to(at(f.at));
-    const bytes = f.bytes();
+    const bytes = SAMPLES[f.file]();
     const { ticket } = await api.must('evidence.beginImport', {
       caseId: c.caseId,
       documentId: evidence.id,

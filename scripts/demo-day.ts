@@ -19,7 +19,6 @@ import type { OnsiteContent } from '../shared/documents/types/onsite/content.ts'
 import type { PreservationContent } from '../shared/documents/types/preservation/content.ts';
 import { DEMO_WITNESS } from './demo-data.ts';
 import { demoEvidence, demoInquiry, demoOnsite, demoPreservation } from './demo-documents.ts';
-import { accessLog, pageArchive, screenshotPng } from './demo-files.ts';
 
 export const DEMO_DATE = '2026-11-20';
 /** A minute of the demo's day: 09:30 → 2026-11-20T09:30. */
@@ -28,11 +27,20 @@ export const at = (hhmm: string) => `${DEMO_DATE}T${hhmm}`;
 /** The head of the office who approves the 先行登记保存 (机关负责人, fictional). */
 export const DEMO_HEAD = { name: '黄建国', title: '主任' };
 
-/** The files imported into the 电子取证工作记录 at 10:05–10:08, with what was recorded about them on site. */
-export const DEMO_IMPORTS: { fileName: string; bytes: () => Buffer; at: string; meta: EvidenceMetaInput }[] = [
+/**
+ * The files imported into the 电子取证工作记录 at 10:05–10:08, with what was recorded about them on
+ * site; `file` names the sample of scripts/demo-files.ts (this module stays free of Node: the
+ * timeline's tests, which the renderer's compiler sees, read it).
+ */
+export const DEMO_IMPORTS: {
+  fileName: string;
+  file: 'accessLog' | 'screenshotPng' | 'pageArchive';
+  at: string;
+  meta: EvidenceMetaInput;
+}[] = [
   {
     fileName: 'nginx-access.log',
-    bytes: accessLog,
+    file: 'accessLog',
     at: '10:05',
     meta: {
       category: '日志',
@@ -46,7 +54,7 @@ export const DEMO_IMPORTS: { fileName: string; bytes: () => Buffer; at: string; 
   },
   {
     fileName: '后台管理员设置页面截图.png',
-    bytes: screenshotPng,
+    file: 'screenshotPng',
     at: '10:07',
     meta: {
       category: '截图',
@@ -57,7 +65,7 @@ export const DEMO_IMPORTS: { fileName: string; bytes: () => Buffer; at: string; 
   },
   {
     fileName: '星河资讯首页.mhtml',
-    bytes: pageArchive,
+    file: 'pageArchive',
     at: '10:08',
     meta: {
       category: '网页',

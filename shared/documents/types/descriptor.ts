@@ -101,6 +101,12 @@ export interface DocumentDescriptor<
    */
   timeline(content: C): DocumentFacts;
   /**
+   * The editor's labels of content fields added after versions of the type were released (a
+   * released version's labels are frozen): shown by every version whose own labels lack the key.
+   * A new version may word them itself in its labels.
+   */
+  addedLabels?: Readonly<Record<string, string>>;
+  /**
    * Documents of the type record the measures taken during them, linking each measure's own
    * document (现场笔录): a measure's document (先行登记保存) must be recorded by one of the time.
    */
@@ -128,4 +134,13 @@ export interface DocumentDescriptor<
 /** The value at a dotted path of a document's content (undefined when a step is missing). */
 export function contentAt(c: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], c);
+}
+
+/** An editor label: the document's template version's own, else the type's label for a field added later, else the key (visibly wrong). */
+export function editorLabel(
+  template: { labels: Readonly<Record<string, string>> },
+  descriptor: Pick<DocumentDescriptor, 'addedLabels'>,
+  key: string,
+): string {
+  return template.labels[key] ?? descriptor.addedLabels?.[key] ?? key;
 }

@@ -28,6 +28,12 @@ export const EVIDENCE: DocumentDescriptor<'evidence', EvidenceContent, never> = 
   // The signed-in officers collect (the second records); the platform from the case; the time
   // source with the machine's clock; what the app can know about the machine.
   timeline: (c) => evidenceFacts(c),
+  // Fields added with the case timeline (issue #20); the 2023.1 labels are frozen.
+  addedLabels: {
+    'steps[].itemIds': '产生的电子数据',
+    'items[].importedAt': '入库时间（导入本机）',
+    'items[].custody': '保管情况（提取至入库期间）',
+  },
   initialContent: (t, ctx) => {
     const [first = '', second = ''] = ctx.officerIds;
     const now = toLocalMinute(ctx.now);

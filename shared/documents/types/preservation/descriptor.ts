@@ -22,6 +22,8 @@ export const PRESERVATION: DocumentDescriptor<'preservation', PreservationConten
     return [`物品${(c.items as unknown[] | undefined)?.length ?? 0}件`, place && `保存地点：${place}`];
   },
   timeline: (c) => preservationFacts(c),
+  // Fields added with the case timeline (issue #20); the 2023.x labels are frozen.
+  addedLabels: { startAt: '登记保存时间（年月日时分）' },
   initialContent: (_t, ctx) => {
     const [first = '', second = ''] = ctx.officerIds;
     return {
