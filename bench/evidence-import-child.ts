@@ -23,7 +23,7 @@ import { openWithPassword } from '../core/vault/open-unlocked.ts';
 import { DEMO_OFFICERS } from '../scripts/demo-data.ts';
 import { silentLog } from '../protocol/runtime/log.ts';
 import { dispatch } from '../core/api/dispatch.ts';
-import { identityBlobCipherForBenchmarks } from '../core/evidence/blob-cipher.ts';
+import { identityBlobCipherForBenchmarks } from '../protocol/storage/blob-cipher.ts';
 import { sm3Worker } from '../protocol/crypto/dual-digest.ts';
 import { EvidenceStore, readChunks } from '../core/evidence/evidence-store.ts';
 import { runImport } from '../core/evidence/run-import.ts';

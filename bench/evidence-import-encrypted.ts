@@ -1,6 +1,6 @@
 // evidence-import-encrypted: what encrypting evidence at rest costs an import. The same 1 GiB file
 // is imported through EvidenceStore.importPath (one read, SHA-256 + SM3, temp file, fsync, rename,
-// row) with the app's cipher (chunked AES-256-GCM, core/evidence/blob-cipher.ts) and with
+// row) with the app's cipher (chunked AES-256-GCM, protocol/storage/blob-cipher.ts) and with
 // identityBlobCipherForBenchmarks (the plaintext stored as it is), in the same run, each import in
 // a fresh child process over a fresh data folder (bench/evidence-import-child.ts --cipher …).
 // The runs alternate in a balanced order (E I, I E, E I, …; 5 each) so drift in the machine's

@@ -14,6 +14,7 @@ import { ImportTickets } from './evidence/import-tickets.ts';
 import type { CaptureHost, CaptureTarget } from './evidence/capture-host.ts';
 import { errorFields, stderrLog, type Log } from '../protocol/runtime/log.ts';
 import type { Migration } from '../protocol/runtime/migrate.ts';
+import type { ScryptParams } from '../protocol/runtime/password-hash.ts';
 import { OfficeStore } from './office/office-store.ts';
 import { OfficerStore } from './officers/officer-store.ts';
 import { PdfService } from '../protocol/print/pdf-service.ts';
@@ -63,6 +64,12 @@ export interface CoreOptions {
   endAbandonedSittings?: boolean;
   /** The schema migrations to apply (tests of a migration run the app at the version before); default all. */
   migrations?: readonly Migration[];
+  /**
+   * The scrypt cost of the sign-in hashes made for officers added here (default DEFAULT_SCRYPT).
+   * Recorded in each hash, so verification never depends on it. Test fixtures lower it where
+   * passwords are not what is tested (tests/support/core-fixture.ts); the app never sets it.
+   */
+  passwordCost?: ScryptParams;
 }
 
 /**
@@ -145,7 +152,7 @@ export function openCore(options: CoreOptions): AppCore {
   );
   const numbers = new CaseNumbers(db, settings);
   const office = new OfficeStore(db, clock);
-  const officers = new OfficerStore(db, clock);
+  const officers = new OfficerStore(db, clock, options.passwordCost);
   const session = new TwoOfficerSession(officers, clock);
   const cases = new CaseStore(db, clock, catalog, officers, numbers);
   // The document and signature stores need each other (an edit discards signatures; a signature

@@ -1,6 +1,6 @@
 // Chunks arriving over IPC, consumed as an async iterable by the import. `push` resolves only
 // when the import has taken the chunk, so a fast sender cannot fill memory (backpressure).
-import { releaseBuffer } from '../core/evidence/release-buffer.ts';
+import { releaseBuffer } from '../protocol/storage/release-buffer.ts';
 
 export class ChunkQueue implements AsyncIterable<Uint8Array> {
   private items: { chunk: Uint8Array; taken: () => void }[] = [];

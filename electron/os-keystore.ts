@@ -1,8 +1,8 @@
-// The operating system's keystore as a custodian of the device key (core/vault/key-wrap.ts), only
+// The operating system's keystore as a custodian of the device key (protocol/crypto/key-wrap.ts), only
 // where it protects anything: Windows DPAPI, macOS Keychain, a Linux secret service (libsecret,
 // KWallet). On Linux without one, safeStorage silently falls back to `basic_text` — a hard-coded
 // password (TECH-NOTES.md) — and then it is not used at all: officers' passwords alone unlock.
-import type { OsKeystore } from '../core/vault/key-wrap.ts';
+import type { OsKeystore } from '../protocol/crypto/key-wrap.ts';
 
 /** The part of Electron's safeStorage used here (a structural type, so it is testable without Electron). */
 export interface SafeStorageLike {

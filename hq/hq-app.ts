@@ -1,15 +1,28 @@
-// HQ composed over one data folder: its database, blob storage, identity, administrators, device
-// registry, ingest, reference data and the read side for the web page. The HTTP server
-// (http/hq-server.ts) and the command line (scripts/hq.ts) are thin hosts around this.
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+// HQ composed over one data folder (and, for a province, a PostgreSQL database): its master key,
+// database, blob storage, identity, administrators, device registry, ingest, reference data and
+// the read side for the web page. The HTTP server (http/hq-server.ts) and the command line
+// (scripts/hq.ts) are thin hosts around this.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CoreError } from '../protocol/runtime/core-error.ts';
 import { errorFields, silentLog, type Log } from '../protocol/runtime/log.ts';
 import { AdminStore } from './admin/admin-store.ts';
 import { Browse } from './browse/browse.ts';
-import { openHqDatabase } from './db/hq-database.ts';
+import { HQ_DATABASE_FILE, isPostgresUrl, openHqDatabase, type HqDb } from './db/hq-database.ts';
+import type { Engine } from './db/migrations.ts';
 import { DeviceRegistry } from './devices/device-registry.ts';
+import { eventLog, type EventLog } from './events.ts';
 import { HqIdentity } from './hq-identity.ts';
 import { importBundle, type ReceiptsFile } from './ingest/import-bundle.ts';
 import { Ingest } from './ingest/ingest.ts';
+import {
+  checkPrivateFolder,
+  derive,
+  initMasterKey,
+  isInitialised,
+  unlockMasterKey,
+  type HqKeySource,
+} from './keys/hq-keys.ts';
 import { SealedPrinter } from './print/print-sealed.ts';
 import { ReferenceStore } from './reference/reference-store.ts';
 import type { BlobStorage } from './storage/blob-storage.ts';
@@ -17,6 +30,10 @@ import { FsBlobStorage } from './storage/fs-blob-storage.ts';
 
 export interface HqOptions {
   dataDir: string;
+  /** How HQ's master key is unlocked (a new data folder is initialised with it: docs/HQ.md). */
+  key: HqKeySource;
+  /** postgres://… — HQ's database on a PostgreSQL server; without it, SQLite (hq.db) in dataDir. */
+  db?: string;
   now?: () => Date;
   name?: string;
   /** Fonts for printing; defaults to the shipped assets/fonts. */
@@ -27,7 +44,8 @@ export interface HqOptions {
 
 export interface HqApp {
   dataDir: string;
-  db: Database;
+  db: HqDb;
+  engine: Engine;
   now: () => Date;
   identity: HqIdentity;
   admins: AdminStore;
@@ -38,60 +56,96 @@ export interface HqApp {
   browse: Browse;
   /** Prints received documents (PDF) from their print input, checked against the seal. */
   printer: SealedPrinter;
-  logEvent(actor: string, action: string, detail: string): void;
+  logEvent: EventLog;
   /** The diagnostics log (not the event log above, which is HQ's record in its database). */
   log: Log;
   importBundle(path: string, actor: string): Promise<ReceiptsFile>;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export function openHq(options: HqOptions): HqApp {
+/**
+ * The data folder made private (0700) when new, refused when group or others can enter it; the
+ * master key unlocked (or made, for a new folder).
+ */
+async function masterKeyFor(dataDir: string, key: HqKeySource, postgres: boolean): Promise<Buffer> {
+  if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  checkPrivateFolder(dataDir);
+  if (isInitialised(dataDir)) return unlockMasterKey(dataDir, key);
+  if (!postgres && existsSync(join(dataDir, HQ_DATABASE_FILE)))
+    throw new CoreError(
+      'conflict',
+      `总部数据目录（${dataDir}）中有数据库却没有 hq-key.json：这是旧版本创建的未加密目录，或密钥文件丢失了。见 docs/HQ.md「旧数据目录」。`,
+    );
+  return initMasterKey(dataDir, key);
+}
+
+export async function openHq(options: HqOptions): Promise<HqApp> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? silentLog;
-  const db = openHqDatabase(options.dataDir);
-  const logEvent = (actor: string, action: string, detail: string) => {
-    db.prepare(`INSERT INTO events (at, actor, action, detail) VALUES (?, ?, ?, ?)`).run(
-      now().toISOString(),
-      actor,
-      action,
-      detail,
-    );
-  };
-  const identity = new HqIdentity(db, now, options.name);
-  const reference = new ReferenceStore(db, now, identity);
-  const devices = new DeviceRegistry(db, now, identity, logEvent, () => reference.all());
-  const storage = new FsBlobStorage(options.dataDir);
-  // Uploads abandoned for a week are removed; an interrupted one resumes within that time.
-  storage.sweepPartials(7 * 86_400_000);
-  const ingest = new Ingest(db, now, identity, devices, log);
-  const app: HqApp = {
+  const postgres = isPostgresUrl(options.db);
+  const keys = derive(await masterKeyFor(options.dataDir, options.key, postgres));
+  const database = await openHqDatabase({
     dataDir: options.dataDir,
-    db,
-    now,
-    identity,
-    admins: new AdminStore(db, now),
-    devices,
-    storage,
-    ingest,
-    reference,
-    browse: new Browse(db),
-    printer: new SealedPrinter(options.fontsDir),
-    logEvent,
-    log,
-    async importBundle(path, actor) {
-      const started = Date.now();
-      try {
-        const r = await importBundle(path, { devices, ingest, storage, hqId: identity.keys().hqId });
-        logEvent(actor, 'import', `导入封存包：设备 ${r.deviceId}，${r.receipts.length}个封存`);
-        log.info('bundle imported', { device: r.deviceId, seals: r.receipts.length, ms: Date.now() - started });
-        return r;
-      } catch (e) {
-        // No path: the bundle's file name may name a case or a person.
-        log.error('bundle import refused', { ...errorFields(e), ms: Date.now() - started });
-        throw e;
-      }
-    },
-    close: () => db.close(),
-  };
-  return app;
+    ...(options.db ? { url: options.db } : {}),
+    sqliteKey: keys.database,
+  });
+  const db = database.db;
+  try {
+    const logEvent = eventLog(db, now);
+    const identity = await HqIdentity.open(db, keys.identity, now, options.name);
+    const reference = new ReferenceStore(db, now, identity);
+    const devices = new DeviceRegistry(db, now, identity, logEvent, () => reference.all());
+    const storage = new FsBlobStorage(options.dataDir, keys.blobs);
+    // Uploads abandoned for a week are removed; an interrupted one resumes within that time.
+    storage.sweepPartials(7 * 86_400_000);
+    const ingest = new Ingest(db, now, identity, devices, log);
+    return {
+      dataDir: options.dataDir,
+      db,
+      engine: database.engine,
+      now,
+      identity,
+      admins: new AdminStore(db, now),
+      devices,
+      storage,
+      ingest,
+      reference,
+      browse: new Browse(db),
+      printer: new SealedPrinter(options.fontsDir),
+      logEvent,
+      log,
+      async importBundle(path, actor) {
+        const started = Date.now();
+        try {
+          const r = await importBundle(path, { devices, ingest, storage, hqId: identity.keys().hqId });
+          await logEvent(actor, 'import', `导入封存包：设备 ${r.deviceId}，${r.receipts.length}个封存`);
+          log.info('bundle imported', { device: r.deviceId, seals: r.receipts.length, ms: Date.now() - started });
+          return r;
+        } catch (e) {
+          // No path: the bundle's file name may name a case or a person.
+          log.error('bundle import refused', { ...errorFields(e), ms: Date.now() - started });
+          throw e;
+        }
+      },
+      close: () => database.close(),
+    };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}
+
+/**
+ * HQ's SM2 private key, for the recovery tools (npm run hq -- recover, npm run verify -- --hq-data):
+ * devices encrypt a recovery copy of their key to it at enrollment. Needs HQ's master key.
+ */
+export async function hqRecoveryKey(o: { dataDir: string; key: HqKeySource; db?: string }): Promise<string> {
+  if (!isInitialised(o.dataDir))
+    throw new CoreError('not_found', `「${o.dataDir}」不是总部数据目录（其中没有 hq-key.json）。`);
+  const hq = await openHq(o);
+  try {
+    return hq.identity.recoveryKey();
+  } finally {
+    await hq.close();
+  }
 }

@@ -125,3 +125,5 @@ export const DEMO_WITNESS = {
 
 /** The sample HQ's administrator (fictional; for the demo's DIR/hq only). */
 export const DEMO_HQ_ADMIN = { user: 'hqadmin', password: 'demo-hq-2026' };
+/** The sample HQ's passphrase (its master key is wrapped by it: docs/HQ.md «The master key»). */
+export const DEMO_HQ_PASSPHRASE = 'demo-hq-passphrase-2026';

@@ -12,7 +12,7 @@ import { Vault } from '../core/vault/vault.ts';
 import { openWithPassword } from '../core/vault/open-unlocked.ts';
 import type { CallName } from '../shared/api/call-names.ts';
 import type { CallInput, CallOutput } from '../shared/api/contract.ts';
-import { DEMO_AGENCY, DEMO_CASES, DEMO_HQ_ADMIN, DEMO_OFFICERS } from './demo-data.ts';
+import { DEMO_AGENCY, DEMO_CASES, DEMO_HQ_ADMIN, DEMO_HQ_PASSPHRASE, DEMO_OFFICERS } from './demo-data.ts';
 import { openHq } from '../hq/hq-app.ts';
 import { startHqServer } from '../hq/http/hq-server.ts';
 import { writeFileAtomic } from '../protocol/runtime/write-file-atomic.ts';
@@ -71,7 +71,12 @@ const api: DemoApi = {
 
 // A sample HQ beside the device (DIR/hq): the device enrolls before going out and syncs on return.
 const hqDir = join(dataDir, 'hq');
-const hq = openHq({ dataDir: hqDir, name: '柳州市互联网信息办公室（示例总部）', now: () => clock.now() });
+const hq = await openHq({
+  dataDir: hqDir,
+  key: { passphrase: DEMO_HQ_PASSPHRASE },
+  name: '柳州市互联网信息办公室（示例总部）',
+  now: () => clock.now(),
+});
 const hqServer = await startHqServer({ hq, port: 0, log: () => {} });
 
 try {
@@ -88,7 +93,7 @@ try {
   await hq.admins.create(DEMO_HQ_ADMIN.user, DEMO_HQ_ADMIN.password);
   await must('sync.enroll', {
     url: hqServer.url,
-    code: hq.devices.createCode(DEMO_HQ_ADMIN.user, '示例执法终端', '').code,
+    code: (await hq.devices.createCode(DEMO_HQ_ADMIN.user, '示例执法终端', '')).code,
   });
   clock.to(at('08:20'));
   const officerIds = (await must('officers.list', {})).map((o) => o.id) as [string, string];
@@ -128,7 +133,7 @@ try {
     `打开：npm run web -- --port 8080 --data ${dataDir}`,
     `本机数据已加密（数据库 SQLCipher，电子数据 AES-256-GCM；docs/SECURITY.md）：打开后先出现锁定界面，输入上面任一执法人员的执法证号和密码解锁，解锁者即已登录，再由另一人登录。`,
     `核验数据目录：npm run verify -- ${dataDir} --cert-no ${DEMO_OFFICERS[0]!.certNo}（密码从标准输入读取）`,
-    `总部恢复（执法人员全部离职时）：npm run hq -- recover --data ${join(dataDir, 'hq')} --device ${dataDir} --cert-no ${DEMO_OFFICERS[0]!.certNo}（新密码从标准输入读取）`,
+    `总部恢复（执法人员全部离职时）：HQ_PASSPHRASE=${DEMO_HQ_PASSPHRASE} npm run hq -- recover --data ${join(dataDir, 'hq')} --device ${dataDir} --cert-no ${DEMO_OFFICERS[0]!.certNo}（新密码从标准输入读取）`,
   ];
   /** Sections are inserted before the closing how-to-open lines. */
   const openAt = () => lines.findIndex((l) => l.startsWith('打开：'));
@@ -160,7 +165,7 @@ try {
     openAt(),
     0,
     synced.message,
-    `示例总部：npm run hq -- --port 8090 --data ${hqDir}（管理员 ${DEMO_HQ_ADMIN.user}，密码 ${DEMO_HQ_ADMIN.password}）`,
+    `示例总部：npm run hq -- --port 8090 --data ${hqDir}，总部口令 ${DEMO_HQ_PASSPHRASE}（终端上提示输入，或设置 HQ_PASSPHRASE；管理员 ${DEMO_HQ_ADMIN.user}，密码 ${DEMO_HQ_ADMIN.password}）`,
     '',
   );
   // What the 工作台 shows of the sample cases' deadlines today (docs/DEADLINES.md).
@@ -186,5 +191,5 @@ try {
   vault.close();
   core?.close();
   await hqServer.close();
-  hq.close();
+  await hq.close();
 }

@@ -1,6 +1,12 @@
-// The HQ server's command line (docs/HQ.md):
-//   npm run hq -- --port P --data DIR [--host H] [--tls-cert F --tls-key F] [--name 名称]
+// The HQ server's command line (docs/HQ.md). Every command takes --data DIR, and --db postgres://…
+// when HQ's database is on a PostgreSQL server; HQ's master key is unlocked with the passphrase
+// (terminal prompt, HQ_PASSPHRASE, or standard input's first line) or --key-file PATH
+// (scripts/hq-passphrase.ts). A new data folder is initialised by its first command (`init`, or the
+// server's first start), which sets the passphrase (asked twice on a terminal) or the key file.
+//   npm run hq -- --port P --data DIR [--db URL] [--key-file F] [--host H] [--tls-cert F --tls-key F] [--name 名称]
 //       serves HQ; prints one line `hq ready: URL` when it answers
+//   npm run hq -- init --data DIR [--db URL] [--key-file F] [--name 名称]
+//       initialises a new data folder (with --key-file: writes a new key file there if none exists)
 //   npm run hq -- import FILE --data DIR [--receipts OUT]
 //       imports an offline bundle; exit 0 only if accepted; writes HQ's receipts file
 //   npm run hq -- admin create --data DIR --user NAME
@@ -12,9 +18,8 @@
 //   npm run hq -- recover --data DIR --device DEVICE_DIR --cert-no 执法证号 [--officer-name 姓名 --unit 单位]
 //       opens a returned laptop's data folder with HQ's recovery key and sets a new password for an
 //       officer (new if --officer-name is given); password on standard input (or HQ_RECOVERY_PASSWORD)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CoreError } from '../protocol/runtime/core-error.ts';
 import { CalendarDataSchema } from '../shared/calendar/calendar-schema.ts';
@@ -25,8 +30,9 @@ import { parseCatalog } from '../shared/catalog/catalog-schema.ts';
 import { recoverOfficer } from '../core/vault/hq-recovery.ts';
 import { openWithHqKey } from '../core/vault/open-unlocked.ts';
 import { HqFailure } from '../hq/hq-failure.ts';
-import { hqRecoveryKey } from '../hq/hq-identity.ts';
-import { openHq } from '../hq/hq-app.ts';
+import { hqRecoveryKey, openHq, type HqApp } from '../hq/hq-app.ts';
+import { writeNewKeyFile } from '../hq/keys/hq-keys.ts';
+import { hqKeySource, stdinLine } from './hq-passphrase.ts';
 import { startHqServer } from '../hq/http/hq-server.ts';
 
 const { values, positionals } = parseArgs({
@@ -46,6 +52,8 @@ const { values, positionals } = parseArgs({
     'cert-no': { type: 'string' },
     'officer-name': { type: 'string' },
     unit: { type: 'string' },
+    db: { type: 'string' },
+    'key-file': { type: 'string' },
   },
   allowPositionals: true,
   strict: true,
@@ -62,12 +70,20 @@ const dataDir = resolve(values.data);
 async function readPassword(env = 'HQ_ADMIN_PASSWORD', prompt = '新管理员的密码（至少10个字符）：'): Promise<string> {
   if (process.env[env]) return process.env[env];
   if (process.stdin.isTTY) process.stderr.write(prompt);
-  const rl = createInterface({ input: process.stdin });
-  for await (const line of rl) {
-    rl.close();
-    return line;
-  }
-  return '';
+  return stdinLine();
+}
+
+// Files HQ makes are its user's alone, whatever the shell's umask (the folder is checked at start too).
+process.umask(0o077);
+
+/** HQ over the data folder (and --db), its master key unlocked as the options say. */
+async function open(extra: { log?: Log; name?: string } = {}): Promise<HqApp> {
+  return openHq({
+    dataDir,
+    key: await hqKeySource({ dataDir, keyFile: values['key-file'] }),
+    ...(values.db ? { db: values.db } : {}),
+    ...extra,
+  });
 }
 
 /** HQ's log file, HQDATA/logs/hq.N.log (docs/HQ.md): the server and imports write to it; stderr still gets every line. */
@@ -88,7 +104,7 @@ try {
   if (command === 'import') {
     const file = rest[0] ?? die('用法：npm run hq -- import 封存包文件 --data 数据目录');
     const log = await openHqLog('import');
-    const hq = openHq({ dataDir, log });
+    const hq = await open({ log });
     try {
       const r = await hq.importBundle(resolve(file), 'command-line');
       const out = values.receipts
@@ -98,25 +114,29 @@ try {
       console.log(`已导入：设备 ${r.deviceId}，${r.receipts.length}个封存，全部核验通过。`);
       console.log(`回执文件：${out}（拷回执法终端，在「同步」页面导入）`);
     } finally {
-      hq.close();
+      await hq.close();
       await log.stop('import finished');
     }
   } else if (command === 'admin' && rest[0] === 'create') {
     if (!values.user) die('用法：npm run hq -- admin create --data 数据目录 --user 用户名（密码从标准输入读取）');
-    const hq = openHq({ dataDir });
+    const hq = await open();
     try {
       const a = await hq.admins.create(values.user, await readPassword());
-      hq.logEvent('command-line', 'admin', `创建管理员 ${a.username}`);
+      await hq.logEvent('command-line', 'admin', `创建管理员 ${a.username}`);
       console.log(`已创建管理员 ${a.username}。`);
     } finally {
-      hq.close();
+      await hq.close();
     }
   } else if (command === 'recover') {
     if (!values.device || !values['cert-no'])
       die(
         '用法：npm run hq -- recover --data 总部数据目录 --device 设备数据目录 --cert-no 执法证号 [--officer-name 姓名 --unit 单位]（新密码从标准输入读取）',
       );
-    const core = openWithHqKey({ dataDir: resolve(values.device), log: silentLog }, hqRecoveryKey(dataDir));
+    const key = await hqKeySource({ dataDir, keyFile: values['key-file'] });
+    const core = openWithHqKey(
+      { dataDir: resolve(values.device), log: silentLog },
+      await hqRecoveryKey({ dataDir, key, ...(values.db ? { db: values.db } : {}) }),
+    );
     try {
       const password = await readPassword('HQ_RECOVERY_PASSWORD', '该执法人员的新密码（至少8位，含字母和数字）：');
       const r = await recoverOfficer(core, {
@@ -125,15 +145,15 @@ try {
         ...(values['officer-name'] ? { name: values['officer-name'] } : {}),
         ...(values.unit ? { unit: values.unit } : {}),
       });
-      const hq = openHq({ dataDir });
+      const hq = await openHq({ dataDir, key, ...(values.db ? { db: values.db } : {}) });
       try {
-        hq.logEvent(
+        await hq.logEvent(
           'command-line',
           'recover',
           `以恢复密钥打开设备数据（${resolve(values.device)}），${r.created ? '新登记' : '重设密码'}：执法证号 ${values['cert-no']}`,
         );
       } finally {
-        hq.close();
+        await hq.close();
       }
       console.log(
         `已${r.created ? '新登记执法人员并设置密码' : '重设该执法人员的密码'}（执法证号 ${values['cert-no']}）。该执法人员现在可以用新密码解锁这台设备。`,
@@ -142,14 +162,24 @@ try {
       core.close();
     }
   } else if (command === 'code') {
-    const hq = openHq({ dataDir });
+    const hq = await open();
     try {
-      const c = hq.devices.createCode('command-line', values.note, values.prefix);
+      const c = await hq.devices.createCode('command-line', values.note, values.prefix);
       console.log(c.code);
       console.error(`一次性登记码，有效至 ${c.expiresAt}`);
     } finally {
-      hq.close();
+      await hq.close();
     }
+  } else if (command === 'init') {
+    if (values['key-file'] && !existsSync(resolve(values['key-file']))) {
+      writeNewKeyFile(resolve(values['key-file']));
+      console.error(
+        `已生成密钥文件 ${resolve(values['key-file'])}：请把它与数据目录分开保管并备份（丢失则总部数据无法打开）。`,
+      );
+    }
+    const hq = await open(values.name ? { name: values.name } : {});
+    await hq.close();
+    console.log(`总部数据目录已就绪：${dataDir}`);
   } else if (command === 'publish') {
     const kind = rest[0];
     if (kind !== 'roster' && kind !== 'holidays' && kind !== 'catalog')
@@ -168,13 +198,13 @@ try {
           `节假日表格式不符，未发布：\n${parsed.error.issues.map((i) => `  ${i.path.join('.') || '（整体）'}：${i.message}`).join('\n')}`,
         );
     }
-    const hq = openHq({ dataDir });
+    const hq = await open();
     try {
-      const s = hq.reference.publish(kind, data);
-      hq.logEvent('command-line', 'publish', `发布${kind}第${s.ref.version}版`);
+      const s = await hq.reference.publish(kind, data);
+      await hq.logEvent('command-line', 'publish', `发布${kind}第${s.ref.version}版`);
       console.log(`已发布 ${kind} 第${s.ref.version}版（总部签名）。设备下次同步时取得。`);
     } finally {
-      hq.close();
+      await hq.close();
     }
   } else if (command === undefined) {
     const port = Number(values.port);
@@ -182,7 +212,14 @@ try {
       die(`端口无效：${values.port}（应为 0–65535 的整数，0 表示自动选择）`);
     if (!!values['tls-cert'] !== !!values['tls-key']) die('--tls-cert 与 --tls-key 须同时提供。');
     const log = await openHqLog('server');
-    const hq = openHq({ dataDir, log, ...(values.name ? { name: values.name } : {}) });
+    let hq: HqApp;
+    try {
+      hq = await open({ log, ...(values.name ? { name: values.name } : {}) });
+    } catch (e) {
+      log.error('start failed', errorFields(e));
+      await log.stop('start failed');
+      throw e;
+    }
     let server;
     try {
       server = await startHqServer({
@@ -196,21 +233,21 @@ try {
           : {}),
       });
     } catch (e) {
-      hq.close();
+      await hq.close();
       log.error('start failed', errorFields(e));
       await log.stop('start failed');
       const err = e as NodeJS.ErrnoException;
       die(err.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请换一个端口（--port）。` : err.message, 1);
     }
-    if (hq.admins.count() === 0)
+    if ((await hq.admins.count()) === 0)
       console.error(
         '尚无管理员：运行 npm run hq -- admin create --data 数据目录 --user 用户名 创建第一个（见 docs/HQ.md）。',
       );
     console.log(`hq ready: ${server.url}`);
-    log.info('hq ready', { https: !!values['tls-cert'] });
+    log.info('hq ready', { https: !!values['tls-cert'], engine: hq.engine });
     const stop = async (signal: string) => {
       await server.close();
-      hq.close();
+      await hq.close();
       await log.stop(signal);
       process.exit(0);
     };

@@ -2,7 +2,7 @@
 // end-to-end (vitest), and the Electron smoke test where an Electron binary exists. Ends with the
 // plain line `N passed, N failed` (lint, each typecheck and the security scan count as one test each);
 // what was skipped, and why, is in the notes just above it. Exit code 0 only if none failed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, dirname, join, relative } from 'node:path';
 import { buildRenderer, rendererIsStale, ROOT } from './build.ts';
@@ -13,12 +13,51 @@ let skipped = 0;
 const notes: string[] = [];
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 
+// The tools' `#!/usr/bin/env node` must find this Node (24), not an older one earlier on PATH.
+const PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
+
 function step(title: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   console.log(`\n=== ${title}`);
-  // The tools' `#!/usr/bin/env node` must find this Node (24), not an older one earlier on PATH.
-  const PATH = `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`;
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PATH, ...env } });
   return r.status ?? 1;
+}
+
+interface Check {
+  /** Counted under this name. */
+  name: string;
+  title: string;
+  cmd: string;
+  args: string[];
+}
+
+/**
+ * The static checks, two at a time (each is one busy process; this machine has 2 cores): each
+ * one's output is held and printed whole, in the listed order, so the log reads as if they had
+ * run one after the other.
+ */
+async function checks(list: Check[], parallel = 2): Promise<void> {
+  const run = (c: Check) =>
+    new Promise<{ status: number; output: string }>((resolve) => {
+      const child = spawn(c.cmd, c.args, { cwd: ROOT, env: { ...process.env, PATH } });
+      let output = '';
+      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      child.on('error', (e) => resolve({ status: 1, output: output + String(e) + '\n' }));
+      child.on('close', (code) => resolve({ status: code ?? 1, output }));
+    });
+  const started: Promise<{ status: number; output: string }>[] = [];
+  let next = 0;
+  const startNext = () => {
+    if (next < list.length) started.push(run(list[next++]!));
+  };
+  for (let i = 0; i < parallel; i++) startNext();
+  for (const [i, c] of list.entries()) {
+    const r = await started[i]!;
+    startNext();
+    console.log(`\n=== ${c.title}`);
+    process.stdout.write(r.output);
+    count(c.name, r.status);
+  }
 }
 
 function count(title: string, status: number) {
@@ -51,20 +90,39 @@ function skippedGroups(r: VitestJson): string[] {
 
 const only = process.argv.slice(2); // e.g. `npm test -- e2e` runs one vitest project
 if (only.length === 0) {
-  count('lint', step('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']));
-  count('format', step('format (prettier --check; `npm run format` fixes)', bin('prettier'), ['--check', '.']));
-  count('typecheck (node)', step('typecheck: core, shells, tests', bin('tsc'), ['-p', 'tsconfig.json']));
-  count(
-    'typecheck (browser tests)',
-    step('typecheck: end-to-end and Electron tests', bin('tsc'), ['-p', 'tsconfig.e2e.json']),
-  );
-  count('typecheck (renderer)', step('typecheck: renderer', bin('tsc'), ['-p', 'tsconfig.renderer.json']));
-  count(
-    'security scan',
-    step('security scan (electronegativity, docs/SECURITY.md)', process.execPath, [
-      join(ROOT, 'scripts', 'security-scan.ts'),
-    ]),
-  );
+  await checks([
+    { name: 'lint', title: 'lint (eslint)', cmd: bin('eslint'), args: ['--max-warnings', '0', '.'] },
+    {
+      name: 'typecheck (node)',
+      title: 'typecheck: core, shells, tests',
+      cmd: bin('tsc'),
+      args: ['-p', 'tsconfig.json'],
+    },
+    {
+      name: 'typecheck (browser tests)',
+      title: 'typecheck: end-to-end and Electron tests',
+      cmd: bin('tsc'),
+      args: ['-p', 'tsconfig.e2e.json'],
+    },
+    {
+      name: 'typecheck (renderer)',
+      title: 'typecheck: renderer',
+      cmd: bin('tsc'),
+      args: ['-p', 'tsconfig.renderer.json'],
+    },
+    {
+      name: 'format',
+      title: 'format (prettier --check; `npm run format` fixes)',
+      cmd: bin('prettier'),
+      args: ['--check', '.'],
+    },
+    {
+      name: 'security scan',
+      title: 'security scan (electronegativity, docs/SECURITY.md)',
+      cmd: process.execPath,
+      args: [join(ROOT, 'scripts', 'security-scan.ts')],
+    },
+  ]);
 }
 
 if (rendererIsStale()) {
@@ -76,7 +134,8 @@ const results = join(ROOT, 'test-results');
 mkdirSync(results, { recursive: true });
 // The projects run one after the other: the end-to-end journeys drive a real browser against a
 // real server and must not compete for the CPU with the crash and PDF rendering tests (2 cores).
-const projects = only.length ? only : ['unit', 'e2e'];
+// hq-postgres runs HQ's tests again with HQ's database on PostgreSQL (vitest.config.ts).
+const projects = only.length ? only : ['unit', 'hq-postgres', 'e2e'];
 for (const project of projects) {
   const jsonFile = join(results, `vitest-${project}.json`);
   rmSync(jsonFile, { force: true });

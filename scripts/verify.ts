@@ -14,7 +14,8 @@ import type { AppCore } from '../core/app-core.ts';
 import { CoreError } from '../protocol/runtime/core-error.ts';
 import { silentLog } from '../protocol/runtime/log.ts';
 import { openWithHqKey, openWithPassword } from '../core/vault/open-unlocked.ts';
-import { hqRecoveryKey } from '../hq/hq-identity.ts';
+import { hqRecoveryKey } from '../hq/hq-app.ts';
+import { hqKeySource } from './hq-passphrase.ts';
 import { verifyCore } from '../core/seals/verify-seals.ts';
 import { formatReport, type VerifyReport } from '../protocol/seal/verify-report.ts';
 import { verifyBundle } from '../protocol/bundle/verify-bundle.ts';
@@ -27,8 +28,8 @@ const USAGE = `用法：
       核验单份封存的文件夹（封存、两个签名、设备公钥、文书原文）
   npm run verify -- 数据目录 --cert-no 执法证号
       核验本机数据目录；密码从标准输入读取（脚本可用环境变量 WXZF_PASSWORD）
-  npm run verify -- 数据目录 --hq-data 总部数据目录
-      以总部恢复密钥打开数据目录并核验
+  npm run verify -- 数据目录 --hq-data 总部数据目录 [--hq-key-file 密钥文件] [--hq-db postgres://…]
+      以总部恢复密钥打开数据目录并核验；总部口令在终端上输入（或 HQ_PASSPHRASE、标准输入）
 
 选项：
   --json        以 JSON 输出核验报告（{ok, checks: [{id, what, ok, detail}]}）
@@ -43,13 +44,22 @@ function stop(message: string, code = 2): never {
   process.exit(code);
 }
 
-let values: { 'cert-no'?: string; 'hq-data'?: string; json?: boolean; help?: boolean };
+let values: {
+  'cert-no'?: string;
+  'hq-data'?: string;
+  'hq-key-file'?: string;
+  'hq-db'?: string;
+  json?: boolean;
+  help?: boolean;
+};
 let positionals: string[];
 try {
   ({ values, positionals } = parseArgs({
     options: {
       'cert-no': { type: 'string' },
       'hq-data': { type: 'string' },
+      'hq-key-file': { type: 'string' },
+      'hq-db': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -84,9 +94,15 @@ async function main(): Promise<void> {
     stop(`「${path}」既不是封存文件夹（其中没有 seal.json），也不是本程序的数据目录（其中没有 device.db）。`);
   let core: AppCore;
   try {
-    if (values['hq-data'])
-      core = openWithHqKey({ dataDir: path, log: silentLog }, hqRecoveryKey(resolve(values['hq-data'])));
-    else if (values['cert-no'])
+    if (values['hq-data']) {
+      const hqDir = resolve(values['hq-data']);
+      const key = await hqKeySource({ dataDir: hqDir, keyFile: values['hq-key-file'] });
+      const hqDb = values['hq-db'];
+      core = openWithHqKey(
+        { dataDir: path, log: silentLog },
+        await hqRecoveryKey({ dataDir: hqDir, key, ...(hqDb ? { db: hqDb } : {}) }),
+      );
+    } else if (values['cert-no'])
       core = await openWithPassword(
         { dataDir: path, log: silentLog },
         values['cert-no'],

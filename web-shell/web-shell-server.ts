@@ -9,7 +9,7 @@ import type { Result } from '../shared/api/result.ts';
 import { RENDERER_CSP } from '../shared/security/csp.ts';
 import { isLoopbackAddress } from './loopback.ts';
 import { serveStatic } from './static-files.ts';
-import { releasedAfterUse } from '../core/evidence/release-buffer.ts';
+import { releasedAfterUse } from '../protocol/storage/release-buffer.ts';
 
 export const TOKEN_HEADER = 'x-api-token';
 /** A long 询问笔录 is saved whole on every autosave: allow a few megabytes. */

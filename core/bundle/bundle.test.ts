@@ -14,7 +14,7 @@ import {
   type TestCore,
 } from '../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
-import { HEADER_BYTES } from '../evidence/blob-cipher.ts';
+import { HEADER_BYTES } from '../../protocol/storage/blob-cipher.ts';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { verifyBundle } from '../../protocol/bundle/verify-bundle.ts';
 import {
@@ -38,7 +38,7 @@ const failing = async () =>
     .join('\n');
 
 beforeEach(async () => {
-  t = makeCore();
+  t = makeCore({ fastPasswords: true });
   await setUpPair(t);
   ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
   caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;

@@ -15,7 +15,7 @@ import {
   type TestCore,
 } from '../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
-import { HEADER_BYTES } from '../evidence/blob-cipher.ts';
+import { HEADER_BYTES } from '../../protocol/storage/blob-cipher.ts';
 
 const cores: TestCore[] = [];
 afterEach(() => {

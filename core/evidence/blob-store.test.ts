@@ -22,7 +22,7 @@ import {
   HEADER_BYTES,
   identityBlobCipherForBenchmarks,
   type BlobCipher,
-} from './blob-cipher.ts';
+} from '../../protocol/storage/blob-cipher.ts';
 import { BlobStore } from './blob-store.ts';
 
 const C = 4096; // a small chunk size, so that boundaries are cheap to reach

@@ -1,5 +1,5 @@
 // The content-addressed store: evidence bytes under evidence/blobs/xy/xyz…, each file encrypted
-// (core/evidence/blob-cipher.ts) and named by a keyed hash of the plaintext's SHA-256. A blob is
+// (protocol/storage/blob-cipher.ts) and named by a keyed hash of the plaintext's SHA-256. A blob is
 // written encrypted to a temp file (no plaintext ever reaches the disk), fsynced, renamed into
 // place, and the folder fsynced — so a blob is either whole under its name or absent. Reading
 // authenticates every chunk before any of its bytes are handed out.
@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BlobIntegrityError, type BlobCipher, type BlobLayout } from './blob-cipher.ts';
+import { BlobIntegrityError, type BlobCipher, type BlobLayout } from '../../protocol/storage/blob-cipher.ts';
 
 const NAME = /^[0-9a-f]{64}$/;
 

@@ -16,7 +16,7 @@ import { ROOT } from '../../scripts/build.ts';
 import { openCore } from '../app-core.ts';
 import type { CoreError } from '../../protocol/runtime/core-error.ts';
 import { makeCore, orgCaseInput, setUpPair, type TestCore } from '../../tests/support/core-fixture.ts';
-import { DEFAULT_CHUNK_BYTES, HEADER_BYTES } from './blob-cipher.ts';
+import { DEFAULT_CHUNK_BYTES, HEADER_BYTES } from '../../protocol/storage/blob-cipher.ts';
 import { EvidenceStore } from './evidence-store.ts';
 
 let t: TestCore;
@@ -30,7 +30,7 @@ const meta = {
 };
 
 beforeEach(async () => {
-  t = makeCore();
+  t = makeCore({ fastPasswords: true });
   await setUpPair(t);
   officerIds = (await t.must('officers.list', {})).map((o) => o.id);
   caseId = (await t.must('cases.create', orgCaseInput(officerIds, 'csl-59'))).id;

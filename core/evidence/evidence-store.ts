@@ -1,5 +1,5 @@
 // Evidence entry: the bytes are read once; SHA-256 and SM3 are computed from that one pass while
-// the bytes are encrypted into a temp file (core/evidence/blob-cipher.ts: no plaintext on disk);
+// the bytes are encrypted into a temp file (protocol/storage/blob-cipher.ts: no plaintext on disk);
 // the temp file is fsynced and renamed into the content-addressed store; only then is the row
 // written, in one transaction. A crash at any point leaves the whole item or nothing (stray temp
 // files and unreferenced blobs are removed at start). Everything that reads evidence back reads
@@ -20,7 +20,7 @@ import { toLocalMinute } from '../../shared/documents/local-time.ts';
 import { isoNow, type Clock } from '../clock.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import type { Log } from '../../protocol/runtime/log.ts';
-import { AesGcmBlobCipher, BlobIntegrityError, type BlobCipher } from './blob-cipher.ts';
+import { AesGcmBlobCipher, BlobIntegrityError, type BlobCipher } from '../../protocol/storage/blob-cipher.ts';
 import { BlobStore, type TempBlob } from './blob-store.ts';
 import { DualDigest, type Digests } from '../../protocol/crypto/dual-digest.ts';
 

@@ -4,7 +4,7 @@ import type { OfficerCreate, OfficerPublic } from '../../shared/domain/officer.t
 import type { Clock } from '../clock.ts';
 import { isoNow } from '../clock.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
-import { hashPassword } from '../../protocol/runtime/password-hash.ts';
+import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from '../../protocol/runtime/password-hash.ts';
 
 interface OfficerRow {
   id: string;
@@ -35,14 +35,17 @@ const toPublic = (r: OfficerRow): OfficerPublic => ({
 export class OfficerStore {
   private readonly db: Database;
   private readonly clock: Clock;
-  constructor(db: Database, clock: Clock) {
+  private readonly passwordCost: ScryptParams;
+  /** `passwordCost`: the scrypt cost of the hashes made here (recorded in each hash; see CoreOptions). */
+  constructor(db: Database, clock: Clock, passwordCost: ScryptParams = DEFAULT_SCRYPT) {
     this.db = db;
     this.clock = clock;
+    this.passwordCost = passwordCost;
   }
 
   /** Hashes the passwords first (slow, async), then returns a function that inserts them synchronously inside a transaction. */
   async prepare(officers: OfficerCreate[]): Promise<() => OfficerPublic[]> {
-    const hashes = await Promise.all(officers.map((o) => hashPassword(o.password)));
+    const hashes = await Promise.all(officers.map((o) => hashPassword(o.password, this.passwordCost)));
     return () => officers.map((o, i) => this.insert(o, hashes[i]!));
   }
 

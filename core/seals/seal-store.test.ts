@@ -14,7 +14,7 @@ import {
   type TestCore,
 } from '../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
-import { HEADER_BYTES } from '../evidence/blob-cipher.ts';
+import { HEADER_BYTES } from '../../protocol/storage/blob-cipher.ts';
 import { verifyCore } from './verify-seals.ts';
 
 let t: TestCore;
@@ -23,7 +23,7 @@ let caseId: string;
 const PW: [string, string] = [OFFICER_A.password, OFFICER_B.password];
 
 beforeEach(async () => {
-  t = makeCore();
+  t = makeCore({ fastPasswords: true });
   await setUpPair(t);
   ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
   const matter = (await t.must('catalog.search', { query: '网络安全' })).items[0]!;

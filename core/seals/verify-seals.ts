@@ -12,7 +12,7 @@ import type { ReleasedBlobs } from '../sync/released-blobs.ts';
 import type { PdfService } from '../../protocol/print/pdf-service.ts';
 import type { SealStore } from './seal-store.ts';
 import { verifyAuditChain } from '../../protocol/seal/audit-chain.ts';
-import { BlobIntegrityError } from '../evidence/blob-cipher.ts';
+import { BlobIntegrityError } from '../../protocol/storage/blob-cipher.ts';
 import { describeBlobFailure } from '../evidence/evidence-store.ts';
 import { documentHash, dualHash } from '../../protocol/seal/document-hash.ts';
 import { verifySealRows } from '../../protocol/seal/seal-chain.ts';

@@ -29,7 +29,7 @@ let caseId: string;
 
 beforeEach(async () => {
   clock = new FixedClock();
-  t = makeCore({ clock });
+  t = makeCore({ clock, fastPasswords: true });
   await setUpPair(t);
   [a, b] = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
   const matter = (await t.must('catalog.search', { query: '网络安全' })).items[0]!;

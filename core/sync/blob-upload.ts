@@ -5,7 +5,7 @@ import type { SyncStatus } from '../../shared/sync/sync-api.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import { HQ_ROUTES } from '../../protocol/sync/hq-api.ts';
 import { API, CHUNK_BYTES } from '../../protocol/sync/protocol.ts';
-import { BlobIntegrityError } from '../evidence/blob-cipher.ts';
+import { BlobIntegrityError } from '../../protocol/storage/blob-cipher.ts';
 import { describeBlobFailure, type EvidenceStore } from '../evidence/evidence-store.ts';
 import { SyncFailure, type HqClient } from './hq-client.ts';
 

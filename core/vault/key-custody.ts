@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
+import type { ScryptParams } from '../../protocol/runtime/password-hash.ts';
 import { writeFileAtomic } from '../../protocol/runtime/write-file-atomic.ts';
 import {
   certNoHash,
@@ -19,7 +20,8 @@ import {
   type OsKeystore,
   type OsWrap,
   type PasswordWrap,
-} from './key-wrap.ts';
+  WRAP_SCRYPT,
+} from '../../protocol/crypto/key-wrap.ts';
 
 export const KEY_FILE = 'keys.json';
 export const KEY_FILE_FORMAT = 'wxzf-device-keys-v1';
@@ -103,17 +105,25 @@ export async function unwrapForOfficer(
 }
 
 /** A fresh device key, not yet on disk: set-up writes the key file when it wraps the first officers' copies. */
-export const newCustody = (dataDir: string): KeyCustody => new KeyCustody(dataDir, newMasterKey(), emptyKeyFile());
+export const newCustody = (dataDir: string, wrapCost?: ScryptParams): KeyCustody =>
+  new KeyCustody(dataDir, newMasterKey(), emptyKeyFile(), wrapCost);
 
 /** The custodian of an unlocked device: the master key in memory and the key file it maintains. */
 export class KeyCustody {
   readonly dataDir: string;
   private readonly master: Buffer;
   private file: KeyFile;
-  constructor(dataDir: string, master: Buffer, file: KeyFile) {
+  private readonly wrapCost: ScryptParams;
+  /**
+   * `wrapCost`: the scrypt cost of the officers' copies wrapped from now on (default WRAP_SCRYPT),
+   * recorded in each copy, so unwrapping never depends on it. Test fixtures lower it where
+   * passwords are not what is tested (tests/support/core-fixture.ts); the app never sets it.
+   */
+  constructor(dataDir: string, master: Buffer, file: KeyFile, wrapCost: ScryptParams = WRAP_SCRYPT) {
     this.dataDir = dataDir;
     this.master = master;
     this.file = file;
+    this.wrapCost = wrapCost;
   }
 
   /** SQLCipher's raw key for device.db. */
@@ -121,7 +131,7 @@ export class KeyCustody {
     return subkey(this.master, 'device.db');
   }
 
-  /** The key the evidence store derives its own keys from (core/evidence/blob-cipher.ts). */
+  /** The key the evidence store derives its own keys from (protocol/storage/blob-cipher.ts). */
   evidenceKey(): Buffer {
     return subkey(this.master, 'evidence');
   }
@@ -141,7 +151,7 @@ export class KeyCustody {
 
   /** Wraps (or rewraps, after a password change) this officer's copy; other officers' copies are untouched. */
   async setOfficer(officerId: string, certNo: string, password: string): Promise<void> {
-    const w = await wrapForPassword(this.master, password, officerId);
+    const w = await wrapForPassword(this.master, password, officerId, this.wrapCost);
     const entry: OfficerWrap = {
       officerId,
       certNoHash: certNoHash(this.file.certSalt, certNo),

@@ -4,7 +4,7 @@
 import { openCore, type AppCore, type CoreOptions } from '../app-core.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import { KeyCustody, readKeyFile, unwrapForOfficer } from './key-custody.ts';
-import { unwrapForHq } from './key-wrap.ts';
+import { unwrapForHq } from '../../protocol/crypto/key-wrap.ts';
 
 type Options = Omit<CoreOptions, 'custody' | 'lock'>;
 

@@ -15,7 +15,7 @@ import { readKeyFile } from './key-custody.ts';
 import { openWithHqKey, openWithPassword } from './open-unlocked.ts';
 import { recoverOfficer } from './hq-recovery.ts';
 import { Vault } from './vault.ts';
-import type { OsKeystore } from './key-wrap.ts';
+import type { OsKeystore } from '../../protocol/crypto/key-wrap.ts';
 
 const OFFICER_C = { name: '赵强', certNo: '45020019003', unit: AGENCY, password: 'field2026c' };
 const dirs: string[] = [];

@@ -25,7 +25,7 @@ import { contract } from '../../shared/api/contract.ts';
 import { IDLE_LOCK_MINUTES, type AppStatus, type LockReason, type LockStatus } from '../../shared/domain/office.ts';
 import type { EvidenceItem } from '../../shared/evidence/evidence-schema.ts';
 import { emptyKeyFile, KeyCustody, readKeyFile, unwrapForOfficer, unwrapWithOs } from './key-custody.ts';
-import { newMasterKey, type OsKeystore } from './key-wrap.ts';
+import { newMasterKey, type OsKeystore } from '../../protocol/crypto/key-wrap.ts';
 import type { LockControl } from './lock-control.ts';
 import { UnlockAttempts } from './unlock-attempts.ts';
 

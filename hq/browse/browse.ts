@@ -1,8 +1,8 @@
 // What HQ staff see: devices with their chain status, received cases, documents with their seals,
 // signatures and evidence, and the open flags. Read-only queries over HQ's database.
-import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { Receipt } from '../../protocol/sync/protocol.ts';
+import type { HqDb } from '../db/hq-database.ts';
 
 export interface ChainStatus {
   count: number;
@@ -20,15 +20,30 @@ export interface FlagRow {
   resolved_at: string | null;
 }
 
+export interface ReceivedDocument {
+  payload: SealPayload;
+  payloadText: string;
+  receipt: Receipt;
+  deviceId: string;
+  seq: number;
+  receivedAt: string;
+  via: string;
+  printInput: string | null;
+  sealSha256: string;
+  sealSm3: string;
+  sm2Signature: string;
+  ed25519Signature: string;
+}
+
 export class Browse {
-  private readonly db: Database;
-  constructor(db: Database) {
+  private readonly db: HqDb;
+  constructor(db: HqDb) {
     this.db = db;
   }
 
-  chain(deviceId: string): ChainStatus {
+  async chain(deviceId: string): Promise<ChainStatus> {
     const seqs = (
-      this.db.prepare(`SELECT seq FROM seals WHERE device_id = ? ORDER BY seq`).all(deviceId) as { seq: number }[]
+      await this.db.selectFrom('seals').select('seq').where('device_id', '=', deviceId).orderBy('seq').execute()
     ).map((r) => r.seq);
     const have = new Set(seqs);
     const maxSeq = seqs.at(-1) ?? 0;
@@ -37,141 +52,88 @@ export class Browse {
     return { count: seqs.length, maxSeq, missing };
   }
 
-  sealsOf(deviceId: string): {
-    seq: number;
-    document_id: string;
-    doc_no: string;
-    sealed_at: string;
-    hq_seq: number;
-    received_at: string;
-    via: string;
-    hash_sha256: string;
-  }[] {
+  sealsOf(deviceId: string) {
     return this.db
-      .prepare(
-        `SELECT s.seq, s.document_id, d.doc_no, d.sealed_at, s.hq_seq, s.received_at, s.via, s.hash_sha256 FROM seals s JOIN documents d ON d.device_id = s.device_id AND d.seq = s.seq WHERE s.device_id = ? ORDER BY s.seq`,
-      )
-      .all(deviceId) as {
-      seq: number;
-      document_id: string;
-      doc_no: string;
-      sealed_at: string;
-      hq_seq: number;
-      received_at: string;
-      via: string;
-      hash_sha256: string;
-    }[];
+      .selectFrom('seals as s')
+      .innerJoin('documents as d', (j) => j.onRef('d.device_id', '=', 's.device_id').onRef('d.seq', '=', 's.seq'))
+      .select([
+        's.seq',
+        's.document_id',
+        'd.doc_no',
+        'd.sealed_at',
+        's.hq_seq',
+        's.received_at',
+        's.via',
+        's.hash_sha256',
+      ])
+      .where('s.device_id', '=', deviceId)
+      .orderBy('s.seq')
+      .execute();
   }
 
-  cases(q = ''): {
-    id: string;
-    case_no: string;
-    party_name: string;
-    matter_name: string;
-    status: string;
-    updated_at: string;
-    documents: number;
-  }[] {
+  cases(q = '') {
     const like = `%${q.trim()}%`;
     return this.db
-      .prepare(
-        `SELECT c.*, (SELECT count(*) FROM documents d WHERE d.case_id = c.id) AS documents FROM cases c WHERE c.case_no LIKE ? OR c.party_name LIKE ? OR c.matter_name LIKE ? ORDER BY c.updated_at DESC LIMIT 500`,
+      .selectFrom('cases as c')
+      .select(['c.id', 'c.case_no', 'c.party_name', 'c.matter_name', 'c.status', 'c.updated_at', 'c.device_id'])
+      .select((eb) =>
+        eb
+          .selectFrom('documents as d')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('d.case_id', '=', 'c.id')
+          .as('documents'),
       )
-      .all(like, like, like) as {
-      id: string;
-      case_no: string;
-      party_name: string;
-      matter_name: string;
-      status: string;
-      updated_at: string;
-      documents: number;
-    }[];
+      .where((eb) =>
+        eb.or([eb('c.case_no', 'like', like), eb('c.party_name', 'like', like), eb('c.matter_name', 'like', like)]),
+      )
+      .orderBy('c.updated_at', 'desc')
+      .limit(500)
+      .execute()
+      .then((rows) => rows.map((r) => ({ ...r, documents: Number(r.documents ?? 0) })));
   }
 
   /** The received document a seal hash (SHA-256 of the seal text) belongs to: what a scanned seal QR code names. */
-  documentBySealHash(sha256: string): string | null {
-    const r = this.db
-      .prepare(
-        `SELECT d.id FROM seals s JOIN documents d ON d.device_id = s.device_id AND d.seq = s.seq WHERE s.hash_sha256 = ?`,
-      )
-      .get(sha256.toLowerCase()) as { id: string } | undefined;
+  async documentBySealHash(sha256: string): Promise<string | null> {
+    const r = await this.db
+      .selectFrom('seals as s')
+      .innerJoin('documents as d', (j) => j.onRef('d.device_id', '=', 's.device_id').onRef('d.seq', '=', 's.seq'))
+      .select('d.id')
+      .where('s.hash_sha256', '=', sha256.toLowerCase())
+      .executeTakeFirst();
     return r?.id ?? null;
   }
 
-  caseById(id: string): {
-    id: string;
-    case_no: string;
-    party_name: string;
-    matter_name: string;
-    status: string;
-    device_id: string;
-  } | null {
-    return (
-      (this.db.prepare(`SELECT * FROM cases WHERE id = ?`).get(id) as
-        | { id: string; case_no: string; party_name: string; matter_name: string; status: string; device_id: string }
-        | undefined) ?? null
-    );
+  async caseById(id: string) {
+    return (await this.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
-  documentsOf(caseId: string): {
-    id: string;
-    type: string;
-    doc_no: string;
-    sealed_at: string;
-    device_id: string;
-    seq: number;
-    hq_seq: number;
-    received_at: string;
-    via: string;
-  }[] {
+  documentsOf(caseId: string) {
     return this.db
-      .prepare(
-        `SELECT d.id, d.type, d.doc_no, d.sealed_at, d.device_id, d.seq, s.hq_seq, s.received_at, s.via FROM documents d JOIN seals s ON s.device_id = d.device_id AND s.seq = d.seq WHERE d.case_id = ? ORDER BY d.sealed_at`,
-      )
-      .all(caseId) as {
-      id: string;
-      type: string;
-      doc_no: string;
-      sealed_at: string;
-      device_id: string;
-      seq: number;
-      hq_seq: number;
-      received_at: string;
-      via: string;
-    }[];
+      .selectFrom('documents as d')
+      .innerJoin('seals as s', (j) => j.onRef('s.device_id', '=', 'd.device_id').onRef('s.seq', '=', 'd.seq'))
+      .select([
+        'd.id',
+        'd.type',
+        'd.doc_no',
+        'd.sealed_at',
+        'd.device_id',
+        'd.seq',
+        's.hq_seq',
+        's.received_at',
+        's.via',
+      ])
+      .where('d.case_id', '=', caseId)
+      .orderBy('d.sealed_at')
+      .execute();
   }
 
-  document(id: string): {
-    payload: SealPayload;
-    payloadText: string;
-    receipt: Receipt;
-    deviceId: string;
-    seq: number;
-    receivedAt: string;
-    via: string;
-    printInput: string | null;
-    sealSha256: string;
-    sealSm3: string;
-    sm2Signature: string;
-    ed25519Signature: string;
-  } | null {
-    const r = this.db
-      .prepare(`SELECT s.* FROM documents d JOIN seals s ON s.device_id = d.device_id AND s.seq = d.seq WHERE d.id = ?`)
-      .get(id) as
-      | {
-          payload: string;
-          receipt: string;
-          device_id: string;
-          seq: number;
-          received_at: string;
-          via: string;
-          print_input: string | null;
-          hash_sha256: string;
-          hash_sm3: string;
-          sm2_signature: string;
-          ed25519_signature: string;
-        }
-      | undefined;
+  async document(id: string): Promise<ReceivedDocument | null> {
+    const r = await this.db
+      .selectFrom('documents as d')
+      .innerJoin('seals as s', (j) => j.onRef('s.device_id', '=', 'd.device_id').onRef('s.seq', '=', 'd.seq'))
+      .selectAll('s')
+      .where('d.id', '=', id)
+      .executeTakeFirst();
     if (!r) return null;
     return {
       payload: JSON.parse(r.payload) as SealPayload,
@@ -190,65 +152,87 @@ export class Browse {
   }
 
   /** A received seal's signature records with their images and strokes. */
-  sealSignatures(
-    deviceId: string,
-    seq: number,
-  ): { signature_id: string; record: string; image_png: Buffer | null; strokes: string | null }[] {
+  sealSignatures(deviceId: string, seq: number) {
     return this.db
-      .prepare(`SELECT signature_id, record, image_png, strokes FROM seal_signatures WHERE device_id = ? AND seq = ?`)
-      .all(deviceId, seq) as {
-      signature_id: string;
-      record: string;
-      image_png: Buffer | null;
-      strokes: string | null;
-    }[];
+      .selectFrom('seal_signatures')
+      .select(['signature_id', 'record', 'image_png', 'strokes'])
+      .where('device_id', '=', deviceId)
+      .where('seq', '=', seq)
+      .execute();
   }
 
   /** The SHA-256 HQ recorded for a device's seal, or null when HQ does not hold it. */
-  sealHash(deviceId: string, seq: number): string | null {
-    return (
-      (
-        this.db.prepare(`SELECT hash_sha256 FROM seals WHERE device_id = ? AND seq = ?`).get(deviceId, seq) as
-          { hash_sha256: string } | undefined
-      )?.hash_sha256 ?? null
-    );
+  async sealHash(deviceId: string, seq: number): Promise<string | null> {
+    const r = await this.db
+      .selectFrom('seals')
+      .select('hash_sha256')
+      .where('device_id', '=', deviceId)
+      .where('seq', '=', seq)
+      .executeTakeFirst();
+    return r?.hash_sha256 ?? null;
   }
 
   /** Evidence HQ holds for a case: the blob may be downloaded only through a document that names it. */
-  evidenceIn(documentId: string, sha256: string): { file_name: string; size: number } | null {
+  async evidenceIn(documentId: string, sha256: string): Promise<{ file_name: string; size: number } | null> {
     return (
-      (this.db
-        .prepare(
-          `SELECT e.file_name, e.size FROM seal_evidence e JOIN documents d ON d.device_id = e.device_id AND d.seq = e.seq WHERE d.id = ? AND e.sha256 = ?`,
-        )
-        .get(documentId, sha256) as { file_name: string; size: number } | undefined) ?? null
+      (await this.db
+        .selectFrom('seal_evidence as e')
+        .innerJoin('documents as d', (j) => j.onRef('d.device_id', '=', 'e.device_id').onRef('d.seq', '=', 'e.seq'))
+        .select(['e.file_name', 'e.size'])
+        .where('d.id', '=', documentId)
+        .where('e.sha256', '=', sha256)
+        .executeTakeFirst()) ?? null
     );
   }
 
-  flags(open = true): FlagRow[] {
+  async flags(open = true): Promise<FlagRow[]> {
+    let q = this.db.selectFrom('flags').selectAll();
+    if (open) q = q.where('resolved_at', 'is', null);
+    return q.orderBy('id', 'desc').limit(200).execute();
+  }
+
+  events(limit = 100) {
     return this.db
-      .prepare(`SELECT * FROM flags ${open ? 'WHERE resolved_at IS NULL' : ''} ORDER BY id DESC LIMIT 200`)
-      .all() as FlagRow[];
+      .selectFrom('events')
+      .select(['at', 'actor', 'action', 'detail'])
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
   }
 
-  events(limit = 100): { at: string; actor: string; action: string; detail: string }[] {
-    return this.db.prepare(`SELECT at, actor, action, detail FROM events ORDER BY id DESC LIMIT ?`).all(limit) as {
-      at: string;
-      actor: string;
-      action: string;
-      detail: string;
-    }[];
-  }
-
-  counts(): { devices: number; seals: number; cases: number; blobs: number; blobBytes: number; openFlags: number } {
-    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number | null }).n ?? 0;
+  async counts(): Promise<{
+    devices: number;
+    seals: number;
+    cases: number;
+    blobs: number;
+    blobBytes: number;
+    openFlags: number;
+  }> {
+    const n = async (table: 'devices' | 'seals' | 'cases' | 'blobs') =>
+      Number(
+        (
+          await this.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const bytes = await this.db
+      .selectFrom('blobs')
+      .select((eb) => eb.fn.sum<number | null>('size').as('n'))
+      .executeTakeFirstOrThrow();
+    const flags = await this.db
+      .selectFrom('flags')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('resolved_at', 'is', null)
+      .executeTakeFirstOrThrow();
     return {
-      devices: one(`SELECT count(*) AS n FROM devices`),
-      seals: one(`SELECT count(*) AS n FROM seals`),
-      cases: one(`SELECT count(*) AS n FROM cases`),
-      blobs: one(`SELECT count(*) AS n FROM blobs`),
-      blobBytes: one(`SELECT sum(size) AS n FROM blobs`),
-      openFlags: one(`SELECT count(*) AS n FROM flags WHERE resolved_at IS NULL`),
+      devices: await n('devices'),
+      seals: await n('seals'),
+      cases: await n('cases'),
+      blobs: await n('blobs'),
+      blobBytes: Number(bytes.n ?? 0),
+      openFlags: Number(flags.n),
     };
   }
 }

@@ -1,112 +1,146 @@
-// HQ's embedded database (SQLite, WAL, synchronous=FULL — as on the device): devices and their
-// keys, enrollment codes, administrators, received seals with their documents, signatures and
-// evidence references, receipts, flags for staff, and signed reference data. Blobs live on disk
-// (storage/fs-blob-storage.ts). Every SQL statement of HQ is in this folder's stores, so moving to
-// PostgreSQL is a new implementation of them, not a rewrite (docs/HQ.md).
+// HQ's database on one of two engines behind one query builder (Kysely, docs/HQ.md "Database"):
+//  - SQLite, embedded, in the data folder (hq.db) — the default, for one office and the demo.
+//    Encrypted with SQLCipher under a key derived from HQ's master key (hq/keys/), WAL with
+//    synchronous=FULL as on the device; one connection, so HQ's actions run one at a time.
+//  - PostgreSQL (`--db postgres://…`), for a province: a pool of connections; what must be
+//    serialized is (hq/ingest/ingest.ts: the hq_seq counter row taken first in each seal commit).
+// Every SQL statement of HQ is in the stores (admin/, devices/, ingest/, browse/, reference/,
+// hq-identity.ts) and runs on both.
 import Database from 'better-sqlite3-multiple-ciphers';
-import type { Database as Db } from 'better-sqlite3-multiple-ciphers';
-import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator, type Migration } from 'kysely/migration';
+import pg from 'pg';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrate, type Migration } from '../../protocol/runtime/migrate.ts';
+import { CoreError } from '../../protocol/runtime/core-error.ts';
+import { hqMigrations, type Engine } from './migrations.ts';
+import type { HqTables } from './schema.ts';
 
 export const HQ_DATABASE_FILE = 'hq.db';
 
-const hq001: Migration = {
-  version: 1,
-  name: 'hq',
-  up: (db) => {
-    db.exec(`
-      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-      CREATE TABLE hq_identity (
-        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
-        hq_id TEXT NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL,
-        sm2_public TEXT NOT NULL, sm2_private TEXT NOT NULL,
-        ed25519_public_pem TEXT NOT NULL, ed25519_private_pem TEXT NOT NULL
-      ) STRICT;
-      CREATE TABLE admins (
-        id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
-        created_at TEXT NOT NULL, failed INTEGER NOT NULL DEFAULT 0, locked_until TEXT
-      ) STRICT;
-      CREATE TABLE admin_sessions (
-        token_sha256 TEXT PRIMARY KEY, admin_id TEXT NOT NULL REFERENCES admins (id),
-        created_at TEXT NOT NULL, expires_at TEXT NOT NULL
-      ) STRICT;
-      CREATE TABLE enrollment_codes (
-        id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, note TEXT NOT NULL, case_prefix TEXT NOT NULL,
-        created_by TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL,
-        used_at TEXT, device_id TEXT
-      ) STRICT;
-      CREATE TABLE devices (
-        device_id TEXT PRIMARY KEY, name TEXT NOT NULL, agency_name TEXT NOT NULL,
-        sm2_public TEXT NOT NULL, ed25519_public_pem TEXT NOT NULL, case_prefix TEXT NOT NULL,
-        enrolled_at TEXT NOT NULL, code_id TEXT NOT NULL,
-        revoked_at TEXT, revoked_by TEXT, revoke_reason TEXT,
-        last_seen_at TEXT, last_sync_at TEXT
-      ) STRICT;
-      CREATE TABLE blobs (sha256 TEXT PRIMARY KEY, sm3 TEXT NOT NULL, size INTEGER NOT NULL, stored_at TEXT NOT NULL) STRICT;
-      CREATE TABLE seals (
-        device_id TEXT NOT NULL REFERENCES devices (device_id),
-        seq INTEGER NOT NULL,
-        hq_seq INTEGER NOT NULL UNIQUE,
-        document_id TEXT NOT NULL,
-        payload TEXT NOT NULL,
-        hash_sha256 TEXT NOT NULL, hash_sm3 TEXT NOT NULL, prev_hash TEXT NOT NULL,
-        sm2_signature TEXT NOT NULL, ed25519_signature TEXT NOT NULL,
-        received_at TEXT NOT NULL, via TEXT NOT NULL CHECK (via IN ('network', 'bundle')),
-        receipt TEXT NOT NULL, receipt_ed25519 TEXT NOT NULL, receipt_sm2 TEXT NOT NULL,
-        print_input TEXT,
-        PRIMARY KEY (device_id, seq)
-      ) STRICT;
-      CREATE TRIGGER seals_no_update BEFORE UPDATE ON seals BEGIN SELECT RAISE(ABORT, 'received seals are immutable'); END;
-      CREATE TRIGGER seals_no_delete BEFORE DELETE ON seals BEGIN SELECT RAISE(ABORT, 'received seals are immutable'); END;
-      CREATE TABLE seal_signatures (
-        device_id TEXT NOT NULL, seq INTEGER NOT NULL, signature_id TEXT NOT NULL,
-        record TEXT NOT NULL, image_png BLOB, strokes TEXT,
-        PRIMARY KEY (device_id, seq, signature_id),
-        FOREIGN KEY (device_id, seq) REFERENCES seals (device_id, seq)
-      ) STRICT;
-      CREATE TABLE seal_evidence (
-        device_id TEXT NOT NULL, seq INTEGER NOT NULL, evidence_id TEXT NOT NULL,
-        sha256 TEXT NOT NULL REFERENCES blobs (sha256), file_name TEXT NOT NULL, category TEXT NOT NULL, size INTEGER NOT NULL,
-        PRIMARY KEY (device_id, seq, evidence_id),
-        FOREIGN KEY (device_id, seq) REFERENCES seals (device_id, seq)
-      ) STRICT;
-      CREATE TABLE documents (
-        id TEXT PRIMARY KEY, device_id TEXT NOT NULL, seq INTEGER NOT NULL, case_id TEXT NOT NULL,
-        type TEXT NOT NULL, doc_no TEXT NOT NULL, sealed_at TEXT NOT NULL,
-        FOREIGN KEY (device_id, seq) REFERENCES seals (device_id, seq)
-      ) STRICT;
-      CREATE INDEX documents_case ON documents (case_id);
-      CREATE TABLE cases (
-        id TEXT PRIMARY KEY, case_no TEXT NOT NULL, party_name TEXT NOT NULL, matter_name TEXT NOT NULL,
-        status TEXT NOT NULL, device_id TEXT NOT NULL, updated_at TEXT NOT NULL
-      ) STRICT;
-      CREATE TABLE flags (
-        id INTEGER PRIMARY KEY, device_id TEXT NOT NULL, seq INTEGER,
-        kind TEXT NOT NULL CHECK (kind IN ('conflict', 'gap', 'chain', 'verification', 'revoked')),
-        detail TEXT NOT NULL, created_at TEXT NOT NULL, resolved_at TEXT
-      ) STRICT;
-      CREATE TABLE reference_data (
-        kind TEXT PRIMARY KEY, version INTEGER NOT NULL, issued_at TEXT NOT NULL, data TEXT NOT NULL, ed25519 TEXT NOT NULL
-      ) STRICT;
-      CREATE TABLE events (
-        id INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL
-      ) STRICT;
-      CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the HQ event log is append-only'); END;
-      CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the HQ event log is append-only'); END;
-    `);
-  },
+export type HqDb = Kysely<HqTables>;
+
+export interface HqDatabase {
+  db: HqDb;
+  engine: Engine;
+  /** Where it is, without a password (for messages and the log). */
+  where: string;
+  close(): Promise<void>;
+}
+
+export interface OpenHqDatabaseOptions {
+  dataDir: string;
+  /** postgres://user@host:port/db — PostgreSQL; without it, SQLite in dataDir. */
+  url?: string;
+  /** SQLCipher's raw 256-bit key (SQLite only; a server database's encryption at rest is the deployment's, docs/HQ.md). */
+  sqliteKey?: Buffer;
+}
+
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//i.test(url);
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://（地址无法解析）';
+  }
+}
+
+// BIGINT (int8) and NUMERIC (sum()) arrive from pg as strings; HQ's values fit in a double.
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+export const PG_TYPES = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === PG_INT8 || oid === PG_NUMERIC) return (v: string) => (v === null ? null : Number(v));
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as typeof pg.types.getTypeParser,
 };
 
-export const HQ_MIGRATIONS: readonly Migration[] = [hq001];
+const SQLITE_PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
-export function openHqDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(dataDir, HQ_DATABASE_FILE));
-  db.pragma('journal_mode = WAL');
+function isPlainSqlite(path: string): boolean {
+  if (!existsSync(path)) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(16);
+    return readSync(fd, b, 0, 16, 0) === 16 && b.equals(SQLITE_PLAIN_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openSqlite(dataDir: string, key: Buffer | undefined): Database.Database {
+  const path = join(dataDir, HQ_DATABASE_FILE);
+  if (key && isPlainSqlite(path))
+    throw new CoreError(
+      'conflict',
+      `总部数据库（${path}）是旧版本创建的未加密数据库，本版本不再打开。见 docs/HQ.md「旧数据目录」：用新的数据目录启动总部，并让各终端重新登记。`,
+    );
+  // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  const db = new Database(path);
+  try {
+    if (key) {
+      db.pragma(`cipher='sqlcipher'`);
+      db.pragma(`key="x'${key.toString('hex')}'"`);
+    }
+    db.pragma('journal_mode = WAL');
+  } catch (e) {
+    db.close();
+    if (/not a database/i.test((e as Error).message))
+      throw new CoreError(
+        'integrity',
+        `总部数据库（${path}）无法用此主密钥解密：口令或密钥文件与该数据目录不符，或数据库已损坏。`,
+      );
+    throw e;
+  }
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db, HQ_MIGRATIONS);
   return db;
+}
+
+export async function openHqDatabase(o: OpenHqDatabaseOptions): Promise<HqDatabase> {
+  let out: HqDatabase;
+  if (isPostgresUrl(o.url)) {
+    const pool = new pg.Pool({ connectionString: o.url, types: PG_TYPES, max: 10 });
+    const db = new Kysely<HqTables>({ dialect: new PostgresDialect({ pool }) });
+    out = { db, engine: 'postgres', where: redactUrl(o.url), close: () => db.destroy() };
+  } else if (o.url) {
+    throw new CoreError(
+      'validation',
+      `数据库地址须以 postgres:// 开头（收到「${redactUrl(o.url)}」）；不给 --db 则用数据目录中的内置数据库。`,
+    );
+  } else {
+    const sqlite = openSqlite(o.dataDir, o.sqliteKey);
+    const db = new Kysely<HqTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+    out = { db, engine: 'sqlite', where: join(o.dataDir, HQ_DATABASE_FILE), close: () => db.destroy() };
+  }
+  try {
+    await migrateHq(out.db, out.engine);
+  } catch (e) {
+    await out.close();
+    if (e instanceof CoreError) throw e;
+    const err = e as Error & { code?: string };
+    throw new CoreError(
+      'io',
+      `无法打开总部数据库（${out.where}）：${err.message}。请检查数据库服务是否在运行、地址和权限是否正确。`,
+    );
+  }
+  return out;
+}
+
+async function migrateHq(db: HqDb, engine: Engine): Promise<void> {
+  const migrations = hqMigrations(engine);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
+    migrationTableName: 'hq_migrations',
+    migrationLockTableName: 'hq_migrations_lock',
+  });
+  const r = await migrator.migrateToLatest();
+  if (r.error) throw r.error;
 }

@@ -2,7 +2,6 @@
 // without sending it, HQ proves the same back, and the device's two public keys are registered),
 // request authentication (each request signed with the device's Ed25519 key over method, path,
 // HQ-corrected time and body hash), revocation.
-import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ed25519Verify } from '../../protocol/crypto/ed25519.ts';
 import {
@@ -15,6 +14,8 @@ import {
   type EnrollResponseBody,
   type SignedReference,
 } from '../../protocol/sync/protocol.ts';
+import type { HqDb } from '../db/hq-database.ts';
+import type { EventLog } from '../events.ts';
 import { fail } from '../hq-failure.ts';
 import type { HqIdentity } from '../hq-identity.ts';
 import type { RegisteredDevice } from '../ingest/verify-package.ts';
@@ -38,17 +39,17 @@ export interface DeviceRow {
 }
 
 export class DeviceRegistry {
-  private readonly db: Database;
+  private readonly db: HqDb;
   private readonly now: () => Date;
   private readonly identity: HqIdentity;
-  private readonly log: (actor: string, action: string, detail: string) => void;
-  private readonly reference: () => SignedReference[];
+  private readonly log: EventLog;
+  private readonly reference: () => Promise<SignedReference[]>;
   constructor(
-    db: Database,
+    db: HqDb,
     now: () => Date,
     identity: HqIdentity,
-    log: (actor: string, action: string, detail: string) => void,
-    reference: () => SignedReference[],
+    log: EventLog,
+    reference: () => Promise<SignedReference[]>,
   ) {
     this.reference = reference;
     this.db = db;
@@ -57,7 +58,7 @@ export class DeviceRegistry {
     this.log = log;
   }
 
-  createCode(createdBy: string, note: string, casePrefix: string): { code: string; expiresAt: string } {
+  async createCode(createdBy: string, note: string, casePrefix: string): Promise<{ code: string; expiresAt: string }> {
     const prefix = casePrefix.trim() || '网信案';
     if (prefix.length > 12) throw fail(400, 'bad_request', '案号前缀最多12个字。');
     const bytes = randomBytes(16);
@@ -65,37 +66,46 @@ export class DeviceRegistry {
     const code = raw.match(/.{4}/g)!.join('-');
     const now = this.now();
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS).toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO enrollment_codes (id, code, note, case_prefix, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(randomUUID(), normaliseCode(code), note.trim(), prefix, createdBy, now.toISOString(), expiresAt);
-    this.log(createdBy, 'code', `登记码已生成（${note.trim() || '无备注'}，案号前缀 ${prefix}，有效至 ${expiresAt}）`);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('enrollment_codes')
+        .values({
+          id: randomUUID(),
+          code: normaliseCode(code),
+          note: note.trim(),
+          case_prefix: prefix,
+          created_by: createdBy,
+          created_at: now.toISOString(),
+          expires_at: expiresAt,
+        })
+        .execute();
+      await this.log(
+        createdBy,
+        'code',
+        `登记码已生成（${note.trim() || '无备注'}，案号前缀 ${prefix}，有效至 ${expiresAt}）`,
+        trx,
+      );
+    });
     return { code, expiresAt };
   }
 
-  codes(): {
-    note: string;
-    casePrefix: string;
-    createdAt: string;
-    expiresAt: string;
-    usedAt: string | null;
-    deviceId: string | null;
-  }[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT note, case_prefix, created_at, expires_at, used_at, device_id FROM enrollment_codes ORDER BY created_at DESC LIMIT 50`,
-        )
-        .all() as {
-        note: string;
-        case_prefix: string;
-        created_at: string;
-        expires_at: string;
-        used_at: string | null;
-        device_id: string | null;
-      }[]
-    ).map((r) => ({
+  async codes(): Promise<
+    {
+      note: string;
+      casePrefix: string;
+      createdAt: string;
+      expiresAt: string;
+      usedAt: string | null;
+      deviceId: string | null;
+    }[]
+  > {
+    const rows = await this.db
+      .selectFrom('enrollment_codes')
+      .select(['note', 'case_prefix', 'created_at', 'expires_at', 'used_at', 'device_id'])
+      .orderBy('created_at', 'desc')
+      .limit(50)
+      .execute();
+    return rows.map((r) => ({
       note: r.note,
       casePrefix: r.case_prefix,
       createdAt: r.created_at,
@@ -105,11 +115,11 @@ export class DeviceRegistry {
     }));
   }
 
-  enroll(
+  async enroll(
     body: EnrollRequestBody,
     proof: string,
     tlsFingerprint: string | null,
-  ): EnrollResponseBody & { proof: string } {
+  ): Promise<EnrollResponseBody & { proof: string }> {
     if (
       !body ||
       typeof body.deviceId !== 'string' ||
@@ -124,66 +134,72 @@ export class DeviceRegistry {
     const now = this.now().toISOString();
     // A code already used by this very device still works until it expires: a device whose first
     // try lost HQ's answer (and so pinned nothing) can simply try again.
-    const open = this.db
-      .prepare(
-        `SELECT id, code, case_prefix FROM enrollment_codes WHERE expires_at > ? AND (used_at IS NULL OR device_id = ?)`,
-      )
-      .all(now, body.deviceId) as { id: string; code: string; case_prefix: string }[];
+    const open = await this.db
+      .selectFrom('enrollment_codes')
+      .select(['id', 'code', 'case_prefix'])
+      .where('expires_at', '>', now)
+      .where((eb) => eb.or([eb('used_at', 'is', null), eb('device_id', '=', body.deviceId)]))
+      .execute();
     const match = open.find((c) => proofMatches(c.code, body, proof));
     if (!match) throw fail(403, 'enrollment', '登记码无效、已使用或已过期。请向总部管理员索取新的登记码。');
-    const existing = this.db.prepare(`SELECT * FROM devices WHERE device_id = ?`).get(body.deviceId) as
-      DeviceRow | undefined;
+    const existing = await this.get(body.deviceId);
     if (
       existing &&
       (existing.sm2_public !== body.sm2PublicKey || existing.ed25519_public_pem !== body.ed25519PublicKeyPem)
     )
       throw fail(409, 'conflict', '该设备编号已以其他密钥登记过，不能重新登记。');
     if (existing?.revoked_at) throw fail(403, 'revoked', '该设备已被总部吊销，不能重新登记。');
-    this.db.transaction(() => {
-      this.db
-        .prepare(`UPDATE enrollment_codes SET used_at = coalesce(used_at, ?), device_id = ? WHERE id = ?`)
-        .run(now, body.deviceId, match.id);
+    await this.db.transaction().execute(async (trx) => {
+      // Taken only if still open (or already this device's): two devices racing for one code, one wins.
+      const taken = await trx
+        .updateTable('enrollment_codes')
+        .set((eb) => ({ used_at: eb.fn.coalesce('used_at', eb.val(now)), device_id: body.deviceId }))
+        .where('id', '=', match.id)
+        .where((eb) => eb.or([eb('used_at', 'is', null), eb('device_id', '=', body.deviceId)]))
+        .executeTakeFirst();
+      if (Number(taken.numUpdatedRows) !== 1)
+        throw fail(403, 'enrollment', '登记码无效、已使用或已过期。请向总部管理员索取新的登记码。');
       if (!existing)
-        this.db
-          .prepare(
-            `INSERT INTO devices (device_id, name, agency_name, sm2_public, ed25519_public_pem, case_prefix, enrolled_at, code_id, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            body.deviceId,
-            String(body.deviceName ?? '').slice(0, 100),
-            String(body.agencyName ?? '').slice(0, 100),
-            body.sm2PublicKey,
-            body.ed25519PublicKeyPem,
-            match.case_prefix,
-            now,
-            match.id,
-            now,
-          );
-      this.log(
+        await trx
+          .insertInto('devices')
+          .values({
+            device_id: body.deviceId,
+            name: String(body.deviceName ?? '').slice(0, 100),
+            agency_name: String(body.agencyName ?? '').slice(0, 100),
+            sm2_public: body.sm2PublicKey,
+            ed25519_public_pem: body.ed25519PublicKeyPem,
+            case_prefix: match.case_prefix,
+            enrolled_at: now,
+            code_id: match.id,
+            last_seen_at: now,
+          })
+          .execute();
+      await this.log(
         'device',
         'enroll',
         `设备 ${body.deviceId}（${String(body.deviceName)}，${String(body.agencyName)}）${existing ? '再次登记（同一密钥）' : '已登记'}`,
+        trx,
       );
-    })();
+    });
     const res: EnrollResponseBody = {
       hq: this.identity.keys(),
       tlsFingerprint,
       deviceNonce: body.nonce,
       casePrefix: existing?.case_prefix ?? match.case_prefix,
       time: this.identity.signedTime(),
-      reference: this.reference(),
+      reference: await this.reference(),
     };
     return { ...res, proof: enrollmentProof(match.code, res) };
   }
 
-  get(deviceId: string): DeviceRow | null {
+  async get(deviceId: string): Promise<DeviceRow | null> {
     return (
-      (this.db.prepare(`SELECT * FROM devices WHERE device_id = ?`).get(deviceId) as DeviceRow | undefined) ?? null
+      (await this.db.selectFrom('devices').selectAll().where('device_id', '=', deviceId).executeTakeFirst()) ?? null
     );
   }
 
-  list(): DeviceRow[] {
-    return this.db.prepare(`SELECT * FROM devices ORDER BY enrolled_at DESC`).all() as DeviceRow[];
+  async list(): Promise<DeviceRow[]> {
+    return this.db.selectFrom('devices').selectAll().orderBy('enrolled_at', 'desc').execute();
   }
 
   registered(d: DeviceRow): RegisteredDevice {
@@ -195,13 +211,13 @@ export class DeviceRegistry {
    * otherwise. The signature covers the declared body SHA-256: the caller checks the body against
    * it as it reads it, so nothing of an unauthenticated body is read at all.
    */
-  authenticate(
+  async authenticate(
     h: { deviceId?: string; time?: string; signature?: string; bodySha256?: string },
     method: string,
     pathAndQuery: string,
-  ): DeviceRow {
+  ): Promise<DeviceRow> {
     if (!h.deviceId || !h.time || !h.signature || !h.bodySha256) throw fail(401, 'bad_signature', '请求缺少设备签名。');
-    const d = this.get(h.deviceId);
+    const d = await this.get(h.deviceId);
     if (!d) throw fail(401, 'unknown_device', '总部没有登记此设备。请先用登记码登记。');
     if (
       !ed25519Verify(
@@ -212,7 +228,7 @@ export class DeviceRegistry {
     )
       throw fail(401, 'bad_signature', '设备签名无效。');
     if (d.revoked_at) {
-      this.flagRevokedAttempt(d.device_id);
+      await this.flagRevokedAttempt(d.device_id);
       throw fail(
         403,
         'revoked',
@@ -224,33 +240,46 @@ export class DeviceRegistry {
     // Noted to the minute: a write per request (a commit, so an fsync) cost every chunk and seal.
     const now = this.now();
     if (!d.last_seen_at || !(Math.abs(now.getTime() - Date.parse(d.last_seen_at)) < 60_000))
-      this.db.prepare(`UPDATE devices SET last_seen_at = ? WHERE device_id = ?`).run(now.toISOString(), d.device_id);
+      await this.db
+        .updateTable('devices')
+        .set({ last_seen_at: now.toISOString() })
+        .where('device_id', '=', d.device_id)
+        .execute();
     return d;
   }
 
-  private flagRevokedAttempt(deviceId: string): void {
-    const open = this.db
-      .prepare(`SELECT 1 FROM flags WHERE device_id = ? AND kind = 'revoked' AND resolved_at IS NULL`)
-      .get(deviceId);
+  private async flagRevokedAttempt(deviceId: string): Promise<void> {
+    const open = await this.db
+      .selectFrom('flags')
+      .select('id')
+      .where('device_id', '=', deviceId)
+      .where('kind', '=', 'revoked')
+      .where('resolved_at', 'is', null)
+      .executeTakeFirst();
     if (!open)
-      this.db
-        .prepare(`INSERT INTO flags (device_id, seq, kind, detail, created_at) VALUES (?, NULL, 'revoked', ?, ?)`)
-        .run(deviceId, '已吊销的设备仍在尝试同步', this.now().toISOString());
+      await this.db
+        .insertInto('flags')
+        .values({
+          device_id: deviceId,
+          seq: null,
+          kind: 'revoked',
+          detail: '已吊销的设备仍在尝试同步',
+          created_at: this.now().toISOString(),
+        })
+        .execute();
   }
 
-  revoke(deviceId: string, by: string, reason: string): void {
-    const d = this.get(deviceId);
+  async revoke(deviceId: string, by: string, reason: string): Promise<void> {
+    const d = await this.get(deviceId);
     if (!d) throw fail(404, 'not_found', '没有这个设备。');
     if (d.revoked_at) return;
-    this.db.transaction(() => {
-      this.db
-        .prepare(`UPDATE devices SET revoked_at = ?, revoked_by = ?, revoke_reason = ? WHERE device_id = ?`)
-        .run(this.now().toISOString(), by, reason.trim(), deviceId);
-      this.log(by, 'revoke', `设备 ${deviceId}（${d.name}）已吊销：${reason.trim() || '未说明原因'}`);
-    })();
-  }
-
-  touchSync(deviceId: string): void {
-    this.db.prepare(`UPDATE devices SET last_sync_at = ? WHERE device_id = ?`).run(this.now().toISOString(), deviceId);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('devices')
+        .set({ revoked_at: this.now().toISOString(), revoked_by: by, revoke_reason: reason.trim() })
+        .where('device_id', '=', deviceId)
+        .execute();
+      await this.log(by, 'revoke', `设备 ${deviceId}（${d.name}）已吊销：${reason.trim() || '未说明原因'}`, trx);
+    });
   }
 }

@@ -4,10 +4,11 @@
 // before a byte of the body is read; a chunk is streamed to disk and kept whole or not at all.
 // A real HQ on loopback, a device with its own keys, raw HTTP requests.
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API, CHUNK_BYTES, sha256Hex } from '../../protocol/sync/protocol.ts';
+import type { FsBlobStorage } from '../storage/fs-blob-storage.ts';
 import { enrolledDevice, openRequest, send, testHq, type TestHq } from '../../tests/support/hq-fixture.ts';
 
 const open: TestHq[] = [];
@@ -20,11 +21,12 @@ async function hqUnderTest(): Promise<TestHq> {
   return t;
 }
 
-const count = (t: TestHq, table: string) =>
-  (t.hq.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = async (t: TestHq, table: string) =>
+  Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(t.hq.db)).rows[0]!.n);
+/** Plaintext bytes of the upload in progress (its file is encrypted), or null when there is none. */
 const partSize = (t: TestHq, sha: string) => {
-  const p = join(t.dir, 'uploads', `${sha}.part`);
-  return existsSync(p) ? statSync(p).size : null;
+  const storage = t.hq.storage as FsBlobStorage;
+  return existsSync(storage.partPath(sha)) ? storage.partialSize(sha) : null;
 };
 /** A field error as HQ answers it: 400, kind bad_request, the field named in `fields` and in the message. */
 const fieldError = (field: string) => ({
@@ -44,7 +46,7 @@ describe('every request is validated before any work', () => {
 
   it('enroll: a malformed request names its field and enrolls nothing; the code stays usable', async () => {
     const t = await hqUnderTest();
-    const { code } = t.hq.devices.createCode('test', '', '');
+    const { code } = await t.hq.devices.createCode('test', '', '');
     const request = {
       deviceId: 'not-a-device-id',
       deviceName: 'x',
@@ -68,8 +70,8 @@ describe('every request is validated before any work', () => {
     const none = await send(t.server.url, 'POST', `${API}/enroll`);
     expect(none.status).toBe(400);
     expect(none.json).toMatchObject(fieldError('body'));
-    expect(count(t, 'devices')).toBe(0);
-    expect(t.hq.devices.codes()[0]).toMatchObject({ usedAt: null });
+    expect(await count(t, 'devices')).toBe(0);
+    expect((await t.hq.devices.codes())[0]).toMatchObject({ usedAt: null });
     expect(code).toBeTruthy();
   });
 
@@ -79,7 +81,7 @@ describe('every request is validated before any work', () => {
     const r = await d.send('GET', `${API}/blobs/${'Z'.repeat(64)}`);
     expect(r.status).toBe(400);
     expect(r.json).toMatchObject(fieldError('params.sha256'));
-    expect(count(t, 'blobs')).toBe(0);
+    expect(await count(t, 'blobs')).toBe(0);
   });
 
   it('chunk upload: a bad offset, length or name is refused by name, and nothing reaches the disk', async () => {
@@ -96,10 +98,10 @@ describe('every request is validated before any work', () => {
     expect((await put('offset=0&length=999')).json).toMatchObject(fieldError('query.length'));
     expect((await put('offset=0&length=1000', 'abc')).json).toMatchObject(fieldError('params.sha256'));
     expect(partSize(t, sha)).toBeNull();
-    expect(count(t, 'blobs')).toBe(0);
+    expect(await count(t, 'blobs')).toBe(0);
     // The same chunk, well formed, is taken.
     expect((await put('offset=0&length=1000')).json).toEqual({ stored: true, offset: 1000 });
-    expect(count(t, 'blobs')).toBe(1);
+    expect(await count(t, 'blobs')).toBe(1);
   });
 
   it('seal commit: a malformed package names its field and commits nothing', async () => {
@@ -124,9 +126,9 @@ describe('every request is validated before any work', () => {
     expect((await d.send('POST', `${API}/seals`, badImage)).json).toMatchObject(
       fieldError('body.signatures.0.imagePngBase64'),
     );
-    expect(count(t, 'seals')).toBe(0);
-    expect(count(t, 'documents')).toBe(0);
-    expect(count(t, 'cases')).toBe(0);
+    expect(await count(t, 'seals')).toBe(0);
+    expect(await count(t, 'documents')).toBe(0);
+    expect(await count(t, 'cases')).toBe(0);
   });
 
   it('receipts and reference take no input: unsigned they are refused, signed they answer', async () => {
@@ -219,7 +221,7 @@ describe('refused before the body is read', () => {
       status: 400,
       json: { error: 'bad_signature', message: '请求内容在传输中被改动（内容校验值不符）。' },
     });
-    expect(count(t, 'seals')).toBe(0);
+    expect(await count(t, 'seals')).toBe(0);
   });
 });
 
@@ -265,7 +267,7 @@ describe('a chunk is streamed to disk, whole or not at all', () => {
     whole.req.end(rest);
     expect(await whole.answer).toMatchObject({ status: 200, json: { stored: true, offset: blob.length } });
     expect(partSize(t, sha)).toBeNull();
-    expect(t.hq.ingest.heldBlob(sha)).toMatchObject({ sha256: sha, size: blob.length });
+    expect(await t.hq.ingest.heldBlob(sha)).toMatchObject({ sha256: sha, size: blob.length });
   });
 });
 

@@ -80,11 +80,11 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
     schema: { params: HQ_ROUTES.blobStatus.params, response: { 200: HQ_ROUTES.blobStatus.answer } },
     handler: async (req) => {
       const { sha256 } = req.params;
-      const held = hq.ingest.heldBlob(sha256);
+      const held = await hq.ingest.heldBlob(sha256);
       if (held) return { stored: true, offset: held.size };
       const stored = await hq.storage.stored(sha256);
       if (stored) {
-        hq.ingest.recordBlob(stored);
+        await hq.ingest.recordBlob(stored);
         return { stored: true, offset: stored.size };
       }
       return { stored: false, offset: hq.storage.partialSize(sha256) };
@@ -111,7 +111,7 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
           stream: capped(req, HQ_ROUTES.blobChunk.maxBodyBytes),
           sha256: header(req, H.bodySha256)!,
         });
-        if (r.stored) hq.ingest.recordBlob(r.stored);
+        if (r.stored) await hq.ingest.recordBlob(r.stored);
         return { stored: r.stored !== null, offset: r.offset };
       } catch (e) {
         if (e instanceof OffsetMismatch)

@@ -45,7 +45,7 @@ export function authenticateDevice(hq: HqApp) {
   return async (req: FastifyRequest): Promise<void> => {
     // What the device signed is the path and query as it built them; URL() normalises them as the device's client did.
     const url = new URL(req.url, 'http://hq');
-    req.device = hq.devices.authenticate(
+    req.device = await hq.devices.authenticate(
       {
         deviceId: header(req, H.device),
         time: header(req, H.time),

@@ -51,7 +51,7 @@ export async function importBundle(
   const index = read.index;
   const text = (name: string) => index.text(name);
   const manifest = JSON.parse(text(MANIFEST)!) as Manifest;
-  const device = deps.devices.get(manifest.deviceId);
+  const device = await deps.devices.get(manifest.deviceId);
   if (!device) throw fail(401, 'unknown_device', `封存包来自总部未登记的设备（${manifest.deviceId}），未导入。`);
   if (device.revoked_at)
     throw fail(403, 'revoked', `封存包来自已吊销的设备（${device.name}，${device.revoked_at}），未导入。`);
@@ -98,20 +98,23 @@ export async function importBundle(
     });
 
   // Conflicts are refused before anything is stored.
-  const held = new Map(deps.ingest.receiptsFor(device.device_id).map((r) => [r.receipt.seq, r.receipt.sealSha256]));
+  const held = new Map(
+    (await deps.ingest.receiptsFor(device.device_id)).map((r) => [r.receipt.seq, r.receipt.sealSha256]),
+  );
   for (const pkg of packages) {
     const h = held.get(pkg.seal.seq);
     if (h && h !== dualHash(pkg.seal.payload).sha256) {
-      deps.ingest.commit(device, pkg, 'bundle'); // flags the conflict and throws 409
+      await deps.ingest.commit(device, pkg, 'bundle'); // flags the conflict and throws 409
     }
   }
 
   // Evidence (re-hashed as it is stored), then each seal in order.
   for (const m of index.members.values()) {
     const c = classify(m.name);
-    if (c.kind !== 'evidence' || deps.ingest.heldBlob(c.sha256)) continue;
-    deps.ingest.recordBlob(await deps.storage.putStream(c.sha256, index.chunks(m.name)));
+    if (c.kind !== 'evidence' || (await deps.ingest.heldBlob(c.sha256))) continue;
+    await deps.ingest.recordBlob(await deps.storage.putStream(c.sha256, index.chunks(m.name)));
   }
-  const receipts = packages.map((pkg) => deps.ingest.commit(device, pkg, 'bundle'));
+  const receipts: SignedReceipt[] = [];
+  for (const pkg of packages) receipts.push(await deps.ingest.commit(device, pkg, 'bundle'));
   return { format: RECEIPTS_FORMAT, hqId: deps.hqId, deviceId: device.device_id, receipts };
 }

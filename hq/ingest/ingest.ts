@@ -4,16 +4,33 @@
 // different seal with a sequence number HQ already holds is refused as a conflict and flagged
 // (possible tampering); a missing earlier sequence number is accepted and flagged as a gap until
 // the missing seal arrives; a seal whose link to its neighbour does not match is refused.
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+//
+// Records belong to the device that sealed them. The ids in a seal are the device's choice
+// (document, case, evidence, officer, signature ids); HQ records which device first used each
+// (table record_owners) and refuses a seal that uses an id another device owns: 409, flagged
+// 归属冲突, nothing stored. Received rows are append-only in the database itself (migrations.ts);
+// the one row HQ updates, a case's summary, is updated only for its owning device.
+//
+// Concurrency (PostgreSQL, many connections): each commit first takes the row lock of the hq_seq
+// counter (a no-op UPDATE) and makes every decision that depends on what HQ holds — the prior seal
+// under this number, the chain neighbours, the owners of the ids — after it, inside the
+// transaction; so commits run one at a time from there on, hq_seq is allocated without gaps, and
+// two devices racing for one id cannot both win. The checks that cost (signatures, digests) run
+// before, in parallel. On SQLite the same UPDATE takes the database's write lock.
+import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import { SEAL_GENESIS } from '../../protocol/seal/seal-payload.ts';
 import type { Receipt, SealPackage, SignedReceipt } from '../../protocol/sync/protocol.ts';
-import type { DeviceRegistry, DeviceRow } from '../devices/device-registry.ts';
 import { errorFields, silentLog, type Log } from '../../protocol/runtime/log.ts';
+import type { HqDb } from '../db/hq-database.ts';
+import type { FlagKind, HqTables, OwnedKind } from '../db/schema.ts';
+import type { DeviceRegistry, DeviceRow } from '../devices/device-registry.ts';
 import { fail, HqFailure } from '../hq-failure.ts';
 import type { HqIdentity } from '../hq-identity.ts';
 import { verifyPackage, type HeldBlob } from './verify-package.ts';
+
+type Tx = Kysely<HqTables>;
 
 interface SealRowHq {
   seq: number;
@@ -24,15 +41,39 @@ interface SealRowHq {
   receipt_sm2: string;
 }
 
+const OWNED_LABEL: Record<OwnedKind, string> = {
+  document: '文书',
+  case: '案件',
+  evidence: '电子数据',
+  officer: '执法人员',
+  signature: '签名',
+};
+
+/** Every id in a seal that a device chooses, by kind. */
+function ownedIds(p: SealPayload): { kind: OwnedKind; id: string }[] {
+  const out = new Map<string, { kind: OwnedKind; id: string }>();
+  const add = (kind: OwnedKind, id: string | null | undefined) => {
+    if (id) out.set(`${kind}\u0000${id}`, { kind, id });
+  };
+  add('document', p.document.id);
+  add('case', p.document.caseId);
+  for (const e of p.evidence) add('evidence', e.id);
+  for (const o of p.officers) add('officer', o.id);
+  for (const s of p.signatures) add('signature', s.id);
+  // A correction names the document it corrects: that must be this device's too.
+  if (p.corrects) add('document', p.corrects.documentId);
+  return [...out.values()];
+}
+
 export class Ingest {
-  private readonly db: Database;
+  private readonly db: HqDb;
   private readonly now: () => Date;
   private readonly identity: HqIdentity;
   private readonly devices: DeviceRegistry;
   /** A test hook: runs inside the commit transaction, after every row is written (crash tests). */
-  beforeCommit: (() => void) | null = null;
+  beforeCommit: (() => void | Promise<void>) | null = null;
   private readonly log: Log;
-  constructor(db: Database, now: () => Date, identity: HqIdentity, devices: DeviceRegistry, log: Log = silentLog) {
+  constructor(db: HqDb, now: () => Date, identity: HqIdentity, devices: DeviceRegistry, log: Log = silentLog) {
     this.db = db;
     this.now = now;
     this.identity = identity;
@@ -40,45 +81,51 @@ export class Ingest {
     this.log = log;
   }
 
-  heldBlob(sha256: string): HeldBlob | null {
+  async heldBlob(sha256: string): Promise<HeldBlob | null> {
     return (
-      (this.db.prepare(`SELECT sha256, sm3, size FROM blobs WHERE sha256 = ?`).get(sha256) as HeldBlob | undefined) ??
-      null
+      (await this.db
+        .selectFrom('blobs')
+        .select(['sha256', 'sm3', 'size'])
+        .where('sha256', '=', sha256)
+        .executeTakeFirst()) ?? null
     );
   }
 
-  recordBlob(b: HeldBlob): void {
-    this.db
-      .prepare(`INSERT OR IGNORE INTO blobs (sha256, sm3, size, stored_at) VALUES (?, ?, ?, ?)`)
-      .run(b.sha256, b.sm3, b.size, this.now().toISOString());
+  async recordBlob(b: HeldBlob): Promise<void> {
+    await this.db
+      .insertInto('blobs')
+      .values({ sha256: b.sha256, sm3: b.sm3, size: b.size, stored_at: this.now().toISOString() })
+      .onConflict((oc) => oc.column('sha256').doNothing())
+      .execute();
   }
 
-  private existing(deviceId: string, seq: number): SealRowHq | undefined {
-    return this.db
-      .prepare(
-        `SELECT seq, hash_sha256, prev_hash, receipt, receipt_ed25519, receipt_sm2 FROM seals WHERE device_id = ? AND seq = ?`,
-      )
-      .get(deviceId, seq) as SealRowHq | undefined;
+  private async existing(db: Tx, deviceId: string, seq: number): Promise<SealRowHq | undefined> {
+    return db
+      .selectFrom('seals')
+      .select(['seq', 'hash_sha256', 'prev_hash', 'receipt', 'receipt_ed25519', 'receipt_sm2'])
+      .where('device_id', '=', deviceId)
+      .where('seq', '=', seq)
+      .executeTakeFirst();
   }
 
   private signed(r: SealRowHq): SignedReceipt {
     return { receipt: JSON.parse(r.receipt) as Receipt, ed25519: r.receipt_ed25519, sm2: r.receipt_sm2 };
   }
 
-  receiptsFor(deviceId: string): SignedReceipt[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT seq, hash_sha256, prev_hash, receipt, receipt_ed25519, receipt_sm2 FROM seals WHERE device_id = ? ORDER BY seq`,
-        )
-        .all(deviceId) as SealRowHq[]
-    ).map((r) => this.signed(r));
+  async receiptsFor(deviceId: string): Promise<SignedReceipt[]> {
+    const rows = await this.db
+      .selectFrom('seals')
+      .select(['seq', 'hash_sha256', 'prev_hash', 'receipt', 'receipt_ed25519', 'receipt_sm2'])
+      .where('device_id', '=', deviceId)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => this.signed(r));
   }
 
   /** Commits one seal; HQ's log gets the outcome (device id, sequence numbers, the refusal's kind — no content). */
-  commit(device: DeviceRow, pkg: SealPackage, via: 'network' | 'bundle'): SignedReceipt {
+  async commit(device: DeviceRow, pkg: SealPackage, via: 'network' | 'bundle'): Promise<SignedReceipt> {
     try {
-      const r = this.commitChecked(device, pkg, via);
+      const r = await this.commitChecked(device, pkg, via);
       this.log.info('seal received', { device: device.device_id, seq: r.receipt.seq, hqSeq: r.receipt.hqSeq, via });
       return r;
     } catch (e) {
@@ -92,7 +139,7 @@ export class Ingest {
     }
   }
 
-  private commitChecked(device: DeviceRow, pkg: SealPackage, via: 'network' | 'bundle'): SignedReceipt {
+  private async commitChecked(device: DeviceRow, pkg: SealPackage, via: 'network' | 'bundle'): Promise<SignedReceipt> {
     if (
       !pkg ||
       pkg.format !== 'wangxin-sync-package/1' ||
@@ -103,179 +150,280 @@ export class Ingest {
       !pkg.case
     )
       throw fail(400, 'bad_request', '封存数据包格式不对。');
-    const check = verifyPackage(pkg, this.devices.registered(device), (sha) => this.heldBlob(sha));
+    const check = await verifyPackage(pkg, this.devices.registered(device), (sha) => this.heldBlob(sha));
     const seq = pkg.seal.seq;
-    const prior = this.existing(device.device_id, seq);
-    if (prior) {
-      if (prior.hash_sha256 === check.hash.sha256) return this.signed(prior); // a resend: the same receipt
-      this.flag(
-        device.device_id,
-        seq,
-        'conflict',
-        `收到与已接收封存${seq}不同的封存（已有 ${prior.hash_sha256.slice(0, 16)}…，新收到 ${check.hash.sha256.slice(0, 16)}…）：可能被篡改，请核查该设备`,
-      );
-      throw fail(409, 'conflict', `总部已有该设备序号为${seq}的另一封存，此封存被拒收并已报告总部核查（可能被篡改）。`);
-    }
-    if (check.problems.length) {
+    const deviceId = device.device_id;
+    // A resend is answered without waiting for the commit lock (a received seal never changes).
+    const resent = await this.existing(this.db, deviceId, seq);
+    if (resent?.hash_sha256 === check.hash.sha256) return this.signed(resent);
+    if (!resent && check.problems.length) {
       if (check.payload)
-        this.flag(device.device_id, seq, 'verification', `封存${seq}核验未通过：${check.problems.join('；')}`);
+        await this.flag(this.db, deviceId, seq, 'verification', `封存${seq}核验未通过：${check.problems.join('；')}`);
       throw fail(422, 'verification', `封存${seq}核验未通过：${check.problems.join('；')}`, {
         problems: check.problems,
       });
     }
     // Not a fault of the seal, so not flagged: the device uploads the evidence and commits again.
-    if (check.missing.length)
+    if (!resent && check.missing.length)
       throw fail(
         422,
         'verification',
         `封存${seq}所依据的电子数据尚未全部上传：${check.missing.join('；')}。请重新同步。`,
-        { problems: check.missing },
+        {
+          problems: check.missing,
+        },
       );
-    const p = check.payload as SealPayload;
-    const before = this.existing(device.device_id, seq - 1);
-    const after = this.existing(device.device_id, seq + 1);
-    if (seq === 1 && p.device.prev !== SEAL_GENESIS)
-      throw fail(422, 'verification', '第一个封存的前一封存校验值不是全零。', { problems: ['链首不对'] });
-    if (before && p.device.prev !== before.hash_sha256) {
-      this.flag(device.device_id, seq, 'chain', `封存${seq}与已接收的封存${seq - 1}不衔接`);
-      throw fail(409, 'conflict', `封存${seq}与总部已有的封存${seq - 1}不衔接，被拒收并已报告总部核查。`);
-    }
-    if (after && after.prev_hash !== check.hash.sha256) {
-      this.flag(device.device_id, seq, 'chain', `封存${seq}与已接收的封存${seq + 1}不衔接`);
-      throw fail(409, 'conflict', `封存${seq}与总部已有的封存${seq + 1}不衔接，被拒收并已报告总部核查。`);
-    }
 
-    let out: SignedReceipt | null = null;
-    this.db.transaction(() => {
-      const now = this.now().toISOString();
-      const hqSeq = ((this.db.prepare(`SELECT max(hq_seq) AS m FROM seals`).get() as { m: number | null }).m ?? 0) + 1;
-      const missingBefore =
-        seq > 1 &&
-        (
-          this.db
-            .prepare(`SELECT count(*) AS n FROM seals WHERE device_id = ? AND seq < ?`)
-            .get(device.device_id, seq) as { n: number }
-        ).n <
-          seq - 1;
-      const receipt: Receipt = {
-        format: 'wangxin-hq-receipt/1',
-        hqId: this.identity.keys().hqId,
-        deviceId: device.device_id,
+    // From here on, one commit at a time; a refusal that is flagged commits its flag and nothing else.
+    const outcome = await this.db.transaction().execute(async (trx): Promise<SignedReceipt | HqFailure> => {
+      await trx
+        .updateTable('hq_counters')
+        .set((eb) => ({ value: eb.ref('value') }))
+        .where('name', '=', 'hq_seq')
+        .execute();
+      const prior = await this.existing(trx, deviceId, seq);
+      if (prior) {
+        if (prior.hash_sha256 === check.hash.sha256) return this.signed(prior); // a resend: the same receipt
+        await this.flag(
+          trx,
+          deviceId,
+          seq,
+          'conflict',
+          `收到与已接收封存${seq}不同的封存（已有 ${prior.hash_sha256.slice(0, 16)}…，新收到 ${check.hash.sha256.slice(0, 16)}…）：可能被篡改，请核查该设备`,
+        );
+        return fail(
+          409,
+          'conflict',
+          `总部已有该设备序号为${seq}的另一封存，此封存被拒收并已报告总部核查（可能被篡改）。`,
+        );
+      }
+      if (check.problems.length || check.missing.length)
+        return fail(422, 'verification', `封存${seq}核验未通过：${[...check.problems, ...check.missing].join('；')}`);
+      const p = check.payload as SealPayload;
+      if (seq === 1 && p.device.prev !== SEAL_GENESIS)
+        return fail(422, 'verification', '第一个封存的前一封存校验值不是全零。', { problems: ['链首不对'] });
+      const before = await this.existing(trx, deviceId, seq - 1);
+      const after = await this.existing(trx, deviceId, seq + 1);
+      if (before && p.device.prev !== before.hash_sha256) {
+        await this.flag(trx, deviceId, seq, 'chain', `封存${seq}与已接收的封存${seq - 1}不衔接`);
+        return fail(409, 'conflict', `封存${seq}与总部已有的封存${seq - 1}不衔接，被拒收并已报告总部核查。`);
+      }
+      if (after && after.prev_hash !== check.hash.sha256) {
+        await this.flag(trx, deviceId, seq, 'chain', `封存${seq}与已接收的封存${seq + 1}不衔接`);
+        return fail(409, 'conflict', `封存${seq}与总部已有的封存${seq + 1}不衔接，被拒收并已报告总部核查。`);
+      }
+      const refused = await this.claimIds(trx, deviceId, seq, p);
+      if (refused) return refused;
+      return this.store(trx, device, pkg, via, p, check.hash);
+    });
+    if (outcome instanceof HqFailure) throw outcome;
+    return outcome;
+  }
+
+  /**
+   * Records this device as the owner of the seal's ids it uses for the first time; refuses (and
+   * flags 归属冲突) when another device owns one of them.
+   */
+  private async claimIds(trx: Tx, deviceId: string, seq: number, p: SealPayload): Promise<HqFailure | null> {
+    const ids = ownedIds(p);
+    const owners = await trx
+      .selectFrom('record_owners')
+      .select(['kind', 'id', 'device_id'])
+      .where((eb) => eb.or(ids.map((i) => eb.and([eb('kind', '=', i.kind), eb('id', '=', i.id)]))))
+      .execute();
+    const foreign = owners.filter((o) => o.device_id !== deviceId);
+    // A document id already used by this device for another seal is a conflict of its own chain.
+    const sameDoc = await trx
+      .selectFrom('documents')
+      .select(['device_id', 'seq'])
+      .where('id', '=', p.document.id)
+      .executeTakeFirst();
+    if (foreign.length) {
+      const what = foreign.map((o) => `${OWNED_LABEL[o.kind]} ${o.id}（属于设备 ${o.device_id}）`).join('；');
+      await this.flag(
+        trx,
+        deviceId,
         seq,
-        documentId: p.document.id,
-        docNo: p.document.docNo,
-        sealSha256: check.hash.sha256,
-        sealSm3: check.hash.sm3,
-        hqSeq,
-        hqTime: now,
-        chainComplete: !missingBefore,
-      };
-      const sig = this.identity.signJson(receipt);
-      this.db
-        .prepare(
-          `INSERT INTO seals (device_id, seq, hq_seq, document_id, payload, hash_sha256, hash_sm3, prev_hash, sm2_signature, ed25519_signature, received_at, via, receipt, receipt_ed25519, receipt_sm2, print_input) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          device.device_id,
-          seq,
-          hqSeq,
-          p.document.id,
-          pkg.seal.payload,
-          check.hash.sha256,
-          check.hash.sm3,
-          p.device.prev,
-          pkg.seal.sm2Signature,
-          pkg.seal.ed25519Signature,
-          now,
-          via,
-          canonicalJson(receipt),
-          sig.ed25519,
-          sig.sm2,
-          pkg.print ? JSON.stringify(pkg.print) : null,
-        );
-      const sigIns = this.db.prepare(
-        `INSERT INTO seal_signatures (device_id, seq, signature_id, record, image_png, strokes) VALUES (?, ?, ?, ?, ?, ?)`,
+        'ownership',
+        `封存${seq}使用了其他设备的记录编号：${what}。已拒收，请核查该设备`,
       );
-      const sealed = new Set(p.signatures.map((s) => s.id));
-      for (const s of pkg.signatures)
-        if (sealed.has(s.id))
-          sigIns.run(
-            device.device_id,
-            seq,
-            s.id,
-            s.record,
-            s.imagePngBase64 === null ? null : Buffer.from(s.imagePngBase64, 'base64'),
-            s.strokes,
-          );
-      const evIns = this.db.prepare(
-        `INSERT INTO seal_evidence (device_id, seq, evidence_id, sha256, file_name, category, size) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      return fail(
+        409,
+        'conflict',
+        `封存${seq}使用的${[...new Set(foreign.map((o) => OWNED_LABEL[o.kind]))].join('、')}编号已属于另一台设备（归属冲突），此封存被拒收并已报告总部核查。`,
       );
-      for (const e of p.evidence) evIns.run(device.device_id, seq, e.id, e.sha256, e.fileName, e.category, e.sizeBytes);
-      this.db
-        .prepare(
-          `INSERT OR REPLACE INTO documents (id, device_id, seq, case_id, type, doc_no, sealed_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          p.document.id,
-          device.device_id,
-          seq,
-          p.document.caseId,
-          p.document.type,
-          p.document.docNo,
-          p.time.sealedAt,
-        );
-      const c = pkg.case;
-      this.db
-        .prepare(
-          `INSERT INTO cases (id, case_no, party_name, matter_name, status, device_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET party_name = excluded.party_name, matter_name = excluded.matter_name, status = excluded.status, updated_at = excluded.updated_at`,
-        )
-        .run(
-          p.document.caseId,
-          p.document.caseNo,
-          String(c.partyName ?? ''),
-          String(c.matterName ?? ''),
-          String(c.status ?? ''),
-          device.device_id,
-          now,
-        );
-      if (missingBefore) this.flag(device.device_id, seq, 'gap', `封存${seq}之前有尚未收到的封存（序号缺口），待补齐`);
-      // A seal that fills a gap resolves the gap flags it closes.
-      this.resolveGaps(device.device_id, now);
-      this.db.prepare(`UPDATE devices SET last_sync_at = ? WHERE device_id = ?`).run(now, device.device_id);
-      this.beforeCommit?.();
-      out = { receipt, ...sig };
-    })();
-    return out!;
+    }
+    if (sameDoc) {
+      await this.flag(trx, deviceId, seq, 'conflict', `封存${seq}的文书编号已由本设备的封存${sameDoc.seq}使用`);
+      return fail(
+        409,
+        'conflict',
+        `总部已有该设备另一封存（${sameDoc.seq}）下的同一文书，此封存被拒收并已报告总部核查。`,
+      );
+    }
+    const known = new Set(owners.map((o) => `${o.kind}\u0000${o.id}`));
+    const fresh = ids.filter((i) => !known.has(`${i.kind}\u0000${i.id}`));
+    if (fresh.length)
+      await trx
+        .insertInto('record_owners')
+        .values(fresh.map((i) => ({ ...i, device_id: deviceId, first_seq: seq, created_at: this.now().toISOString() })))
+        .execute();
+    return null;
   }
 
-  private resolveGaps(deviceId: string, now: string): void {
-    const open = this.db
-      .prepare(`SELECT id, seq FROM flags WHERE device_id = ? AND kind = 'gap' AND resolved_at IS NULL`)
-      .all(deviceId) as { id: number; seq: number }[];
+  private async store(
+    trx: Tx,
+    device: DeviceRow,
+    pkg: SealPackage,
+    via: 'network' | 'bundle',
+    p: SealPayload,
+    hash: { sha256: string; sm3: string },
+  ): Promise<SignedReceipt> {
+    const deviceId = device.device_id;
+    const seq = pkg.seal.seq;
+    const now = this.now().toISOString();
+    const { value: hqSeq } = await trx
+      .updateTable('hq_counters')
+      .set((eb) => ({ value: eb('value', '+', 1) }))
+      .where('name', '=', 'hq_seq')
+      .returning('value')
+      .executeTakeFirstOrThrow();
+    const earlier = await trx
+      .selectFrom('seals')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('device_id', '=', deviceId)
+      .where('seq', '<', seq)
+      .executeTakeFirstOrThrow();
+    const missingBefore = seq > 1 && Number(earlier.n) < seq - 1;
+    const receipt: Receipt = {
+      format: 'wangxin-hq-receipt/1',
+      hqId: this.identity.keys().hqId,
+      deviceId,
+      seq,
+      documentId: p.document.id,
+      docNo: p.document.docNo,
+      sealSha256: hash.sha256,
+      sealSm3: hash.sm3,
+      hqSeq: Number(hqSeq),
+      hqTime: now,
+      chainComplete: !missingBefore,
+    };
+    const sig = this.identity.signJson(receipt);
+    await trx
+      .insertInto('seals')
+      .values({
+        device_id: deviceId,
+        seq,
+        hq_seq: Number(hqSeq),
+        document_id: p.document.id,
+        payload: pkg.seal.payload,
+        hash_sha256: hash.sha256,
+        hash_sm3: hash.sm3,
+        prev_hash: p.device.prev,
+        sm2_signature: pkg.seal.sm2Signature,
+        ed25519_signature: pkg.seal.ed25519Signature,
+        received_at: now,
+        via,
+        receipt: canonicalJson(receipt),
+        receipt_ed25519: sig.ed25519,
+        receipt_sm2: sig.sm2,
+        print_input: pkg.print ? JSON.stringify(pkg.print) : null,
+      })
+      .execute();
+    const sealed = new Set(p.signatures.map((s) => s.id));
+    const signatures = pkg.signatures
+      .filter((s) => sealed.has(s.id))
+      .map((s) => ({
+        device_id: deviceId,
+        seq,
+        signature_id: s.id,
+        record: s.record,
+        image_png: s.imagePngBase64 === null ? null : Buffer.from(s.imagePngBase64, 'base64'),
+        strokes: s.strokes,
+      }));
+    if (signatures.length) await trx.insertInto('seal_signatures').values(signatures).execute();
+    if (p.evidence.length)
+      await trx
+        .insertInto('seal_evidence')
+        .values(
+          p.evidence.map((e) => ({
+            device_id: deviceId,
+            seq,
+            evidence_id: e.id,
+            sha256: e.sha256,
+            file_name: e.fileName,
+            category: e.category,
+            size: e.sizeBytes,
+          })),
+        )
+        .execute();
+    await trx
+      .insertInto('documents')
+      .values({
+        id: p.document.id,
+        device_id: deviceId,
+        seq,
+        case_id: p.document.caseId,
+        type: p.document.type,
+        doc_no: p.document.docNo,
+        sealed_at: p.time.sealedAt,
+      })
+      .execute();
+    const c = pkg.case;
+    const summary = {
+      party_name: String(c.partyName ?? ''),
+      matter_name: String(c.matterName ?? ''),
+      status: String(c.status ?? ''),
+      updated_at: now,
+    };
+    // The case is this device's (claimIds): its summary is the latest this device sent.
+    await trx
+      .insertInto('cases')
+      .values({ id: p.document.caseId, case_no: p.document.caseNo, device_id: deviceId, ...summary })
+      .onConflict((oc) => oc.column('id').doUpdateSet(summary).where('cases.device_id', '=', deviceId))
+      .execute();
+    if (missingBefore) await this.flag(trx, deviceId, seq, 'gap', `封存${seq}之前有尚未收到的封存（序号缺口），待补齐`);
+    // A seal that fills a gap resolves the gap flags it closes.
+    await this.resolveGaps(trx, deviceId, now);
+    await trx.updateTable('devices').set({ last_sync_at: now }).where('device_id', '=', deviceId).execute();
+    await this.beforeCommit?.();
+    return { receipt, ...sig };
+  }
+
+  private async resolveGaps(trx: Tx, deviceId: string, now: string): Promise<void> {
+    const open = await trx
+      .selectFrom('flags')
+      .select(['id', 'seq'])
+      .where('device_id', '=', deviceId)
+      .where('kind', '=', 'gap')
+      .where('resolved_at', 'is', null)
+      .execute();
     for (const f of open) {
-      const n = (
-        this.db.prepare(`SELECT count(*) AS n FROM seals WHERE device_id = ? AND seq < ?`).get(deviceId, f.seq) as {
-          n: number;
-        }
-      ).n;
-      if (n === f.seq - 1) this.db.prepare(`UPDATE flags SET resolved_at = ? WHERE id = ?`).run(now, f.id);
+      const r = await trx
+        .selectFrom('seals')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('device_id', '=', deviceId)
+        .where('seq', '<', f.seq!)
+        .executeTakeFirstOrThrow();
+      if (Number(r.n) === f.seq! - 1)
+        await trx.updateTable('flags').set({ resolved_at: now }).where('id', '=', f.id).execute();
     }
   }
 
-  private flag(
-    deviceId: string,
-    seq: number | null,
-    kind: 'conflict' | 'gap' | 'chain' | 'verification',
-    detail: string,
-  ): void {
-    const dup = this.db
-      .prepare(
-        `SELECT 1 FROM flags WHERE device_id = ? AND seq IS ? AND kind = ? AND detail = ? AND resolved_at IS NULL`,
-      )
-      .get(deviceId, seq, kind, detail);
+  private async flag(db: Tx, deviceId: string, seq: number | null, kind: FlagKind, detail: string): Promise<void> {
+    const dup = await db
+      .selectFrom('flags')
+      .select('id')
+      .where('device_id', '=', deviceId)
+      .where('seq', seq === null ? 'is' : '=', seq)
+      .where('kind', '=', kind)
+      .where('detail', '=', detail)
+      .where('resolved_at', 'is', null)
+      .executeTakeFirst();
     if (!dup)
-      this.db
-        .prepare(`INSERT INTO flags (device_id, seq, kind, detail, created_at) VALUES (?, ?, ?, ?, ?)`)
-        .run(deviceId, seq, kind, detail, this.now().toISOString());
+      await db
+        .insertInto('flags')
+        .values({ device_id: deviceId, seq, kind, detail, created_at: this.now().toISOString() })
+        .execute();
   }
 }

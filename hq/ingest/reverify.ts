@@ -6,14 +6,14 @@ import type { SealPackage } from '../../protocol/sync/protocol.ts';
 import type { HqApp } from '../hq-app.ts';
 import { verifyPackage } from './verify-package.ts';
 
-export function reverifyDocument(hq: HqApp, documentId: string): string[] {
-  const d = hq.browse.document(documentId);
+export async function reverifyDocument(hq: HqApp, documentId: string): Promise<string[]> {
+  const d = await hq.browse.document(documentId);
   if (!d) return ['没有该文书'];
-  const device = hq.devices.get(d.deviceId)!;
+  const device = (await hq.devices.get(d.deviceId))!;
   const pkg: SealPackage = {
     format: 'wangxin-sync-package/1',
     seal: { seq: d.seq, payload: d.payloadText, sm2Signature: d.sm2Signature, ed25519Signature: d.ed25519Signature },
-    signatures: hq.browse.sealSignatures(d.deviceId, d.seq).map((s) => ({
+    signatures: (await hq.browse.sealSignatures(d.deviceId, d.seq)).map((s) => ({
       id: s.signature_id,
       record: s.record,
       imagePngBase64: s.image_png ? s.image_png.toString('base64') : null,
@@ -22,10 +22,10 @@ export function reverifyDocument(hq: HqApp, documentId: string): string[] {
     case: { id: '', caseNo: '', partyName: '', matterName: '', status: '' },
     print: null,
   };
-  const check = verifyPackage(pkg, hq.devices.registered(device), (sha) => hq.ingest.heldBlob(sha));
+  const check = await verifyPackage(pkg, hq.devices.registered(device), (sha) => hq.ingest.heldBlob(sha));
   const problems = [...check.problems, ...check.missing];
   if (check.hash.sha256 !== d.sealSha256) problems.push('封存内容与接收时的校验值不符');
-  const prev = hq.browse.sealHash(d.deviceId, d.seq - 1);
+  const prev = await hq.browse.sealHash(d.deviceId, d.seq - 1);
   if (prev !== null && prev !== d.payload.device.prev) problems.push(`与封存${d.seq - 1}不衔接`);
   return problems;
 }

@@ -31,11 +31,11 @@ export interface PackageCheck {
 
 const hexBytes = (hex: string) => (/^([0-9a-f]{2})*$/.test(hex) ? Buffer.from(hex, 'hex') : null);
 
-export function verifyPackage(
+export async function verifyPackage(
   pkg: SealPackage,
   device: RegisteredDevice,
-  blob: (sha256: string) => HeldBlob | null,
-): PackageCheck {
+  blob: (sha256: string) => Promise<HeldBlob | null>,
+): Promise<PackageCheck> {
   const text = pkg.seal.payload;
   const seal = checkSealText(
     text,
@@ -66,7 +66,7 @@ export function verifyPackage(
 
   const missing: string[] = [];
   for (const e of p.evidence) {
-    const held = blob(e.sha256);
+    const held = await blob(e.sha256);
     if (!held) missing.push(`电子数据「${e.fileName}」（SHA-256 ${e.sha256}）尚未上传到总部`);
     else if (held.sm3 !== e.sm3 || held.size !== e.sizeBytes)
       problems.push(`电子数据「${e.fileName}」在总部重新计算的SM3或大小与封存时不符`);

@@ -1,12 +1,16 @@
-// The default blob storage: DATA/blobs/ab/cd/SHA256 for stored blobs, DATA/uploads/SHA256.part for
-// uploads in progress. A chunk is written at its offset as it arrives (a whole chunk is never held
-// in memory) and fsynced before it is acknowledged, or cut off again if it is not whole and sound; a
-// finished upload is re-hashed (SHA-256 and SM3, Node's OpenSSL — fine on HQ) and renamed into
-// place only if its SHA-256 is its name. Chunks of one blob are serialised in this process.
+// The default blob storage, encrypted at rest like the device's evidence store:
+//   DATA/blobs/ab/cd/NAME     a stored blob in the device's AES-256-GCM chunk format
+//                             (protocol/storage/blob-cipher.ts), NAME = HMAC of its SHA-256 under
+//                             HQ's key, so a seized disk does not tell which known files HQ holds;
+//   DATA/uploads/NAME.part    an upload in progress, AES-256-CTR (upload-part.ts).
+// A chunk is written at its offset as it arrives (a whole chunk is never held in memory) and
+// fsynced before it is acknowledged, or cut off again if it is not whole and sound; a finished
+// upload is decrypted, re-hashed (SHA-256 and SM3, Node's OpenSSL — fine on HQ) and written into
+// the chunk format, and placed (renamed) only if its SHA-256 is its name. Chunks of one blob are
+// serialised in this process.
 import { createHash } from 'node:crypto';
 import {
   closeSync,
-  createReadStream,
   existsSync,
   fsyncSync,
   mkdirSync,
@@ -17,9 +21,10 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { AesGcmBlobCipher } from '../../protocol/storage/blob-cipher.ts';
 import { fsyncDir } from '../../protocol/runtime/write-file-atomic.ts';
 import {
   ChunkMismatch,
@@ -29,30 +34,42 @@ import {
   type ChunkSource,
   type StoredBlob,
 } from './blob-storage.ts';
+import { UploadParts, type PartWriter } from './upload-part.ts';
 
 const SHA256_RE = /^[0-9a-f]{64}$/;
 
 export class FsBlobStorage implements BlobStorage {
   private readonly blobsDir: string;
   private readonly uploadsDir: string;
+  private readonly cipher: AesGcmBlobCipher;
+  private readonly parts: UploadParts;
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly digests = new Map<string, StoredBlob>();
 
-  constructor(dataDir: string) {
+  /** `key`: HQ's blob key (hq/keys/hq-keys.ts). */
+  constructor(dataDir: string, key: Buffer) {
     this.blobsDir = join(dataDir, 'blobs');
     this.uploadsDir = join(dataDir, 'uploads');
+    this.cipher = new AesGcmBlobCipher(key);
+    this.parts = new UploadParts(key);
     mkdirSync(this.blobsDir, { recursive: true, mode: 0o700 });
     mkdirSync(this.uploadsDir, { recursive: true, mode: 0o700 });
   }
 
-  private finalPath(sha256: string): string {
+  private name(sha256: string): string {
     if (!SHA256_RE.test(sha256)) throw new Error('not a SHA-256');
-    return join(this.blobsDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+    return this.cipher.nameOf(sha256);
   }
 
-  private partPath(sha256: string): string {
-    if (!SHA256_RE.test(sha256)) throw new Error('not a SHA-256');
-    return join(this.uploadsDir, `${sha256}.part`);
+  /** Where the blob with this SHA-256 is stored (encrypted). */
+  blobPath(sha256: string): string {
+    const n = this.name(sha256);
+    return join(this.blobsDir, n.slice(0, 2), n.slice(2, 4), n);
+  }
+
+  /** Where an upload of this blob in progress is kept (encrypted). */
+  partPath(sha256: string): string {
+    return join(this.uploadsDir, `${this.name(sha256)}.part`);
   }
 
   /** One operation per blob at a time. */
@@ -68,19 +85,24 @@ export class FsBlobStorage implements BlobStorage {
   }
 
   async stored(sha256: string): Promise<StoredBlob | null> {
-    const path = this.finalPath(sha256);
+    const path = this.blobPath(sha256);
     if (!existsSync(path)) return null;
     const cached = this.digests.get(sha256);
     if (cached) return cached;
-    const d = await digestPath(path);
-    if (d.sha256 !== sha256) return null; // damaged on disk: treat as absent, the device sends it again
+    let d: StoredBlob;
+    try {
+      d = await digest(this.decrypt(path));
+    } catch {
+      return null; // damaged on disk (it does not authenticate): treat as absent, the device sends it again
+    }
+    if (d.sha256 !== sha256) return null;
     this.digests.set(sha256, d);
     return d;
   }
 
   partialSize(sha256: string): number {
     try {
-      return statSync(this.partPath(sha256)).size;
+      return UploadParts.plainSize(statSync(this.partPath(sha256)).size);
     } catch {
       return 0;
     }
@@ -96,31 +118,25 @@ export class FsBlobStorage implements BlobStorage {
       const already = await this.stored(sha256);
       if (already) return { offset: already.size, stored: already };
       const part = this.partPath(sha256);
-      const fh = await open(part, existsSync(part) ? 'r+' : 'w+', 0o600);
+      const p = await this.parts.open(part);
       let size: number;
       try {
-        size = (await fh.stat()).size;
-        if (size !== offset) throw new OffsetMismatch(size);
+        if (p.plainSize !== offset) throw new OffsetMismatch(p.plainSize);
+        const w = p.writer(offset);
         try {
-          size = await writeChunk(fh, offset, total, chunk);
+          size = await writeChunk(w, total, chunk);
         } catch (e) {
           // Whatever of this chunk reached the disk goes: the upload stays where the device last heard it was.
-          await fh.truncate(offset);
-          await fh.sync();
+          await w.cutTo(offset);
           throw e;
         }
-        await fh.sync();
+        await p.fh.sync();
       } finally {
-        await fh.close();
+        await p.fh.close();
       }
       if (size < total) return { offset: size, stored: null };
-      const d = await digestPath(part);
-      if (d.sha256 !== sha256) {
-        rmSync(part, { force: true });
-        throw new DigestMismatch(`received bytes hash to ${d.sha256}`);
-      }
-      this.place(part, sha256);
-      this.digests.set(sha256, d);
+      const d = await this.place(sha256, this.parts.read(part), part);
+      rmSync(part, { force: true });
       return { offset: size, stored: d };
     });
   }
@@ -132,43 +148,76 @@ export class FsBlobStorage implements BlobStorage {
         for await (const _ of source); // drain
         return already;
       }
-      const part = `${this.partPath(sha256)}.import`;
-      const fd = openSync(part, 'w', 0o600);
-      const h256 = createHash('sha256');
-      const hsm3 = createHash('sm3');
-      let size = 0;
-      try {
-        for await (const c of source) {
-          h256.update(c);
-          hsm3.update(c);
-          let w = 0;
-          while (w < c.length) w += writeSync(fd, c, w, c.length - w);
-          size += c.length;
-        }
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      const d = { sha256: h256.digest('hex'), sm3: hsm3.digest('hex'), size };
-      if (d.sha256 !== sha256) {
-        rmSync(part, { force: true });
-        throw new DigestMismatch(`received bytes hash to ${d.sha256}`);
-      }
-      this.place(part, sha256);
-      this.digests.set(sha256, d);
-      return d;
+      return this.place(sha256, source, null);
     });
   }
 
-  private place(from: string, sha256: string): void {
-    const to = this.finalPath(sha256);
+  /**
+   * Encrypts `plain` into a temp file beside the uploads, hashing it on the way, and renames it
+   * into place if its SHA-256 is `sha256`; otherwise removes it (and the upload `part`, if any).
+   */
+  private async place(
+    sha256: string,
+    plain: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    part: string | null,
+  ): Promise<StoredBlob> {
+    const tmp = join(this.uploadsDir, `${this.name(sha256)}.import`);
+    const fd = openSync(tmp, 'w', 0o600);
+    const h256 = createHash('sha256');
+    const hsm3 = createHash('sm3');
+    let size = 0;
+    const out = (b: Uint8Array) => {
+      let w = 0;
+      while (w < b.length) w += writeSync(fd, b, w, b.length - w);
+    };
+    try {
+      const enc = this.cipher.encoder();
+      for await (const c of plain) {
+        h256.update(c);
+        hsm3.update(c);
+        enc.update(c, out);
+        size += c.length;
+      }
+      enc.final(out);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    const d = { sha256: h256.digest('hex'), sm3: hsm3.digest('hex'), size };
+    if (d.sha256 !== sha256) {
+      rmSync(tmp, { force: true });
+      if (part) rmSync(part, { force: true });
+      throw new DigestMismatch(`received bytes hash to ${d.sha256}`);
+    }
+    const to = this.blobPath(sha256);
     mkdirSync(dirname(to), { recursive: true, mode: 0o700 });
-    renameSync(from, to);
+    renameSync(tmp, to);
     fsyncDir(dirname(to));
+    this.digests.set(sha256, d);
+    return d;
+  }
+
+  /** The plaintext of a stored blob, chunk by chunk, each authenticated before it is handed out. */
+  private async *decrypt(path: string): AsyncIterable<Buffer> {
+    const fh = await open(path, 'r');
+    try {
+      const fileSize = (await fh.stat()).size;
+      const header = Buffer.alloc(this.cipher.headerBytes);
+      await fh.read(header, 0, header.length, 0);
+      const layout = this.cipher.layout(header, fileSize);
+      const sealed = Buffer.allocUnsafe(layout.maxSealedBytes);
+      for (let i = 0; i < layout.chunkCount; i++) {
+        const n = layout.sealedLength(i);
+        await fh.read(sealed, 0, n, layout.sealedOffset(i));
+        yield Buffer.from(layout.open(i, sealed.subarray(0, n)));
+      }
+    } finally {
+      await fh.close();
+    }
   }
 
   read(sha256: string): Readable {
-    return createReadStream(this.finalPath(sha256));
+    return Readable.from(this.decrypt(this.blobPath(sha256)));
   }
 
   sweepPartials(olderThanMs: number): number {
@@ -184,29 +233,25 @@ export class FsBlobStorage implements BlobStorage {
   }
 }
 
-/** Writes a chunk at `offset` as its bytes come; returns the new size. Throws before a byte past `total` is written. */
-async function writeChunk(fh: FileHandle, offset: number, total: number, chunk: ChunkSource): Promise<number> {
+/** Writes a chunk as its bytes come; returns the new size. Throws before a byte past `total` is written. */
+async function writeChunk(w: PartWriter, total: number, chunk: ChunkSource): Promise<number> {
   const whole = chunk instanceof Uint8Array;
   const pieces: AsyncIterable<Uint8Array> | Iterable<Uint8Array> = whole ? [chunk] : chunk.stream;
   const hash = whole ? null : createHash('sha256');
-  let at = offset;
   for await (const piece of pieces) {
-    if (at + piece.length > total) throw new DigestMismatch('more bytes than announced');
+    if (w.at + piece.length > total) throw new DigestMismatch('more bytes than announced');
     hash?.update(piece);
-    let written = 0;
-    while (written < piece.length)
-      written += (await fh.write(piece, written, piece.length - written, at + written)).bytesWritten;
-    at += piece.length;
+    await w.write(piece);
   }
   if (!whole && hash!.digest('hex') !== chunk.sha256) throw new ChunkMismatch('the chunk does not hash to its SHA-256');
-  return at;
+  return w.at;
 }
 
-async function digestPath(path: string): Promise<StoredBlob> {
+async function digest(plain: AsyncIterable<Buffer>): Promise<StoredBlob> {
   const h256 = createHash('sha256');
   const hsm3 = createHash('sm3');
   let size = 0;
-  for await (const c of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+  for await (const c of plain) {
     h256.update(c);
     hsm3.update(c);
     size += c.length;

@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DISPATCH_AUDITED_CALLS } from '../../core/audit/audit-calls.ts';
 import { openHq } from '../../hq/hq-app.ts';
+import { TEST_HQ_PASSPHRASE } from '../support/hq-engines.ts';
 import { startHqServer } from '../../hq/http/hq-server.ts';
 import { CALL_NAMES, type CallName } from '../../shared/api/call-names.ts';
 import { POLICY_FIELDS, type AuditPolicy } from '../../shared/api/call-policy.ts';
@@ -73,11 +74,11 @@ describe('each call writes the audit rows its entry declares', () => {
 
   it('over a realistic session, with a sync to a real HQ', { timeout: 120_000 }, async () => {
     const hqDir = hqDataDir();
-    const hq = openHq({ dataDir: hqDir });
+    const hq = await openHq({ dataDir: hqDir, key: { passphrase: TEST_HQ_PASSPHRASE } });
     const server = await startHqServer({ hq, port: 0, log: () => {} });
     cleanups.push(async () => {
       await server.close();
-      hq.close();
+      await hq.close();
       rmSync(hqDir, { recursive: true, force: true });
     });
     const t = makeCore();

@@ -9,7 +9,8 @@ import { openHq, type HqApp } from '../../hq/hq-app.ts';
 import { startHqServer, type HqServer } from '../../hq/http/hq-server.ts';
 import { CalendarDataSchema, type CalendarData } from '../../shared/calendar/calendar-schema.ts';
 import { FixedClock, makeCore, orgCaseInput, setUpPair, type TestCore } from '../support/core-fixture.ts';
-import { hqDataDir } from '../support/sync-fixture.ts';
+import { hqDatabaseOf, hqDataDir } from '../support/sync-fixture.ts';
+import { TEST_HQ_PASSPHRASE } from '../support/hq-engines.ts';
 
 const shipped = CalendarDataSchema.parse(shippedJson);
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -19,11 +20,12 @@ afterEach(async () => {
 
 async function hqServer(): Promise<{ hq: HqApp; server: HqServer }> {
   const dir = hqDataDir();
-  const hq = openHq({ dataDir: dir });
+  const db = hqDatabaseOf(dir);
+  const hq = await openHq({ dataDir: dir, key: { passphrase: TEST_HQ_PASSPHRASE }, ...(db ? { db } : {}) });
   const server = await startHqServer({ hq, port: 0, log: () => {} });
   cleanups.push(async () => {
     await server.close();
-    hq.close();
+    await hq.close();
     rmSync(dir, { recursive: true, force: true });
   });
   return { hq, server };
@@ -78,8 +80,8 @@ describe('the working-day calendar from HQ', () => {
         validThrough: '2026-12-31',
       });
 
-      hq.reference.publish('holidays', with2027());
-      await t.must('sync.enroll', { url: server.url, code: hq.devices.createCode('t', '', '').code });
+      await hq.reference.publish('holidays', with2027());
+      await t.must('sync.enroll', { url: server.url, code: (await hq.devices.createCode('t', '', '')).code });
       // No restart: the next call counts with HQ's table. 12/29–12/31, then 1/4–1/7 (1/1–1/3 off in it).
       expect(await filingOf(t, caseId)).toMatchObject({ status: 'due', dueDate: '2027-01-07', daysLeft: 9 });
       const info = await t.must('calendar.get', {});
@@ -96,7 +98,7 @@ describe('the working-day calendar from HQ', () => {
       // A correction of the same period (a higher version) arrives at the next sync and is used.
       const corrected = with2027('2027.2');
       corrected.years.at(-1)!.holidays['2027-01-04'] = '元旦';
-      hq.reference.publish('holidays', corrected);
+      await hq.reference.publish('holidays', corrected);
       expect(await t.core.sync.run()).toMatchObject({ ok: true });
       expect(await filingOf(t, caseId)).toMatchObject({ status: 'due', dueDate: '2027-01-08' });
       expect((await t.must('calendar.get', {})).summary).toMatchObject({
@@ -113,8 +115,8 @@ describe('the working-day calendar from HQ', () => {
     async () => {
       const { hq, server } = await hqServer();
       const { t, caseId } = await device();
-      hq.reference.publish('holidays', with2027());
-      await t.must('sync.enroll', { url: server.url, code: hq.devices.createCode('t', '', '').code });
+      await hq.reference.publish('holidays', with2027());
+      await t.must('sync.enroll', { url: server.url, code: (await hq.devices.createCode('t', '', '')).code });
       expect((await t.must('calendar.get', {})).summary.origin).toBe('hq');
       t.core.db
         .prepare(
@@ -134,20 +136,20 @@ describe('the working-day calendar from HQ', () => {
     async () => {
       const { hq, server } = await hqServer();
       const { t } = await device();
-      hq.reference.publish('holidays', { year: 2027, holidays: ['2027-01-01'], workdays: [] });
-      await t.must('sync.enroll', { url: server.url, code: hq.devices.createCode('t', '', '').code });
+      await hq.reference.publish('holidays', { year: 2027, holidays: ['2027-01-01'], workdays: [] });
+      await t.must('sync.enroll', { url: server.url, code: (await hq.devices.createCode('t', '', '')).code });
       const bad = (await t.must('dashboard.get', {})).calendar;
       expect(bad).toMatchObject({ origin: 'shipped', version: shipped.version });
       expect(bad.note).toContain('未采用：格式不符');
 
       // The same data as the shipped table (same period, same version): nothing to replace, nothing to report.
-      hq.reference.publish('holidays', shipped);
+      await hq.reference.publish('holidays', shipped);
       expect(await t.core.sync.run()).toMatchObject({ ok: true });
       const same = (await t.must('calendar.get', {})).summary;
       expect(same.origin).toBe('shipped');
       expect(same.note ?? '').not.toContain('未采用');
       // A table covering less than the shipped one is not used either.
-      hq.reference.publish('holidays', {
+      await hq.reference.publish('holidays', {
         ...structuredClone(shipped),
         version: '2099.1',
         years: shipped.years.slice(0, 3),

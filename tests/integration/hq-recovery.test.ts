@@ -9,7 +9,16 @@ import { readKeyFile } from '../../core/vault/key-custody.ts';
 import { openWithPassword } from '../../core/vault/open-unlocked.ts';
 import { ROOT } from '../../scripts/build.ts';
 import { makeCore, OFFICER_A, type TestCore } from '../support/core-fixture.ts';
-import { enrollmentCode, hqCli, hqDataDir, sealedDevice, startHq, type HqProcess } from '../support/sync-fixture.ts';
+import {
+  enrollmentCode,
+  hqCli,
+  hqDatabaseOf,
+  hqDataDir,
+  sealedDevice,
+  startHq,
+  type HqProcess,
+} from '../support/sync-fixture.ts';
+import { TEST_HQ_PASSPHRASE } from '../support/hq-engines.ts';
 
 let t: TestCore;
 let hq: HqProcess;
@@ -53,9 +62,13 @@ describe('HQ recovery of a returned laptop', () => {
     const core = await openWithPassword({ dataDir: t.dir, log: silentLog }, OFFICER_A.certNo, 'recovered2026x');
     expect(core.audit.rows().some((row) => row.action === 'hq-recovery')).toBe(true);
     core.close();
-    const v = spawnSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), t.dir, '--hq-data', hqDir], {
-      encoding: 'utf8',
-    });
+    // HQ's key is unlocked with HQ's passphrase (and found in HQ's database, wherever that is).
+    const hqDb = hqDatabaseOf(hqDir);
+    const v = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts', 'verify.ts'), t.dir, '--hq-data', hqDir, ...(hqDb ? ['--hq-db', hqDb] : [])],
+      { encoding: 'utf8', env: { ...process.env, HQ_PASSPHRASE: TEST_HQ_PASSPHRASE } },
+    );
     expect(v.stdout).toMatch(/通过/);
     expect(v.status).toBe(0);
     const noKey = spawnSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), t.dir], { encoding: 'utf8' });

@@ -1,47 +1,65 @@
-// Sealing killed with SIGKILL at random moments (30 rounds), often inside the sealing transaction.
-// After each restart every document is either sealed with a valid chain link or still signed and
-// sealable — never in between — and the whole device verifies.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+// Sealing killed with SIGKILL at each step of its course. After each restart every document is
+// either sealed with a valid chain link or still signed and sealable — never in between — and the
+// whole device verifies; at the end every document left signed is sealed and the chain has no gap.
+//
+// Where the kills land (one child process per round, one document per round):
+//   before: 30 rounds killed at random moments 0–(~500 ms + hold) after sign-in, the transaction
+//     held open 0–400 ms before its commit; the window adapted so that kills fell both before and
+//     after the commit. So kills fell, by chance, in the password checks, inside the transaction
+//     (mostly in the hold), now and then in the commit or the close, or after.
+//   now: 14 rounds. 11 land on named kill points (tests/support/sealer.ts), each reached in every
+//     run: signed in and not begun; just after (the password checks, the checks of the signatures
+//     before the transaction); inside each password confirmation's write; inside the seal's
+//     transaction after its first row and after its last; in or just after the commit (twice);
+//     after the commit, unacknowledged; after the acknowledgement with the core open; in the close.
+//     3 rounds are timed at random as before, for any moment the list misses. Every point the
+//     random rounds hit by chance is now hit on purpose, and the checks after each kill are the same.
 import { describe, expect, it } from 'vitest';
 import { demoInquiry } from '../../scripts/demo-documents.ts';
-import { ROOT } from '../../scripts/build.ts';
 import { verifyCore } from '../../core/seals/verify-seals.ts';
 import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair } from '../support/core-fixture.ts';
+import { runAndKill, type KillPlan } from '../support/crash-child.ts';
 import { signedDocument } from '../support/signing-fixture.ts';
 
-const ROUNDS = 30;
 /** About how long sealing takes here once signed in (two password checks, payload, signatures). */
 const SEAL_MS = 500;
 
-function sealAndKill(dataDir: string, docId: string, holdMs: number, killAfterMs: number): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'tests', 'support', 'sealer.ts'), dataDir, docId, String(holdMs)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    // The kill is timed from the moment the child has signed in and starts sealing.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    child.stdout.on('data', () => {
-      if (!timer && out.includes('ready')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (signal === 'SIGKILL' || code === 0) resolve(out.includes('sealed'));
-      else reject(new Error(`sealer failed (${code})`));
-    });
+/** Each round's kill; `outcome` where the point decides it. */
+const SCHEDULE: { plan: KillPlan | 'random'; outcome?: 'sealed' | 'signed' }[] = [
+  { plan: { at: 'ready', hold: true }, outcome: 'signed' },
+  { plan: { at: 'ready', hold: false } },
+  { plan: { at: 'password-confirmed#1', hold: true }, outcome: 'signed' },
+  { plan: { at: 'password-confirmed#2', hold: true }, outcome: 'signed' },
+  { plan: { at: 'seal-row-written', hold: true }, outcome: 'signed' },
+  { plan: { at: 'before-commit', hold: true }, outcome: 'signed' },
+  { plan: { at: 'before-commit', hold: false } },
+  { plan: { at: 'before-commit', hold: false, delayMs: 2 } },
+  { plan: { at: 'committed', hold: true }, outcome: 'sealed' },
+  { plan: { at: 'acknowledged', hold: true }, outcome: 'sealed' },
+  { plan: { at: 'acknowledged', hold: false } },
+  { plan: 'random' },
+  { plan: 'random' },
+  { plan: 'random' },
+];
+const ROUNDS = SCHEDULE.length;
+
+/** Seals in a child killed as planned; true if the child acknowledged the seal. */
+async function sealAndKill(dataDir: string, docId: string, plan: KillPlan, holdMs = 0): Promise<boolean> {
+  let acked = false;
+  const end = await runAndKill('sealer.ts', [dataDir, docId, String(holdMs)], plan, (l) => {
+    if (l.startsWith('sealed')) acked = true;
   });
+  if (end.signal !== 'SIGKILL' && end.code !== 0) throw new Error(`sealer failed (${end.code})`);
+  if ('at' in plan && !end.reachedPoint) throw new Error(`the sealer never reached ${plan.at}`);
+  return acked;
 }
 
 describe('sealing survives SIGKILL at any moment', () => {
   it(
-    `${ROUNDS} random kills: sealed with a valid link, or still signed and sealable`,
+    `${ROUNDS} kills, at each step of sealing: sealed with a valid link, or still signed and sealable`,
     { timeout: 600_000 },
     async () => {
-      const t = makeCore();
+      const t = makeCore({ fastPasswords: true });
       try {
         await setUpPair(t);
         const ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
@@ -53,15 +71,20 @@ describe('sealing survives SIGKILL at any moment', () => {
         let sealedCount = 0;
         let window = SEAL_MS;
         let acknowledgedLost = 0;
-        for (let round = 0; round < ROUNDS; round++) {
-          // After sign-in, sealing takes a few hundred ms (both passwords checked, the payload built
-          // and signed), then the transaction is held 0–400 ms before it commits: kill anywhere in there.
-          // The window adapts to this machine's speed, so that kills land both before and after the commit.
-          const hold = Math.floor(Math.random() * 400);
-          const acked = await sealAndKill(t.dir, docs[round]!, hold, Math.floor(Math.random() * (window + hold)));
+        for (const [round, { plan, outcome }] of SCHEDULE.entries()) {
+          let acked: boolean;
+          if (plan === 'random') {
+            // The transaction is held 0–400 ms before it commits; the kill falls anywhere from sign-in
+            // to after the commit. The window adapts to this machine's speed.
+            const hold = Math.floor(Math.random() * 400);
+            const ms = Math.floor(Math.random() * (window + hold));
+            acked = await sealAndKill(t.dir, docs[round]!, { after: (l) => l === 'ready', ms }, hold);
+          } else acked = await sealAndKill(t.dir, docs[round]!, plan);
           t.reopen();
           const d = await t.core.documents.get(docs[round]!);
           const seal = t.core.seals.forDocument(docs[round]!);
+          if (outcome)
+            expect(seal ? 'sealed' : 'signed', `round ${round}: killed at ${JSON.stringify(plan)}`).toBe(outcome);
           if (seal) {
             expect(d.state, `round ${round}`).toBe('sealed');
             sealedCount++;

@@ -9,16 +9,18 @@
 //     has HQ finish the blob (this used to leave the seal unsendable for ever).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, createReadStream, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/build.ts';
 import { SEAL_GENESIS } from '../../protocol/seal/seal-payload.ts';
 import { verifyReceipt, type HqKeys, type Receipt } from '../../protocol/sync/protocol.ts';
 import { makeCore, type TestCore } from '../support/core-fixture.ts';
 import { startCuttingProxy, type Cut } from '../support/cutting-proxy.ts';
-import { enrollmentCode, hqDataDir, sealedDevice, startHq } from '../support/sync-fixture.ts';
+import { enrollmentCode, hqDatabaseOf, hqDataDir, sealedDevice, startHq } from '../support/sync-fixture.ts';
+import { TEST_HQ_PASSPHRASE } from '../support/hq-engines.ts';
+import { hqStorageWitness, probeHq } from '../support/hq-probe.ts';
+import { UploadParts } from '../../hq/storage/upload-part.ts';
 
 const MiB = 1024 * 1024;
 /** Tests 1, 3, 4 start from copies of one device: two sealed documents, the second resting on one evidence file of this size (three chunks). */
@@ -37,7 +39,7 @@ const MAX_ROUNDS = 300;
 describe('sync to HQ under faults', () => {
   let template: { dir: string; documentIds: string[]; evidence: { sha256: string; size: number }[] };
   beforeAll(async () => {
-    const t = makeCore();
+    const t = makeCore({ fastPasswords: true });
     const made = await sealedDevice(t, 2, TEMPLATE_EVIDENCE_BYTES);
     t.core.close();
     template = { dir: t.dir, documentIds: made.documentIds, evidence: made.evidence };
@@ -46,7 +48,7 @@ describe('sync to HQ under faults', () => {
 
   /** A copy of the template device (the same device identity: each test has its own HQ), enrolled at HQ through `url`. */
   async function templateDevice(url: string, hqDir: string) {
-    const t = makeCore();
+    const t = makeCore({ fastPasswords: true });
     t.core.close();
     rmSync(t.dir, { recursive: true, force: true });
     cpSync(template.dir, t.dir, { recursive: true });
@@ -79,7 +81,8 @@ describe('sync to HQ under faults', () => {
         expect(acked).toBeGreaterThan(0);
         expect(acked).toBeLessThan(big.size);
         // What HQ holds of the blob (once HQ is done with whatever the child had sent): at least what it acknowledged.
-        const heldByHq = await settledSize(join(hq.dataDir, 'uploads', `${big.sha256}.part`));
+        const witness = (await hqStorageWitness(hq.dataDir)).storage;
+        const heldByHq = UploadParts.plainSize(await settledSize(witness.partPath(big.sha256)));
         expect(heldByHq).toBeGreaterThanOrEqual(acked);
         expect(heldByHq).toBeLessThan(big.size);
 
@@ -107,14 +110,14 @@ describe('sync to HQ under faults', () => {
         await expectAllReceipted(t, hq.dataDir);
         // Stored once: one file, one row, HQ's SHA-256 and SM3 (recomputed by HQ, and here from HQ's
         // file in expectAllReceipted) are the device's own.
-        expect(filesUnder(join(hq.dataDir, 'blobs')).filter((f) => f.endsWith(big.sha256))).toHaveLength(1);
-        const db = openHqDb(hq.dataDir);
+        expect(filesUnder(join(hq.dataDir, 'blobs')).filter((f) => f === witness.blobPath(big.sha256))).toHaveLength(1);
+        const db = await probeHq(hq.dataDir, hqDatabaseOf(hq.dataDir));
         try {
-          expect(db.prepare(`SELECT sha256, sm3, size FROM blobs WHERE sha256 = ?`).all(big.sha256)).toEqual([
+          expect(await db.all(`SELECT sha256, sm3, size FROM blobs WHERE sha256 = ?`, big.sha256)).toEqual([
             t.core.db.prepare(`SELECT sha256, sm3, size_bytes AS size FROM evidence WHERE sha256 = ?`).get(big.sha256),
           ]);
         } finally {
-          db.close();
+          await db.close();
         }
       } finally {
         await hq.stop();
@@ -201,31 +204,30 @@ describe('sync to HQ under faults', () => {
         expect(t.core.db.prepare(`SELECT seal_seq FROM receipts`).all()).toEqual([{ seal_seq: 1 }]);
 
         // HQ's database as the crash left it (opened as a restarted HQ would: the journal is rolled back).
-        const db = new Database(join(hqDir, 'hq.db'));
+        const db = await probeHq(hqDir, hqDatabaseOf(hqDir));
         try {
-          expect(db.prepare(`PRAGMA integrity_check`).get()).toEqual({ integrity_check: 'ok' });
-          expect(db.prepare(`PRAGMA foreign_key_check`).all()).toEqual([]);
-          expect(db.prepare(`SELECT seq, hq_seq FROM seals`).all()).toEqual([{ seq: 1, hq_seq: 1 }]);
+          expect(await db.problems()).toEqual([]);
+          expect(await db.all(`SELECT seq, hq_seq FROM seals`)).toEqual([{ seq: 1, hq_seq: 1 }]);
           for (const table of ['documents', 'seal_evidence', 'seal_signatures'])
             expect(
-              db.prepare(`SELECT count(*) AS n FROM ${table} WHERE device_id = ? AND seq = 2`).get(deviceId),
+              await db.get(`SELECT count(*) AS n FROM ${table} WHERE device_id = ? AND seq = 2`, deviceId),
               table,
             ).toEqual({ n: 0 });
-          expect(db.prepare(`SELECT count(*) AS n FROM documents WHERE id = ?`).get(documentIds[1])).toEqual({ n: 0 });
+          expect(await db.get(`SELECT count(*) AS n FROM documents WHERE id = ?`, documentIds[1])).toEqual({ n: 0 });
           expect(
             (
-              db.prepare(`SELECT count(*) AS n FROM seal_signatures WHERE device_id = ? AND seq = 1`).get(deviceId) as {
+              (await db.get(`SELECT count(*) AS n FROM seal_signatures WHERE device_id = ? AND seq = 1`, deviceId)) as {
                 n: number;
               }
             ).n,
           ).toBeGreaterThan(0);
-          expect(db.prepare(`SELECT kind, detail FROM flags`).all()).toEqual([]);
+          expect(await db.all(`SELECT kind, detail FROM flags`)).toEqual([]);
           // The evidence went up before the commit and stays: it is not part of the seal's transaction.
-          expect(db.prepare(`SELECT sha256 FROM blobs WHERE sha256 = ?`).get(evidence[0]!.sha256)).toEqual({
+          expect(await db.get(`SELECT sha256 FROM blobs WHERE sha256 = ?`, evidence[0]!.sha256)).toEqual({
             sha256: evidence[0]!.sha256,
           });
         } finally {
-          db.close();
+          await db.close();
         }
 
         // HQ restarted normally on the same folder and port: the device's next sync completes.
@@ -251,7 +253,7 @@ describe('sync to HQ under faults', () => {
     { timeout: 120_000 },
     async () => {
       // The state HQ leaves when it stops after the fsync of a blob's last chunk and before the re-hash
-      // and rename that place it: uploads/SHA.part holds every byte. HQ then answers `stored: false`
+      // and rename that place it: its upload file (uploads/NAME.part, encrypted) holds every byte. HQ then answers `stored: false`
       // with the whole size as its offset; the device must still send the (empty) last chunk that has
       // HQ re-hash and place the blob, or the seal can never be committed.
       const hq = await startHq(hqDataDir());
@@ -260,7 +262,11 @@ describe('sync to HQ under faults', () => {
         const sha = evidence[0]!.sha256;
         // Every plaintext byte, as HQ's upload would hold it (read through the store: the local file is encrypted).
         const size = t.core.evidence.blobs.plainSize(sha);
-        writeFileSync(join(hq.dataDir, 'uploads', `${sha}.part`), await t.core.evidence.blobs.readRange(sha, 0, size));
+        const { storage, parts } = await hqStorageWitness(hq.dataDir);
+        const part = await parts.open(storage.partPath(sha));
+        await part.writer(0).write(await t.core.evidence.blobs.readRange(sha, 0, size));
+        await part.fh.sync();
+        await part.fh.close();
         const r = await t.core.sync.run();
         expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
         await expectAllReceipted(t, hq.dataDir);
@@ -275,7 +281,7 @@ describe('sync to HQ under faults', () => {
 
 /** A device with `documents` sealed documents (see sealedDevice), enrolled at HQ through `url`. */
 async function enrolledDevice(url: string, hqDir: string, documents: number, evidenceBytes: number) {
-  const t = makeCore();
+  const t = makeCore({ fastPasswords: true });
   const made = await sealedDevice(t, documents, evidenceBytes);
   await t.core.sync.enroll(url, enrollmentCode(hqDir));
   return { t, ...made };
@@ -316,8 +322,10 @@ function startHoldingHq(
   onLine: (line: string, child: ChildProcess) => void,
 ): Promise<{ url: string; child: ChildProcess; exited: Promise<{ signal: NodeJS.Signals | null; lines: string[] }> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HOLDING_HQ, dataDir, '0', String(hold), '120000'], {
+    const db = hqDatabaseOf(dataDir);
+    const child = spawn(process.execPath, [HOLDING_HQ, dataDir, '0', String(hold), '120000', ...(db ? [db] : [])], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, HQ_PASSPHRASE: TEST_HQ_PASSPHRASE },
     });
     const lines: string[] = [];
     const exited = new Promise<{ signal: NodeJS.Signals | null; lines: string[] }>((r) =>
@@ -359,15 +367,11 @@ async function settledSize(path: string): Promise<number> {
   return size;
 }
 
-function openHqDb(dataDir: string): Database.Database {
-  return new Database(join(dataDir, 'hq.db'), { readonly: true, fileMustExist: true });
-}
-
-async function digestsOf(path: string): Promise<{ sha256: string; sm3: string; size: number }> {
+async function digestsOf(plain: AsyncIterable<Buffer>): Promise<{ sha256: string; sm3: string; size: number }> {
   const a = createHash('sha256');
   const b = createHash('sm3');
   let size = 0;
-  for await (const c of createReadStream(path) as AsyncIterable<Buffer>) {
+  for await (const c of plain) {
     a.update(c);
     b.update(c);
     size += c.length;
@@ -421,15 +425,12 @@ async function expectAllReceipted(t: TestCore, hqDir: string): Promise<void> {
   expect(seals.map((s) => s.seq)).toEqual(seals.map((_, i) => i + 1));
   expect(receipts.map((r) => r.seal_seq)).toEqual(seals.map((s) => s.seq));
 
-  const db = openHqDb(hqDir);
+  const db = await probeHq(hqDir, hqDatabaseOf(hqDir));
   try {
-    expect(db.prepare(`PRAGMA integrity_check`).get()).toEqual({ integrity_check: 'ok' });
-    expect(db.prepare(`PRAGMA foreign_key_check`).all()).toEqual([]);
-    const hqSeals = db
-      .prepare(
-        `SELECT device_id, seq, hq_seq, hash_sha256, hash_sm3, prev_hash, receipt, print_input FROM seals ORDER BY seq`,
-      )
-      .all() as {
+    expect(await db.problems()).toEqual([]);
+    const hqSeals = (await db.all(
+      `SELECT device_id, seq, hq_seq, hash_sha256, hash_sm3, prev_hash, receipt, print_input FROM seals ORDER BY seq`,
+    )) as {
       device_id: string;
       seq: number;
       hq_seq: number;
@@ -447,30 +448,24 @@ async function expectAllReceipted(t: TestCore, hqDir: string): Promise<void> {
       expect((JSON.parse(s.receipt) as Receipt).chainComplete, `seal ${s.seq} received after a gap`).toBe(true);
       expect(s.print_input, `seal ${s.seq}'s print input`).not.toBeNull();
     }
-    expect(db.prepare(`SELECT kind, detail FROM flags`).all()).toEqual([]);
-    expect(db.prepare(`SELECT seq FROM documents WHERE device_id = ? ORDER BY seq`).all(deviceId)).toEqual(
+    expect(await db.all(`SELECT kind, detail FROM flags`)).toEqual([]);
+    expect(await db.all(`SELECT seq FROM documents WHERE device_id = ? ORDER BY seq`, deviceId)).toEqual(
       seals.map((s) => ({ seq: s.seq })),
     );
 
-    const blobs = db.prepare(`SELECT sha256, sm3, size FROM blobs ORDER BY sha256`).all() as {
+    const blobs = (await db.all(`SELECT sha256, sm3, size FROM blobs ORDER BY sha256`)) as {
       sha256: string;
       sm3: string;
       size: number;
     }[];
     const evidence = (
-      db.prepare(`SELECT DISTINCT sha256 FROM seal_evidence WHERE device_id = ?`).all(deviceId) as { sha256: string }[]
+      (await db.all(`SELECT DISTINCT sha256 FROM seal_evidence WHERE device_id = ?`, deviceId)) as { sha256: string }[]
     ).map((e) => e.sha256);
     expect(blobs.map((b) => b.sha256)).toEqual([...new Set(evidence)].sort());
-    expect(
-      filesUnder(join(hqDir, 'blobs'))
-        .map((f) => f.split('/').pop())
-        .sort(),
-    ).toEqual(blobs.map((b) => b.sha256));
-    for (const b of blobs)
-      expect(
-        await digestsOf(join(hqDir, 'blobs', b.sha256.slice(0, 2), b.sha256.slice(2, 4), b.sha256)),
-        `blob ${b.sha256}`,
-      ).toEqual(b);
+    // Each one file, under its keyed name, whose plaintext (decrypted here) hashes to HQ's row.
+    const witness = (await hqStorageWitness(hqDir)).storage;
+    expect(filesUnder(join(hqDir, 'blobs')).sort()).toEqual(blobs.map((b) => witness.blobPath(b.sha256)).sort());
+    for (const b of blobs) expect(await digestsOf(witness.read(b.sha256)), `blob ${b.sha256}`).toEqual(b);
     const onDevice = t.core.db.prepare(`SELECT DISTINCT sha256, sm3, size_bytes AS size FROM evidence`).all() as {
       sha256: string;
       sm3: string;
@@ -479,7 +474,7 @@ async function expectAllReceipted(t: TestCore, hqDir: string): Promise<void> {
     expect(blobs.filter((b) => evidence.includes(b.sha256)).sort(bySha)).toEqual(onDevice.sort(bySha));
     expect(readdirSync(join(hqDir, 'uploads'))).toEqual([]);
   } finally {
-    db.close();
+    await db.close();
   }
 
   for (const [i, r] of receipts.entries()) {

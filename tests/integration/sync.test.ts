@@ -2,29 +2,37 @@
 // the command-line import; in-process elsewhere, still over real sockets): enrollment, sync,
 // receipts, idempotent resend, the offline bundle both ways, and every refusal with its reason
 // and nothing stored.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request } from 'node:https';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { exportBundle } from '../../core/bundle/export-bundle.ts';
-import { HEADER_BYTES } from '../../core/evidence/blob-cipher.ts';
+import { HEADER_BYTES } from '../../protocol/storage/blob-cipher.ts';
 import { entriesOf, forge, offsetOf, writeEntries } from '../support/bundle-tamper.ts';
 import { printDocument } from '../../core/pdf/print-document.ts';
 import { sealQrText } from '../../protocol/print/seal-qr.ts';
 import { HqClient, SyncFailure } from '../../core/sync/hq-client.ts';
 import { API, verifyReceipt, type HqKeys, type SignedReceipt } from '../../protocol/sync/protocol.ts';
 import { openHq, type HqApp } from '../../hq/hq-app.ts';
-import { HQ_DATABASE_FILE } from '../../hq/db/hq-database.ts';
 import { startHqServer, type HqServer } from '../../hq/http/hq-server.ts';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
 import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, type TestCore } from '../support/core-fixture.ts';
 import { signedDocument } from '../support/signing-fixture.ts';
-import { enrollmentCode, hqCli, hqDataDir, sealedDevice, startHq, type HqProcess } from '../support/sync-fixture.ts';
+import {
+  enrollmentCode,
+  hqCli,
+  hqDatabaseOf,
+  hqDataDir,
+  sealedDevice,
+  startHq,
+  type HqProcess,
+} from '../support/sync-fixture.ts';
+import { TEST_HQ_PASSPHRASE } from '../support/hq-engines.ts';
+import { hqStorageWitness, probeHq } from '../support/hq-probe.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -32,7 +40,7 @@ afterEach(async () => {
 });
 
 function device(): TestCore {
-  const t = makeCore();
+  const t = makeCore({ fastPasswords: true });
   cleanups.push(() => t.dispose());
   return t;
 }
@@ -41,11 +49,12 @@ async function inProcessHq(
   dir = hqDataDir(),
   tls?: { certPath: string; keyPath: string },
 ): Promise<{ hq: HqApp; server: HqServer; dir: string }> {
-  const hq = openHq({ dataDir: dir });
+  const db = hqDatabaseOf(dir);
+  const hq = await openHq({ dataDir: dir, key: { passphrase: TEST_HQ_PASSPHRASE }, ...(db ? { db } : {}) });
   const server = await startHqServer({ hq, port: 0, log: () => {}, ...(tls ? { tls } : {}) });
   cleanups.push(async () => {
     await server.close();
-    hq.close();
+    await hq.close();
     rmSync(dir, { recursive: true, force: true });
   });
   return { hq, server, dir };
@@ -60,21 +69,21 @@ async function hqProcess(): Promise<HqProcess> {
   return p;
 }
 
-/** Row counts of what HQ holds (read-only, beside the running server). */
-function hqCounts(dir: string): Record<string, number> {
-  const db = new Database(join(dir, HQ_DATABASE_FILE), { readonly: true });
+/** Row counts of what HQ holds (beside the running server). */
+async function hqCounts(dir: string): Promise<Record<string, number>> {
+  const db = await probeHq(dir, hqDatabaseOf(dir));
   try {
-    const n = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const n = async (table: string) => (await db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
     return {
-      seals: n('seals'),
-      documents: n('documents'),
-      blobs: n('blobs'),
-      seal_evidence: n('seal_evidence'),
-      seal_signatures: n('seal_signatures'),
-      cases: n('cases'),
+      seals: await n('seals'),
+      documents: await n('documents'),
+      blobs: await n('blobs'),
+      seal_evidence: await n('seal_evidence'),
+      seal_signatures: await n('seal_signatures'),
+      cases: await n('cases'),
     };
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -162,7 +171,7 @@ describe('sync to HQ', () => {
       expect(synced.map((r) => r.targets)).toEqual(seals.map((s) => [s.document_id, s.hash_sha256]));
 
       // HQ holds each seal once, each evidence file once, all digests recomputed by HQ.
-      const counts = hqCounts(hq.dataDir);
+      const counts = await hqCounts(hq.dataDir);
       expect(counts).toMatchObject({
         seals: 3,
         documents: 3,
@@ -170,17 +179,20 @@ describe('sync to HQ', () => {
         cases: 1,
         blobs: evidence.length,
       });
-      expect(blobFiles(hq.dataDir).sort()).toEqual(expect.arrayContaining(evidence.map((e) => e.sha256)));
+      const witness = (await hqStorageWitness(hq.dataDir)).storage;
+      expect(blobFiles(hq.dataDir).sort()).toEqual(
+        expect.arrayContaining(evidence.map((e) => basename(witness.blobPath(e.sha256)))),
+      );
 
       // Again: nothing new at HQ; resending a committed seal returns the very same receipt.
       expect(await t.core.sync.run()).toMatchObject({ ok: true, message: '同步完成：没有待同步的文书。' });
-      expect(hqCounts(hq.dataDir)).toEqual(counts);
+      expect(await hqCounts(hq.dataDir)).toEqual(counts);
       const row = t.core.seals.rows()[1]!;
       const again = await t.core.sync['client'](
         t.core.db.prepare(`SELECT * FROM hq_link`).get() as never,
       ).call<SignedReceipt>('POST', `${API}/seals`, t.core.sync.packageFor(row, JSON.parse(row.payload) as never));
       expect(again.body).toEqual(receipts[1]);
-      expect(hqCounts(hq.dataDir)).toEqual(counts);
+      expect(await hqCounts(hq.dataDir)).toEqual(counts);
     },
   );
 
@@ -218,13 +230,13 @@ describe('sync to HQ', () => {
       const t = device();
       await sealedDevice(t, 2);
       await t.must('sync.enroll', { url: server.url, code: enrollmentCode(dir) });
-      hq.devices.revoke(t.core.device.public().deviceId, 'hqadmin', '设备遗失');
+      await hq.devices.revoke(t.core.device.public().deviceId, 'hqadmin', '设备遗失');
       const r = await t.core.sync.run();
       expect(r).toMatchObject({ ok: false, kind: 'revoked' });
       expect(r.message).toContain('吊销');
       expect(r.message).toContain('设备遗失');
-      expect(hqCounts(dir)).toMatchObject({ seals: 0, blobs: 0 });
-      expect(hq.browse.flags().map((f) => f.kind)).toContain('revoked');
+      expect(await hqCounts(dir)).toMatchObject({ seals: 0, blobs: 0 });
+      expect((await hq.browse.flags()).map((f) => f.kind)).toContain('revoked');
       // Nothing on the laptop is deleted: the outbox is intact.
       expect((await t.must('sync.status', {})).outbox.documents).toBe(2);
     },
@@ -277,7 +289,7 @@ describe('sync to HQ', () => {
       expect(r.message).toBe(
         '本机电子数据「截图-1.png」第 1 段（字节 0–307199）校验失败：内容被篡改或存储介质损坏。未上传。请先在本机核验。',
       );
-      expect(hqCounts(dir)).toMatchObject({ seals: 1, blobs: 0 });
+      expect(await hqCounts(dir)).toMatchObject({ seals: 1, blobs: 0 });
       expect(blobFiles(dir)).toEqual([]);
     },
   );
@@ -316,7 +328,7 @@ describe('sync to HQ', () => {
     const r = await t.core.sync.run();
     expect(r).toMatchObject({ ok: false, kind: 'hq_key' });
     expect(r.message).toContain('密钥与登记时记录的不符');
-    expect(hqCounts(impostor.dir)).toMatchObject({ seals: 0, blobs: 0 });
+    expect(await hqCounts(impostor.dir)).toMatchObject({ seals: 0, blobs: 0 });
   });
 
   it(
@@ -423,12 +435,12 @@ describe('sync to HQ', () => {
       });
       for (const r of deviceReceipts(t)) expect(verifyReceipt(r, pinnedKeys(t))).toEqual([]);
       expect((await t.must('sync.status', {})).outbox.documents).toBe(0);
-      const counts = hqCounts(dir);
+      const counts = await hqCounts(dir);
       expect(counts).toMatchObject({ seals: 3, seal_evidence: evidence.length });
       // The same bundle again: accepted, same receipts, nothing new.
       const again = hqCli(dir, ['import', out.path, '--receipts', join(media, 'again.json')]);
       expect(again.status).toBe(0);
-      expect(hqCounts(dir)).toEqual(counts);
+      expect(await hqCounts(dir)).toEqual(counts);
       expect(await t.must('sync.importReceipts', { text: readFileSync(join(media, 'again.json'), 'utf8') })).toEqual({
         stored: 0,
         already: 3,
@@ -451,7 +463,7 @@ describe('sync to HQ', () => {
       const b = device();
       await sealedDevice(a, 2, 50 * 1024);
       await sealedDevice(b, 1);
-      const codeA = hq.devices.createCode('t', 'A', '');
+      const codeA = await hq.devices.createCode('t', 'A', '');
       const { server } = { server: await startHqServer({ hq, port: 0, log: () => {} }) };
       cleanups.push(() => server.close());
       await a.must('sync.enroll', { url: server.url, code: codeA.code });
@@ -470,7 +482,7 @@ describe('sync to HQ', () => {
       expect(r1).toBeInstanceOf(Error);
       expect((r1 as Error).message).toContain('电子数据');
       expect((r1 as Error).message).toContain('与封存时的校验值不符');
-      expect(hqCounts(dir)).toMatchObject({ seals: 0, blobs: 0 });
+      expect(await hqCounts(dir)).toMatchObject({ seals: 0, blobs: 0 });
       expect(blobFiles(dir)).toEqual([]);
 
       // B's bundle presented as A's (the manifest names A): the manifest's signature no longer holds.
@@ -500,7 +512,7 @@ describe('sync to HQ', () => {
       // B itself is unknown to HQ.
       const r3 = await hq.importBundle(bBundle, 't').catch((e: Error) => e);
       expect((r3 as Error).message).toContain('未登记的设备');
-      expect(hqCounts(dir)).toMatchObject({ seals: 0, blobs: 0 });
+      expect(await hqCounts(dir)).toMatchObject({ seals: 0, blobs: 0 });
 
       // The untouched bundle goes in.
       expect((await hq.importBundle(good, 't')).receipts).toHaveLength(2);
@@ -522,15 +534,15 @@ describe('sync to HQ', () => {
       await exportBundle(t.core, [documentIds[2]!], only3);
       const r = await hq.importBundle(only3, 't');
       expect(r.receipts[0]!.receipt).toMatchObject({ seq: 3, chainComplete: false });
-      expect(hq.browse.flags().filter((f) => f.kind === 'gap')).toHaveLength(1);
-      expect(hq.browse.chain(t.core.device.public().deviceId).missing).toEqual([1, 2]);
+      expect((await hq.browse.flags()).filter((f) => f.kind === 'gap')).toHaveLength(1);
+      expect((await hq.browse.chain(t.core.device.public().deviceId)).missing).toEqual([1, 2]);
       // The rest arrives over the network: the gap closes.
       expect(await t.core.sync.run()).toMatchObject({ ok: true });
-      expect(hq.browse.flags().filter((f) => f.kind === 'gap')).toHaveLength(0);
-      expect(hq.browse.chain(t.core.device.public().deviceId).missing).toEqual([]);
+      expect((await hq.browse.flags()).filter((f) => f.kind === 'gap')).toHaveLength(0);
+      expect((await hq.browse.chain(t.core.device.public().deviceId)).missing).toEqual([]);
 
       // A fork of the device (its data folder copied before seal 3) seals another document as number 3.
-      const fork = makeCore();
+      const fork = makeCore({ fastPasswords: true });
       cleanups.push(() => fork.dispose());
       fork.core.close();
       t.core.close();
@@ -552,8 +564,8 @@ describe('sync to HQ', () => {
       const e = await client.call('POST', `${API}/seals`, pkg).catch((x: unknown) => x);
       expect(e).toMatchObject({ kind: 'conflict', status: 409 });
       expect((e as Error).message).toContain('可能被篡改');
-      expect(hq.browse.flags().map((f) => f.kind)).toContain('conflict');
-      expect(hqCounts(dir).seals).toBe(3);
+      expect((await hq.browse.flags()).map((f) => f.kind)).toContain('conflict');
+      expect((await hqCounts(dir)).seals).toBe(3);
     },
   );
 });
@@ -635,13 +647,13 @@ describe('HQ prints received documents itself', () => {
       const client = t.core.sync['client'](t.core.db.prepare(`SELECT * FROM hq_link`).get() as never);
       await client.call('POST', `${API}/seals`, { ...pkg, print: altered });
       expect(await t.core.sync.run()).toMatchObject({ ok: true });
-      const images = (id: string) => {
-        const d = hq.browse.document(id)!;
-        return new Map(hq.browse.sealSignatures(d.deviceId, d.seq).map((r) => [r.signature_id, r.image_png]));
+      const images = async (id: string) => {
+        const d = (await hq.browse.document(id))!;
+        return new Map((await hq.browse.sealSignatures(d.deviceId, d.seq)).map((r) => [r.signature_id, r.image_png]));
       };
-      const print = (id: string) => {
-        const d = hq.browse.document(id)!;
-        return hq.printer.print(d.printInput, d.payload, { sha256: d.sealSha256, sm3: d.sealSm3 }, images(id));
+      const print = async (id: string) => {
+        const d = (await hq.browse.document(id))!;
+        return hq.printer.print(d.printInput, d.payload, { sha256: d.sealSha256, sm3: d.sealSm3 }, await images(id));
       };
       const bad = await print(documentIds[0]!);
       expect(bad).toMatchObject({ ok: false, reason: expect.stringContaining('与封存的文书校验值不符') });
@@ -697,7 +709,7 @@ describe('HQ web page', () => {
         headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
       });
       expect(csrf.status).toBe(403);
-      expect(hq.devices.codes()).toHaveLength(1);
+      expect(await hq.devices.codes()).toHaveLength(1);
 
       const imp = await fetch(`${server.url}import`, {
         method: 'POST',
@@ -804,11 +816,11 @@ describe('reference data from HQ', () => {
       ]);
 
       // Someone edits HQ's stored catalog without HQ's key: the device refuses it and keeps its own.
-      const db = new Database(join(hq.dataDir, HQ_DATABASE_FILE));
-      db.prepare(
+      const db = await probeHq(hq.dataDir, hqDatabaseOf(hq.dataDir));
+      await db.run(
         `UPDATE reference_data SET version = 2, data = replace(data, '总部修订', '篡改') WHERE kind = 'catalog'`,
-      ).run();
-      db.close();
+      );
+      await db.close();
       const r = await t.core.sync.run();
       expect(r).toMatchObject({ ok: false, kind: 'hq_key' });
       expect(r.message).toContain('执法事项目录数据签名无效');
@@ -845,12 +857,12 @@ describe.skipIf(!mounted)('HQ disk full (6 MB tmpfs; skipped where mounting is n
       const { hq, server } = await inProcessHq(join(smallDisk, 'hq'));
       const t = device();
       await sealedDevice(t, 2, 12 * 1024 * 1024);
-      await t.must('sync.enroll', { url: server.url, code: hq.devices.createCode('t', '', '').code });
+      await t.must('sync.enroll', { url: server.url, code: (await hq.devices.createCode('t', '', '')).code });
       const r = await t.core.sync.run();
       expect(r).toMatchObject({ ok: false, kind: 'disk_full' });
       expect(r.message).toContain('磁盘已满');
       // Seal 1 (an inquiry without evidence) went in; seal 2's 12 MiB file does not fit.
-      expect(hq.browse.counts().seals).toBe(1);
+      expect((await hq.browse.counts()).seals).toBe(1);
       expect((await t.must('sync.status', {})).outbox.items.map((i) => i.seq)).toEqual([2]);
       expect((await t.must('seals.verify', { documentId: '' })).ok).toBe(true);
     },

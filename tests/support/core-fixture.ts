@@ -1,5 +1,6 @@
 // A real core on a fresh temporary data folder, for integration tests. No mocks: real SQLite,
-// real scrypt, the shipped catalog.
+// real scrypt, the shipped catalog. Passwords are hashed at the shipped scrypt cost unless the test
+// asks for `fastPasswords` (see FAST_PASSWORDS).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { KeyCustody, newCustody, readKeyFile, unwrapForOfficer } from '../../cor
 import type { Clock } from '../../core/clock.ts';
 import { silentLog } from '../../protocol/runtime/log.ts';
 import type { Migration } from '../../protocol/runtime/migrate.ts';
+import type { ScryptParams } from '../../protocol/runtime/password-hash.ts';
 import type { CallName } from '../../shared/api/call-names.ts';
 import type { CallInput, CallOutput } from '../../shared/api/contract.ts';
 import type { Result } from '../../shared/api/result.ts';
@@ -59,8 +61,22 @@ export interface TestCore {
   dispose(): void;
 }
 
-export function makeCore(opts: { clock?: Clock; migrations?: readonly Migration[] } = {}): TestCore {
+/**
+ * The scrypt cost `makeCore({ fastPasswords: true })` hashes and wraps passwords at: 1/32 of the
+ * shipped one (DEFAULT_SCRYPT, logN 15: ~80 ms of CPU a hash here; this ~2 ms). The same code
+ * runs — hashing, wrapping, every check — and the cost is recorded beside each hash as always, so
+ * processes that open the folder (the crash tests' children) check at this cost too. For tests
+ * that do not test passwords; those that do (sign-in, lockout, key custody) keep the shipped cost.
+ * Sign-ins, confirmations and signatures check passwords all the time: at the shipped cost they
+ * were about a third of the unit tests' CPU time.
+ */
+export const FAST_PASSWORDS: ScryptParams = { logN: 10, r: 8, p: 1 };
+
+export function makeCore(
+  opts: { clock?: Clock; fastPasswords?: boolean; migrations?: readonly Migration[] } = {},
+): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'field-core-'));
+  const cost = opts.fastPasswords ? FAST_PASSWORDS : undefined;
   const open = () =>
     openCore({
       dataDir: dir,
@@ -68,11 +84,12 @@ export function makeCore(opts: { clock?: Clock; migrations?: readonly Migration[
       log: silentLog,
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.migrations ? { migrations: opts.migrations } : {}),
+      ...(cost ? { passwordCost: cost } : {}),
     });
   const t: TestCore = {
     core: undefined as unknown as AppCore,
     dir,
-    custody: newCustody(dir),
+    custody: newCustody(dir, cost),
     call: (name, arg) => dispatch(t.core, name, arg) as never,
     must: async (name, arg) => {
       const r = await t.call(name, arg);
@@ -88,7 +105,7 @@ export function makeCore(opts: { clock?: Clock; migrations?: readonly Migration[
       const file = readKeyFile(dir)!;
       const found = await unwrapForOfficer(file, OFFICER_A.certNo, OFFICER_A.password);
       if (!found) throw new Error('the copied folder has no key copy for officer A');
-      t.custody = new KeyCustody(dir, found.master, file);
+      t.custody = new KeyCustody(dir, found.master, file, cost);
       t.core = open();
     },
     dispose: () => {

@@ -14,6 +14,7 @@ import { sm2KeyPair } from '../../protocol/crypto/sm2.ts';
 import { API, enrollmentProof, H, requestSigningText, sha256Hex } from '../../protocol/sync/protocol.ts';
 import { openHq, type HqApp } from '../../hq/hq-app.ts';
 import { startHqServer, type HqServer } from '../../hq/http/hq-server.ts';
+import { HQ_TEST_ENGINE, testHqDatabase, testHqKey, type HqEngine } from './hq-engines.ts';
 
 export interface TestHq {
   hq: HqApp;
@@ -22,9 +23,13 @@ export interface TestHq {
   close(): Promise<void>;
 }
 
-export async function testHq(tls?: { certPath: string; keyPath: string }): Promise<TestHq> {
+export async function testHq(
+  tls?: { certPath: string; keyPath: string },
+  engine: HqEngine = HQ_TEST_ENGINE,
+): Promise<TestHq> {
   const dir = mkdtempSync(join(tmpdir(), 'field-hq-http-'));
-  const hq = openHq({ dataDir: dir });
+  const db = testHqDatabase(engine);
+  const hq = await openHq({ dataDir: dir, key: testHqKey(), ...(db ? { db } : {}) });
   const server = await startHqServer({ hq, port: 0, log: () => {}, ...(tls ? { tls } : {}) });
   return {
     hq,
@@ -32,7 +37,7 @@ export async function testHq(tls?: { certPath: string; keyPath: string }): Promi
     dir,
     close: async () => {
       await server.close();
-      hq.close();
+      await hq.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -137,6 +142,7 @@ export function send(
 export interface TestDevice {
   deviceId: string;
   ed25519: { publicKeyPem: string; privateKeyPem: string };
+  sm2: { publicKey: string; privateKey: string };
   /** The headers the device's client sends with a request whose body hashes to `bodySha256`. */
   signedHeaders(method: string, pathAndQuery: string, bodySha256: string): Record<string, string>;
   /** A signed request with its whole body. */
@@ -145,18 +151,23 @@ export interface TestDevice {
 
 /** A device enrolled at `t` over HTTP with fresh keys, as the device's sync service enrolls. */
 export async function enrolledDevice(t: TestHq, deviceName = '测试终端'): Promise<TestDevice> {
-  const { code } = t.hq.devices.createCode('test', '', '');
+  return enrolledDeviceAt(t.server.url, (await t.hq.devices.createCode('test', '', '')).code, deviceName);
+}
+
+/** A device enrolled with `code` at the HQ serving `url` (in this process or another). */
+export async function enrolledDeviceAt(url: string, code: string, deviceName = '测试终端'): Promise<TestDevice> {
   const ed25519 = ed25519KeyPair();
+  const sm2 = sm2KeyPair();
   const request = {
     deviceId: randomUUID(),
     deviceName,
     agencyName: '柳州市互联网信息办公室',
-    sm2PublicKey: sm2KeyPair().publicKey,
+    sm2PublicKey: sm2.publicKey,
     ed25519PublicKeyPem: ed25519.publicKeyPem,
     nonce: randomBytes(16).toString('hex'),
   };
   const r = await send(
-    t.server.url,
+    url,
     'POST',
     `${API}/enroll`,
     { 'content-type': 'application/json' },
@@ -178,6 +189,7 @@ export async function enrolledDevice(t: TestHq, deviceName = '测试终端'): Pr
   return {
     deviceId: request.deviceId,
     ed25519,
+    sm2,
     signedHeaders,
     send: (method, pathAndQuery, body, extra = {}) => {
       const bytes =
@@ -187,7 +199,7 @@ export async function enrolledDevice(t: TestHq, deviceName = '测试终端'): Pr
           ? {}
           : { 'content-type': Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json' };
       return send(
-        t.server.url,
+        url,
         method,
         pathAndQuery,
         { ...type, ...signedHeaders(method, pathAndQuery, sha256Hex(bytes)), ...extra },

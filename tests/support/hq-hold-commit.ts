@@ -2,12 +2,13 @@
 // test hook set. Inside each seal's commit transaction — after every row is written, before the
 // commit — it prints `committing N` (N counts commits); at commit HOLD it then busy-waits HOLD_MS
 // milliseconds, still inside the transaction, so that the parent's kill lands there.
-//   node tests/support/hq-hold-commit.ts DATA_DIR PORT HOLD HOLD_MS    (prints `hq ready: URL`)
+//   node tests/support/hq-hold-commit.ts DATA_DIR PORT HOLD HOLD_MS [DB_URL]   (prints `hq ready: URL`)
+// The master key from HQ_PASSPHRASE, as the HQ processes of the tests.
 import { openHq } from '../../hq/hq-app.ts';
 import { startHqServer } from '../../hq/http/hq-server.ts';
 
-const [dataDir, port, hold, holdMs] = process.argv.slice(2) as [string, string, string, string];
-const hq = openHq({ dataDir });
+const [dataDir, port, hold, holdMs, db] = process.argv.slice(2) as [string, string, string, string, string?];
+const hq = await openHq({ dataDir, key: { passphrase: process.env.HQ_PASSPHRASE ?? '' }, ...(db ? { db } : {}) });
 let commits = 0;
 hq.ingest.beforeCommit = () => {
   commits++;

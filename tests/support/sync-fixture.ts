@@ -10,6 +10,7 @@ import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
 import { ROOT } from '../../scripts/build.ts';
 import { OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from './core-fixture.ts';
 import { signedDocument } from './signing-fixture.ts';
+import { HQ_TEST_ENGINE, TEST_HQ_PASSPHRASE, testHqDatabase, type HqEngine } from './hq-engines.ts';
 
 export const HQ_SCRIPT = join(ROOT, 'scripts', 'hq.ts');
 export const HQ_ADMIN = { user: 'hqadmin', password: 'hq-admin-2026!' };
@@ -22,16 +23,29 @@ export interface HqProcess {
   kill(): Promise<void>;
 }
 
-export function hqDataDir(): string {
-  return mkdtempSync(join(tmpdir(), 'field-hq-'));
+/** The database of each HQ data folder made on PostgreSQL: its processes and commands are given --db. */
+const databases = new Map<string, string>();
+
+/** A data folder for an HQ on this run's engine (on PostgreSQL with its own fresh database). */
+export function hqDataDir(engine: HqEngine = HQ_TEST_ENGINE): string {
+  const dir = mkdtempSync(join(tmpdir(), 'field-hq-'));
+  const db = testHqDatabase(engine);
+  if (db) databases.set(dir, db);
+  return dir;
 }
+
+/** The database URL of an HQ data folder on PostgreSQL (undefined: SQLite in the folder). */
+export const hqDatabaseOf = (dataDir: string): string | undefined => databases.get(dataDir);
+
+/** The options every HQ command on this data folder takes. */
+const dbArgs = (dataDir: string) => (databases.has(dataDir) ? ['--db', databases.get(dataDir)!] : []);
 
 /** Runs `npm run hq` as a real process and waits for `hq ready: URL`. */
 export function startHq(dataDir: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<HqProcess> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [HQ_SCRIPT, '--port', '0', '--data', dataDir, ...extra], {
+    const proc = spawn(process.execPath, [HQ_SCRIPT, '--port', '0', '--data', dataDir, ...dbArgs(dataDir), ...extra], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
+      env: { ...process.env, HQ_PASSPHRASE: TEST_HQ_PASSPHRASE, ...env },
     });
     let out = '';
     let err = '';
@@ -60,7 +74,11 @@ export function startHq(dataDir: string, extra: string[] = [], env: NodeJS.Proce
 }
 
 export function hqCli(dataDir: string, args: string[], input = ''): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [HQ_SCRIPT, ...args, '--data', dataDir], { input, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [HQ_SCRIPT, ...args, '--data', dataDir, ...dbArgs(dataDir)], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, HQ_PASSPHRASE: TEST_HQ_PASSPHRASE },
+  });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -63,11 +63,11 @@ describe('the staff page checks every input before it acts', () => {
     const prefix = await form(t, '/codes', { note: '', prefix: '网'.repeat(13) });
     expect(prefix.status).toBe(400);
     expect(prefix.text).toContain('body.prefix：案号前缀最多12个字');
-    expect(t.hq.devices.codes()).toEqual([]);
+    expect(await t.hq.devices.codes()).toEqual([]);
     const ok = await form(t, '/codes', { note: '李明的终端', prefix: '柳南网信案' });
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('id="enroll-code"');
-    expect(t.hq.devices.codes()).toHaveLength(1);
+    expect(await t.hq.devices.codes()).toHaveLength(1);
   });
 
   it('revoking needs a device id and a reason: without them nothing is revoked', async () => {
@@ -79,10 +79,10 @@ describe('the staff page checks every input before it acts', () => {
     const noReason = await form(t, `/devices/${d.deviceId}/revoke`, { reason: '  ' });
     expect(noReason.status).toBe(400);
     expect(noReason.text).toContain('body.reason：请填写吊销原因');
-    expect(t.hq.devices.get(d.deviceId)?.revoked_at).toBeNull();
+    expect((await t.hq.devices.get(d.deviceId))?.revoked_at).toBeNull();
     const ok = await form(t, `/devices/${d.deviceId}/revoke`, { reason: '设备丢失' });
     expect(ok.status).toBe(303);
-    expect(t.hq.devices.get(d.deviceId)).toMatchObject({ revoke_reason: '设备丢失' });
+    expect(await t.hq.devices.get(d.deviceId)).toMatchObject({ revoke_reason: '设备丢失' });
   });
 
   it('queries and route parameters: a bad one is a 400 naming it', async () => {
@@ -133,9 +133,11 @@ describe('what devices send is shown, never run', () => {
   it('a device name and office with markup appear as text on the overview and the device page', async () => {
     const t = await signedInHq();
     const d = await enrolledDevice(t, '<script>alert(1)</script>');
-    t.hq.db
-      .prepare(`UPDATE devices SET agency_name = ? WHERE device_id = ?`)
-      .run('"><img src=x onerror=alert(2)>', d.deviceId);
+    await t.hq.db
+      .updateTable('devices')
+      .set({ agency_name: '"><img src=x onerror=alert(2)>' })
+      .where('device_id', '=', d.deviceId)
+      .execute();
     for (const path of ['/', `/devices/${d.deviceId}`]) {
       const page = (await get(t, path)).text;
       expect(page, path).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -13,10 +13,10 @@ import { fail, HqFailure } from '../../hq-failure.ts';
 import type { HqApp } from '../../hq-app.ts';
 import { describeFieldErrors, requestFieldErrors, type ZodTypeProvider } from '../zod-validation.ts';
 import { importUpload, MAX_BUNDLE, receiptsFile } from './import-upload.ts';
-import { CasePage, CasesPage } from './pages/cases.ts';
-import { DevicePage } from './pages/device.ts';
-import { DocumentPage } from './pages/document.ts';
-import { Overview } from './pages/overview.ts';
+import { CasePage, CasesPage, loadCasePage } from './pages/cases.ts';
+import { DevicePage, loadDevicePage } from './pages/device.ts';
+import { DocumentPage, loadDocumentPage } from './pages/document.ts';
+import { loadOverview, Overview } from './pages/overview.ts';
 import { CodeMade, EventsPage, IMPORT_SCRIPT, ImportPage, LoginForm, NoAdminYet } from './pages/small-pages.ts';
 import { errorPage, sendPage } from './render.ts';
 import * as S from './web-schemas.ts';
@@ -64,7 +64,7 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
     if (req.method === 'POST' && req.headers.origin !== undefined && !sameHost(req.headers.origin, req.headers.host))
       return reply.code(403).header('content-type', 'text/plain; charset=utf-8').send('cross-origin request refused');
     if (PUBLIC_ROUTES.has(req.routeOptions.url ?? '')) return;
-    req.admin = hq.admins.session(req.cookies[COOKIE]);
+    req.admin = await hq.admins.session(req.cookies[COOKIE]);
     if (!req.admin) return reply.redirect('/login', 303);
   });
 
@@ -102,7 +102,7 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
   );
 
   web.get('/login', async (_req, reply) =>
-    sendPage(reply, 200, '登录', null, hq.admins.count() === 0 ? h(NoAdminYet) : h(LoginForm)),
+    sendPage(reply, 200, '登录', null, (await hq.admins.count()) === 0 ? h(NoAdminYet) : h(LoginForm)),
   );
 
   web.post('/login', { schema: { body: S.LoginForm }, bodyLimit: FORM_BYTES }, async (req, reply) => {
@@ -120,18 +120,18 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
   });
 
   web.post('/logout', { bodyLimit: FORM_BYTES }, async (req, reply) => {
-    hq.admins.logout(req.cookies[COOKIE]!);
+    await hq.admins.logout(req.cookies[COOKIE]!);
     return reply
       .clearCookie(COOKIE, { httpOnly: true, sameSite: 'strict', path: '/', secure: o.secure })
       .redirect('/login', 303);
   });
 
-  web.get('/', async (req, reply) => sendPage(reply, 200, '总览', signedIn(req), h(Overview, { hq })));
+  web.get('/', async (req, reply) => sendPage(reply, 200, '总览', signedIn(req), h(Overview, await loadOverview(hq))));
 
   web.post('/codes', { schema: { body: S.CodeForm }, bodyLimit: FORM_BYTES }, async (req, reply) => {
     const admin = signedIn(req);
     const { note, prefix } = req.body;
-    const c = hq.devices.createCode(admin.username, note, prefix);
+    const c = await hq.devices.createCode(admin.username, note, prefix);
     return sendPage(reply, 200, '设备登记码', admin, h(CodeMade, { ...c, note, prefix }));
   });
 
@@ -139,7 +139,7 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
     '/devices/:deviceId/revoke',
     { schema: { params: S.DeviceParams, body: S.RevokeForm }, bodyLimit: FORM_BYTES },
     async (req, reply) => {
-      hq.devices.revoke(req.params.deviceId, signedIn(req).username, req.body.reason);
+      await hq.devices.revoke(req.params.deviceId, signedIn(req).username, req.body.reason);
       return reply.redirect('/', 303);
     },
   );
@@ -153,7 +153,7 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
         200,
         '设备',
         signedIn(req),
-        h(DevicePage, { hq, deviceId: req.params.deviceId, verify: req.query.verify === '1' }),
+        h(DevicePage, { data: await loadDevicePage(hq, req.params.deviceId, req.query.verify === '1') }),
       ),
   );
 
@@ -163,8 +163,8 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
     // bare seal hash) and goes straight to that document.
     const { q } = req.query;
     const seal = parseSealQr(q) ?? (/^\s*[0-9a-f]{64}\s*$/i.test(q) ? { sha256: q.trim().toLowerCase() } : null);
-    if (!seal) return sendPage(reply, 200, '案件', admin, h(CasesPage, { hq, q }));
-    const id = hq.browse.documentBySealHash(seal.sha256);
+    if (!seal) return sendPage(reply, 200, '案件', admin, h(CasesPage, { cases: await hq.browse.cases(q), q }));
+    const id = await hq.browse.documentBySealHash(seal.sha256);
     if (id) return reply.redirect(`/documents/${encodeURIComponent(id)}`, 303);
     return sendPage(reply, 404, '案件', admin, [
       h(
@@ -172,24 +172,32 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
         { className: 'err', key: 'e' },
         `总部没有收到封存校验值为 ${seal.sha256} 的文书：请确认该设备已同步或已导入其封存包。`,
       ),
-      h(CasesPage, { hq, q: '', key: 'c' }),
+      h(CasesPage, { cases: await hq.browse.cases(''), q: '', key: 'c' }),
     ]);
   });
 
   web.get('/cases/:caseId', { schema: { params: S.CaseParams } }, async (req, reply) =>
-    sendPage(reply, 200, '案件', signedIn(req), h(CasePage, { hq, id: req.params.caseId })),
+    sendPage(reply, 200, '案件', signedIn(req), h(CasePage, { data: await loadCasePage(hq, req.params.caseId) })),
   );
 
   web.get('/documents/:documentId', { schema: { params: S.DocumentParams } }, async (req, reply) =>
-    sendPage(reply, 200, '文书', signedIn(req), h(DocumentPage, { hq, id: req.params.documentId })),
+    sendPage(
+      reply,
+      200,
+      '文书',
+      signedIn(req),
+      h(DocumentPage, { data: await loadDocumentPage(hq, req.params.documentId) }),
+    ),
   );
 
   web.get('/documents/:documentId/pdf', { schema: { params: S.DocumentParams } }, async (req, reply) => {
     const admin = signedIn(req);
     const id = req.params.documentId;
-    const d = hq.browse.document(id);
+    const d = await hq.browse.document(id);
     if (!d) return sendPage(reply, 404, '文书', admin, h('div', { className: 'err' }, '没有这个文书。'));
-    const images = new Map(hq.browse.sealSignatures(d.deviceId, d.seq).map((r) => [r.signature_id, r.image_png]));
+    const images = new Map(
+      (await hq.browse.sealSignatures(d.deviceId, d.seq)).map((r) => [r.signature_id, r.image_png]),
+    );
     const printed = await hq.printer.print(d.printInput, d.payload, { sha256: d.sealSha256, sm3: d.sealSm3 }, images);
     if (!printed.ok)
       return sendPage(reply, 409, '文书', admin, [
@@ -204,7 +212,7 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
 
   web.get('/documents/:documentId/evidence/:sha256', { schema: { params: S.EvidenceParams } }, async (req, reply) => {
     const admin = signedIn(req);
-    const e = hq.browse.evidenceIn(req.params.documentId, req.params.sha256);
+    const e = await hq.browse.evidenceIn(req.params.documentId, req.params.sha256);
     if (!e) return sendPage(reply, 404, '电子数据', admin, h('div', { className: 'err' }, '没有该电子数据。'));
     return reply
       .header('content-type', 'application/octet-stream')
@@ -252,7 +260,9 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
       .send(file);
   });
 
-  web.get('/events', async (req, reply) => sendPage(reply, 200, '操作记录', signedIn(req), h(EventsPage, { hq })));
+  web.get('/events', async (req, reply) =>
+    sendPage(reply, 200, '操作记录', signedIn(req), h(EventsPage, { events: await hq.browse.events(300) })),
+  );
 }
 
 function sameHost(origin: string, host: string | undefined): boolean {

@@ -6,8 +6,9 @@ import { documentTypeLabel, t, viaLabel } from './format.ts';
 
 const headerRow = (labels: string[]) => h('tr', null, ...labels.map((x) => h('th', { key: x }, x)));
 
-export function CasesPage({ hq, q }: { hq: HqApp; q: string }) {
-  const cases = hq.browse.cases(q);
+export type CaseList = Awaited<ReturnType<HqApp['browse']['cases']>>;
+
+export function CasesPage({ cases, q }: { cases: CaseList; q: string }) {
   return h(
     Fragment,
     null,
@@ -44,9 +45,14 @@ export function CasesPage({ hq, q }: { hq: HqApp; q: string }) {
   );
 }
 
-export function CasePage({ hq, id }: { hq: HqApp; id: string }) {
-  const c = hq.browse.caseById(id);
-  if (!c) return h('div', { className: 'err' }, '没有这个案件。');
+export async function loadCasePage(hq: HqApp, id: string) {
+  const c = await hq.browse.caseById(id);
+  return c ? { c, documents: await hq.browse.documentsOf(id) } : null;
+}
+
+export function CasePage({ data }: { data: Awaited<ReturnType<typeof loadCasePage>> }) {
+  if (!data) return h('div', { className: 'err' }, '没有这个案件。');
+  const { c, documents } = data;
   return h(
     Fragment,
     null,
@@ -63,20 +69,18 @@ export function CasePage({ hq, id }: { hq: HqApp; id: string }) {
         'tbody',
         null,
         headerRow(['文书编号', '类型', '封存时间', '设备封存序号', '总部序号', '接收']),
-        hq.browse
-          .documentsOf(id)
-          .map((d) =>
-            h(
-              'tr',
-              { key: d.id },
-              h('td', null, h('a', { href: `/documents/${encodeURIComponent(d.id)}` }, d.doc_no)),
-              h('td', null, documentTypeLabel(d.type)),
-              h('td', null, t(d.sealed_at)),
-              h('td', null, d.seq),
-              h('td', null, d.hq_seq),
-              h('td', null, `${t(d.received_at)}（${viaLabel(d.via)}）`),
-            ),
+        documents.map((d) =>
+          h(
+            'tr',
+            { key: d.id },
+            h('td', null, h('a', { href: `/documents/${encodeURIComponent(d.id)}` }, d.doc_no)),
+            h('td', null, documentTypeLabel(d.type)),
+            h('td', null, t(d.sealed_at)),
+            h('td', null, d.seq),
+            h('td', null, d.hq_seq),
+            h('td', null, `${t(d.received_at)}（${viaLabel(d.via)}）`),
           ),
+        ),
       ),
     ),
   );

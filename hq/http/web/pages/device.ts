@@ -5,12 +5,27 @@ import type { HqApp } from '../../../hq-app.ts';
 import { reverifyDocument } from '../../../ingest/reverify.ts';
 import { KIND_LABELS, t, viaLabel } from './format.ts';
 
-export function DevicePage({ hq, deviceId, verify }: { hq: HqApp; deviceId: string; verify: boolean }) {
-  const d = hq.devices.get(deviceId);
-  if (!d) return h('div', { className: 'err' }, '没有这个设备。');
-  const chain = hq.browse.chain(deviceId);
-  const seals = hq.browse.sealsOf(deviceId);
-  const flags = hq.browse.flags().filter((f) => f.device_id === deviceId);
+/** What the page shows — with each seal verified again when asked — read before it is rendered. */
+export async function loadDevicePage(hq: HqApp, deviceId: string, verify: boolean) {
+  const d = await hq.devices.get(deviceId);
+  if (!d) return null;
+  const seals = await hq.browse.sealsOf(deviceId);
+  const problems = new Map<number, string[]>();
+  if (verify) for (const s of seals) problems.set(s.seq, await reverifyDocument(hq, s.document_id));
+  return {
+    d,
+    deviceId,
+    verify,
+    chain: await hq.browse.chain(deviceId),
+    seals,
+    problems,
+    flags: (await hq.browse.flags()).filter((f) => f.device_id === deviceId),
+  };
+}
+
+export function DevicePage({ data }: { data: Awaited<ReturnType<typeof loadDevicePage>> }) {
+  if (!data) return h('div', { className: 'err' }, '没有这个设备。');
+  const { d, deviceId, verify, chain, seals, problems: verified, flags } = data;
   const chainText = chain.count
     ? chain.missing.length
       ? `封存链有缺口：尚未收到封存 ${chain.missing.join('、')}（已收到 ${chain.count} 个，最大序号 ${chain.maxSeq}）`
@@ -68,7 +83,7 @@ export function DevicePage({ hq, deviceId, verify }: { hq: HqApp; deviceId: stri
           verify ? h('th', { key: 'v' }, '核验') : null,
         ),
         seals.map((s) => {
-          const problems = verify ? reverifyDocument(hq, s.document_id) : null;
+          const problems = verify ? (verified.get(s.seq) ?? []) : null;
           return h(
             'tr',
             { key: s.seq },

@@ -10,12 +10,17 @@ const row = (label: string, ...cells: ReactNode[]) => h('tr', null, h('th', null
 /** Two lines in one cell: SHA-256 above, SM3 below. */
 const digests = (sha256: string, sm3: string) => [`SHA-256 ${sha256}`, h('br', { key: 'br' }), `SM3 ${sm3}`];
 
-export function DocumentPage({ hq, id }: { hq: HqApp; id: string }) {
-  const d = hq.browse.document(id);
-  if (!d) return h('div', { className: 'err' }, '没有这个文书。');
+/** The document verified again from what HQ holds, read before it is rendered. */
+export async function loadDocumentPage(hq: HqApp, id: string) {
+  const d = await hq.browse.document(id);
+  if (!d) return null;
+  return { id, d, problems: await reverifyDocument(hq, id), chain: await hq.browse.chain(d.deviceId) };
+}
+
+export function DocumentPage({ data }: { data: Awaited<ReturnType<typeof loadDocumentPage>> }) {
+  if (!data) return h('div', { className: 'err' }, '没有这个文书。');
+  const { id, d, problems, chain } = data;
   const p = d.payload;
-  const problems = reverifyDocument(hq, id);
-  const chain = hq.browse.chain(d.deviceId);
   const before = chain.missing.filter((s) => s < d.seq);
   const status = problems.length
     ? h('p', { className: 'bad', id: 'verify-status' }, `核验不通过：${problems.join('；')}`)

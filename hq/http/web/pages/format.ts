@@ -11,6 +11,7 @@ export const KIND_LABELS: Record<string, string> = {
   chain: '封存链不衔接',
   verification: '核验未通过',
   revoked: '已吊销设备尝试同步',
+  ownership: '归属冲突（使用了其他设备的记录编号）',
 };
 
 export const documentTypeLabel = (type: string) =>

@@ -1,14 +1,26 @@
 // 总览: counts, the flags to look into, every device with its chain and a revoke form, and the
 // enrollment-code form with the codes made so far.
 import { createElement as h, Fragment } from 'react';
+import type { ChainStatus } from '../../../browse/browse.ts';
+import type { DeviceRow } from '../../../devices/device-registry.ts';
 import type { HqApp } from '../../../hq-app.ts';
 import { KIND_LABELS, t } from './format.ts';
 
-export function Overview({ hq }: { hq: HqApp }) {
-  const c = hq.browse.counts();
-  const flags = hq.browse.flags();
-  const devices = hq.devices.list();
-  const codes = hq.devices.codes();
+/** What the page shows, read before it is rendered (the stores are asynchronous, rendering is not). */
+export async function loadOverview(hq: HqApp) {
+  const devices = await hq.devices.list();
+  const chains = new Map<string, ChainStatus>();
+  for (const d of devices) chains.set(d.device_id, await hq.browse.chain(d.device_id));
+  return {
+    c: await hq.browse.counts(),
+    flags: await hq.browse.flags(),
+    devices,
+    chains,
+    codes: await hq.devices.codes(),
+  };
+}
+
+export function Overview({ c, flags, devices, chains, codes }: Awaited<ReturnType<typeof loadOverview>>) {
   return h(
     Fragment,
     null,
@@ -56,7 +68,7 @@ export function Overview({ hq }: { hq: HqApp }) {
                 h('th', { key: i }, x),
               ),
             ),
-            devices.map((d) => h(DeviceRow, { key: d.device_id, hq, d })),
+            devices.map((d) => h(DeviceLine, { key: d.device_id, d, chain: chains.get(d.device_id)! })),
           ),
         )
       : h('p', null, '尚无登记的设备。'),
@@ -102,8 +114,7 @@ export function Overview({ hq }: { hq: HqApp }) {
   );
 }
 
-function DeviceRow({ hq, d }: { hq: HqApp; d: ReturnType<HqApp['devices']['list']>[number] }) {
-  const chain = hq.browse.chain(d.device_id);
+function DeviceLine({ d, chain }: { d: DeviceRow; chain: ChainStatus }) {
   const chainCell = chain.missing.length
     ? h('span', { className: 'bad' }, `缺少封存 ${chain.missing.join('、')}`)
     : chain.count

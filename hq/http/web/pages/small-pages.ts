@@ -104,7 +104,7 @@ document.getElementById('import-btn').addEventListener('click', async () => {
 });
 `;
 
-export function EventsPage({ hq }: { hq: HqApp }) {
+export function EventsPage({ events }: { events: Awaited<ReturnType<HqApp['browse']['events']>> }) {
   return h(
     'table',
     null,
@@ -112,18 +112,16 @@ export function EventsPage({ hq }: { hq: HqApp }) {
       'tbody',
       null,
       h('tr', null, ...['时间', '操作人', '操作', '内容'].map((x) => h('th', { key: x }, x))),
-      hq.browse
-        .events(300)
-        .map((e, i) =>
-          h(
-            'tr',
-            { key: i },
-            h('td', null, t(e.at)),
-            h('td', null, e.actor),
-            h('td', null, e.action),
-            h('td', null, e.detail),
-          ),
+      events.map((e, i) =>
+        h(
+          'tr',
+          { key: i },
+          h('td', null, t(e.at)),
+          h('td', null, e.actor),
+          h('td', null, e.action),
+          h('td', null, e.detail),
         ),
+      ),
     ),
   );
 }

@@ -6,6 +6,7 @@
 // Every wrap is authenticated: a wrong password or a tampered copy fails, it never yields a wrong key.
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, scrypt } from 'node:crypto';
 import { sm2 } from 'sm-crypto-v2';
+import type { ScryptParams } from '../../protocol/runtime/password-hash.ts';
 
 export const MASTER_KEY_BYTES = 32;
 
@@ -47,7 +48,8 @@ function kek(password: string, kdf: ScryptKdf): Promise<Buffer> {
   );
 }
 
-function seal(key: Buffer, plaintext: Buffer, aad: string): string {
+/** AES-256-GCM with a random nonce: base64 of nonce ‖ ciphertext ‖ tag; `aad` binds it to its place. */
+export function seal(key: Buffer, plaintext: Buffer, aad: string): string {
   const nonce = randomBytes(12);
   const c = createCipheriv('aes-256-gcm', key, nonce);
   c.setAAD(Buffer.from(aad, 'utf8'));
@@ -56,7 +58,7 @@ function seal(key: Buffer, plaintext: Buffer, aad: string): string {
 }
 
 /** null when the key is wrong or the bytes were altered (GCM authentication failed). */
-function open(key: Buffer, wrappedB64: string, aad: string): Buffer | null {
+export function open(key: Buffer, wrappedB64: string, aad: string): Buffer | null {
   const b = Buffer.from(wrappedB64, 'base64');
   if (b.length < 12 + 16 + 1) return null;
   try {
@@ -72,13 +74,47 @@ function open(key: Buffer, wrappedB64: string, aad: string): Buffer | null {
 // The AAD binds a copy to its officer: an officer's wrapped copy moved onto another's entry fails.
 const officerAad = (officerId: string) => `wxzf master key v1|officer|${officerId}`;
 
-export async function wrapForPassword(master: Buffer, password: string, officerId: string): Promise<PasswordWrap> {
-  const kdf: ScryptKdf = { name: 'scrypt', ...WRAP_SCRYPT, salt: randomBytes(16).toString('base64') };
+/** `cost`: the scrypt cost, recorded in the wrap (default WRAP_SCRYPT; see KeyCustody). */
+export async function wrapForPassword(
+  master: Buffer,
+  password: string,
+  officerId: string,
+  cost: ScryptParams = WRAP_SCRYPT,
+): Promise<PasswordWrap> {
+  const kdf: ScryptKdf = {
+    name: 'scrypt',
+    logN: cost.logN,
+    r: cost.r,
+    p: cost.p,
+    salt: randomBytes(16).toString('base64'),
+  };
   return { kdf, wrapped: seal(await kek(password, kdf), master, officerAad(officerId)) };
 }
 
 export async function unwrapWithPassword(w: PasswordWrap, password: string, officerId: string): Promise<Buffer | null> {
   return open(await kek(password, w.kdf), w.wrapped, officerAad(officerId));
+}
+
+/**
+ * A key wrapped by a passphrase for one purpose (HQ's master key: hq/keys/), with its own scrypt
+ * cost: a passphrase typed once at a server's start can afford more than an officer's unlock.
+ */
+export async function wrapForPassphrase(
+  master: Buffer,
+  passphrase: string,
+  purpose: string,
+  cost: { logN: number; r: number; p: number },
+): Promise<PasswordWrap> {
+  const kdf: ScryptKdf = { name: 'scrypt', ...cost, salt: randomBytes(16).toString('base64') };
+  return { kdf, wrapped: seal(await kek(passphrase, kdf), master, `wxzf master key v1|${purpose}`) };
+}
+
+export async function unwrapWithPassphrase(
+  w: PasswordWrap,
+  passphrase: string,
+  purpose: string,
+): Promise<Buffer | null> {
+  return open(await kek(passphrase, w.kdf), w.wrapped, `wxzf master key v1|${purpose}`);
 }
 
 /**

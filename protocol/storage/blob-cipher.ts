@@ -229,7 +229,7 @@ class GcmFile {
     const c = createCipheriv('aes-256-gcm', this.key, this.nonce, { authTagLength: TAG_BYTES });
     c.setAAD(this.aad);
     // `out` keeps nothing past its call (Emit), so each output buffer is freed once it has been
-    // emitted, not left to the garbage collector (core/evidence/release-buffer.ts).
+    // emitted, not left to the garbage collector (protocol/storage/release-buffer.ts).
     for (let at = 0; at < plain.length; at += SLICE_BYTES) {
       const sealed = c.update(plain.subarray(at, at + SLICE_BYTES));
       out(sealed);

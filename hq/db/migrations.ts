@@ -1,0 +1,268 @@
+// HQ's schema, one migration set for SQLite and PostgreSQL (run by Kysely's Migrator in
+// hq/db/hq-database.ts, each migration in a transaction). Only standard SQL and what
+// PostgreSQL-compatible databases (openGauss, KingbaseES) share: text, integer/bigint, BYTEA,
+// primary/unique/foreign keys, CHECK, plain indexes, and row triggers that raise an error — in
+// PostgreSQL a PL/pgSQL trigger function run with EXECUTE PROCEDURE (the spelling openGauss and
+// KingbaseES accept too). No identity columns (openGauss has none): the two log tables get their ids
+// from SERIAL on PostgreSQL and from SQLite's rowid. A later migration adds an `offices` tree and
+// per-office roles (devices, admins and cases each gain an office_id referencing it).
+import { sql, type Kysely, type ColumnDataType } from 'kysely';
+import type { Migration } from 'kysely/migration';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** Tables HQ never changes once a row is in: enforced by the database itself, not only by HQ's code. */
+export const APPEND_ONLY_TABLES = [
+  'seals',
+  'documents',
+  'seal_signatures',
+  'seal_evidence',
+  'record_owners',
+  'blobs',
+  'events',
+] as const;
+
+const FLAG_KINDS = `'conflict', 'gap', 'chain', 'verification', 'revoked', 'ownership'`;
+const OWNED_KINDS = `'document', 'case', 'evidence', 'officer', 'signature'`;
+
+function hq001(engine: Engine): Migration {
+  const blob: ColumnDataType = engine === 'postgres' ? 'bytea' : 'blob';
+  const big: ColumnDataType = engine === 'postgres' ? 'bigint' : 'integer';
+  // SQLite's STRICT tables refuse a value of the wrong type, as PostgreSQL does anyway.
+  const strict = engine === 'sqlite' ? sql`strict` : sql``;
+  const serialId = engine === 'postgres' ? ('serial' as ColumnDataType) : ('integer' as ColumnDataType);
+
+  return {
+    async up(db: Kysely<unknown>) {
+      const s = db.schema;
+      await s
+        .createTable('hq_identity')
+        .addColumn('singleton', 'integer', (c) => c.primaryKey().check(sql`singleton = 1`))
+        .addColumn('hq_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('sm2_public', 'text', (c) => c.notNull())
+        .addColumn('sm2_private_sealed', 'text', (c) => c.notNull())
+        .addColumn('ed25519_public_pem', 'text', (c) => c.notNull())
+        .addColumn('ed25519_private_sealed', 'text', (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await s
+        .createTable('hq_counters')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', big, (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await sql`INSERT INTO hq_counters (name, value) VALUES ('hq_seq', 0)`.execute(db);
+      await s
+        .createTable('admins')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('failed', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('locked_until', 'text')
+        .modifyEnd(strict)
+        .execute();
+      await s
+        .createTable('admin_sessions')
+        .addColumn('token_sha256', 'text', (c) => c.primaryKey())
+        .addColumn('admin_id', 'text', (c) => c.notNull().references('admins.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await s
+        .createTable('enrollment_codes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('code', 'text', (c) => c.notNull().unique())
+        .addColumn('note', 'text', (c) => c.notNull())
+        .addColumn('case_prefix', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('device_id', 'text')
+        .modifyEnd(strict)
+        .execute();
+      await s
+        .createTable('devices')
+        .addColumn('device_id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('agency_name', 'text', (c) => c.notNull())
+        .addColumn('sm2_public', 'text', (c) => c.notNull())
+        .addColumn('ed25519_public_pem', 'text', (c) => c.notNull())
+        .addColumn('case_prefix', 'text', (c) => c.notNull())
+        .addColumn('enrolled_at', 'text', (c) => c.notNull())
+        .addColumn('code_id', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addColumn('revoked_by', 'text')
+        .addColumn('revoke_reason', 'text')
+        .addColumn('last_seen_at', 'text')
+        .addColumn('last_sync_at', 'text')
+        .modifyEnd(strict)
+        .execute();
+      await s
+        .createTable('blobs')
+        .addColumn('sha256', 'text', (c) => c.primaryKey())
+        .addColumn('sm3', 'text', (c) => c.notNull())
+        .addColumn('size', big, (c) => c.notNull())
+        .addColumn('stored_at', 'text', (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await s
+        .createTable('seals')
+        .addColumn('device_id', 'text', (c) => c.notNull().references('devices.device_id'))
+        .addColumn('seq', big, (c) => c.notNull())
+        .addColumn('hq_seq', big, (c) => c.notNull().unique())
+        .addColumn('document_id', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('hash_sha256', 'text', (c) => c.notNull())
+        .addColumn('hash_sm3', 'text', (c) => c.notNull())
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('sm2_signature', 'text', (c) => c.notNull())
+        .addColumn('ed25519_signature', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('via', 'text', (c) => c.notNull().check(sql`via IN ('network', 'bundle')`))
+        .addColumn('receipt', 'text', (c) => c.notNull())
+        .addColumn('receipt_ed25519', 'text', (c) => c.notNull())
+        .addColumn('receipt_sm2', 'text', (c) => c.notNull())
+        .addColumn('print_input', 'text')
+        .addPrimaryKeyConstraint('seals_pk', ['device_id', 'seq'])
+        .modifyEnd(strict)
+        .execute();
+      await s.createIndex('seals_hash').on('seals').column('hash_sha256').execute();
+      await s
+        .createTable('seal_signatures')
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('seq', big, (c) => c.notNull())
+        .addColumn('signature_id', 'text', (c) => c.notNull())
+        .addColumn('record', 'text', (c) => c.notNull())
+        .addColumn('image_png', blob)
+        .addColumn('strokes', 'text')
+        .addPrimaryKeyConstraint('seal_signatures_pk', ['device_id', 'seq', 'signature_id'])
+        .addForeignKeyConstraint('seal_signatures_seal', ['device_id', 'seq'], 'seals', ['device_id', 'seq'])
+        .modifyEnd(strict)
+        .execute();
+      await s
+        .createTable('seal_evidence')
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('seq', big, (c) => c.notNull())
+        .addColumn('evidence_id', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull().references('blobs.sha256'))
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('category', 'text', (c) => c.notNull())
+        .addColumn('size', big, (c) => c.notNull())
+        .addPrimaryKeyConstraint('seal_evidence_pk', ['device_id', 'seq', 'evidence_id'])
+        .addForeignKeyConstraint('seal_evidence_seal', ['device_id', 'seq'], 'seals', ['device_id', 'seq'])
+        .modifyEnd(strict)
+        .execute();
+      // A document id is the device's choice; record_owners says which device owns it, and the row
+      // is never replaced (append-only): a second device's seal under the same id is refused.
+      await s
+        .createTable('documents')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('seq', big, (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('doc_no', 'text', (c) => c.notNull())
+        .addColumn('sealed_at', 'text', (c) => c.notNull())
+        .addForeignKeyConstraint('documents_seal', ['device_id', 'seq'], 'seals', ['device_id', 'seq'])
+        .modifyEnd(strict)
+        .execute();
+      await s.createIndex('documents_case').on('documents').column('case_id').execute();
+      await s.createIndex('documents_seal_idx').on('documents').columns(['device_id', 'seq']).execute();
+      // The case summary its owning device last sent (the only row HQ updates, and only for its owner).
+      await s
+        .createTable('cases')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_no', 'text', (c) => c.notNull())
+        .addColumn('party_name', 'text', (c) => c.notNull())
+        .addColumn('matter_name', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('device_id', 'text', (c) => c.notNull().references('devices.device_id'))
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await s
+        .createTable('record_owners')
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql.raw(`kind IN (${OWNED_KINDS})`)))
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('device_id', 'text', (c) => c.notNull().references('devices.device_id'))
+        .addColumn('first_seq', big, (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('record_owners_pk', ['kind', 'id'])
+        .modifyEnd(strict)
+        .execute();
+      await s
+        .createTable('flags')
+        .addColumn('id', serialId, (c) => c.primaryKey())
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('seq', big)
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql.raw(`kind IN (${FLAG_KINDS})`)))
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('resolved_at', 'text')
+        .modifyEnd(strict)
+        .execute();
+      await s.createIndex('flags_open').on('flags').columns(['device_id', 'kind', 'resolved_at']).execute();
+      await s
+        .createTable('reference_data')
+        .addColumn('kind', 'text', (c) => c.primaryKey())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('issued_at', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('ed25519', 'text', (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await s
+        .createTable('events')
+        .addColumn('id', serialId, (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await appendOnly(db, engine, APPEND_ONLY_TABLES);
+    },
+  };
+}
+
+/** Refuses UPDATE and DELETE on each table (and TRUNCATE on PostgreSQL), inside the database. */
+async function appendOnly(db: Kysely<unknown>, engine: Engine, tables: readonly string[]): Promise<void> {
+  if (engine === 'postgres') {
+    await sql`CREATE FUNCTION hq_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'HQ table % is append-only (% refused)', TG_TABLE_NAME, TG_OP;
+END
+$$`.execute(db);
+  }
+  for (const t of tables) {
+    const msg = `HQ table ${t} is append-only`;
+    if (engine === 'sqlite') {
+      for (const op of ['UPDATE', 'DELETE'])
+        await sql
+          .raw(
+            `CREATE TRIGGER ${t}_no_${op.toLowerCase()} BEFORE ${op} ON ${t} BEGIN SELECT RAISE(ABORT, '${msg} (${op} refused)'); END`,
+          )
+          .execute(db);
+    } else {
+      await sql
+        .raw(
+          `CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE PROCEDURE hq_append_only()`,
+        )
+        .execute(db);
+      await sql
+        .raw(
+          `CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE PROCEDURE hq_append_only()`,
+        )
+        .execute(db);
+    }
+  }
+}
+
+export function hqMigrations(engine: Engine): Record<string, Migration> {
+  return { '001_hq': hq001(engine) };
+}
