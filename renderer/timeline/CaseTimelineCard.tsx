@@ -23,10 +23,13 @@ const KIND_TAGS: Record<EntryKind, string> = {
   evidence: '电子数据',
 };
 
-const when = (at: string, end?: string) =>
-  end
-    ? `${formatMinuteChinese(at)}至${end.slice(0, 10) === at.slice(0, 10) ? end.slice(11) : formatMinuteChinese(end)}`
-    : formatMinuteChinese(at);
+/** 2026年11月20日9时00分至11时30分 (the end's day only when it is another day), as the forms print times. */
+const when = (at: string, end?: string) => {
+  if (!end) return formatMinuteChinese(at);
+  const sameDay = end.slice(0, 10) === at.slice(0, 10) && end.length > 10;
+  const tail = formatMinuteChinese(end);
+  return `${formatMinuteChinese(at)}至${sameDay ? tail.slice(tail.indexOf('日') + 1) : tail}`;
+};
 
 export function CaseTimelineCard({
   caseId,

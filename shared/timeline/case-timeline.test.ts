@@ -272,8 +272,9 @@ const failing: Failing[] = [
   },
 ];
 
-const passing: [what: string, mutate: (x: TimelineInput, c: Contents) => void, now?: Date][] = [
+const passing: [rule: TimelineRule, what: string, mutate: (x: TimelineInput, c: Contents) => void, now?: Date][] = [
   [
+    'officerOverlap',
     'overlapping records by different officers',
     (x, c) => {
       c.iq.startTime = at('11:00');
@@ -283,13 +284,15 @@ const passing: [what: string, mutate: (x: TimelineInput, c: Contents) => void, n
       x.signatures = x.signatures.filter((s) => s.documentId !== 'iq');
     },
   ],
-  ['a record beginning in the minute the other ended', (_x, c) => (c.iq.startTime = at('11:30'))],
+  ['officerOverlap', 'a record beginning in the minute the other ended', (_x, c) => (c.iq.startTime = at('11:30'))],
   [
+    'officerOverlap',
     'a record still without its end time is not compared',
     (_x, c) => ((c.iq.startTime = at('11:00')), (c.iq.endTime = '')),
   ],
-  ['a time of now itself', (_x, c) => (c.iq.endTime = at('14:00'))],
+  ['futureTime', 'a time of now itself', (_x, c) => (c.iq.endTime = at('14:00'))],
   [
+    'lateSignature',
     'signed late, with the reason recorded',
     (x) =>
       (x.signatures = [
@@ -301,6 +304,7 @@ const passing: [what: string, mutate: (x: TimelineInput, c: Contents) => void, n
     new Date('2026-12-07T02:00:00.000Z'),
   ],
   [
+    'lateSignature',
     'signed within the margin (1 h 55 min after the end)',
     (x) =>
       (x.signatures = [
@@ -310,6 +314,7 @@ const passing: [what: string, mutate: (x: TimelineInput, c: Contents) => void, n
     new Date('2026-11-20T06:30:00.000Z'),
   ],
   [
+    'confirmedThenRefused',
     '「属实」 and the signer signs',
     (x, c) => (
       (c.on.confirmation = '以上记录属实。'),
@@ -317,10 +322,22 @@ const passing: [what: string, mutate: (x: TimelineInput, c: Contents) => void, n
     ),
   ],
   [
+    'sharedIdNumber',
     'the same person under the same name in another case',
     (x) => (x.elsewhere = [{ idNumber: '450203198805120035', name: '张𠮷㵘', where: '案件网信案〔2026〕0002号' }]),
   ],
   [
+    'measureNotRecorded',
+    'the 先行登记保存 in the inspection’s last minute, approved before',
+    (_x, c) => ((c.pr as { startAt: string }).startAt = at('11:30')),
+  ],
+  [
+    'measureNotRecorded',
+    'the 先行登记保存 still without its time is not placed (its completeness asks for it)',
+    (_x, c) => ((c.pr as { startAt: string }).startAt = ''),
+  ],
+  [
+    'witnessIsParty',
     'a witness from the party, confirmed by both officers',
     (x, c) => {
       c.on.witness = CHEN;
@@ -394,8 +411,13 @@ describe('the case timeline', () => {
       else expect(mine[0]!.at).toEqual(f.at);
     });
 
-  for (const [what, mutate, now] of passing)
-    it(`accepts: ${what}`, () => {
+  it('every rule has a passing case below', () => {
+    const tested = new Set(passing.map(([rule]) => rule));
+    expect(TIMELINE_RULES.filter((r) => !tested.has(r))).toEqual([]);
+  });
+
+  for (const [rule, what, mutate, now] of passing)
+    it(`accepts (${rule}): ${what}`, () => {
       // Nothing open: no issue, or (the confirmed warning) one both officers confirmed.
       expect(run(mutate, now).issues.filter((i) => !i.confirmed)).toEqual([]);
     });

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPreservation } from '../../scripts/demo-documents.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
+import { fillPicker } from './support/pickers.ts';
 import {
   createOrgCase,
   importRandomEvidence,
@@ -155,7 +156,7 @@ describe('工作台', () => {
     await dialog.waitFor();
     // The web shell runs on the real clock: served today (Beijing date).
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    await page.getByTestId('milestone-date').fill(today);
+    await fillPicker(page.getByTestId('milestone-date'), today);
     await page.getByTestId('milestone-note').fill('直接送达，当事人签收');
     await screenshot(page, '64-record-milestone');
     await page.getByTestId('milestone-submit').click();

@@ -208,7 +208,7 @@ export function EvidenceEditor() {
           addLabel="添加步骤"
           blank={{ time: '', text: '', auto: false, itemIds: [] }}
           columns={[
-            { key: 'time', label: label('steps[].time'), width: 200, kind: 'time' },
+            { key: 'time', label: label('steps[].time'), width: 225, kind: 'time' },
             { key: 'text', label: label('steps[].text') },
             { key: 'itemIds', label: label('steps[].itemIds'), width: 260, render: (p) => <ProducedItems path={p} /> },
           ]}
@@ -271,7 +271,7 @@ export function EvidenceEditor() {
             { key: 'format', label: label('items[].format'), width: 80 },
             { key: 'source', label: label('items[].source'), width: 150 },
             { key: 'method', label: label('items[].method'), width: 120 },
-            { key: 'time', label: label('items[].time'), width: 190, kind: 'time' },
+            { key: 'time', label: label('items[].time'), width: 225, kind: 'time' },
             { key: 'sizeBytes', label: label('items[].sizeBytes'), width: 90, lockedIf: fileBacked },
             { key: 'sha256', label: label('items[].sha256'), width: 300, lockedIf: fileBacked },
             { key: 'sm3', label: label('items[].sm3'), width: 300, lockedIf: fileBacked },
