@@ -154,13 +154,16 @@ export class SignatureStore {
     }
     // Begun long after the record was complete, the sitting says why (printed with each signature).
     const late = this.lateness(doc);
-    if (late && input.lateReason.length < 4)
+    // 继续签名 after a reload or a lost recording carries the interrupted sitting's reason on (the
+    // screen that gave it is gone); a reason given now replaces it.
+    const reason = input.lateReason || (input.continues ? this.ceremony(input.continues).late_reason : '');
+    if (late && reason.length < 4)
       throw new CoreError(
         'validation',
         `${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}）于${shown(late.completeAt)}完成，现在开始签名已晚${late.minutes}分钟（超过设定的${late.margin}分钟）：请填写逾时签名的原因（至少4个字），原因随每个签名保存并打印在文书上。`,
         { lateReason: '请填写逾时签名的原因。' },
       );
-    const lateReason = late ? input.lateReason : '';
+    const lateReason = late ? reason : '';
     const id = randomUUID();
     const now = isoNow(this.clock);
     this.inTransaction(() => {
