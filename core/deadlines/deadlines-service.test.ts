@@ -68,7 +68,12 @@ describe('dashboard.get', () => {
         t,
         busy.id,
         'preservation',
-        { ...demoPreservation(ids), startDate: '2026-11-17' },
+        {
+          ...demoPreservation(ids),
+          approval: { ...demoPreservation(ids).approval, at: '2026-11-17T09:40' },
+          startDate: '2026-11-17',
+          startAt: '2026-11-17T09:50',
+        },
         ids,
       );
       await t.must('seals.seal', { documentId: kept, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });

@@ -20,6 +20,13 @@ import {
   type TestCore,
 } from '../../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../../tests/support/signing-fixture.ts';
+import { lawfulEvidence } from '../../../tests/support/lawful-samples.ts';
+
+const afterInquiry = (p: ReturnType<typeof demoPreservation>) => ({
+  ...p,
+  approval: { ...p.approval, at: '2026-11-20T10:50' },
+  startAt: '2026-11-20T10:55',
+});
 import { silentLog } from '../../../protocol/runtime/log.ts';
 import { CoreError } from '../../../protocol/runtime/core-error.ts';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../../shared/documents/document-types.ts';
@@ -100,12 +107,13 @@ async function filledAt011(): Promise<{ t: TestCore; sealed: Record<TypeAt011, s
       },
     ],
   };
-  const evidenceDoc = await signedDocument(tc, caseId, 'evidence', evidence, ids);
+  const evidenceDoc = await signedDocument(tc, caseId, 'evidence', lawfulEvidence(evidence), ids);
   const sealed: Record<TypeAt011, string> = {
     evidence: evidenceDoc,
     inquiry: await signedDocument(tc, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids),
     onsite: await signedDocument(tc, caseId, 'onsite', demoOnsite(ids, ids[1], evidenceDoc), ids),
-    preservation: await signedDocument(tc, caseId, 'preservation', demoPreservation(ids), ids),
+    // After the inquiry (09:30–10:45): the officers cannot be in it and asking for the approval at once.
+    preservation: await signedDocument(tc, caseId, 'preservation', afterInquiry(demoPreservation(ids)), ids),
   };
   for (const type of TYPES_AT_011)
     await tc.must('seals.seal', {
