@@ -225,7 +225,7 @@ describe('sync to HQ', () => {
     const ids = officers.map((o) => o.id);
     // (A second inquiry, after the first: a 先行登记保存 would also need the 现场笔录 recording it.)
     await sealedDocument('inquiry', {
-      ...demoInquiry(ids[0], ids[1]),
+      ...demoInquiry(ids[0]!, ids[1]!),
       startTime: '2026-11-20T11:00',
       endTime: '2026-11-20T11:40',
     });
