@@ -28,7 +28,10 @@ export async function fillPicker(target: Locator, value: string): Promise<void> 
     } else {
       await input.click();
       await input.fill(value);
-      await input.press('Enter');
+      // Leaving the field takes the typed value; Enter would also submit a form around it (the
+      // case form), so only when leaving did not (a second attempt).
+      if (attempt === 0) await input.blur();
+      else await input.press('Enter');
     }
     const ok = await holder
       .and(input.page().locator(`[data-value="${value}"]`))
