@@ -45,6 +45,7 @@ describe('migrations', () => {
       'evidence',
       'hq_link',
       'office',
+      'office_heads',
       'officers',
       'receipts',
       'reference_data',
@@ -54,6 +55,7 @@ describe('migrations', () => {
       'settings',
       'signatures',
       'signing_ceremonies',
+      'timeline_confirmations',
     ]);
     expect(db.pragma('user_version', { simple: true })).toBe(NEWEST);
     // the office table can hold only one office
