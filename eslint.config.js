@@ -3,7 +3,8 @@
 //   shared/ and renderer/                       never import Node built-ins or the core;
 //   core/                                       never imports a shell, the renderer or HQ;
 //   protocol/                                   imports only shared/ (what the device and HQ share);
-//   hq/                                         imports only protocol/ and shared/, never the device's core/.
+//   hq/                                         imports only protocol/ and shared/, never the device's core/;
+//   staff-app/ (HQ's staff app, in the browser)  imports only shared/ and protocol/staff/ (its API contract).
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -91,6 +92,26 @@ export default tseslint.config(
     rules: restrict(
       ['electron', ...nodeBuiltinPatterns, '**/core/**', '**/electron/**', '**/web-shell/**', 'better-sqlite3*'],
       'The renderer only knows the typed API client (renderer/api); never Node, Electron or the core.',
+      nodeBuiltinNames,
+    ),
+  },
+  {
+    files: ['staff-app/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: restrict(
+      [
+        'electron',
+        ...nodeBuiltinPatterns,
+        '**/core/**',
+        '**/hq/**',
+        '**/electron/**',
+        '**/web-shell/**',
+        '**/renderer/**',
+        // protocol/ but its staff/ folder (gitignore-style patterns cannot re-include under an excluded folder).
+        ...['bundle', 'crypto', 'print', 'runtime', 'seal', 'storage', 'sync'].map((f) => `**/protocol/${f}/**`),
+        'better-sqlite3*',
+      ],
+      "HQ's staff app knows only its API contract (protocol/staff) and shared/; never Node, HQ's code or the device's.",
       nodeBuiltinNames,
     ),
   },

@@ -8,8 +8,10 @@ import { CoreError } from '../protocol/runtime/core-error.ts';
 import { errorFields, silentLog, type Log } from '../protocol/runtime/log.ts';
 import { AdminStore } from './admin/admin-store.ts';
 import { Browse } from './browse/browse.ts';
+import { CaseReader } from './cases/case-reader.ts';
 import { HQ_DATABASE_FILE, isPostgresUrl, openHqDatabase, type HqDb } from './db/hq-database.ts';
 import type { Engine } from './db/migrations.ts';
+import type { OfficeLevel } from './db/schema.ts';
 import { DeviceRegistry } from './devices/device-registry.ts';
 import { eventLog, type EventLog } from './events.ts';
 import { HqIdentity } from './hq-identity.ts';
@@ -23,6 +25,7 @@ import {
   unlockMasterKey,
   type HqKeySource,
 } from './keys/hq-keys.ts';
+import { OfficeStore } from './offices/office-store.ts';
 import { SealedPrinter } from './print/print-sealed.ts';
 import { ReferenceStore } from './reference/reference-store.ts';
 import type { BlobStorage } from './storage/blob-storage.ts';
@@ -36,6 +39,8 @@ export interface HqOptions {
   db?: string;
   now?: () => Date;
   name?: string;
+  /** The root office's level when it is made (省/市/区县); guessed from HQ's name otherwise. */
+  rootLevel?: OfficeLevel;
   /** Fonts for printing; defaults to the shipped assets/fonts. */
   fontsDir?: string;
   /** HQ's diagnostics (scripts/hq.ts: HQDATA/logs/hq.N.log); silent when not given (tools, tests). */
@@ -49,11 +54,14 @@ export interface HqApp {
   now: () => Date;
   identity: HqIdentity;
   admins: AdminStore;
+  offices: OfficeStore;
   devices: DeviceRegistry;
   storage: BlobStorage;
   ingest: Ingest;
   reference: ReferenceStore;
   browse: Browse;
+  /** Staff reads of cases, documents and evidence: limited to the viewer's offices, each one logged. */
+  cases: CaseReader;
   /** Prints received documents (PDF) from their print input, checked against the seal. */
   printer: SealedPrinter;
   logEvent: EventLog;
@@ -99,18 +107,23 @@ export async function openHq(options: HqOptions): Promise<HqApp> {
     // Uploads abandoned for a week are removed; an interrupted one resumes within that time.
     storage.sweepPartials(7 * 86_400_000);
     const ingest = new Ingest(db, now, identity, devices, log);
+    const offices = new OfficeStore(db, now, logEvent);
+    await offices.ensureRoot(identity.keys().name, options.rootLevel);
+    const browse = new Browse(db);
     return {
       dataDir: options.dataDir,
       db,
       engine: database.engine,
       now,
       identity,
-      admins: new AdminStore(db, now),
+      admins: new AdminStore(db, now, offices, logEvent),
+      offices,
       devices,
       storage,
       ingest,
       reference,
-      browse: new Browse(db),
+      browse,
+      cases: new CaseReader(db, now, browse),
       printer: new SealedPrinter(options.fontsDir),
       logEvent,
       log,

@@ -1,5 +1,6 @@
-// `npm run build`: the renderer (Vite → dist/renderer) and the Electron shell (esbuild →
-// dist/electron). `--if-stale` rebuilds the renderer only when a source is newer than the build.
+// `npm run build`: the renderer (Vite → dist/renderer), HQ's staff app (Vite → dist/staff-app) and
+// the Electron shell (esbuild → dist/electron). `--if-stale` rebuilds a Vite build only when a
+// source is newer than it; `--staff-only` builds the staff app alone.
 import type { BuildOptions } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,18 +17,21 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-export function rendererIsStale(): boolean {
-  const index = join(RENDERER_DIR, 'index.html');
+export const STAFF_APP_DIR = join(ROOT, 'dist', 'staff-app');
+
+function isStale(outDir: string, sources: string[], config: string): boolean {
+  const index = join(outDir, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  return (
-    ['renderer', 'shared'].some((d) => newestMtime(join(ROOT, d)) > built) ||
-    statSync(join(ROOT, 'vite.config.ts')).mtimeMs > built
-  );
+  return sources.some((d) => newestMtime(join(ROOT, d)) > built) || statSync(join(ROOT, config)).mtimeMs > built;
 }
 
+export const rendererIsStale = () => isStale(RENDERER_DIR, ['renderer', 'shared'], 'vite.config.ts');
+export const staffAppIsStale = () =>
+  isStale(STAFF_APP_DIR, ['staff-app', 'shared', join('protocol', 'staff')], 'vite.staff.config.ts');
+
 // Vite and esbuild are loaded only when a build runs: `npm run web` starts without them.
-export async function buildRenderer(): Promise<void> {
+export async function buildRenderer(config = 'vite.config.ts'): Promise<void> {
   const { build: viteBuild } = await import('vite');
   // Always the production build, as shipped: Vite takes React's mode from NODE_ENV when it is set,
   // and a build started from inside the tests (vitest sets NODE_ENV=test) was React's development
@@ -36,7 +40,7 @@ export async function buildRenderer(): Promise<void> {
   const before = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await viteBuild({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+    await viteBuild({ configFile: join(ROOT, config), logLevel: 'warn', mode: 'production' });
   } finally {
     if (before === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = before;
@@ -94,6 +98,9 @@ export async function buildElectron(): Promise<void> {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const ifStale = process.argv.includes('--if-stale');
-  if (!ifStale || rendererIsStale()) await buildRenderer();
-  if (!process.argv.includes('--renderer-only')) await buildElectron();
+  const staffOnly = process.argv.includes('--staff-only');
+  if (!staffOnly && (!ifStale || rendererIsStale())) await buildRenderer();
+  if (!process.argv.includes('--renderer-only') && (!ifStale || staffAppIsStale()))
+    await buildRenderer('vite.staff.config.ts');
+  if (!process.argv.includes('--renderer-only') && !staffOnly) await buildElectron();
 }

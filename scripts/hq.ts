@@ -9,10 +9,16 @@
 //       initialises a new data folder (with --key-file: writes a new key file there if none exists)
 //   npm run hq -- import FILE --data DIR [--receipts OUT]
 //       imports an offline bundle; exit 0 only if accepted; writes HQ's receipts file
-//   npm run hq -- admin create --data DIR --user NAME
-//       creates an administrator; the password is read from standard input (or HQ_ADMIN_PASSWORD)
-//   npm run hq -- code --data DIR [--note 备注] [--prefix 案号前缀]
-//       makes a one-time enrollment code (as the web page does)
+//   npm run hq -- admin create --data DIR --user NAME [--office 单位名称 --role 管理员|审核|只读]
+//       creates a staff account (default: 管理员 of the root office); the password is read from
+//       standard input (or HQ_ADMIN_PASSWORD)
+//   npm run hq -- admin grant --data DIR --user NAME --office 单位名称 --role 管理员|审核|只读
+//       gives (or changes) a staff member's role at an office
+//   npm run hq -- office create --data DIR --name 单位名称 --level 省|市|区县 --parent 上级单位名称
+//   npm run hq -- office list --data DIR
+//       the office tree (省 → 市 → 区/县; the root office is HQ's own, named at init)
+//   npm run hq -- code --data DIR [--office 单位名称] [--note 备注] [--prefix 案号前缀]
+//       makes a one-time enrollment code for a device of that office (default: the root office)
 //   npm run hq -- publish roster|holidays|catalog FILE --data DIR
 //       publishes a new signed version of reference data (JSON) for devices to pull
 //   npm run hq -- recover --data DIR --device DEVICE_DIR --cert-no 执法证号 [--officer-name 姓名 --unit 单位]
@@ -32,6 +38,7 @@ import { openWithHqKey } from '../core/vault/open-unlocked.ts';
 import { HqFailure } from '../hq/hq-failure.ts';
 import { hqRecoveryKey, openHq, type HqApp } from '../hq/hq-app.ts';
 import { writeNewKeyFile } from '../hq/keys/hq-keys.ts';
+import { LEVEL_LABELS, parseLevel, parseRole, ROLE_LABELS, type Office } from '../hq/offices/office-store.ts';
 import { hqKeySource, stdinLine } from './hq-passphrase.ts';
 import { startHqServer } from '../hq/http/hq-server.ts';
 
@@ -54,6 +61,10 @@ const { values, positionals } = parseArgs({
     unit: { type: 'string' },
     db: { type: 'string' },
     'key-file': { type: 'string' },
+    office: { type: 'string' },
+    role: { type: 'string' },
+    level: { type: 'string' },
+    parent: { type: 'string' },
   },
   allowPositionals: true,
   strict: true,
@@ -78,12 +89,28 @@ process.umask(0o077);
 
 /** HQ over the data folder (and --db), its master key unlocked as the options say. */
 async function open(extra: { log?: Log; name?: string } = {}): Promise<HqApp> {
+  const rootLevel = values.level && !values.parent ? parseLevel(values.level) : undefined;
+  if (rootLevel === null) die(`单位级别无效：${values.level}（应为 省、市 或 区县）`);
   return openHq({
     dataDir,
     key: await hqKeySource({ dataDir, keyFile: values['key-file'] }),
     ...(values.db ? { db: values.db } : {}),
+    ...(rootLevel ? { rootLevel } : {}),
     ...extra,
   });
+}
+
+/** The office named by --office (or `name`); exits with the known names when there is none. */
+async function officeNamed(hq: HqApp, name: string): Promise<Office> {
+  const o = await hq.offices.byName(name);
+  if (o) return o;
+  const known = (await hq.offices.list()).map((x) => x.name).join('、');
+  return die(`没有名为「${name}」的单位。现有单位：${known}`);
+}
+
+function roleOption() {
+  const role = parseRole(values.role ?? '');
+  return role ?? die(`角色无效：${values.role ?? '（未给出）'}（应为 管理员、审核 或 只读）`);
 }
 
 /** HQ's log file, HQDATA/logs/hq.N.log (docs/HQ.md): the server and imports write to it; stderr still gets every line. */
@@ -118,12 +145,48 @@ try {
       await log.stop('import finished');
     }
   } else if (command === 'admin' && rest[0] === 'create') {
-    if (!values.user) die('用法：npm run hq -- admin create --data 数据目录 --user 用户名（密码从标准输入读取）');
+    if (!values.user)
+      die(
+        '用法：npm run hq -- admin create --data 数据目录 --user 用户名 [--office 单位名称 --role 管理员|审核|只读]（密码从标准输入读取）',
+      );
     const hq = await open();
     try {
-      const a = await hq.admins.create(values.user, await readPassword());
-      await hq.logEvent('command-line', 'admin', `创建管理员 ${a.username}`);
-      console.log(`已创建管理员 ${a.username}。`);
+      const office = values.office ? await officeNamed(hq, values.office) : await hq.offices.root();
+      const role = values.role ? roleOption() : 'admin';
+      const a = await hq.admins.create(values.user, await readPassword(), { officeId: office!.id, role });
+      console.log(`已创建人员 ${a.username}：${office!.name} ${ROLE_LABELS[role]}。`);
+    } finally {
+      await hq.close();
+    }
+  } else if (command === 'admin' && rest[0] === 'grant') {
+    if (!values.user || !values.office)
+      die('用法：npm run hq -- admin grant --data 数据目录 --user 用户名 --office 单位名称 --role 管理员|审核|只读');
+    const hq = await open();
+    try {
+      const office = await officeNamed(hq, values.office);
+      const role = roleOption();
+      const who = (await hq.admins.viewer(values.user)) ?? die(`没有用户名为「${values.user}」的人员。`);
+      await hq.admins.grant('command-line', who.id, office.id, role);
+      console.log(`${who.username}：${office.name} ${ROLE_LABELS[role]}。`);
+    } finally {
+      await hq.close();
+    }
+  } else if (command === 'office') {
+    const hq = await open();
+    try {
+      if (rest[0] === 'create') {
+        if (!values.name || !values.level || !values.parent)
+          die(
+            '用法：npm run hq -- office create --data 数据目录 --name 单位名称 --level 省|市|区县 --parent 上级单位名称',
+          );
+        const level = parseLevel(values.level) ?? die(`单位级别无效：${values.level}（应为 省、市 或 区县）`);
+        const parent = await officeNamed(hq, values.parent);
+        const o = await hq.offices.create('command-line', { name: values.name, level, parentId: parent.id });
+        console.log(`已新建单位「${o.name}」（${LEVEL_LABELS[o.level]}，上级：${parent.name}）。`);
+      } else if (rest[0] === 'list') {
+        for (const o of await hq.offices.list())
+          console.log(`${'  '.repeat(o.path.split('/').length - 2)}${o.name}（${LEVEL_LABELS[o.level]}）`);
+      } else die('用法：npm run hq -- office create|list --data 数据目录 …（见 docs/HQ.md）');
     } finally {
       await hq.close();
     }
@@ -164,9 +227,10 @@ try {
   } else if (command === 'code') {
     const hq = await open();
     try {
-      const c = await hq.devices.createCode('command-line', values.note, values.prefix);
+      const office = values.office ? await officeNamed(hq, values.office) : null;
+      const c = await hq.devices.createCode('command-line', values.note, values.prefix, office?.id);
       console.log(c.code);
-      console.error(`一次性登记码，有效至 ${c.expiresAt}`);
+      console.error(`一次性登记码（${c.officeName}），有效至 ${c.expiresAt}`);
     } finally {
       await hq.close();
     }

@@ -1,8 +1,10 @@
-// What HQ staff see: devices with their chain status, received cases, documents with their seals,
-// signatures and evidence, and the open flags. Read-only queries over HQ's database.
+// HQ's read side below the staff's scoped reads: chains, documents with their seals, signatures and
+// evidence (for re-verification and printing, after hq/cases/case-reader.ts has found the document
+// in the viewer's offices), and — limited to the viewer's offices — flags, counts and events.
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { Receipt } from '../../protocol/sync/protocol.ts';
 import type { HqDb } from '../db/hq-database.ts';
+import { devicesInScope, officesInScope, scopePrefixes, type Viewer } from '../db/scope.ts';
 
 export interface ChainStatus {
   count: number;
@@ -69,42 +71,6 @@ export class Browse {
       .where('s.device_id', '=', deviceId)
       .orderBy('s.seq')
       .execute();
-  }
-
-  cases(q = '') {
-    const like = `%${q.trim()}%`;
-    return this.db
-      .selectFrom('cases as c')
-      .select(['c.id', 'c.case_no', 'c.party_name', 'c.matter_name', 'c.status', 'c.updated_at', 'c.device_id'])
-      .select((eb) =>
-        eb
-          .selectFrom('documents as d')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('d.case_id', '=', 'c.id')
-          .as('documents'),
-      )
-      .where((eb) =>
-        eb.or([eb('c.case_no', 'like', like), eb('c.party_name', 'like', like), eb('c.matter_name', 'like', like)]),
-      )
-      .orderBy('c.updated_at', 'desc')
-      .limit(500)
-      .execute()
-      .then((rows) => rows.map((r) => ({ ...r, documents: Number(r.documents ?? 0) })));
-  }
-
-  /** The received document a seal hash (SHA-256 of the seal text) belongs to: what a scanned seal QR code names. */
-  async documentBySealHash(sha256: string): Promise<string | null> {
-    const r = await this.db
-      .selectFrom('seals as s')
-      .innerJoin('documents as d', (j) => j.onRef('d.device_id', '=', 's.device_id').onRef('d.seq', '=', 's.seq'))
-      .select('d.id')
-      .where('s.hash_sha256', '=', sha256.toLowerCase())
-      .executeTakeFirst();
-    return r?.id ?? null;
-  }
-
-  async caseById(id: string) {
-    return (await this.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
   }
 
   documentsOf(caseId: string) {
@@ -198,6 +164,66 @@ export class Browse {
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
+  }
+
+  /** The open flags on devices of the viewer's offices. */
+  flagsFor(v: Viewer): Promise<FlagRow[]> {
+    return this.db
+      .selectFrom('flags')
+      .selectAll()
+      .where('resolved_at', 'is', null)
+      .where('device_id', 'in', devicesInScope(this.db, v))
+      .orderBy('id', 'desc')
+      .limit(200)
+      .execute();
+  }
+
+  /**
+   * HQ's event log for an administrator: events of the offices they administer, and HQ-wide ones
+   * (no office) for the root office's administrators.
+   */
+  eventsFor(v: Viewer, limit = 300) {
+    const root = scopePrefixes(v, 'admin').some((p) => p.split('/').length === 2);
+    return this.db
+      .selectFrom('events as e')
+      .leftJoin('offices as o', 'o.id', 'e.office_id')
+      .select(['e.id', 'e.at', 'e.actor', 'e.action', 'e.detail', 'o.name as office_name'])
+      .where((eb) =>
+        eb.or([
+          eb('e.office_id', 'in', officesInScope(this.db, v, 'admin')),
+          ...(root ? [eb('e.office_id', 'is', null)] : []),
+        ]),
+      )
+      .orderBy('e.id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Counts over the viewer's offices. */
+  async countsFor(v: Viewer): Promise<{ devices: number; seals: number; cases: number; openFlags: number }> {
+    const inScope = devicesInScope(this.db, v);
+    const n = async (table: 'devices' | 'seals' | 'cases') =>
+      Number(
+        (
+          await this.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('device_id', 'in', inScope)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const flags = await this.db
+      .selectFrom('flags')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('resolved_at', 'is', null)
+      .where('device_id', 'in', inScope)
+      .executeTakeFirstOrThrow();
+    return {
+      devices: await n('devices'),
+      seals: await n('seals'),
+      cases: await n('cases'),
+      openFlags: Number(flags.n),
+    };
   }
 
   async counts(): Promise<{

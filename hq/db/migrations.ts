@@ -3,9 +3,9 @@
 // PostgreSQL-compatible databases (openGauss, KingbaseES) share: text, integer/bigint, BYTEA,
 // primary/unique/foreign keys, CHECK, plain indexes, and row triggers that raise an error — in
 // PostgreSQL a PL/pgSQL trigger function run with EXECUTE PROCEDURE (the spelling openGauss and
-// KingbaseES accept too). No identity columns (openGauss has none): the two log tables get their ids
-// from SERIAL on PostgreSQL and from SQLite's rowid. A later migration adds an `offices` tree and
-// per-office roles (devices, admins and cases each gain an office_id referencing it).
+// KingbaseES accept too). No identity columns (openGauss has none): the log tables get their ids
+// from SERIAL on PostgreSQL and from SQLite's rowid. '005_offices' adds the office tree (省 → 市 →
+// 区/县), staff roles per office, the office of each device and enrollment code, and the access log.
 import { sql, type Kysely, type ColumnDataType } from 'kysely';
 import type { Migration } from 'kysely/migration';
 
@@ -21,6 +21,8 @@ export const APPEND_ONLY_TABLES = [
   'blobs',
   'events',
 ] as const;
+/** Append-only since '005_offices' (tested with the offices: hq/offices/offices.test.ts). */
+export const ACCESS_LOG_TABLE = 'access_log';
 
 const FLAG_KINDS = `'conflict', 'gap', 'chain', 'verification', 'revoked', 'ownership'`;
 const OWNED_KINDS = `'document', 'case', 'evidence', 'officer', 'signature'`;
@@ -231,8 +233,13 @@ function hq001(engine: Engine): Migration {
 }
 
 /** Refuses UPDATE and DELETE on each table (and TRUNCATE on PostgreSQL), inside the database. */
-async function appendOnly(db: Kysely<unknown>, engine: Engine, tables: readonly string[]): Promise<void> {
-  if (engine === 'postgres') {
+async function appendOnly(
+  db: Kysely<unknown>,
+  engine: Engine,
+  tables: readonly string[],
+  createFunction = true,
+): Promise<void> {
+  if (engine === 'postgres' && createFunction) {
     await sql`CREATE FUNCTION hq_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'HQ table % is append-only (% refused)', TG_TABLE_NAME, TG_OP;
@@ -263,6 +270,68 @@ $$`.execute(db);
   }
 }
 
+/**
+ * Offices and roles (docs/HQ.md「单位与角色」). An office's `path` is the ids from the root down to
+ * it, each followed by '/': the offices at or below one are those whose path starts with its path —
+ * one indexed LIKE 'prefix%' on both engines, no recursive query. A device belongs to the office its
+ * enrollment code was issued for; a case belongs to its device's office. The root office and the
+ * office of rows made before this migration are filled in by hq/offices/office-store.ts at start
+ * (the root takes HQ's name, made after the migrations). The access log records every read of a
+ * case's personal data by staff, and is append-only like the event log.
+ */
+function hq005(engine: Engine): Migration {
+  const strict = engine === 'sqlite' ? sql`strict` : sql``;
+  const serialId = engine === 'postgres' ? ('serial' as ColumnDataType) : ('integer' as ColumnDataType);
+  return {
+    async up(db: Kysely<unknown>) {
+      const s = db.schema;
+      await s
+        .createTable('offices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull().unique())
+        .addColumn('level', 'text', (c) => c.notNull().check(sql`level IN ('province', 'city', 'district')`))
+        .addColumn('parent_id', 'text', (c) => c.references('offices.id'))
+        .addColumn('path', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await s
+        .createTable('staff_roles')
+        .addColumn('admin_id', 'text', (c) => c.notNull().references('admins.id'))
+        .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+        .addColumn('role', 'text', (c) => c.notNull().check(sql`role IN ('admin', 'reviewer', 'readonly')`))
+        .addColumn('granted_by', 'text', (c) => c.notNull())
+        .addColumn('granted_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('staff_roles_pk', ['admin_id', 'office_id'])
+        .modifyEnd(strict)
+        .execute();
+      for (const table of ['devices', 'enrollment_codes', 'events'])
+        await s
+          .alterTable(table)
+          .addColumn('office_id', 'text', (c) => c.references('offices.id'))
+          .execute();
+      await s.createIndex('devices_office').on('devices').column('office_id').execute();
+      await s.createIndex('cases_device').on('cases').column('device_id').execute();
+      await s
+        .createTable('access_log')
+        .addColumn('id', serialId, (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('admin_id', 'text', (c) => c.notNull())
+        .addColumn('username', 'text', (c) => c.notNull())
+        // The office whose record was read (the case's office; a search: the reader's first office).
+        .addColumn('office_id', 'text', (c) => c.notNull().references('offices.id'))
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text')
+        .addColumn('document_id', 'text')
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .modifyEnd(strict)
+        .execute();
+      await s.createIndex('access_log_office').on('access_log').columns(['office_id', 'id']).execute();
+      await appendOnly(db, engine, [ACCESS_LOG_TABLE], false);
+    },
+  };
+}
+
 export function hqMigrations(engine: Engine): Record<string, Migration> {
-  return { '001_hq': hq001(engine) };
+  return { '001_hq': hq001(engine), '005_offices': hq005(engine) };
 }

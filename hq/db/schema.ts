@@ -9,7 +9,32 @@ export type FlagKind = 'conflict' | 'gap' | 'chain' | 'verification' | 'revoked'
 /** The kinds of id a device chooses and HQ records the owner of (table record_owners). */
 export type OwnedKind = 'document' | 'case' | 'evidence' | 'officer' | 'signature';
 
+export type OfficeLevel = 'province' | 'city' | 'district';
+/** 管理员 (devices, codes, staff), 审核 (cases and documents), 只读. */
+export type StaffRole = 'admin' | 'reviewer' | 'readonly';
+
 export interface HqTables {
+  offices: {
+    id: string;
+    name: string;
+    level: OfficeLevel;
+    parent_id: string | null;
+    /** The ids from the root down to this office, each followed by '/' (hq/db/scope.ts). */
+    path: string;
+    created_at: string;
+  };
+  staff_roles: { admin_id: string; office_id: string; role: StaffRole; granted_by: string; granted_at: string };
+  access_log: {
+    id: Generated<number>;
+    at: string;
+    admin_id: string;
+    username: string;
+    office_id: string;
+    action: string;
+    case_id: string | null;
+    document_id: string | null;
+    detail: string;
+  };
   hq_identity: {
     singleton: number;
     hq_id: string;
@@ -41,6 +66,7 @@ export interface HqTables {
     expires_at: string;
     used_at: string | null;
     device_id: string | null;
+    office_id: string | null;
   };
   devices: {
     device_id: string;
@@ -56,6 +82,7 @@ export interface HqTables {
     revoke_reason: string | null;
     last_seen_at: string | null;
     last_sync_at: string | null;
+    office_id: string | null;
   };
   blobs: { sha256: string; sm3: string; size: number; stored_at: string };
   seals: {
@@ -122,5 +149,13 @@ export interface HqTables {
     resolved_at: string | null;
   };
   reference_data: { kind: string; version: number; issued_at: string; data: string; ed25519: string };
-  events: { id: Generated<number>; at: string; actor: string; action: string; detail: string };
+  /** office_id: the office the act concerns; null for HQ-wide acts (shown to the root office's administrators). */
+  events: {
+    id: Generated<number>;
+    at: string;
+    actor: string;
+    action: string;
+    detail: string;
+    office_id: string | null;
+  };
 }

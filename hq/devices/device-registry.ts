@@ -15,7 +15,8 @@ import {
   type SignedReference,
 } from '../../protocol/sync/protocol.ts';
 import type { HqDb } from '../db/hq-database.ts';
-import type { EventLog } from '../events.ts';
+import { mayAt, officesInScope, type Viewer } from '../db/scope.ts';
+import { beijingTime, type EventLog } from '../events.ts';
 import { fail } from '../hq-failure.ts';
 import type { HqIdentity } from '../hq-identity.ts';
 import type { RegisteredDevice } from '../ingest/verify-package.ts';
@@ -36,7 +37,11 @@ export interface DeviceRow {
   revoke_reason: string | null;
   last_seen_at: string | null;
   last_sync_at: string | null;
+  office_id: string | null;
 }
+
+/** Who makes a code: the command line (any office), or a 管理员 of the office or one above it. */
+export type CodeIssuer = Viewer | 'command-line' | 'test';
 
 export class DeviceRegistry {
   private readonly db: HqDb;
@@ -58,9 +63,27 @@ export class DeviceRegistry {
     this.log = log;
   }
 
-  async createCode(createdBy: string, note: string, casePrefix: string): Promise<{ code: string; expiresAt: string }> {
+  /**
+   * A one-time enrollment code for a device of `officeId` (the root office when not given). A staff
+   * member needs the 管理员 role at that office or one above it (a 只读 or 审核 user is refused).
+   */
+  async createCode(
+    by: CodeIssuer | string,
+    note: string,
+    casePrefix: string,
+    officeId?: string,
+  ): Promise<{ code: string; expiresAt: string; officeId: string; officeName: string }> {
     const prefix = casePrefix.trim() || '网信案';
     if (prefix.length > 12) throw fail(400, 'bad_request', '案号前缀最多12个字。');
+    const office = await this.db
+      .selectFrom('offices')
+      .select(['id', 'name', 'path'])
+      .where((eb) => (officeId ? eb('id', '=', officeId) : eb('parent_id', 'is', null)))
+      .executeTakeFirst();
+    if (!office) throw fail(404, 'not_found', '没有这个单位。');
+    if (typeof by === 'object' && !mayAt(by, office.path, 'admin'))
+      throw fail(403, 'bad_request', `只有「${office.name}」或其上级单位的管理员可以生成登记码。`);
+    const createdBy = typeof by === 'object' ? by.username : by;
     const bytes = randomBytes(16);
     const raw = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
     const code = raw.match(/.{4}/g)!.join('-');
@@ -77,19 +100,22 @@ export class DeviceRegistry {
           created_by: createdBy,
           created_at: now.toISOString(),
           expires_at: expiresAt,
+          office_id: office.id,
         })
         .execute();
       await this.log(
         createdBy,
         'code',
-        `登记码已生成（${note.trim() || '无备注'}，案号前缀 ${prefix}，有效至 ${expiresAt}）`,
+        `登记码已生成（${office.name}，${note.trim() || '无备注'}，案号前缀 ${prefix}，有效至 ${beijingTime(expiresAt)}）`,
         trx,
+        office.id,
       );
     });
-    return { code, expiresAt };
+    return { code, expiresAt, officeId: office.id, officeName: office.name };
   }
 
-  async codes(): Promise<
+  /** The codes made for offices the viewer administers (all of them without a viewer: tools and tests). */
+  async codes(v?: Viewer): Promise<
     {
       note: string;
       casePrefix: string;
@@ -99,12 +125,11 @@ export class DeviceRegistry {
       deviceId: string | null;
     }[]
   > {
-    const rows = await this.db
+    let q = this.db
       .selectFrom('enrollment_codes')
-      .select(['note', 'case_prefix', 'created_at', 'expires_at', 'used_at', 'device_id'])
-      .orderBy('created_at', 'desc')
-      .limit(50)
-      .execute();
+      .select(['note', 'case_prefix', 'created_at', 'expires_at', 'used_at', 'device_id']);
+    if (v) q = q.where('office_id', 'in', officesInScope(this.db, v, 'admin'));
+    const rows = await q.orderBy('created_at', 'desc').limit(50).execute();
     return rows.map((r) => ({
       note: r.note,
       casePrefix: r.case_prefix,
@@ -136,7 +161,7 @@ export class DeviceRegistry {
     // try lost HQ's answer (and so pinned nothing) can simply try again.
     const open = await this.db
       .selectFrom('enrollment_codes')
-      .select(['id', 'code', 'case_prefix'])
+      .select(['id', 'code', 'case_prefix', 'office_id'])
       .where('expires_at', '>', now)
       .where((eb) => eb.or([eb('used_at', 'is', null), eb('device_id', '=', body.deviceId)]))
       .execute();
@@ -172,6 +197,7 @@ export class DeviceRegistry {
             enrolled_at: now,
             code_id: match.id,
             last_seen_at: now,
+            office_id: match.office_id,
           })
           .execute();
       await this.log(
@@ -179,6 +205,7 @@ export class DeviceRegistry {
         'enroll',
         `设备 ${body.deviceId}（${String(body.deviceName)}，${String(body.agencyName)}）${existing ? '再次登记（同一密钥）' : '已登记'}`,
         trx,
+        existing?.office_id ?? match.office_id,
       );
     });
     const res: EnrollResponseBody = {
@@ -198,8 +225,33 @@ export class DeviceRegistry {
     );
   }
 
+  /** Every device (tools and tests); staff see `visibleTo`. */
   async list(): Promise<DeviceRow[]> {
     return this.db.selectFrom('devices').selectAll().orderBy('enrolled_at', 'desc').execute();
+  }
+
+  /** The devices of the offices the viewer sees, with their office's name. */
+  async visibleTo(v: Viewer): Promise<(DeviceRow & { office_name: string | null })[]> {
+    return this.db
+      .selectFrom('devices as d')
+      .leftJoin('offices as o', 'o.id', 'd.office_id')
+      .selectAll('d')
+      .select('o.name as office_name')
+      .where('d.office_id', 'in', officesInScope(this.db, v))
+      .orderBy('d.enrolled_at', 'desc')
+      .execute();
+  }
+
+  /** One device, when the viewer sees its office (else null: not found). */
+  async getFor(v: Viewer, deviceId: string): Promise<DeviceRow | null> {
+    return (
+      (await this.db
+        .selectFrom('devices')
+        .selectAll()
+        .where('device_id', '=', deviceId)
+        .where('office_id', 'in', officesInScope(this.db, v))
+        .executeTakeFirst()) ?? null
+    );
   }
 
   registered(d: DeviceRow): RegisteredDevice {
@@ -269,17 +321,34 @@ export class DeviceRegistry {
         .execute();
   }
 
-  async revoke(deviceId: string, by: string, reason: string): Promise<void> {
-    const d = await this.get(deviceId);
+  /** Revokes a device: a 管理员 of its office or one above (a staff member who cannot see it: not found). */
+  async revoke(deviceId: string, by: Viewer | string, reason: string): Promise<void> {
+    const d = typeof by === 'object' ? await this.getFor(by, deviceId) : await this.get(deviceId);
     if (!d) throw fail(404, 'not_found', '没有这个设备。');
+    if (typeof by === 'object') {
+      const o = await this.db
+        .selectFrom('offices')
+        .select(['path', 'name'])
+        .where('id', '=', d.office_id!)
+        .executeTakeFirstOrThrow();
+      if (!mayAt(by, o.path, 'admin'))
+        throw fail(403, 'bad_request', `只有「${o.name}」或其上级单位的管理员可以吊销它的设备。`);
+    }
     if (d.revoked_at) return;
+    const actor = typeof by === 'object' ? by.username : by;
     await this.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('devices')
-        .set({ revoked_at: this.now().toISOString(), revoked_by: by, revoke_reason: reason.trim() })
+        .set({ revoked_at: this.now().toISOString(), revoked_by: actor, revoke_reason: reason.trim() })
         .where('device_id', '=', deviceId)
         .execute();
-      await this.log(by, 'revoke', `设备 ${deviceId}（${d.name}）已吊销：${reason.trim() || '未说明原因'}`, trx);
+      await this.log(
+        actor,
+        'revoke',
+        `设备 ${deviceId}（${d.name}）已吊销：${reason.trim() || '未说明原因'}`,
+        trx,
+        d.office_id,
+      );
     });
   }
 }

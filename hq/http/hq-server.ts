@@ -12,6 +12,8 @@ import { API } from '../../protocol/sync/protocol.ts';
 import type { HqApp } from '../hq-app.ts';
 import { deviceApi } from './device-api.ts';
 import { HSTS, SECURITY_HEADERS } from './security-headers.ts';
+import { staffApi } from './staff/staff-api.ts';
+import { staffApp } from './staff/staff-app-static.ts';
 import { webUi } from './web/web-routes.ts';
 import { serializerCompiler, validatorCompiler } from './zod-validation.ts';
 
@@ -65,6 +67,8 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServer> {
     reply.headers(headers);
   });
   await app.register(deviceApi, { prefix: API, hq, tlsFingerprint, log });
+  await app.register(staffApi, { prefix: '/api/staff', hq, secure: tls !== null, tlsFingerprint, log });
+  await app.register(staffApp, { prefix: '/app' });
   await app.register(webUi, { hq, secure: tls !== null, log });
 
   await app.listen({ port: opts.port, host });

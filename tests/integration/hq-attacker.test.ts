@@ -9,19 +9,15 @@ import { randomUUID } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
-import { ed25519Sign } from '../../protocol/crypto/ed25519.ts';
-import { sm2Sign } from '../../protocol/crypto/sm2.ts';
-import { dualHash } from '../../protocol/seal/document-hash.ts';
 import { SEAL_GENESIS, type SealPayload } from '../../protocol/seal/seal-payload.ts';
-import { binding } from '../../protocol/seal/signature-binding.ts';
-import { API, type SealPackage } from '../../protocol/sync/protocol.ts';
+import type { SealPackage } from '../../protocol/sync/protocol.ts';
 import { APPEND_ONLY_TABLES } from '../../hq/db/migrations.ts';
 import type { OwnedKind } from '../../hq/db/schema.ts';
 import { hqRecoveryKey } from '../../hq/hq-app.ts';
 import { makeCore, type TestCore } from '../support/core-fixture.ts';
 import { HQ_TEST_ENGINE, TEST_HQ_PASSPHRASE } from '../support/hq-engines.ts';
-import { enrolledDeviceAt, send, type TestDevice } from '../support/hq-fixture.ts';
+import { commit, forge, type Forger } from '../support/forge-seal.ts';
+import { enrolledDeviceAt, send } from '../support/hq-fixture.ts';
 import { probeHq, type HqProbe } from '../support/hq-probe.ts';
 import {
   createAdmin,
@@ -33,92 +29,6 @@ import {
   startHq,
   type HqProcess,
 } from '../support/sync-fixture.ts';
-
-/** A device that forges seals: its keys, its next sequence number and the hash its next seal links to. */
-interface Forger {
-  d: TestDevice;
-  seq: number;
-  prev: string;
-}
-
-/**
- * Device A's seal re-made by `f`: its own device fields, sequence and link; every id A chose
- * replaced by a fresh one except those of kind `keep` ('all': A's ids throughout), or the document
- * id `documentId` when given; signature records rebound to the new ids; signed with f's keys.
- */
-function forge(pkg: SealPackage, f: Forger, keep: OwnedKind | 'none' | 'all', documentId?: string): SealPackage {
-  const p = JSON.parse(pkg.seal.payload) as SealPayload;
-  const fresh = new Map<string, string>();
-  const id = (kind: OwnedKind, old: string) => {
-    if (keep === 'all' || keep === kind) return old;
-    if (!fresh.has(old)) fresh.set(old, randomUUID());
-    return fresh.get(old)!;
-  };
-  const idOrNull = (kind: OwnedKind, old: string | null) => (old === null ? null : id(kind, old));
-  p.device = {
-    id: f.d.deviceId,
-    seq: f.seq,
-    prev: f.prev,
-    sm2PublicKey: f.d.sm2.publicKey,
-    ed25519PublicKeyPem: f.d.ed25519.publicKeyPem,
-  };
-  p.document.id = documentId ?? id('document', p.document.id);
-  p.document.caseId = id('case', p.document.caseId);
-  p.evidence = p.evidence.map((e) => ({ ...e, id: id('evidence', e.id) }));
-  p.officers = p.officers.map((o) => ({ ...o, id: id('officer', o.id) }));
-  p.corrects = null;
-  const records: SealPackage['signatures'] = [];
-  p.signatures = p.signatures.map((s) => {
-    const sent = pkg.signatures.find((r) => r.id === s.id)!;
-    const r = JSON.parse(sent.record) as Record<string, unknown>;
-    const renamed = {
-      ...r,
-      id: id('signature', s.id),
-      documentId: p.document.id,
-      officerId: idOrNull('officer', s.officerId),
-      witnessSignatureId: idOrNull('signature', s.witnessSignatureId),
-    };
-    const { bindingSha256: _a, bindingSm3: _b, ...bound } = renamed as Record<string, unknown>;
-    const b = binding(bound as unknown as Parameters<typeof binding>[0]);
-    records.push({
-      ...sent,
-      id: renamed.id,
-      record: JSON.stringify({ ...renamed, bindingSha256: b.sha256, bindingSm3: b.sm3 }),
-    });
-    return {
-      ...s,
-      id: renamed.id,
-      officerId: renamed.officerId,
-      witnessSignatureId: renamed.witnessSignatureId,
-      recordingEvidenceId: idOrNull('evidence', s.recordingEvidenceId),
-      bindingSha256: b.sha256,
-      bindingSm3: b.sm3,
-    };
-  });
-  const text = canonicalJson(p);
-  const bytes = new TextEncoder().encode(text);
-  return {
-    ...pkg,
-    seal: {
-      seq: f.seq,
-      payload: text,
-      sm2Signature: sm2Sign(bytes, f.d.sm2.privateKey, f.d.sm2.publicKey),
-      ed25519Signature: ed25519Sign(bytes, f.d.ed25519.privateKeyPem),
-    },
-    signatures: records,
-    case: { ...pkg.case, id: p.document.caseId, partyName: '冒名顶替的当事人' },
-  };
-}
-
-/** Sends a forged seal; on acceptance the forger's chain moves on. */
-async function commit(f: Forger, pkg: SealPackage): Promise<{ status: number; json: Record<string, unknown> | null }> {
-  const r = await f.d.send('POST', `${API}/seals`, pkg);
-  if (r.status === 200) {
-    f.seq++;
-    f.prev = dualHash(pkg.seal.payload).sha256;
-  }
-  return r;
-}
 
 const LABEL: Record<OwnedKind, string> = {
   document: '文书',
@@ -287,7 +197,7 @@ describe(`records belong to the device that sealed them (HQ on ${HQ_TEST_ENGINE}
       ).toEqual([1, 2, 3]);
     expect(await db.all(`SELECT device_id FROM documents WHERE id = ?`, contested)).toHaveLength(1);
     expect(await db.all(`SELECT kind FROM flags WHERE kind IN ('gap', 'chain', 'conflict')`)).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe(`HQ's data at rest (HQ on ${HQ_TEST_ENGINE})`, () => {
@@ -348,5 +258,5 @@ describe(`HQ's data at rest (HQ on ${HQ_TEST_ENGINE})`, () => {
     } finally {
       rmSync(open, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });

@@ -75,5 +75,5 @@ describe('HQ recovery of a returned laptop', () => {
     expect(noKey.status).toBe(2);
     expect(noKey.stderr).toMatch(/已加密/);
     t.reopen();
-  });
+  }, 120_000);
 });

@@ -25,7 +25,8 @@ function Nav({ admin }: { admin: Admin }) {
     h('a', { href: '/cases' }, '案件'),
     h('a', { href: '/import' }, '导入封存包'),
     h('a', { href: '/events' }, '操作记录'),
-    h('span', { className: 'who' }, admin.username),
+    h('a', { href: '/access' }, '查阅记录'),
+    h('span', { className: 'who' }, `${admin.grants.map((g) => g.officeName).join('、')} · ${admin.username}`),
     h('form', { method: 'post', action: '/logout' }, h('button', null, '退出')),
   );
 }

@@ -9,15 +9,26 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { createElement as h } from 'react';
 import { parseSealQr } from '../../../protocol/print/seal-qr.ts';
 import type { Admin } from '../../admin/admin-store.ts';
+import { roleAtLeast } from '../../db/scope.ts';
+import type { StaffRole } from '../../db/schema.ts';
+import { ROLE_LABELS } from '../../offices/office-store.ts';
 import { fail, HqFailure } from '../../hq-failure.ts';
 import type { HqApp } from '../../hq-app.ts';
 import { describeFieldErrors, requestFieldErrors, type ZodTypeProvider } from '../zod-validation.ts';
 import { importUpload, MAX_BUNDLE, receiptsFile } from './import-upload.ts';
-import { CasePage, CasesPage, loadCasePage } from './pages/cases.ts';
+import { CasePage, CasesPage } from './pages/cases.ts';
 import { DevicePage, loadDevicePage } from './pages/device.ts';
 import { DocumentPage, loadDocumentPage } from './pages/document.ts';
 import { loadOverview, Overview } from './pages/overview.ts';
-import { CodeMade, EventsPage, IMPORT_SCRIPT, ImportPage, LoginForm, NoAdminYet } from './pages/small-pages.ts';
+import {
+  AccessPage,
+  CodeMade,
+  EventsPage,
+  IMPORT_SCRIPT,
+  ImportPage,
+  LoginForm,
+  NoAdminYet,
+} from './pages/small-pages.ts';
 import { errorPage, sendPage } from './render.ts';
 import * as S from './web-schemas.ts';
 
@@ -44,6 +55,14 @@ export interface WebUiOptions {
 function signedIn(req: FastifyRequest): Admin {
   if (!req.admin) throw fail(401, 'bad_request', '请先登录。');
   return req.admin;
+}
+
+/** The signed-in staff member, when they hold at least `least` at some office (403 otherwise). */
+export function withRole(req: FastifyRequest, least: StaffRole): Admin {
+  const v = signedIn(req);
+  if (!v.grants.some((g) => roleAtLeast(g.role, least)))
+    throw fail(403, 'bad_request', `此操作需要${ROLE_LABELS[least]}角色。`);
+  return v;
 }
 
 /** A Fastify plugin: the staff page, at the root of HQ's address. */
@@ -126,12 +145,14 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
       .redirect('/login', 303);
   });
 
-  web.get('/', async (req, reply) => sendPage(reply, 200, '总览', signedIn(req), h(Overview, await loadOverview(hq))));
+  web.get('/', async (req, reply) =>
+    sendPage(reply, 200, '总览', signedIn(req), h(Overview, await loadOverview(hq, signedIn(req)))),
+  );
 
   web.post('/codes', { schema: { body: S.CodeForm }, bodyLimit: FORM_BYTES }, async (req, reply) => {
     const admin = signedIn(req);
-    const { note, prefix } = req.body;
-    const c = await hq.devices.createCode(admin.username, note, prefix);
+    const { note, prefix, office } = req.body;
+    const c = await hq.devices.createCode(admin, note, prefix, office ?? admin.grants[0]?.officeId);
     return sendPage(reply, 200, '设备登记码', admin, h(CodeMade, { ...c, note, prefix }));
   });
 
@@ -139,7 +160,7 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
     '/devices/:deviceId/revoke',
     { schema: { params: S.DeviceParams, body: S.RevokeForm }, bodyLimit: FORM_BYTES },
     async (req, reply) => {
-      await hq.devices.revoke(req.params.deviceId, signedIn(req).username, req.body.reason);
+      await hq.devices.revoke(req.params.deviceId, signedIn(req), req.body.reason);
       return reply.redirect('/', 303);
     },
   );
@@ -153,7 +174,7 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
         200,
         '设备',
         signedIn(req),
-        h(DevicePage, { data: await loadDevicePage(hq, req.params.deviceId, req.query.verify === '1') }),
+        h(DevicePage, { data: await loadDevicePage(hq, signedIn(req), req.params.deviceId, req.query.verify === '1') }),
       ),
   );
 
@@ -163,8 +184,15 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
     // bare seal hash) and goes straight to that document.
     const { q } = req.query;
     const seal = parseSealQr(q) ?? (/^\s*[0-9a-f]{64}\s*$/i.test(q) ? { sha256: q.trim().toLowerCase() } : null);
-    if (!seal) return sendPage(reply, 200, '案件', admin, h(CasesPage, { cases: await hq.browse.cases(q), q }));
-    const id = await hq.browse.documentBySealHash(seal.sha256);
+    if (!seal)
+      return sendPage(
+        reply,
+        200,
+        '案件',
+        admin,
+        h(CasesPage, { cases: (await hq.cases.search(admin, { q, pageSize: 200 })).rows, q }),
+      );
+    const id = await hq.cases.documentBySealHash(admin, seal.sha256);
     if (id) return reply.redirect(`/documents/${encodeURIComponent(id)}`, 303);
     return sendPage(reply, 404, '案件', admin, [
       h(
@@ -172,28 +200,25 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
         { className: 'err', key: 'e' },
         `总部没有收到封存校验值为 ${seal.sha256} 的文书：请确认该设备已同步或已导入其封存包。`,
       ),
-      h(CasesPage, { cases: await hq.browse.cases(''), q: '', key: 'c' }),
+      h(CasesPage, { cases: (await hq.cases.search(admin, { pageSize: 200 })).rows, q: '', key: 'c' }),
     ]);
   });
 
-  web.get('/cases/:caseId', { schema: { params: S.CaseParams } }, async (req, reply) =>
-    sendPage(reply, 200, '案件', signedIn(req), h(CasePage, { data: await loadCasePage(hq, req.params.caseId) })),
-  );
+  // Outside the viewer's offices a case or document is not found (404), like one that does not exist.
+  web.get('/cases/:caseId', { schema: { params: S.CaseParams } }, async (req, reply) => {
+    const data = await hq.cases.caseById(signedIn(req), req.params.caseId);
+    return sendPage(reply, data ? 200 : 404, '案件', signedIn(req), h(CasePage, { data }));
+  });
 
-  web.get('/documents/:documentId', { schema: { params: S.DocumentParams } }, async (req, reply) =>
-    sendPage(
-      reply,
-      200,
-      '文书',
-      signedIn(req),
-      h(DocumentPage, { data: await loadDocumentPage(hq, req.params.documentId) }),
-    ),
-  );
+  web.get('/documents/:documentId', { schema: { params: S.DocumentParams } }, async (req, reply) => {
+    const data = await loadDocumentPage(hq, signedIn(req), req.params.documentId);
+    return sendPage(reply, data ? 200 : 404, '文书', signedIn(req), h(DocumentPage, { data }));
+  });
 
   web.get('/documents/:documentId/pdf', { schema: { params: S.DocumentParams } }, async (req, reply) => {
     const admin = signedIn(req);
     const id = req.params.documentId;
-    const d = await hq.browse.document(id);
+    const d = await hq.cases.document(admin, id, 'pdf');
     if (!d) return sendPage(reply, 404, '文书', admin, h('div', { className: 'err' }, '没有这个文书。'));
     const images = new Map(
       (await hq.browse.sealSignatures(d.deviceId, d.seq)).map((r) => [r.signature_id, r.image_png]),
@@ -212,7 +237,7 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
 
   web.get('/documents/:documentId/evidence/:sha256', { schema: { params: S.EvidenceParams } }, async (req, reply) => {
     const admin = signedIn(req);
-    const e = await hq.browse.evidenceIn(req.params.documentId, req.params.sha256);
+    const e = await hq.cases.evidence(admin, req.params.documentId, req.params.sha256);
     if (!e) return sendPage(reply, 404, '电子数据', admin, h('div', { className: 'err' }, '没有该电子数据。'));
     return reply
       .header('content-type', 'application/octet-stream')
@@ -237,7 +262,7 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
           .send({ ok: false, message: e instanceof HqFailure ? e.message : '导入失败：请求无法处理。' });
       },
     },
-    async (req, reply) => importUpload(hq, signedIn(req), req, reply),
+    async (req, reply) => importUpload(hq, withRole(req, 'reviewer'), req, reply),
   );
 
   web.get('/receipts/:receiptsId', { schema: { params: S.ReceiptsParams } }, async (req, reply) => {
@@ -261,7 +286,23 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
   });
 
   web.get('/events', async (req, reply) =>
-    sendPage(reply, 200, '操作记录', signedIn(req), h(EventsPage, { events: await hq.browse.events(300) })),
+    sendPage(
+      reply,
+      200,
+      '操作记录',
+      signedIn(req),
+      h(EventsPage, { events: await hq.browse.eventsFor(withRole(req, 'admin')) }),
+    ),
+  );
+
+  web.get('/access', async (req, reply) =>
+    sendPage(
+      reply,
+      200,
+      '查阅记录',
+      signedIn(req),
+      h(AccessPage, { rows: await hq.cases.accessLog(withRole(req, 'admin')) }),
+    ),
   );
 }
 

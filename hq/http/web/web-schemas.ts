@@ -12,6 +12,7 @@ export const LoginForm = z.object({ username: z.string().max(100), password: z.s
 export const CodeForm = z.object({
   note: z.string().trim().max(60, '备注最多60个字。').default(''),
   prefix: z.string().trim().max(12, '案号前缀最多12个字。').default(''),
+  office: Uuid('单位编号').optional(),
 });
 export const RevokeForm = z.object({ reason: z.string().trim().min(1, '请填写吊销原因。').max(500) });
 

@@ -6,7 +6,7 @@ import { documentTypeLabel, t, viaLabel } from './format.ts';
 
 const headerRow = (labels: string[]) => h('tr', null, ...labels.map((x) => h('th', { key: x }, x)));
 
-export type CaseList = Awaited<ReturnType<HqApp['browse']['cases']>>;
+export type CaseList = Awaited<ReturnType<HqApp['cases']['search']>>['rows'];
 
 export function CasesPage({ cases, q }: { cases: CaseList; q: string }) {
   return h(
@@ -45,12 +45,7 @@ export function CasesPage({ cases, q }: { cases: CaseList; q: string }) {
   );
 }
 
-export async function loadCasePage(hq: HqApp, id: string) {
-  const c = await hq.browse.caseById(id);
-  return c ? { c, documents: await hq.browse.documentsOf(id) } : null;
-}
-
-export function CasePage({ data }: { data: Awaited<ReturnType<typeof loadCasePage>> }) {
+export function CasePage({ data }: { data: Awaited<ReturnType<HqApp['cases']['caseById']>> }) {
   if (!data) return h('div', { className: 'err' }, '没有这个案件。');
   const { c, documents } = data;
   return h(
@@ -60,7 +55,7 @@ export function CasePage({ data }: { data: Awaited<ReturnType<typeof loadCasePag
       'div',
       { className: 'card' },
       h('b', null, c.case_no),
-      ` · 当事人：${c.party_name} · 事项：${c.matter_name} · 状态：${c.status}`,
+      ` · ${c.office_name} · 当事人：${c.party_name} · 事项：${c.matter_name} · 状态：${c.status}`,
     ),
     h(
       'table',

@@ -1,13 +1,14 @@
 // 设备: one device with its chain status, its open flags and its seals — on request each seal
 // verified again (device signatures, document, signatures, evidence digests, chain link).
 import { createElement as h, Fragment } from 'react';
+import type { Viewer } from '../../../db/scope.ts';
 import type { HqApp } from '../../../hq-app.ts';
 import { reverifyDocument } from '../../../ingest/reverify.ts';
 import { KIND_LABELS, t, viaLabel } from './format.ts';
 
 /** What the page shows — with each seal verified again when asked — read before it is rendered. */
-export async function loadDevicePage(hq: HqApp, deviceId: string, verify: boolean) {
-  const d = await hq.devices.get(deviceId);
+export async function loadDevicePage(hq: HqApp, viewer: Viewer, deviceId: string, verify: boolean) {
+  const d = await hq.devices.getFor(viewer, deviceId);
   if (!d) return null;
   const seals = await hq.browse.sealsOf(deviceId);
   const problems = new Map<number, string[]>();
@@ -19,7 +20,7 @@ export async function loadDevicePage(hq: HqApp, deviceId: string, verify: boolea
     chain: await hq.browse.chain(deviceId),
     seals,
     problems,
-    flags: (await hq.browse.flags()).filter((f) => f.device_id === deviceId),
+    flags: (await hq.browse.flagsFor(viewer)).filter((f) => f.device_id === deviceId),
   };
 }
 

@@ -1,6 +1,7 @@
 // 文书: one received document — verified again on every view from what HQ holds — with its seal,
 // HQ's receipt, its signatures and evidence (to download), and the PDF HQ prints from it.
 import { createElement as h, Fragment, type ReactNode } from 'react';
+import type { Viewer } from '../../../db/scope.ts';
 import type { HqApp } from '../../../hq-app.ts';
 import { reverifyDocument } from '../../../ingest/reverify.ts';
 import { documentTypeLabel, t, viaLabel } from './format.ts';
@@ -11,8 +12,8 @@ const row = (label: string, ...cells: ReactNode[]) => h('tr', null, h('th', null
 const digests = (sha256: string, sm3: string) => [`SHA-256 ${sha256}`, h('br', { key: 'br' }), `SM3 ${sm3}`];
 
 /** The document verified again from what HQ holds, read before it is rendered. */
-export async function loadDocumentPage(hq: HqApp, id: string) {
-  const d = await hq.browse.document(id);
+export async function loadDocumentPage(hq: HqApp, viewer: Viewer, id: string) {
+  const d = await hq.cases.document(viewer, id);
   if (!d) return null;
   return { id, d, problems: await reverifyDocument(hq, id), chain: await hq.browse.chain(d.deviceId) };
 }

@@ -3,20 +3,21 @@
 import { createElement as h, Fragment } from 'react';
 import type { ChainStatus } from '../../../browse/browse.ts';
 import type { DeviceRow } from '../../../devices/device-registry.ts';
+import type { Viewer } from '../../../db/scope.ts';
 import type { HqApp } from '../../../hq-app.ts';
 import { KIND_LABELS, t } from './format.ts';
 
 /** What the page shows, read before it is rendered (the stores are asynchronous, rendering is not). */
-export async function loadOverview(hq: HqApp) {
-  const devices = await hq.devices.list();
+export async function loadOverview(hq: HqApp, viewer: Viewer) {
+  const devices = await hq.devices.visibleTo(viewer);
   const chains = new Map<string, ChainStatus>();
   for (const d of devices) chains.set(d.device_id, await hq.browse.chain(d.device_id));
   return {
-    c: await hq.browse.counts(),
-    flags: await hq.browse.flags(),
+    c: await hq.browse.countsFor(viewer),
+    flags: await hq.browse.flagsFor(viewer),
     devices,
     chains,
-    codes: await hq.devices.codes(),
+    codes: await hq.devices.codes(viewer),
   };
 }
 
@@ -27,7 +28,7 @@ export function Overview({ c, flags, devices, chains, codes }: Awaited<ReturnTyp
     h(
       'div',
       { className: 'card' },
-      `已登记设备 ${c.devices} 台 · 已接收封存 ${c.seals} 个 · 案件 ${c.cases} 件 · 电子数据 ${c.blobs} 件（${(c.blobBytes / 1048576).toFixed(1)} MiB） · `,
+      `已登记设备 ${c.devices} 台 · 已接收封存 ${c.seals} 个 · 案件 ${c.cases} 件 · `,
       h('span', { className: c.openFlags ? 'bad' : 'ok' }, `待核查 ${c.openFlags} 项`),
     ),
     h('h2', null, '待核查'),

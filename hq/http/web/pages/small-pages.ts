@@ -1,7 +1,7 @@
 // The smaller pages: sign-in, the enrollment code just made, the bundle import and the event log.
 import { createElement as h, Fragment } from 'react';
 import type { HqApp } from '../../../hq-app.ts';
-import { t } from './format.ts';
+import { actionLabel, actorLabel, t } from './format.ts';
 
 export function LoginForm() {
   return h(
@@ -104,22 +104,47 @@ document.getElementById('import-btn').addEventListener('click', async () => {
 });
 `;
 
-export function EventsPage({ events }: { events: Awaited<ReturnType<HqApp['browse']['events']>> }) {
+export function EventsPage({ events }: { events: Awaited<ReturnType<HqApp['browse']['eventsFor']>> }) {
   return h(
     'table',
-    null,
+    { id: 'events' },
     h(
       'tbody',
       null,
-      h('tr', null, ...['时间', '操作人', '操作', '内容'].map((x) => h('th', { key: x }, x))),
-      events.map((e, i) =>
+      h('tr', null, ...['时间（北京时间）', '单位', '操作人', '操作', '内容'].map((x) => h('th', { key: x }, x))),
+      events.map((e) =>
         h(
           'tr',
-          { key: i },
+          { key: e.id },
           h('td', null, t(e.at)),
-          h('td', null, e.actor),
-          h('td', null, e.action),
+          h('td', null, e.office_name ?? '总部'),
+          h('td', null, actorLabel(e.actor)),
+          h('td', null, actionLabel(e.action)),
           h('td', null, e.detail),
+        ),
+      ),
+    ),
+  );
+}
+
+/** 查阅记录: every read of a case's personal data in the offices the administrator administers. */
+export function AccessPage({ rows }: { rows: Awaited<ReturnType<HqApp['cases']['accessLog']>> }) {
+  return h(
+    'table',
+    { id: 'access-log' },
+    h(
+      'tbody',
+      null,
+      h('tr', null, ...['时间（北京时间）', '人员', '单位', '查阅', '内容'].map((x) => h('th', { key: x }, x))),
+      rows.map((r) =>
+        h(
+          'tr',
+          { key: r.id },
+          h('td', null, t(r.at)),
+          h('td', null, r.username),
+          h('td', null, r.office_name),
+          h('td', null, actionLabel(r.action)),
+          h('td', null, r.detail),
         ),
       ),
     ),

@@ -1,0 +1,46 @@
+// One case: its office, party, matter and status, and its documents.
+import { Alert, Descriptions, Table, Typography } from 'antd';
+import { call } from '../api.ts';
+import { beijing, viaLabel } from '../format.ts';
+import { href } from '../router.ts';
+import { useLoad } from './use-load.ts';
+
+export function CasePage({ id }: { id: string }) {
+  const { data, error } = useLoad(() => call('case', { params: { caseId: id } }), [id]);
+  if (error) return <Alert type="error" title={error} id="case-error" />;
+  if (!data) return null;
+  const c = data.case;
+  return (
+    <>
+      <Typography.Title level={3}>案件 {c.caseNo}</Typography.Title>
+      <Descriptions bordered size="small" column={2}>
+        <Descriptions.Item label="单位">{c.officeName}</Descriptions.Item>
+        <Descriptions.Item label="状态">{c.status}</Descriptions.Item>
+        <Descriptions.Item label="当事人">{c.partyName}</Descriptions.Item>
+        <Descriptions.Item label="执法事项">{c.matterName}</Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={4} style={{ marginTop: 24 }}>
+        文书
+      </Typography.Title>
+      <Table
+        id="documents"
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={data.documents}
+        columns={[
+          {
+            title: '文书编号',
+            dataIndex: 'docNo',
+            render: (n: string, d) => <a href={href({ page: 'document', id: d.id })}>{n}</a>,
+          },
+          { title: '类型', dataIndex: 'typeLabel' },
+          { title: '封存时间', dataIndex: 'sealedAt', render: beijing },
+          { title: '设备封存序号', dataIndex: 'seq' },
+          { title: '总部序号', dataIndex: 'hqSeq' },
+          { title: '接收', dataIndex: 'receivedAt', render: (t: string, d) => `${beijing(t)}（${viaLabel(d.via)}）` },
+        ]}
+      />
+    </>
+  );
+}

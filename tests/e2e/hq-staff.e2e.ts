@@ -1,0 +1,149 @@
+// HQ's staff app in Chromium against a real HQ process (scripts/hq.ts, on PostgreSQL in this
+// project): offices made with the command line (省 → 市 → two 区), a real device core enrolled for
+// 柳南区 syncing two sealed documents, a second device enrolled for 城中区 sending a seal of its own.
+// The province administrator signs in (HQ's office named on the login page), filters the cases by
+// office and party, opens a case and a document (核验通过, seal, evidence, PDF link), and finds their
+// own reads in the access log; a district reviewer sees only their district and gets 404 for the
+// other one's document. Screenshots in test-results/screenshots/9x-*.png.
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEAL_GENESIS, type SealPayload } from '../../protocol/seal/seal-payload.ts';
+import type { SealPackage } from '../../protocol/sync/protocol.ts';
+import { makeCore, type TestCore } from '../support/core-fixture.ts';
+import { commit, forge, type Forger } from '../support/forge-seal.ts';
+import { enrolledDeviceAt } from '../support/hq-fixture.ts';
+import { hqCli, hqDataDir, sealedDevice, startHq, type HqProcess } from '../support/sync-fixture.ts';
+import { launchBrowser, screenshot } from './support/browser.ts';
+
+const PROVINCE = '广西壮族自治区互联网信息办公室';
+const PASSWORD = 'staff-password-2026';
+let hq: HqProcess;
+let a: TestCore;
+let browser: Browser;
+let bDoc: string;
+
+function cli(args: string[], input = ''): string {
+  const r = hqCli(hq.dataDir, args, input);
+  if (r.status !== 0) throw new Error(`hq ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+async function signIn(page: Page, user: string): Promise<void> {
+  await page.goto(`${hq.url}app/`);
+  await page.locator('#login-office').waitFor();
+  await page.fill('#username', user);
+  await page.fill('#password', PASSWORD);
+  await page.click('#login-button');
+  await page.locator('#office-name').waitFor();
+}
+
+beforeAll(async () => {
+  hq = await startHq(hqDataDir(), ['--name', PROVINCE]);
+  cli(['office', 'create', '--name', '柳州市互联网信息办公室', '--level', '市', '--parent', PROVINCE]);
+  cli(['office', 'create', '--name', '柳南区网信办', '--level', '区县', '--parent', '柳州市互联网信息办公室']);
+  cli(['office', 'create', '--name', '城中区网信办', '--level', '区县', '--parent', '柳州市互联网信息办公室']);
+  cli(['admin', 'create', '--user', 'shengadmin', '--office', PROVINCE, '--role', '管理员'], `${PASSWORD}\n`);
+  cli(['admin', 'create', '--user', 'liunan', '--office', '柳南区网信办', '--role', '审核'], `${PASSWORD}\n`);
+
+  a = makeCore();
+  await sealedDevice(a, 2);
+  await a.core.sync.enroll(hq.url, cli(['code', '--office', '柳南区网信办']));
+  expect(await a.core.sync.run()).toMatchObject({ ok: true });
+  const pkgs: SealPackage[] = a.core.seals
+    .rows()
+    .map((row) => a.core.sync.packageFor(row, JSON.parse(row.payload) as never))
+    .reverse();
+  const b: Forger = {
+    d: await enrolledDeviceAt(hq.url, cli(['code', '--office', '城中区网信办']), '城中终端'),
+    seq: 1,
+    prev: SEAL_GENESIS,
+  };
+  const forged = forge(pkgs[0]!, b, 'none', randomUUID(), '城中区的当事人');
+  expect((await commit(b, forged)).status).toBe(200);
+  bDoc = (JSON.parse(forged.seal.payload) as SealPayload).document.id;
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hq?.stop();
+  a?.dispose();
+  if (hq) rmSync(hq.dataDir, { recursive: true, force: true });
+});
+
+describe('HQ staff app (Chromium, real HQ process)', () => {
+  it('the province administrator signs in, filters cases, opens a document and finds the read in the access log', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${hq.url}app/`);
+    await page.locator('#login-office', { hasText: PROVINCE }).waitFor();
+    await screenshot(page, '90-hq-staff-login');
+    await signIn(page, 'shengadmin');
+    expect(await page.locator('#office-name').textContent()).toBe(PROVINCE);
+    await page.locator('.ant-statistic').first().waitFor();
+    await screenshot(page, '91-hq-staff-overview');
+
+    await page.goto(`${hq.url}app/#/cases`);
+    await page.locator('#cases .ant-table-row').first().waitFor();
+    expect(await page.locator('#cases .ant-table-row').count()).toBe(2);
+    // Filter: office 柳南区 and the party's name.
+    await page.click('#filter-office');
+    await page.locator('.ant-select-item-option', { hasText: '柳南区网信办' }).click();
+    await page.fill('#filter-party', '星河');
+    await page.click('#filter-submit');
+    await expect.poll(() => page.locator('#cases .ant-table-row').count(), { timeout: 15_000 }).toBe(1);
+    const row = page.locator('#cases .ant-table-row').first();
+    expect(await row.textContent()).toContain('柳南区网信办');
+    expect(await row.textContent()).toContain('柳州市星河网络科技有限公司');
+    await screenshot(page, '92-hq-staff-cases-filtered');
+
+    await row.locator('a').first().click();
+    await page.locator('#documents .ant-table-row').first().waitFor();
+    await page.locator('#documents .ant-table-row').last().locator('a').first().click();
+    await page.locator('#verify-status').waitFor();
+    expect(await page.locator('#verify-status').textContent()).toContain('核验通过');
+    expect(await page.locator('#pdf-link').getAttribute('href')).toMatch(/^\/documents\/.+\/pdf$/);
+    expect(await page.locator('#evidence .ant-table-row').count()).toBe(1);
+    // The document page shows who read it: this very read is already there.
+    await expect.poll(() => page.locator('#document-reads').textContent(), { timeout: 15_000 }).toContain('查看文书');
+    await screenshot(page, '93-hq-staff-document');
+
+    await page.goto(`${hq.url}app/#/log`);
+    await page.locator('.ant-tabs-tab', { hasText: '查阅记录' }).click();
+    await page.locator('#access-log .ant-table-row').first().waitFor();
+    const log = (await page.locator('#access-log').textContent()) ?? '';
+    expect(log).toContain('shengadmin');
+    expect(log).toContain('查看文书');
+    expect(log).toContain('查看案件');
+    expect(log).toContain('查询案件');
+    expect(log).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+    await screenshot(page, '94-hq-staff-access-log');
+    await page.locator('.ant-tabs-tab', { hasText: '操作记录' }).first().click();
+    const events = (await page.locator('#events').textContent()) ?? '';
+    expect(events).toContain('设备登记');
+    expect(events).not.toMatch(/\benroll\b|\d{4}-\d\d-\d\dT\d\d:/);
+    await screenshot(page, '95-hq-staff-events');
+
+    await page.goto(`${hq.url}app/#/devices`);
+    await page.locator('#enroll-address').waitFor();
+    expect(await page.locator('#enroll-address').textContent()).toContain(new URL(hq.url).host);
+    await screenshot(page, '96-hq-staff-devices');
+    await page.close();
+  });
+
+  it('a district reviewer sees their district only: the other district’s document is not found', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, 'liunan');
+    expect(await page.locator('#office-name').textContent()).toBe('柳南区网信办');
+    await page.goto(`${hq.url}app/#/cases`);
+    await page.locator('#cases .ant-table-row').first().waitFor();
+    expect(await page.locator('#cases .ant-table-row').count()).toBe(1);
+    expect(await page.locator('#cases').textContent()).not.toContain('城中区的当事人');
+    await page.goto(`${hq.url}app/#/document/${encodeURIComponent(bDoc)}`);
+    await page.locator('#document-error').waitFor();
+    expect(await page.locator('#document-error').textContent()).toContain('没有这个文书');
+    await screenshot(page, '97-hq-staff-district-not-found');
+    await page.close();
+  });
+});
