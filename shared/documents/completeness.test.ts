@@ -730,3 +730,14 @@ describe('completeness rules', () => {
     });
   }
 });
+
+describe('content saved before a field existed', () => {
+  it('a 电子取证工作记录 whose steps predate `itemIds` (before the case timeline) is checked with the default, not failed', () => {
+    const c = complete.evidence();
+    // As such a record is stored on an officer's laptop: the steps carry no itemIds at all.
+    const old = { ...c, steps: c.steps.map(({ itemIds: _dropped, ...s }) => s) };
+    const issues = check('evidence', old);
+    expect(issues.map((i) => i.rule)).toEqual(c.items.map(() => 'itemWithoutStep'));
+    expect(issues.map((i) => i.path)).toEqual(c.items.map((_, i) => `items.${i}.name`));
+  });
+});
