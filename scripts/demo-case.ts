@@ -11,10 +11,21 @@ import type { EvidenceItem } from '../shared/evidence/evidence-schema.ts';
 import type { CaseDetail } from '../shared/domain/case.ts';
 import { DEMO_OFFICERS, DEMO_WITNESS } from './demo-data.ts';
 import type { DemoClock } from './demo-clock.ts';
-import { DEMO_HEAD, DEMO_IMPORTS, at, dayEvidence, dayInquiry, dayOnsite, dayPreservation } from './demo-day.ts';
+import {
+  DEMO_DATE,
+  DEMO_HEAD,
+  DEMO_IMPORTS,
+  at,
+  dayEvidence,
+  dayInquiry,
+  dayOnsite,
+  dayPreservation,
+} from './demo-day.ts';
 import { withLawQuestion } from './demo-law.ts';
 import { accessLog, pageArchive, screenshotPng } from './demo-files.ts';
-import { syntheticSignature } from './demo-signatures.ts';
+import { partySigner, syntheticSignature } from './demo-signatures.ts';
+import { demoDelivery, demoDisposal, demoRectification } from './demo-documents.ts';
+import type { RectificationContent } from '../shared/documents/types/rectification/content.ts';
 
 const SAMPLES = { accessLog, screenshotPng, pageArchive };
 
@@ -70,7 +81,7 @@ async function signDocument(api: DemoApi, id: string, docNo: string, lateReason 
       ceremonyId,
       slotId: slot.slotId,
       page: slot.page,
-      signerName: name,
+      ...partySigner(slot, name),
       signerIdNumber: slot.role === '见证人' ? DEMO_WITNESS.idNumber : '',
       officerPassword: officer?.password ?? '',
       imagePngBase64: png.toString('base64'),
@@ -172,10 +183,25 @@ export async function runDemoCaseDay(
   await save(inquiry.id, withLawQuestion(dayInquiry(a, b), kase));
   const inquiryNo = await ready(inquiry.id);
   signed.push(await signDocument(api, inquiry.id, inquiryNo));
+
+  // 12:35 the order to correct, made on site: the law it cites is the one the case's conduct falls
+  // under (网络安全法 as amended, 第六十一条, in force 2026-01-01), copied in by the app from the
+  // catalog when the order is made — not typed by hand. 12:45 served on the party's authorised
+  // representative, with a 送达回证.
+  clock.to(at('12:35'));
+  const order = await create('rectification');
+  await save(order.id, demoRectification([a, b], (order.content as unknown as RectificationContent).law));
+  const orderNo = await ready(order.id);
+  signed.push(await signDocument(api, order.id, orderNo));
+  clock.to(at('12:45'));
+  const delivery = await create('delivery');
+  await save(delivery.id, { ...demoDelivery(order.id, '责令（限期）改正通知书', [a, b]), servedAt: at('12:45') });
+  const deliveryNo = await ready(delivery.id);
+  signed.push(await signDocument(api, delivery.id, deliveryNo));
   lines.push('', '签名：', ...signed.map((s) => `  ${s}`));
 
-  // 12:45 sealed by both officers, one device chain link each.
-  clock.to(at('12:45'));
+  // 12:55 sealed by both officers, one device chain link each.
+  clock.to(at('12:55'));
   lines.push('', '封存：');
   const sealed: { id: string; docNo: string }[] = [];
   for (const d of await api.must('documents.list', { caseId: c.caseId })) {
@@ -208,5 +234,21 @@ export async function runDemoCaseDay(
   const cs = await api.must('seals.seal', { documentId: correction.id, officerPasswords: PASSWORDS });
   lines.push(`    封存序号${cs.seq}，SHA-256 ${cs.hashSha256}`);
   sealed.push({ id: correction.id, docNo: correction.docNo });
+
+  // 13:50 back at the office, the data copied and hashed: the decision on the items kept — the disk
+  // released, the notebook returned against a receipt. Sealed, it closes the 先行登记保存's deadline.
+  clock.to(at('13:50'));
+  const disposal = await create('disposal');
+  const decided = demoDisposal(preservation.id, [a, b]);
+  await save(disposal.id, {
+    ...decided,
+    decisionDate: DEMO_DATE,
+    returnReceipt: { ...decided.returnReceipt, at: at('13:50') },
+  });
+  const disposalNo = await ready(disposal.id);
+  lines.push(`    ${await signDocument(api, disposal.id, disposalNo)}`);
+  const ds = await api.must('seals.seal', { documentId: disposal.id, officerPasswords: PASSWORDS });
+  lines.push(`  ${disposalNo}：封存序号${ds.seq}，SHA-256 ${ds.hashSha256}`);
+  sealed.push({ id: disposal.id, docNo: disposalNo });
   return { lines, sealed };
 }

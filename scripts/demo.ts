@@ -145,20 +145,8 @@ try {
     pdfs.push(`  ${printed.fileName}（${printed.pages}页）`);
   }
   lines.splice(openAt(), 0, `已导出PDF（${exportsDir}）：`, ...pdfs, '');
-  for (const s of sealed) coreOf().seals.exportFiles(s.id, join(exportsDir, `封存-${s.docNo}`));
-  const bundle = await must('bundles.export', { documentIds: sealed.map((s) => s.id) });
-  const bundleReport = await verifyBundle(bundle.path);
-  const report = formatReport(await verifyCore(coreOf()));
-  writeFileAtomic(join(exportsDir, '核验报告.txt'), Buffer.from(report + '\n'));
-  lines.splice(
-    openAt(),
-    0,
-    `封存包：${bundle.path}（${bundle.files}个文件，封存序号 ${bundle.seals.join('、')}；${bundleReport.ok ? '核验通过' : '核验未通过'}；npm run verify -- 该文件）`,
-    `封存文件（npm run verify -- 该文件夹；或用 sha256sum 和 openssl 核验，见 docs/SEAL-FORMAT.md）：${exportsDir}/封存-<文书编号>/`,
-    `核验报告：${exportsDir}/核验报告.txt（${report.split('\n').at(-1)}）`,
-    '',
-  );
-  // Back at the office: sync. HQ verifies every seal, signature and evidence digest and signs a receipt for each.
+  // Back at the office: sync. HQ verifies every seal, signature and evidence digest and signs a
+  // receipt for each, and a statement that the device is not revoked; the exports below carry them.
   const synced = await coreOf().sync.run();
   if (!synced.ok) throw new Error(`sync: ${synced.message}`);
   lines.splice(
@@ -166,6 +154,25 @@ try {
     0,
     synced.message,
     `示例总部：npm run hq -- --port 8090 --data ${hqDir}，总部口令 ${DEMO_HQ_PASSPHRASE}（终端上提示输入，或设置 HQ_PASSPHRASE；管理员 ${DEMO_HQ_ADMIN.user}，密码 ${DEMO_HQ_ADMIN.password}）`,
+    '',
+  );
+  for (const s of sealed)
+    coreOf().seals.exportFiles(s.id, join(exportsDir, `封存-${s.docNo}`), (seq) => coreOf().trust.files([seq]));
+  const bundle = await must('bundles.export', { documentIds: sealed.map((s) => s.id) });
+  // HQ's root fingerprint, as an office publishes it: the anchor of every verification.
+  const fp = hq.devices.certificates.fingerprint();
+  const bundleReport = await verifyBundle(bundle.path, { expected: { fingerprint: fp } });
+  if (!bundleReport.ok || !bundleReport.anchor?.anchored) throw new Error(`demo bundle: ${formatReport(bundleReport)}`);
+  const report = formatReport(await verifyCore(coreOf()));
+  writeFileAtomic(join(exportsDir, '核验报告.txt'), Buffer.from(report + '\n'));
+  lines.splice(
+    openAt(),
+    0,
+    `总部根密钥指纹（网信办公布于公函、网站或案卷，核验时用它证明签名密钥属于本办的执法终端）：${fp}`,
+    `封存包：${bundle.path}（${bundle.files}个文件，封存序号 ${bundle.seals.join('、')}；核验通过，设备证书出自上述总部根密钥）`,
+    `核验封存包：npm run verify -- ${bundle.path} --hq-root ${fp}`,
+    `封存文件（npm run verify -- 该文件夹 --hq-root ${fp}；或用 sha256sum 和 openssl 核验，见 docs/SEAL-FORMAT.md）：${exportsDir}/封存-<文书编号>/`,
+    `核验报告：${exportsDir}/核验报告.txt（${report.split('\n').at(-1)}）`,
     '',
   );
   // What the 工作台 shows of the sample cases' deadlines today (docs/DEADLINES.md).

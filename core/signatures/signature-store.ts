@@ -47,7 +47,6 @@ import {
   type BoundFields,
 } from '../../protocol/seal/signature-binding.ts';
 import { mediaGrantAllowed, SITTING_LIMIT_MINUTES, sittingIsLive } from './sitting.ts';
-import { descriptorOf } from '../../shared/documents/types/registry.ts';
 import { shown } from '../../shared/timeline/facts.ts';
 import { affirms, minutesLate, refusalContradicts } from '../../shared/timeline/rules/signing.ts';
 
