@@ -49,8 +49,8 @@ describe('the demo’s day', () => {
       expect(timeline.issues).toEqual([]);
       // Every rule had something to check: two officers in records, a measure, signatures, a refusal, witnesses, ID numbers.
       expect(TIMELINE_RULES.length).toBe(7);
-      expect(input.documents.map((d) => d.state)).toEqual(['sealed', 'sealed', 'sealed', 'sealed', 'sealed']);
-      expect(day.sealed).toHaveLength(5);
+      expect(input.documents.map((d) => d.state)).toEqual(Array(8).fill('sealed')); // 现场, 取证, 保存, 询问, 责令改正, 送达回证, 补正, 处理决定;
+      expect(day.sealed).toHaveLength(8);
       expect(input.signatures.some((s) => s.status === 'refused')).toBe(true);
       // Signed when each record was complete (within minutes), the 补正 with its reason.
       const sittings = new Map(input.signatures.map((s) => [s.sittingId, s]));
@@ -58,7 +58,7 @@ describe('the demo’s day', () => {
       const local = (iso: string) =>
         new Date(iso).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
       // In order of making: the inspection's record was begun first, at 09:00.
-      const [onsite, evidence, preservation, inquiry, correction] = input.documents;
+      const [onsite, evidence, preservation, inquiry, , , correction] = input.documents; // then 责令改正, 送达回证; 补正; 处理决定
       expect([evidence, preservation, onsite, inquiry].map((d) => local(firstSign(d!.id)).slice(0, 5))).toEqual([
         '10:20',
         '10:41',

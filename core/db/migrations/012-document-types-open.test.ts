@@ -106,6 +106,19 @@ const AT_011 = [
   },
 ];
 const UP_TO_012 = [...AT_011, MIGRATIONS[11]!];
+// Every migration after 012, as the app runs them — but 013 does not add how_json again (the
+// fixture's app already had it): the rest of 013 (the immutability trigger covering it) runs as is.
+const AFTER_012 = [
+  ...UP_TO_012,
+  {
+    ...MIGRATIONS[12]!,
+    up: (db: Database) =>
+      MIGRATIONS[12]!.up({
+        exec: (sql: string) => db.exec(sql.replace(/ALTER TABLE signatures ADD COLUMN how_json[^;]*;/, '')),
+      } as unknown as Database),
+  },
+  ...MIGRATIONS.slice(13),
+];
 
 /** The app at schema version 011, with sealed documents of every type, evidence, signatures and a 补正 draft. */
 async function filledAt011(): Promise<{
@@ -255,7 +268,7 @@ describe('012: documents rebuilt without the type CHECK', () => {
     // The app goes on, with every migration (013 and later run on the rebuilt table): the 补正 draft
     // is edited and completed, a new document is made, and all verifies.
     t.core.close();
-    t.core = openCore({ dataDir: t.dir, custody: t.custody, log: silentLog });
+    t.core = openCore({ dataDir: t.dir, custody: t.custody, log: silentLog, migrations: AFTER_012 });
     expect(t.core.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
     // Every seal verifies as before the upgrade (today's app verifies at the newest version only).
     const reportAfter = await verifyCore(t.core);
