@@ -15,6 +15,7 @@ import { demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-do
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
 import { DocumentPage } from './pages/document-page.ts';
 import { callApi, createOrgCase, readyDocument as readyDoc, signInBoth, signThroughApi } from './support/app-api.ts';
+import { openDocument as openDoc, startSitting as startSit } from './support/signing-ui.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 
@@ -34,29 +35,8 @@ let inquiryId: string;
 const api = (name: string, arg: unknown) => callApi(page, name, arg);
 const readyDocument = (type: string, content: object) => readyDoc(page, caseId, type, content);
 
-async function openDocument(id: string) {
-  await page.reload(); // documents were made through the API: show the current state
-  await page.getByTestId('nav-cases').click();
-  await page.getByTestId('case-row').first().click();
-  await page.getByTestId('case-detail').waitFor();
-  const rows = page.getByTestId('doc-row');
-  await rows.first().waitFor();
-  const docs = (await api('documents.list', { caseId })) as unknown as { value: { id: string }[] };
-  await rows.nth(docs.value.findIndex((d) => d.id === id)).click();
-  await page.getByTestId('doc-editor').waitFor();
-}
-
-/**
- * Starts (or resumes) the sitting. The web shell runs on the real clock and the sample records are
- * of 2026-11-20: signing them today is late (the case timeline's lateSignature), so the reason is
- * given first — as an officer must when the screen asks for it.
- */
-async function startSitting(button: 'signing-start' | 'signing-resume' = 'signing-start') {
-  await page.getByTestId(button).waitFor();
-  const late = page.getByTestId('late-reason');
-  if (await late.count()) await late.fill('当事人当日拒绝到场，次日到办公室核对后签名');
-  await page.getByTestId(button).click();
-}
+const openDocument = (id: string) => openDoc(page, caseId, id);
+const startSitting = (button: 'signing-start' | 'signing-resume' = 'signing-start') => startSit(page, { button });
 
 /** What the record says when the party refuses to sign (a record saying 「属实」 could not be refused). */
 const REFUSED = '当事人对检查结果有异议，拒绝签名。';
@@ -404,7 +384,28 @@ describe('signing', () => {
     await signAndSeal(orderId);
 
     // 先行登记保存物品处理决定书: the 清单 chosen from the case brings its items; one decision for all.
-    const keptId = await readyDocument('preservation', demoPreservation(ids));
+    // Taken in an afternoon inspection of its own, which records it (the morning is the inquiry's).
+    const kept = demoPreservation(ids);
+    const keptId = await readyDocument('preservation', {
+      ...kept,
+      approval: { ...kept.approval, at: '2026-11-20T14:10' },
+      startAt: '2026-11-20T14:20',
+    });
+    const on = (await api('documents.create', { caseId, type: 'onsite' })) as unknown as {
+      value: { id: string; revision: number };
+    };
+    await api('documents.save', {
+      id: on.value.id,
+      revision: on.value.revision,
+      content: {
+        ...demoOnsite(ids, ids[1], ''),
+        startTime: '2026-11-20T14:00',
+        endTime: '2026-11-20T14:40',
+        measures: [
+          { id: 'm1', kind: '先行登记保存', description: '先行登记保存移动硬盘等2件。', linkedDocumentId: keptId },
+        ],
+      },
+    });
     await signThroughApi(page, keptId, [
       { ...A, id: ids[0] },
       { ...B, id: ids[1] },
