@@ -36,6 +36,8 @@ import { transactionsOf, type InTransaction } from './db/unit-of-work.ts';
 import type { DocumentSignatures } from './documents/document-store.ts';
 import { SettingsStore } from './settings/settings-store.ts';
 import { TwoOfficerSession } from './session/two-officer-session.ts';
+import { ConfirmationStore } from './timeline/confirmation-store.ts';
+import { TimelineService } from './timeline/timeline-service.ts';
 import type { KeyCustody } from './vault/key-custody.ts';
 import { NO_LOCK, type LockControl } from './vault/lock-control.ts';
 
@@ -102,6 +104,10 @@ export interface AppCore {
   readonly device: DeviceIdentity;
   readonly seals: SealStore;
   readonly settings: SettingsStore;
+  /** The case timeline: its facts for the case page and the editor, its refusals of 提交签名 and 封存. */
+  readonly timeline: TimelineService;
+  /** Timeline warnings both officers confirmed. */
+  readonly confirmations: ConfirmationStore;
   /** The HQ this device enrolled with, its keys pinned. */
   readonly hqLink: HqLinkStore;
   /** HQ's signed reference data. */
@@ -165,6 +171,8 @@ export function openCore(options: CoreOptions): AppCore {
     activeCount: (id) => signatures.activeCount(id),
     discardAll: (id, at, reason) => signatures.discardAll(id, at, reason),
   };
+  // The timeline reads every store below and stops 提交签名 and 封存 in two of them: they get this view of it.
+  const timelineGate = { refuse: (id: string, stage: 'signing' | 'sealing') => timeline.refuse(id, stage) };
   const evidence: EvidenceStore = new EvidenceStore({
     db,
     clock,
@@ -185,6 +193,7 @@ export function openCore(options: CoreOptions): AppCore {
     signatures: documentSignatures,
     evidence,
     receipts,
+    timeline: timelineGate,
   });
   const pdf = new PdfService(options.fontsDir);
   const audit = new AuditLog(db, clock);
@@ -199,6 +208,7 @@ export function openCore(options: CoreOptions): AppCore {
     pdf,
     audit,
     evidence,
+    lateSigningMinutes: () => timeline.lateSigningMinutes(),
   });
   // A sitting still open now was left by a previous process: its recording is lost with it.
   if (options.endAbandonedSittings ?? true) signatures.endStaleCeremonies({ all: true });
@@ -216,6 +226,19 @@ export function openCore(options: CoreOptions): AppCore {
     cases,
     evidence,
     settings,
+    timeline: timelineGate,
+  });
+  const confirmations = new ConfirmationStore(db);
+  const timeline: TimelineService = new TimelineService({
+    clock,
+    documents,
+    signatures,
+    seals,
+    cases,
+    evidence,
+    officers,
+    settings,
+    confirmations,
   });
   evidence.cleanUpAfterCrash();
   let closed = false;
@@ -283,6 +306,8 @@ export function openCore(options: CoreOptions): AppCore {
     device,
     seals,
     settings,
+    timeline,
+    confirmations,
     hqLink,
     references,
     receipts,

@@ -65,7 +65,7 @@ export const DEMO_CASES: DemoCase[] = [
         kind: 'person',
         name: '黄㵘',
         idType: '居民身份证',
-        idNumber: rid('45020319880512003'),
+        idNumber: rid('45020419920315002'),
         address: '广西壮族自治区柳州市城中区文惠路5号',
         phone: '13907721234',
       },

@@ -181,14 +181,22 @@ export function demoEvidence(collectorIds: string[], recorderId: string): Eviden
         time: '2026-11-20T09:02',
         text: '由当事人技术总监张𠮷㵘登录服务器，执法人员全程观看并录像。',
         auto: false,
+        itemIds: [],
       },
       {
         id: 's2',
         time: '2026-11-20T09:06',
         text: '导出日志配置文件 /etc/logrotate.d/nginx，显示 rotate 7（保留7天）。',
         auto: false,
+        itemIds: ['e1'],
       },
-      { id: 's3', time: '2026-11-20T09:12', text: '截取后台登录页面及管理员账号设置页面。', auto: false },
+      {
+        id: 's3',
+        time: '2026-11-20T09:12',
+        text: '截取后台登录页面及管理员账号设置页面。',
+        auto: false,
+        itemIds: ['e2'],
+      },
     ],
     items: [
       {
@@ -203,6 +211,8 @@ export function demoEvidence(collectorIds: string[], recorderId: string): Eviden
         sm3: SHA('b2'),
         time: '2026-11-20T09:06',
         medium: 'U盘 XJ-2026-031',
+        importedAt: '',
+        custody: '',
         evidenceId: '',
       },
       {
@@ -217,6 +227,8 @@ export function demoEvidence(collectorIds: string[], recorderId: string): Eviden
         sm3: SHA('d4'),
         time: '2026-11-20T09:12',
         medium: 'U盘 XJ-2026-031',
+        importedAt: '',
+        custody: '',
         evidenceId: '',
       },
     ],
@@ -229,7 +241,8 @@ export function demoEvidence(collectorIds: string[], recorderId: string): Eviden
   };
 }
 
-export function demoPreservation(officerIds: string[]): PreservationContent {
+/** `approverId`: the 机关负责人 chosen from the office's list (office.heads); the printed name is the approver. */
+export function demoPreservation(officerIds: string[], approverId = 'demo-head'): PreservationContent {
   return {
     partyName: '柳州市星河网络科技有限公司',
     items: [
@@ -256,8 +269,9 @@ export function demoPreservation(officerIds: string[]): PreservationContent {
         note: '后台管理员张𠮷㵘常用电脑',
       },
     ],
-    approval: { approver: '黄建国（办公室主任）', at: '2026-11-20T09:40', how: '电话批准' },
+    approval: { approver: '黄建国（办公室主任）', approverId, at: '2026-11-20T09:40', how: '电话批准' },
     startDate: '2026-11-20',
+    startAt: '2026-11-20T09:50',
     place: '柳州市柳南区互联网信息办公室证物室',
     conditions: '常温、干燥、防磁柜内存放，封条完好，专人保管。',
     officerIds,

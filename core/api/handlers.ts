@@ -6,7 +6,7 @@ import { exportBundle } from '../bundle/export-bundle.ts';
 import { verifyBundle } from '../../protocol/bundle/verify-bundle.ts';
 import { rootDocument } from '../../protocol/trust/trust-format.ts';
 import { printDocument } from '../pdf/print-document.ts';
-import { toLocalDate } from '../../shared/documents/local-time.ts';
+import { toLocalDate, toLocalMinute } from '../../shared/documents/local-time.ts';
 import { freeSpace } from '../sync/free-space.ts';
 import { verifyCore, verifyDocument } from '../seals/verify-seals.ts';
 import type { CallArg, CallOutput } from '../../shared/api/contract.ts';
@@ -19,6 +19,7 @@ import { capturePage } from '../evidence/cdp-capture.ts';
 import type { CaptureHost } from '../evidence/capture-host.ts';
 import { recordCapture } from '../evidence/record-capture.ts';
 import { hashPassword } from '../../protocol/runtime/password-hash.ts';
+import { isoNow } from '../clock.ts';
 import { descriptorOf } from '../../shared/documents/types/registry.ts';
 
 export type Handlers = { [K in CallName]: (arg: CallArg<K>, core: AppCore) => Promise<CallOutput<K>> | CallOutput<K> };
@@ -130,6 +131,20 @@ export const handlers: Handlers = {
     return core.status();
   },
 
+  'office.timelineSettings': (_arg, core) => timelineSettings(core),
+  'office.addHead': (arg, core) => {
+    core.office.addHead(arg.name, arg.title);
+    return timelineSettings(core);
+  },
+  'office.removeHead': (arg, core) => {
+    core.office.removeHead(arg.id);
+    return timelineSettings(core);
+  },
+  'office.setLateSigning': (arg, core) => {
+    core.settings.setLateSigningMinutes(arg.minutes);
+    return timelineSettings(core);
+  },
+
   'catalog.search': (arg, core) => ({
     version: core.catalog.version,
     date: core.catalog.date,
@@ -183,6 +198,48 @@ export const handlers: Handlers = {
     }),
   'documents.markReady': (arg, core) =>
     core.documents.markReady(arg.id, core.session.signedInIds(), core.signatures.freeze),
+
+  'timeline.get': (arg, core) => core.timeline.input(arg.caseId),
+  'timeline.confirm': async (arg, core) => {
+    const officerIds = core.session.signedInIds();
+    if (officerIds.length !== 2) throw new CoreError('forbidden', '确认须两名执法人员同时登录并分别输入密码。');
+    core.timeline.confirmable(arg.caseId, arg.rule, arg.subject);
+    for (const [i, id] of officerIds.entries()) await core.session.confirmPassword(id, arg.officerPasswords[i]!);
+    core.inTransaction(() => {
+      // Checked again inside the transaction: the facts may have changed while the passwords were hashed.
+      const issue = core.timeline.confirmable(arg.caseId, arg.rule, arg.subject);
+      const documentId = issue.at[0]?.documentId ?? '';
+      const at = isoNow(core.clock);
+      core.confirmations.add(
+        {
+          caseId: arg.caseId,
+          documentId,
+          rule: arg.rule,
+          subject: arg.subject,
+          message: issue.message,
+          note: arg.note,
+        },
+        officerIds,
+        at,
+      );
+      core.cases.addEvent(
+        arg.caseId,
+        'timeline',
+        `两名执法人员确认：${issue.message}（理由：${arg.note}）`,
+        officerIds,
+        at,
+      );
+      core.audit.append({
+        action: 'timeline-confirm',
+        officerIds,
+        caseId: arg.caseId,
+        targets: issue.at.map((a) => a.documentId),
+        // The rule only: the reason may name people (it is in the confirmation and the case's record).
+        detail: arg.rule,
+      });
+    });
+    return core.timeline.input(arg.caseId);
+  },
 
   'documents.pdf': async (arg, core) => {
     const printed = await printDocument(core, arg.id);
@@ -276,6 +333,14 @@ export const handlers: Handlers = {
       if (d.caseId !== arg.caseId || !descriptorOf(d.type).evidenceList)
         throw new CoreError('validation', '只能把电子数据加入本案的电子取证工作记录。');
     }
+    // 提取时间 is what the officers recorded on site: it cannot be later than now.
+    const now = toLocalMinute(core.clock.now());
+    if (arg.meta.extractedAt > now)
+      throw new CoreError(
+        'validation',
+        `提取时间（${arg.meta.extractedAt.replace('T', ' ')}）晚于现在（${now.replace('T', ' ')}）：请按现场记录填写实际的提取时间。`,
+        { 'meta.extractedAt': '提取时间不能晚于现在。' },
+      );
     return { ticket: core.importTickets.issue({ ...arg, officerIds: core.session.signedInIds() }) };
   },
   'evidence.reverify': (arg, core) => {
@@ -313,6 +378,10 @@ export const handlers: Handlers = {
   'deadlines.case': (arg, core) => deadlinesOfCase(core, arg.caseId),
   'dashboard.get': (_arg, core) => dashboard(core),
 };
+
+function timelineSettings(core: AppCore): CallOutput<'office.timelineSettings'> {
+  return { heads: core.office.heads(), lateSigningMinutes: core.timeline.lateSigningMinutes() };
+}
 
 function requireCaptureHost(core: AppCore): CaptureHost {
   if (!core.captureHost) {

@@ -63,6 +63,22 @@ const ENTRIES: { [K in DispatchAudited]: EntryFor<K> } = {
     officerIds,
     detail: `自动锁定时间 ${String(arg.minutes)} 分钟`,
   }),
+  'office.addHead': (arg, _v, _c, officerIds) => ({
+    action: 'settings',
+    officerIds,
+    detail: `机关负责人名单：增加 ${str(arg.name)}${arg.title ? `（${str(arg.title)}）` : ''}`,
+  }),
+  'office.removeHead': (arg, _v, _c, officerIds) => ({
+    action: 'settings',
+    officerIds,
+    targets: [str(arg.id)],
+    detail: '机关负责人名单：移除一人',
+  }),
+  'office.setLateSigning': (arg, _v, _c, officerIds) => ({
+    action: 'settings',
+    officerIds,
+    detail: `逾时签名时限 ${String(arg.minutes)} 分钟`,
+  }),
   'session.signIn': (arg, _v, _c, officerIds) => ({
     action: 'sign-in',
     officerIds,

@@ -14,6 +14,7 @@ import {
   type TestCore,
 } from '../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../tests/support/signing-fixture.ts';
+import { laterInquiry, lawfulEvidence } from '../../tests/support/lawful-samples.ts';
 import { HEADER_BYTES } from '../../protocol/storage/blob-cipher.ts';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { verifyBundle } from '../../protocol/bundle/verify-bundle.ts';
@@ -78,7 +79,7 @@ beforeEach(async () => {
   };
   const docs = [
     await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids),
-    await signedDocument(t, caseId, 'evidence', ev, ids),
+    await signedDocument(t, caseId, 'evidence', lawfulEvidence(ev), ids),
   ];
   for (const d of docs)
     await t.must('seals.seal', { documentId: d, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
@@ -248,7 +249,7 @@ async function withoutSeal(seq: number, fromRequested: boolean) {
 
 describe('the bundle against the audit log', () => {
   async function threeSealedExported() {
-    const third = await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);
+    const third = await signedDocument(t, caseId, 'inquiry', laterInquiry(ids[0], ids[1]), ids);
     await t.must('seals.seal', { documentId: third, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
     return t.core.seals.rows().map((s) => s.document_id);
   }

@@ -252,6 +252,17 @@ export class CaseStore {
     ) as DeadlineCaseRow[];
   }
 
+  /** Every case's number and party, by case (the timeline's one-number-one-person rule across cases). */
+  parties(): { caseId: string; caseNo: string; party: Party }[] {
+    return (
+      this.db.prepare(`SELECT id, case_no, party_json FROM cases ORDER BY created_at`).all() as {
+        id: string;
+        case_no: string;
+        party_json: string;
+      }[]
+    ).map((r) => ({ caseId: r.id, caseNo: r.case_no, party: JSON.parse(r.party_json) as Party }));
+  }
+
   /** The case's status changes (their timeline texts, oldest first) and its recorded dates (kind and date, oldest first). */
   deadlineEvents(caseId: string): {
     statusChanges: { at: string; text: string }[];

@@ -46,6 +46,7 @@ describe('migrations', () => {
       'hq_link',
       'hq_trust',
       'office',
+      'office_heads',
       'officers',
       'receipts',
       'reference_data',
@@ -55,6 +56,7 @@ describe('migrations', () => {
       'settings',
       'signatures',
       'signing_ceremonies',
+      'timeline_confirmations',
     ]);
     expect(db.pragma('user_version', { simple: true })).toBe(NEWEST);
     // the office table can hold only one office

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoInquiry, demoPreservation } from '../../scripts/demo-documents.ts';
+import { demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-documents.ts';
 import {
   FixedClock,
   makeCore,
@@ -68,15 +68,39 @@ describe('dashboard.get', () => {
         t,
         busy.id,
         'preservation',
-        { ...demoPreservation(ids), startDate: '2026-11-17' },
+        {
+          ...demoPreservation(ids),
+          approval: { ...demoPreservation(ids).approval, at: '2026-11-17T09:40' },
+          startDate: '2026-11-17',
+          startAt: '2026-11-17T09:50',
+        },
         ids,
       );
+      // The inspection that took the measure records it (the case timeline refuses to seal it otherwise): a draft.
+      const on = await t.must('documents.create', { caseId: busy.id, type: 'onsite' });
+      await t.must('documents.save', {
+        id: on.id,
+        revision: on.revision,
+        content: {
+          ...demoOnsite(ids, ids[1], ''),
+          startTime: '2026-11-17T09:00',
+          endTime: '2026-11-17T10:30',
+          measures: [
+            { id: 'm1', kind: '先行登记保存', description: '先行登记保存移动硬盘等2件。', linkedDocumentId: kept },
+          ],
+        },
+      });
       await t.must('seals.seal', { documentId: kept, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
       const inquiry = await t.must('documents.create', { caseId: busy.id, type: 'inquiry' });
       await t.must('documents.save', {
         id: inquiry.id,
         revision: inquiry.revision,
-        content: demoInquiry(ids[0], ids[1]) as unknown as Record<string, unknown>,
+        // That morning, before the inspection and the (fixed) clock's 10:00: a record cannot end in the future.
+        content: {
+          ...demoInquiry(ids[0], ids[1]),
+          startTime: '2026-11-17T07:30',
+          endTime: '2026-11-17T08:40',
+        } as unknown as Record<string, unknown>,
       });
       await t.must('documents.markReady', { id: inquiry.id });
       const good = await t.core.evidence.ingest([randomBytes(4096)], {

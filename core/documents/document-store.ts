@@ -84,6 +84,14 @@ export interface DocumentSignatures {
   discardAll(documentId: string, at: string, reason: string): void;
 }
 
+/**
+ * The case timeline's refusal (core/timeline/timeline-service.ts): throws while a rule that stops
+ * 提交签名 holds for the document (officers in two places at once, a time in the future …).
+ */
+export interface DocumentTimelineGate {
+  refuse(documentId: string, stage: 'signing'): void;
+}
+
 export interface DocumentStoreDeps {
   /** For the documents table, which this store alone writes. */
   db: Database;
@@ -99,6 +107,7 @@ export interface DocumentStoreDeps {
   evidence: Pick<EvidenceStore, 'record'>;
   /** HQ's receipt time for a sealed document (core/sync/receipt-store.ts). */
   receipts: Pick<ReceiptStore, 'hqTimeOfDocument'>;
+  timeline: DocumentTimelineGate;
 }
 
 export class DocumentStore {
@@ -112,7 +121,9 @@ export class DocumentStore {
   private readonly signatures: DocumentSignatures;
   private readonly evidence: Pick<EvidenceStore, 'record'>;
   private readonly receipts: Pick<ReceiptStore, 'hqTimeOfDocument'>;
+  private readonly timeline: DocumentTimelineGate;
   constructor(deps: DocumentStoreDeps) {
+    this.timeline = deps.timeline;
     this.db = deps.db;
     this.inTransaction = deps.inTransaction;
     this.clock = deps.clock;
@@ -367,6 +378,8 @@ export class DocumentStore {
     }
     const now = isoNow(this.clock);
     if (r.state === 'ready' && r.frozen_sha256) return this.get(id);
+    // The case's other records and now: what the law requires across them (shared/timeline/).
+    this.timeline.refuse(id, 'signing');
     this.inTransaction(() => {
       this.db.prepare(`UPDATE documents SET state = 'ready', updated_at = ? WHERE id = ?`).run(now, id);
       const frozen = freeze(this.get(id));
@@ -448,6 +461,45 @@ export class DocumentStore {
     });
     const first = found.sort((a, b) => a.created_at.localeCompare(b.created_at))[0];
     return first ? { docNo: first.doc_no, label: `${first.name}第 ${first.idx + 1} 项` } : null;
+  }
+
+  /** The case's documents with their content, in order of making: what the case timeline reads (core/timeline/). */
+  timelineRows(caseId: string): {
+    id: string;
+    type: DocumentType;
+    docNo: string;
+    state: DocumentState;
+    correctsId: string | null;
+    content: Record<string, unknown>;
+  }[] {
+    return (
+      this.db
+        .prepare(`SELECT * FROM documents WHERE case_id = ? ORDER BY created_at, doc_no`)
+        .all(caseId) as DocumentRow[]
+    ).map((r) => ({
+      id: r.id,
+      type: r.type,
+      docNo: r.doc_no,
+      state: r.sealed_at ? 'sealed' : r.signed_at ? 'signed' : r.state,
+      correctsId: r.corrects_document_id,
+      content: JSON.parse(r.content_json) as Record<string, unknown>,
+    }));
+  }
+
+  /** Every document outside a case, without its content (the timeline reads the content of changed ones only). */
+  revisionsOutside(
+    caseId: string,
+  ): { id: string; caseId: string; type: DocumentType; docNo: string; revision: number }[] {
+    return this.db
+      .prepare(
+        `SELECT id, case_id AS caseId, type, doc_no AS docNo, revision FROM documents WHERE case_id <> ? ORDER BY created_at`,
+      )
+      .all(caseId) as { id: string; caseId: string; type: DocumentType; docNo: string; revision: number }[];
+  }
+
+  /** A document's content as stored. */
+  content(id: string): Record<string, unknown> {
+    return JSON.parse(this.row(id).content_json) as Record<string, unknown>;
   }
 
   /** The documents of one type in a case, as their deadlines count them (core/deadlines/), in order of making. */

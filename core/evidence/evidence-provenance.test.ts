@@ -71,7 +71,8 @@ describe('provenance of an imported item', () => {
       providerStatement: true,
       deviceSerial: 'SN-7F3K-20931',
       description: '平台用户注册信息导出表',
-      timeSourceNote: '',
+      // Left empty in the dialog: the clock's reading at the import itself (not when the dialog opened).
+      timeSourceNote: expect.stringMatching(/^本机时钟，导入时为 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$/),
     });
     // The case page reads the item itself: the serial is kept as its own field.
     expect((await t.must('evidence.list', { caseId }))[0]!.meta.sourceDeviceSerial).toBe('SN-7F3K-20931');

@@ -249,7 +249,15 @@ export class EvidenceStore {
             o.fileName,
             meta.category,
             formatOf(o.fileName),
-            JSON.stringify({ ...meta, collectedBy: o.officerIds }),
+            JSON.stringify({
+              ...meta,
+              // Read off the clock at the import itself (not when a form opened), in the minute
+              // the 清单 row records as its 入库时间.
+              timeSourceNote:
+                meta.timeSourceNote ||
+                `本机时钟，导入时为 ${toLocalMinute(new Date(now)).replace('T', ' ')}（北京时间）`,
+              collectedBy: o.officerIds,
+            }),
             now,
             now,
           );

@@ -61,7 +61,8 @@ export async function runImport(
           );
       },
       alsoInTransaction: (it) => {
-        if (t.documentId) core.documents.appendEvidence(t.documentId, it, core.clock.now());
+        // The row's 入库时间 is the item's own import time (the same instant as its time-source note).
+        if (t.documentId) core.documents.appendEvidence(t.documentId, it, new Date(it.collectedAt));
         core.cases.addEvent(
           t.caseId,
           'evidence',

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { demoInquiry, demoPreservation } from '../../scripts/demo-documents.ts';
+import { demoInquiry } from '../../scripts/demo-documents.ts';
+import { laterInquiry, lawfulEvidence } from '../../tests/support/lawful-samples.ts';
 import {
   makeCore,
   OFFICER_A,
@@ -33,7 +34,7 @@ afterEach(() => t.dispose());
 
 async function twoSealed() {
   const a = await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);
-  const b = await signedDocument(t, caseId, 'preservation', demoPreservation(ids), ids);
+  const b = await signedDocument(t, caseId, 'inquiry', laterInquiry(ids[0], ids[1]), ids);
   const sa = await t.must('seals.seal', { documentId: a, officerPasswords: PW });
   const sb = await t.must('seals.seal', { documentId: b, officerPasswords: PW });
   return { a, b, sa, sb };
@@ -74,7 +75,7 @@ describe('sealing', () => {
     expect(s1).toMatchObject({ deviceId: t.core.device.public().deviceId, notBefore: null });
     expect(await t.must('seals.get', { documentId: d })).toEqual(s1);
     expect((await t.must('documents.get', { id: d })).state).toBe('sealed');
-    const d2 = await signedDocument(t, caseId, 'preservation', demoPreservation(ids), ids);
+    const d2 = await signedDocument(t, caseId, 'inquiry', laterInquiry(ids[0], ids[1]), ids);
     const s2 = await t.must('seals.seal', { documentId: d2, officerPasswords: PW });
     expect(s2).toMatchObject({ seq: 2, prevHash: s1.hashSha256 });
     expect(await t.call('seals.seal', { documentId: d, officerPasswords: PW })).toMatchObject({
@@ -157,10 +158,12 @@ describe('sealing', () => {
         sm3: item.sm3,
         time: '2026-11-20T09:00',
         medium: '本机',
+        importedAt: '',
+        custody: '',
         evidenceId: item.id,
       },
     ];
-    const d = await signedDocument(t, caseId, 'evidence', content, ids);
+    const d = await signedDocument(t, caseId, 'evidence', lawfulEvidence(content), ids);
     const seal = await t.must('seals.seal', { documentId: d, officerPasswords: PW });
     const db = t.core.db;
     const snapshot = (sql: string, ...args: unknown[]) => JSON.stringify(db.prepare(sql).all(...args));
@@ -267,11 +270,13 @@ describe('sealing', () => {
         sm3: sealedItem.sm3,
         time: '2026-11-20T09:00',
         medium: '本机',
+        importedAt: '',
+        custody: '',
         evidenceId: sealedItem.id,
       },
     ];
     await t.must('seals.seal', {
-      documentId: await signedDocument(t, caseId, 'evidence', content, ids),
+      documentId: await signedDocument(t, caseId, 'evidence', lawfulEvidence(content), ids),
       officerPasswords: PW,
     });
     // Without HQ's receipt, 释放空间 refuses.
@@ -370,10 +375,12 @@ describe('tamper suite: each change is found and named', () => {
         sm3: item.sm3,
         time: '2026-11-20T09:00',
         medium: '本机',
+        importedAt: '',
+        custody: '',
         evidenceId: item.id,
       },
     ];
-    const d = await signedDocument(t, caseId, 'evidence', content, ids);
+    const d = await signedDocument(t, caseId, 'evidence', lawfulEvidence(content), ids);
     await t.must('seals.seal', { documentId: d, officerPasswords: PW });
     expect((await verifyCore(t.core)).ok, await failing()).toBe(true);
     // One flipped bit in the stored (encrypted) file: the chunk holding it no longer authenticates.
@@ -405,7 +412,7 @@ describe('tamper suite: each change is found and named', () => {
 
   it('a seal deleted from the middle of the chain', async () => {
     await twoSealed();
-    const d3 = await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);
+    const d3 = await signedDocument(t, caseId, 'inquiry', laterInquiry(ids[0], ids[1], 2), ids);
     await t.must('seals.seal', { documentId: d3, officerPasswords: PW });
     raw(`DELETE FROM seal_evidence WHERE seal_seq = 2`);
     raw(`DELETE FROM seals WHERE seq = 2`);

@@ -59,6 +59,8 @@ export class SealStore {
     cases: CaseStore;
     evidence: Pick<EvidenceStore, 'record'>;
     settings: Pick<SettingsStore, 'hqTimeSeen'>;
+    /** The case timeline's refusal (core/timeline/timeline-service.ts): what stops 封存 across the case's records. */
+    timeline: { refuse(documentId: string, stage: 'sealing'): void };
   };
   constructor(deps: SealStore['d']) {
     this.d = deps;
@@ -88,6 +90,7 @@ export class SealStore {
       if (this.forDocument(id)) throw new CoreError('conflict', '该文书已经封存。');
       if (this.d.documents.get(id).state !== 'signed')
         throw new CoreError('conflict', '只有签名完毕（已签名）的文书才能封存。');
+      this.d.timeline.refuse(id, 'sealing');
     }
     for (const [i, id] of officerIds.entries()) await this.d.session.confirmPassword(id, officerPasswords[i]!);
     return officerIds;

@@ -53,4 +53,14 @@ export class SettingsStore {
     if (a) this.set('hq_law_announced', JSON.stringify(a));
     else this.db.prepare(`DELETE FROM settings WHERE key = 'hq_law_announced'`).run();
   }
+
+  /** Minutes after a record is complete within which its signing needs no reason (default: shared/timeline/rules/signing.ts). */
+  lateSigningMinutes(fallback: number): number {
+    const v = Number(this.get('late_signing_minutes'));
+    return Number.isInteger(v) && v > 0 ? v : fallback;
+  }
+
+  setLateSigningMinutes(minutes: number): void {
+    this.set('late_signing_minutes', String(minutes));
+  }
 }

@@ -35,12 +35,24 @@ beforeEach(async () => {
   const matter = (await t.must('catalog.search', { query: '网络安全' })).items[0]!;
   caseId = (await t.must('cases.create', orgCaseInput([a, b], matter.id))).id;
 });
-afterEach(() => t.dispose());
+afterEach(() => {
+  t.dispose();
+  made = 0;
+});
 
+let made = 0;
 /** A 现场笔录 in 待签名; with a witness named unless `witness` is false. */
 async function onsite(witness = true) {
   const evidenceDoc = await t.must('documents.create', { caseId, type: 'evidence' });
-  const base = demoOnsite([a, b], b, evidenceDoc.id);
+  // Each inspection an hour before the last (the same officers cannot be in two at once), the
+  // record saying what the party said, not 「属实」 (which a refusal would contradict).
+  const hour = String(8 - made++).padStart(2, '0');
+  const base = {
+    ...demoOnsite([a, b], b, evidenceDoc.id),
+    startTime: `2026-11-20T${hour}:50`,
+    endTime: `2026-11-20T${String(Number(hour) + 1).padStart(2, '0')}:25`,
+    confirmation: '以上记录已向当事人宣读。',
+  };
   const content = witness
     ? {
         ...base,

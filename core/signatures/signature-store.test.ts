@@ -248,6 +248,7 @@ describe('signing', () => {
     const evidenceDoc = await t.must('documents.create', { caseId, type: 'evidence' });
     const content = {
       ...demoOnsite([a, b], b, evidenceDoc.id),
+      confirmation: '以上记录已向当事人宣读。', // not 「属实」, which the refusal would contradict
       witness: {
         name: '赵见证',
         idType: '居民身份证',

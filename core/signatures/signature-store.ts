@@ -47,6 +47,8 @@ import {
   type BoundFields,
 } from '../../protocol/seal/signature-binding.ts';
 import { mediaGrantAllowed, SITTING_LIMIT_MINUTES, sittingIsLive } from './sitting.ts';
+import { shown } from '../../shared/timeline/facts.ts';
+import { affirms, minutesLate, refusalContradicts } from '../../shared/timeline/rules/signing.ts';
 
 interface SignatureRow {
   id: string;
@@ -84,6 +86,8 @@ interface CeremonyRow {
   recording: number;
   ended_at: string | null;
   recording_evidence_id: string | null;
+  /** Why the sitting began late (migration 013); '' when it was in time. */
+  late_reason: string;
 }
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -117,6 +121,7 @@ export class SignatureStore {
   private readonly pdf: PdfService;
   private readonly audit: AuditLog | null;
   private readonly evidence: Pick<EvidenceStore, 'record'>;
+  private readonly lateSigningMinutes: () => number;
 
   constructor(deps: {
     /** For the signatures and signing_ceremonies tables, which this store alone writes. */
@@ -132,7 +137,10 @@ export class SignatureStore {
     audit?: AuditLog;
     /** The recording linked at the end of a sitting must be evidence of the document's case. */
     evidence: Pick<EvidenceStore, 'record'>;
+    /** Signing begun later than this after the record was complete needs a reason (the setting). */
+    lateSigningMinutes: () => number;
   }) {
+    this.lateSigningMinutes = deps.lateSigningMinutes;
     this.db = deps.db;
     this.inTransaction = deps.inTransaction;
     this.evidence = deps.evidence;
@@ -163,6 +171,18 @@ export class SignatureStore {
     if (input.continues && this.ceremony(input.continues).document_id !== doc.id) {
       throw new CoreError('validation', '要继续的签名不是本文书的签名，无法继续。请返回文书，重新打开签名页面。');
     }
+    // Begun long after the record was complete, the sitting says why (printed with each signature).
+    const late = this.lateness(doc);
+    // 继续签名 after a reload or a lost recording carries the interrupted sitting's reason on (the
+    // screen that gave it is gone); a reason given now replaces it.
+    const reason = input.lateReason || (input.continues ? this.ceremony(input.continues).late_reason : '');
+    if (late && reason.length < 4)
+      throw new CoreError(
+        'validation',
+        `${DOCUMENT_TYPE_LABELS[doc.type]}（${doc.docNo}）于${shown(late.completeAt)}完成，现在开始签名已晚${late.minutes}分钟（超过设定的${late.margin}分钟）：请填写逾时签名的原因（至少4个字），原因随每个签名保存并打印在文书上。`,
+        { lateReason: '请填写逾时签名的原因。' },
+      );
+    const lateReason = late ? reason : '';
     const id = randomUUID();
     const now = isoNow(this.clock);
     this.inTransaction(() => {
@@ -177,7 +197,7 @@ export class SignatureStore {
         });
       this.db
         .prepare(
-          `INSERT INTO signing_ceremonies (id, document_id, started_at, recording, no_recording_reason, officer_ids) VALUES (?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO signing_ceremonies (id, document_id, started_at, recording, no_recording_reason, officer_ids, late_reason) VALUES (?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id,
@@ -186,8 +206,14 @@ export class SignatureStore {
           input.recording ? 1 : 0,
           input.recording ? '' : input.noRecordingReason,
           JSON.stringify(officerIds),
+          lateReason,
         );
-      const how = input.recording ? '同步录音录像' : `未录像，理由：${input.noRecordingReason}`;
+      const how = [
+        input.recording ? '同步录音录像' : `未录像，理由：${input.noRecordingReason}`,
+        late ? `晚于笔录完成${late.minutes}分钟，逾时原因：${lateReason}` : '',
+      ]
+        .filter(Boolean)
+        .join('；');
       this.cases.addEvent(
         doc.caseId,
         'signing',
@@ -312,7 +338,8 @@ export class SignatureStore {
       officerId,
       imageSha256: sha256Hex(image),
       strokesSha256: strokes === null ? null : sha256Hex(strokes),
-      reason: '',
+      // A signature made in a late sitting carries its reason: bound to it, sealed, printed.
+      reason: c.late_reason,
       confirmedBy: [],
       witnessSignatureId: null,
       how,
@@ -327,6 +354,14 @@ export class SignatureStore {
     const { doc, hash, laid } = this.signable(c.document_id);
     const slot = this.requiredSlot(doc, laid, input.slotId, input.page);
     if (slot.officerId) throw new CoreError('validation', '执法人员的签名栏不能记录为拒签。');
+    // A record that says its signer confirmed it cannot record the same signer's refusal.
+    const confirmation = this.facts(doc).confirmation;
+    if (input.status === 'refused' && confirmation?.roles.includes(slot.role) && affirms(confirmation.text))
+      throw new CoreError(
+        'validation',
+        refusalContradicts(confirmation.text, slot.role, input.signerName || slot.signerName, input.reason),
+        { [confirmation.path]: '确认意见与拒签矛盾。' },
+      );
     const officerIds = this.session.signedInIds();
     if (officerIds.length !== 2) throw new CoreError('forbidden', '拒签、缺席须两名执法人员同时登录并分别确认。');
     let witness: string | null = null;
@@ -384,9 +419,9 @@ export class SignatureStore {
     const required = requiredSlots(laid);
     const active = this.db
       .prepare(
-        `SELECT id FROM signing_ceremonies WHERE document_id = ? AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1`,
+        `SELECT id, late_reason FROM signing_ceremonies WHERE document_id = ? AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1`,
       )
-      .get(documentId) as { id: string } | undefined;
+      .get(documentId) as { id: string; late_reason: string } | undefined;
     return {
       documentId,
       docNo: doc.docNo,
@@ -403,7 +438,23 @@ export class SignatureStore {
       images: Object.fromEntries(rows.filter((r) => r.image_png).map((r) => [r.id, r.image_png!.toString('base64')])),
       complete: isComplete(required, rows),
       activeCeremonyId: active?.id ?? null,
+      late: doc.state === 'ready' ? this.lateness(doc) : null,
+      activeLateReason: active?.late_reason ?? '',
     };
+  }
+
+  /** What the document says about its times and signers (its type's timeline facts). */
+  private facts(doc: DocumentDetail) {
+    const d = descriptorOf(doc.type);
+    return d.timeline(d.content.parse(doc.content));
+  }
+
+  /** How late a sitting begun now would be, beyond the margin; null when in time. */
+  private lateness(doc: DocumentDetail): { completeAt: string; minutes: number; margin: number } | null {
+    const { completeAt } = this.facts(doc);
+    const margin = this.lateSigningMinutes();
+    const minutes = minutesLate(completeAt, isoNow(this.clock), margin);
+    return minutes > 0 ? { completeAt, minutes, margin } : null;
   }
 
   /** Each signature in force with its image and strokes as stored (what travels with a seal: core/seals/seal-material.ts). */
@@ -413,6 +464,30 @@ export class SignatureStore {
       image: r.image_png,
       strokes: r.strokes_json,
     }));
+  }
+
+  /** The signatures and resolved slots in force on these documents, with their sitting's start (the case timeline). */
+  forTimeline(documentIds: readonly string[]): {
+    documentId: string;
+    role: string;
+    status: SignatureRecord['status'];
+    signerName: string;
+    officerId: string | null;
+    signedAt: string;
+    sittingStartedAt: string;
+    sittingId: string;
+    reason: string;
+  }[] {
+    if (documentIds.length === 0) return [];
+    return this.db
+      .prepare(
+        `SELECT s.document_id AS documentId, s.role, s.status, s.signer_name AS signerName, s.officer_id AS officerId,
+                s.signed_at AS signedAt, c.started_at AS sittingStartedAt, c.id AS sittingId, s.reason
+         FROM signatures s JOIN signing_ceremonies c ON c.id = s.ceremony_id
+         WHERE s.discarded_at IS NULL AND s.document_id IN (${documentIds.map(() => '?').join(', ')})
+         ORDER BY s.signed_at, s.rowid`,
+      )
+      .all(...documentIds) as ReturnType<SignatureStore['forTimeline']>;
   }
 
   /** Signatures and refusals in force on the document. */

@@ -197,9 +197,13 @@ describe('an organisation signs: a named person, position and authority; 盖章 
   });
 });
 
+// A transcript whose interviewee refuses to sign records that, not 「与我所说的相符」 (the case
+// timeline's rule confirmedThenRefused refuses a confirmation beside a refusal).
+const REFUSED_INQUIRY = () => ({ ...demoInquiry(a, b), confirmation: '被询问人拒绝签名，理由：对笔录内容有异议。' });
+
 describe('a refusal completed lawfully without a camera', () => {
   it('a 询问笔录 (no witness slot of its own) is completed with the offered 见证人 and prints who, why, when, both officers and the witness', async () => {
-    const id = await ready('inquiry', demoInquiry(a, b));
+    const id = await ready('inquiry', REFUSED_INQUIRY());
     const { ceremonyId } = await t.must('signing.start', {
       documentId: id,
       recording: false,
@@ -279,7 +283,7 @@ describe('the interviewee writes the confirmation by hand', () => {
 
 describe('a camera that failed', () => {
   it('a refusal resting on a recording the screen knows failed is refused up front; one voided at the end is explained, with the reason in Chinese', async () => {
-    const id = await ready('inquiry', demoInquiry(a, b));
+    const id = await ready('inquiry', REFUSED_INQUIRY());
     const { ceremonyId } = await t.must('signing.start', { documentId: id, recording: true, noRecordingReason: '' });
     const end = (await t.must('signing.state', { id })).required.find(
       (s) => s.slotId === 'interviewee' && s.page === null,

@@ -39,7 +39,7 @@ describe('sittings in the core', () => {
   let caseId: string;
 
   beforeEach(async () => {
-    clock = new FixedClock();
+    clock = new FixedClock('2026-11-20T03:00:00.000Z'); // 11:00, the sample inquiry (09:30–10:45) over
     t = makeCore({ clock });
     await setUpPair(t);
     const [a, b] = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];

@@ -170,7 +170,16 @@ describe('the vault', () => {
     const ids = ((await must(s.v, 'officers.list')) as { id: string }[]).map((o) => o.id) as [string, string];
     const caseId = ((await must(s.v, 'cases.create', orgCaseInput(ids, 'csl-59'))) as { id: string }).id;
     const d = (await must(s.v, 'documents.create', { caseId, type: 'inquiry' })) as { id: string; revision: number };
-    await must(s.v, 'documents.save', { id: d.id, revision: d.revision, content: demoInquiry(ids[0], ids[1]) });
+    await must(s.v, 'documents.save', {
+      id: d.id,
+      revision: d.revision,
+      content: {
+        ...demoInquiry(ids[0], ids[1]),
+        // Over before the fixed clock's 10:00 (a record cannot end in the future: the case timeline).
+        startTime: '2026-11-20T08:00',
+        endTime: '2026-11-20T08:45',
+      },
+    });
     await must(s.v, 'documents.markReady', { id: d.id });
     const { ceremonyId } = (await must(s.v, 'signing.start', {
       documentId: d.id,

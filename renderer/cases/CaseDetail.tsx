@@ -11,6 +11,7 @@ import { periodKey } from '../../shared/catalog/law-in-force.ts';
 import { DeadlinesCard } from '../dashboard/DeadlinesCard.tsx';
 import { DocumentsCard } from '../documents/DocumentsCard.tsx';
 import { EvidenceCard } from '../evidence/EvidenceCard.tsx';
+import { CaseTimelineCard } from '../timeline/CaseTimelineCard.tsx';
 import { AuditCard } from './AuditCard.tsx';
 import { CaseFacts } from './CaseFacts.tsx';
 import { CaseLawCard } from './CaseLawCard.tsx';
@@ -88,6 +89,7 @@ export function CaseDetail({
       <DeadlinesCard caseId={c.id} version={c.updatedAt} onChange={() => void load()} />
       <DocumentsCard caseId={c.id} open={openDocument} />
       <EvidenceCard caseId={c.id} />
+      <CaseTimelineCard caseId={c.id} version={c.updatedAt} openDocument={openDocument} />
       <AuditCard caseId={c.id} />
       <Card size="small" title="办理记录" data-testid="case-timeline">
         <Timeline

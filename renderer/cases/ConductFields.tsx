@@ -3,6 +3,7 @@
 // it before the matter — the matter picker shows the law of these dates.
 import { Col, Form, Input, Radio, Row } from 'antd';
 import { CONDUCT_KIND_LABELS, CONDUCT_KINDS } from '../../shared/domain/case-law.ts';
+import { FormTimePicker } from '../forms/time-pickers.tsx';
 
 export function ConductFields() {
   const kind = (Form.useWatch(['conduct', 'kind']) as string | undefined) ?? 'day';
@@ -25,13 +26,13 @@ export function ConductFields() {
       <Row gutter={24}>
         <Col span={8}>
           <Form.Item label={kind === 'day' ? '发生日期' : '开始日期'} name={['conduct', 'from']} required>
-            <Input type="date" data-testid="conduct-from" />
+            <FormTimePicker kind="day" testId="conduct-from" />
           </Form.Item>
         </Col>
         <Col span={8}>
           {kind === 'period' ? (
             <Form.Item label="终了日期" name={['conduct', 'to']} required>
-              <Input type="date" data-testid="conduct-to" />
+              <FormTimePicker kind="day" testId="conduct-to" />
             </Form.Item>
           ) : (
             <Form.Item label="终了日期">
@@ -41,7 +42,7 @@ export function ConductFields() {
         </Col>
         <Col span={8}>
           <Form.Item label="发现日期" name={['conduct', 'discoveredOn']} required>
-            <Input type="date" data-testid="conduct-discovered" />
+            <FormTimePicker kind="day" testId="conduct-discovered" />
           </Form.Item>
         </Col>
       </Row>

@@ -3,6 +3,7 @@
 import { Input, Segmented, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { MATTER_TYPES, type MatterSummary, type MatterType } from '../../shared/catalog/catalog-schema.ts';
+import { DayPicker } from '../forms/time-pickers.tsx';
 import { useApi } from '../app/api-context.tsx';
 import { periodLabel } from '../../shared/catalog/law-in-force.ts';
 import { MatterDetail } from './MatterDetail.tsx';
@@ -92,14 +93,9 @@ export function CatalogBrowser() {
           data-testid="catalog-type"
         />
         <Tooltip title="填写违法行为发生日期，显示该日期所涉及的法律版本（法律在此后修改的，同时显示修改后的版本）；不填则显示现行规定。">
-          <Input
-            type="date"
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-            style={{ width: 170 }}
-            data-testid="catalog-date"
-            aria-label="违法行为发生日期"
-          />
+          <span aria-label="违法行为发生日期">
+            <DayPicker value={date} onChange={setDate} width={170} testId="catalog-date" />
+          </span>
         </Tooltip>
         <div style={{ flex: 1 }} />
         <Typography.Text type="secondary">{loading ? '' : `共 ${data.items.length} 项`}</Typography.Text>

@@ -9,6 +9,7 @@ import {
   type CaseDeadlines,
   type MilestoneKind,
 } from '../../shared/deadlines/deadline-api.ts';
+import { DayPicker } from '../forms/time-pickers.tsx';
 import { useApi } from '../app/api-context.tsx';
 
 const HINTS: Record<MilestoneKind, string> = {
@@ -76,13 +77,7 @@ export function MilestoneDialog({
         </div>
         <div>
           <div style={{ marginBottom: 4 }}>日期</div>
-          <Input
-            type="date"
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-            style={{ width: 200 }}
-            data-testid="milestone-date"
-          />
+          <DayPicker value={date} onChange={setDate} width={200} testId="milestone-date" />
           <div className="field-hint">
             只能记录已经发生的日期（不晚于今天）。如记录有误，再记录一次：以最后一次记录为准，此前的记录保留在办理记录中。
           </div>

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
 import { checkCompleteness } from '../../shared/documents/completeness.ts';
 import { DOCUMENT_STATE_LABELS, DOCUMENT_TYPE_LABELS } from '../../shared/documents/document-types.ts';
-import { templateFor } from '../../shared/documents/types/registry.ts';
+import { descriptorOf, templateFor } from '../../shared/documents/types/registry.ts';
+import { editorLabel } from '../../shared/documents/types/descriptor.ts';
 import { useApi } from '../app/api-context.tsx';
 import { formatTime } from '../app/format.ts';
 import { EditorContext } from './editor-context.tsx';
@@ -14,6 +15,9 @@ import { EDITORS } from './editors/registry.ts';
 import { PdfExport } from './PdfExport.tsx';
 import { SealButton, SealDetails } from '../seals/SealPanel.tsx';
 import { IssueList } from './IssueList.tsx';
+import { blocking, caseTimeline } from '../../shared/timeline/case-timeline.ts';
+import { TimelineChecks } from '../timeline/TimelineChecks.tsx';
+import { useCaseTimeline } from '../timeline/use-case-timeline.ts';
 import { useAutosave, type SaveState } from './use-autosave.ts';
 
 export function DocumentEditor({
@@ -107,14 +111,29 @@ function LoadedEditor({
     () => checkCompleteness(doc.type, auto.content, template, { caseDocuments: doc.context.siblings }),
     [doc.type, auto.content, template, doc.context.siblings],
   );
-  const flagged = useMemo(() => new Set(issues.map((i) => i.path)), [issues]);
+  // The case timeline, live: this document's content as typed against the case's other records.
+  const { input: timelineInput, set: setTimelineInput } = useCaseTimeline(doc.caseId);
+  const timeline = useMemo(
+    () =>
+      timelineInput ? caseTimeline(timelineInput, new Date(), { documentId: doc.id, content: auto.content }) : null,
+    [timelineInput, doc.id, auto.content],
+  );
+  const stops = timeline ? blocking(timeline.issues, doc.id, 'signing').length : 0;
+  const flagged = useMemo(
+    () =>
+      new Set([
+        ...issues.map((i) => i.path),
+        ...(timeline?.issues ?? []).flatMap((i) => i.at.filter((a) => a.documentId === doc.id).map((a) => a.path)),
+      ]),
+    [issues, timeline, doc.id],
+  );
   const ctx = useMemo(
     () => ({
       content: auto.content,
       update: auto.update,
       doc,
       template,
-      label: (key: string) => template.labels[key] ?? key,
+      label: (key: string) => editorLabel(template, descriptorOf(doc.type), key),
       flagged,
       readOnly: !pair || locked,
       flush: auto.flush,
@@ -247,13 +266,26 @@ function LoadedEditor({
         <div className="doc-side">
           <Card size="small" title="完整性检查">
             <IssueList issues={issues} />
+            {timeline && (
+              <div style={{ marginTop: 12 }}>
+                <Typography.Text strong>案件时间线核对</Typography.Text>
+                <TimelineChecks
+                  documentId={doc.id}
+                  caseId={doc.caseId}
+                  timeline={timeline}
+                  pair={pair}
+                  openDocument={openDocument}
+                  onConfirmed={setTimelineInput}
+                />
+              </div>
+            )}
             {readyError && <Alert type="error" showIcon style={{ marginTop: 8 }} title={readyError} />}
             <Button
               type="primary"
               block
               icon={<CheckOutlined />}
               style={{ marginTop: 12 }}
-              disabled={!pair || auto.state !== 'draft'}
+              disabled={!pair || auto.state !== 'draft' || stops > 0}
               onClick={() => void markReady()}
               data-testid="doc-ready"
             >

@@ -2,6 +2,7 @@
 // and undo see whole values); flagged fields show a warning outline.
 import { Input, Select } from 'antd';
 import type { ReactNode } from 'react';
+import { DayPicker, MinutePicker } from '../forms/time-pickers.tsx';
 import { useEditor } from './editor-context.tsx';
 import { fieldId, getPath, setPath } from './paths.ts';
 
@@ -60,18 +61,18 @@ export function TextInput({
   return rows ? <Input.TextArea {...common} autoSize={{ minRows: rows, maxRows: 30 }} /> : <Input {...common} />;
 }
 
-/** Local time to the minute (2026-11-20T09:30), with the browser's date-time picker. */
+/** Local time to the minute (2026-11-20T09:30), or a day with `date` (2026-11-20): antd's pickers in zh_CN. */
 export function TimeInput({ path, testId, date }: { path: string; testId?: string; date?: boolean }) {
   const { content, update, flagged, readOnly } = useEditor();
+  const Picker = date ? DayPicker : MinutePicker;
   return (
-    <Input
+    <Picker
       id={fieldId(path)}
-      type={date ? 'date' : 'datetime-local'}
       value={String(getPath(content, path) ?? '')}
       disabled={readOnly}
       status={flagged.has(path) ? 'warning' : undefined}
-      data-testid={testId}
-      onChange={(e) => update((c) => setPath(c, path, e.target.value), path)}
+      testId={testId}
+      onChange={(v) => update((c) => setPath(c, path, v), path)}
     />
   );
 }

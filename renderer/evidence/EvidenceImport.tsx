@@ -7,6 +7,7 @@ import { EVIDENCE_CATEGORIES } from '../../shared/documents/types/evidence/conte
 import type { ImportedEvidence } from '../../shared/evidence/evidence-schema.ts';
 import { providerStatement } from '../../shared/evidence/provenance.ts';
 import { useApi } from '../app/api-context.tsx';
+import { FormTimePicker } from '../forms/time-pickers.tsx';
 import { DigestBlock } from './DigestBlock.tsx';
 import { formatBytes, formatDuration } from './format-bytes.ts';
 
@@ -40,7 +41,8 @@ export function EvidenceImport({
   const abort = useRef<AbortController | null>(null);
 
   const start = async () => {
-    const v = (await form.validateFields()) as {
+    // A form that fails its checks shows them beside its fields; nothing is imported.
+    const v = (await form.validateFields().catch(() => null)) as {
       category: string;
       description?: string;
       source?: string;
@@ -54,7 +56,11 @@ export function EvidenceImport({
       copyMethod?: string;
       copyMadeAt?: string;
       copyMadeBy?: string;
-    };
+      extractedAt?: string;
+      medium?: string;
+      custody?: string;
+    } | null;
+    if (!v) return;
     await beforeImport();
     const done: Outcome[] = [];
     for (const file of files) {
@@ -65,7 +71,11 @@ export function EvidenceImport({
         source: v.source || file.name,
         sourceDeviceSerial: v.sourceDeviceSerial ?? '',
         method: v.method ?? '',
+        // Left empty, the core records its clock at the import itself (not when this form opened).
         timeSourceNote: v.timeSourceNote ?? '',
+        extractedAt: v.extractedAt ?? '',
+        medium: v.medium ?? '',
+        custody: v.custody ?? '',
         provider: { name: v.providerName ?? '', idNumber: v.providerId ?? '', statement: !!v.providerStatement },
         original: v.original,
         copy: { method: v.copyMethod ?? '', madeAt: v.copyMadeAt ?? '', madeBy: v.copyMadeBy ?? '' },
@@ -134,16 +144,7 @@ export function EvidenceImport({
           待导入：{files.map((f) => `${f.name}（${formatBytes(f.size)}）`).join('、')}
         </div>
       )}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          original: true,
-          method: '导入',
-          timeSourceNote: `本机时钟，导入时为 ${new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}（北京时间）`,
-        }}
-        style={{ marginTop: 12 }}
-      >
+      <Form form={form} layout="vertical" initialValues={{ original: true, method: '导入' }} style={{ marginTop: 12 }}>
         <Space size={16} style={{ display: 'flex' }} align="start">
           <Form.Item
             label="类别"
@@ -171,8 +172,35 @@ export function EvidenceImport({
           <Input.TextArea rows={1} />
         </Form.Item>
         <Form.Item label="时间来源" name="timeSourceNote">
-          <Input />
+          <Input placeholder="留空则记录本机时钟在导入时的读数（北京时间）" data-testid="evidence-time-source" />
         </Form.Item>
+        <div className="field-hint" style={{ marginBottom: 8 }}>
+          数据在现场先提取到其他介质（如复制到U盘）、之后再导入本机的，请按现场记录填写提取时间和存储介质，并说明其间的保管情况；在本机截取或直接导入的，留空（导入即提取）。
+        </div>
+        <Space size={16} align="start">
+          <Form.Item label="提取时间（现场记录）" name="extractedAt" style={{ width: 230 }}>
+            <FormTimePicker kind="minute" testId="evidence-extracted-at" />
+          </Form.Item>
+          <Form.Item
+            label="提取时存入的存储介质"
+            name="medium"
+            style={{ width: 220 }}
+            dependencies={['extractedAt']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_r, value?: string) =>
+                  getFieldValue('extractedAt') && !value
+                    ? Promise.reject(new Error('填写了提取时间时，请填写提取时存入的存储介质。'))
+                    : Promise.resolve(),
+              }),
+            ]}
+          >
+            <Input placeholder="如：U盘 XJ-2026-031" data-testid="evidence-medium" />
+          </Form.Item>
+          <Form.Item label="保管情况（提取至导入期间）" name="custody" style={{ width: 300 }}>
+            <Input placeholder="如：U盘由取证人随身保管，未离开现场" data-testid="evidence-custody" />
+          </Form.Item>
+        </Space>
         <Space size={16} align="start">
           <Form.Item label="提供人（如由当事人等提供）" name="providerName" style={{ width: 200 }}>
             <Input />
@@ -218,7 +246,7 @@ export function EvidenceImport({
                   rules={[{ required: true, message: '请填写复制件的制作时间。' }]}
                   style={{ width: 200 }}
                 >
-                  <Input type="datetime-local" />
+                  <FormTimePicker kind="minute" testId="evidence-copy-made-at" />
                 </Form.Item>
                 <Form.Item
                   label="制作人"

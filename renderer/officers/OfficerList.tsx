@@ -10,6 +10,7 @@ import { clearErrorOnEdit, clearFieldErrors, showFieldErrors, validateWith } fro
 import { ChangePasswordDialog } from './ChangePasswordDialog.tsx';
 import { RemoveOfficerDialog } from './RemoveOfficerDialog.tsx';
 import { SecurityCard } from './SecurityCard.tsx';
+import { TimelineSettingsCard } from '../timeline/TimelineSettingsCard.tsx';
 
 export function OfficerList() {
   const { run, status } = useApi();
@@ -175,6 +176,7 @@ export function OfficerList() {
       </Modal>
       <div style={{ marginTop: 16 }}>
         <SecurityCard />
+        <TimelineSettingsCard />
       </div>
       <div>
         {/* The device's whole audit log: every case, every sign-in. */}

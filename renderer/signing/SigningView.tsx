@@ -13,6 +13,7 @@ import {
 import { Alert, App, Button, Card, Checkbox, Input, List, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { RequiredSlot, SigningState } from '../../shared/signatures/signature-api.ts';
+import { formatMinuteChinese } from '../../shared/documents/local-time.ts';
 import { useApi } from '../app/api-context.tsx';
 import { ReviewPage } from './ReviewPage.tsx';
 import { ResolveDialog, type ResolveValues } from './ResolveDialog.tsx';
@@ -33,6 +34,7 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
   const [ceremonyId, setCeremonyId] = useState<string | null>(null);
   const [record, setRecord] = useState(true);
   const [noRecordReason, setNoRecordReason] = useState('');
+  const [lateReason, setLateReason] = useState('');
   const [signing, setSigning] = useState<RequiredSlot | null>(null);
   const [resolving, setResolving] = useState<RequiredSlot | null>(null);
   const [finishing, setFinishing] = useState(false);
@@ -90,6 +92,7 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
       recording: record,
       noRecordingReason: record ? '' : noRecordReason,
       continues,
+      lateReason: s.late ? lateReason.trim() : '',
     });
     // The core ended the interrupted sitting as 录像中断 and voided the refusals that rested on its
     // lost recording alone: the state shows which, so the screen can say which slots to redo.
@@ -203,6 +206,25 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
 
   const recordChoice = (
     <>
+      {s.late && (
+        <div style={{ marginBottom: 12 }} data-testid="late-signing">
+          <Alert
+            type="warning"
+            showIcon
+            title={`本文书于${formatMinuteChinese(s.late.completeAt)}完成，现在开始签名已晚${s.late.minutes}分钟（超过设定的${s.late.margin}分钟）。`}
+            description="请说明逾时签名的原因（如：当事人当日拒绝到场，次日到办公室签名）。原因随每个签名保存并打印在文书上。"
+          />
+          <Input.TextArea
+            rows={2}
+            style={{ marginTop: 8 }}
+            maxLength={200}
+            placeholder="逾时签名的原因"
+            value={lateReason}
+            onChange={(e) => setLateReason(e.target.value)}
+            data-testid="late-reason"
+          />
+        </div>
+      )}
       <Checkbox checked={record} onChange={(e) => setRecord(e.target.checked)} data-testid="record-toggle">
         同步录音录像（全过程记录，建议开启）
       </Checkbox>
@@ -373,6 +395,11 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
                   title={`未能录像：${recorder.state.message}`}
                   description={NO_RECORDING_NEXT}
                 />
+              )}
+              {s.activeLateReason && (
+                <div className="field-hint" data-testid="active-late-reason">
+                  逾时签名，原因：{s.activeLateReason}（随每个签名保存并打印）
+                </div>
               )}
               {!record && <Alert type="info" showIcon title="本次签名未录像" description={NO_RECORDING_NEXT} />}
               {s.offered.map((slot) => {

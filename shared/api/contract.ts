@@ -8,7 +8,15 @@
 import { z } from 'zod';
 import { SyncStatusSchema } from '../sync/sync-api.ts';
 import type { CallName } from './call-names.ts';
-import { AppStatusSchema, IDLE_LOCK_MINUTES, OfficeSetupSchema } from '../domain/office.ts';
+import {
+  AppStatusSchema,
+  IDLE_LOCK_MINUTES,
+  LATE_SIGNING_MINUTES,
+  OfficeHeadInputSchema,
+  OfficeHeadSchema,
+  OfficeSetupSchema,
+} from '../domain/office.ts';
+import { CONFIRMABLE_RULES, TimelineInputSchema } from '../timeline/timeline-api.ts';
 import {
   ChangePasswordSchema,
   OfficerCreateSchema,
@@ -92,6 +100,11 @@ const call = <A extends AuditPolicy, I extends z.ZodType, O extends z.ZodType>(
 ): CallSpec<A, I, O> => ({ ...p, input, output });
 
 const Empty = z.object({}).strict();
+/** The heads of the agency (who approves a 先行登记保存) and the late-signing margin: the 设置 page's timeline part. */
+const TimelineSettingsSchema = z.object({
+  heads: z.array(OfficeHeadSchema),
+  lateSigningMinutes: z.number().int(),
+});
 const IdInput = z.object({ id: z.string().min(1).max(64) }).strict();
 
 export const contract = {
@@ -145,6 +158,30 @@ export const contract = {
       })
       .strict(),
     AppStatusSchema,
+  ),
+  // The agency's heads (机关负责人: a 先行登记保存 is approved by one of them) and the margin after
+  // which signing a record needs a reason (docs/RECORDS.md «The case timeline»).
+  'office.timelineSettings': call(policy('officer', NOT_AUDITED, []), Empty, TimelineSettingsSchema),
+  'office.addHead': call(policy('pair', byDispatch('settings'), []), OfficeHeadInputSchema, TimelineSettingsSchema),
+  'office.removeHead': call(
+    policy('pair', byDispatch('settings'), []),
+    z.object({ id: z.string().min(1).max(64) }).strict(),
+    TimelineSettingsSchema,
+  ),
+  'office.setLateSigning': call(
+    policy('pair', byDispatch('settings'), []),
+    z
+      .object({
+        minutes: z
+          .number({ error: '请填写分钟数。' })
+          .int({ message: '分钟数须为整数。' })
+          .min(LATE_SIGNING_MINUTES.min, { message: `逾时签名的时限不能少于${LATE_SIGNING_MINUTES.min}分钟。` })
+          .max(LATE_SIGNING_MINUTES.max, {
+            message: `逾时签名的时限不能超过${LATE_SIGNING_MINUTES.max}分钟（24小时）。`,
+          }),
+      })
+      .strict(),
+    TimelineSettingsSchema,
   ),
   'catalog.search': call(
     policy('officer', NOT_AUDITED, []),
@@ -222,6 +259,30 @@ export const contract = {
     SaveResultSchema,
   ),
   'documents.markReady': call(policy('pair', byDispatch('document-ready'), []), IdInput, DocumentDetailSchema),
+  // The case timeline's facts (shared/timeline/): the case page and the editor run its rules on them.
+  'timeline.get': call(
+    policy('officer', NOT_AUDITED, []),
+    z.object({ caseId: z.string().min(1).max(64) }).strict(),
+    TimelineInputSchema,
+  ),
+  // Both officers confirm a warning that needs it (a witness on the party's side, one identity
+  // number for two names), with their passwords and the reason: recorded, audited by the handler.
+  'timeline.confirm': call(
+    policy('pair', byHandler('timeline-confirm'), []),
+    z
+      .object({
+        caseId: z.string().min(1).max(64),
+        rule: z.enum(CONFIRMABLE_RULES),
+        subject: z.string().min(1).max(500),
+        note: requiredText('确认理由', 500),
+        officerPasswords: z.tuple([
+          z.string().min(1, { message: '请两名执法人员分别输入密码确认。' }).max(200),
+          z.string().min(1, { message: '请两名执法人员分别输入密码确认。' }).max(200),
+        ]),
+      })
+      .strict(),
+    TimelineInputSchema,
+  ),
   // The document printed as PDF (A4, fonts embedded): for preview, saving and printing.
   'documents.pdf': call(
     policy('officer', byDispatch('export-pdf'), []),

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   'signing-end': '结束签名',
   seal: '封存',
   'correction-create': '制作补正',
+  'timeline-confirm': '确认时间线提示',
   'export-bundle': '导出封存包',
   'sign-in': '登录',
   'sign-in-failed': '登录失败',

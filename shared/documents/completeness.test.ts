@@ -448,7 +448,7 @@ const failing: { [T in DocumentType]: Failing<Contents[T]>[] } = {
     {
       rule: 'steps',
       what: 'only empty steps',
-      mutate: (c) => (c.steps = [{ id: 's', time: '', text: ' ', auto: false }]),
+      mutate: (c) => (c.steps = [{ id: 's', time: '', text: ' ', auto: false, itemIds: [] }]),
       path: 'steps',
       message: /取证步骤/,
     },
@@ -473,6 +473,55 @@ const failing: { [T in DocumentType]: Failing<Contents[T]>[] } = {
       mutate: (c) => (c.items[0]!.sha256 = ''),
       path: 'items.0.sha256',
       message: /完整性校验值/,
+    },
+    {
+      rule: 'stepTime',
+      what: 'a step after the collection ended',
+      mutate: (c) => (c.steps[2]!.time = '2026-11-20T09:25'),
+      path: 'steps.2.time',
+      message: /第3步的时间（2026-11-20 09:25）不在取证时间（2026-11-20 09:00至2026-11-20 09:20）内/,
+    },
+    {
+      rule: 'stepTime',
+      what: 'a step before the one above it',
+      mutate: (c) => (c.steps[1]!.time = '2026-11-20T09:01'),
+      path: 'steps.1.time',
+      message: /第2步的时间（2026-11-20 09:01）早于上一步（2026-11-20 09:02）/,
+    },
+    {
+      rule: 'itemTime',
+      what: 'an item extracted before the collection began',
+      mutate: (c) => (c.items[0]!.time = '2026-11-20T08:30'),
+      path: 'items.0.time',
+      message: /第1项的提取时间（2026-11-20 08:30）不在取证时间/,
+    },
+    {
+      rule: 'itemTime',
+      what: 'an item imported before it was extracted',
+      mutate: (c) => (c.items[0]!.importedAt = '2026-11-20T09:05'),
+      path: 'items.0.time',
+      message: /晚于其导入本机的时间（2026-11-20 09:05）/,
+    },
+    {
+      rule: 'itemCustody',
+      what: 'imported long after extraction, custody not recorded',
+      mutate: (c) => (c.items[0]!.importedAt = '2026-11-20T10:40'),
+      path: 'items.0.custody',
+      message: /第1项于2026-11-20 09:06提取、2026-11-20 10:40导入，相隔94分钟：请在「保管情况」中说明/,
+    },
+    {
+      rule: 'itemWithoutStep',
+      what: 'a 清单 row that no step produced',
+      mutate: (c) => (c.steps[2]!.itemIds = []),
+      path: 'items.1.name',
+      message: /第2项「后台管理员账号设置页面截图」没有对应的取证步骤/,
+    },
+    {
+      rule: 'stepItemMissing',
+      what: 'a step naming a row taken out of the 清单',
+      mutate: (c) => (c.items = [c.items[0]!]),
+      path: 'steps.2.itemIds',
+      message: /第3步记录产生的电子数据已不在电子数据清单中/,
     },
   ],
   preservation: [
@@ -553,6 +602,34 @@ const failing: { [T in DocumentType]: Failing<Contents[T]>[] } = {
       mutate: (c) => (c.officerIds = [A, '']),
       path: 'officerIds',
       message: /两名不同的执法人员/,
+    },
+    {
+      rule: 'approverRole',
+      what: 'an approver typed by hand, not one of the office’s heads',
+      mutate: (c) => (c.approval.approverId = ''),
+      path: 'approval.approver',
+      message: /批准人须是本机关的负责人/,
+    },
+    {
+      rule: 'startAt',
+      what: 'no time of the preservation',
+      mutate: (c) => (c.startAt = ''),
+      path: 'startAt',
+      message: /请填写先行登记保存的时间/,
+    },
+    {
+      rule: 'startAt',
+      what: 'the time on another day than the start date',
+      mutate: (c) => (c.startAt = '2026-11-21T09:50'),
+      path: 'startAt',
+      message: /与开始日期（2026-11-20）不是同一天/,
+    },
+    {
+      rule: 'approvalOrder',
+      what: 'approved after the items were preserved',
+      mutate: (c) => (c.approval.at = '2026-11-20T10:00'),
+      path: 'approval.at',
+      message: /批准时间（2026-11-20 10:00）晚于登记保存的时间（2026-11-20 09:50）/,
     },
   ],
   rectification: [
@@ -903,8 +980,42 @@ const passing: { [T in DocumentType]: Passing<Contents[T]>[] } = {
           device: '',
         }),
     ],
+    [
+      'imported on site a quarter of an hour after extraction (no custody note needed)',
+      (c) => (c.items[0]!.importedAt = '2026-11-20T09:20'),
+    ],
+    [
+      'imported later, with its custody recorded',
+      (c) => (
+        (c.items[0]!.importedAt = '2026-11-20T14:00'),
+        (c.items[0]!.custody = 'U盘 XJ-2026-031 装袋封存（封条 FT-2026-0112），由李明保管至导入')
+      ),
+    ],
+    [
+      'a row produced by its import’s own step',
+      (c) => {
+        c.items.push({
+          ...c.items[1]!,
+          id: 'ev-9',
+          evidenceId: 'ev-9',
+          time: '2026-11-20T09:15',
+          importedAt: '2026-11-20T09:15',
+        });
+        c.steps.push({
+          id: 'auto-ev-9',
+          time: '2026-11-20T09:15',
+          text: '导入电子数据「x」。',
+          auto: true,
+          itemIds: ['ev-9'],
+        });
+      },
+    ],
+    ['steps without times', (c) => c.steps.forEach((st) => (st.time = ''))],
   ],
-  preservation: [['a quantity of several', (c) => (c.items[0]!.quantity = '12')]],
+  preservation: [
+    ['a quantity of several', (c) => (c.items[0]!.quantity = '12')],
+    ['approved in the minute the items were preserved', (c) => (c.approval.at = c.startAt)],
+  ],
   rectification: [['a period in working days', (c) => (c.deadline = { ...c.deadline, days: '5', unit: '工作日' })]],
   disposal: [
     [
@@ -995,4 +1106,15 @@ describe('completeness rules', () => {
       }
     });
   }
+});
+
+describe('content saved before a field existed', () => {
+  it('a 电子取证工作记录 whose steps predate `itemIds` (before the case timeline) is checked with the default, not failed', () => {
+    const c = complete.evidence();
+    // As such a record is stored on an officer's laptop: the steps carry no itemIds at all.
+    const old = { ...c, steps: c.steps.map(({ itemIds: _dropped, ...s }) => s) };
+    const issues = check('evidence', old);
+    expect(issues.map((i) => i.rule)).toEqual(c.items.map(() => 'itemWithoutStep'));
+    expect(issues.map((i) => i.path)).toEqual(c.items.map((_, i) => `items.${i}.name`));
+  });
 });

@@ -18,12 +18,23 @@ export interface CaseDocuments {
   caseDocuments: readonly { id: string; type: DocumentType }[];
 }
 
-/** `ctx`: the case's other documents, so that a 现场笔录's links are checked against them. */
+/**
+ * `ctx`: the case's other documents, so that a 现场笔录's links are checked against them. The
+ * content is read through the type's schema first: a document saved before a field existed (an
+ * 电子取证 step without `itemIds`, saved before the case timeline) gets the field's default, as a
+ * save would give it, instead of failing the rules that read it. Content the schema refuses (a
+ * form being typed) is checked as it is.
+ */
 export function checkCompleteness(
   type: DocumentType,
   content: unknown,
   template: DocumentTemplate,
   ctx: CaseDocuments,
 ): CompletenessIssue[] {
-  return descriptorOf(type).check(content as Record<string, unknown>, template, { ...ctx, types: TYPE_NAMES });
+  const d = descriptorOf(type);
+  const parsed = d.content.safeParse(content);
+  return d.check(parsed.success ? parsed.data : (content as Record<string, unknown>), template, {
+    ...ctx,
+    types: TYPE_NAMES,
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from './text-rules.ts';
+import { optionalText, requiredText } from './text-rules.ts';
 import { OfficerCreateSchema, SessionStateSchema } from './officer.ts';
 
 export const OfficeSetupSchema = z
@@ -44,3 +44,26 @@ export const AppStatusSchema = z.object({
   hqRecovery: z.boolean(),
 });
 export type AppStatus = z.infer<typeof AppStatusSchema>;
+
+/**
+ * A 机关负责人 of the agency: approves a 先行登记保存 (行政处罚法 第五十六条). A role kept by the
+ * officers on the device; the approval records who, when and how.
+ */
+export const OfficeHeadSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** 主任, 副主任 … */
+  title: z.string(),
+  active: z.boolean(),
+});
+export type OfficeHead = z.infer<typeof OfficeHeadSchema>;
+
+export const OfficeHeadInputSchema = z
+  .object({ name: requiredText('负责人姓名', 40), title: optionalText('职务', 30) })
+  .strict();
+
+/** How an approval prints the head: 黄建国（主任）. */
+export const headLabel = (h: { name: string; title: string }) => (h.title ? `${h.name}（${h.title}）` : h.name);
+
+/** Signing later than this after a record is complete needs a reason (a setting; shared/timeline/rules/signing.ts). */
+export const LATE_SIGNING_MINUTES = { min: 15, max: 24 * 60 } as const;

@@ -15,8 +15,24 @@ export const EvidenceMetaSchema = z
     /** The source device's serial number (设备序列号), when the source is a device. */
     sourceDeviceSerial: text(200),
     method: text(200),
-    /** Device clock at entry and how far it can be trusted. */
+    /**
+     * The clock the times were read from and how far it can be trusted. Left empty, the core
+     * writes the device clock's reading at the moment of the import (not when the form opened).
+     */
     timeSourceNote: text(500),
+    /**
+     * 提取时间 as recorded on site, when the data was extracted before this import (copied onto a
+     * USB stick at 09:30, imported at 10:05); empty when the import itself is the extraction.
+     */
+    extractedAt: z
+      .string()
+      .trim()
+      .regex(/^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})?$/, { message: '提取时间格式应为 年-月-日 时:分。' })
+      .default(''),
+    /** 存储介质: what it was extracted onto on site (U盘 XJ-2026-031); empty: this app's store. */
+    medium: text(100),
+    /** 保管情况: where the data was, and who held it, between extraction and import. */
+    custody: text(500),
     provider: z
       .object({
         name: text(100),
@@ -35,6 +51,12 @@ export const EvidenceMetaSchema = z
       if (!m.copy.madeAt) ctx.addIssue({ code: 'custom', path: ['copy', 'madeAt'], message: '复制件须注明制作时间。' });
       if (!m.copy.madeBy) ctx.addIssue({ code: 'custom', path: ['copy', 'madeBy'], message: '复制件须注明制作人。' });
     }
+    if (m.extractedAt && !m.medium)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['medium'],
+        message: '填写了提取时间时，请同时填写提取时存入的存储介质（如「U盘 XJ-2026-031」）。',
+      });
     if (m.provider.statement && !m.provider.name)
       ctx.addIssue({ code: 'custom', path: ['provider', 'name'], message: '注明「经核对与原件无异」时须填写提供人。' });
   });

@@ -83,6 +83,11 @@ export const CeremonyStartSchema = z
      * over: a recording proves only what happened after it began.
      */
     continues: z.string().max(64).default(''),
+    /**
+     * Why the sitting begins long after the record was complete (more than the set margin: the
+     * state's `late`); required then, and carried by every signature made in the sitting (printed).
+     */
+    lateReason: z.string().trim().max(200).default(''),
   })
   .strict()
   .refine((v) => v.recording || v.noRecordingReason.length >= 4, {
@@ -232,5 +237,12 @@ export const SigningStateSchema = z.object({
       why: z.string(),
     }),
   ),
+  /**
+   * A sitting begun now would be late: the record was complete at `completeAt` (Beijing time),
+   * `minutes` ago, more than the `margin` set (signing.start then needs a reason); null when in time.
+   */
+  late: z.object({ completeAt: z.string(), minutes: z.number().int(), margin: z.number().int() }).nullable(),
+  /** The reason the open sitting was begun late with ('' when none). */
+  activeLateReason: z.string(),
 });
 export type SigningState = z.infer<typeof SigningStateSchema>;

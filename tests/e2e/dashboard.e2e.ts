@@ -9,8 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoPreservation } from '../../scripts/demo-documents.ts';
+import { demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-documents.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
+import { fillPicker } from './support/pickers.ts';
 import {
   createOrgCase,
   importRandomEvidence,
@@ -31,6 +32,19 @@ let page: Page;
 let dataDir: string;
 let caseId: string;
 
+/** The sample preservation approved and taken on `day` (09:40, 09:50). */
+function preservedOn(day: string, ids: string[]) {
+  const p = demoPreservation(ids);
+  return { ...p, approval: { ...p.approval, at: `${day}T09:40` }, startDate: day, startAt: `${day}T09:50` };
+}
+
+/** A document made and saved as a draft; returns its id. */
+async function saveDocument(page: Page, caseId: string, type: string, content: object): Promise<string> {
+  const d = await mustApi<{ id: string; revision: number }>(page, 'documents.create', { caseId, type });
+  await mustApi(page, 'documents.save', { id: d.id, revision: d.revision, content });
+  return d.id;
+}
+
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-dashboard-'));
   browser = await launchBrowser();
@@ -46,11 +60,21 @@ beforeAll(async () => {
   await mustApi(page, 'cases.setStatus', { id: caseId, status: 'filed', note: '经负责人批准立案' });
   // Evidence kept from Friday 2025-09-26: 7 working days end on 2025-10-13 (the break 10/1–10/8,
   // the make-up Sunday 9/28 and Saturday 10/11 counted). Signed and sealed, not yet synced.
-  const kept = await readyDocument(page, caseId, 'preservation', { ...demoPreservation(ids), startDate: '2025-09-26' });
+  const kept = await readyDocument(page, caseId, 'preservation', preservedOn('2025-09-26', ids));
   await signThroughApi(page, kept, officers);
+  // The inspection that took the measure records it (the case timeline refuses to seal it otherwise).
+  await saveDocument(page, caseId, 'onsite', {
+    ...demoOnsite(ids, ids[1], ''),
+    startTime: '2025-09-26T09:00',
+    endTime: '2025-09-26T10:30',
+    measures: [{ id: 'm1', kind: '先行登记保存', description: '先行登记保存移动硬盘等2件。', linkedDocumentId: kept }],
+  });
   await mustApi(page, 'seals.seal', { documentId: kept, officerPasswords: [A.password, B.password] });
-  // Evidence kept from Monday 2026-12-28: its 7 working days reach 2027, beyond the shipped table.
-  await readyDocument(page, caseId, 'preservation', { ...demoPreservation(ids), startDate: '2026-12-28' });
+  // Evidence to be kept from Monday 2026-12-28: its 7 working days reach 2027, beyond the shipped
+  // table. A draft: a record of a day to come cannot go to 待签名 (the case timeline's futureTime).
+  await saveDocument(page, caseId, 'preservation', preservedOn('2026-12-28', ids));
+  // The document waiting for signatures: the inquiry of 2026-11-20.
+  await readyDocument(page, caseId, 'inquiry', demoInquiry(ids[0], ids[1]));
   await importRandomEvidence(page, caseId, '后台截图.png', 64 * 1024);
   await mustApi(page, 'cases.create', {
     title: '柳州市某文化传媒有限公司涉嫌未履行网络安全保护义务案',
@@ -140,7 +164,11 @@ describe('工作台', () => {
     await page.getByTestId('nav-dashboard').click();
     await page.getByTestId('dashboard-document').first().click();
     await page.getByTestId('doc-editor').waitFor();
-    // The editor counts the same deadline live, with the same calendar.
+    await page.locator('h2', { hasText: '询问笔录' }).waitFor();
+    // The editor of the preservation to come counts the same deadline live, with the same calendar.
+    await page.getByText('返回案件').click();
+    await page.getByTestId('doc-row').filter({ hasText: '草稿' }).filter({ hasText: '登记保存' }).click();
+    await page.getByTestId('doc-editor').waitFor();
     await expect(page.getByTestId('preservation-deadline').innerText()).resolves.toContain(
       '最早可能在 2027年1月4日（周一）届满',
     );
@@ -164,7 +192,7 @@ describe('工作台', () => {
     await dialog.waitFor();
     // The web shell runs on the real clock: served today (Beijing date).
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    await page.getByTestId('milestone-date').fill(today);
+    await fillPicker(page.getByTestId('milestone-date'), today);
     await page.getByTestId('milestone-note').fill('直接送达，当事人签收');
     await screenshot(page, '64-record-milestone');
     await page.getByTestId('milestone-submit').click();

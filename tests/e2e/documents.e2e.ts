@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
-import { createOrgCase, openAppWithPair, signInBoth } from './support/app-api.ts';
+import { createOrgCase, mustApi, openAppWithPair, signInBoth } from './support/app-api.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 import { DocumentPage } from './pages/document-page.ts';
@@ -195,6 +195,9 @@ describe('documents', () => {
     await d.fill('items.0.format', '文本');
     await d.fill('items.0.method', '现场提取（复制）');
     await d.fill('items.0.time', '2026-11-20T09:06');
+    // The step names the row it produced (the steps and the 清单 list the same items).
+    await d.choose('steps.0.itemIds', 'nginx日志配置文件');
+    await page.keyboard.press('Escape');
     expect(await d.issueTexts()).toMatch(/第1项缺少完整性校验值/);
     await d.fill('items.0.sha256', 'a'.repeat(64));
     await d.waitSaved();
@@ -239,16 +242,23 @@ describe('documents', () => {
 
   it('登记保存物品清单及通知书 with approval and the 7-working-day deadline reaches 待签名', async () => {
     const d = doc();
+    // The 批准人 is one of the agency's heads, registered in 设置 by both officers.
+    await mustApi(page, 'office.addHead', { name: '黄建国', title: '办公室主任' });
     await d.open('preservation');
     await page.getByTestId('preservation-items-add').click();
     await d.fill('items.0.name', '移动硬盘');
     await d.fill('items.0.quantity', '');
     expect(await d.issueTexts()).toMatch(/第1行缺少数量/);
     await d.fill('items.0.quantity', '1');
-    await d.fill('approval.approver', '黄建国（办公室主任）');
-    await d.fill('approval.at', '2026-11-20T09:40');
+    await d.choose('approval.approver', '黄建国（办公室主任）');
+    // After the inquiry (09:30–10:45): the officers asked for it by telephone then, not while in a record.
+    await d.fill('approval.at', '2026-11-20T10:50');
     await d.choose('approval.how', '电话批准');
-    await d.fill('startDate', '2026-11-20');
+    // 登记保存时间 to the minute; its day is the start date the deadline counts from.
+    await d.fill('startAt', '2026-11-20T10:55');
+    await expect(
+      d.field('startDate').locator('xpath=ancestor::*[@data-value][1]').getAttribute('data-value'),
+    ).resolves.toBe('2026-11-20');
     await expect(page.getByTestId('preservation-deadline').innerText()).resolves.toMatch(/2026年12月1日/);
     await d.fill('place', '本办证物室');
     await d.fill('conditions', '常温、干燥、防磁柜内存放');

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckChar } from '../../shared/validation/credit-code.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
+import { fillPicker } from './support/pickers.ts';
 import { mustApi, openAppWithPair } from './support/app-api.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 
@@ -119,10 +120,12 @@ describe('the law in force', () => {
   it('editing the conduct dates into 2026: the form shows the amended law; the case applies it without a choice', async () => {
     await page.getByTestId('case-edit').click();
     await page.getByTestId('case-form').waitFor();
-    await expect(page.getByTestId('conduct-from').inputValue()).resolves.toBe('2025-03-01');
+    await expect(page.getByTestId('conduct-from').getAttribute('data-value')).resolves.toBe('2025-03-01');
+    // The zh_CN picker shows the day as 年月日.
+    await expect(page.getByTestId('conduct-from').locator('input').inputValue()).resolves.toBe('2025年03月01日');
     await expect(page.getByTestId('case-matter').innerText()).resolves.toMatch(/对不履行法定网络安全保护义务的处罚/);
-    await page.getByTestId('conduct-from').fill('2026-06-01');
-    await page.getByTestId('conduct-to').fill('2026-10-31');
+    await fillPicker(page.getByTestId('conduct-from'), '2026-06-01');
+    await fillPicker(page.getByTestId('conduct-to'), '2026-10-31');
     await page.waitForFunction(() => {
       const hint = document.querySelector('[data-testid="law-hint"]');
       return hint?.textContent?.includes('第六十一条') && !hint.textContent.includes('第五十九条');
@@ -161,7 +164,7 @@ describe('the law in force', () => {
     // A conduct date in 2025 shows both versions of 第五十九条 → 第六十一条.
     await input.fill('网络安全保护义务');
     await input.press('Enter');
-    await page.getByTestId('catalog-date').fill('2025-05-01');
+    await fillPicker(page.getByTestId('catalog-date'), '2025-05-01');
     await page.waitForFunction(() =>
       document.querySelector('[data-testid="catalog-row"]')?.textContent?.includes('2017年6月1日至2025年12月31日'),
     );

@@ -14,6 +14,8 @@ import { demoInquiry, demoOnsite } from '../../scripts/demo-documents.ts';
 import { syntheticSignature } from '../../scripts/demo-signatures.ts';
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
 import { callApi, createOrgCase, readyDocument as readyDoc, signInBoth } from './support/app-api.ts';
+import { laterInquiry } from '../support/lawful-samples.ts';
+import { openDocument, startSitting } from './support/signing-ui.ts';
 import { launchBrowser, screenshot, SCREENSHOT_DIR } from './support/browser.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 
@@ -33,24 +35,9 @@ const api = (name: string, arg: unknown) => callApi(page, name, arg);
 const readyDocument = (type: string, content: object) => readyDoc(page, caseId, type, content);
 
 async function openSigning(id: string) {
-  await page.reload();
-  await page.getByTestId('nav-cases').click();
-  await page.getByTestId('case-row').first().click();
-  await page.getByTestId('case-detail').waitFor();
-  const rows = page.getByTestId('doc-row');
-  await rows.first().waitFor();
-  const docs = (await api('documents.list', { caseId })) as unknown as { value: { id: string }[] };
-  await rows.nth(docs.value.findIndex((d) => d.id === id)).click();
-  await page.getByTestId('doc-editor').waitFor();
+  await openDocument(page, caseId, id);
   await page.getByTestId('doc-sign').click();
   await page.getByTestId('signing-view').waitFor();
-}
-
-async function startWithoutRecording(reason: string) {
-  await page.getByTestId('record-toggle').click();
-  await page.getByTestId('no-record-reason').fill(reason);
-  await page.getByTestId('signing-start').click();
-  await page.getByTestId('signing-finish').waitFor();
 }
 
 /** Strokes with the mouse, each a separate pen-down … pen-up, drawn as fast as the page takes them. */
@@ -90,7 +77,7 @@ describe('signing: how, and refusals without a camera', () => {
   it('strokes drawn the moment the dialog opens, on a slowed-down machine, are all kept', async () => {
     const id = await readyDocument('inquiry', demoInquiry(ids[0], ids[1]));
     await openSigning(id);
-    await startWithoutRecording('测试：不录像');
+    await startSitting(page, { withoutRecording: '测试：不录像' });
     const sent: unknown[] = [];
     page.on('request', (r) => {
       if (r.url().endsWith('/api/signing.sign')) sent.push(JSON.parse(r.postData() ?? '{}'));
@@ -158,7 +145,7 @@ describe('signing: how, and refusals without a camera', () => {
       },
     });
     await openSigning(id);
-    await startWithoutRecording('测试：不录像');
+    await startSitting(page, { withoutRecording: '测试：不录像' });
     while (await page.getByTestId('page-next').isEnabled()) await page.getByTestId('page-next').click();
     await page.getByTestId('sign-party@end').click();
     await page.getByTestId('sign-mark').getByText('盖章').click();
@@ -202,9 +189,12 @@ describe('signing: how, and refusals without a camera', () => {
       navigator.mediaDevices.getUserMedia = () =>
         Promise.reject(new DOMException('Requested device not found', 'NotFoundError'));
     });
-    const id = await readyDocument('inquiry', demoInquiry(ids[0], ids[1]));
+    const id = await readyDocument('inquiry', {
+      ...laterInquiry(ids[0], ids[1]),
+      confirmation: '被询问人拒绝签名，理由：对笔录内容有异议。',
+    });
     await openSigning(id);
-    await page.getByTestId('signing-start').click(); // recording on, as by default
+    await startSitting(page); // recording on, as by default
     await page.getByTestId('record-failed').waitFor();
     const failed = await page.getByTestId('record-failed').innerText();
     expect(failed).toContain('没有找到摄像头或麦克风');

@@ -15,6 +15,7 @@ import { demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-do
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
 import { DocumentPage } from './pages/document-page.ts';
 import { callApi, createOrgCase, readyDocument as readyDoc, signInBoth, signThroughApi } from './support/app-api.ts';
+import { openDocument as openDoc, startSitting as startSit } from './support/signing-ui.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 
@@ -34,17 +35,11 @@ let inquiryId: string;
 const api = (name: string, arg: unknown) => callApi(page, name, arg);
 const readyDocument = (type: string, content: object) => readyDoc(page, caseId, type, content);
 
-async function openDocument(id: string) {
-  await page.reload(); // documents were made through the API: show the current state
-  await page.getByTestId('nav-cases').click();
-  await page.getByTestId('case-row').first().click();
-  await page.getByTestId('case-detail').waitFor();
-  const rows = page.getByTestId('doc-row');
-  await rows.first().waitFor();
-  const docs = (await api('documents.list', { caseId })) as unknown as { value: { id: string }[] };
-  await rows.nth(docs.value.findIndex((d) => d.id === id)).click();
-  await page.getByTestId('doc-editor').waitFor();
-}
+const openDocument = (id: string) => openDoc(page, caseId, id);
+const startSitting = (button: 'signing-start' | 'signing-resume' = 'signing-start') => startSit(page, { button });
+
+/** What the record says when the party refuses to sign (a record saying 「属实」 could not be refused). */
+const REFUSED = '当事人对检查结果有异议，拒绝签名。';
 
 /** A few strokes with the mouse on the signature pad, once the dialog has finished opening. */
 async function draw(seed: number) {
@@ -118,7 +113,7 @@ describe('signing', () => {
     await expect(page.getByTestId('page-of').innerText()).resolves.toMatch(/第 1 页 共 2 页/);
     // The review page shows the same lines as the PDF page (same pagination).
     await expect(page.getByTestId('review-page').innerText()).resolves.toContain('询 问 笔 录'.replace(/ /g, ''));
-    await page.getByTestId('signing-start').click();
+    await startSitting();
     await page.getByTestId('record-preview').waitFor();
     await signSlot('interviewee@1', { name: '张𠮷㵘' });
     await page.getByTestId('slot-signature').first().waitFor();
@@ -159,6 +154,7 @@ describe('signing', () => {
     const evidenceDoc = await api('documents.create', { caseId, type: 'evidence' });
     const onsiteId = await readyDocument('onsite', {
       ...demoOnsite(ids, ids[1], evidenceDoc.value.id),
+      confirmation: REFUSED,
       witness: {
         name: '赵见证',
         idType: '居民身份证',
@@ -172,7 +168,7 @@ describe('signing', () => {
     await page.getByTestId('doc-sign').click();
     await page.getByTestId('record-toggle').click();
     await page.getByTestId('no-record-reason').fill('当事人拒绝录像，由见证人在场见证');
-    await page.getByTestId('signing-start').click();
+    await startSitting();
     while (await page.getByTestId('page-next').isEnabled()) await page.getByTestId('page-next').click();
     await signSlot('witness@end', { name: '赵见证', idNumber: WITNESS_ID });
     await refuseSlot('party@end', '当事人以不认可检查结果为由拒绝签名');
@@ -191,10 +187,17 @@ describe('signing', () => {
 
   it('继续签名 after a reload: the refusal made before the new recording is voided and listed to redo; signatures made before stay', async () => {
     const evidenceDoc = await api('documents.create', { caseId, type: 'evidence' });
-    const onsiteId = await readyDocument('onsite', demoOnsite(ids, ids[1], evidenceDoc.value.id)); // no witness: the recording must back a refusal
+    // No witness: the recording must back a refusal. In the afternoon: the morning's inspection
+    // (the test before) has the same officers, who cannot be in two inspections at once.
+    const onsiteId = await readyDocument('onsite', {
+      ...demoOnsite(ids, ids[1], evidenceDoc.value.id),
+      startTime: '2026-11-20T13:00',
+      endTime: '2026-11-20T13:35',
+      confirmation: REFUSED,
+    });
     await openDocument(onsiteId);
     await page.getByTestId('doc-sign').click();
-    await page.getByTestId('signing-start').click();
+    await startSitting();
     await page.getByTestId('record-preview').waitFor();
     while (await page.getByTestId('page-next').isEnabled()) await page.getByTestId('page-next').click();
     await signSlot('recorder@end', { password: B.password });
@@ -203,7 +206,7 @@ describe('signing', () => {
     await openDocument(onsiteId);
     await page.getByTestId('doc-sign').click();
     await page.getByTestId('signing-orphan').waitFor();
-    await page.getByTestId('signing-resume').click();
+    await startSitting('signing-resume');
     await page.getByTestId('record-preview').waitFor();
     await expect(page.getByTestId('signing-redo').innerText()).resolves.toMatch(
       /须重新记录拒签\/缺席：当事人[\s\S]*现在的录像在其后才开始/,
@@ -229,12 +232,34 @@ describe('signing', () => {
   });
 
   it('a signed document is sealed by both officers, then read-only; the app and npm run verify find everything intact', async () => {
-    const docId = await readyDocument('preservation', demoPreservation(ids));
+    // Approved and taken at 11:00 and 11:10, between the inquiry and the afternoon's inspection.
+    const p = demoPreservation(ids);
+    const docId = await readyDocument('preservation', {
+      ...p,
+      approval: { ...p.approval, at: '2026-11-20T11:00' },
+      startAt: '2026-11-20T11:10',
+    });
     // Signed through the API (the UI path is covered above), with synthetic handwriting.
     await signThroughApi(page, docId, [
       { ...A, id: ids[0] },
       { ...B, id: ids[1] },
     ]);
+    // The inspection that took the measure records it (the case timeline refuses to seal it otherwise).
+    const on = (await api('documents.create', { caseId, type: 'onsite' })) as unknown as {
+      value: { id: string; revision: number };
+    };
+    await api('documents.save', {
+      id: on.value.id,
+      revision: on.value.revision,
+      content: {
+        ...demoOnsite(ids, ids[1], ''),
+        startTime: '2026-11-20T10:55',
+        endTime: '2026-11-20T11:30',
+        measures: [
+          { id: 'm1', kind: '先行登记保存', description: '先行登记保存移动硬盘等2件。', linkedDocumentId: docId },
+        ],
+      },
+    });
     await openDocument(docId);
     await page.getByTestId('doc-seal').click();
     await page.getByTestId('seal-pw-0').fill(A.password);
@@ -359,7 +384,28 @@ describe('signing', () => {
     await signAndSeal(orderId);
 
     // 先行登记保存物品处理决定书: the 清单 chosen from the case brings its items; one decision for all.
-    const keptId = await readyDocument('preservation', demoPreservation(ids));
+    // Taken in an afternoon inspection of its own, which records it (the morning is the inquiry's).
+    const kept = demoPreservation(ids);
+    const keptId = await readyDocument('preservation', {
+      ...kept,
+      approval: { ...kept.approval, at: '2026-11-20T14:10' },
+      startAt: '2026-11-20T14:20',
+    });
+    const on = (await api('documents.create', { caseId, type: 'onsite' })) as unknown as {
+      value: { id: string; revision: number };
+    };
+    await api('documents.save', {
+      id: on.value.id,
+      revision: on.value.revision,
+      content: {
+        ...demoOnsite(ids, ids[1], ''),
+        startTime: '2026-11-20T14:00',
+        endTime: '2026-11-20T14:40',
+        measures: [
+          { id: 'm1', kind: '先行登记保存', description: '先行登记保存移动硬盘等2件。', linkedDocumentId: keptId },
+        ],
+      },
+    });
     await signThroughApi(page, keptId, [
       { ...A, id: ids[0] },
       { ...B, id: ids[1] },

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoEvidence, demoInquiry, demoPreservation } from '../../scripts/demo-documents.ts';
+import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
+import { DEMO_WITNESS } from '../../scripts/demo-data.ts';
 import { createAdmin, HQ_ADMIN, hqCli, hqDataDir, startHq, type HqProcess } from '../support/sync-fixture.ts';
 import { SessionPage } from './pages/app-page.ts';
 import { HqWebPage, SyncPage } from './pages/sync-page.ts';
@@ -79,6 +80,12 @@ beforeAll(async () => {
   const ev = await importRandomEvidence(page, caseId, '后台截图.png', EVIDENCE_BYTES);
   await sealedDocument('evidence', {
     ...demoEvidence(ids, ids[1]),
+    // A witness with no tie to the party, and the one step that produced the one file (the case
+    // timeline and the completeness rules ask for both before 提交签名).
+    witness: DEMO_WITNESS,
+    steps: [
+      { id: 's1', time: '2026-11-20T09:02', text: '截取后台管理员账号设置页面。', auto: false, itemIds: [ev.id] },
+    ],
     items: [
       {
         id: ev.id,
@@ -216,7 +223,12 @@ describe('sync to HQ', () => {
     await expect(s.lastError().innerText()).resolves.toMatch(/无法连接总部.*数据仍完整保存在本机/);
     // A third document, sealed while HQ is out of reach.
     const ids = officers.map((o) => o.id);
-    await sealedDocument('preservation', demoPreservation(ids));
+    // (A second inquiry, after the first: a 先行登记保存 would also need the 现场笔录 recording it.)
+    await sealedDocument('inquiry', {
+      ...demoInquiry(ids[0]!, ids[1]!),
+      startTime: '2026-11-20T11:00',
+      endTime: '2026-11-20T11:40',
+    });
     await page.getByTestId('sync-refresh').click();
     await page.waitForFunction(
       () => document.querySelector('[data-testid="sync-outbox-count"]')?.textContent === '待同步 1 份',

@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyBundle } from '../../protocol/bundle/verify-bundle.ts';
-import { demoDelivery, demoDisposal, demoPreservation, demoRectification } from '../../scripts/demo-documents.ts';
+import {
+  demoDelivery,
+  demoDisposal,
+  demoOnsite,
+  demoPreservation,
+  demoRectification,
+} from '../../scripts/demo-documents.ts';
 import type { RectificationContent } from '../../shared/documents/types/rectification/content.ts';
 import {
   FixedClock,
@@ -31,7 +37,8 @@ const PASSWORDS: [string, string] = [OFFICER_A.password, OFFICER_B.password];
 
 beforeAll(async () => {
   // 2026-11-20 10:00 in Beijing; the case's conduct (2026-10-12) falls under 网络安全法 as amended.
-  t = makeCore({ clock: new FixedClock('2026-11-20T02:00:00.000Z'), fastPasswords: true });
+  // 2026-11-27 11:00 Beijing time: the decision's day (its return at 10:30 is then in the past).
+  t = makeCore({ clock: new FixedClock('2026-11-27T03:00:00.000Z'), fastPasswords: true });
   await setUpPair(t);
   ids = (await t.must('officers.list', {})).map((o) => o.id) as [string, string];
   const matter = (await t.must('catalog.search', { query: '网络安全保护义务' })).items[0]!;
@@ -115,7 +122,32 @@ describe('责令（限期）改正通知书, 先行登记保存物品处理决�
   });
 
   it('sealing the 处理决定书 closes the preservation’s seven working days; signing alone does not', async () => {
-    preservationId = await signedDocument(t, caseId, 'preservation', demoPreservation(ids), ids);
+    const kept = demoPreservation(ids);
+    // The 现场笔录 of the inspection that took the measure records it (the case timeline's rule).
+    const onsite = await t.must('documents.create', { caseId, type: 'onsite' });
+    await t.must('documents.save', {
+      id: onsite.id,
+      revision: onsite.revision,
+      content: { ...demoOnsite(ids, ids[1]!, ''), startTime: '2026-11-20T09:30', endTime: '2026-11-20T10:10' },
+    });
+    preservationId = await signedDocument(t, caseId, 'preservation', kept, ids);
+    const o = await t.must('documents.get', { id: onsite.id });
+    await t.must('documents.save', {
+      id: onsite.id,
+      revision: o.revision,
+      content: {
+        ...o.content,
+        measures: [
+          ...((o.content.measures as object[]) ?? []),
+          {
+            id: 'm9',
+            kind: '先行登记保存',
+            description: '先行登记保存移动硬盘和笔记本电脑。',
+            linkedDocumentId: preservationId,
+          },
+        ],
+      },
+    });
     await t.must('seals.seal', { documentId: preservationId, officerPasswords: PASSWORDS });
     expect(await preservationDeadline(preservationId)).toMatchObject({ status: 'due', dueDate: '2026-12-01' });
     const decision = await signedDocument(t, caseId, 'disposal', demoDisposal(preservationId, ids), ids);

@@ -20,6 +20,7 @@ import { verifyCore } from '../../core/seals/verify-seals.ts';
 import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair } from '../support/core-fixture.ts';
 import { runAndKill, type KillPlan } from '../support/crash-child.ts';
 import { signedDocument } from '../support/signing-fixture.ts';
+import { inSlot } from '../support/lawful-samples.ts';
 
 /** About how long sealing takes here once signed in (two password checks, payload, signatures). */
 const SEAL_MS = 500;
@@ -66,7 +67,8 @@ describe('sealing survives SIGKILL at any moment', () => {
         const caseId = (await t.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
         const docs: string[] = [];
         for (let i = 0; i < ROUNDS; i++)
-          docs.push(await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids));
+          // Each in its own time: the same officers cannot make two records at once (the case timeline).
+          docs.push(await signedDocument(t, caseId, 'inquiry', inSlot(demoInquiry(ids[0], ids[1]), i), ids));
         t.core.close();
         let sealedCount = 0;
         let window = SEAL_MS;

@@ -22,6 +22,7 @@ import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
 import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, type TestCore } from '../support/core-fixture.ts';
 import { signedDocument } from '../support/signing-fixture.ts';
+import { inSlot, lawfulEvidence } from '../support/lawful-samples.ts';
 import {
   enrollmentCode,
   hqCli,
@@ -906,7 +907,9 @@ async function sealAnotherEvidenceRecord(t: TestCore): Promise<string> {
       },
     ],
   };
-  const id = await signedDocument(t, caseId, 'evidence', ev, ids);
+  // A later visit's record, after every slot sealedDevice used (the case timeline: the same officers
+  // cannot make two records at once), its list produced by a step.
+  const id = await signedDocument(t, caseId, 'evidence', inSlot(lawfulEvidence(ev), 20), ids);
   await t.must('seals.seal', { documentId: id, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
   return item.sha256;
 }

@@ -13,6 +13,7 @@ const OWNERS: Record<string, string> = {
   settings: 'core/settings/settings-store.ts',
   counters: 'core/cases/case-number.ts',
   office: 'core/office/office-store.ts',
+  office_heads: 'core/office/office-store.ts',
   officers: 'core/officers/officer-store.ts',
   cases: 'core/cases/case-store.ts',
   case_officers: 'core/cases/case-store.ts',
@@ -32,6 +33,7 @@ const OWNERS: Record<string, string> = {
   released_blobs: 'core/sync/released-blobs.ts',
   reference_data: 'core/sync/reference-store.ts',
   hq_trust: 'core/sync/trust-store.ts',
+  timeline_confirmations: 'core/timeline/confirmation-store.ts',
 };
 
 /** The other tables a store's queries join (read-only), with why. */

@@ -6,6 +6,7 @@ import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
 import { makeCore, OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from './core-fixture.ts';
 import { testHq, type TestHq } from './hq-fixture.ts';
 import { signedDocument } from './signing-fixture.ts';
+import { laterInquiry, lawfulEvidence } from './lawful-samples.ts';
 
 export async function genuineBundle(): Promise<{
   t: TestCore;
@@ -57,8 +58,8 @@ export async function genuineBundle(): Promise<{
   };
   const documentIds = [
     await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids),
-    await signedDocument(t, caseId, 'evidence', ev, ids),
-    await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids),
+    await signedDocument(t, caseId, 'evidence', lawfulEvidence(ev), ids),
+    await signedDocument(t, caseId, 'inquiry', laterInquiry(ids[0], ids[1]), ids),
   ];
   for (const d of documentIds)
     await t.must('seals.seal', { documentId: d, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });

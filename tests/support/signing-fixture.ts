@@ -18,6 +18,8 @@ export async function signedDocument(
     documentId: d.id,
     recording: false,
     noRecordingReason: '测试：不录像',
+    // The samples are of 2026-11-20: a test on the real clock signs them late (lateSignature).
+    lateReason: '测试：示例文书的日期早于测试运行之日',
   });
   const state = await t.must('signing.state', { id: d.id });
   for (const [i, slot] of state.required.entries()) {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { demoEvidence, demoInquiry } from '../../scripts/demo-documents.ts';
 import { ROOT } from '../../scripts/build.ts';
 import { OFFICER_A, OFFICER_B, orgCaseInput, setUpPair, type TestCore } from './core-fixture.ts';
+import { inSlot, lawfulEvidence } from './lawful-samples.ts';
 import { signedDocument } from './signing-fixture.ts';
 import { HQ_TEST_ENGINE, TEST_HQ_PASSPHRASE, testHqDatabase, type HqEngine } from './hq-engines.ts';
 
@@ -147,9 +148,10 @@ export async function sealedDevice(
           },
         ],
       };
-      id = await signedDocument(t, caseId, 'evidence', ev, ids);
+      // Each record in its own time (the same officers cannot make two at once: the case timeline).
+      id = await signedDocument(t, caseId, 'evidence', inSlot(lawfulEvidence(ev), i), ids);
     } else {
-      id = await signedDocument(t, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);
+      id = await signedDocument(t, caseId, 'inquiry', inSlot(demoInquiry(ids[0], ids[1]), i), ids);
     }
     await t.must('seals.seal', { documentId: id, officerPasswords: [OFFICER_A.password, OFFICER_B.password] });
     documentIds.push(id);

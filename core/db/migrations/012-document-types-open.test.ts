@@ -20,6 +20,22 @@ import {
   type TestCore,
 } from '../../../tests/support/core-fixture.ts';
 import { signedDocument } from '../../../tests/support/signing-fixture.ts';
+import { lawfulEvidence } from '../../../tests/support/lawful-samples.ts';
+
+// The 先行登记保存 taken during the inspection (08:50–09:25), after the 电子取证 (09:00–09:20) and
+// before the inquiry (09:30): the 现场笔录 records it as a measure of its time (measureNotRecorded).
+const duringInspection = (p: ReturnType<typeof demoPreservation>) => ({
+  ...p,
+  approval: { ...p.approval, at: '2026-11-20T09:21' },
+  startAt: '2026-11-20T09:22',
+});
+const recordingMeasures = (o: ReturnType<typeof demoOnsite>, preservationId: string) => ({
+  ...o,
+  measures: [
+    ...o.measures,
+    { id: 'm3', kind: '先行登记保存', description: '先行登记保存移动硬盘等2件。', linkedDocumentId: preservationId },
+  ],
+});
 import { silentLog } from '../../../protocol/runtime/log.ts';
 import { CoreError } from '../../../protocol/runtime/core-error.ts';
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../../shared/documents/document-types.ts';
@@ -27,6 +43,7 @@ import { openCore } from '../../app-core.ts';
 import { verifyCore } from '../../seals/verify-seals.ts';
 import { DATABASE_FILE } from '../open-database.ts';
 import { MIGRATIONS } from './index.ts';
+import { migration015 } from './015-timeline.ts';
 
 /** The types a version-011 database can hold (migration 002's CHECK): a sealed document of each. */
 const TYPES_AT_011 = ['inquiry', 'onsite', 'evidence', 'preservation'] as const;
@@ -54,8 +71,23 @@ const schemaObjects = (db: Database) =>
       `SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') ORDER BY type, name`,
     )
     .all();
-const documentsSql = (db: Database) =>
-  db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'documents'`).pluck().get() as string;
+const tableSql = (db: Database, name: string) =>
+  db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?`).pluck().get(name) as string;
+const documentsSql = (db: Database) => tableSql(db, 'documents');
+
+// The fixture is made by today's app with the migrations cut at 011. Today's app also reads and
+// writes what migration 015 added (the case timeline's confirmations and heads, the late-signing
+// reason of a sitting), which no table of 011 holds: 015's objects are lent while the fixture is
+// made and taken away before it is closed (UNDO_015), so the file is at 011 again, by its schema
+// and its version. 012 rebuilds only the documents table and copies content_json as it is, so
+// content written by today's app tests it as well as older content. Should a later migration
+// change a table 012 rebuilds, freeze this fixture as SQL (like the SEEDS of migrations.test.ts)
+// — the rebuild's checks below stay as they are.
+const UNDO_015 = `
+  DROP TABLE timeline_confirmations;
+  DROP TABLE office_heads;
+  ALTER TABLE signing_ceremonies DROP COLUMN late_reason;
+`;
 
 // The fixture is made by today's app with the migrations cut at 011: that holds while no later
 // migration changes what the app writes. When one does, freeze this fixture as SQL (like the SEEDS
@@ -74,10 +106,31 @@ const AT_011 = [
   },
 ];
 const UP_TO_012 = [...AT_011, MIGRATIONS[11]!];
+// Every migration after 012, as the app runs them — but 013 does not add how_json again (the
+// fixture's app already had it): the rest of 013 (the immutability trigger covering it) runs as is.
+const AFTER_012 = [
+  ...UP_TO_012,
+  {
+    ...MIGRATIONS[12]!,
+    up: (db: Database) =>
+      MIGRATIONS[12]!.up({
+        exec: (sql: string) => db.exec(sql.replace(/ALTER TABLE signatures ADD COLUMN how_json[^;]*;/, '')),
+      } as unknown as Database),
+  },
+  ...MIGRATIONS.slice(13),
+];
 
 /** The app at schema version 011, with sealed documents of every type, evidence, signatures and a 补正 draft. */
-async function filledAt011(): Promise<{ t: TestCore; sealed: Record<TypeAt011, string>; draft: string }> {
+async function filledAt011(): Promise<{
+  t: TestCore;
+  sealed: Record<TypeAt011, string>;
+  draft: string;
+  back011: () => void;
+}> {
   const tc = makeCore({ migrations: AT_011 });
+  const at011 = schemaObjects(tc.core.db);
+  const signingSql = tableSql(tc.core.db, 'signing_ceremonies');
+  tc.core.db.transaction(() => migration015.up(tc.core.db))();
   await setUpPair(tc);
   const ids = (await tc.must('officers.list', {})).map((o) => o.id) as [string, string];
   const caseId = (await tc.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
@@ -115,12 +168,15 @@ async function filledAt011(): Promise<{ t: TestCore; sealed: Record<TypeAt011, s
       },
     ],
   };
-  const evidenceDoc = await signedDocument(tc, caseId, 'evidence', evidence, ids);
+  const evidenceDoc = await signedDocument(tc, caseId, 'evidence', lawfulEvidence(evidence), ids);
+  const inquiry = await signedDocument(tc, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids);
+  const preservation = await signedDocument(tc, caseId, 'preservation', duringInspection(demoPreservation(ids)), ids);
+  const onsite = demoOnsite(ids, ids[1], evidenceDoc);
   const sealed: Record<TypeAt011, string> = {
     evidence: evidenceDoc,
-    inquiry: await signedDocument(tc, caseId, 'inquiry', demoInquiry(ids[0], ids[1]), ids),
-    onsite: await signedDocument(tc, caseId, 'onsite', demoOnsite(ids, ids[1], evidenceDoc), ids),
-    preservation: await signedDocument(tc, caseId, 'preservation', demoPreservation(ids), ids),
+    inquiry,
+    onsite: await signedDocument(tc, caseId, 'onsite', recordingMeasures(onsite, preservation), ids),
+    preservation,
   };
   for (const type of TYPES_AT_011)
     await tc.must('seals.seal', {
@@ -128,7 +184,14 @@ async function filledAt011(): Promise<{ t: TestCore; sealed: Record<TypeAt011, s
       officerPasswords: [OFFICER_A.password, OFFICER_B.password],
     });
   const draft = (await tc.must('seals.correct', { documentId: sealed.inquiry, reason: '被询问人姓名笔误' })).id;
-  return { t: tc, sealed, draft };
+  /** Takes 015's objects away (after the seals were verified by today's app, which reads them). */
+  const back011 = () => {
+    tc.core.db.exec(UNDO_015);
+    // Back at 011: the same indexes, triggers and sitting table as before 015 was lent.
+    expect(schemaObjects(tc.core.db)).toEqual(at011);
+    expect(tableSql(tc.core.db, 'signing_ceremonies')).toBe(signingSql);
+  };
+  return { t: tc, sealed, draft, back011 };
 }
 
 describe('012: documents rebuilt without the type CHECK', () => {
@@ -143,6 +206,7 @@ describe('012: documents rebuilt without the type CHECK', () => {
     const reportBefore = await verifyCore(t.core);
     expect(reportBefore.checks.filter((c) => !c.ok)).toEqual([]);
     expect(reportBefore.checks.filter((c) => /^封存\d+：签名/.test(c.what))).toHaveLength(TYPES_AT_011.length);
+    built.back011();
     const before = rows(db0);
     const objectsBefore = schemaObjects(db0);
     expect(before.seals).toHaveLength(4);
@@ -164,8 +228,6 @@ describe('012: documents rebuilt without the type CHECK', () => {
     expect(schemaObjects(db)).toEqual(objectsBefore);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const reportAfter = await verifyCore(t.core);
-    expect(reportAfter).toEqual(reportBefore);
 
     // Sealed rows still refuse changes made past the app, by direct SQL (migration 005's triggers).
     for (const id of Object.values(sealed)) {
@@ -203,7 +265,14 @@ describe('012: documents rebuilt without the type CHECK', () => {
     expect((err as CoreError).message).toContain('询问笔录、现场笔录、电子取证工作记录、登记保存物品清单及通知书');
     expect(rows(db).documents).toEqual(before.documents);
 
-    // The app goes on: the 补正 draft is edited and completed, a new document is made, and all verifies.
+    // The app goes on, with every migration (013 and later run on the rebuilt table): the 补正 draft
+    // is edited and completed, a new document is made, and all verifies.
+    t.core.close();
+    t.core = openCore({ dataDir: t.dir, custody: t.custody, log: silentLog, migrations: AFTER_012 });
+    expect(t.core.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
+    // Every seal verifies as before the upgrade (today's app verifies at the newest version only).
+    const reportAfter = await verifyCore(t.core);
+    expect(reportAfter).toEqual(reportBefore);
     await t.must('session.signIn', { certNo: OFFICER_A.certNo, password: OFFICER_A.password });
     await t.must('session.signIn', { certNo: OFFICER_B.certNo, password: OFFICER_B.password });
     const refused = await t.call('documents.create', { caseId, type: 'memo' as DocumentType });

@@ -13,6 +13,7 @@ import { migration011 } from './011-conduct-and-law.ts';
 import { migration012 } from './012-document-types-open.ts';
 import { migration013 } from './013-signature-how.ts';
 import { migration014 } from './014-hq-trust.ts';
+import { migration015 } from './015-timeline.ts';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];

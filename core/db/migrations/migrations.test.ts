@@ -189,6 +189,15 @@ const SEEDS: Record<number, (db: Db) => void> = {
        VALUES ('c1', 'csl-59', ?, '2017-06-01', 'conduct-time', '', '《中华人民共和国网络安全法》第五十九条', '2026.12.1', ?, '["o1","o2"]')`,
     ).run(CONDUCT_2025, T1);
   },
+  15: (db) => {
+    db.prepare(
+      `INSERT INTO office_heads (id, name, title, active, created_at, updated_at) VALUES ('h1', '黄建国', '主任', 1, ?, ?)`,
+    ).run(T1, T1);
+    db.prepare(
+      `INSERT INTO timeline_confirmations (case_id, document_id, rule, subject, message, note, officer_ids, confirmed_at)
+       VALUES ('c1', 'd1', 'witnessIsParty', 'witness:d1:witness.name:陈立新:', '见证人陈立新是当事人的法定代表人', '现场除当事人人员外无其他人员', '["o1","o2"]', ?)`,
+    ).run(T1);
+  },
 };
 /** A case's conduct as the app stores it (shared/domain/case-law.ts): a period in 2025, discovered in 2026. */
 const CONDUCT_2025 = JSON.stringify({
@@ -681,6 +690,33 @@ describe('each migration on a populated SQLCipher database of the version before
     expect(db.prepare(`SELECT json FROM hq_trust WHERE kind = 'status'`).pluck().get()).toBe('{"asOf":"2"}');
     expect(() => db.prepare(`DELETE FROM hq_trust`).run()).toThrow(/kept/);
     expect(() => upsert.run('other', '{}', T1)).toThrow(/CHECK/);
+  });
+
+  it("015 adds the agency's heads, append-only confirmed timeline warnings, and a late-signing reason (empty on old sittings)", () => {
+    const { db, before } = upgradeTo(15);
+    expect(db.prepare(`SELECT id, late_reason FROM signing_ceremonies`).all()).toEqual([
+      { id: 'sc1', late_reason: '' },
+    ]);
+    SEEDS[15]!(db);
+    const head = db.prepare(
+      `INSERT INTO office_heads (id, name, title, active, created_at, updated_at) VALUES (?, ?, '', ?, ?, ?)`,
+    );
+    expect(() => head.run('h2', '  ', 1, T1, T1)).toThrow(/CHECK/);
+    expect(() => head.run('h2', '李华', 2, T1, T1)).toThrow(/CHECK/);
+    head.run('h2', '李华', 0, T1, T1); // removed from the list: kept, documents name them
+    const confirm = db.prepare(
+      `INSERT INTO timeline_confirmations (case_id, document_id, rule, subject, message, note, officer_ids, confirmed_at)
+       VALUES (?, 'd1', ?, 's', 'm', ?, ?, ?)`,
+    );
+    expect(() => confirm.run('no-such-case', 'witnessIsParty', '理由', '[]', T1)).toThrow(/FOREIGN KEY/);
+    expect(() => confirm.run('c1', 'futureTime', '理由', '[]', T1)).toThrow(/CHECK/);
+    expect(() => confirm.run('c1', 'sharedIdNumber', ' ', '[]', T1)).toThrow(/CHECK/);
+    expect(() => confirm.run('c1', 'sharedIdNumber', '理由', 'not json', T1)).toThrow(/CHECK/);
+    confirm.run('c1', 'sharedIdNumber', '已核对身份证原件', '["o1","o2"]', T1);
+    expect(() => db.prepare(`UPDATE timeline_confirmations SET note = 'x'`).run()).toThrow(/append-only/);
+    expect(() => db.prepare(`DELETE FROM timeline_confirmations`).run()).toThrow(/append-only/);
+    expectOlderDataUnchanged(db, before);
+    db.close();
   });
 
   it('011 adds the conduct date to cases (empty on old ones) and append-only law choices of an existing case', () => {

@@ -1,14 +1,16 @@
 // 电子取证工作记录 (DOCUMENTS.md §3). Rows of the 电子数据清单 entered by hand are marked as not
 // yet backed by a file; the evidence feature fills them from imported files with their digests.
 import { ImportOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Space, Tag } from 'antd';
+import { Button, Card, Input, Select, Space, Tag } from 'antd';
+import { formatMinuteChinese } from '../../../shared/documents/local-time.ts';
+import { minutesBetween } from '../../../shared/timeline/facts.ts';
 import { useApi } from '../../app/api-context.tsx';
 import { useState } from 'react';
 import { EvidenceImport } from '../../evidence/EvidenceImport.tsx';
 import { EVIDENCE_CATEGORIES, EVIDENCE_METHODS } from '../../../shared/documents/types/evidence/content.ts';
 import { useEditor } from '../editor-context.tsx';
 import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeAndPlace } from '../fields.tsx';
-import { getPath } from '../paths.ts';
+import { fieldId, getPath, setPath } from '../paths.ts';
 import { RowsEditor } from '../RowsEditor.tsx';
 
 function Backing({ path }: { path: string }) {
@@ -17,6 +19,52 @@ function Backing({ path }: { path: string }) {
 }
 
 const fileBacked = (row: Record<string, unknown>) => Boolean(row.evidenceId);
+
+/** The 清单 rows a step produced, chosen by name: the steps and the 清单 must list the same items. */
+function ProducedItems({ path }: { path: string }) {
+  const { content, update, flagged, readOnly } = useEditor();
+  const items = (content.items as { id: string; name: string }[] | undefined) ?? [];
+  const value = (getPath(content, path) as string[] | undefined) ?? [];
+  const auto = Boolean(getPath(content, path.replace(/itemIds$/, 'auto')));
+  return (
+    <Select
+      id={fieldId(path)}
+      mode="multiple"
+      value={value}
+      disabled={readOnly || auto}
+      status={flagged.has(path) ? 'warning' : undefined}
+      placeholder="本步骤产生的电子数据"
+      style={{ width: '100%' }}
+      options={[
+        ...items.map((it, i) => ({ value: it.id, label: `${i + 1}. ${it.name || '（未命名）'}` })),
+        // A row no longer in the 清单 still shows, so that it can be taken out of the step.
+        ...value
+          .filter((id) => !items.some((it) => it.id === id))
+          .map((id) => ({ value: id, label: '（已不在清单中）' })),
+      ]}
+      onChange={(ids: string[]) => update((c) => setPath(c, path, ids), path)}
+    />
+  );
+}
+
+/** 入库时间: when the row's file entered this app, set by the import; with its gap from 提取时间. */
+function ImportedAt({ path }: { path: string }) {
+  const { content } = useEditor();
+  const at = String(getPath(content, path) ?? '');
+  const extracted = String(getPath(content, path.replace(/importedAt$/, 'time')) ?? '');
+  if (!at) return <span style={{ color: '#999' }}>—（手工录入）</span>;
+  const gap = /T/.test(extracted) ? minutesBetween(extracted, at) : 0;
+  return (
+    <div id={fieldId(path)} style={{ padding: '5px 4px' }} title="导入时由本机时钟记录，不能修改">
+      {formatMinuteChinese(at)}
+      {gap > 0 && (
+        <div className="field-hint" data-testid="evidence-custody-gap">
+          距提取{gap}分钟
+        </div>
+      )}
+    </div>
+  );
+}
 
 /** The capture browser (desktop): open a URL in a separate window, then capture what it shows. */
 function CaptureBar() {
@@ -158,10 +206,11 @@ export function EvidenceEditor() {
           path="steps"
           testId="evidence-steps"
           addLabel="添加步骤"
-          blank={{ time: '', text: '', auto: false }}
+          blank={{ time: '', text: '', auto: false, itemIds: [] }}
           columns={[
-            { key: 'time', label: label('steps[].time'), width: 200, kind: 'time' },
+            { key: 'time', label: label('steps[].time'), width: 225, kind: 'time' },
             { key: 'text', label: label('steps[].text') },
+            { key: 'itemIds', label: label('steps[].itemIds'), width: 260, render: (p) => <ProducedItems path={p} /> },
           ]}
         />
       </Card>
@@ -206,6 +255,8 @@ export function EvidenceEditor() {
             sm3: '',
             time: '',
             medium: '',
+            importedAt: '',
+            custody: '',
             evidenceId: '',
           }}
           columns={[
@@ -220,11 +271,18 @@ export function EvidenceEditor() {
             { key: 'format', label: label('items[].format'), width: 80 },
             { key: 'source', label: label('items[].source'), width: 150 },
             { key: 'method', label: label('items[].method'), width: 120 },
-            { key: 'time', label: label('items[].time'), width: 190, kind: 'time' },
+            { key: 'time', label: label('items[].time'), width: 225, kind: 'time' },
             { key: 'sizeBytes', label: label('items[].sizeBytes'), width: 90, lockedIf: fileBacked },
             { key: 'sha256', label: label('items[].sha256'), width: 300, lockedIf: fileBacked },
             { key: 'sm3', label: label('items[].sm3'), width: 300, lockedIf: fileBacked },
             { key: 'medium', label: label('items[].medium'), width: 110 },
+            {
+              key: 'importedAt',
+              label: label('items[].importedAt'),
+              width: 170,
+              render: (p) => <ImportedAt path={p} />,
+            },
+            { key: 'custody', label: label('items[].custody'), width: 220 },
             { key: 'evidenceId', label: label('items[].evidenceId'), width: 130, render: (p) => <Backing path={p} /> },
           ]}
         />

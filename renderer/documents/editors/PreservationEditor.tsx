@@ -1,7 +1,12 @@
 // 登记保存物品清单 and 通知书 (DOCUMENTS.md §4): the items, the head's approval, place,
 // conditions, and the handling deadline of 7 working days (行政处罚法 art. 56, 85), counted with
 // the working-day calendar (statutory holidays, make-up workdays; uncertain beyond its data).
-import { Alert, Card } from 'antd';
+import { Alert, Card, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { headLabel, type OfficeHead } from '../../../shared/domain/office.ts';
+import { useApi } from '../../app/api-context.tsx';
+import { MinutePicker } from '../../forms/time-pickers.tsx';
+import { fieldId, setPath } from '../paths.ts';
 import { weekdayOf, type WorkingCalendar } from '../../../shared/calendar/working-calendar.ts';
 import { DEADLINE_RULES } from '../../../shared/deadlines/case-deadlines.ts';
 import { formatMinuteChinese } from '../../../shared/documents/local-time.ts';
@@ -42,13 +47,16 @@ export function PreservationEditor() {
       <Card size="small" title={label('section.approval')} className="doc-section">
         <Grid>
           <Field name="approval.approver">
-            <TextInput path="approval.approver" testId="preservation-approver" />
+            <HeadInput />
           </Field>
           <Field name="approval.at">
             <TimeInput path="approval.at" testId="preservation-approved-at" />
           </Field>
           <Field name="approval.how">
             <ChoiceInput path="approval.how" options={['书面批准', '电话批准', '当面批准']} testId="preservation-how" />
+          </Field>
+          <Field name="startAt">
+            <StartInput />
           </Field>
           <Field name="startDate">
             <TimeInput path="startDate" date />
@@ -70,6 +78,64 @@ export function PreservationEditor() {
         {/^\d{4}-\d{2}-\d{2}$/.test(start) && calendar && <HandlingDeadline start={start} calendar={calendar} />}
       </Card>
     </>
+  );
+}
+
+/**
+ * 批准人: one of the agency's heads (机关负责人, kept in 设置), chosen from the list — the approval of
+ * a 先行登记保存 is the head's (行政处罚法 第五十六条), not any name typed in. The document keeps the
+ * head's id and the name as it prints (黄建国（主任）).
+ */
+function HeadInput() {
+  const { content, update, flagged, readOnly } = useEditor();
+  const { run } = useApi();
+  const [heads, setHeads] = useState<OfficeHead[]>([]);
+  useEffect(() => {
+    void run('office.timelineSettings', {}).then((r) => r.ok && setHeads(r.value.heads));
+  }, [run]);
+  const approval = (content.approval ?? {}) as { approver?: string; approverId?: string };
+  const chosen = heads.find((h) => h.id === approval.approverId);
+  const options = heads
+    .filter((h) => h.active || h.id === approval.approverId)
+    .map((h) => ({ value: h.id, label: headLabel(h) + (h.active ? '' : '（已移出名单）') }));
+  return (
+    <>
+      <Select
+        id={fieldId('approval.approver')}
+        value={approval.approverId || undefined}
+        placeholder={heads.length ? '请选择机关负责人' : '名单为空：请先在「设置」中登记机关负责人'}
+        disabled={readOnly}
+        status={flagged.has('approval.approver') ? 'warning' : undefined}
+        options={options}
+        data-testid="preservation-approver"
+        style={{ width: '100%' }}
+        onChange={(id: string) => {
+          const h = heads.find((x) => x.id === id);
+          update(
+            (c) => setPath(setPath(c, 'approval.approverId', id), 'approval.approver', h ? headLabel(h) : ''),
+            'approval.approver',
+          );
+        }}
+      />
+      {approval.approver && !chosen && !approval.approverId && (
+        <div className="field-hint">原记录：{approval.approver}（不在名单中，请重新选择）</div>
+      )}
+    </>
+  );
+}
+
+/** 登记保存时间: the minute the items were preserved; its day is the start date the deadline counts from. */
+function StartInput() {
+  const { content, update, flagged, readOnly } = useEditor();
+  return (
+    <MinutePicker
+      id={fieldId('startAt')}
+      value={String(content.startAt ?? '')}
+      disabled={readOnly}
+      status={flagged.has('startAt') ? 'warning' : undefined}
+      testId="preservation-start-at"
+      onChange={(v) => update((c) => setPath(v ? setPath(c, 'startDate', v.slice(0, 10)) : c, 'startAt', v), 'startAt')}
+    />
   );
 }
 

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { DeadlineClosure, DocumentDeadline } from '../../deadlines/document-deadline.ts';
 import type { CaseDetail } from '../../domain/case.ts';
 import type { EvidenceItem } from '../../evidence/evidence-schema.ts';
+import type { DocumentFacts } from '../../timeline/facts.ts';
 import type { CheckContext, CompletenessIssue } from '../completeness-rules.ts';
 import type { DocumentTemplate } from '../templates.ts';
 
@@ -92,6 +93,24 @@ export interface DocumentDescriptor<
   check(content: C, template: DocumentTemplate, ctx: CheckContext): CompletenessIssue[];
   /** The parts of the line that tells documents of this type apart in a list (empty ones are dropped). */
   subject(content: Record<string, unknown>): (string | undefined | false)[];
+  /**
+   * What the document says about time and people (shared/timeline/facts.ts): its dated acts (the
+   * record's start and end, steps, extractions, approvals, measures), when it was complete, the
+   * documents it records as measures, the persons it names, its confirmation. The case timeline
+   * (shared/timeline/case-timeline.ts) checks these across the case's documents.
+   */
+  timeline(content: C): DocumentFacts;
+  /**
+   * The editor's labels of content fields added after versions of the type were released (a
+   * released version's labels are frozen): shown by every version whose own labels lack the key.
+   * A new version may word them itself in its labels.
+   */
+  addedLabels?: Readonly<Record<string, string>>;
+  /**
+   * Documents of the type record the measures taken during them, linking each measure's own
+   * document (现场笔录): a measure's document (先行登记保存) must be recorded by one of the time.
+   */
+  recordsMeasures?: true;
   /** What a new document starts with (editable); the store parses it with `content`. */
   initialContent(template: DocumentTemplate, ctx: CreateContext): Record<string, unknown>;
   /** Checks a save must pass beyond the schema (content that must match the database), or none. */
@@ -124,4 +143,13 @@ export interface DocumentDescriptor<
 /** The value at a dotted path of a document's content (undefined when a step is missing). */
 export function contentAt(c: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], c);
+}
+
+/** An editor label: the document's template version's own, else the type's label for a field added later, else the key (visibly wrong). */
+export function editorLabel(
+  template: { labels: Readonly<Record<string, string>> },
+  descriptor: Pick<DocumentDescriptor, 'addedLabels'>,
+  key: string,
+): string {
+  return template.labels[key] ?? descriptor.addedLabels?.[key] ?? key;
 }

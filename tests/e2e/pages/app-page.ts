@@ -1,6 +1,7 @@
 // Page objects for the foundation journeys. They speak the user's language (set up, sign in,
 // create a case) and hide selectors, so a layout change touches one place.
 import type { Locator, Page } from 'playwright-core';
+import { fillPicker, isPicker } from '../support/pickers.ts';
 
 export interface OfficerData {
   name: string;
@@ -90,6 +91,7 @@ export class CaseFormPage {
   async fillText(testId: string, value: string) {
     const el = this.input(testId);
     // A cast, not the DOM type: tests/integration type-checks these page objects without the DOM library.
+    if (await isPicker(el)) return fillPicker(el, value);
     const tag = await el.evaluate((e) => (e as unknown as { tagName: string }).tagName);
     await (tag === 'INPUT' || tag === 'TEXTAREA' ? el : el.locator('input, textarea').first()).fill(value);
   }

@@ -1,6 +1,7 @@
 // Page object for the document editors: fields are addressed by their content path
 // (the editor gives each input the id field-<path with dashes>).
 import type { Locator, Page } from 'playwright-core';
+import { fillPicker, isPicker } from '../support/pickers.ts';
 
 export class DocumentPage {
   private readonly page: Page;
@@ -10,8 +11,11 @@ export class DocumentPage {
   field(path: string): Locator {
     return this.page.locator(`#field-${path.replace(/\./g, '-')}`);
   }
+  /** Types into the field; a date or time field through its picker (the stored form, 2026-11-20T09:30). */
   async fill(path: string, value: string) {
-    await this.field(path).fill(value);
+    const field = this.field(path);
+    if (await isPicker(field)) await fillPicker(field, value);
+    else await field.fill(value);
   }
   /** antd Select bound to `path`: open it and pick the option with this text. */
   async choose(path: string, text: string) {

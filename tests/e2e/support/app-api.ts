@@ -111,6 +111,9 @@ export async function signThroughApi(
     documentId,
     recording: false,
     noRecordingReason: '测试：签名经接口完成',
+    // The web shell runs on the real clock and the sample records are of 2026-11-20: signing them
+    // today is late (the case timeline's lateSignature) and needs its reason; ignored when in time.
+    lateReason: '测试：示例文书日期早于今天，签名经接口补签',
   });
   const st = await mustApi<{
     required: { slotId: string; page: number | null; officerId: string | null; signerName: string; role: string }[];

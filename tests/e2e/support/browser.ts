@@ -6,7 +6,8 @@ import { ROOT } from '../../../scripts/build.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
+/** `lang`: the browser's (the operating system's) language; the app is in Chinese whatever it is. */
+export function launchBrowser(lang = 'zh-CN'): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     // A UTF-8 locale, as an officer's desktop has: without one (CI's bare environment) Chromium
@@ -21,7 +22,7 @@ export function launchBrowser(): Promise<Browser> {
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
-        '--lang=zh-CN',
+        `--lang=${lang}`,
       ],
       // A synthetic camera and microphone, granted without a prompt: the signing ceremony records.
       ...['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],

@@ -5,6 +5,7 @@ import { contentAt, type DocumentDescriptor } from '../descriptor.ts';
 import { checkDelivery, DELIVERY_RULES, servedLinkError } from './completeness.ts';
 import { DeliveryContentSchema, type DeliveryContent } from './content.ts';
 import { DELIVERY_2026_1 } from './templates.ts';
+import { deliveryFacts } from './timeline.ts';
 
 export const DELIVERY: DocumentDescriptor<'delivery', DeliveryContent, never> = {
   type: 'delivery',
@@ -36,4 +37,5 @@ export const DELIVERY: DocumentDescriptor<'delivery', DeliveryContent, never> = 
   },
   deadlines: [],
   editor: 'DeliveryEditor',
+  timeline: (c) => deliveryFacts(c),
 };

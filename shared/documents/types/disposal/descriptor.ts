@@ -5,6 +5,7 @@ import { contentAt, type DocumentDescriptor } from '../descriptor.ts';
 import { checkDisposal, DISPOSAL_RULES, preservationLinkError } from './completeness.ts';
 import { DisposalContentSchema, type DisposalContent } from './content.ts';
 import { DISPOSAL_2026_1, DISPOSAL_BASIS } from './templates.ts';
+import { disposalFacts } from './timeline.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -47,4 +48,5 @@ export const DISPOSAL: DocumentDescriptor<'disposal', DisposalContent, never> = 
     },
   ],
   editor: 'DisposalEditor',
+  timeline: (c) => disposalFacts(c),
 };

@@ -1,7 +1,8 @@
 // What the law requires of a 电子取证工作记录 before it may go to signing (DOCUMENTS.md, 2017 regulation
 // art. 18–30). Each issue names the field (a dotted path the editor can jump to) and says in Chinese
 // what is missing. The editor shows the list live, the core enforces it (shared/documents/completeness.ts).
-import { collector, filled, idValid, times, type CompletenessIssue } from '../../completeness-rules.ts';
+import { collector, filled, idValid, times, type Check, type CompletenessIssue } from '../../completeness-rules.ts';
+import { isTime, minutesBetween, shown } from '../../../timeline/facts.ts';
 import type { EvidenceContent } from './content.ts';
 
 /** Every rule code: a check can only name one of these, and completeness.test.ts demands a failing case for each. */
@@ -23,7 +24,15 @@ export const EVIDENCE_RULES = [
   'itemName',
   'itemCategory',
   'itemSha256',
+  'stepTime',
+  'itemTime',
+  'itemCustody',
+  'itemWithoutStep',
+  'stepItemMissing',
 ] as const;
+
+/** Longer than this between extraction and import, the 清单 row must say where the data was (保管情况). */
+export const CUSTODY_GAP_MINUTES = 15;
 
 export function checkEvidence(c: EvidenceContent): CompletenessIssue[] {
   const { issues, need } = collector<(typeof EVIDENCE_RULES)[number]>();
@@ -71,5 +80,87 @@ export function checkEvidence(c: EvidenceContent): CompletenessIssue[] {
     need(filled(it.category), 'itemCategory', `items.${i}.category`, `电子数据清单第${i + 1}项缺少类别。`);
     need(filled(it.sha256), 'itemSha256', `items.${i}.sha256`, `电子数据清单第${i + 1}项缺少完整性校验值（SHA-256）。`);
   });
+  timesInOrder(need, c);
+  stepsAndItems(need, c);
   return issues;
+}
+
+/**
+ * Times inside the record in order: each step and each extraction within the collection's start
+ * and end, the steps one after another, an item extracted no later than it entered the store,
+ * and a long gap between the two explained (where the data was: custody).
+ */
+function timesInOrder(need: Check<(typeof EVIDENCE_RULES)[number]>, c: EvidenceContent) {
+  const span = isTime(c.startTime) && isTime(c.endTime) && c.endTime > c.startTime;
+  const within = (t: string) => !span || (t >= c.startTime && t <= c.endTime);
+  const record = span ? `取证时间（${shown(c.startTime)}至${shown(c.endTime)}）` : '';
+  let last = '';
+  c.steps.forEach((s, i) => {
+    if (!isTime(s.time)) return;
+    need(
+      within(s.time),
+      'stepTime',
+      `steps.${i}.time`,
+      `第${i + 1}步的时间（${shown(s.time)}）不在${record}内：请核对该步骤的时间或取证起止时间。`,
+    );
+    need(
+      !last || s.time >= last,
+      'stepTime',
+      `steps.${i}.time`,
+      `第${i + 1}步的时间（${shown(s.time)}）早于上一步（${shown(last)}）：取证步骤应按时间顺序记录。`,
+    );
+    last = s.time;
+  });
+  c.items.forEach((it, i) => {
+    if (!isTime(it.time)) return;
+    need(
+      within(it.time),
+      'itemTime',
+      `items.${i}.time`,
+      `电子数据清单第${i + 1}项的提取时间（${shown(it.time)}）不在${record}内：提取时间应为现场记录的时间，请核对。`,
+    );
+    if (!isTime(it.importedAt)) return;
+    need(
+      it.time <= it.importedAt,
+      'itemTime',
+      `items.${i}.time`,
+      `电子数据清单第${i + 1}项的提取时间（${shown(it.time)}）晚于其导入本机的时间（${shown(it.importedAt)}）：数据不能在提取之前导入，请核对。`,
+    );
+    const gap = minutesBetween(it.time, it.importedAt);
+    need(
+      gap <= CUSTODY_GAP_MINUTES || filled(it.custody),
+      'itemCustody',
+      `items.${i}.custody`,
+      `电子数据清单第${i + 1}项于${shown(it.time)}提取、${shown(it.importedAt)}导入，相隔${gap}分钟：请在「保管情况」中说明其间数据存放在哪一存储介质、由谁保管、是否封存。`,
+    );
+  });
+}
+
+/**
+ * The steps and the 清单 list the same items: every row was produced by a step (a step naming it,
+ * or the import's own step), and no step names a row that is not in the list. Only once there are
+ * steps and rows at all (their absence is a rule of its own).
+ */
+function stepsAndItems(need: Check<(typeof EVIDENCE_RULES)[number]>, c: EvidenceContent) {
+  const steps = c.steps.filter((s) => filled(s.text));
+  if (steps.length === 0 || c.items.length === 0) return;
+  const produced = new Set(steps.flatMap((s) => s.itemIds));
+  c.items.forEach((it, i) =>
+    need(
+      produced.has(it.id),
+      'itemWithoutStep',
+      `items.${i}.name`,
+      `电子数据清单第${i + 1}项「${it.name}」没有对应的取证步骤：请在产生它的步骤中选择该项，或补记该步骤。`,
+    ),
+  );
+  const rows = new Set(c.items.map((it) => it.id));
+  c.steps.forEach((s, i) => {
+    const missing = s.itemIds.filter((id) => !rows.has(id));
+    need(
+      missing.length === 0,
+      'stepItemMissing',
+      `steps.${i}.itemIds`,
+      `第${i + 1}步记录产生的电子数据已不在电子数据清单中：请把该数据登记到清单，或修改该步骤。`,
+    );
+  });
 }

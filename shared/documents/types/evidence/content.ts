@@ -39,8 +39,17 @@ export const EvidenceItemRowSchema = z.object({
     .string()
     .regex(/^([0-9a-f]{64})?$/, { message: 'SM3 应为64位十六进制数。' })
     .default(''),
+  /** 提取时间: when the item was extracted on site, as recorded there (not when it entered this app). */
   time: LocalMinute,
+  /** 存储介质: what it was extracted onto on site (U盘 XJ-2026-031), as recorded there. */
   medium: text(100),
+  /**
+   * 入库时间: when the item entered this app's evidence store (an import), set by the app; empty for
+   * rows typed by hand. Kept apart from 提取时间: the gap between them is the custody below.
+   */
+  importedAt: LocalMinute,
+  /** Where the data was, and who held it, between its extraction and its import (保管情况). */
+  custody: text(500),
   /** Set when the row is backed by an imported file in the evidence store (evidence feature). */
   evidenceId: z.string().max(64).default(''),
   /**
@@ -98,7 +107,16 @@ export const EvidenceContentSchema = z.object({
     })
     .prefault({}),
   steps: z
-    .array(z.object({ id: RowId, time: LocalMinute, text: longText(5000), auto: z.boolean().default(false) }))
+    .array(
+      z.object({
+        id: RowId,
+        time: LocalMinute,
+        text: longText(5000),
+        auto: z.boolean().default(false),
+        /** The 电子数据清单 rows (ids) this step produced; an import's automatic step produces its own row. */
+        itemIds: z.array(z.string().max(64)).max(500).default([]),
+      }),
+    )
     .max(1000)
     .default([]),
   items: z.array(EvidenceItemRowSchema).max(5000).default([]),

@@ -2,8 +2,10 @@
 // every item with both digests. Imports and the capture browser add rows to its list.
 import { provenanceOf } from '../../../evidence/provenance.ts';
 import { formatMinuteChinese, toLocalMinute } from '../../local-time.ts';
+import { shown } from '../../../timeline/facts.ts';
 import { renderTemplateText, templateParagraph } from '../../templates.ts';
 import { contentAt, type DocumentDescriptor } from '../descriptor.ts';
+import { evidenceFacts } from './timeline.ts';
 import { checkEvidence, EVIDENCE_RULES } from './completeness.ts';
 import { EvidenceContentSchema, type EvidenceContent } from './content.ts';
 import { EVIDENCE_2023_1, EVIDENCE_2026_1 } from './templates.ts';
@@ -25,6 +27,13 @@ export const EVIDENCE: DocumentDescriptor<'evidence', EvidenceContent, never> = 
   ],
   // The signed-in officers collect (the second records); the platform from the case; the time
   // source with the machine's clock; what the app can know about the machine.
+  timeline: (c) => evidenceFacts(c),
+  // Fields added with the case timeline (issue #20); the 2023.1 labels are frozen.
+  addedLabels: {
+    'steps[].itemIds': '产生的电子数据',
+    'items[].importedAt': '入库时间（导入本机）',
+    'items[].custody': '保管情况（提取至入库期间）',
+  },
   initialContent: (t, ctx) => {
     const [first = '', second = ''] = ctx.officerIds;
     const now = toLocalMinute(ctx.now);
@@ -81,38 +90,48 @@ export const EVIDENCE: DocumentDescriptor<'evidence', EvidenceContent, never> = 
   evidenceList: {
     listName: '电子数据清单',
     rows: 'items',
-    append: (c, item, time, stepText) => ({
-      ...c,
-      items: [
-        ...c.items,
-        {
-          id: item.id,
-          name: item.fileName,
-          category: item.meta.category,
-          format: item.format,
-          source: item.meta.source,
-          method: item.meta.method,
-          sizeBytes: String(item.sizeBytes),
-          sha256: item.sha256,
-          sm3: item.sm3,
-          time,
-          medium: '本机取证存储',
-          evidenceId: item.id,
-          provenance: provenanceOf(item.meta),
-        },
-      ],
-      steps: [
-        ...c.steps,
-        {
-          id: `auto-${item.id}`,
-          time,
-          auto: true,
-          text:
-            stepText ??
-            `导入电子数据「${item.fileName}」（${item.sizeBytes}字节），SHA-256：${item.sha256}，SM3：${item.sm3}。`,
-        },
-      ],
-    }),
+    // `time`: the import (入库时间). The row's 提取时间 and 存储介质 are those recorded on site when
+    // the data was extracted before the import; otherwise the import is the extraction, onto this
+    // app's store.
+    append: (c, item, time, stepText) => {
+      const earlier = item.meta.extractedAt !== '' && item.meta.extractedAt !== time;
+      const where = earlier ? `，${shown(item.meta.extractedAt)}提取至${item.meta.medium}` : '';
+      return {
+        ...c,
+        items: [
+          ...c.items,
+          {
+            id: item.id,
+            name: item.fileName,
+            category: item.meta.category,
+            format: item.format,
+            source: item.meta.source,
+            method: item.meta.method,
+            sizeBytes: String(item.sizeBytes),
+            sha256: item.sha256,
+            sm3: item.sm3,
+            time: item.meta.extractedAt || time,
+            medium: item.meta.extractedAt ? item.meta.medium : item.meta.medium || '本机取证存储',
+            importedAt: time,
+            custody: item.meta.custody,
+            evidenceId: item.id,
+            provenance: provenanceOf(item.meta),
+          },
+        ],
+        steps: [
+          ...c.steps,
+          {
+            id: `auto-${item.id}`,
+            time,
+            auto: true,
+            itemIds: [item.id],
+            text:
+              stepText ??
+              `导入电子数据「${item.fileName}」（${item.sizeBytes}字节${where}），SHA-256：${item.sha256}，SM3：${item.sm3}。`,
+          },
+        ],
+      };
+    },
   },
   deadlines: [],
   editor: 'EvidenceEditor',

@@ -1,6 +1,7 @@
 // 询问笔录 (DOCUMENTS.md §1): the interviewee's answers, question by question.
 import { toLocalMinute } from '../../local-time.ts';
 import { contentAt, type DocumentDescriptor } from '../descriptor.ts';
+import { inquiryFacts } from './timeline.ts';
 import { checkInquiry, INQUIRY_RULES } from './completeness.ts';
 import { InquiryContentSchema, type InquiryContent } from './content.ts';
 import { INQUIRY_2023_1, INQUIRY_2026_1 } from './templates.ts';
@@ -20,6 +21,7 @@ export const INQUIRY: DocumentDescriptor<'inquiry', InquiryContent, never> = {
   },
   // The signed-in officers as inquirer and recorder; a person party as the interviewee, an
   // organisation as the interviewee's employer.
+  timeline: (c) => inquiryFacts(c),
   initialContent: (t, ctx) => {
     const [first = '', second = ''] = ctx.officerIds;
     const party = ctx.case.party;

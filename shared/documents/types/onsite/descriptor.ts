@@ -2,6 +2,7 @@
 import { toLocalMinute } from '../../local-time.ts';
 import { matterPhrase, renderTemplateText, templateParagraph } from '../../templates.ts';
 import { contentAt, type DocumentDescriptor } from '../descriptor.ts';
+import { onsiteFacts } from './timeline.ts';
 import { checkOnsite, measureLinkError, ONSITE_RULES } from './completeness.ts';
 import { OnsiteContentSchema, type OnsiteContent } from './content.ts';
 import { ONSITE_2023_1, ONSITE_2026_1 } from './templates.ts';
@@ -21,6 +22,8 @@ export const ONSITE: DocumentDescriptor<'onsite', OnsiteContent, never> = {
   },
   // The signed-in officers inspect (the second records); the party and its platform from the
   // case; the template's 检查事由 for the case's matter.
+  timeline: (c) => onsiteFacts(c),
+  recordsMeasures: true,
   initialContent: (t, ctx) => {
     const [first = '', second = ''] = ctx.officerIds;
     const { party, platform } = ctx.case;

@@ -2,6 +2,7 @@
 // art. 18–30). Each issue names the field (a dotted path the editor can jump to) and says in Chinese
 // what is missing. The editor shows the list live, the core enforces it (shared/documents/completeness.ts).
 import { collector, filled, type CompletenessIssue } from '../../completeness-rules.ts';
+import { shown } from '../../../timeline/facts.ts';
 import type { PreservationContent } from './content.ts';
 
 /** Every rule code: a check can only name one of these, and completeness.test.ts demands a failing case for each. */
@@ -17,6 +18,9 @@ export const PRESERVATION_RULES = [
   'place',
   'conditions',
   'officers',
+  'approverRole',
+  'startAt',
+  'approvalOrder',
 ] as const;
 
 export function checkPreservation(c: PreservationContent): CompletenessIssue[] {
@@ -38,9 +42,38 @@ export function checkPreservation(c: PreservationContent): CompletenessIssue[] {
     'approval.approver',
     '先行登记保存须经行政机关负责人批准：请填写批准人。',
   );
+  // 行政处罚法 第五十六条: 经行政机关负责人批准 — a head of the agency, from its list, not any name.
+  if (filled(c.approval.approver))
+    need(
+      filled(c.approval.approverId),
+      'approverRole',
+      'approval.approver',
+      '批准人须是本机关的负责人：请从「机关负责人」名单中选择（名单在「设置」页维护）。',
+    );
   need(filled(c.approval.at), 'approvalAt', 'approval.at', '请填写批准时间。');
   need(filled(c.approval.how), 'approvalHow', 'approval.how', '请选择批准方式（现场多为电话批准，应如实记录）。');
   need(filled(c.startDate), 'startDate', 'startDate', '请填写登记保存的开始日期。');
+  need(
+    filled(c.startAt),
+    'startAt',
+    'startAt',
+    '请填写先行登记保存的时间（年月日时分），现场笔录须记录同一时间的该项措施。',
+  );
+  if (filled(c.startAt) && filled(c.startDate))
+    need(
+      c.startAt.slice(0, 10) === c.startDate,
+      'startAt',
+      'startAt',
+      `登记保存的时间（${shown(c.startAt)}）与开始日期（${c.startDate}）不是同一天：请核对。`,
+    );
+  // The approval comes first: 经批准，可以先行登记保存.
+  if (filled(c.startAt) && filled(c.approval.at))
+    need(
+      c.approval.at <= c.startAt,
+      'approvalOrder',
+      'approval.at',
+      `批准时间（${shown(c.approval.at)}）晚于登记保存的时间（${shown(c.startAt)}）：先行登记保存须先经机关负责人批准，请核对两个时间。`,
+    );
   need(filled(c.place), 'place', 'place', '请填写保存地点。');
   need(filled(c.conditions), 'conditions', 'conditions', '请填写保存条件。');
   need(

@@ -23,9 +23,18 @@ export const PreservationContentSchema = z.object({
     .max(500)
     .default([]),
   approval: z
-    .object({ approver: text(40), at: LocalMinute, how: z.enum(['', '书面批准', '电话批准', '当面批准']).default('') })
+    .object({
+      /** The approving head as printed: 黄建国（主任）. */
+      approver: text(40),
+      /** The head chosen from the office's list of 机关负责人 (office.heads): the approver is a role, not free text. */
+      approverId: z.string().max(64).default(''),
+      at: LocalMinute,
+      how: z.enum(['', '书面批准', '电话批准', '当面批准']).default(''),
+    })
     .prefault({}),
   startDate: LocalDate,
+  /** When the items were preserved, to the minute (the 现场笔录 of that time records it); its day is `startDate`. */
+  startAt: LocalMinute,
   place: text(200),
   conditions: longText(1000),
   officerIds: z.array(z.string().max(64)).max(2).default([]),

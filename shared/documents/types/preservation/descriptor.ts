@@ -2,6 +2,7 @@
 // it, made and signed together as one document; each one opens the 七个工作日 to decide on them.
 import { toLocalDate } from '../../local-time.ts';
 import { contentAt, type DocumentDescriptor } from '../descriptor.ts';
+import { preservationFacts } from './timeline.ts';
 import { checkPreservation, PRESERVATION_RULES } from './completeness.ts';
 import { PreservationContentSchema, type PreservationContent } from './content.ts';
 import { PRESERVATION_DEADLINE } from './deadline.ts';
@@ -20,6 +21,9 @@ export const PRESERVATION: DocumentDescriptor<'preservation', PreservationConten
     const place = contentAt(c, 'place') as string | undefined;
     return [`物品${(c.items as unknown[] | undefined)?.length ?? 0}件`, place && `保存地点：${place}`];
   },
+  timeline: (c) => preservationFacts(c),
+  // Fields added with the case timeline (issue #20); the 2023.x labels are frozen.
+  addedLabels: { startAt: '登记保存时间（年月日时分）' },
   initialContent: (_t, ctx) => {
     const [first = '', second = ''] = ctx.officerIds;
     return {

@@ -8,6 +8,7 @@ import { RectificationContentSchema, type RectificationContent } from './content
 import { RECTIFICATION_DEADLINE } from './deadline.ts';
 import { lawSentences, lawSnapshot } from './law-snapshot.ts';
 import { RECTIFICATION_2026_1 } from './templates.ts';
+import { rectificationFacts } from './timeline.ts';
 
 export const RECTIFICATION: DocumentDescriptor<'rectification', RectificationContent, 'rectification'> = {
   type: 'rectification',
@@ -48,4 +49,5 @@ export const RECTIFICATION: DocumentDescriptor<'rectification', RectificationCon
   },
   deadlines: [RECTIFICATION_DEADLINE],
   editor: 'RectificationEditor',
+  timeline: (c) => rectificationFacts(c),
 };
