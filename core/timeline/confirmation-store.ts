@@ -1,6 +1,6 @@
 // Warnings of the case timeline that both officers confirmed with their passwords (a witness on the
 // party's side, one identity number for two names): who vouched for what, when and why. Rows are
-// append-only in the database (migration 013).
+// append-only in the database (migration 015).
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { ConfirmableRule } from '../../shared/timeline/timeline-api.ts';
 
