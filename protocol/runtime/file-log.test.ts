@@ -73,6 +73,14 @@ describe('the log file', () => {
     expect(scrub('device 3f2a9c1e-77b0-4c1d-9e8f-0a1b2c3d4e5f, 12 documents, 2026-11-20')).toBe(
       'device 3f2a9c1e-77b0-4c1d-9e8f-0a1b2c3d4e5f, 12 documents, 2026-11-20',
     );
+    // An id or a digest whose random digits run long is kept whole (a reader looks it up); a long
+    // run of digits alone is still cut, however long.
+    expect(scrub('item 47922712-9e1f-477a-b701-15988036a72c mismatch')).toBe(
+      'item 47922712-9e1f-477a-b701-15988036a72c mismatch',
+    );
+    const digest = '0123456789abcdef'.repeat(4);
+    expect(scrub(`sha256 ${digest}`)).toBe(`sha256 ${digest}`);
+    expect(scrub(`card ${'6'.repeat(40)}, phone 13812345678a`)).toBe('card #, phone #a');
     const dir = tempDir();
     const log = await openFileLog({ dir, name: 'app' });
     log.error('refused for 李明', { detail: '执法证号 45020019001', count: 45020019001 });

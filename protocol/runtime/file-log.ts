@@ -40,9 +40,14 @@ export interface FileLog extends Log {
 }
 
 const HAN = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]+/gu;
-const DIGITS = /\d{7,}[\dXx]?/g;
+// Ids (UUIDs) and digests (32+ hex characters) are kept whole: they are not personal, and a random
+// one can hold seven digits in a row (a UUID's first group is all digits about one time in 40),
+// which would otherwise be cut out of the id a reader looks for.
+const DIGITS =
+  /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b(?=[0-9a-f]*[a-f])[0-9a-f]{32,}\b|\d{7,}[\dXx]?/gi;
+const scrubDigits = (m: string): string => (m.includes('-') || /[a-f]/i.test(m) ? m : '#');
 /** Chinese text and long digit runs out: what a name, an ID number or a phone number looks like here. */
-export const scrub = (s: string): string => s.replace(HAN, '…').replace(DIGITS, '#');
+export const scrub = (s: string): string => s.replace(HAN, '…').replace(DIGITS, scrubDigits);
 
 function scrubFields(fields: LogFields | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
