@@ -38,8 +38,11 @@ export async function startSitting(
   await page.getByTestId(button).click();
 }
 
-/** A few strokes with the mouse on the signature pad, once the dialog has finished opening. */
-export async function draw(page: Page, seed: number): Promise<void> {
+/**
+ * A few strokes with the mouse on the signature pad, once the dialog has finished opening; `points`
+ * per stroke (fewer: a quicker scrawl, for journeys that sign many slots).
+ */
+export async function draw(page: Page, seed: number, points = 10): Promise<void> {
   await page.waitForFunction(
     () =>
       document.getAnimations().length === 0 &&
@@ -49,8 +52,10 @@ export async function draw(page: Page, seed: number): Promise<void> {
   for (let s = 0; s < 3; s++) {
     await page.mouse.move(box.x + 60 + s * 120, box.y + 60 + ((seed * 13) % 40));
     await page.mouse.down();
-    for (let i = 1; i <= 10; i++)
-      await page.mouse.move(box.x + 60 + s * 120 + i * 9, box.y + 60 + Math.sin(i + seed) * 40 + i * 5, { steps: 2 });
+    for (let i = 1; i <= points; i++) {
+      const x = (i * 90) / points;
+      await page.mouse.move(box.x + 60 + s * 120 + x, box.y + 60 + Math.sin(i + seed) * 40 + (x * 5) / 9, { steps: 2 });
+    }
     await page.mouse.up();
   }
   await page.waitForFunction(
@@ -65,14 +70,14 @@ export async function draw(page: Page, seed: number): Promise<void> {
 export async function signSlot(
   page: Page,
   slotKey: string,
-  opts: { password?: string; name?: string; idNumber?: string } = {},
+  opts: { password?: string; name?: string; idNumber?: string; points?: number } = {},
 ): Promise<void> {
   await page.getByTestId(`sign-${slotKey}`).click();
   await page.getByTestId('signature-pad').waitFor();
   if (opts.password) await page.getByTestId('sign-password').fill(opts.password);
   if (opts.name) await page.getByTestId('sign-name').fill(opts.name);
   if (opts.idNumber) await page.getByTestId('sign-id').fill(opts.idNumber);
-  await draw(page, slotKey.length);
+  await draw(page, slotKey.length, opts.points);
   await page.getByTestId('sign-confirm').click();
   await page.getByTestId('signature-pad').waitFor({ state: 'detached' });
 }
