@@ -334,7 +334,7 @@ describe('one case through every document type', { timeout: 300_000 }, () => {
     await screenshot(page, 'walk-02-case-timeline');
   });
 
-  it('each signed on the signing screen — the order received by 盖章, the 现场笔录 refused — and sealed by both officers', async () => {
+  it('all signed at the time of their acts — on the signing screen the order received by 盖章, the 现场笔录 refused — and sealed by both officers', async () => {
     // The 电子取证工作记录, the 清单 and the 询问笔录 through the API, with synthetic handwriting, at
     // the same moment (signing.e2e signs a 询问笔录 on the screen; the walk's time goes to the slots
     // that matter here). The rest on the signing screen.
