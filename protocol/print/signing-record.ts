@@ -33,6 +33,16 @@ export function needsRecord(s: PrintSignature): boolean {
   );
 }
 
+/**
+ * Whether the document gets a 签名情况记录 page: only when some signature has something to state
+ * there. Records of format 2 that are plain handwritten signatures (a 签收人 or an interviewee
+ * signing for themself) state nothing; a page saying only what it is for would be a blank page
+ * appended to the document.
+ */
+export function hasRecord(sigs: readonly PrintSignature[]): boolean {
+  return sigs.some(needsRecord);
+}
+
 /** What the slot itself says for a refusal of format 2: short, at body size. */
 export function slotNote(s: PrintSignature): string {
   return s.status === 'signed' ? '' : `${RESOLVED_LABEL[s.status]}，见签名情况记录`;

@@ -27,7 +27,7 @@ import type { FontSet } from './fonts.ts';
 import { A4, type LaidOutDocument } from './layout-model.ts';
 import { qrModules, qrSvgPath, sealQrText } from './seal-qr.ts';
 import type { PrintSignature } from './print-signature.ts';
-import { recordLines, slotNote } from './signing-record.ts';
+import { hasRecord, recordLines, slotNote } from './signing-record.ts';
 
 export type { PrintSignature } from './print-signature.ts';
 
@@ -85,7 +85,7 @@ export async function writePdf(
     ? `已封存\u3000设备封存序号时间校验值：SHA-256SM3${opts.seal.deviceId}0123456789abcdef- ${doc.typesetting === 2 ? '年月日时分' : ''}`
     : '';
   const recordWidth = A4.width - A4.left - A4.right;
-  const record = (opts.signatures ?? []).some((s) => s.detail)
+  const record = hasRecord(opts.signatures ?? [])
     ? recordLines(meta.title, opts.signatures ?? [], recordWidth, (ch) => fonts.width(ch, BODY))
     : [];
   const recordText = record.length

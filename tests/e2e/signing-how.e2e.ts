@@ -15,7 +15,7 @@ import { syntheticSignature } from '../../scripts/demo-signatures.ts';
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
 import { callApi, createOrgCase, readyDocument as readyDoc, signInBoth } from './support/app-api.ts';
 import { laterInquiry } from '../support/lawful-samples.ts';
-import { openDocument, startSitting } from './support/signing-ui.ts';
+import { openDocument, signSlot, startSitting, submitRefusal } from './support/signing-ui.ts';
 import { launchBrowser, screenshot, SCREENSHOT_DIR } from './support/browser.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 
@@ -202,23 +202,14 @@ describe('signing: how, and refusals without a camera', () => {
     expect(await page.getByTestId('signing-view').innerText()).not.toMatch(/NotFoundError|Requested device/);
     while (await page.getByTestId('page-next').isEnabled()) await page.getByTestId('page-next').click();
     // Without a witness the refusal is refused, saying what to do.
-    const refuse = async () => {
-      await page.getByTestId('resolve-interviewee@end').click();
-      await page.getByTestId('resolve-reason').fill('被询问人称对笔录内容有异议，拒绝签名');
-      await page.getByTestId('resolve-pw-0').fill(A.password);
-      await page.getByTestId('resolve-pw-1').fill(B.password);
-      await page.getByTestId('resolve-confirm').click();
-    };
+    const refuse = () =>
+      submitRefusal(page, 'interviewee@end', '被询问人称对笔录内容有异议，拒绝签名', [A.password, B.password]);
     await refuse();
     await expect(page.getByTestId('resolve-error').innerText()).resolves.toMatch(/没有找到摄像头.*见证人签名/);
     await page.keyboard.press('Escape');
     await page.getByTestId('resolve-confirm').waitFor({ state: 'detached' });
     // The 见证人 every document offers signs; the refusal then rests on them.
-    await page.getByTestId('sign-refusal-witness@end').click();
-    await page.getByTestId('sign-name').fill('赵见证');
-    await page.getByTestId('sign-id').fill(WITNESS_ID);
-    await strokes(3);
-    await page.getByTestId('sign-confirm').click();
+    await signSlot(page, 'refusal-witness@end', { name: '赵见证', idNumber: WITNESS_ID });
     await page.getByTestId('offered-signed-refusal-witness').waitFor();
     await refuse();
     await page.getByTestId('slot-resolved').first().waitFor();

@@ -15,7 +15,14 @@ import { demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-do
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
 import { DocumentPage } from './pages/document-page.ts';
 import { callApi, createOrgCase, readyDocument as readyDoc, signInBoth, signThroughApi } from './support/app-api.ts';
-import { openDocument as openDoc, startSitting as startSit } from './support/signing-ui.ts';
+import {
+  draw as drawOnPad,
+  openDocument as openDoc,
+  refuseSlot as refuse,
+  sealDocument,
+  signSlot as signOnPad,
+  startSitting as startSit,
+} from './support/signing-ui.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { startShell, type ShellProcess } from './support/web-shell-process.ts';
 
@@ -41,46 +48,12 @@ const startSitting = (button: 'signing-start' | 'signing-resume' = 'signing-star
 /** What the record says when the party refuses to sign (a record saying 「属实」 could not be refused). */
 const REFUSED = '当事人对检查结果有异议，拒绝签名。';
 
-/** A few strokes with the mouse on the signature pad, once the dialog has finished opening. */
-async function draw(seed: number) {
-  await page.waitForFunction(
-    () =>
-      document.getAnimations().length === 0 &&
-      ((document.querySelector('[data-testid="signature-pad"]') as HTMLCanvasElement | null)?.width ?? 0) > 0,
-  );
-  const box = (await page.getByTestId('signature-pad').boundingBox())!;
-  for (let s = 0; s < 3; s++) {
-    await page.mouse.move(box.x + 60 + s * 120, box.y + 60 + ((seed * 13) % 40));
-    await page.mouse.down();
-    for (let i = 1; i <= 10; i++)
-      await page.mouse.move(box.x + 60 + s * 120 + i * 9, box.y + 60 + Math.sin(i + seed) * 40 + i * 5, { steps: 2 });
-    await page.mouse.up();
-  }
-  await page.waitForFunction(
-    () => !(document.querySelector('[data-testid="sign-confirm"]') as HTMLButtonElement | null)?.disabled,
-  );
-}
-
-async function signSlot(slotKey: string, opts: { password?: string; name?: string; idNumber?: string } = {}) {
-  await page.getByTestId(`sign-${slotKey}`).click();
-  await page.getByTestId('signature-pad').waitFor();
-  if (opts.password) await page.getByTestId('sign-password').fill(opts.password);
-  if (opts.name) await page.getByTestId('sign-name').fill(opts.name);
-  if (opts.idNumber) await page.getByTestId('sign-id').fill(opts.idNumber);
-  await draw(slotKey.length);
-  await page.getByTestId('sign-confirm').click();
-  await page.getByTestId('signature-pad').waitFor({ state: 'detached' });
-}
-
+const PASSWORDS = [A.password, B.password] as const;
+const draw = (seed: number) => drawOnPad(page, seed);
+const signSlot = (slotKey: string, opts: { password?: string; name?: string; idNumber?: string } = {}) =>
+  signOnPad(page, slotKey, opts);
 /** Records a refusal on the slot, confirmed by both officers with their passwords. */
-async function refuseSlot(slotKey: string, reason: string) {
-  await page.getByTestId(`resolve-${slotKey}`).click();
-  await page.getByTestId('resolve-reason').fill(reason);
-  await page.getByTestId('resolve-pw-0').fill(A.password);
-  await page.getByTestId('resolve-pw-1').fill(B.password);
-  await page.getByTestId('resolve-confirm').click();
-  await page.getByTestId('slot-resolved').first().waitFor();
-}
+const refuseSlot = (slotKey: string, reason: string) => refuse(page, slotKey, reason, PASSWORDS);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-signing-'));
@@ -334,11 +307,7 @@ describe('signing', () => {
   it('责令改正通知书, 先行登记保存物品处理决定书 and 送达回证: made and filled in the editor, signed, sealed; the sealed decision closes the preservation', async () => {
     const d = new DocumentPage(page);
     const seal = async () => {
-      await page.getByTestId('doc-seal').click();
-      await page.getByTestId('seal-pw-0').fill(A.password);
-      await page.getByTestId('seal-pw-1').fill(B.password);
-      await page.getByTestId('seal-confirm').click();
-      await page.getByTestId('seal-details').waitFor();
+      await sealDocument(page, PASSWORDS);
       await expect(page.getByTestId('doc-state').innerText()).resolves.toBe('已封存');
     };
     /** Signs the open document through the API, shows it again and seals it in the editor. */

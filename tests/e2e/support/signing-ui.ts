@@ -1,5 +1,6 @@
 // The signing screen's steps as an officer takes them, shared by the journeys that sign through
-// the UI (signing.e2e, signing-how.e2e): open a document from the case page, start the sitting.
+// the UI (signing.e2e, signing-how.e2e, case-walk.e2e): open a document from the case page, start
+// the sitting, draw on the pad, sign a slot, record a refusal, seal.
 import type { Page } from 'playwright-core';
 import { callApi } from './app-api.ts';
 
@@ -35,4 +36,83 @@ export async function startSitting(
     await page.getByTestId('no-record-reason').fill(opts.withoutRecording);
   }
   await page.getByTestId(button).click();
+}
+
+/**
+ * A few strokes with the mouse on the signature pad, once the dialog has finished opening; `points`
+ * per stroke (fewer: a quicker scrawl, for journeys that sign many slots).
+ */
+export async function draw(page: Page, seed: number, points = 10): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.getAnimations().length === 0 &&
+      ((document.querySelector('[data-testid="signature-pad"]') as HTMLCanvasElement | null)?.width ?? 0) > 0,
+  );
+  const box = (await page.getByTestId('signature-pad').boundingBox())!;
+  for (let s = 0; s < 3; s++) {
+    await page.mouse.move(box.x + 60 + s * 120, box.y + 60 + ((seed * 13) % 40));
+    await page.mouse.down();
+    for (let i = 1; i <= points; i++) {
+      const x = (i * 90) / points;
+      await page.mouse.move(box.x + 60 + s * 120 + x, box.y + 60 + Math.sin(i + seed) * 40 + (x * 5) / 9, { steps: 2 });
+    }
+    await page.mouse.up();
+  }
+  await page.waitForFunction(
+    () => !(document.querySelector('[data-testid="sign-confirm"]') as HTMLButtonElement | null)?.disabled,
+  );
+}
+
+/**
+ * Signs a slot (`slotId@page`, or `slotId@end`) by hand on the pad: an officer with their password,
+ * anyone else with their name (a witness also with an identity number).
+ */
+export async function signSlot(
+  page: Page,
+  slotKey: string,
+  opts: { password?: string; name?: string; idNumber?: string; points?: number } = {},
+): Promise<void> {
+  await page.getByTestId(`sign-${slotKey}`).click();
+  await page.getByTestId('signature-pad').waitFor();
+  if (opts.password) await page.getByTestId('sign-password').fill(opts.password);
+  if (opts.name) await page.getByTestId('sign-name').fill(opts.name);
+  if (opts.idNumber) await page.getByTestId('sign-id').fill(opts.idNumber);
+  await draw(page, slotKey.length, opts.points);
+  await page.getByTestId('sign-confirm').click();
+  await page.getByTestId('signature-pad').waitFor({ state: 'detached' });
+}
+
+/** Fills in and confirms a refusal on the slot with both officers' passwords, without waiting for the outcome. */
+export async function submitRefusal(
+  page: Page,
+  slotKey: string,
+  reason: string,
+  passwords: readonly [string, string],
+): Promise<void> {
+  await page.getByTestId(`resolve-${slotKey}`).click();
+  await page.getByTestId('resolve-reason').fill(reason);
+  await page.getByTestId('resolve-pw-0').fill(passwords[0]);
+  await page.getByTestId('resolve-pw-1').fill(passwords[1]);
+  await page.getByTestId('resolve-confirm').click();
+}
+
+/** Records a refusal on the slot, confirmed by both officers with their passwords. */
+export async function refuseSlot(
+  page: Page,
+  slotKey: string,
+  reason: string,
+  passwords: readonly [string, string],
+): Promise<void> {
+  await submitRefusal(page, slotKey, reason, passwords);
+  await page.getByTestId('slot-resolved').first().waitFor();
+}
+
+/** Seals the open (signed) document with both officers' passwords and waits for 已封存. */
+export async function sealDocument(page: Page, passwords: readonly [string, string]): Promise<void> {
+  await page.getByTestId('doc-seal').click();
+  await page.getByTestId('seal-pw-0').fill(passwords[0]);
+  await page.getByTestId('seal-pw-1').fill(passwords[1]);
+  await page.getByTestId('seal-confirm').click();
+  await page.getByTestId('seal-details').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="doc-state"]')?.textContent === '已封存');
 }
