@@ -62,9 +62,72 @@ export const MATTERS = [
   '未经同意向他人提供个人信息',
   '违规发布网络直播营销信息',
 ];
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '梁'];
-const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明', '超', '秀英', '华', '建国'];
-const WORDS = ['星河', '蓝海', '云帆', '启明', '天衡', '博远', '新锐', '远航', '恒信', '华创', '瑞丰', '锦程', '融通', '汇智', '鼎盛', '宏图', '致远', '晨光', '聚力', '长青'];
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '黄',
+  '赵',
+  '吴',
+  '周',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '何',
+  '林',
+  '罗',
+  '梁',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '洋',
+  '艳',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '华',
+  '建国',
+];
+const WORDS = [
+  '星河',
+  '蓝海',
+  '云帆',
+  '启明',
+  '天衡',
+  '博远',
+  '新锐',
+  '远航',
+  '恒信',
+  '华创',
+  '瑞丰',
+  '锦程',
+  '融通',
+  '汇智',
+  '鼎盛',
+  '宏图',
+  '致远',
+  '晨光',
+  '聚力',
+  '长青',
+];
 const KINDS = ['网络科技有限公司', '信息技术有限公司', '文化传媒有限公司', '电子商务有限公司', '数据服务有限公司'];
 const TYPES = ['inquiry', 'scene', 'evidence', 'register'];
 
@@ -93,7 +156,14 @@ function payloadTemplate(): string {
   });
   return canonicalJson({
     format: 'wangxin-field-seal/1',
-    device: { id: '@DEV@', seq: 987654321, prev: 'e'.repeat(64), sm2PublicKey: `04${'f'.repeat(128)}`, ed25519PublicKeyPem: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA0000000000000000000000000000000000000000000=\n-----END PUBLIC KEY-----\n' },
+    device: {
+      id: '@DEV@',
+      seq: 987654321,
+      prev: 'e'.repeat(64),
+      sm2PublicKey: `04${'f'.repeat(128)}`,
+      ed25519PublicKeyPem:
+        '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA0000000000000000000000000000000000000000000=\n-----END PUBLIC KEY-----\n',
+    },
     time: { sealedAt: '@AT@', deviceClock: '@AT@', notBefore: null },
     document: {
       id: '@DOC@',
@@ -107,9 +177,20 @@ function payloadTemplate(): string {
       sha256: '1'.repeat(64),
       sm3: '2'.repeat(64),
       // The signed form: the document's text, ~2 KB in a real 询问笔录.
-      signedForm: JSON.stringify({ content: '问：请介绍你单位的基本情况。答：我单位主要从事互联网信息服务。'.repeat(24) }),
+      signedForm: JSON.stringify({
+        content: '问：请介绍你单位的基本情况。答：我单位主要从事互联网信息服务。'.repeat(24),
+      }),
     },
-    evidence: [{ id: '@DOC@-e1', fileName: '截图-1.png', category: '截图', sizeBytes: 65536, sha256: '3'.repeat(64), sm3: '4'.repeat(64) }],
+    evidence: [
+      {
+        id: '@DOC@-e1',
+        fileName: '截图-1.png',
+        category: '截图',
+        sizeBytes: 65536,
+        sha256: '3'.repeat(64),
+        sm3: '4'.repeat(64),
+      },
+    ],
     signatures: [signature(1, 'officer', '@O1ID@'), signature(2, 'officer', '@O2ID@'), signature(3, 'party', null)],
     officers: [
       { id: '@O1ID@', name: '@O1NAME@', certNo: '@O1CERT@' },
@@ -255,7 +336,15 @@ export async function searchData(cases: number): Promise<SearchData> {
     const meta = JSON.parse(readFileSync(done, 'utf8')) as { ms: number; counts: Record<string, number>; key: string };
     const server = await startTestPostgres({ keepIn: join(dir, 'cluster') });
     const url = withDatabase(server.adminUrl, 'hq');
-    return { url, dataDir: join(dir, 'hq'), key: { masterKey: Buffer.from(meta.key, 'hex') }, server, counts: meta.counts, generatedMs: meta.ms, fresh: false };
+    return {
+      url,
+      dataDir: join(dir, 'hq'),
+      key: { masterKey: Buffer.from(meta.key, 'hex') },
+      server,
+      counts: meta.counts,
+      generatedMs: meta.ms,
+      fresh: false,
+    };
   }
   // Older generations (another schema or size) are stale: free their space.
   for (const e of existsSync(cache) ? readdirSync(cache) : [])
@@ -292,7 +381,11 @@ export async function searchData(cases: number): Promise<SearchData> {
     const staff = await openHq({ dataDir: join(building, 'hq'), key: { masterKey }, db: url });
     try {
       for (const s of STAFF) {
-        const office = await staff.db.selectFrom('offices').select('id').where('name', '=', s.office).executeTakeFirstOrThrow();
+        const office = await staff.db
+          .selectFrom('offices')
+          .select('id')
+          .where('name', '=', s.office)
+          .executeTakeFirstOrThrow();
         await staff.admins.create(s.user, STAFF_PASSWORD, { officeId: office.id, role: s.role });
       }
     } finally {
@@ -300,7 +393,10 @@ export async function searchData(cases: number): Promise<SearchData> {
     }
     const counts = await tableCounts(url);
     const ms = performance.now() - t0;
-    writeFileSync(join(building, 'generated.json'), JSON.stringify({ ms: Math.round(ms), counts, key: masterKey.toString('hex') }, null, 2) + '\n');
+    writeFileSync(
+      join(building, 'generated.json'),
+      JSON.stringify({ ms: Math.round(ms), counts, key: masterKey.toString('hex') }, null, 2) + '\n',
+    );
     server.stop();
     renameSync(building, dir);
   } catch (e) {
@@ -309,7 +405,15 @@ export async function searchData(cases: number): Promise<SearchData> {
   }
   const again = await startTestPostgres({ keepIn: join(dir, 'cluster') });
   const meta = JSON.parse(readFileSync(done, 'utf8')) as { ms: number; counts: Record<string, number>; key: string };
-  return { url: withDatabase(again.adminUrl, 'hq'), dataDir: join(dir, 'hq'), key: { masterKey: Buffer.from(meta.key, 'hex') }, server: again, counts: meta.counts, generatedMs: meta.ms, fresh: true };
+  return {
+    url: withDatabase(again.adminUrl, 'hq'),
+    dataDir: join(dir, 'hq'),
+    key: { masterKey: Buffer.from(meta.key, 'hex') },
+    server: again,
+    counts: meta.counts,
+    generatedMs: meta.ms,
+    fresh: true,
+  };
 }
 
 function withDatabase(adminUrl: string, name: string): string {

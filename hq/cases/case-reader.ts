@@ -105,29 +105,32 @@ export class CaseReader {
     if (f.matter?.trim()) q = q.where(likeEsc('c.matter_name', f.matter.trim()));
     if (f.party?.trim()) q = q.where(likeEsc('c.party_name', f.party.trim()));
     if (f.status?.trim()) q = q.where('c.status', '=', f.status.trim());
-    if (f.officer?.trim() || f.from || f.to) {
-      const officer = f.officer?.trim();
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('documents as fd')
-            .innerJoin('seals as fs', (j) =>
-              j.onRef('fs.device_id', '=', 'fd.device_id').onRef('fs.seq', '=', 'fd.seq'),
-            )
-            .select('fd.id')
-            .whereRef('fd.case_id', '=', 'c.id')
-            .$if(!!f.from, (w) => w.where('fd.sealed_at', '>=', beijingMidnight(f.from!)))
-            .$if(!!f.to, (w) => w.where('fd.sealed_at', '<', beijingMidnight(f.to!, 1)))
-            .$if(!!officer, (w) =>
-              w.where((e) =>
-                e.or([
-                  // The payload is canonical JSON: an officer is {"certNo":…,"id":…,"name":…}.
-                  likeEsc('fs.payload', `"certNo":${JSON.stringify(officer)}`),
-                  likeEsc('fs.payload', `"name":${JSON.stringify(officer)}}`),
-                ]),
-              ),
-            ),
-        ),
+    const officer = f.officer?.trim();
+    if (officer) {
+      // A case one of whose seals names the officer (by 执法证号 or name: seal_officers, filled at
+      // ingest), sealed within the dates when given — both on the same document.
+      q = q.where('c.id', 'in', (eb) =>
+        eb
+          .selectFrom('seal_officers as so')
+          .select('so.case_id')
+          .where((e) => e.or([e('so.cert_no', '=', officer), e('so.name', '=', officer)]))
+          .$if(!!f.from || !!f.to, (w) =>
+            w
+              .innerJoin('documents as fd', (j) =>
+                j.onRef('fd.device_id', '=', 'so.device_id').onRef('fd.seq', '=', 'so.seq'),
+              )
+              .$if(!!f.from, (x) => x.where('fd.sealed_at', '>=', beijingMidnight(f.from!)))
+              .$if(!!f.to, (x) => x.where('fd.sealed_at', '<', beijingMidnight(f.to!, 1))),
+          ),
+      );
+    } else if (f.from || f.to) {
+      // A case with a document sealed within the dates (index documents_sealed).
+      q = q.where('c.id', 'in', (eb) =>
+        eb
+          .selectFrom('documents as fd')
+          .select('fd.case_id')
+          .$if(!!f.from, (w) => w.where('fd.sealed_at', '>=', beijingMidnight(f.from!)))
+          .$if(!!f.to, (w) => w.where('fd.sealed_at', '<', beijingMidnight(f.to!, 1))),
       );
     }
     // An open flag (序号冲突, 核验未通过 …) on a seal of one of the case's documents.
