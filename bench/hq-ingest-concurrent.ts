@@ -146,7 +146,7 @@ async function syncAtOnce(server: TestPostgres, deviceDirs: string[], docs: numb
 export const hqIngestConcurrent: Benchmark = {
   name: 'hq-ingest-concurrent',
   description:
-    '50 devices syncing 100 sealed documents each at once into a real HQ process on PostgreSQL, against one device alone',
+    'HQ_INGEST_DEVICES (50) devices syncing HQ_INGEST_DOCS (100) sealed documents each at once into a real HQ process on PostgreSQL, against one device alone',
   async run(): Promise<BenchResult[]> {
     const { devices, docs } = sizes();
     const dirs = await cachedDevices(devices, docs);

@@ -436,12 +436,15 @@ function hq007Search(engine: Engine): Migration {
       await s.createIndex('seal_officers_name').on('seal_officers').columns(['name', 'case_id']).execute();
       // 封存日期 (from/to): the documents sealed in a range, with their case, from the index alone.
       await s.createIndex('documents_sealed').on('documents').columns(['sealed_at', 'case_id']).execute();
+      // …and whether one case has a document sealed within them, when the search walks its cases.
+      await s.createIndex('documents_case_sealed').on('documents').columns(['case_id', 'sealed_at']).execute();
       // 核验状态 and the list's flag count join flags to a document's seal.
       await s.createIndex('flags_seal').on('flags').columns(['device_id', 'seq']).execute();
-      // The list's sorts and the status filter (a page is found by walking an index, not sorting all).
-      await s.createIndex('cases_updated').on('cases').columns(['updated_at', 'id']).execute();
-      await s.createIndex('cases_case_no').on('cases').columns(['case_no', 'id']).execute();
-      await s.createIndex('cases_party').on('cases').columns(['party_name', 'id']).execute();
+      // The list's sorts: a page is the first rows of an index walk, not a sort of every case in
+      // scope; with the device in the index, the scope is checked without reading the table.
+      await s.createIndex('cases_updated').on('cases').columns(['updated_at', 'id', 'device_id']).execute();
+      await s.createIndex('cases_case_no').on('cases').columns(['case_no', 'id', 'device_id']).execute();
+      await s.createIndex('cases_party').on('cases').columns(['party_name', 'id', 'device_id']).execute();
       await s.createIndex('cases_status').on('cases').column('status').execute();
       await appendOnly(db, engine, [SEAL_OFFICERS_TABLE], false);
       if (engine === 'postgres') await sql`ANALYZE`.execute(db);

@@ -86,6 +86,7 @@ describe(`migration 007_search on a database with seals (HQ on ${HQ_TEST_ENGINE}
     // The database as it was before '007_search'.
     for (const index of [
       'documents_sealed',
+      'documents_case_sealed',
       'flags_seal',
       'cases_updated',
       'cases_case_no',
