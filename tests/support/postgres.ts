@@ -86,7 +86,15 @@ export async function startTestPostgres(o: StartOptions = {}): Promise<TestPostg
     if (started)
       spawnSync(
         user ? 'runuser' : join(bin, 'pg_ctl'),
-        [...(user ? ['-u', user, '--', join(bin, 'pg_ctl')] : []), '-D', data, '-m', o.keepIn ? 'fast' : 'immediate', '-w', 'stop'],
+        [
+          ...(user ? ['-u', user, '--', join(bin, 'pg_ctl')] : []),
+          '-D',
+          data,
+          '-m',
+          o.keepIn ? 'fast' : 'immediate',
+          '-w',
+          'stop',
+        ],
         { stdio: 'ignore' },
       );
     started = false;
