@@ -7,6 +7,8 @@ import type { Benchmark, BenchResult } from './harness.ts';
 import { autosaveLatency } from './autosave-latency.ts';
 import { evidenceImport1Gib } from './evidence-import-1gib.ts';
 import { evidenceImportEncrypted } from './evidence-import-encrypted.ts';
+import { hqCasesSearch } from './hq-cases-search.ts';
+import { hqIngestConcurrent } from './hq-ingest-concurrent.ts';
 import { inquiryOpen300 } from './inquiry-open-300.ts';
 import { pdfEvidenceList200, pdfInquiry20p } from './pdf-documents.ts';
 import { signCaptureRoundtrip } from './sign-capture-roundtrip.ts';
@@ -26,6 +28,8 @@ const ALL: Benchmark[] = [
   seal1000,
   verifyChain10000,
   sync1000Docs1Gib,
+  hqIngestConcurrent,
+  hqCasesSearch,
 ];
 
 const wanted = process.argv.slice(2);

@@ -64,7 +64,7 @@ const CACHE = join(ROOT, '.bench-cache');
 const MiB = 1024 * 1024;
 const CURL = '/usr/bin/curl';
 
-interface Config {
+export interface Config {
   docs: number;
   bytes: number;
   files: number;
@@ -171,7 +171,7 @@ function signAllSlots(t: TestCore, documentId: string, ceremonyId: string, ids: 
  * 电子取证工作记录; `files` of the 电子取证工作记录 (spread evenly) each list one imported evidence
  * file, together `bytes` bytes; the others list items held elsewhere (no file on this device).
  */
-async function prepareDevice(dir: string, c: Config): Promise<void> {
+export async function prepareDevice(dir: string, c: Config): Promise<void> {
   const t = makeCore();
   try {
     await setUpPair(t);
@@ -242,7 +242,7 @@ async function prepareDevice(dir: string, c: Config): Promise<void> {
 }
 
 /** Copies a data folder; with `linkBlobs`, evidence blobs are hard-linked (sync only reads them). */
-function copyTree(from: string, to: string, linkBlobs: boolean): void {
+export function copyTree(from: string, to: string, linkBlobs: boolean): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const a = join(from, entry.name);
@@ -258,10 +258,13 @@ function copyTree(from: string, to: string, linkBlobs: boolean): void {
   }
 }
 
+/** The device database's schema (its migrations' source): part of every prepared device's cache key, so a cached database from other migrations is not reused. */
+export const deviceSchemaKey = () =>
+  sha256Hex(MIGRATIONS.map((m) => `${m.version} ${m.name} ${m.up.toString()}`).join('\n')).slice(0, 12);
+
 /** The prepared device's data folder (made once per configuration) and how long making it took. */
 async function cachedDevice(c: Config): Promise<{ dir: string; prepMs: number; fresh: boolean }> {
-  // The schema is part of the key: a cached database from other migrations is not reused.
-  const schema = sha256Hex(MIGRATIONS.map((m) => `${m.version} ${m.name} ${m.up.toString()}`).join('\n')).slice(0, 12);
+  const schema = deviceSchemaKey();
   const key = `sync-v${FORMAT}-${schema}-${c.docs}docs-${c.bytes}b-${c.files}files`;
   const dir = join(CACHE, key);
   const done = join(dir, 'prepared.json');

@@ -4,9 +4,10 @@
 // access log (who, what, when: 个人信息保护法 accountability) in the same call, so no page can read
 // personal data without leaving a line. HQ's own checks (re-verification, printing) read through
 // Browse after the scoped read has found the document.
-import { sql, type SqlBool } from 'kysely';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { HqTables } from '../db/schema.ts';
 import type { HqDb } from '../db/hq-database.ts';
-import { devicesInScope, officesInScope, type Viewer } from '../db/scope.ts';
+import { deviceIdsInScope, devicesInScope, officesInScope, type Viewer } from '../db/scope.ts';
 import type { Browse, ReceivedDocument } from '../browse/browse.ts';
 
 export type CaseSort = 'updated_desc' | 'updated_asc' | 'case_no' | 'party' | 'documents_desc';
@@ -41,6 +42,12 @@ export interface CaseListRow {
   documents: number;
   flags: number;
 }
+
+/** How many seal or document rows a 执法人员 or date filter may match to be given as a list (search()). */
+const MATCH_LIST = 60_000;
+/** …and how many cases, at most, that list may hold (SQLite takes 32,766 values a statement). */
+const MATCH_CASES = 20_000;
+type Matching = SelectQueryBuilder<HqTables & { fd: HqTables['documents'] }, 'fd', { case_id: string }>;
 
 /** A LIKE pattern matching `text` anywhere, its own % and _ taken literally (ESCAPE '!'). */
 const contains = (text: string) => `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
@@ -88,99 +95,167 @@ export class CaseReader {
   ): Promise<{ rows: CaseListRow[]; total: number; page: number; pageSize: number }> {
     const pageSize = Math.min(Math.max(f.pageSize ?? 20, 1), 200);
     const page = Math.max(f.page ?? 1, 1);
+    // The filters read cases alone (plus indexed subqueries): counting them joins nothing. The
+    // viewer's devices — or, with an office chosen, those of them under it — are one list of values.
+    let devices = await deviceIdsInScope(this.db, v);
+    if (f.officeId) {
+      const office = await this.db.selectFrom('offices').select('path').where('id', '=', f.officeId).executeTakeFirst();
+      // An office outside the viewer's: nothing (the scope already says so), not an error.
+      const under = office
+        ? new Set(
+            (
+              await this.db
+                .selectFrom('devices as od')
+                .innerJoin('offices as oo', 'oo.id', 'od.office_id')
+                .select('od.device_id')
+                .where(sql<SqlBool>`oo.path LIKE ${`${office.path}%`}`)
+                .execute()
+            ).map((r) => r.device_id),
+          )
+        : new Set<string>();
+      devices = devices.filter((d) => under.has(d));
+    }
     let q = this.db
       .selectFrom('cases as c')
-      .innerJoin('devices as dv', 'dv.device_id', 'c.device_id')
-      .innerJoin('offices as o', 'o.id', 'dv.office_id')
-      .where('c.device_id', 'in', devicesInScope(this.db, v));
+      .where(devices.length ? sql<SqlBool>`c.device_id IN (${sql.join(devices)})` : sql<SqlBool>`1 = 0`);
     if (f.q?.trim()) {
       const t = f.q.trim();
       q = q.where((eb) => eb.or([likeEsc('c.case_no', t), likeEsc('c.party_name', t), likeEsc('c.matter_name', t)]));
     }
-    if (f.officeId) {
-      const office = await this.db.selectFrom('offices').select('path').where('id', '=', f.officeId).executeTakeFirst();
-      // An office outside the viewer's: nothing (the scope above already says so), not an error.
-      q = q.where(office ? sql<SqlBool>`o.path LIKE ${`${office.path}%`}` : sql<SqlBool>`1 = 0`);
-    }
     if (f.matter?.trim()) q = q.where(likeEsc('c.matter_name', f.matter.trim()));
     if (f.party?.trim()) q = q.where(likeEsc('c.party_name', f.party.trim()));
     if (f.status?.trim()) q = q.where('c.status', '=', f.status.trim());
-    if (f.officer?.trim() || f.from || f.to) {
-      const officer = f.officer?.trim();
-      q = q.where((eb) =>
-        eb.exists(
-          eb
+    const officer = f.officer?.trim();
+    // 执法人员: a case one of whose seals names the officer (by 执法证号 or name: seal_officers, filled
+    // at ingest), sealed within the dates when given — both on the same document. Dates alone: a
+    // case with a document sealed within them (index documents_sealed).
+    const matching: Matching | null = officer
+      ? (this.db
+          .selectFrom('seal_officers as so')
+          .select('so.case_id')
+          .where((e) => e.or([e('so.cert_no', '=', officer), e('so.name', '=', officer)]))
+          .$if(!!f.from || !!f.to, (w) =>
+            w
+              .innerJoin('documents as fd', (j) =>
+                j.onRef('fd.device_id', '=', 'so.device_id').onRef('fd.seq', '=', 'so.seq'),
+              )
+              .$if(!!f.from, (x) => x.where('fd.sealed_at', '>=', beijingMidnight(f.from!)))
+              .$if(!!f.to, (x) => x.where('fd.sealed_at', '<', beijingMidnight(f.to!, 1))),
+          ) as unknown as Matching)
+      : f.from || f.to
+        ? this.db
             .selectFrom('documents as fd')
-            .innerJoin('seals as fs', (j) =>
-              j.onRef('fs.device_id', '=', 'fd.device_id').onRef('fs.seq', '=', 'fd.seq'),
-            )
-            .select('fd.id')
-            .whereRef('fd.case_id', '=', 'c.id')
+            .select('fd.case_id')
             .$if(!!f.from, (w) => w.where('fd.sealed_at', '>=', beijingMidnight(f.from!)))
             .$if(!!f.to, (w) => w.where('fd.sealed_at', '<', beijingMidnight(f.to!, 1)))
-            .$if(!!officer, (w) =>
-              w.where((e) =>
-                e.or([
-                  // The payload is canonical JSON: an officer is {"certNo":…,"id":…,"name":…}.
-                  likeEsc('fs.payload', `"certNo":${JSON.stringify(officer)}`),
-                  likeEsc('fs.payload', `"name":${JSON.stringify(officer)}}`),
-                ]),
-              ),
-            ),
-        ),
-      );
+        : null;
+    if (matching) {
+      // Up to MATCH_LIST rows, the cases found are given to the query as a list of values: the
+      // planner then knows how few they are (as a subquery it guessed a third of all cases and
+      // walked the sort's index probing each case — seconds at 100,000 cases). More rows, and the
+      // filter stays a subquery: it matches so much that walking the index finds a page at once.
+      const found = await this.db
+        .selectFrom(matching.limit(MATCH_LIST + 1).as('m'))
+        .select(['m.case_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('m.case_id')
+        .execute();
+      const rowsFound = found.reduce((a, r) => a + Number(r.n), 0);
+      if (rowsFound <= MATCH_LIST && found.length <= MATCH_CASES)
+        q = q.where(
+          found.length ? sql<SqlBool>`c.id IN (${sql.join(found.map((r) => r.case_id))})` : sql<SqlBool>`1 = 0`,
+        );
+      else q = q.where('c.id', 'in', matching);
     }
     // An open flag (序号冲突, 核验未通过 …) on a seal of one of the case's documents.
-    const flagged = sql<SqlBool>`EXISTS (SELECT 1 FROM flags ff JOIN documents fd2 ON fd2.device_id = ff.device_id AND fd2.seq = ff.seq WHERE fd2.case_id = c.id AND ff.resolved_at IS NULL)`;
-    if (f.verify === 'flagged') q = q.where(flagged);
-    if (f.verify === 'ok') q = q.where(sql<SqlBool>`NOT ${flagged}`);
+    if (f.verify) {
+      // The cases with an open flag are few (each one waits for a person): given as a list when at
+      // most MATCH_CASES, so neither 核验 filter checks every case's seals one by one.
+      const open = await this.db
+        .selectFrom('flags as ff')
+        .innerJoin('documents as fd2', (j) =>
+          j.onRef('fd2.device_id', '=', 'ff.device_id').onRef('fd2.seq', '=', 'ff.seq'),
+        )
+        .select('fd2.case_id')
+        .distinct()
+        .where('ff.resolved_at', 'is', null)
+        .limit(MATCH_CASES + 1)
+        .execute();
+      const flagged =
+        open.length <= MATCH_CASES
+          ? open.length
+            ? sql<SqlBool>`c.id IN (${sql.join(open.map((r) => r.case_id))})`
+            : sql<SqlBool>`1 = 0`
+          : sql<SqlBool>`EXISTS (SELECT 1 FROM flags ff JOIN documents fd2 ON fd2.device_id = ff.device_id AND fd2.seq = ff.seq WHERE fd2.case_id = c.id AND ff.resolved_at IS NULL)`;
+      q = q.where(f.verify === 'flagged' ? flagged : sql<SqlBool>`NOT (${flagged})`);
+    }
 
     const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    let rowsQ = q
-      .select([
-        'c.id',
-        'c.case_no',
-        'c.party_name',
-        'c.matter_name',
-        'c.status',
-        'c.updated_at',
-        'c.device_id',
-        'o.id as office_id',
-        'o.name as office_name',
-      ])
-      .select((eb) => [
-        eb
-          .selectFrom('documents as d')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('d.case_id', '=', 'c.id')
-          .as('documents'),
-        eb
-          .selectFrom('flags as fl')
-          .innerJoin('documents as fd3', (j) =>
-            j.onRef('fd3.device_id', '=', 'fl.device_id').onRef('fd3.seq', '=', 'fl.seq'),
-          )
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .whereRef('fd3.case_id', '=', 'c.id')
-          .where('fl.resolved_at', 'is', null)
-          .as('flags'),
-      ]);
+    // The page's case ids first — the first rows of an index walk in the sort's order (the ties
+    // broken by id in the same direction, so one index gives the whole order) — then the details
+    // and counts of those rows only: nothing is computed for the rows skipped to reach a deep page.
     const sort = f.sort ?? 'updated_desc';
-    if (sort === 'updated_desc') rowsQ = rowsQ.orderBy('c.updated_at', 'desc');
-    if (sort === 'updated_asc') rowsQ = rowsQ.orderBy('c.updated_at', 'asc');
-    if (sort === 'case_no') rowsQ = rowsQ.orderBy('c.case_no');
-    if (sort === 'party') rowsQ = rowsQ.orderBy('c.party_name');
-    if (sort === 'documents_desc') rowsQ = rowsQ.orderBy('documents', 'desc');
-    const rows = (
-      await rowsQ
-        .orderBy('c.id')
+    let idsQ = q.select('c.id');
+    if (sort === 'updated_desc') idsQ = idsQ.orderBy('c.updated_at', 'desc').orderBy('c.id', 'desc');
+    if (sort === 'updated_asc') idsQ = idsQ.orderBy('c.updated_at', 'asc').orderBy('c.id', 'asc');
+    if (sort === 'case_no') idsQ = idsQ.orderBy('c.case_no').orderBy('c.id');
+    if (sort === 'party') idsQ = idsQ.orderBy('c.party_name').orderBy('c.id');
+    if (sort === 'documents_desc')
+      idsQ = idsQ
+        .orderBy(
+          (eb) =>
+            eb
+              .selectFrom('documents as sd2')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('sd2.case_id', '=', 'c.id'),
+          'desc',
+        )
+        .orderBy('c.id', 'desc');
+    const ids = (
+      await idsQ
         .limit(pageSize)
         .offset((page - 1) * pageSize)
         .execute()
-    ).map((r) => ({
-      ...r,
-      documents: Number(r.documents ?? 0),
-      flags: Number(r.flags ?? 0),
-    }));
+    ).map((r) => r.id);
+    const details = ids.length
+      ? await this.db
+          .selectFrom('cases as c')
+          .innerJoin('devices as dv', 'dv.device_id', 'c.device_id')
+          .innerJoin('offices as o', 'o.id', 'dv.office_id')
+          .select([
+            'c.id',
+            'c.case_no',
+            'c.party_name',
+            'c.matter_name',
+            'c.status',
+            'c.updated_at',
+            'c.device_id',
+            'o.id as office_id',
+            'o.name as office_name',
+          ])
+          .select((eb) => [
+            eb
+              .selectFrom('documents as d')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('d.case_id', '=', 'c.id')
+              .as('documents'),
+            eb
+              .selectFrom('flags as fl')
+              .innerJoin('documents as fd3', (j) =>
+                j.onRef('fd3.device_id', '=', 'fl.device_id').onRef('fd3.seq', '=', 'fl.seq'),
+              )
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('fd3.case_id', '=', 'c.id')
+              .where('fl.resolved_at', 'is', null)
+              .as('flags'),
+          ])
+          .where('c.id', 'in', ids)
+          .execute()
+      : [];
+    const byId = new Map(details.map((r) => [r.id, r]));
+    const rows = ids.map((id) => {
+      const r = byId.get(id)!;
+      return { ...r, documents: Number(r.documents ?? 0), flags: Number(r.flags ?? 0) };
+    });
     const home = v.grants[0]?.officeId;
     if (home)
       await this.logRead(

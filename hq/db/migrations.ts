@@ -8,6 +8,8 @@
 // 区/县), staff roles per office, the office of each device and enrollment code, and the access log.
 import { sql, type Kysely, type ColumnDataType } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
+import type { HqTables } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -21,6 +23,8 @@ export const APPEND_ONLY_TABLES = [
   'blobs',
   'events',
 ] as const;
+/** Append-only since '007_search' (one row per officer a seal names: the staff search's 执法人员 filter). */
+export const SEAL_OFFICERS_TABLE = 'seal_officers';
 /** Append-only since '005_offices' (tested with the offices: hq/offices/offices.test.ts). */
 export const ACCESS_LOG_TABLE = 'access_log';
 
@@ -399,11 +403,106 @@ function hq002(engine: Engine): Migration {
   };
 }
 
+/**
+ * Issue #21: the staff app's 案件 search at a province's scale (docs/HQ.md「规模」). The 执法人员
+ * filter read a LIKE over every seal's payload; now it reads seal_officers — one row per officer
+ * named in a seal, with the seal's case, filled by ingest in the seal's own transaction
+ * (hq/ingest/ingest.ts) and here, for the seals already held, from their payloads. Append-only
+ * like the seals it is made from. Plus the indexes the search's filters and sorts use (checked
+ * with EXPLAIN ANALYZE at 100,000 cases / 1,000,000 seals: bench/hq-cases-search.ts). Plain
+ * tables and indexes only: no JSON functions, no expression or partial indexes.
+ */
+function hq007Search(engine: Engine): Migration {
+  const big: ColumnDataType = engine === 'postgres' ? 'bigint' : 'integer';
+  const strict = engine === 'sqlite' ? sql`strict` : sql``;
+  return {
+    async up(db: Kysely<unknown>) {
+      const s = db.schema;
+      await s
+        .createTable('seal_officers')
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('seq', big, (c) => c.notNull())
+        .addColumn('officer_id', 'text', (c) => c.notNull())
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('cert_no', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('seal_officers_pk', ['device_id', 'seq', 'officer_id'])
+        .addForeignKeyConstraint('seal_officers_seal', ['device_id', 'seq'], 'seals', ['device_id', 'seq'])
+        .modifyEnd(strict)
+        .execute();
+      await backfillSealOfficers(db);
+      // The filter is "执法证号 or name equals": each side finds its cases by one index range.
+      await s.createIndex('seal_officers_cert').on('seal_officers').columns(['cert_no', 'case_id']).execute();
+      await s.createIndex('seal_officers_name').on('seal_officers').columns(['name', 'case_id']).execute();
+      // 封存日期 (from/to): the documents sealed in a range, with their case, from the index alone.
+      await s.createIndex('documents_sealed').on('documents').columns(['sealed_at', 'case_id']).execute();
+      // …and whether one case has a document sealed within them, when the search walks its cases.
+      await s.createIndex('documents_case_sealed').on('documents').columns(['case_id', 'sealed_at']).execute();
+      // 核验状态 and the list's flag count join flags to a document's seal.
+      await s.createIndex('flags_seal').on('flags').columns(['device_id', 'seq']).execute();
+      // The list's sorts: a page is the first rows of an index walk, not a sort of every case in
+      // scope; with the device in the index, the scope is checked without reading the table.
+      await s.createIndex('cases_updated').on('cases').columns(['updated_at', 'id', 'device_id']).execute();
+      await s.createIndex('cases_case_no').on('cases').columns(['case_no', 'id', 'device_id']).execute();
+      await s.createIndex('cases_party').on('cases').columns(['party_name', 'id', 'device_id']).execute();
+      await s.createIndex('cases_status').on('cases').column('status').execute();
+      await appendOnly(db, engine, [SEAL_OFFICERS_TABLE], false);
+      if (engine === 'postgres') await sql`ANALYZE`.execute(db);
+    },
+  };
+}
+
+/** The officers a seal's payload names, as seal_officers rows (ingest and the backfill share it). */
+export function sealOfficerRows(
+  deviceId: string,
+  seq: number,
+  p: { document: { caseId: string }; officers: { id: string; name: string; certNo: string }[] },
+) {
+  // One row per officer id (a payload never names one twice; the key says so).
+  const seen = new Set<string>();
+  return p.officers
+    .filter((o) => !seen.has(o.id) && seen.add(o.id))
+    .map((o) => ({
+      device_id: deviceId,
+      seq,
+      officer_id: o.id,
+      case_id: p.document.caseId,
+      name: o.name,
+      cert_no: o.certNo,
+    }));
+}
+
+/** Fills seal_officers from the seals already held, 500 at a time in hq_seq order. */
+async function backfillSealOfficers(db: Kysely<unknown>): Promise<void> {
+  const k = db as unknown as Kysely<Pick<HqTables, 'seals' | 'seal_officers'>>;
+  for (let after = -1; ;) {
+    const seals = await k
+      .selectFrom('seals')
+      .select(['device_id', 'seq', 'hq_seq', 'payload'])
+      .where('hq_seq', '>', after)
+      .orderBy('hq_seq')
+      .limit(500)
+      .execute();
+    if (!seals.length) return;
+    const rows = seals.flatMap((r) =>
+      sealOfficerRows(r.device_id, Number(r.seq), JSON.parse(r.payload) as SealPayload),
+    );
+    // At most 6 columns × 2,000 rows per statement (SQLite allows 32,766 parameters, PostgreSQL 65,535).
+    for (let i = 0; i < rows.length; i += 2000)
+      await k
+        .insertInto('seal_officers')
+        .values(rows.slice(i, i + 2000))
+        .execute();
+    after = Number(seals[seals.length - 1]!.hq_seq);
+  }
+}
+
 export function hqMigrations(engine: Engine): Record<string, Migration> {
   return {
     '001_hq': hq001(engine),
     '002_trust': hq002(engine),
     '003_guard': hq003Guard(engine),
     '005_offices': hq005(engine),
+    '007_search': hq007Search(engine),
   };
 }

@@ -122,6 +122,15 @@ export interface HqTables {
     image_png: Buffer | null;
     strokes: string | null;
   };
+  /** Who each seal names as its officers, with the seal's case: the staff search's 执法人员 filter (migration 007_search). */
+  seal_officers: {
+    device_id: string;
+    seq: number;
+    officer_id: string;
+    case_id: string;
+    name: string;
+    cert_no: string;
+  };
   seal_evidence: {
     device_id: string;
     seq: number;

@@ -24,6 +24,7 @@ import { SEAL_GENESIS } from '../../protocol/seal/seal-payload.ts';
 import type { Receipt, SealPackage, SignedReceipt } from '../../protocol/sync/protocol.ts';
 import { errorFields, silentLog, type Log } from '../../protocol/runtime/log.ts';
 import type { HqDb } from '../db/hq-database.ts';
+import { sealOfficerRows } from '../db/migrations.ts';
 import type { FlagKind, HqTables, OwnedKind } from '../db/schema.ts';
 import type { DeviceRegistry, DeviceRow } from '../devices/device-registry.ts';
 import { fail, HqFailure } from '../hq-failure.ts';
@@ -357,6 +358,9 @@ export class Ingest {
           })),
         )
         .execute();
+    // Who the seal names as its officers: what the staff search's 执法人员 filter reads.
+    const officers = sealOfficerRows(deviceId, seq, p);
+    if (officers.length) await trx.insertInto('seal_officers').values(officers).execute();
     await trx
       .insertInto('documents')
       .values({

@@ -293,6 +293,35 @@ describe(`the staff app's JSON API keeps the same limits (HQ on ${HQ_TEST_ENGINE
     expect((await json('sheng', 'GET', '/cases?verify=flagged')).json!.total).toBe(0);
   });
 
+  it('the 执法人员 filter (执法证号 or name, through seal_officers) finds the cases the payload LIKE it replaced found, within the viewer’s offices and dates', async () => {
+    const ids = async (user: string, query: string) =>
+      ((await json(user, 'GET', `/cases?${query}`)).json!.rows as { id: string }[]).map((r) => r.id).sort();
+    // The filter as it was before '007_search': a LIKE over each seal's canonical JSON payload.
+    const before = async (officer: string) => {
+      const esc = (t: string) => `%${t.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      const rows = await sql<{
+        case_id: string;
+      }>`SELECT DISTINCT d.case_id FROM documents d JOIN seals s ON s.device_id = d.device_id AND s.seq = d.seq
+        WHERE s.payload LIKE ${esc(`"certNo":${JSON.stringify(officer)}`)} ESCAPE '!' OR s.payload LIKE ${esc(`"name":${JSON.stringify(officer)}}`)} ESCAPE '!'`.execute(
+        hq.db,
+      );
+      return rows.rows.map((r) => r.case_id).sort();
+    };
+    // B's seal is A's re-made: it names the same officers (李明 45020019001, 王芳 45020019002).
+    for (const officer of ['45020019001', '李明', '王芳', '45020019002', '李', '4502001900', '张三', '%'])
+      expect(await ids('sheng', `officer=${encodeURIComponent(officer)}`), officer).toEqual(await before(officer));
+    expect(await ids('sheng', 'officer=45020019001')).toEqual([aCase, bCase].sort());
+    expect(await ids('sheng', `officer=${encodeURIComponent(' 王芳 ')}`)).toEqual([aCase, bCase].sort());
+    expect(await ids('sheng', `officer=${encodeURIComponent('李')}`)).toEqual([]); // a whole name or number, as before
+    expect(await ids('liunan', 'officer=45020019001')).toEqual([aCase]);
+    // With dates: a document sealed within them that names the officer.
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(await ids('sheng', `officer=45020019001&from=${today}&to=${today}`)).toEqual([aCase, bCase].sort());
+    expect(await ids('sheng', 'officer=45020019001&from=2020-01-01&to=2020-01-31')).toEqual([]);
+    expect(await ids('sheng', `from=${today}`)).toEqual([aCase, bCase].sort());
+    expect(await ids('sheng', 'to=2020-01-31')).toEqual([]);
+  });
+
   it('a change needs the session’s CSRF token, and the role: a 只读 user cannot issue a code', async () => {
     const session = await json('duzhe', 'GET', '/session');
     const csrf = String(session.json!.csrf);

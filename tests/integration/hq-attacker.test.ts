@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEAL_GENESIS, type SealPayload } from '../../protocol/seal/seal-payload.ts';
 import { API, CHUNK_BYTES, H, sha256Hex, type SealPackage } from '../../protocol/sync/protocol.ts';
-import { APPEND_ONLY_TABLES } from '../../hq/db/migrations.ts';
+import { APPEND_ONLY_TABLES, SEAL_OFFICERS_TABLE } from '../../hq/db/migrations.ts';
 import type { OwnedKind } from '../../hq/db/schema.ts';
 import { hqRecoveryKey } from '../../hq/hq-app.ts';
 import { makeCore, type TestCore } from '../support/core-fixture.ts';
@@ -158,8 +158,9 @@ describe(`records belong to the device that sealed them (HQ on ${HQ_TEST_ENGINE}
       record_owners: 'device_id',
       blobs: 'sm3',
       events: 'detail',
+      seal_officers: 'name',
     };
-    for (const table of APPEND_ONLY_TABLES) {
+    for (const table of [...APPEND_ONLY_TABLES, SEAL_OFFICERS_TABLE]) {
       const c = column[table]!;
       await expect(db.run(`UPDATE ${table} SET ${c} = ${c}`), `${table} update`).rejects.toThrow(/append-only/);
       await expect(db.run(`DELETE FROM ${table}`), `${table} delete`).rejects.toThrow(/append-only/);

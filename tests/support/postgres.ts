@@ -6,7 +6,7 @@
 // Started once per vitest run (pg-global-setup.ts); each HQ under test gets a fresh database
 // (hq-engines.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,11 +57,23 @@ function clusterUser(): string | null {
   return 'postgres';
 }
 
-export async function startTestPostgres(): Promise<TestPostgres> {
+export interface StartOptions {
+  /**
+   * A folder to keep the cluster in (benchmarks cache a generated database there): made by initdb
+   * when it holds none yet, started as it is otherwise, and left in place by stop().
+   */
+  keepIn?: string;
+  /** PostgreSQL's own durability settings (fsync, synchronous commit): for benchmarks of writes. */
+  durable?: boolean;
+}
+
+export async function startTestPostgres(o: StartOptions = {}): Promise<TestPostgres> {
   const bin = binDir();
   const user = clusterUser();
-  const dir = mkdtempSync(join(tmpdir(), 'field-pg-'));
+  if (o.keepIn) mkdirSync(o.keepIn, { recursive: true });
+  const dir = o.keepIn ?? mkdtempSync(join(tmpdir(), 'field-pg-'));
   const data = join(dir, 'data');
+  const fresh = !existsSync(join(data, 'PG_VERSION'));
   if (user) {
     const uid = Number(execFileSync('id', ['-u', user], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', user], { encoding: 'utf8' }).trim());
@@ -74,24 +86,34 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     if (started)
       spawnSync(
         user ? 'runuser' : join(bin, 'pg_ctl'),
-        [...(user ? ['-u', user, '--', join(bin, 'pg_ctl')] : []), '-D', data, '-m', 'immediate', '-w', 'stop'],
+        [
+          ...(user ? ['-u', user, '--', join(bin, 'pg_ctl')] : []),
+          '-D',
+          data,
+          '-m',
+          o.keepIn ? 'fast' : 'immediate',
+          '-w',
+          'stop',
+        ],
         { stdio: 'ignore' },
       );
     started = false;
-    rmSync(dir, { recursive: true, force: true });
+    if (!o.keepIn) rmSync(dir, { recursive: true, force: true });
   };
   try {
-    asClusterUser(user, join(bin, 'initdb'), [
-      '-D',
-      data,
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '-E',
-      'UTF8',
-      '--locale=C.UTF-8',
-      '--no-sync',
-    ]);
+    if (fresh) rmSync(data, { recursive: true, force: true });
+    if (fresh)
+      asClusterUser(user, join(bin, 'initdb'), [
+        '-D',
+        data,
+        '-U',
+        'postgres',
+        '--auth=trust',
+        '-E',
+        'UTF8',
+        '--locale=C.UTF-8',
+        '--no-sync',
+      ]);
     asClusterUser(user, join(bin, 'pg_ctl'), [
       '-D',
       data,
@@ -102,7 +124,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
       '60',
       '-o',
       // fsync off: a throw-away cluster (the engine's durability is not what these tests measure).
-      `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories='${dir}' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories='${dir}'${o.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'} -c max_connections=200`,
       'start',
     ]);
     started = true;
