@@ -60,6 +60,8 @@ export interface SyncRunDeps {
   intake: ReceiptIntakeDeps;
   /** What applying a law package needs. */
   law: LawIntakeDeps;
+  /** Seals and package bytes per batch (default BATCH_TARGET). */
+  batchTarget?: { seals: number; bytes: number };
 }
 
 export class SyncRun implements ProgressHolder {
@@ -194,7 +196,7 @@ export class SyncRun implements ProgressHolder {
    * its batch before it are sent again on their own, so they get their receipts.
    */
   private async sendOutbox(client: HqClient, plan: OutboxItem[], sentBlobs: Set<string>, started: number) {
-    const batches = new OutboxBatches(this.d.packages, plan);
+    const batches = new OutboxBatches(this.d.packages, plan, this.d.batchTarget);
     let received: { batch: PreparedBatch; receipts: SignedReceipt[] } | null = null;
     const storeReceived = () => {
       const r = received;

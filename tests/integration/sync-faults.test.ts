@@ -1,6 +1,8 @@
 // Sync to HQ under faults — real processes on loopback, no mocks:
 //  1. the device's sync process is killed (SIGKILL) in the middle of a large evidence blob; the next
 //     sync resumes from the offset HQ holds, and the blob is stored once with HQ's own digests;
+//  1b. the sync process is killed as HQ's answer to a batch arrives: the device holds all of the
+//     batch's receipts or none, and the next sync completes with HQ's very receipts;
 //  2. a TCP proxy cuts connections at random byte counts, round after round, until everything is
 //     receipted: every seal once at HQ, every blob verified, HQ's chain without a gap;
 //  3. HQ is killed inside a batch's commit transaction; nothing of that batch is visible afterwards,
@@ -119,6 +121,55 @@ describe('sync to HQ under faults', () => {
         } finally {
           await db.close();
         }
+      } finally {
+        await hq.stop();
+        t.dispose();
+        rmSync(hq.dataDir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it(
+    'the sync process killed as HQ answers a batch: the device holds all of its receipts or none, and the next sync completes with the same receipts',
+    { timeout: 180_000 },
+    async () => {
+      const hq = await startHq(hqDataDir());
+      const { t } = await templateDevice(hq.url, hq.dataDir);
+      t.core.close();
+      try {
+        // Run 1, in a child: killed the moment HQ's answer to the batch (both seals) arrives.
+        const first = await runSyncChild(t.dir, (l, child) => {
+          if (l.kind === 'answer' && l.words[0] === 'POST' && /\/seals\/batch\?count=2$/.test(l.words[1]!))
+            child.kill('SIGKILL');
+        });
+        expect(first.signal).toBe('SIGKILL');
+        t.reopen();
+        // HQ committed the batch whole; the device stored its receipts in one transaction or not at all.
+        const db = await probeHq(hq.dataDir, hqDatabaseOf(hq.dataDir));
+        let hqReceipts: string[];
+        try {
+          hqReceipts = ((await db.all(`SELECT receipt FROM seals ORDER BY seq`)) as { receipt: string }[]).map(
+            (r) => r.receipt,
+          );
+        } finally {
+          await db.close();
+        }
+        expect(hqReceipts).toHaveLength(2);
+        const kept = t.core.db.prepare(`SELECT count(*) AS n FROM receipts`).get() as { n: number };
+        expect([0, 2]).toContain(kept.n);
+
+        // Run 2 sends what has no receipt again; HQ answers with the receipts it gave, nothing stored twice.
+        t.core.close();
+        const second = await runSyncChild(t.dir);
+        expect(second.code).toBe(0);
+        expect(second.lines.at(-1)?.words[0], JSON.stringify(second.lines.at(-1))).toBe('ok');
+        t.reopen();
+        await expectAllReceipted(t, hq.dataDir);
+        expect(
+          (t.core.db.prepare(`SELECT receipt FROM receipts ORDER BY seal_seq`).all() as { receipt: string }[]).map(
+            (r) => r.receipt,
+          ),
+        ).toEqual(hqReceipts);
       } finally {
         await hq.stop();
         t.dispose();

@@ -73,7 +73,12 @@ export interface TestCore {
 export const FAST_PASSWORDS: ScryptParams = { logN: 10, r: 8, p: 1 };
 
 export function makeCore(
-  opts: { clock?: Clock; fastPasswords?: boolean; migrations?: readonly Migration[] } = {},
+  opts: {
+    clock?: Clock;
+    fastPasswords?: boolean;
+    migrations?: readonly Migration[];
+    syncBatchTarget?: { seals: number; bytes: number };
+  } = {},
 ): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'field-core-'));
   const cost = opts.fastPasswords ? FAST_PASSWORDS : undefined;
@@ -84,6 +89,7 @@ export function makeCore(
       log: silentLog,
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.migrations ? { migrations: opts.migrations } : {}),
+      ...(opts.syncBatchTarget ? { syncBatchTarget: opts.syncBatchTarget } : {}),
       ...(cost ? { passwordCost: cost } : {}),
     });
   const t: TestCore = {
