@@ -191,8 +191,8 @@ export class SyncRun implements ProgressHolder {
   /**
    * The outbox in batches, in chain order: each batch's evidence uploaded (each blob once), then
    * the batch committed in one request. While HQ verifies and commits batch N, the device stores
-   * the receipts of batch N − 1 (verified, one transaction) and builds batch N + 1 — the work of
-   * the device is off the request path. A seal HQ refuses stops the run as before: the seals of
+   * the receipts of batch N − 1 (verified, one transaction), builds batch N + 1 and uploads its
+   * evidence — the work of the device is off the request path. A seal HQ refuses stops the run as before: the seals of
    * its batch before it are sent again on their own, so they get their receipts.
    */
   private async sendOutbox(client: HqClient, plan: OutboxItem[], sentBlobs: Set<string>, started: number) {
@@ -226,41 +226,63 @@ export class SyncRun implements ProgressHolder {
         }
       throw e;
     };
-    for (let batch = batches.next(); batch;) {
+    let batch = batches.next();
+    let uploaded = batch ? this.uploadEvidence(client, batch.items, sentBlobs, started) : null;
+    while (batch) {
       const { items } = batch;
-      for (const [k, { payload }] of items.entries()) {
-        this.progress = { ...this.progress, phase: 'uploading', current: payload.document.docNo };
-        for (const e of payload.evidence) {
-          if (sentBlobs.has(e.sha256)) continue;
-          try {
-            await uploadBlob(
-              client,
-              this.d.evidence,
-              { sha256: e.sha256, fileName: e.fileName, size: e.sizeBytes },
-              this,
-              started,
-            );
-          } catch (err) {
-            return stop(err, items.slice(0, k));
-          }
-          sentBlobs.add(e.sha256);
-        }
-      }
+      const failed = await uploaded!;
+      if (failed) return stop(failed.error, items.slice(0, failed.at));
       this.progress = { ...this.progress, phase: 'committing', current: items.at(-1)!.payload.document.docNo };
       const answer = this.commit(client, batch);
       // Handled where it is awaited; a failure of the work below must not leave it unhandled.
       answer.catch(() => {});
       storeReceived();
       const next = batches.next();
+      // The next batch's evidence goes up while HQ verifies and commits this one: blobs are not
+      // part of the chain (a batch is sent only once its own evidence is at HQ, and only after
+      // the batch before it is answered, so the chain order stays).
+      uploaded = next ? this.uploadEvidence(client, next.items, sentBlobs, started) : null;
       try {
         received = { batch, receipts: await answer };
       } catch (e) {
+        await uploaded;
         const index = e instanceof SyncFailure ? e.body?.index : undefined;
         return stop(e, index !== undefined && index < items.length ? items.slice(0, index) : []);
       }
       batch = next;
     }
     storeReceived();
+  }
+
+  /**
+   * Uploads the evidence of these seals, each blob once; on a failure, the position of the seal
+   * whose evidence failed, and the failure (the seals before it have all of theirs at HQ).
+   */
+  private async uploadEvidence(
+    client: HqClient,
+    items: OutboxItem[],
+    sentBlobs: Set<string>,
+    started: number,
+  ): Promise<{ at: number; error: unknown } | null> {
+    for (const [k, { payload }] of items.entries()) {
+      for (const e of payload.evidence) {
+        if (sentBlobs.has(e.sha256)) continue;
+        this.progress = { ...this.progress, phase: 'uploading', current: payload.document.docNo };
+        try {
+          await uploadBlob(
+            client,
+            this.d.evidence,
+            { sha256: e.sha256, fileName: e.fileName, size: e.sizeBytes },
+            this,
+            started,
+          );
+        } catch (error) {
+          return { at: k, error };
+        }
+        sentBlobs.add(e.sha256);
+      }
+    }
+    return null;
   }
 
   /** One batch (or a package too large for one) to HQ; its receipts, one per seal in order. */
