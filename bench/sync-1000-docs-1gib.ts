@@ -300,8 +300,20 @@ interface Breakdown {
   [kind: string]: { n: number; ms: number; bytes: number };
 }
 
+/** How long at least one HQ request was in flight (requests overlap: a batch commits while the next evidence goes up). */
+function inFlight(spans: [number, number][]): number {
+  let total = 0;
+  let end = -Infinity;
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    if (b <= end) continue;
+    total += b - Math.max(a, end);
+    end = b;
+  }
+  return total;
+}
+
 /** Times every HQ round trip; records the size of each commit request sent (a batch of seal packages, or one). */
-function instrument(b: Breakdown, packageSizes: number[]): () => void {
+function instrument(b: Breakdown, packageSizes: number[], spans: [number, number][]): () => void {
   const add = (kind: string, ms: number, bytes: number) => {
     const k = (b[kind] ??= { n: 0, ms: 0, bytes: 0 });
     k.n++;
@@ -327,6 +339,7 @@ function instrument(b: Breakdown, packageSizes: number[]): () => void {
               ? body.bytes.length
               : Buffer.byteLength(JSON.stringify(body));
       if (method === 'POST' && /\/seals(\/batch)?$/.test(path)) packageSizes.push(size);
+      spans.push([t0, performance.now()]);
       add(
         blob ? `${method} blob ${method === 'PUT' ? 'evidence chunk' : 'evidence'}` : `${method} ${path}`,
         performance.now() - t0,
@@ -443,7 +456,8 @@ export const sync1000Docs1Gib: Benchmark = {
       // The project: one sync run, timed from start to the last receipt stored.
       const breakdown: Breakdown = {};
       const packageSizes: number[] = [];
-      restore = instrument(breakdown, packageSizes);
+      const spans: [number, number][] = [];
+      restore = instrument(breakdown, packageSizes, spans);
       const t0 = performance.now();
       const outcome = await core.sync.run();
       const ms = performance.now() - t0;
@@ -493,8 +507,10 @@ export const sync1000Docs1Gib: Benchmark = {
       console.log(
         `  moved ${fmtBytes(bytes)}: ${fmtBytes(evidenceBytes)} evidence in ${seen.size} files + ${fmtBytes(packageBytes)} of seal packages for ${outbox.length} documents in ${packageSizes.length} commit requests; sync ${round(ms / 1000, 1)} s (${round(mibps)} MiB/s), curl ${round(refMs / 1000, 1)} s (${round(refMibps)} MiB/s, ${ref.requests} PUTs)`,
       );
-      const accounted = Object.values(breakdown).reduce((a, k) => a + k.ms, 0);
-      console.log('  where sync’s time goes (device side; each HQ round trip includes HQ’s work):');
+      // Requests overlap (the next batch's evidence goes up while a batch commits): the device's own
+      // time is what no request was in flight for.
+      const accounted = inFlight(spans);
+      console.log('  where sync’s time goes (device side; each HQ round trip includes HQ’s work; round trips overlap):');
       for (const [kind, k] of Object.entries(breakdown).sort((a, b) => b[1].ms - a[1].ms)) {
         console.log(
           `    ${kind.padEnd(24)} ${String(k.n).padStart(6)} × ${round(k.ms / k.n, 1)
@@ -512,7 +528,7 @@ export const sync1000Docs1Gib: Benchmark = {
           .toString()
           .padStart(
             7,
-          )} s (${round((100 * (ms - accounted)) / ms, 1)}%) (receipt checks and storing, building seal packages, reading blobs)`,
+          )} s (${round((100 * (ms - accounted)) / ms, 1)}%) (no request in flight; the rest of the device's work — receipts, building batches — runs while HQ works)`,
       );
       return [
         result(
