@@ -510,7 +510,9 @@ export const sync1000Docs1Gib: Benchmark = {
       // Requests overlap (the next batch's evidence goes up while a batch commits): the device's own
       // time is what no request was in flight for.
       const accounted = inFlight(spans);
-      console.log('  where sync’s time goes (device side; each HQ round trip includes HQ’s work; round trips overlap):');
+      console.log(
+        '  where sync’s time goes (device side; each HQ round trip includes HQ’s work; round trips overlap):',
+      );
       for (const [kind, k] of Object.entries(breakdown).sort((a, b) => b[1].ms - a[1].ms)) {
         console.log(
           `    ${kind.padEnd(24)} ${String(k.n).padStart(6)} × ${round(k.ms / k.n, 1)
