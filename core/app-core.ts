@@ -57,6 +57,8 @@ export interface CoreOptions {
   calendarPath?: string;
   /** Folder of the fonts for printing; defaults to the shipped assets/fonts. */
   fontsDir?: string;
+  /** How many seals (and package bytes) the device puts in one batch to HQ; defaults to BATCH_TARGET (core/sync/outbox-batches.ts). Tests use small batches. */
+  syncBatchTarget?: { seals: number; bytes: number };
   /** Re-hash the evidence of the last days in the background after opening (the shells turn this on). */
   verifyRecentEvidenceDays?: number;
   /**
@@ -284,6 +286,7 @@ export function openCore(options: CoreOptions): AppCore {
     inTransaction,
     bundle,
     law: { clock, log, catalog, references, audit, session, inTransaction },
+    ...(options.syncBatchTarget ? { batchTarget: options.syncBatchTarget } : {}),
   });
   const core: AppCore = {
     dataDir: options.dataDir,

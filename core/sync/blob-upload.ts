@@ -1,6 +1,7 @@
 // Uploading one evidence blob to HQ: its plaintext read through the evidence store (each piece
 // decrypted and authenticated), by SHA-256 in chunks, resuming from the offset HQ reports; HQ
-// re-hashes before it accepts, and a blob HQ holds is skipped.
+// re-hashes before it accepts, and a blob HQ holds is skipped. The next chunk is read while the
+// current one is in flight.
 import type { SyncStatus } from '../../shared/sync/sync-api.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import { HQ_ROUTES } from '../../protocol/sync/hq-api.ts';
@@ -43,16 +44,23 @@ export async function uploadBlob(
       `本机电子数据「${fileName}」（${sha256.slice(0, 16)}…）的大小与封存时不符，未上传。请先在本机核验。`,
     );
   let restarts = 0;
+  const read = (at: number) => evidence.readStoredRange(sha256, fileName, at, Math.min(CHUNK_BYTES, size - at));
+  // The next chunk is read (and decrypted) while the current one is on its way: the upload streams.
+  let ahead: { at: number; piece: Promise<Buffer> } | null = null;
   // Until HQ says stored — not merely until HQ has every byte: when HQ stopped between the last
   // chunk and its placing, it reports the whole size as received, and only a (then empty) last
   // chunk makes it re-hash and place the blob.
   for (;;) {
     let piece: Buffer;
     try {
-      piece = await evidence.readStoredRange(sha256, fileName, offset, Math.min(CHUNK_BYTES, size - offset));
+      piece = await (ahead?.at === offset ? ahead.piece : read(offset));
     } catch (e) {
       throw localFailure(e, fileName);
     }
+    const nextAt = offset + piece.length;
+    ahead = nextAt < size ? { at: nextAt, piece: read(nextAt) } : null;
+    // Awaited (and its failure reported) when its turn comes; HQ may move the offset elsewhere first.
+    ahead?.piece.catch(() => {});
     try {
       const r = await client.call<{ stored: boolean; offset: number }>(
         'PUT',

@@ -56,6 +56,14 @@ export interface HqResponse<T> {
   peerFingerprint: string | null;
 }
 
+/** A JSON body serialized beforehand (a batch built while the previous one was in flight). */
+export class JsonBody {
+  readonly bytes: Buffer;
+  constructor(bytes: Buffer) {
+    this.bytes = bytes;
+  }
+}
+
 export class HqClient {
   private readonly o: ClientOptions;
   constructor(o: ClientOptions) {
@@ -70,12 +78,18 @@ export class HqClient {
   async call<T>(
     method: string,
     pathAndQuery: string,
-    body?: Buffer | object,
+    body?: Buffer | JsonBody | object,
     signed = true,
     answer?: z.ZodType<T>,
   ): Promise<HqResponse<T>> {
     const bytes =
-      body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body), 'utf8');
+      body === undefined
+        ? Buffer.alloc(0)
+        : Buffer.isBuffer(body)
+          ? body
+          : body instanceof JsonBody
+            ? body.bytes
+            : Buffer.from(JSON.stringify(body), 'utf8');
     const headers: Record<string, string | number> = { 'content-length': bytes.length, accept: 'application/json' };
     if (body !== undefined)
       headers['content-type'] = Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json';

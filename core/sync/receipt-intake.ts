@@ -33,30 +33,50 @@ export interface ReceiptIntakeDeps {
 
 /** Verifies a receipt against HQ's pinned keys and our own seal, then stores it (once). */
 export function acceptReceipt(d: ReceiptIntakeDeps, r: SignedReceipt, via: 'network' | 'file'): void {
+  acceptReceipts(d, [r], via);
+}
+
+/**
+ * Verifies every receipt of a batch against HQ's pinned keys and our own seals, then stores those
+ * not yet held in ONE transaction (with HQ's time and an audit row per seal). One receipt that
+ * fails stores none of them: the seals stay in the outbox, and HQ answers the next sync with the
+ * same receipts.
+ */
+export function acceptReceipts(d: ReceiptIntakeDeps, rs: SignedReceipt[], via: 'network' | 'file'): void {
   const l = d.links.link();
   if (!l) throw new SyncFailure('not_enrolled', '本机尚未登记到总部，不能接受回执。');
-  const problems = verifyReceipt(r, keysOf(l));
-  const seal = d.seals.row(r.receipt.seq);
-  if (!seal) problems.push(`本机没有序号为${r.receipt.seq}的封存`);
-  else if (seal.hash_sha256 !== r.receipt.sealSha256 || seal.hash_sm3 !== r.receipt.sealSm3)
-    problems.push(`回执中的封存校验值与本机封存${seal.seq}不符`);
-  if (r.receipt.deviceId !== d.device.public().deviceId) problems.push('回执不是给本机的');
-  if (problems.length)
-    throw new SyncFailure('hq_key', `总部回执无效（${problems.join('；')}），未采用。请联系总部核实。`);
-  if (d.receipts.has(r.receipt.seq)) return;
+  const keys = keysOf(l);
+  const deviceId = d.device.public().deviceId;
+  const checked = rs.map((r) => {
+    const problems = verifyReceipt(r, keys);
+    const seal = d.seals.row(r.receipt.seq);
+    if (!seal) problems.push(`本机没有序号为${r.receipt.seq}的封存`);
+    else if (seal.hash_sha256 !== r.receipt.sealSha256 || seal.hash_sm3 !== r.receipt.sealSm3)
+      problems.push(`回执中的封存校验值与本机封存${seal.seq}不符`);
+    if (r.receipt.deviceId !== deviceId) problems.push('回执不是给本机的');
+    if (problems.length)
+      throw new SyncFailure('hq_key', `总部回执无效（${problems.join('；')}），未采用。请联系总部核实。`);
+    return { r, seal: seal! };
+  });
+  const fresh = checked.filter(({ r }) => !d.receipts.has(r.receipt.seq));
+  if (!fresh.length) return;
   d.inTransaction(() => {
-    d.receipts.insert(r, via, isoNow(d.clock));
-    d.settings.noteHqTime(r.receipt.hqTime);
-    // One row per delivered seal, in the receipt's transaction: the log names every seal HQ
-    // acknowledged, in its case's log too. Sync tries that deliver nothing write no row (the
-    // automatic ones run every minute).
-    d.audit.append({
-      action: via === 'network' ? 'sync' : 'sync-receipts',
-      officerIds: d.session.signedInIds(),
-      caseId: d.documents.caseOf(seal!.document_id),
-      targets: [seal!.document_id, seal!.hash_sha256],
-      detail: `封存${seal!.seq}已取得总部回执（${via === 'network' ? '网络同步' : '回执文件'}，总部序号${r.receipt.hqSeq}）`,
-    });
+    const storedAt = isoNow(d.clock);
+    const officerIds = d.session.signedInIds();
+    for (const { r, seal } of fresh) {
+      d.receipts.insert(r, via, storedAt);
+      d.settings.noteHqTime(r.receipt.hqTime);
+      // One row per delivered seal, in the receipts' transaction: the log names every seal HQ
+      // acknowledged, in its case's log too. Sync tries that deliver nothing write no row (the
+      // automatic ones run every minute).
+      d.audit.append({
+        action: via === 'network' ? 'sync' : 'sync-receipts',
+        officerIds,
+        caseId: d.documents.caseOf(seal.document_id),
+        targets: [seal.document_id, seal.hash_sha256],
+        detail: `封存${seal.seq}已取得总部回执（${via === 'network' ? '网络同步' : '回执文件'}，总部序号${r.receipt.hqSeq}）`,
+      });
+    }
   });
 }
 

@@ -1,31 +1,33 @@
 // One network sync run, one at a time, in the background: hello (HQ's keys and signed time, and the
 // law package HQ announces), HQ's reference data — a newer law package is applied only on a run an
 // officer started (立即同步), never by the automatic try in the background (law-intake.ts; the 工作台
-// warns meanwhile) —, then the outbox — every seal without a receipt, in chain order: its evidence
-// uploaded, the seal package committed, HQ's receipt verified and stored. The 同步 page follows
+// warns meanwhile) —, then the outbox — every seal without a receipt, in chain order, in batches:
+// their evidence uploaded, the batch committed in one request (one transaction at HQ), HQ's
+// receipts verified and stored in one transaction per batch. The 同步 page follows
 // the progress; the outcome is kept as the last result. Nothing on the laptop is deleted by sync.
 import type { SyncStatus } from '../../shared/sync/sync-api.ts';
 import { CoreError } from '../../protocol/runtime/core-error.ts';
 import { errorFields, type Log } from '../../protocol/runtime/log.ts';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import { HQ_ROUTES } from '../../protocol/sync/hq-api.ts';
-import { API } from '../../protocol/sync/protocol.ts';
+import { API, type SignedReceipt } from '../../protocol/sync/protocol.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isoNow, type Clock } from '../clock.ts';
 import type { EvidenceStore } from '../evidence/evidence-store.ts';
 import type { TwoOfficerSession } from '../session/two-officer-session.ts';
 import { uploadBlob, type Progress, type ProgressHolder } from './blob-upload.ts';
-import { SyncFailure, type HqClient } from './hq-client.ts';
+import { JsonBody, SyncFailure, type HqClient } from './hq-client.ts';
 import type { HqConnection } from './hq-connection.ts';
 import { keysOf, type HqLinkStore, type LinkRow } from './hq-link-store.ts';
 import type { ReceiptStore } from './receipt-store.ts';
-import { acceptReceipt, type ReceiptIntakeDeps } from './receipt-intake.ts';
+import { acceptReceipts, type ReceiptIntakeDeps } from './receipt-intake.ts';
 import type { ReferenceStore } from './reference-store.ts';
 import type { TrustStore } from './trust-store.ts';
 import type { DeviceIdentity } from '../device/device-identity.ts';
 import type { InTransaction } from '../db/unit-of-work.ts';
 import { takeLawPackage, type LawIntake, type LawIntakeDeps } from './law-intake.ts';
-import { sealPackage, type SealPackageDeps } from './seal-package.ts';
+import type { SealPackageDeps } from './seal-package.ts';
+import { OutboxBatches, type OutboxItem, type PreparedBatch } from './outbox-batches.ts';
 
 type Outcome = NonNullable<SyncStatus['last']>;
 
@@ -58,6 +60,8 @@ export interface SyncRunDeps {
   intake: ReceiptIntakeDeps;
   /** What applying a law package needs. */
   law: LawIntakeDeps;
+  /** Seals and package bytes per batch (default BATCH_TARGET). */
+  batchTarget?: { seals: number; bytes: number };
 }
 
 export class SyncRun implements ProgressHolder {
@@ -129,30 +133,7 @@ export class SyncRun implements ProgressHolder {
         bytesTotal: plan.reduce((n, p) => n + p.payload.evidence.reduce((m, e) => m + e.sizeBytes, 0), 0),
       };
       const sentBlobs = new Set<string>();
-      for (const { row, payload } of plan) {
-        this.progress = { ...this.progress, current: payload.document.docNo };
-        for (const e of payload.evidence) {
-          if (sentBlobs.has(e.sha256)) continue;
-          await uploadBlob(
-            client,
-            this.d.evidence,
-            { sha256: e.sha256, fileName: e.fileName, size: e.sizeBytes },
-            this,
-            started,
-          );
-          sentBlobs.add(e.sha256);
-        }
-        this.progress = { ...this.progress, phase: 'committing' };
-        const res = await client.call(
-          'POST',
-          `${API}/seals`,
-          sealPackage(this.d.packages, row, payload),
-          true,
-          HQ_ROUTES.commitSeal.answer,
-        );
-        acceptReceipt(this.d.intake, res.body, 'network');
-        this.progress = { ...this.progress, phase: 'uploading', docsDone: this.progress.docsDone + 1 };
-      }
+      await this.sendOutbox(client, plan, sentBlobs, started);
       const done = plan.length ? `${plan.length}份文书已取得总部回执` : '没有待同步的文书';
       const lawNote = law?.outcome === 'applied' ? `；${law.message}` : '';
       outcome = rejected.length
@@ -205,6 +186,121 @@ export class SyncRun implements ProgressHolder {
     }
     this.last = outcome;
     return outcome;
+  }
+
+  /**
+   * The outbox in batches, in chain order: each batch's evidence uploaded (each blob once), then
+   * the batch committed in one request. While HQ verifies and commits batch N, the device stores
+   * the receipts of batch N − 1 (verified, one transaction), builds batch N + 1 and uploads its
+   * evidence — the work of the device is off the request path. A seal HQ refuses stops the run as before: the seals of
+   * its batch before it are sent again on their own, so they get their receipts.
+   */
+  private async sendOutbox(client: HqClient, plan: OutboxItem[], sentBlobs: Set<string>, started: number) {
+    const batches = new OutboxBatches(this.d.packages, plan, this.d.batchTarget);
+    let received: { batch: PreparedBatch; receipts: SignedReceipt[] } | null = null;
+    const storeReceived = () => {
+      const r = received;
+      received = null;
+      if (!r) return;
+      acceptReceipts(this.d.intake, r.receipts, 'network');
+      this.progress = { ...this.progress, docsDone: this.progress.docsDone + r.batch.items.length };
+    };
+    /**
+     * A run stops at the first failure, as it did seal by seal: the receipts in hand are stored,
+     * and the seals of the batch before the failing one (their evidence at HQ, or found sound by
+     * HQ) are sent again on their own, so that they get their receipts. Then the failure is reported.
+     */
+    const stop = async (e: unknown, sound: OutboxItem[]): Promise<never> => {
+      storeReceived();
+      if (sound.length)
+        try {
+          const prefix = batches.again(sound);
+          received = { batch: prefix, receipts: await this.commit(client, prefix) };
+          storeReceived();
+        } catch (e2) {
+          // The first failure is the one to report; these seals stay in the outbox for the next run.
+          this.d.log.error('sync: the seals before a failure could not be committed', {
+            seals: sound.length,
+            kind: e2 instanceof SyncFailure ? e2.kind : 'other',
+          });
+        }
+      throw e;
+    };
+    let batch = batches.next();
+    let uploaded = batch ? this.uploadEvidence(client, batch.items, sentBlobs, started) : null;
+    while (batch) {
+      const { items } = batch;
+      const failed = await uploaded!;
+      if (failed) return stop(failed.error, items.slice(0, failed.at));
+      this.progress = { ...this.progress, phase: 'committing', current: items.at(-1)!.payload.document.docNo };
+      const answer = this.commit(client, batch);
+      // Handled where it is awaited; a failure of the work below must not leave it unhandled.
+      answer.catch(() => {});
+      storeReceived();
+      const next = batches.next();
+      // The next batch's evidence goes up while HQ verifies and commits this one: blobs are not
+      // part of the chain (a batch is sent only once its own evidence is at HQ, and only after
+      // the batch before it is answered, so the chain order stays).
+      uploaded = next ? this.uploadEvidence(client, next.items, sentBlobs, started) : null;
+      try {
+        received = { batch, receipts: await answer };
+      } catch (e) {
+        await uploaded;
+        const index = e instanceof SyncFailure ? e.body?.index : undefined;
+        return stop(e, index !== undefined && index < items.length ? items.slice(0, index) : []);
+      }
+      batch = next;
+    }
+    storeReceived();
+  }
+
+  /**
+   * Uploads the evidence of these seals, each blob once; on a failure, the position of the seal
+   * whose evidence failed, and the failure (the seals before it have all of theirs at HQ).
+   */
+  private async uploadEvidence(
+    client: HqClient,
+    items: OutboxItem[],
+    sentBlobs: Set<string>,
+    started: number,
+  ): Promise<{ at: number; error: unknown } | null> {
+    for (const [k, { payload }] of items.entries()) {
+      for (const e of payload.evidence) {
+        if (sentBlobs.has(e.sha256)) continue;
+        this.progress = { ...this.progress, phase: 'uploading', current: payload.document.docNo };
+        try {
+          await uploadBlob(
+            client,
+            this.d.evidence,
+            { sha256: e.sha256, fileName: e.fileName, size: e.sizeBytes },
+            this,
+            started,
+          );
+        } catch (error) {
+          return { at: k, error };
+        }
+        sentBlobs.add(e.sha256);
+      }
+    }
+    return null;
+  }
+
+  /** One batch (or a package too large for one) to HQ; its receipts, one per seal in order. */
+  private async commit(client: HqClient, batch: PreparedBatch): Promise<SignedReceipt[]> {
+    const receipts = batch.single
+      ? [(await client.call('POST', `${API}/seals`, new JsonBody(batch.body), true, HQ_ROUTES.commitSeal.answer)).body]
+      : (
+          await client.call(
+            'POST',
+            `${API}/seals/batch?count=${batch.items.length}`,
+            new JsonBody(batch.body),
+            true,
+            HQ_ROUTES.commitSealBatch.answer,
+          )
+        ).body.receipts;
+    if (receipts.length !== batch.items.length || receipts.some((r, i) => r.receipt.seq !== batch.items[i]!.row.seq))
+      throw new SyncFailure('protocol', '总部的回执与所发送的封存不对应。请确认总部服务器与本机的版本相符。');
+    return receipts;
   }
 
   /**

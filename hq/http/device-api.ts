@@ -1,12 +1,12 @@
 // The device side of HQ's HTTP interface (docs/SYNC.md), mounted under /api/v1: hello (HQ's keys and
-// signed time), enrollment, blob status and chunk upload, seal commit, receipts and reference data.
+// signed time), enrollment, blob status and chunk upload, seal commit (one, or a batch), receipts and reference data.
 // Each route is declared in protocol/sync/hq-api.ts with its schemas; here it gets its handler. In
 // order, per request: the declared length against the route's limit, the device's signature from
 // the headers (signed routes) — both before a byte of the body is read —, the body read (JSON) or
 // streamed (a chunk, straight to disk), the body against the signed hash, the route parameters,
 // query and body against their schemas, and only then the handler.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import { HQ_ROUTES, type HqRoute } from '../../protocol/sync/hq-api.ts';
+import { HQ_ROUTES, SEAL_BATCH_MAX, type HqRoute } from '../../protocol/sync/hq-api.ts';
 import { H, sha256Hex } from '../../protocol/sync/protocol.ts';
 import { fail, HqFailure } from '../hq-failure.ts';
 import type { HqApp } from '../hq-app.ts';
@@ -138,6 +138,29 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
     handler: async (req) => hq.ingest.commit(req.device!, req.body, 'network'),
   });
 
+  // A batch: its count (signed, in the query) and its bytes (the signed length) are held to the
+  // limits before a byte of the body is read; the handler then holds the body to the count.
+  const batch = declared(HQ_ROUTES.commitSealBatch);
+  api.route({
+    ...batch,
+    onRequest: [...batch.onRequest, limitDeclaredCount],
+    schema: {
+      querystring: HQ_ROUTES.commitSealBatch.query,
+      body: HQ_ROUTES.commitSealBatch.body,
+      response: { 200: HQ_ROUTES.commitSealBatch.answer },
+    },
+    handler: async (req) => {
+      if (req.body.packages.length !== req.query.count) {
+        const fields = { 'body.packages': `本批封存数与签名声明的 count（${req.query.count}）不符。` };
+        throw fail(400, 'bad_request', describeFieldErrors(fields), { fields });
+      }
+      return {
+        format: 'wangxin-hq-batch-receipts/1' as const,
+        receipts: await hq.ingest.commitBatch(req.device!, req.body.packages, 'network'),
+      };
+    },
+  });
+
   api.route({
     ...declared(HQ_ROUTES.receipts),
     schema: { response: { 200: HQ_ROUTES.receipts.answer } },
@@ -155,6 +178,21 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
     schema: { response: { 200: HQ_ROUTES.reference.answer } },
     handler: async () => hq.reference.all(),
   });
+}
+
+/**
+ * onRequest: a batch declaring more seals than HQ takes is refused (413), and one without a valid
+ * count (400, naming query.count), before its body is read.
+ */
+async function limitDeclaredCount(req: FastifyRequest): Promise<void> {
+  const count = new URL(req.url, 'http://hq').searchParams.get('count') ?? '';
+  if (/^\d{1,15}$/.test(count) && Number(count) > SEAL_BATCH_MAX.seals)
+    throw fail(413, 'bad_request', `一批封存过多（声明 ${count} 份，上限 ${SEAL_BATCH_MAX.seals} 份）。请分批发送。`);
+  const checked = HQ_ROUTES.commitSealBatch.query.safeParse({ count });
+  if (!checked.success) {
+    const fields = { 'query.count': checked.error.issues[0]?.message ?? '本批封存数 count 不对。' };
+    throw fail(400, 'bad_request', describeFieldErrors(fields), { fields });
+  }
 }
 
 /**

@@ -155,6 +155,9 @@ export const HqErrorSchema = z.object({
   message: z.string(),
   offset: z.number().int().nonnegative().optional(),
   problems: z.array(z.string()).optional(),
+  /** For a refused batch: the position (0-based) of the package that failed, and its seal's number. */
+  index: z.number().int().nonnegative().optional(),
+  seq: z.number().int().optional(),
   /** For a request that fails validation: the field (`body.request.nonce`, `query.offset` …) and what is wrong with it. */
   fields: z.record(z.string(), z.string()).optional(),
 });
@@ -219,6 +222,31 @@ export const SealPackageSchema = z.object({
    * (hq/print/print-sealed.ts).
    */
   print: z.unknown(),
+});
+
+/**
+ * How much one batch of seals may hold (POST /seals/batch, docs/SYNC.md "Batches"): the count is
+ * declared in the signed query and the bytes in the signed length, both refused (413) before HQ
+ * reads a byte of the body. A package too large to fit a batch goes alone to POST /seals.
+ */
+export const SEAL_BATCH_MAX = { seals: 200, bytes: 32 * 1024 * 1024 } as const;
+
+/** Many seal packages committed in ONE transaction at HQ, in chain order; all or none. */
+export const SealBatchSchema = z.object({
+  format: z.literal('wangxin-sync-batch/1'),
+  packages: z.array(SealPackageSchema).min(1).max(SEAL_BATCH_MAX.seals),
+});
+
+export const SealBatchQuerySchema = z.object({
+  count: decimal('本批封存数 count').refine((n) => n >= 1 && n <= SEAL_BATCH_MAX.seals, {
+    message: `本批封存数 count 须为1至${SEAL_BATCH_MAX.seals}。`,
+  }),
+});
+
+/** HQ's answer to a batch: a receipt per seal, each signed on its own, in the order of the packages. */
+export const SealBatchAnswerSchema = z.object({
+  format: z.literal('wangxin-hq-batch-receipts/1'),
+  receipts: z.array(SignedReceiptSchema),
 });
 
 export const HelloQuerySchema = z.object({ nonce: NonceSchema.optional() });
@@ -292,6 +320,16 @@ export const HQ_ROUTES = {
     body: SealPackageSchema,
     answer: SignedReceiptSchema,
   },
+  /** Many seals in one signed request and one transaction (docs/SYNC.md "Batches"). */
+  commitSealBatch: {
+    method: 'POST',
+    path: '/seals/batch',
+    signed: true,
+    maxBodyBytes: SEAL_BATCH_MAX.bytes,
+    query: SealBatchQuerySchema,
+    body: SealBatchSchema,
+    answer: SealBatchAnswerSchema,
+  },
   receipts: { method: 'GET', path: '/receipts', signed: true, maxBodyBytes: 0, answer: z.array(SignedReceiptSchema) },
   trust: {
     method: 'GET',
@@ -324,5 +362,7 @@ export type EnrollResponseBody = z.output<typeof EnrollResponseBodySchema>;
 export type PackageSignature = z.output<typeof PackageSignatureSchema>;
 export type CaseSummary = z.output<typeof CaseSummarySchema>;
 export type SealPackage = z.output<typeof SealPackageSchema>;
+export type SealBatch = z.output<typeof SealBatchSchema>;
+export type SealBatchAnswer = z.output<typeof SealBatchAnswerSchema>;
 export type HqError = z.output<typeof HqErrorSchema>;
 export type TrustAnswer = z.output<typeof TrustAnswerSchema>;

@@ -1,9 +1,11 @@
 // Sync to HQ under faults — real processes on loopback, no mocks:
 //  1. the device's sync process is killed (SIGKILL) in the middle of a large evidence blob; the next
 //     sync resumes from the offset HQ holds, and the blob is stored once with HQ's own digests;
+//  1b. the sync process is killed as HQ's answer to a batch arrives: the device holds all of the
+//     batch's receipts or none, and the next sync completes with HQ's very receipts;
 //  2. a TCP proxy cuts connections at random byte counts, round after round, until everything is
 //     receipted: every seal once at HQ, every blob verified, HQ's chain without a gap;
-//  3. HQ is killed inside a seal's commit transaction; nothing of that seal is visible afterwards,
+//  3. HQ is killed inside a batch's commit transaction; nothing of that batch is visible afterwards,
 //     and the device's retry against the restarted HQ completes;
 //  4. HQ stopped between a blob's last chunk and its placing (every byte in uploads/): the next sync
 //     has HQ finish the blob (this used to leave the seal unsendable for ever).
@@ -128,6 +130,55 @@ describe('sync to HQ under faults', () => {
   );
 
   it(
+    'the sync process killed as HQ answers a batch: the device holds all of its receipts or none, and the next sync completes with the same receipts',
+    { timeout: 180_000 },
+    async () => {
+      const hq = await startHq(hqDataDir());
+      const { t } = await templateDevice(hq.url, hq.dataDir);
+      t.core.close();
+      try {
+        // Run 1, in a child: killed the moment HQ's answer to the batch (both seals) arrives.
+        const first = await runSyncChild(t.dir, (l, child) => {
+          if (l.kind === 'answer' && l.words[0] === 'POST' && /\/seals\/batch\?count=2$/.test(l.words[1]!))
+            child.kill('SIGKILL');
+        });
+        expect(first.signal).toBe('SIGKILL');
+        t.reopen();
+        // HQ committed the batch whole; the device stored its receipts in one transaction or not at all.
+        const db = await probeHq(hq.dataDir, hqDatabaseOf(hq.dataDir));
+        let hqReceipts: string[];
+        try {
+          hqReceipts = ((await db.all(`SELECT receipt FROM seals ORDER BY seq`)) as { receipt: string }[]).map(
+            (r) => r.receipt,
+          );
+        } finally {
+          await db.close();
+        }
+        expect(hqReceipts).toHaveLength(2);
+        const kept = t.core.db.prepare(`SELECT count(*) AS n FROM receipts`).get() as { n: number };
+        expect([0, 2]).toContain(kept.n);
+
+        // Run 2 sends what has no receipt again; HQ answers with the receipts it gave, nothing stored twice.
+        t.core.close();
+        const second = await runSyncChild(t.dir);
+        expect(second.code).toBe(0);
+        expect(second.lines.at(-1)?.words[0], JSON.stringify(second.lines.at(-1))).toBe('ok');
+        t.reopen();
+        await expectAllReceipted(t, hq.dataDir);
+        expect(
+          (t.core.db.prepare(`SELECT receipt FROM receipts ORDER BY seal_seq`).all() as { receipt: string }[]).map(
+            (r) => r.receipt,
+          ),
+        ).toEqual(hqReceipts);
+      } finally {
+        await hq.stop();
+        t.dispose();
+        rmSync(hq.dataDir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it(
     `connections cut at random byte counts, ${MIN_ROUNDS}+ rounds: everything receipted once, verified, without a gap`,
     { timeout: 240_000 },
     async () => {
@@ -143,7 +194,7 @@ describe('sync to HQ under faults', () => {
         // stored a blob's last chunk, and the answer is lost; a full chunk is torn on its way to HQ.
         const put = r.method === 'PUT' ? blobPut(r.path) : null;
         const kind =
-          r.method === 'POST' && r.path.endsWith('/seals')
+          r.method === 'POST' && /\/seals(\/batch\?count=\d+)?$/.test(r.path)
             ? 'commit'
             : !put
               ? null
@@ -186,43 +237,37 @@ describe('sync to HQ under faults', () => {
   );
 
   it(
-    'HQ killed inside a seal’s commit transaction: nothing of that seal is visible, the device’s retry completes',
+    'HQ killed inside a batch’s commit transaction: nothing of the batch is visible, the device’s retry completes',
     { timeout: 180_000 },
     async () => {
       const hqDir = hqDataDir();
-      // HQ commits seal 1 and is killed inside the transaction of seal 2 (the one resting on evidence):
-      // every row of it written, none committed. The hold (2 minutes) cannot end before the kill.
-      const holding = await startHoldingHq(hqDir, 2, (line, child) => {
-        if (line === 'committing 2') child.kill('SIGKILL');
+      // Both seals go in one batch, after seal 2's evidence: HQ is killed inside the batch's
+      // transaction, every row of both seals written, none committed. The hold (2 minutes) cannot
+      // end before the kill.
+      const holding = await startHoldingHq(hqDir, 1, (line, child) => {
+        if (line === 'committing 1') child.kill('SIGKILL');
       });
       const { t, documentIds, evidence } = await templateDevice(holding.url, hqDir);
       try {
         const deviceId = t.core.device.public().deviceId;
         const first = await t.core.sync.run();
-        expect(await holding.exited).toEqual({ signal: 'SIGKILL', lines: ['committing 1', 'committing 2'] });
+        expect(await holding.exited).toEqual({ signal: 'SIGKILL', lines: ['committing 1'] });
         expect(first).toMatchObject({ ok: false, kind: 'unreachable' });
-        expect(t.core.db.prepare(`SELECT seal_seq FROM receipts`).all()).toEqual([{ seal_seq: 1 }]);
+        expect(t.core.db.prepare(`SELECT seal_seq FROM receipts`).all()).toEqual([]);
 
         // HQ's database as the crash left it (opened as a restarted HQ would: the journal is rolled back).
         const db = await probeHq(hqDir, hqDatabaseOf(hqDir));
         try {
           expect(await db.problems()).toEqual([]);
-          expect(await db.all(`SELECT seq, hq_seq FROM seals`)).toEqual([{ seq: 1, hq_seq: 1 }]);
-          for (const table of ['documents', 'seal_evidence', 'seal_signatures'])
-            expect(
-              await db.get(`SELECT count(*) AS n FROM ${table} WHERE device_id = ? AND seq = 2`, deviceId),
-              table,
-            ).toEqual({ n: 0 });
-          expect(await db.get(`SELECT count(*) AS n FROM documents WHERE id = ?`, documentIds[1])).toEqual({ n: 0 });
-          expect(
-            (
-              (await db.get(`SELECT count(*) AS n FROM seal_signatures WHERE device_id = ? AND seq = 1`, deviceId)) as {
-                n: number;
-              }
-            ).n,
-          ).toBeGreaterThan(0);
+          expect(await db.all(`SELECT seq, hq_seq FROM seals`)).toEqual([]);
+          for (const table of ['documents', 'seal_evidence', 'seal_signatures', 'record_owners', 'cases'])
+            expect(await db.get(`SELECT count(*) AS n FROM ${table} WHERE device_id = ?`, deviceId), table).toEqual({
+              n: 0,
+            });
+          for (const id of documentIds)
+            expect(await db.get(`SELECT count(*) AS n FROM documents WHERE id = ?`, id)).toEqual({ n: 0 });
           expect(await db.all(`SELECT kind, detail FROM flags`)).toEqual([]);
-          // The evidence went up before the commit and stays: it is not part of the seal's transaction.
+          // The evidence went up before the commit and stays: it is not part of the batch's transaction.
           expect(await db.get(`SELECT sha256 FROM blobs WHERE sha256 = ?`, evidence[0]!.sha256)).toEqual({
             sha256: evidence[0]!.sha256,
           });

@@ -84,7 +84,12 @@ function withLateReason(name: CallName, arg: unknown): unknown {
 }
 
 export function makeCore(
-  opts: { clock?: Clock; fastPasswords?: boolean; migrations?: readonly Migration[] } = {},
+  opts: {
+    clock?: Clock;
+    fastPasswords?: boolean;
+    migrations?: readonly Migration[];
+    syncBatchTarget?: { seals: number; bytes: number };
+  } = {},
 ): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'field-core-'));
   const cost = opts.fastPasswords ? FAST_PASSWORDS : undefined;
@@ -95,6 +100,7 @@ export function makeCore(
       log: silentLog,
       ...(opts.clock ? { clock: opts.clock } : {}),
       ...(opts.migrations ? { migrations: opts.migrations } : {}),
+      ...(opts.syncBatchTarget ? { syncBatchTarget: opts.syncBatchTarget } : {}),
       ...(cost ? { passwordCost: cost } : {}),
     });
   const t: TestCore = {

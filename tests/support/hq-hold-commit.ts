@@ -1,6 +1,6 @@
 // Child process for the HQ crash test: HQ's server as scripts/hq.ts serves it, with the ingest's
-// test hook set. Inside each seal's commit transaction — after every row is written, before the
-// commit — it prints `committing N` (N counts commits); at commit HOLD it then busy-waits HOLD_MS
+// test hook set. Inside each commit transaction (one seal, or a batch) — after every row is
+// written, before the commit — it prints `committing N` (N counts commits); at commit HOLD it then busy-waits HOLD_MS
 // milliseconds, still inside the transaction, so that the parent's kill lands there.
 //   node tests/support/hq-hold-commit.ts DATA_DIR PORT HOLD HOLD_MS [DB_URL]   (prints `hq ready: URL`)
 // The master key from HQ_PASSPHRASE, as the HQ processes of the tests.
