@@ -12,6 +12,8 @@ import { CaseReader } from './cases/case-reader.ts';
 import { HQ_DATABASE_FILE, isPostgresUrl, openHqDatabase, type HqDb } from './db/hq-database.ts';
 import type { Engine } from './db/migrations.ts';
 import type { OfficeLevel } from './db/schema.ts';
+import { mayAt, type Viewer } from './db/scope.ts';
+import type { DeviceRow } from './devices/device-row.ts';
 import { DeviceRegistry } from './devices/device-registry.ts';
 import { eventLog, type EventLog } from './events.ts';
 import { HqIdentity } from './hq-identity.ts';
@@ -67,7 +69,8 @@ export interface HqApp {
   logEvent: EventLog;
   /** The diagnostics log (not the event log above, which is HQ's record in its database). */
   log: Log;
-  importBundle(path: string, actor: string): Promise<ReceiptsFile>;
+  /** `viewer`: a staff member importing from the web page — only their offices' devices (404 otherwise). */
+  importBundle(path: string, actor: string, viewer?: Viewer): Promise<ReceiptsFile>;
   close(): Promise<void>;
 }
 
@@ -127,11 +130,29 @@ export async function openHq(options: HqOptions): Promise<HqApp> {
       printer: new SealedPrinter(options.fontsDir),
       logEvent,
       log,
-      async importBundle(path, actor) {
+      async importBundle(path, actor, viewer) {
         const started = Date.now();
         try {
-          const r = await importBundle(path, { devices, ingest, storage, hqId: identity.keys().hqId });
-          await logEvent(actor, 'import', `导入封存包：设备 ${r.deviceId}，${r.receipts.length}个封存`);
+          const mayImport = viewer
+            ? async (d: DeviceRow) => {
+                const office = d.office_id ? await offices.get(d.office_id) : null;
+                return !!office && mayAt(viewer, office.path, 'reviewer');
+              }
+            : undefined;
+          const { officeId, ...r } = await importBundle(path, {
+            devices,
+            ingest,
+            storage,
+            hqId: identity.keys().hqId,
+            ...(mayImport ? { mayImport } : {}),
+          });
+          await logEvent(
+            actor,
+            'import',
+            `导入封存包：设备 ${r.deviceId}，${r.receipts.length}个封存`,
+            undefined,
+            officeId,
+          );
           log.info('bundle imported', { device: r.deviceId, seals: r.receipts.length, ms: Date.now() - started });
           return r;
         } catch (e) {

@@ -223,7 +223,10 @@ export const STAFF_ROUTES = {
           username: z.string(),
           officeName: z.string(),
           role: RoleSchema,
-          locked: z.boolean(),
+          /** Wrong passwords typed for this name make some client wait until then (null: none waits now). */
+          throttledUntil: Iso.nullable(),
+          /** How many clients (addresses) wait at this name now. */
+          throttledClients: z.number().int(),
         }),
       ),
       offices: z.array(OfficeSchema),

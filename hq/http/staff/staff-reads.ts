@@ -181,7 +181,8 @@ export function staffReads(hq: HqApp) {
           username: s.username,
           officeName: s.officeName,
           role: s.role,
-          locked: !!s.lockedUntil && s.lockedUntil > hq.now().toISOString(),
+          throttledUntil: s.throttledUntil,
+          throttledClients: s.throttledClients,
         })),
         offices: (await hq.offices.visible(v, 'admin')).map(officeRow),
       };
