@@ -255,6 +255,21 @@ export const STAFF_ROUTES = {
   },
 } as const;
 
+/**
+ * Downloads: files, not JSON (the app links to them; the browser saves the answer). Parameters are
+ * validated as for every route; a record outside the viewer's offices is 404.
+ */
+export const STAFF_DOWNLOADS = {
+  /** 导出证据包 of a case: a tar (hq/export/evidence-export.ts). */
+  exportCase: { method: 'GET', path: '/cases/:caseId/export', params: z.object({ caseId: RecordId }) },
+  /** 导出证据包 of one document. */
+  exportDocument: {
+    method: 'GET',
+    path: '/documents/:documentId/export',
+    params: z.object({ documentId: RecordId }),
+  },
+} as const;
+
 export type StaffRoutes = typeof STAFF_ROUTES;
 export type Answer<K extends keyof StaffRoutes> = z.infer<StaffRoutes[K]['answer']>;
 export type CasesQuery = z.input<typeof CasesQuerySchema>;

@@ -1,0 +1,200 @@
+// The staff app's 导出证据包, 统计, deadlines on 总览, and two fixes, through the real HTTP server on
+// this run's engine (SQLite in `unit`, PostgreSQL in `hq-postgres`): a city office with two
+// districts; device A (a real device core) enrolled for 柳南区 syncs two sealed documents (one with
+// evidence); device B, enrolled for 城中区, sends a seal of its own. The export is unpacked with GNU
+// tar and checked with the real verifier (scripts/verify.ts), then tampered with.
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEAL_GENESIS, type SealPayload } from '../../protocol/seal/seal-payload.ts';
+import type { SealPackage } from '../../protocol/sync/protocol.ts';
+import { ROOT } from '../../scripts/build.ts';
+import { makeCore, type TestCore } from '../../tests/support/core-fixture.ts';
+import { commit, forge, type Forger } from '../../tests/support/forge-seal.ts';
+import { HQ_TEST_ENGINE, testHqDatabase, testHqKey } from '../../tests/support/hq-engines.ts';
+import { enrolledDeviceAt, send } from '../../tests/support/hq-fixture.ts';
+import { sealedDevice } from '../../tests/support/sync-fixture.ts';
+import { openHq, type HqApp } from '../hq-app.ts';
+import { startHqServer, type HqServer } from '../http/hq-server.ts';
+import type { Office } from '../offices/office-store.ts';
+
+const PASSWORD = 'staff-password-1';
+let dir: string;
+let hq: HqApp;
+let server: HqServer;
+let a: TestCore;
+let city: Office, liunan: Office, chengzhong: Office;
+let aDocs: string[];
+let aCase: string;
+let bCase: string;
+const cookies = new Map<string, string>();
+
+async function login(user: string): Promise<string> {
+  const r = await send(
+    server.url,
+    'POST',
+    '/login',
+    { 'content-type': 'application/x-www-form-urlencoded' },
+    new URLSearchParams({ username: user, password: PASSWORD }).toString(),
+  );
+  expect(r.status, r.text).toBe(303);
+  return String(r.headers['set-cookie']).split(';')[0]!;
+}
+const api = (user: string, path: string) => send(server.url, 'GET', `/api/staff${path}`, { cookie: cookies.get(user)! });
+const download = (user: string, path: string) =>
+  fetch(`${server.url}api/staff${path}`.replace(/([^:])\/\//, '$1/'), { headers: { cookie: cookies.get(user)! } });
+const accessRows = () =>
+  hq.db.selectFrom('access_log').select(['username', 'action', 'case_id', 'detail']).orderBy('id').execute();
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'field-hq-extras-'));
+  const db = testHqDatabase();
+  hq = await openHq({ dataDir: dir, key: testHqKey(), name: '柳州市互联网信息办公室', ...(db ? { db } : {}) });
+  server = await startHqServer({ hq, port: 0, log: () => {} });
+  city = (await hq.offices.root())!;
+  liunan = await hq.offices.create('test', { name: '柳南区网信办', level: 'district', parentId: city.id });
+  chengzhong = await hq.offices.create('test', { name: '城中区网信办', level: 'district', parentId: city.id });
+  await hq.admins.create('shi', PASSWORD, { officeId: city.id, role: 'admin' });
+  await hq.admins.create('liunan', PASSWORD, { officeId: liunan.id, role: 'reviewer' });
+  await hq.admins.create('chengzhong', PASSWORD, { officeId: chengzhong.id, role: 'reviewer' });
+  for (const u of ['shi', 'liunan', 'chengzhong']) cookies.set(u, await login(u));
+
+  a = makeCore();
+  const sealed = await sealedDevice(a, 2);
+  aDocs = sealed.documentIds;
+  aCase = sealed.caseId;
+  await a.core.sync.enroll(server.url, (await hq.devices.createCode('test', '', '', liunan.id)).code);
+  expect(await a.core.sync.run()).toMatchObject({ ok: true });
+  const pkgs: SealPackage[] = a.core.seals
+    .rows()
+    .map((row) => a.core.sync.packageFor(row, JSON.parse(row.payload) as never))
+    .reverse();
+  const b: Forger = {
+    d: await enrolledDeviceAt(server.url, (await hq.devices.createCode('test', '', '', chengzhong.id)).code, '城中终端'),
+    seq: 1,
+    prev: SEAL_GENESIS,
+  };
+  const forged = forge(pkgs[0]!, b, 'none', randomUUID(), '城中区的当事人');
+  expect((await commit(b, forged)).status).toBe(200);
+  bCase = (JSON.parse(forged.seal.payload) as SealPayload).document.caseId;
+}, 180_000);
+
+afterAll(async () => {
+  await server?.close();
+  await hq?.close();
+  a?.dispose();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const verify = (path: string, fp: string) =>
+  spawnSync(process.execPath, ['scripts/verify.ts', path, '--hq-root', fp], { cwd: ROOT, encoding: 'utf8' });
+
+describe(`导出证据包 (HQ on ${HQ_TEST_ENGINE})`, () => {
+  it('a case’s export unpacks with tar, each folder passes the real verifier against HQ’s fingerprint; a flipped byte fails', async () => {
+    const before = (await accessRows()).length;
+    const r = await download('liunan', `/cases/${encodeURIComponent(aCase)}/export`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('application/x-tar');
+    expect(decodeURIComponent(r.headers.get('content-disposition') ?? '')).toMatch(/证据包-.+\.tar/);
+    const out = mkdtempSync(join(tmpdir(), 'field-export-'));
+    try {
+      writeFileSync(join(out, 'x.tar'), Buffer.from(await r.arrayBuffer()));
+      const untar = spawnSync('tar', ['-xf', 'x.tar'], { cwd: out, encoding: 'utf8' });
+      expect(untar.status, untar.stderr).toBe(0);
+      const top = join(out, readdirSync(out).find((n) => n.startsWith('证据包-'))!);
+      const fp = hq.devices.certificates.fingerprint();
+      const readme = readFileSync(join(top, '说明.txt'), 'utf8');
+      expect(readme).toContain(fp);
+      const report = readFileSync(join(top, '核验报告.txt'), 'utf8');
+      expect(report).toContain('2份文书全部核验通过');
+      expect(report).toContain('导出时重新计算，与封存一致');
+      const folders = readdirSync(join(top, '文书'));
+      expect(folders).toHaveLength(2);
+      for (const f of folders) {
+        const v = verify(join(top, '文书', f), fp);
+        expect(v.status, v.stdout + v.stderr).toBe(0);
+        expect(v.stdout).toContain('核验结论：全部通过');
+        // The command 说明.txt gives, exactly.
+        expect(readme).toContain(`npm run verify -- "${readdirSync(out).find((n) => n.startsWith('证据包-'))}/文书/${f}/" --hq-root ${fp}`);
+      }
+      expect(readdirSync(join(top, 'PDF')).length).toBe(2);
+      const sums = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: join(top, '电子数据'), encoding: 'utf8' });
+      expect(sums.status, sums.stdout + sums.stderr).toBe(0);
+      // Another fingerprint: not anchored (exit 1, the certificate is not from that root).
+      expect(verify(join(top, '文书', folders[0]!), '0000-0000-0000-0000-0000-0000-0000-0000').status).not.toBe(0);
+      // One flipped byte in the document's signed form: the verifier fails, naming it.
+      const doc = join(top, '文书', folders[0]!, 'document.json');
+      const bytes = readFileSync(doc);
+      bytes[10] = bytes[10]! ^ 0x01;
+      writeFileSync(doc, bytes);
+      const bad = verify(join(top, '文书', folders[0]!), fp);
+      expect(bad.status).toBe(1);
+      expect(bad.stdout).toContain('不通过');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+    const added = (await accessRows()).slice(before);
+    expect(added.map((x) => [x.username, x.action, x.case_id])).toEqual([['liunan', 'export', aCase]]);
+    expect(added[0]!.detail).toContain('导出证据包');
+  }, 120_000);
+
+  it('one document’s export holds that document only; another office’s case or document is 404 and nothing is logged', async () => {
+    const one = await download('liunan', `/documents/${encodeURIComponent(aDocs[0]!)}/export`);
+    expect(one.status).toBe(200);
+    await one.arrayBuffer();
+    const before = (await accessRows()).length;
+    const other = await download('liunan', `/cases/${encodeURIComponent(bCase)}/export`);
+    expect(other.status).toBe(404);
+    expect(((await other.json()) as { message: string }).message).toBe('没有这个案件。');
+    expect((await download('chengzhong', `/documents/${encodeURIComponent(aDocs[0]!)}/export`)).status).toBe(404);
+    expect((await accessRows()).length).toBe(before);
+  });
+});
+
+describe(`fixes (HQ on ${HQ_TEST_ENGINE})`, () => {
+  it('a reviewer cannot import a bundle from another office’s device: 404 in Chinese, nothing stored', async () => {
+    const bundle = (await a.must('bundles.export', { documentIds: aDocs })).path;
+    const seals = async () =>
+      Number(
+        (await hq.db.selectFrom('seals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+      );
+    const n = await seals();
+    const post = (user: string) =>
+      send(
+        server.url,
+        'POST',
+        '/import',
+        { cookie: cookies.get(user)!, 'content-type': 'application/octet-stream' },
+        readFileSync(bundle),
+      );
+    const refused = await post('chengzhong');
+    expect(refused.status).toBe(404);
+    expect(refused.json).toMatchObject({ ok: false });
+    expect(String(refused.json!.message)).toContain('所辖单位以外的设备');
+    expect(await seals()).toBe(n);
+    // The device's own office may (the seals are held already: the same receipts again).
+    const own = await post('liunan');
+    expect(own.status, own.text).toBe(200);
+  }, 60_000);
+
+  it('人员与角色 shows the login throttle’s real wait for a name (per client), not a stale account lock', async () => {
+    for (let i = 0; i < 6; i++)
+      await send(
+        server.url,
+        'POST',
+        '/api/staff/login',
+        { 'content-type': 'application/json' },
+        JSON.stringify({ username: 'chengzhong', password: 'wrong-password' }),
+      );
+    const staff = await api('shi', '/staff');
+    expect(staff.status).toBe(200);
+    const rows = staff.json!.staff as { username: string; throttledUntil: string | null; throttledClients: number }[];
+    const cz = rows.find((r) => r.username === 'chengzhong')!;
+    expect(cz.throttledClients).toBe(1);
+    expect(Date.parse(cz.throttledUntil!)).toBeGreaterThan(Date.now());
+    expect(rows.find((r) => r.username === 'liunan')).toMatchObject({ throttledUntil: null, throttledClients: 0 });
+  });
+});
