@@ -154,6 +154,49 @@ describe(`导出证据包 (HQ on ${HQ_TEST_ENGINE})`, () => {
   });
 });
 
+describe(`统计 (HQ on ${HQ_TEST_ENGINE})`, () => {
+  const beijingMonth = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 7);
+  async function range() {
+    const months = (await hq.db.selectFrom('documents').select('sealed_at').execute()).map((r) => beijingMonth(r.sealed_at));
+    return { from: months.sort()[0]!, to: months.sort().at(-1)! };
+  }
+  type Row = { officeId: string; month: string; matter: string; cases: number; documents: number };
+  const totals = (rows: Row[], officeId: string) =>
+    rows
+      .filter((r) => r.officeId === officeId)
+      .reduce((t, r) => ({ cases: t.cases + r.cases, documents: t.documents + r.documents }), { cases: 0, documents: 0 });
+
+  it('counts cases and documents per office, month and matter over the viewer’s offices only', async () => {
+    const { from, to } = await range();
+    const all = await api('shi', `/stats?from=${from}&to=${to}`);
+    expect(all.status, all.text).toBe(200);
+    const rows = all.json!.rows as Row[];
+    expect(totals(rows, liunan.id)).toEqual({ cases: 1, documents: 2 });
+    expect(totals(rows, chengzhong.id)).toEqual({ cases: 1, documents: 1 });
+    expect(rows.every((r) => r.matter.length > 0 && /^\d{4}-\d\d$/.test(r.month))).toBe(true);
+    // One office (and those below it) when asked.
+    const one = await api('shi', `/stats?from=${from}&to=${to}&office=${chengzhong.id}`);
+    expect((one.json!.rows as Row[]).map((r) => r.officeId)).toEqual([chengzhong.id]);
+    // A district reviewer: their district only, whatever they ask for.
+    const district = await api('liunan', `/stats?from=${from}&to=${to}`);
+    expect(new Set((district.json!.rows as Row[]).map((r) => r.officeId))).toEqual(new Set([liunan.id]));
+    expect((await api('liunan', `/stats?from=${from}&to=${to}&office=${chengzhong.id}`)).json!.rows).toEqual([]);
+    // A month without documents: nothing counted.
+    const empty = await api('shi', '/stats?from=2001-01&to=2001-02');
+    expect(empty.json).toMatchObject({ months: ['2001-01', '2001-02'], rows: [] });
+  });
+
+  it('a bad range is a 400 in Chinese, naming the field', async () => {
+    const bad = await api('shi', '/stats?from=2026-13');
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.json!.fields as object)).toEqual(['query.from']);
+    const reversed = await api('shi', '/stats?from=2026-05&to=2026-01');
+    expect(reversed.status).toBe(400);
+    expect(String(reversed.json!.message)).toContain('起始月份不能晚于结束月份');
+    expect((await api('shi', '/stats?from=2010-01&to=2026-01')).status).toBe(400);
+  });
+});
+
 describe(`fixes (HQ on ${HQ_TEST_ENGINE})`, () => {
   it('a reviewer cannot import a bundle from another office’s device: 404 in Chinese, nothing stored', async () => {
     const bundle = (await a.must('bundles.export', { documentIds: aDocs })).path;

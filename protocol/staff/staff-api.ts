@@ -10,6 +10,7 @@ const Uuid = (what: string) => z.string().regex(/^[0-9a-f-]{36}$/, `${what}须�
 const RecordId = z.string().min(1).max(200);
 const Day = z.string().regex(/^\d{4}-\d\d-\d\d$/, '日期须为 YYYY-MM-DD。');
 const Iso = z.string();
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份须为 YYYY-MM（如 2026-03）。');
 
 export const ROLES = ['admin', 'reviewer', 'readonly'] as const;
 export const LEVELS = ['province', 'city', 'district'] as const;
@@ -245,6 +246,27 @@ export const STAFF_ROUTES = {
       role: RoleSchema,
     }),
     answer: Ok,
+  },
+  /** 统计: cases and documents per office, Beijing month and matter, over the viewer's offices. */
+  stats: {
+    method: 'GET',
+    path: '/stats',
+    query: z.object({ from: Month.optional(), to: Month.optional(), office: Uuid('单位编号').optional() }),
+    answer: z.object({
+      from: z.string(),
+      to: z.string(),
+      months: z.array(z.string()),
+      offices: z.array(OfficeSchema),
+      rows: z.array(
+        z.object({
+          officeId: z.string(),
+          month: z.string(),
+          matter: z.string(),
+          cases: z.number(),
+          documents: z.number(),
+        }),
+      ),
+    }),
   },
   events: { method: 'GET', path: '/events', answer: z.object({ rows: z.array(LogRowSchema) }) },
   access: {

@@ -1,5 +1,6 @@
 // One case: its office, party, matter and status, and its documents.
-import { Alert, Descriptions, Table, Typography } from 'antd';
+import { Alert, Button, Descriptions, Space, Table, Typography } from 'antd';
+import { STAFF_API } from '../../protocol/staff/staff-api.ts';
 import { call } from '../api.ts';
 import { beijing, viaLabel } from '../format.ts';
 import { href } from '../router.ts';
@@ -13,6 +14,14 @@ export function CasePage({ id }: { id: string }) {
   return (
     <>
       <Typography.Title level={3}>案件 {c.caseNo}</Typography.Title>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Button type="primary" id="export-case" href={`${STAFF_API}/cases/${encodeURIComponent(c.id)}/export`}>
+          导出证据包
+        </Button>
+        <Typography.Text type="secondary">
+          一个 .tar 文件：各文书的封存（可用 npm run verify 独立核验）、总部打印的PDF、电子数据、签名、核验报告和总部根密钥指纹。导出记入查阅记录。
+        </Typography.Text>
+      </Space>
       <Descriptions bordered size="small" column={2}>
         <Descriptions.Item label="单位">{c.officeName}</Descriptions.Item>
         <Descriptions.Item label="状态">{c.status}</Descriptions.Item>

@@ -211,6 +211,11 @@ export async function staffApi(app: FastifyInstance, o: StaffApiOptions): Promis
       },
     });
   }
+  api.route({
+    ...route('stats'),
+    handler: async (req: FastifyRequest<{ Querystring: { from?: string; to?: string; office?: string } }>) =>
+      reads.stats(viewer(req), req.query),
+  });
   api.route({ ...route('events'), handler: async (req: FastifyRequest) => reads.events(viewer(req, 'admin')) });
   api.route({
     ...route('access'),
