@@ -14,6 +14,7 @@ import type { Engine } from './db/migrations.ts';
 import type { OfficeLevel } from './db/schema.ts';
 import { mayAt, type Viewer } from './db/scope.ts';
 import type { DeviceRow } from './devices/device-row.ts';
+import { DeadlineStore } from './deadlines/deadline-store.ts';
 import { DeviceRegistry } from './devices/device-registry.ts';
 import { eventLog, type EventLog } from './events.ts';
 import { HqIdentity } from './hq-identity.ts';
@@ -62,6 +63,8 @@ export interface HqApp {
   ingest: Ingest;
   reference: ReferenceStore;
   browse: Browse;
+  /** The devices' open deadlines as they last reported them (总览). */
+  deadlines: DeadlineStore;
   /** Staff reads of cases, documents and evidence: limited to the viewer's offices, each one logged. */
   cases: CaseReader;
   /** Prints received documents (PDF) from their print input, checked against the seal. */
@@ -126,6 +129,7 @@ export async function openHq(options: HqOptions): Promise<HqApp> {
       ingest,
       reference,
       browse,
+      deadlines: new DeadlineStore(db, now),
       cases: new CaseReader(db, now, browse),
       printer: new SealedPrinter(options.fontsDir),
       logEvent,

@@ -9,6 +9,7 @@ import { CoreError } from '../../protocol/runtime/core-error.ts';
 import { errorFields, type Log } from '../../protocol/runtime/log.ts';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import { HQ_ROUTES } from '../../protocol/sync/hq-api.ts';
+import type { DeadlinesReport } from '../../protocol/sync/deadlines-report.ts';
 import { API } from '../../protocol/sync/protocol.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isoNow, type Clock } from '../clock.ts';
@@ -58,6 +59,8 @@ export interface SyncRunDeps {
   intake: ReceiptIntakeDeps;
   /** What applying a law package needs. */
   law: LawIntakeDeps;
+  /** The open deadlines reported to HQ after the outbox (absent: none reported). */
+  deadlines?: () => DeadlinesReport;
 }
 
 export class SyncRun implements ProgressHolder {
@@ -153,6 +156,7 @@ export class SyncRun implements ProgressHolder {
         acceptReceipt(this.d.intake, res.body, 'network');
         this.progress = { ...this.progress, phase: 'uploading', docsDone: this.progress.docsDone + 1 };
       }
+      await this.reportDeadlines(client);
       const done = plan.length ? `${plan.length}份文书已取得总部回执` : '没有待同步的文书';
       const lawNote = law?.outcome === 'applied' ? `；${law.message}` : '';
       outcome = rejected.length
@@ -205,6 +209,22 @@ export class SyncRun implements ProgressHolder {
     }
     this.last = outcome;
     return outcome;
+  }
+
+  /**
+   * The device's open deadlines, for HQ's 总览 (its own message: protocol/sync/deadlines-report.ts).
+   * An HQ older than this route (404) is skipped; a refusal is logged and does not fail the run —
+   * the seals, which are the record, have their receipts by now.
+   */
+  private async reportDeadlines(client: HqClient): Promise<void> {
+    if (!this.d.deadlines) return;
+    try {
+      await client.call('POST', `${API}/deadlines`, this.d.deadlines(), true, HQ_ROUTES.deadlines.answer);
+    } catch (e) {
+      if (!(e instanceof SyncFailure)) throw e;
+      if (e.kind === 'unreachable') throw e;
+      if (e.status !== 404) this.d.log.error('sync: deadlines report refused', { kind: e.kind, status: e.status });
+    }
   }
 
   /**

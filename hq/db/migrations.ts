@@ -8,6 +8,7 @@
 // 区/县), staff roles per office, the office of each device and enrollment code, and the access log.
 import { sql, type Kysely, type ColumnDataType } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import { hq008Deadlines } from './migration-008-deadlines.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -405,5 +406,6 @@ export function hqMigrations(engine: Engine): Record<string, Migration> {
     '002_trust': hq002(engine),
     '003_guard': hq003Guard(engine),
     '005_offices': hq005(engine),
+    '008_deadlines': hq008Deadlines(engine),
   };
 }

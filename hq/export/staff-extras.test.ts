@@ -15,7 +15,9 @@ import { ROOT } from '../../scripts/build.ts';
 import { makeCore, type TestCore } from '../../tests/support/core-fixture.ts';
 import { commit, forge, type Forger } from '../../tests/support/forge-seal.ts';
 import { HQ_TEST_ENGINE, testHqDatabase, testHqKey } from '../../tests/support/hq-engines.ts';
-import { enrolledDeviceAt, send } from '../../tests/support/hq-fixture.ts';
+import { enrolledDeviceAt, send, type TestDevice } from '../../tests/support/hq-fixture.ts';
+import { openDeadlinesReport } from '../../core/deadlines/deadlines-report.ts';
+import { DEADLINES_FORMAT, type ReportedDeadline } from '../../protocol/sync/deadlines-report.ts';
 import { sealedDevice } from '../../tests/support/sync-fixture.ts';
 import { openHq, type HqApp } from '../hq-app.ts';
 import { startHqServer, type HqServer } from '../http/hq-server.ts';
@@ -30,6 +32,7 @@ let city: Office, liunan: Office, chengzhong: Office;
 let aDocs: string[];
 let aCase: string;
 let bCase: string;
+let bDevice: TestDevice;
 const cookies = new Map<string, string>();
 
 async function login(user: string): Promise<string> {
@@ -80,6 +83,7 @@ beforeAll(async () => {
   const forged = forge(pkgs[0]!, b, 'none', randomUUID(), '城中区的当事人');
   expect((await commit(b, forged)).status).toBe(200);
   bCase = (JSON.parse(forged.seal.payload) as SealPayload).document.caseId;
+  bDevice = b.d;
 }, 180_000);
 
 afterAll(async () => {
@@ -194,6 +198,86 @@ describe(`统计 (HQ on ${HQ_TEST_ENGINE})`, () => {
     expect(reversed.status).toBe(400);
     expect(String(reversed.json!.message)).toContain('起始月份不能晚于结束月份');
     expect((await api('shi', '/stats?from=2010-01&to=2026-01')).status).toBe(400);
+  });
+});
+
+describe(`deadlines on 总览 (HQ on ${HQ_TEST_ENGINE})`, () => {
+  const day = (offset: number) =>
+    new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const deadline = (caseNo: string, dueDate: string | null, extra: Partial<ReportedDeadline> = {}): ReportedDeadline => ({
+    caseId: `case-${caseNo}`,
+    caseNo,
+    kind: 'preservation',
+    label: '先行登记保存处理决定',
+    dueDate,
+    earliest: null,
+    status: 'due',
+    documentId: null,
+    docNo: null,
+    ...extra,
+  });
+  type Urgent = { caseNo: string; status: string; daysLeft: number; officeName: string; caseAtHq: boolean };
+  const urgent = async (user: string) => (await api(user, '/overview')).json!.deadlines as Urgent[];
+
+  it('a device’s sync reports its open deadlines, as its 工作台 computes them', async () => {
+    const report = openDeadlinesReport(a.core);
+    expect(report.deadlines.length).toBeGreaterThan(0); // the case's 立案期限 at least
+    const held = await hq.db.selectFrom('device_deadlines').selectAll().orderBy('n').execute();
+    const ownedByA = held.filter((r) => r.case_id === aCase);
+    expect(ownedByA.map((r) => [r.kind, r.due_date, r.status])).toEqual(
+      report.deadlines.map((d) => [d.kind, d.dueDate, d.status]),
+    );
+  });
+
+  it('overdue and near-due ones show on 总览 per office, within the viewer’s scope; far ones and other offices’ do not', async () => {
+    const r = await bDevice.send('POST', '/api/v1/deadlines', {
+      format: DEADLINES_FORMAT,
+      today: day(0),
+      deadlines: [
+        deadline('城中网信案〔2026〕1号', day(-2), { status: 'overdue' }),
+        deadline('城中网信案〔2026〕2号', day(1)),
+        deadline('城中网信案〔2026〕3号', day(30)),
+        deadline('城中网信案〔2026〕4号', null, { status: 'uncertain', earliest: day(2) }),
+      ],
+    });
+    expect(r.status, r.text).toBe(200);
+    expect(r.json).toEqual({ stored: 4 });
+    const cz = (await urgent('shi')).filter((d) => d.officeName === '城中区网信办');
+    expect(cz.map((d) => [d.caseNo, d.status, d.daysLeft])).toEqual([
+      ['城中网信案〔2026〕1号', 'overdue', -2],
+      ['城中网信案〔2026〕2号', 'soon', 1],
+      ['城中网信案〔2026〕4号', 'uncertain', 2],
+    ]);
+    expect(cz.every((d) => !d.caseAtHq)).toBe(true);
+    // The district reviewer of 柳南 sees none of 城中's.
+    expect((await urgent('liunan')).some((d) => d.officeName === '城中区网信办')).toBe(false);
+    expect((await urgent('chengzhong')).map((d) => d.caseNo)).toContain('城中网信案〔2026〕1号');
+    // A later report replaces the earlier one whole: an empty one clears the device's.
+    expect((await bDevice.send('POST', '/api/v1/deadlines', { format: DEADLINES_FORMAT, today: day(0), deadlines: [] })).status).toBe(200);
+    expect((await urgent('shi')).some((d) => d.officeName === '城中区网信办')).toBe(false);
+  });
+
+  it('a device that never reports (an older version) shows none and nothing fails; a bad or unsigned report is refused and changes nothing', async () => {
+    const old = await enrolledDeviceAt(server.url, (await hq.devices.createCode('test', '', '', chengzhong.id)).code, '旧终端');
+    expect((await api('shi', '/overview')).status).toBe(200);
+    expect((await urgent('shi')).some((d) => (d as unknown as { deviceName: string }).deviceName === '旧终端')).toBe(false);
+    const before = await hq.db.selectFrom('device_deadlines').selectAll().execute();
+    const bad = await old.send('POST', '/api/v1/deadlines', {
+      format: DEADLINES_FORMAT,
+      today: '2026-13-01x',
+      deadlines: [deadline('x', '2026-01-01', { status: 'late' as never })],
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.json!.fields as object).sort()).toEqual(['body.deadlines.0.status', 'body.today']);
+    const unsigned = await send(
+      server.url,
+      'POST',
+      '/api/v1/deadlines',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ format: DEADLINES_FORMAT, today: day(0), deadlines: [] }),
+    );
+    expect(unsigned.status).toBe(401);
+    expect(await hq.db.selectFrom('device_deadlines').selectAll().execute()).toEqual(before);
   });
 });
 

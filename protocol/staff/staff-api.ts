@@ -62,6 +62,23 @@ const DeviceSchema = z.object({
   chain: ChainSchema,
 });
 
+const UrgentDeadlineSchema = z.object({
+  deviceName: z.string(),
+  officeId: z.string(),
+  officeName: z.string(),
+  caseId: z.string(),
+  caseNo: z.string(),
+  caseAtHq: z.boolean(),
+  kind: z.string(),
+  label: z.string(),
+  dueDate: z.string().nullable(),
+  earliest: z.string().nullable(),
+  status: z.enum(['overdue', 'soon', 'uncertain']),
+  daysLeft: z.number().int(),
+  docNo: z.string().nullable(),
+  reportedAt: Iso,
+});
+
 export const CaseSortSchema = z.enum(['updated_desc', 'updated_asc', 'case_no', 'party', 'documents_desc']);
 export const CasesQuerySchema = z.object({
   q: z.string().max(200).optional(),
@@ -135,6 +152,8 @@ export const STAFF_ROUTES = {
       flags: z.array(FlagSchema),
       devices: z.array(DeviceSchema),
       offices: z.array(OfficeSchema),
+      /** Overdue and nearly due deadlines the devices reported (none from a device that never reported). */
+      deadlines: z.array(UrgentDeadlineSchema),
     }),
   },
   cases: {

@@ -56,6 +56,7 @@ export function staffReads(hq: HqApp) {
         })),
         devices,
         offices: (await hq.offices.visible(v)).map(officeRow),
+        deadlines: (await hq.deadlines.urgentFor(v)).map(({ deviceId: _, ...d }) => d),
       };
     },
 
