@@ -15,6 +15,7 @@ import type { OfficeLevel } from './db/schema.ts';
 import { mayAt, type Viewer } from './db/scope.ts';
 import type { DeviceRow } from './devices/device-row.ts';
 import { DeadlineStore } from './deadlines/deadline-store.ts';
+import { sweepExportScratch } from './export/export-scratch.ts';
 import { DeviceRegistry } from './devices/device-registry.ts';
 import { eventLog, type EventLog } from './events.ts';
 import { HqIdentity } from './hq-identity.ts';
@@ -112,6 +113,7 @@ export async function openHq(options: HqOptions): Promise<HqApp> {
     const storage = new FsBlobStorage(options.dataDir, keys.blobs);
     // Uploads abandoned for a week are removed; an interrupted one resumes within that time.
     storage.sweepPartials(7 * 86_400_000);
+    sweepExportScratch(options.dataDir);
     const ingest = new Ingest(db, now, identity, devices, log);
     const offices = new OfficeStore(db, now, logEvent);
     await offices.ensureRoot(identity.keys().name, options.rootLevel);

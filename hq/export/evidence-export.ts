@@ -24,12 +24,19 @@ import { pack, type Pack } from 'tar-stream';
 import { sm2PublicKeyPem } from '../../protocol/crypto/sm2.ts';
 import { formatReport } from '../../protocol/seal/verify-report.ts';
 import { verifySealFolder } from '../../protocol/seal/verify-seal-folder.ts';
-import { fingerprint, rootDocument, TRUST_ROOT, trustMember, type TrustDoc } from '../../protocol/trust/trust-format.ts';
+import {
+  fingerprint,
+  rootDocument,
+  TRUST_ROOT,
+  trustMember,
+  type TrustDoc,
+} from '../../protocol/trust/trust-format.ts';
 import type { ReceivedDocument } from '../browse/browse.ts';
 import type { Viewer } from '../db/scope.ts';
 import type { HqApp } from '../hq-app.ts';
 import { reverifyDocument } from '../ingest/reverify.ts';
 import { printReceived } from '../print/print-received.ts';
+import { EXPORT_SCRATCH } from './export-scratch.ts';
 import { documentTypeLabel, t } from '../http/web/pages/format.ts';
 
 export interface EvidenceExport {
@@ -97,7 +104,7 @@ async function write(hq: HqApp, v: Viewer, tar: Pack, top: string, caseNo: strin
   const commands: string[] = [];
   const sums: string[] = [];
   const evidenceDone = new Map<string, string>(); // sha256 → the SHA-256 recomputed while writing
-  const scratch = mkdtempSync(join(hq.dataDir, 'export-'));
+  const scratch = mkdtempSync(join(hq.dataDir, EXPORT_SCRATCH));
   try {
     for (const [i, d] of docs.entries()) {
       const p = d.payload;
@@ -123,7 +130,9 @@ async function write(hq: HqApp, v: Viewer, tar: Pack, top: string, caseNo: strin
 
       const printed = await printReceived(hq, d);
       if (printed.ok) await add(`PDF/${String(i + 1).padStart(2, '0')}-${safe(printed.fileName)}`, printed.bytes);
-      report.push(`【3】PDF：${printed.ok ? '已由总部按封存的文书打印（打印结果与封存校验值一致）' : `未附：${printed.reason}`}`);
+      report.push(
+        `【3】PDF：${printed.ok ? '已由总部按封存的文书打印（打印结果与封存校验值一致）' : `未附：${printed.reason}`}`,
+      );
 
       for (const s of await hq.browse.sealSignatures(d.deviceId, d.seq)) {
         await add(`签名/${s.signature_id}.json`, s.record);
@@ -133,7 +142,10 @@ async function write(hq: HqApp, v: Viewer, tar: Pack, top: string, caseNo: strin
       const lines: string[] = [];
       for (const e of p.evidence) {
         if (!evidenceDone.has(e.sha256)) {
-          evidenceDone.set(e.sha256, await addStream(tar, `${top}/电子数据/${e.sha256}`, e.sizeBytes, mtime, hq, e.sha256));
+          evidenceDone.set(
+            e.sha256,
+            await addStream(tar, `${top}/电子数据/${e.sha256}`, e.sizeBytes, mtime, hq, e.sha256),
+          );
           sums.push(`${e.sha256}  ${e.sha256}`);
         }
         const got = evidenceDone.get(e.sha256)!;

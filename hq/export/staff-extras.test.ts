@@ -46,7 +46,8 @@ async function login(user: string): Promise<string> {
   expect(r.status, r.text).toBe(303);
   return String(r.headers['set-cookie']).split(';')[0]!;
 }
-const api = (user: string, path: string) => send(server.url, 'GET', `/api/staff${path}`, { cookie: cookies.get(user)! });
+const api = (user: string, path: string) =>
+  send(server.url, 'GET', `/api/staff${path}`, { cookie: cookies.get(user)! });
 const download = (user: string, path: string) =>
   fetch(`${server.url}api/staff${path}`.replace(/([^:])\/\//, '$1/'), { headers: { cookie: cookies.get(user)! } });
 const accessRows = () =>
@@ -76,7 +77,11 @@ beforeAll(async () => {
     .map((row) => a.core.sync.packageFor(row, JSON.parse(row.payload) as never))
     .reverse();
   const b: Forger = {
-    d: await enrolledDeviceAt(server.url, (await hq.devices.createCode('test', '', '', chengzhong.id)).code, '城中终端'),
+    d: await enrolledDeviceAt(
+      server.url,
+      (await hq.devices.createCode('test', '', '', chengzhong.id)).code,
+      '城中终端',
+    ),
     seq: 1,
     prev: SEAL_GENESIS,
   };
@@ -108,7 +113,10 @@ describe(`导出证据包 (HQ on ${HQ_TEST_ENGINE})`, () => {
       writeFileSync(join(out, 'x.tar'), Buffer.from(await r.arrayBuffer()));
       const untar = spawnSync('tar', ['-xf', 'x.tar'], { cwd: out, encoding: 'utf8' });
       expect(untar.status, untar.stderr).toBe(0);
-      const top = join(out, readdirSync(out).find((n) => n.startsWith('证据包-'))!);
+      const top = join(
+        out,
+        readdirSync(out).find((n) => n.startsWith('证据包-'))!,
+      );
       const fp = hq.devices.certificates.fingerprint();
       const readme = readFileSync(join(top, '说明.txt'), 'utf8');
       expect(readme).toContain(fp);
@@ -122,7 +130,9 @@ describe(`导出证据包 (HQ on ${HQ_TEST_ENGINE})`, () => {
         expect(v.status, v.stdout + v.stderr).toBe(0);
         expect(v.stdout).toContain('核验结论：全部通过');
         // The command 说明.txt gives, exactly.
-        expect(readme).toContain(`npm run verify -- "${readdirSync(out).find((n) => n.startsWith('证据包-'))}/文书/${f}/" --hq-root ${fp}`);
+        expect(readme).toContain(
+          `npm run verify -- "${readdirSync(out).find((n) => n.startsWith('证据包-'))}/文书/${f}/" --hq-root ${fp}`,
+        );
       }
       expect(readdirSync(join(top, 'PDF')).length).toBe(2);
       const sums = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: join(top, '电子数据'), encoding: 'utf8' });
@@ -161,14 +171,19 @@ describe(`导出证据包 (HQ on ${HQ_TEST_ENGINE})`, () => {
 describe(`统计 (HQ on ${HQ_TEST_ENGINE})`, () => {
   const beijingMonth = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 7);
   async function range() {
-    const months = (await hq.db.selectFrom('documents').select('sealed_at').execute()).map((r) => beijingMonth(r.sealed_at));
+    const months = (await hq.db.selectFrom('documents').select('sealed_at').execute()).map((r) =>
+      beijingMonth(r.sealed_at),
+    );
     return { from: months.sort()[0]!, to: months.sort().at(-1)! };
   }
   type Row = { officeId: string; month: string; matter: string; cases: number; documents: number };
   const totals = (rows: Row[], officeId: string) =>
     rows
       .filter((r) => r.officeId === officeId)
-      .reduce((t, r) => ({ cases: t.cases + r.cases, documents: t.documents + r.documents }), { cases: 0, documents: 0 });
+      .reduce((t, r) => ({ cases: t.cases + r.cases, documents: t.documents + r.documents }), {
+        cases: 0,
+        documents: 0,
+      });
 
   it('counts cases and documents per office, month and matter over the viewer’s offices only', async () => {
     const { from, to } = await range();
@@ -202,9 +217,12 @@ describe(`统计 (HQ on ${HQ_TEST_ENGINE})`, () => {
 });
 
 describe(`deadlines on 总览 (HQ on ${HQ_TEST_ENGINE})`, () => {
-  const day = (offset: number) =>
-    new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
-  const deadline = (caseNo: string, dueDate: string | null, extra: Partial<ReportedDeadline> = {}): ReportedDeadline => ({
+  const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const deadline = (
+    caseNo: string,
+    dueDate: string | null,
+    extra: Partial<ReportedDeadline> = {},
+  ): ReportedDeadline => ({
     caseId: `case-${caseNo}`,
     caseNo,
     kind: 'preservation',
@@ -253,14 +271,23 @@ describe(`deadlines on 总览 (HQ on ${HQ_TEST_ENGINE})`, () => {
     expect((await urgent('liunan')).some((d) => d.officeName === '城中区网信办')).toBe(false);
     expect((await urgent('chengzhong')).map((d) => d.caseNo)).toContain('城中网信案〔2026〕1号');
     // A later report replaces the earlier one whole: an empty one clears the device's.
-    expect((await bDevice.send('POST', '/api/v1/deadlines', { format: DEADLINES_FORMAT, today: day(0), deadlines: [] })).status).toBe(200);
+    expect(
+      (await bDevice.send('POST', '/api/v1/deadlines', { format: DEADLINES_FORMAT, today: day(0), deadlines: [] }))
+        .status,
+    ).toBe(200);
     expect((await urgent('shi')).some((d) => d.officeName === '城中区网信办')).toBe(false);
   });
 
   it('a device that never reports (an older version) shows none and nothing fails; a bad or unsigned report is refused and changes nothing', async () => {
-    const old = await enrolledDeviceAt(server.url, (await hq.devices.createCode('test', '', '', chengzhong.id)).code, '旧终端');
+    const old = await enrolledDeviceAt(
+      server.url,
+      (await hq.devices.createCode('test', '', '', chengzhong.id)).code,
+      '旧终端',
+    );
     expect((await api('shi', '/overview')).status).toBe(200);
-    expect((await urgent('shi')).some((d) => (d as unknown as { deviceName: string }).deviceName === '旧终端')).toBe(false);
+    expect((await urgent('shi')).some((d) => (d as unknown as { deviceName: string }).deviceName === '旧终端')).toBe(
+      false,
+    );
     const before = await hq.db.selectFrom('device_deadlines').selectAll().execute();
     const bad = await old.send('POST', '/api/v1/deadlines', {
       format: DEADLINES_FORMAT,
@@ -286,7 +313,12 @@ describe(`fixes (HQ on ${HQ_TEST_ENGINE})`, () => {
     const bundle = (await a.must('bundles.export', { documentIds: aDocs })).path;
     const seals = async () =>
       Number(
-        (await hq.db.selectFrom('seals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+        (
+          await hq.db
+            .selectFrom('seals')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
       );
     const n = await seals();
     const post = (user: string) =>

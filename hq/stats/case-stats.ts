@@ -95,6 +95,7 @@ export async function caseStats(db: HqDb, v: Viewer, f: StatsFilter): Promise<St
   for (const r of docs) at(r.officeId, r.hour, r.matter).documents += Number(r.n);
   for (const r of cases) at(r.officeId, r.hour, r.matter).cases += Number(r.n);
   return [...rows.values()].sort(
-    (a, b) => a.month.localeCompare(b.month) || a.officeId.localeCompare(b.officeId) || a.matter.localeCompare(b.matter),
+    (a, b) =>
+      a.month.localeCompare(b.month) || a.officeId.localeCompare(b.officeId) || a.matter.localeCompare(b.matter),
   );
 }

@@ -154,7 +154,11 @@ function MonthColumns({ bars }: { bars: Bar[] }) {
   return (
     <div style={{ display: 'flex', alignItems: 'flex-end', gap: 6, overflowX: 'auto', paddingTop: 8 }}>
       {bars.map((b) => (
-        <div key={b.key} style={{ flex: '1 0 56px', textAlign: 'center' }} title={`${b.label}：案件${b.cases}件，文书${b.documents}份`}>
+        <div
+          key={b.key}
+          style={{ flex: '1 0 56px', textAlign: 'center' }}
+          title={`${b.label}：案件${b.cases}件，文书${b.documents}份`}
+        >
           <div style={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'center', gap: 3, height: H + 18 }}>
             {[
               [b.cases, CASE_COLOR],
@@ -162,7 +166,9 @@ function MonthColumns({ bars }: { bars: Bar[] }) {
             ].map(([n, color], i) => (
               <div key={i} style={{ width: 18, fontSize: 11, color: '#555' }}>
                 {n as number}
-                <div style={{ height: Math.round(((n as number) / max) * H), background: color as string, minHeight: 1 }} />
+                <div
+                  style={{ height: Math.round(((n as number) / max) * H), background: color as string, minHeight: 1 }}
+                />
               </div>
             ))}
           </div>
