@@ -19,8 +19,8 @@ export function CasePage({ id }: { id: string }) {
           导出证据包
         </Button>
         <Typography.Text type="secondary">
-          一个 .tar 文件：各文书的封存（可用 npm run verify
-          独立核验）、总部打印的PDF、电子数据、签名、核验报告和总部根密钥指纹。导出记入查阅记录。
+          下载一个 .tar
+          文件，可交法院：各文书的封存（可对照本办公布的总部根密钥指纹独立核验，方法见包内「说明.txt」）、总部打印的PDF、电子数据、签名和核验报告。导出记入查阅记录。
         </Typography.Text>
       </Space>
       <Descriptions bordered size="small" column={2}>

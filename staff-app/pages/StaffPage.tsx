@@ -15,7 +15,7 @@ export function StaffPage() {
       <Typography.Title level={3}>人员与角色</Typography.Title>
       <Typography.Paragraph type="secondary">
         管理员：设备、登记码、人员；审核：案件与文书（含导入封存包）；只读：查看案件与文书。角色对本单位及下级单位有效，每次查阅个人信息均记入查阅记录。
-        「登录等待」：某用户名连续输错密码后，输错的那台终端（按网络地址）须等待一段时间再试，账号本身不锁定，本人从自己的电脑仍可登录；急需时在服务器上运行
+        「登录等待」：某用户名连续输错密码后，从输错的那台电脑（按网络地址）登录须等待一段时间，账号本身不锁定，本人从自己的电脑仍可登录；急需时在服务器上运行
         npm run hq -- admin unlock --user 用户名。
       </Typography.Paragraph>
       <Table
@@ -35,7 +35,7 @@ export function StaffPage() {
             render: (_: unknown, r: (typeof data.staff)[number]) =>
               r.throttledUntil ? (
                 <Tag color="orange">
-                  {r.throttledClients}处终端须等待至 {beijing(r.throttledUntil)}
+                  从{r.throttledClients}个网络地址登录须等待至 {beijing(r.throttledUntil)}
                 </Tag>
               ) : (
                 '—'

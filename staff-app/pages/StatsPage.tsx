@@ -159,13 +159,22 @@ function MonthColumns({ bars }: { bars: Bar[] }) {
           style={{ flex: '1 0 56px', textAlign: 'center' }}
           title={`${b.label}：案件${b.cases}件，文书${b.documents}份`}
         >
-          <div style={{ display: 'flex', alignItems: 'flex-end', justifyContent: 'center', gap: 3, height: H + 18 }}>
+          <div
+            style={{
+              display: 'flex',
+              alignItems: 'flex-end',
+              justifyContent: 'center',
+              gap: 3,
+              height: H + 18,
+              borderBottom: '1px solid #d9d9d9',
+            }}
+          >
             {[
               [b.cases, CASE_COLOR],
               [b.documents, DOC_COLOR],
             ].map(([n, color], i) => (
               <div key={i} style={{ width: 18, fontSize: 11, color: '#555' }}>
-                {n as number}
+                {(n as number) > 0 ? (n as number) : ''}
                 <div
                   style={{ height: Math.round(((n as number) / max) * H), background: color as string, minHeight: 1 }}
                 />
@@ -173,9 +182,10 @@ function MonthColumns({ bars }: { bars: Bar[] }) {
             ))}
           </div>
           <div style={{ fontSize: 12, marginTop: 4, whiteSpace: 'nowrap' }}>{b.label.replace(/^\d{4}年/, '')}</div>
-          {(b.label.endsWith('年1月') || b === bars[0]) && (
-            <div style={{ fontSize: 11, color: '#888' }}>{b.label.slice(0, 5)}</div>
-          )}
+          {/* Every column has the year line (blank but where a year starts), so that all stand on one baseline. */}
+          <div style={{ fontSize: 11, color: '#888', height: 16 }}>
+            {b.label.endsWith('年1月') || b === bars[0] ? b.label.slice(0, 5) : ''}
+          </div>
         </div>
       ))}
     </div>
