@@ -110,6 +110,7 @@ async function write(hq: HqApp, v: Viewer, tar: Pack, top: string, caseNo: strin
       const p = d.payload;
       const label = documentTypeLabel(p.document.type);
       const folder = `文书/${String(i + 1).padStart(2, '0')}-${safe(label)}-${safe(p.document.docNo)}`;
+      const signatures = `签名/${String(i + 1).padStart(2, '0')}-${safe(p.document.docNo)}`;
       const files = await sealFolderFiles(hq, d);
       // The verifier's own checks, on exactly these bytes, before they go out.
       const dir = join(scratch, String(i));
@@ -120,8 +121,9 @@ async function write(hq: HqApp, v: Viewer, tar: Pack, top: string, caseNo: strin
       }
       const folderReport = verifySealFolder(dir, { fingerprint: fp });
       const problems = await reverifyDocument(hq, p.document.id);
+      const nn = String(i + 1).padStart(2, '0');
       report.push(
-        `一、${label} ${p.document.docNo}（封存${p.device.seq}，设备 ${p.device.id}，封存时间 ${t(p.time.sealedAt)}，总部接收 ${t(d.receivedAt)}）`,
+        `文书${i + 1}：${label} ${p.document.docNo}（封存${p.device.seq}，设备 ${p.device.id}，封存时间 ${t(p.time.sealedAt)}，总部接收 ${t(d.receivedAt)}）`,
         `【1】封存文件夹 ${folder}/ 的核验（与 npm run verify 相同的程序与输出）：`,
         formatReport(folderReport),
         `【2】总部按所存全部内容重新核验（设备签名、文书、${p.signatures.length}个签名的绑定与图像、${p.evidence.length}件电子数据的校验值、与上一封存的衔接）：${problems.length ? `不通过：${problems.join('；')}` : '通过'}`,
@@ -129,15 +131,15 @@ async function write(hq: HqApp, v: Viewer, tar: Pack, top: string, caseNo: strin
       commands.push(`npm run verify -- "${top}/${folder}/" --hq-root ${fp}`);
 
       const printed = await printReceived(hq, d);
-      if (printed.ok) await add(`PDF/${String(i + 1).padStart(2, '0')}-${safe(printed.fileName)}`, printed.bytes);
+      if (printed.ok) await add(`PDF/${nn}-${safe(printed.fileName)}`, printed.bytes);
       report.push(
         `【3】PDF：${printed.ok ? '已由总部按封存的文书打印（打印结果与封存校验值一致）' : `未附：${printed.reason}`}`,
       );
 
       for (const s of await hq.browse.sealSignatures(d.deviceId, d.seq)) {
-        await add(`签名/${s.signature_id}.json`, s.record);
-        if (s.image_png) await add(`签名/${s.signature_id}.png`, s.image_png);
-        if (s.strokes) await add(`签名/${s.signature_id}.strokes.json`, s.strokes);
+        await add(`${signatures}/${s.signature_id}.json`, s.record);
+        if (s.image_png) await add(`${signatures}/${s.signature_id}.png`, s.image_png);
+        if (s.strokes) await add(`${signatures}/${s.signature_id}.strokes.json`, s.strokes);
       }
       const lines: string[] = [];
       for (const e of p.evidence) {
@@ -153,7 +155,13 @@ async function write(hq: HqApp, v: Viewer, tar: Pack, top: string, caseNo: strin
           `    ${e.fileName}（${e.sizeBytes}字节）SHA-256 ${e.sha256}：${got === e.sha256 ? '导出时重新计算，与封存一致' : `导出时计算为 ${got}，与封存不符`}`,
         );
       }
-      report.push(`【4】电子数据（${p.evidence.length}件，文件在 电子数据/ 下，以 SHA-256 命名）：`, ...lines, '');
+      report.push(
+        lines.length
+          ? `【4】电子数据（${p.evidence.length}件，文件在 电子数据/ 下，以 SHA-256 命名）：`
+          : '【4】电子数据：无',
+        ...lines,
+        '',
+      );
     }
     if (sums.length) await add('电子数据/SHA256SUMS', `${sums.join('\n')}\n`);
     const ok = report.every((l) => !/不通过|不符/.test(l));
@@ -245,7 +253,7 @@ function readme(hqName: string, caseNo: string, fp: string, commands: string[], 
   PDF/           总部按封存的文书打印的 PDF（仅在打印结果与封存校验值一致时附上）。
   电子数据/      各文书所附电子数据原件，文件名为其 SHA-256；封存（seal.json 的 evidence）中列有
                  每件的原文件名、SHA-256 和 SM3。
-  签名/          签名记录（与封存中的绑定对应）、签名图像和笔迹。
+  签名/          按文书分列的签名记录（与封存中的绑定对应）、签名图像和笔迹。
   核验报告.txt   导出时的核验结果。
   hq-root.json   总部根公钥。
 
