@@ -8,6 +8,7 @@ import { loadCatalog } from './catalog/catalog-service.ts';
 import { CatalogHolder } from './catalog/catalog-holder.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CalendarSource, loadCalendarData } from './deadlines/calendar-source.ts';
+import { openDeadlinesReport } from './deadlines/deadlines-report.ts';
 import { openDatabase } from './db/open-database.ts';
 import { DocumentStore } from './documents/document-store.ts';
 import { EvidenceStore } from './evidence/evidence-store.ts';
@@ -287,6 +288,7 @@ export function openCore(options: CoreOptions): AppCore {
     bundle,
     law: { clock, log, catalog, references, audit, session, inTransaction },
     ...(options.syncBatchTarget ? { batchTarget: options.syncBatchTarget } : {}),
+    deadlines: () => openDeadlinesReport({ clock, calendar, cases, documents }),
   });
   const core: AppCore = {
     dataDir: options.dataDir,

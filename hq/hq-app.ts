@@ -12,6 +12,10 @@ import { CaseReader } from './cases/case-reader.ts';
 import { HQ_DATABASE_FILE, isPostgresUrl, openHqDatabase, type HqDb } from './db/hq-database.ts';
 import type { Engine } from './db/migrations.ts';
 import type { OfficeLevel } from './db/schema.ts';
+import { mayAt, type Viewer } from './db/scope.ts';
+import type { DeviceRow } from './devices/device-row.ts';
+import { DeadlineStore } from './deadlines/deadline-store.ts';
+import { sweepExportScratch } from './export/export-scratch.ts';
 import { DeviceRegistry } from './devices/device-registry.ts';
 import { eventLog, type EventLog } from './events.ts';
 import { HqIdentity } from './hq-identity.ts';
@@ -60,6 +64,8 @@ export interface HqApp {
   ingest: Ingest;
   reference: ReferenceStore;
   browse: Browse;
+  /** The devices' open deadlines as they last reported them (总览). */
+  deadlines: DeadlineStore;
   /** Staff reads of cases, documents and evidence: limited to the viewer's offices, each one logged. */
   cases: CaseReader;
   /** Prints received documents (PDF) from their print input, checked against the seal. */
@@ -67,7 +73,8 @@ export interface HqApp {
   logEvent: EventLog;
   /** The diagnostics log (not the event log above, which is HQ's record in its database). */
   log: Log;
-  importBundle(path: string, actor: string): Promise<ReceiptsFile>;
+  /** `viewer`: a staff member importing from the web page — only their offices' devices (404 otherwise). */
+  importBundle(path: string, actor: string, viewer?: Viewer): Promise<ReceiptsFile>;
   close(): Promise<void>;
 }
 
@@ -106,6 +113,7 @@ export async function openHq(options: HqOptions): Promise<HqApp> {
     const storage = new FsBlobStorage(options.dataDir, keys.blobs);
     // Uploads abandoned for a week are removed; an interrupted one resumes within that time.
     storage.sweepPartials(7 * 86_400_000);
+    sweepExportScratch(options.dataDir);
     const ingest = new Ingest(db, now, identity, devices, log);
     const offices = new OfficeStore(db, now, logEvent);
     await offices.ensureRoot(identity.keys().name, options.rootLevel);
@@ -123,15 +131,34 @@ export async function openHq(options: HqOptions): Promise<HqApp> {
       ingest,
       reference,
       browse,
+      deadlines: new DeadlineStore(db, now),
       cases: new CaseReader(db, now, browse),
       printer: new SealedPrinter(options.fontsDir),
       logEvent,
       log,
-      async importBundle(path, actor) {
+      async importBundle(path, actor, viewer) {
         const started = Date.now();
         try {
-          const r = await importBundle(path, { devices, ingest, storage, hqId: identity.keys().hqId });
-          await logEvent(actor, 'import', `导入封存包：设备 ${r.deviceId}，${r.receipts.length}个封存`);
+          const mayImport = viewer
+            ? async (d: DeviceRow) => {
+                const office = d.office_id ? await offices.get(d.office_id) : null;
+                return !!office && mayAt(viewer, office.path, 'reviewer');
+              }
+            : undefined;
+          const { officeId, ...r } = await importBundle(path, {
+            devices,
+            ingest,
+            storage,
+            hqId: identity.keys().hqId,
+            ...(mayImport ? { mayImport } : {}),
+          });
+          await logEvent(
+            actor,
+            'import',
+            `导入封存包：设备 ${r.deviceId}，${r.receipts.length}个封存`,
+            undefined,
+            officeId,
+          );
           log.info('bundle imported', { device: r.deviceId, seals: r.receipts.length, ms: Date.now() - started });
           return r;
         } catch (e) {

@@ -1,4 +1,4 @@
-// The staff app: sign-in (HQ's office named), then the pages a role allows — 总览, 案件, 文书,
+// The staff app: sign-in (HQ's office named), then the pages a role allows — 总览, 案件, 文书, 统计,
 // 设备与登记码, 人员与角色, 操作记录 — with the staff member's offices in the header of every page.
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -14,6 +14,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { LogPage } from './pages/LogPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
 import { StaffPage } from './pages/StaffPage.tsx';
+import { StatsPage } from './pages/StatsPage.tsx';
 import { href, useRoute } from './router.ts';
 
 export type Session = Answer<'session'>;
@@ -55,6 +56,7 @@ function Shell({ session, onSignedOut }: { session: Session; onSignedOut: () => 
   const items = [
     { key: 'overview', label: <a href={href({ page: 'overview' })}>总览</a> },
     { key: 'cases', label: <a href={href({ page: 'cases' })}>案件</a> },
+    { key: 'stats', label: <a href={href({ page: 'stats' })}>统计</a> },
     ...(admin
       ? [
           { key: 'devices', label: <a href={href({ page: 'devices' })}>设备与登记码</a> },
@@ -101,6 +103,7 @@ function Shell({ session, onSignedOut }: { session: Session; onSignedOut: () => 
         {route.page === 'devices' && <DevicesPage />}
         {route.page === 'staff' && <StaffPage />}
         {route.page === 'log' && <LogPage />}
+        {route.page === 'stats' && <StatsPage />}
       </Layout.Content>
     </Layout>
   );

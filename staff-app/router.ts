@@ -9,13 +9,14 @@ export type Route =
   | { page: 'document'; id: string }
   | { page: 'devices' }
   | { page: 'staff' }
-  | { page: 'log' };
+  | { page: 'log' }
+  | { page: 'stats' };
 
 export function parseHash(hash: string): Route {
   const [, page, id] = hash.replace(/^#/, '').split('/');
   if (page === 'case' && id) return { page: 'case', id: decodeURIComponent(id) };
   if (page === 'document' && id) return { page: 'document', id: decodeURIComponent(id) };
-  if (page === 'cases' || page === 'devices' || page === 'staff' || page === 'log') return { page };
+  if (page === 'cases' || page === 'devices' || page === 'staff' || page === 'log' || page === 'stats') return { page };
   return { page: 'overview' };
 }
 

@@ -11,6 +11,7 @@ import { errorFields, type Log } from '../../protocol/runtime/log.ts';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import { HQ_ROUTES } from '../../protocol/sync/hq-api.ts';
 import { API, type SignedReceipt } from '../../protocol/sync/protocol.ts';
+import type { DeadlinesReport } from '../../protocol/sync/deadlines-report.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isoNow, type Clock } from '../clock.ts';
 import type { EvidenceStore } from '../evidence/evidence-store.ts';
@@ -62,6 +63,8 @@ export interface SyncRunDeps {
   law: LawIntakeDeps;
   /** Seals and package bytes per batch (default BATCH_TARGET). */
   batchTarget?: { seals: number; bytes: number };
+  /** The open deadlines reported to HQ after the outbox (absent: none reported). */
+  deadlines?: () => DeadlinesReport;
 }
 
 export class SyncRun implements ProgressHolder {
@@ -134,6 +137,7 @@ export class SyncRun implements ProgressHolder {
       };
       const sentBlobs = new Set<string>();
       await this.sendOutbox(client, plan, sentBlobs, started);
+      await this.reportDeadlines(client);
       const done = plan.length ? `${plan.length}份文书已取得总部回执` : '没有待同步的文书';
       const lawNote = law?.outcome === 'applied' ? `；${law.message}` : '';
       outcome = rejected.length
@@ -301,6 +305,22 @@ export class SyncRun implements ProgressHolder {
     if (receipts.length !== batch.items.length || receipts.some((r, i) => r.receipt.seq !== batch.items[i]!.row.seq))
       throw new SyncFailure('protocol', '总部的回执与所发送的封存不对应。请确认总部服务器与本机的版本相符。');
     return receipts;
+  }
+
+  /**
+   * The device's open deadlines, for HQ's 总览 (its own message: protocol/sync/deadlines-report.ts).
+   * An HQ older than this route (404) is skipped; a refusal is logged and does not fail the run —
+   * the seals, which are the record, have their receipts by now.
+   */
+  private async reportDeadlines(client: HqClient): Promise<void> {
+    if (!this.d.deadlines) return;
+    try {
+      await client.call('POST', `${API}/deadlines`, this.d.deadlines(), true, HQ_ROUTES.deadlines.answer);
+    } catch (e) {
+      if (!(e instanceof SyncFailure)) throw e;
+      if (e.kind === 'unreachable') throw e;
+      if (e.status !== 404) this.d.log.error('sync: deadlines report refused', { kind: e.kind, status: e.status });
+    }
   }
 
   /**

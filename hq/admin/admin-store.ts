@@ -120,7 +120,12 @@ export class AdminStore {
     });
   }
 
-  /** Staff holding a role at an office the viewer administers, with those roles. */
+  /**
+   * Staff holding a role at an office the viewer administers, with those roles, and whether their
+   * name is waiting at the login throttle now: the wait binds a client (its address) and the name
+   * typed, never the account (hq/admin/login-throttle.ts), so this says until when and from how
+   * many clients — admins.locked_until is no longer set by anything.
+   */
   async staff(v: Viewer): Promise<
     {
       id: string;
@@ -128,26 +133,44 @@ export class AdminStore {
       officeId: string;
       officeName: string;
       role: StaffRole;
-      lockedUntil: string | null;
+      throttledUntil: string | null;
+      throttledClients: number;
     }[]
   > {
     const rows = await this.db
       .selectFrom('staff_roles as r')
       .innerJoin('admins as a', 'a.id', 'r.admin_id')
       .innerJoin('offices as o', 'o.id', 'r.office_id')
-      .select(['a.id', 'a.username', 'o.id as officeId', 'o.name as officeName', 'r.role', 'a.locked_until', 'o.path'])
+      .select(['a.id', 'a.username', 'o.id as officeId', 'o.name as officeName', 'r.role', 'o.path'])
       .where('r.office_id', 'in', officesInScope(this.db, v, 'admin'))
       .orderBy('o.path')
       .orderBy('a.username')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      username: r.username,
-      officeId: r.officeId,
-      officeName: r.officeName,
-      role: r.role,
-      lockedUntil: r.locked_until,
-    }));
+    const now = this.now().toISOString();
+    const waits = rows.length
+      ? await this.db
+          .selectFrom('login_throttle')
+          .select(['username', 'locked_until'])
+          .where(
+            'username',
+            'in',
+            rows.map((r) => r.username),
+          )
+          .where('locked_until', '>', now)
+          .execute()
+      : [];
+    return rows.map((r) => {
+      const mine = waits.filter((w) => w.username === r.username).map((w) => w.locked_until!);
+      return {
+        id: r.id,
+        username: r.username,
+        officeId: r.officeId,
+        officeName: r.officeName,
+        role: r.role,
+        throttledUntil: mine.length ? mine.sort().at(-1)! : null,
+        throttledClients: mine.length,
+      };
+    });
   }
 
   /**

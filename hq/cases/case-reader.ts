@@ -269,7 +269,26 @@ export class CaseReader {
 
   /** One case the viewer sees, with its documents (null: not found or not theirs). Logged. */
   async caseById(v: Viewer, id: string) {
-    const c = await this.db
+    const c = await this.scopedCase(v, id);
+    if (!c) return null;
+    const documents = await this.browse.documentsOf(id);
+    await this.logRead(v, c.office_id, 'case', `查看案件 ${c.case_no}（当事人、文书列表）`, { caseId: c.id });
+    return { c, documents };
+  }
+
+  /** A case the viewer sees, with its documents, for 导出证据包 (null: not theirs); the export is logged. */
+  async caseForExport(v: Viewer, id: string) {
+    const c = await this.scopedCase(v, id);
+    if (!c) return null;
+    const documents = await this.browse.documentsOf(id);
+    await this.logRead(v, c.office_id, 'export', `导出证据包：案件 ${c.case_no}（${documents.length}份文书）`, {
+      caseId: c.id,
+    });
+    return { c, documents };
+  }
+
+  private async scopedCase(v: Viewer, id: string) {
+    return this.db
       .selectFrom('cases as c')
       .innerJoin('devices as dv', 'dv.device_id', 'c.device_id')
       .innerJoin('offices as o', 'o.id', 'dv.office_id')
@@ -287,10 +306,6 @@ export class CaseReader {
       .where('c.id', '=', id)
       .where('c.device_id', 'in', devicesInScope(this.db, v))
       .executeTakeFirst();
-    if (!c) return null;
-    const documents = await this.browse.documentsOf(id);
-    await this.logRead(v, c.office_id, 'case', `查看案件 ${c.case_no}（当事人、文书列表）`, { caseId: c.id });
-    return { c, documents };
   }
 
   /** Where a document is, when the viewer sees it (not logged: no personal data). */
@@ -316,7 +331,7 @@ export class CaseReader {
     if (!p) return null;
     const d = await this.browse.document(documentId);
     if (!d) return null;
-    const what = { document: '查看文书', pdf: '打开文书PDF', export: '导出证据包' }[action];
+    const what = { document: '查看文书', pdf: '打开文书PDF', export: '导出证据包：文书' }[action];
     await this.logRead(v, p.office_id!, action, `${what} ${p.doc_no}`, { caseId: p.case_id, documentId });
     return { ...d, officeId: p.office_id! };
   }

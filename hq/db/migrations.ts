@@ -10,6 +10,7 @@ import { sql, type Kysely, type ColumnDataType } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { HqTables } from './schema.ts';
+import { hq008Deadlines } from './migration-008-deadlines.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -504,5 +505,6 @@ export function hqMigrations(engine: Engine): Record<string, Migration> {
     '003_guard': hq003Guard(engine),
     '005_offices': hq005(engine),
     '007_search': hq007Search(engine),
+    '008_deadlines': hq008Deadlines(engine),
   };
 }

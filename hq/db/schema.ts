@@ -188,4 +188,20 @@ export interface HqTables {
     locked_until: string | null;
   };
   request_nonces: { device_id: string; nonce: string; expires_at: string };
+  /** '008_deadlines': when each device last reported its open deadlines (hq/deadlines/deadline-store.ts). */
+  deadline_reports: { device_id: string; reported_at: string; device_today: string };
+  /** A device's open deadlines as last reported (replaced whole by each report). */
+  device_deadlines: {
+    device_id: string;
+    n: number;
+    case_id: string;
+    case_no: string;
+    kind: string;
+    label: string;
+    due_date: string | null;
+    earliest: string | null;
+    status: 'overdue' | 'due' | 'uncertain';
+    document_id: string | null;
+    doc_no: string | null;
+  };
 }

@@ -174,6 +174,12 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
   });
 
   api.route({
+    ...declared(HQ_ROUTES.deadlines),
+    schema: { body: HQ_ROUTES.deadlines.body, response: { 200: HQ_ROUTES.deadlines.answer } },
+    handler: async (req) => ({ stored: await hq.deadlines.replace(req.device!.device_id, req.body) }),
+  });
+
+  api.route({
     ...declared(HQ_ROUTES.reference),
     schema: { response: { 200: HQ_ROUTES.reference.answer } },
     handler: async () => hq.reference.all(),

@@ -23,6 +23,7 @@ import { sm2PublicKeyFromPem } from '../../protocol/crypto/sm2.ts';
 import { dualHash } from '../../protocol/seal/document-hash.ts';
 import type { CaseSummary, SealPackage, SignedReceipt } from '../../protocol/sync/protocol.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
+import type { DeviceRow } from '../devices/device-row.ts';
 import { fail } from '../hq-failure.ts';
 import type { BlobStorage } from '../storage/blob-storage.ts';
 import type { Ingest } from './ingest.ts';
@@ -38,8 +39,18 @@ export interface ReceiptsFile {
 
 export async function importBundle(
   path: string,
-  deps: { devices: DeviceRegistry; ingest: Ingest; storage: BlobStorage; hqId: string },
-): Promise<ReceiptsFile> {
+  deps: {
+    devices: DeviceRegistry;
+    ingest: Ingest;
+    storage: BlobStorage;
+    hqId: string;
+    /**
+     * Whether the importer may import this device's seals (staff: 审核 or 管理员 at the device's
+     * office or above); checked before anything is stored. Absent: the server's command line.
+     */
+    mayImport?: (device: DeviceRow) => Promise<boolean>;
+  },
+): Promise<ReceiptsFile & { officeId: string | null }> {
   const read = await readBundleIndex(path);
   // The same checks as npm run verify, anchored to HQ's own root: a certificate from another root,
   // expired or for other keys is refused. A device enrolled before certificates, whose outbox was
@@ -56,6 +67,13 @@ export async function importBundle(
   const manifest = JSON.parse(text(MANIFEST)!) as Manifest;
   const device = await deps.devices.get(manifest.deviceId);
   if (!device) throw fail(401, 'unknown_device', `封存包来自总部未登记的设备（${manifest.deviceId}），未导入。`);
+  // Like a record outside the viewer's offices: not found (404), and nothing of it stored.
+  if (deps.mayImport && !(await deps.mayImport(device)))
+    throw fail(
+      404,
+      'not_found',
+      '封存包来自您所辖单位以外的设备，未导入。请由该设备所属单位（或其上级单位）的审核或管理员导入。',
+    );
   if (device.revoked_at)
     throw fail(403, 'revoked', `封存包来自已吊销的设备（${device.name}，${device.revoked_at}），未导入。`);
   const sm2 = sm2PublicKeyFromPem(text(DEVICE_SM2)!);
@@ -119,5 +137,11 @@ export async function importBundle(
   }
   const receipts: SignedReceipt[] = [];
   for (const pkg of packages) receipts.push(await deps.ingest.commit(device, pkg, 'bundle'));
-  return { format: RECEIPTS_FORMAT, hqId: deps.hqId, deviceId: device.device_id, receipts };
+  return {
+    format: RECEIPTS_FORMAT,
+    hqId: deps.hqId,
+    deviceId: device.device_id,
+    receipts,
+    officeId: device.office_id,
+  };
 }

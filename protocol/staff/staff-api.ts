@@ -10,6 +10,7 @@ const Uuid = (what: string) => z.string().regex(/^[0-9a-f-]{36}$/, `${what}须�
 const RecordId = z.string().min(1).max(200);
 const Day = z.string().regex(/^\d{4}-\d\d-\d\d$/, '日期须为 YYYY-MM-DD。');
 const Iso = z.string();
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份须为 YYYY-MM（如 2026-03）。');
 
 export const ROLES = ['admin', 'reviewer', 'readonly'] as const;
 export const LEVELS = ['province', 'city', 'district'] as const;
@@ -59,6 +60,23 @@ const DeviceSchema = z.object({
   revokedAt: Iso.nullable(),
   revokeReason: z.string().nullable(),
   chain: ChainSchema,
+});
+
+const UrgentDeadlineSchema = z.object({
+  deviceName: z.string(),
+  officeId: z.string(),
+  officeName: z.string(),
+  caseId: z.string(),
+  caseNo: z.string(),
+  caseAtHq: z.boolean(),
+  kind: z.string(),
+  label: z.string(),
+  dueDate: z.string().nullable(),
+  earliest: z.string().nullable(),
+  status: z.enum(['overdue', 'soon', 'uncertain']),
+  daysLeft: z.number().int(),
+  docNo: z.string().nullable(),
+  reportedAt: Iso,
 });
 
 export const CaseSortSchema = z.enum(['updated_desc', 'updated_asc', 'case_no', 'party', 'documents_desc']);
@@ -134,6 +152,8 @@ export const STAFF_ROUTES = {
       flags: z.array(FlagSchema),
       devices: z.array(DeviceSchema),
       offices: z.array(OfficeSchema),
+      /** Overdue and nearly due deadlines the devices reported (none from a device that never reported). */
+      deadlines: z.array(UrgentDeadlineSchema),
     }),
   },
   cases: {
@@ -223,7 +243,10 @@ export const STAFF_ROUTES = {
           username: z.string(),
           officeName: z.string(),
           role: RoleSchema,
-          locked: z.boolean(),
+          /** Wrong passwords typed for this name make some client wait until then (null: none waits now). */
+          throttledUntil: Iso.nullable(),
+          /** How many clients (addresses) wait at this name now. */
+          throttledClients: z.number().int(),
         }),
       ),
       offices: z.array(OfficeSchema),
@@ -243,12 +266,48 @@ export const STAFF_ROUTES = {
     }),
     answer: Ok,
   },
+  /** 统计: cases and documents per office, Beijing month and matter, over the viewer's offices. */
+  stats: {
+    method: 'GET',
+    path: '/stats',
+    query: z.object({ from: Month.optional(), to: Month.optional(), office: Uuid('单位编号').optional() }),
+    answer: z.object({
+      from: z.string(),
+      to: z.string(),
+      months: z.array(z.string()),
+      offices: z.array(OfficeSchema),
+      rows: z.array(
+        z.object({
+          officeId: z.string(),
+          month: z.string(),
+          matter: z.string(),
+          cases: z.number(),
+          documents: z.number(),
+        }),
+      ),
+    }),
+  },
   events: { method: 'GET', path: '/events', answer: z.object({ rows: z.array(LogRowSchema) }) },
   access: {
     method: 'GET',
     path: '/access',
     query: z.object({ document: RecordId.optional() }),
     answer: z.object({ rows: z.array(LogRowSchema) }),
+  },
+} as const;
+
+/**
+ * Downloads: files, not JSON (the app links to them; the browser saves the answer). Parameters are
+ * validated as for every route; a record outside the viewer's offices is 404.
+ */
+export const STAFF_DOWNLOADS = {
+  /** 导出证据包 of a case: a tar (hq/export/evidence-export.ts). */
+  exportCase: { method: 'GET', path: '/cases/:caseId/export', params: z.object({ caseId: RecordId }) },
+  /** 导出证据包 of one document. */
+  exportDocument: {
+    method: 'GET',
+    path: '/documents/:documentId/export',
+    params: z.object({ documentId: RecordId }),
   },
 } as const;
 

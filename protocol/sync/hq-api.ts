@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import '../../shared/api/zod-locale.ts';
 import { SignedDocSchema } from '../trust/trust-format.ts';
+import { DeadlinesAnswerSchema, DeadlinesReportSchema } from './deadlines-report.ts';
 
 /** Blob chunks: small enough to hold in memory on both sides, large enough for throughput. */
 export const CHUNK_BYTES = 8 * 1024 * 1024;
@@ -345,6 +346,15 @@ export const HQ_ROUTES = {
     signed: true,
     maxBodyBytes: 0,
     answer: z.array(SignedReferenceSchema),
+  },
+  /** The device's open deadlines, replacing its previous report (protocol/sync/deadlines-report.ts). */
+  deadlines: {
+    method: 'POST',
+    path: '/deadlines',
+    signed: true,
+    maxBodyBytes: 2 * 1024 * 1024,
+    body: DeadlinesReportSchema,
+    answer: DeadlinesAnswerSchema,
   },
 } as const satisfies Record<string, HqRoute>;
 

@@ -1,5 +1,6 @@
 // One case: its office, party, matter and status, and its documents.
-import { Alert, Descriptions, Table, Typography } from 'antd';
+import { Alert, Button, Descriptions, Space, Table, Typography } from 'antd';
+import { STAFF_API } from '../../protocol/staff/staff-api.ts';
 import { call } from '../api.ts';
 import { beijing, viaLabel } from '../format.ts';
 import { href } from '../router.ts';
@@ -13,6 +14,15 @@ export function CasePage({ id }: { id: string }) {
   return (
     <>
       <Typography.Title level={3}>案件 {c.caseNo}</Typography.Title>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Button type="primary" id="export-case" href={`${STAFF_API}/cases/${encodeURIComponent(c.id)}/export`}>
+          导出证据包
+        </Button>
+        <Typography.Text type="secondary">
+          下载一个 .tar
+          文件，可交法院：各文书的封存（可对照本办公布的总部根密钥指纹独立核验，方法见包内「说明.txt」）、总部打印的PDF、电子数据、签名和核验报告。导出记入查阅记录。
+        </Typography.Text>
+      </Space>
       <Descriptions bordered size="small" column={2}>
         <Descriptions.Item label="单位">{c.officeName}</Descriptions.Item>
         <Descriptions.Item label="状态">{c.status}</Descriptions.Item>

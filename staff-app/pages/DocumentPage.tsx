@@ -2,6 +2,7 @@
 // signatures, evidence (to download), the PDF HQ prints from it, and — for administrators — who has
 // read it (the access log).
 import { Alert, Button, Descriptions, Space, Table, Typography } from 'antd';
+import { STAFF_API } from '../../protocol/staff/staff-api.ts';
 import { call } from '../api.ts';
 import { beijing, viaLabel } from '../format.ts';
 import { href } from '../router.ts';
@@ -30,6 +31,9 @@ export function DocumentPage({ id, admin }: { id: string; admin: boolean }) {
             预览PDF
           </a>
         )}
+        <Button id="export-document" href={`${STAFF_API}/documents/${encodeURIComponent(id)}/export`}>
+          导出证据包
+        </Button>
         <Button onClick={reload} loading={loading} id="reverify">
           重新核验
         </Button>

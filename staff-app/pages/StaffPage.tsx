@@ -1,7 +1,7 @@
 // 人员与角色 (管理员): the staff of the offices administered, and a new account with a role at one.
 import { Alert, App, Button, Card, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { call } from '../api.ts';
-import { ROLE_LABELS } from '../format.ts';
+import { beijing, ROLE_LABELS } from '../format.ts';
 import { useLoad } from './use-load.ts';
 
 export function StaffPage() {
@@ -15,6 +15,8 @@ export function StaffPage() {
       <Typography.Title level={3}>人员与角色</Typography.Title>
       <Typography.Paragraph type="secondary">
         管理员：设备、登记码、人员；审核：案件与文书（含导入封存包）；只读：查看案件与文书。角色对本单位及下级单位有效，每次查阅个人信息均记入查阅记录。
+        「登录等待」：某用户名连续输错密码后，从输错的那台电脑（按网络地址）登录须等待一段时间，账号本身不锁定，本人从自己的电脑仍可登录；急需时在服务器上运行
+        npm run hq -- admin unlock --user 用户名。
       </Typography.Paragraph>
       <Table
         size="small"
@@ -26,9 +28,18 @@ export function StaffPage() {
           { title: '单位', dataIndex: 'officeName' },
           { title: '角色', dataIndex: 'role', render: (r: keyof typeof ROLE_LABELS) => <Tag>{ROLE_LABELS[r]}</Tag> },
           {
-            title: '状态',
-            dataIndex: 'locked',
-            render: (l: boolean) => (l ? <Tag color="red">暂时锁定</Tag> : '正常'),
+            // The throttle makes a client wait at a name, never the account itself: the staff
+            // member can still sign in from their own computer (docs/SECURITY.md「Lockouts」).
+            title: '登录等待',
+            key: 'throttle',
+            render: (_: unknown, r: (typeof data.staff)[number]) =>
+              r.throttledUntil ? (
+                <Tag color="orange">
+                  从{r.throttledClients}个网络地址登录须等待至 {beijing(r.throttledUntil)}
+                </Tag>
+              ) : (
+                '—'
+              ),
           },
         ]}
       />

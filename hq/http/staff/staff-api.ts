@@ -6,10 +6,11 @@
 // through hq/cases/case-reader.ts, which logs them.
 import { createHash } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
-import { CSRF_HEADER, STAFF_ROUTES } from '../../../protocol/staff/staff-api.ts';
+import { CSRF_HEADER, STAFF_DOWNLOADS, STAFF_ROUTES } from '../../../protocol/staff/staff-api.ts';
 import type { Admin } from '../../admin/admin-store.ts';
 import { roleAtLeast, type Viewer } from '../../db/scope.ts';
 import type { StaffRole } from '../../db/schema.ts';
+import { evidenceExport } from '../../export/evidence-export.ts';
 import { fail, HqFailure } from '../../hq-failure.ts';
 import type { HqApp } from '../../hq-app.ts';
 import { ROLE_LABELS } from '../../offices/office-store.ts';
@@ -192,6 +193,28 @@ export async function staffApi(app: FastifyInstance, o: StaffApiOptions): Promis
       );
       return { ok: true };
     },
+  });
+  for (const key of ['exportCase', 'exportDocument'] as const) {
+    const d = STAFF_DOWNLOADS[key];
+    api.route({
+      method: d.method,
+      url: d.path,
+      schema: { params: d.params },
+      handler: async (req: FastifyRequest<{ Params: { caseId?: string; documentId?: string } }>, reply) => {
+        const what = req.params.caseId ? { caseId: req.params.caseId } : { documentId: req.params.documentId! };
+        const x = await evidenceExport(hq, viewer(req), what);
+        if (!x) throw fail(404, 'not_found', 'caseId' in what ? '没有这个案件。' : '没有这个文书。');
+        return reply
+          .header('content-type', 'application/x-tar')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(x.fileName)}`)
+          .send(x.stream);
+      },
+    });
+  }
+  api.route({
+    ...route('stats'),
+    handler: async (req: FastifyRequest<{ Querystring: { from?: string; to?: string; office?: string } }>) =>
+      reads.stats(viewer(req), req.query),
   });
   api.route({ ...route('events'), handler: async (req: FastifyRequest) => reads.events(viewer(req, 'admin')) });
   api.route({

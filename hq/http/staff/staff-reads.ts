@@ -3,7 +3,9 @@
 import type { Answer, CasesQuery } from '../../../protocol/staff/staff-api.ts';
 import type { Viewer } from '../../db/scope.ts';
 import type { HqApp } from '../../hq-app.ts';
+import { fail } from '../../hq-failure.ts';
 import { reverifyDocument } from '../../ingest/reverify.ts';
+import { caseStats, monthsBetween } from '../../stats/case-stats.ts';
 import type { Office } from '../../offices/office-store.ts';
 import { actionLabel, actorLabel, documentTypeLabel, KIND_LABELS } from '../web/pages/format.ts';
 
@@ -54,6 +56,7 @@ export function staffReads(hq: HqApp) {
         })),
         devices,
         offices: (await hq.offices.visible(v)).map(officeRow),
+        deadlines: (await hq.deadlines.urgentFor(v)).map(({ deviceId: _, ...d }) => d),
       };
     },
 
@@ -181,9 +184,29 @@ export function staffReads(hq: HqApp) {
           username: s.username,
           officeName: s.officeName,
           role: s.role,
-          locked: !!s.lockedUntil && s.lockedUntil > hq.now().toISOString(),
+          throttledUntil: s.throttledUntil,
+          throttledClients: s.throttledClients,
         })),
         offices: (await hq.offices.visible(v, 'admin')).map(officeRow),
+      };
+    },
+
+    async stats(v: Viewer, q: { from?: string; to?: string; office?: string }): Promise<Answer<'stats'>> {
+      // Default: the twelve months up to this one (Beijing).
+      const now = new Date(hq.now().getTime() + 8 * 3600_000).toISOString().slice(0, 7);
+      const to = q.to ?? now;
+      const [y, m] = to.split('-').map(Number) as [number, number];
+      const from = q.from ?? (m === 12 ? `${y}-01` : `${y - 1}-${String(m + 1).padStart(2, '0')}`);
+      if (from > to) throw fail(400, 'bad_request', '起始月份不能晚于结束月份。');
+      const months = monthsBetween(from, to);
+      if (months.length > 60 || months.at(-1) !== to)
+        throw fail(400, 'bad_request', '统计范围最多60个月，请缩小起止月份。');
+      return {
+        from,
+        to,
+        months,
+        offices: (await hq.offices.visible(v)).map(officeRow),
+        rows: await caseStats(hq.db, v, { from, to, ...(q.office ? { officeId: q.office } : {}) }),
       };
     },
 

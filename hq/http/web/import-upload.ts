@@ -19,7 +19,7 @@ export async function importUpload(hq: HqApp, admin: Admin, req: FastifyRequest,
   const tmp = join(dir, `${randomUUID()}.tar`);
   try {
     await pipeline(req.raw, capped, createWriteStream(tmp, { mode: 0o600 }));
-    const r = await hq.importBundle(tmp, admin.username);
+    const r = await hq.importBundle(tmp, admin.username, admin);
     const id = randomUUID();
     mkdirSync(join(hq.dataDir, 'receipts-out'), { recursive: true, mode: 0o700 });
     writeFileAtomic(join(hq.dataDir, 'receipts-out', `${id}.json`), new TextEncoder().encode(JSON.stringify(r)));

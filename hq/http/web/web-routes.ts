@@ -15,6 +15,7 @@ import { ROLE_LABELS } from '../../offices/office-store.ts';
 import { fail, HqFailure } from '../../hq-failure.ts';
 import type { HqApp } from '../../hq-app.ts';
 import { describeFieldErrors, requestFieldErrors, type ZodTypeProvider } from '../zod-validation.ts';
+import { printReceived } from '../../print/print-received.ts';
 import { importUpload, MAX_BUNDLE, receiptsFile } from './import-upload.ts';
 import { CasePage, CasesPage } from './pages/cases.ts';
 import { DevicePage, loadDevicePage } from './pages/device.ts';
@@ -221,13 +222,7 @@ export async function webUi(app: FastifyInstance, o: WebUiOptions): Promise<void
     const id = req.params.documentId;
     const d = await hq.cases.document(admin, id, 'pdf');
     if (!d) return sendPage(reply, 404, '文书', admin, h('div', { className: 'err' }, '没有这个文书。'));
-    const stored = new Map(
-      (await hq.browse.sealSignatures(d.deviceId, d.seq)).map((r) => [
-        r.signature_id,
-        { record: r.record, image: r.image_png },
-      ]),
-    );
-    const printed = await hq.printer.print(d.printInput, d.payload, { sha256: d.sealSha256, sm3: d.sealSm3 }, stored);
+    const printed = await printReceived(hq, d);
     if (!printed.ok)
       return sendPage(reply, 409, '文书', admin, [
         h('div', { className: 'err', key: 'e' }, `不能生成PDF：${printed.reason}`),
