@@ -181,7 +181,7 @@ export const verifyChain10000: Benchmark = {
     const ms1 = performance.now() - t1;
     if (problems(single)) throw new Error(`verify-chain-10000: ${problems(single)} problems in a valid chain`);
     const t0 = performance.now();
-    const pool = new WorkerPool(new URL('../protocol/seal/seal-chain.ts', import.meta.url));
+    const pool = new WorkerPool(new URL('../protocol/seal/verify-tasks.ts', import.meta.url));
     let pooled: SealRowsCheck;
     try {
       pooled = await verifySealRowsParallel(rows, device, pool);

@@ -8,7 +8,7 @@ import { WorkerPool } from '../runtime/worker-pool.ts';
 import type { SealPayload } from './seal-payload.ts';
 import { chainProblems, type ChainDevice, type SealRecord, type SealRowsCheck } from './seal-chain.ts';
 
-const MODULE = new URL('./seal-chain.ts', import.meta.url);
+const MODULE = new URL('./verify-tasks.ts', import.meta.url);
 let shared: WorkerPool | null = null;
 
 /** The process's pool for seal checks, started on first use (its idle threads never keep the process alive). */
