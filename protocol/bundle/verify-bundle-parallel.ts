@@ -12,6 +12,9 @@ import type { BundleIndex } from './bundle-index.ts';
 import type { SealPrecheck } from './verify-bundle.ts';
 
 const SEAL_TEXT = /^seals\/(\d+)\/seal\.json$/;
+// A copy of exactly the member's bytes: a small Buffer is a view of a shared 8 KiB slab, which a
+// structured clone would copy whole for every signature sent.
+const own = (b: Buffer | null) => (b ? new Uint8Array(b) : null);
 
 export function precheckSeals(pool: WorkerPool = sealCheckPool()): (index: BundleIndex) => Promise<SealPrecheck> {
   return async (index) => {
@@ -25,8 +28,8 @@ export function precheckSeals(pool: WorkerPool = sealCheckPool()): (index: Bundl
       seals.push({
         member,
         text: index.text(member),
-        sm2: index.bytes(`${dir}seal.sm2.der`),
-        ed25519: index.bytes(`${dir}seal.ed25519.sig`),
+        sm2: own(index.bytes(`${dir}seal.sm2.der`)),
+        ed25519: own(index.bytes(`${dir}seal.ed25519.sig`)),
         seq: Number(m[1]),
       });
     }
