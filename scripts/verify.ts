@@ -25,6 +25,8 @@ import { EXIT, exitCode, formatReport, type VerifyReport } from '../protocol/sea
 import { normaliseFingerprint, RootSchema } from '../protocol/trust/trust-format.ts';
 import type { ExpectedRoot } from '../protocol/trust/verify-trust.ts';
 import { verifyBundle } from '../protocol/bundle/verify-bundle.ts';
+import { precheckSeals } from '../protocol/bundle/verify-bundle-parallel.ts';
+import { verifySealRowsParallel } from '../protocol/seal/seal-chain-parallel.ts';
 import { isSealFolder, verifySealFolder } from '../protocol/seal/verify-seal-folder.ts';
 
 const USAGE = `用法：
@@ -121,7 +123,8 @@ async function main(): Promise<void> {
   if (!existsSync(path))
     stop(`找不到「${path}」。请给出封存包文件（.tar）、封存文件夹（封存-编号）或本机数据目录（含 device.db）的路径。`);
   const root = expectedRoot();
-  if (!statSync(path).isDirectory()) print(await verifyBundle(path, { expected: root })); // a bundle, on its own
+  // A bundle, on its own; each seal's signatures checked on every core beforehand.
+  if (!statSync(path).isDirectory()) print(await verifyBundle(path, { expected: root }, precheckSeals()));
   if (isSealFolder(path)) print(verifySealFolder(path, root));
   if (!existsSync(join(path, 'device.db')))
     stop(`「${path}」既不是封存文件夹（其中没有 seal.json），也不是本程序的数据目录（其中没有 device.db）。`);
@@ -150,7 +153,7 @@ async function main(): Promise<void> {
   }
   let report: VerifyReport;
   try {
-    report = await verifyCore(core);
+    report = await verifyCore(core, verifySealRowsParallel);
   } finally {
     core.close();
   }

@@ -15,7 +15,12 @@ import { verifyAuditChain } from '../../protocol/seal/audit-chain.ts';
 import { BlobIntegrityError } from '../../protocol/storage/blob-cipher.ts';
 import { describeBlobFailure } from '../evidence/evidence-store.ts';
 import { documentHash, dualHash } from '../../protocol/seal/document-hash.ts';
-import { verifySealRows } from '../../protocol/seal/seal-chain.ts';
+import {
+  verifySealRows,
+  type ChainDevice,
+  type SealRecord,
+  type SealRowsCheck,
+} from '../../protocol/seal/seal-chain.ts';
 import type { Check, VerifyReport } from '../../protocol/seal/verify-report.ts';
 import { descriptorOf } from '../../shared/documents/types/registry.ts';
 
@@ -32,14 +37,24 @@ export interface VerifyDeps {
   audit: Pick<AuditLog, 'rows' | 'hashAt'>;
 }
 
-export async function verifyCore(core: VerifyDeps): Promise<VerifyReport> {
+/**
+ * `checkRows`: how the chain and each seal's own integrity are checked — on this thread by default
+ * (the app); `npm run verify` passes the worker-thread version (protocol/seal/seal-chain-parallel.ts).
+ */
+export async function verifyCore(
+  core: VerifyDeps,
+  checkRows: (
+    seals: SealRecord[],
+    device: ChainDevice | undefined,
+  ) => SealRowsCheck | Promise<SealRowsCheck> = verifySealRows,
+): Promise<VerifyReport> {
   const checks: Check[] = [];
   const add = (what: string, problems: string[], okDetail = '') =>
     checks.push({ what, ok: problems.length === 0, detail: problems.length ? problems.join('；') : okDetail });
   const seals = core.seals.rows();
   const device = core.device.storedPublic();
 
-  const rowsCheck = verifySealRows(seals, device);
+  const rowsCheck = await checkRows(seals, device);
   const releasedAt = core.released.all();
   add('封存链连续', rowsCheck.chain, `共${seals.length}个封存，序号连续，逐个衔接`);
 

@@ -1,26 +1,60 @@
-// HQ's checks of a batch of seal packages (docs/SYNC.md "Batches"): each package through
-// verifyPackage, in order, with each evidence blob HQ holds looked up once for the whole batch.
-//
-// The one place a batch is verified: HQ's worker-thread pool for chain verification (branch
-// `verifyperf`) replaces the body of verifySealBatch with a call into the pool — the packages are
-// plain JSON and the answers (PackageCheck) too, so they cross a thread boundary as they are. The
-// blob look-up stays on the main thread (it reads the database): resolve the held blobs first,
-// then hand the pool the packages with them.
+// HQ's checks of a batch of seals from one device (a batch sync, a bundle import) across every core:
+// each seal's text, both device signatures, its document and signature records (checkPackage, the
+// part that costs) on a pool of worker threads; the evidence each names against what HQ holds (a
+// database read) on this thread. The same result for each package as verifyPackage — the tests
+// compare them. A slice whose worker fails is reported, for each of its seals, as a verification
+// that could not be completed: problems, never a pass.
+import { dualHash } from '../../protocol/seal/document-hash.ts';
+import { slices, unfinished } from '../../protocol/seal/seal-chain-parallel.ts';
+import { WorkerPool } from '../../protocol/runtime/worker-pool.ts';
 import type { SealPackage } from '../../protocol/sync/protocol.ts';
-import { verifyPackage, type HeldBlob, type PackageCheck, type RegisteredDevice } from './verify-package.ts';
+import { checkHeldEvidence, type HeldBlob, type PackageCheck, type RegisteredDevice } from './verify-package.ts';
 
+let shared: WorkerPool | null = null;
+
+/** HQ's pool for seal checks, started on first use; idle, its threads never keep the process alive. */
+export function hqVerifyPool(): WorkerPool {
+  return (shared ??= new WorkerPool(new URL('./verify-package.ts', import.meta.url)));
+}
+
+/** Ends the pool's threads (HQ's shutdown); the next batch starts a new pool. */
+export async function closeHqVerifyPool(): Promise<void> {
+  const p = shared;
+  shared = null;
+  await p?.close();
+}
+
+/**
+ * verifyPackage for each package of `pkgs` (one device's), in the same order. `blob`: what HQ holds
+ * for an evidence SHA-256 (Ingest.heldBlob).
+ */
 export async function verifySealBatch(
-  packages: SealPackage[],
+  pkgs: SealPackage[],
   device: RegisteredDevice,
   blob: (sha256: string) => Promise<HeldBlob | null>,
+  pool: WorkerPool = hqVerifyPool(),
 ): Promise<PackageCheck[]> {
+  const parts = slices(pkgs, pool, 50);
+  const checked = await Promise.all(
+    parts.map((part) =>
+      pool.call<Omit<PackageCheck, 'missing'>[]>('checkPackages', part, device).catch((e: unknown) => {
+        const why = unfinished(e instanceof Error ? e.message : String(e));
+        return part.map((pkg) => ({
+          problems: [why],
+          payload: null,
+          hash: dualHash(typeof pkg.seal?.payload === 'string' ? pkg.seal.payload : ''),
+        }));
+      }),
+    ),
+  );
+  // Each evidence blob HQ holds is looked up once for the whole batch (seals share evidence).
   const held = new Map<string, Promise<HeldBlob | null>>();
   const once = (sha256: string) => {
     let b = held.get(sha256);
     if (!b) held.set(sha256, (b = blob(sha256)));
     return b;
   };
-  const checks: PackageCheck[] = [];
-  for (const pkg of packages) checks.push(await verifyPackage(pkg, device, once));
-  return checks;
+  const out: PackageCheck[] = [];
+  for (const c of checked.flat()) out.push(await checkHeldEvidence(c, once));
+  return out;
 }

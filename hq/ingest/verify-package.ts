@@ -31,11 +31,8 @@ export interface PackageCheck {
 
 const hexBytes = (hex: string) => (/^([0-9a-f]{2})*$/.test(hex) ? Buffer.from(hex, 'hex') : null);
 
-export async function verifyPackage(
-  pkg: SealPackage,
-  device: RegisteredDevice,
-  blob: (sha256: string) => Promise<HeldBlob | null>,
-): Promise<PackageCheck> {
+/** The seal and its signature records: pure and synchronous, the part that costs (run on worker threads by verify-batch.ts). */
+export function checkPackage(pkg: SealPackage, device: RegisteredDevice): Omit<PackageCheck, 'missing'> {
   const text = pkg.seal.payload;
   const seal = checkSealText(
     text,
@@ -50,7 +47,7 @@ export async function verifyPackage(
   const p = seal.payload;
   const problems = seal.problems;
   if (p && p.device.id !== device.deviceId) problems.push('封存不是该设备制作的（设备编号不符）');
-  if (!p || problems.length) return { problems, missing: [], payload: p, hash };
+  if (!p || problems.length) return { problems, payload: p, hash };
 
   const records = new Map(pkg.signatures.map((s) => [s.id, s]));
   problems.push(
@@ -63,7 +60,24 @@ export async function verifyPackage(
       };
     }),
   );
+  return { problems, payload: p, hash };
+}
 
+/** checkPackage of each package of a slice, in order (what a worker thread runs). */
+export function checkPackages(pkgs: SealPackage[], device: RegisteredDevice): Omit<PackageCheck, 'missing'>[] {
+  return pkgs.map((pkg) => checkPackage(pkg, device));
+}
+
+/**
+ * The evidence the seal names against what HQ holds (a database read each, so on HQ's thread).
+ * Only for a seal that passed checkPackage, as verifyPackage has it.
+ */
+export async function checkHeldEvidence(
+  check: Omit<PackageCheck, 'missing'>,
+  blob: (sha256: string) => Promise<HeldBlob | null>,
+): Promise<PackageCheck> {
+  const { problems, payload: p } = check;
+  if (!p || problems.length) return { ...check, missing: [] };
   const missing: string[] = [];
   for (const e of p.evidence) {
     const held = await blob(e.sha256);
@@ -71,5 +85,13 @@ export async function verifyPackage(
     else if (held.sm3 !== e.sm3 || held.size !== e.sizeBytes)
       problems.push(`电子数据「${e.fileName}」在总部重新计算的SM3或大小与封存时不符`);
   }
-  return { problems, missing, payload: p, hash };
+  return { ...check, missing };
+}
+
+export async function verifyPackage(
+  pkg: SealPackage,
+  device: RegisteredDevice,
+  blob: (sha256: string) => Promise<HeldBlob | null>,
+): Promise<PackageCheck> {
+  return checkHeldEvidence(checkPackage(pkg, device), blob);
 }

@@ -43,7 +43,15 @@ export interface TrustOptions {
   allowMissing?: boolean;
 }
 
-export async function verifyBundle(path: string, trust: TrustOptions = { expected: null }): Promise<VerifyReport> {
+/** Each seal's checkSealText done beforehand (on worker threads: verify-bundle-parallel.ts), by member name. */
+export type SealPrecheck = (member: string) => ReturnType<typeof checkSealText> | undefined;
+
+/** `precheck`: given, checks the seals' texts and signatures beforehand (in parallel); the report is the same. */
+export async function verifyBundle(
+  path: string,
+  trust: TrustOptions = { expected: null },
+  precheck?: (index: BundleIndex) => Promise<SealPrecheck>,
+): Promise<VerifyReport> {
   const r = await readBundleIndex(path);
   if (!r.ok)
     return {
@@ -51,11 +59,15 @@ export async function verifyBundle(path: string, trust: TrustOptions = { expecte
       checks: [{ id: 'tar', what: '封存包', ok: false, detail: r.problems.join('；') }],
       anchor: { fingerprint: null, hqName: null, anchored: false },
     };
-  return verifyIndex(r.index, trust);
+  return verifyIndex(r.index, trust, precheck ? await precheck(r.index) : undefined);
 }
 
 /** Reports the checks in order; a bundle whose manifest cannot be read stops there. */
-export function verifyIndex(index: BundleIndex, trust: TrustOptions = { expected: null }): VerifyReport {
+export function verifyIndex(
+  index: BundleIndex,
+  trust: TrustOptions = { expected: null },
+  prechecked?: SealPrecheck,
+): VerifyReport {
   const checks: Check[] = [
     { id: 'tar', what: '封存包', ok: true, detail: `${index.members.size}个文件，符合封存包的 tar 格式` },
   ];
@@ -81,13 +93,15 @@ export function verifyIndex(index: BundleIndex, trust: TrustOptions = { expected
   for (const seq of seqs) {
     const listed = manifest.seals.find((s) => s.seq === seq)!;
     const text = index.text(sealMember(seq, 'seal.json'));
-    const r = checkSealText(
-      text,
-      index.bytes(sealMember(seq, 'seal.sm2.der')),
-      index.bytes(sealMember(seq, 'seal.ed25519.sig')),
-      keys,
-      seq,
-    );
+    const r =
+      prechecked?.(sealMember(seq, 'seal.json')) ??
+      checkSealText(
+        text,
+        index.bytes(sealMember(seq, 'seal.sm2.der')),
+        index.bytes(sealMember(seq, 'seal.ed25519.sig')),
+        keys,
+        seq,
+      );
     const problems = r.problems;
     if (r.hash && (r.hash.sha256 !== listed.sha256 || r.hash.sm3 !== listed.sm3)) problems.push('封存校验值与清单不符');
     const p = r.payload;

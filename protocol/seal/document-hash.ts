@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { DocumentDetail } from '../../shared/documents/document-api.ts';
-import { Sm3 } from '../crypto/sm3/sm3.ts';
+import { sm3Hex } from '../crypto/sm3/sm3.ts';
 
 export interface DocHash {
   sha256: string;
@@ -13,7 +13,7 @@ export interface DocHash {
 
 export function dualHash(text: string): DocHash {
   const bytes = new TextEncoder().encode(text);
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), sm3: new Sm3().update(bytes).digestHex() };
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), sm3: sm3Hex(bytes) };
 }
 
 /** The signed form of a document. `printedText`: every character its pages draw, whitespace removed. */

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
-import { Sm3 } from '../crypto/sm3/sm3.ts';
+import { sm3Hex } from '../crypto/sm3/sm3.ts';
 import { sm2PublicKeyPem } from '../crypto/sm2.ts';
 
 export const ROOT_FORMAT = 'wangxin-hq-root/1';
@@ -106,8 +106,7 @@ export const ed25519KeyId = (pem: string) => createHash('sha256').update(spkiDer
  */
 export function fingerprint(rootText: string | Uint8Array): string {
   const bytes = typeof rootText === 'string' ? new TextEncoder().encode(rootText) : rootText;
-  const hex =
-    new Sm3().update(bytes).digestHex().slice(0, 16) + createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const hex = sm3Hex(bytes).slice(0, 16) + createHash('sha256').update(bytes).digest('hex').slice(0, 16);
   return hex.toUpperCase().match(/.{4}/g)!.join('-');
 }
 

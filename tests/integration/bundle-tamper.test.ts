@@ -13,6 +13,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBundleIndex } from '../../protocol/bundle/bundle-index.ts';
 import { verifyBundle } from '../../protocol/bundle/verify-bundle.ts';
+import { precheckSeals } from '../../protocol/bundle/verify-bundle-parallel.ts';
+import { WorkerPool } from '../../protocol/runtime/worker-pool.ts';
 import { exitCode, formatReport, type VerifyReport } from '../../protocol/seal/verify-report.ts';
 import type { TestCore } from '../support/core-fixture.ts';
 import type { TestHq } from '../support/hq-fixture.ts';
@@ -28,6 +30,9 @@ let cases: (CorpusCase & { path: string })[];
 /** Each case's report with HQ's root fingerprint given (--hq-root), and without a root. */
 const ts = new Map<string, VerifyReport>();
 const bare = new Map<string, VerifyReport>();
+/** With --hq-root, the seals checked beforehand on worker threads (as npm run verify does). */
+const pooled = new Map<string, VerifyReport>();
+const pool = new WorkerPool(new URL('../../protocol/seal/verify-tasks.ts', import.meta.url), 2);
 
 const failing = (r: { checks: { id?: string; ok: boolean }[] }) =>
   r.checks
@@ -54,9 +59,11 @@ beforeAll(async () => {
   for (const c of cases) {
     ts.set(c.name, await verifyBundle(c.path, { expected: { fingerprint: fp } }));
     bare.set(c.name, await verifyBundle(c.path));
+    pooled.set(c.name, await verifyBundle(c.path, { expected: { fingerprint: fp } }, precheckSeals(pool)));
   }
 }, 240_000);
 afterAll(async () => {
+  await pool.close();
   t.dispose();
   await hq.close();
 });
@@ -105,6 +112,10 @@ describe('the tamper corpus', () => {
       expect(exitCode(r), c.name).toBe(c.name === 'genuine' ? 0 : 1);
       for (const n of c.names) expect(text(r), c.name).toContain(n);
     }
+  });
+
+  it('with the seals checked on worker threads (npm run verify), every report is the same', () => {
+    for (const c of cases) expect(pooled.get(c.name), c.name).toEqual(ts.get(c.name));
   });
 
   it('without a root: the same checks fail but the anchor, and nothing is ever 全部通过 (exit 3 when all else passes)', () => {

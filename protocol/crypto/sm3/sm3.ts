@@ -78,7 +78,12 @@ export class Sm3 {
   }
 }
 
+// One instance for every one-shot hash on this thread: instantiating the module allocates and zeroes
+// its 1 MiB+ memory, which cost ~6× the hash itself for a seal of a few kilobytes (docs/SEAL-FORMAT.md,
+// "Verifying fast"). Safe because update/digestHex run synchronously to the end and digestHex resets (so does the reset first, after any throw).
+let shared: Sm3 | null = null;
+
 /** SM3 of a whole buffer, as hex. */
 export function sm3Hex(data: Uint8Array): string {
-  return new Sm3().update(data).digestHex();
+  return (shared ??= new Sm3()).reset().update(data).digestHex();
 }
