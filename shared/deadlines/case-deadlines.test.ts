@@ -238,7 +238,7 @@ describe('责令改正: the period the order states, from its service', () => {
       deadline: o15,
       consequence:
         '逾期不改正的，本机关将依照《中华人民共和国网络安全法》第六十一条第一款的规定，处五万元以上五十万元以下罚款。',
-      law: { articles: [{ law: '中华人民共和国网络安全法', article: '第六十一条', role: 'order' }] },
+      law: { articles: [{ law: '《中华人民共和国网络安全法》', article: '第六十一条', role: 'order' }] },
     },
     closedBy,
   });

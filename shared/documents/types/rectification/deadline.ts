@@ -15,6 +15,7 @@ import {
   type DocumentDeadline,
 } from '../../../deadlines/document-deadline.ts';
 import { DOCUMENT_STATE_LABELS } from '../../document-states.ts';
+import { citeArticles } from './law-snapshot.ts';
 
 const RULE: DeadlineRule = {
   label: '责令改正期限',
@@ -31,8 +32,11 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
 /** The penalty articles the order cites (《…》第六十一条), as its content froze them. */
 function penaltyArticles(content: Record<string, unknown>): string {
   const law = (content.law ?? {}) as { articles?: { law?: string; article?: string; role?: string }[] };
-  const cited = (law.articles ?? []).filter((a) => a.role === 'order').map((a) => `《${a.law}》${a.article}`);
-  return [...new Set(cited)].join('、');
+  return citeArticles(
+    (law.articles ?? [])
+      .filter((a) => a.role === 'order' && a.law && a.article)
+      .map((a) => ({ law: a.law!, article: a.article! })),
+  );
 }
 
 /** What the 工作台 says of a sealed 复查: who checked when, what was found, and what follows. */
