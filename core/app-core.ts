@@ -242,6 +242,7 @@ export function openCore(options: CoreOptions): AppCore {
     officers,
     settings,
     confirmations,
+    calendar,
   });
   evidence.cleanUpAfterCrash();
   let closed = false;

@@ -133,6 +133,8 @@ export function dayOnsite(
         kind: '先行登记保存',
         description: '经机关负责人电话批准，对存有网站数据库备份的移动硬盘和后台管理员常用笔记本电脑先行登记保存。',
         linkedDocumentId: preservationId,
+        outcome: '',
+        earlyReason: '',
       },
     ],
     witness: { ...DEMO_WITNESS },

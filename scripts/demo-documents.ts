@@ -114,12 +114,21 @@ export function demoOnsite(inspectorIds: string[], recorderId: string, evidenceD
     findings:
       '1. 该公司机房内有服务器2台（戴尔PowerEdge R740），承载「星河资讯」网站（xinghe-news.cn）。\n2. 经该公司技术总监张𠮷㵘现场操作，网站后台管理员账号使用弱口令「admin123」，未开启二次验证。\n3. 服务器日志配置为保留7天，现存最早日志为2026年11月13日。\n4. 未见网络安全负责人的书面任命文件。',
     measures: [
-      { id: 'm1', kind: '拍照', description: '对机房服务器、后台登录页面拍照4张。', linkedDocumentId: '' },
+      {
+        id: 'm1',
+        kind: '拍照',
+        description: '对机房服务器、后台登录页面拍照4张。',
+        linkedDocumentId: '',
+        outcome: '',
+        earlyReason: '',
+      },
       {
         id: 'm2',
         kind: '电子取证',
         description: '对后台日志配置页面及日志目录进行电子取证。',
         linkedDocumentId: evidenceDocId,
+        outcome: '',
+        earlyReason: '',
       },
     ],
     statement: '当事人表示认可检查情况，将立即整改。',

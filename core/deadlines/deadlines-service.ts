@@ -73,18 +73,24 @@ export function caseFacts(core: Pick<DeadlineDeps, 'cases' | 'documents'>, row: 
     for (const x of core.documents.deadlineRows(row.id, d.type)) {
       const content = JSON.parse(x.content_json) as Record<string, unknown>;
       const state: DocumentState = x.sealed_at ? 'sealed' : x.signed_at ? 'signed' : x.state;
-      for (const c of closes) {
-        const target = c.target(content);
-        if (!target) continue;
-        const key = `${c.kind}:${target}`;
-        const fact = { documentId: x.id, docNo: x.doc_no, label: d.label, state, date: c.date(content) };
-        closing.set(
-          key,
-          [...(closing.get(key) ?? []), fact].sort(
-            (a, b) => Number(b.state === 'sealed') - Number(a.state === 'sealed'),
-          ),
-        );
-      }
+      for (const c of closes)
+        for (const act of c.acts(content)) {
+          const key = `${c.kind}:${act.target}`;
+          const fact = {
+            documentId: x.id,
+            docNo: x.doc_no,
+            label: d.label,
+            state,
+            date: act.date,
+            outcome: act.outcome ?? null,
+          };
+          closing.set(
+            key,
+            [...(closing.get(key) ?? []), fact].sort(
+              (a, b) => Number(b.state === 'sealed') - Number(a.state === 'sealed'),
+            ),
+          );
+        }
     }
   }
   // The documents whose type opens a deadline (先行登记保存 …), each through its type's descriptor.

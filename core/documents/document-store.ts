@@ -40,6 +40,8 @@ interface DocumentRow {
   frozen_sha256: string | null;
   frozen_sm3: string | null;
   frozen_pages: number | null;
+  /** The case context printed, copied at 待签名 (migration 017); NULL for a draft and older documents. */
+  context_json?: string | null;
   signed_at: string | null;
   sealed_at: string | null;
   corrects_document_id: string | null;
@@ -236,16 +238,23 @@ export class DocumentStore {
       content,
       issues: checkCompleteness(r.type, content, template, { caseDocuments: siblings }),
       context: {
-        agency: this.office.agencyName() ?? '',
-        caseNo: kase.caseNo,
-        caseTitle: kase.title,
-        partyName: kase.partyName,
-        matterId: kase.matterId,
-        matterName: kase.matterName,
+        ...(frozenContext(r) ?? this.liveContext(kase)),
         officers: this.officers.list(),
         inquirySequence: this.sequence(r),
         siblings,
       },
+    };
+  }
+
+  /** The case context a document prints, as the case says it now. */
+  private liveContext(kase: ReturnType<DocumentStoreDeps['cases']['get']>): FrozenContext {
+    return {
+      agency: this.office.agencyName() ?? '',
+      caseNo: kase.caseNo,
+      caseTitle: kase.title,
+      partyName: kase.partyName,
+      matterId: kase.matterId,
+      matterName: kase.matterName,
     };
   }
 
@@ -287,7 +296,7 @@ export class DocumentStore {
     const next = this.inTransaction(() => {
       const changed = this.db
         .prepare(
-          `UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', frozen_sha256 = NULL, frozen_sm3 = NULL, frozen_pages = NULL, signed_at = NULL, updated_at = ? WHERE id = ? AND revision = ?`,
+          `UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', frozen_sha256 = NULL, frozen_sm3 = NULL, frozen_pages = NULL, context_json = NULL, signed_at = NULL, updated_at = ? WHERE id = ? AND revision = ?`,
         )
         .run(JSON.stringify(parsed.data), now, id, revision);
       if (changed.changes !== 1) {
@@ -333,7 +342,7 @@ export class DocumentStore {
     );
     this.db
       .prepare(
-        `UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', frozen_sha256 = NULL, frozen_sm3 = NULL, frozen_pages = NULL, updated_at = ? WHERE id = ?`,
+        `UPDATE documents SET content_json = ?, revision = revision + 1, state = 'draft', frozen_sha256 = NULL, frozen_sm3 = NULL, frozen_pages = NULL, context_json = NULL, updated_at = ? WHERE id = ?`,
       )
       .run(JSON.stringify(c), isoNow(this.clock), documentId);
   }
@@ -381,7 +390,11 @@ export class DocumentStore {
     // The case's other records and now: what the law requires across them (shared/timeline/).
     this.timeline.refuse(id, 'signing');
     this.inTransaction(() => {
-      this.db.prepare(`UPDATE documents SET state = 'ready', updated_at = ? WHERE id = ?`).run(now, id);
+      // The case context it prints is copied in: what is signed and sealed prints as it was signed.
+      const context = this.liveContext(this.cases.get(r.case_id));
+      this.db
+        .prepare(`UPDATE documents SET state = 'ready', context_json = ?, updated_at = ? WHERE id = ?`)
+        .run(JSON.stringify(context), now, id);
       const frozen = freeze(this.get(id));
       this.db
         .prepare(`UPDATE documents SET frozen_sha256 = ?, frozen_sm3 = ?, frozen_pages = ? WHERE id = ?`)
@@ -587,4 +600,16 @@ export class DocumentStore {
     }
     return summary;
   }
+}
+
+/** The case fields a document prints: copied into it at 待签名 (context_json). */
+type FrozenContext = Pick<
+  DocumentDetail['context'],
+  'agency' | 'caseNo' | 'caseTitle' | 'partyName' | 'matterId' | 'matterName'
+>;
+
+/** The context copied at 待签名, while the document is not a draft (a draft prints the case as it is). */
+function frozenContext(r: DocumentRow): FrozenContext | null {
+  if (!r.context_json || (r.state === 'draft' && !r.signed_at && !r.sealed_at)) return null;
+  return JSON.parse(r.context_json) as FrozenContext;
 }

@@ -21,6 +21,8 @@ const PINNED: Record<string, string> = {
   // 2026.1: the 2023 regulation's versions as far as the verified texts go, typesetting profile 2.
   'inquiry@2026.1': '5b092e92a83d8b4e8a25c2d314b6f8fd42742bb889af78ac5d4f27ac98608ae8',
   'onsite@2026.1': '7bd9f66902f57c85b38b11dd774f00d7b01bd65e8476fd5b2dc83feb24528eda',
+  // 2026.2: the 现场笔录 prints a 复查's outcome (the order's period closes with it).
+  'onsite@2026.2': '13ccaafba3229af67b0082ffc2f4cef675462eaac3a5cdb4dee5405fabe3831e',
   'evidence@2026.1': 'e0817f8d97d75f6babe89d7180df1ce23d117abd30a43851c3e723f9d03b0e63',
   'preservation@2026.1': 'eeb9c6192a49ec0a500acb3b3f2b4e3ffbdcdd2e310075e14f79faf2edcdf5c7',
   // The documents of issue #20: 责令（限期）改正通知书, 先行登记保存物品处理决定书, 送达回证 (profile 2).

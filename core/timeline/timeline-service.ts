@@ -16,6 +16,8 @@ import type { OfficerStore } from '../officers/officer-store.ts';
 import type { SealStore } from '../seals/seal-store.ts';
 import type { SettingsStore } from '../settings/settings-store.ts';
 import type { SignatureStore } from '../signatures/signature-store.ts';
+import type { CalendarSource } from '../deadlines/calendar-source.ts';
+import { toLocalDate } from '../../shared/documents/local-time.ts';
 import type { ConfirmationStore } from './confirmation-store.ts';
 
 export interface TimelineDeps {
@@ -28,6 +30,7 @@ export interface TimelineDeps {
   officers: Pick<OfficerStore, 'list'>;
   settings: Pick<SettingsStore, 'lateSigningMinutes'>;
   confirmations: ConfirmationStore;
+  calendar: Pick<CalendarSource, 'current'>;
 }
 
 const partyNumber = (p: Party) => (p.kind === 'organisation' ? p.creditCode : p.idNumber);
@@ -70,6 +73,7 @@ export class TimelineService {
         correctsId: r.correctsId,
         facts: descriptorOf(r.type).timeline(descriptorOf(r.type).content.parse(r.content)),
       })),
+      periods: this.periods(rows),
       signatures: this.d.signatures.forTimeline(rows.map((r) => r.id)),
       seals: rows.flatMap((r) => {
         const s = r.state === 'sealed' ? this.d.seals.forDocument(r.id) : null;
@@ -120,6 +124,33 @@ export class TimelineService {
     if (!issue) throw new CoreError('conflict', '该提示已不存在（相关内容可能已经修改），无需确认。请刷新后查看。');
     if (issue.confirmed) throw new CoreError('conflict', '该提示已经由两名执法人员确认。');
     return issue;
+  }
+
+  /**
+   * The last day of each period the case's documents open, as the 工作台 computes it on the
+   * calendar in use (a period not closed, the case open: only the day matters here).
+   */
+  private periods(rows: ReturnType<TimelineDeps['documents']['timelineRows']>): TimelineInput['periods'] {
+    const cal = this.d.calendar.current().calendar;
+    const today = toLocalDate(this.d.clock.now());
+    const open = { status: 'filed' as const, sourceDate: today, filedDate: null, closedDate: null, documents: [] };
+    return rows.flatMap((r) =>
+      descriptorOf(r.type).deadlines.flatMap((deadline) => {
+        const content = r.content as Record<string, unknown>;
+        const fact = {
+          kind: deadline.kind,
+          documentId: r.id,
+          docNo: r.docNo,
+          state: r.state,
+          startDate: deadline.startDate(content),
+          signedDate: null,
+          content,
+          closedBy: [],
+        };
+        const due = deadline.compute(fact, open, cal, today).dueDate;
+        return due ? [{ documentId: r.id, label: deadline.rule.label, lastDay: due }] : [];
+      }),
+    );
   }
 
   /** The people other cases name with an identity number, their parties included. */

@@ -14,7 +14,7 @@ import {
   lawPackageLabel,
 } from '../../shared/catalog/law-package.ts';
 import type { SignedReference } from '../../protocol/sync/protocol.ts';
-import type { ReferenceStore } from './reference-store.ts';
+import { PublishConflict, type ReferenceStore } from './reference-store.ts';
 
 /** The catalog shipped with this program: HQ's package until it publishes one. */
 export const SHIPPED_CATALOG_FILE = fileURLToPath(new URL('../../assets/catalog/catalog.json', import.meta.url));
@@ -46,9 +46,21 @@ export async function publishLawPackage(
   how: 'update' | 'whole',
   shippedFile = SHIPPED_CATALOG_FILE,
 ): Promise<PublishOutcome> {
+  // The version of the stored package read here: the publication goes through only if it is still
+  // the newest when written (a second 「publish law」 run at the same time is refused, not merged
+  // into a package that no longer is HQ's current one).
+  const basedOn = (await reference.current('catalog'))?.version ?? null;
   const current = await currentLawPackage(reference, shippedFile);
   const checked = how === 'update' ? applyLawUpdate(current, data) : checkLawPackage(current, data);
   if (!checked.ok) return checked;
-  const signed = await reference.publish('catalog', checked.catalog);
-  return { ok: true, signed, catalog: checked.catalog, label: lawPackageLabel(checked.catalog) };
+  try {
+    const signed = await reference.publish('catalog', checked.catalog, basedOn);
+    return { ok: true, signed, catalog: checked.catalog, label: lawPackageLabel(checked.catalog) };
+  } catch (e) {
+    if (!(e instanceof PublishConflict)) throw e;
+    return {
+      ok: false,
+      reason: `发布期间总部的法规库已被另一次发布更新（参考数据由第${e.basedOn}版变为第${e.current}版，可能有两人同时发布）。本次未发布，以免覆盖另一次发布的内容：请确认现在的法规库（总部网页「总览」）后，按需重新准备并发布。`,
+    };
+  }
 }

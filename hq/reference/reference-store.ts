@@ -14,8 +14,17 @@ export class ReferenceStore {
     this.identity = identity;
   }
 
-  /** Publishes a new version of one kind. */
-  async publish(kind: ReferenceData['kind'], data: unknown): Promise<SignedReference> {
+  /**
+   * Publishes a new version of one kind. With `basedOn` (the version the data was prepared from,
+   * null before the first), it is published only if that is still the newest: two publications
+   * prepared from the same version (two 「publish law」 run at once, each merging its update into
+   * the package it read) cannot both succeed, the later would silently drop the earlier's update.
+   * The conditional write comes first in its transaction, so SQLite waits for the other writer
+   * (busy_timeout) instead of failing on a lock upgrade; PostgreSQL re-checks the condition on the
+   * row the other committed. The loser gets PublishConflict.
+   */
+  async publish(kind: ReferenceData['kind'], data: unknown, basedOn?: number | null): Promise<SignedReference> {
+    if (basedOn !== undefined) return this.publishOnto(kind, data, basedOn);
     return this.db.transaction().execute(async (trx) => {
       const prev = await trx.selectFrom('reference_data').select('version').where('kind', '=', kind).executeTakeFirst();
       const ref: ReferenceData = { kind, version: (prev?.version ?? 0) + 1, issuedAt: this.now().toISOString(), data };
@@ -28,6 +37,29 @@ export class ReferenceStore {
         .execute();
       return { ref, ed25519: sig.ed25519 };
     });
+  }
+
+  private async publishOnto(kind: ReferenceData['kind'], data: unknown, basedOn: number | null) {
+    const ref: ReferenceData = { kind, version: (basedOn ?? 0) + 1, issuedAt: this.now().toISOString(), data };
+    const sig = this.identity.signJson(ref);
+    const row = { version: ref.version, issued_at: ref.issuedAt, data: JSON.stringify(data), ed25519: sig.ed25519 };
+    const r = await this.db
+      .insertInto('reference_data')
+      .values({ kind, ...row })
+      .onConflict((oc) =>
+        basedOn === null
+          ? oc.column('kind').doNothing()
+          : oc.column('kind').doUpdateSet(row).where('reference_data.version', '=', basedOn),
+      )
+      .executeTakeFirst();
+    if (Number(r.numInsertedOrUpdatedRows ?? 0n) !== 1)
+      throw new PublishConflict((await this.current(kind))?.version ?? 0, basedOn ?? 0);
+    return { ref, ed25519: sig.ed25519 };
+  }
+
+  /** The newest version of one kind as devices receive it (signed), or null before its first publication. */
+  async signedCurrent(kind: ReferenceData['kind']): Promise<SignedReference | null> {
+    return (await this.all()).find((s) => s.ref.kind === kind) ?? null;
   }
 
   /** The data of the newest version of one kind, or null before its first publication. */
@@ -64,5 +96,16 @@ export class ReferenceStore {
       },
       ed25519: r.ed25519,
     }));
+  }
+}
+
+/** Another publication of the same kind was committed after the data was prepared (ReferenceStore.publish). */
+export class PublishConflict extends Error {
+  readonly current: number;
+  readonly basedOn: number;
+  constructor(current: number, basedOn: number) {
+    super(`reference data was published meanwhile: version ${current}, prepared from ${basedOn}`);
+    this.current = current;
+    this.basedOn = basedOn;
   }
 }

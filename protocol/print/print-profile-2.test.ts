@@ -59,6 +59,7 @@ describe('profile 2: what a judge notices first', () => {
     expect(PROFILE_2.map((t) => `${t.type}@${t.version}`)).toEqual([
       'inquiry@2026.1',
       'onsite@2026.1',
+      'onsite@2026.2',
       'evidence@2026.1',
       'preservation@2026.1',
       'rectification@2026.1',

@@ -1,12 +1,33 @@
 // One page exactly as it prints: the same positioned text, rules and slots as the PDF (from the
 // core's pagination), drawn at scale; signatures already made appear in their slots.
+import { formatMinuteChinese, toLocalMinute } from '../../shared/documents/local-time.ts';
 import {
   RESOLUTION_LABELS,
   type ReviewPage as Page,
   type SignatureRecord,
+  type SigningState,
 } from '../../shared/signatures/signature-api.ts';
 
 const FONT = '"Droid Sans Fallback", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif';
+
+/** Body size (小四, 12 pt), as the PDF prints a refusal in its slot (protocol/print/write-pdf.ts). */
+const BODY = 12;
+
+/**
+ * What the slot says for a refusal, absence or inability, as the PDF prints it: a record of format 2
+ * 「拒绝签名，见签名情况记录」 at body size (only 「拒绝签名」 where the slot is too narrow — a CJK
+ * character is one em wide); an older record its label and reason, fitted into the slot.
+ */
+export function resolvedSlotText(sig: SignatureRecord, slotWidth: number): { text: string; size: number } {
+  if (sig.status === 'signed') return { text: '', size: BODY };
+  const label = RESOLUTION_LABELS[sig.status];
+  if (sig.how) {
+    const note = `${label}，见签名情况记录`;
+    return { text: [...note].length * BODY <= slotWidth - 4 ? note : label, size: BODY };
+  }
+  const old = `${label}（${sig.reason}）`;
+  return { text: old, size: Math.min(7, (slotWidth - 4) / Math.max(1, [...old].length)) };
+}
 
 export function ReviewPage({
   page,
@@ -115,9 +136,7 @@ export function ReviewPage({
                     data-testid="slot-signature"
                   />
                 ) : (
-                  <span key={i} style={{ fontSize: 7 * k, color: '#a8071a' }} data-testid="slot-resolved">
-                    {sig.status === 'signed' ? '' : RESOLUTION_LABELS[sig.status]}（{sig.reason}）
-                  </span>
+                  <ResolvedInSlot key={i} sig={sig} width={w / k} height={s.h} k={k} offset={i * w} />
                 )
               ) : (
                 <span key={i} style={{ width: w }} />
@@ -126,6 +145,67 @@ export function ReviewPage({
           </div>
         );
       })}
+    </div>
+  );
+}
+
+/** A refusal in its slot, drawn where and as large as the PDF draws it (black, body size). */
+function ResolvedInSlot({
+  sig,
+  width,
+  height,
+  k,
+  offset,
+}: {
+  sig: SignatureRecord;
+  width: number;
+  height: number;
+  k: number;
+  offset: number;
+}) {
+  const { text, size } = resolvedSlotText(sig, width);
+  const baseline = sig.how ? Math.min(height - 3, BODY + 3) : height - 6;
+  return (
+    <span
+      style={{
+        position: 'absolute',
+        left: offset + 2 * k,
+        top: (baseline - size * 0.88) * k,
+        fontSize: size * k,
+        lineHeight: 1,
+        whiteSpace: 'pre',
+        color: '#000',
+      }}
+      title={`${RESOLUTION_LABELS[sig.status as keyof typeof RESOLUTION_LABELS]}：${sig.reason}`}
+      data-testid="slot-resolved"
+    >
+      {text}
+    </span>
+  );
+}
+
+/**
+ * Under the pages: each refusal, absence or inability as the PDF's 签名情况记录 page states it (that
+ * page prints after the document's own, frozen, pages) — who, in which slot, why, when, noted by
+ * both officers, backed by the witness or the recording — at body size, never a small red line.
+ */
+export function ResolvedRecord({ state }: { state: Pick<SigningState, 'signatures' | 'required' | 'offered'> }) {
+  const resolved = state.signatures.filter((s) => s.status !== 'signed');
+  if (resolved.length === 0) return null;
+  const slotLabel = (s: SignatureRecord) =>
+    [...state.required, ...state.offered].find((r) => r.slotId === s.slotId && r.page === s.page)?.label ?? s.role;
+  return (
+    <div className="signing-record" data-testid="signing-record" style={{ fontFamily: FONT }}>
+      <div className="signing-record-title">签名情况记录（打印在文书各页之后）</div>
+      {resolved.map((s) => (
+        <p key={s.id}>
+          「{slotLabel(s)}」：{s.role}
+          {s.signerName}于{formatMinuteChinese(toLocalMinute(new Date(s.signedAt)))}
+          {RESOLUTION_LABELS[s.status as keyof typeof RESOLUTION_LABELS]}，理由：{s.reason || '（未填写）'}。
+          {s.confirmedBy.length >= 2 ? '两名执法人员确认并注明。' : ''}
+          {s.witnessSignatureId ? '见证人在场并签名见证。' : s.recordingEvidenceId ? '以同步录像为据。' : ''}
+        </p>
+      ))}
     </div>
   );
 }

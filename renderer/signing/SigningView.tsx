@@ -12,10 +12,10 @@ import {
 } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Input, List, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { RequiredSlot, SigningState } from '../../shared/signatures/signature-api.ts';
+import { RESOLUTION_LABELS, type RequiredSlot, type SigningState } from '../../shared/signatures/signature-api.ts';
 import { formatMinuteChinese } from '../../shared/documents/local-time.ts';
 import { useApi } from '../app/api-context.tsx';
-import { ReviewPage } from './ReviewPage.tsx';
+import { ResolvedRecord, ReviewPage } from './ReviewPage.tsx';
 import { ResolveDialog, type ResolveValues } from './ResolveDialog.tsx';
 import { SignDialog, type SignValues } from './SignDialog.tsx';
 import { NO_RECORDING_NEXT } from './recording-errors.ts';
@@ -287,6 +287,7 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
             images={s.images}
             highlight={signing?.slotId ?? null}
           />
+          <ResolvedRecord state={s} />
         </div>
         <div className="signing-side">
           {awaitingRecording && (
@@ -483,7 +484,13 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
                       {sig && (
                         <span className="field-hint">
                           {'\u3000'}
-                          {sig.status === 'signed' ? sig.signerName : `拒签/缺席：${sig.reason}`}
+                          {sig.status === 'signed' ? (
+                            sig.signerName
+                          ) : (
+                            <span className="signing-resolved" data-testid="side-resolved">
+                              {RESOLUTION_LABELS[sig.status]}：{sig.reason}
+                            </span>
+                          )}
                         </span>
                       )}
                     </span>

@@ -223,6 +223,49 @@ describe('责令改正: the period the order states, from its service', () => {
     expect(d.dueDate).toBe('2026-11-26');
     expect(d.notes.join()).toContain('按现行节假日表计算为2026年11月27日');
   });
+  const o15 = { days: '15', unit: '日', from: '2026-11-20', endDate: '2026-12-07' };
+  const review = (state: DocumentDeadlineFact['state'], result = '未改正') => ({
+    documentId: 'on2',
+    docNo: '网信案现〔2026〕0002号',
+    label: '现场笔录',
+    state,
+    date: '2026-12-08',
+    outcome: { result, text: '网站后台仍使用弱口令。' },
+  });
+  const withOrderLaw = (closedBy: DocumentDeadlineFact['closedBy']) => ({
+    ...order(o15),
+    content: {
+      deadline: o15,
+      consequence:
+        '逾期不改正的，本机关将依照《中华人民共和国网络安全法》第六十一条第一款的规定，处五万元以上五十万元以下罚款。',
+      law: { articles: [{ law: '《中华人民共和国网络安全法》', article: '第六十一条', role: 'order' }] },
+    },
+    closedBy,
+  });
+  it('closed only by a sealed 复查 of the order: its outcome shown, and for 未改正 the penalty article that follows', () => {
+    const done = at(withOrderLaw([review('sealed')]), '2026-12-09');
+    expect(done).toMatchObject({ status: 'done', dueDate: '2026-12-07', daysLeft: null });
+    expect(done.notes).toEqual([
+      '已复查：现场笔录网信案现〔2026〕0002号（2026年12月8日），已封存。',
+      '复查结论：未改正。复查情况：网站后台仍使用弱口令。',
+      expect.stringMatching(
+        /^当事人逾期未改正：依照《中华人民共和国网络安全法》第六十一条依法处理（通知书载明：逾期不改正的，本机关将依照.*第六十一条第一款的规定/,
+      ),
+    ]);
+    // Signed but not sealed: still open (overdue), saying what closes it.
+    const pending = at(withOrderLaw([review('signed')]), '2026-12-09');
+    expect(pending.status).toBe('overdue');
+    expect(pending.notes.join()).toContain('网信案现〔2026〕0002号（已签名）记录了复查（未改正），封存后本期限即完成');
+    // No 复查 of this order (the case's other 现场笔录 checks nothing): open.
+    expect(at(withOrderLaw([]), '2026-12-09').status).toBe('overdue');
+  });
+  it('a 复查 that found the correction made says so; one before the last day says the record must give why', () => {
+    const made = at(withOrderLaw([{ ...review('sealed', '已改正'), date: '2026-12-01' }]), '2026-12-02');
+    expect(made.status).toBe('done');
+    expect(made.notes.join()).toContain('复查结论：已改正');
+    expect(made.notes.join()).not.toContain('逾期未改正');
+    expect(made.notes.join()).toContain('复查在改正期限届满（2026年12月7日）之前');
+  });
   it('not computed without its period', () => {
     const d = at(order({ days: '', unit: '', from: '2026-11-20', endDate: '' }, 'draft'), '2026-11-20');
     expect(d).toMatchObject({ status: 'unrecorded', dueDate: null });

@@ -57,16 +57,23 @@ export interface DeadlineClosingFact {
   state: DocumentState;
   /** The date the content gives for the act (the decision's date), or null. */
   date: string | null;
+  /** What the act found, when it says (a 复查: 已改正, 部分改正 or 未改正, and what was seen), or null. */
+  outcome?: { result: string; text: string } | null;
 }
 
 /**
  * A document type that closes a deadline another document opened: the 处理决定书 closes the
- * 先行登记保存's period. `target` gives the id of the document whose deadline it closes.
+ * 先行登记保存's period, a 现场笔录 recording a 复查 the 责令改正通知书's. `acts` gives each
+ * document whose deadline it closes, with the date of the act and what it found (one document may
+ * close several: a 现场笔录 may check two orders).
  */
 export interface DeadlineClosure {
   kind: string;
-  target(content: Record<string, unknown>): string | null;
-  date(content: Record<string, unknown>): string | null;
+  acts(content: Record<string, unknown>): {
+    target: string;
+    date: string | null;
+    outcome?: { result: string; text: string } | null;
+  }[];
 }
 
 /** The facts a case's deadlines count from (core/deadlines/ reads them from the database). */

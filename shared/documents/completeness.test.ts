@@ -64,6 +64,8 @@ interface Failing<C> {
   mutate: (c: C) => void;
   path: string;
   message: RegExp;
+  /** The template version checked against, when not the newest. */
+  version?: string;
 }
 /** A mutation that a conditional rule must accept. */
 type Passing<C> = [what: string, mutate: (c: C) => void];
@@ -319,6 +321,8 @@ const failing: { [T in DocumentType]: Failing<Contents[T]>[] } = {
           kind: '先行登记保存',
           description: '对移动硬盘先行登记保存。',
           linkedDocumentId: '',
+          outcome: '',
+          earlyReason: '',
         }),
       path: 'measures.2.linkedDocumentId',
       message: /第3项措施为先行登记保存：请关联对应的登记保存物品清单/,
@@ -334,7 +338,14 @@ const failing: { [T in DocumentType]: Failing<Contents[T]>[] } = {
       rule: 'linkTarget',
       what: '先行登记保存 linked to a 电子取证工作记录',
       mutate: (c) =>
-        c.measures.push({ id: 'm3', kind: '先行登记保存', description: '', linkedDocumentId: 'evidence-doc' }),
+        c.measures.push({
+          id: 'm3',
+          kind: '先行登记保存',
+          description: '',
+          linkedDocumentId: 'evidence-doc',
+          outcome: '',
+          earlyReason: '',
+        }),
       path: 'measures.2.linkedDocumentId',
       message: /只能关联本案的登记保存物品清单及通知书/,
     },
@@ -351,6 +362,76 @@ const failing: { [T in DocumentType]: Failing<Contents[T]>[] } = {
       mutate: (c) => (c.measures[0]!.linkedDocumentId = 'preservation-doc'),
       path: 'measures.0.linkedDocumentId',
       message: /第1项措施（拍照）只能关联本案的电子取证工作记录/,
+    },
+    {
+      rule: 'reviewLink',
+      what: 'a 复查 that names no 责令改正通知书',
+      mutate: (c) =>
+        c.measures.push({
+          ...{
+            id: 'm3',
+            kind: '复查' as const,
+            description: '后台已启用二次验证。',
+            linkedDocumentId: 'rectification-doc',
+            outcome: '已改正' as const,
+            earlyReason: '',
+          },
+          linkedDocumentId: '',
+        }),
+      path: 'measures.2.linkedDocumentId',
+      message: /第3项措施为复查：请关联所复查的责令（限期）改正通知书/,
+    },
+    {
+      rule: 'linkTarget',
+      what: 'a 复查 linked to a 送达回证',
+      mutate: (c) =>
+        c.measures.push({
+          ...{
+            id: 'm3',
+            kind: '复查' as const,
+            description: '后台已启用二次验证。',
+            linkedDocumentId: 'rectification-doc',
+            outcome: '已改正' as const,
+            earlyReason: '',
+          },
+          linkedDocumentId: 'delivery-doc',
+        }),
+      path: 'measures.2.linkedDocumentId',
+      message: /第3项措施（复查）只能关联本案的责令（限期）改正通知书/,
+    },
+    {
+      rule: 'reviewOutcome',
+      what: 'a 复查 without its outcome',
+      mutate: (c) =>
+        c.measures.push({
+          ...{
+            id: 'm3',
+            kind: '复查' as const,
+            description: '后台已启用二次验证。',
+            linkedDocumentId: 'rectification-doc',
+            outcome: '已改正' as const,
+            earlyReason: '',
+          },
+          outcome: '',
+        }),
+      path: 'measures.2.outcome',
+      message: /请选择复查结论（已改正、部分改正或未改正）/,
+    },
+    {
+      rule: 'reviewTemplate',
+      what: 'a 复查 in a 现场笔录 of template 2026.1, which does not print its outcome',
+      mutate: (c) =>
+        c.measures.push({
+          id: 'm3',
+          kind: '复查' as const,
+          description: '后台已启用二次验证。',
+          linkedDocumentId: 'rectification-doc',
+          outcome: '已改正' as const,
+          earlyReason: '',
+        }),
+      path: 'measures.2.kind',
+      message: /模板版本（2026\.1）不能打印复查结论/,
+      version: '2026.1',
     },
     {
       rule: 'confirmation',
@@ -949,15 +1030,42 @@ const passing: { [T in DocumentType]: Passing<Contents[T]>[] } = {
     ],
     [
       '先行登记保存 linked to the case’s 登记保存物品清单',
-      (c) => c.measures.push({ id: 'm3', kind: '先行登记保存', description: '', linkedDocumentId: 'preservation-doc' }),
+      (c) =>
+        c.measures.push({
+          id: 'm3',
+          kind: '先行登记保存',
+          description: '',
+          linkedDocumentId: 'preservation-doc',
+          outcome: '',
+          earlyReason: '',
+        }),
     ],
     ['a photo linked (optionally) to the 电子取证工作记录', (c) => (c.measures[0]!.linkedDocumentId = 'evidence-doc')],
     [
       '「其他」 linked to any document of the case',
       (c) =>
-        c.measures.push({ id: 'm3', kind: '其他', description: '询问现场负责人。', linkedDocumentId: 'inquiry-doc' }),
+        c.measures.push({
+          id: 'm3',
+          kind: '其他',
+          description: '询问现场负责人。',
+          linkedDocumentId: 'inquiry-doc',
+          outcome: '',
+          earlyReason: '',
+        }),
     ],
     ['no measures at all', (c) => (c.measures = [])],
+    [
+      'a 复查 of the case’s 责令改正通知书 with its outcome (template 2026.2)',
+      (c) =>
+        c.measures.push({
+          id: 'm3',
+          kind: '复查' as const,
+          description: '后台已启用二次验证。',
+          linkedDocumentId: 'rectification-doc',
+          outcome: '已改正' as const,
+          earlyReason: '',
+        }),
+    ],
   ],
   evidence: [
     [
@@ -1089,7 +1197,7 @@ describe('completeness rules', () => {
         it(`flags ${f.rule}: ${f.what}`, () => {
           const c = complete[type]();
           f.mutate(c);
-          const issues = check(type, c);
+          const issues = f.version ? checkCompleteness(type, c, templateFor(type, f.version), ctx) : check(type, c);
           // exactly the issue it names: one issue, that rule, that field, a message saying what is missing
           expect(issues, JSON.stringify(issues)).toHaveLength(1);
           expect(issues[0]!.rule).toBe(f.rule);

@@ -4,6 +4,7 @@
 // TIMELINE_RULES must appear in a failing case, so a new rule cannot be added untested.
 import { describe, expect, it } from 'vitest';
 import { DEMO_IMPORTS, at, dayEvidence, dayInquiry, dayOnsite, dayPreservation } from '../../scripts/demo-day.ts';
+import { demoDelivery, demoDisposal, demoRectification } from '../../scripts/demo-documents.ts';
 import type { EvidenceItem } from '../evidence/evidence-schema.ts';
 import { EvidenceMetaSchema } from '../evidence/evidence-schema.ts';
 import { EVIDENCE } from '../documents/types/evidence/descriptor.ts';
@@ -21,7 +22,7 @@ const NOW = new Date('2026-11-20T06:00:00.000Z');
 const CHEN = { name: '陈立新', idType: '居民身份证', idNumber: '', unit: '', role: '', phone: '' };
 const iso = (minute: string) => new Date(`${minute}:00+08:00`).toISOString();
 
-type Contents = Record<'ev' | 'on' | 'pr' | 'iq', Record<string, unknown>>;
+type Contents = Record<'ev' | 'on' | 'pr' | 'iq' | 'or' | 'de' | 'di', Record<string, unknown>>;
 
 /** The evidence record as the imports fill it (the descriptor's own append), step 2 naming the log. */
 function evidenceWithImports(): Record<string, unknown> {
@@ -52,10 +53,55 @@ function contents(): Contents {
     on: dayOnsite([A, B], B, 'ev', 'pr'),
     pr: dayPreservation([A, B], 'head-1'),
     iq: dayInquiry(A, B),
+    // The demo's afternoon: the order made and served at 12:45, the decision on the items kept with
+    // the notebook returned at 13:50.
+    or: demoRectification([A, B]),
+    de: { ...demoDelivery('or', '责令（限期）改正通知书', [A, B]), servedAt: at('12:45') },
+    di: {
+      ...demoDisposal('pr', [A, B]),
+      decisionDate: '2026-11-20',
+      returnReceipt: { ...demoDisposal('pr', [A, B]).returnReceipt, at: at('13:50') },
+    },
   };
 }
 
-const TYPES: Record<keyof Contents, DocumentType> = { ev: 'evidence', on: 'onsite', pr: 'preservation', iq: 'inquiry' };
+const TYPES: Record<keyof Contents, DocumentType> = {
+  ev: 'evidence',
+  on: 'onsite',
+  pr: 'preservation',
+  iq: 'inquiry',
+  or: 'rectification',
+  de: 'delivery',
+  di: 'disposal',
+};
+
+/** A later 现场笔录 recording the 复查 of the order (by both officers, from `start` for half an hour). */
+function review(start: string, earlyReason = '', id = 'rv'): TimelineInput['documents'][number] {
+  const d = descriptorOf('onsite');
+  const c = d.content.parse({
+    ...dayOnsite([A, B], B, 'ev', 'pr'),
+    startTime: start,
+    endTime: start.replace(/T(\d{2}):\d{2}$/, 'T$1:30'),
+    measures: [
+      {
+        id: 'm1',
+        kind: '复查',
+        description: '后台已启用二次验证。',
+        linkedDocumentId: 'or',
+        outcome: '已改正',
+        earlyReason,
+      },
+    ],
+  });
+  return {
+    id,
+    type: 'onsite',
+    docNo: '网信案现〔2026〕0002号',
+    state: 'draft',
+    correctsId: null,
+    facts: d.timeline(c),
+  };
+}
 
 /** One sitting: the listed signers sign at `minute`; a role in `refused` refuses instead. */
 function sitting(doc: string, minute: string, roles: string[], opts: { refused?: string; reason?: string } = {}) {
@@ -103,6 +149,11 @@ function input(c: Contents = contents()): TimelineInput {
       { id: A, name: '李明' },
       { id: B, name: '王芳' },
     ],
+    // The 工作台's last days: 先行登记保存 seven working days from 11-20, the order's printed 12-07.
+    periods: [
+      { documentId: 'pr', label: '先行登记保存处理期限', lastDay: '2026-12-01' },
+      { documentId: 'or', label: '责令改正期限', lastDay: '2026-12-07' },
+    ],
     lateSigningMinutes: 120,
   };
 }
@@ -115,6 +166,9 @@ interface Failing {
   at: { documentId: string; path: string }[];
   message: RegExp;
 }
+
+/** The morning alone: an inquiry stretched past 12:45 would otherwise also meet the afternoon's service and return. */
+const morning = (x: TimelineInput) => (x.documents = x.documents.filter((d) => !['de', 'di'].includes(d.id)));
 
 /** Mutations of the contents go through this: the facts are read again from them. */
 const failing: Failing[] = [
@@ -153,6 +207,75 @@ const failing: Failing[] = [
     message: /同时出现在电子取证工作记录.*的电子取证（2026-11-20 09:20至2026-11-20 10:20）和现场笔录/,
   },
   {
+    rule: 'officerOverlap',
+    what: 'the order served by the officers while they were in the inquiry',
+    mutate: (_x, c) => (c.de.servedAt = at('12:00')),
+    at: [
+      { documentId: 'iq', path: 'startTime' },
+      { documentId: 'de', path: 'servedAt' },
+    ],
+    message:
+      /同时出现在询问笔录.*的询问（2026-11-20 11:40至2026-11-20 12:30）和送达回证（网信案送〔2026〕0001号）的送达责令（限期）改正通知书（2026-11-20 12:00）中/,
+  },
+  {
+    rule: 'servedBeforeMade',
+    what: 'the order served the day before it was made',
+    mutate: (_x, c) => (c.de.servedAt = '2026-11-19T16:00'),
+    at: [
+      { documentId: 'de', path: 'servedAt' },
+      { documentId: 'or', path: 'issueDate' },
+    ],
+    message:
+      /送达回证（网信案送〔2026〕0001号）记录的送达时间（2026-11-19 16:00）早于所送达的责令（限期）改正通知书（网信案改〔2026〕0001号）的作出时间（2026-11-20）：文书作出之前不能送达/,
+  },
+  {
+    rule: 'returnBeforeDecision',
+    what: 'the notebook returned the day before the decision to return it',
+    mutate: (_x, c) => ((c.di as { returnReceipt: { at: string } }).returnReceipt.at = '2026-11-19T13:50'),
+    at: [{ documentId: 'di', path: 'returnReceipt.at' }],
+    message: /返还时间（2026-11-19 13:50）早于处理决定的日期（2026-11-20）/,
+  },
+  {
+    rule: 'decisionLate',
+    what: 'the decision on 12-02, after the seven working days (last day 12-01), without a reason',
+    now: new Date('2026-12-02T06:00:00.000Z'),
+    mutate: (_x, c) => (
+      (c.di.decisionDate = '2026-12-02'),
+      ((c.di as { returnReceipt: { at: string } }).returnReceipt.at = '2026-12-02T10:00')
+    ),
+    at: [{ documentId: 'di', path: 'decisionDate' }],
+    message:
+      /作出处理决定日期（2026年12月2日）晚于登记保存物品清单及通知书（网信案保〔2026〕0001号）的先行登记保存处理期限（2026年12月1日）：应当在七个工作日内作出处理决定/,
+  },
+  {
+    rule: 'reviewBeforeService',
+    what: 'the 复查 at 12:40, before the order was served at 12:45',
+    mutate: (x) => x.documents.push(review(at('12:31'), '当事人当场整改完毕并申请复查')),
+    at: [{ documentId: 'rv', path: 'measures.0.kind' }],
+    message:
+      /现场笔录（网信案现〔2026〕0002号）的复查改正情况（已改正）（2026-11-20 12:31）早于责令（限期）改正通知书（网信案改〔2026〕0001号）的送达（送达回证（网信案送〔2026〕0001号），2026-11-20 12:45）/,
+  },
+  {
+    rule: 'reviewBeforeService',
+    what: 'a 复查 of an order the case has no 送达回证 for',
+    now: new Date('2026-12-08T02:00:00.000Z'),
+    mutate: (x) => {
+      x.documents = x.documents.filter((d) => d.id !== 'de');
+      x.documents.push(review('2026-12-08T09:00'));
+    },
+    at: [{ documentId: 'rv', path: 'measures.0.kind' }],
+    message: /但本案没有该通知书的送达回证：改正期限自送达起算/,
+  },
+  {
+    rule: 'reviewEarly',
+    what: 'the 复查 on the last day of the period, without a reason',
+    now: new Date('2026-12-07T02:00:00.000Z'),
+    mutate: (x) => x.documents.push(review('2026-12-07T09:00')),
+    at: [{ documentId: 'rv', path: 'measures.0.kind' }],
+    message:
+      /复查改正情况（已改正）（2026-12-07 09:00）在责令（限期）改正通知书（网信案改〔2026〕0001号）的改正期限届满（2026年12月7日）之前：当事人在期限内仍可改正/,
+  },
+  {
     rule: 'measureNotRecorded',
     what: 'the 先行登记保存 not among the inspection’s measures',
     mutate: (_x, c) =>
@@ -177,7 +300,7 @@ const failing: Failing[] = [
   {
     rule: 'futureTime',
     what: 'an inquiry recorded as ending after now',
-    mutate: (_x, c) => (c.iq.endTime = at('14:30')),
+    mutate: (x, c) => (morning(x), (c.iq.endTime = at('14:30'))),
     at: [{ documentId: 'iq', path: 'endTime' }],
     message:
       /询问笔录（网信案询〔2026〕0001号）记录的询问时间（2026-11-20 14:30）晚于现在（2026-11-20 14:00）：不能记录尚未发生的时间/,
@@ -290,7 +413,46 @@ const passing: [rule: TimelineRule, what: string, mutate: (x: TimelineInput, c: 
     'a record still without its end time is not compared',
     (_x, c) => ((c.iq.startTime = at('11:00')), (c.iq.endTime = '')),
   ],
-  ['futureTime', 'a time of now itself', (_x, c) => (c.iq.endTime = at('14:00'))],
+  ['futureTime', 'a time of now itself', (x, c) => (morning(x), (c.iq.endTime = at('14:00')))],
+  [
+    'officerOverlap',
+    'the order served on site during the inspection, by its inspectors',
+    (_x, c) => (c.de.servedAt = at('11:05')),
+  ],
+  [
+    'servedBeforeMade',
+    'the order served the day after it was made',
+    (_x, c) => (c.de.servedAt = '2026-11-21T09:00'),
+    new Date('2026-11-21T02:00:00.000Z'),
+  ],
+  [
+    'returnBeforeDecision',
+    'the notebook returned on a later day',
+    (_x, c) => ((c.di as { returnReceipt: { at: string } }).returnReceipt.at = '2026-11-21T09:00'),
+    new Date('2026-11-21T02:00:00.000Z'),
+  ],
+  [
+    'decisionLate',
+    'the decision after the seven working days, with the reason recorded',
+    (_x, c) => (
+      (c.di.decisionDate = '2026-12-02'),
+      ((c.di as { returnReceipt: { at: string } }).returnReceipt.at = '2026-12-02T10:00'),
+      (c.di.lateReason = '移动硬盘数据量大，复制校验至12月2日方完成')
+    ),
+    new Date('2026-12-02T06:00:00.000Z'),
+  ],
+  [
+    'reviewBeforeService',
+    'the 复查 the day after the period ended, the order served on the demo’s day',
+    (x) => x.documents.push(review('2026-12-08T09:00')),
+    new Date('2026-12-08T02:00:00.000Z'),
+  ],
+  [
+    'reviewEarly',
+    'the 复查 before the period ended, with its reason (the party reported the correction)',
+    (x) => x.documents.push(review('2026-11-25T09:00', '当事人11月24日书面报告已改正并申请复查')),
+    new Date('2026-11-25T02:00:00.000Z'),
+  ],
   [
     'lateSignature',
     'signed late, with the reason recorded',
@@ -425,7 +587,7 @@ describe('the case timeline', () => {
 
 describe('what a timeline issue stops', () => {
   it('a rule that stops signing stops 提交签名 and 封存 of the documents it names, and of no other', () => {
-    const { issues } = run((_x, c) => (c.iq.endTime = at('14:30')));
+    const { issues } = run((x, c) => (morning(x), (c.iq.endTime = at('14:30'))));
     expect(blocking(issues, 'iq', 'signing')).toHaveLength(1);
     expect(blocking(issues, 'iq', 'sealing')).toHaveLength(1);
     expect(blocking(issues, 'on', 'signing')).toEqual([]);
@@ -465,6 +627,7 @@ describe('what a timeline issue stops', () => {
 
   it('the editor’s live content replaces the stored facts of its document', () => {
     const x = input();
+    morning(x);
     const live = { ...contents().iq, endTime: at('14:30') };
     expect(caseTimeline(x, NOW, { documentId: 'iq', content: live }).issues.map((i) => i.rule)).toEqual(['futureTime']);
   });

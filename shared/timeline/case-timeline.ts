@@ -16,6 +16,13 @@ import { futureTime } from './rules/future-time.ts';
 import { measureNotRecorded } from './rules/measures.ts';
 import { officerOverlap } from './rules/officer-overlap.ts';
 import { sharedIdNumber, witnessIsParty } from './rules/people.ts';
+import {
+  decisionLate,
+  returnBeforeDecision,
+  reviewBeforeService,
+  reviewEarly,
+  servedBeforeMade,
+} from './rules/sequence.ts';
 import { confirmedThenRefused, lateSignature } from './rules/signing.ts';
 import type { TimelineDocument, TimelineInput, TimelineSeverity } from './timeline-api.ts';
 
@@ -58,6 +65,26 @@ export const TIMELINE_RULE_SEVERITY: Record<TimelineRule, { severity: TimelineSe
     severity: 'confirm',
     why: '身份证件号码标识被询问人、见证人等（DOCUMENTS.md §7）；同一号码对应两个姓名，至少一处录错。可能错在他案已封存的文书，故不阻止本案，由两名执法人员核对证件后确认。',
   },
+  servedBeforeMade: {
+    severity: 'signing',
+    why: '送达回证证明文书送达的时间（DOCUMENTS.md §10），送达时间决定期限的起算；文书作出之前的送达不可能发生，至少一处时间不实。',
+  },
+  returnBeforeDecision: {
+    severity: 'signing',
+    why: '先行登记保存的物品须依处理决定解除并返还（行政处罚法第五十六条，DOCUMENTS.md §9）；决定之前的返还没有依据，时间至少一处不实。',
+  },
+  decisionLate: {
+    severity: 'signing',
+    why: '行政处罚法第五十六条：先行登记保存的，应当在七日内及时作出处理决定（期限按工作日计算，见docs/DEADLINES.md）；逾期作出的决定书须写明原因（DOCUMENTS.md §9）。',
+  },
+  reviewBeforeService: {
+    severity: 'sealing',
+    why: '改正期限自责令改正通知书送达之日起算（DOCUMENTS.md §8、§10）；送达之前的复查没有期限可查。送达回证可能晚于复查制作，故不阻止复查笔录签名，只阻止封存。',
+  },
+  reviewEarly: {
+    severity: 'warning',
+    why: '行政处罚法第二十八条：责令限期改正的，当事人在期限内改正即可；期限届满前复查不能认定拒不改正（网络安全法第六十一条的罚款以拒不改正为条件）。当事人报告提前改正等情形可以提前复查，故只提示并要求写明原因。',
+  },
 };
 
 const RULES: Record<TimelineRule, (x: RuleContext) => Found[]> = {
@@ -68,9 +95,14 @@ const RULES: Record<TimelineRule, (x: RuleContext) => Found[]> = {
   confirmedThenRefused,
   witnessIsParty,
   sharedIdNumber,
+  servedBeforeMade,
+  returnBeforeDecision,
+  decisionLate,
+  reviewBeforeService,
+  reviewEarly,
 };
 
-export type EntryKind = ActKind | 'signing' | 'refusal' | 'seal' | 'milestone' | 'evidence';
+export type EntryKind = ActKind | 'signing' | 'refusal' | 'seal' | 'milestone' | 'evidence' | 'deadline';
 
 /** One line of the timeline. */
 export interface TimelineEntry {
@@ -200,6 +232,18 @@ function entries(x: RuleContext, docs: TimelineDocument[]): TimelineEntry[] {
       });
   }
   for (const m of x.input.milestones) out.push({ kind: 'milestone', at: m.date, label: m.label, officers: [] });
+  for (const p of x.input.periods) {
+    const d = x.doc(p.documentId);
+    if (d && isTime(p.lastDay))
+      out.push({
+        kind: 'deadline',
+        at: p.lastDay,
+        documentId: d.id,
+        document: `${label(d.type)}（${d.docNo}）`,
+        label: `${p.label}届满（最后一日）`,
+        officers: [],
+      });
+  }
   for (const i of x.input.imports)
     if (!listed.has(i.evidenceId))
       out.push({ kind: 'evidence', at: local(i.at), label: `电子数据「${i.fileName}」导入本机`, officers: [] });

@@ -19,7 +19,15 @@ export type ActKind =
   /** An approval asked for by the officers (the head's approval of a 先行登记保存). */
   | 'approval'
   /** A compulsory measure that the 现场笔录 of its time must record (先行登记保存 …). */
-  | 'measure';
+  | 'measure'
+  /** A decision made on another document (the 处理决定 on a 先行登记保存): within its period, or with a reason. */
+  | 'decision'
+  /** Another document served on the party (送达回证): not before that document was made. */
+  | 'service'
+  /** Preserved items returned against the party's receipt: not before the decision to return them. */
+  | 'return'
+  /** The later check (复查) of a 责令改正通知书: after its service, and not before its period ends without a reason. */
+  | 'review';
 
 export interface DatedAct {
   kind: ActKind;
@@ -36,6 +44,10 @@ export interface DatedAct {
   officers?: string[];
   /** An evidence item the act concerns (an import): the device's own import record is then not listed twice. */
   evidenceId?: string;
+  /** The document of the case the act concerns (the one served, decided on, checked), by id. */
+  target?: string;
+  /** The reason recorded for the act's timing (a decision after the period, a 复查 before it ends). */
+  reason?: string;
 }
 
 /** A person a document names, with what the witness and identity-number rules need. */

@@ -12,6 +12,11 @@ export const TIMELINE_RULES = [
   'confirmedThenRefused',
   'witnessIsParty',
   'sharedIdNumber',
+  'servedBeforeMade',
+  'returnBeforeDecision',
+  'decisionLate',
+  'reviewBeforeService',
+  'reviewEarly',
 ] as const;
 export type TimelineRule = (typeof TIMELINE_RULES)[number];
 

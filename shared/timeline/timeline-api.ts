@@ -6,7 +6,18 @@ import { DocumentTypeSchema } from '../documents/document-api.ts';
 import { DOCUMENT_STATES } from '../documents/document-states.ts';
 
 const ActSchema = z.object({
-  kind: z.enum(['record', 'step', 'extraction', 'import', 'approval', 'measure']),
+  kind: z.enum([
+    'record',
+    'step',
+    'extraction',
+    'import',
+    'approval',
+    'measure',
+    'decision',
+    'service',
+    'return',
+    'review',
+  ]),
   at: z.string(),
   end: z.string().optional(),
   label: z.string(),
@@ -14,6 +25,8 @@ const ActSchema = z.object({
   endPath: z.string().optional(),
   officers: z.array(z.string()).optional(),
   evidenceId: z.string().optional(),
+  target: z.string().optional(),
+  reason: z.string().optional(),
 });
 
 const PersonSchema = z.object({
@@ -88,6 +101,11 @@ export const TimelineInputSchema = z.object({
   /** People this device's other cases name with an identity number (the one-number-one-person rule). */
   elsewhere: z.array(z.object({ idNumber: z.string(), name: z.string(), where: z.string() })),
   officers: z.array(z.object({ id: z.string(), name: z.string() })),
+  /**
+   * The last day of each period a document opens (先行登记保存: seven working days on the calendar in
+   * use; 责令改正: the day the order states), as the 工作台 computes it; none while not computable.
+   */
+  periods: z.array(z.object({ documentId: z.string(), label: z.string(), lastDay: z.string() })).default([]),
   /** Signing that begins later than this after a record's end needs a recorded reason (a setting). */
   lateSigningMinutes: z.number().int(),
 });

@@ -213,6 +213,16 @@ describe('signing: how, and refusals without a camera', () => {
     await page.getByTestId('offered-signed-refusal-witness').waitFor();
     await refuse();
     await page.getByTestId('slot-resolved').first().waitFor();
+    // Legible as the PDF prints it: the slot's note at body size (12 pt at the page's scale), in
+    // black; under the page the 签名情况记录 says who refused, when and why (issue #20 point 4).
+    const slot = page.getByTestId('slot-resolved').first();
+    expect(await slot.innerText()).toMatch(/^拒绝签名/);
+    const style = await slot.evaluate((e) => [parseFloat(getComputedStyle(e).fontSize), getComputedStyle(e).color]);
+    expect(style[0]).toBeGreaterThanOrEqual(12);
+    expect(style[1]).toBe('rgb(0, 0, 0)');
+    expect(await page.getByTestId('signing-record').innerText()).toMatch(
+      /「被询问人.*」：被询问人.*\d{4}年\d+月\d+日\d+时\d{2}分拒绝签名，理由：被询问人称对笔录内容有异议，拒绝签名。两名执法人员确认并注明。见证人在场并签名见证。/,
+    );
     await screenshot(page, '25-signing-refusal-no-camera');
     await page.getByTestId('signing-finish').click();
     await page.getByTestId('signing-start').waitFor();

@@ -398,6 +398,8 @@ describe('signing', () => {
     await page
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '解除先行登记保存并返还' })
       .click();
+    // The decision on the day of the return: the items cannot be returned before it (returnBeforeDecision).
+    await d.fill('decisionDate', '2026-11-27');
     await d.fill('returnReceipt.receivedBy', '张𠮷㵘');
     await d.fill('returnReceipt.at', '2026-11-27T10:30');
     await d.fill('returnReceipt.condition', '外观与登记时一致，封条完好。');

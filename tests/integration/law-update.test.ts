@@ -23,7 +23,8 @@ import {
 } from '../support/core-fixture.ts';
 import { TEST_HQ_PASSPHRASE } from '../support/hq-engines.ts';
 import { signedDocument } from '../support/signing-fixture.ts';
-import { enrollmentCode, hqCli, hqDatabaseOf, hqDataDir, startHq } from '../support/sync-fixture.ts';
+import { publishLawPackage } from '../../hq/reference/law-publish.ts';
+import { enrollmentCode, hqCli, hqCliAsync, hqDatabaseOf, hqDataDir, startHq } from '../support/sync-fixture.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const shipped = () => JSON.parse(readFileSync(join(ROOT, 'assets', 'catalog', 'catalog.json'), 'utf8')) as Catalog;
@@ -208,4 +209,66 @@ describe('law updates from HQ', () => {
       }
     },
   );
+
+  it(
+    'two 「publish law」 at the same time: one publishes, the other refuses in Chinese; HQ holds one package',
+    { timeout: 120_000 },
+    async () => {
+      const dir = hqDataDir();
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      expect(hqCli(dir, ['init']).status).toBe(0);
+      const file = exampleUpdateFile();
+      const runs = await Promise.all([
+        hqCliAsync(dir, ['publish', 'law', file]),
+        hqCliAsync(dir, ['publish', 'law', file]),
+      ]);
+      const ok = runs.filter((r) => r.status === 0);
+      const refused = runs.filter((r) => r.status !== 0);
+      expect(ok, JSON.stringify(runs)).toHaveLength(1);
+      expect(ok[0]!.stdout).toContain('已发布法规库 2027.3.1（2027-02-20）');
+      expect(refused).toHaveLength(1);
+      // Whichever way it lost (the other's publication committed first, or already HQ's version), it says so in Chinese.
+      expect(refused[0]!.stderr).toMatch(/^法规更新未发布：/);
+      expect(refused[0]!.stderr).not.toMatch(/Error|SQLITE|\bat /);
+      const db = hqDatabaseOf(dir);
+      const hq = await openHq({ dataDir: dir, key: { passphrase: TEST_HQ_PASSPHRASE }, ...(db ? { db } : {}) });
+      try {
+        expect(await hq.reference.current('catalog')).toMatchObject({ version: 1, data: { version: '2027.3.1' } });
+      } finally {
+        await hq.close();
+      }
+    },
+  );
+
+  it('a publication prepared from a package another one replaced meanwhile is refused, not merged over it', async () => {
+    const dir = hqDataDir();
+    const db = hqDatabaseOf(dir);
+    const hq = await openHq({ dataDir: dir, key: { passphrase: TEST_HQ_PASSPHRASE }, ...(db ? { db } : {}) });
+    cleanups.push(async () => {
+      await hq.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const update = JSON.parse(readFileSync(exampleUpdateFile(), 'utf8')) as unknown;
+    // Another publication commits between this one's read of HQ's package and its write.
+    const racing = {
+      current: (k: 'catalog') => hq.reference.current(k),
+      publish: async (k: 'catalog', data: unknown, basedOn?: number | null) => {
+        await hq.reference.publish('catalog', { ...shipped(), version: '2026.12.9' });
+        return hq.reference.publish(k, data, basedOn);
+      },
+    };
+    const r = await publishLawPackage(racing, update, 'update');
+    expect(r).toEqual({
+      ok: false,
+      reason: expect.stringMatching(
+        /^发布期间总部的法规库已被另一次发布更新（参考数据由第0版变为第1版，可能有两人同时发布）。本次未发布/,
+      ),
+    });
+    expect(await hq.reference.current('catalog')).toMatchObject({ version: 1, data: { version: '2026.12.9' } });
+    // Prepared from the newest, a publication goes through.
+    expect(await publishLawPackage(hq.reference, { ...shipped(), version: '2026.12.10' }, 'whole')).toMatchObject({
+      ok: true,
+      signed: { ref: { version: 2 } },
+    });
+  });
 });

@@ -229,4 +229,47 @@ describe('责令（限期）改正通知书, 先行登记保存物品处理决�
       await hq.close();
     }
   });
+
+  it('a 复查 in a sealed 现场笔录 closes the order’s period on the 工作台 with its outcome and what follows; signing alone does not', async () => {
+    const orderNo = (await t.must('documents.get', { id: rectificationId })).docNo;
+    const period = async () =>
+      (await t.must('deadlines.case', { caseId })).deadlines.find(
+        (d) => d.kind === 'rectification' && d.documentId === rectificationId,
+      )!;
+    const review = {
+      ...demoOnsite(ids, ids[1], ''),
+      startTime: '2026-11-27T09:00',
+      endTime: '2026-11-27T09:40',
+      measures: [
+        {
+          id: 'r1',
+          kind: '复查' as const,
+          description: '网站后台仍使用弱口令「admin123」，未开启二次验证。',
+          linkedDocumentId: rectificationId,
+          outcome: '未改正' as const,
+          earlyReason: '当事人11月26日书面报告已改正，申请提前复查',
+        },
+      ],
+    };
+    const id = await signedDocument(t, caseId, 'onsite', review, ids);
+    expect((await t.must('documents.get', { id })).templateVersion).toBe('2026.2');
+    const signed = await period();
+    expect(signed.status).toBe('due');
+    expect(signed.notes.join()).toContain('记录了复查（未改正），封存后本期限即完成');
+    await t.must('seals.seal', { documentId: id, officerPasswords: PASSWORDS });
+    const done = await period();
+    expect(done.status).toBe('done');
+    expect(done.notes.join()).toContain(
+      '复查结论：未改正。复查情况：网站后台仍使用弱口令「admin123」，未开启二次验证。',
+    );
+    expect(done.notes.join()).toMatch(
+      /当事人逾期未改正：依照《中华人民共和国网络安全法》第六十一条依法处理（通知书载明：逾期不改正的/,
+    );
+    const printed = await pdfText(id);
+    // (The reason runs onto the next page here: checked in two parts.)
+    expect(printed).toContain(
+      `复查（见${orderNo}）：复查结论为未改正。网站后台仍使用弱口令「admin123」，未开启二次验证。（期限届满前复查的原因：当事人11月26日书面`,
+    );
+    expect(printed).toContain('报告已改正，申请提前复查）');
+  });
 });

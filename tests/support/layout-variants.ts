@@ -11,7 +11,12 @@ type C = Record<string, unknown>;
 export const fixtureVersion = (templateVersion: string): FixtureVersion =>
   templateVersion.startsWith('2023.') ? '2023.1' : '2026.1';
 
-export function layoutVariants(type: DocumentType, version: FixtureVersion = '2023.1'): [string, DocumentDetail][] {
+export function layoutVariants(
+  type: DocumentType,
+  version: FixtureVersion = '2023.1',
+  /** The template version printed, for variants only it knows (现场笔录 2026.2: a 复查's outcome). */
+  templateVersion = '',
+): [string, DocumentDetail][] {
   const printable = (t: DocumentType, opts: { draft?: boolean; content?: object } = {}) =>
     printableOf(t, { ...opts, version });
   const variant = (t: DocumentType, change: (c: C) => C, extra: Partial<DocumentDetail> = {}): DocumentDetail => {
@@ -119,6 +124,34 @@ export function layoutVariants(type: DocumentType, version: FixtureVersion = '20
             party: { ...(c.party as C), platform: '' },
           })),
         ],
+        ...(templateVersion === '2026.2'
+          ? ([
+              [
+                'review',
+                variant(type, (c) => ({
+                  ...c,
+                  measures: [
+                    {
+                      id: 'r1',
+                      kind: '复查',
+                      description: '网站后台仍使用弱口令，未开启二次验证。',
+                      linkedDocumentId: 'gone',
+                      outcome: '未改正',
+                      earlyReason: '',
+                    },
+                    {
+                      id: 'r2',
+                      kind: '复查',
+                      description: '',
+                      linkedDocumentId: '',
+                      outcome: '已改正',
+                      earlyReason: '当事人书面报告已提前改正',
+                    },
+                  ],
+                })),
+              ],
+            ] as [string, DocumentDetail][])
+          : []),
       ];
     case 'evidence':
       return [

@@ -83,6 +83,23 @@ export function hqCli(dataDir: string, args: string[], input = ''): { status: nu
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** hqCli, without blocking: for running two commands at the same time. */
+export function hqCliAsync(
+  dataDir: string,
+  args: string[],
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const p = spawn(process.execPath, [HQ_SCRIPT, ...args, '--data', dataDir, ...dbArgs(dataDir)], {
+      env: { ...process.env, HQ_PASSPHRASE: TEST_HQ_PASSPHRASE },
+    });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    p.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    p.on('close', (status) => done({ status: status ?? -1, stdout, stderr }));
+  });
+}
+
 export function enrollmentCode(dataDir: string, prefix = '柳南网信案'): string {
   const r = hqCli(dataDir, ['code', '--note', '测试终端', '--prefix', prefix]);
   if (r.status !== 0) throw new Error(`hq code failed: ${r.stderr}`);

@@ -44,6 +44,7 @@ import { verifyCore } from '../../seals/verify-seals.ts';
 import { DATABASE_FILE } from '../open-database.ts';
 import { MIGRATIONS } from './index.ts';
 import { migration015 } from './015-timeline.ts';
+import { migration017 } from './017-document-context.ts';
 
 /** The types a version-011 database can hold (migration 002's CHECK): a sealed document of each. */
 const TYPES_AT_011 = ['inquiry', 'onsite', 'evidence', 'preservation'] as const;
@@ -83,10 +84,13 @@ const documentsSql = (db: Database) => tableSql(db, 'documents');
 // content written by today's app tests it as well as older content. Should a later migration
 // change a table 012 rebuilds, freeze this fixture as SQL (like the SEEDS of migrations.test.ts)
 // — the rebuild's checks below stay as they are.
+// Likewise 017's column (the case context a document prints, copied at 待签名), which today's store
+// writes at 待签名 and reads back: lent with 015's objects and dropped with them.
 const UNDO_015 = `
   DROP TABLE timeline_confirmations;
   DROP TABLE office_heads;
   ALTER TABLE signing_ceremonies DROP COLUMN late_reason;
+  ALTER TABLE documents DROP COLUMN context_json;
 `;
 
 // The fixture is made by today's app with the migrations cut at 011: that holds while no later
@@ -130,7 +134,11 @@ async function filledAt011(): Promise<{
   const tc = makeCore({ migrations: AT_011 });
   const at011 = schemaObjects(tc.core.db);
   const signingSql = tableSql(tc.core.db, 'signing_ceremonies');
-  tc.core.db.transaction(() => migration015.up(tc.core.db))();
+  const documentsAt011 = documentsSql(tc.core.db);
+  tc.core.db.transaction(() => {
+    migration015.up(tc.core.db);
+    migration017.up(tc.core.db);
+  })();
   await setUpPair(tc);
   const ids = (await tc.must('officers.list', {})).map((o) => o.id) as [string, string];
   const caseId = (await tc.must('cases.create', orgCaseInput(ids, 'csl-59'))).id;
@@ -190,6 +198,7 @@ async function filledAt011(): Promise<{
     // Back at 011: the same indexes, triggers and sitting table as before 015 was lent.
     expect(schemaObjects(tc.core.db)).toEqual(at011);
     expect(tableSql(tc.core.db, 'signing_ceremonies')).toBe(signingSql);
+    expect(documentsSql(tc.core.db)).toBe(documentsAt011);
   };
   return { t: tc, sealed, draft, back011 };
 }

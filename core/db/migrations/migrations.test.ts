@@ -719,6 +719,37 @@ describe('each migration on a populated SQLCipher database of the version before
     db.close();
   });
 
+  it('017 adds the case context a document prints, copied at 待签名: empty on existing documents, JSON only, immutable once sealed', () => {
+    const { db, before } = upgradeTo(17);
+    expect(columnsOf(db, 'documents').find((c) => c.name === 'context_json')).toEqual({
+      name: 'context_json',
+      type: 'TEXT',
+      not_null: 0,
+      dflt: null,
+    });
+    // Documents made ready before print the live case, as they did (the store reads NULL so).
+    const rows = db.prepare(`SELECT id, sealed_at, context_json FROM documents ORDER BY id`).all() as {
+      id: string;
+      sealed_at: string | null;
+      context_json: string | null;
+    }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.context_json === null)).toBe(true);
+    const open = rows.find((r) => r.sealed_at === null);
+    const sealed = rows.find((r) => r.sealed_at !== null);
+    if (open) {
+      const set = db.prepare(`UPDATE documents SET context_json = ? WHERE id = ?`);
+      expect(() => set.run('not json', open.id)).toThrow(/CHECK/);
+      set.run(JSON.stringify({ matterName: '对不履行法定网络安全保护义务的处罚' }), open.id);
+    }
+    if (sealed)
+      expect(() => db.prepare(`UPDATE documents SET context_json = '{}' WHERE id = ?`).run(sealed.id)).toThrow(
+        /a sealed document is immutable/,
+      );
+    expectOlderDataUnchanged(db, before);
+    db.close();
+  });
+
   it('011 adds the conduct date to cases (empty on old ones) and append-only law choices of an existing case', () => {
     const { db, before } = upgradeTo(11);
     expect(columnsOf(db, 'cases').find((c) => c.name === 'conduct_json')).toEqual({

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enrolledDevice, selfSignedCert, send, testHq, type TestHq } from '../../../tests/support/hq-fixture.ts';
+import { currentLawPackage, publishLawPackage } from '../../reference/law-publish.ts';
 import { CSP, SECURITY_HEADERS } from '../security-headers.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -157,6 +158,27 @@ describe("HQ's root fingerprint", () => {
     expect(page).toMatch(new RegExp(`id="hq-fingerprint"[^>]*>总部根密钥指纹[^<]*<b class="mono">${fp}</b>`));
   });
 });
+
+describe('the 法规库 HQ hands devices', () => {
+  it('the overview shows its version and date: the shipped one, then the one HQ published', async () => {
+    const t = await signedInHq();
+    const shipped = await currentLawPackage(t.hq.reference);
+    expect(textOf((await get(t, '/')).text, 'hq-law')).toBe(
+      `当前法规库：法规库 ${shipped.version}${shipped.date ? `（${shipped.date}）` : ''}（随本程序提供，总部尚未发布更新）`,
+    );
+    const r = await publishLawPackage(t.hq.reference, { ...shipped, version: '2099.1.1', date: '2099-01-01' }, 'whole');
+    expect(r.ok).toBe(true);
+    expect(textOf((await get(t, '/')).text, 'hq-law')).toMatch(
+      /^当前法规库：法规库 2099\.1\.1（2099-01-01）（总部发布（参考数据第1版，\d{4}\/\d+\/\d+ [\d:]+））$/,
+    );
+  });
+});
+
+/** The text of the element with this id, tags removed. */
+function textOf(page: string, id: string): string {
+  const m = new RegExp(`id="${id}"[^>]*>(.*?)</div>`).exec(page);
+  return (m?.[1] ?? '').replace(/<[^>]+>/g, '').replace(/<!-- -->/g, '');
+}
 
 describe('headers', () => {
   it('pages carry the CSP and security headers; over HTTP no HSTS, over HTTPS HSTS and a Secure cookie', async () => {

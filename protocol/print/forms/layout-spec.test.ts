@@ -22,7 +22,7 @@ describe('each template version prints as it always has', () => {
   for (const t of TEMPLATES) {
     it(`${t.type}@${t.version}`, () => {
       const specs = Object.fromEntries(
-        layoutVariants(t.type, fixtureVersion(t.version)).map(([name, doc]) => [
+        layoutVariants(t.type, fixtureVersion(t.version), t.version).map(([name, doc]) => [
           name,
           JSON.parse(JSON.stringify(layoutSpec({ ...doc, templateVersion: t.version }))),
         ]),

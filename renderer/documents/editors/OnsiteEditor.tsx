@@ -2,7 +2,12 @@
 import { Button, Card, Select, Space } from 'antd';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../../../shared/documents/document-types.ts';
 import { measureLinkTypes } from '../../../shared/documents/types/onsite/completeness.ts';
-import { MEASURE_KINDS, PARTY_NOTICE, type OnsiteContent } from '../../../shared/documents/types/onsite/content.ts';
+import {
+  MEASURE_KINDS,
+  PARTY_NOTICE,
+  REVIEW_OUTCOMES,
+  type OnsiteContent,
+} from '../../../shared/documents/types/onsite/content.ts';
 import { useEditor } from '../editor-context.tsx';
 import { ChoiceInput, Field, Grid, OfficerInput, TextInput, TimeAndPlace, WitnessFields } from '../fields.tsx';
 import { fieldId, getPath, setPath } from '../paths.ts';
@@ -72,6 +77,33 @@ function MeasureKind({ path }: { path: string }) {
       }
       style={{ width: '100%' }}
     />
+  );
+}
+
+/**
+ * A 复查's outcome and, when it comes before the order's period ended, why (DOCUMENTS.md §8): only
+ * for the measure 「复查」; sealed, the 现场笔录 closes the linked order's period on the 工作台.
+ */
+function ReviewOutcome({ path }: { path: string }) {
+  const { content, update, readOnly, flagged, label } = useEditor();
+  const rowPath = path.replace(/\.outcome$/, '');
+  const m = getPath(content, rowPath) as Measure | undefined;
+  if (m?.kind !== '复查') return <span className="doc-field-hint">—</span>;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Select
+        id={fieldId(path)}
+        disabled={readOnly}
+        status={flagged.has(path) ? 'warning' : undefined}
+        placeholder={label('measures[].outcome')}
+        value={m.outcome || undefined}
+        options={REVIEW_OUTCOMES.filter(Boolean).map((k) => ({ value: k, label: k }))}
+        onChange={(v: Measure['outcome']) => update((c) => setPath(c, path, v), path)}
+        data-testid="measure-review-outcome"
+        style={{ width: '100%' }}
+      />
+      <TextInput path={`${rowPath}.earlyReason`} rows={1} placeholder={label('measures[].earlyReason')} />
+    </Space>
   );
 }
 
@@ -154,7 +186,7 @@ export function OnsiteEditor() {
           path="measures"
           testId="onsite-measures"
           addLabel="添加措施"
-          blank={{ kind: '拍照', description: '', linkedDocumentId: '' }}
+          blank={{ kind: '拍照', description: '', linkedDocumentId: '', outcome: '', earlyReason: '' }}
           columns={[
             { key: 'kind', label: label('measures[].kind'), width: 140, render: (p) => <MeasureKind path={p} /> },
             { key: 'description', label: '说明' },
@@ -163,6 +195,12 @@ export function OnsiteEditor() {
               label: '关联文书（电子取证、先行登记保存须关联）',
               width: 340,
               render: (p) => <LinkedDocument path={p} />,
+            },
+            {
+              key: 'outcome',
+              label: label('measures[].outcome'),
+              width: 200,
+              render: (p) => <ReviewOutcome path={p} />,
             },
           ]}
         />

@@ -1,7 +1,8 @@
 // officerOverlap: the same officer in two records at overlapping times. One officer cannot conduct
 // an inquiry and an inspection at once; one of the two records misstates who was there. A record
 // of a measure taken during an inspection (its 电子取证, its 先行登记保存 with the approval asked
-// for on the spot), which the inspection's record links, may overlap it.
+// for on the spot), which the inspection's record links, may overlap it; so may a service (送达回证)
+// or a return of items made on site during it. A service or a return during an inquiry may not.
 import { descriptorOf } from '../../documents/types/registry.ts';
 import { isTime, shown, type DatedAct } from '../facts.ts';
 import type { Found, RuleContext } from '../rule-context.ts';
@@ -23,7 +24,9 @@ function presences(d: TimelineDocument): Presence[] {
       return isTime(act.end) && MINUTE.test(act.end) && act.end > act.at
         ? [{ doc: d, act, start: act.at, end: act.end }]
         : [];
-    return act.kind === 'approval' || act.kind === 'measure' ? [{ doc: d, act, start: act.at, end: act.at }] : [];
+    return ['approval', 'measure', 'service', 'return'].includes(act.kind)
+      ? [{ doc: d, act, start: act.at, end: act.at }]
+      : [];
   });
 }
 
@@ -43,13 +46,17 @@ export function officerOverlap(x: RuleContext): Found[] {
   // A record that links the other as its measure, and the other began during it. A measure's own
   // document (先行登记保存) inside a record of measures that does not link it is not two places
   // at once but a measure left unrecorded: measureNotRecorded says so.
+  // A document served or items returned during an inspection, by its officers, are done on site
+  // as part of it (the order made on site is served there).
   const measureOf = (outer: Presence, inner: Presence) =>
     outer.act.kind === 'record' &&
     inner.start >= outer.start &&
     inner.start <= outer.end &&
     (outer.doc.facts.measures.some((id) => x.root(id) === x.root(inner.doc.id)) ||
       (descriptorOf(outer.doc.type).recordsMeasures === true &&
-        inner.doc.facts.acts.some((a) => a.kind === 'measure')));
+        (inner.act.kind === 'service' ||
+          inner.act.kind === 'return' ||
+          inner.doc.facts.acts.some((a) => a.kind === 'measure'))));
   const found = new Map<string, Found & { officers: Set<string> }>();
   for (const [i, a] of all.entries())
     for (const b of all.slice(i + 1)) {

@@ -5,6 +5,8 @@ import type { ChainStatus } from '../../../browse/browse.ts';
 import type { DeviceRow } from '../../../devices/device-registry.ts';
 import type { Viewer } from '../../../db/scope.ts';
 import type { HqApp } from '../../../hq-app.ts';
+import { lawPackageLabel } from '../../../../shared/catalog/law-package.ts';
+import { currentLawPackage } from '../../../reference/law-publish.ts';
 import { KIND_LABELS, t } from './format.ts';
 
 /** What the page shows, read before it is rendered (the stores are asynchronous, rendering is not). */
@@ -19,10 +21,30 @@ export async function loadOverview(hq: HqApp, viewer: Viewer) {
     chains,
     codes: await hq.devices.codes(viewer),
     fingerprint: hq.devices.certificates.fingerprint(),
+    law: await lawShown(hq),
   };
 }
 
-export function Overview({ c, flags, devices, chains, codes, fingerprint }: Awaited<ReturnType<typeof loadOverview>>) {
+/** The 法规库 devices take from HQ: its version and date, and whether HQ published it or it came with the program. */
+async function lawShown(hq: HqApp): Promise<{ label: string; published: string | null }> {
+  const current = await currentLawPackage(hq.reference);
+  const stored = await hq.reference.signedCurrent('catalog');
+  const mine = stored && (stored.ref.data as { version?: unknown }).version === current.version;
+  return {
+    label: lawPackageLabel(current),
+    published: mine ? `总部发布（参考数据第${stored.ref.version}版，${t(stored.ref.issuedAt)}）` : null,
+  };
+}
+
+export function Overview({
+  c,
+  flags,
+  devices,
+  chains,
+  codes,
+  fingerprint,
+  law,
+}: Awaited<ReturnType<typeof loadOverview>>) {
   return h(
     Fragment,
     null,
@@ -33,6 +55,14 @@ export function Overview({ c, flags, devices, chains, codes, fingerprint }: Awai
       { className: 'card', id: 'hq-fingerprint' },
       '总部根密钥指纹（请公布于公函、网站或案卷，供核验封存包时使用）：',
       h('b', { className: 'mono' }, fingerprint),
+    ),
+    // The law devices take at their next sync (npm run hq -- publish law, docs/LAW.md).
+    h(
+      'div',
+      { className: 'card', id: 'hq-law' },
+      '当前法规库：',
+      h('b', null, law.label),
+      `（${law.published ?? '随本程序提供，总部尚未发布更新'}）`,
     ),
     h(
       'div',

@@ -43,8 +43,10 @@ export const DISPOSAL: DocumentDescriptor<'disposal', DisposalContent, never> = 
   closes: [
     {
       kind: 'preservation',
-      target: (content) => str(contentAt(content, 'preservationId')) || null,
-      date: (content) => str(contentAt(content, 'decisionDate')) || null,
+      acts: (content) => {
+        const target = str(contentAt(content, 'preservationId'));
+        return target ? [{ target, date: str(contentAt(content, 'decisionDate')) || null }] : [];
+      },
     },
   ],
   editor: 'DisposalEditor',

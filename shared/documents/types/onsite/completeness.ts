@@ -32,8 +32,14 @@ export const ONSITE_RULES = [
   'evidenceLink',
   'preservationLink',
   'linkTarget',
+  'reviewLink',
+  'reviewOutcome',
+  'reviewTemplate',
   'confirmation',
 ] as const;
+
+/** The template versions whose print states a 复查's outcome and early reason (2026.2 on). */
+export const PRINTS_REVIEW: readonly string[] = ['2026.2'];
 
 /**
  * Which documents each measure of a 现场笔录 links to: 电子取证 to the 电子取证工作记录 made on site,
@@ -48,6 +54,7 @@ export const MEASURE_LINKS: Record<
   录像: { types: ['evidence'], required: false },
   电子取证: { types: ['evidence'], required: true },
   先行登记保存: { types: ['preservation'], required: true },
+  复查: { types: ['rectification'], required: true },
   其他: { types: 'any', required: false },
 };
 
@@ -122,6 +129,26 @@ export function checkOnsite(c: OnsiteContent, t: DocumentTemplate, ctx: CheckCon
         path,
         `第${i + 1}项措施为先行登记保存：请关联对应的登记保存物品清单。`,
       );
+    if (m.kind === '复查') {
+      need(
+        filled(m.linkedDocumentId),
+        'reviewLink',
+        path,
+        `第${i + 1}项措施为复查：请关联所复查的责令（限期）改正通知书。`,
+      );
+      need(
+        filled(m.outcome),
+        'reviewOutcome',
+        `measures.${i}.outcome`,
+        `第${i + 1}项措施为复查：请选择复查结论（已改正、部分改正或未改正），并在说明中写明复查所见。`,
+      );
+      need(
+        PRINTS_REVIEW.includes(t.version),
+        'reviewTemplate',
+        `measures.${i}.kind`,
+        `本现场笔录使用的模板版本（${t.version}）不能打印复查结论：复查是一次新的现场检查，请新建现场笔录记录复查。`,
+      );
+    }
     const wrong = measureLinkError(m, i, ctx);
     need(wrong === null, 'linkTarget', path, wrong ?? '');
   });

@@ -12,7 +12,13 @@ import {
   text,
 } from '../../content-schemas.ts';
 
-export const MEASURE_KINDS = ['拍照', '录像', '电子取证', '先行登记保存', '其他'] as const;
+export const MEASURE_KINDS = ['拍照', '录像', '电子取证', '先行登记保存', '复查', '其他'] as const;
+/**
+ * What a 复查 found (DOCUMENTS.md §8: the later check of a 责令改正通知书 closes its period): the
+ * correction made, made in part, or not made (then the order's penalty article applies).
+ */
+export const REVIEW_OUTCOMES = ['', '已改正', '部分改正', '未改正'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 export const PARTY_NOTICE = ['', '已通知，当事人到场', '已通知，当事人未到场', '无法通知当事人'] as const;
 
 export const OnsiteContentSchema = z.object({
@@ -47,6 +53,10 @@ export const OnsiteContentSchema = z.object({
         kind: z.enum(MEASURE_KINDS),
         description: longText(2000),
         linkedDocumentId: z.string().max(64).default(''),
+        /** 复查 only: what the check of the linked 责令改正通知书 found (the description says what was seen). */
+        outcome: z.enum(REVIEW_OUTCOMES).default(''),
+        /** 复查 only: why the check was made before the order's period ended (the party reported early …). */
+        earlyReason: longText(1000),
       }),
     )
     .max(50)

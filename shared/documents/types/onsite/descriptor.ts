@@ -5,7 +5,10 @@ import { contentAt, type DocumentDescriptor } from '../descriptor.ts';
 import { onsiteFacts } from './timeline.ts';
 import { checkOnsite, measureLinkError, ONSITE_RULES } from './completeness.ts';
 import { OnsiteContentSchema, type OnsiteContent } from './content.ts';
-import { ONSITE_2023_1, ONSITE_2026_1 } from './templates.ts';
+import { REVIEW_LABELS } from './editor-labels.ts';
+import { ONSITE_2023_1, ONSITE_2026_1, ONSITE_2026_2 } from './templates.ts';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 export const ONSITE: DocumentDescriptor<'onsite', OnsiteContent, never> = {
   type: 'onsite',
@@ -13,7 +16,8 @@ export const ONSITE: DocumentDescriptor<'onsite', OnsiteContent, never> = {
   pdfTitle: '现场笔录',
   numberMark: '现',
   content: OnsiteContentSchema,
-  templates: [ONSITE_2023_1, ONSITE_2026_1],
+  templates: [ONSITE_2023_1, ONSITE_2026_1, ONSITE_2026_2],
+  addedLabels: REVIEW_LABELS,
   rules: ONSITE_RULES,
   check: (c, t, ctx) => checkOnsite(c, t, ctx),
   subject: (c) => {
@@ -62,5 +66,23 @@ export const ONSITE: DocumentDescriptor<'onsite', OnsiteContent, never> = {
     return null;
   },
   deadlines: [],
+  // A 复查 recorded in the inspection closes the 责令改正通知书's period it checks (DOCUMENTS.md §8),
+  // once sealed, with what it found (the 工作台 says what follows a 未改正).
+  closes: [
+    {
+      kind: 'rectification',
+      acts: (content) => {
+        const measures = (content.measures as Record<string, unknown>[] | undefined) ?? [];
+        const date = str(content.startTime).slice(0, 10) || null;
+        return measures
+          .filter((m) => m.kind === '复查' && str(m.linkedDocumentId))
+          .map((m) => ({
+            target: str(m.linkedDocumentId),
+            date,
+            outcome: str(m.outcome) ? { result: str(m.outcome), text: str(m.description) } : null,
+          }));
+      },
+    },
+  ],
   editor: 'OnsiteEditor',
 };

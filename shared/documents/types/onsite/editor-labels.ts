@@ -39,3 +39,15 @@ export const ONSITE_EDITOR_2023_1: Record<string, string> = {
   'section.closing': '结尾',
   confirmation: '当事人（或见证人）的确认意见',
 };
+
+/** Labels of the 复查 fields (added after 2026.1: the descriptor's addedLabels shows them to older versions). */
+export const REVIEW_LABELS = {
+  'measures[].outcome': '复查结论',
+  'measures[].earlyReason': '期限届满前复查的原因（期限届满前复查时填写）',
+} as const;
+
+export const ONSITE_EDITOR_2026_2: Record<string, string> = {
+  ...ONSITE_EDITOR_2023_1,
+  'measures[].linkedDocumentId': '关联文书（电子取证、先行登记保存、复查须关联）',
+  ...REVIEW_LABELS,
+};

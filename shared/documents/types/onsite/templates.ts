@@ -16,7 +16,7 @@ import {
   REG_2023_UNCITED,
   TRUTHFUL,
 } from '../../templates/common.ts';
-import { ONSITE_EDITOR_2023_1 } from './editor-labels.ts';
+import { ONSITE_EDITOR_2023_1, ONSITE_EDITOR_2026_2 } from './editor-labels.ts';
 
 const PARTY_SIGNER = '{{representative:present,party.legalRepresentative}}';
 const WITNESS = '{{witness.name}}';
@@ -263,5 +263,40 @@ export const ONSITE_2026_1: DocumentTemplate<'onsite'> = {
       { id: 'inspectors-page', label: '检查人员', mirror: ['inspector-1', 'inspector-2'] },
       { id: 'recorder-page', label: '记录人', mirror: ['recorder'] },
     ],
+  },
+};
+
+// 2026.2: a 复查 (the later check of a 责令改正通知书, DOCUMENTS.md §8) prints its outcome and, when it
+// came before the order's period ended, why: 「复查（见网信案改…号）：复查结论为未改正。…」. Everything
+// else as 2026.1 (same blocks, same typesetting profile); 2026.1 documents print as they did.
+const MEASURE_LINE_2026_2 = {
+  concat: [
+    '{{kind}}',
+    { if: '{{docNo:linkedDocumentId}}', then: '（见{{docNo:linkedDocumentId}}）' },
+    {
+      if: '{{outcome}}',
+      then: {
+        concat: [
+          '：复查结论为{{outcome}}。',
+          '{{description}}',
+          { if: '{{earlyReason}}', then: '（期限届满前复查的原因：{{earlyReason}}）' },
+        ],
+      },
+      else: { if: '{{description}}', then: '：{{description}}' },
+    },
+  ],
+};
+
+export const ONSITE_2026_2: DocumentTemplate<'onsite'> = {
+  ...ONSITE_2026_1,
+  version: '2026.2',
+  labels: ONSITE_EDITOR_2026_2,
+  layout: {
+    ...ONSITE_2026_1.layout,
+    blocks: ONSITE_2026_1.layout.blocks.map((b) =>
+      b.kind === 'each' && b.of === 'measures'
+        ? { ...b, blocks: [{ kind: 'para', label: '{{#}}. ', text: MEASURE_LINE_2026_2 }] }
+        : b,
+    ),
   },
 };

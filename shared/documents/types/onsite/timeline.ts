@@ -1,6 +1,7 @@
 // What a 现场笔录 says about time and people (shared/timeline/facts.ts): the inspection from start
 // to end by the inspectors and the recorder, the documents its measures link (a 先行登记保存 done
-// during it), the people present and the witness, and the party's confirmation.
+// during it), each 复查 of a 责令改正通知书 made in it (at the inspection's start), the people
+// present and the witness, and the party's confirmation.
 import type { DocumentFacts, NamedPerson } from '../../../timeline/facts.ts';
 import type { OnsiteContent } from './content.ts';
 
@@ -27,6 +28,20 @@ export function onsiteFacts(c: OnsiteContent): DocumentFacts {
         endPath: 'endTime',
         officers: [...c.inspectorIds, c.recorderId].filter(Boolean),
       },
+      ...c.measures.flatMap((m, i) =>
+        m.kind === '复查' && m.linkedDocumentId
+          ? [
+              {
+                kind: 'review' as const,
+                at: c.startTime,
+                label: `复查改正情况${m.outcome ? `（${m.outcome}）` : ''}`,
+                path: `measures.${i}.kind`,
+                target: m.linkedDocumentId,
+                reason: m.earlyReason,
+              },
+            ]
+          : [],
+      ),
     ],
     completeAt: c.endTime,
     completePath: 'endTime',

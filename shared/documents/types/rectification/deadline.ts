@@ -1,6 +1,8 @@
 // 责令（限期）改正: the party must correct within the period the order states (DOCUMENTS.md §8); when
 // it ends the office checks the correction (复查). On the 工作台 as long as the case is open,
-// from the day the period counts from (the order's service), with the last day the order states —
+// from the day the period counts from (the order's service), until a sealed 复查 of the order (a
+// 现场笔录 whose measure 「复查」 links it: DOCUMENTS.md §8) closes it with its outcome — a 未改正
+// says what follows, the order's penalty article; with the last day the order states —
 // the date the party was told, computed on the working-day calendar when the order was made; when
 // the calendar in use now gives another day, both are shown.
 import { daysBetween, LAW } from '../../../calendar/working-calendar.ts';
@@ -8,10 +10,12 @@ import {
   cn,
   deadlineBase,
   judge,
+  type DeadlineClosingFact,
   type DeadlineRule,
   type DocumentDeadline,
 } from '../../../deadlines/document-deadline.ts';
 import { DOCUMENT_STATE_LABELS } from '../../document-states.ts';
+import { citeArticles } from './law-snapshot.ts';
 
 const RULE: DeadlineRule = {
   label: '责令改正期限',
@@ -24,6 +28,34 @@ const RULE: DeadlineRule = {
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** The penalty articles the order cites (《…》第六十一条), as its content froze them. */
+function penaltyArticles(content: Record<string, unknown>): string {
+  const law = (content.law ?? {}) as { articles?: { law?: string; article?: string; role?: string }[] };
+  return citeArticles(
+    (law.articles ?? [])
+      .filter((a) => a.role === 'order' && a.law && a.article)
+      .map((a) => ({ law: a.law!, article: a.article! })),
+  );
+}
+
+/** What the 工作台 says of a sealed 复查: who checked when, what was found, and what follows. */
+export function reviewNotes(review: DeadlineClosingFact, content: Record<string, unknown>, printed: string | null) {
+  const notes = [`已复查：${review.label}${review.docNo}${review.date ? `（${cn(review.date)}）` : ''}，已封存。`];
+  const o = review.outcome;
+  if (o) notes.push(`复查结论：${o.result}${o.text ? `。复查情况：${o.text}` : '。'}`);
+  const articles = penaltyArticles(content) || '通知书所引罚则条款';
+  const consequence = str(content.consequence);
+  if (o?.result === '未改正')
+    notes.push(
+      `当事人逾期未改正：依照${articles}依法处理${consequence ? `（通知书载明：${consequence}）` : ''}。请依法立案调查或者作出行政处罚。`,
+    );
+  if (o?.result === '部分改正')
+    notes.push(`当事人部分改正：未改正的部分依照${articles}依法处理，或者再次责令限期改正。`);
+  if (review.date && printed && review.date <= printed)
+    notes.push(`复查在改正期限届满（${cn(printed)}）之前：现场笔录应写明提前复查的原因。`);
+  return notes;
+}
 
 export const RECTIFICATION_DEADLINE: DocumentDeadline<'rectification'> = {
   kind: 'rectification',
@@ -54,6 +86,17 @@ export const RECTIFICATION_DEADLINE: DocumentDeadline<'rectification'> = {
     const from = { label: `改正期限起算日（${p.docNo}，${stateLabel}）`, date: p.startDate };
     const r = unit === '工作日' ? cal.addWorkingDays(p.startDate, days) : cal.addCalendarDays(p.startDate, days);
     const base = { ...b, period, from, rule: r.rule };
+    // Only a sealed 复查 of this order closes the period.
+    const review = p.closedBy.find((c) => c.state === 'sealed');
+    if (review)
+      return {
+        ...base,
+        dueDate: printed ?? r.date,
+        earliest: null,
+        status: 'done',
+        daysLeft: null,
+        notes: reviewNotes(review, p.content, printed),
+      };
     if (f.status === 'closed')
       return {
         ...base,
@@ -65,6 +108,11 @@ export const RECTIFICATION_DEADLINE: DocumentDeadline<'rectification'> = {
       };
     const notes: string[] = [];
     if (p.state === 'draft') notes.push('该通知书仍是草稿：尚未送达的，期限不起算。');
+    const pending = p.closedBy[0];
+    if (pending)
+      notes.push(
+        `${pending.label}${pending.docNo}（${DOCUMENT_STATE_LABELS[pending.state]}）记录了复查${pending.outcome ? `（${pending.outcome.result}）` : ''}，封存后本期限即完成。`,
+      );
     if (printed) {
       if (r.certain && r.date !== printed)
         notes.push(
@@ -72,8 +120,10 @@ export const RECTIFICATION_DEADLINE: DocumentDeadline<'rectification'> = {
         );
       const left = daysBetween(today, printed);
       if (left < 0)
-        notes.push('改正期限已届满：请复查当事人的改正情况并记录；拒不改正的，依照通知书所引罚则条款处理。');
-      else notes.push('期限届满后应复查改正情况。');
+        notes.push(
+          '改正期限已届满：请复查当事人的改正情况，记入现场笔录（措施「复查」，关联本通知书，选择复查结论），封存后本期限即完成；拒不改正的，依照通知书所引罚则条款处理。',
+        );
+      else notes.push('期限届满后应复查改正情况（现场笔录的措施「复查」）。');
       return { ...base, dueDate: printed, earliest: null, status: left < 0 ? 'overdue' : 'due', daysLeft: left, notes };
     }
     const j = judge(r, today);
