@@ -40,7 +40,7 @@ interface DocumentRow {
   frozen_sha256: string | null;
   frozen_sm3: string | null;
   frozen_pages: number | null;
-  /** The case context printed, copied at 待签名 (migration 017); NULL for a draft and older documents. */
+  /** The case context printed, copied at 待签名 (migration 016); NULL for a draft and older documents. */
   context_json?: string | null;
   signed_at: string | null;
   sealed_at: string | null;

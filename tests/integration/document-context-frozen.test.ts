@@ -1,5 +1,5 @@
 // The case context a document prints (agency, case number and title, party, matter) is copied into
-// it at 待签名 (migration 017): renaming the case's matter after that changes neither what is
+// it at 待签名 (migration 016): renaming the case's matter after that changes neither what is
 // signed nor a sealed document's PDF (byte for byte); a draft, and a document unlocked back to
 // 草稿, print the case as it is now.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -44,7 +44,7 @@ import { verifyCore } from '../../seals/verify-seals.ts';
 import { DATABASE_FILE } from '../open-database.ts';
 import { MIGRATIONS } from './index.ts';
 import { migration015 } from './015-timeline.ts';
-import { migration017 } from './017-document-context.ts';
+import { migration016 } from './016-document-context.ts';
 
 /** The types a version-011 database can hold (migration 002's CHECK): a sealed document of each. */
 const TYPES_AT_011 = ['inquiry', 'onsite', 'evidence', 'preservation'] as const;
@@ -84,7 +84,7 @@ const documentsSql = (db: Database) => tableSql(db, 'documents');
 // content written by today's app tests it as well as older content. Should a later migration
 // change a table 012 rebuilds, freeze this fixture as SQL (like the SEEDS of migrations.test.ts)
 // — the rebuild's checks below stay as they are.
-// Likewise 017's column (the case context a document prints, copied at 待签名), which today's store
+// Likewise 016's column (the case context a document prints, copied at 待签名), which today's store
 // writes at 待签名 and reads back: lent with 015's objects and dropped with them.
 const UNDO_015 = `
   DROP TABLE timeline_confirmations;
@@ -137,7 +137,7 @@ async function filledAt011(): Promise<{
   const documentsAt011 = documentsSql(tc.core.db);
   tc.core.db.transaction(() => {
     migration015.up(tc.core.db);
-    migration017.up(tc.core.db);
+    migration016.up(tc.core.db);
   })();
   await setUpPair(tc);
   const ids = (await tc.must('officers.list', {})).map((o) => o.id) as [string, string];

@@ -14,7 +14,7 @@ import { migration012 } from './012-document-types-open.ts';
 import { migration013 } from './013-signature-how.ts';
 import { migration014 } from './014-hq-trust.ts';
 import { migration015 } from './015-timeline.ts';
-import { migration017 } from './017-document-context.ts';
+import { migration016 } from './016-document-context.ts';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -33,6 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
-  // 016 is another branch's (merged separately); 017 is this one's.
-  migration017,
+  migration016,
 ];

@@ -719,8 +719,8 @@ describe('each migration on a populated SQLCipher database of the version before
     db.close();
   });
 
-  it('017 adds the case context a document prints, copied at 待签名: empty on existing documents, JSON only, immutable once sealed', () => {
-    const { db, before } = upgradeTo(17);
+  it('016 adds the case context a document prints, copied at 待签名: empty on existing documents, JSON only, immutable once sealed', () => {
+    const { db, before } = upgradeTo(16);
     expect(columnsOf(db, 'documents').find((c) => c.name === 'context_json')).toEqual({
       name: 'context_json',
       type: 'TEXT',
