@@ -47,6 +47,7 @@ import { LEVEL_LABELS, parseLevel, parseRole, ROLE_LABELS, type Office } from '.
 import { publishLawPackage } from '../hq/reference/law-publish.ts';
 import { hqKeySource, stdinLine } from './hq-passphrase.ts';
 import { startHqServer } from '../hq/http/hq-server.ts';
+import { closeHqVerifyPool } from '../hq/ingest/verify-batch.ts';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
@@ -164,6 +165,8 @@ try {
       console.log(`回执文件：${out}（拷回执法终端，在「同步」页面导入）`);
     } finally {
       await hq.close();
+      // The seals were checked on the verification pool's threads: end them, or they keep the command running.
+      await closeHqVerifyPool();
       await log.stop('import finished');
     }
   } else if (command === 'admin' && rest[0] === 'create') {
