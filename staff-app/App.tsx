@@ -20,7 +20,7 @@ import { href, useRoute } from './router.ts';
 export type Session = Answer<'session'>;
 
 const FONT =
-  '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif';
+  '"HanaMinB", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif';
 const THEME = {
   token: { colorPrimary: '#1d4e89', colorLink: '#1d4e89', borderRadius: 4, fontFamily: FONT },
   components: { Layout: { headerBg: '#1d4e89', bodyBg: '#f3f5f8' } },

@@ -17,7 +17,7 @@ import './app.css';
 dayjs.locale('zh-cn');
 
 const FONT =
-  '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif';
+  '"HanaMinB", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Droid Sans Fallback", sans-serif';
 
 // A sober government blue; menus and tables a little denser than antd's defaults for a laptop.
 const THEME = {

@@ -8,7 +8,8 @@ import {
   type SigningState,
 } from '../../shared/signatures/signature-api.ts';
 
-const FONT = '"Droid Sans Fallback", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif';
+const FONT =
+  '"HanaMinB", "Droid Sans Fallback", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif';
 
 /** Body size (小四, 12 pt), as the PDF prints a refusal in its slot (protocol/print/write-pdf.ts). */
 const BODY = 12;

@@ -91,6 +91,10 @@ describe('signing: how, and refusals without a camera', () => {
       await page.getByTestId('signature-pad').waitFor();
       await strokes(4);
       await page.getByTestId('sign-name').fill('张𠮷㵘');
+      // 𠮷 (CJK Extension B) is drawn with the bundled HanaMinB, as the PDF prints it, not as a box.
+      await page.waitForFunction(() =>
+        [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'HanaMinB' && f.status === 'loaded'),
+      );
       await page.getByTestId('sign-confirm').click();
       await page.getByTestId('signature-pad').waitFor({ state: 'detached' });
     } finally {
