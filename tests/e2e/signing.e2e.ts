@@ -343,6 +343,8 @@ describe('signing', () => {
     await d.fill('deadline.days', '15');
     await d.choose('deadline.unit', '日');
     await d.fill('deadline.from', '2026-11-20');
+    // Made on the day of the inspection (it is served then: the 送达回证 below; servedBeforeMade).
+    await d.fill('issueDate', '2026-11-20');
     // The last day as the calendar gives it (11-20 + 15 days = Saturday 12-05 → Monday 12-07), written in on request.
     await expect(page.getByTestId('rectification-computed-end').innerText()).resolves.toContain('2026年12月7日');
     await page.getByTestId('rectification-use-end').click();
