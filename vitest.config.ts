@@ -53,7 +53,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Two journeys at a time: a journey mostly waits on the browser and its server, and the
+          // project ran ~8 min one file after another (the seven-type case walk alone ~100 s).
+          // Each journey has its own data folder, web shell port and HQ database.
+          maxWorkers: 2,
           // HQ in the journeys (sync.e2e.ts) runs on PostgreSQL.
           env: { HQ_TEST_ENGINE: 'postgres' },
           globalSetup: ['tests/e2e/global-setup.ts', 'tests/support/pg-global-setup.ts'],
