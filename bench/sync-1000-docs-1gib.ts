@@ -57,6 +57,7 @@ import {
   type TestCore,
 } from '../tests/support/core-fixture.ts';
 import { enrollmentCode, hqDataDir, startHq } from '../tests/support/sync-fixture.ts';
+import { inSlot, lawfulEvidence } from '../tests/support/lawful-samples.ts';
 import { result, round, type Benchmark } from './harness.ts';
 
 /** Bump when what the prepared device holds changes shape (the cache is rebuilt). */
@@ -221,6 +222,10 @@ export async function prepareDevice(dir: string, c: Config): Promise<void> {
         }
         e++;
       }
+      // Lawful for the case timeline: each record of the pair in its own slot of the day, the
+      // 电子取证工作记录 with a witness who is not the party's and a step producing its list.
+      if (type === 'evidence') content = lawfulEvidence(content as never) as Record<string, unknown>;
+      content = inSlot(content as { startTime: string; endTime: string }, i % 10);
       const d = await t.must('documents.create', { caseId, type });
       await t.must('documents.save', { id: d.id, revision: d.revision, content });
       await t.must('documents.markReady', { id: d.id });
@@ -228,6 +233,8 @@ export async function prepareDevice(dir: string, c: Config): Promise<void> {
         documentId: d.id,
         recording: false,
         noRecordingReason: '基准测试数据',
+        // The samples are of November; signed today, so late, with the reason recorded.
+        lateReason: '基准测试数据：补录签名',
       });
       signAllSlots(t, d.id, ceremonyId, ids);
       documentIds.push(d.id);
