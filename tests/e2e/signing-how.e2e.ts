@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoInquiry, demoOnsite } from '../../scripts/demo-documents.ts';
 import { syntheticSignature } from '../../scripts/demo-signatures.ts';
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
-import { callApi, createOrgCase, readyDocument as readyDoc, signInBoth } from './support/app-api.ts';
+import { callApi, createOrgCase, readyDocument as readyDoc, openAppWithPair } from './support/app-api.ts';
 import { laterInquiry } from '../support/lawful-samples.ts';
 import { openDocument, signSlot, startSitting, submitRefusal } from './support/signing-ui.ts';
 import { launchBrowser, screenshot, SCREENSHOT_DIR } from './support/browser.ts';
@@ -55,16 +55,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-signing-how-'));
   browser = await launchBrowser();
   shell = await startShell(dataDir);
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  ({ page, ids } = await openAppWithPair(browser, shell.url, AGENCY, A, B, 1000));
   page.setDefaultTimeout(20_000);
-  await page.goto(shell.url);
-  await api('office.setup', { agencyName: AGENCY, officers: [A, B] });
-  await page.reload();
-  await signInBoth(page, A, B);
-  ids = ((await api('officers.list', {})) as unknown as { value: { id: string }[] }).value.map((o) => o.id) as [
-    string,
-    string,
-  ];
   caseId = await createOrgCase(page, ids);
 });
 afterAll(async () => {

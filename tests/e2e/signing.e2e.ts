@@ -14,7 +14,13 @@ import { ROOT } from '../../scripts/build.ts';
 import { demoInquiry, demoOnsite, demoPreservation } from '../../scripts/demo-documents.ts';
 import { residentIdCheckChar } from '../../shared/validation/resident-id.ts';
 import { DocumentPage } from './pages/document-page.ts';
-import { callApi, createOrgCase, readyDocument as readyDoc, signInBoth, signThroughApi } from './support/app-api.ts';
+import {
+  callApi,
+  createOrgCase,
+  readyDocument as readyDoc,
+  openAppWithPair,
+  signThroughApi,
+} from './support/app-api.ts';
 import {
   draw as drawOnPad,
   openDocument as openDoc,
@@ -59,16 +65,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-signing-'));
   browser = await launchBrowser();
   shell = await startShell(dataDir);
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-  page.setDefaultTimeout(15_000);
-  await page.goto(shell.url);
-  await api('office.setup', { agencyName: AGENCY, officers: [A, B] });
-  await page.reload();
-  await signInBoth(page, A, B);
-  ids = ((await api('officers.list', {})) as unknown as { value: { id: string }[] }).value.map((o) => o.id) as [
-    string,
-    string,
-  ];
+  ({ page, ids } = await openAppWithPair(browser, shell.url, AGENCY, A, B, 1000));
   caseId = await createOrgCase(page, ids);
 });
 afterAll(async () => {
