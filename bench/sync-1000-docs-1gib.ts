@@ -114,9 +114,14 @@ function signAllSlots(t: TestCore, documentId: string, ceremonyId: string, ids: 
   const strokes = strokesText(sig.strokes);
   const frozen = t.core.documents.frozen(documentId)!;
   const now = new Date().toISOString();
+  // A late sitting's reason goes with each of its signatures, as the signing screen's do (the case
+  // timeline counts a late signature without one as 事后补签 and sealing refuses it).
+  const { late_reason: lateReason } = t.core.db
+    .prepare(`SELECT late_reason FROM signing_ceremonies WHERE id = ?`)
+    .get(ceremonyId) as { late_reason: string };
   const insert = t.core.db.prepare(
     `INSERT INTO signatures (id, document_id, ceremony_id, slot_id, page, page_count, status, role, signer_name, signer_id_number, officer_id, signed_at, doc_sha256, doc_sm3, image_png, image_sha256, strokes_json, strokes_sha256, reason, confirmed_by, witness_signature_id, binding_sha256, binding_sm3)
-     VALUES (?, ?, ?, ?, ?, ?, 'signed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '[]', NULL, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, 'signed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', NULL, ?, ?)`,
   );
   t.core.db.transaction(() => {
     for (const slot of requiredSlots(t.core.pdf.layout(t.core.documents.get(documentId)))) {
@@ -137,7 +142,7 @@ function signAllSlots(t: TestCore, documentId: string, ceremonyId: string, ids: 
         docSm3: frozen.sm3,
         imageSha256: sha256Hex(sig.png),
         strokesSha256: sha256Hex(strokes),
-        reason: '',
+        reason: lateReason,
         confirmedBy: [],
         witnessSignatureId: null,
       };
@@ -160,6 +165,7 @@ function signAllSlots(t: TestCore, documentId: string, ceremonyId: string, ids: 
         f.imageSha256,
         strokes,
         f.strokesSha256,
+        f.reason,
         b.sha256,
         b.sm3,
       );
