@@ -7,8 +7,8 @@
 // schema (its migrations, via openHq), one root office it made itself, 14 cities × 8 districts,
 // 3 devices per district with 4 officers each, cases of 1 to 19 documents (10 on average) with
 // each device's seals numbered without gaps, seal payloads as canonical JSON of the real seal
-// format (two officers each, ~3 KB), seal_officers rows as ingest fills them, ~0.3% of seals with
-// an open flag. Kept in .bench-cache/ (a PostgreSQL cluster folder, git-ignored), keyed by HQ's
+// format (two officers each, ~3 KB), seal_officers rows and each case's document count and first
+// and last sealing times as ingest fills them, ~0.3% of seals with an open flag. Kept in .bench-cache/ (a PostgreSQL cluster folder, git-ignored), keyed by HQ's
 // schema (hq/db/migrations.ts), this file and the sizes; delete .bench-cache/ to rebuild.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -274,14 +274,17 @@ function generation(cases: number, rootId: string, rootPath: string): { what: st
                '桂网信'||d.c||'-'||d.d||'〔2026〕'||g.i||'-'||j||'号' AS doc_no,
                '桂网信'||d.c||'-'||d.d||'案〔'||(2025 + g.i % 2)||'〕'||g.k||'号' AS case_no
         FROM gen_cases g JOIN gen_devices d ON d.idx = g.device_idx, generate_series(0, g.n - 1) j;
-        INSERT INTO cases (id, case_no, party_name, matter_name, status, device_id, updated_at)
+        INSERT INTO cases (id, case_no, party_name, matter_name, status, device_id, updated_at, document_count, first_sealed_at, last_sealed_at)
         SELECT g.id, '桂网信'||d.c||'-'||d.d||'案〔'||(2025 + g.i % 2)||'〕'||g.k||'号',
                '城市'||lpad(d.c::text,2,'0')||(${arr(WORDS)})[1 + abs(hashtext('p'||g.i)) % ${WORDS.length}]||(${arr(WORDS)})[1 + abs(hashtext('q'||g.i)) % ${WORDS.length}]||(${arr(KINDS)})[1 + abs(hashtext('r'||g.i)) % ${KINDS.length}],
                (${arr(MATTERS)})[1 + abs(hashtext('m'||g.i)) % ${MATTERS.length}],
                (ARRAY['clue','filed','filed','closed'])[1 + abs(hashtext('s'||g.i)) % 4],
                d.device_id,
-               to_char((g.opened + ((g.n - 1) * 3 || ' days')::interval + interval '2 hours') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-        FROM gen_cases g JOIN gen_devices d ON d.idx = g.device_idx`,
+               to_char((g.opened + ((g.n - 1) * 3 || ' days')::interval + interval '2 hours') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+               g.n, span.first_at, span.last_at
+        FROM gen_cases g JOIN gen_devices d ON d.idx = g.device_idx
+        JOIN (SELECT case_i, min(sealed_at) AS first_at, max(sealed_at) AS last_at FROM gen_seals GROUP BY case_i) span
+          ON span.case_i = g.i`,
     },
     {
       what: 'seals',

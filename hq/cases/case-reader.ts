@@ -43,7 +43,7 @@ export interface CaseListRow {
   flags: number;
 }
 
-/** How many seal or document rows a 执法人员 or date filter may match to be given as a list (search()). */
+/** How many seal rows a 执法人员 filter (with or without dates) may match to be given as a list (search()). */
 const MATCH_LIST = 60_000;
 /** …and how many cases, at most, that list may hold (SQLite takes 32,766 values a statement). */
 const MATCH_CASES = 20_000;
@@ -126,29 +126,40 @@ export class CaseReader {
     if (f.party?.trim()) q = q.where(likeEsc('c.party_name', f.party.trim()));
     if (f.status?.trim()) q = q.where('c.status', '=', f.status.trim());
     const officer = f.officer?.trim();
+    const from = f.from ? beijingMidnight(f.from) : null;
+    const to = f.to ? beijingMidnight(f.to, 1) : null;
     // 执法人员: a case one of whose seals names the officer (by 执法证号 or name: seal_officers, filled
-    // at ingest), sealed within the dates when given — both on the same document. Dates alone: a
-    // case with a document sealed within them (index documents_sealed).
+    // at ingest), sealed within the dates when given — both on the same document.
     const matching: Matching | null = officer
       ? (this.db
           .selectFrom('seal_officers as so')
           .select('so.case_id')
           .where((e) => e.or([e('so.cert_no', '=', officer), e('so.name', '=', officer)]))
-          .$if(!!f.from || !!f.to, (w) =>
+          .$if(!!from || !!to, (w) =>
             w
               .innerJoin('documents as fd', (j) =>
                 j.onRef('fd.device_id', '=', 'so.device_id').onRef('fd.seq', '=', 'so.seq'),
               )
-              .$if(!!f.from, (x) => x.where('fd.sealed_at', '>=', beijingMidnight(f.from!)))
-              .$if(!!f.to, (x) => x.where('fd.sealed_at', '<', beijingMidnight(f.to!, 1))),
+              .$if(!!from, (x) => x.where('fd.sealed_at', '>=', from!))
+              .$if(!!to, (x) => x.where('fd.sealed_at', '<', to!)),
           ) as unknown as Matching)
-      : f.from || f.to
-        ? this.db
-            .selectFrom('documents as fd')
-            .select('fd.case_id')
-            .$if(!!f.from, (w) => w.where('fd.sealed_at', '>=', beijingMidnight(f.from!)))
-            .$if(!!f.to, (w) => w.where('fd.sealed_at', '<', beijingMidnight(f.to!, 1)))
-        : null;
+      : null;
+    // Dates alone: a case with a document sealed within them, read off the case's first and last
+    // sealing times ('009_case_summary'): its first or last document in the range, or — a case
+    // whose documents span the whole range — one of them inside it (index documents_case_sealed).
+    // Before, the documents sealed in the range were semi-joined to count their cases: a million
+    // rows for a range of two years.
+    if (!officer && (from || to))
+      q = q.where(
+        from && to
+          ? sql<SqlBool>`((c.first_sealed_at >= ${from} AND c.first_sealed_at < ${to})
+              OR (c.last_sealed_at >= ${from} AND c.last_sealed_at < ${to})
+              OR (c.first_sealed_at < ${from} AND c.last_sealed_at >= ${to} AND EXISTS (
+                SELECT 1 FROM documents fd WHERE fd.case_id = c.id AND fd.sealed_at >= ${from} AND fd.sealed_at < ${to})))`
+          : from
+            ? sql<SqlBool>`c.last_sealed_at >= ${from}`
+            : sql<SqlBool>`c.first_sealed_at < ${to}`,
+      );
     if (matching) {
       // Up to MATCH_LIST rows, the cases found are given to the query as a list of values: the
       // planner then knows how few they are (as a subquery it guessed a third of all cases and
@@ -199,17 +210,7 @@ export class CaseReader {
     if (sort === 'updated_asc') idsQ = idsQ.orderBy('c.updated_at', 'asc').orderBy('c.id', 'asc');
     if (sort === 'case_no') idsQ = idsQ.orderBy('c.case_no').orderBy('c.id');
     if (sort === 'party') idsQ = idsQ.orderBy('c.party_name').orderBy('c.id');
-    if (sort === 'documents_desc')
-      idsQ = idsQ
-        .orderBy(
-          (eb) =>
-            eb
-              .selectFrom('documents as sd2')
-              .select((e) => e.fn.countAll<number>().as('n'))
-              .whereRef('sd2.case_id', '=', 'c.id'),
-          'desc',
-        )
-        .orderBy('c.id', 'desc');
+    if (sort === 'documents_desc') idsQ = idsQ.orderBy('c.document_count', 'desc').orderBy('c.id', 'desc');
     const ids = (
       await idsQ
         .limit(pageSize)
@@ -231,13 +232,9 @@ export class CaseReader {
             'c.device_id',
             'o.id as office_id',
             'o.name as office_name',
+            'c.document_count as documents',
           ])
           .select((eb) => [
-            eb
-              .selectFrom('documents as d')
-              .select((e) => e.fn.countAll<number>().as('n'))
-              .whereRef('d.case_id', '=', 'c.id')
-              .as('documents'),
             eb
               .selectFrom('flags as fl')
               .innerJoin('documents as fd3', (j) =>

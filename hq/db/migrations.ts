@@ -11,6 +11,7 @@ import type { Migration } from 'kysely/migration';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { HqTables } from './schema.ts';
 import { hq008Deadlines } from './migration-008-deadlines.ts';
+import { hq009CaseSummary } from './migration-009-case-summary.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -506,5 +507,6 @@ export function hqMigrations(engine: Engine): Record<string, Migration> {
     '005_offices': hq005(engine),
     '007_search': hq007Search(engine),
     '008_deadlines': hq008Deadlines(engine),
+    '009_case_summary': hq009CaseSummary(engine),
   };
 }

@@ -157,6 +157,11 @@ export interface HqTables {
     status: string;
     device_id: string;
     updated_at: string;
+    /** '009_case_summary': the documents HQ holds of the case, kept by ingest (the list's 「文书最多」 and count). */
+    document_count: Generated<number>;
+    /** '009_case_summary': when the first and the last of them were sealed (ISO, UTC): the 封存日期 filter. */
+    first_sealed_at: string | null;
+    last_sealed_at: string | null;
   };
   record_owners: { kind: OwnedKind; id: string; device_id: string; first_seq: number; created_at: string };
   flags: {

@@ -18,6 +18,7 @@ import { HQ_TEST_ENGINE, testHqDatabase, testHqKey } from '../../tests/support/h
 import { enrolledDeviceAt } from '../../tests/support/hq-fixture.ts';
 import { sealedDevice } from '../../tests/support/sync-fixture.ts';
 import { openHq, type HqApp } from '../hq-app.ts';
+import { CASE_SUMMARY } from './migration-009-case-summary.ts';
 import { startHqServer, type HqServer } from '../http/hq-server.ts';
 import type { HqKeySource } from '../keys/hq-keys.ts';
 
@@ -85,6 +86,9 @@ describe(`migration 007_search on a database with seals (HQ on ${HQ_TEST_ENGINE}
 
     // The database as it was before '007_search' (and so before the migrations after it, which
     // run again on reopening).
+    for (const index of CASE_SUMMARY.indexes) await sql.raw(`DROP INDEX ${index}`).execute(hq.db);
+    for (const column of CASE_SUMMARY.columns) await sql.raw(`ALTER TABLE cases DROP COLUMN ${column}`).execute(hq.db);
+    await sql`DELETE FROM hq_migrations WHERE name = '009_case_summary'`.execute(hq.db);
     await sql`DROP TABLE device_deadlines`.execute(hq.db);
     await sql`DROP TABLE deadline_reports`.execute(hq.db);
     await sql`DELETE FROM hq_migrations WHERE name = '008_deadlines'`.execute(hq.db);

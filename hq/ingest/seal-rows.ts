@@ -2,7 +2,7 @@
 // the seal with HQ's signed receipt, its signature records, evidence references, document, case
 // summary, the owners of the ids it uses, and the flags HQ's staff see. Decisions about whether a
 // seal may be stored are ingest.ts's; this module only reads and writes the rows.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { canonicalJson } from '../../shared/crypto/canonical-json.ts';
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { Receipt, SealPackage, SignedReceipt } from '../../protocol/sync/protocol.ts';
@@ -239,11 +239,32 @@ export class SealRows {
       status: String(c.status ?? ''),
       updated_at: now,
     };
-    // The case is this device's (claimIds): its summary is the latest this device sent.
+    // The case is this device's (claimIds): its summary is the latest this device sent. Its
+    // document count and first and last sealing times (what the staff list sorts and filters by,
+    // '009_case_summary') take this document in. CASE, not LEAST/GREATEST: SQLite has neither.
+    const sealedAt = p.time.sealedAt;
     await trx
       .insertInto('cases')
-      .values({ id: p.document.caseId, case_no: p.document.caseNo, device_id: deviceId, ...summary })
-      .onConflict((oc) => oc.column('id').doUpdateSet(summary).where('cases.device_id', '=', deviceId))
+      .values({
+        id: p.document.caseId,
+        case_no: p.document.caseNo,
+        device_id: deviceId,
+        ...summary,
+        document_count: 1,
+        first_sealed_at: sealedAt,
+        last_sealed_at: sealedAt,
+      })
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet({
+            ...summary,
+            document_count: sql<number>`cases.document_count + 1`,
+            first_sealed_at: sql<string>`CASE WHEN cases.first_sealed_at IS NULL OR cases.first_sealed_at > ${sealedAt} THEN ${sealedAt} ELSE cases.first_sealed_at END`,
+            last_sealed_at: sql<string>`CASE WHEN cases.last_sealed_at IS NULL OR cases.last_sealed_at < ${sealedAt} THEN ${sealedAt} ELSE cases.last_sealed_at END`,
+          })
+          .where('cases.device_id', '=', deviceId),
+      )
       .execute();
     if (missingBefore)
       await this.flag(trx, deviceId, {

@@ -31,6 +31,8 @@ export function forge(
   keep: OwnedKind | 'none' | 'all',
   documentId?: string,
   partyName = '冒名顶替的当事人',
+  /** Changes to the payload before it is signed (a case id shared by several seals, a sealing time). */
+  edit: (p: SealPayload) => void = () => {},
 ): SealPackage {
   const p = JSON.parse(pkg.seal.payload) as SealPayload;
   const fresh = new Map<string, string>();
@@ -80,6 +82,7 @@ export function forge(
       bindingSm3: b.sm3,
     };
   });
+  edit(p);
   const text = canonicalJson(p);
   const bytes = new TextEncoder().encode(text);
   return {
