@@ -34,6 +34,8 @@ import { SealedPrinter } from './print/print-sealed.ts';
 import { ReferenceStore } from './reference/reference-store.ts';
 import type { BlobStorage } from './storage/blob-storage.ts';
 import { FsBlobStorage } from './storage/fs-blob-storage.ts';
+import type { StoredBlob } from './storage/blob-storage.ts';
+import { hqVerifyPool } from './ingest/verify-batch.ts';
 
 export interface HqOptions {
   dataDir: string;
@@ -110,7 +112,10 @@ export async function openHq(options: HqOptions): Promise<HqApp> {
     const identity = await HqIdentity.open(db, keys.identity, now, options.name);
     const reference = new ReferenceStore(db, now, identity);
     const devices = new DeviceRegistry(db, now, identity, logEvent, () => reference.all());
-    const storage = new FsBlobStorage(options.dataDir, keys.blobs);
+    // A finished upload is re-hashed and encrypted on the worker pool, not on the event loop.
+    const storage = new FsBlobStorage(options.dataDir, keys.blobs, (key, part, tmp) =>
+      hqVerifyPool().call<StoredBlob>('encryptPart', key, part, tmp),
+    );
     // Uploads abandoned for a week are removed; an interrupted one resumes within that time.
     storage.sweepPartials(7 * 86_400_000);
     sweepExportScratch(options.dataDir);

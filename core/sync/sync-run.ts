@@ -32,6 +32,9 @@ import { OutboxBatches, type OutboxItem, type PreparedBatch } from './outbox-bat
 
 type Outcome = NonNullable<SyncStatus['last']>;
 
+/** Evidence blobs uploaded at once (measured: docs/SYNC.md「Two uploads at a time」). */
+export const BLOB_UPLOADS = 2;
+
 const IDLE: Progress = {
   phase: 'idle',
   docsDone: 0,
@@ -259,8 +262,11 @@ export class SyncRun implements ProgressHolder {
   }
 
   /**
-   * Uploads the evidence of these seals, each blob once; on a failure, the position of the seal
-   * whose evidence failed, and the failure (the seals before it have all of theirs at HQ).
+   * Uploads the evidence of these seals, each blob once, BLOB_UPLOADS at a time; on a failure, the
+   * position of the first seal not all of whose evidence is at HQ, and the failure (the seals
+   * before it have all of theirs at HQ). Two uploads in flight keep HQ busy while the other's
+   * chunk is on the wire or being fsynced — one at a time, the device and HQ waited for each
+   * other at every chunk (docs/SYNC.md「Two uploads at a time」).
    */
   private async uploadEvidence(
     client: HqClient,
@@ -268,25 +274,45 @@ export class SyncRun implements ProgressHolder {
     sentBlobs: Set<string>,
     started: number,
   ): Promise<{ at: number; error: unknown } | null> {
-    for (const [k, { payload }] of items.entries()) {
+    // Each blob once, with the first seal that names it, in the seals' order.
+    const queue: { at: number; docNo: string; blob: { sha256: string; fileName: string; size: number } }[] = [];
+    const queued = new Set<string>();
+    for (const [k, { payload }] of items.entries())
       for (const e of payload.evidence) {
-        if (sentBlobs.has(e.sha256)) continue;
-        this.progress = { ...this.progress, phase: 'uploading', current: payload.document.docNo };
-        try {
-          await uploadBlob(
-            client,
-            this.d.evidence,
-            { sha256: e.sha256, fileName: e.fileName, size: e.sizeBytes },
-            this,
-            started,
-          );
-        } catch (error) {
-          return { at: k, error };
-        }
-        sentBlobs.add(e.sha256);
+        if (sentBlobs.has(e.sha256) || queued.has(e.sha256)) continue;
+        queued.add(e.sha256);
+        queue.push({
+          at: k,
+          docNo: payload.document.docNo,
+          blob: { sha256: e.sha256, fileName: e.fileName, size: e.sizeBytes },
+        });
       }
-    }
-    return null;
+    let next = 0;
+    const state: { failed: { at: number; error: unknown } | null } = { failed: null };
+    // The earliest seal's failure is the one reported (uploads finish out of order).
+    const noteFailure = (at: number, error: unknown) => {
+      const f = state.failed;
+      if (!f || at < f.at) state.failed = { at, error };
+    };
+    const worker = async () => {
+      // After a failure no new upload starts; those in flight finish (their bytes are HQ's either way).
+      while (!state.failed && next < queue.length) {
+        const job = queue[next++]!;
+        this.progress = { ...this.progress, phase: 'uploading', current: job.docNo };
+        try {
+          await uploadBlob(client, this.d.evidence, job.blob, this, started);
+          sentBlobs.add(job.blob.sha256);
+        } catch (error) {
+          noteFailure(job.at, error);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BLOB_UPLOADS, queue.length) }, worker));
+    const f = state.failed;
+    if (!f) return null;
+    // The first seal with evidence not at HQ (failed, or never started after the failure).
+    const first = queue.find((j) => !sentBlobs.has(j.blob.sha256));
+    return { at: Math.min(f.at, first?.at ?? f.at), error: f.error };
   }
 
   /** One batch (or a package too large for one) to HQ; its receipts, one per seal in order. */

@@ -12,9 +12,12 @@ import { checkHeldEvidence, type HeldBlob, type PackageCheck, type RegisteredDev
 
 let shared: WorkerPool | null = null;
 
-/** HQ's pool for seal checks, started on first use; idle, its threads never keep the process alive. */
+/**
+ * HQ's worker pool — seal checks, and finishing evidence uploads (hq-thread.ts) — started on first
+ * use; idle, its threads never keep the process alive.
+ */
 export function hqVerifyPool(): WorkerPool {
-  return (shared ??= new WorkerPool(new URL('./verify-package.ts', import.meta.url)));
+  return (shared ??= new WorkerPool(new URL('./hq-thread.ts', import.meta.url)));
 }
 
 /** Ends the pool's threads (HQ's shutdown); the next batch starts a new pool. */

@@ -9,18 +9,7 @@
 // the chunk format, and placed (renamed) only if its SHA-256 is its name. Chunks of one blob are
 // serialised in this process.
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -34,6 +23,7 @@ import {
   type ChunkSource,
   type StoredBlob,
 } from './blob-storage.ts';
+import { encryptInto, encryptPart } from './place-part.ts';
 import { UploadParts, type PartWriter } from './upload-part.ts';
 
 const SHA256_RE = /^[0-9a-f]{64}$/;
@@ -46,8 +36,18 @@ export class FsBlobStorage implements BlobStorage {
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly digests = new Map<string, StoredBlob>();
 
+  private readonly key: Buffer;
+  /** Encrypts a finished upload's part file into a temp file elsewhere (HQ's worker pool); absent: on this thread. */
+  private readonly offload: ((part: string, tmp: string) => Promise<StoredBlob>) | null;
+
   /** `key`: HQ's blob key (hq/keys/hq-keys.ts). */
-  constructor(dataDir: string, key: Buffer) {
+  constructor(
+    dataDir: string,
+    key: Buffer,
+    offload: ((key: Buffer, part: string, tmp: string) => Promise<StoredBlob>) | null = null,
+  ) {
+    this.key = key;
+    this.offload = offload ? (part, tmp) => offload(key, part, tmp) : null;
     this.blobsDir = join(dataDir, 'blobs');
     this.uploadsDir = join(dataDir, 'uploads');
     this.cipher = new AesGcmBlobCipher(key);
@@ -135,7 +135,7 @@ export class FsBlobStorage implements BlobStorage {
         await p.fh.close();
       }
       if (size < total) return { offset: size, stored: null };
-      const d = await this.place(sha256, this.parts.read(part), part);
+      const d = await this.place(sha256, null, part);
       rmSync(part, { force: true });
       return { offset: size, stored: d };
     });
@@ -153,37 +153,28 @@ export class FsBlobStorage implements BlobStorage {
   }
 
   /**
-   * Encrypts `plain` into a temp file beside the uploads, hashing it on the way, and renames it
-   * into place if its SHA-256 is `sha256`; otherwise removes it (and the upload `part`, if any).
+   * Encrypts `plain` (or, with `part`, that finished upload's part file — on the worker pool when
+   * one was given) into a temp file beside the uploads, hashing it on the way, and renames it into
+   * place if its SHA-256 is `sha256`; otherwise removes it (and the upload `part`, if any).
    */
   private async place(
     sha256: string,
-    plain: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    plain: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | null,
     part: string | null,
   ): Promise<StoredBlob> {
     const tmp = join(this.uploadsDir, `${this.name(sha256)}.import`);
-    const fd = openSync(tmp, 'w', 0o600);
-    const h256 = createHash('sha256');
-    const hsm3 = createHash('sm3');
-    let size = 0;
-    const out = (b: Uint8Array) => {
-      let w = 0;
-      while (w < b.length) w += writeSync(fd, b, w, b.length - w);
-    };
+    let d: StoredBlob;
     try {
-      const enc = this.cipher.encoder();
-      for await (const c of plain) {
-        h256.update(c);
-        hsm3.update(c);
-        enc.update(c, out);
-        size += c.length;
-      }
-      enc.final(out);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      d =
+        plain === null
+          ? this.offload
+            ? await this.offload(part!, tmp)
+            : await encryptPart(this.key, part!, tmp)
+          : await encryptInto(this.cipher, plain, tmp);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw e;
     }
-    const d = { sha256: h256.digest('hex'), sm3: hsm3.digest('hex'), size };
     if (d.sha256 !== sha256) {
       rmSync(tmp, { force: true });
       if (part) rmSync(part, { force: true });

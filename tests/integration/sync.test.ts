@@ -296,6 +296,64 @@ describe('sync to HQ', () => {
   );
 
   it(
+    'two evidence uploads at a time: a damaged one stops the run at its seal, every seal before it is receipted with its evidence at HQ',
+    { timeout: 90_000 },
+    async () => {
+      const { server, dir } = await inProcessHq();
+      const t = device();
+      // Eight documents: the 2nd, 4th, 6th and 8th each list one evidence file (1.5 chunks of 8 MiB
+      // would be slow here; 2 MiB files take several round trips' worth of HQ work each).
+      const { evidence } = await sealedDevice(t, 8, 2 * 1024 * 1024);
+      await t.must('sync.enroll', { url: server.url, code: enrollmentCode(dir) });
+      // The third file (the 6th document's) is damaged on the laptop.
+      const blob = t.core.evidence.blobs.pathOf(evidence[2]!.sha256);
+      const bytes = readFileSync(blob);
+      bytes[HEADER_BYTES + 100]! ^= 0x01;
+      writeFileSync(blob, bytes);
+      // How many evidence chunks are on their way to HQ at once.
+      let inFlight = 0;
+      let most = 0;
+      const call = HqClient.prototype.call;
+      HqClient.prototype.call = async function (this: HqClient, ...args: Parameters<HqClient['call']>) {
+        const chunk = args[0] === 'PUT' && args[1].includes('/blobs/');
+        if (chunk) most = Math.max(most, ++inFlight);
+        try {
+          return await call.apply(this, args);
+        } finally {
+          if (chunk) inFlight--;
+        }
+      } as typeof call;
+      cleanups.push(() => {
+        HqClient.prototype.call = call;
+      });
+      const r = await t.core.sync.run();
+      HqClient.prototype.call = call;
+      expect(most).toBe(2);
+      expect(r).toMatchObject({ ok: false, kind: 'verification' });
+      expect(r.message).toContain('本机电子数据「截图-5.png」第 1 段');
+      // The five documents before the 6th have their receipts; the 6th and after do not.
+      const rows = t.core.seals.rows().sort((x, y) => x.seq - y.seq);
+      expect(rows.map((row) => t.core.sync.outboxRows().some((o) => o.seq === row.seq))).toEqual([
+        false,
+        false,
+        false,
+        false,
+        false,
+        true,
+        true,
+        true,
+      ]);
+      const held = await hqCounts(dir);
+      expect(held.seals).toBe(5);
+      // The two files before the damaged one are at HQ (the 8th document's may be too: it was on
+      // its way when the damage was found); the damaged one is not.
+      expect(held.blobs).toBeGreaterThanOrEqual(2);
+      expect(held.blobs).toBeLessThanOrEqual(3);
+      expect(blobFiles(dir)).toHaveLength(held.blobs!);
+    },
+  );
+
+  it(
     'HQ out of reach: an automatic try stays silent, a sync the officer asked for says so in Chinese',
     { timeout: 60_000 },
     async () => {
