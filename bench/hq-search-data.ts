@@ -9,7 +9,7 @@
 // each device's seals numbered without gaps, seal payloads as canonical JSON of the real seal
 // format (two officers each, ~3 KB), seal_officers rows and each case's document count and first
 // and last sealing times as ingest fills them, ~0.3% of seals with an open flag. Kept in .bench-cache/ (a PostgreSQL cluster folder, git-ignored), keyed by HQ's
-// schema (hq/db/migrations.ts), this file and the sizes; delete .bench-cache/ to rebuild.
+// schema (hq/db/migration*.ts), this file and the sizes; delete .bench-cache/ to rebuild.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -321,10 +321,14 @@ function generation(cases: number, rootId: string, rootPath: string): { what: st
   ];
 }
 
-/** The cache key: HQ's schema, this generator and the size. */
+/** The cache key: HQ's schema (migrations.ts and every migration-NNN file beside it), this generator and the size. */
 function cacheKey(cases: number): string {
   const h = createHash('sha256');
-  h.update(readFileSync(join(ROOT, 'hq', 'db', 'migrations.ts')));
+  const dir = join(ROOT, 'hq', 'db');
+  for (const f of readdirSync(dir)
+    .filter((n) => /^migration.*\.ts$/.test(n) && !n.endsWith('.test.ts'))
+    .sort())
+    h.update(readFileSync(join(dir, f)));
   h.update(readFileSync(fileURLToPath(import.meta.url)));
   return `hq-search-v${FORMAT}-${h.digest('hex').slice(0, 12)}-${cases}cases`;
 }

@@ -187,6 +187,16 @@ describe(`each case's document count and sealing times (HQ on ${HQ_TEST_ENGINE})
     expect(r.rows.map((x) => x.id)).toEqual([caseIds.busy, caseIds.spans, caseIds.edges, caseIds.single]);
   });
 
+  it.runIf(HQ_TEST_ENGINE === 'postgres')('HQ’s PostgreSQL connections run without JIT compilation', async () => {
+    // Several at once, so that more than one connection of the pool answers.
+    const settings = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        sql<{ jit: string }>`SELECT current_setting('jit') AS jit, pg_sleep(0.05)`.execute(hq.db),
+      ),
+    );
+    expect(settings.map((r) => r.rows[0]!.jit)).toEqual(['off', 'off', 'off', 'off']);
+  });
+
   it('the migration, run again on these seals, fills the same values', async () => {
     const before = await summaries(hq);
     // The database as it was before '009_case_summary'.

@@ -3,8 +3,8 @@
 // (protocol/bundle/verify-bundle.ts: every member, seal, signature and evidence digest), then
 // checked against the registered device and what HQ already holds — only then is anything
 // stored, so a tampered or foreign bundle leaves HQ unchanged. What is stored comes from the same
-// index (evidence is re-read by offset and re-hashed as HQ's storage takes it). Each seal is then
-// committed exactly as over the network; the receipts go back to the laptop as a small file.
+// index (evidence is re-read by offset and re-hashed as HQ's storage takes it). The seals are then
+// committed exactly as over the network, in batches; the receipts go back to the laptop as a small file.
 import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import { readBundleIndex } from '../../protocol/bundle/bundle-index.ts';
 import {
@@ -24,7 +24,10 @@ import { dualHash } from '../../protocol/seal/document-hash.ts';
 import type { CaseSummary, SealPackage, SignedReceipt } from '../../protocol/sync/protocol.ts';
 import type { DeviceRegistry } from '../devices/device-registry.ts';
 import type { DeviceRow } from '../devices/device-row.ts';
-import { fail } from '../hq-failure.ts';
+import { fail, HqFailure } from '../hq-failure.ts';
+import { SEAL_BATCH_MAX } from '../../protocol/sync/hq-api.ts';
+import { precheckSeals } from '../../protocol/bundle/verify-bundle-parallel.ts';
+import { hqVerifyPool } from './verify-batch.ts';
 import type { BlobStorage } from '../storage/blob-storage.ts';
 import type { Ingest } from './ingest.ts';
 
@@ -55,8 +58,14 @@ export async function importBundle(
   // The same checks as npm run verify, anchored to HQ's own root: a certificate from another root,
   // expired or for other keys is refused. A device enrolled before certificates, whose outbox was
   // exported before its next sync, carries none: it is tied to its registration below instead.
+  // The seals' texts and signatures are checked beforehand on HQ's worker pool (the same report:
+  // verify-bundle-parallel.ts), so a large bundle does not hold HQ's event loop.
   const report = read.ok
-    ? verifyIndex(read.index, { expected: { rootText: deps.devices.certificates.rootText() }, allowMissing: true })
+    ? verifyIndex(
+        read.index,
+        { expected: { rootText: deps.devices.certificates.rootText() }, allowMissing: true },
+        await precheckSeals(hqVerifyPool())(read.index),
+      )
     : { ok: false, checks: [{ what: '封存包', ok: false, detail: read.problems.join('；') }] };
   if (!read.ok || !report.ok) {
     const failed = report.checks.filter((c) => !c.ok).map((c) => `${c.what}：${c.detail}`);
@@ -135,8 +144,22 @@ export async function importBundle(
     if (c.kind !== 'evidence' || (await deps.ingest.heldBlob(c.sha256))) continue;
     await deps.ingest.recordBlob(await deps.storage.putStream(c.sha256, index.chunks(m.name)));
   }
+  // In batches, as sync sends them (one transaction and one pass on the worker pool per batch).
+  // A seal refused: the seals before it are committed (as they were seal by seal), and the refused
+  // seal is committed alone for its own answer — which is thrown.
   const receipts: SignedReceipt[] = [];
-  for (const pkg of packages) receipts.push(await deps.ingest.commit(device, pkg, 'bundle'));
+  for (let i = 0; i < packages.length; i += SEAL_BATCH_MAX.seals) {
+    const batch = packages.slice(i, i + SEAL_BATCH_MAX.seals);
+    try {
+      receipts.push(...(await deps.ingest.commitBatch(device, batch, 'bundle')));
+    } catch (e) {
+      const at = e instanceof HqFailure ? e.body.index : undefined;
+      if (batch.length === 1 || typeof at !== 'number') throw e;
+      if (at > 0) await deps.ingest.commitBatch(device, batch.slice(0, at), 'bundle');
+      await deps.ingest.commit(device, batch[at]!, 'bundle');
+      throw e; // not reached: the seal alone is refused again
+    }
+  }
   return {
     format: RECEIPTS_FORMAT,
     hqId: deps.hqId,
