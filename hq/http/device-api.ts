@@ -22,11 +22,15 @@ import {
   tooLarge,
 } from './device-auth.ts';
 import { describeFieldErrors, requestFieldErrors, type ZodTypeProvider } from './zod-validation.ts';
+import { BatchAdmission } from './batch-admission.ts';
+import { defaultPoolSize } from '../../protocol/runtime/worker-pool.ts';
 
 export interface DeviceApiOptions {
   hq: HqApp;
   tlsFingerprint: string | null;
   log: (line: string, error?: unknown) => void;
+  /** Seal batches read and committed at once (batch-admission.ts); default two per core of the worker pool. */
+  batchSlots?: number;
 }
 
 /** A Fastify plugin: register it with `{ prefix: API }`. */
@@ -141,9 +145,15 @@ export async function deviceApi(app: FastifyInstance, o: DeviceApiOptions): Prom
   // A batch: its count (signed, in the query) and its bytes (the signed length) are held to the
   // limits before a byte of the body is read; the handler then holds the body to the count.
   const batch = declared(HQ_ROUTES.commitSealBatch);
+  // …and waits for a slot before its body is read (batch-admission.ts: HQ's memory stays bounded).
+  const admission = new BatchAdmission(o.batchSlots ?? 2 * defaultPoolSize());
   api.route({
     ...batch,
     onRequest: [...batch.onRequest, limitDeclaredCount],
+    preParsing: async (_req, reply, payload) => {
+      await admission.enter(reply.raw);
+      return payload;
+    },
     schema: {
       querystring: HQ_ROUTES.commitSealBatch.query,
       body: HQ_ROUTES.commitSealBatch.body,

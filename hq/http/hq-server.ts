@@ -27,6 +27,8 @@ export interface HqServerOptions {
    * writes them to HQ's log file by their kind, errorFields); standard error by default.
    */
   log?: (line: string, error?: unknown) => void;
+  /** Seal batches read and committed at once (hq/http/batch-admission.ts); default two per core. */
+  batchSlots?: number;
 }
 
 export interface HqServer {
@@ -66,7 +68,13 @@ export async function startHqServer(opts: HqServerOptions): Promise<HqServer> {
   app.addHook('onRequest', async (_req, reply) => {
     reply.headers(headers);
   });
-  await app.register(deviceApi, { prefix: API, hq, tlsFingerprint, log });
+  await app.register(deviceApi, {
+    prefix: API,
+    hq,
+    tlsFingerprint,
+    log,
+    ...(opts.batchSlots ? { batchSlots: opts.batchSlots } : {}),
+  });
   await app.register(staffApi, { prefix: '/api/staff', hq, secure: tls !== null, tlsFingerprint, log });
   await app.register(staffApp, { prefix: '/app' });
   await app.register(webUi, { hq, secure: tls !== null, log });
