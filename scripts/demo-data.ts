@@ -125,5 +125,9 @@ export const DEMO_WITNESS = {
 
 /** The sample HQ's administrator (fictional; for the demo's DIR/hq only). */
 export const DEMO_HQ_ADMIN = { user: 'hqadmin', password: 'demo-hq-2026' };
+/** The sample HQ's 审核 at the district office the sample device belongs to (issue #21: offices and roles). */
+export const DEMO_HQ_REVIEWER = { user: 'liunan-shenhe', password: 'demo-review-2026' };
+/** The sample HQ's district offices under the city (HQ itself): the device's, and a sibling it cannot see. */
+export const DEMO_HQ_DISTRICTS = ['柳州市柳南区互联网信息办公室', '柳州市城中区互联网信息办公室'] as const;
 /** The sample HQ's passphrase (its master key is wrapped by it: docs/HQ.md «The master key»). */
 export const DEMO_HQ_PASSPHRASE = 'demo-hq-passphrase-2026';

@@ -2,7 +2,7 @@
 // through the same API the app uses — for training, screenshots and review. Later issues extend
 // it (documents, evidence, signatures, seals, PDFs and bundles in DIR/exports/; a sample HQ in
 // DIR/hq that the device enrolled with and synced to).
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AppCore } from '../core/app-core.ts';
@@ -12,10 +12,19 @@ import { Vault } from '../core/vault/vault.ts';
 import { openWithPassword } from '../core/vault/open-unlocked.ts';
 import type { CallName } from '../shared/api/call-names.ts';
 import type { CallInput, CallOutput } from '../shared/api/contract.ts';
-import { DEMO_AGENCY, DEMO_CASES, DEMO_HQ_ADMIN, DEMO_HQ_PASSPHRASE, DEMO_OFFICERS } from './demo-data.ts';
+import {
+  DEMO_AGENCY,
+  DEMO_CASES,
+  DEMO_HQ_ADMIN,
+  DEMO_HQ_DISTRICTS,
+  DEMO_HQ_PASSPHRASE,
+  DEMO_HQ_REVIEWER,
+  DEMO_OFFICERS,
+} from './demo-data.ts';
+import { evidenceExport } from '../hq/export/evidence-export.ts';
 import { openHq } from '../hq/hq-app.ts';
 import { startHqServer } from '../hq/http/hq-server.ts';
-import { writeFileAtomic } from '../protocol/runtime/write-file-atomic.ts';
+import { writeFileAtomic, writeFileAtomicStreaming } from '../protocol/runtime/write-file-atomic.ts';
 import { verifyCore } from '../core/seals/verify-seals.ts';
 import { formatReport } from '../protocol/seal/verify-report.ts';
 import { verifyBundle } from '../protocol/bundle/verify-bundle.ts';
@@ -90,10 +99,18 @@ try {
   // Before leaving: enrolled with HQ (its keys pinned, its signed time seen — the earliest bound
   // of every seal made on site).
   clock.to(at('08:10'));
+  // HQ is the city's office, over its districts; the device belongs to 柳南区, whose 审核 reviews
+  // its cases (城中区's staff would not see them). The administrator works at the city.
   await hq.admins.create(DEMO_HQ_ADMIN.user, DEMO_HQ_ADMIN.password);
+  const city = (await hq.offices.root())!;
+  const [liunan] = [
+    await hq.offices.create(DEMO_HQ_ADMIN.user, { name: DEMO_HQ_DISTRICTS[0], level: 'district', parentId: city.id }),
+    await hq.offices.create(DEMO_HQ_ADMIN.user, { name: DEMO_HQ_DISTRICTS[1], level: 'district', parentId: city.id }),
+  ];
+  await hq.admins.create(DEMO_HQ_REVIEWER.user, DEMO_HQ_REVIEWER.password, { officeId: liunan!.id, role: 'reviewer' });
   await must('sync.enroll', {
     url: hqServer.url,
-    code: (await hq.devices.createCode(DEMO_HQ_ADMIN.user, '示例执法终端', '')).code,
+    code: (await hq.devices.createCode(DEMO_HQ_ADMIN.user, '示例执法终端', '', liunan!.id)).code,
   });
   clock.to(at('08:20'));
   const officerIds = (await must('officers.list', {})).map((o) => o.id) as [string, string];
@@ -149,11 +166,23 @@ try {
   // receipt for each, and a statement that the device is not revoked; the exports below carry them.
   const synced = await coreOf().sync.run();
   if (!synced.ok) throw new Error(`sync: ${synced.message}`);
+  // At HQ, 柳南区's 审核 exports the case for court (导出证据包: seal folders with HQ's trust
+  // documents, PDFs, evidence with SHA256SUMS, the verifier's report; the read is in HQ's access log).
+  const reviewer = (await hq.admins.viewer(DEMO_HQ_REVIEWER.user))!;
+  const courtExport = (await evidenceExport(hq, reviewer, { caseId: caseIds[0]! }))!;
+  const courtPath = join(exportsDir, courtExport.fileName);
+  await writeFileAtomicStreaming(courtPath, async (fd) => {
+    for await (const piece of courtExport.stream as AsyncIterable<Uint8Array>)
+      for (let at = 0; at < piece.length;) at += writeSync(fd, piece, at, piece.length - at);
+  });
   lines.splice(
     openAt(),
     0,
     synced.message,
-    `示例总部：npm run hq -- --port 8090 --data ${hqDir}，总部口令 ${DEMO_HQ_PASSPHRASE}（终端上提示输入，或设置 HQ_PASSPHRASE；管理员 ${DEMO_HQ_ADMIN.user}，密码 ${DEMO_HQ_ADMIN.password}）`,
+    `示例总部：npm run hq -- --port 8090 --data ${hqDir}，总部口令 ${DEMO_HQ_PASSPHRASE}（终端上提示输入，或设置 HQ_PASSPHRASE）`,
+    `  单位：${city.name}下设${DEMO_HQ_DISTRICTS.join('、')}；本执法终端属${DEMO_HQ_DISTRICTS[0]}。`,
+    `  管理员 ${DEMO_HQ_ADMIN.user}（${city.name}，密码 ${DEMO_HQ_ADMIN.password}）；审核 ${DEMO_HQ_REVIEWER.user}（${DEMO_HQ_DISTRICTS[0]}，密码 ${DEMO_HQ_REVIEWER.password}，只看到本区的案件）。`,
+    `  证据包（由${DEMO_HQ_DISTRICTS[0]}审核导出，供法院核验；解开后按其中的说明.txt用 npm run verify 核验各文书文件夹）：${courtPath}`,
     '',
   );
   for (const s of sealed)

@@ -1,14 +1,21 @@
 // The demo's sample HQ (`npm run demo`, DIR/hq) at rest (issue #18 "Done when"): no file readable by
 // group or others, none of the demo's personal data that HQ received, no evidence bytes, no private
-// key in any file. The demo runs as a real process into a fresh folder, exactly as documented.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+// key in any file. The demo runs as a real process into a fresh folder, exactly as documented. Then
+// what issue #21 added to it: the office tree, the device's district, the district 审核's 导出证据包.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { hqRecoveryKey } from '../../hq/hq-app.ts';
 import { ROOT } from '../../scripts/build.ts';
-import { DEMO_CASES, DEMO_HQ_PASSPHRASE, DEMO_WITNESS } from '../../scripts/demo-data.ts';
+import {
+  DEMO_CASES,
+  DEMO_HQ_DISTRICTS,
+  DEMO_HQ_PASSPHRASE,
+  DEMO_HQ_REVIEWER,
+  DEMO_WITNESS,
+} from '../../scripts/demo-data.ts';
 import { hqFolderProblems } from '../support/hq-at-rest.ts';
 import { probeHq } from '../support/hq-probe.ts';
 
@@ -62,3 +69,40 @@ it('the demo’s HQ folder holds no plaintext personal data, evidence or private
   expect(files.length).toBeGreaterThan(3);
   expect(problems).toEqual([]);
 }, 300_000);
+
+it('the demo’s HQ has offices: the device belongs to 柳南区, whose 审核 exported the case for court — each document folder of the 证据包 verifies against HQ’s root, and the export is in the access log', async () => {
+  const data = join(dir, 'demo');
+  const exportsDir = join(data, 'exports');
+  const tarName = readdirSync(exportsDir).find((f) => f.startsWith('证据包-') && f.endsWith('.tar'));
+  expect(tarName).toBeDefined();
+  const out = join(dir, 'court');
+  mkdirSync(out);
+  execFileSync('tar', ['-xf', join(exportsDir, tarName!), '-C', out]);
+  const top = join(out, readdirSync(out)[0]!);
+  const readme = readFileSync(join(top, '说明.txt'), 'utf8');
+  const fp = /总部根密钥指纹\n\s*(\S+)/.exec(readme)![1]!;
+  const folders = readdirSync(join(top, '文书'));
+  expect(folders.length).toBeGreaterThanOrEqual(7);
+  for (const f of folders.slice(0, 2)) {
+    const v = spawnSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), join(top, '文书', f), '--hq-root', fp], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
+    expect(v.status, `${f}: ${v.stdout}${v.stderr}`).toBe(0);
+  }
+  const db = await probeHq(join(data, 'hq'), undefined, DEMO_HQ_PASSPHRASE);
+  try {
+    const offices = await db.all<{ name: string; level: string }>(`SELECT name, level FROM offices ORDER BY path`);
+    expect(offices.map((o) => o.name)).toEqual(expect.arrayContaining([...DEMO_HQ_DISTRICTS]));
+    const device = await db.all<{ name: string }>(`SELECT o.name FROM devices d JOIN offices o ON o.id = d.office_id`);
+    expect(device).toEqual([{ name: DEMO_HQ_DISTRICTS[0] }]);
+    const log = await db.all<{ username: string; action: string; detail: string }>(
+      `SELECT username, action, detail FROM access_log WHERE action = 'export'`,
+    );
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ username: DEMO_HQ_REVIEWER.user });
+    expect(log[0]!.detail).toMatch(/^导出证据包：案件 /);
+  } finally {
+    await db.close();
+  }
+}, 120_000);
