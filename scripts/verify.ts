@@ -28,12 +28,14 @@ import { verifyBundle } from '../protocol/bundle/verify-bundle.ts';
 import { precheckSeals } from '../protocol/bundle/verify-bundle-parallel.ts';
 import { verifySealRowsParallel } from '../protocol/seal/seal-chain-parallel.ts';
 import { isSealFolder, verifySealFolder } from '../protocol/seal/verify-seal-folder.ts';
+import { verifySealFolderWithEvidence } from '../protocol/seal/verify-evidence-beside.ts';
 
 const USAGE = `用法：
   npm run verify -- 封存包.tar --hq-root 总部指纹
       核验封存包（不需要本机数据），并核对设备证书出自该网信办公布的总部根密钥
-  npm run verify -- 封存-文书编号/ --hq-root 总部指纹
-      核验单份封存的文件夹（封存、两个签名、设备公钥、文书原文、总部证书）
+  npm run verify -- 封存-文书编号/ --hq-root 总部指纹 [--evidence 电子数据文件夹]
+      核验单份封存的文件夹（封存、两个签名、设备公钥、文书原文、总部证书）；证据包中的文书文件夹
+      另按封存核验随附的电子数据（证据包的 电子数据/，或 --evidence 指定的文件夹，文件以 SHA-256 命名）
   npm run verify -- 数据目录 --cert-no 执法证号
       核验本机数据目录；密码从标准输入读取（脚本可用环境变量 WXZF_PASSWORD）
   npm run verify -- 数据目录 --hq-data 总部数据目录 [--hq-key-file 密钥文件] [--hq-db postgres://…]
@@ -42,6 +44,8 @@ const USAGE = `用法：
 选项：
   --hq-root 指纹|文件  信任的总部根密钥：网信办公布的总部指纹（如 8F3A-1C2B-…，32位十六进制），
                 或总部根公钥文件（hq-root.json）。不给出时，其余各项照常核验，但不会得出“全部通过”
+  --evidence 文件夹  核验封存文件夹时，按封存核验该文件夹中以 SHA-256 命名的电子数据（SHA-256、SM3、大小）；
+                不给出时，若封存文件夹上两级有 电子数据/（证据包的结构）则核验它
   --json        以 JSON 输出核验报告（{ok, checks: [{id, what, ok, detail}]}）
   -h, --help    显示本说明
 
@@ -61,6 +65,7 @@ let values: {
   'hq-key-file'?: string;
   'hq-db'?: string;
   'hq-root'?: string;
+  evidence?: string;
   json?: boolean;
   help?: boolean;
 };
@@ -73,6 +78,7 @@ try {
       'hq-key-file': { type: 'string' },
       'hq-db': { type: 'string' },
       'hq-root': { type: 'string' },
+      evidence: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -118,14 +124,31 @@ function expectedRoot(): ExpectedRoot | null {
   );
 }
 
+/** The evidence folder for a seal folder: --evidence, else a 证据包's 电子数据/ two levels up, else none. */
+function evidenceDir(folder: string): string | null {
+  const given = values.evidence;
+  if (given !== undefined) {
+    const d = resolve(given);
+    if (!existsSync(d) || !statSync(d).isDirectory()) stop(`--evidence 给出的「${d}」不是文件夹。`);
+    return d;
+  }
+  const beside = resolve(folder, '..', '..', '电子数据');
+  return existsSync(beside) && statSync(beside).isDirectory() ? beside : null;
+}
+
 async function main(): Promise<void> {
   const path = resolve(target!);
   if (!existsSync(path))
     stop(`找不到「${path}」。请给出封存包文件（.tar）、封存文件夹（封存-编号）或本机数据目录（含 device.db）的路径。`);
   const root = expectedRoot();
+  if (values.evidence !== undefined && !(statSync(path).isDirectory() && isSealFolder(path)))
+    stop('--evidence 只用于封存文件夹（其中有 seal.json）：封存包自带其电子数据，数据目录核验本机的电子数据。');
   // A bundle, on its own; each seal's signatures checked on every core beforehand.
   if (!statSync(path).isDirectory()) print(await verifyBundle(path, { expected: root }, precheckSeals()));
-  if (isSealFolder(path)) print(verifySealFolder(path, root));
+  if (isSealFolder(path)) {
+    const evidence = evidenceDir(path);
+    print(evidence ? await verifySealFolderWithEvidence(path, root, evidence) : verifySealFolder(path, root));
+  }
   if (!existsSync(join(path, 'device.db')))
     stop(`「${path}」既不是封存文件夹（其中没有 seal.json），也不是本程序的数据目录（其中没有 device.db）。`);
   let core: AppCore;

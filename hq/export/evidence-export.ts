@@ -264,11 +264,13 @@ function readme(hqName: string, caseNo: string, fp: string, commands: string[], 
 三、自行核验（需本程序，Node.js 24；在解包后的目录中运行）
   tar -xf "证据包文件.tar"
 ${commands.map((c) => `  ${c}`).join('\n')}
-  每条命令退出码为 0 且输出“核验结论：全部通过”，即该份文书的封存、签名、文书原文及总部证书均完好。
+  每条命令退出码为 0 且输出“核验结论：全部通过”，即该份文书的封存、签名、文书原文及总部证书均完好${
+    evidence ? '，\n  且该文书所附的电子数据（电子数据/ 中以 SHA-256 命名的文件）的 SHA-256、SM3 和大小与封存一致' : ''
+  }。
 ${
   evidence
-    ? `  电子数据：cd 电子数据 && sha256sum -c SHA256SUMS（每行应为“成功/OK”），
-  再与 seal.json 中 evidence 所列的 sha256 对照（seal.json 有设备签名，上面的命令已核验）。
+    ? `  不用本程序时的电子数据核验：cd 电子数据 && sha256sum -c SHA256SUMS（每行应为“成功/OK”），
+  再与 seal.json 中 evidence 所列的 sha256 对照（seal.json 有设备签名，上面的命令已核验）；
   也可用 openssl dgst -sm3 文件 对照所列 SM3。`
     : '  本证据包没有电子数据。'
 }

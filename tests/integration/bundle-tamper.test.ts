@@ -235,6 +235,10 @@ describe('the tamper corpus', () => {
     expect(help.stdout).toMatch(/^用法：/);
     expect(help.stdout).toMatch(/退出码：0 全部通过；1 有核验项不通过；2 未能核验/);
     expect(help.stdout).toMatch(/3 其余各项通过，但未用 --hq-root 指定总部根密钥/);
+    // --evidence is for a seal folder: a bundle carries its own evidence.
+    const evidenceOnBundle = run(genuine, '--evidence', t.dir);
+    expect(evidenceOnBundle.status).toBe(2);
+    expect(evidenceOnBundle.stderr).toContain('--evidence 只用于封存文件夹');
     for (const r of [run('--nonsense'), run(join(t.dir, '没有这个文件.tar')), run(t.dir + '/corpus')]) {
       expect(r.status).toBe(2);
       expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -1,9 +1,10 @@
 // The demo's sample HQ (`npm run demo`, DIR/hq) at rest (issue #18 "Done when"): no file readable by
 // group or others, none of the demo's personal data that HQ received, no evidence bytes, no private
 // key in any file. The demo runs as a real process into a fresh folder, exactly as documented. Then
-// what issue #21 added to it: the office tree, the device's district, the district 审核's 导出证据包.
+// what issue #21 added to it: the office tree, the device's district, the district 审核's 导出证据包 — whose document folders
+// the verifier checks with the evidence beside them.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -83,13 +84,37 @@ it('the demo’s HQ has offices: the device belongs to 柳南区, whose 审核 e
   const fp = /总部根密钥指纹\n\s*(\S+)/.exec(readme)![1]!;
   const folders = readdirSync(join(top, '文书'));
   expect(folders.length).toBeGreaterThanOrEqual(7);
-  for (const f of folders.slice(0, 2)) {
-    const v = spawnSync(process.execPath, [join(ROOT, 'scripts', 'verify.ts'), join(top, '文书', f), '--hq-root', fp], {
-      encoding: 'utf8',
-      cwd: ROOT,
-    });
-    expect(v.status, `${f}: ${v.stdout}${v.stderr}`).toBe(0);
-  }
+  const verify = (folder: string) =>
+    spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts', 'verify.ts'), join(top, '文书', folder), '--hq-root', fp, '--json'],
+      {
+        encoding: 'utf8',
+        cwd: ROOT,
+      },
+    );
+  for (const f of folders.slice(0, 2)) expect(verify(f).status, `${f}: ${verify(f).stdout}`).toBe(0);
+  // The 电子取证工作记录's folder: its evidence, beside it in 电子数据/, is checked against the seal.
+  const evidenceFolder = folders.find((f) => f.includes('电子取证工作记录'))!;
+  const good = verify(evidenceFolder);
+  expect(good.status, good.stdout).toBe(0);
+  const report = JSON.parse(good.stdout) as { checks: { id?: string; ok: boolean; detail: string }[] };
+  expect(report.checks.find((c) => c.id === 'evidence-beside')).toMatchObject({ ok: true });
+  expect(report.checks.find((c) => c.id === 'evidence-beside')!.detail).toMatch(/^3件与封存一致/);
+  // One flipped byte in one of its files: the folder no longer passes, and the report names the file.
+  const file = join(
+    top,
+    '电子数据',
+    readdirSync(join(top, '电子数据')).find((n) => /^[0-9a-f]{64}$/.test(n))!,
+  );
+  const bytes = readFileSync(file);
+  bytes[0]! ^= 0x01;
+  writeFileSync(file, bytes);
+  const bad = verify(evidenceFolder);
+  expect(bad.status).toBe(1);
+  const badCheck = (JSON.parse(bad.stdout) as typeof report).checks.find((c) => c.id === 'evidence-beside')!;
+  expect(badCheck.ok).toBe(false);
+  expect(badCheck.detail).toContain('与封存不符：SHA-256 为');
   const db = await probeHq(join(data, 'hq'), undefined, DEMO_HQ_PASSPHRASE);
   try {
     const offices = await db.all<{ name: string; level: string }>(`SELECT name, level FROM offices ORDER BY path`);
