@@ -67,6 +67,9 @@ async function signDocument(api: DemoApi, id: string, docNo: string, lateReason 
         page: slot.page,
         status: 'refused',
         signerName: slot.signerName,
+        // Who refused for the company: its 技术总监, there as the company's 受委托人 (the 现场笔录's 在场人员).
+        signerRole: '技术总监',
+        authority: '受委托人',
         reason: '当事人受委托人张𠮷㵘以不认可检查结果为由拒绝签名',
         officerPasswords: PASSWORDS,
         witnessSignatureId: witnessId,

@@ -385,10 +385,19 @@ export class SignatureStore {
         `${input.recordingProblem}，本次签名没有录像，拒签、缺席不能以录像为据。请先点「见证人签名」，请在场的见证人签名，再记录${RESOLUTION_LABELS[input.status]}。`,
       );
     }
+    // A named person of an organisation that is the party: for whom, in what position, on what
+    // authority (when the officers recorded them), as a signature for an organisation says.
+    const signerName = input.signerName || slot.signerName;
+    const party = this.cases.get(doc.caseId).party;
+    const forOrganisation =
+      PARTY_ROLES.has(slot.role) && party.kind === 'organisation' && signerName !== '' && signerName !== party.name;
+    const capacity = forOrganisation && (input.signerRole !== '' || input.authority !== '');
+    if (capacity && !input.signerRole)
+      throw new CoreError('validation', `请写明${signerName}在${party.name}的职务。`, { signerRole: '请填写职务。' });
     for (const [i, id] of officerIds.entries()) await this.session.confirmPassword(id, input.officerPasswords[i]!);
     const fields = this.fieldsFor(doc.id, input.ceremonyId, slot, laid.pages.length, hash, {
       status: input.status,
-      signerName: input.signerName || slot.signerName,
+      signerName,
       signerIdNumber: '',
       officerId: null,
       imageSha256: null,
@@ -399,9 +408,9 @@ export class SignatureStore {
       how: {
         mark: null,
         capture: null,
-        onBehalfOf: '',
-        signerRole: '',
-        authority: '',
+        onBehalfOf: capacity ? party.name : '',
+        signerRole: capacity ? input.signerRole : '',
+        authority: capacity ? input.authority : '',
         authorisationEvidenceId: null,
         reusedOnPages: false,
       },

@@ -19,6 +19,7 @@ import {
   type TestCore,
 } from '../../tests/support/core-fixture.ts';
 import { pdftotextRaw } from '../../tests/support/poppler.ts';
+import { verifyCore } from '../seals/verify-seals.ts';
 
 const WITNESS_ID = residentId('45020319900101001');
 const PASSWORDS: [string, string] = [OFFICER_A.password, OFFICER_B.password];
@@ -255,6 +256,61 @@ describe('a refusal completed lawfully without a camera', () => {
     );
     expect(text).toContain('执法人员李明（执法证号45020019001）、王芳（执法证号45020019002）当场记录并确认。');
     expect(text).toMatch(/见证人赵见证在场见证，并于\d{4}年.+签名/);
+  });
+});
+
+describe('a refusal for an organisation', () => {
+  it('names who refused for it — position and authority as the officers recorded them — bound, sealed and printed', async () => {
+    const id = await ready('onsite', {
+      ...demoOnsite([a, b], b, (await t.must('documents.create', { caseId, type: 'evidence' })).id),
+      confirmation: '以上记录已向当事人宣读，当事人对检查结果有异议，拒绝签名。',
+      witness: {
+        name: '赵见证',
+        idType: '居民身份证',
+        idNumber: WITNESS_ID,
+        unit: '大厦物业',
+        role: '物业经理',
+        phone: '',
+      },
+    });
+    const { ceremonyId } = await t.must('signing.start', {
+      documentId: id,
+      recording: false,
+      noRecordingReason: '测试：不录像',
+    });
+    let state = await t.must('signing.state', { id });
+    for (const [i, slot] of state.required.entries())
+      if (slot.slotId !== 'party') state = await ok(sign(ceremonyId, slot, {}, i + 1));
+    const witness = state.signatures.find((s) => s.role === '见证人')!.id;
+    const refuse = (slot: RequiredSlot, extra: Record<string, unknown>) =>
+      t.call('signing.resolve', {
+        ceremonyId,
+        slotId: slot.slotId,
+        page: slot.page,
+        status: 'refused',
+        signerName: '张𠮷㵘',
+        reason: '以不认可检查结果为由拒绝签名',
+        officerPasswords: PASSWORDS,
+        witnessSignatureId: witness,
+        ...extra,
+      });
+    const party = state.required.filter((s) => s.slotId === 'party');
+    // An authority without the position: refused, naming the field.
+    expect(await refuse(party[0]!, { authority: '受委托人' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: `请写明张𠮷㵘在${ORG}的职务。`, fields: { signerRole: '请填写职务。' } },
+    });
+    for (const slot of party) state = await ok(refuse(slot, { signerRole: '业务主管', authority: '受委托人' }));
+    const refusals = state.signatures.filter((s) => s.slotId === 'party');
+    expect(refusals.map((s) => s.how)).toEqual(
+      party.map(() => expect.objectContaining({ onBehalfOf: ORG, signerRole: '业务主管', authority: '受委托人' })),
+    );
+    await t.must('signing.end', { ceremonyId });
+    const text = await pdfText(id, 'org-refused.pdf');
+    expect(text).toContain(`当事人${ORG}的业务主管张𠮷㵘（受委托人）拒绝签名。理由：以不认可检查结果为由拒绝签名。`);
+    expect(await t.call('seals.seal', { documentId: id, officerPasswords: PASSWORDS })).toMatchObject({ ok: true });
+    // The capacity is bound: the seal's verification recomputes each refusal's binding with it.
+    expect((await verifyCore(t.core)).ok).toBe(true);
   });
 });
 

@@ -66,7 +66,13 @@ export function recordParagraphs(sigs: readonly PrintSignature[]): { text: strin
         witnessImage: s.image,
       };
     if (s.status !== 'signed') {
-      const who = s.signerName ? `${d.role}${s.signerName}` : d.role;
+      // For an organisation: the person by name, their position there and their authority, when recorded.
+      const h = d.how;
+      const who = h.onBehalfOf
+        ? `${d.role}${h.onBehalfOf}的${h.signerRole}${s.signerName}${h.authority ? `（${h.authority}）` : ''}`
+        : s.signerName
+          ? `${d.role}${s.signerName}`
+          : d.role;
       const once = lastFor.get(d.witness?.id) === s;
       const backed = d.witness
         ? once

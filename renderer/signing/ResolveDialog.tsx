@@ -9,12 +9,16 @@ export interface ResolveValues {
   status: 'refused' | 'absent' | 'unable';
   reason: string;
   signerName: string;
+  /** For an organisation's slot: the person's position there and authority ('' when none or not known). */
+  signerRole: string;
+  authority: '' | '法定代表人' | '负责人' | '受委托人';
   witnessSignatureId: string;
   officerPasswords: [string, string];
 }
 
 export function ResolveDialog({
   slot,
+  organisation,
   officers,
   witnesses,
   recorded,
@@ -22,6 +26,8 @@ export function ResolveDialog({
   onClose,
 }: {
   slot: RequiredSlot;
+  /** The case's party when it is an organisation and this slot is the party's: who refuses for it. */
+  organisation: string | null;
   officers: OfficerPublic[];
   witnesses: SignatureRecord[];
   recorded: boolean;
@@ -36,6 +42,8 @@ export function ResolveDialog({
       status: ResolveValues['status'];
       reason?: string;
       signerName?: string;
+      signerRole?: string;
+      authority?: ResolveValues['authority'];
       witnessSignatureId?: string;
       pw0?: string;
       pw1?: string;
@@ -46,6 +54,8 @@ export function ResolveDialog({
       status: v.status,
       reason: (v.reason ?? '').trim(),
       signerName: v.signerName ?? '',
+      signerRole: organisation ? (v.signerRole ?? '').trim() : '',
+      authority: organisation ? (v.authority ?? '') : '',
       witnessSignatureId: v.witnessSignatureId ?? '',
       officerPasswords: [v.pw0 ?? '', v.pw1 ?? ''],
     });
@@ -68,7 +78,13 @@ export function ResolveDialog({
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ status: 'refused', signerName: slot.signerName, witnessSignatureId: witnesses[0]?.id }}
+        initialValues={{
+          status: 'refused',
+          signerName: organisation && slot.signerName === organisation ? '' : slot.signerName,
+          signerRole: '',
+          authority: '',
+          witnessSignatureId: witnesses[0]?.id,
+        }}
       >
         <Form.Item name="status" label="情形">
           <Radio.Group
@@ -79,9 +95,31 @@ export function ResolveDialog({
             ]}
           />
         </Form.Item>
-        <Form.Item name="signerName" label={`${slot.role}姓名`}>
-          <Input maxLength={40} />
+        <Form.Item
+          name="signerName"
+          label={organisation ? `${organisation}的人员姓名（本人）` : `${slot.role}姓名`}
+          extra={organisation ? '当事人是单位：写明是谁、以什么职务和身份拒签；不写姓名则记为单位拒签。' : undefined}
+        >
+          <Input maxLength={40} data-testid="resolve-name" />
         </Form.Item>
+        {organisation && (
+          <>
+            <Form.Item name="signerRole" label="职务">
+              <Input maxLength={40} placeholder="如：总经理、业务主管" data-testid="resolve-role" />
+            </Form.Item>
+            <Form.Item name="authority" label="身份">
+              <Radio.Group
+                data-testid="resolve-authority"
+                options={[
+                  { value: '法定代表人', label: '法定代表人' },
+                  { value: '负责人', label: '负责人' },
+                  { value: '受委托人', label: '受委托人' },
+                  { value: '', label: '其他人员' },
+                ]}
+              />
+            </Form.Item>
+          </>
+        )}
         <Form.Item name="reason" label="原因（记入笔录）">
           <Input.TextArea
             rows={2}

@@ -201,7 +201,10 @@ export function ResolvedRecord({ state }: { state: Pick<SigningState, 'signature
       {resolved.map((s) => (
         <p key={s.id}>
           「{slotLabel(s)}」：{s.role}
-          {s.signerName}于{formatMinuteChinese(toLocalMinute(new Date(s.signedAt)))}
+          {s.how?.onBehalfOf
+            ? `${s.how.onBehalfOf}的${s.how.signerRole}${s.signerName}${s.how.authority ? `（${s.how.authority}）` : ''}`
+            : s.signerName}
+          于{formatMinuteChinese(toLocalMinute(new Date(s.signedAt)))}
           {RESOLUTION_LABELS[s.status as keyof typeof RESOLUTION_LABELS]}，理由：{s.reason || '（未填写）'}。
           {s.confirmedBy.length >= 2 ? '两名执法人员确认并注明。' : ''}
           {s.witnessSignatureId ? '见证人在场并签名见证。' : s.recordingEvidenceId ? '以同步录像为据。' : ''}

@@ -518,6 +518,7 @@ export function SigningView({ documentId, caseId, back }: { documentId: string; 
       {resolving && (
         <ResolveDialog
           slot={resolving}
+          organisation={organisation && PARTY_ROLES.has(resolving.role) ? organisation : null}
           officers={officers}
           witnesses={s.signatures.filter((x) => x.role === '见证人' && x.status === 'signed')}
           recorded={recorder.state.kind === 'recording'}

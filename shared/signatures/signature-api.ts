@@ -132,6 +132,13 @@ export const ResolveInputSchema = z
     page: z.number().int().min(1).max(10_000).nullable(),
     status: z.enum(['refused', 'absent', 'unable']),
     signerName: z.string().trim().max(40).default(''),
+    /**
+     * For an organisation's party slot, the person who refuses (or is absent, or cannot sign): their
+     * position at the organisation and, where they have one, their authority to act for it — so the
+     * record says who refused for the company, not that a person was the party (kept only then).
+     */
+    signerRole: z.string().trim().max(40).default(''),
+    authority: z.enum(SIGN_AUTHORITIES).default(''),
     reason: requiredText('原因', 500),
     /** Both officers confirm with their passwords, in the order of the signed-in officers. */
     officerPasswords: z.tuple([

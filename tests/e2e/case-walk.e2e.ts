@@ -41,6 +41,8 @@ const PASSWORDS = [A.password, B.password] as const;
 /** The party's legal representative (createOrgCase), who signs for it. */
 const CHEN = { name: '陈立新', role: '总经理', authority: '法定代表人' };
 const REFUSAL_REASON = '当事人受委托人张𠮷㵘以不认可检查结果为由拒绝签名';
+/** Who refused for the company, as the refusal dialog records them. */
+const REFUSER = { name: '张𠮷㵘', role: '技术总监', authority: '受委托人' };
 const NO_RECORDING = '现场签名未录像，由见证人赵建平在场见证';
 
 let browser: Browser;
@@ -173,7 +175,10 @@ async function signOnScreen(type: string, party: 'sign' | 'stamp' | 'refuse' = '
       return signSlot(page, key, { name: DEMO_WITNESS.name, idNumber: DEMO_WITNESS.idNumber });
     if (slot.slotId === 'party' && party === 'refuse') {
       // Every party slot, each page's too, is refused in turn (the witness has signed that page).
-      await refuseSlot(page, key, REFUSAL_REASON, PASSWORDS);
+      await refuseSlot(page, key, REFUSAL_REASON, PASSWORDS, {
+        ...REFUSER,
+        ...(slot.page === null ? { shot: 'walk-03-refusal-dialog' } : {}),
+      });
       return page.getByTestId(`resolve-${key}`).waitFor({ state: 'detached' });
     }
     if (slot.slotId === 'party' && slot.page === null && party === 'stamp') return stamp(key);
@@ -191,7 +196,13 @@ async function signOnScreen(type: string, party: 'sign' | 'stamp' | 'refuse' = '
   }
   // The closing slots, on the last page.
   await signAll(st.required.filter((s) => s.page === null));
-  if (party === 'refuse') await screenshot(page, 'walk-03-refusal');
+  if (party === 'refuse') {
+    await screenshot(page, 'walk-03-refusal');
+    // The screen's account of the refusals names who refused for the company, as the PDF will.
+    await expect(page.getByTestId('signing-record').innerText()).resolves.toContain(
+      '当事人柳州市星河网络科技有限公司的技术总监张𠮷㵘（受委托人）于',
+    );
+  }
   await expect(page.getByTestId('signing-state').innerText()).resolves.toBe('已签名');
   await page.getByTestId('signing-finish').click();
   await page.getByTestId('signing-finish').waitFor({ state: 'detached' });
@@ -418,6 +429,8 @@ describe('one case through every document type', { timeout: 300_000 }, () => {
         );
       if (desc.type === 'onsite') {
         // Every party slot refused, with who, why, when, both officers and the witness.
+        // …and who refused for the company: by name, position and authority (not as if they were the party).
+        expect(text).toContain(`当事人柳州市星河网络科技有限公司的技术总监张𠮷㵘（受委托人）拒绝签名。`);
         const refusals = text.match(
           /拒绝签名。理由：当事人受委托人张𠮷㵘以不认可检查结果为由拒绝签名。记录时间：\d{4}年\d{1,2}月\d{1,2}日\d{1,2}时\d{2}分。执法人员李明（执法证号45020019001）、王芳（执法证号45020019002）当场记录并确认。见证人赵建平在场见证/g,
         );

@@ -3,6 +3,7 @@
 // the sitting, draw on the pad, sign a slot, record a refusal, seal.
 import type { Page } from 'playwright-core';
 import { callApi } from './app-api.ts';
+import { screenshot } from './browser.ts';
 
 /** Opens the document from the case page (after a reload: documents made through the API show). */
 export async function openDocument(page: Page, caseId: string, id: string): Promise<void> {
@@ -88,9 +89,20 @@ export async function submitRefusal(
   slotKey: string,
   reason: string,
   passwords: readonly [string, string],
+  /**
+   * For an organisation's slot: who refused for it (name, position, authority as the dialog's radio
+   * label); `shot` names a screenshot of the filled dialog.
+   */
+  forOrganisation?: { name: string; role: string; authority: string; shot?: string },
 ): Promise<void> {
   await page.getByTestId(`resolve-${slotKey}`).click();
+  if (forOrganisation) {
+    await page.getByTestId('resolve-name').fill(forOrganisation.name);
+    await page.getByTestId('resolve-role').fill(forOrganisation.role);
+    await page.getByTestId('resolve-authority').getByText(forOrganisation.authority, { exact: true }).click();
+  }
   await page.getByTestId('resolve-reason').fill(reason);
+  if (forOrganisation?.shot) await screenshot(page, forOrganisation.shot);
   await page.getByTestId('resolve-pw-0').fill(passwords[0]);
   await page.getByTestId('resolve-pw-1').fill(passwords[1]);
   await page.getByTestId('resolve-confirm').click();
@@ -102,8 +114,9 @@ export async function refuseSlot(
   slotKey: string,
   reason: string,
   passwords: readonly [string, string],
+  forOrganisation?: { name: string; role: string; authority: string; shot?: string },
 ): Promise<void> {
-  await submitRefusal(page, slotKey, reason, passwords);
+  await submitRefusal(page, slotKey, reason, passwords, forOrganisation);
   await page.getByTestId('slot-resolved').first().waitFor();
 }
 
