@@ -7,7 +7,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import {
   EvidenceMetaSchema,
@@ -22,7 +21,9 @@ import { CoreError } from '../../protocol/runtime/core-error.ts';
 import type { Log } from '../../protocol/runtime/log.ts';
 import { AesGcmBlobCipher, BlobIntegrityError, type BlobCipher } from '../../protocol/storage/blob-cipher.ts';
 import { BlobStore, type TempBlob } from './blob-store.ts';
-import { DualDigest, type Digests } from '../../protocol/crypto/dual-digest.ts';
+import { digestChunks, DualDigest, readChunks, type Digests } from '../../protocol/crypto/dual-digest.ts';
+// Read by the import, the tests and the benchmarks from here, as before the move to protocol/.
+export { digestFile, readChunks } from '../../protocol/crypto/dual-digest.ts';
 
 interface EvidenceRow {
   id: string;
@@ -473,44 +474,6 @@ export class EvidenceStore {
 
 /** A stored (UTC) time as officers read it off the clock, Beijing time: 「YYYY-MM-DD HH:MM」. */
 const minute = (iso: string) => toLocalMinute(new Date(iso)).replace('T', ' ');
-
-/**
- * Reads a file in 1 MiB chunks into one reused buffer: memory stays flat whatever the size (a
- * read stream allocates a new buffer per chunk, and a 1 GiB import peaked at ~460 MB). Each
- * chunk is valid until the consumer asks for the next one.
- */
-export async function* readChunks(path: string, size = 1 << 20): AsyncGenerator<Uint8Array> {
-  const fh = await open(path, 'r');
-  const buf = Buffer.allocUnsafe(size);
-  try {
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, size, null);
-      if (bytesRead === 0) return;
-      yield buf.subarray(0, bytesRead);
-    }
-  } finally {
-    await fh.close();
-  }
-}
-
-/** Both digests of a plain file (an officer's file, say; never a stored blob: see digestStored). */
-export function digestFile(path: string): Promise<Digests & { size: number }> {
-  return digestChunks(readChunks(path));
-}
-
-async function digestChunks(chunks: AsyncIterable<Uint8Array>): Promise<Digests & { size: number }> {
-  const d = new DualDigest();
-  let size = 0;
-  try {
-    for await (const chunk of chunks) {
-      await d.update(chunk);
-      size += chunk.length;
-    }
-    return { ...(await d.digest()), size };
-  } finally {
-    await d.close();
-  }
-}
 
 /** A blob failure as the CoreError the user sees (naming the item; the BlobIntegrityError is its cause). */
 function named(e: unknown, fileName: string): unknown {

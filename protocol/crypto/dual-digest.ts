@@ -4,6 +4,7 @@
 // tests — docs/EVIDENCE.md). Chunks reach the worker through a fixed ring of shared slots, so
 // memory stays flat whatever the file size.
 import { createHash, type Hash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -75,5 +76,43 @@ export class DualDigest {
 
   close(): Promise<number> {
     return this.worker.terminate();
+  }
+}
+
+/**
+ * Reads a file in 1 MiB chunks into one reused buffer: memory stays flat whatever the size (a
+ * read stream allocates a new buffer per chunk, and a 1 GiB import peaked at ~460 MB). Each
+ * chunk is valid until the consumer asks for the next one.
+ */
+export async function* readChunks(path: string, size = 1 << 20): AsyncGenerator<Uint8Array> {
+  const fh = await open(path, 'r');
+  const buf = Buffer.allocUnsafe(size);
+  try {
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, size, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Both digests of a plain file (an officer's file, a file beside a seal folder; never a device's stored blob, which is encrypted: EvidenceStore.digestStored). */
+export function digestFile(path: string): Promise<Digests & { size: number }> {
+  return digestChunks(readChunks(path));
+}
+
+export async function digestChunks(chunks: AsyncIterable<Uint8Array>): Promise<Digests & { size: number }> {
+  const d = new DualDigest();
+  let size = 0;
+  try {
+    for await (const chunk of chunks) {
+      await d.update(chunk);
+      size += chunk.length;
+    }
+    return { ...(await d.digest()), size };
+  } finally {
+    await d.close();
   }
 }

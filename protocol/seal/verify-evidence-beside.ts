@@ -6,33 +6,14 @@
 // verifier was told to run `sha256sum -c SHA256SUMS` for the evidence: a list nobody signed, and no
 // SM3. Files are read in 1 MiB pieces (SHA-256 here, SM3 on a worker: protocol/crypto/dual-digest.ts),
 // so a file of any size is checked in flat memory.
-import { open, lstat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DualDigest } from '../crypto/dual-digest.ts';
+import { digestFile } from '../crypto/dual-digest.ts';
 import type { SealPayload } from './seal-payload.ts';
 import type { Check, VerifyReport } from './verify-report.ts';
 import { verifySealFolder } from './verify-seal-folder.ts';
 import type { ExpectedRoot } from '../trust/verify-trust.ts';
 import { readFileSync } from 'node:fs';
-
-async function digestFile(path: string): Promise<{ sha256: string; sm3: string; size: number }> {
-  const d = new DualDigest();
-  const fh = await open(path, 'r');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  let size = 0;
-  try {
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      await d.update(buf.subarray(0, bytesRead));
-      size += bytesRead;
-    }
-    return { ...(await d.digest()), size };
-  } finally {
-    await fh.close();
-    await d.close();
-  }
-}
 
 /** The check of the evidence a seal lists against the files in `dir`; null when it lists none. */
 export async function checkEvidenceBeside(p: SealPayload, dir: string): Promise<Check | null> {
