@@ -6,8 +6,8 @@
 // A chunk is written at its offset as it arrives (a whole chunk is never held in memory) and
 // fsynced before it is acknowledged, or cut off again if it is not whole and sound; a finished
 // upload is decrypted, re-hashed (SHA-256 and SM3, Node's OpenSSL — fine on HQ) and written into
-// the chunk format, and placed (renamed) only if its SHA-256 is its name. Chunks of one blob are
-// serialised in this process.
+// the chunk format (place-part.ts, on HQ's worker pool when hq-app.ts gives one), and placed
+// (renamed, here) only if its SHA-256 is its name. Chunks of one blob are serialised in this process.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
