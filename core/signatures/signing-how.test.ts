@@ -24,6 +24,15 @@ import { verifyCore } from '../seals/verify-seals.ts';
 const WITNESS_ID = residentId('45020319900101001');
 const PASSWORDS: [string, string] = [OFFICER_A.password, OFFICER_B.password];
 const ORG = '柳州市星河网络科技有限公司';
+/** The 现场笔录's witness, present for a refusal or a 盖章. */
+const WITNESS = {
+  name: '赵见证',
+  idType: '居民身份证',
+  idNumber: WITNESS_ID,
+  unit: '大厦物业',
+  role: '物业经理',
+  phone: '',
+};
 
 let t: TestCore;
 let a: string;
@@ -106,14 +115,7 @@ describe('an organisation signs: a named person, position and authority; 盖章 
   it('refuses the organisation as signer and a 受委托人 without the 授权委托书; binds a 盖章 photo like a signature and prints it', async () => {
     const id = await ready('onsite', {
       ...demoOnsite([a, b], b, (await t.must('documents.create', { caseId, type: 'evidence' })).id),
-      witness: {
-        name: '赵见证',
-        idType: '居民身份证',
-        idNumber: WITNESS_ID,
-        unit: '大厦物业',
-        role: '物业经理',
-        phone: '',
-      },
+      witness: WITNESS,
     });
     const { ceremonyId } = await t.must('signing.start', {
       documentId: id,
@@ -264,14 +266,7 @@ describe('a refusal for an organisation', () => {
     const id = await ready('onsite', {
       ...demoOnsite([a, b], b, (await t.must('documents.create', { caseId, type: 'evidence' })).id),
       confirmation: '以上记录已向当事人宣读，当事人对检查结果有异议，拒绝签名。',
-      witness: {
-        name: '赵见证',
-        idType: '居民身份证',
-        idNumber: WITNESS_ID,
-        unit: '大厦物业',
-        role: '物业经理',
-        phone: '',
-      },
+      witness: WITNESS,
     });
     const { ceremonyId } = await t.must('signing.start', {
       documentId: id,

@@ -4,6 +4,7 @@ import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import type { RequiredSlot, SignatureRecord } from '../../shared/signatures/signature-api.ts';
 import type { OfficerPublic } from '../../shared/domain/officer.ts';
+import { AUTHORITY_OPTIONS } from './SignDialog.tsx';
 
 export interface ResolveValues {
   status: 'refused' | 'absent' | 'unable';
@@ -110,12 +111,7 @@ export function ResolveDialog({
             <Form.Item name="authority" label="身份">
               <Radio.Group
                 data-testid="resolve-authority"
-                options={[
-                  { value: '法定代表人', label: '法定代表人' },
-                  { value: '负责人', label: '负责人' },
-                  { value: '受委托人', label: '受委托人' },
-                  { value: '', label: '其他人员' },
-                ]}
+                options={[...AUTHORITY_OPTIONS, { value: '', label: '其他人员' }]}
               />
             </Form.Item>
           </>

@@ -9,6 +9,13 @@ import type { OfficerPublic } from '../../shared/domain/officer.ts';
 import { MarkCapture, type MarkImage } from './MarkCapture.tsx';
 import { SignaturePadField, type PadHandle } from './SignaturePadField.tsx';
 
+/** On what authority a person acts for an organisation (the sign and refusal dialogs). */
+export const AUTHORITY_OPTIONS = [
+  { value: '法定代表人', label: '法定代表人' },
+  { value: '负责人', label: '负责人' },
+  { value: '受委托人', label: '受委托人' },
+];
+
 export interface SignValues {
   signerName: string;
   signerIdNumber: string;
@@ -143,14 +150,7 @@ export function SignDialog({
                   <Input data-testid="sign-role" style={{ width: 140 }} maxLength={40} placeholder="如：总经理" />
                 </Form.Item>
                 <Form.Item label="身份" name="authority">
-                  <Radio.Group
-                    data-testid="sign-authority"
-                    options={[
-                      { value: '法定代表人', label: '法定代表人' },
-                      { value: '负责人', label: '负责人' },
-                      { value: '受委托人', label: '受委托人' },
-                    ]}
-                  />
+                  <Radio.Group data-testid="sign-authority" options={AUTHORITY_OPTIONS} />
                 </Form.Item>
                 {authority === '受委托人' && (
                   <Form.Item label="授权委托书（本案电子数据）" name="authorisationEvidenceId">
