@@ -218,22 +218,8 @@ export class CaseReader {
         .execute()
     ).map((r) => r.id);
     const details = ids.length
-      ? await this.db
-          .selectFrom('cases as c')
-          .innerJoin('devices as dv', 'dv.device_id', 'c.device_id')
-          .innerJoin('offices as o', 'o.id', 'dv.office_id')
-          .select([
-            'c.id',
-            'c.case_no',
-            'c.party_name',
-            'c.matter_name',
-            'c.status',
-            'c.updated_at',
-            'c.device_id',
-            'o.id as office_id',
-            'o.name as office_name',
-            'c.document_count as documents',
-          ])
+      ? await this.casesWithOffice()
+          .select('c.document_count as documents')
           .select((eb) => [
             eb
               .selectFrom('flags as fl')
@@ -284,7 +270,8 @@ export class CaseReader {
     return { c, documents };
   }
 
-  private async scopedCase(v: Viewer, id: string) {
+  /** A case's summary with its office (the list's rows and a single case read the same columns). */
+  private casesWithOffice() {
     return this.db
       .selectFrom('cases as c')
       .innerJoin('devices as dv', 'dv.device_id', 'c.device_id')
@@ -299,7 +286,11 @@ export class CaseReader {
         'c.device_id',
         'o.id as office_id',
         'o.name as office_name',
-      ])
+      ]);
+  }
+
+  private async scopedCase(v: Viewer, id: string) {
+    return this.casesWithOffice()
       .where('c.id', '=', id)
       .where('c.device_id', 'in', devicesInScope(this.db, v))
       .executeTakeFirst();

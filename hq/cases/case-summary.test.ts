@@ -12,12 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEAL_GENESIS, type SealPayload } from '../../protocol/seal/seal-payload.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { SealPackage } from '../../protocol/sync/protocol.ts';
 import { makeCore, type TestCore } from '../../tests/support/core-fixture.ts';
-import { commit, forge, type Forger } from '../../tests/support/forge-seal.ts';
+import { commit, forge, forgerAt, sealPackages, type Forger } from '../../tests/support/forge-seal.ts';
 import { HQ_TEST_ENGINE, testHqDatabase, testHqKey } from '../../tests/support/hq-engines.ts';
-import { enrolledDeviceAt } from '../../tests/support/hq-fixture.ts';
 import { sealedDevice } from '../../tests/support/sync-fixture.ts';
 import { CASE_SUMMARY } from '../db/migration-009-case-summary.ts';
 import type { Viewer } from '../db/scope.ts';
@@ -80,15 +79,10 @@ beforeAll(async () => {
   a = makeCore();
   await sealedDevice(a, 2);
   // A seal package without evidence, re-made for each document below by a device of HQ's.
-  const pkg: SealPackage = a.core.seals
-    .rows()
-    .map((row) => a.core.sync.packageFor(row, JSON.parse(row.payload) as never))
-    .find((p) => (JSON.parse(p.seal.payload) as SealPayload).evidence.length === 0)!;
-  const b: Forger = {
-    d: await enrolledDeviceAt(server.url, (await hq.devices.createCode('test', '', '')).code, '柳南终端'),
-    seq: 1,
-    prev: SEAL_GENESIS,
-  };
+  const pkg: SealPackage = sealPackages(a).find(
+    (p) => (JSON.parse(p.seal.payload) as SealPayload).evidence.length === 0,
+  )!;
+  const b: Forger = await forgerAt(server.url, (await hq.devices.createCode('test', '', '')).code, '柳南终端');
   // Sent in time order across the cases, as a device seals them.
   const sends = Object.entries(CASES)
     .flatMap(([k, times]) => times.map((t) => ({ k, t })))
@@ -187,15 +181,18 @@ describe(`each case's document count and sealing times (HQ on ${HQ_TEST_ENGINE})
     expect(r.rows.map((x) => x.id)).toEqual([caseIds.busy, caseIds.spans, caseIds.edges, caseIds.single]);
   });
 
-  it.runIf(HQ_TEST_ENGINE === 'postgres')('HQ’s PostgreSQL connections run without JIT compilation', async () => {
-    // Several at once, so that more than one connection of the pool answers.
-    const settings = await Promise.all(
-      Array.from({ length: 4 }, () =>
-        sql<{ jit: string }>`SELECT current_setting('jit') AS jit, pg_sleep(0.05)`.execute(hq.db),
-      ),
-    );
-    expect(settings.map((r) => r.rows[0]!.jit)).toEqual(['off', 'off', 'off', 'off']);
-  });
+  it.runIf(HQ_TEST_ENGINE === 'postgres')(
+    'HQ’s PostgreSQL connections run without JIT compilation (skipped on SQLite, which has no JIT)',
+    async () => {
+      // Several at once, so that more than one connection of the pool answers.
+      const settings = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          sql<{ jit: string }>`SELECT current_setting('jit') AS jit, pg_sleep(0.05)`.execute(hq.db),
+        ),
+      );
+      expect(settings.map((r) => r.rows[0]!.jit)).toEqual(['off', 'off', 'off', 'off']);
+    },
+  );
 
   it('the migration, run again on these seals, fills the same values', async () => {
     const before = await summaries(hq);

@@ -10,12 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEAL_GENESIS } from '../../protocol/seal/seal-payload.ts';
 import type { SealPackage } from '../../protocol/sync/protocol.ts';
 import { makeCore, OFFICER_A, type TestCore } from '../../tests/support/core-fixture.ts';
-import { commit, forge, type Forger } from '../../tests/support/forge-seal.ts';
+import { commit, forge, forgerAt, sealPackages, type Forger } from '../../tests/support/forge-seal.ts';
 import { HQ_TEST_ENGINE, testHqDatabase, testHqKey } from '../../tests/support/hq-engines.ts';
-import { enrolledDeviceAt } from '../../tests/support/hq-fixture.ts';
 import { sealedDevice } from '../../tests/support/sync-fixture.ts';
 import { openHq, type HqApp } from '../hq-app.ts';
 import { CASE_SUMMARY } from './migration-009-case-summary.ts';
@@ -51,15 +49,8 @@ beforeAll(async () => {
   await sealedDevice(a, 2);
   await a.core.sync.enroll(server.url, (await hq.devices.createCode('test', '', '')).code);
   expect(await a.core.sync.run()).toMatchObject({ ok: true });
-  const pkgs: SealPackage[] = a.core.seals
-    .rows()
-    .map((row) => a.core.sync.packageFor(row, JSON.parse(row.payload) as never))
-    .reverse();
-  const b: Forger = {
-    d: await enrolledDeviceAt(server.url, (await hq.devices.createCode('test', '', '')).code, '第二终端'),
-    seq: 1,
-    prev: SEAL_GENESIS,
-  };
+  const pkgs: SealPackage[] = sealPackages(a);
+  const b: Forger = await forgerAt(server.url, (await hq.devices.createCode('test', '', '')).code, '第二终端');
   expect((await commit(b, forge(pkgs[0]!, b, 'none', randomUUID(), '第二终端的当事人'))).status).toBe(200);
   await server.close();
   server = null;

@@ -9,11 +9,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEAL_GENESIS, type SealPayload } from '../../protocol/seal/seal-payload.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { SealPackage } from '../../protocol/sync/protocol.ts';
 import { ROOT } from '../../scripts/build.ts';
 import { makeCore, type TestCore } from '../../tests/support/core-fixture.ts';
-import { commit, forge, type Forger } from '../../tests/support/forge-seal.ts';
+import { commit, forge, forgerAt, sealPackages, type Forger } from '../../tests/support/forge-seal.ts';
 import { HQ_TEST_ENGINE, testHqDatabase, testHqKey } from '../../tests/support/hq-engines.ts';
 import { enrolledDeviceAt, send, type TestDevice } from '../../tests/support/hq-fixture.ts';
 import { openDeadlinesReport } from '../../core/deadlines/deadlines-report.ts';
@@ -72,19 +72,12 @@ beforeAll(async () => {
   aCase = sealed.caseId;
   await a.core.sync.enroll(server.url, (await hq.devices.createCode('test', '', '', liunan.id)).code);
   expect(await a.core.sync.run()).toMatchObject({ ok: true });
-  const pkgs: SealPackage[] = a.core.seals
-    .rows()
-    .map((row) => a.core.sync.packageFor(row, JSON.parse(row.payload) as never))
-    .reverse();
-  const b: Forger = {
-    d: await enrolledDeviceAt(
-      server.url,
-      (await hq.devices.createCode('test', '', '', chengzhong.id)).code,
-      '城中终端',
-    ),
-    seq: 1,
-    prev: SEAL_GENESIS,
-  };
+  const pkgs: SealPackage[] = sealPackages(a);
+  const b: Forger = await forgerAt(
+    server.url,
+    (await hq.devices.createCode('test', '', '', chengzhong.id)).code,
+    '城中终端',
+  );
   const forged = forge(pkgs[0]!, b, 'none', randomUUID(), '城中区的当事人');
   expect((await commit(b, forged)).status).toBe(200);
   bCase = (JSON.parse(forged.seal.payload) as SealPayload).document.caseId;

@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEAL_GENESIS, type SealPayload } from '../../protocol/seal/seal-payload.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { SealPackage } from '../../protocol/sync/protocol.ts';
 import { makeCore, type TestCore } from '../../tests/support/core-fixture.ts';
-import { commit, forge, type Forger } from '../../tests/support/forge-seal.ts';
+import { commit, forge, forgerAt, sealPackages, type Forger } from '../../tests/support/forge-seal.ts';
 import { HQ_TEST_ENGINE, testHqDatabase, testHqKey } from '../../tests/support/hq-engines.ts';
-import { enrolledDeviceAt, send } from '../../tests/support/hq-fixture.ts';
+import { send } from '../../tests/support/hq-fixture.ts';
 import { sealedDevice } from '../../tests/support/sync-fixture.ts';
 import { openHq, type HqApp } from '../hq-app.ts';
 import { startHqServer, type HqServer } from '../http/hq-server.ts';
@@ -81,19 +81,12 @@ beforeAll(async () => {
   evidenceSha = sealed.evidence[0]!.sha256;
   await a.core.sync.enroll(server.url, (await hq.devices.createCode('test', '', '', liunan.id)).code);
   expect(await a.core.sync.run()).toMatchObject({ ok: true });
-  const pkgs: SealPackage[] = a.core.seals
-    .rows()
-    .map((row) => a.core.sync.packageFor(row, JSON.parse(row.payload) as never))
-    .reverse();
-  const b: Forger = {
-    d: await enrolledDeviceAt(
-      server.url,
-      (await hq.devices.createCode('test', '', '', chengzhong.id)).code,
-      '城中终端',
-    ),
-    seq: 1,
-    prev: SEAL_GENESIS,
-  };
+  const pkgs: SealPackage[] = sealPackages(a);
+  const b: Forger = await forgerAt(
+    server.url,
+    (await hq.devices.createCode('test', '', '', chengzhong.id)).code,
+    '城中终端',
+  );
   // A's 电子取证工作记录 (with evidence) re-made under B's keys and fresh ids.
   const evidencePkg = pkgs.find((p) => (JSON.parse(p.seal.payload) as SealPayload).evidence.length > 0)!;
   const forged = forge(evidencePkg, b, 'none', randomUUID(), '城中区的当事人');

@@ -15,11 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEAL_GENESIS, type SealPayload } from '../../protocol/seal/seal-payload.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import type { SealPackage } from '../../protocol/sync/protocol.ts';
 import { makeCore, type TestCore } from '../support/core-fixture.ts';
-import { commit, forge, type Forger } from '../support/forge-seal.ts';
-import { enrolledDeviceAt } from '../support/hq-fixture.ts';
+import { commit, forge, forgerAt, sealPackages, type Forger } from '../support/forge-seal.ts';
 import { hqCli, hqDataDir, sealedDevice, startHq, type HqProcess } from '../support/sync-fixture.ts';
 import { DEADLINES_FORMAT } from '../../protocol/sync/deadlines-report.ts';
 import { ROOT } from '../../scripts/build.ts';
@@ -60,15 +59,8 @@ beforeAll(async () => {
   await sealedDevice(a, 2);
   await a.core.sync.enroll(hq.url, cli(['code', '--office', '柳南区网信办']));
   expect(await a.core.sync.run()).toMatchObject({ ok: true });
-  const pkgs: SealPackage[] = a.core.seals
-    .rows()
-    .map((row) => a.core.sync.packageFor(row, JSON.parse(row.payload) as never))
-    .reverse();
-  const b: Forger = {
-    d: await enrolledDeviceAt(hq.url, cli(['code', '--office', '城中区网信办']), '城中终端'),
-    seq: 1,
-    prev: SEAL_GENESIS,
-  };
+  const pkgs: SealPackage[] = sealPackages(a);
+  const b: Forger = await forgerAt(hq.url, cli(['code', '--office', '城中区网信办']), '城中终端');
   const forged = forge(pkgs[0]!, b, 'none', randomUUID(), '城中区的当事人');
   expect((await commit(b, forged)).status).toBe(200);
   bDoc = (JSON.parse(forged.seal.payload) as SealPayload).document.id;

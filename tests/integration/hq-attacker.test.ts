@@ -16,14 +16,14 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEAL_GENESIS, type SealPayload } from '../../protocol/seal/seal-payload.ts';
+import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import { API, CHUNK_BYTES, H, sha256Hex, type SealPackage } from '../../protocol/sync/protocol.ts';
 import { APPEND_ONLY_TABLES, SEAL_OFFICERS_TABLE } from '../../hq/db/migrations.ts';
 import type { OwnedKind } from '../../hq/db/schema.ts';
 import { hqRecoveryKey } from '../../hq/hq-app.ts';
 import { makeCore, type TestCore } from '../support/core-fixture.ts';
 import { HQ_TEST_ENGINE, TEST_HQ_PASSPHRASE } from '../support/hq-engines.ts';
-import { commit, forge, type Forger } from '../support/forge-seal.ts';
+import { commit, forge, forgerAt, sealPackages, type Forger } from '../support/forge-seal.ts';
 import { enrolledDeviceAt, openRequest, selfSignedCert, send, type TestDevice } from '../support/hq-fixture.ts';
 import { hqFolderProblems } from '../support/hq-at-rest.ts';
 import { probeHq, type HqProbe } from '../support/hq-probe.ts';
@@ -70,10 +70,7 @@ beforeAll(async () => {
   await a.core.sync.enroll(hq.url, enrollmentCode(hq.dataDir));
   expect(await a.core.sync.run()).toMatchObject({ ok: true });
   aId = a.core.device.public().deviceId;
-  aPkgs = a.core.seals
-    .rows()
-    .map((row) => a.core.sync.packageFor(row, JSON.parse(row.payload) as never))
-    .reverse();
+  aPkgs = sealPackages(a);
   db = await probeHq(hq.dataDir, hqDatabaseOf(hq.dataDir));
 }, 180_000);
 
@@ -87,7 +84,7 @@ afterAll(async () => {
 describe(`records belong to the device that sealed them (HQ on ${HQ_TEST_ENGINE})`, () => {
   let b: Forger;
   beforeAll(async () => {
-    b = { d: await enrolledDeviceAt(hq.url, enrollmentCode(hq.dataDir), '第二台终端'), seq: 1, prev: SEAL_GENESIS };
+    b = await forgerAt(hq.url, enrollmentCode(hq.dataDir), '第二台终端');
   });
 
   it('a forged seal with ids of its own is accepted (the forgery itself is sound)', async () => {
@@ -172,12 +169,7 @@ describe(`records belong to the device that sealed them (HQ on ${HQ_TEST_ENGINE}
 
   it('parallel clients: devices committing at once get distinct, gap-free HQ numbers; two racing for one id, one wins', async () => {
     const forgers: Forger[] = [];
-    for (let i = 0; i < 4; i++)
-      forgers.push({
-        d: await enrolledDeviceAt(hq.url, enrollmentCode(hq.dataDir), `并发终端${i}`),
-        seq: 1,
-        prev: SEAL_GENESIS,
-      });
+    for (let i = 0; i < 4; i++) forgers.push(await forgerAt(hq.url, enrollmentCode(hq.dataDir), `并发终端${i}`));
     await Promise.all(
       forgers.map(async (f) => {
         for (let i = 0; i < 3; i++) {
@@ -187,12 +179,7 @@ describe(`records belong to the device that sealed them (HQ on ${HQ_TEST_ENGINE}
       }),
     );
     const racers: Forger[] = [];
-    for (let i = 0; i < 2; i++)
-      racers.push({
-        d: await enrolledDeviceAt(hq.url, enrollmentCode(hq.dataDir), `抢号终端${i}`),
-        seq: 1,
-        prev: SEAL_GENESIS,
-      });
+    for (let i = 0; i < 2; i++) racers.push(await forgerAt(hq.url, enrollmentCode(hq.dataDir), `抢号终端${i}`));
     const contested = randomUUID();
     const raced = await Promise.all(racers.map((f) => commit(f, forge(aPkgs[0]!, f, 'none', contested))));
     expect(raced.map((r) => r.status).sort()).toEqual([200, 409]);

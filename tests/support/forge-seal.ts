@@ -11,7 +11,9 @@ import type { SealPayload } from '../../protocol/seal/seal-payload.ts';
 import { binding } from '../../protocol/seal/signature-binding.ts';
 import { API, type SealPackage } from '../../protocol/sync/protocol.ts';
 import type { OwnedKind } from '../../hq/db/schema.ts';
-import type { TestDevice } from './hq-fixture.ts';
+import { enrolledDeviceAt, type TestDevice } from './hq-fixture.ts';
+import type { TestCore } from './core-fixture.ts';
+import { SEAL_GENESIS } from '../../protocol/seal/seal-payload.ts';
 
 /** A device that forges seals: its keys, its next sequence number and the hash its next seal links to. */
 export interface Forger {
@@ -109,4 +111,17 @@ export async function commit(
     f.prev = dualHash(pkg.seal.payload).sha256;
   }
   return r;
+}
+
+/** A device core's seals as its sync sends them (seal package each), in chain order. */
+export function sealPackages(t: TestCore): SealPackage[] {
+  return t.core.seals
+    .rows()
+    .map((row) => t.core.sync.packageFor(row, JSON.parse(row.payload) as never))
+    .reverse();
+}
+
+/** A second device enrolled at the HQ serving `url` with `code`, before its first seal. */
+export async function forgerAt(url: string, code: string, deviceName: string): Promise<Forger> {
+  return { d: await enrolledDeviceAt(url, code, deviceName), seq: 1, prev: SEAL_GENESIS };
 }
